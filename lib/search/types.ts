@@ -1,0 +1,60 @@
+import type { Entity } from "@/lib/corpus/types";
+
+export type SortOrder = "relevance" | "newest" | "oldest";
+
+/** A validated search request: the contract's `query` object. */
+export interface SearchQuery {
+  q: string;
+  from: string | null;
+  to: string | null;
+  person: string[];
+  outlet: string[];
+  sources: string[];
+  sort: SortOrder;
+  page: number;
+  size: number;
+}
+
+/** Plain text cut into segments; `mark` segments are matched passages. */
+export interface Segment {
+  text: string;
+  mark: boolean;
+}
+
+export interface SearchHit {
+  id: string;
+  title: string;
+  /** The title as segments with the query marked. */
+  titleSegments: Segment[];
+  date: string | null;
+  dateEstimated: boolean;
+  outlet: Entity | null;
+  persons: Entity[];
+  sources: Entity[];
+  snippet: Segment[];
+  score: number;
+}
+
+export interface FacetCount extends Entity {
+  count: number;
+}
+
+export interface SearchFacets {
+  persons: FacetCount[];
+  outlets: FacetCount[];
+  sources: FacetCount[];
+  dates: { month: string; count: number }[];
+}
+
+export interface SearchResponse {
+  query: SearchQuery;
+  total: number;
+  tookMs: number;
+  hits: SearchHit[];
+  facets: SearchFacets;
+  suggestion: string | null;
+  /** True when no article matched every word and the results match any word. */
+  relaxed: boolean;
+  /** Newest article date in the corpus, for quick date ranges. */
+  newestDate: string | null;
+}
