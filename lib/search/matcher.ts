@@ -21,6 +21,8 @@ export interface Matcher {
   snippet(article: Article, q: string): Segment[];
   /** The whole `text` as segments with the query marked (titles, article pages). */
   highlight(text: string, q: string): Segment[];
+  /** Ids of articles most similar to `article` (for "Bài liên quan"). */
+  related?(article: Article, n: number): string[];
 }
 
 export function createMatcher(articles: Article[]): Matcher {

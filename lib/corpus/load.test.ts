@@ -1,0 +1,112 @@
+import { existsSync } from "node:fs";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildCorpus, loadCorpus, parseRecord, parseSeedFile, readRawArticles } from "@/lib/corpus/load";
+
+const SEEDS = path.resolve(__dirname, "../../seeds");
+const BIG_CORPUS = path.resolve(__dirname, "../../../shared/corpus/baomoi-2017.jsonl.gz");
+
+describe("parseSeedFile", () => {
+  it("reads the ` date` prefix and keeps the text after it", () => {
+    const raw = parseSeedFile("a.txt", " date 2025-08-07 Thông tin trên do một quan chức tiết lộ.\n\nĐoạn hai.");
+    expect(raw).toMatchObject({ id: "a", date: "2025-08-07", format: "txt", title: null });
+    expect(raw.body.startsWith("Thông tin trên")).toBe(true);
+  });
+
+  it("has no date when there is no date line, or when it is not a real date", () => {
+    expect(parseSeedFile("b.txt", "Tiêu đề\n\nNội dung.").date).toBeNull();
+    expect(parseSeedFile("c.txt", " date 2025-02-30 Nội dung.").date).toBeNull();
+  });
+});
+
+describe("parseRecord", () => {
+  it("accepts a contract record and ignores extra fields", () => {
+    const raw = parseRecord('{"id":"x1","title":"T","body":"B","date":"2025-01-02","outlet":"VnExpress","extra":1}', "f.jsonl", 1);
+    expect(raw).toMatchObject({ id: "x1", title: "T", body: "B", date: "2025-01-02", outlet: "VnExpress" });
+  });
+
+  it("reports broken JSON and records without an id or body, naming the line", () => {
+    expect(parseRecord("{nope", "f.jsonl", 3)).toEqual({ source: "f.jsonl:3", reason: "not valid JSON" });
+    expect(parseRecord('{"title":"T","body":"B"}', "f.jsonl", 4)).toMatchObject({ source: "f.jsonl:4", reason: expect.stringContaining("id") });
+    expect(parseRecord('{"id":"a","title":"T"}', "f.jsonl", 5)).toMatchObject({ reason: expect.stringContaining("body") });
+  });
+
+  it("keeps an article whose date is malformed, without the date", () => {
+    expect(parseRecord('{"id":"a","title":"T","body":"B","date":"hôm qua"}', "f.jsonl", 1)).toMatchObject({ id: "a", date: null });
+  });
+});
+
+describe("loadCorpus on the seeds", () => {
+  it("loads all five seed articles, each once, with nothing skipped", async () => {
+    const corpus = await loadCorpus(SEEDS);
+    expect(corpus.skipped).toEqual([]);
+    expect(corpus.articles.map((a) => a.id)).toEqual([
+      "000_be94a817387f0ba4",
+      "001_549642865c4a8d5b",
+      "002_39daa1a30ecf3676",
+      "003_13c57fa3fb253537",
+      "004_fbc9bacc9707f00a",
+    ]);
+    const dates = Object.fromEntries(corpus.articles.map((a) => [a.id, a.dateEstimated ? null : a.date]));
+    expect(dates["000_be94a817387f0ba4"]).toBe("2025-08-07");
+    expect(dates["001_549642865c4a8d5b"]).toBe("2025-12-04");
+    expect(dates["002_39daa1a30ecf3676"]).toBe("2025-08-21");
+    for (const a of corpus.articles) expect(a.paragraphs.length).toBeGreaterThan(0);
+  });
+});
+
+describe("loadCorpus on a mixed directory", () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), "tim-tin-corpus-"));
+    const line = (id: string, body = "Nội dung bài viết.") => JSON.stringify({ id, title: `Bài ${id}`, body });
+    await writeFile(path.join(dir, "a.jsonl"), [line("j1"), "{broken", line("j2"), "", line("j1", "Bản trùng.")].join("\n"));
+    await writeFile(path.join(dir, "b.jsonl.gz"), gzipSync([line("g1"), line("g2")].join("\n")));
+    await writeFile(path.join(dir, "c.jsonl.gz"), "this is not gzip");
+    await writeFile(path.join(dir, "d.txt"), "Tiêu đề bài\n\nMột đoạn văn của bài.");
+    await writeFile(path.join(dir, "e.txt"), "   \n\n  ");
+    await writeFile(path.join(dir, "notes.md"), "not a corpus file");
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it("serves every readable article once and reports the rest", async () => {
+    const corpus = await loadCorpus(dir);
+    expect(corpus.articles.map((a) => a.id).sort()).toEqual(["d", "g1", "g2", "j1", "j2"]);
+    expect(corpus.articles.find((a) => a.id === "j1")?.paragraphs.join(" ")).toContain("Nội dung");
+    const reasons = corpus.skipped.map((s) => `${s.source}: ${s.reason}`);
+    expect(reasons).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^a\.jsonl:2: not valid JSON/),
+        expect.stringMatching(/^a\.jsonl \(id j1\): duplicate id/),
+        expect.stringMatching(/^c\.jsonl\.gz: unreadable file/),
+        expect.stringMatching(/^e\.txt: empty article/),
+      ]),
+    );
+    expect(corpus.skipped).toHaveLength(4);
+  });
+
+  it("reports a missing corpus directory instead of failing", async () => {
+    const corpus = await loadCorpus(path.join(dir, "missing"));
+    expect(corpus.articles).toEqual([]);
+    expect(corpus.skipped[0].reason).toMatch(/cannot read corpus directory/);
+  });
+});
+
+// The real 35k corpus lives beside the project (never inside it); skip where it is absent.
+describe.skipIf(!existsSync(BIG_CORPUS))("the 35k baomoi corpus", () => {
+  it("reads every record of the jsonl.gz format and cleans each readable one exactly once", async () => {
+    const dir = path.dirname(BIG_CORPUS);
+    const raw = await readRawArticles(dir);
+    expect(raw.raws.length + raw.skipped.length).toBe(35431);
+    const corpus = buildCorpus(raw);
+    const ids = new Set(corpus.articles.map((a) => a.id));
+    expect(ids.size).toBe(corpus.articles.length);
+    expect(corpus.articles.length + corpus.skipped.length).toBe(35431);
+    const sample = corpus.articles[0];
+    expect(sample.id).toMatch(/^baomoi-\d+$/);
+    expect(sample.title.length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,91 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { parseSearchParams, searchHref, toQueryString } from "@/lib/url/search-params";
+
+const parse = (qs: string) => parseSearchParams(new URLSearchParams(qs));
+
+describe("parseSearchParams", () => {
+  it("applies defaults: browse newest first without a query, relevance with one", () => {
+    expect(parse("")).toEqual({
+      ok: true,
+      query: { q: "", from: null, to: null, person: [], outlet: [], sources: [], sort: "newest", page: 1, size: 10 },
+    });
+    const r = parse("q=%20hoa+binh%20");
+    expect(r.ok && r.query.q).toBe("hoa binh");
+    expect(r.ok && r.query.sort).toBe("relevance");
+  });
+
+  it("keeps repeated facet params, in order, without duplicates", () => {
+    const r = parse("person=vladimir-putin&person=donald-trump&person=vladimir-putin&outlet=vnexpress");
+    expect(r.ok && r.query.person).toEqual(["vladimir-putin", "donald-trump"]);
+    expect(r.ok && r.query.outlet).toEqual(["vnexpress"]);
+  });
+
+  it("accepts Next's searchParams object form", () => {
+    const r = parseSearchParams({ q: "Alaska", person: ["a", "b"], page: "2" });
+    expect(r.ok && [r.query.q, r.query.person, r.query.page]).toEqual(["Alaska", ["a", "b"], 2]);
+  });
+
+  it("treats empty values (an empty form field) as absent and ignores unknown params", () => {
+    const r = parse("q=&from=&to=&utm_source=x");
+    expect(r.ok).toBe(true);
+  });
+
+  it.each([
+    ["from=2025-02-30", "from"],
+    ["from=25/4/2025", "from"],
+    ["to=2025-13-01", "to"],
+    ["from=2025-08-10&to=2025-08-01", "to"],
+    ["page=0", "page"],
+    ["page=abc", "page"],
+    ["size=51", "size"],
+    ["sort=best", "sort"],
+    ["person=Vladimir%20Putin", "person"],
+    [`q=${"a".repeat(201)}`, "q"],
+  ])("rejects %s naming the parameter %s", (qs, param) => {
+    const r = parse(qs);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.param).toBe(param);
+      expect(r.error.message.startsWith(param)).toBe(true);
+    }
+  });
+
+  it("allows 200 characters after trimming", () => {
+    expect(parse(`q=${"a".repeat(200)}%20%20`).ok).toBe(true);
+  });
+});
+
+describe("toQueryString / searchHref", () => {
+  it("omits defaults and repeats facet params", () => {
+    expect(searchHref({ q: "", sort: "newest", page: 1 })).toBe("/");
+    expect(toQueryString({ q: "hòa bình", person: ["vladimir-putin", "donald-trump"], sort: "relevance", page: 2 })).toBe(
+      "q=hòa+bình&person=vladimir-putin&person=donald-trump&page=2",
+    );
+  });
+
+  it("round-trips any valid query", () => {
+    const id = fc.stringMatching(/^[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,2}$/);
+    const date = fc
+      .date({ min: new Date("2000-01-01"), max: new Date("2030-12-31"), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(
+        fc.record({
+          q: fc.string({ maxLength: 50 }).map((s) => s.trim()),
+          from: fc.option(date, { nil: null }),
+          person: fc.uniqueArray(id, { maxLength: 3 }),
+          outlet: fc.uniqueArray(id, { maxLength: 2 }),
+          sources: fc.uniqueArray(id, { maxLength: 2 }),
+          sort: fc.constantFrom("relevance" as const, "newest" as const, "oldest" as const),
+          page: fc.integer({ min: 1, max: 1000 }),
+        }),
+        (q) => {
+          const query = { ...q, to: null, size: 10 };
+          const back = parse(toQueryString(query));
+          expect(back).toEqual({ ok: true, query });
+        },
+      ),
+    );
+  });
+});

@@ -1,0 +1,152 @@
+// The one module that owns the search URL: the page, the client and the API all parse
+// and write search parameters through it, so every state is a link and back again.
+import {
+  createSerializer,
+  parseAsInteger,
+  parseAsNativeArrayOf,
+  parseAsString,
+  parseAsStringLiteral,
+} from "nuqs/server"; // the server-safe entry: same parsers, no "use client"
+import { z } from "zod";
+import type { SearchQuery, SortOrder } from "@/lib/search/types";
+
+export const SORT_ORDERS = ["relevance", "newest", "oldest"] as const satisfies readonly SortOrder[];
+export const MAX_QUERY_LENGTH = 200;
+export const DEFAULT_SIZE = 10;
+export const MAX_SIZE = 50;
+export const MAX_PAGE = 1000;
+export const FACET_PARAMS = ["person", "outlet", "sources"] as const;
+export type FacetParam = (typeof FACET_PARAMS)[number];
+
+const FACET_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** A real calendar date written `YYYY-MM-DD` (no 2025-02-30). */
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD")
+  .refine(isCalendarDate, "is not a real calendar date");
+
+function isCalendarDate(s: string): boolean {
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+}
+
+const integer = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, `must be a whole number from ${min} to ${max}`)
+    .transform(Number)
+    .pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
+
+const facetIds = z
+  .array(z.string().max(100, "is too long").regex(FACET_ID, "must be an id as the API returns it, like vladimir-putin"))
+  .transform((ids) => [...new Set(ids)]);
+
+const schema = z
+  .object({
+    q: z.string().trim().max(MAX_QUERY_LENGTH, `must be at most ${MAX_QUERY_LENGTH} characters`).default(""),
+    from: isoDate.nullable().default(null),
+    to: isoDate.nullable().default(null),
+    person: facetIds.default([]),
+    outlet: facetIds.default([]),
+    sources: facetIds.default([]),
+    sort: z.enum(SORT_ORDERS, { error: `must be one of ${SORT_ORDERS.join(", ")}` }).optional(),
+    page: integer(1, MAX_PAGE).default(1),
+    size: integer(1, MAX_SIZE).default(DEFAULT_SIZE),
+  })
+  .refine((v) => !v.from || !v.to || v.from <= v.to, { path: ["to"], message: "must not be before from" })
+  .transform((v): SearchQuery => ({ ...v, sort: v.sort ?? (v.q ? "relevance" : "newest") }));
+
+export interface ParamError {
+  param: string;
+  message: string;
+}
+
+export type ParseResult = { ok: true; query: SearchQuery } | { ok: false; error: ParamError };
+
+/** What Next hands a page as `searchParams`, or a URLSearchParams. */
+export type RawParams = URLSearchParams | Record<string, string | string[] | undefined>;
+
+const LIST_PARAMS = new Set<string>(FACET_PARAMS);
+const KNOWN_PARAMS = ["q", "from", "to", "sort", "page", "size", ...FACET_PARAMS];
+
+/** Validate raw search parameters; unknown parameters are ignored, empty ones count as absent. */
+export function parseSearchParams(raw: RawParams): ParseResult {
+  const input: Record<string, string | string[]> = {};
+  for (const key of KNOWN_PARAMS) {
+    const values = valuesOf(raw, key).filter((v) => v.trim() !== "" || key === "q");
+    if (values.length === 0) continue;
+    input[key] = LIST_PARAMS.has(key) ? values : values[0];
+  }
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return { ok: true, query: parsed.data };
+  const issue = parsed.error.issues[0];
+  const param = String(issue.path[0] ?? "query");
+  return { ok: false, error: { param, message: `${param} ${issue.message}` } };
+}
+
+function valuesOf(raw: RawParams, key: string): string[] {
+  if (raw instanceof URLSearchParams) return raw.getAll(key);
+  const value = raw[key];
+  return value === undefined ? [] : Array.isArray(value) ? value : [value];
+}
+
+/**
+ * nuqs parsers for the same parameters: the client reads and writes the URL with them.
+ * Defaults are left out of URLs so links stay short.
+ */
+export const searchParsers = {
+  q: parseAsString.withDefault(""),
+  from: parseAsString,
+  to: parseAsString,
+  person: parseAsNativeArrayOf(parseAsString),
+  outlet: parseAsNativeArrayOf(parseAsString),
+  sources: parseAsNativeArrayOf(parseAsString),
+  sort: parseAsStringLiteral(SORT_ORDERS),
+  page: parseAsInteger.withDefault(1),
+};
+
+const serialize = createSerializer(searchParsers, { clearOnDefault: true });
+
+/** The nuqs values for a search: defaults become `null`, so they stay out of the URL. */
+export function toUrlState(query: Partial<SearchQuery>) {
+  const defaultSort = query.q ? "relevance" : "newest";
+  return {
+    q: query.q || null,
+    from: query.from ?? null,
+    to: query.to ?? null,
+    person: query.person?.length ? query.person : null,
+    outlet: query.outlet?.length ? query.outlet : null,
+    sources: query.sources?.length ? query.sources : null,
+    sort: query.sort && query.sort !== defaultSort ? query.sort : null,
+    page: query.page && query.page > 1 ? query.page : null,
+  };
+}
+
+/** The canonical query string for a search (no leading `?`; defaults omitted). */
+export function toQueryString(query: Partial<SearchQuery>): string {
+  return serialize(toUrlState(query)).replace(/^\?/, "");
+}
+
+/** A link to the search page for `query`. */
+export function searchHref(query: Partial<SearchQuery>): string {
+  const qs = toQueryString(query);
+  return qs ? `/?${qs}` : "/";
+}
+
+/** The same search with some fields changed; filters and sort changes go back to page 1. */
+export function withChanges(query: SearchQuery, changes: Partial<SearchQuery>): SearchQuery {
+  return { ...query, page: 1, ...changes };
+}
+
+export const EMPTY_QUERY: SearchQuery = {
+  q: "",
+  from: null,
+  to: null,
+  person: [],
+  outlet: [],
+  sources: [],
+  sort: "newest",
+  page: 1,
+  size: DEFAULT_SIZE,
+};
