@@ -1,9 +1,14 @@
-// PLACEHOLDER (skeleton): issue 3 replaces the matching, ranking and snippets.
-// Keep `createMatcher` and the `Matcher` interface: lib/search/engine.ts calls them.
-import MiniSearch from "minisearch";
+// Matching, ranking and snippets for Vietnamese news. Built once per process; every
+// per-article structure is precomputed here, queries only read them.
 import type { Article } from "@/lib/corpus/types";
+import { expandWord, typoBudget, type Group } from "@/lib/search/query-expand";
+import { parseQuery, type ParsedQuery } from "@/lib/search/query-parse";
+import { buildRankIndex, type RankIndex } from "@/lib/search/rank-index";
+import { relatedDocs } from "@/lib/search/rank-related";
+import { createScratch, excludedDocs, scoreQuery, type ExcludedTerms } from "@/lib/search/rank-score";
+import { bestPassage, highlightText, markRules, type MarkRules } from "@/lib/search/snippet";
+import { suggestQuery } from "@/lib/search/suggest";
 import type { Segment } from "@/lib/search/types";
-import { fold, tokenize } from "@/lib/text/analyzer";
 
 export interface MatchResult {
   /** Article id → relevance score, for every article that matches. */
@@ -25,46 +30,122 @@ export interface Matcher {
   related?(article: Article, n: number): string[];
 }
 
-export function createMatcher(articles: Article[]): Matcher {
-  const index = new MiniSearch<Article>({
-    fields: ["title", "text"],
-    extractField: (a, field) => (field === "text" ? a.paragraphs.join("\n") : (a as unknown as Record<string, string>)[field]),
-    tokenize: (text) => tokenize(text).map((t) => t.folded),
-    processTerm: (term) => term,
-  });
-  index.addAll(articles);
+/** A query analysed once and reused by match, snippet and highlight of one request. */
+interface Prepared {
+  q: string;
+  parsed: ParsedQuery;
+  groups: Group[];
+  excluded: ExcludedTerms[];
+  result?: MatchResult | null;
+  rules?: MarkRules;
+}
 
-  const queryTerms = (q: string) => new Set(tokenize(q).map((t) => t.folded));
+const CACHE_SIZE = 64;
+
+/** Build the matcher of a corpus (index, typo vocabulary, scratch space). */
+export function createMatcher(articles: Article[]): Matcher {
+  const index = buildRankIndex(articles);
+  const scratch = createScratch(index);
+  const cache = new Map<string, Prepared>();
+
+  function prepare(q: string): Prepared {
+    const hit = cache.get(q);
+    if (hit) {
+      cache.delete(q);
+      cache.set(q, hit);
+      return hit;
+    }
+    const parsed = parseQuery(q);
+    const prepared: Prepared = {
+      q,
+      parsed,
+      groups: parsed.words.map((w) => expandWord(index, w, false)),
+      excluded: parsed.excluded.map((tokens) => excludedTerms(index, tokens)),
+    };
+    cache.set(q, prepared);
+    if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+    return prepared;
+  }
+
+  function run(p: Prepared): MatchResult | null {
+    const { parsed, excluded } = p;
+    if (!parsed.words.length) {
+      if (!parsed.excluded.length) return null;
+      // Only exclusions: every article without them.
+      const drop = excludedDocs(index, scratch, excluded);
+      const scores = new Map<string, number>();
+      index.ids.forEach((id, d) => {
+        if (!drop.has(d)) scores.set(id, 0);
+      });
+      return { scores, relaxed: false, suggestion: null };
+    }
+    let scores = scoreQuery(index, scratch, { groups: p.groups, phrases: parsed.phrases, excluded, mode: "all" });
+    if (!scores.size && p.groups.some((g) => typoBudget(g.word.folded.length) > 0)) {
+      // Nothing has every word: allow typos in every word long enough to carry one.
+      const fuzzy = parsed.words.map((w) => expandWord(index, w, true));
+      const again = scoreQuery(index, scratch, { groups: fuzzy, phrases: parsed.phrases, excluded, mode: "all" });
+      if (again.size) {
+        p.groups = fuzzy;
+        scores = again;
+      }
+    }
+    let relaxed = false;
+    if (!scores.size) {
+      relaxed = true;
+      scores = scoreQuery(index, scratch, { groups: p.groups, phrases: parsed.phrases, excluded, mode: "any" });
+    }
+    return { scores: toIds(index, scores), relaxed, suggestion: suggestQuery(index, p.q, parsed) };
+  }
+
+  function rulesOf(p: Prepared): MarkRules {
+    p.rules ??= markRules(p.groups, (f) => index.foldedTerm[f]);
+    return p.rules;
+  }
 
   function highlight(text: string, q: string): Segment[] {
-    const terms = queryTerms(q);
-    const segments: Segment[] = [];
-    let at = 0;
-    for (const t of tokenize(text)) {
-      if (!terms.has(t.folded)) continue;
-      if (t.start > at) segments.push({ text: text.slice(at, t.start), mark: false });
-      segments.push({ text: t.text, mark: true });
-      at = t.end;
-    }
-    if (at < text.length) segments.push({ text: text.slice(at), mark: false });
-    return segments;
+    const p = prepare(q);
+    if (p.result === undefined) p.result = run(p);
+    return highlightText(text, rulesOf(p));
   }
 
   return {
     match(q) {
-      const terms = [...queryTerms(q)];
-      if (terms.length === 0) return null;
-      const results = index.search(terms.join(" "), { combineWith: "AND", boost: { title: 2 } });
-      return { scores: new Map(results.map((r) => [String(r.id), r.score])), relaxed: false, suggestion: null };
+      const p = prepare(q);
+      if (p.result === undefined) p.result = run(p);
+      return p.result;
     },
     snippet(article, q) {
-      const text = article.paragraphs.join(" ");
-      const terms = queryTerms(q);
-      const first = tokenize(text).find((t) => terms.has(t.folded));
-      const start = Math.max(0, (first?.start ?? 0) - 80);
-      const passage = (start > 0 ? "…" : "") + text.slice(start, start + 220) + (start + 220 < text.length ? "…" : "");
-      return highlight(passage, q);
+      const p = prepare(q);
+      if (p.result === undefined) p.result = run(p);
+      return bestPassage(article.paragraphs.join("\n"), rulesOf(p));
     },
     highlight,
+    related(article, n) {
+      const d = index.docOf.get(article.id);
+      if (d === undefined) return [];
+      return relatedDocs(index, d, n).map((o) => index.ids[o]);
+    },
   };
+}
+
+function excludedTerms(index: RankIndex, tokens: { term: string; folded: string }[]): ExcludedTerms {
+  const folded: number[] = [];
+  const exact: number[] = [];
+  for (const t of tokens) {
+    if (t.term !== t.folded) {
+      const e = index.exactId.get(t.term);
+      exact.push(e ?? -1);
+    } else {
+      folded.push(index.foldedId.get(t.folded) ?? -1);
+    }
+  }
+  // A word absent from the corpus excludes nothing.
+  if (folded.includes(-1) || exact.includes(-1)) return { folded: [], exact: [] };
+  return { folded, exact };
+}
+
+function toIds(index: RankIndex, scores: Map<number, number>): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const [d, s] of scores) out.set(index.ids[d], s);
+  return out;
 }
