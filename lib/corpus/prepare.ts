@@ -1,39 +1,67 @@
-// PLACEHOLDER (skeleton): issue 4 replaces the cleaning, dates, outlets, sources and people.
-// Keep `prepareArticle`: lib/corpus/load.ts calls it for every raw article.
+// Turns a raw scraped article into a clean, indexable one: text without page chrome or
+// lists of other stories, a title, a date, the outlet, cited sources and people.
+// Every step records how it decided (Provenance), shown by `npm run ingest`.
+import { cleanBody } from "@/lib/corpus/clean";
+import { articleDate } from "@/lib/corpus/dates";
+import { findOutlet } from "@/lib/corpus/outlets";
+import { findPeople } from "@/lib/corpus/people";
+import { findSources } from "@/lib/corpus/sources";
+import { tidy } from "@/lib/corpus/text";
+import { deriveTitle } from "@/lib/corpus/title";
 import type { Article, RawArticle } from "@/lib/corpus/types";
 
-/** Turn a raw scraped article into a clean, indexable one. */
-export function prepareArticle(raw: RawArticle): Article {
-  const paragraphs = raw.body
-    .split(/\n+/)
-    .map((p) => p.trim())
-    .filter((p) => p.length > 0);
-  const title = raw.title?.trim() || deriveTitle(paragraphs[0] ?? "");
-  return {
+/** Extra detail for `npm run ingest`, not part of the Article. */
+export interface PrepareDetail {
+  dateEvidence: string | null;
+  dropped: { text: string; reason: string }[];
+  trimmed: string[];
+}
+
+export function prepareArticleWithDetail(raw: RawArticle): { article: Article; detail: PrepareDetail } {
+  const recordTitle = raw.title ? tidy(raw.title) : null;
+  const cleaned = cleanBody(raw.body, recordTitle);
+  const { paragraphs } = cleaned;
+
+  let title: string;
+  let titleHow: Article["provenance"]["title"];
+  if (recordTitle) {
+    title = recordTitle;
+    titleHow = "record";
+  } else if (cleaned.pageTitle) {
+    title = cleaned.pageTitle;
+    titleHow = "page";
+  } else {
+    title = deriveTitle(paragraphs[0] ?? "");
+    titleHow = "derived";
+  }
+  const ownText = titleHow === "derived" ? paragraphs : [title, ...paragraphs];
+  const date = articleDate(raw.date, ownText.join("\n"));
+  const lines = raw.body.split("\n").map(tidy).filter(Boolean);
+  const outlet = findOutlet(raw, lines);
+  const article: Article = {
     id: raw.id,
     file: raw.file,
     title,
-    titleDerived: !raw.title,
-    date: raw.date,
-    dateEstimated: false,
-    outlet: raw.outlet ? { id: raw.outlet.toLowerCase().replace(/\W+/g, "-"), name: raw.outlet } : null,
-    sources: [],
-    persons: [],
+    titleDerived: titleHow === "derived",
+    date: date.date,
+    dateEstimated: date.estimated,
+    outlet: outlet.outlet,
+    sources: findSources([...paragraphs, ...cleaned.credits]),
+    persons: findPeople(ownText),
     paragraphs,
     url: raw.url,
     provenance: {
-      title: raw.title ? (raw.format === "txt" ? "page" : "record") : "derived",
-      date: raw.date ? "metadata" : "none",
-      outlet: raw.outlet ? "record" : "none",
+      title: titleHow,
+      date: date.how,
+      outlet: outlet.how,
       paragraphsKept: paragraphs.length,
-      paragraphsDropped: 0,
+      paragraphsDropped: cleaned.dropped.length,
     },
   };
+  return { article, detail: { dateEvidence: date.evidence, dropped: cleaned.dropped, trimmed: cleaned.trimmed } };
 }
 
-function deriveTitle(lead: string): string {
-  const sentence = lead.split(/(?<=[.!?])\s/)[0] ?? lead;
-  if (sentence.length <= 120) return sentence;
-  const cut = sentence.slice(0, 120);
-  return cut.slice(0, cut.lastIndexOf(" ")) + "…";
+/** Turn a raw scraped article into a clean, indexable one. */
+export function prepareArticle(raw: RawArticle): Article {
+  return prepareArticleWithDetail(raw).article;
 }

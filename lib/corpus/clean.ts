@@ -1,0 +1,235 @@
+// Separates an article's own text from the page around it: chrome (font-size widgets,
+// "Tin liên quan", "Xem thêm"), lists of other stories, photo captions and bylines.
+// General rules over line shapes, never per-file cases: see docs/cleaning.md.
+import { endsLikeSentence, lineSimilarity, tidy, wordCount } from "@/lib/corpus/text";
+
+export type DropReason =
+  | "chrome"
+  | "related-header"
+  | "related-link"
+  | "related-list"
+  | "caption"
+  | "repeated-title"
+  | "byline";
+
+export interface DroppedParagraph {
+  text: string;
+  reason: DropReason;
+}
+
+export interface CleanedBody {
+  /** The page's own title, when the page starts with one (see `isPageTitleLine`). */
+  pageTitle: string | null;
+  paragraphs: string[];
+  dropped: DroppedParagraph[];
+  /** Caption paragraphs and credit lines: evidence for cited sources, never indexed. */
+  credits: string[];
+  /** Pieces cut from inside kept paragraphs (inline link lists, trailing bylines). */
+  trimmed: string[];
+}
+
+/** Whole-line page chrome. */
+const CHROME =
+  /^(?:nhỏ\s+bình thường\s+lớn|cỡ chữ|chia sẻ|bình luận|in bài|gửi bài|lưu bài|quay lại|về trang chủ|trở về|xem clip|xem video|video|theo dõi .{1,40} trên google news|nguồn (?:video|clip)\s*:.{0,60}|ảnh minh họa|ảnh internet)\s*:?$/iu;
+/** Headers that announce a list of other stories. */
+const RELATED_HEADER =
+  /^(?:tin liên quan|bài liên quan|tin cùng chuyên mục|tin mới hơn|tin cũ hơn|tin khác|các tin khác|xem thêm|đọc thêm|có thể bạn quan tâm|tin nổi bật|đọc nhiều|mới nhất)\s*:?$/iu;
+/** A daily round-up link: "Tin thế giới ngày 11/4: …", "Điểm tin sáng 7/2: …". */
+const ROUNDUP = /^(?:tin|bản tin|điểm tin|tin tức)\b[^:.]{0,40}?\b(?:ngày|sáng|trưa|chiều|tối|đêm)\s+\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?\s*:/iu;
+/** A photo caption: text ending with a credit, `Ảnh: X`, `(Ảnh: Reuters).`, `(Nguồn: TASS)`. */
+const CAPTION_CREDIT =
+  /(?:^|[\s.(–-])\(?\s*(?:ảnh|nguồn ảnh|nguồn|photo|video|clip|đồ họa)\s*:\s*([^():]{1,60}?)\s*\)?\s*\.?$/iu;
+/** A paragraph that is only a credit or a byline: "Theo VTC14", "(Theo Công an TP.HCM)". */
+const CREDIT_LINE = /^\(?\s*(?:theo|nguồn)\s*:?\s+[^.!?]{1,60}\)?\.?$/iu;
+/** An inline list of other stories glued to the end of a paragraph. */
+const INLINE_RELATED = /\s(?:Tin liên quan|TIN LIÊN QUAN|Bài liên quan|BÀI LIÊN QUAN|Xem thêm:|XEM THÊM:|Tin cùng chuyên mục|Đọc thêm:)\s/u;
+
+/** "X X": the same headline twice on one line (link text + image alt), or a doubled prefix "P P rest". */
+export function isDoubledHeadline(line: string): boolean {
+  const words = line.split(" ");
+  if (words.length < 2 || line.length > 400) return false;
+  // Exact double, with odd or even word counts.
+  if (words.length % 2 === 0) {
+    const half = words.length / 2;
+    if (words.slice(0, half).join(" ") === words.slice(half).join(" ") && half >= 2) return true;
+  }
+  // A doubled prefix: the link text was cut at a quote ("Nga Nga 'sẵn sàng…'").
+  for (let k = Math.min(Math.floor(words.length / 2), 12); k >= 1; k--) {
+    let same = true;
+    for (let i = 0; i < k && same; i++) same = words[i] === words[k + i];
+    if (!same) continue;
+    if (k >= 2) return !endsLikeSentence(line) || k * 2 === words.length;
+    // One repeated word only counts when it is capitalised and the line is headline-shaped.
+    return /^\p{Lu}/u.test(words[0]) && !endsLikeSentence(line) && line.length <= 200;
+  }
+  return false;
+}
+
+export function isTeaser(line: string): boolean {
+  return /(?:\.\.\.|…)$/u.test(line) && line.length <= 400;
+}
+
+/** The credit in a caption-shaped paragraph, or null. Long paragraphs are text, not captions. */
+export function captionCredit(line: string): string | null {
+  if (line.length > 350) return null;
+  const m = CAPTION_CREDIT.exec(line);
+  return m ? m[1].trim() : null;
+}
+
+/**
+ * A page title line: short, headline-shaped (no final period), followed by a longer paragraph
+ * that reads as text. A lead paragraph ends with a period and is usually longer.
+ */
+export function isPageTitleLine(line: string, next: string | undefined): boolean {
+  if (!next) return false;
+  const words = wordCount(line);
+  if (words < 3 || words > 35 || line.length > 220) return false;
+  if (/[.:;,…]$/u.test(line) || isTeaser(line) || captionCredit(line)) return false;
+  return next.length > line.length || endsLikeSentence(next);
+}
+
+type Kind = "text" | "chrome" | "header" | "link" | "teaser" | "caption";
+
+function classify(line: string): Kind {
+  if (RELATED_HEADER.test(line)) return "header";
+  if (CHROME.test(line)) return "chrome";
+  if (isDoubledHeadline(line)) return "link";
+  if (ROUNDUP.test(line) && !/[.]$/.test(line)) return "link";
+  if (captionCredit(line)) return "caption";
+  if (isTeaser(line)) return "teaser";
+  return "text";
+}
+
+/**
+ * Where the trailing list of other stories starts, or -1. From a link line on, the rest is
+ * list when it is made only of links, headers, chrome, teasers and at most a few lone lines
+ * (the summary under each headline), never two prose lines in a row.
+ */
+function listTailStart(lines: string[], kinds: Kind[]): number {
+  const isListKind = (k: Kind) => k === "link" || k === "header" || k === "chrome" || k === "teaser";
+  for (let i = 0; i < lines.length; i++) {
+    if (kinds[i] !== "link" && kinds[i] !== "header") continue;
+    let prose = 0;
+    let run = 0;
+    let ok = true;
+    for (let j = i + 1; j < lines.length && ok; j++) {
+      // A summary right under a headline belongs to the list.
+      const underHeadline = kinds[j - 1] === "link" || kinds[j - 1] === "header";
+      if (isListKind(kinds[j]) || kinds[j] === "caption" || underHeadline) {
+        run = 0;
+        continue;
+      }
+      prose++;
+      run++;
+      if (run >= 2) ok = false;
+    }
+    const rest = lines.length - i;
+    if (ok && prose <= Math.max(1, rest * 0.4)) return i;
+  }
+  return -1;
+}
+
+/** Mark consecutive identical lines (a headline printed twice) as links. */
+function markRepeatedPairs(lines: string[], kinds: Kind[]) {
+  for (let i = 0; i + 1 < lines.length; i++) {
+    if (lines[i] === lines[i + 1] && !endsLikeSentence(lines[i])) {
+      kinds[i] = "link";
+      kinds[i + 1] = "link";
+    }
+  }
+}
+
+/** A trailing byline after the last sentence: "… tại Việt Nam. Dương Di", "… ./. Thành Lương/VOV". */
+const TRAILING_BYLINE =
+  /([.!?…"”’)])\s+((?:\p{Lu}[\p{L}.]*(?:[\s\-/&]+|$)){1,5}(?:\(\s*(?:theo|nguồn|t\/h|tổng hợp)[^)]*\))?(?:\s*[-|]\s*[\p{L}\s]{2,30})?(?:\s*\|\s*[\d:/ ]+)?)$/u;
+const TRAILING_CREDIT = /([.!?…"”’)])\s+(\(?\s*(?:theo|nguồn)\s*:?\s+[^.!?()]{1,60}\)?\.?)$/iu;
+
+export function splitTrailingByline(paragraph: string): { text: string; byline: string | null } {
+  const m = TRAILING_CREDIT.exec(paragraph) ?? TRAILING_BYLINE.exec(paragraph);
+  if (!m) return { text: paragraph, byline: null };
+  const byline = m[2].trim();
+  if (wordCount(byline) > 9) return { text: paragraph, byline: null };
+  return { text: paragraph.slice(0, m.index + m[1].length).trim(), byline };
+}
+
+/** Clean a scraped body. `knownTitle` is the record's title, if any (its repeats are dropped). */
+export function cleanBody(body: string, knownTitle: string | null): CleanedBody {
+  const lines = body.split("\n").map(tidy).filter((l) => l.length > 0);
+  const kinds = lines.map(classify);
+  markRepeatedPairs(lines, kinds);
+  const dropped: DroppedParagraph[] = [];
+  const credits: string[] = [];
+  const trimmed: string[] = [];
+  const keep: string[] = [];
+  const keptKinds: Kind[] = [];
+
+  const tail = listTailStart(lines, kinds);
+  const end = tail >= 0 ? tail : lines.length;
+  for (let i = 0; i < end; i++) {
+    const line = lines[i];
+    const kind = kinds[i];
+    if (kind === "chrome") dropped.push({ text: line, reason: "chrome" });
+    else if (kind === "header") dropped.push({ text: line, reason: "related-header" });
+    else if (kind === "link") dropped.push({ text: line, reason: "related-link" });
+    else if (kind === "caption") {
+      dropped.push({ text: line, reason: "caption" });
+      credits.push(line);
+    } else if (kind === "teaser" && (kinds[i - 1] === "link" || kinds[i - 1] === "header")) {
+      dropped.push({ text: line, reason: "related-link" });
+    } else {
+      keep.push(line);
+      keptKinds.push(kind);
+    }
+  }
+  for (let i = end; i < lines.length; i++) dropped.push({ text: lines[i], reason: "related-list" });
+
+  // The page title: the record's, or the first kept line when it is headline-shaped.
+  let pageTitle: string | null = null;
+  if (!knownTitle && keep.length > 1 && isPageTitleLine(keep[0], keep[1])) {
+    pageTitle = keep.shift() ?? null;
+    keptKinds.shift();
+  }
+  const title = knownTitle ?? pageTitle;
+
+  const paragraphs: string[] = [];
+  for (let i = 0; i < keep.length; i++) {
+    let line = keep[i];
+    if (title && isRepeatedTitle(line, title)) {
+      dropped.push({ text: line, reason: "repeated-title" });
+      continue;
+    }
+    if (CREDIT_LINE.test(line) || (i === keep.length - 1 && i > 0 && isBylineOnly(line))) {
+      dropped.push({ text: line, reason: "byline" });
+      credits.push(line);
+      continue;
+    }
+    const inline = INLINE_RELATED.exec(line);
+    if (inline && inline.index > line.length * 0.5) {
+      trimmed.push(line.slice(inline.index).trim());
+      line = line.slice(0, inline.index).trim();
+    }
+    if (i === keep.length - 1) {
+      const { text, byline } = splitTrailingByline(line);
+      if (byline) {
+        trimmed.push(byline);
+        credits.push(byline);
+        line = text;
+      }
+    }
+    paragraphs.push(line);
+  }
+  return { pageTitle, paragraphs, dropped, credits, trimmed };
+}
+
+/** The title printed again (image alt text), possibly with a typo. */
+export function isRepeatedTitle(line: string, title: string): boolean {
+  if (line === title) return true;
+  if (line.length > title.length * 1.3 + 10 || line.length < title.length * 0.7) return false;
+  return lineSimilarity(line, title) >= 0.85;
+}
+
+/** A last paragraph that is only an author's name: "Quý Sáng", "Hoàng Như", "G.T". */
+function isBylineOnly(line: string): boolean {
+  if (line.length > 50 || endsLikeSentence(line) || wordCount(line) > 6) return false;
+  return line.split(/[\s\-/]+/).filter(Boolean).every((w) => /^[\p{Lu}(]/u.test(w) || /^(?:và|t\/h)$/i.test(w));
+}

@@ -1,0 +1,243 @@
+// People named in an article: rules over capitalised word runs and the titles that introduce
+// people, plus a small list of well-known people (data/people.json). Mentions are merged
+// within the article: "ông Trump" → Donald Trump, "HLV Bảo Quân" → Nguyễn Bảo Quân.
+import peopleJson from "@/data/people.json";
+import { NON_PERSON_WORDS, PERSON_TITLES, PLACES, SENTENCE_WORDS, VN_SURNAMES } from "@/lib/corpus/names";
+import { foldMarks, slugify } from "@/lib/corpus/text";
+import type { Entity } from "@/lib/corpus/types";
+
+interface KnownPerson {
+  name: string;
+  variants: string[];
+  /** One-word forms that identify the person on their own ("Putin"). */
+  short: string[];
+}
+
+const KNOWN: KnownPerson[] = peopleJson;
+const WORD = "(?:(?:al|el)-)?\\p{Lu}[\\p{L}\\p{M}]*(?:[-'’]\\p{L}[\\p{L}\\p{M}]*)*";
+const RUN = new RegExp(`(?<![\\p{L}\\p{N}.])${WORD}(?: ${WORD})*(?![\\p{L}\\p{N}])`, "gu");
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const TITLE_BEFORE = new RegExp(
+  `(?:^|[^\\p{L}])(?:${[...PERSON_TITLES].sort((a, b) => b.length - a.length).map(escape).join("|")})\\.?\\s+$`,
+  "iu",
+);
+const IN_RUN_TITLES = new Set(["ông", "bà", "anh", "chị", "cô", "chú", "bác", "cụ", "em", "cháu", "thầy", "ngài", "hlv", "blv", "gs", "ts", "ths", "bs", "mc", "nsnd", "nsưt", "vđv", "hs", "bầu", "tướng"]);
+/** Words before a run that make it a place or a thing named after a person: "đường Nguyễn Trãi". */
+const PLACE_BEFORE =
+  /(?:^|[^\p{L}])(?:thành phố|tp\.?|tỉnh|huyện|quận|phường|xã|thị xã|thị trấn|đường|phố|ngõ|hẻm|trường|thpt|thcs|chuyên|cầu|chợ|sân|lăng|đền|chùa|bến|ga|công viên|tượng đài|sông|núi|đảo|làng|thôn|ấp|khu|tư tưởng|giải|cúp|quỹ|trung tâm|bệnh viện|học viện|nhà thờ|bảo tàng|vùng|miền|phim|cuốn|bài hát|ca khúc|chương trình|cuộc thi|dự án|công ty|tập đoàn|đội|clb|câu lạc bộ|tàu|hãng|nhãn hiệu|thương hiệu|mạng xã hội|ứng dụng|đại lộ|đội bóng)\s+$/iu;
+/** What people do right after their name is mentioned. */
+const PERSON_AFTER =
+  /^(?:\s*\(\s*\d{1,3}\s*tuổi|\s*,\s*\d{1,3}\s*tuổi|\s+(?:cho biết|cho hay|nói|chia sẻ|khẳng định|tuyên bố|thủ vai|đảm nhận|thừa nhận|nhấn mạnh|bày tỏ|sinh năm|từng|viết))/iu;
+const PLACE_WORDS = PLACES.map((p) => p.split(" "));
+const VN_ONLY = /[ăđơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/iu;
+const VN_SYLLABLE =
+  /^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?[aăâeêioôơuưyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]{1,3}(?:ng|nh|ch|[cmnpt])?$/iu;
+
+interface Mention {
+  words: string[];
+  titled: boolean;
+  known: KnownPerson | null;
+  /** Accepted on its own (title, known, Vietnamese surname, place qualifier) or only with support. */
+  strong: boolean;
+  text: number;
+  start: number;
+  end: number;
+}
+
+const knownByKey = new Map<string, KnownPerson>();
+const knownByShort = new Map<string, KnownPerson>();
+for (const k of KNOWN) {
+  for (const v of [k.name, ...k.variants]) knownByKey.set(nameKey(v.split(/\s+/)), k);
+  for (const s of k.short) knownByShort.set(nameKey([s]), k);
+}
+
+/** Comparison key: folded, hyphens as spaces, and for foreign names y/i spelling merged (Yury/Yuri, Sergey/Sergei). */
+export function nameKey(words: string[]): string {
+  const joined = words.join(" ");
+  let key = foldMarks(joined).replace(/[-'’]/g, " ").replace(/\s+/g, " ").trim();
+  if (!VN_ONLY.test(joined)) key = key.replace(/yy/g, "y").replace(/y\b/g, "i");
+  return key;
+}
+
+function isVietnameseName(words: string[]): boolean {
+  return words.every((w) => VN_SYLLABLE.test(w) && /^\p{Lu}\p{Ll}*$/u.test(w));
+}
+
+function lower(w: string): string {
+  return w.toLowerCase();
+}
+
+function placeLength(words: string[], at: number): number {
+  let best = 0;
+  for (const p of PLACE_WORDS) {
+    if (p.length > best && p.every((w, i) => words[at + i] === w)) best = p.length;
+  }
+  return best;
+}
+
+/** Split a capitalised run into candidate name segments, recording why each is a name. */
+function mentionsInRun(text: string, runStart: number, runWords: string[], textIndex: number, out: Mention[]) {
+  // Split at words that make a run an organisation or a thing: "Trường THPT Bùi Thị Xuân".
+  let segStart = 0;
+  const offsets: number[] = [];
+  let pos = runStart;
+  for (const w of runWords) {
+    offsets.push(pos);
+    pos += w.length + 1;
+  }
+  let afterPlace = false;
+  for (let i = 0; i <= runWords.length; ) {
+    const place = i < runWords.length ? placeLength(runWords, i) : 0;
+    const w = runWords[i] ?? "";
+    const nonPerson = NON_PERSON_WORDS.has(lower(w)) || (/^\p{Lu}{2,}$/u.test(w) && !IN_RUN_TITLES.has(lower(w)));
+    if (i < runWords.length && !place && !nonPerson) {
+      i++;
+      continue;
+    }
+    if (i > segStart) segment(text, offsets, runWords, segStart, i, afterPlace, textIndex, out);
+    // A place right before a name qualifies it ("Nga Vladimir Putin"); an organisation word does not.
+    afterPlace = place > 0;
+    i += place > 0 ? place : 1;
+    segStart = i;
+  }
+}
+
+function segment(
+  text: string,
+  offsets: number[],
+  runWords: string[],
+  from: number,
+  to: number,
+  afterPlace: boolean,
+  textIndex: number,
+  out: Mention[],
+) {
+  let a = from;
+  let b = to;
+  const before = () => text.slice(Math.max(0, offsets[a] - 60), offsets[a]);
+  const atSentenceStart = !afterPlace && a === 0 && /(?:^|[.!?:;"“”…]\s*|\s[-–]\s)$/u.test(before());
+  let titled = false;
+  // Leading words: sentence-initial common words, in-run honorifics ("Ông Trump"), places ("Nga Vladimir Putin").
+  const placeQualified = afterPlace;
+  for (let changed = true; changed && a < b; ) {
+    changed = false;
+    const w = lower(runWords[a]);
+    if (IN_RUN_TITLES.has(w) && b - a > 1) {
+      titled = true;
+      a++;
+      changed = true;
+    } else if (atSentenceStart && SENTENCE_WORDS.has(w) && !titled) {
+      a++;
+      changed = true;
+    }
+  }
+  while (b > a && (SENTENCE_WORDS.has(lower(runWords[b - 1])) || IN_RUN_TITLES.has(lower(runWords[b - 1])))) b--;
+  if (a >= b) return;
+  let words = runWords.slice(a, b);
+  // The title may stand before the whole run: "Thư ký Báo chí Nhà Trắng Karoline Leavitt".
+  const runStart = afterPlace ? runStartOf(offsets, from, runWords) : offsets[from];
+  const prefix = text.slice(Math.max(0, runStart - 60), runStart);
+  if (!titled) titled = TITLE_BEFORE.test(prefix) && (a === from || placeQualified);
+  if (!titled && PLACE_BEFORE.test(text.slice(Math.max(0, offsets[a] - 40), offsets[a]))) return;
+  if (words.length > 4) {
+    // "Quảng Nam Đinh Văn Thu": keep the part that starts with a family name.
+    const i = words.findIndex((w, k) => k > 0 && VN_SURNAMES.has(lower(w)) && words.length - k <= 4);
+    if (i < 0) return;
+    a += i;
+    words = words.slice(i);
+  }
+  const known = knownByKey.get(nameKey(words)) ?? (words.length === 1 ? knownByShort.get(nameKey(words)) ?? null : null);
+  const vnSurname = words.length >= 2 && VN_SURNAMES.has(lower(words[0])) && isVietnameseName(words);
+  const strong = Boolean(known) || (titled && words.length >= 1) || vnSurname || (placeQualified && words.length >= 2);
+  const end = offsets[a + words.length - 1] + words[words.length - 1].length;
+  out.push({ words, titled, known: known ?? null, strong, text: textIndex, start: offsets[a], end });
+}
+
+/** Offset where the places in front of a segment start, for reading the title before them. */
+function runStartOf(offsets: number[], from: number, runWords: string[]): number {
+  let i = from;
+  while (i > 0) {
+    let found = false;
+    for (let n = 1; n <= 4 && i - n >= 0; n++) {
+      if (placeLength(runWords, i - n) === n) {
+        i -= n;
+        found = true;
+        break;
+      }
+    }
+    if (!found) break;
+  }
+  return offsets[i];
+}
+
+/** The people named in the article's title and paragraphs. */
+export function findPeople(texts: string[]): Entity[] {
+  const mentions: Mention[] = [];
+  texts.forEach((text, i) => {
+    for (const m of text.matchAll(RUN)) mentionsInRun(text, m.index ?? 0, m[0].split(" "), i, mentions);
+  });
+
+  // Weak candidates (untitled foreign-looking names) need support: a person cue right after,
+  // a word of the name used alone elsewhere, or a list shared with an accepted name.
+  const singles = new Set(mentions.filter((m) => m.words.length === 1).map((m) => nameKey(m.words)));
+  const accepted = new Set<Mention>();
+  for (const m of mentions) {
+    if (m.strong) accepted.add(m);
+    else if (m.words.length >= 2 && m.words.length <= 3 && !isVietnameseName(m.words)) {
+      const after = texts[m.text].slice(m.end, m.end + 30);
+      const reused = singles.has(nameKey([m.words[m.words.length - 1]])) || singles.has(nameKey([m.words[0]]));
+      if (PERSON_AFTER.test(after) || reused) accepted.add(m);
+    }
+  }
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const m of mentions) {
+      if (accepted.has(m) || m.words.length < 2 || m.words.length > 3 || isVietnameseName(m.words)) continue;
+      const neighbour = [...accepted].some(
+        (o) =>
+          o.text === m.text &&
+          o.words.length >= 2 &&
+          (/^\s*(?:,|và|,\s*và)\s*$/u.test(texts[m.text].slice(o.end, m.start)) || /^\s*(?:,|và|,\s*và)\s*$/u.test(texts[m.text].slice(m.end, o.start))),
+      );
+      if (neighbour) {
+        accepted.add(m);
+        changed = true;
+      }
+    }
+  }
+
+  // Full names first; shorter mentions resolve to the one full name they are part of.
+  const people = new Map<string, { name: string; words: string[]; count: number; known: KnownPerson | null }>();
+  const ordered = [...accepted].sort((x, y) => y.words.length - x.words.length || x.text - y.text || x.start - y.start);
+  for (const m of ordered) {
+    const key = m.known ? nameKey(m.known.name.split(" ")) : nameKey(m.words);
+    const existing = people.get(key);
+    if (existing) {
+      existing.count++;
+      continue;
+    }
+    const parts = key.split(" ");
+    const containing = [...people.entries()].filter(([k]) => {
+      const kw = k.split(" ");
+      if (kw.length <= parts.length) return false;
+      const suffix = kw.slice(kw.length - parts.length).join(" ") === key;
+      const prefix = parts.length === 1 && kw[0] === key;
+      return suffix || prefix;
+    });
+    if (containing.length === 1) {
+      containing[0][1].count++;
+      continue;
+    }
+    if (containing.length > 1) continue;
+    if (m.known) {
+      people.set(key, { name: m.known.name, words: m.known.name.split(" "), count: 1, known: m.known });
+    } else if (m.words.length >= 2) {
+      people.set(key, { name: m.words.join(" "), words: m.words, count: 1, known: null });
+    }
+    // A one-word name that matches nobody is not enough to name a person.
+  }
+  return [...people.entries()].map(([key, p]) => ({
+    id: p.known ? slugify(p.known.name) : VN_ONLY.test(p.name) ? slugify(p.name) : slugify(key),
+    name: p.name,
+  }));
+}
