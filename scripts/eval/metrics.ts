@@ -1,0 +1,40 @@
+// Ranking and latency measures for the eval.
+
+/** Reciprocal rank of `target` within the first 10 ids (0 when absent). */
+export function reciprocalRank(top: string[], target: string): number {
+  const at = top.slice(0, 10).indexOf(target);
+  return at < 0 ? 0 : 1 / (at + 1);
+}
+
+/** The 10 best ids of a score map (ties: insertion order), in one pass. */
+export function topTen(scores: Map<string, number>): string[] {
+  const best: [string, number][] = [];
+  for (const entry of scores) {
+    if (best.length === 10 && entry[1] <= best[9][1]) continue;
+    let i = best.length;
+    while (i > 0 && best[i - 1][1] < entry[1]) i--;
+    best.splice(i, 0, entry);
+    if (best.length > 10) best.pop();
+  }
+  return best.map(([id]) => id);
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+export function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+export interface Quality {
+  mrr: number;
+  recall: number;
+}
+
+export function quality(ranks: number[]): Quality {
+  const n = ranks.length || 1;
+  return { mrr: ranks.reduce((s, r) => s + r, 0) / n, recall: ranks.filter((r) => r > 0).length / n };
+}

@@ -1,0 +1,102 @@
+// Known-item queries for the eval: 3–4 consecutive words of a title, the target is
+// that article, in four variants (exact, marks stripped, tone placement swapped, typo).
+import type { Article } from "@/lib/corpus/types";
+import { tokenize } from "@/lib/text/analyzer";
+
+/** mulberry32: a tiny seeded PRNG, so every run asks the same queries. */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface KnownItem {
+  q: string;
+  target: string;
+}
+
+const TONES = /[\u0300\u0301\u0303\u0309\u0323]/;
+
+/** Strip every mark, đ → d (what a phone keyboard without Telex gives). */
+export function stripMarks(s: string): string {
+  return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFC");
+}
+
+/**
+ * The other tone placement of an open oa/oe/uy syllable (hòa ↔ hoà, thủy ↔ thuỷ),
+ * or null when both styles write the word the same way. Written independently of the
+ * analyzer so the eval does not test the analyzer against itself.
+ */
+export function swapTone(word: string): string | null {
+  const nfd = word.normalize("NFD");
+  const m = /^(.*?)([oOuU])([\u0300\u0301\u0303\u0309\u0323]?)([aAeEyY])([\u0300\u0301\u0303\u0309\u0323]?)$/.exec(nfd);
+  if (!m) return null;
+  const [, onset, v1, t1, v2, t2] = m;
+  if (/[qQ]$/.test(onset) || (!t1 && !t2)) return null;
+  if (!/^(oa|oe|uy)$/i.test(v1 + v2)) return null;
+  if (/[\u0300-\u036f]/.test(onset) && TONES.test(onset)) return null;
+  const swapped = t1 ? onset + v1 + v2 + t1 : onset + v1 + t2 + v2;
+  return swapped.normalize("NFC");
+}
+
+/** Delete one letter of one word of at least 4 letters (any word when none is). */
+export function deleteLetter(q: string, rand: () => number): string {
+  const words = tokenize(q);
+  const long = words.filter((w) => [...w.text.normalize("NFC")].length >= 4);
+  const pool = long.length ? long : words.filter((w) => w.text.length >= 2);
+  if (!pool.length) return q;
+  const w = pool[Math.floor(rand() * pool.length)];
+  const letters = [...w.text.normalize("NFC")];
+  const at = Math.floor(rand() * letters.length);
+  letters.splice(at, 1);
+  return q.slice(0, w.start) + letters.join("") + q.slice(w.end);
+}
+
+/** A random 3–4 word window of a title, as written (punctuation between words kept). */
+function window(a: Article, rand: () => number, accept: (words: string[]) => boolean): string | null {
+  const tokens = tokenize(a.title).filter((t) => /\p{L}/u.test(t.text));
+  if (tokens.length < 3) return null;
+  const len = tokens.length >= 4 && rand() < 0.5 ? 4 : 3;
+  const from = Math.floor(rand() * (tokens.length - len + 1));
+  const picked = tokens.slice(from, from + len);
+  if (!accept(picked.map((t) => t.text))) return null;
+  return a.title.slice(picked[0].start, picked[len - 1].end);
+}
+
+export interface QuerySets {
+  exact: KnownItem[];
+  stripped: KnownItem[];
+  typo: KnownItem[];
+  /** A separate set: queries holding a word written differently in the two tone styles. */
+  toneExact: KnownItem[];
+  tone: KnownItem[];
+}
+
+/** Build the query sets from articles with real (not derived) titles. */
+export function buildQuerySets(articles: Article[], count: number, seed: number): QuerySets {
+  const rand = mulberry32(seed);
+  const pool = articles.filter((a) => !a.titleDerived);
+  const sets: QuerySets = { exact: [], stripped: [], typo: [], toneExact: [], tone: [] };
+  for (let tries = 0; sets.exact.length < count && tries < count * 50; tries++) {
+    const a = pool[Math.floor(rand() * pool.length)];
+    const q = window(a, rand, () => true);
+    if (!q) continue;
+    sets.exact.push({ q, target: a.id });
+    sets.stripped.push({ q: stripMarks(q), target: a.id });
+    sets.typo.push({ q: deleteLetter(q, rand), target: a.id });
+  }
+  for (let tries = 0; sets.tone.length < count && tries < count * 2000; tries++) {
+    const a = pool[Math.floor(rand() * pool.length)];
+    const q = window(a, rand, (words) => words.some((w) => swapTone(w) !== null));
+    if (!q) continue;
+    const swapped = q.replace(/[\p{L}\p{M}]+/gu, (w) => swapTone(w) ?? w);
+    sets.toneExact.push({ q, target: a.id });
+    sets.tone.push({ q: swapped, target: a.id });
+  }
+  return sets;
+}
