@@ -22,7 +22,7 @@ export const PERSON_TITLES = [
   "người bị hại", "nhân chứng", "bệnh nhân", "sản phụ", "học sinh", "sinh viên", "hs", "giảng viên", "giáo viên",
   "cô giáo", "thầy giáo", "người đại diện", "phó chánh án", "kiểm sát viên", "điều tra viên", "cán bộ", "chiến sĩ",
   "linh mục", "hòa thượng", "thượng tọa", "đại đức", "nhà sư", "độc giả", "chủ tịch ubnd", "bầu",
-  "đồng chí", "vợ", "chồng", "con trai", "con gái", "bố", "mẹ", "cha", "con rể", "bạn gái", "bạn trai",
+  "đồng chí", "tên", "tên là", "vợ", "chồng", "con trai", "con gái", "bố", "mẹ", "cha", "con rể", "bạn gái", "bạn trai",
 ];
 
 /** Capitalised words that start a sentence but are not names (stripped from the front of a run). */
@@ -43,7 +43,7 @@ export const VN_SURNAMES = new Set([
   "lý", "đào", "đoàn", "vương", "trịnh", "trương", "đinh", "lâm", "phùng", "mai", "tô", "tạ", "hà", "lương", "lưu",
   "quách", "cao", "chu", "châu", "đàm", "giang", "hứa", "kiều", "khổng", "la", "lại", "lục", "mạc", "nghiêm", "ninh",
   "nông", "quan", "tăng", "thái", "thân", "tôn", "từ", "văn", "vi", "triệu", "sái", "âu", "bạch", "biện", "cù", "diệp",
-  "doãn", "hàn", "khúc", "lã", "lò", "lữ", "mạnh", "ông", "phí", "phó", "tiêu", "trình", "ứng", "viên", "hầu", "công",
+  "doãn", "hàn", "khúc", "lã", "lò", "lữ", "mạnh", "phí", "phó", "tiêu", "trình", "ứng", "viên", "hầu", "công",
 ]);
 
 /** Words that make a capitalised run an organisation, a place or a thing, never a person. */
@@ -54,7 +54,7 @@ export const NON_PERSON_WORDS = new Set([
   "núi", "biển", "đảo", "vịnh", "cảng", "sân", "bay", "chợ", "cầu", "đường", "lăng", "đền", "chùa", "giải", "cúp",
   "news", "times", "post", "social", "media", "group", "bank", "airlines", "airways", "league", "cup", "games", "tour",
   "club", "fc", "united", "city", "inc", "corp", "company", "university", "college", "institute", "journal", "daily",
-  "magazine", "press", "street", "road", "park", "center", "centre", "hotel", "resort", "festival", "awards", "show",
+  "magazine", "press", "street", "road", "center", "centre", "hotel", "resort", "festival", "awards", "show",
   "series", "iphone", "galaxy", "android", "windows", "facebook", "youtube", "google", "apple", "samsung", "microsoft",
   "instagram", "twitter", "tiktok", "truth", "nato", "eu", "un", "who", "asean", "apec", "fed", "imf", "wto", "opec",
   "is", "isis", "fbi", "cia", "kgb", "nasa", "sea", "v-league", "vff", "afc", "fifa", "uefa", "real", "madrid",
@@ -72,16 +72,16 @@ export const PLACES = [
   "Mỹ", "Nga", "Anh", "Pháp", "Đức", "Ý", "Italy", "Nhật", "Nhật Bản", "Hàn Quốc", "Triều Tiên", "Trung Quốc", "Ấn Độ", "Úc",
   "Australia", "Canada", "Brazil", "Mexico", "Ukraine", "Belarus", "Ba Lan", "Hungary", "Bỉ", "Hà Lan", "Thụy Sĩ",
   "Thụy Điển", "Na Uy", "Phần Lan", "Đan Mạch", "Áo", "Séc", "Slovakia", "Romania", "Bulgaria", "Serbia", "Croatia",
-  "Hy Lạp", "Thổ Nhĩ Kỳ", "Iran", "Iraq", "Syria", "Israel", "Palestine", "Gaza", "Jordan", "Liban", "Lebanon", "Ai Cập",
+  "Hy Lạp", "Thổ Nhĩ Kỳ", "Iran", "Iraq", "Syria", "Israel", "Palestine", "Gaza", "Liban", "Lebanon", "Ai Cập",
   "Ả Rập Xê Út", "Saudi Arabia", "Qatar", "Yemen", "UAE", "Afghanistan", "Pakistan", "Bangladesh", "Sri Lanka", "Nepal",
   "Myanmar", "Thái Lan", "Lào", "Campuchia", "Malaysia", "Singapore", "Indonesia", "Philippines", "Brunei", "Đông Timor",
   "Việt Nam", "Venezuela", "Argentina", "Chile", "Colombia", "Peru", "Cuba", "Nam Phi", "Nigeria", "Kenya", "Ethiopia",
-  "Libya", "Algeria", "Maroc", "Tunisia", "Sudan", "Somalia", "Mông Cổ", "Kazakhstan", "Uzbekistan", "Georgia", "Armenia",
+  "Libya", "Algeria", "Maroc", "Tunisia", "Sudan", "Somalia", "Mông Cổ", "Kazakhstan", "Uzbekistan", "Armenia",
   "Azerbaijan", "Moldova", "Estonia", "Latvia", "Litva", "Lithuania", "Slovenia", "Albania", "Kosovo", "Ireland",
   "Scotland", "Tây Ban Nha", "Bồ Đào Nha", "New Zealand", "Đài Loan", "Hong Kong", "Hồng Kông", "Crimea", "Donetsk",
   "Kiev", "Kyiv", "Moscow", "Moskva", "Washington", "New York", "London", "Paris", "Berlin", "Bắc Kinh", "Tokyo", "Seoul",
   "Bình Nhưỡng", "Bangkok", "Phnom Penh", "Jakarta", "Manila", "Kuala Lumpur", "Brussels", "Geneva", "Rome", "Madrid",
-  "Ankara", "Tehran", "Damascus", "Jerusalem", "Alaska", "Florida", "Texas", "California", "Virginia", "Nhà Trắng",
+  "Ankara", "Tehran", "Damascus", "Jerusalem", "Alaska", "Florida", "Texas", "California", "Nhà Trắng",
   "Điện Kremlin", "Kremlin", "Lầu Năm Góc", "Nhà Xanh", "Liên Hợp Quốc", "LHQ", "Liên minh châu Âu", "EU", "NATO",
   "Fed", "Hà Nội", "TP HCM", "TP.HCM", "TPHCM", "Sài Gòn", "Đà Nẵng", "Hải Phòng", "Cần Thơ", "Huế", "Quảng Nam",
   "Quảng Ninh", "Quảng Ngãi", "Quảng Bình", "Quảng Trị", "Nghệ An", "Hà Tĩnh", "Thanh Hóa", "Ninh Bình", "Nam Định",

@@ -24,10 +24,14 @@ const TITLE_BEFORE = new RegExp(
 const IN_RUN_TITLES = new Set(["ông", "bà", "anh", "chị", "cô", "chú", "bác", "cụ", "em", "cháu", "thầy", "ngài", "hlv", "blv", "gs", "ts", "ths", "bs", "mc", "nsnd", "nsưt", "vđv", "hs", "bầu", "tướng"]);
 /** Words before a run that make it a place or a thing named after a person: "đường Nguyễn Trãi". */
 const PLACE_BEFORE =
-  /(?:^|[^\p{L}])(?:thành phố|tp\.?|tỉnh|huyện|quận|phường|xã|thị xã|thị trấn|đường|phố|ngõ|hẻm|trường|thpt|thcs|chuyên|cầu|chợ|sân|lăng|đền|chùa|bến|ga|công viên|tượng đài|sông|núi|đảo|làng|thôn|ấp|khu|tư tưởng|giải|cúp|quỹ|trung tâm|bệnh viện|học viện|nhà thờ|bảo tàng|vùng|miền|phim|cuốn|bài hát|ca khúc|chương trình|cuộc thi|dự án|công ty|tập đoàn|đội|clb|câu lạc bộ|tàu|hãng|nhãn hiệu|thương hiệu|mạng xã hội|ứng dụng|đại lộ|đội bóng)\s+$/iu;
+  /(?:^|[^\p{L}])(?:thành phố|tp\.?|tỉnh|huyện|quận|phường|xã|thị xã|thị trấn|đường|phố|ngõ|hẻm|trường|thpt|thcs|chuyên|cầu|chợ|sân|lăng|đền|chùa|bến|ga|công viên|tượng đài|sông|núi|đảo|làng|thôn|ấp|khu|tư tưởng|giải|cúp|quỹ|trung tâm|bệnh viện|học viện|nhà thờ|bảo tàng|vùng|miền|phim|cuốn|bài hát|ca khúc|chương trình|cuộc thi|dự án|công ty|tập đoàn|đội bóng|đội tuyển|clb|câu lạc bộ|tàu|hãng|nhãn hiệu|thương hiệu|mạng xã hội|ứng dụng|đại lộ|đội bóng)\s+$/iu;
 /** What people do right after their name is mentioned. */
 const PERSON_AFTER =
   /^(?:\s*\(\s*\d{1,3}\s*tuổi|\s*,\s*\d{1,3}\s*tuổi|\s+(?:cho biết|cho hay|nói|chia sẻ|khẳng định|tuyên bố|thủ vai|đảm nhận|thừa nhận|nhấn mạnh|bày tỏ|sinh năm|từng|viết))/iu;
+/** Capitalised words glued after a name by a missing full stop ("Juan Martinez Chẳng phải…"); never given names. */
+const TRAILING_NON_NAME = new Set(["một", "các", "những", "này", "đó", "khi", "và", "theo", "cho", "là", "chẳng", "không", "cũng", "đã", "sẽ", "đang", "được", "bị", "với", "tại", "trong", "sau", "trước", "nhưng", "tuy", "ngày", "năm", "tháng", "hôm", "video", "ảnh", "clip", "bàn", "người", "nếu", "vì", "do", "để", "từ", "đến", "ở", "về", "có", "còn", "rồi", "thì", "mà", "lại", "tên", "ngay", "phó", "chủ", "tổng", "giám", "thủ", "trưởng", "bộ", "cục", "cựu", "nguyên", "tân"]);
+/** "Rachel Thomas, thư ký báo chí của…": a name followed by the person's role. */
+const TITLE_AFTER = new RegExp(`^\\s*,\\s*(?:${[...PERSON_TITLES].sort((a, b) => b.length - a.length).map(escape).join("|")})\\s`, "iu");
 const PLACE_WORDS = PLACES.map((p) => p.split(" "));
 const VN_ONLY = /[ăđơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/iu;
 const VN_SYLLABLE =
@@ -55,7 +59,7 @@ for (const k of KNOWN) {
 export function nameKey(words: string[]): string {
   const joined = words.join(" ");
   let key = foldMarks(joined).replace(/[-'’]/g, " ").replace(/\s+/g, " ").trim();
-  if (!VN_ONLY.test(joined)) key = key.replace(/yy/g, "y").replace(/y\b/g, "i");
+  if (/^[\x00-\x7f]*$/.test(joined)) key = key.replace(/yy/g, "y").replace(/y\b/g, "i");
   return key;
 }
 
@@ -87,7 +91,9 @@ function mentionsInRun(text: string, runStart: number, runWords: string[], textI
   }
   let afterPlace = false;
   for (let i = 0; i <= runWords.length; ) {
-    const place = i < runWords.length ? placeLength(runWords, i) : 0;
+    // A place splits a run only in qualifier position, before the name ("Nga Vladimir Putin"),
+    // never at its end ("Cao Toàn Mỹ", "Trương Hồ Phương Nga").
+    const place = i < runWords.length && i === segStart ? placeLength(runWords, i) : 0;
     const w = runWords[i] ?? "";
     const nonPerson = NON_PERSON_WORDS.has(lower(w)) || (/^\p{Lu}{2,}$/u.test(w) && !IN_RUN_TITLES.has(lower(w)));
     if (i < runWords.length && !place && !nonPerson) {
@@ -131,7 +137,9 @@ function segment(
       changed = true;
     }
   }
-  while (b > a && (SENTENCE_WORDS.has(lower(runWords[b - 1])) || IN_RUN_TITLES.has(lower(runWords[b - 1])))) b--;
+  while (b > a && (TRAILING_NON_NAME.has(lower(runWords[b - 1])) || IN_RUN_TITLES.has(lower(runWords[b - 1])))) b--;
+  // "Lindsey Pelas Pelas": a scraped caption glued to the text repeats a word.
+  if (b - a >= 3 && runWords[b - 1] === runWords[b - 2]) b--;
   if (a >= b) return;
   let words = runWords.slice(a, b);
   // The title may stand before the whole run: "Thư ký Báo chí Nhà Trắng Karoline Leavitt".
@@ -143,9 +151,12 @@ function segment(
     // "Quảng Nam Đinh Văn Thu": keep the part that starts with a family name.
     const i = words.findIndex((w, k) => k > 0 && VN_SURNAMES.has(lower(w)) && words.length - k <= 4);
     if (i < 0) return;
+    if (IN_RUN_TITLES.has(lower(words[i - 1]))) titled = true;
     a += i;
     words = words.slice(i);
   }
+  // Teams are named after provinces: "Sanna Khánh Hòa", "Hoàng Anh Gia Lai".
+  for (let k = 2; k < words.length; k++) if (placeLength(words, words.length - k) === k) return;
   const known = knownByKey.get(nameKey(words)) ?? (words.length === 1 ? knownByShort.get(nameKey(words)) ?? null : null);
   const vnSurname = words.length >= 2 && VN_SURNAMES.has(lower(words[0])) && isVietnameseName(words);
   const strong = Boolean(known) || (titled && words.length >= 1) || vnSurname || (placeQualified && words.length >= 2);
@@ -170,6 +181,20 @@ function runStartOf(offsets: number[], from: number, runWords: string[]): number
   return offsets[i];
 }
 
+/** An untitled name that looks foreign ("Emily Blunt"): counted only with support. */
+function isWeakCandidate(m: Mention): boolean {
+  return (
+    m.words.length >= 2 &&
+    m.words.length <= 3 &&
+    m.words.every((w) => /^[A-Za-z'’-]+$/.test(w) || /[ñüöäçëïßøå]/iu.test(w)) &&
+    !m.words.some((w) => ENGLISH_FUNCTION_WORDS.has(lower(w))) &&
+    !isVietnameseName(m.words)
+  );
+}
+
+/** Capitalised English words in titles of films, books and events ("The Girl On The Train"). */
+const ENGLISH_FUNCTION_WORDS = new Set(["on", "in", "of", "at", "to", "for", "with", "by", "from", "the", "a", "an", "and", "or", "my", "your", "our", "new", "my", "is", "are", "be", "it", "this", "that", "all", "no", "not"]);
+
 /** The people named in the article's title and paragraphs. */
 export function findPeople(texts: string[]): Entity[] {
   const mentions: Mention[] = [];
@@ -183,16 +208,16 @@ export function findPeople(texts: string[]): Entity[] {
   const accepted = new Set<Mention>();
   for (const m of mentions) {
     if (m.strong) accepted.add(m);
-    else if (m.words.length >= 2 && m.words.length <= 3 && !isVietnameseName(m.words)) {
+    else if (isWeakCandidate(m)) {
       const after = texts[m.text].slice(m.end, m.end + 30);
       const reused = singles.has(nameKey([m.words[m.words.length - 1]])) || singles.has(nameKey([m.words[0]]));
-      if (PERSON_AFTER.test(after) || reused) accepted.add(m);
+      if (PERSON_AFTER.test(after) || TITLE_AFTER.test(after) || reused) accepted.add(m);
     }
   }
   for (let changed = true; changed; ) {
     changed = false;
     for (const m of mentions) {
-      if (accepted.has(m) || m.words.length < 2 || m.words.length > 3 || isVietnameseName(m.words)) continue;
+      if (accepted.has(m) || !isWeakCandidate(m)) continue;
       const neighbour = [...accepted].some(
         (o) =>
           o.text === m.text &&
