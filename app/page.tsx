@@ -1,32 +1,41 @@
 import Link from "next/link";
+import { BadParams } from "@/components/search/BadParams";
 import { SearchApp } from "@/components/search/SearchApp";
-import { SearchForm } from "@/components/search/SearchForm";
+import { SearchBox } from "@/components/search/SearchBox";
 import { getSearchService } from "@/lib/search/service";
-import { parseSearchParams } from "@/lib/url/search-params";
+import { describeParamError, withoutParam } from "@/lib/url/param-errors";
+import { parseSearchParams, toUrlState } from "@/lib/url/search-params";
 
 export const dynamic = "force-dynamic";
 
 export default async function SearchPage({ searchParams }: PageProps<"/">) {
-  const parsed = parseSearchParams(await searchParams);
+  const raw = await searchParams;
+  const parsed = parseSearchParams(raw);
   const { engine } = await getSearchService();
   return (
-    <main className="mx-auto max-w-3xl px-4 py-6">
-      <header className="mb-4">
+    <main className="mx-auto max-w-6xl px-4 py-6">
+      <header className="mb-6 max-w-3xl">
         <h1 className="mb-3 text-2xl font-bold">
           <Link href="/">Tìm tin</Link>
         </h1>
-        <SearchForm defaultValue={parsed.ok ? parsed.query.q : ""} />
+        {/* Without JavaScript the form carries the filters along with the words. */}
+        <SearchBox live={parsed.ok} hidden={parsed.ok ? filterFields(parsed.query) : {}} />
       </header>
       {parsed.ok ? (
         <SearchApp initial={engine.search(parsed.query)} />
       ) : (
-        <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-4 dark:border-red-800 dark:bg-red-950">
-          <p>Liên kết tìm kiếm này có tham số không hợp lệ ({parsed.error.message}).</p>
-          <Link href="/" className="text-blue-700 underline dark:text-blue-300">
-            Bắt đầu tìm kiếm mới
-          </Link>
-        </div>
+        <BadParams error={{ ...parsed.error, text: describeParamError(parsed.error) }} fixedHref={withoutParam(raw, parsed.error.param)} />
       )}
     </main>
   );
+}
+
+function filterFields(query: Parameters<typeof toUrlState>[0]): Record<string, string[]> {
+  const s = toUrlState(query);
+  const out: Record<string, string[]> = {};
+  for (const k of ["from", "to", "person", "outlet", "sources", "sort"] as const) {
+    const v = s[k];
+    if (v !== null) out[k] = Array.isArray(v) ? v : [String(v)];
+  }
+  return out;
 }

@@ -1,26 +1,79 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useSearchParams } from "next/navigation";
-import { Results } from "@/components/search/Results";
+import { DateFacet } from "@/components/facets/DateFacet";
+import { EntityFacet } from "@/components/facets/EntityFacet";
+import { FacetPanel } from "@/components/facets/FacetPanel";
+import { ActiveFilters } from "@/components/results/ActiveFilters";
+import { CopyLinkButton } from "@/components/results/CopyLinkButton";
+import { Notices } from "@/components/results/Notices";
+import { Pagination } from "@/components/results/Pagination";
+import { Results } from "@/components/results/Results";
+import { ResultsSummary } from "@/components/results/ResultsSummary";
+import { SortSelect } from "@/components/results/SortSelect";
+import { BadParams } from "@/components/search/BadParams";
+import { useSearch } from "@/components/search/use-search";
 import type { SearchResponse } from "@/lib/search/types";
-import { parseSearchParams, toQueryString } from "@/lib/url/search-params";
+import { activeFilters } from "@/lib/ui/active-filters";
+import { describeParamError, withoutParam } from "@/lib/url/param-errors";
+import { toQueryString } from "@/lib/url/search-params";
 
-/** Results for the URL's search; the server's render is the first page of data. */
+async function fetchSearch(key: string, signal: AbortSignal): Promise<SearchResponse> {
+  const res = await fetch(`/api/search?${key}`, { signal });
+  if (!res.ok) throw new Error(`search failed: ${res.status}`);
+  return (await res.json()) as SearchResponse;
+}
+
+/** The results page for the URL's search; the server's render is its first data. */
 export function SearchApp({ initial }: { initial: SearchResponse }) {
-  const params = useSearchParams();
-  const parsed = parseSearchParams(params);
+  const { parsed } = useSearch();
   const query = parsed.ok ? parsed.query : initial.query;
   const key = toQueryString(query);
-  const { data } = useQuery({
+  const initialKey = toQueryString(initial.query);
+  const { data = initial, isPlaceholderData, isError } = useQuery({
     queryKey: ["search", key],
-    queryFn: async ({ signal }) => {
-      const res = await fetch(`/api/search?${key}`, { signal });
-      if (!res.ok) throw new Error(`search failed: ${res.status}`);
-      return (await res.json()) as SearchResponse;
-    },
-    initialData: key === toQueryString(initial.query) ? initial : undefined,
+    queryFn: ({ signal }) => fetchSearch(key, signal),
+    initialData: key === initialKey ? initial : undefined,
     placeholderData: keepPreviousData,
+    enabled: parsed.ok,
   });
-  return <Results data={data ?? initial} />;
+
+  if (!parsed.ok) {
+    const fixed = withoutParam(new URLSearchParams(window.location.search), parsed.error.param);
+    return <BadParams error={{ ...parsed.error, text: describeParamError(parsed.error) }} fixedHref={fixed} />;
+  }
+
+  const names = new Map([...data.facets.persons, ...data.facets.outlets, ...data.facets.sources].map((v) => [v.id, v.name]));
+  const nameOf = (id: string) => names.get(id);
+  const { facets } = data;
+  return (
+    <div className="grid gap-6 md:grid-cols-[15rem_minmax(0,1fr)]">
+      <aside aria-label="Bộ lọc">
+        <FacetPanel active={activeFilters(data.query, nameOf).length}>
+          <DateFacet data={data} />
+          <EntityFacet param="person" title="Người" values={facets.persons} query={data.query} />
+          <EntityFacet param="outlet" title="Báo" values={facets.outlets} query={data.query} />
+          <EntityFacet param="sources" title="Nguồn trích dẫn" values={facets.sources} query={data.query} />
+        </FacetPanel>
+      </aside>
+      <section aria-label="Kết quả" className="min-w-0 space-y-3">
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <ResultsSummary data={data} />
+          <div className="flex flex-wrap items-center gap-3">
+            <SortSelect query={data.query} />
+            <CopyLinkButton />
+          </div>
+        </div>
+        <ActiveFilters query={data.query} nameOf={nameOf} />
+        {isError && (
+          <p role="alert" className="rounded-md border border-red-400 p-3 text-sm">
+            Không tải được kết quả. Hãy thử lại.
+          </p>
+        )}
+        <Notices data={data} nameOf={nameOf} />
+        <Results data={data} stale={isPlaceholderData} />
+        <Pagination data={data} />
+      </section>
+    </div>
+  );
 }

@@ -27,6 +27,8 @@ export class SearchEngine {
   private readonly byId: Map<string, Article>;
   /** Display names of every facet value, for selected values that match nothing. */
   private readonly names = new Map<string, string>();
+  /** Ids per facet, to tell a stale link's unknown values from known ones. */
+  private readonly ids = { person: new Set<string>(), outlet: new Set<string>(), sources: new Set<string>() };
   readonly newestDate: string | null;
 
   constructor(readonly articles: readonly Article[]) {
@@ -35,6 +37,9 @@ export class SearchEngine {
     let newest: string | null = null;
     for (const a of articles) {
       for (const e of [...a.persons, ...a.sources, ...(a.outlet ? [a.outlet] : [])]) this.names.set(e.id, e.name);
+      for (const e of a.persons) this.ids.person.add(e.id);
+      for (const e of a.sources) this.ids.sources.add(e.id);
+      if (a.outlet) this.ids.outlet.add(a.outlet.id);
       if (a.date && (!newest || a.date > newest)) newest = a.date;
     }
     this.newestDate = newest;
@@ -94,7 +99,14 @@ export class SearchEngine {
       suggestion: match?.suggestion ?? null,
       relaxed: match?.relaxed ?? false,
       newestDate: this.newestDate,
+      unknownFilters: this.unknownFilters(query),
     };
+  }
+
+  private unknownFilters(query: SearchQuery): SearchResponse["unknownFilters"] {
+    return (["person", "outlet", "sources"] as const).flatMap((param) =>
+      query[param].filter((id) => !this.ids[param].has(id)).map((id) => ({ param, id })),
+    );
   }
 
   private passes(a: Article, q: SearchQuery): Passes {

@@ -57,4 +57,6 @@ export interface SearchResponse {
   relaxed: boolean;
   /** Newest article date in the corpus, for quick date ranges. */
   newestDate: string | null;
+  /** Selected facet values this corpus does not know (a stale or mistyped link). */
+  unknownFilters: { param: "person" | "outlet" | "sources"; id: string }[];
 }

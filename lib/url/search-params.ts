@@ -123,6 +123,11 @@ export function toUrlState(query: Partial<SearchQuery>) {
   };
 }
 
+/** The nuqs state of a URL, as it parses and validates on the server. */
+export function parseUrlState(state: Partial<ReturnType<typeof toUrlState>>): ParseResult {
+  return parseSearchParams(new URLSearchParams(serialize(state)));
+}
+
 /** The canonical query string for a search (no leading `?`; defaults omitted). */
 export function toQueryString(query: Partial<SearchQuery>): string {
   return serialize(toUrlState(query)).replace(/^\?/, "");

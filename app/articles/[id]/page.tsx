@@ -1,39 +1,74 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { RelatedArticles } from "@/components/article/RelatedArticles";
+import { DateLine } from "@/components/results/DateLine";
 import { Highlighted } from "@/components/search/Highlighted";
-import { formatDateVi } from "@/lib/format";
 import { getSearchService } from "@/lib/search/service";
+import { backHref, firstParam } from "@/lib/url/links";
+import { MAX_QUERY_LENGTH, searchHref } from "@/lib/url/search-params";
 
 export const dynamic = "force-dynamic";
+
+export async function generateMetadata({ params }: PageProps<"/articles/[id]">): Promise<Metadata> {
+  const { engine } = await getSearchService();
+  const article = engine.article((await params).id);
+  return { title: article ? `${article.title} — Tìm tin` : "Không tìm thấy bài — Tìm tin" };
+}
 
 export default async function ArticlePage({ params, searchParams }: PageProps<"/articles/[id]">) {
   const { id } = await params;
   const sp = await searchParams;
-  const q = typeof sp.q === "string" ? sp.q.trim().slice(0, 200) : "";
+  const q = (firstParam(sp.q) ?? "").trim().slice(0, MAX_QUERY_LENGTH);
+  const back = backHref(firstParam(sp.back), q);
   const { engine } = await getSearchService();
   const article = engine.article(id);
   if (!article) notFound();
   return (
     <main className="mx-auto max-w-3xl px-4 py-6">
-      <Link href={q ? `/?q=${encodeURIComponent(q)}` : "/"} className="text-sm text-blue-700 underline dark:text-blue-300">
-        ← Quay lại kết quả
-      </Link>
+      <nav aria-label="Điều hướng">
+        <Link href={back} className="text-sm text-blue-700 underline dark:text-blue-300" data-testid="back">
+          ← Quay lại kết quả
+        </Link>
+      </nav>
       <article className="mt-4">
-        <h1 className="text-2xl font-bold">
+        <h1 className="text-2xl leading-snug font-bold break-words">
           <Highlighted segments={engine.highlight(article.title, q)} />
         </h1>
-        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-          {article.outlet?.name ?? "Không rõ nguồn"} · {article.date ? formatDateVi(article.date) : "Không rõ ngày"}
-          {article.dateEstimated && " (ước tính)"}
-        </p>
-        <div className="mt-4 space-y-4 leading-relaxed">
+        <div className="mt-1">
+          <DateLine outlet={article.outlet?.name ?? null} date={article.date} estimated={article.dateEstimated} />
+        </div>
+        {article.persons.length > 0 && (
+          <ul aria-label="Người được nhắc đến" className="mt-3 flex flex-wrap gap-1.5">
+            {article.persons.map((p) => (
+              <li key={p.id}>
+                <Link
+                  href={searchHref({ person: [p.id] })}
+                  className="inline-block rounded-full border border-zinc-400 px-2.5 py-0.5 text-sm hover:bg-zinc-100 dark:border-zinc-600 dark:hover:bg-zinc-800"
+                >
+                  {p.name}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+        <div className="mt-5 space-y-4 leading-relaxed break-words">
           {article.paragraphs.map((p, i) => (
             <p key={i}>
               <Highlighted segments={engine.highlight(p, q)} />
             </p>
           ))}
         </div>
+        {article.url && (
+          <p className="mt-6 text-sm break-all">
+            Bài gốc:{" "}
+            <a href={article.url} rel="noopener noreferrer nofollow" className="text-blue-700 underline dark:text-blue-300">
+              {article.url}
+            </a>
+          </p>
+        )}
       </article>
+      <RelatedArticles articles={engine.related(article.id, 4)} />
     </main>
   );
 }

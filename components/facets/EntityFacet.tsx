@@ -1,0 +1,76 @@
+"use client";
+
+import { useId, useState } from "react";
+import { useSearch } from "@/components/search/use-search";
+import type { FacetCount, SearchQuery } from "@/lib/search/types";
+import { toggleValue } from "@/lib/ui/active-filters";
+import { FACET_TOP, facetView } from "@/lib/ui/facet-list";
+import type { FacetParam } from "@/lib/url/search-params";
+
+const number = new Intl.NumberFormat("vi-VN");
+
+/** One facet (people, outlets, cited sources): checkboxes, OR within, counts disjunctive. */
+export function EntityFacet({
+  param,
+  title,
+  values,
+  query,
+}: {
+  param: FacetParam;
+  title: string;
+  values: FacetCount[];
+  query: SearchQuery;
+}) {
+  const { navigate } = useSearch();
+  const [filter, setFilter] = useState("");
+  const [expanded, setExpanded] = useState(false);
+  const id = useId();
+  if (values.length === 0) return null;
+  const selected = query[param];
+  const view = facetView(values, { selected, filter, expanded });
+  return (
+    <section aria-labelledby={id} className="space-y-2" data-testid={`facet-${param}`}>
+      <h2 id={id} className="font-semibold">
+        {title}
+      </h2>
+      {values.length > FACET_TOP && (
+        <input
+          type="text"
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+          aria-label={`Lọc danh sách ${title.toLowerCase()}`}
+          placeholder="Lọc…"
+          className="w-full rounded-md border border-zinc-400 bg-white px-2 py-1 text-sm dark:border-zinc-600 dark:bg-zinc-900"
+        />
+      )}
+      <ul className="space-y-1">
+        {view.shown.map((v) => (
+          <li key={v.id}>
+            <label className="flex cursor-pointer items-start gap-2 text-sm">
+              <input
+                type="checkbox"
+                checked={selected.includes(v.id)}
+                onChange={() => void navigate(toggleValue(query, param, v.id))}
+                value={v.id}
+                className="mt-1 size-4 shrink-0 accent-blue-700"
+              />
+              <span className="min-w-0 flex-1 break-words">{v.name}</span>
+              <span className="text-zinc-600 tabular-nums dark:text-zinc-400">{number.format(v.count)}</span>
+            </label>
+          </li>
+        ))}
+        {view.shown.length === 0 && <li className="text-sm text-zinc-600 dark:text-zinc-400">Không có giá trị nào khớp.</li>}
+      </ul>
+      {!filter && (view.more > 0 || expanded) && (
+        <button
+          type="button"
+          onClick={() => setExpanded(!expanded)}
+          aria-expanded={expanded}
+          className="text-sm text-blue-700 underline dark:text-blue-300"
+        >
+          {expanded ? "Thu gọn" : `Xem thêm (${view.more})`}
+        </button>
+      )}
+    </section>
+  );
+}

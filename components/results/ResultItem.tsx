@@ -1,0 +1,31 @@
+import Link from "next/link";
+import { Highlighted } from "@/components/search/Highlighted";
+import { PersonChip } from "@/components/results/PersonChip";
+import { DateLine } from "@/components/results/DateLine";
+import type { SearchHit, SearchQuery } from "@/lib/search/types";
+import { articleHref } from "@/lib/url/links";
+
+export function ResultItem({ hit, query }: { hit: SearchHit; query: SearchQuery }) {
+  return (
+    <li className="py-4" data-testid="result">
+      <h2 className="text-lg leading-snug font-semibold text-blue-800 dark:text-blue-300">
+        <Link href={articleHref(hit.id, query)} className="hover:underline">
+          <Highlighted segments={hit.titleSegments} />
+        </Link>
+      </h2>
+      <DateLine outlet={hit.outlet?.name ?? null} date={hit.date} estimated={hit.dateEstimated} />
+      <p className="mt-1 break-words" data-testid="snippet">
+        <Highlighted segments={hit.snippet} />
+      </p>
+      {hit.persons.length > 0 && (
+        <ul aria-label="Người được nhắc đến" className="mt-2 flex flex-wrap gap-1.5" data-testid="persons">
+          {hit.persons.map((p) => (
+            <li key={p.id}>
+              <PersonChip person={p} query={query} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}

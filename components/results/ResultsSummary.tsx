@@ -1,0 +1,21 @@
+import type { SearchResponse } from "@/lib/search/types";
+
+const number = new Intl.NumberFormat("vi-VN");
+
+/** `5 kết quả`, in a live region so screen readers hear each new count. */
+export function ResultsSummary({ data }: { data: SearchResponse }) {
+  const { total, query } = data;
+  const first = (query.page - 1) * query.size + 1;
+  const last = Math.min(total, query.page * query.size);
+  return (
+    <p id="results-summary" role="status" className="text-sm text-zinc-700 dark:text-zinc-300">
+      <span data-testid="total">{number.format(total)} kết quả</span>
+      {total > query.size && first <= last && (
+        <span className="text-zinc-600 dark:text-zinc-400">
+          {" "}
+          (hiển thị {number.format(first)}–{number.format(last)})
+        </span>
+      )}
+    </p>
+  );
+}

@@ -1,0 +1,71 @@
+"use client";
+
+import { useQueryStates, type Options } from "nuqs";
+import { useCallback, useEffect } from "react";
+import type { SearchQuery } from "@/lib/search/types";
+import { parseUrlState, searchParsers, toUrlState } from "@/lib/url/search-params";
+
+type UrlState = ReturnType<typeof toUrlState>;
+
+/**
+ * Whether the current history entry is an uncommitted, typed search. Typing pushes one
+ * entry and then replaces it; any committed change (Enter, a filter, Back) ends it.
+ * Module state: there is one URL per page.
+ */
+let typingEntry = false;
+
+/**
+ * The search as the URL holds it. Writes are shallow (the client fetches results itself);
+ * committed changes push a history entry so Back and Forward step through searches.
+ */
+export function useSearch() {
+  const [state, setState] = useQueryStates(searchParsers, { shallow: true, scroll: false });
+  const parsed = parseUrlState(state);
+
+  const setParams = useCallback(
+    (changes: Partial<UrlState>, options: Options = {}) => {
+      typingEntry = false;
+      return setState(changes, { history: "push", ...options });
+    },
+    [setState],
+  );
+  const navigate = useCallback((query: SearchQuery, options: Options = {}) => setParams(toUrlState(query), options), [setParams]);
+
+  /** Search as you type: one history entry per typed search, replaced while typing. */
+  const typeQuery = useCallback(
+    (q: string) => {
+      if (q === urlQ()) return;
+      const history = typingEntry ? "replace" : "push";
+      typingEntry = true;
+      return setState({ q: q || null, page: null }, { history });
+    },
+    [setState],
+  );
+  /** Enter: the typed words become a committed search. */
+  const commitQuery = useCallback(
+    (q: string) => {
+      const history = typingEntry ? "replace" : "push";
+      typingEntry = false;
+      if (q !== urlQ()) return setState({ q: q || null, page: null }, { history });
+    },
+    [setState],
+  );
+
+  return { state, parsed, setParams, navigate, typeQuery, commitQuery };
+}
+
+/** The words in the address bar right now (a debounce may fire after a commit). */
+function urlQ(): string {
+  return (new URLSearchParams(window.location.search).get("q") ?? "").trim();
+}
+
+/** Back and Forward land on committed entries: typing after them starts a new one. */
+export function useEndTypingOnPopState() {
+  useEffect(() => {
+    const end = () => {
+      typingEntry = false;
+    };
+    window.addEventListener("popstate", end);
+    return () => window.removeEventListener("popstate", end);
+  }, []);
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { facetView, matchesFilter, sortVi } from "@/lib/ui/facet-list";
+
+const v = (name: string, count: number) => ({ id: name.toLowerCase().replace(/\s+/g, "-"), name, count });
+const values = [v("Ân", 1), v("Donald Trump", 5), v("Vladimir Putin", 5), v("Đỗ Mười", 2), v("Bùi Thanh", 3)];
+
+describe("matchesFilter", () => {
+  it("ignores case and marks both ways", () => {
+    expect(matchesFilter("Đỗ Mười", "do muoi")).toBe(true);
+    expect(matchesFilter("Đỗ Mười", "Mười")).toBe(true);
+    expect(matchesFilter("Do Muoi", "mười")).toBe(true);
+    expect(matchesFilter("Vladimir Putin", "trump")).toBe(false);
+    expect(matchesFilter("anything", "  ")).toBe(true);
+  });
+});
+
+describe("facetView", () => {
+  it("lists the top values by count, ties in Vietnamese order, and counts the rest", () => {
+    const view = facetView(values, { selected: [], limit: 3 });
+    expect(view.shown.map((x) => x.name)).toEqual(["Donald Trump", "Vladimir Putin", "Bùi Thanh"]);
+    expect(view.more).toBe(2);
+  });
+  it("always shows a selected value", () => {
+    const view = facetView(values, { selected: ["ân"], limit: 2 });
+    expect(view.shown.map((x) => x.name)).toEqual(["Donald Trump", "Vladimir Putin", "Ân"]);
+    expect(view.more).toBe(2);
+  });
+  it("shows everything once expanded, and every match while filtering", () => {
+    expect(facetView(values, { selected: [], limit: 2, expanded: true }).shown).toHaveLength(5);
+    expect(facetView(values, { selected: [], limit: 1, filter: "do" }).shown.map((x) => x.name)).toEqual([
+      "Donald Trump",
+      "Đỗ Mười",
+    ]);
+  });
+});
+
+describe("sortVi", () => {
+  it("puts Đ after D and marked letters beside their base", () => {
+    expect(sortVi(["Đức", "Dũng", "Anh", "Ân", "Bình"])).toEqual(["Anh", "Ân", "Bình", "Dũng", "Đức"]);
+  });
+});

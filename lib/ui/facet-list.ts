@@ -1,0 +1,41 @@
+// Which values of a facet to show: the top ones, "Xem thêm" for the rest, a box that
+// filters them with or without marks, and selected values never hidden.
+import { fold } from "@/lib/text/analyzer";
+import type { FacetCount } from "@/lib/search/types";
+
+export const FACET_TOP = 6;
+
+const collator = new Intl.Collator("vi", { sensitivity: "base" });
+
+export interface FacetView {
+  shown: FacetCount[];
+  /** Values left out by "Xem thêm" (0 once expanded or while filtering). */
+  more: number;
+}
+
+/** Whether `name` contains `text`, ignoring case and marks: `dong` finds `Đồng`. */
+export function matchesFilter(name: string, text: string): boolean {
+  const needle = fold(text.trim());
+  return needle === "" || fold(name).includes(needle);
+}
+
+/**
+ * The values to list. Order: most frequent first, then Vietnamese alphabetical order;
+ * a filter lists every match; otherwise the top `limit` plus any selected value.
+ */
+export function facetView(
+  values: readonly FacetCount[],
+  opts: { selected: readonly string[]; filter?: string; expanded?: boolean; limit?: number },
+): FacetView {
+  const limit = opts.limit ?? FACET_TOP;
+  const sorted = [...values].sort((a, b) => b.count - a.count || collator.compare(a.name, b.name));
+  if (opts.filter?.trim()) return { shown: sorted.filter((v) => matchesFilter(v.name, opts.filter ?? "")), more: 0 };
+  if (opts.expanded || sorted.length <= limit) return { shown: sorted, more: 0 };
+  const shown = sorted.filter((v, i) => i < limit || opts.selected.includes(v.id));
+  return { shown, more: sorted.length - shown.length };
+}
+
+/** `["Đức", "Anh", "Bình"]` sorted as a Vietnamese reader expects. */
+export function sortVi(names: readonly string[]): string[] {
+  return [...names].sort(collator.compare);
+}
