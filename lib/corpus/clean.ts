@@ -94,7 +94,8 @@ function classify(line: string): Kind {
   if (RELATED_HEADER.test(line)) return "header";
   if (CHROME.test(line)) return "chrome";
   if (isDoubledHeadline(line)) return "link";
-  if (ROUNDUP.test(line) && !/[.]$/.test(line)) return "link";
+  // A round-up link is one headline; the round-up article's own lead has sentences in it.
+  if (ROUNDUP.test(line) && !/[.]$/.test(line) && !/[.!?]\s/.test(line) && line.length <= 250) return "link";
   if (captionCredit(line)) return "caption";
   if (isTeaser(line)) return "teaser";
   return "text";
@@ -107,7 +108,10 @@ function classify(line: string): Kind {
  */
 function listTailStart(lines: string[], kinds: Kind[]): number {
   const isListKind = (k: Kind) => k === "link" || k === "header" || k === "chrome" || k === "teaser";
-  for (let i = 0; i < lines.length; i++) {
+  // The list follows the article: some text must come before it.
+  const firstText = kinds.indexOf("text");
+  if (firstText < 0) return -1;
+  for (let i = firstText + 1; i < lines.length; i++) {
     if (kinds[i] !== "link" && kinds[i] !== "header") continue;
     let prose = 0;
     let run = 0;
@@ -217,6 +221,11 @@ export function cleanBody(body: string, knownTitle: string | null): CleanedBody 
       }
     }
     paragraphs.push(line);
+  }
+  if (paragraphs.length === 0 && !pageTitle) {
+    // Nothing looked like an article: keep every line that is not chrome rather than lose the page.
+    const fallback = lines.filter((_, i) => kinds[i] !== "chrome" && kinds[i] !== "header");
+    return { pageTitle: null, paragraphs: fallback, dropped: dropped.filter((d) => d.reason === "chrome" || d.reason === "related-header"), credits, trimmed: [] };
   }
   return { pageTitle, paragraphs, dropped, credits, trimmed };
 }

@@ -41,8 +41,12 @@ const SHORT_BARE = /(?<![\d\p{L}/.,-])(\d{1,2})\/(\d{1,2})(?![\d/]|[.,]\d|\s*(?:
 // "tháng 1/2025", "tháng 1-2025", "tháng 1 năm 2025", "năm 2025".
 const MONTH_YEAR = /tháng\s+(\d{1,2})(?:\s*[/.-]\s*|\s+năm\s+)((?:19|20)\d{2})\b/giu;
 const YEAR = /(?<![\d/.-])năm\s+((?:19|20)\d{2})\b/giu;
+// A bare year ("SEA Games 2017", "MWC 2017"), not an amount ("2000 người", "1.975 tỷ").
+const BARE_YEAR = /(?<![\d.,/-])((?:19[5-9]|20[0-4])\d)(?![\d.,/%-]|\s*(?:tỷ|triệu|nghìn|ngàn|usd|đồng|người|km|m\b|kg|tấn|ha\b|con|chiếc|lượt|điểm|mét|cm|mm|ca\b|vụ))/giu;
 // Years that look forward (targets, plans) say little about when the article was written.
 const FUTURE_CUE = /(?:đến|tới|trước|tầm nhìn|giai đoạn|kế hoạch|mục tiêu|dự kiến)\s+(?:năm\s+)?$/iu;
+// Birth years ("sinh năm 1995", "SN 1977") say nothing about when the article was written.
+const BIRTH_CUE = /(?:sinh|sn|năm sinh|born|đời)\s*(?:năm\s+)?$/iu;
 
 /** "ngày 16/2 tới": an announced future date, not a clue to when the article was written. */
 const FOLLOWED_BY_FUTURE = /^\s*(?:tới|sắp tới|tới đây)\b/u;
@@ -75,8 +79,11 @@ function collect(text: string) {
   for (const m of text.matchAll(MONTH_YEAR)) {
     if (!FUTURE_CUE.test(text.slice(Math.max(0, (m.index ?? 0) - 20), m.index))) years.push(+m[2]);
   }
-  for (const m of text.matchAll(YEAR)) {
-    if (!FUTURE_CUE.test(text.slice(Math.max(0, (m.index ?? 0) - 20), m.index))) years.push(+m[1]);
+  for (const re of [YEAR, BARE_YEAR]) {
+    for (const m of text.matchAll(re)) {
+      const before = text.slice(Math.max(0, (m.index ?? 0) - 20), m.index);
+      if (!FUTURE_CUE.test(before) && !BIRTH_CUE.test(before)) years.push(+m[1]);
+    }
   }
   return { full, partial, years };
 }
@@ -112,3 +119,4 @@ export function articleDate(metadataDate: string | null, text: string): DateResu
   if (metadataDate) return { date: metadataDate, estimated: false, how: "metadata", evidence: null };
   return estimateDate(text);
 }
+
