@@ -103,34 +103,28 @@ function classify(line: string): Kind {
 
 /**
  * Where the trailing list of other stories starts, or -1. From a link line on, the rest is
- * list when it is made only of links, headers, chrome, teasers and at most a few lone lines
- * (the summary under each headline), never two prose lines in a row.
+ * list when it is made of links, headers, chrome, teasers ("…") and the one-line summary
+ * printed under each linked headline, with at most a stray prose line here and there
+ * (never two in a row, at most a fifth of the lines): two prose lines mean the article goes on.
  */
 function listTailStart(lines: string[], kinds: Kind[]): number {
-  const isListKind = (k: Kind) => k === "link" || k === "header" || k === "chrome" || k === "teaser";
   // The list follows the article: some text must come before it.
   const firstText = kinds.indexOf("text");
   if (firstText < 0) return -1;
-  for (let i = firstText + 1; i < lines.length; i++) {
-    if (kinds[i] !== "link" && kinds[i] !== "header") continue;
-    let prose = 0;
-    let run = 0;
-    let ok = true;
-    for (let j = i + 1; j < lines.length && ok; j++) {
-      // A summary right under a headline belongs to the list.
-      const underHeadline = kinds[j - 1] === "link" || kinds[j - 1] === "header";
-      if (isListKind(kinds[j]) || kinds[j] === "caption" || underHeadline) {
-        run = 0;
-        continue;
-      }
+  const isListKind = (k: Kind) => k === "link" || k === "header" || k === "chrome" || k === "teaser" || k === "caption";
+  // A summary sits under a linked headline; a "Tin liên quan" block lists headlines only.
+  const isSummary = (j: number) => kinds[j] === "text" && kinds[j - 1] === "link" && kinds[j - 2] !== "header";
+  let start = -1;
+  let prose = 0;
+  for (let j = lines.length - 1; j > firstText; j--) {
+    if (!isListKind(kinds[j]) && !isSummary(j)) {
+      if (kinds[j + 1] === "text" && !isSummary(j + 1)) break;
       prose++;
-      run++;
-      if (run >= 2) ok = false;
+      continue;
     }
-    const rest = lines.length - i;
-    if (ok && prose <= Math.max(1, rest * 0.4)) return i;
+    if ((kinds[j] === "link" || kinds[j] === "header") && prose <= (lines.length - j) * 0.2) start = j;
   }
-  return -1;
+  return start;
 }
 
 /** Mark consecutive identical lines (a headline printed twice) as links. */
@@ -146,7 +140,7 @@ function markRepeatedPairs(lines: string[], kinds: Kind[]) {
 /** A trailing byline after the last sentence: "… tại Việt Nam. Dương Di", "… ./. Thành Lương/VOV". */
 const TRAILING_BYLINE =
   /([.!?…"”’)])\s+((?:\p{Lu}[\p{L}.]*(?:[\s\-/&]+|$)){1,5}(?:\(\s*(?:theo|nguồn|t\/h|tổng hợp)[^)]*\))?(?:\s*[-|]\s*[\p{L}\s]{2,30})?(?:\s*\|\s*[\d:/ ]+)?)$/u;
-const TRAILING_CREDIT = /([.!?…"”’)])\s+(\(?\s*(?:theo|nguồn)\s*:?\s+[^.!?()]{1,60}\)?\.?)$/iu;
+const TRAILING_CREDIT = /([.!?…"”’)])\s+(\(?\s*(?:theo|nguồn)\s*:?\s+(?:[^.!?()]|\.(?=\S)){1,60}\)?\.?)$/iu;
 
 export function splitTrailingByline(paragraph: string): { text: string; byline: string | null } {
   const m = TRAILING_CREDIT.exec(paragraph) ?? TRAILING_BYLINE.exec(paragraph);

@@ -17,14 +17,29 @@ const KNOWN: KnownPerson[] = peopleJson;
 const WORD = "(?:(?:al|el)-)?\\p{Lu}[\\p{L}\\p{M}]*(?:[-'’]\\p{L}[\\p{L}\\p{M}]*)*";
 const RUN = new RegExp(`(?<![\\p{L}\\p{N}.])${WORD}(?: ${WORD})*(?![\\p{L}\\p{N}])`, "gu");
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-const TITLE_BEFORE = new RegExp(
-  `(?:^|[^\\p{L}])(?:${[...PERSON_TITLES].sort((a, b) => b.length - a.length).map(escape).join("|")})\\.?\\s+$`,
-  "iu",
-);
+const TITLE_SET = new Set(PERSON_TITLES);
 const IN_RUN_TITLES = new Set(["ông", "bà", "anh", "chị", "cô", "chú", "bác", "cụ", "em", "cháu", "thầy", "ngài", "hlv", "blv", "gs", "ts", "ths", "bs", "mc", "nsnd", "nsưt", "vđv", "hs", "bầu", "tướng"]);
 /** Words before a run that make it a place or a thing named after a person: "đường Nguyễn Trãi". */
-const PLACE_BEFORE =
-  /(?:^|[^\p{L}])(?:thành phố|tp\.?|tỉnh|huyện|quận|phường|xã|thị xã|thị trấn|đường|phố|ngõ|hẻm|trường|thpt|thcs|chuyên|cầu|chợ|sân|lăng|đền|chùa|bến|ga|công viên|tượng đài|sông|núi|đảo|làng|thôn|ấp|khu|tư tưởng|giải|cúp|quỹ|trung tâm|bệnh viện|học viện|nhà thờ|bảo tàng|vùng|miền|phim|cuốn|bài hát|ca khúc|chương trình|cuộc thi|dự án|công ty|tập đoàn|đội bóng|đội tuyển|clb|câu lạc bộ|tàu|hãng|nhãn hiệu|thương hiệu|mạng xã hội|ứng dụng|đại lộ|đội bóng)\s+$/iu;
+const PLACE_BEFORE_SET = new Set([
+  "thành phố", "tp", "tp.", "tỉnh", "huyện", "quận", "phường", "xã", "thị xã", "thị trấn", "đường", "phố", "ngõ", "hẻm",
+  "trường", "thpt", "thcs", "chuyên", "cầu", "chợ", "sân", "lăng", "đền", "chùa", "bến", "ga", "công viên", "tượng đài",
+  "sông", "núi", "đảo", "làng", "thôn", "ấp", "khu", "tư tưởng", "giải", "cúp", "quỹ", "trung tâm", "bệnh viện",
+  "học viện", "nhà thờ", "bảo tàng", "vùng", "miền", "phim", "cuốn", "bài hát", "ca khúc", "chương trình", "cuộc thi",
+  "dự án", "công ty", "tập đoàn", "đội bóng", "đội tuyển", "clb", "câu lạc bộ", "tàu", "hãng", "nhãn hiệu",
+  "thương hiệu", "mạng xã hội", "ứng dụng", "đại lộ",
+]);
+
+/** Whether the text right before a name ends with one of the phrases (1–4 words, case-insensitive). */
+function endsWithPhrase(before: string, phrases: Set<string>): boolean {
+  if (!/\s$/.test(before)) return false;
+  const words = before.trimEnd().split(/\s+/).slice(-4).map((w) => w.toLowerCase().replace(/^[("“'‘]+/, ""));
+  const last = words.length - 1;
+  if (last >= 0) words[last] = words[last].replace(/\.$/, "");
+  for (let n = 1; n <= words.length; n++) {
+    if (phrases.has(words.slice(words.length - n).join(" "))) return true;
+  }
+  return false;
+}
 /** What people do right after their name is mentioned. */
 const PERSON_AFTER =
   /^(?:\s*\(\s*\d{1,3}\s*tuổi|\s*,\s*\d{1,3}\s*tuổi|\s+(?:cho biết|cho hay|nói|chia sẻ|khẳng định|tuyên bố|thủ vai|đảm nhận|thừa nhận|nhấn mạnh|bày tỏ|sinh năm|từng|viết))/iu;
@@ -32,7 +47,15 @@ const PERSON_AFTER =
 const TRAILING_NON_NAME = new Set(["một", "các", "những", "này", "đó", "khi", "và", "theo", "cho", "là", "chẳng", "không", "cũng", "đã", "sẽ", "đang", "được", "bị", "với", "tại", "trong", "sau", "trước", "nhưng", "tuy", "ngày", "năm", "tháng", "hôm", "video", "ảnh", "clip", "bàn", "người", "nếu", "vì", "do", "để", "từ", "đến", "ở", "về", "có", "còn", "rồi", "thì", "mà", "lại", "tên", "ngay", "phó", "chủ", "tổng", "giám", "thủ", "trưởng", "bộ", "cục", "cựu", "nguyên", "tân"]);
 /** "Rachel Thomas, thư ký báo chí của…": a name followed by the person's role. */
 const TITLE_AFTER = new RegExp(`^\\s*,\\s*(?:${[...PERSON_TITLES].sort((a, b) => b.length - a.length).map(escape).join("|")})\\s`, "iu");
-const PLACE_WORDS = PLACES.map((p) => p.split(" "));
+/** Places by their first word, longest first, so a lookup costs a few comparisons. */
+const PLACES_BY_FIRST = new Map<string, string[][]>();
+for (const p of PLACES) {
+  const words = p.split(" ");
+  const list = PLACES_BY_FIRST.get(words[0]) ?? [];
+  list.push(words);
+  list.sort((x, y) => y.length - x.length);
+  PLACES_BY_FIRST.set(words[0], list);
+}
 const VN_ONLY = /[ăđơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/iu;
 const VN_SYLLABLE =
   /^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?[aăâeêioôơuưyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]{1,3}(?:ng|nh|ch|[cmnpt])?$/iu;
@@ -71,12 +94,12 @@ function lower(w: string): string {
   return w.toLowerCase();
 }
 
+/** How many words of a known place start at `at` (0 when none). */
 function placeLength(words: string[], at: number): number {
-  let best = 0;
-  for (const p of PLACE_WORDS) {
-    if (p.length > best && p.every((w, i) => words[at + i] === w)) best = p.length;
+  for (const p of PLACES_BY_FIRST.get(words[at]) ?? []) {
+    if (p.every((w, i) => words[at + i] === w)) return p.length;
   }
-  return best;
+  return 0;
 }
 
 /** Split a capitalised run into candidate name segments, recording why each is a name. */
@@ -145,8 +168,8 @@ function segment(
   // The title may stand before the whole run: "Thư ký Báo chí Nhà Trắng Karoline Leavitt".
   const runStart = afterPlace ? runStartOf(offsets, from, runWords) : offsets[from];
   const prefix = text.slice(Math.max(0, runStart - 60), runStart);
-  if (!titled) titled = TITLE_BEFORE.test(prefix) && (a === from || placeQualified);
-  if (!titled && PLACE_BEFORE.test(text.slice(Math.max(0, offsets[a] - 40), offsets[a]))) return;
+  if (!titled) titled = endsWithPhrase(prefix, TITLE_SET) && (a === from || placeQualified);
+  if (!titled && endsWithPhrase(text.slice(Math.max(0, offsets[a] - 40), offsets[a]), PLACE_BEFORE_SET)) return;
   if (words.length > 4) {
     // "Quảng Nam Đinh Văn Thu": keep the part that starts with a family name.
     const i = words.findIndex((w, k) => k > 0 && VN_SURNAMES.has(lower(w)) && words.length - k <= 4);
