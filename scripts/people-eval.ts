@@ -1,16 +1,21 @@
 // Precision and recall of the person rules on hand-labelled articles of the 35k corpus.
-//   npx tsx scripts/people-eval.ts [CORPUS_FILE_OR_DIR] [--print-sample] [--verbose]
-// Labels: data/eval/people-labels.json (people read by hand in each sampled article).
+//   npx tsx scripts/people-eval.ts [CORPUS_DIR] [--labels FILE] [--verbose]
+//   npx tsx scripts/people-eval.ts [CORPUS_DIR] --print-sample [--seed N] [--size N]
+// Labels: data/eval/people-labels.json (tuning set) and data/eval/people-labels-heldout.json
+// (labelled after the rules were tuned, never used for tuning).
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import labels from "@/data/eval/people-labels.json";
 import { readRawArticles } from "@/lib/corpus/load";
 import { nameKey } from "@/lib/corpus/people";
 import { prepareArticle } from "@/lib/corpus/prepare";
 import type { RawArticle } from "@/lib/corpus/types";
 
 const DEFAULT_CORPUS = path.resolve(__dirname, "../../shared/corpus");
-const SAMPLE_SEED = 20261123;
-const SAMPLE_SIZE = 30;
+const DEFAULT_LABELS = path.resolve(__dirname, "../data/eval/people-labels.json");
+
+interface Labels {
+  articles: { id: string; people: string[] }[];
+}
 
 /** Small deterministic PRNG, so the sample is the same on every machine. */
 function mulberry32(seed: number): () => number {
@@ -23,23 +28,35 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-export function sampleIds(ids: string[]): string[] {
-  const sorted = [...ids].sort();
-  const rnd = mulberry32(SAMPLE_SEED);
+/** `size` distinct ids, picked from the sorted ids with a seeded PRNG; `exclude` are skipped. */
+export function sampleIds(ids: string[], seed: number, size: number, exclude = new Set<string>()): string[] {
+  const sorted = [...ids].sort().filter((id) => !exclude.has(id));
+  const rnd = mulberry32(seed);
   const picked = new Set<string>();
-  while (picked.size < Math.min(SAMPLE_SIZE, sorted.length)) picked.add(sorted[Math.floor(rnd() * sorted.length)]);
+  while (picked.size < Math.min(size, sorted.length)) picked.add(sorted[Math.floor(rnd() * sorted.length)]);
   return [...picked];
+}
+
+function option(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
 }
 
 const key = (name: string) => nameKey(name.split(/\s+/));
 
 async function main() {
   const args = process.argv.slice(2);
-  const dir = args.find((a) => !a.startsWith("--")) ?? DEFAULT_CORPUS;
+  const valued = new Set(["--labels", "--seed", "--size"].flatMap((o) => option(args, o) ?? []));
+  const dir = args.find((a) => !a.startsWith("--") && !valued.has(a)) ?? DEFAULT_CORPUS;
+  const labels = JSON.parse(readFileSync(option(args, "--labels") ?? DEFAULT_LABELS, "utf8")) as Labels;
   const { raws } = await readRawArticles(dir);
   const byId = new Map<string, RawArticle>(raws.map((r) => [r.id, r]));
   if (args.includes("--print-sample")) {
-    for (const id of sampleIds(raws.map((r) => r.id))) {
+    // The tuning set is seed 20261123, size 30; the held-out set seed 4, size 15, excluding the tuning set.
+    const seed = Number(option(args, "--seed") ?? 20261123);
+    const size = Number(option(args, "--size") ?? 30);
+    const exclude = seed === 20261123 ? new Set<string>() : new Set(JSON.parse(readFileSync(DEFAULT_LABELS, "utf8")).articles.map((a: { id: string }) => a.id) as string[]);
+    for (const id of sampleIds(raws.map((r) => r.id), seed, size, exclude)) {
       const r = byId.get(id);
       console.log(`\n##### ${id} | ${r?.title}\n${r?.body}`);
     }
