@@ -10,7 +10,11 @@ export function PersonChip({ person, query }: { person: Entity; query: SearchQue
   const active = query.person.includes(person.id);
   const chip = "inline-block rounded-full border px-2.5 py-0.5 text-sm";
   if (active) {
-    return <span className={`${chip} border-blue-700 bg-blue-50 dark:border-blue-400 dark:bg-blue-950`}>{person.name}</span>;
+    return (
+      <span data-person={person.id} className={`${chip} border-blue-700 bg-blue-50 dark:border-blue-400 dark:bg-blue-950`}>
+        {person.name}
+      </span>
+    );
   }
   return (
     <FilterLink

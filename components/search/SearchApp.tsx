@@ -30,7 +30,7 @@ export function SearchApp({ initial }: { initial: SearchResponse }) {
   const query = parsed.ok ? parsed.query : initial.query;
   const key = toQueryString(query);
   const initialKey = toQueryString(initial.query);
-  const { data = initial, isPlaceholderData, isError } = useQuery({
+  const { data: fetched = initial, isPlaceholderData, isError } = useQuery({
     queryKey: ["search", key],
     queryFn: ({ signal }) => fetchSearch(key, signal),
     initialData: key === initialKey ? initial : undefined,
@@ -43,6 +43,8 @@ export function SearchApp({ initial }: { initial: SearchResponse }) {
     return <BadParams error={{ ...parsed.error, text: describeParamError(parsed.error) }} fixedHref={fixed} />;
   }
 
+  // Controls follow the URL at once; counts and hits follow when the response arrives.
+  const data: SearchResponse = { ...fetched, query };
   const names = new Map([...data.facets.persons, ...data.facets.outlets, ...data.facets.sources].map((v) => [v.id, v.name]));
   const nameOf = (id: string) => names.get(id);
   const { facets } = data;

@@ -1,0 +1,39 @@
+import { expect, test } from "@playwright/test";
+import { settled, total } from "./helpers";
+
+test("an impossible date explains itself and offers the link without it", async ({ page }) => {
+  await page.goto("/?q=Putin&from=2025-02-30");
+  const alert = page.getByTestId("bad-params");
+  await expect(alert).toContainText("Liên kết tìm kiếm này có tham số không hợp lệ");
+  await expect(alert).toContainText("Ngày bắt đầu (from)");
+  await alert.getByRole("link", { name: "Bỏ tham số from và tìm lại" }).click();
+  await expect(page).toHaveURL(/\/\?q=Putin$/);
+  await expect(page.getByTestId("result").first()).toBeVisible();
+});
+
+test("other bad values get a clean way back", async ({ page }) => {
+  for (const url of ["/?page=abc", "/?sort=best", "/?from=2025-09-01&to=2025-08-01", "/?person=Vladimir%20Putin"]) {
+    await page.goto(url);
+    await expect(page.getByTestId("bad-params")).toBeVisible();
+  }
+  await page.getByRole("link", { name: "Bắt đầu tìm kiếm mới" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByTestId("result").first()).toBeVisible();
+});
+
+test("an unknown person id (a stale link) is named, with a link to the search without it", async ({ page }) => {
+  await page.goto("/?q=Putin&person=khong-co-nguoi-nay");
+  const alert = page.getByTestId("unknown-filters");
+  await expect(alert).toContainText("khong-co-nguoi-nay");
+  await expect(page.getByTestId("total")).toHaveText("0 kết quả");
+  await alert.getByRole("link", { name: "Bỏ các bộ lọc này" }).click();
+  await expect(page).toHaveURL(/\?q=Putin$/);
+  await settled(page);
+  expect(await total(page)).toBeGreaterThan(0);
+});
+
+test("an unknown article says so in Vietnamese", async ({ page }) => {
+  const res = await page.goto("/articles/khong-co-bai-nay");
+  expect(res?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Không tìm thấy bài viết" })).toBeVisible();
+});
