@@ -22,7 +22,7 @@ export const PERSON_TITLES = [
   "người bị hại", "nhân chứng", "bệnh nhân", "sản phụ", "học sinh", "sinh viên", "hs", "giảng viên", "giáo viên",
   "cô giáo", "thầy giáo", "người đại diện", "phó chánh án", "kiểm sát viên", "điều tra viên", "cán bộ", "chiến sĩ",
   "linh mục", "hòa thượng", "thượng tọa", "đại đức", "nhà sư", "độc giả", "chủ tịch ubnd", "bầu",
-  "đồng chí", "tên", "tên là", "vợ", "chồng", "con trai", "con gái", "bố", "mẹ", "cha", "con rể", "bạn gái", "bạn trai",
+  "đồng chí", "tên", "thanh tra", "giám khảo", "thí sinh", "công tố viên", "thẩm phán", "ủy viên", "người phát ngôn", "tên là", "vợ", "chồng", "con trai", "con gái", "bố", "mẹ", "cha", "con rể", "bạn gái", "bạn trai",
 ];
 
 /** Capitalised words that start a sentence but are not names (stripped from the front of a run). */
@@ -75,7 +75,7 @@ export const PLACES = [
   "Hy Lạp", "Thổ Nhĩ Kỳ", "Iran", "Iraq", "Syria", "Israel", "Palestine", "Gaza", "Liban", "Lebanon", "Ai Cập",
   "Ả Rập Xê Út", "Saudi Arabia", "Qatar", "Yemen", "UAE", "Afghanistan", "Pakistan", "Bangladesh", "Sri Lanka", "Nepal",
   "Myanmar", "Thái Lan", "Lào", "Campuchia", "Malaysia", "Singapore", "Indonesia", "Philippines", "Brunei", "Đông Timor",
-  "Việt Nam", "Venezuela", "Argentina", "Chile", "Colombia", "Peru", "Cuba", "Nam Phi", "Nigeria", "Kenya", "Ethiopia",
+  "Việt Nam", "Châu Âu", "Châu Á", "Châu Phi", "Châu Mỹ", "Châu Úc", "Venezuela", "Argentina", "Chile", "Colombia", "Peru", "Cuba", "Nam Phi", "Nigeria", "Kenya", "Ethiopia",
   "Libya", "Algeria", "Maroc", "Tunisia", "Sudan", "Somalia", "Mông Cổ", "Kazakhstan", "Uzbekistan", "Armenia",
   "Azerbaijan", "Moldova", "Estonia", "Latvia", "Litva", "Lithuania", "Slovenia", "Albania", "Kosovo", "Ireland",
   "Scotland", "Tây Ban Nha", "Bồ Đào Nha", "New Zealand", "Đài Loan", "Hong Kong", "Hồng Kông", "Crimea", "Donetsk",
@@ -85,7 +85,7 @@ export const PLACES = [
   "Điện Kremlin", "Kremlin", "Lầu Năm Góc", "Nhà Xanh", "Liên Hợp Quốc", "LHQ", "Liên minh châu Âu", "EU", "NATO",
   "Fed", "Hà Nội", "TP HCM", "TP.HCM", "TPHCM", "Sài Gòn", "Đà Nẵng", "Hải Phòng", "Cần Thơ", "Huế", "Quảng Nam",
   "Quảng Ninh", "Quảng Ngãi", "Quảng Bình", "Quảng Trị", "Nghệ An", "Hà Tĩnh", "Thanh Hóa", "Ninh Bình", "Nam Định",
-  "Thái Bình", "Hưng Yên", "Hải Dương", "Bắc Ninh", "Bắc Giang", "Lạng Sơn", "Cao Bằng", "Hà Giang", "Lào Cai", "Yên Bái",
+  "Thái Bình", "Hà Nam", "Hà Tây", "Hưng Yên", "Hải Dương", "Bắc Ninh", "Bắc Giang", "Lạng Sơn", "Cao Bằng", "Hà Giang", "Lào Cai", "Yên Bái",
   "Tuyên Quang", "Thái Nguyên", "Phú Thọ", "Vĩnh Phúc", "Hòa Bình", "Sơn La", "Điện Biên", "Lai Châu", "Bình Định",
   "Phú Yên", "Khánh Hòa", "Ninh Thuận", "Bình Thuận", "Kon Tum", "Gia Lai", "Đắk Lắk", "Đắk Nông", "Lâm Đồng",
   "Bình Phước", "Tây Ninh", "Bình Dương", "Đồng Nai", "Long An", "Tiền Giang", "Bến Tre", "Trà Vinh", "Vĩnh Long",

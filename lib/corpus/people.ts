@@ -1,6 +1,7 @@
 // People named in an article: rules over capitalised word runs and the titles that introduce
 // people, plus a small list of well-known people (data/people.json). Mentions are merged
 // within the article: "ông Trump" → Donald Trump, "HLV Bảo Quân" → Nguyễn Bảo Quân.
+import outletsJson from "@/data/outlets.json";
 import peopleJson from "@/data/people.json";
 import { NON_PERSON_WORDS, PERSON_TITLES, PLACES, SENTENCE_WORDS, VN_SURNAMES } from "@/lib/corpus/names";
 import { foldMarks, slugify } from "@/lib/corpus/text";
@@ -15,10 +16,15 @@ interface KnownPerson {
 
 const KNOWN: KnownPerson[] = peopleJson;
 const WORD = "(?:(?:al|el)-)?\\p{Lu}[\\p{L}\\p{M}]*(?:[-'’]\\p{L}[\\p{L}\\p{M}]*)*";
-const RUN = new RegExp(`(?<![\\p{L}\\p{N}.])${WORD}(?: ${WORD})*(?![\\p{L}\\p{N}])`, "gu");
+// Lowercase particles inside foreign names: "Mohammed bin Abdulrahman", "Ludwig van Beethoven".
+const RUN = new RegExp(`(?<![\\p{L}\\p{N}.])${WORD}(?: (?:(?:bin|ibn|van|von|de|da|di|del|der|dos) )?${WORD})*(?![\\p{L}\\p{N}])`, "gu");
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const TITLE_SET = new Set(PERSON_TITLES);
-const IN_RUN_TITLES = new Set(["ông", "bà", "anh", "chị", "cô", "chú", "bác", "cụ", "em", "cháu", "thầy", "ngài", "hlv", "blv", "gs", "ts", "ths", "bs", "mc", "nsnd", "nsưt", "vđv", "hs", "bầu", "tướng"]);
+const HONORIFICS = new Set(["ông", "bà", "anh", "chị", "cô", "chú", "bác", "cụ", "em", "cháu", "thầy", "ngài"]);
+/** Outlet names ("phóng viên Dân Việt") are never people. */
+const OUTLET_NAMES = new Set(Object.values(outletsJson).map((o) => foldMarks(o.name)));
+const TRAILING_TITLES = new Set(["ông", "bà", "chị", "cô", "cụ", "chú", "bác", "ngài", "thầy", "hlv", "blv", "gs", "ts", "ths", "bs", "mc", "sheikh"]);
+const IN_RUN_TITLES = new Set(["sheikh", "emir", "hoàng thân", "thái tử", "ông", "bà", "anh", "chị", "cô", "chú", "bác", "cụ", "em", "cháu", "thầy", "ngài", "hlv", "blv", "gs", "ts", "ths", "bs", "mc", "nsnd", "nsưt", "vđv", "hs", "bầu", "tướng"]);
 /** Words before a run that make it a place or a thing named after a person: "đường Nguyễn Trãi". */
 const PLACE_BEFORE_SET = new Set([
   "thành phố", "tp", "tp.", "tỉnh", "huyện", "quận", "phường", "xã", "thị xã", "thị trấn", "đường", "phố", "ngõ", "hẻm",
@@ -44,7 +50,7 @@ function endsWithPhrase(before: string, phrases: Set<string>): boolean {
 const PERSON_AFTER =
   /^(?:\s*\(\s*\d{1,3}\s*tuổi|\s*,\s*\d{1,3}\s*tuổi|\s+(?:cho biết|cho hay|nói|chia sẻ|khẳng định|tuyên bố|thủ vai|đảm nhận|thừa nhận|nhấn mạnh|bày tỏ|sinh năm|từng|viết))/iu;
 /** Capitalised words glued after a name by a missing full stop ("Juan Martinez Chẳng phải…"); never given names. */
-const TRAILING_NON_NAME = new Set(["một", "các", "những", "này", "đó", "khi", "và", "theo", "cho", "là", "chẳng", "không", "cũng", "đã", "sẽ", "đang", "được", "bị", "với", "tại", "trong", "sau", "trước", "nhưng", "tuy", "ngày", "năm", "tháng", "hôm", "video", "ảnh", "clip", "bàn", "người", "nếu", "vì", "do", "để", "từ", "đến", "ở", "về", "có", "còn", "rồi", "thì", "mà", "lại", "tên", "ngay", "phó", "chủ", "tổng", "giám", "thủ", "trưởng", "bộ", "cục", "cựu", "nguyên", "tân"]);
+const TRAILING_NON_NAME = new Set(["một", "các", "những", "này", "đó", "khi", "và", "theo", "cho", "là", "chẳng", "không", "cũng", "đã", "sẽ", "đang", "được", "bị", "với", "tại", "trong", "sau", "trước", "nhưng", "ngày", "năm", "tháng", "hôm", "video", "ảnh", "clip", "bàn", "người", "nếu", "vì", "do", "để", "từ", "đến", "ở", "về", "có", "còn", "rồi", "thì", "mà", "lại", "tên", "ngay", "phó", "chủ", "tổng", "giám", "thủ", "trưởng", "bộ", "cục", "cựu", "nguyên", "tân"]);
 /** "Rachel Thomas, thư ký báo chí của…": a name followed by the person's role. */
 const TITLE_AFTER = new RegExp(`^\\s*,\\s*(?:${[...PERSON_TITLES].sort((a, b) => b.length - a.length).map(escape).join("|")})\\s`, "iu");
 /** Places by their first word, longest first, so a lookup costs a few comparisons. */
@@ -160,7 +166,8 @@ function segment(
       changed = true;
     }
   }
-  while (b > a && (TRAILING_NON_NAME.has(lower(runWords[b - 1])) || IN_RUN_TITLES.has(lower(runWords[b - 1])))) b--;
+  // "Anh", "Em" end many given names (Hoàng Anh, Tuấn Anh): only unambiguous titles are cut.
+  while (b > a && (TRAILING_NON_NAME.has(lower(runWords[b - 1])) || TRAILING_TITLES.has(lower(runWords[b - 1])))) b--;
   // "Lindsey Pelas Pelas": a scraped caption glued to the text repeats a word.
   if (b - a >= 3 && runWords[b - 1] === runWords[b - 2]) b--;
   if (a >= b) return;
@@ -178,8 +185,11 @@ function segment(
     a += i;
     words = words.slice(i);
   }
-  // Teams are named after provinces: "Sanna Khánh Hòa", "Hoàng Anh Gia Lai".
-  for (let k = 2; k < words.length; k++) if (placeLength(words, words.length - k) === k) return;
+  // Teams are named after provinces ("Sanna Khánh Hòa", "Hoàng Anh Gia Lai"); people with an
+  // honorific are not ("ông Phan Thái Bình").
+  const honorific = HONORIFICS.has(lower(runWords[from])) || endsWithPhrase(prefix, HONORIFICS);
+  if (!honorific) for (let k = 2; k < words.length; k++) if (placeLength(words, words.length - k) === k) return;
+  if (OUTLET_NAMES.has(foldMarks(words.join(" ")))) return;
   const known = knownByKey.get(nameKey(words)) ?? (words.length === 1 ? knownByShort.get(nameKey(words)) ?? null : null);
   const vnSurname = words.length >= 2 && VN_SURNAMES.has(lower(words[0])) && isVietnameseName(words);
   const strong = Boolean(known) || (titled && words.length >= 1) || vnSurname || (placeQualified && words.length >= 2);
@@ -218,11 +228,23 @@ function isWeakCandidate(m: Mention): boolean {
 /** Capitalised English words in titles of films, books and events ("The Girl On The Train"). */
 const ENGLISH_FUNCTION_WORDS = new Set(["on", "in", "of", "at", "to", "for", "with", "by", "from", "the", "a", "an", "and", "or", "my", "your", "our", "new", "my", "is", "are", "be", "it", "this", "that", "all", "no", "not"]);
 
+/** Glue "bin", "van"… to the next word so a run stays one word per name part. */
+function joinParticles(words: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    if (/^\p{Ll}/u.test(words[i]) && !/^(?:al|el)-/.test(words[i]) && i + 1 < words.length) {
+      out.push(`${words[i]} ${words[i + 1]}`);
+      i++;
+    } else out.push(words[i]);
+  }
+  return out;
+}
+
 /** The people named in the article's title and paragraphs. */
 export function findPeople(texts: string[]): Entity[] {
   const mentions: Mention[] = [];
   texts.forEach((text, i) => {
-    for (const m of text.matchAll(RUN)) mentionsInRun(text, m.index ?? 0, m[0].split(" "), i, mentions);
+    for (const m of text.matchAll(RUN)) mentionsInRun(text, m.index ?? 0, joinParticles(m[0].split(" ")), i, mentions);
   });
 
   // Weak candidates (untitled foreign-looking names) need support: a person cue right after,
