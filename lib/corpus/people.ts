@@ -259,21 +259,21 @@ export function findPeople(texts: string[]): Entity[] {
       if (PERSON_AFTER.test(after) || TITLE_AFTER.test(after) || reused) accepted.add(m);
     }
   }
+  // Mentions are in text order, so list neighbours are adjacent in `mentions`.
+  const LIST_GAP = /^\s*(?:,|và|,\s*và)\s*$/u;
+  const listed = (x: Mention, y: Mention) =>
+    x.text === y.text && y.words.length >= 2 && LIST_GAP.test(texts[x.text].slice(Math.min(x.end, y.end), Math.max(x.start, y.start)));
   for (let changed = true; changed; ) {
     changed = false;
-    for (const m of mentions) {
-      if (accepted.has(m) || !isWeakCandidate(m)) continue;
-      const neighbour = [...accepted].some(
-        (o) =>
-          o.text === m.text &&
-          o.words.length >= 2 &&
-          (/^\s*(?:,|và|,\s*và)\s*$/u.test(texts[m.text].slice(o.end, m.start)) || /^\s*(?:,|và|,\s*và)\s*$/u.test(texts[m.text].slice(m.end, o.start))),
-      );
-      if (neighbour) {
+    mentions.forEach((m, i) => {
+      if (accepted.has(m) || !isWeakCandidate(m)) return;
+      const prev = mentions[i - 1];
+      const next = mentions[i + 1];
+      if ((prev && accepted.has(prev) && listed(m, prev)) || (next && accepted.has(next) && listed(m, next))) {
         accepted.add(m);
         changed = true;
       }
-    }
+    });
   }
 
   // Full names first; shorter mentions resolve to the one full name they are part of.
