@@ -14,6 +14,9 @@ export default defineConfig({
   workers: process.env.CI ? 2 : undefined,
   forbidOnly: !!process.env.CI,
   retries: 0,
+  // Generous waits (not limits on speed): CI and shared 2-core machines run under heavy load.
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
   reporter: process.env.CI ? "line" : "list",
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,

@@ -2,7 +2,7 @@
 
 import Form from "next/form";
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import { useEndTypingOnPopState, useSearch } from "@/components/search/use-search";
+import { isOwnQuery, useEndTypingOnPopState, useSearch } from "@/components/search/use-search";
 import { MAX_QUERY_LENGTH } from "@/lib/url/search-params";
 
 const DEBOUNCE_MS = 250;
@@ -23,7 +23,7 @@ export function SearchBox({ live = true, hidden = {} }: { live?: boolean; hidden
   const [seenQ, setSeenQ] = useState(urlQ);
   if (live && urlQ !== seenQ) {
     setSeenQ(urlQ);
-    if (text.trim() !== urlQ) setText(state.q);
+    if (!isOwnQuery(urlQ) && text.trim() !== urlQ) setText(state.q);
   }
 
   useEffect(() => {

@@ -13,6 +13,13 @@ type UrlState = ReturnType<typeof toUrlState>;
  * Module state: there is one URL per page.
  */
 let typingEntry = false;
+/** The words this tab last wrote from the box: their echo from the URL must not overwrite newer typing. */
+let ownQ: string | null = null;
+
+/** Whether the URL's words are the box's own echo rather than a navigation (Back, a suggestion). */
+export function isOwnQuery(q: string): boolean {
+  return q === ownQ;
+}
 
 /**
  * The search as the URL holds it. Writes are shallow (the client fetches results itself);
@@ -25,6 +32,7 @@ export function useSearch() {
   const setParams = useCallback(
     (changes: Partial<UrlState>, options: Options = {}) => {
       typingEntry = false;
+      ownQ = null;
       return setState(changes, { history: "push", ...options });
     },
     [setState],
@@ -37,6 +45,7 @@ export function useSearch() {
       if (q === urlQ()) return;
       const history = typingEntry ? "replace" : "push";
       typingEntry = true;
+      ownQ = q;
       return setState({ q: q || null, page: null }, { history });
     },
     [setState],
@@ -46,6 +55,7 @@ export function useSearch() {
     (q: string) => {
       const history = typingEntry ? "replace" : "push";
       typingEntry = false;
+      ownQ = q;
       if (q !== urlQ()) return setState({ q: q || null, page: null }, { history });
     },
     [setState],
@@ -64,6 +74,7 @@ export function useEndTypingOnPopState() {
   useEffect(() => {
     const end = () => {
       typingEntry = false;
+      ownQ = null;
     };
     window.addEventListener("popstate", end);
     return () => window.removeEventListener("popstate", end);
