@@ -118,9 +118,8 @@ describe("match: query language", () => {
   it("tolerates a typo scaled by word length, not counting marks", () => {
     expect(ranked("Kelogg")[0]).toBe("cereal");
     expect(ranked("Kellog ")[0]).toBe("cereal");
-    // three letters: no typo tolerance
-    expect(ranked("nhx ")).toEqual(ranked("nhx "));
-    expect(matcher.match("nhx ")!.scores.size).toBe(0);
+    // two letters: no typo tolerance
+    expect(matcher.match("nx ")!.scores.size).toBe(0);
   });
 
   it("matches numbers, decimals and dates as written", () => {

@@ -80,7 +80,7 @@ export function createMatcher(articles: Article[]): Matcher {
       return { scores, relaxed: false, suggestion: null };
     }
     let scores = scoreQuery(index, scratch, { groups: p.groups, phrases: parsed.phrases, excluded, mode: "all" });
-    if (!scores.size && p.groups.some((g) => typoBudget(g.word.folded.length) > 0)) {
+    if (!scores.size && p.groups.some((g) => g.word.folded.length >= 4 && typoBudget(g.word.folded.length) > 0)) {
       // Nothing has every word: allow typos in every word long enough to carry one.
       const fuzzy = parsed.words.map((w) => expandWord(index, w, true));
       const again = scoreQuery(index, scratch, { groups: fuzzy, phrases: parsed.phrases, excluded, mode: "all" });

@@ -22,15 +22,17 @@ export interface Group {
 const PREFIX_WEIGHT = 0.5;
 const PREFIX_SCAN = 3000;
 const PREFIX_KEEP = 20;
+const PREFIX_KEEP_KNOWN = 5;
 const TYPO_KEEP = 8;
 
 /**
- * How many edits a word of this length may carry: none up to 3 letters (Vietnamese
- * syllables are short, and fuzzy short syllables match half the language), 1 up to 7,
+ * How many edits a word of this length may carry: none up to 2 letters, 1 up to 7,
  * 2 beyond. Lengths are of the folded form, so marks are never counted as typos.
+ * Known words of 3 letters are never expanded (fuzzy short syllables match half the
+ * language); an unknown one (ngy) may be.
  */
 export function typoBudget(length: number): number {
-  if (length < 4 || length > MAX_WORD_LENGTH) return 0;
+  if (length < 3 || length > MAX_WORD_LENGTH) return 0;
   return length < 8 ? 1 : 2;
 }
 
@@ -62,9 +64,10 @@ export function expandWord(index: RankIndex, word: QueryWord, fuzzy: boolean): G
       if (++seen >= PREFIX_SCAN) break;
     }
     completions.sort((a, b) => b.df - a.df);
-    for (const c of completions.slice(0, PREFIX_KEEP)) terms.push({ f: c.f, weight: PREFIX_WEIGHT, base: false });
+    // A known word is most likely complete: fewer completions, less work.
+    for (const c of completions.slice(0, self === undefined ? PREFIX_KEEP : PREFIX_KEEP_KNOWN)) terms.push({ f: c.f, weight: PREFIX_WEIGHT, base: false });
   }
-  if (fuzzy || self === undefined) {
+  if (self === undefined || (fuzzy && word.folded.length >= 4)) {
     const known = new Set(terms.map((t) => t.f));
     for (const nb of typoNeighbours(index, word.folded).slice(0, TYPO_KEEP)) {
       if (!known.has(nb.f)) terms.push({ f: nb.f, weight: nb.distance === 1 ? 0.7 : 0.5, base: false });

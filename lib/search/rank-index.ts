@@ -35,16 +35,72 @@ export interface RankIndex {
   docStart: Int32Array;
   titleEnd: Int32Array;
   leadEnd: Int32Array;
-  /** Tokens per document, and its mean, for BM25 length normalisation. */
+  /** Tokens per document (for related-article scoring). */
   docLen: Float32Array;
-  avgLen: number;
+  /** BM25F length normalisation per field: 1 / (1 - b + b * length / mean length). */
+  titleNorm: Float32Array;
+  leadNorm: Float32Array;
+  bodyNorm: Float32Array;
   foldedStart: Int32Array;
   foldedDocs: Int32Array;
+  /** Per posting: title count << 12 | lead count << 8 | body count (each saturating). */
   foldedTf: Uint16Array;
   exactStart: Int32Array;
   exactDocs: Int32Array;
   /** Folded vocabulary → folded id. */
   vocab: SearchableMap<number>;
+  /** Count-min sketch of adjacent folded pair document frequencies (see pairDf). */
+  pairSketch: [Uint16Array, Uint16Array];
+}
+
+const SKETCH_BITS = 23;
+const SKETCH_MASK = (1 << SKETCH_BITS) - 1;
+
+function pairHashes(f1: number, f2: number): [number, number] {
+  return [
+    ((Math.imul(f1, 0x9e3779b1) ^ Math.imul(f2 + 1, 0x85ebca77)) >>> 0) & SKETCH_MASK,
+    ((Math.imul(f2, 0xc2b2ae3d) + Math.imul(f1 + 7, 0x27d4eb2f)) >>> 0) & SKETCH_MASK,
+  ];
+}
+
+/**
+ * How many articles hold the folded pair f1 f2 (adjacent, in order), estimated from a
+ * count-min sketch: never below the truth, rarely much above it. Pairs like "tiền cho"
+ * are far rarer than their syllables, and that rarity is what ranks them.
+ */
+export function pairDf(index: RankIndex, f1: number, f2: number): number {
+  const [h1, h2] = pairHashes(f1, f2);
+  return Math.min(index.pairSketch[0][h1], index.pairSketch[1][h2]);
+}
+
+/** Document frequencies of every adjacent folded pair, into a count-min sketch. */
+function buildPairSketch(tokens: Int32Array, docStart: Int32Array, foldedOf: Int32Array): [Uint16Array, Uint16Array] {
+  const a = new Uint16Array(1 << SKETCH_BITS);
+  const b = new Uint16Array(1 << SKETCH_BITS);
+  const seen = new Set<number>();
+  for (let d = 0; d + 1 < docStart.length; d++) {
+    seen.clear();
+    let prev = -1;
+    for (let i = docStart[d]; i < docStart[d + 1]; i++) {
+      const e = tokens[i];
+      if (e < 0) {
+        prev = -1;
+        continue;
+      }
+      const f = foldedOf[e];
+      if (prev >= 0) {
+        const key = prev * 2 ** 21 + f;
+        if (!seen.has(key)) {
+          seen.add(key);
+          const [h1, h2] = pairHashes(prev, f);
+          if (a[h1] < 65535) a[h1]++;
+          if (b[h2] < 65535) b[h2]++;
+        }
+      }
+      prev = f;
+    }
+  }
+  return [a, b];
 }
 
 /** A growable Int32Array: a plain number[] of 20 M entries would cost far more heap. */
@@ -115,12 +171,17 @@ export function buildRankIndex(articles: Article[]): RankIndex {
   const tokens = stream.toArray();
   const foldedOf = Int32Array.from(foldedOfList);
 
-  let total = 0;
-  for (let d = 0; d < n; d++) {
+  const count = (from: number, to: number) => {
     let len = 0;
-    for (let i = docStart[d]; i < docStart[d + 1]; i++) if (tokens[i] >= 0) len++;
-    docLen[d] = len;
-    total += len;
+    for (let i = from; i < to; i++) if (tokens[i] >= 0) len++;
+    return len;
+  };
+  const lens = { title: new Float32Array(n), lead: new Float32Array(n), body: new Float32Array(n) };
+  for (let d = 0; d < n; d++) {
+    lens.title[d] = count(docStart[d], titleEnd[d]);
+    lens.lead[d] = count(titleEnd[d], leadEnd[d]);
+    lens.body[d] = count(leadEnd[d], docStart[d + 1]);
+    docLen[d] = lens.title[d] + lens.lead[d] + lens.body[d];
   }
 
   const folded = buildPostings(tokens, docStart, titleEnd, leadEnd, foldedOf, foldedTerm.length, true);
@@ -153,13 +214,16 @@ export function buildRankIndex(articles: Article[]): RankIndex {
     titleEnd,
     leadEnd,
     docLen,
-    avgLen: n ? total / n : 1,
+    titleNorm: lengthNorm(lens.title),
+    leadNorm: lengthNorm(lens.lead),
+    bodyNorm: lengthNorm(lens.body),
     foldedStart: folded.start,
     foldedDocs: folded.docs,
     foldedTf: folded.tf,
     exactStart: exact.start,
     exactDocs: exact.docs,
     vocab,
+    pairSketch: buildPairSketch(tokens, docStart, foldedOf),
   };
 }
 
@@ -202,13 +266,30 @@ function buildPostings(
         docs[cursor[t]++] = d;
       }
       if (withTf) {
-        const w = i < titleEnd[d] ? FIELD_WEIGHT.title : i < leadEnd[d] ? FIELD_WEIGHT.lead : FIELD_WEIGHT.body;
         const p = cursor[t] - 1;
-        tf[p] = Math.min(65535, tf[p] + w);
+        const v = tf[p];
+        if (i < titleEnd[d]) {
+          if (v >> 12 < 15) tf[p] = v + (1 << 12);
+        } else if (i < leadEnd[d]) {
+          if (((v >> 8) & 15) < 15) tf[p] = v + (1 << 8);
+        } else if ((v & 255) < 255) tf[p] = v + 1;
       }
     }
   }
   return { start, docs, tf };
+}
+
+/** BM25 length normalisation (b = 0.75) of one field. */
+function lengthNorm(lengths: Float32Array): Float32Array {
+  let total = 0;
+  for (const l of lengths) total += l;
+  const avg = total / (lengths.length || 1) || 1;
+  return lengths.map((l) => 1 / (0.25 + (0.75 * l) / avg));
+}
+
+/** Field counts of a packed posting tf. */
+export function fieldCounts(packed: number): { title: number; lead: number; body: number } {
+  return { title: packed >> 12, lead: (packed >> 8) & 15, body: packed & 255 };
 }
 
 /** Document frequency of a folded term id. */

@@ -1,5 +1,5 @@
 // "Bài liên quan": articles sharing the most distinctive terms of an article.
-import { BREAK, FIELD_WEIGHT, foldedDf, type RankIndex } from "@/lib/search/rank-index";
+import { BREAK, FIELD_WEIGHT, fieldCounts, foldedDf, type RankIndex } from "@/lib/search/rank-index";
 import { idf } from "@/lib/search/rank-score";
 
 const KEY_TERMS = 15;
@@ -30,7 +30,8 @@ export function relatedDocs(index: RankIndex, d: number, n: number): number[] {
     for (let p = index.foldedStart[k.f]; p < index.foldedStart[k.f + 1]; p++) {
       const other = index.foldedDocs[p];
       if (other === d) continue;
-      const tf = index.foldedTf[p];
+      const c = fieldCounts(index.foldedTf[p]);
+      const tf = FIELD_WEIGHT.title * c.title + FIELD_WEIGHT.lead * c.lead + c.body;
       acc.set(other, (acc.get(other) ?? 0) + termIdf * k.score * Math.log(1 + tf));
     }
   }

@@ -3,16 +3,19 @@
 // and quoted phrases. Ranking is lexicographic: words covered, then words matched
 // with the marks as typed, then relevance.
 import type { Group } from "@/lib/search/query-expand";
-import { BREAK, foldedDf, type RankIndex } from "@/lib/search/rank-index";
+import { FIELD_WEIGHT, foldedDf, pairDf, type RankIndex } from "@/lib/search/rank-index";
 
 const K1 = 1.2;
-const B = 0.75;
+/** Stream break marker, as a local constant: imported bindings are slow in hot loops. */
+const BREAK = -1;
 /** Candidates rescored with pairs (all candidates when the query has phrases, up to PHRASE_SCAN). */
 const PAIR_SCAN = 400;
 const PHRASE_SCAN = 20_000;
-/** Pair bonus per occurrence by field; the body's total is capped so long pages do not win by length. */
-const PAIR_FIELD = { title: 3, lead: 1.5, body: 0.5, bodyCap: 1.5 };
-/** Relevance is squashed into [0, 10) so it never outweighs one more exact word. */
+/** A syllable in more than this share of articles is "common". */
+const COMMON_SHARE = 0.05;
+/** How much an adjacent pair of query words counts against one word of the same rarity. */
+const PAIR_WEIGHT = 1;
+/** Relevance at which the squashed score reaches half its range. */
 const SQUASH = 30;
 
 /** An excluded word: articles holding every term are dropped (exact ids when marked). */
@@ -27,6 +30,8 @@ export interface Scratch {
   best: Float64Array;
   mask: Int32Array;
   exactMask: Int32Array;
+  /** Words matched as typed, not through a completion or typo neighbour. */
+  litMask: Int32Array;
   count: Int32Array;
   baseMask: Int32Array;
   expMask: Int32Array;
@@ -38,6 +43,7 @@ export function createScratch(index: RankIndex): Scratch {
     best: new Float64Array(index.n),
     mask: new Int32Array(index.n),
     exactMask: new Int32Array(index.n),
+    litMask: new Int32Array(index.n),
     count: new Int32Array(index.n),
     baseMask: new Int32Array(index.foldedTerm.length),
     expMask: new Int32Array(index.foldedTerm.length),
@@ -63,71 +69,123 @@ export function scoreQuery(index: RankIndex, s: Scratch, req: ScoreRequest): Map
   try {
     accumulate(index, s, groups, touched);
     const full = (1 << groups.length) - 1;
-    let candidates = req.mode === "all" ? touched.filter((d) => s.mask[d] === full) : touched;
+    let candidates = req.mode === "all" ? touched.filter((d) => s.mask[d] === full) : anyWord(index, s, groups, touched);
     candidates = dropExcluded(index, s, candidates, req.excluded);
 
-    const prelim = new Float64Array(candidates.length);
-    candidates.forEach((d, i) => {
-      prelim[i] = tierOf(s, d) + squash(s.total[d]);
-    });
     const phrases = req.mode === "all" ? req.phrases : [];
-    const scanCount = Math.min(candidates.length, phrases.length ? PHRASE_SCAN : PAIR_SCAN);
-    const threshold = scanCount < candidates.length ? kthLargest(prelim, scanCount) : -Infinity;
-
     const scanner = createScanner(index, s, groups, phrases);
-    const out = new Map<number, number>();
     try {
-      let scanned = 0;
-      candidates.forEach((d, i) => {
-        if (prelim[i] >= threshold && scanned < scanCount) {
-          scanned++;
-          const r = scanner.scan(d);
-          if (r.phrasesOk) out.set(d, tierOf(s, d) + squash(s.total[d] + r.bonus));
-        } else if (!phrases.length) {
-          out.set(d, prelim[i]);
-        }
-      });
+      return phrases.length ? withPhrases(index, s, scanner, candidates) : withPairs(index, s, scanner, candidates);
     } finally {
       scanner.release();
     }
-    return out;
   } finally {
     for (const d of touched) {
       s.total[d] = 0;
       s.mask[d] = 0;
       s.exactMask[d] = 0;
+      s.litMask[d] = 0;
     }
   }
 }
 
-/** BM25 of each group (best of its expansions) into `total`, coverage bits into `mask`. */
+type Scanner = ReturnType<typeof createScanner>;
+
+/**
+ * Pairs in the title and lead of every candidate (cheap: tens of tokens each), then
+ * in the body of the best PAIR_SCAN only.
+ */
+function withPairs(index: RankIndex, s: Scratch, scanner: Scanner, candidates: number[]): Map<number, number> {
+  const { docStart, leadEnd } = index;
+  const head = new Float64Array(candidates.length);
+  const score = new Float64Array(candidates.length);
+  candidates.forEach((d, i) => {
+    head[i] = scanner.scan(d, docStart[d], leadEnd[d]).bonus;
+    score[i] = tierOf(s, d) + squash(s.total[d] + head[i]);
+  });
+  const threshold = PAIR_SCAN < candidates.length ? kthLargest(score, PAIR_SCAN) : -Infinity;
+  const out = new Map<number, number>();
+  let scanned = 0;
+  candidates.forEach((d, i) => {
+    if (score[i] >= threshold && scanned < PAIR_SCAN) {
+      scanned++;
+      const pairs = scanner.scan(d, docStart[d], docStart[d + 1]).bonus;
+      out.set(d, tierOf(s, d) + squash(s.total[d] + pairs));
+    } else {
+      out.set(d, score[i]);
+    }
+  });
+  return out;
+}
+
+/** Quoted phrases: only articles holding every phrase (the best PHRASE_SCAN are checked). */
+function withPhrases(index: RankIndex, s: Scratch, scanner: Scanner, candidates: number[]): Map<number, number> {
+  const prelim = Float64Array.from(candidates, (d) => tierOf(s, d) + squash(s.total[d]));
+  const threshold = PHRASE_SCAN < candidates.length ? kthLargest(prelim, PHRASE_SCAN) : -Infinity;
+  const out = new Map<number, number>();
+  let scanned = 0;
+  candidates.forEach((d, i) => {
+    if (prelim[i] < threshold || scanned >= PHRASE_SCAN) return;
+    scanned++;
+    const r = scanner.scan(d, index.docStart[d], index.docStart[d + 1]);
+    if (r.phrasesOk) out.set(d, tierOf(s, d) + squash(s.total[d] + r.bonus));
+  });
+  return out;
+}
+
+/** BM25F of each group (best of its expansions) into `total`, coverage bits into `mask`. */
 function accumulate(index: RankIndex, s: Scratch, groups: Group[], touched: number[]) {
-  const { foldedStart, foldedDocs, foldedTf, docLen, avgLen } = index;
+  const { foldedStart, foldedDocs, foldedTf, titleNorm, leadNorm, bodyNorm, exactStart, exactDocs } = index;
+  const { best, mask, total, exactMask, litMask } = s;
+  const wT = FIELD_WEIGHT.title;
+  const wL = FIELD_WEIGHT.lead;
+  const wB = FIELD_WEIGHT.body;
   groups.forEach((group, g) => {
     const bit = 1 << g;
     const hit: number[] = [];
+    // The word as typed comes first; completions and typo neighbours count only in
+    // articles where it does not occur.
     for (const t of group.terms) {
       const w = t.weight * idf(index, foldedDf(index, t.f));
-      for (let p = foldedStart[t.f]; p < foldedStart[t.f + 1]; p++) {
+      const end = foldedStart[t.f + 1];
+      for (let p = foldedStart[t.f]; p < end; p++) {
         const d = foldedDocs[p];
-        const tf = foldedTf[p];
-        const v = (w * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * docLen[d]) / avgLen));
-        if (s.best[d] === 0) hit.push(d);
-        if (v > s.best[d]) s.best[d] = v;
+        if (!t.base && litMask[d] & bit) continue;
+        const packed = foldedTf[p];
+        const tf = wT * (packed >> 12) * titleNorm[d] + wL * ((packed >> 8) & 15) * leadNorm[d] + wB * (packed & 255) * bodyNorm[d];
+        const v = (w * tf * (K1 + 1)) / (tf + K1);
+        const old = best[d];
+        if (old === 0) hit.push(d);
+        if (v > old) best[d] = v;
       }
+      if (t.base) for (let p = foldedStart[t.f]; p < end; p++) litMask[foldedDocs[p]] |= bit;
     }
-    for (const d of hit) {
-      if (s.mask[d] === 0) touched.push(d);
-      s.mask[d] |= bit;
-      s.total[d] += s.best[d];
-      s.best[d] = 0;
+    for (let i = 0; i < hit.length; i++) {
+      const d = hit[i];
+      if (mask[d] === 0) touched.push(d);
+      mask[d] |= bit;
+      total[d] += best[d];
+      best[d] = 0;
     }
     if (group.exact >= 0) {
-      for (let p = index.exactStart[group.exact]; p < index.exactStart[group.exact + 1]; p++) {
-        s.exactMask[index.exactDocs[p]] |= bit;
-      }
+      for (let p = exactStart[group.exact]; p < exactStart[group.exact + 1]; p++) exactMask[exactDocs[p]] |= bit;
     }
   });
+}
+
+/**
+ * "Any word" without the noise: an article matching only syllables found in most of
+ * the corpus (của, và, người) is dropped unless it covers half the query (Lucene's
+ * common-terms idea); this also keeps relaxed answers fast.
+ */
+function anyWord(index: RankIndex, s: Scratch, groups: Group[], touched: number[]): number[] {
+  let rare = 0;
+  groups.forEach((g, i) => {
+    if (g.terms.some((t) => foldedDf(index, t.f) <= index.n * COMMON_SHARE)) rare |= 1 << i;
+  });
+  if (!rare) return touched;
+  const half = Math.ceil(groups.length / 2);
+  return touched.filter((d) => s.mask[d] & rare || popcount(s.mask[d]) >= half);
 }
 
 function dropExcluded(index: RankIndex, s: Scratch, candidates: number[], excluded: ExcludedTerms[]): number[] {
@@ -158,13 +216,18 @@ export function excludedDocs(index: RankIndex, s: Scratch, excluded: ExcludedTer
   return drop;
 }
 
-/** Words covered, then words matched with their marks as typed. */
+/**
+ * Lexicographic tiers: words covered, then words matched as typed (not through a
+ * completion or typo), then words matched with their marks as typed.
+ */
 function tierOf(s: Scratch, d: number): number {
-  return popcount(s.mask[d]) * 1000 + popcount(s.mask[d] & s.exactMask[d]) * 10;
+  const m = s.mask[d];
+  return popcount(m) * 1e6 + popcount(m & s.litMask[d]) * 1e4 + popcount(m & s.exactMask[d]) * 100;
 }
 
+/** Relevance squashed into [0, 100): it orders articles within a tier, never across. */
 function squash(r: number): number {
-  return (10 * r) / (r + SQUASH);
+  return (100 * r) / (r + SQUASH);
 }
 
 function popcount(x: number): number {
@@ -206,43 +269,51 @@ function kthLargest(values: Float64Array, k: number): number {
 
 /** Positional pass over one article's stream: pair bonus and phrase checks. */
 function createScanner(index: RankIndex, s: Scratch, groups: Group[], phrases: number[][]) {
-  const { stream, docStart, titleEnd, leadEnd, foldedOf } = index;
+  const { stream, titleEnd, leadEnd, foldedOf, titleNorm, leadNorm, bodyNorm } = index;
+  const { baseMask, expMask } = s;
+  const n = groups.length;
   let joinMask = 0;
   let phraseStart = 0;
   let phraseCont = 0;
   let phraseEnd = 0;
-  const pairIdf: number[] = [];
+  // Each adjacent pair of query words scores like one more term, with its own rarity.
+  const pairIdf = new Float64Array(n);
   groups.forEach((g, i) => {
     for (const t of g.terms) {
-      if (t.base) s.baseMask[t.f] |= 1 << i;
-      else s.expMask[t.f] |= 1 << i;
+      if (t.base) baseMask[t.f] |= 1 << i;
+      else expMask[t.f] |= 1 << i;
     }
     if (i > 0 && g.word.joinsPrev) joinMask |= 1 << i;
-    pairIdf.push(g.terms.length ? idf(index, foldedDf(index, g.terms[0].f)) : 0);
+    const prev = groups[i - 1];
+    if (i > 0 && prev.terms.length && g.terms.length) {
+      pairIdf[i] = PAIR_WEIGHT * idf(index, pairDf(index, prev.terms[0].f, g.terms[0].f));
+    }
   });
   for (const p of phrases) {
     phraseStart |= 1 << p[0];
     for (const i of p.slice(1)) phraseCont |= 1 << i;
     phraseEnd |= 1 << p[p.length - 1];
   }
+  /** Pair occurrences per query pair and field: [title, lead, body] × n. */
+  const counts = new Float64Array(3 * n);
 
   return {
-    scan(d: number): { bonus: number; phrasesOk: boolean } {
-      let bonus = 0;
-      let body = 0;
+    /** Pair score (BM25F over pair occurrences) and phrase check over stream positions [from, to). */
+    scan(d: number, from: number, to: number): { bonus: number; phrasesOk: boolean } {
+      counts.fill(0);
       let prevAll = 0;
       let prevBase = 0;
       let chain = 0;
       let found = 0;
-      for (let i = docStart[d]; i < docStart[d + 1]; i++) {
+      for (let i = from; i < to; i++) {
         const e = stream[i];
         if (e === BREAK) {
           prevAll = prevBase = 0;
           continue;
         }
         const f = foldedOf[e];
-        const base = s.baseMask[f];
-        const all = base | s.expMask[f];
+        const base = baseMask[f];
+        const all = base | expMask[f];
         if (all === 0) {
           prevAll = prevBase = chain = 0;
           continue;
@@ -250,12 +321,9 @@ function createScanner(index: RankIndex, s: Scratch, groups: Group[], phrases: n
         const pairs = (prevAll << 1) & all & joinMask;
         if (pairs) {
           const strong = (prevBase << 1) & base;
-          for (let g = 1; g < groups.length; g++) {
-            if (!(pairs & (1 << g))) continue;
-            const v = ((strong & (1 << g) ? 1 : 0.5) * (pairIdf[g - 1] + pairIdf[g])) / 2;
-            if (i < titleEnd[d]) bonus += PAIR_FIELD.title * v;
-            else if (i < leadEnd[d]) bonus += PAIR_FIELD.lead * v;
-            else body += PAIR_FIELD.body * v;
+          const field = i < titleEnd[d] ? 0 : i < leadEnd[d] ? 1 : 2;
+          for (let g = 1; g < n; g++) {
+            if (pairs & (1 << g)) counts[3 * g + field] += strong & (1 << g) ? 1 : 0.5;
           }
         }
         chain = ((chain << 1) & all & phraseCont) | (all & phraseStart);
@@ -263,11 +331,18 @@ function createScanner(index: RankIndex, s: Scratch, groups: Group[], phrases: n
         prevAll = all;
         prevBase = base;
       }
-      const cap = PAIR_FIELD.bodyCap * Math.max(1, ...pairIdf);
-      return { bonus: bonus + Math.min(body, cap), phrasesOk: (found & phraseEnd) === phraseEnd };
+      let bonus = 0;
+      for (let g = 1; g < n; g++) {
+        const tf =
+          FIELD_WEIGHT.title * counts[3 * g] * titleNorm[d] +
+          FIELD_WEIGHT.lead * counts[3 * g + 1] * leadNorm[d] +
+          FIELD_WEIGHT.body * counts[3 * g + 2] * bodyNorm[d];
+        if (tf > 0) bonus += (pairIdf[g] * tf * (K1 + 1)) / (tf + K1);
+      }
+      return { bonus, phrasesOk: (found & phraseEnd) === phraseEnd };
     },
     release() {
-      for (const g of groups) for (const t of g.terms) s.baseMask[t.f] = s.expMask[t.f] = 0;
+      for (const g of groups) for (const t of g.terms) baseMask[t.f] = expMask[t.f] = 0;
     },
   };
 }

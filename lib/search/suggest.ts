@@ -15,7 +15,7 @@ const DF_RATIO = 30;
 export function suggestQuery(index: RankIndex, q: string, parsed: ParsedQuery): string | null {
   const edits: { start: number; end: number; text: string }[] = [];
   for (const w of parsed.words) {
-    if (/\d/.test(w.folded)) continue;
+    if (/\d/.test(w.folded) || w.folded.length < 4) continue;
     const f = index.foldedId.get(w.folded);
     const df = f === undefined ? 0 : foldedDf(index, f);
     if (df > RARE_DF) continue;
