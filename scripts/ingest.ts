@@ -1,6 +1,7 @@
 // Shows what cleaning did to each article of a corpus, so a user adding their own corpus
 // can trust it: title, date, outlet, cited sources, people, paragraphs kept and dropped.
-//   npm run ingest -- DIR [--limit N] [--summary] [--dropped]
+//   npm run ingest -- DIR [--limit N] [--summary] [--dropped] [--sample N]
+// --sample N prints N random dropped and N random trimmed pieces (fixed seed), for checking by eye.
 import path from "node:path";
 import { readRawArticles } from "@/lib/corpus/load";
 import { prepareArticleWithDetail } from "@/lib/corpus/prepare";
@@ -11,19 +12,21 @@ interface Options {
   limit: number;
   summary: boolean;
   showDropped: boolean;
+  sample: number;
 }
 
 function parseArgs(argv: string[]): Options {
-  const opts: Options = { dir: "seeds", limit: Infinity, summary: false, showDropped: false };
+  const opts: Options = { dir: "seeds", limit: Infinity, summary: false, showDropped: false, sample: 0 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--summary") opts.summary = true;
     else if (a === "--dropped") opts.showDropped = true;
     else if (a === "--limit") opts.limit = Number(argv[++i]);
     else if (a.startsWith("--limit=")) opts.limit = Number(a.slice(8));
+    else if (a === "--sample") opts.sample = Number(argv[++i]);
     else if (!a.startsWith("--")) opts.dir = a;
   }
-  if (!Number.isFinite(opts.limit) && opts.limit !== Infinity) throw new Error("--limit needs a number");
+  if (Number.isNaN(opts.limit) || Number.isNaN(opts.sample)) throw new Error("--limit and --sample need a number");
   return opts;
 }
 
@@ -56,6 +59,8 @@ async function main() {
   const seen = new Set<string>();
   const totals = { articles: 0, kept: 0, dropped: 0, trimmed: 0, derivedTitles: 0, datesMeta: 0, datesText: 0, noDate: 0, outlets: 0, withSources: 0, withPeople: 0 };
   const reasonTotals = new Map<string, number>();
+  const droppedPieces: string[] = [];
+  const trimmedPieces: string[] = [];
   const started = performance.now();
   let prepMs = 0;
   let shown = 0;
@@ -93,12 +98,26 @@ async function main() {
     if (a.sources.length) totals.withSources++;
     if (a.persons.length) totals.withPeople++;
     for (const d of detail.dropped) reasonTotals.set(d.reason, (reasonTotals.get(d.reason) ?? 0) + 1);
+    if (opts.sample > 0) {
+      for (const d of detail.dropped) droppedPieces.push(`${d.reason}: ${short(d.text)}  [${a.id}]`);
+      for (const t of detail.trimmed) trimmedPieces.push(`${short(t)}  [${a.id}]`);
+    }
     if (!opts.summary && shown < opts.limit) {
       printArticle(a, detail.dateEvidence, detail.dropped, detail.trimmed, opts.showDropped);
       shown++;
     }
   }
   if (!opts.summary && shown < totals.articles) console.log(`\n… ${totals.articles - shown} more articles not shown (--limit ${opts.limit})`);
+
+  if (opts.sample > 0) {
+    // A fixed LCG, so the same corpus gives the same sample.
+    let seed = 11;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (const [label, pieces] of [["dropped", droppedPieces], ["trimmed", trimmedPieces]] as const) {
+      console.log(`\nRandom ${label} pieces (${Math.min(opts.sample, pieces.length)} of ${pieces.length})`);
+      for (let i = 0; i < opts.sample && pieces.length > 0; i++) console.log(`  ${pieces[Math.floor(rnd() * pieces.length)]}`);
+    }
+  }
 
   console.log(`\nSkipped (${problems.length})`);
   for (const s of problems.slice(0, 50)) console.log(`  ${s.source}: ${s.reason}`);
