@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { parseSearchParams, searchHref, toQueryString } from "@/lib/url/search-params";
+import { parseSearchParams, parseUrlState, searchHref, toQueryString, toUrlState, withChanges } from "@/lib/url/search-params";
 
 const parse = (qs: string) => parseSearchParams(new URLSearchParams(qs));
 
@@ -51,8 +51,38 @@ describe("parseSearchParams", () => {
     }
   });
 
+  it.each([
+    ["from=2025-02-30", "from", "from is not a real calendar date"],
+    ["from=7-8-2025", "from", "from must be a date written YYYY-MM-DD"],
+    ["page=abc", "page", "page must be a whole number from 1 to 1000"],
+    ["page=1001", "page", "page must be at most 1000"],
+    ["sort=best", "sort", "sort must be one of relevance, newest, oldest"],
+    ["from=2025-08-10&to=2025-08-01", "to", "to must not be before from"],
+  ])("explains %s (%s) as %j", (qs, param, message) => {
+    expect(parse(qs)).toEqual({ ok: false, error: { param, message } });
+  });
+
+  it("keeps repeated values of every facet, and skips empty ones", () => {
+    const r = parse("sources=reuters&person=&sources=tass&outlet=dan-tri&outlet=");
+    expect(r.ok && [r.query.person, r.query.outlet, r.query.sources]).toEqual([[], ["dan-tri"], ["reuters", "tass"]]);
+  });
+
   it("allows 200 characters after trimming", () => {
     expect(parse(`q=${"a".repeat(200)}%20%20`).ok).toBe(true);
+  });
+});
+
+describe("parseUrlState / withChanges", () => {
+  it("validates the client's nuqs state exactly as the server validates the URL", () => {
+    const qs = "q=Alaska&from=2025-08-01&person=vladimir-putin&person=donald-trump&sort=oldest&page=2";
+    const r = parse(qs);
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(parseUrlState(toUrlState(r.query))).toEqual(r);
+    expect(parseUrlState({ from: "2025-02-30" })).toMatchObject({ ok: false, error: { param: "from" } });
+  });
+  it("goes back to page 1 on any change", () => {
+    const r = parse("q=x&page=3");
+    expect(r.ok && withChanges(r.query, { person: ["a"] }).page).toBe(1);
   });
 });
 

@@ -7,7 +7,8 @@ import {
   parseAsString,
   parseAsStringLiteral,
 } from "nuqs/server"; // the server-safe entry: same parsers, no "use client"
-import { z } from "zod";
+// zod/mini: the same schemas as classic zod, tree-shakable, so the client bundle stays small.
+import * as z from "zod/mini";
 import type { SearchQuery, SortOrder } from "@/lib/search/types";
 
 export const SORT_ORDERS = ["relevance", "newest", "oldest"] as const satisfies readonly SortOrder[];
@@ -23,8 +24,7 @@ const FACET_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** A real calendar date written `YYYY-MM-DD` (no 2025-02-30). */
 const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD")
-  .refine(isCalendarDate, "is not a real calendar date");
+  .check(z.regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD"), z.refine(isCalendarDate, "is not a real calendar date"));
 
 function isCalendarDate(s: string): boolean {
   const d = new Date(`${s}T00:00:00Z`);
@@ -32,30 +32,34 @@ function isCalendarDate(s: string): boolean {
 }
 
 const integer = (min: number, max: number) =>
+  z.pipe(
+    z.pipe(z.string().check(z.regex(/^\d+$/, `must be a whole number from ${min} to ${max}`)), z.transform(Number)),
+    z.number().check(z.minimum(min, `must be at least ${min}`), z.maximum(max, `must be at most ${max}`)),
+  );
+
+const facetIds = z.pipe(
+  z.array(
+    z.string().check(z.maxLength(100, "is too long"), z.regex(FACET_ID, "must be an id as the API returns it, like vladimir-putin")),
+  ),
+  z.transform((ids: string[]) => [...new Set(ids)]),
+);
+
+const schema = z.pipe(
   z
-    .string()
-    .regex(/^\d+$/, `must be a whole number from ${min} to ${max}`)
-    .transform(Number)
-    .pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
-
-const facetIds = z
-  .array(z.string().max(100, "is too long").regex(FACET_ID, "must be an id as the API returns it, like vladimir-putin"))
-  .transform((ids) => [...new Set(ids)]);
-
-const schema = z
-  .object({
-    q: z.string().trim().max(MAX_QUERY_LENGTH, `must be at most ${MAX_QUERY_LENGTH} characters`).default(""),
-    from: isoDate.nullable().default(null),
-    to: isoDate.nullable().default(null),
-    person: facetIds.default([]),
-    outlet: facetIds.default([]),
-    sources: facetIds.default([]),
-    sort: z.enum(SORT_ORDERS, { error: `must be one of ${SORT_ORDERS.join(", ")}` }).optional(),
-    page: integer(1, MAX_PAGE).default(1),
-    size: integer(1, MAX_SIZE).default(DEFAULT_SIZE),
-  })
-  .refine((v) => !v.from || !v.to || v.from <= v.to, { path: ["to"], message: "must not be before from" })
-  .transform((v): SearchQuery => ({ ...v, sort: v.sort ?? (v.q ? "relevance" : "newest") }));
+    .object({
+      q: z._default(z.string().check(z.trim(), z.maxLength(MAX_QUERY_LENGTH, `must be at most ${MAX_QUERY_LENGTH} characters`)), ""),
+      from: z._default(z.nullable(isoDate), null),
+      to: z._default(z.nullable(isoDate), null),
+      person: z._default(facetIds, []),
+      outlet: z._default(facetIds, []),
+      sources: z._default(facetIds, []),
+      sort: z.optional(z.enum(SORT_ORDERS, { error: `must be one of ${SORT_ORDERS.join(", ")}` })),
+      page: z._default(integer(1, MAX_PAGE), 1),
+      size: z._default(integer(1, MAX_SIZE), DEFAULT_SIZE),
+    })
+    .check(z.refine((v) => !v.from || !v.to || v.from <= v.to, { path: ["to"], message: "must not be before from" })),
+  z.transform((v): SearchQuery => ({ ...v, sort: v.sort ?? (v.q ? "relevance" : "newest") })),
+);
 
 export interface ParamError {
   param: string;
