@@ -88,3 +88,23 @@ describe("cleanBody", () => {
     expect(cleanBody("Nội dung bài viết.\nQuý Sáng", "T").paragraphs).toEqual(["Nội dung bài viết."]);
   });
 });
+
+describe("cleanBody on other page layouts", () => {
+  it("drops breadcrumbs and date lines, keeping the date line as evidence", () => {
+    const c = cleanBody(
+      ["Thế giới > Châu Âu", "Thứ Hai, 07/08/2025 10:30 (GMT+7)", "Tiêu đề ngắn của một bài báo khác", "Đoạn mở đầu của bài viết, đủ dài để là một đoạn văn."].join("\n"),
+      null,
+    );
+    expect(c.pageTitle).toBe("Tiêu đề ngắn của một bài báo khác");
+    expect(c.paragraphs).toEqual(["Đoạn mở đầu của bài viết, đủ dài để là một đoạn văn."]);
+    expect(c.datelines).toEqual(["Thứ Hai, 07/08/2025 10:30 (GMT+7)"]);
+  });
+
+  it("drops plain headlines listed under a related-stories header at the end", () => {
+    const c = cleanBody(
+      ["Đoạn một của bài viết.", "Đoạn hai của bài viết.", "Tin liên quan", "Một tin khác về giá vàng hôm nay", "Thêm một tin khác về thời tiết"].join("\n"),
+      "Tiêu đề",
+    );
+    expect(c.paragraphs).toEqual(["Đoạn một của bài viết.", "Đoạn hai của bài viết."]);
+  });
+});

@@ -26,6 +26,8 @@ export interface CleanedBody {
   credits: string[];
   /** Pieces cut from inside kept paragraphs (inline link lists, trailing bylines). */
   trimmed: string[];
+  /** The page's own date/time lines, dropped from the text: the best evidence for its date. */
+  datelines: string[];
 }
 
 /** Whole-line page chrome. */
@@ -88,11 +90,18 @@ export function isPageTitleLine(line: string, next: string | undefined): boolean
   return next.length > line.length || endsLikeSentence(next);
 }
 
-type Kind = "text" | "chrome" | "header" | "link" | "teaser" | "caption";
+type Kind = "text" | "chrome" | "header" | "link" | "teaser" | "caption" | "dateline";
+
+/** A page's date/time line: "Thứ Hai, 07/08/2025 10:30 (GMT+7)", "14:45 01/07/2017". */
+const DATELINE =
+  /^(?:(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ nhật)\s*,?\s*)?(?:ngày\s+)?(?:\d{1,2}:\d{2}\s*(?:[-|,]\s*)?)?\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(?:\s*[-|,]?\s*\d{1,2}[:h]\d{2}(?:\s*(?:\(?gmt\s*\+\s*7\)?|sa|ch|am|pm))?)?\s*(?:\(gmt\s*\+\s*7\))?$/iu;
+/** A breadcrumb: "Thế giới > Châu Âu", "Thời sự » Chính trị". */
+const BREADCRUMB = /^[\p{L}\s&,.-]{2,40}(?:\s*[>»›|]\s*[\p{L}\s&,.-]{2,40}){1,4}$/u;
 
 function classify(line: string): Kind {
   if (RELATED_HEADER.test(line)) return "header";
-  if (CHROME.test(line)) return "chrome";
+  if (CHROME.test(line) || BREADCRUMB.test(line)) return "chrome";
+  if (line.length <= 80 && DATELINE.test(line)) return "dateline";
   if (isDoubledHeadline(line)) return "link";
   // A round-up link is one headline; the round-up article's own lead has sentences in it.
   if (ROUNDUP.test(line) && !/[.]$/.test(line) && !/[.!?]\s/.test(line) && line.length <= 250) return "link";
@@ -111,7 +120,7 @@ function listTailStart(lines: string[], kinds: Kind[]): number {
   // The list follows the article: some text must come before it.
   const firstText = kinds.indexOf("text");
   if (firstText < 0) return -1;
-  const isListKind = (k: Kind) => k === "link" || k === "header" || k === "chrome" || k === "teaser" || k === "caption";
+  const isListKind = (k: Kind) => k === "link" || k === "header" || k === "chrome" || k === "teaser" || k === "caption" || k === "dateline";
   // A summary sits under a linked headline; a "Tin liên quan" block lists headlines only.
   const isSummary = (j: number) => kinds[j] === "text" && kinds[j - 1] === "link" && kinds[j - 2] !== "header";
   let start = -1;
@@ -125,6 +134,19 @@ function listTailStart(lines: string[], kinds: Kind[]): number {
     if ((kinds[j] === "link" || kinds[j] === "header") && prose <= (lines.length - j) * 0.2) start = j;
   }
   return start;
+}
+
+/** Under a list header ("Tin liên quan", "Xem thêm"), headline-shaped lines are links until prose resumes. */
+function markHeaderBlocks(lines: string[], kinds: Kind[]) {
+  for (let i = 0; i < lines.length; i++) {
+    if (kinds[i] !== "header") continue;
+    for (let j = i + 1; j < lines.length; j++) {
+      if (kinds[j] === "link" || kinds[j] === "teaser") continue;
+      const headline = kinds[j] === "text" && lines[j].length <= 200 && wordCount(lines[j]) >= 3 && !/[.:;,]$/.test(lines[j]);
+      if (!headline) break;
+      kinds[j] = "link";
+    }
+  }
 }
 
 /** Mark consecutive identical lines (a headline printed twice) as links. */
@@ -155,9 +177,11 @@ export function cleanBody(body: string, knownTitle: string | null): CleanedBody 
   const lines = body.split("\n").map(tidy).filter((l) => l.length > 0);
   const kinds = lines.map(classify);
   markRepeatedPairs(lines, kinds);
+  markHeaderBlocks(lines, kinds);
   const dropped: DroppedParagraph[] = [];
   const credits: string[] = [];
   const trimmed: string[] = [];
+  const datelines: string[] = [];
   const keep: string[] = [];
   const keptKinds: Kind[] = [];
 
@@ -167,6 +191,10 @@ export function cleanBody(body: string, knownTitle: string | null): CleanedBody 
     const line = lines[i];
     const kind = kinds[i];
     if (kind === "chrome") dropped.push({ text: line, reason: "chrome" });
+    else if (kind === "dateline") {
+      dropped.push({ text: line, reason: "chrome" });
+      datelines.push(line);
+    }
     else if (kind === "header") dropped.push({ text: line, reason: "related-header" });
     else if (kind === "link") dropped.push({ text: line, reason: "related-link" });
     else if (kind === "caption") {
@@ -218,10 +246,11 @@ export function cleanBody(body: string, knownTitle: string | null): CleanedBody 
   }
   if (paragraphs.length === 0 && !pageTitle) {
     // Nothing looked like an article: keep every line that is not chrome rather than lose the page.
-    const fallback = lines.filter((_, i) => kinds[i] !== "chrome" && kinds[i] !== "header");
-    return { pageTitle: null, paragraphs: fallback, dropped: dropped.filter((d) => d.reason === "chrome" || d.reason === "related-header"), credits, trimmed: [] };
+    const fallback = lines.filter((_, i) => kinds[i] !== "chrome" && kinds[i] !== "header" && kinds[i] !== "dateline");
+    const kept = dropped.filter((d) => d.reason === "chrome" || d.reason === "related-header");
+    return { pageTitle: null, paragraphs: fallback, dropped: kept, credits, trimmed: [], datelines };
   }
-  return { pageTitle, paragraphs, dropped, credits, trimmed };
+  return { pageTitle, paragraphs, dropped, credits, trimmed, datelines };
 }
 
 /** The title printed again (image alt text), possibly with a typo. */

@@ -110,3 +110,14 @@ describe("jsonl records", () => {
     expect(a).toMatchObject({ date: "2017-02-06", dateEstimated: true, paragraphs: ["Ngày 6/2/2017, sự việc xảy ra."] });
   });
 });
+
+describe("pages with a date line", () => {
+  it("reads the date from the page's own date line before the text", () => {
+    const a = prepareArticle({
+      id: "p", file: "p.txt", format: "txt", title: null, date: null, outlet: null, url: null,
+      body: "Thứ Hai, 07/08/2025 10:30 (GMT+7)\nTiêu đề ngắn của bài\nNgày 1/1/2025, một sự kiện đã xảy ra và được kể lại ở đây.",
+    });
+    expect(a).toMatchObject({ date: "2025-08-07", dateEstimated: true, title: "Tiêu đề ngắn của bài" });
+    expect(a.paragraphs).toEqual(["Ngày 1/1/2025, một sự kiện đã xảy ra và được kể lại ở đây."]);
+  });
+});

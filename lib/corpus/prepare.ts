@@ -35,7 +35,9 @@ export function prepareArticleWithDetail(raw: RawArticle): { article: Article; d
     titleHow = "derived";
   }
   const ownText = titleHow === "derived" ? paragraphs : [title, ...paragraphs];
-  const date = articleDate(raw.date, ownText.join("\n"));
+  // The page's own dateline, when it has one, says when it was published; else the text.
+  const fromDateline = cleaned.datelines.length ? articleDate(raw.date, cleaned.datelines.join("\n")) : null;
+  const date = fromDateline?.date ? fromDateline : articleDate(raw.date, ownText.join("\n"));
   const lines = raw.body.split("\n").map(tidy).filter(Boolean);
   const outlet = findOutlet(raw, lines);
   const article: Article = {
