@@ -3,7 +3,8 @@ import { formatDateVi } from "@/lib/format";
 import type { Article } from "@/lib/corpus/types";
 
 /** "Bài liên quan": nothing at all when the matcher offers none. */
-export function RelatedArticles({ articles }: { articles: Article[] }) {
+/** `back` is the validated results query string, kept so every article leads back to the same results. */
+export function RelatedArticles({ articles, back }: { articles: Article[]; back: string }) {
   if (articles.length === 0) return null;
   return (
     <section aria-labelledby="related" className="mt-10 border-t border-zinc-200 pt-4 dark:border-zinc-800" data-testid="related">
@@ -13,7 +14,7 @@ export function RelatedArticles({ articles }: { articles: Article[] }) {
       <ul className="space-y-2">
         {articles.map((a) => (
           <li key={a.id}>
-            <Link href={`/articles/${encodeURIComponent(a.id)}`} className="text-blue-700 hover:underline dark:text-blue-300">
+            <Link href={`/articles/${encodeURIComponent(a.id)}${back ? `?back=${encodeURIComponent(back)}` : ""}`} className="text-blue-700 hover:underline dark:text-blue-300">
               {a.title}
             </Link>
             <span className="text-sm text-zinc-600 dark:text-zinc-400">

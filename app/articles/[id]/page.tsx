@@ -68,7 +68,7 @@ export default async function ArticlePage({ params, searchParams }: PageProps<"/
           </p>
         )}
       </article>
-      <RelatedArticles articles={engine.related(article.id, 4)} />
+      <RelatedArticles articles={engine.related(article.id, 4)} back={back.replace(/^\/\??/, "")} />
     </main>
   );
 }
