@@ -53,3 +53,17 @@ test("the health endpoint counts the seeds", async ({ request }) => {
   const res = await request.get("/api/health");
   expect(await res.json()).toMatchObject({ status: "ok", articles: 5, skipped: [] });
 });
+
+test("without JavaScript the search form keeps the active filters", async ({ browser }) => {
+  const ctx = await browser.newContext({ javaScriptEnabled: false });
+  const page = await ctx.newPage();
+  await page.goto("/?person=vladimir-putin&from=2025-08-01");
+  await page.getByRole("searchbox", { name: "Tìm kiếm tin tức" }).fill("Alaska");
+  await page.getByRole("button", { name: "Tìm", exact: true }).click();
+  await expect(page).toHaveURL(/q=Alaska/);
+  const url = new URL(page.url());
+  expect(url.searchParams.getAll("person")).toEqual(["vladimir-putin"]);
+  expect(url.searchParams.get("from")).toBe("2025-08-01");
+  await expect(page.getByTestId("result").first()).toBeVisible();
+  await ctx.close();
+});
