@@ -8,7 +8,7 @@ const LABELS: Record<SortOrder, string> = { relevance: "Liên quan nhất", newe
 export function SortSelect({ query }: { query: SearchQuery }) {
   const { navigate } = useSearch();
   // Relevance means nothing without words to match.
-  const orders = (query.q ? ["relevance", "newest", "oldest"] : ["newest", "oldest"]) as SortOrder[];
+  const orders = (query.q || query.sort === "relevance" ? ["relevance", "newest", "oldest"] : ["newest", "oldest"]) as SortOrder[];
   return (
     <label className="flex items-center gap-2 text-sm">
       <span>Sắp xếp</span>
