@@ -38,11 +38,18 @@ const PLACE_BEFORE_SET = new Set([
 /** Whether the text right before a name ends with one of the phrases (1–4 words, case-insensitive). */
 function endsWithPhrase(before: string, phrases: Set<string>): boolean {
   if (!/\s$/.test(before)) return false;
-  const words = before.trimEnd().split(/\s+/).slice(-4).map((w) => w.toLowerCase().replace(/^[("“'‘]+/, ""));
-  const last = words.length - 1;
-  if (last >= 0) words[last] = words[last].replace(/\.$/, "");
-  for (let n = 1; n <= words.length; n++) {
-    if (phrases.has(words.slice(words.length - n).join(" "))) return true;
+  // Walk back over the last four words without splitting the whole slice.
+  let end = before.length;
+  while (end > 0 && before[end - 1] === " ") end--;
+  let phrase = "";
+  for (let n = 0; n < 4 && end > 0; n++) {
+    const start = before.lastIndexOf(" ", end - 1) + 1;
+    let word = before.slice(start, end).toLowerCase().replace(/^[("“'‘]+/, "");
+    if (n === 0) word = word.replace(/\.$/, "");
+    phrase = phrase ? `${word} ${phrase}` : word;
+    if (phrases.has(phrase)) return true;
+    end = start - 1;
+    while (end > 0 && before[end - 1] === " ") end--;
   }
   return false;
 }
@@ -149,8 +156,7 @@ function segment(
 ) {
   let a = from;
   let b = to;
-  const before = () => text.slice(Math.max(0, offsets[a] - 60), offsets[a]);
-  const atSentenceStart = !afterPlace && a === 0 && /(?:^|[.!?:;"“”…]\s*|\s[-–]\s)$/u.test(before());
+  const atSentenceStart = !afterPlace && a === 0 && isSentenceStart(text, offsets[a]);
   let titled = false;
   // Leading words: sentence-initial common words, in-run honorifics ("Ông Trump"), places ("Nga Vladimir Putin").
   const placeQualified = afterPlace;
@@ -195,6 +201,15 @@ function segment(
   const strong = Boolean(known) || (titled && words.length >= 1) || vnSurname || (placeQualified && words.length >= 2);
   const end = offsets[a + words.length - 1] + words[words.length - 1].length;
   out.push({ words, titled, known: known ?? null, strong, text: textIndex, start: offsets[a], end });
+}
+
+/** Whether position `at` starts a sentence (or a paragraph, a quote, a dash-separated clause). */
+function isSentenceStart(text: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && text[i] === " ") i--;
+  if (i < 0) return true;
+  const c = text[i];
+  return ".!?:;\"“”…".includes(c) || ((c === "-" || c === "–") && i < at - 1 && text[i - 1] === " ");
 }
 
 /** Offset where the places in front of a segment start, for reading the title before them. */
