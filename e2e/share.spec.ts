@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { personBoxes, settled, titles, total } from "./helpers";
+import { personBoxes, resultDates, settled, titles, total } from "./helpers";
 
 test.use({ permissions: ["clipboard-read", "clipboard-write"] });
 
@@ -128,4 +128,24 @@ test("the people list: top values, 'Xem thêm', and a filter box that ignores ma
   const names = await facet.locator("label span:first-of-type").allTextContents();
   expect(names.length).toBeGreaterThan(0);
   for (const n of names) expect(n.toLowerCase()).toContain(word.toLowerCase());
+});
+
+test("while the next results load, the previous ones stay visible, dimmed and marked busy", async ({ page }) => {
+  await page.goto("/?q=Putin");
+  const before = await titles(page);
+  // Hold the next search response (the real one) until the waiting state has been checked.
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/api/search?**", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.getByRole("combobox", { name: "Sắp xếp" }).selectOption("oldest");
+  await expect(page).toHaveURL(/sort=oldest/);
+  await expect(page.getByTestId("results")).toHaveAttribute("aria-busy", "true");
+  expect(await titles(page)).toEqual(before);
+  release();
+  await settled(page);
+  const dates = await resultDates(page);
+  expect(dates).toEqual([...dates].sort());
 });
