@@ -149,3 +149,15 @@ test("while the next results load, the previous ones stay visible, dimmed and ma
   const dates = await resultDates(page);
   expect(dates).toEqual([...dates].sort());
 });
+
+test("a person chip on a result adds that person to the filter", async ({ page }) => {
+  await page.goto("/?q=Alaska");
+  const chip = page.getByTestId("result").first().locator("a[data-person]").first();
+  test.skip((await chip.count()) === 0, "No person chips: the cleaning extracts no people yet.");
+  const id = (await chip.getAttribute("data-person")) ?? "";
+  await chip.click();
+  await expect(page).toHaveURL(new RegExp(`\\?q=Alaska&person=${id}$`));
+  await settled(page);
+  for (const r of await page.getByTestId("result").all()) await expect(r.locator(`[data-person="${id}"]`)).toHaveCount(1);
+  await expect(page.getByTestId("facet-person").getByRole("checkbox", { checked: true })).toHaveAttribute("value", id);
+});
