@@ -1,7 +1,7 @@
 // Matching, ranking and snippets for Vietnamese news. Built once per process; every
 // per-article structure is precomputed here, queries only read them.
 import type { Article } from "@/lib/corpus/types";
-import { expandWord, typoBudget, type Group } from "@/lib/search/query-expand";
+import { expandQuery, typoBudget, type Group } from "@/lib/search/query-expand";
 import { parseQuery, type ParsedQuery } from "@/lib/search/query-parse";
 import { buildRankIndex, type RankIndex } from "@/lib/search/rank-index";
 import { relatedDocs } from "@/lib/search/rank-related";
@@ -59,7 +59,7 @@ export function createMatcher(articles: Article[]): Matcher {
     const prepared: Prepared = {
       q,
       parsed,
-      groups: parsed.words.map((w) => expandWord(index, w, false)),
+      groups: expandQuery(index, parsed.words, false),
       excluded: parsed.excluded.map((tokens) => excludedTerms(index, tokens)),
     };
     cache.set(q, prepared);
@@ -82,7 +82,7 @@ export function createMatcher(articles: Article[]): Matcher {
     let scores = scoreQuery(index, scratch, { groups: p.groups, phrases: parsed.phrases, excluded, mode: "all" });
     if (!scores.size && p.groups.some((g) => g.word.folded.length >= 4 && typoBudget(g.word.folded.length) > 0)) {
       // Nothing has every word: allow typos in every word long enough to carry one.
-      const fuzzy = parsed.words.map((w) => expandWord(index, w, true));
+      const fuzzy = expandQuery(index, parsed.words, true);
       const again = scoreQuery(index, scratch, { groups: fuzzy, phrases: parsed.phrases, excluded, mode: "all" });
       if (again.size) {
         p.groups = fuzzy;
@@ -94,7 +94,7 @@ export function createMatcher(articles: Article[]): Matcher {
       relaxed = true;
       scores = scoreQuery(index, scratch, { groups: p.groups, phrases: parsed.phrases, excluded, mode: "any" });
     }
-    return { scores: toIds(index, scores), relaxed, suggestion: suggestQuery(index, p.q, parsed) };
+    return { scores: toIds(index, scores), relaxed, suggestion: suggestQuery(index, p.q, p.groups) };
   }
 
   function rulesOf(p: Prepared): MarkRules {

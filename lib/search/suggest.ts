@@ -1,6 +1,5 @@
 // "Did you mean": a query corrected from the index's own vocabulary (Kellog → Kellogg).
-import type { ParsedQuery } from "@/lib/search/query-parse";
-import { typoNeighbours } from "@/lib/search/query-expand";
+import { typoNeighbours, type Group } from "@/lib/search/query-expand";
 import { foldedDf, type RankIndex } from "@/lib/search/rank-index";
 
 /** A word this rare is suspicious when a close spelling is far more common. */
@@ -11,18 +10,24 @@ const DF_RATIO = 30;
 /**
  * The query with each misspelt word replaced by its most common close spelling, or
  * null when every word looks fine. Words typed with marks get a marked correction.
+ * The correction is the one the query's own context chose (see expandQuery), else the
+ * most common close spelling of a rare word.
  */
-export function suggestQuery(index: RankIndex, q: string, parsed: ParsedQuery): string | null {
+export function suggestQuery(index: RankIndex, q: string, groups: Group[]): string | null {
   const edits: { start: number; end: number; text: string }[] = [];
-  for (const w of parsed.words) {
-    if (/\d/.test(w.folded) || w.folded.length < 4) continue;
-    const f = index.foldedId.get(w.folded);
-    const df = f === undefined ? 0 : foldedDf(index, f);
-    if (df > RARE_DF) continue;
-    const best = typoNeighbours(index, w.folded).find((nb) => nb.df >= Math.max(MIN_SUGGESTED_DF, DF_RATIO * df));
-    if (!best) continue;
-    const exact = index.commonExact[best.f];
-    let text = w.marked && exact >= 0 ? index.exactTerm[exact] : index.foldedTerm[best.f];
+  for (const { word: w, correction } of groups) {
+    if (/\d/.test(w.folded) || w.folded.length < 3) continue;
+    let best = correction;
+    if (best < 0) {
+      // No context: a rare word next to a far more common spelling.
+      const f = index.foldedId.get(w.folded);
+      const df = f === undefined ? 0 : foldedDf(index, f);
+      if (df > RARE_DF || w.folded.length < 4) continue;
+      best = typoNeighbours(index, w.folded).find((nb) => nb.df >= Math.max(MIN_SUGGESTED_DF, DF_RATIO * df))?.f ?? -1;
+    }
+    if (best < 0) continue;
+    const exact = index.commonExact[best];
+    let text = w.marked && exact >= 0 ? index.exactTerm[exact] : index.foldedTerm[best];
     if (w.text[0] !== w.text[0].toLowerCase()) text = text[0].toUpperCase() + text.slice(1);
     edits.push({ start: w.start, end: w.end, text });
   }
