@@ -161,7 +161,7 @@ function markRepeatedPairs(lines: string[], kinds: Kind[]) {
 
 /** A trailing byline after the last sentence: "… tại Việt Nam. Dương Di", "… ./. Thành Lương/VOV". */
 const TRAILING_BYLINE =
-  /([.!?…"”’)])\s+((?:\p{Lu}[\p{L}.]*(?:[\s\-/&]+|$)){1,5}(?:\(\s*(?:theo|nguồn|t\/h|tổng hợp)[^)]*\))?(?:\s*[-|]\s*[\p{L}\s]{2,30})?(?:\s*\|\s*[\d:/ ]+)?)$/u;
+  /([.!?…"”’)])\s+((?:\p{Lu}[\p{L}.]*(?:[\s\-/&]+|$)){1,5}(?:\(\s*(?:[Tt]heo|[Nn]guồn|[Tt]\/[Hh]|[Tt]ổng hợp)[^)]*\))?(?:\s*[-|]\s*[\p{L}\s]{2,30})?(?:\s*\|\s*[\d:/ ]+)?)$/u;
 const TRAILING_CREDIT = /([.!?…"”’)])\s+(\(?\s*(?:theo|nguồn)\s*:?\s+(?:[^.!?()]|\.(?=\S)){1,60}\)?\.?)$/iu;
 
 export function splitTrailingByline(paragraph: string): { text: string; byline: string | null } {

@@ -91,3 +91,10 @@ export const PLACES = [
   "Bình Phước", "Tây Ninh", "Bình Dương", "Đồng Nai", "Long An", "Tiền Giang", "Bến Tre", "Trà Vinh", "Vĩnh Long",
   "Đồng Tháp", "An Giang", "Kiên Giang", "Hậu Giang", "Sóc Trăng", "Bạc Liêu", "Cà Mau", "Bà Rịa", "Vũng Tàu",
 ];
+
+/** Lunar years ("năm Đinh Dậu") look like family name + given name but are never people. */
+export const CAN = new Set(["giáp", "ất", "bính", "đinh", "mậu", "kỷ", "canh", "tân", "nhâm", "quý"]);
+export const CHI = new Set(["tý", "tí", "sửu", "dần", "mão", "mẹo", "thìn", "tỵ", "tị", "ngọ", "mùi", "thân", "dậu", "tuất", "hợi"]);
+
+/** Deities and festival figures written like names. */
+export const NOT_PEOPLE = new Set(["thần tài", "thân tài", "thổ địa", "thổ công", "táo quân", "ông táo", "thái tuế", "ngọc hoàng", "quan âm", "phật bà", "ông địa", "bà chúa xứ"]);

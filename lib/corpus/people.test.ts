@@ -31,3 +31,9 @@ describe("findPeople", () => {
     expect(nameKey(["Nguyễn", "Đức", "Thùy", "Dung"])).toBe("nguyen duc thuy dung");
   });
 });
+
+describe("findPeople on calendar words", () => {
+  it("does not take lunar years or deities for people", () => {
+    expect(names("Trong năm Đinh Dậu, người tuổi Thìn hợp Thái Tuế. Ngày vía Thần Tài, ông Nguyễn Văn Kết mở hàng.")).toEqual(["Nguyễn Văn Kết"]);
+  });
+});

@@ -3,7 +3,7 @@
 // within the article: "ông Trump" → Donald Trump, "HLV Bảo Quân" → Nguyễn Bảo Quân.
 import outletsJson from "@/data/outlets.json";
 import peopleJson from "@/data/people.json";
-import { NON_PERSON_WORDS, PERSON_TITLES, PLACES, SENTENCE_WORDS, VN_SURNAMES } from "@/lib/corpus/names";
+import { CAN, CHI, NON_PERSON_WORDS, NOT_PEOPLE, PERSON_TITLES, PLACES, SENTENCE_WORDS, VN_SURNAMES } from "@/lib/corpus/names";
 import { foldMarks, slugify } from "@/lib/corpus/text";
 import type { Entity } from "@/lib/corpus/types";
 
@@ -196,6 +196,8 @@ function segment(
   const honorific = HONORIFICS.has(lower(runWords[from])) || endsWithPhrase(prefix, HONORIFICS);
   if (!honorific) for (let k = 2; k < words.length; k++) if (placeLength(words, words.length - k) === k) return;
   if (OUTLET_NAMES.has(foldMarks(words.join(" ")))) return;
+  if (words.length >= 2 && CAN.has(lower(words[0])) && CHI.has(lower(words[1]))) return;
+  if (NOT_PEOPLE.has(words.join(" ").toLowerCase())) return;
   const known = knownByKey.get(nameKey(words)) ?? (words.length === 1 ? knownByShort.get(nameKey(words)) ?? null : null);
   const vnSurname = words.length >= 2 && VN_SURNAMES.has(lower(words[0])) && isVietnameseName(words);
   const strong = Boolean(known) || (titled && words.length >= 1) || vnSurname || (placeQualified && words.length >= 2);
