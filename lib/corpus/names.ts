@@ -53,7 +53,7 @@ export const NON_PERSON_WORDS = new Set([
   "tand", "vks", "vksnd", "thpt", "thcs", "tp", "tp.", "tỉnh", "phố", "quận", "huyện", "phường", "xã", "sông",
   "núi", "biển", "đảo", "vịnh", "cảng", "sân", "bay", "chợ", "cầu", "đường", "lăng", "đền", "chùa", "giải", "cúp",
   "news", "times", "post", "social", "media", "group", "bank", "airlines", "airways", "league", "cup", "games", "tour",
-  "club", "fc", "united", "city", "inc", "corp", "company", "university", "college", "institute", "journal", "daily",
+  "club", "fc", "united", "utd", "city", "inc", "corp", "company", "university", "college", "institute", "journal", "daily",
   "magazine", "press", "street", "road", "center", "centre", "hotel", "resort", "festival", "awards", "show",
   "series", "iphone", "galaxy", "android", "windows", "facebook", "youtube", "google", "apple", "samsung", "microsoft",
   "instagram", "twitter", "tiktok", "truth", "nato", "eu", "un", "who", "asean", "apec", "fed", "imf", "wto", "opec",
@@ -89,7 +89,7 @@ export const PLACES = [
   "Tuyên Quang", "Thái Nguyên", "Phú Thọ", "Vĩnh Phúc", "Hòa Bình", "Sơn La", "Điện Biên", "Lai Châu", "Bình Định",
   "Phú Yên", "Khánh Hòa", "Ninh Thuận", "Bình Thuận", "Kon Tum", "Gia Lai", "Đắk Lắk", "Đắk Nông", "Lâm Đồng",
   "Bình Phước", "Tây Ninh", "Bình Dương", "Đồng Nai", "Long An", "Tiền Giang", "Bến Tre", "Trà Vinh", "Vĩnh Long",
-  "Đồng Tháp", "An Giang", "Kiên Giang", "Hậu Giang", "Sóc Trăng", "Bạc Liêu", "Cà Mau", "Bà Rịa", "Vũng Tàu",
+  "Đồng Tháp", "An Giang", "Kiên Giang", "Hậu Giang", "Sóc Trăng", "Bạc Liêu", "Cà Mau", "Bà Rịa-Vũng Tàu", "Bà Rịa", "Vũng Tàu", "Hà Đông", "Hoàng Mai", "Cầu Giấy", "Đống Đa", "Ba Đình", "Hoàn Kiếm", "Long Biên", "Tây Hồ", "Thanh Xuân", "Gò Vấp", "Bình Thạnh", "Thủ Đức", "Tân Bình", "Phú Nhuận",
 ];
 
 /** Lunar years ("năm Đinh Dậu") look like family name + given name but are never people. */

@@ -57,7 +57,7 @@ function endsWithPhrase(before: string, phrases: Set<string>): boolean {
 const PERSON_AFTER =
   /^(?:\s*\(\s*\d{1,3}\s*tuổi|\s*,\s*\d{1,3}\s*tuổi|\s+(?:cho biết|cho hay|nói|chia sẻ|khẳng định|tuyên bố|thủ vai|đảm nhận|thừa nhận|nhấn mạnh|bày tỏ|sinh năm|từng|viết))/iu;
 /** Capitalised words glued after a name by a missing full stop ("Juan Martinez Chẳng phải…"); never given names. */
-const TRAILING_NON_NAME = new Set(["một", "các", "những", "này", "đó", "khi", "và", "theo", "cho", "là", "chẳng", "không", "cũng", "đã", "sẽ", "đang", "được", "bị", "với", "tại", "trong", "sau", "trước", "nhưng", "ngày", "năm", "tháng", "hôm", "video", "ảnh", "clip", "bàn", "người", "nếu", "vì", "do", "để", "từ", "đến", "ở", "về", "có", "còn", "rồi", "thì", "mà", "lại", "tên", "ngay", "phó", "chủ", "tổng", "giám", "thủ", "trưởng", "bộ", "cục", "cựu", "nguyên", "tân"]);
+const TRAILING_NON_NAME = new Set(["một", "các", "những", "này", "đó", "khi", "và", "theo", "cho", "là", "chẳng", "không", "cũng", "đã", "sẽ", "đang", "được", "bị", "với", "tại", "trong", "sau", "trước", "nhưng", "ngày", "năm", "tháng", "hôm", "video", "ảnh", "clip", "bàn", "người", "nếu", "vì", "do", "để", "từ", "đến", "ở", "về", "có", "còn", "rồi", "thì", "mà", "lại", "tên", "ngay", "bí", "chánh", "luật", "phó", "chủ", "tổng", "giám", "thủ", "trưởng", "bộ", "cục", "cựu", "nguyên", "tân"]);
 /** "Rachel Thomas, thư ký báo chí của…": a name followed by the person's role. */
 const TITLE_AFTER = new RegExp(`^\\s*,\\s*(?:${[...PERSON_TITLES].sort((a, b) => b.length - a.length).map(escape).join("|")})\\s`, "iu");
 /** Places by their first word, longest first, so a lookup costs a few comparisons. */
@@ -126,6 +126,7 @@ function mentionsInRun(text: string, runStart: number, runWords: string[], textI
     pos += w.length + 1;
   }
   let afterPlace = false;
+  let afterOrg = false;
   for (let i = 0; i <= runWords.length; ) {
     // A place splits a run only in qualifier position, before the name ("Nga Vladimir Putin"),
     // never at its end ("Cao Toàn Mỹ", "Trương Hồ Phương Nga").
@@ -136,9 +137,12 @@ function mentionsInRun(text: string, runStart: number, runWords: string[], textI
       i++;
       continue;
     }
-    if (i > segStart) segment(text, offsets, runWords, segStart, i, afterPlace, textIndex, out);
-    // A place right before a name qualifies it ("Nga Vladimir Putin"); an organisation word does not.
+    if (i > segStart) segment(text, offsets, runWords, segStart, i, afterPlace, afterOrg, textIndex, out);
+    // A place right before a name qualifies it ("Nga Vladimir Putin"); an organisation word makes
+    // what follows part of its name ("Bộ Công Thương", "BV Bạch Mai") unless a title says otherwise.
     afterPlace = place > 0;
+    // Acronyms (LĐTB&XH, UBND) usually end an organisation's name, so they do not count here.
+    afterOrg = place === 0 && i < runWords.length && NON_PERSON_WORDS.has(lower(w));
     i += place > 0 ? place : 1;
     segStart = i;
   }
@@ -151,6 +155,7 @@ function segment(
   from: number,
   to: number,
   afterPlace: boolean,
+  afterOrg: boolean,
   textIndex: number,
   out: Mention[],
 ) {
@@ -174,8 +179,8 @@ function segment(
   }
   // "Anh", "Em" end many given names (Hoàng Anh, Tuấn Anh): only unambiguous titles are cut.
   while (b > a && (TRAILING_NON_NAME.has(lower(runWords[b - 1])) || TRAILING_TITLES.has(lower(runWords[b - 1])))) b--;
-  // "Lindsey Pelas Pelas": a scraped caption glued to the text repeats a word.
-  if (b - a >= 3 && runWords[b - 1] === runWords[b - 2]) b--;
+  // "Lindsey Pelas Pelas": a scraped caption glued to the text repeats a word (but "Phạm Băng Băng").
+  if (b - a >= 3 && runWords[b - 1] === runWords[b - 2] && !isVietnameseName(runWords.slice(a, b))) b--;
   if (a >= b) return;
   let words = runWords.slice(a, b);
   // The title may stand before the whole run: "Thư ký Báo chí Nhà Trắng Karoline Leavitt".
@@ -196,6 +201,10 @@ function segment(
   const honorific = HONORIFICS.has(lower(runWords[from])) || endsWithPhrase(prefix, HONORIFICS);
   if (!honorific) for (let k = 2; k < words.length; k++) if (placeLength(words, words.length - k) === k) return;
   if (OUTLET_NAMES.has(foldMarks(words.join(" ")))) return;
+  if (afterOrg && !titled) return;
+  if (placeLength(words, 0) === words.length) return;
+  // "Văn", "Thị" are middle names: a name cannot end with one ("Nguyễn Văn" is a cut name).
+  if (words.length >= 2 && /^(?:văn|thị)$/.test(lower(words[words.length - 1]))) return;
   if (words.length >= 2 && CAN.has(lower(words[0])) && CHI.has(lower(words[1]))) return;
   if (NOT_PEOPLE.has(words.join(" ").toLowerCase())) return;
   const known = knownByKey.get(nameKey(words)) ?? (words.length === 1 ? knownByShort.get(nameKey(words)) ?? null : null);
