@@ -96,5 +96,5 @@ export const PLACES = [
 export const CAN = new Set(["giáp", "ất", "bính", "đinh", "mậu", "kỷ", "canh", "tân", "nhâm", "quý"]);
 export const CHI = new Set(["tý", "tí", "sửu", "dần", "mão", "mẹo", "thìn", "tỵ", "tị", "ngọ", "mùi", "thân", "dậu", "tuất", "hợi"]);
 
-/** Deities and festival figures written like names. */
-export const NOT_PEOPLE = new Set(["thần tài", "thân tài", "thổ địa", "thổ công", "táo quân", "ông táo", "thái tuế", "ngọc hoàng", "quan âm", "phật bà", "ông địa", "bà chúa xứ"]);
+/** Deities, festival figures and common nouns written like names ("ngành Công Thương"). */
+export const NOT_PEOPLE = new Set(["công thương", "thần tài", "thân tài", "thổ địa", "thổ công", "táo quân", "ông táo", "thái tuế", "ngọc hoàng", "quan âm", "phật bà", "ông địa", "bà chúa xứ"]);

@@ -188,11 +188,13 @@ function segment(
   const prefix = text.slice(Math.max(0, runStart - 60), runStart);
   if (!titled) titled = endsWithPhrase(prefix, TITLE_SET) && (a === from || placeQualified);
   if (!titled && endsWithPhrase(text.slice(Math.max(0, offsets[a] - 40), offsets[a]), PLACE_BEFORE_SET)) return;
+  let splitInside = false;
   if (words.length > 4) {
     // "Quảng Nam Đinh Văn Thu": keep the part that starts with a family name.
     const i = words.findIndex((w, k) => k > 0 && VN_SURNAMES.has(lower(w)) && words.length - k <= 4);
     if (i < 0) return;
     if (IN_RUN_TITLES.has(lower(words[i - 1]))) titled = true;
+    splitInside = true;
     a += i;
     words = words.slice(i);
   }
@@ -201,7 +203,7 @@ function segment(
   const honorific = HONORIFICS.has(lower(runWords[from])) || endsWithPhrase(prefix, HONORIFICS);
   if (!honorific) for (let k = 2; k < words.length; k++) if (placeLength(words, words.length - k) === k) return;
   if (OUTLET_NAMES.has(foldMarks(words.join(" ")))) return;
-  if (afterOrg && !titled) return;
+  if (afterOrg && !titled && !splitInside) return;
   if (placeLength(words, 0) === words.length) return;
   // "Văn", "Thị" are middle names: a name cannot end with one ("Nguyễn Văn" is a cut name).
   if (words.length >= 2 && /^(?:văn|thị)$/.test(lower(words[words.length - 1]))) return;
