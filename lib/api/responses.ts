@@ -22,6 +22,7 @@ export function articleBody(a: Article) {
     persons: a.persons,
     sources: a.sources,
     paragraphs: a.paragraphs,
+    captions: a.captions,
     url: a.url,
     file: a.file,
   };

@@ -27,6 +27,7 @@ describe("seed 000", () => {
     expect(a.paragraphs[0]).toMatch(/^Thông tin trên do một quan chức Nhà Trắng tiết lộ/);
     expect(a.paragraphs.at(-1)).toMatch(/^Đồng thời, ông Yuri Ushakov cho biết .* với ông Donald Trump\.$/);
     expect(a.paragraphs.join(" ")).not.toContain("Ảnh: The Nightly");
+    expect(a.captions).toEqual(["Tổng thống Nga Vladimir Putin và Tổng thống Mỹ Donald Trump. Ảnh: The Nightly"]);
     expect(a).toMatchObject({ date: "2025-08-07", dateEstimated: false, outlet: null });
     expect(a.sources.map((s) => s.id).sort()).toEqual(["ap", "nbc-news", "the-nightly", "zvezda"]);
     expect(personIds(a)).toEqual([
@@ -46,6 +47,9 @@ describe("seeds 001 and 002", () => {
       expect(a.provenance.outlet).toMatch(/^layout:/);
       expect(a.titleDerived).toBe(true);
     }
+    expect(seed("001").captions).toEqual([
+      "Tổng thống Mỹ Donald Trump và Tổng thống Nga Vladimir Putin trong cuộc gặp tại Alaska vào tháng 8 (Ảnh: Reuters).",
+    ]);
     expect(seed("001").paragraphs[0]).toMatch(/^Tổng thống Donald Trump ngày 3\/12 cho biết/);
     expect(seed("001").paragraphs.at(-1)).toMatch(/để hoàn thiện bản kể hoạch hòa bình\.$/);
     expect(seed("001").title).toBe("Tổng thống Donald Trump ngày 3/12 cho biết các nhà đàm phán Mỹ, gồm Đặc phái viên Steve Witkoff và con rể của Tổng…");

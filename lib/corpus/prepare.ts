@@ -51,6 +51,7 @@ export function prepareArticleWithDetail(raw: RawArticle): { article: Article; d
     sources: findSources([...paragraphs, ...cleaned.credits]),
     persons: findPeople(ownText),
     paragraphs,
+    captions: cleaned.dropped.filter((d) => d.reason === "caption").map((d) => d.text),
     url: raw.url,
     provenance: {
       title: titleHow,

@@ -43,6 +43,11 @@ export interface Article {
   persons: Entity[];
   /** The article's own text, page chrome and link lists removed. */
   paragraphs: string[];
+  /**
+   * Captions of the article's own photos: kept out of the text a reader sees, but
+   * searchable (at a low weight), since they describe this article.
+   */
+  captions: string[];
   url: string | null;
   provenance: Provenance;
 }
