@@ -4,7 +4,7 @@
 //   npm run eval                                   # ../shared/corpus/baomoi-2017.jsonl.gz
 //   npm run eval -- --corpus=path/to/dir-or-file --queries=400 --seed=42 --runs=5
 //   EVAL_CORPUS=path npm run eval -- --no-baseline
-import { copyFileSync, mkdtempSync, statSync } from "node:fs";
+import { copyFileSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import v8 from "node:v8";
@@ -24,11 +24,11 @@ function arg(name: string, fallback: string): string {
 }
 
 /** loadCorpus reads a directory; a single file is copied into a temporary one (outside the repo). */
-function corpusDir(target: string): string {
-  if (statSync(target).isDirectory()) return target;
+function corpusDir(target: string): { dir: string; cleanup: () => void } {
+  if (statSync(target).isDirectory()) return { dir: target, cleanup: () => {} };
   const dir = mkdtempSync(path.join(os.tmpdir(), "timtin-eval-"));
   copyFileSync(path.resolve(target), path.join(dir, path.basename(target)));
-  return dir;
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 type Engine = (q: string) => string[];
@@ -79,16 +79,20 @@ async function main() {
   console.log(`command: npm run eval -- ${process.argv.slice(2).join(" ")}`.trimEnd());
 
   let t0 = performance.now();
-  const { articles, skipped } = await loadCorpus(corpusDir(corpusPath));
+  const source = corpusDir(corpusPath);
+  const { articles, skipped } = await loadCorpus(source.dir).finally(source.cleanup);
   const chars = articles.reduce((s, a) => s + a.title.length + a.paragraphs.reduce((n, p) => n + p.length, 0), 0);
   console.log(`corpus: ${corpusPath}: ${articles.length} articles (${skipped.length} skipped), ${(chars / 1e6).toFixed(1)} M characters, loaded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
-  const heapBefore = heapUsed();
+  const before = memory();
   t0 = performance.now();
   const matcher = createMatcher(articles);
   const buildMs = performance.now() - t0;
-  const heapAfter = heapUsed();
-  console.log(`index: built in ${(buildMs / 1000).toFixed(1)} s; heap ${mb(heapAfter)} (index ≈ ${mb(heapAfter - heapBefore)} over the loaded corpus)`);
+  const after = memory();
+  console.log(
+    `index: built in ${(buildMs / 1000).toFixed(1)} s; heap used ${mb(after.heap)} + typed arrays ${mb(after.buffers)} ` +
+      `(the index adds ${mb(after.heap - before.heap)} heap + ${mb(after.buffers - before.buffers)} typed arrays to the loaded corpus)`,
+  );
 
   const sets = buildQuerySets(articles, count, seed);
   console.log(`queries: ${sets.exact.length} per variant (tone set: ${sets.tone.length}), seed ${seed}`);
@@ -158,10 +162,12 @@ function timeQuery(matcher: Matcher, q: string): number {
   return performance.now() - t0;
 }
 
-function heapUsed(): number {
+/** Heap used and typed-array memory (outside the heap) after a full collection. */
+function memory(): { heap: number; buffers: number } {
   v8.setFlagsFromString("--expose-gc");
   (runInNewContext("gc") as () => void)();
-  return process.memoryUsage().heapUsed;
+  const m = process.memoryUsage();
+  return { heap: m.heapUsed, buffers: m.arrayBuffers };
 }
 
 main().catch((error) => {

@@ -16,6 +16,7 @@ function article(id: string, title: string, ...paragraphs: string[]): Article {
     sources: [],
     persons: [],
     paragraphs,
+    captions: [],
     url: null,
     provenance: { title: "page", date: "none", outlet: "none", paragraphsKept: paragraphs.length, paragraphsDropped: 0 },
   };

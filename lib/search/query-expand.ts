@@ -25,6 +25,8 @@ const PREFIX_WEIGHT = 0.5;
 const PREFIX_SCAN = 3000;
 const PREFIX_KEEP = 20;
 const PREFIX_KEEP_KNOWN = 5;
+const PREFIX_POSTINGS = 60_000;
+const PREFIX_POSTINGS_KNOWN = 15_000;
 const TYPO_KEEP = 8;
 
 /**
@@ -66,8 +68,14 @@ export function expandWord(index: RankIndex, word: QueryWord, fuzzy: boolean): G
       if (++seen >= PREFIX_SCAN) break;
     }
     completions.sort((a, b) => b.df - a.df);
-    // A known word is most likely complete: fewer completions, less work.
-    for (const c of completions.slice(0, self === undefined ? PREFIX_KEEP : PREFIX_KEEP_KNOWN)) terms.push({ f: c.f, weight: PREFIX_WEIGHT, base: false });
+    // A known word is most likely complete: fewer completions, and a cap on the
+    // postings they add (each posting is scored on every keystroke).
+    let budget = self === undefined ? PREFIX_POSTINGS : PREFIX_POSTINGS_KNOWN;
+    for (const c of completions.slice(0, self === undefined ? PREFIX_KEEP : PREFIX_KEEP_KNOWN)) {
+      if (c.df > budget) continue;
+      budget -= c.df;
+      terms.push({ f: c.f, weight: PREFIX_WEIGHT, base: false });
+    }
   }
   if (self === undefined || (fuzzy && word.folded.length >= 4)) {
     const known = new Set(terms.map((t) => t.f));

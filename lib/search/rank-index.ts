@@ -166,6 +166,8 @@ export function buildRankIndex(articles: Article[]): RankIndex {
     addText(a.paragraphs[0] ?? "");
     leadEnd[d] = stream.length;
     for (const p of a.paragraphs.slice(1)) addText(p);
+    // Image captions describe the article: searchable, at the body's (lowest) weight.
+    for (const c of a.captions ?? []) addText(c);
   });
   docStart[n] = stream.length;
   const tokens = stream.toArray();

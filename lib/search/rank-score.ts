@@ -11,6 +11,8 @@ const BREAK = -1;
 /** Candidates rescored with pairs (all candidates when the query has phrases, up to PHRASE_SCAN). */
 const PAIR_SCAN = 400;
 const PHRASE_SCAN = 20_000;
+/** Candidates whose title and lead are scanned for pairs. */
+const HEAD_SCAN = 3000;
 /** A syllable in more than this share of articles is "common". */
 const COMMON_SHARE = 0.05;
 /** How much an adjacent pair of query words counts against one word of the same rarity. */
@@ -97,11 +99,14 @@ type Scanner = ReturnType<typeof createScanner>;
  */
 function withPairs(index: RankIndex, s: Scratch, scanner: Scanner, candidates: number[]): Map<number, number> {
   const { docStart, leadEnd } = index;
-  const head = new Float64Array(candidates.length);
-  const score = new Float64Array(candidates.length);
+  const score = Float64Array.from(candidates, (d) => tierOf(s, d) + squash(s.total[d]));
+  // Title and lead pairs for the best HEAD_SCAN by words alone; the rest keep that score.
+  const headCut = HEAD_SCAN < candidates.length ? kthLargest(score, HEAD_SCAN) : -Infinity;
+  let headed = 0;
   candidates.forEach((d, i) => {
-    head[i] = scanner.scan(d, docStart[d], leadEnd[d]).bonus;
-    score[i] = tierOf(s, d) + squash(s.total[d] + head[i]);
+    if (score[i] < headCut || headed >= HEAD_SCAN) return;
+    headed++;
+    score[i] = tierOf(s, d) + squash(s.total[d] + scanner.scan(d, docStart[d], leadEnd[d]).bonus);
   });
   const threshold = PAIR_SCAN < candidates.length ? kthLargest(score, PAIR_SCAN) : -Infinity;
   const out = new Map<number, number>();
