@@ -9,10 +9,10 @@ const K1 = 1.2;
 /** Stream break marker, as a local constant: imported bindings are slow in hot loops. */
 const BREAK = -1;
 /** Candidates rescored with pairs (all candidates when the query has phrases, up to PHRASE_SCAN). */
-const PAIR_SCAN = 400;
+const PAIR_SCAN = 300;
 const PHRASE_SCAN = 20_000;
 /** Candidates whose title and lead are scanned for pairs. */
-const HEAD_SCAN = 3000;
+const HEAD_SCAN = 1500;
 /** A syllable in more than this share of articles is "common". */
 const COMMON_SHARE = 0.05;
 /** How much an adjacent pair of query words counts against one word of the same rarity. */
@@ -69,7 +69,7 @@ export function scoreQuery(index: RankIndex, s: Scratch, req: ScoreRequest): Map
   const { groups } = req;
   const touched: number[] = [];
   try {
-    accumulate(index, s, groups, touched);
+    accumulate(index, s, groups, touched, req.mode === "all");
     const full = (1 << groups.length) - 1;
     let candidates = req.mode === "all" ? touched.filter((d) => s.mask[d] === full) : anyWord(index, s, groups, touched);
     candidates = dropExcluded(index, s, candidates, req.excluded);
@@ -139,13 +139,20 @@ function withPhrases(index: RankIndex, s: Scratch, scanner: Scanner, candidates:
 }
 
 /** BM25F of each group (best of its expansions) into `total`, coverage bits into `mask`. */
-function accumulate(index: RankIndex, s: Scratch, groups: Group[], touched: number[]) {
+function accumulate(index: RankIndex, s: Scratch, groups: Group[], touched: number[], requireAll: boolean) {
   const { foldedStart, foldedDocs, foldedTf, titleNorm, leadNorm, bodyNorm, exactStart, exactDocs } = index;
   const { best, mask, total, exactMask, litMask } = s;
   const wT = FIELD_WEIGHT.title;
   const wL = FIELD_WEIGHT.lead;
   const wB = FIELD_WEIGHT.body;
-  groups.forEach((group, g) => {
+  // Rarest word first; when every word must match, later words only score articles
+  // that matched all earlier ones (common syllables then cost a loop, not a score).
+  const order = groups.map((_, g) => g);
+  const size = groups.map((grp) => grp.terms.reduce((n, t) => n + foldedDf(index, t.f), 0));
+  if (requireAll) order.sort((a, b) => size[a] - size[b]);
+  let needed = 0;
+  for (const g of order) {
+    const group = groups[g];
     const bit = 1 << g;
     const hit: number[] = [];
     // The word as typed comes first; completions and typo neighbours count only in
@@ -155,6 +162,7 @@ function accumulate(index: RankIndex, s: Scratch, groups: Group[], touched: numb
       const end = foldedStart[t.f + 1];
       for (let p = foldedStart[t.f]; p < end; p++) {
         const d = foldedDocs[p];
+        if ((mask[d] & needed) !== needed) continue;
         if (!t.base && litMask[d] & bit) continue;
         const packed = foldedTf[p];
         const tf = wT * (packed >> 12) * titleNorm[d] + wL * ((packed >> 8) & 15) * leadNorm[d] + wB * (packed & 255) * bodyNorm[d];
@@ -163,7 +171,12 @@ function accumulate(index: RankIndex, s: Scratch, groups: Group[], touched: numb
         if (old === 0) hit.push(d);
         if (v > old) best[d] = v;
       }
-      if (t.base) for (let p = foldedStart[t.f]; p < end; p++) litMask[foldedDocs[p]] |= bit;
+      if (t.base) {
+        for (let p = foldedStart[t.f]; p < end; p++) {
+          const d = foldedDocs[p];
+          if ((mask[d] & needed) === needed) litMask[d] |= bit;
+        }
+      }
     }
     for (let i = 0; i < hit.length; i++) {
       const d = hit[i];
@@ -173,9 +186,14 @@ function accumulate(index: RankIndex, s: Scratch, groups: Group[], touched: numb
       best[d] = 0;
     }
     if (group.exact >= 0) {
-      for (let p = exactStart[group.exact]; p < exactStart[group.exact + 1]; p++) exactMask[exactDocs[p]] |= bit;
+      // Only matched (hence touched, hence reset) articles may carry a bit.
+      for (let p = exactStart[group.exact]; p < exactStart[group.exact + 1]; p++) {
+        const d = exactDocs[p];
+        if (mask[d] & bit) exactMask[d] |= bit;
+      }
     }
-  });
+    if (requireAll) needed |= bit;
+  }
 }
 
 /**
