@@ -10,7 +10,7 @@ const K1 = 1.2;
 const BREAK = -1;
 /** Candidates rescored with pairs (all candidates when the query has phrases, up to PHRASE_SCAN). */
 const PAIR_SCAN = 300;
-const PHRASE_SCAN = 20_000;
+const PHRASE_SCAN = 4000;
 /** Candidates whose title and lead are scanned for pairs. */
 const HEAD_SCAN = 1500;
 /** A syllable in more than this share of articles is "common". */
