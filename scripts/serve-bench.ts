@@ -54,15 +54,22 @@ async function once() {
   }
 }
 
-const results = [];
-for (let i = 0; i < runs; i++) {
-  const r = await once();
-  console.log(`run ${i + 1}: ${JSON.stringify(r, (_, v) => (typeof v === "number" ? Math.round(v) : v))}`);
-  results.push(r);
+async function main() {
+  const results = [];
+  for (let i = 0; i < runs; i++) {
+    const r = await once();
+    console.log(`run ${i + 1}: ${JSON.stringify(r, (_, v) => (typeof v === "number" ? Math.round(v) : v))}`);
+    results.push(r);
+  }
+  const cpu = os.cpus()[0]?.model ?? "unknown CPU";
+  console.log(`\nmachine: ${cpu} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`);
+  console.log(`corpus: ${corpus} (${results[0].articles} articles), median of ${runs} runs`);
+  console.log(`ready after start: ${Math.round(median(results.map((r) => r.readyMs)))} ms (index build ${Math.round(median(results.map((r) => r.buildMs)))} ms)`);
+  console.log(`server memory: RSS ${median(results.map((r) => r.rssMiB))} MiB, heap used ${median(results.map((r) => r.heapMiB))} MiB`);
+  console.log(`HTTP /api/search p50 over ${QUERIES.length} query shapes: ${median(results.map((r) => r.httpP50)).toFixed(1)} ms`);
 }
-const cpu = os.cpus()[0]?.model ?? "unknown CPU";
-console.log(`\nmachine: ${cpu} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`);
-console.log(`corpus: ${corpus} (${results[0].articles} articles), median of ${runs} runs`);
-console.log(`ready after start: ${Math.round(median(results.map((r) => r.readyMs)))} ms (index build ${Math.round(median(results.map((r) => r.buildMs)))} ms)`);
-console.log(`server memory: RSS ${median(results.map((r) => r.rssMiB))} MiB, heap used ${median(results.map((r) => r.heapMiB))} MiB`);
-console.log(`HTTP /api/search p50 over ${QUERIES.length} query shapes: ${median(results.map((r) => r.httpP50)).toFixed(1)} ms`);
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

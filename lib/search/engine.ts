@@ -1,20 +1,23 @@
-import type { Article, Entity } from "@/lib/corpus/types";
-import { EntityTally, monthCounts } from "@/lib/search/facets";
+import type { Article } from "@/lib/corpus/types";
+import { FacetCounter, FacetDictionary } from "@/lib/search/facets";
 import { createMatcher, type Matcher } from "@/lib/search/matcher";
 import type { SearchHit, SearchQuery, SearchResponse, Segment } from "@/lib/search/types";
 
-interface Candidate {
-  article: Article;
-  score: number;
+/** Per-article facet values and sort keys, by position in `articles`. */
+interface DocFacets {
+  persons: Int32Array[];
+  sources: Int32Array[];
+  /** Outlet value, or -1. */
+  outlet: Int32Array;
+  /** Month value, or -1 for undated articles. */
+  month: Int32Array;
+  /** `YYYYMMDD` as a number, 0 for undated articles. */
+  day: Int32Array;
+  /** Position in id order: the last tie-break, so pages are stable. */
+  idRank: Int32Array;
 }
 
-/** Which filters a candidate passes, so facet counts can leave out their own filter. */
-interface Passes {
-  date: boolean;
-  person: boolean;
-  outlet: boolean;
-  sources: boolean;
-}
+const NONE = new Int32Array(0);
 
 const LEAD_SNIPPET_CHARS = 220;
 
@@ -24,29 +27,43 @@ const LEAD_SNIPPET_CHARS = 220;
  */
 export class SearchEngine {
   private readonly matcher: Matcher;
-  private readonly byId: Map<string, Article>;
-  /** Display names of every facet value, for selected values that match nothing. */
-  private readonly names = new Map<string, string>();
-  /** Ids per facet, to tell a stale link's unknown values from known ones. */
-  private readonly ids = { person: new Set<string>(), outlet: new Set<string>(), sources: new Set<string>() };
+  private readonly docOf: Map<string, number>;
+  private readonly dicts = {
+    person: new FacetDictionary(),
+    outlet: new FacetDictionary(),
+    sources: new FacetDictionary(),
+  };
+  /** Months `YYYY-MM` in calendar order; `DocFacets.month` points into it. */
+  private readonly months: string[];
+  private readonly docs: DocFacets;
   readonly newestDate: string | null;
 
   constructor(readonly articles: readonly Article[]) {
-    this.byId = new Map(articles.map((a) => [a.id, a]));
+    this.docOf = new Map(articles.map((a, i) => [a.id, i]));
     this.matcher = createMatcher([...articles]);
-    let newest: string | null = null;
-    for (const a of articles) {
-      for (const e of [...a.persons, ...a.sources, ...(a.outlet ? [a.outlet] : [])]) this.names.set(e.id, e.name);
-      for (const e of a.persons) this.ids.person.add(e.id);
-      for (const e of a.sources) this.ids.sources.add(e.id);
-      if (a.outlet) this.ids.outlet.add(a.outlet.id);
-      if (a.date && (!newest || a.date > newest)) newest = a.date;
-    }
-    this.newestDate = newest;
+    const n = articles.length;
+    this.months = [...new Set(articles.flatMap((a) => (a.date ? [a.date.slice(0, 7)] : [])))].sort();
+    const monthOf = new Map(this.months.map((m, i) => [m, i]));
+    const byId = [...articles.keys()].sort((x, y) => (articles[x].id < articles[y].id ? -1 : 1));
+    const intern = (dict: FacetDictionary, values: readonly { id: string; name: string }[]) =>
+      values.length ? Int32Array.from(values, (v) => dict.intern(v)) : NONE;
+    this.docs = {
+      persons: articles.map((a) => intern(this.dicts.person, a.persons)),
+      sources: articles.map((a) => intern(this.dicts.sources, a.sources)),
+      outlet: Int32Array.from(articles, (a) => (a.outlet ? this.dicts.outlet.intern(a.outlet) : -1)),
+      month: Int32Array.from(articles, (a) => (a.date ? monthOf.get(a.date.slice(0, 7))! : -1)),
+      day: Int32Array.from(articles, (a) => (a.date ? Number(a.date.replaceAll("-", "")) : 0)),
+      idRank: new Int32Array(n),
+    };
+    byId.forEach((doc, rank) => (this.docs.idRank[doc] = rank));
+    for (const dict of Object.values(this.dicts)) dict.seal();
+    const newest = this.docs.day.reduce((best, d, i) => (d > this.docs.day[best] ? i : best), 0);
+    this.newestDate = n && this.docs.day[newest] ? articles[newest].date : null;
   }
 
   article(id: string): Article | undefined {
-    return this.byId.get(id);
+    const doc = this.docOf.get(id);
+    return doc === undefined ? undefined : this.articles[doc];
   }
 
   /** The text marked for the query: titles and article pages use it. */
@@ -56,46 +73,71 @@ export class SearchEngine {
 
   /** Whether a facet value id is known in this corpus. */
   knows(id: string): boolean {
-    return this.names.has(id);
+    return Object.values(this.dicts).some((d) => d.lookup(id) !== undefined);
   }
 
   nameOf(id: string): string | undefined {
-    return this.names.get(id);
+    for (const d of Object.values(this.dicts)) {
+      const i = d.lookup(id);
+      if (i !== undefined) return d.names[i];
+    }
+    return undefined;
   }
 
   related(id: string, n = 5): Article[] {
-    const article = this.byId.get(id);
+    const article = this.article(id);
     if (!article || !this.matcher.related) return [];
     return this.matcher
       .related(article, n)
-      .map((rid) => this.byId.get(rid))
+      .map((rid) => this.article(rid))
       .filter((a): a is Article => a !== undefined);
   }
 
   search(query: SearchQuery): SearchResponse {
     const started = performance.now();
     const match = this.matcher.match(query.q);
-    const candidates: Candidate[] = match
-      ? [...match.scores].flatMap(([id, score]) => {
-          const article = this.byId.get(id);
-          return article ? [{ article, score }] : [];
-        })
-      : this.articles.map((article) => ({ article, score: 0 }));
+    const { docs, scores } = this.candidates(match?.scores ?? null);
+    const { day, month, outlet, persons, sources } = this.docs;
 
-    const passes = candidates.map((c) => this.passes(c.article, query));
-    const hitsAll = candidates.filter((_, i) => allPass(passes[i]));
-    const facets = this.facets(candidates, passes, query);
+    // Disjunctive facets: each facet's counts honour every active filter except its own.
+    const wantPerson = this.selected(this.dicts.person, query.person);
+    const wantOutlet = this.selected(this.dicts.outlet, query.outlet);
+    const wantSources = this.selected(this.dicts.sources, query.sources);
+    const from = query.from ? Number(query.from.replaceAll("-", "")) : 0;
+    const to = query.to ? Number(query.to.replaceAll("-", "")) : 0;
+    const personCounts = new FacetCounter(this.dicts.person);
+    const outletCounts = new FacetCounter(this.dicts.outlet);
+    const sourceCounts = new FacetCounter(this.dicts.sources);
+    const monthCounts = new Int32Array(this.months.length);
+    const hits: number[] = [];
+    for (let j = 0; j < docs.length; j++) {
+      const d = docs[j];
+      const pDate = (!from && !to) || (day[d] > 0 && (!from || day[d] >= from) && (!to || day[d] <= to));
+      const pPerson = !wantPerson || anyIn(persons[d], wantPerson);
+      const pOutlet = !wantOutlet || (outlet[d] >= 0 && wantOutlet.has(outlet[d]));
+      const pSources = !wantSources || anyIn(sources[d], wantSources);
+      if (pDate && pOutlet && pSources) personCounts.add(persons[d]);
+      if (pDate && pPerson && pSources && outlet[d] >= 0) outletCounts.add(outlet.subarray(d, d + 1));
+      if (pDate && pPerson && pOutlet) sourceCounts.add(sources[d]);
+      if (pPerson && pOutlet && pSources && month[d] >= 0) monthCounts[month[d]]++;
+      if (pDate && pPerson && pOutlet && pSources) hits.push(j);
+    }
 
-    hitsAll.sort(comparator(query.sort));
+    hits.sort(this.comparator(query.sort, docs, scores));
     const start = (query.page - 1) * query.size;
-    const hits = hitsAll.slice(start, start + query.size).map((c) => this.hit(c, query.q));
+    const page = hits.slice(start, start + query.size).map((j) => this.hit(this.articles[docs[j]], scores[j], query.q));
 
     return {
       query,
-      total: hitsAll.length,
+      total: hits.length,
       tookMs: round(performance.now() - started),
-      hits,
-      facets,
+      hits: page,
+      facets: {
+        persons: personCounts.top(query.person),
+        outlets: outletCounts.top(query.outlet),
+        sources: sourceCounts.top(query.sources),
+        dates: this.months.flatMap((m, i) => (monthCounts[i] ? [{ month: m, count: monthCounts[i] }] : [])),
+      },
       suggestion: match?.suggestion ?? null,
       relaxed: match?.relaxed ?? false,
       newestDate: this.newestDate,
@@ -103,43 +145,48 @@ export class SearchEngine {
     };
   }
 
+  /** The matched articles and their scores; every article (score 0) when browsing. */
+  private candidates(matched: Map<string, number> | null): { docs: Int32Array; scores: Float64Array } {
+    if (!matched) {
+      const all = Int32Array.from(this.articles.keys());
+      return { docs: all, scores: new Float64Array(all.length) };
+    }
+    const docs = new Int32Array(matched.size);
+    const scores = new Float64Array(matched.size);
+    let k = 0;
+    for (const [id, score] of matched) {
+      const doc = this.docOf.get(id);
+      if (doc === undefined) continue;
+      docs[k] = doc;
+      scores[k++] = score;
+    }
+    return { docs: docs.subarray(0, k), scores: scores.subarray(0, k) };
+  }
+
+  /** The selected values as numbers; `null` when the facet has no filter. */
+  private selected(dict: FacetDictionary, ids: readonly string[]): Set<number> | null {
+    if (ids.length === 0) return null;
+    return new Set(ids.flatMap((id) => dict.lookup(id) ?? []));
+  }
+
+  /** Undated articles go last in date orders; ties break by score, then id, so pages are stable. */
+  private comparator(sort: SearchQuery["sort"], docs: Int32Array, scores: Float64Array) {
+    const { day, idRank } = this.docs;
+    const tie = (a: number, b: number) => scores[b] - scores[a] || idRank[docs[a]] - idRank[docs[b]];
+    const late = (d: number) => day[d] || Number.MAX_SAFE_INTEGER;
+    if (sort === "newest") return (a: number, b: number) => day[docs[b]] - day[docs[a]] || tie(a, b);
+    if (sort === "oldest") return (a: number, b: number) => late(docs[a]) - late(docs[b]) || tie(a, b);
+    return (a: number, b: number) =>
+      scores[b] - scores[a] || day[docs[b]] - day[docs[a]] || idRank[docs[a]] - idRank[docs[b]];
+  }
+
   private unknownFilters(query: SearchQuery): SearchResponse["unknownFilters"] {
     return (["person", "outlet", "sources"] as const).flatMap((param) =>
-      query[param].filter((id) => !this.ids[param].has(id)).map((id) => ({ param, id })),
+      query[param].filter((id) => this.dicts[param].lookup(id) === undefined).map((id) => ({ param, id })),
     );
   }
 
-  private passes(a: Article, q: SearchQuery): Passes {
-    return {
-      date: (!q.from && !q.to) || (a.date !== null && (!q.from || a.date >= q.from) && (!q.to || a.date <= q.to)),
-      person: anyOf(q.person, a.persons),
-      outlet: anyOf(q.outlet, a.outlet ? [a.outlet] : []),
-      sources: anyOf(q.sources, a.sources),
-    };
-  }
-
-  /** Disjunctive counts: each facet honours every active filter except its own. */
-  private facets(candidates: Candidate[], passes: Passes[], query: SearchQuery): SearchResponse["facets"] {
-    const persons = new EntityTally();
-    const outlets = new EntityTally();
-    const sources = new EntityTally();
-    const dated: Article[] = [];
-    candidates.forEach(({ article }, i) => {
-      const p = passes[i];
-      if (p.date && p.outlet && p.sources) persons.add(article.persons);
-      if (p.date && p.person && p.sources && article.outlet) outlets.add([article.outlet]);
-      if (p.date && p.person && p.outlet) sources.add(article.sources);
-      if (p.person && p.outlet && p.sources) dated.push(article);
-    });
-    return {
-      persons: persons.top(query.person, this.names),
-      outlets: outlets.top(query.outlet, this.names),
-      sources: sources.top(query.sources, this.names),
-      dates: monthCounts(dated),
-    };
-  }
-
-  private hit({ article, score }: Candidate, q: string): SearchHit {
+  private hit(article: Article, score: number, q: string): SearchHit {
     return {
       id: article.id,
       title: article.title,
@@ -155,28 +202,9 @@ export class SearchEngine {
   }
 }
 
-function anyOf(selected: readonly string[], values: readonly Entity[]): boolean {
-  return selected.length === 0 || values.some((v) => selected.includes(v.id));
-}
-
-function allPass(p: Passes): boolean {
-  return p.date && p.person && p.outlet && p.sources;
-}
-
-/** Undated articles go last in date orders; ties break by score, then id, so pages are stable. */
-function comparator(sort: SearchQuery["sort"]) {
-  const byDate = (a: Candidate, b: Candidate, dir: 1 | -1) => {
-    const da = a.article.date;
-    const db = b.article.date;
-    if (da === db) return 0;
-    if (!da) return 1;
-    if (!db) return -1;
-    return da < db ? -dir : dir;
-  };
-  const tie = (a: Candidate, b: Candidate) => b.score - a.score || (a.article.id < b.article.id ? -1 : 1);
-  if (sort === "newest") return (a: Candidate, b: Candidate) => byDate(a, b, -1) || tie(a, b);
-  if (sort === "oldest") return (a: Candidate, b: Candidate) => byDate(a, b, 1) || tie(a, b);
-  return (a: Candidate, b: Candidate) => b.score - a.score || byDate(a, b, -1) || tie(a, b);
+function anyIn(values: Int32Array, wanted: Set<number>): boolean {
+  for (const v of values) if (wanted.has(v)) return true;
+  return false;
 }
 
 function leadSnippet(article: Article): Segment[] {
