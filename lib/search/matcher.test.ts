@@ -202,6 +202,16 @@ describe("snippet", () => {
   });
 });
 
+describe("snippet from a caption", () => {
+  it("shows the photo caption when only the caption matches, and the text otherwise", () => {
+    const withCaption = { ...article("alaska", "Hai tổng thống gặp nhau", "Cuộc gặp diễn ra tốt đẹp.", filler), captions: ["Hai nhà lãnh đạo tại Alaska (Ảnh: Reuters)."] };
+    const m = createMatcher([withCaption, ...articles]);
+    expect(m.match("alaska")?.scores.has("alaska")).toBe(true);
+    expect(marked(m.snippet(withCaption, "alaska"))).toEqual(["Alaska"]);
+    expect(joined(m.snippet(withCaption, "gặp"))).toContain("Cuộc gặp diễn ra");
+  });
+});
+
 describe("related", () => {
   it("finds articles sharing rare terms, never the article itself", () => {
     const r = matcher.related!(articles[0], 3);

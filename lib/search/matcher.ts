@@ -117,7 +117,12 @@ export function createMatcher(articles: Article[]): Matcher {
     snippet(article, q) {
       const p = prepare(q);
       if (p.result === undefined) p.result = run(p);
-      return bestPassage(article.paragraphs.join("\n"), rulesOf(p));
+      const rules = rulesOf(p);
+      const passage = bestPassage(article.paragraphs.join("\n"), rules);
+      if (passage.some((seg) => seg.mark) || !article.captions.length) return passage;
+      // The match may be in a photo caption only: show the caption rather than no mark.
+      const caption = bestPassage(article.captions.join("\n"), rules);
+      return caption.some((seg) => seg.mark) ? caption : passage;
     },
     highlight,
     related(article, n) {
