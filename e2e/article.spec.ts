@@ -22,7 +22,7 @@ test("a person on the article page links to a search filtered by them", async ({
   await page.goto("/?q=Alaska");
   await page.getByTestId("result").first().locator("h2 a").click();
   const people = page.getByRole("list", { name: "Người được nhắc đến" }).getByRole("link");
-  test.skip((await people.count()) === 0, "No people on the article: the cleaning extracts none yet.");
+  await expect(people.first()).toBeVisible();
   const name = (await people.first().textContent()) ?? "";
   await people.first().click();
   await expect(page).toHaveURL(/\/\?person=[a-z0-9-]+$/);
@@ -44,7 +44,7 @@ test("related articles, when the matcher offers them, open other articles", asyn
   await page.goto("/?q=Alaska");
   await page.getByTestId("result").first().locator("h2 a").click();
   const related = page.getByTestId("related");
-  test.skip((await related.count()) === 0, "The matcher offers no related articles yet.");
+  await expect(related.first()).toBeVisible();
   await expect(related.getByRole("heading", { name: "Bài liên quan" })).toBeVisible();
   const link = related.getByRole("link").first();
   const title = (await link.textContent()) ?? "";

@@ -14,7 +14,7 @@ test("search, filter by a person, copy the link, open it elsewhere, then Back an
   const titlesBefore = await titles(page);
 
   const boxes = personBoxes(page);
-  test.skip((await boxes.count()) === 0, "The persons facet is empty: the corpus cleaning extracts no people yet.");
+  await expect(boxes.first()).toBeVisible();
   const person = boxes.first();
   const id = (await person.getAttribute("value")) ?? "";
   await person.check();
@@ -84,7 +84,7 @@ test("the clear button empties the box and shows everything, newest first", asyn
 test("several people are OR'ed, a person and an outlet AND'ed, counts stay disjunctive", async ({ page }) => {
   await page.goto("/");
   const boxes = personBoxes(page);
-  test.skip((await boxes.count()) < 2, "Fewer than two people in the persons facet: the cleaning extracts none yet.");
+  await expect(boxes.nth(1)).toBeVisible();
   const a = (await boxes.nth(0).getAttribute("value")) ?? "";
   const b = (await boxes.last().getAttribute("value")) ?? "";
   await boxes.nth(0).check();
@@ -115,7 +115,7 @@ test("the people list: top values, 'Xem thêm', and a filter box that ignores ma
   await page.goto("/");
   const facet = page.getByTestId("facet-person");
   const more = facet.getByRole("button", { name: /Xem thêm/ });
-  test.skip((await more.count()) === 0, "Too few people for 'Xem thêm': the cleaning extracts none yet.");
+  await expect(more.first()).toBeVisible();
   const shown = await facet.getByRole("checkbox").count();
   await more.click();
   expect(await facet.getByRole("checkbox").count()).toBeGreaterThan(shown);
@@ -153,7 +153,7 @@ test("while the next results load, the previous ones stay visible, dimmed and ma
 test("a person chip on a result adds that person to the filter", async ({ page }) => {
   await page.goto("/?q=Alaska");
   const chip = page.getByTestId("result").first().locator("a[data-person]").first();
-  test.skip((await chip.count()) === 0, "No person chips: the cleaning extracts no people yet.");
+  await expect(chip.first()).toBeVisible();
   const id = (await chip.getAttribute("data-person")) ?? "";
   await chip.click();
   await expect(page).toHaveURL(new RegExp(`\\?q=Alaska&person=${id}$`));

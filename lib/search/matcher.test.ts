@@ -138,6 +138,11 @@ describe("match: query language", () => {
     expect(many.match("Kellogg")!.suggestion).toBeNull();
   });
 
+  it("suggests a spelling from a small corpus when the typed word is not in it at all", () => {
+    expect(matcher.match("Kellog")!.suggestion).toBe("Kellogg");
+    expect(matcher.match("Kellogg")!.suggestion).toBeNull();
+  });
+
   it("answers hostile queries quickly and without throwing", () => {
     for (const q of ['"', '"hòa bình', "- -", "a".repeat(200), "-".repeat(50), "hòa ".repeat(100), '""""', "\u0301\u0301"]) {
       expect(() => matcher.match(q)).not.toThrow();

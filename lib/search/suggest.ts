@@ -23,7 +23,10 @@ export function suggestQuery(index: RankIndex, q: string, groups: Group[]): stri
       const f = index.foldedId.get(w.folded);
       const df = f === undefined ? 0 : foldedDf(index, f);
       if (df > RARE_DF || w.folded.length < 4) continue;
-      best = typoNeighbours(index, w.folded).find((nb) => nb.df >= Math.max(MIN_SUGGESTED_DF, DF_RATIO * df))?.f ?? -1;
+      // A word the corpus never uses is misspelt (or unknown) whatever the corpus size:
+      // any close spelling in use is worth offering. A rare word needs a far commoner one.
+      const minDf = df === 0 ? 1 : Math.max(MIN_SUGGESTED_DF, DF_RATIO * df);
+      best = typoNeighbours(index, w.folded).find((nb) => nb.df >= minDf)?.f ?? -1;
     }
     if (best < 0) continue;
     const exact = index.commonExact[best];
