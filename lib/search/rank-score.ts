@@ -2,6 +2,7 @@
 // every article), then a positional pass over the best candidates for syllable pairs
 // and quoted phrases. Ranking is lexicographic: words covered, then words matched
 // with the marks as typed, then relevance.
+import { popcount } from "@/lib/search/bits";
 import type { Group } from "@/lib/search/query-expand";
 import { FIELD_WEIGHT, foldedDf, pairDf, type RankIndex } from "@/lib/search/rank-index";
 
@@ -251,15 +252,6 @@ function tierOf(s: Scratch, d: number): number {
 /** Relevance squashed into [0, 100): it orders articles within a tier, never across. */
 function squash(r: number): number {
   return (100 * r) / (r + SQUASH);
-}
-
-function popcount(x: number): number {
-  let c = 0;
-  while (x) {
-    x &= x - 1;
-    c++;
-  }
-  return c;
 }
 
 /** The k-th largest value (1-based) by quickselect on a copy. */

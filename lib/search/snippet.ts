@@ -1,5 +1,6 @@
 // Marking and snippets: the text is re-tokenised with the same analyzer, so a match
 // (marks optional, old or new tone placement) is marked exactly as written.
+import { popcount } from "@/lib/search/bits";
 import type { Group } from "@/lib/search/query-expand";
 import type { Segment } from "@/lib/search/types";
 import { joins, tokenize, type Token } from "@/lib/text/analyzer";
@@ -154,13 +155,4 @@ function append(segments: Segment[], s: string) {
   const last = segments[segments.length - 1];
   if (last && !last.mark) last.text += s;
   else segments.push({ text: s, mark: false });
-}
-
-function popcount(x: number): number {
-  let c = 0;
-  while (x) {
-    x &= x - 1;
-    c++;
-  }
-  return c;
 }
