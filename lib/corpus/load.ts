@@ -50,7 +50,10 @@ export async function readRawArticles(dir: string): Promise<RawCorpus> {
       if (/\.txt$/i.test(file)) raws.push(parseSeedFile(file, await readFile(full, "utf8")));
       else await readJsonl(full, file, raws, skipped);
     } catch (error) {
-      skipped.push({ source: file, reason: `unreadable file: ${message(error)}` });
+      // A stream can fail part-way (a truncated .gz): the lines read before it are served.
+      const served = raws.filter((r) => r.file === file).length;
+      const tail = served ? ` (the ${served} articles before the error are served)` : "";
+      skipped.push({ source: file, reason: `unreadable file: ${message(error)}${tail}` });
     }
   }
   return { raws, skipped };
