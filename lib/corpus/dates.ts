@@ -1,10 +1,7 @@
 // Publication dates: read from metadata, or estimated from Vietnamese date expressions.
 // Rule (docs/cleaning.md): the latest valid date mentioned in the text, with a missing year
 // taken from the text's own full dates or years; null when the text gives no year at all.
-import { TZDate } from "@date-fns/tz";
-import { format } from "date-fns";
-
-export const VN_TZ = "Asia/Ho_Chi_Minh";
+import { isCalendarDate } from "@/lib/calendar";
 
 export interface DateResult {
   date: string | null;
@@ -14,12 +11,14 @@ export interface DateResult {
   evidence: string | null;
 }
 
-/** `YYYY-MM-DD` when (y, m, d) is a real calendar day in Vietnam's time zone, else null. */
+/**
+ * `YYYY-MM-DD` when (y, m, d) is a real calendar day, else null. Dates written in the text
+ * are already Vietnam's calendar days, so there is no time zone to convert.
+ */
 export function calendarDate(y: number, m: number, d: number): string | null {
-  if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1 || d > 31) return null;
-  const date = new TZDate(y, m - 1, d, VN_TZ);
-  if (date.getFullYear() !== y || date.getMonth() !== m - 1 || date.getDate() !== d) return null;
-  return format(date, "yyyy-MM-dd");
+  if (y < 1900 || y > 2100) return null;
+  const iso = `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+  return isCalendarDate(iso) ? iso : null;
 }
 
 interface Mention {

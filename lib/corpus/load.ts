@@ -4,11 +4,11 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 import { createGunzip } from "node:zlib";
 import { z } from "zod";
+import { isCalendarDate } from "@/lib/calendar";
 import { prepareArticle } from "@/lib/corpus/prepare";
 import type { Article, Corpus, RawArticle, Skipped } from "@/lib/corpus/types";
 
 const DATE_LINE = /^\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*/;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** One jsonl record, as the contract describes it. Extra fields are ignored. */
 const recordSchema = z.object({
@@ -64,7 +64,7 @@ export function parseSeedFile(file: string, content: string): RawArticle {
   if (content.includes("\u0000")) throw new Error("binary content");
   const text = content.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
   const dateLine = DATE_LINE.exec(text);
-  const date = dateLine && isRealDate(dateLine[1]) ? dateLine[1] : null;
+  const date = dateLine && isCalendarDate(dateLine[1]) ? dateLine[1] : null;
   return {
     id: path.basename(file).replace(/\.txt$/i, ""),
     file,
@@ -106,7 +106,7 @@ export function parseRecord(line: string, file: string, lineNo: number): RawArti
     return { source, reason: `invalid record: ${issue.path.join(".") || "record"}: ${issue.message}` };
   }
   const r = parsed.data;
-  const date = r.date && ISO_DATE.test(r.date.trim()) && isRealDate(r.date.trim()) ? r.date.trim() : null;
+  const date = r.date && isCalendarDate(r.date.trim()) ? r.date.trim() : null;
   return {
     id: r.id,
     file,
@@ -149,11 +149,6 @@ export function buildCorpus({ raws, skipped }: RawCorpus): Corpus {
 
 export async function loadCorpus(dir: string): Promise<Corpus> {
   return buildCorpus(await readRawArticles(dir));
-}
-
-function isRealDate(iso: string): boolean {
-  const d = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso;
 }
 
 function message(error: unknown): string {

@@ -1,5 +1,6 @@
 // The one module that owns the search URL: the page, the client and the API all parse
 // and write search parameters through it, so every state is a link and back again.
+import { isCalendarDate } from "@/lib/calendar";
 import {
   createSerializer,
   parseAsInteger,
@@ -26,10 +27,6 @@ const isoDate = z
   .string()
   .check(z.regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD"), z.refine(isCalendarDate, "is not a real calendar date"));
 
-function isCalendarDate(s: string): boolean {
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
-}
 
 const integer = (min: number, max: number) =>
   z.pipe(
