@@ -2,6 +2,7 @@ import Link from "next/link";
 import { BadParams } from "@/components/search/BadParams";
 import { SearchApp } from "@/components/search/SearchApp";
 import { SearchBox } from "@/components/search/SearchBox";
+import { logIfSlow } from "@/lib/log";
 import { getSearchService } from "@/lib/search/service";
 import { describeParamError, withoutParam } from "@/lib/url/param-errors";
 import { parseSearchParams, toUrlState } from "@/lib/url/search-params";
@@ -12,6 +13,8 @@ export default async function SearchPage({ searchParams }: PageProps<"/">) {
   const raw = await searchParams;
   const parsed = parseSearchParams(raw);
   const { engine } = await getSearchService();
+  const initial = parsed.ok ? engine.search(parsed.query) : null;
+  if (initial) logIfSlow(initial.tookMs, initial.query, "page");
   return (
     <main className="mx-auto max-w-6xl px-4 py-6">
       <header className="mb-6 max-w-3xl">
@@ -21,11 +24,9 @@ export default async function SearchPage({ searchParams }: PageProps<"/">) {
         {/* Without JavaScript the form carries the filters along with the words. */}
         <SearchBox live={parsed.ok} hidden={parsed.ok ? filterFields(parsed.query) : {}} />
       </header>
-      {parsed.ok ? (
-        <SearchApp initial={engine.search(parsed.query)} />
-      ) : (
-        <BadParams error={{ ...parsed.error, text: describeParamError(parsed.error) }} fixedHref={withoutParam(raw, parsed.error.param)} />
-      )}
+      {parsed.ok
+        ? initial && <SearchApp initial={initial} />
+        : <BadParams error={{ ...parsed.error, text: describeParamError(parsed.error) }} fixedHref={withoutParam(raw, parsed.error.param)} />}
     </main>
   );
 }

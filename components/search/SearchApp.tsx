@@ -20,8 +20,34 @@ import { toQueryString } from "@/lib/url/search-params";
 
 async function fetchSearch(key: string, signal: AbortSignal): Promise<SearchResponse> {
   const res = await fetch(`/api/search?${key}`, { signal });
-  if (!res.ok) throw new Error(`search failed: ${res.status}`);
+  if (!res.ok) throw new SearchFailed(res.status, await apiErrorMessage(res));
   return (await res.json()) as SearchResponse;
+}
+
+/** A failed search, with the API's own message when it sent one (a 400 names the parameter). */
+class SearchFailed extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Retry what may pass next time (network, 5xx, 503 while indexing); never a 4xx. */
+function retrySearch(failures: number, error: Error): boolean {
+  if (error instanceof SearchFailed && error.status >= 400 && error.status < 500) return false;
+  return failures < 3;
+}
+
+async function apiErrorMessage(res: Response): Promise<string> {
+  try {
+    const body = (await res.json()) as { error?: { message?: unknown } };
+    if (typeof body.error?.message === "string") return body.error.message;
+  } catch {
+    // not JSON: fall through to the status
+  }
+  return `HTTP ${res.status}`;
 }
 
 /** The results page for the URL's search; the server's render is its first data. */
@@ -30,11 +56,12 @@ export function SearchApp({ initial }: { initial: SearchResponse }) {
   const query = parsed.ok ? parsed.query : initial.query;
   const key = toQueryString(query);
   const initialKey = toQueryString(initial.query);
-  const { data: fetched = initial, isPlaceholderData, isError } = useQuery({
+  const { data: fetched = initial, isPlaceholderData, isError, error } = useQuery({
     queryKey: ["search", key],
     queryFn: ({ signal }) => fetchSearch(key, signal),
     initialData: key === initialKey ? initial : undefined,
     placeholderData: keepPreviousData,
+    retry: retrySearch,
     enabled: parsed.ok,
   });
 
@@ -68,8 +95,14 @@ export function SearchApp({ initial }: { initial: SearchResponse }) {
         </div>
         <ActiveFilters query={data.query} nameOf={nameOf} />
         {isError && (
-          <p role="alert" className="rounded-md border border-red-400 p-3 text-sm">
+          <p role="alert" className="rounded-md border border-red-400 p-3 text-sm" data-testid="search-error">
             Không tải được kết quả. Hãy thử lại.
+            {error instanceof SearchFailed && (
+              <>
+                {" "}
+                Máy chủ trả lời: <span className="break-all">{error.message}</span>
+              </>
+            )}
           </p>
         )}
         <Notices data={data} nameOf={nameOf} />

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { loadCorpus } from "@/lib/corpus/load";
+import { log } from "@/lib/log";
 import type { Skipped } from "@/lib/corpus/types";
 import { SearchEngine } from "@/lib/search/engine";
 
@@ -37,6 +38,7 @@ async function buildService(dir: string): Promise<SearchService> {
   const corpus = await loadCorpus(dir);
   const engine = new SearchEngine(corpus.articles);
   const buildMs = Math.round(performance.now() - started);
-  console.log(`[tim-tin] indexed ${corpus.articles.length} articles from ${dir} in ${buildMs} ms; skipped ${corpus.skipped.length}`);
+  for (const s of corpus.skipped) log().warn({ event: "skipped", source: s.source, reason: s.reason }, "corpus source skipped");
+  log().info({ event: "indexed", corpusDir: dir, articles: corpus.articles.length, skipped: corpus.skipped.length, buildMs }, "index built");
   return { engine, skipped: corpus.skipped, corpusDir: dir, buildMs };
 }
