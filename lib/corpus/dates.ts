@@ -1,6 +1,9 @@
-// Publication dates: read from metadata, or estimated from Vietnamese date expressions.
-// Rule (docs/cleaning.md): the latest valid date mentioned in the text, with a missing year
-// taken from the text's own full dates or years; null when the text gives no year at all.
+// Publication dates: read from metadata, or estimated from the text that dates the article
+// itself: the page's dateline, a date in the title, or the date the lead opens its news
+// with ("Sáng 6/2, …", "hôm nay (6/2)"). Dates the article talks about (history, birthdays,
+// plans, ranges) are never taken, and neither is a day after the moment the file was read.
+// A day-month without a year ("Ngày 3-7, …") is kept as a clue: the archive check
+// (lib/corpus/date-check.ts) gives it the year its neighbouring articles have, or drops it.
 import { isCalendarDate } from "@/lib/calendar";
 
 export interface DateResult {
@@ -9,7 +12,29 @@ export interface DateResult {
   how: "metadata" | "text" | "none";
   /** The expression the date was read from, for `npm run ingest`. */
   evidence: string | null;
+  /**
+   * A date the text gives without a year: `MM-DD`, and how many days after it the article
+   * was written ("hôm qua (5/2)" → 1). Only set when `date` is null.
+   */
+  clue: DateClue | null;
 }
+
+export interface DateClue {
+  monthDay: string;
+  shift: number;
+  /** Years the whole text names: a loose archive check asks the text to name the year too. */
+  years: number[];
+}
+
+/** Where a publication date may be read from; `lead` is the title and the first paragraphs. */
+export interface DateSources {
+  datelines: readonly string[];
+  title: string | null;
+  lead: readonly string[];
+}
+
+/** How many characters of the first paragraphs count as the lead. */
+export const LEAD_CHARS = 600;
 
 /**
  * `YYYY-MM-DD` when (y, m, d) is a real calendar day, else null. Dates written in the text
@@ -21,101 +46,139 @@ export function calendarDate(y: number, m: number, d: number): string | null {
   return isCalendarDate(iso) ? iso : null;
 }
 
-interface Mention {
+/** Today's calendar day in Vietnam (UTC+7), the reference for "never in the future". */
+export function todayInVietnam(now = Date.now()): string {
+  return new Date(now + 7 * 3_600_000).toISOString().slice(0, 10);
+}
+
+const NONE: DateResult = { date: null, estimated: false, how: "none", evidence: null, clue: null };
+
+// A time-of-day word that introduces the news day: "Ngày 3-7,", "Rạng sáng 18-6", "chiều 9-5",
+// "hôm nay (6/2)", "tối qua (5/2)", "Thứ Hai (6/2)".
+const DAY_CUE =
+  "(?:ngày|hôm nay|hôm qua|hôm|rạng sáng|sáng nay|sáng qua|sáng|trưa nay|trưa qua|trưa|chiều nay|chiều qua|chiều|tối nay|tối qua|tối|đêm nay|đêm qua|đêm|khuya|thứ\\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ nhật)";
+// The cue, optionally a parenthesis, then d/m or d-m or d.m, optionally /yyyy.
+const CUED = new RegExp(
+  `(?<![\\p{L}])(${DAY_CUE})\\s*(?:,\\s*)?(\\()?\\s*(\\d{1,2})([/.-])(\\d{1,2})(?:\\4((?:19|20)\\d{2}))?(?![\\d]|[/.-]\\d|\\s*(?:%|tuổi|người|giờ|h\\b|km|triệu|tỷ))`,
+  "giu",
+);
+// "ngày 25 tháng 4 năm 2025", "ngày 25 tháng 4".
+const WORDED = /(?<![\p{L}])ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*(?:năm|,)\s*((?:19|20)\d{2}))?/giu;
+// A full date anywhere in a dateline or a title: 25/4/2025, 25-4-2025, 25.4.2025.
+const FULL = /(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2((?:19|20)\d{2})(?![\d/-]|\.\d)/gu;
+
+/** Just before a date: it belongs to a range ("từ ngày 27 đến 30-6", "ngày 7 và 8/2"). */
+const RANGE_BEFORE = /(?:\d\s*(?:đến|tới|và|-|–|,)\s*(?:ngày\s*)?|(?<![\p{L}])(?:từ|đến|tới|trước|sau|kể từ|cho đến|hết|hạn chót|chậm nhất|muộn nhất)\s+(?:[\p{L}]+\s+){0,2})$/iu;
+/** Just after a date: a range's first end ("ngày 27-6 đến 30-6"), or a future date ("ngày 16/2 tới"). */
+const AFTER_EXCLUDES = /^\)?\s*(?:-|–|đến|tới|sắp tới|và\s+\d|,\s*\d{1,2}\s*(?:\/|-|và))/iu;
+/** Earlier in the same sentence: a plan, a birthday, an anniversary, history. */
+const CONTEXT_EXCLUDES =
+  /(?<![\p{L}])(?:sẽ|dự kiến|dự định|kế hoạch|chuẩn bị|sắp|mục tiêu|lên lịch|sinh ngày|sinh năm|ngày sinh|sn|kỷ niệm|giỗ|cách đây|năm xưa|lịch sử|hồi năm|trước đó|năm ngoái|năm trước|vào năm)(?![\p{L}])[^.!?;]*$/iu;
+/** "hôm qua", "tối qua": the article was written the day after the date it gives. */
+const YESTERDAY = /qua$/iu;
+
+interface Found {
   day: number;
   month: number;
   year: number | null;
+  shift: number;
   text: string;
 }
 
-const DAY_WORDS = "(?:ngày|hôm|sáng|trưa|chiều|tối|đêm|rạng sáng|khuya|chủ nhật|thứ\\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7]))";
-// 25/4/2025, 25-4-2025, 25.4.2025 (year required), optionally after a day word.
-const FULL = /(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2((?:19|20)\d{2})(?![\d/-]|\.\d)/gu;
-// "ngày 25 tháng 4 năm 2025", "ngày 25 tháng 4".
-const WORDED = /\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+((?:19|20)\d{2}))?/giu;
-// "ngày 25/4", "hôm 24/4", "ngày 6-8", "sáng 22-5", "(22-6)".
-const SHORT_CUED = new RegExp(`(?:${DAY_WORDS}\\s+)(\\d{1,2})([/.-])(\\d{1,2})(?![\\d/-]|\\.\\d|\\s*(?:%|tuổi|người|giờ|h\\b|km|triệu|tỷ))`, "giu");
-// A bare "3/12": slash only, not a fraction, score or ratio.
-const SHORT_BARE = /(?<![\d\p{L}/.,-])(\d{1,2})\/(\d{1,2})(?![\d/]|[.,]\d|\s*(?:%|số|điểm|bàn|ván|phần))/gu;
-// "tháng 1/2025", "tháng 1-2025", "tháng 1 năm 2025", "năm 2025".
-const MONTH_YEAR = /tháng\s+(\d{1,2})(?:\s*[/.-]\s*|\s+năm\s+)((?:19|20)\d{2})\b/giu;
-const YEAR = /(?<![\d/.-])năm\s+((?:19|20)\d{2})\b/giu;
-// A bare year ("SEA Games 2017", "MWC 2017"), not an amount ("2000 người", "1.975 tỷ").
-const BARE_YEAR = /(?<![\d.,/-])((?:19[5-9]|20[0-4])\d)(?![\d.,/%-]|\s*(?:tỷ|triệu|nghìn|ngàn|usd|đồng|người|km|m\b|kg|tấn|ha\b|con|chiếc|lượt|điểm|mét|cm|mm|ca\b|vụ))/giu;
-// Years that look forward (targets, plans) say little about when the article was written.
-const FUTURE_CUE = /(?:đến|tới|trước|tầm nhìn|giai đoạn|kế hoạch|mục tiêu|dự kiến)\s+(?:năm\s+)?$/iu;
-// Birth years ("sinh năm 1995", "SN 1977") say nothing about when the article was written.
-const BIRTH_CUE = /(?:sinh|sn|năm sinh|born|đời)\s*(?:năm\s+)?$/iu;
-
-/** "ngày 16/2 tới": an announced future date, not a clue to when the article was written. */
-const FOLLOWED_BY_FUTURE = /^\s*(?:tới|sắp tới|tới đây)\b/u;
-
-function isFuture(text: string, m: RegExpMatchArray): boolean {
-  const after = (m.index ?? 0) + m[0].length;
-  return FOLLOWED_BY_FUTURE.test(text.slice(after, after + 12));
+/** The first date the text opens its news with, or null. */
+function firstCued(text: string): Found | null {
+  const found: { at: number; f: Found }[] = [];
+  for (const m of text.matchAll(CUED)) {
+    const at = m.index ?? 0;
+    const end = at + m[0].length;
+    if (excluded(text, at, end, m[1])) continue;
+    const cue = m[1].toLowerCase();
+    found.push({ at, f: { day: +m[3], month: +m[5], year: m[6] ? +m[6] : null, shift: YESTERDAY.test(cue) ? 1 : 0, text: m[0].trim() } });
+  }
+  for (const m of text.matchAll(WORDED)) {
+    const at = m.index ?? 0;
+    if (excluded(text, at, at + m[0].length, "ngày")) continue;
+    found.push({ at, f: { day: +m[1], month: +m[2], year: m[3] ? +m[3] : null, shift: 0, text: m[0] } });
+  }
+  found.sort((a, b) => a.at - b.at);
+  return found[0]?.f ?? null;
 }
 
-function collect(text: string) {
-  const full: Mention[] = [];
-  const partial: Mention[] = [];
-  const years: number[] = [];
-  for (const m of text.matchAll(FULL)) if (!isFuture(text, m)) full.push({ day: +m[1], month: +m[3], year: +m[4], text: m[0] });
-  for (const m of text.matchAll(WORDED)) {
-    if (isFuture(text, m)) continue;
-    const item = { day: +m[1], month: +m[2], year: m[3] ? +m[3] : null, text: m[0] };
-    (item.year ? full : partial).push(item);
+/** Whether the date at [at, end) is a range, a future date, or in a sentence about something else. */
+function excluded(text: string, at: number, end: number, cue: string): boolean {
+  const before = text.slice(Math.max(0, at - 80), at);
+  const sentence = before.slice(Math.max(before.lastIndexOf(". "), before.lastIndexOf("\n")) + 1) + cue;
+  return RANGE_BEFORE.test(before) || AFTER_EXCLUDES.test(text.slice(end, end + 12)) || CONTEXT_EXCLUDES.test(sentence);
+}
+
+function firstFull(text: string): Found | null {
+  for (const m of text.matchAll(FULL)) {
+    const at = m.index ?? 0;
+    if (RANGE_BEFORE.test(text.slice(Math.max(0, at - 40), at)) || AFTER_EXCLUDES.test(text.slice(at + m[0].length, at + m[0].length + 12))) continue;
+    return { day: +m[1], month: +m[3], year: +m[4], shift: 0, text: m[0] };
   }
-  const fullSpans = new Set<number>();
-  for (const m of text.matchAll(FULL)) fullSpans.add(m.index ?? -1);
-  for (const m of text.matchAll(SHORT_CUED)) {
-    const at = (m.index ?? 0) + m[0].length - m[1].length - m[2].length - m[3].length;
-    if (fullSpans.has(at) || isFuture(text, m)) continue;
-    partial.push({ day: +m[1], month: +m[3], year: null, text: m[0].trim() });
+  return null;
+}
+
+const ANY_YEAR = /(?<!\d)(19\d\d|20\d\d)(?!\d)/g;
+
+/** A found date as a result: a full date not after `today`, or a clue; null when impossible. */
+function toResult(f: Found, today: string, sources: DateSources): DateResult | null {
+  if (f.year === null) {
+    // 29 February is a real day in some year: keep it, the check picks a year.
+    if (!calendarDate(2000, f.month, f.day)) return null;
+    const monthDay = `${String(f.month).padStart(2, "0")}-${String(f.day).padStart(2, "0")}`;
+    const text = [sources.title ?? "", ...sources.lead].join("\n");
+    const years = [...new Set([...text.matchAll(ANY_YEAR)].map((m) => Number(m[1])))].sort();
+    return { ...NONE, evidence: f.text, clue: { monthDay, shift: f.shift, years } };
   }
-  if (partial.length === 0) {
-    for (const m of text.matchAll(SHORT_BARE)) if (!isFuture(text, m)) partial.push({ day: +m[1], month: +m[2], year: null, text: m[0] });
+  const iso = calendarDate(f.year, f.month, f.day);
+  if (!iso) return null;
+  const date = f.shift ? addDays(iso, f.shift) : iso;
+  if (date > today) return null;
+  return { date, estimated: true, how: "text", evidence: f.text, clue: null };
+}
+
+/** The lead: the first paragraphs, up to about LEAD_CHARS characters. */
+export function leadOf(paragraphs: readonly string[]): string {
+  let lead = "";
+  for (const p of paragraphs) {
+    if (lead.length >= LEAD_CHARS) break;
+    lead += (lead ? "\n" : "") + p;
   }
-  for (const m of text.matchAll(MONTH_YEAR)) {
-    if (!FUTURE_CUE.test(text.slice(Math.max(0, (m.index ?? 0) - 20), m.index))) years.push(+m[2]);
-  }
-  for (const re of [YEAR, BARE_YEAR]) {
-    for (const m of text.matchAll(re)) {
-      const before = text.slice(Math.max(0, (m.index ?? 0) - 20), m.index);
-      if (!FUTURE_CUE.test(before) && !BIRTH_CUE.test(before)) years.push(+m[1]);
-    }
-  }
-  return { full, partial, years };
+  return lead.slice(0, LEAD_CHARS + 200);
 }
 
 /**
- * Estimate the date of an article from its text (title first, then paragraphs).
- * 1. Full dates (day, month, year) are taken as they are.
- * 2. Day-month dates take the year of the latest full date; without one, the latest year
- *    mentioned ("tháng 1/2025", "năm 2025") that is not a target ("đến năm 2030").
- * 3. The estimate is the latest valid date among them; null when no year can be found.
+ * Estimate the publication date from the text that dates the article itself, in this order:
+ * 1. the page's dateline ("Thứ Hai, 06/02/2017 10:30");
+ * 2. a date in the title ("Kết quả xổ số ngày 6/2/2017", "Giá vàng hôm nay 6/2");
+ * 3. the first date the lead opens its news with ("Ngày 3-7, tại Hà Nội…").
+ * Never after `today`. A date without a year comes back as a `clue` for the archive check.
  */
-export function estimateDate(text: string): DateResult {
-  const { full, partial, years } = collect(text);
-  const dated: { iso: string; text: string }[] = [];
-  for (const m of full) {
-    const iso = calendarDate(m.year ?? 0, m.month, m.day);
-    if (iso) dated.push({ iso, text: m.text });
+export function estimateDate(sources: DateSources, today: string = todayInVietnam()): DateResult {
+  for (const line of sources.datelines) {
+    const f = firstFull(line);
+    const r = f && toResult(f, today, sources);
+    if (r) return r;
   }
-  const latestFull = dated.reduce<string | null>((a, d) => (a && a > d.iso ? a : d.iso), null);
-  const year = latestFull ? +latestFull.slice(0, 4) : years.length ? Math.max(...years) : null;
-  if (year) {
-    for (const m of partial) {
-      const iso = calendarDate(year, m.month, m.day);
-      if (iso) dated.push({ iso, text: m.text });
-    }
+  if (sources.title) {
+    const f = firstCued(sources.title) ?? firstFull(sources.title);
+    const r = f && toResult(f, today, sources);
+    if (r) return r;
   }
-  if (dated.length === 0) return { date: null, estimated: false, how: "none", evidence: null };
-  const best = dated.reduce((a, d) => (d.iso > a.iso ? d : a));
-  return { date: best.iso, estimated: true, how: "text", evidence: best.text };
+  const lead = leadOf(sources.lead);
+  const f = firstCued(lead);
+  return (f && toResult(f, today, sources)) ?? NONE;
 }
 
-export function articleDate(metadataDate: string | null, text: string): DateResult {
-  if (metadataDate) return { date: metadataDate, estimated: false, how: "metadata", evidence: null };
-  return estimateDate(text);
+export function articleDate(metadataDate: string | null, sources: DateSources, today?: string): DateResult {
+  if (metadataDate) return { date: metadataDate, estimated: false, how: "metadata", evidence: null, clue: null };
+  return estimateDate(sources, today);
 }
 
+/** `iso` plus `n` days. */
+export function addDays(iso: string, n: number): string {
+  const t = Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000;
+  return new Date(t).toISOString().slice(0, 10);
+}

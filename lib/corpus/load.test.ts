@@ -22,6 +22,32 @@ describe("parseSeedFile", () => {
   });
 });
 
+describe("loadCorpus dates", () => {
+  it("keeps the seeds' dates: metadata as given, seed 003's day-month given its year by the archive", async () => {
+    const { articles } = await loadCorpus(SEEDS);
+    expect(articles.map((a) => [a.id.slice(0, 3), a.date, a.dateEstimated])).toEqual([
+      ["000", "2025-08-07", false],
+      ["001", "2025-12-04", false],
+      ["002", "2025-08-21", false],
+      ["003", "2025-04-25", true],
+      ["004", null, false],
+    ]);
+  });
+
+  it("drops a lead's date far from its archive neighbours, and dates a day-month by them", () => {
+    const line = (n: number, lead: string) => JSON.stringify({ id: `arc-${n}`, title: `Tin số ${n}`, body: lead });
+    const lines = Array.from({ length: 30 }, (_, i) => line(100 + i, `Ngày ${1 + Math.floor(i / 10)}/3/2017, tại Hà Nội, tin số ${i} được đưa ra.`));
+    lines[12] = line(112, "Ngày 9/2/1907, ông sinh ra tại Nam Định. Cuộc đời ông gắn với cách mạng.");
+    lines[13] = line(113, "Sáng 2-3, tại Hà Nội, hội nghị khai mạc.");
+    const raws = lines.map((l, i) => parseRecord(l, "arc.jsonl", i + 1)).filter((r) => "body" in r);
+    const { articles } = buildCorpus({ raws, skipped: [] }, "2026-11-25");
+    const byId = new Map(articles.map((a) => [a.id, a]));
+    expect(byId.get("arc-112")?.date).toBeNull();
+    expect(byId.get("arc-113")).toMatchObject({ date: "2017-03-02", dateEstimated: true });
+    expect(byId.get("arc-105")?.date).toBe("2017-03-01");
+  });
+});
+
 describe("parseRecord", () => {
   it("accepts a contract record and ignores extra fields", () => {
     const raw = parseRecord('{"id":"x1","title":"T","body":"B","date":"2025-01-02","outlet":"VnExpress","extra":1}', "f.jsonl", 1);

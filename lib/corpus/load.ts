@@ -5,7 +5,9 @@ import { createInterface } from "node:readline";
 import { createGunzip } from "node:zlib";
 import { z } from "zod";
 import { isCalendarDate } from "@/lib/calendar";
-import { prepareArticle } from "@/lib/corpus/prepare";
+import { checkDates } from "@/lib/corpus/date-check";
+import { todayInVietnam, type DateResult } from "@/lib/corpus/dates";
+import { prepareArticleWithDetail } from "@/lib/corpus/prepare";
 import type { Article, Corpus, RawArticle, Skipped } from "@/lib/corpus/types";
 
 const DATE_LINE = /^\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*/;
@@ -119,9 +121,13 @@ export function parseRecord(line: string, file: string, lineNo: number): RawArti
   };
 }
 
-/** Clean every raw article; duplicate ids and empty articles are reported, not indexed. */
-export function buildCorpus({ raws, skipped }: RawCorpus): Corpus {
+/**
+ * Clean every raw article; duplicate ids and empty articles are reported, not indexed.
+ * Estimated dates are then checked against the archive around them (see date-check.ts).
+ */
+export function buildCorpus({ raws, skipped }: RawCorpus, today: string = todayInVietnam()): Corpus {
   const articles: Article[] = [];
+  const dates: DateResult[] = [];
   const report = [...skipped];
   const seen = new Set<string>();
   for (const raw of raws) {
@@ -131,8 +137,9 @@ export function buildCorpus({ raws, skipped }: RawCorpus): Corpus {
       continue;
     }
     let article: Article;
+    let date: DateResult;
     try {
-      article = prepareArticle(raw);
+      ({ article, detail: { date } } = prepareArticleWithDetail(raw, today));
     } catch (error) {
       report.push({ source: where, reason: `could not be cleaned: ${message(error)}` });
       continue;
@@ -143,8 +150,30 @@ export function buildCorpus({ raws, skipped }: RawCorpus): Corpus {
     }
     seen.add(raw.id);
     articles.push(article);
+    dates.push(date);
   }
-  return { articles, skipped: report };
+  return { articles: withCheckedDates(articles, dates, today), skipped: report };
+}
+
+/** The articles with their estimated dates checked against their archive neighbours. */
+export function withCheckedDates(articles: Article[], dates: readonly DateResult[], today: string): Article[] {
+  const checked = checkDates(
+    articles.map((a, order) => ({
+      id: a.id,
+      order,
+      // A jsonl file is one archive; a directory of pages is another.
+      source: /\.txt$/i.test(a.file) ? `dir:${path.dirname(a.file)}` : a.file,
+      date: a.date,
+      metadata: a.provenance.date === "metadata",
+      clue: dates[order].clue,
+    })),
+    { today },
+  );
+  return articles.map((a) => {
+    const date = checked.get(a.id)?.date ?? null;
+    if (date === a.date) return a;
+    return { ...a, date, dateEstimated: date !== null, provenance: { ...a.provenance, date: date ? "text" : "none" } };
+  });
 }
 
 export async function loadCorpus(dir: string): Promise<Corpus> {

@@ -2,7 +2,7 @@
 // lists of other stories, a title, a date, the outlet, cited sources and people.
 // Every step records how it decided (Provenance), shown by `npm run ingest`.
 import { cleanBody } from "@/lib/corpus/clean";
-import { articleDate } from "@/lib/corpus/dates";
+import { articleDate, type DateResult } from "@/lib/corpus/dates";
 import { findOutlet } from "@/lib/corpus/outlets";
 import { findPeople } from "@/lib/corpus/people";
 import { findSources } from "@/lib/corpus/sources";
@@ -13,11 +13,14 @@ import type { Article, RawArticle } from "@/lib/corpus/types";
 /** Extra detail for `npm run ingest`, not part of the Article. */
 export interface PrepareDetail {
   dateEvidence: string | null;
+  /** The date as the text gives it, with a yearless clue for the archive check. */
+  date: DateResult;
   dropped: { text: string; reason: string }[];
   trimmed: string[];
 }
 
-export function prepareArticleWithDetail(raw: RawArticle): { article: Article; detail: PrepareDetail } {
+/** `today`: no date is estimated after this day (`YYYY-MM-DD`); default today in Vietnam. */
+export function prepareArticleWithDetail(raw: RawArticle, today?: string): { article: Article; detail: PrepareDetail } {
   const recordTitle = raw.title ? tidy(raw.title) : null;
   const cleaned = cleanBody(raw.body, recordTitle);
   const { paragraphs } = cleaned;
@@ -35,9 +38,8 @@ export function prepareArticleWithDetail(raw: RawArticle): { article: Article; d
     titleHow = "derived";
   }
   const ownText = titleHow === "derived" ? paragraphs : [title, ...paragraphs];
-  // The page's own dateline, when it has one, says when it was published; else the text.
-  const fromDateline = cleaned.datelines.length ? articleDate(raw.date, cleaned.datelines.join("\n")) : null;
-  const date = fromDateline?.date ? fromDateline : articleDate(raw.date, ownText.join("\n"));
+  // Only text that dates the article itself: its dateline, its title, the opening of its lead.
+  const date = articleDate(raw.date, { datelines: cleaned.datelines, title: titleHow === "derived" ? null : title, lead: paragraphs }, today);
   const lines = raw.body.split("\n").map(tidy).filter(Boolean);
   const outlet = findOutlet(raw, lines);
   const article: Article = {
@@ -61,10 +63,10 @@ export function prepareArticleWithDetail(raw: RawArticle): { article: Article; d
       paragraphsDropped: cleaned.dropped.length,
     },
   };
-  return { article, detail: { dateEvidence: date.evidence, dropped: cleaned.dropped, trimmed: cleaned.trimmed } };
+  return { article, detail: { dateEvidence: date.evidence, date, dropped: cleaned.dropped, trimmed: cleaned.trimmed } };
 }
 
 /** Turn a raw scraped article into a clean, indexable one. */
-export function prepareArticle(raw: RawArticle): Article {
-  return prepareArticleWithDetail(raw).article;
+export function prepareArticle(raw: RawArticle, today?: string): Article {
+  return prepareArticleWithDetail(raw, today).article;
 }
