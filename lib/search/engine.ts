@@ -1,69 +1,58 @@
 import type { Article } from "@/lib/corpus/types";
+import type { Archive, Loc } from "@/lib/index/archive";
+import { memoryArchive } from "@/lib/index/memory";
+import type { Segment as IndexSegment } from "@/lib/index/segment";
 import { FacetCounter, FacetDictionary } from "@/lib/search/facets";
-import { createMatcher, type Matcher } from "@/lib/search/matcher";
+import { createMatcher, type Hit, type Matcher } from "@/lib/search/matcher";
 import type { SearchHit, SearchQuery, SearchResponse, Segment } from "@/lib/search/types";
-
-/** Per-article facet values and sort keys, by position in `articles`. */
-interface DocFacets {
-  persons: Int32Array[];
-  sources: Int32Array[];
-  /** Outlet value, or -1. */
-  outlet: Int32Array;
-  /** Month value, or -1 for undated articles. */
-  month: Int32Array;
-  /** `YYYYMMDD` as a number, 0 for undated articles. */
-  day: Int32Array;
-  /** Position in id order: the last tie-break, so pages are stable. */
-  idRank: Int32Array;
-}
-
-const NONE = new Int32Array(0);
 
 const LEAD_SNIPPET_CHARS = 220;
 
+/** A segment's facet columns in the archive's value numbering (rebuilt when the archive changes). */
+interface SegmentFacets {
+  persons: Int32Array;
+  sources: Int32Array;
+  outlets: Int32Array;
+  /** Month value per document, or -1 when undated. */
+  month: Int32Array;
+}
+
 /**
- * The search engine of one corpus: built once per process, then shared by every request.
- * Matching and ranking live in the matcher; this adds filters, facets, sorting and paging.
+ * The search engine over a live archive: matching and ranking live in the matcher; this
+ * adds filters, facets, sorting and paging, reading article text only for the hits shown.
  */
 export class SearchEngine {
+  readonly archive: Archive;
   private readonly matcher: Matcher;
-  private readonly docOf: Map<string, number>;
   private readonly dicts = {
     person: new FacetDictionary(),
     outlet: new FacetDictionary(),
     sources: new FacetDictionary(),
   };
-  /** Months `YYYY-MM` in calendar order; `DocFacets.month` points into it. */
-  private readonly months: string[];
-  private readonly docs: DocFacets;
-  readonly newestDate: string | null;
+  private readonly facets = new WeakMap<IndexSegment, SegmentFacets>();
+  /** Months `YYYY-MM` in calendar order, over live articles. */
+  private months: string[] = [];
+  private newest: string | null = null;
+  private syncedGeneration = -1;
 
-  constructor(readonly articles: readonly Article[]) {
-    this.docOf = new Map(articles.map((a, i) => [a.id, i]));
-    this.matcher = createMatcher([...articles]);
-    const n = articles.length;
-    this.months = [...new Set(articles.flatMap((a) => (a.date ? [a.date.slice(0, 7)] : [])))].sort();
-    const monthOf = new Map(this.months.map((m, i) => [m, i]));
-    const byId = [...articles.keys()].sort((x, y) => (articles[x].id < articles[y].id ? -1 : 1));
-    const intern = (dict: FacetDictionary, values: readonly { id: string; name: string }[]) =>
-      values.length ? Int32Array.from(values, (v) => dict.intern(v)) : NONE;
-    this.docs = {
-      persons: articles.map((a) => intern(this.dicts.person, a.persons)),
-      sources: articles.map((a) => intern(this.dicts.sources, a.sources)),
-      outlet: Int32Array.from(articles, (a) => (a.outlet ? this.dicts.outlet.intern(a.outlet) : -1)),
-      month: Int32Array.from(articles, (a) => (a.date ? monthOf.get(a.date.slice(0, 7))! : -1)),
-      day: Int32Array.from(articles, (a) => (a.date ? Number(a.date.replaceAll("-", "")) : 0)),
-      idRank: new Int32Array(n),
-    };
-    byId.forEach((doc, rank) => (this.docs.idRank[doc] = rank));
-    for (const dict of Object.values(this.dicts)) dict.seal();
-    const newest = this.docs.day.reduce((best, d, i) => (d > this.docs.day[best] ? i : best), 0);
-    this.newestDate = n && this.docs.day[newest] ? articles[newest].date : null;
+  constructor(source: Archive | readonly Article[]) {
+    this.archive = Array.isArray(source) ? memoryArchive(source as readonly Article[]) : (source as Archive);
+    this.matcher = createMatcher(this.archive);
+  }
+
+  /** Live articles. */
+  get size(): number {
+    return this.archive.live;
+  }
+
+  get newestDate(): string | null {
+    this.sync();
+    return this.newest;
   }
 
   article(id: string): Article | undefined {
-    const doc = this.docOf.get(id);
-    return doc === undefined ? undefined : this.articles[doc];
+    const loc = this.archive.locate(id);
+    return loc ? loc.seg.store.get(loc.d) : undefined;
   }
 
   /** The text marked for the query: titles and article pages use it. */
@@ -71,33 +60,16 @@ export class SearchEngine {
     return q.trim() ? this.matcher.highlight(text, q) : [{ text, mark: false }];
   }
 
-  /** Whether a facet value id is known in this corpus. */
-  knows(id: string): boolean {
-    return Object.values(this.dicts).some((d) => d.lookup(id) !== undefined);
-  }
-
-  nameOf(id: string): string | undefined {
-    for (const d of Object.values(this.dicts)) {
-      const i = d.lookup(id);
-      if (i !== undefined) return d.names[i];
-    }
-    return undefined;
-  }
-
   related(id: string, n = 5): Article[] {
-    const article = this.article(id);
-    if (!article || !this.matcher.related) return [];
-    return this.matcher
-      .related(article, n)
-      .map((rid) => this.article(rid))
-      .filter((a): a is Article => a !== undefined);
+    const loc = this.archive.locate(id);
+    if (!loc) return [];
+    return this.matcher.related(loc, n).map((l) => l.seg.store.get(l.d));
   }
 
   search(query: SearchQuery): SearchResponse {
     const started = performance.now();
+    this.sync();
     const match = this.matcher.match(query.q);
-    const { docs, scores } = this.candidates(match?.scores ?? null);
-    const { day, month, outlet, persons, sources } = this.docs;
 
     // Disjunctive facets: each facet's counts honour every active filter except its own.
     const wantPerson = this.selected(this.dicts.person, query.person);
@@ -109,23 +81,39 @@ export class SearchEngine {
     const outletCounts = new FacetCounter(this.dicts.outlet);
     const sourceCounts = new FacetCounter(this.dicts.sources);
     const monthCounts = new Int32Array(this.months.length);
-    const hits: number[] = [];
-    for (let j = 0; j < docs.length; j++) {
-      const d = docs[j];
-      const pDate = (!from && !to) || (day[d] > 0 && (!from || day[d] >= from) && (!to || day[d] <= to));
-      const pPerson = !wantPerson || anyIn(persons[d], wantPerson);
-      const pOutlet = !wantOutlet || (outlet[d] >= 0 && wantOutlet.has(outlet[d]));
-      const pSources = !wantSources || anyIn(sources[d], wantSources);
-      if (pDate && pOutlet && pSources) personCounts.add(persons[d]);
-      if (pDate && pPerson && pSources && outlet[d] >= 0) outletCounts.add(outlet.subarray(d, d + 1));
-      if (pDate && pPerson && pOutlet) sourceCounts.add(sources[d]);
-      if (pPerson && pOutlet && pSources && month[d] >= 0) monthCounts[month[d]]++;
-      if (pDate && pPerson && pOutlet && pSources) hits.push(j);
+    const hits: Hit[] = [];
+
+    const visit = (seg: IndexSegment, d: number, score: number) => {
+      const { cols } = seg;
+      const f = this.facets.get(seg)!;
+      const day = cols.day[d];
+      const pStart = cols.personStart[d];
+      const pEnd = cols.personStart[d + 1];
+      const sStart = cols.sourceStart[d];
+      const sEnd = cols.sourceStart[d + 1];
+      const outlet = cols.outlet[d] >= 0 ? f.outlets[cols.outlet[d]] : -1;
+      const pDate = (!from && !to) || (day > 0 && (!from || day >= from) && (!to || day <= to));
+      const pPerson = !wantPerson || anyIn(cols.personVals, pStart, pEnd, f.persons, wantPerson);
+      const pOutlet = !wantOutlet || (outlet >= 0 && wantOutlet.has(outlet));
+      const pSources = !wantSources || anyIn(cols.sourceVals, sStart, sEnd, f.sources, wantSources);
+      if (pDate && pOutlet && pSources) for (let p = pStart; p < pEnd; p++) personCounts.addOne(f.persons[cols.personVals[p]]);
+      if (pDate && pPerson && pSources && outlet >= 0) outletCounts.addOne(outlet);
+      if (pDate && pPerson && pOutlet) for (let p = sStart; p < sEnd; p++) sourceCounts.addOne(f.sources[cols.sourceVals[p]]);
+      if (pPerson && pOutlet && pSources && f.month[d] >= 0) monthCounts[f.month[d]]++;
+      if (pDate && pPerson && pOutlet && pSources) hits.push({ seg, d, score });
+    };
+    if (match) {
+      for (const h of match.hits) visit(h.seg, h.d, h.score);
+    } else {
+      for (const seg of this.archive.segments) {
+        const deleted = seg.rank.deleted;
+        for (let d = 0; d < seg.rank.n; d++) if (!deleted?.[d]) visit(seg, d, 0);
+      }
     }
 
-    hits.sort(this.comparator(query.sort, docs, scores));
+    hits.sort(comparator(query.sort));
     const start = (query.page - 1) * query.size;
-    const page = hits.slice(start, start + query.size).map((j) => this.hit(this.articles[docs[j]], scores[j], query.q));
+    const page = hits.slice(start, start + query.size).map((h) => this.hit(h, query.q));
 
     return {
       query,
@@ -140,27 +128,41 @@ export class SearchEngine {
       },
       suggestion: match?.suggestion ?? null,
       relaxed: match?.relaxed ?? false,
-      newestDate: this.newestDate,
+      newestDate: this.newest,
       unknownFilters: this.unknownFilters(query),
     };
   }
 
-  /** The matched articles and their scores; every article (score 0) when browsing. */
-  private candidates(matched: Map<string, number> | null): { docs: Int32Array; scores: Float64Array } {
-    if (!matched) {
-      const all = Int32Array.from(this.articles.keys());
-      return { docs: all, scores: new Float64Array(all.length) };
+  /** Facet numbering, months and the newest date, after the archive changed. */
+  private sync() {
+    if (this.syncedGeneration === this.archive.generation) return;
+    this.syncedGeneration = this.archive.generation;
+    const monthSet = new Set<number>();
+    let newest = 0;
+    for (const seg of this.archive.segments) {
+      const { day } = seg.cols;
+      const deleted = seg.rank.deleted;
+      for (let d = 0; d < seg.rank.n; d++) {
+        if (deleted?.[d] || !day[d]) continue;
+        monthSet.add(Math.floor(day[d] / 100));
+        if (day[d] > newest) newest = day[d];
+      }
     }
-    const docs = new Int32Array(matched.size);
-    const scores = new Float64Array(matched.size);
-    let k = 0;
-    for (const [id, score] of matched) {
-      const doc = this.docOf.get(id);
-      if (doc === undefined) continue;
-      docs[k] = doc;
-      scores[k++] = score;
+    const months = [...monthSet].sort((a, b) => a - b);
+    const monthOf = new Map(months.map((m, i) => [m, i]));
+    this.months = months.map((m) => `${Math.floor(m / 100)}-${String(m % 100).padStart(2, "0")}`);
+    this.newest = newest ? `${Math.floor(newest / 10000)}-${String(Math.floor(newest / 100) % 100).padStart(2, "0")}-${String(newest % 100).padStart(2, "0")}` : null;
+    for (const seg of this.archive.segments) {
+      const { dicts, day } = seg.cols;
+      const f = this.facets.get(seg) ?? {
+        persons: Int32Array.from(dicts.persons, (e) => this.dicts.person.intern(e)),
+        sources: Int32Array.from(dicts.sources, (e) => this.dicts.sources.intern(e)),
+        outlets: Int32Array.from(dicts.outlets, (e) => this.dicts.outlet.intern(e)),
+        month: new Int32Array(0),
+      };
+      f.month = Int32Array.from(day, (v) => (v ? monthOf.get(Math.floor(v / 100))! : -1));
+      this.facets.set(seg, f);
     }
-    return { docs: docs.subarray(0, k), scores: scores.subarray(0, k) };
   }
 
   /** The selected values as numbers; `null` when the facet has no filter. */
@@ -169,24 +171,14 @@ export class SearchEngine {
     return new Set(ids.flatMap((id) => dict.lookup(id) ?? []));
   }
 
-  /** Undated articles go last in date orders; ties break by score, then id, so pages are stable. */
-  private comparator(sort: SearchQuery["sort"], docs: Int32Array, scores: Float64Array) {
-    const { day, idRank } = this.docs;
-    const tie = (a: number, b: number) => scores[b] - scores[a] || idRank[docs[a]] - idRank[docs[b]];
-    const late = (d: number) => day[d] || Number.MAX_SAFE_INTEGER;
-    if (sort === "newest") return (a: number, b: number) => day[docs[b]] - day[docs[a]] || tie(a, b);
-    if (sort === "oldest") return (a: number, b: number) => late(docs[a]) - late(docs[b]) || tie(a, b);
-    return (a: number, b: number) =>
-      scores[b] - scores[a] || day[docs[b]] - day[docs[a]] || idRank[docs[a]] - idRank[docs[b]];
-  }
-
   private unknownFilters(query: SearchQuery): SearchResponse["unknownFilters"] {
     return (["person", "outlet", "sources"] as const).flatMap((param) =>
       query[param].filter((id) => this.dicts[param].lookup(id) === undefined).map((id) => ({ param, id })),
     );
   }
 
-  private hit(article: Article, score: number, q: string): SearchHit {
+  private hit({ seg, d, score }: Loc & { score: number }, q: string): SearchHit {
+    const article = seg.store.get(d);
     return {
       id: article.id,
       title: article.title,
@@ -202,8 +194,19 @@ export class SearchEngine {
   }
 }
 
-function anyIn(values: Int32Array, wanted: Set<number>): boolean {
-  for (const v of values) if (wanted.has(v)) return true;
+/** Undated articles go last in date orders; ties break by score, then id, so pages are stable. */
+function comparator(sort: SearchQuery["sort"]) {
+  const day = (h: Hit) => h.seg.cols.day[h.d];
+  const id = (h: Hit) => h.seg.rank.ids[h.d];
+  const byId = (a: Hit, b: Hit) => (id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0);
+  const late = (h: Hit) => day(h) || Number.MAX_SAFE_INTEGER;
+  if (sort === "newest") return (a: Hit, b: Hit) => day(b) - day(a) || b.score - a.score || byId(a, b);
+  if (sort === "oldest") return (a: Hit, b: Hit) => late(a) - late(b) || b.score - a.score || byId(a, b);
+  return (a: Hit, b: Hit) => b.score - a.score || day(b) - day(a) || byId(a, b);
+}
+
+function anyIn(vals: Int32Array, from: number, to: number, map: Int32Array, wanted: Set<number>): boolean {
+  for (let p = from; p < to; p++) if (wanted.has(map[vals[p]])) return true;
   return false;
 }
 

@@ -18,6 +18,7 @@ export class FacetDictionary {
   intern(e: Entity): number {
     let i = this.index.get(e.id);
     if (i === undefined) {
+      this.sealed = false;
       i = this.ids.length;
       this.index.set(e.id, i);
       this.ids.push(e.id);
@@ -28,9 +29,15 @@ export class FacetDictionary {
 
   /** Each value's place in Vietnamese alphabetical order; see `seal`. */
   collation = new Int32Array(0);
+  private sealed = false;
 
-  /** Rank every name once, after the last `intern`, so queries compare numbers, not strings. */
+  /**
+   * Rank every name once after values were added (the archive grows), so queries compare
+   * numbers, not strings.
+   */
   seal() {
+    if (this.sealed) return;
+    this.sealed = true;
     const order = this.names.map((_, i) => i).sort((a, b) => collator.compare(this.names[a], this.names[b]) || a - b);
     this.collation = new Int32Array(order.length);
     order.forEach((value, rank) => (this.collation[value] = rank));
@@ -59,12 +66,17 @@ export class FacetCounter {
     for (const v of values) if (this.counts[v]++ === 0) this.touched.push(v);
   }
 
+  addOne(v: number) {
+    if (this.counts[v]++ === 0) this.touched.push(v);
+  }
+
   /**
    * The most frequent values (ties in Vietnamese alphabetical order), plus every selected
    * value, with count 0 when nothing matches it.
    */
   top(selected: readonly string[]): FacetCount[] {
     const { counts, dict } = this;
+    dict.seal();
     const rank = dict.collation;
     this.touched.sort((a, b) => counts[b] - counts[a] || rank[a] - rank[b]);
     const shown = this.touched.slice(0, FACET_LIMIT).map((i) => ({ id: dict.ids[i], name: dict.names[i], count: counts[i] }));

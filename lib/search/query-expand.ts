@@ -2,7 +2,7 @@
 // completions of the last word, and typo neighbours from the index's own vocabulary.
 import type { QueryWord } from "@/lib/search/query-parse";
 import { MAX_WORD_LENGTH } from "@/lib/search/query-parse";
-import { foldedDf, pairDf, type RankIndex } from "@/lib/search/rank-index";
+import { foldedDf, pairDf, type Lexicon } from "@/lib/search/rank-index";
 
 /** One folded term a query word matches, and how much a match counts. */
 export interface Expansion {
@@ -41,7 +41,7 @@ export function typoBudget(length: number): number {
 }
 
 /** The folded terms of the vocabulary within the typo budget of `folded`, best first. */
-export function typoNeighbours(index: RankIndex, folded: string): { f: number; distance: number; df: number }[] {
+export function typoNeighbours(index: Lexicon, folded: string): { f: number; distance: number; df: number }[] {
   const budget = typoBudget(folded.length);
   if (!budget) return [];
   const found: { f: number; distance: number; df: number }[] = [];
@@ -56,7 +56,7 @@ export function typoNeighbours(index: RankIndex, folded: string): { f: number; d
  * or when the word itself is not in the vocabulary: expanding every syllable is slow
  * and ranks worse.
  */
-export function expandWord(index: RankIndex, word: QueryWord, fuzzy: boolean): Group {
+export function expandWord(index: Lexicon, word: QueryWord, fuzzy: boolean): Group {
   const terms: Expansion[] = [];
   const self = index.foldedId.get(word.folded);
   if (self !== undefined) terms.push({ f: self, weight: 1, base: true });
@@ -106,7 +106,7 @@ const CONTEXT_RATIO = 20;
  * form known pairs are then matched as if typed, best first. Queries copied from real
  * text always form known pairs, so they pay nothing.
  */
-export function expandQuery(index: RankIndex, words: QueryWord[], fuzzy: boolean): Group[] {
+export function expandQuery(index: Lexicon, words: QueryWord[], fuzzy: boolean): Group[] {
   const groups = words.map((w) => expandWord(index, w, fuzzy));
   const ids = words.map((w) => index.foldedId.get(w.folded));
   const joined = (i: number) => i > 0 && i < words.length && words[i].joinsPrev;

@@ -1,5 +1,7 @@
-// The search index, built once per process: compact typed arrays rather than a Map
-// per term, because the 35k corpus holds ~20 M tokens.
+// One segment of the search index: compact typed arrays rather than a Map per term,
+// because the 35k corpus holds ~20 M tokens. A segment is immutable once built (only
+// its deletions and the archive-wide statistics it is scored with change); see
+// lib/index/ for how segments are saved, loaded and combined into a live archive.
 //
 // - A positional "stream" of every article's exact term ids (title, lead, body, with a
 //   break marker wherever a phrase cannot continue). Adjacent syllable pairs and quoted
@@ -17,11 +19,29 @@ export const BREAK = -1;
 /** How much one occurrence counts in each field (title > lead > body). */
 export const FIELD_WEIGHT = { title: 5, lead: 2, body: 1 } as const;
 
+/**
+ * The archive's vocabulary: what query expansion and suggestions read (the terms of every
+ * segment, with archive-wide statistics in `shared`).
+ */
+export interface Lexicon {
+  exactId: Map<string, number>;
+  exactTerm: string[];
+  /** exact id → folded id */
+  foldedOf: Int32Array;
+  foldedId: Map<string, number>;
+  foldedTerm: string[];
+  /** folded id → its most frequent exact spelling (for suggestions). */
+  commonExact: Int32Array;
+  foldedHash: Uint32Array;
+  /** Folded vocabulary → folded id: the radix tree for prefix and typo lookups. */
+  vocab: SearchableMap<number>;
+  shared: SharedStats | null;
+}
+
 export interface RankIndex {
   /** Number of articles; documents are numbered 0..n-1 in input order. */
   n: number;
   ids: string[];
-  docOf: Map<string, number>;
   exactId: Map<string, number>;
   exactTerm: string[];
   /** exact id → folded id */
@@ -37,7 +57,14 @@ export interface RankIndex {
   leadEnd: Int32Array;
   /** Tokens per document (for related-article scoring). */
   docLen: Float32Array;
-  /** BM25F length normalisation per field: 1 / (1 - b + b * length / mean length). */
+  /** Tokens per field and document. */
+  titleLen: Int32Array;
+  leadLen: Int32Array;
+  bodyLen: Int32Array;
+  /**
+   * BM25F length normalisation per field: 1 / (1 - b + b * length / mean length), with
+   * the archive's mean lengths (see applyNorms).
+   */
   titleNorm: Float32Array;
   leadNorm: Float32Array;
   bodyNorm: Float32Array;
@@ -47,60 +74,106 @@ export interface RankIndex {
   foldedTf: Uint16Array;
   exactStart: Int32Array;
   exactDocs: Int32Array;
-  /** Folded vocabulary → folded id. */
-  vocab: SearchableMap<number>;
-  /** Count-min sketch of adjacent folded pair document frequencies (see pairDf). */
-  pairSketch: [Uint16Array, Uint16Array];
+  /** FNV-1a hash of each folded term: pair sketches key on it, so they add up across segments. */
+  foldedHash: Uint32Array;
+  /**
+   * Statistics of the whole archive this index is one segment of (set by the searcher
+   * whenever the list of segments changes); null for a stand-alone index.
+   */
+  shared: SharedStats | null;
+  /** Documents that no longer count (replaced, removed): 1 = deleted. Null when none. */
+  deleted: Uint8Array | null;
 }
 
-const SKETCH_BITS = 23;
-const SKETCH_MASK = (1 << SKETCH_BITS) - 1;
+/** What ranking needs from the whole archive, beyond one segment. */
+export interface SharedStats {
+  /** Documents in the archive. */
+  n: number;
+  /** Archive-wide document frequency of each of this segment's folded terms. */
+  df: Int32Array;
+  /** Archive-wide count-min sketch of adjacent folded pairs (see pairDf). */
+  pairs: PairSketch;
+}
 
-function pairHashes(f1: number, f2: number): [number, number] {
+/** A count-min sketch with two rows of 2^bits counters. */
+export interface PairSketch {
+  bits: number;
+  a: Uint16Array;
+  b: Uint16Array;
+}
+
+/** FNV-1a of a string: stable across processes and segments. */
+export function termHash(term: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < term.length; i++) {
+    h ^= term.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+function pairHashes(h1: number, h2: number, bits: number): [number, number] {
+  const mask = (1 << bits) - 1;
   return [
-    ((Math.imul(f1, 0x9e3779b1) ^ Math.imul(f2 + 1, 0x85ebca77)) >>> 0) & SKETCH_MASK,
-    ((Math.imul(f2, 0xc2b2ae3d) + Math.imul(f1 + 7, 0x27d4eb2f)) >>> 0) & SKETCH_MASK,
+    ((Math.imul(h1, 0x9e3779b1) ^ Math.imul(h2 + 1, 0x85ebca77)) >>> 0) & mask,
+    ((Math.imul(h2, 0xc2b2ae3d) + Math.imul(h1 + 7, 0x27d4eb2f)) >>> 0) & mask,
   ];
 }
 
-/**
- * How many articles hold the folded pair f1 f2 (adjacent, in order), estimated from a
- * count-min sketch: never below the truth, rarely much above it. Pairs like "tiền cho"
- * are far rarer than their syllables, and that rarity is what ranks them.
- */
-export function pairDf(index: RankIndex, f1: number, f2: number): number {
-  const [h1, h2] = pairHashes(f1, f2);
-  return Math.min(index.pairSketch[0][h1], index.pairSketch[1][h2]);
+/** Pairs counted by one segment's sketch of the pair with these term hashes. */
+export function sketchCount(sketch: PairSketch, h1: number, h2: number): number {
+  const [i, j] = pairHashes(h1, h2, sketch.bits);
+  return Math.min(sketch.a[i], sketch.b[j]);
 }
 
-/** Document frequencies of every adjacent folded pair, into a count-min sketch. */
-function buildPairSketch(tokens: Int32Array, docStart: Int32Array, foldedOf: Int32Array): [Uint16Array, Uint16Array] {
-  const a = new Uint16Array(1 << SKETCH_BITS);
-  const b = new Uint16Array(1 << SKETCH_BITS);
-  const seen = new Set<number>();
-  for (let d = 0; d + 1 < docStart.length; d++) {
-    seen.clear();
-    let prev = -1;
-    for (let i = docStart[d]; i < docStart[d + 1]; i++) {
-      const e = tokens[i];
-      if (e < 0) {
-        prev = -1;
-        continue;
-      }
-      const f = foldedOf[e];
-      if (prev >= 0) {
-        const key = prev * 2 ** 21 + f;
-        if (!seen.has(key)) {
-          seen.add(key);
-          const [h1, h2] = pairHashes(prev, f);
+/**
+ * How many articles hold the folded pair f1 f2 (adjacent, in order), estimated from
+ * count-min sketches: never below the truth, rarely much above it. Pairs like "tiền cho"
+ * are far rarer than their syllables, and that rarity is what ranks them.
+ */
+export function pairDf(index: Pick<RankIndex, "shared" | "foldedHash">, f1: number, f2: number): number {
+  return index.shared ? sketchCount(index.shared.pairs, index.foldedHash[f1], index.foldedHash[f2]) : 0;
+}
+
+/** Counters per sketch row: 2^23 keeps collisions rare up to millions of distinct pairs. */
+export const SKETCH_BITS = 23;
+
+export function emptySketch(bits = SKETCH_BITS): PairSketch {
+  return { bits, a: new Uint16Array(1 << bits), b: new Uint16Array(1 << bits) };
+}
+
+/**
+ * Add (sign 1) or remove (sign -1) the distinct adjacent folded pairs of document d to
+ * a sketch. Removal undoes an addition exactly unless a counter saturated.
+ */
+export function countPairs(sketch: PairSketch, index: RankIndex, d: number, sign: 1 | -1, seen = new Set<number>()) {
+  const { stream, docStart, foldedOf, foldedHash } = index;
+  const { a, b, bits } = sketch;
+  seen.clear();
+  let prev = -1;
+  for (let i = docStart[d]; i < docStart[d + 1]; i++) {
+    const e = stream[i];
+    if (e < 0) {
+      prev = -1;
+      continue;
+    }
+    const f = foldedOf[e];
+    if (prev >= 0) {
+      const key = prev * 2 ** 21 + f;
+      if (!seen.has(key)) {
+        seen.add(key);
+        const [h1, h2] = pairHashes(foldedHash[prev], foldedHash[f], bits);
+        if (sign > 0) {
           if (a[h1] < 65535) a[h1]++;
           if (b[h2] < 65535) b[h2]++;
+        } else {
+          if (a[h1] > 0 && a[h1] < 65535) a[h1]--;
+          if (b[h2] > 0 && b[h2] < 65535) b[h2]--;
         }
       }
-      prev = f;
     }
+    prev = f;
   }
-  return [a, b];
 }
 
 /** A growable Int32Array: a plain number[] of 20 M entries would cost far more heap. */
@@ -121,112 +194,225 @@ class IntBuffer {
 }
 
 /** Build the index of `articles` (title, lead = first paragraph, body = the rest). */
-export function buildRankIndex(articles: Article[]): RankIndex {
-  const exactId = new Map<string, number>();
-  const exactTerm: string[] = [];
-  const foldedOfList: number[] = [];
-  const foldedId = new Map<string, number>();
-  const foldedTerm: string[] = [];
-  const stream = new IntBuffer();
-  const n = articles.length;
-  const docStart = new Int32Array(n + 1);
-  const titleEnd = new Int32Array(n);
-  const leadEnd = new Int32Array(n);
-  const docLen = new Float32Array(n);
+export function buildRankIndex(articles: readonly Article[]): RankIndex {
+  const writer = new RankIndexWriter();
+  for (const a of articles) writer.add(a);
+  return writer.finish();
+}
 
-  const idOf = (term: string, folded: string): number => {
-    let e = exactId.get(term);
+/**
+ * Builds one segment article by article (so a caller can yield between articles), then
+ * turns the token stream into posting lists in `finish`.
+ */
+export class RankIndexWriter {
+  private readonly exactId = new Map<string, number>();
+  private readonly exactTerm: string[] = [];
+  private readonly foldedOfList: number[] = [];
+  private readonly foldedId = new Map<string, number>();
+  private readonly foldedTerm: string[] = [];
+  private readonly stream = new IntBuffer();
+  private readonly ids: string[] = [];
+  private readonly starts: number[] = [];
+  private readonly titleEnds: number[] = [];
+  private readonly leadEnds: number[] = [];
+
+  /** Tokens written so far: a measure of the segment's memory. */
+  get tokens(): number {
+    return this.stream.length;
+  }
+
+  get docs(): number {
+    return this.ids.length;
+  }
+
+  add(a: Article) {
+    this.ids.push(a.id);
+    this.starts.push(this.stream.length);
+    this.addText(a.title);
+    this.titleEnds.push(this.stream.length);
+    this.addText(a.paragraphs[0] ?? "");
+    this.leadEnds.push(this.stream.length);
+    for (let i = 1; i < a.paragraphs.length; i++) this.addText(a.paragraphs[i]);
+    // Image captions describe the article: searchable, at the body's (lowest) weight.
+    for (const c of a.captions ?? []) this.addText(c);
+  }
+
+  private idOf(term: string, folded: string): number {
+    let e = this.exactId.get(term);
     if (e === undefined) {
-      e = exactTerm.length;
-      exactId.set(term, e);
-      exactTerm.push(term);
-      let f = foldedId.get(folded);
+      e = this.exactTerm.length;
+      this.exactId.set(term, e);
+      this.exactTerm.push(term);
+      let f = this.foldedId.get(folded);
       if (f === undefined) {
-        f = foldedTerm.length;
-        foldedId.set(folded, f);
-        foldedTerm.push(folded);
+        f = this.foldedTerm.length;
+        this.foldedId.set(folded, f);
+        this.foldedTerm.push(folded);
       }
-      foldedOfList.push(f);
+      this.foldedOfList.push(f);
     }
     return e;
-  };
-  const addText = (text: string) => {
+  }
+
+  private addText(text: string) {
     let prev = null;
     for (const t of tokenize(text)) {
-      if (!prev || !joins(text, prev, t)) stream.push(BREAK);
-      stream.push(idOf(t.term, t.folded));
+      if (!prev || !joins(text, prev, t)) this.stream.push(BREAK);
+      this.stream.push(this.idOf(t.term, t.folded));
       prev = t;
     }
-  };
+  }
 
-  articles.forEach((a, d) => {
-    docStart[d] = stream.length;
-    addText(a.title);
-    titleEnd[d] = stream.length;
-    addText(a.paragraphs[0] ?? "");
-    leadEnd[d] = stream.length;
-    for (const p of a.paragraphs.slice(1)) addText(p);
-    // Image captions describe the article: searchable, at the body's (lowest) weight.
-    for (const c of a.captions ?? []) addText(c);
-  });
-  docStart[n] = stream.length;
-  const tokens = stream.toArray();
+  finish(): RankIndex {
+    const n = this.ids.length;
+    const stream = this.stream.toArray();
+    const docStart = Int32Array.from([...this.starts, stream.length]);
+    return rankIndexFromParts({
+      ids: this.ids,
+      exactTerm: this.exactTerm,
+      foldedTerm: this.foldedTerm,
+      foldedOf: Int32Array.from(this.foldedOfList),
+      stream,
+      docStart,
+      titleEnd: Int32Array.from(this.titleEnds),
+      leadEnd: Int32Array.from(this.leadEnds),
+      ...derivedArrays(n, stream, docStart, this.titleEnds, this.leadEnds, this.foldedOfList, this.foldedTerm.length, this.exactTerm.length),
+    });
+  }
+}
+
+/** What a segment saves: every array that is costly to rebuild, and the term lists. */
+export interface RankIndexParts {
+  ids: string[];
+  exactTerm: string[];
+  foldedTerm: string[];
+  foldedOf: Int32Array;
+  commonExact: Int32Array;
+  stream: Int32Array;
+  docStart: Int32Array;
+  titleEnd: Int32Array;
+  leadEnd: Int32Array;
+  titleLen: Int32Array;
+  leadLen: Int32Array;
+  bodyLen: Int32Array;
+  foldedStart: Int32Array;
+  foldedDocs: Int32Array;
+  foldedTf: Uint16Array;
+  exactStart: Int32Array;
+  exactDocs: Int32Array;
+}
+
+/** The typed arrays of RankIndexParts, by name: what the segment file stores. */
+export const SAVED_ARRAYS = [
+  "foldedOf",
+  "commonExact",
+  "stream",
+  "docStart",
+  "titleEnd",
+  "leadEnd",
+  "titleLen",
+  "leadLen",
+  "bodyLen",
+  "foldedStart",
+  "foldedDocs",
+  "foldedTf",
+  "exactStart",
+  "exactDocs",
+] as const;
+
+/** Field lengths, posting lists and the common spelling of each term, from the stream. */
+function derivedArrays(
+  n: number,
+  tokens: Int32Array,
+  docStart: Int32Array,
+  titleEnds: number[],
+  leadEnds: number[],
+  foldedOfList: number[],
+  foldedCount: number,
+  exactCount: number,
+) {
+  const titleEnd = Int32Array.from(titleEnds);
+  const leadEnd = Int32Array.from(leadEnds);
   const foldedOf = Int32Array.from(foldedOfList);
-
   const count = (from: number, to: number) => {
     let len = 0;
     for (let i = from; i < to; i++) if (tokens[i] >= 0) len++;
     return len;
   };
-  const lens = { title: new Float32Array(n), lead: new Float32Array(n), body: new Float32Array(n) };
+  const titleLen = new Int32Array(n);
+  const leadLen = new Int32Array(n);
+  const bodyLen = new Int32Array(n);
   for (let d = 0; d < n; d++) {
-    lens.title[d] = count(docStart[d], titleEnd[d]);
-    lens.lead[d] = count(titleEnd[d], leadEnd[d]);
-    lens.body[d] = count(leadEnd[d], docStart[d + 1]);
-    docLen[d] = lens.title[d] + lens.lead[d] + lens.body[d];
+    titleLen[d] = count(docStart[d], titleEnd[d]);
+    leadLen[d] = count(titleEnd[d], leadEnd[d]);
+    bodyLen[d] = count(leadEnd[d], docStart[d + 1]);
   }
-
-  const folded = buildPostings(tokens, docStart, titleEnd, leadEnd, foldedOf, foldedTerm.length, true);
-  const exact = buildPostings(tokens, docStart, titleEnd, leadEnd, null, exactTerm.length, false);
+  const folded = buildPostings(tokens, docStart, titleEnd, leadEnd, foldedOf, foldedCount, true);
+  const exact = buildPostings(tokens, docStart, titleEnd, leadEnd, null, exactCount, false);
 
   // The most frequent spelling of each folded term: exact terms by document frequency.
-  const commonExact = new Int32Array(foldedTerm.length).fill(-1);
-  for (let e = 0; e < exactTerm.length; e++) {
+  const commonExact = new Int32Array(foldedCount).fill(-1);
+  for (let e = 0; e < exactCount; e++) {
     const f = foldedOf[e];
     const best = commonExact[f];
     const df = exact.start[e + 1] - exact.start[e];
     if (best < 0 || df > exact.start[best + 1] - exact.start[best]) commonExact[f] = e;
   }
-
-  const vocab = new SearchableMap<number>();
-  foldedTerm.forEach((t, f) => vocab.set(t, f));
-
   return {
-    n,
-    ids: articles.map((a) => a.id),
-    docOf: new Map(articles.map((a, d) => [a.id, d])),
-    exactId,
-    exactTerm,
-    foldedOf,
-    foldedId,
-    foldedTerm,
     commonExact,
-    stream: tokens,
-    docStart,
-    titleEnd,
-    leadEnd,
-    docLen,
-    titleNorm: lengthNorm(lens.title),
-    leadNorm: lengthNorm(lens.lead),
-    bodyNorm: lengthNorm(lens.body),
+    titleLen,
+    leadLen,
+    bodyLen,
     foldedStart: folded.start,
     foldedDocs: folded.docs,
     foldedTf: folded.tf,
     exactStart: exact.start,
     exactDocs: exact.docs,
-    vocab,
-    pairSketch: buildPairSketch(tokens, docStart, foldedOf),
   };
+}
+
+/**
+ * A searchable index from its saved parts: the term maps are rebuilt (cheap: tens of
+ * thousands of terms), the big arrays are used as they are.
+ */
+export function rankIndexFromParts(parts: RankIndexParts): RankIndex {
+  const n = parts.ids.length;
+  const docLen = new Float32Array(n);
+  for (let d = 0; d < n; d++) docLen[d] = parts.titleLen[d] + parts.leadLen[d] + parts.bodyLen[d];
+  const index: RankIndex = {
+    ...parts,
+    n,
+    exactId: new Map(parts.exactTerm.map((t, e) => [t, e])),
+    foldedId: new Map(parts.foldedTerm.map((t, f) => [t, f])),
+    docLen,
+    titleNorm: new Float32Array(n),
+    leadNorm: new Float32Array(n),
+    bodyNorm: new Float32Array(n),
+    foldedHash: Uint32Array.from(parts.foldedTerm, termHash),
+    shared: null,
+    deleted: null,
+  };
+  applyNorms(index, meanLengths([index]));
+  return index;
+}
+
+/** Mean field lengths over the live documents of some segments. */
+export function meanLengths(indexes: readonly RankIndex[]): MeanLengths {
+  let docs = 0;
+  let title = 0;
+  let lead = 0;
+  let body = 0;
+  for (const index of indexes) {
+    for (let d = 0; d < index.n; d++) {
+      if (index.deleted?.[d]) continue;
+      docs++;
+      title += index.titleLen[d];
+      lead += index.leadLen[d];
+      body += index.bodyLen[d];
+    }
+  }
+  const k = docs || 1;
+  return { title: title / k, lead: lead / k, body: body / k };
 }
 
 /** Posting lists in CSR form, by two passes over the stream (count, then fill). */
@@ -281,12 +467,22 @@ function buildPostings(
   return { start, docs, tf };
 }
 
-/** BM25 length normalisation (b = 0.75) of one field. */
-function lengthNorm(lengths: Float32Array): Float32Array {
-  let total = 0;
-  for (const l of lengths) total += l;
-  const avg = total / (lengths.length || 1) || 1;
-  return lengths.map((l) => 1 / (0.25 + (0.75 * l) / avg));
+/** Mean field lengths, over the archive's live documents. */
+export interface MeanLengths {
+  title: number;
+  lead: number;
+  body: number;
+}
+
+/** BM25 length normalisation (b = 0.75) of every field, against the archive's mean lengths. */
+export function applyNorms(index: RankIndex, mean: MeanLengths) {
+  const norm = (lengths: Int32Array, out: Float32Array, avg: number) => {
+    const a = avg || 1;
+    for (let d = 0; d < lengths.length; d++) out[d] = 1 / (0.25 + (0.75 * lengths[d]) / a);
+  };
+  norm(index.titleLen, index.titleNorm, mean.title);
+  norm(index.leadLen, index.leadNorm, mean.lead);
+  norm(index.bodyLen, index.bodyNorm, mean.body);
 }
 
 /** Field counts of a packed posting tf. */
@@ -294,12 +490,13 @@ export function fieldCounts(packed: number): { title: number; lead: number; body
   return { title: packed >> 12, lead: (packed >> 8) & 15, body: packed & 255 };
 }
 
-/** Document frequency of a folded term id. */
-export function foldedDf(index: RankIndex, f: number): number {
-  return index.foldedStart[f + 1] - index.foldedStart[f];
+/** Document frequency of a folded term id, archive-wide when the index is one segment of several. */
+export function foldedDf(index: { shared: SharedStats | null; foldedStart?: Int32Array }, f: number): number {
+  if (index.shared) return index.shared.df[f];
+  return index.foldedStart ? index.foldedStart[f + 1] - index.foldedStart[f] : 0;
 }
 
-/** Document frequency of an exact term id. */
-export function exactDf(index: RankIndex, e: number): number {
-  return index.exactStart[e + 1] - index.exactStart[e];
+/** Documents in the archive (all segments). */
+export function archiveSize(index: { shared: SharedStats | null; n?: number }): number {
+  return index.shared ? index.shared.n : (index.n ?? 0);
 }

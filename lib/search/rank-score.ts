@@ -4,7 +4,7 @@
 // with the marks as typed, then relevance.
 import { popcount } from "@/lib/search/bits";
 import type { Group } from "@/lib/search/query-expand";
-import { FIELD_WEIGHT, foldedDf, pairDf, type RankIndex } from "@/lib/search/rank-index";
+import { archiveSize, FIELD_WEIGHT, foldedDf, pairDf, type RankIndex } from "@/lib/search/rank-index";
 
 const K1 = 1.2;
 /** Stream break marker, as a local constant: imported bindings are slow in hot loops. */
@@ -54,7 +54,8 @@ export function createScratch(index: RankIndex): Scratch {
 }
 
 export function idf(index: RankIndex, df: number): number {
-  return Math.log(1 + (index.n - df + 0.5) / (df + 0.5));
+  const n = archiveSize(index);
+  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
 }
 
 export interface ScoreRequest {
@@ -74,6 +75,8 @@ export function scoreQuery(index: RankIndex, s: Scratch, req: ScoreRequest): Map
     const full = (1 << groups.length) - 1;
     let candidates = req.mode === "all" ? touched.filter((d) => s.mask[d] === full) : anyWord(index, s, groups, touched);
     candidates = dropExcluded(index, s, candidates, req.excluded);
+    const deleted = index.deleted;
+    if (deleted) candidates = candidates.filter((d) => deleted[d] === 0);
 
     const phrases = req.mode === "all" ? req.phrases : [];
     const scanner = createScanner(index, s, groups, phrases);
@@ -205,7 +208,7 @@ function accumulate(index: RankIndex, s: Scratch, groups: Group[], touched: numb
 function anyWord(index: RankIndex, s: Scratch, groups: Group[], touched: number[]): number[] {
   let rare = 0;
   groups.forEach((g, i) => {
-    if (g.terms.some((t) => foldedDf(index, t.f) <= index.n * COMMON_SHARE)) rare |= 1 << i;
+    if (g.terms.some((t) => foldedDf(index, t.f) <= archiveSize(index) * COMMON_SHARE)) rare |= 1 << i;
   });
   if (!rare) return touched;
   const half = Math.ceil(groups.length / 2);

@@ -1,6 +1,6 @@
 // "Did you mean": a query corrected from the index's own vocabulary (Kellog → Kellogg).
 import { typoNeighbours, type Group } from "@/lib/search/query-expand";
-import { foldedDf, type RankIndex } from "@/lib/search/rank-index";
+import { foldedDf, type Lexicon } from "@/lib/search/rank-index";
 
 /** A word this rare is suspicious when a close spelling is far more common. */
 const RARE_DF = 3;
@@ -13,7 +13,7 @@ const DF_RATIO = 30;
  * The correction is the one the query's own context chose (see expandQuery), else the
  * most common close spelling of a rare word.
  */
-export function suggestQuery(index: RankIndex, q: string, groups: Group[]): string | null {
+export function suggestQuery(index: Lexicon, q: string, groups: Group[]): string | null {
   const edits: { start: number; end: number; text: string }[] = [];
   for (const { word: w, correction } of groups) {
     if (/\d/.test(w.folded) || w.folded.length < 3) continue;

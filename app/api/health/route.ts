@@ -9,7 +9,7 @@ export async function GET() {
   const { rss, heapUsed } = process.memoryUsage();
   return Response.json({
     status: "ok",
-    articles: engine.articles.length,
+    articles: engine.size,
     skipped,
     buildMs,
     memory: { rssMiB: mib(rss), heapUsedMiB: mib(heapUsed) },

@@ -1,0 +1,253 @@
+// The live archive: the segments searched together, one vocabulary over all of them, and
+// the archive-wide statistics every segment is scored with. Changes (a segment added,
+// a file's articles gone) are applied synchronously and then `refresh` recomputes the
+// statistics, so a query (which also runs synchronously) never sees half an update.
+//
+// Several copies of one id may be present (a corrected article in a newer file): the
+// copy from the last file in path order, and the last line of it, is the article; the
+// others are deleted for ranking but kept, so removing the newer file brings the older
+// copy back. A fresh build of the final corpus and any order of updates agree.
+import SearchableMap from "minisearch/SearchableMap";
+import type { Segment } from "@/lib/index/segment";
+import { applyNorms, countPairs, emptySketch, meanLengths, termHash, type Lexicon, type PairSketch } from "@/lib/search/rank-index";
+
+export interface Loc {
+  seg: Segment;
+  d: number;
+}
+
+interface SegmentState {
+  /** Local folded / exact term id → archive term id. */
+  folded: Int32Array;
+  exact: Int32Array;
+  /** Per local folded term: how many deleted documents hold it. */
+  deletedDf: Int32Array;
+}
+
+/** The archive's vocabulary: grows as segments come, never shrinks (a term may reach df 0). */
+class GrowingLexicon implements Lexicon {
+  exactId = new Map<string, number>();
+  exactTerm: string[] = [];
+  private foldedOfList: number[] = [];
+  foldedOf = new Int32Array(0);
+  foldedId = new Map<string, number>();
+  foldedTerm: string[] = [];
+  commonExact = new Int32Array(0);
+  foldedHash = new Uint32Array(0);
+  vocab = new SearchableMap<number>();
+  shared: Lexicon["shared"] = null;
+
+  folded(term: string): number {
+    let f = this.foldedId.get(term);
+    if (f === undefined) {
+      f = this.foldedTerm.length;
+      this.foldedId.set(term, f);
+      this.foldedTerm.push(term);
+      this.vocab.set(term, f);
+    }
+    return f;
+  }
+
+  exact(term: string, folded: number): number {
+    let e = this.exactId.get(term);
+    if (e === undefined) {
+      e = this.exactTerm.length;
+      this.exactId.set(term, e);
+      this.exactTerm.push(term);
+      this.foldedOfList.push(folded);
+    }
+    return e;
+  }
+
+  /** Typed views of what grew since the last call. */
+  seal() {
+    if (this.foldedOf.length !== this.foldedOfList.length) this.foldedOf = Int32Array.from(this.foldedOfList);
+    if (this.foldedHash.length !== this.foldedTerm.length) {
+      const hashes = new Uint32Array(this.foldedTerm.length);
+      hashes.set(this.foldedHash);
+      for (let f = this.foldedHash.length; f < hashes.length; f++) hashes[f] = termHash(this.foldedTerm[f]);
+      this.foldedHash = hashes;
+    }
+  }
+}
+
+export class Archive {
+  segments: Segment[] = [];
+  readonly lexicon = new GrowingLexicon();
+  /** Bumped by every refresh: caches of query results key on it. */
+  generation = 0;
+  /** Live documents (not deleted). */
+  live = 0;
+  private readonly pairs: PairSketch;
+  private readonly state = new Map<Segment, SegmentState>();
+  /** The copy of each id that is the article. */
+  private readonly winners = new Map<string, Loc>();
+  /** Ids present more than once: every present copy, the winner included. */
+  private readonly copies = new Map<string, Loc[]>();
+  private readonly seen = new Set<number>();
+
+  constructor(sketchBits?: number) {
+    this.pairs = emptySketch(sketchBits);
+  }
+
+  /** The article with this id: its segment and document. */
+  locate(id: string): Loc | undefined {
+    return this.winners.get(id);
+  }
+
+  /** Add a segment; documents it replaces (same id, earlier file or line) are deleted. */
+  add(seg: Segment) {
+    const { rank } = seg;
+    rank.deleted ??= new Uint8Array(rank.n);
+    const lex = this.lexicon;
+    const folded = Int32Array.from(rank.foldedTerm, (t) => lex.folded(t));
+    const exact = Int32Array.from(rank.exactTerm, (t, e) => lex.exact(t, folded[rank.foldedOf[e]]));
+    this.state.set(seg, { folded, exact, deletedDf: new Int32Array(rank.foldedTerm.length) });
+    this.segments.push(seg);
+    for (let d = 0; d < rank.n; d++) {
+      if (seg.gone[d]) {
+        rank.deleted[d] = 1;
+        this.countTerms(seg, d, 1);
+        continue;
+      }
+      // Count the document as present, then let the id's copies decide which one is live.
+      countPairs(this.pairs, rank, d, 1, this.seen);
+      rank.deleted[d] = 0;
+      this.place({ seg, d });
+    }
+  }
+
+  /** Remove a segment whose documents are all in another (after a merge). */
+  drop(seg: Segment) {
+    for (let d = 0; d < seg.rank.n; d++) if (!seg.gone[d]) this.unplace({ seg, d }, false);
+    for (let d = 0; d < seg.rank.n; d++) if (!seg.rank.deleted![d]) countPairs(this.pairs, seg.rank, d, -1, this.seen);
+    this.segments = this.segments.filter((s) => s !== seg);
+    this.state.delete(seg);
+  }
+
+  /** Every document read from `file` is gone (the file changed or vanished). */
+  removeFile(file: string) {
+    for (const seg of this.segments) {
+      const f = seg.cols.dicts.files.indexOf(file);
+      if (f < 0) continue;
+      for (let d = 0; d < seg.rank.n; d++) {
+        if (seg.cols.file[d] !== f || seg.gone[d]) continue;
+        seg.gone[d] = 1;
+        this.unplace({ seg, d }, true);
+      }
+    }
+  }
+
+  /** Files each segment holds live documents of (for the manifest). */
+  filesOf(seg: Segment): Set<string> {
+    const out = new Set<string>();
+    for (let d = 0; d < seg.rank.n; d++) if (!seg.gone[d]) out.add(seg.cols.dicts.files[seg.cols.file[d]]);
+    return out;
+  }
+
+  /** Recompute archive-wide statistics after changes; cheap next to any change. */
+  refresh() {
+    const lex = this.lexicon;
+    lex.seal();
+    const df = new Int32Array(lex.foldedTerm.length);
+    const exactDf = new Int32Array(lex.exactTerm.length);
+    let live = 0;
+    for (const seg of this.segments) {
+      const st = this.state.get(seg)!;
+      const { foldedStart, exactStart, deleted, n } = seg.rank;
+      for (let f = 0; f < st.folded.length; f++) df[st.folded[f]] += foldedStart[f + 1] - foldedStart[f] - st.deletedDf[f];
+      for (let e = 0; e < st.exact.length; e++) exactDf[st.exact[e]] += exactStart[e + 1] - exactStart[e];
+      for (let d = 0; d < n; d++) if (!deleted![d]) live++;
+    }
+    const common = new Int32Array(lex.foldedTerm.length).fill(-1);
+    for (let e = 0; e < exactDf.length; e++) {
+      const f = lex.foldedOf[e];
+      if (common[f] < 0 || exactDf[e] > exactDf[common[f]]) common[f] = e;
+    }
+    lex.commonExact = common;
+    lex.shared = { n: live, df, pairs: this.pairs };
+    const mean = meanLengths(this.segments.map((s) => s.rank));
+    for (const seg of this.segments) {
+      const st = this.state.get(seg)!;
+      seg.rank.shared = { n: live, df: Int32Array.from(st.folded, (g) => df[g]), pairs: this.pairs };
+      applyNorms(seg.rank, mean);
+    }
+    this.live = live;
+    this.generation++;
+  }
+
+  /** Archive term id of a segment's local folded term, and back. */
+  localFolded(seg: Segment, global: number): number {
+    return seg.rank.foldedId.get(this.lexicon.foldedTerm[global]) ?? -1;
+  }
+
+  localExact(seg: Segment, global: number): number {
+    return seg.rank.exactId.get(this.lexicon.exactTerm[global]) ?? -1;
+  }
+
+  /** Make `loc` a present copy of its id and settle which copy is live. */
+  private place(loc: Loc) {
+    const id = loc.seg.rank.ids[loc.d];
+    const current = this.winners.get(id);
+    if (!current) {
+      this.winners.set(id, loc);
+      return;
+    }
+    let list = this.copies.get(id);
+    if (!list) this.copies.set(id, (list = [current]));
+    list.push(loc);
+    const best = list.reduce((a, b) => (later(b, a) ? b : a));
+    for (const c of list) this.setDeleted(c.seg, c.d, c !== best);
+    this.winners.set(id, best);
+  }
+
+  /** `loc` is no longer present; a remaining copy of its id may become live. */
+  private unplace(loc: Loc, deleteIt: boolean) {
+    const id = loc.seg.rank.ids[loc.d];
+    if (deleteIt) this.setDeleted(loc.seg, loc.d, true);
+    const list = this.copies.get(id);
+    if (!list) {
+      if (this.winners.get(id)?.seg === loc.seg && this.winners.get(id)?.d === loc.d) this.winners.delete(id);
+      return;
+    }
+    const rest = list.filter((c) => !(c.seg === loc.seg && c.d === loc.d));
+    if (rest.length === 1) this.copies.delete(id);
+    else this.copies.set(id, rest);
+    const best = rest.reduce((a, b) => (later(b, a) ? b : a));
+    this.setDeleted(best.seg, best.d, false);
+    this.winners.set(id, best);
+  }
+
+  private setDeleted(seg: Segment, d: number, deleted: boolean) {
+    const flags = seg.rank.deleted!;
+    if (!!flags[d] === deleted) return;
+    flags[d] = deleted ? 1 : 0;
+    const sign = deleted ? -1 : 1;
+    countPairs(this.pairs, seg.rank, d, sign, this.seen);
+    this.countTerms(seg, d, deleted ? 1 : -1);
+  }
+
+  /** Count (1) or uncount (-1) document d's distinct folded terms as deleted. */
+  private countTerms(seg: Segment, d: number, delta: 1 | -1) {
+    const st = this.state.get(seg);
+    if (!st) return;
+    const { stream, docStart, foldedOf } = seg.rank;
+    this.seen.clear();
+    for (let i = docStart[d]; i < docStart[d + 1]; i++) {
+      const e = stream[i];
+      if (e < 0) continue;
+      const f = foldedOf[e];
+      if (this.seen.has(f)) continue;
+      this.seen.add(f);
+      st.deletedDf[f] += delta;
+    }
+  }
+}
+
+/** Whether copy `a` comes after copy `b` in corpus order (file path, then line). */
+function later(a: Loc, b: Loc): boolean {
+  const fa = a.seg.cols.dicts.files[a.seg.cols.file[a.d]];
+  const fb = b.seg.cols.dicts.files[b.seg.cols.file[b.d]];
+  if (fa !== fb) return fa > fb;
+  return a.seg.cols.line[a.d] > b.seg.cols.line[b.d];
+}

@@ -1,0 +1,126 @@
+// The on-disk form of every index file: a small JSON header and typed arrays, checked by a
+// CRC-32 over everything, written to a temporary name and renamed into place, so a crash
+// never leaves a half-written file under a name the index refers to.
+import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from "node:fs";
+import path from "node:path";
+import { crc32 } from "node:zlib";
+
+/** Bumped when the layout of any index file changes. */
+export const FORMAT_VERSION = 1;
+
+/**
+ * Bumped when cleaning, tokenisation or anything else that decides what is indexed
+ * changes: a saved index of another analyzer version is rebuilt, never served.
+ */
+export const ANALYZER_VERSION = "2026-11-25.1";
+
+const MAGIC = Buffer.from("TIMTIN\u0000\u0001", "latin1");
+
+export type TypedArray = Int32Array | Uint32Array | Uint16Array | Uint8Array | Float32Array | Float64Array;
+const CONSTRUCTORS = { Int32Array, Uint32Array, Uint16Array, Uint8Array, Float32Array, Float64Array };
+type ArrayType = keyof typeof CONSTRUCTORS;
+
+interface Header {
+  format: number;
+  kind: string;
+  json: unknown;
+  arrays: { name: string; type: ArrayType; offset: number; length: number }[];
+}
+
+/** A file that is not a whole, current index file: the reason says which. */
+export class IndexFileError extends Error {
+  constructor(
+    readonly file: string,
+    reason: string,
+  ) {
+    super(`${path.basename(file)}: ${reason}`);
+  }
+}
+
+/** Write `content` to `file` atomically: a temporary file, fsync, then rename. */
+export function writeAtomic(file: string, chunks: readonly Uint8Array[]) {
+  const tmp = `${file}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
+  const fd = openSync(tmp, "w");
+  try {
+    for (const c of chunks) writeSync(fd, c);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, file);
+}
+
+const align8 = (n: number) => (n + 7) & ~7;
+
+/**
+ * File layout: magic (8 bytes) | CRC-32 of the rest (4) | header length (4) | header JSON |
+ * padding to 8 | arrays, each at an 8-byte-aligned offset.
+ */
+export function writeIndexFile(file: string, kind: string, json: unknown, arrays: Record<string, TypedArray>) {
+  const entries: Header["arrays"] = [];
+  let offset = 0;
+  for (const [name, a] of Object.entries(arrays)) {
+    entries.push({ name, type: a.constructor.name as ArrayType, offset, length: a.length });
+    offset = align8(offset + a.byteLength);
+  }
+  const header = Buffer.from(JSON.stringify({ format: FORMAT_VERSION, kind, json, arrays: entries } satisfies Header));
+  const headerPadded = Buffer.alloc(align8(header.length));
+  header.copy(headerPadded);
+  const body: Uint8Array[] = [];
+  for (const a of Object.values(arrays)) {
+    const bytes = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+    body.push(bytes);
+    const pad = align8(a.byteLength) - a.byteLength;
+    if (pad) body.push(new Uint8Array(pad));
+  }
+  const lengthBytes = Buffer.alloc(4);
+  lengthBytes.writeUInt32LE(header.length);
+  let crc = crc32(lengthBytes);
+  crc = crc32(headerPadded, crc);
+  for (const b of body) crc = crc32(b, crc);
+  const crcBytes = Buffer.alloc(4);
+  crcBytes.writeUInt32LE(crc);
+  writeAtomic(file, [MAGIC, crcBytes, lengthBytes, headerPadded, ...body]);
+}
+
+/**
+ * Read and verify an index file of `kind`. The arrays are views over one buffer read
+ * whole: no copy, no parse. Throws IndexFileError for a truncated, corrupt, foreign or
+ * other-version file.
+ */
+export function readIndexFile(file: string, kind: string): { json: unknown; arrays: Record<string, TypedArray> } {
+  let buf: Buffer;
+  try {
+    buf = readFileSync(file);
+  } catch (error) {
+    throw new IndexFileError(file, `cannot be read (${(error as Error).message})`);
+  }
+  if (buf.length < 16 || !buf.subarray(0, 8).equals(MAGIC)) throw new IndexFileError(file, "not an index file of this program");
+  const stored = buf.readUInt32LE(8);
+  if (crc32(buf.subarray(12)) !== stored) throw new IndexFileError(file, "checksum mismatch (truncated or corrupt)");
+  const headerLength = buf.readUInt32LE(12);
+  let header: Header;
+  try {
+    header = JSON.parse(buf.subarray(16, 16 + headerLength).toString("utf8"));
+  } catch {
+    throw new IndexFileError(file, "unreadable header");
+  }
+  if (header.format !== FORMAT_VERSION) throw new IndexFileError(file, `format version ${header.format}, expected ${FORMAT_VERSION}`);
+  if (header.kind !== kind) throw new IndexFileError(file, `a ${header.kind} file where a ${kind} file was expected`);
+  // Copy into an 8-byte-aligned buffer when Node handed back an unaligned (pooled) one.
+  const base = 16 + align8(headerLength);
+  let body: Uint8Array = buf;
+  if (buf.byteOffset % 8 !== 0) {
+    body = new Uint8Array(buf.length);
+    body.set(buf);
+  }
+  const arrays: Record<string, TypedArray> = {};
+  for (const a of header.arrays) {
+    const Ctor = CONSTRUCTORS[a.type];
+    if (!Ctor) throw new IndexFileError(file, `unknown array type ${a.type}`);
+    const start = base + a.offset;
+    if (start + a.length * Ctor.BYTES_PER_ELEMENT > body.length) throw new IndexFileError(file, "truncated");
+    arrays[a.name] = new Ctor(body.buffer as ArrayBuffer, body.byteOffset + start, a.length);
+  }
+  return { json: header.json, arrays };
+}

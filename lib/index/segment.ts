@@ -1,0 +1,143 @@
+// A segment: an immutable batch of articles with its rank index (lib/search/rank-index),
+// its columns for filters, facets and sorting, and its document store. Built in memory
+// (writer), saved to two files (serializer), loaded back as views over the file (reader).
+import { existsSync, statSync } from "node:fs";
+import path from "node:path";
+import type { Article, Entity } from "@/lib/corpus/types";
+import { encodeDocStore, FileDocStore, MemoryDocStore, type DocStore } from "@/lib/index/docstore";
+import { IndexFileError, readIndexFile, writeAtomic, writeIndexFile, type TypedArray } from "@/lib/index/format";
+import { rankIndexFromParts, SAVED_ARRAYS, type RankIndex, type RankIndexParts } from "@/lib/search/rank-index";
+
+/** Per-document values for filters, facets, sorting and bookkeeping, as columns. */
+export interface DocColumns {
+  /** `YYYYMMDD` as a number, 0 when undated. */
+  day: Int32Array;
+  /** 1 when the date was estimated from the text. */
+  estimated: Uint8Array;
+  /** Index into `dicts.outlets`, or -1. */
+  outlet: Int32Array;
+  /** CSR lists into `dicts.persons` / `dicts.sources`: doc d owns [start[d], start[d+1]). */
+  personStart: Int32Array;
+  personVals: Int32Array;
+  sourceStart: Int32Array;
+  sourceVals: Int32Array;
+  /** Index into `dicts.files`, and the line in that file (0 for a .txt page). */
+  file: Int32Array;
+  line: Int32Array;
+  dicts: { persons: Entity[]; sources: Entity[]; outlets: Entity[]; files: string[] };
+}
+
+export interface Segment {
+  name: string;
+  rank: RankIndex;
+  cols: DocColumns;
+  store: DocStore;
+  /** 1 = the document's file changed or vanished: it never comes back. */
+  gone: Uint8Array;
+}
+
+/** An article with where it was read from, for ordering copies of one id. */
+export interface SourcedArticle {
+  article: Article;
+  line: number;
+}
+
+const SEGMENT_KIND = "segment";
+
+function columnsOf(items: readonly SourcedArticle[]): DocColumns {
+  const n = items.length;
+  const dict = <T>(key: (v: T) => string) => {
+    const index = new Map<string, number>();
+    const values: T[] = [];
+    return {
+      values,
+      intern(v: T): number {
+        const k = key(v);
+        let i = index.get(k);
+        if (i === undefined) {
+          i = values.length;
+          index.set(k, i);
+          values.push(v);
+        }
+        return i;
+      },
+    };
+  };
+  const persons = dict<Entity>((e) => e.id);
+  const sources = dict<Entity>((e) => e.id);
+  const outlets = dict<Entity>((e) => e.id);
+  const files = dict<string>((f) => f);
+  const csr = (lists: number[][]) => {
+    const start = new Int32Array(n + 1);
+    lists.forEach((l, d) => (start[d + 1] = start[d] + l.length));
+    return { start, vals: Int32Array.from(lists.flat()) };
+  };
+  const p = csr(items.map(({ article }) => article.persons.map((e) => persons.intern(e))));
+  const s = csr(items.map(({ article }) => article.sources.map((e) => sources.intern(e))));
+  return {
+    day: Int32Array.from(items, ({ article }) => (article.date ? Number(article.date.replaceAll("-", "")) : 0)),
+    estimated: Uint8Array.from(items, ({ article }) => (article.dateEstimated ? 1 : 0)),
+    outlet: Int32Array.from(items, ({ article }) => (article.outlet ? outlets.intern(article.outlet) : -1)),
+    personStart: p.start,
+    personVals: p.vals,
+    sourceStart: s.start,
+    sourceVals: s.vals,
+    file: Int32Array.from(items, ({ article }) => files.intern(article.file)),
+    line: Int32Array.from(items, ({ line }) => line),
+    dicts: { persons: persons.values, sources: sources.values, outlets: outlets.values, files: files.values },
+  };
+}
+
+/** A segment held in memory, from its articles and their finished rank index. */
+export function memorySegment(name: string, items: readonly SourcedArticle[], rank: RankIndex): Segment {
+  return { name, rank, cols: columnsOf(items), store: new MemoryDocStore(items.map((i) => i.article)), gone: new Uint8Array(items.length) };
+}
+
+const COLUMN_ARRAYS = ["day", "estimated", "outlet", "personStart", "personVals", "sourceStart", "sourceVals", "file", "line"] as const;
+
+/**
+ * Save a segment as `<name>.docs` (the document store) and `<name>.seg` (everything
+ * else), then return it reading its text from disk.
+ */
+export function saveSegment(dir: string, items: readonly SourcedArticle[], segment: Segment): Segment {
+  const docsFile = path.join(dir, `${segment.name}.docs`);
+  const { chunks, index: storeIndex } = encodeDocStore(items.map((i) => i.article));
+  writeAtomic(docsFile, chunks);
+  const arrays: Record<string, TypedArray> = {};
+  for (const k of SAVED_ARRAYS) arrays[`rank.${k}`] = segment.rank[k];
+  for (const k of COLUMN_ARRAYS) arrays[`cols.${k}`] = segment.cols[k];
+  arrays["store.offsets"] = storeIndex.offsets;
+  arrays["store.crcs"] = storeIndex.crcs;
+  const { rank, cols } = segment;
+  writeIndexFile(path.join(dir, `${segment.name}.seg`), SEGMENT_KIND, { ids: rank.ids, exactTerm: rank.exactTerm, foldedTerm: rank.foldedTerm, dicts: cols.dicts }, arrays);
+  segment.store.close();
+  return { ...segment, store: new FileDocStore(docsFile, storeIndex) };
+}
+
+/** Load a saved segment; throws IndexFileError when either file is not whole. */
+export function loadSegment(dir: string, name: string): Segment {
+  const segFile = path.join(dir, `${name}.seg`);
+  const docsFile = path.join(dir, `${name}.docs`);
+  const { json, arrays } = readIndexFile(segFile, SEGMENT_KIND);
+  const meta = json as { ids: string[]; exactTerm: string[]; foldedTerm: string[]; dicts: DocColumns["dicts"] };
+  const offsets = arrays["store.offsets"] as Float64Array;
+  const crcs = arrays["store.crcs"] as Uint32Array;
+  if (!offsets || !crcs || !Array.isArray(meta?.ids)) throw new IndexFileError(segFile, "incomplete segment");
+  if (!existsSync(docsFile) || statSync(docsFile).size !== offsets[offsets.length - 1]) {
+    throw new IndexFileError(docsFile, "document store missing or of the wrong size");
+  }
+  const parts = { ids: meta.ids, exactTerm: meta.exactTerm, foldedTerm: meta.foldedTerm } as RankIndexParts;
+  for (const k of SAVED_ARRAYS) {
+    const a = arrays[`rank.${k}`];
+    if (!a) throw new IndexFileError(segFile, `missing ${k}`);
+    (parts as unknown as Record<string, TypedArray>)[k] = a;
+  }
+  const cols = { dicts: meta.dicts } as DocColumns;
+  for (const k of COLUMN_ARRAYS) {
+    const a = arrays[`cols.${k}`];
+    if (!a) throw new IndexFileError(segFile, `missing ${k}`);
+    (cols as unknown as Record<string, TypedArray>)[k] = a;
+  }
+  const rank = rankIndexFromParts(parts);
+  return { name, rank, cols, store: new FileDocStore(docsFile, { offsets, crcs }), gone: new Uint8Array(rank.n) };
+}
