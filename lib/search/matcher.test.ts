@@ -3,6 +3,9 @@ import { describe, expect, it } from "vitest";
 import type { Article } from "@/lib/corpus/types";
 import { memoryArchive } from "@/lib/index/memory";
 import { createMatcher } from "@/lib/search/matcher";
+import { typoBudget } from "@/lib/search/query-expand";
+import { MAX_WORD_LENGTH, MAX_WORDS, parseQuery } from "@/lib/search/query-parse";
+import { SNIPPET_MAX } from "@/lib/search/snippet";
 import type { Segment } from "@/lib/search/types";
 
 function article(id: string, title: string, ...paragraphs: string[]): Article {
@@ -144,11 +147,20 @@ describe("match: query language", () => {
     expect(matcher.match("Kellogg")!.suggestion).toBeNull();
   });
 
-  it("answers hostile queries quickly and without throwing", () => {
+  it("answers hostile queries without throwing, with snippets of bounded length", () => {
     for (const q of ['"', '"hòa bình', "- -", "a".repeat(200), "-".repeat(50), "hòa ".repeat(100), '""""', "\u0301\u0301"]) {
       expect(() => matcher.match(q)).not.toThrow();
-      expect(() => matcher.snippet(articles[0], q)).not.toThrow();
+      // "…" on either side is the only text a snippet may add to the bound.
+      expect(joined(matcher.snippet(articles[0], q)).length).toBeLessThanOrEqual(SNIPPET_MAX + 2);
     }
+  });
+
+  it("bounds the work of a hostile query: at most MAX_WORDS words, no lookups for overlong words", () => {
+    expect(parseQuery("hòa ".repeat(100)).words).toHaveLength(MAX_WORDS);
+    expect(parseQuery('"' + "bình ".repeat(100) + '"').words).toHaveLength(MAX_WORDS);
+    const long = parseQuery("a".repeat(MAX_WORD_LENGTH + 1));
+    expect(long.words[0].prefix).toBe(false);
+    expect(typoBudget(long.words[0].folded.length)).toBe(0);
   });
 });
 
@@ -229,5 +241,10 @@ describe("related", () => {
     // On nine articles only terms of at most two articles count: peace shares "đàm" and
     // "phán" with scattered alone ("hòa" and "bình" are in three or more).
     expect(r[0]).toBe("scattered");
+  });
+
+  it("offers nothing for an article that shares no rare term", () => {
+    const archive = memoryArchive(articles);
+    expect(createMatcher(archive).related(archive.locate("health")!, 3)).toEqual([]);
   });
 });
