@@ -1,10 +1,22 @@
+import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildCorpus, loadCorpus, parseRecord, parseSeedFile, readRawArticles } from "@/lib/corpus/load";
+import { writeFaultCorpus, type FaultCorpus } from "@/lib/corpus/fault-fixtures";
+import {
+  buildCorpus,
+  listCorpusFiles,
+  loadCorpus,
+  MAX_LINE_REPORTS,
+  parseRecord,
+  parseSeedFile,
+  readCorpusFile,
+  readRawArticles,
+  splitLines,
+} from "@/lib/corpus/load";
 
 const SEEDS = path.resolve(__dirname, "../../seeds");
 const BIG_CORPUS = path.resolve(__dirname, "../../../shared/corpus/baomoi-2017.jsonl.gz");
@@ -147,5 +159,130 @@ describe("the 35k baomoi corpus", () => {
     const sample = corpus.articles[0];
     expect(sample.id).toMatch(/^baomoi-\d+$/);
     expect(sample.title.length).toBeGreaterThan(0);
+  });
+});
+
+describe("a corpus directory full of faults", () => {
+  let root: string;
+  let faults: FaultCorpus;
+  let corpus: Awaited<ReturnType<typeof loadCorpus>>;
+  beforeAll(async () => {
+    root = await mkdtemp(path.join(tmpdir(), "tim-tin-faults-"));
+    faults = await writeFaultCorpus(root);
+    corpus = await loadCorpus(faults.dir);
+  });
+  afterAll(() => rm(root, { recursive: true, force: true }));
+
+  it("serves every good article, whatever its neighbours", () => {
+    const ids = new Set(corpus.articles.map((a) => a.id));
+    for (const id of faults.served) expect(ids, id).toContain(id);
+    for (const id of faults.neverServed) expect(ids, id).not.toContain(id);
+  });
+
+  it("lists every bad source with its reason", () => {
+    for (const { source, reason } of faults.reported) {
+      const entry = corpus.skipped.find((s) => s.source === source);
+      expect(entry, source).toBeDefined();
+      expect(entry!.reason, source).toMatch(reason);
+    }
+  });
+
+  it("serves the part of a truncated gzip read before the cut, and says so", () => {
+    const served = corpus.articles.filter((a) => a.file === "truncated.jsonl.gz").length;
+    const entry = corpus.skipped.find((s) => s.source === "truncated.jsonl.gz");
+    expect(served).toBeGreaterThan(0);
+    expect(entry?.reason).toContain(`the ${served} articles before the error are served`);
+  });
+
+  it("keeps Vietnamese file names as ids, composed (NFC) even when the name on disk is not", () => {
+    const a = corpus.articles.find((x) => x.id === "Hà Nội mới");
+    expect(a?.id).toBe("Hà Nội mới".normalize("NFC"));
+    expect(a?.file.normalize("NFC")).toBe("Hà Nội mới.txt");
+  });
+
+  it("never reads through a link out of the corpus directory, nor descends linked directories", () => {
+    const text = corpus.articles.flatMap((a) => a.paragraphs).join("\n");
+    expect(text).not.toContain("bí mật");
+    expect(text).not.toContain("ẩn");
+  });
+});
+
+describe("readCorpusFile", () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), "tim-tin-one-"));
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it("reports a file that vanished between listing and reading", async () => {
+    await writeFile(path.join(dir, "gone.jsonl"), '{"id":"a","body":"b"}\n');
+    const files = await listCorpusFiles(dir);
+    expect(files).toContain("gone.jsonl");
+    await rm(path.join(dir, "gone.jsonl"));
+    const result = await readCorpusFile(dir, "gone.jsonl");
+    expect(result.raws).toEqual([]);
+    expect(result.skipped).toEqual([{ source: "gone.jsonl", reason: expect.stringMatching(/vanished/) }]);
+  });
+
+  it("does not open a FIFO (it would block), reporting it as not a regular file", async () => {
+    try {
+      execFileSync("mkfifo", [path.join(dir, "pipe.jsonl")]);
+    } catch {
+      return; // no mkfifo on this system
+    }
+    await symlink("pipe.jsonl", path.join(dir, "pipe-link.jsonl"));
+    const result = await readCorpusFile(dir, "pipe-link.jsonl");
+    expect(result.skipped[0].reason).toMatch(/not a regular file/);
+  });
+
+  it("lists only the first bad lines of a file one by one, then a count", async () => {
+    await writeFile(path.join(dir, "noise.jsonl"), "garbage\n".repeat(MAX_LINE_REPORTS + 7));
+    const result = await readCorpusFile(dir, "noise.jsonl");
+    expect(result.skipped).toHaveLength(MAX_LINE_REPORTS + 1);
+    expect(result.skipped.at(-1)).toEqual({ source: "noise.jsonl", reason: "7 more bad lines, not listed one by one" });
+  });
+
+  it("honours a smaller article limit", async () => {
+    await writeFile(path.join(dir, "p.txt"), "x".repeat(101));
+    expect((await readCorpusFile(dir, "p.txt", { maxArticleBytes: 100 })).skipped[0].reason).toMatch(/too large: 101 bytes/);
+    expect((await readCorpusFile(dir, "p.txt", { maxArticleBytes: 101 })).raws).toHaveLength(1);
+  });
+});
+
+describe("splitLines", () => {
+  async function collect(chunks: (string | Buffer)[], max = 100) {
+    const out = [];
+    for await (const l of splitLines(
+      (async function* () {
+        yield* chunks.map((c) => (typeof c === "string" ? Buffer.from(c) : c));
+      })(),
+      max,
+    ))
+      out.push(l);
+    return out;
+  }
+
+  it("splits on newlines across chunk boundaries, CRLF included, without a phantom last line", async () => {
+    expect(await collect(["ab", "c\r\nd", "e\n", "\nf\n"])).toEqual([
+      { no: 1, text: "abc" },
+      { no: 2, text: "de" },
+      { no: 3, text: "" },
+      { no: 4, text: "f" },
+    ]);
+    expect(await collect(["x"])).toEqual([{ no: 1, text: "x" }]);
+  });
+
+  it("reports invalid UTF-8 and over-long lines by number, and carries on", async () => {
+    const lines = await collect([Buffer.from([0x61, 0xff, 0x0a]), "y".repeat(60), "y".repeat(60), "\nok\n"]);
+    expect(lines).toEqual([
+      { no: 1, error: "invalid UTF-8 bytes" },
+      { no: 2, error: "line too large: 120 bytes (the limit for one article is 100)" },
+      { no: 3, text: "ok" },
+    ]);
+  });
+
+  it("keeps a multi-byte letter split between chunks", async () => {
+    const bytes = Buffer.from("Hà Nội\n");
+    expect(await collect([bytes.subarray(0, 2), bytes.subarray(2)])).toEqual([{ no: 1, text: "Hà Nội" }]);
   });
 });

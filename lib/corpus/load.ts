@@ -1,7 +1,5 @@
-import { createReadStream } from "node:fs";
-import { readdir, readFile } from "node:fs/promises";
+import { lstat, open, readdir, realpath, stat, type FileHandle } from "node:fs/promises";
 import path from "node:path";
-import { createInterface } from "node:readline";
 import { createGunzip } from "node:zlib";
 import { z } from "zod";
 import { isCalendarDate } from "@/lib/calendar";
@@ -12,9 +10,23 @@ import type { Article, Corpus, RawArticle, Skipped } from "@/lib/corpus/types";
 
 const DATE_LINE = /^\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*/;
 
+/**
+ * The largest article (a .txt file or one jsonl line) we read, in bytes. Real news articles
+ * are far smaller (the 35k corpus's longest line is 50 KB); a bigger one is skipped with
+ * its size, and is never held in memory whole.
+ */
+export const MAX_ARTICLE_BYTES = 2 * 2 ** 20;
+
+/** Past this many bad lines in one file, the rest are counted, not listed one by one. */
+export const MAX_LINE_REPORTS = 100;
+
+export interface ReadOptions {
+  maxArticleBytes?: number;
+}
+
 /** One jsonl record, as the contract describes it. Extra fields are ignored. */
 const recordSchema = z.object({
-  id: z.union([z.string().trim().min(1), z.number()]).transform(String),
+  id: z.union([z.string().trim().min(1).max(500), z.number()]).transform(String),
   title: z.string().nullish(),
   body: z.string(),
   date: z.string().nullish(),
@@ -27,17 +39,23 @@ export interface RawCorpus {
   skipped: Skipped[];
 }
 
-/** The corpus files under `dir` (recursively), in a stable order. */
+const CORPUS_FILE = /\.(txt|jsonl|jsonl\.gz)$/i;
+
+/**
+ * The corpus files under `dir` (recursively), in a stable order. Symbolic links are listed
+ * (readCorpusFile follows one only when it stays inside `dir`); linked directories are not
+ * descended into.
+ */
 export async function listCorpusFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
   return entries
-    .filter((e) => e.isFile() && /\.(txt|jsonl|jsonl\.gz)$/i.test(e.name))
+    .filter((e) => (e.isFile() || e.isSymbolicLink()) && CORPUS_FILE.test(e.name))
     .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
     .sort();
 }
 
 /** Read every corpus file; unreadable files and lines are skipped and reported. */
-export async function readRawArticles(dir: string): Promise<RawCorpus> {
+export async function readRawArticles(dir: string, options: ReadOptions = {}): Promise<RawCorpus> {
   const raws: RawArticle[] = [];
   const skipped: Skipped[] = [];
   let files: string[];
@@ -47,18 +65,87 @@ export async function readRawArticles(dir: string): Promise<RawCorpus> {
     return { raws, skipped: [{ source: dir, reason: `cannot read corpus directory: ${message(error)}` }] };
   }
   for (const file of files) {
-    const full = path.join(dir, file);
-    try {
-      if (/\.txt$/i.test(file)) raws.push(parseSeedFile(file, await readFile(full, "utf8")));
-      else await readJsonl(full, file, raws, skipped);
-    } catch (error) {
-      // A stream can fail part-way (a truncated .gz): the lines read before it are served.
-      const served = raws.filter((r) => r.file === file).length;
-      const tail = served ? ` (the ${served} articles before the error are served)` : "";
-      skipped.push({ source: file, reason: `unreadable file: ${message(error)}${tail}` });
-    }
+    const one = await readCorpusFile(dir, file, options);
+    for (const r of one.raws) raws.push(r);
+    for (const s of one.skipped) skipped.push(s);
   }
   return { raws, skipped };
+}
+
+/**
+ * One corpus file (`file` relative to `dir`): its articles, and what was skipped with the
+ * reason. Never throws: a file that is unreadable, outside `dir` through a link, too large,
+ * binary, not UTF-8, not gzip, cut short or gone is reported; the articles read before a
+ * failure part-way are kept.
+ */
+export async function readCorpusFile(dir: string, file: string, options: ReadOptions = {}): Promise<RawCorpus> {
+  const maxBytes = options.maxArticleBytes ?? MAX_ARTICLE_BYTES;
+  const raws: RawArticle[] = [];
+  const skipped: Skipped[] = [];
+  try {
+    const real = await resolveInside(dir, file);
+    // Checked before opening: opening a FIFO or a device could block or never end.
+    if (!(await stat(real)).isFile()) throw new CorpusFault("not a regular file");
+    const handle = await open(real, "r");
+    try {
+      const info = await handle.stat();
+      if (!info.isFile()) throw new CorpusFault("not a regular file");
+      if (/\.txt$/i.test(file)) raws.push(parseSeedFile(file, await readSeedText(handle, info.size, maxBytes)));
+      else await readJsonl(handle, file, maxBytes, raws, skipped);
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    // A stream can fail part-way (a truncated .gz): the lines read before it are served.
+    const tail = raws.length ? ` (the ${raws.length} articles before the error are served)` : "";
+    const what = error instanceof CorpusFault ? error.message : `unreadable file: ${describeIoError(error)}`;
+    skipped.push({ source: file, reason: `${what}${tail}` });
+  }
+  return { raws, skipped };
+}
+
+/** A reason to skip a whole file, worded for /api/health. */
+class CorpusFault extends Error {}
+
+/** The real path of `dir/file`, refusing links that leave `dir` or go round in circles. */
+async function resolveInside(dir: string, file: string): Promise<string> {
+  const root = await realpath(dir);
+  const full = path.join(dir, file);
+  let real: string;
+  try {
+    real = await realpath(full);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ELOOP") throw new CorpusFault("symbolic link loop");
+    if (code === "ENOENT") {
+      const link = await lstat(full).catch(() => null);
+      throw new CorpusFault(link?.isSymbolicLink() ? "symbolic link to a missing file" : "file vanished before it was read");
+    }
+    throw error;
+  }
+  const inside = path.relative(root, real);
+  if (inside.startsWith("..") || path.isAbsolute(inside)) throw new CorpusFault("symbolic link pointing outside the corpus directory: not followed");
+  return real;
+}
+
+/** A seed page's text: at most `maxBytes`, no NUL bytes, valid UTF-8. */
+async function readSeedText(handle: FileHandle, size: number, maxBytes: number): Promise<string> {
+  if (size > maxBytes) throw new CorpusFault(`too large: ${size} bytes (the limit for one article is ${maxBytes})`);
+  const chunks: Buffer[] = [];
+  let total = 0;
+  // Read to the end rather than trusting the size: the file may have grown since.
+  for await (const chunk of handle.createReadStream({ autoClose: false, end: maxBytes })) {
+    chunks.push(chunk as Buffer);
+    total += (chunk as Buffer).length;
+  }
+  if (total > maxBytes) throw new CorpusFault(`too large: over ${maxBytes} bytes (the limit for one article)`);
+  const bytes = Buffer.concat(chunks);
+  if (bytes.includes(0)) throw new CorpusFault("binary content, not text");
+  try {
+    return STRICT_UTF8.decode(bytes);
+  } catch {
+    throw new CorpusFault("not UTF-8 text");
+  }
 }
 
 /** A seed page: an optional ` date YYYY-MM-DD` prefix, then the scraped text. */
@@ -68,7 +155,8 @@ export function parseSeedFile(file: string, content: string): RawArticle {
   const dateLine = DATE_LINE.exec(text);
   const date = dateLine && isCalendarDate(dateLine[1]) ? dateLine[1] : null;
   return {
-    id: path.basename(file).replace(/\.txt$/i, ""),
+    // NFC: a file name written on macOS arrives decomposed; links and URLs use composed letters.
+    id: path.basename(file).replace(/\.txt$/i, "").normalize("NFC"),
     file,
     format: "txt",
     title: null,
@@ -79,18 +167,89 @@ export function parseSeedFile(file: string, content: string): RawArticle {
   };
 }
 
-async function readJsonl(full: string, file: string, raws: RawArticle[], skipped: Skipped[]) {
-  let input: NodeJS.ReadableStream = createReadStream(full);
-  if (/\.gz$/i.test(file)) input = input.pipe(createGunzip());
-  const lines = createInterface({ input, crlfDelay: Infinity });
-  let lineNo = 0;
-  for await (const line of lines) {
-    lineNo++;
-    if (!line.trim()) continue;
-    const raw = parseRecord(line, file, lineNo);
-    if ("reason" in raw) skipped.push(raw);
-    else raws.push(raw);
+async function readJsonl(handle: FileHandle, file: string, maxBytes: number, raws: RawArticle[], skipped: Skipped[]) {
+  const source = handle.createReadStream({ autoClose: false });
+  let input: NodeJS.ReadableStream = source;
+  if (/\.gz$/i.test(file)) {
+    const gunzip = createGunzip();
+    source.on("error", (error) => gunzip.destroy(error)); // pipe() alone would leave gunzip waiting
+    input = source.pipe(gunzip);
   }
+  let badLines = 0;
+  const report = (s: Skipped) => {
+    if (++badLines <= MAX_LINE_REPORTS) skipped.push(s);
+  };
+  try {
+    for await (const line of splitLines(input as AsyncIterable<Buffer>, maxBytes)) {
+      if ("error" in line) {
+        report({ source: `${file}:${line.no}`, reason: line.error });
+        continue;
+      }
+      if (!line.text.trim()) continue;
+      const raw = parseRecord(line.text, file, line.no);
+      if ("reason" in raw) report(raw);
+      else raws.push(raw);
+    }
+  } finally {
+    if (badLines > MAX_LINE_REPORTS) skipped.push({ source: file, reason: `${badLines - MAX_LINE_REPORTS} more bad lines, not listed one by one` });
+  }
+}
+
+const STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true });
+
+type Line = { no: number; text: string } | { no: number; error: string };
+
+/**
+ * The lines of a byte stream, decoded as strict UTF-8. A line over `maxBytes` is reported
+ * by size and its bytes dropped as they arrive, so memory stays bounded whatever the input.
+ */
+export async function* splitLines(input: AsyncIterable<Buffer | string>, maxBytes: number): AsyncGenerator<Line> {
+  let parts: Buffer[] = [];
+  let size = 0;
+  let no = 0;
+  let pending = false;
+  const finish = (): Line => {
+    no++;
+    const line = size > maxBytes ? { no, error: `line too large: ${size} bytes (the limit for one article is ${maxBytes})` } : decodeLine(no, Buffer.concat(parts));
+    parts = [];
+    size = 0;
+    pending = false;
+    return line;
+  };
+  for await (const data of input) {
+    const chunk = typeof data === "string" ? Buffer.from(data) : data;
+    let start = 0;
+    while (start <= chunk.length) {
+      const nl = chunk.indexOf(0x0a, start);
+      const piece = chunk.subarray(start, nl === -1 ? chunk.length : nl);
+      size += piece.length;
+      if (size <= maxBytes) parts.push(piece);
+      else parts = [];
+      pending = pending || piece.length > 0;
+      if (nl === -1) break;
+      yield finish();
+      start = nl + 1;
+    }
+  }
+  if (pending) yield finish();
+}
+
+function decodeLine(no: number, bytes: Buffer): Line {
+  try {
+    // TextDecoder drops a leading byte-order mark itself.
+    return { no, text: STRICT_UTF8.decode(bytes).replace(/\r$/, "") };
+  } catch {
+    return { no, error: "invalid UTF-8 bytes" };
+  }
+}
+
+/** An I/O or gzip failure in words a person running the server can act on. */
+function describeIoError(error: unknown): string {
+  const e = error as NodeJS.ErrnoException;
+  if (e?.code === "ENOENT") return "file vanished while being read";
+  if (e?.code === "Z_DATA_ERROR") return `not gzip data, or corrupt (${e.message})`;
+  if (e?.code === "Z_BUF_ERROR" || /unexpected end of file/i.test(e?.message ?? "")) return "truncated gzip file (unexpected end of file)";
+  return message(error);
 }
 
 /** One jsonl line → a raw article, or the reason it cannot be used. */
@@ -110,7 +269,7 @@ export function parseRecord(line: string, file: string, lineNo: number): RawArti
   const r = parsed.data;
   const date = r.date && isCalendarDate(r.date.trim()) ? r.date.trim() : null;
   return {
-    id: r.id,
+    id: r.id.normalize("NFC"),
     file,
     format: "jsonl",
     title: r.title?.trim() || null,
