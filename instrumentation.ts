@@ -7,7 +7,7 @@ export async function register() {
     const { getSearchService } = await import("@/lib/search/service");
     const { engine, skipped, buildMs, corpusDir } = await getSearchService();
     log().info(
-      { event: "startup", node: process.version, port: process.env.PORT ?? null, corpusDir, articles: engine.articles.length, skipped: skipped.length, buildMs },
+      { event: "startup", node: process.version, port: process.env.PORT ?? null, corpusDir, articles: engine.size, skipped: skipped.length, buildMs },
       "ready to search",
     );
   }
