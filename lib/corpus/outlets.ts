@@ -1,14 +1,8 @@
-// The outlet that printed an article: the record's own field, its URL's host, a layout
-// fingerprint recognised in the page, or the seed catalog. No evidence, no outlet.
-import catalogJson from "@/seeds/catalog.json";
+// The outlet that printed an article: the record's own field, its URL's host, or a layout
+// fingerprint recognised in the page. No evidence, no outlet.
 import outletsJson from "@/data/outlets.json";
 import { foldMarks, slugify } from "@/lib/corpus/text";
 import type { Entity } from "@/lib/corpus/types";
-
-interface CatalogEntry {
-  outlet: string | null;
-  evidence: string;
-}
 
 const BY_HOST: Record<string, Entity> = outletsJson;
 const BY_ID = new Map<string, Entity>();
@@ -18,15 +12,10 @@ for (const [host, outlet] of Object.entries(BY_HOST)) {
   BY_NAME.set(foldMarks(outlet.name).replace(/[^a-z0-9]/g, ""), outlet);
   BY_NAME.set(foldMarks(host).replace(/[^a-z0-9]/g, ""), outlet);
 }
-const CATALOG = new Map<string, CatalogEntry>(
-  Object.entries(catalogJson as Record<string, unknown>).filter(
-    (e): e is [string, CatalogEntry] => typeof e[1] === "object" && e[1] !== null && "outlet" in e[1],
-  ),
-);
 
 export interface OutletResult {
   outlet: Entity | null;
-  /** Provenance: "record", "url:<host>", "layout: <evidence>", "catalog: <evidence>", "none". */
+  /** Provenance: "record", "url:<host>", "layout: <evidence>", "none". */
   how: string;
 }
 
@@ -83,13 +72,10 @@ export function outletFromLayout(lines: string[]): { outlet: Entity; evidence: s
 }
 
 /** `lines`: the page's tidied lines, chrome included (fingerprints live in the chrome). */
-export function findOutlet(raw: { id: string; outlet: string | null; url: string | null }, lines: string[]): OutletResult {
+export function findOutlet(raw: { outlet: string | null; url: string | null }, lines: string[]): OutletResult {
   if (raw.outlet) return { outlet: outletFromName(raw.outlet), how: "record" };
   const fromUrl = raw.url ? outletFromUrl(raw.url) : null;
   if (fromUrl) return { outlet: fromUrl.outlet, how: `url:${fromUrl.host}` };
-  const entry = CATALOG.get(raw.id);
-  const catalogOutlet = entry?.outlet ? BY_ID.get(entry.outlet) : undefined;
-  if (entry && catalogOutlet) return { outlet: catalogOutlet, how: `catalog: ${entry.evidence}` };
   const layout = outletFromLayout(lines);
   if (layout) return { outlet: layout.outlet, how: `layout: ${layout.evidence}` };
   return { outlet: null, how: "none" };

@@ -23,7 +23,7 @@ export interface RawArticle {
 export interface Provenance {
   title: "page" | "record" | "derived";
   date: "metadata" | "text" | "none";
-  /** e.g. "record", "url:vnexpress.net", "catalog: <evidence>", "none" */
+  /** e.g. "record", "url:vnexpress.net", "layout: <evidence>", "none" */
   outlet: string;
   paragraphsKept: number;
   paragraphsDropped: number;
