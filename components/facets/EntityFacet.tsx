@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, useState } from "react";
+import { PersonPageLink } from "@/components/people/PersonPageLink";
 import { useSearch } from "@/components/search/use-search";
 import type { FacetCount, SearchQuery } from "@/lib/search/types";
 import { toggleValue } from "@/lib/ui/active-filters";
@@ -45,8 +46,8 @@ export function EntityFacet({
       )}
       <ul className="space-y-1">
         {view.shown.map((v) => (
-          <li key={v.id}>
-            <label className="flex cursor-pointer items-start gap-2 text-sm">
+          <li key={v.id} className="flex items-start gap-1">
+            <label className="flex min-w-0 flex-1 cursor-pointer items-start gap-2 text-sm">
               <input
                 type="checkbox"
                 checked={selected.includes(v.id)}
@@ -57,6 +58,7 @@ export function EntityFacet({
               <span className="min-w-0 flex-1 break-words">{v.name}</span>
               <span className="text-zinc-600 tabular-nums dark:text-zinc-400">{number.format(v.count)}</span>
             </label>
+            {param === "person" && <PersonPageLink person={v} />}
           </li>
         ))}
         {view.shown.length === 0 && <li className="text-sm text-zinc-600 dark:text-zinc-400">Không có giá trị nào khớp.</li>}

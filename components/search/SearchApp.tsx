@@ -6,6 +6,7 @@ import { EntityFacet } from "@/components/facets/EntityFacet";
 import { FacetPanel } from "@/components/facets/FacetPanel";
 import { ActiveFilters } from "@/components/results/ActiveFilters";
 import { CopyLinkButton } from "@/components/results/CopyLinkButton";
+import { FeedLink } from "@/components/results/FeedLink";
 import { Notices } from "@/components/results/Notices";
 import { Pagination } from "@/components/results/Pagination";
 import { Results } from "@/components/results/Results";
@@ -90,6 +91,7 @@ export function SearchApp({ initial }: { initial: SearchResponse }) {
           <ResultsSummary data={data} />
           <div className="flex flex-wrap items-center gap-3">
             <SortSelect query={data.query} />
+            <FeedLink query={data.query} />
             <CopyLinkButton />
           </div>
         </div>

@@ -27,3 +27,9 @@ export function backHref(back: string | undefined, q: string): string {
 export function firstParam(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
+
+/** The Atom feed that follows a search: its words and filters; always newest first, page 1. */
+export function feedHref(query: Partial<SearchQuery>): string {
+  const qs = toQueryString({ ...query, sort: undefined, page: 1 });
+  return qs ? `/feed?${qs}` : "/feed";
+}

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { RelatedArticles } from "@/components/article/RelatedArticles";
 import { DateLine } from "@/components/results/DateLine";
+import { PersonPageLink } from "@/components/people/PersonPageLink";
 import { Highlighted } from "@/components/search/Highlighted";
 import { getSearchService } from "@/lib/search/service";
 import { backHref, firstParam } from "@/lib/url/links";
@@ -41,13 +42,14 @@ export default async function ArticlePage({ params, searchParams }: PageProps<"/
         {article.persons.length > 0 && (
           <ul aria-label="Người được nhắc đến" className="mt-3 flex flex-wrap gap-1.5">
             {article.persons.map((p) => (
-              <li key={p.id}>
+              <li key={p.id} className="inline-flex items-center gap-0.5">
                 <Link
                   href={searchHref({ person: [p.id] })}
                   className="inline-block rounded-full border border-zinc-400 px-2.5 py-0.5 text-sm hover:bg-zinc-100 dark:border-zinc-600 dark:hover:bg-zinc-800"
                 >
                   {p.name}
                 </Link>
+                <PersonPageLink person={p} />
               </li>
             ))}
           </ul>

@@ -1,0 +1,116 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { MentionsByMonth } from "@/components/people/MentionsByMonth";
+import { DateLine } from "@/components/results/DateLine";
+import { personHref } from "@/lib/people-page/links";
+import { personProfile } from "@/lib/people-page/profile";
+import { getSearchService } from "@/lib/search/service";
+import { articleHref } from "@/lib/url/links";
+import { EMPTY_QUERY, searchHref } from "@/lib/url/search-params";
+
+export const dynamic = "force-dynamic";
+
+const number = new Intl.NumberFormat("vi-VN");
+const link = "text-blue-700 underline dark:text-blue-300";
+
+// The metadata and the page share one lookup per request.
+const profileOf = cache(async (id: string) => personProfile((await getSearchService()).engine, id));
+
+export async function generateMetadata({ params }: PageProps<"/people/[id]">): Promise<Metadata> {
+  const profile = await profileOf((await params).id);
+  return { title: profile ? `${profile.person.name} — Tìm tin` : "Không tìm thấy người này — Tìm tin" };
+}
+
+export default async function PersonPage({ params }: PageProps<"/people/[id]">) {
+  const profile = await profileOf((await params).id);
+  if (!profile) notFound();
+  const { person, total, months, outlets, together, latest } = profile;
+  const byPerson = { ...EMPTY_QUERY, person: [person.id] };
+  return (
+    <main className="mx-auto max-w-3xl px-4 py-6">
+      <nav aria-label="Điều hướng">
+        <Link href="/" className={`text-sm ${link}`}>
+          ← Tìm tin
+        </Link>
+      </nav>
+      <h1 className="mt-4 text-2xl font-bold">{person.name}</h1>
+      <p className="mt-1">
+        Được nhắc đến trong{" "}
+        <Link href={searchHref(byPerson)} className={link} data-testid="person-total">
+          {number.format(total)} bài
+        </Link>
+      </p>
+
+      <section aria-labelledby="months" className="mt-6">
+        <h2 id="months" className="mb-2 text-lg font-semibold">
+          Số bài theo tháng
+        </h2>
+        <MentionsByMonth months={months} />
+      </section>
+
+      <div className="mt-6 grid gap-6 sm:grid-cols-2">
+        <section aria-labelledby="outlets">
+          <h2 id="outlets" className="mb-2 text-lg font-semibold">
+            Báo đưa tin
+          </h2>
+          {outlets.length ? (
+            <ul className="space-y-1" data-testid="person-outlets">
+              {outlets.map((o) => (
+                <li key={o.id}>
+                  <Link href={searchHref({ ...byPerson, outlet: [o.id] })} className={link}>
+                    {o.name}
+                  </Link>{" "}
+                  <span className="text-sm text-zinc-600 tabular-nums dark:text-zinc-400">{number.format(o.count)}</span>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="text-sm">Không rõ báo.</p>
+          )}
+        </section>
+        <section aria-labelledby="together">
+          <h2 id="together" className="mb-2 text-lg font-semibold">
+            Thường được nhắc cùng
+          </h2>
+          {together.length ? (
+            <ul className="space-y-1" data-testid="person-together">
+              {together.map((p) => (
+                <li key={p.id}>
+                  <Link href={personHref(p.id)} className={link}>
+                    {p.name}
+                  </Link>{" "}
+                  <span className="text-sm text-zinc-600 tabular-nums dark:text-zinc-400">{number.format(p.count)} bài chung</span>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="text-sm">Chưa có ai được nhắc cùng.</p>
+          )}
+        </section>
+      </div>
+
+      <section aria-labelledby="latest" className="mt-6">
+        <h2 id="latest" className="mb-2 text-lg font-semibold">
+          Bài mới nhất
+        </h2>
+        <ul className="space-y-3" data-testid="person-latest">
+          {latest.map((hit) => (
+            <li key={hit.id}>
+              <Link href={articleHref(hit.id, byPerson)} className={`font-medium ${link}`}>
+                {hit.title}
+              </Link>
+              <DateLine outlet={hit.outlet?.name ?? null} date={hit.date} estimated={hit.dateEstimated} />
+            </li>
+          ))}
+        </ul>
+        {total > latest.length && (
+          <Link href={searchHref(byPerson)} className={`mt-3 inline-block ${link}`}>
+            Xem tất cả {number.format(total)} bài
+          </Link>
+        )}
+      </section>
+    </main>
+  );
+}

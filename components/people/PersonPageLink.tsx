@@ -1,0 +1,18 @@
+import Link from "next/link";
+import type { Entity } from "@/lib/corpus/types";
+import { personHref } from "@/lib/people-page/links";
+
+/** A small link to a person's page, named for screen readers. */
+export function PersonPageLink({ person }: { person: Entity }) {
+  return (
+    <Link
+      href={personHref(person.id)}
+      aria-label={`Trang của ${person.name}`}
+      title={`Trang của ${person.name}`}
+      data-person-page={person.id}
+      className="inline-flex size-6 items-center justify-center rounded-full text-sm text-blue-700 hover:bg-zinc-100 dark:text-blue-300 dark:hover:bg-zinc-800"
+    >
+      <span aria-hidden="true">ⓘ</span>
+    </Link>
+  );
+}
