@@ -1,7 +1,7 @@
 import { DateHistogram } from "@/components/facets/DateHistogram";
 import { DateInputs } from "@/components/facets/DateInputs";
 import { QuickRanges } from "@/components/facets/QuickRanges";
-import type { SearchResponse } from "@/lib/search/types";
+import type { SearchResponse } from "@/lib/api/contract";
 
 export function DateFacet({ data }: { data: SearchResponse }) {
   return (

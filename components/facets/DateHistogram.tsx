@@ -2,7 +2,7 @@
 
 import { FilterLink } from "@/components/search/FilterLink";
 import { formatMonthVi } from "@/lib/format";
-import type { SearchResponse } from "@/lib/search/types";
+import type { SearchResponse } from "@/lib/api/contract";
 import { fillMonths, monthOf, monthRange } from "@/lib/ui/dates";
 
 /** Articles per month; each bar filters to its month. Counts ignore the date filter itself. */

@@ -1,7 +1,7 @@
 "use client";
 
 import { useSearch } from "@/components/search/use-search";
-import type { SearchQuery } from "@/lib/search/types";
+import type { SearchQuery } from "@/lib/api/contract";
 import { orderedRange } from "@/lib/ui/dates";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;

@@ -3,7 +3,7 @@
 import { useId, useState } from "react";
 import { PersonPageLink } from "@/components/people/PersonPageLink";
 import { useSearch } from "@/components/search/use-search";
-import type { FacetCount, SearchQuery } from "@/lib/search/types";
+import type { FacetCount, SearchQuery } from "@/lib/api/contract";
 import { toggleValue } from "@/lib/ui/active-filters";
 import { FACET_TOP, facetView } from "@/lib/ui/facet-list";
 import type { FacetParam } from "@/lib/url/search-params";

@@ -1,7 +1,7 @@
 "use client";
 
 import { FilterLink } from "@/components/search/FilterLink";
-import type { SearchResponse } from "@/lib/search/types";
+import type { SearchResponse } from "@/lib/api/contract";
 import { activeQuickRange, quickRanges } from "@/lib/ui/dates";
 
 /** 7 ngày / 30 ngày / 12 tháng up to the newest article, and "Tất cả". */

@@ -1,7 +1,7 @@
 "use client";
 
 import { FilterLink } from "@/components/search/FilterLink";
-import type { SearchQuery } from "@/lib/search/types";
+import type { SearchQuery } from "@/lib/api/contract";
 import { activeFilters, withoutFilters } from "@/lib/ui/active-filters";
 
 /** The filters in force, each removable, and one link to drop them all. */

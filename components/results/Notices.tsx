@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { FilterLink } from "@/components/search/FilterLink";
-import type { SearchResponse } from "@/lib/search/types";
+import type { SearchResponse } from "@/lib/api/contract";
 import { activeFilters, FACET_LABELS } from "@/lib/ui/active-filters";
 
 const box = "rounded-md border p-3 text-sm";

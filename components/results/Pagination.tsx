@@ -1,7 +1,7 @@
 "use client";
 
 import { FilterLink } from "@/components/search/FilterLink";
-import type { SearchResponse } from "@/lib/search/types";
+import type { SearchResponse } from "@/lib/api/contract";
 import { pageCount, pageItems } from "@/lib/ui/pagination";
 
 const link = "inline-block min-w-9 rounded-md px-3 py-1.5 text-center";

@@ -3,7 +3,7 @@
 import { PersonPageLink } from "@/components/people/PersonPageLink";
 import { FilterLink } from "@/components/search/FilterLink";
 import type { Entity } from "@/lib/corpus/types";
-import type { SearchQuery } from "@/lib/search/types";
+import type { SearchQuery } from "@/lib/api/contract";
 import { toggleValue } from "@/lib/ui/active-filters";
 
 const chip = "inline-block rounded-full border px-2.5 py-0.5 text-sm";

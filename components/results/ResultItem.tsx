@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Highlighted } from "@/components/search/Highlighted";
 import { PersonChip } from "@/components/results/PersonChip";
 import { DateLine } from "@/components/results/DateLine";
-import type { SearchHit, SearchQuery } from "@/lib/search/types";
+import type { SearchHit, SearchQuery } from "@/lib/api/contract";
 import { articleHref } from "@/lib/url/links";
 
 export function ResultItem({ hit, query }: { hit: SearchHit; query: SearchQuery }) {

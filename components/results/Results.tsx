@@ -1,5 +1,5 @@
 import { ResultItem } from "@/components/results/ResultItem";
-import type { SearchResponse } from "@/lib/search/types";
+import type { SearchResponse } from "@/lib/api/contract";
 
 /** The hits; dimmed (and marked busy) while the next results load. */
 export function Results({ data, stale }: { data: SearchResponse; stale: boolean }) {

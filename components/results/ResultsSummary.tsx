@@ -1,4 +1,4 @@
-import type { SearchResponse } from "@/lib/search/types";
+import type { SearchResponse } from "@/lib/api/contract";
 
 const number = new Intl.NumberFormat("vi-VN");
 

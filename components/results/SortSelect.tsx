@@ -1,7 +1,7 @@
 "use client";
 
 import { useSearch } from "@/components/search/use-search";
-import type { SearchQuery, SortOrder } from "@/lib/search/types";
+import type { SearchQuery, SortOrder } from "@/lib/api/contract";
 
 const LABELS: Record<SortOrder, string> = { relevance: "Liên quan nhất", newest: "Mới nhất", oldest: "Cũ nhất" };
 

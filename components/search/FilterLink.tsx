@@ -3,7 +3,7 @@
 import Link from "next/link";
 import type { ComponentProps, MouseEvent } from "react";
 import { useSearch } from "@/components/search/use-search";
-import type { SearchQuery } from "@/lib/search/types";
+import type { SearchQuery } from "@/lib/api/contract";
 import { searchHref } from "@/lib/url/search-params";
 
 type Props = Omit<ComponentProps<typeof Link>, "href" | "onClick"> & { query: SearchQuery; scrollTop?: boolean };

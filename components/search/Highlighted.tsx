@@ -1,4 +1,4 @@
-import type { Segment } from "@/lib/search/types";
+import type { Segment } from "@/lib/api/contract";
 
 /** Text segments with matched passages in <mark>; no HTML ever comes from the API. */
 export function Highlighted({ segments }: { segments: Segment[] }) {

@@ -14,7 +14,7 @@ import { ResultsSummary } from "@/components/results/ResultsSummary";
 import { SortSelect } from "@/components/results/SortSelect";
 import { BadParams } from "@/components/search/BadParams";
 import { useSearch } from "@/components/search/use-search";
-import type { SearchResponse } from "@/lib/search/types";
+import type { SearchResponse } from "@/lib/api/contract";
 import { activeFilters } from "@/lib/ui/active-filters";
 import { describeParamError, withoutParam } from "@/lib/url/param-errors";
 import { toQueryString } from "@/lib/url/search-params";

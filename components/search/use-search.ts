@@ -2,7 +2,7 @@
 
 import { useQueryStates, type Options } from "nuqs";
 import { useCallback, useEffect } from "react";
-import type { SearchQuery } from "@/lib/search/types";
+import type { SearchQuery } from "@/lib/api/contract";
 import { parseUrlState, searchParsers, toUrlState } from "@/lib/url/search-params";
 
 type UrlState = ReturnType<typeof toUrlState>;

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Article, Entity } from "@/lib/corpus/types";
 import { SearchEngine } from "@/lib/search/engine";
 import { EMPTY_QUERY } from "@/lib/url/search-params";
-import type { SearchQuery } from "@/lib/search/types";
+import type { SearchQuery } from "@/lib/api/contract";
 
 const e = (name: string): Entity => ({ id: name.toLowerCase().replace(/ /g, "-"), name });
 

@@ -4,7 +4,7 @@ import { memoryArchive } from "@/lib/index/memory";
 import type { Segment as IndexSegment } from "@/lib/index/segment";
 import { FacetCounter, FacetDictionary } from "@/lib/search/facets";
 import { createMatcher, type Hit, type Matcher } from "@/lib/search/matcher";
-import type { SearchHit, SearchQuery, SearchResponse, Segment } from "@/lib/search/types";
+import type { SearchHit, SearchQuery, SearchResponse, Segment } from "@/lib/api/contract";
 
 const LEAD_SNIPPET_CHARS = 220;
 

@@ -1,5 +1,5 @@
 import type { Entity } from "@/lib/corpus/types";
-import type { FacetCount } from "@/lib/search/types";
+import type { FacetCount } from "@/lib/api/contract";
 
 const collator = new Intl.Collator("vi", { sensitivity: "base" });
 

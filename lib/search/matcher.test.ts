@@ -6,7 +6,7 @@ import { createMatcher } from "@/lib/search/matcher";
 import { typoBudget } from "@/lib/search/query-expand";
 import { MAX_WORD_LENGTH, MAX_WORDS, parseQuery } from "@/lib/search/query-parse";
 import { SNIPPET_MAX } from "@/lib/search/snippet";
-import type { Segment } from "@/lib/search/types";
+import type { Segment } from "@/lib/api/contract";
 
 function article(id: string, title: string, ...paragraphs: string[]): Article {
   return {

@@ -11,7 +11,7 @@ import { keyTerms, relatedIn } from "@/lib/search/rank-related";
 import { createScratch, excludedDocs, scoreQuery, type ExcludedTerms, type Scratch } from "@/lib/search/rank-score";
 import { bestPassage, highlightText, markRules, type MarkRules } from "@/lib/search/snippet";
 import { suggestQuery } from "@/lib/search/suggest";
-import type { Segment } from "@/lib/search/types";
+import type { Segment } from "@/lib/api/contract";
 
 /** One matched article: where it lives and its relevance. */
 export interface Hit extends Loc {

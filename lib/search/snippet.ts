@@ -2,7 +2,7 @@
 // (marks optional, old or new tone placement) is marked exactly as written.
 import { popcount } from "@/lib/search/bits";
 import type { Group } from "@/lib/search/query-expand";
-import type { Segment } from "@/lib/search/types";
+import type { Segment } from "@/lib/api/contract";
 import { joins, tokenize, type Token } from "@/lib/text/analyzer";
 
 /** Snippet length bounds, in characters (ellipses excluded). */

@@ -1,6 +1,6 @@
 // The active filters as removable chips, and the search without each of them.
 import { formatDateVi } from "@/lib/format";
-import type { SearchQuery } from "@/lib/search/types";
+import type { SearchQuery } from "@/lib/api/contract";
 import { FACET_PARAMS, type FacetParam } from "@/lib/url/search-params";
 
 export interface ActiveFilter {

@@ -1,7 +1,7 @@
 // Which values of a facet to show: the top ones, "Xem thêm" for the rest, a box that
 // filters them with or without marks, and selected values never hidden.
 import { fold } from "@/lib/text/analyzer";
-import type { FacetCount } from "@/lib/search/types";
+import type { FacetCount } from "@/lib/api/contract";
 
 export const FACET_TOP = 6;
 

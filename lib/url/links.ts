@@ -1,7 +1,7 @@
 // Links between the results page and the article page. The article page carries the
 // results' query string in `back`; it is parsed and rewritten, never echoed, so it can
 // only ever lead to our own search page (no open redirect).
-import type { SearchQuery } from "@/lib/search/types";
+import type { SearchQuery } from "@/lib/api/contract";
 import { parseSearchParams, searchHref, toQueryString } from "@/lib/url/search-params";
 
 /** `/articles/{id}?q=…&back=…`: the query marks the text, `back` returns to these results. */

@@ -10,7 +10,7 @@ import {
 } from "nuqs/server"; // the server-safe entry: same parsers, no "use client"
 // zod/mini: the same schemas as classic zod, tree-shakable, so the client bundle stays small.
 import * as z from "zod/mini";
-import type { SearchQuery, SortOrder } from "@/lib/search/types";
+import type { SearchQuery, SortOrder } from "@/lib/api/contract";
 
 export const SORT_ORDERS = ["relevance", "newest", "oldest"] as const satisfies readonly SortOrder[];
 export const MAX_QUERY_LENGTH = 200;

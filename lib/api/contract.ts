@@ -1,3 +1,5 @@
+// The API's response types, shared by the server (route handlers, engine) and the client
+// components: the one place the JSON both sides agree on is written down (docs/contract.md).
 import type { Entity } from "@/lib/corpus/types";
 
 export type SortOrder = "relevance" | "newest" | "oldest";
