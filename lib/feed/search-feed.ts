@@ -21,12 +21,15 @@ export function feedTitle(query: SearchQuery, nameOf: (id: string) => string | u
 }
 
 /** The Atom document for `query`; `origin` makes links absolute (`https://host`). */
-export function searchFeed(engine: Pick<SearchEngine, "search" | "nameOf">, query: SearchQuery, origin: string): string {
+export function searchFeed(engine: Pick<SearchEngine, "search">, query: SearchQuery, origin: string): string {
   const response = engine.search(feedQuery(query));
+  // Selected facet values always come back in the facets, with their names.
+  const { persons, outlets, sources } = response.facets;
+  const names = new Map([...persons, ...outlets, ...sources].map((v) => [v.id, v.name]));
   return renderAtom({
     selfUrl: origin + feedHref(query),
     pageUrl: origin + searchHref(query),
-    title: feedTitle(query, (id) => engine.nameOf(id)),
+    title: feedTitle(query, (id) => names.get(id)),
     articleUrl: (id) => `${origin}/articles/${encodeURIComponent(id)}`,
     hits: response.hits,
     fallbackUpdated: response.newestDate,
