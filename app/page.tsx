@@ -34,7 +34,7 @@ export default async function SearchPage({ searchParams }: PageProps<"/">) {
 function filterFields(query: Parameters<typeof toUrlState>[0]): Record<string, string[]> {
   const s = toUrlState(query);
   const out: Record<string, string[]> = {};
-  for (const k of ["from", "to", "person", "outlet", "sources", "sort"] as const) {
+  for (const k of ["from", "to", "undated", "person", "outlet", "sources", "sort"] as const) {
     const v = s[k];
     if (v !== null) out[k] = Array.isArray(v) ? v : [String(v)];
   }

@@ -2,7 +2,7 @@
 //   npm run dates-eval -- [DIR] [--from 2017-02-01] [--to 2017-08-31] [--sample data/eval/dates-sample.json] [--write-sample]
 // - how many articles are dated (metadata / estimated), and how many estimates lie inside the
 //   span the archive's ids give (--from/--to; the 35k corpus's ids span February–August 2017);
-// - the hand-checked sample: 50 estimated dates drawn with a fixed seed. --write-sample writes
+// - the hand-checked sample: 50 estimated dates chosen by a hash of their ids. --write-sample writes
 //   them (evidence and lead) for checking by hand; without it, a sample already judged by hand
 //   (each entry's `verdict`: "right" | "wrong") is scored: the share with the right day.
 // Loading the 35k corpus takes about a minute of CPU: run it rarely.
@@ -51,7 +51,7 @@ async function main() {
 
   const size = Number(values.size);
   if (values["write-sample"]) {
-    const pick = seededSample(estimated, size, 12);
+    const pick = stableSample(estimated, size, 12);
     const sample: SampleEntry[] = pick.map((a) => ({ id: a.id, date: a.date!, title: a.title, lead: leadOf(a.paragraphs).slice(0, 700) }));
     await writeFile(values.sample, `${JSON.stringify(sample, null, 2)}\n`);
     console.log(`wrote ${sample.length} estimates to ${values.sample}: judge each (verdict right|wrong, note), then run without --write-sample`);
@@ -75,20 +75,17 @@ function ratio(a: number, b: number): string {
   return b ? (a / b).toFixed(3) : "n/a";
 }
 
-/** `n` items drawn without replacement by a small fixed-seed generator (mulberry32). */
-function seededSample<T>(items: readonly T[], n: number, seed: number): T[] {
-  let s = seed >>> 0;
-  const rand = () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+/**
+ * `n` items chosen by a hash of their id (FNV-1a, salted): the same article stays in the
+ * sample when other estimates change, so judgements made by hand stay valid.
+ */
+function stableSample<T extends { id: string }>(items: readonly T[], n: number, salt: number): T[] {
+  const hash = (id: string) => {
+    let h = 0x811c9dc5 ^ salt;
+    for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
+    return h >>> 0;
   };
-  const pool = [...items];
-  const out: T[] = [];
-  while (out.length < n && pool.length) out.push(pool.splice(Math.floor(rand() * pool.length), 1)[0]);
-  return out;
+  return [...items].sort((a, b) => hash(a.id) - hash(b.id) || (a.id < b.id ? -1 : 1)).slice(0, n);
 }
 
 void main();

@@ -1,6 +1,7 @@
 // The API's response types, shared by the server (route handlers, engine) and the client
 // components: the one place the JSON both sides agree on is written down (docs/contract.md).
 import type { Entity } from "@/lib/corpus/types";
+import type { DateBucket, RangeEnd } from "@/lib/search/date-buckets";
 
 export type SortOrder = "relevance" | "newest" | "oldest";
 
@@ -12,6 +13,8 @@ export interface SearchQuery {
   person: string[];
   outlet: string[];
   sources: string[];
+  /** `only`: just the articles without a date; `exclude`: just the dated ones. */
+  undated: "only" | "exclude" | null;
   sort: SortOrder;
   page: number;
   size: number;
@@ -46,6 +49,10 @@ export interface SearchFacets {
   outlets: FacetCount[];
   sources: FacetCount[];
   dates: { month: string; count: number }[];
+  /** Bars fitted to the results' span (days, weeks, months or years); they follow from/to. */
+  dateBuckets: DateBucket[];
+  /** Matching articles without a date (ignores from/to and undated). */
+  undated: number;
 }
 
 export interface SearchResponse {
@@ -59,6 +66,8 @@ export interface SearchResponse {
   relaxed: boolean;
   /** Newest article date in the corpus, for quick date ranges. */
   newestDate: string | null;
+  /** The day quick ranges (7 ngày, 30 ngày, …) count back from, and why. */
+  rangeEnd: RangeEnd | null;
   /** Selected facet values this corpus does not know (a stale or mistyped link). */
   unknownFilters: { param: "person" | "outlet" | "sources"; id: string }[];
 }

@@ -82,13 +82,15 @@ describe("checkDates", () => {
     expect(dateOf(r, "other-baomoi-1015")).toBe("2020-06-02");
   });
 
-  it("never keeps a date after today", () => {
+  it("never keeps a date after today, even from metadata", () => {
     const items = archive(30, "2026-11-20");
+    items[5] = { ...items[5], date: "2071-06-29", metadata: true };
     items[29] = { ...items[29], date: "2026-11-26" };
     items[28] = { ...items[28], date: null, clue: { monthDay: "11-27", shift: 0 } };
     const r = checkDates(items, { today: "2026-11-25" });
     expect(dateOf(r, "baomoi-1029")).toBeNull();
     expect(dateOf(r, "baomoi-1028")).toBeNull();
+    expect(r.get("baomoi-1005")).toEqual({ date: null, verdict: "future" });
   });
 
   it("orders by the number in the ids when they share a prefix, else by file order", () => {
@@ -112,7 +114,7 @@ describe("checkDates", () => {
         for (const it of items) {
           const got = r.get(it.id);
           expect(got).toBeDefined();
-          if (it.metadata) expect(got!.date).toBe(it.date);
+          if (it.metadata) expect(got!.date).toBe(it.date! <= today ? it.date : null);
           else if (got!.date) {
             expect(got!.date <= today).toBe(true);
             if (it.date) expect(got!.date).toBe(it.date);

@@ -13,7 +13,7 @@ export interface DateCheckItem {
   source: string;
   /** The date as the article has it: read from metadata, or estimated from its text. */
   date: string | null;
-  /** True for a date read from metadata: trusted, and never dropped. */
+  /** True for a date read from metadata: trusted, and dropped only when after `today`. */
   metadata: boolean;
   /** A day-month the text gives without a year (`MM-DD`) and the days to add after it. */
   clue?: { monthDay: string; shift: number; years?: readonly number[] } | null;
@@ -45,7 +45,8 @@ const fromDays = (n: number) => new Date(n * DAY).toISOString().slice(0, 10);
 const MIN_NEIGHBOURS = 2;
 
 /**
- * Which estimates to keep, by id. Metadata dates are kept as they are.
+ * Which estimates to keep, by id. Metadata dates are kept as they are, unless after today
+ * (an impossible date, which would open "Mới nhất").
  * 1. A clue (a day-month without a year) takes the year that brings it nearest the month most
  *    full dates around it fall in (a mode, not a median: about half the full dates a lead
  *    gives are history or documents, scattered over many years, and they cannot move a mode).
@@ -69,10 +70,10 @@ export function checkDates(items: readonly DateCheckItem[], options: DateCheckOp
     const candidates: { pos: number; day: number; iso: string; from: "metadata" | "full" | "clue"; years?: readonly number[] }[] = [];
     for (let pos = 0; pos < sorted.length; pos++) {
       const it = sorted[pos];
-      if (it.date && it.metadata) candidates.push({ pos, day: toDays(it.date), iso: it.date, from: "metadata" });
+      if (it.date && toDays(it.date) > today) out.set(it.id, { date: null, verdict: "future" });
+      else if (it.date && it.metadata) candidates.push({ pos, day: toDays(it.date), iso: it.date, from: "metadata" });
       else if (it.date) {
-        if (toDays(it.date) <= today) candidates.push({ pos, day: toDays(it.date), iso: it.date, from: "full" });
-        else out.set(it.id, { date: null, verdict: "future" });
+        candidates.push({ pos, day: toDays(it.date), iso: it.date, from: "full" });
       } else if (it.clue) {
         const around = nearest(full, pos, 3 * k).map((x) => x.day);
         const iso = around.length >= MIN_NEIGHBOURS ? clueDate(it.clue, modeMonthMiddle(around)) : null;

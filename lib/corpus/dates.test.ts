@@ -77,6 +77,11 @@ describe("estimateDate: dates that must not be taken", () => {
     expect(est(lead("Ngày 16/2 tới, phiên tòa mở lại.")).clue).toBeNull();
     expect(est(lead("Chương trình áp dụng đến ngày 25.2 theo Neowin.")).clue).toBeNull();
   });
+  it("ignores recounted and earlier-reported events, and deadlines", () => {
+    expect(est(lead("Anh Ba kể, sáng 6/2, đang kéo lưới thì thấy cá.")).clue).toBeNull();
+    expect(est(lead("Như LĐO đã thông tin, ngày 10.6, công an nhận được tin báo.")).clue).toBeNull();
+    expect(est(lead("Theo yêu cầu, trước 16h ngày 9-2, các doanh nghiệp phải tháo dỡ.")).clue).toBeNull();
+  });
   it("ignores ranges", () => {
     expect(est(lead("Từ ngày 27/6 đến 30/6/2017, hội nghị diễn ra.")).date).toBeNull();
     expect(est(lead("Ngày 27-6 đến 30-6, hội nghị diễn ra.")).clue).toBeNull();

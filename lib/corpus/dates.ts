@@ -68,12 +68,13 @@ const WORDED = /(?<![\p{L}])ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*(?:năm|
 const FULL = /(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2((?:19|20)\d{2})(?![\d/-]|\.\d)/gu;
 
 /** Just before a date: it belongs to a range ("từ ngày 27 đến 30-6", "ngày 7 và 8/2"). */
-const RANGE_BEFORE = /(?:\d\s*(?:đến|tới|và|-|–|,)\s*(?:ngày\s*)?|(?<![\p{L}])(?:từ|đến|tới|trước|sau|kể từ|cho đến|hết|hạn chót|chậm nhất|muộn nhất)\s+(?:[\p{L}]+\s+){0,2})$/iu;
+const RANGE_BEFORE =
+  /(?:\d\s*(?:đến|tới|và|-|–|,)\s*(?:ngày\s*)?|(?<![\p{L}])(?:từ|đến|tới|trước|sau|kể từ|cho đến|hết|hạn chót|chậm nhất|muộn nhất)\s+(?:(?:[\p{L}]+|\d{1,2}(?:h\d{0,2}|:\d{2}|\s*giờ))\s+){0,2})$/iu;
 /** Just after a date: a range's first end ("ngày 27-6 đến 30-6"), or a future date ("ngày 16/2 tới"). */
 const AFTER_EXCLUDES = /^\)?\s*(?:-|–|đến|tới|sắp tới|và\s+\d|,\s*\d{1,2}\s*(?:\/|-|và))/iu;
-/** Earlier in the same sentence: a plan, a birthday, an anniversary, history. */
+/** Earlier in the same sentence: a plan, a birthday, an anniversary, history, a recounted or earlier-reported event. */
 const CONTEXT_EXCLUDES =
-  /(?<![\p{L}])(?:sẽ|dự kiến|dự định|kế hoạch|chuẩn bị|sắp|mục tiêu|lên lịch|sinh ngày|sinh năm|ngày sinh|sn|kỷ niệm|giỗ|cách đây|năm xưa|lịch sử|hồi năm|trước đó|năm ngoái|năm trước|vào năm)(?![\p{L}])[^.!?;]*$/iu;
+  /(?<![\p{L}])(?:sẽ|dự kiến|dự định|kế hoạch|chuẩn bị|sắp|mục tiêu|lên lịch|sinh ngày|sinh năm|ngày sinh|sn|kỷ niệm|giỗ|cách đây|năm xưa|lịch sử|hồi năm|trước đó|năm ngoái|năm trước|vào năm|kể|đã thông tin|đã đưa tin|đã phản ánh)(?![\p{L}])[^.!?;]*$/iu;
 /** "hôm qua", "tối qua": the article was written the day after the date it gives. */
 const YESTERDAY = /qua$/iu;
 

@@ -2,6 +2,8 @@ import type { Article } from "@/lib/corpus/types";
 import type { Archive, Loc } from "@/lib/index/archive";
 import { memoryArchive } from "@/lib/index/memory";
 import type { Segment as IndexSegment } from "@/lib/index/segment";
+import { todayInVietnam } from "@/lib/corpus/dates";
+import { dateBuckets, dayKeyToIso, quickRangeEnd } from "@/lib/search/date-buckets";
 import { FacetCounter, FacetDictionary } from "@/lib/search/facets";
 import { createMatcher, type Hit, type Matcher } from "@/lib/search/matcher";
 import type { SearchHit, SearchQuery, SearchResponse, Segment } from "@/lib/api/contract";
@@ -82,6 +84,8 @@ export class SearchEngine {
     const sourceCounts = new FacetCounter(this.dicts.sources);
     const monthCounts = new Int32Array(this.months.length);
     const hits: Hit[] = [];
+    const dayCounts = new Map<number, number>();
+    let undatedCount = 0;
 
     const visit = (seg: IndexSegment, d: number, score: number) => {
       const { cols } = seg;
@@ -92,7 +96,8 @@ export class SearchEngine {
       const sStart = cols.sourceStart[d];
       const sEnd = cols.sourceStart[d + 1];
       const outlet = cols.outlet[d] >= 0 ? f.outlets[cols.outlet[d]] : -1;
-      const pDate = (!from && !to) || (day > 0 && (!from || day >= from) && (!to || day <= to));
+      const inRange = (!from && !to) || (day > 0 && (!from || day >= from) && (!to || day <= to));
+      const pDate = inRange && (query.undated === "only" ? day === 0 : query.undated === "exclude" ? day > 0 : true);
       const pPerson = !wantPerson || anyIn(cols.personVals, pStart, pEnd, f.persons, wantPerson);
       const pOutlet = !wantOutlet || (outlet >= 0 && wantOutlet.has(outlet));
       const pSources = !wantSources || anyIn(cols.sourceVals, sStart, sEnd, f.sources, wantSources);
@@ -100,6 +105,9 @@ export class SearchEngine {
       if (pDate && pPerson && pSources && outlet >= 0) outletCounts.addOne(outlet);
       if (pDate && pPerson && pOutlet) for (let p = sStart; p < sEnd; p++) sourceCounts.addOne(f.sources[cols.sourceVals[p]]);
       if (pPerson && pOutlet && pSources && f.month[d] >= 0) monthCounts[f.month[d]]++;
+      // The adaptive buckets follow from/to (to zoom in); the undated count ignores them.
+      if (pPerson && pOutlet && pSources && day === 0) undatedCount++;
+      else if (pPerson && pOutlet && pSources && inRange) dayCounts.set(day, (dayCounts.get(day) ?? 0) + 1);
       if (pDate && pPerson && pOutlet && pSources) hits.push({ seg, d, score });
     };
     if (match) {
@@ -125,10 +133,13 @@ export class SearchEngine {
         outlets: outletCounts.top(query.outlet),
         sources: sourceCounts.top(query.sources),
         dates: this.months.flatMap((m, i) => (monthCounts[i] ? [{ month: m, count: monthCounts[i] }] : [])),
+        dateBuckets: dateBuckets(new Map([...dayCounts].map(([k, n]) => [dayKeyToIso(k), n])), query),
+        undated: undatedCount,
       },
       suggestion: match?.suggestion ?? null,
       relaxed: match?.relaxed ?? false,
       newestDate: this.newest,
+      rangeEnd: quickRangeEnd(this.newest, todayInVietnam()),
       unknownFilters: this.unknownFilters(query),
     };
   }

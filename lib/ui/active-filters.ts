@@ -21,6 +21,10 @@ export function activeFilters(query: SearchQuery, nameOf: (id: string) => string
   const out: ActiveFilter[] = [];
   if (query.from) out.push({ key: "from", kind: "Ngày", label: `Từ ${formatDateVi(query.from)}`, without: { ...base, from: null } });
   if (query.to) out.push({ key: "to", kind: "Ngày", label: `Đến ${formatDateVi(query.to)}`, without: { ...base, to: null } });
+  if (query.undated) {
+    const label = query.undated === "only" ? "Chỉ bài không rõ ngày" : "Bỏ bài không rõ ngày";
+    out.push({ key: "undated", kind: "Ngày", label, without: { ...base, undated: null } });
+  }
   for (const param of FACET_PARAMS) {
     for (const id of query[param]) {
       out.push({
@@ -36,7 +40,7 @@ export function activeFilters(query: SearchQuery, nameOf: (id: string) => string
 
 /** The search with every filter dropped, the words kept. */
 export function withoutFilters(query: SearchQuery): SearchQuery {
-  return { ...query, from: null, to: null, person: [], outlet: [], sources: [], page: 1 };
+  return { ...query, from: null, to: null, undated: null, person: [], outlet: [], sources: [], page: 1 };
 }
 
 /** Adds a facet value (or removes it when already selected). */

@@ -2,6 +2,7 @@
 // Dates are calendar days (`YYYY-MM-DD`), so date-fns works on local midnights and the
 // result is formatted back the same way: no time zone can shift a day.
 import { addDays, endOfMonth, format, isValid, parseISO, subDays, subMonths } from "date-fns";
+import { formatDateVi, formatMonthVi } from "@/lib/format";
 
 export interface DateRange {
   from: string | null;
@@ -30,9 +31,9 @@ export function monthOf(range: DateRange): string | null {
 }
 
 /**
- * Ranges ending on the corpus's newest article (not today: a static corpus would
- * otherwise show nothing for "7 ngày"). Both ends are written into the URL, so a shared
- * link keeps meaning the same days.
+ * Ranges ending on `end`: today for a live, recent archive, else its newest article (a
+ * static corpus would otherwise show nothing for "7 ngày"); the API says which
+ * (`rangeEnd`). Both ends are written into the URL, so a shared link keeps meaning the same days.
  */
 export function quickRanges(newestDate: string | null): QuickRange[] {
   const all: QuickRange = { key: "all", label: "Tất cả", from: null, to: null };
@@ -70,4 +71,48 @@ export function fillMonths(dates: readonly { month: string; count: number }[]): 
 function nextMonth(month: string): string {
   const [y, m] = month.split("-").map(Number);
   return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, "0")}`;
+}
+
+/** A facet bar as the API returns it (`facets.dateBuckets`). */
+export interface BucketLike {
+  from: string;
+  to: string;
+  unit: "day" | "week" | "month" | "year";
+}
+
+const shortDay = (iso: string) => `${Number(iso.slice(8, 10))}/${Number(iso.slice(5, 7))}/${iso.slice(0, 4)}`;
+
+/** What a bar stands for, read out and shown on hover: "tháng 8 năm 2025", "năm 2017". */
+export function bucketLabel(b: BucketLike): string {
+  if (b.unit === "day") return formatDateVi(b.from);
+  if (b.unit === "week") return `tuần ${shortDay(b.from)} – ${shortDay(b.to)}`;
+  if (b.unit === "month") return formatMonthVi(b.from.slice(0, 7));
+  return b.from.slice(0, 4) === b.to.slice(0, 4) ? `năm ${b.from.slice(0, 4)}` : `năm ${b.from.slice(0, 4)}–${b.to.slice(0, 4)}`;
+}
+
+/** The short mark under a bar: the day, the week's first day, the month or the year. */
+export function bucketTick(b: BucketLike): string {
+  if (b.unit === "day") return String(Number(b.from.slice(8, 10)));
+  if (b.unit === "week") return `${Number(b.from.slice(8, 10))}/${Number(b.from.slice(5, 7))}`;
+  if (b.unit === "month") return String(Number(b.from.slice(5, 7)));
+  return b.from.slice(0, 4);
+}
+
+/** One step out from a zoomed range: a day or week to its month, a month to its year, a year to all. */
+export function parentRange(range: DateRange): (DateRange & { label: string }) | null {
+  if (!range.from || !range.to) return null;
+  const month = range.from.slice(0, 7);
+  const year = range.from.slice(0, 4);
+  const yearRange = { from: `${year}-01-01`, to: `${year}-12-31` };
+  if (range.from === yearRange.from && range.to === yearRange.to) return { from: null, to: null, label: "Mọi năm" };
+  if (monthOf(range)) return { ...yearRange, label: `Cả năm ${year}` };
+  if (range.to.slice(0, 7) === month || Date.parse(range.to) - Date.parse(range.from) <= 6 * 86_400_000) {
+    return { ...monthRange(month), label: `Cả ${formatMonthVi(month)}` };
+  }
+  return null;
+}
+
+/** `4/12/2025`: the day quick ranges count back from. */
+export function rangeEndLabel(end: { date: string; basis: "today" | "newest" }): string {
+  return shortDay(end.date);
 }

@@ -8,6 +8,7 @@ const WHAT: Record<string, string> = {
   person: "Mã người (person) không đúng dạng",
   outlet: "Mã báo (outlet) không đúng dạng",
   sources: "Mã nguồn trích dẫn (sources) không đúng dạng",
+  undated: "Bài không rõ ngày (undated) phải là only hoặc exclude, và undated=only không đi cùng khoảng ngày",
   sort: "Cách sắp xếp (sort) phải là relevance, newest hoặc oldest",
   page: "Số trang (page) phải là số nguyên từ 1 đến 1000",
   size: "Số kết quả mỗi trang (size) phải từ 1 đến 50",

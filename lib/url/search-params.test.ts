@@ -8,7 +8,7 @@ describe("parseSearchParams", () => {
   it("applies defaults: browse newest first without a query, relevance with one", () => {
     expect(parse("")).toEqual({
       ok: true,
-      query: { q: "", from: null, to: null, person: [], outlet: [], sources: [], sort: "newest", page: 1, size: 10 },
+      query: { q: "", from: null, to: null, person: [], outlet: [], sources: [], undated: null, sort: "newest", page: 1, size: 10 },
     });
     const r = parse("q=%20hoa+binh%20");
     expect(r.ok && r.query.q).toBe("hoa binh");
@@ -40,6 +40,8 @@ describe("parseSearchParams", () => {
     ["page=abc", "page"],
     ["size=51", "size"],
     ["sort=best", "sort"],
+    ["undated=yes", "undated"],
+    ["undated=only&from=2017-02-01", "undated"],
     ["person=Vladimir%20Putin", "person"],
     [`q=${"a".repeat(201)}`, "q"],
   ])("rejects %s naming the parameter %s", (qs, param) => {
@@ -65,6 +67,12 @@ describe("parseSearchParams", () => {
   it("keeps repeated values of every facet, and skips empty ones", () => {
     const r = parse("sources=reuters&person=&sources=tass&outlet=dan-tri&outlet=");
     expect(r.ok && [r.query.person, r.query.outlet, r.query.sources]).toEqual([[], ["dan-tri"], ["reuters", "tass"]]);
+  });
+
+  it("reads undated=only|exclude, which combine with the other filters", () => {
+    expect(parse("undated=only&q=x").ok && parse("undated=only&q=x")).toMatchObject({ query: { undated: "only", q: "x" } });
+    expect(parse("undated=exclude&from=2017-02-01")).toMatchObject({ ok: true, query: { undated: "exclude", from: "2017-02-01" } });
+    expect(toQueryString({ q: "x", undated: "exclude", sort: "relevance" })).toBe("q=x&undated=exclude");
   });
 
   it("allows 200 characters after trimming", () => {
@@ -107,6 +115,7 @@ describe("toQueryString / searchHref", () => {
           person: fc.uniqueArray(id, { maxLength: 3 }),
           outlet: fc.uniqueArray(id, { maxLength: 2 }),
           sources: fc.uniqueArray(id, { maxLength: 2 }),
+          undated: fc.constantFrom(null, "exclude" as const),
           sort: fc.constantFrom("relevance" as const, "newest" as const, "oldest" as const),
           page: fc.integer({ min: 1, max: 1000 }),
         }),

@@ -18,6 +18,8 @@ export const DEFAULT_SIZE = 10;
 export const MAX_SIZE = 50;
 export const MAX_PAGE = 1000;
 export const FACET_PARAMS = ["person", "outlet", "sources"] as const;
+/** `undated=only` lists the articles without a date; `undated=exclude` leaves them out. */
+export const UNDATED_VALUES = ["only", "exclude"] as const;
 export type FacetParam = (typeof FACET_PARAMS)[number];
 
 const FACET_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -50,11 +52,18 @@ const schema = z.pipe(
       person: z._default(facetIds, []),
       outlet: z._default(facetIds, []),
       sources: z._default(facetIds, []),
+      undated: z._default(z.nullable(z.enum(UNDATED_VALUES, { error: `must be one of ${UNDATED_VALUES.join(", ")}` })), null),
       sort: z.optional(z.enum(SORT_ORDERS, { error: `must be one of ${SORT_ORDERS.join(", ")}` })),
       page: z._default(integer(1, MAX_PAGE), 1),
       size: z._default(integer(1, MAX_SIZE), DEFAULT_SIZE),
     })
-    .check(z.refine((v) => !v.from || !v.to || v.from <= v.to, { path: ["to"], message: "must not be before from" })),
+    .check(
+      z.refine((v) => !v.from || !v.to || v.from <= v.to, { path: ["to"], message: "must not be before from" }),
+      z.refine((v) => v.undated !== "only" || (!v.from && !v.to), {
+        path: ["undated"],
+        message: "=only lists articles without a date, so it cannot be combined with from or to",
+      }),
+    ),
   z.transform((v): SearchQuery => ({ ...v, sort: v.sort ?? (v.q ? "relevance" : "newest") })),
 );
 
@@ -69,7 +78,7 @@ export type ParseResult = { ok: true; query: SearchQuery } | { ok: false; error:
 export type RawParams = URLSearchParams | Record<string, string | string[] | undefined>;
 
 const LIST_PARAMS = new Set<string>(FACET_PARAMS);
-const KNOWN_PARAMS = ["q", "from", "to", "sort", "page", "size", ...FACET_PARAMS];
+const KNOWN_PARAMS = ["q", "from", "to", "undated", "sort", "page", "size", ...FACET_PARAMS];
 
 /** Validate raw search parameters; unknown parameters are ignored, empty ones count as absent. */
 export function parseSearchParams(raw: RawParams): ParseResult {
@@ -103,6 +112,7 @@ export const searchParsers = {
   person: parseAsNativeArrayOf(parseAsString),
   outlet: parseAsNativeArrayOf(parseAsString),
   sources: parseAsNativeArrayOf(parseAsString),
+  undated: parseAsStringLiteral(UNDATED_VALUES),
   sort: parseAsStringLiteral(SORT_ORDERS),
   page: parseAsInteger.withDefault(1),
 };
@@ -119,6 +129,7 @@ export function toUrlState(query: Partial<SearchQuery>) {
     person: query.person?.length ? query.person : null,
     outlet: query.outlet?.length ? query.outlet : null,
     sources: query.sources?.length ? query.sources : null,
+    undated: query.undated ?? null,
     sort: query.sort && query.sort !== defaultSort ? query.sort : null,
     page: query.page && query.page > 1 ? query.page : null,
   };
@@ -152,6 +163,7 @@ export const EMPTY_QUERY: SearchQuery = {
   person: [],
   outlet: [],
   sources: [],
+  undated: null,
   sort: "newest",
   page: 1,
   size: DEFAULT_SIZE,
