@@ -1,4 +1,4 @@
-import type { SearchQuery } from "@/lib/search/types";
+import type { SearchQuery } from "@/lib/api/contract";
 import { feedHref } from "@/lib/url/links";
 
 /**

@@ -1,6 +1,6 @@
 // An Atom 1.0 document (RFC 4287) for a search: newest matching articles first, so a
 // feed reader can follow a search over time.
-import type { SearchHit } from "@/lib/search/types";
+import type { SearchHit } from "@/lib/api/contract";
 
 export interface AtomFeed {
   /** Absolute URL of this feed (`rel="self"`), also its stable id. */

@@ -1,7 +1,7 @@
 // The feed of one search: the page's parameters, newest first, first page only.
 import { renderAtom } from "@/lib/feed/atom";
 import type { SearchEngine } from "@/lib/search/engine";
-import type { SearchQuery } from "@/lib/search/types";
+import type { SearchQuery } from "@/lib/api/contract";
 import { activeFilters } from "@/lib/ui/active-filters";
 import { feedHref } from "@/lib/url/links";
 import { searchHref } from "@/lib/url/search-params";

@@ -1,7 +1,7 @@
 // Everything a person's page shows, from one search for the articles naming them.
 import type { Entity } from "@/lib/corpus/types";
 import type { SearchEngine } from "@/lib/search/engine";
-import type { FacetCount, SearchHit } from "@/lib/search/types";
+import type { FacetCount, SearchHit } from "@/lib/api/contract";
 import { fillMonths } from "@/lib/ui/dates";
 import { EMPTY_QUERY } from "@/lib/url/search-params";
 
