@@ -13,8 +13,11 @@ export interface SearchQuery {
   person: string[];
   outlet: string[];
   sources: string[];
-  /** `only`: just the articles without a date; `exclude`: just the dated ones. */
-  undated: "only" | "exclude" | null;
+  /**
+   * `only`: just the articles without a date; `exclude`: just the dated ones. The parser
+   * always sets it; optional so queries built in code without it mean "both".
+   */
+  undated?: "only" | "exclude" | null;
   sort: SortOrder;
   page: number;
   size: number;
