@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Article, Entity } from "@/lib/corpus/types";
 import { coMentions, personProfile } from "@/lib/people-page/profile";
 import { SearchEngine } from "@/lib/search/engine";
+import { EMPTY_QUERY } from "@/lib/url/search-params";
 
 const e = (name: string): Entity => ({ id: name.toLowerCase().replace(/ /g, "-"), name });
 
@@ -59,7 +60,7 @@ describe("personProfile", () => {
 
 describe("coMentions", () => {
   it("ignores hits that do not name the person", () => {
-    const hits = engine.search({ q: "", from: null, to: null, person: [], outlet: [], sources: [], sort: "newest", page: 1, size: 50 }).hits;
+    const hits = engine.search({ ...EMPTY_QUERY, size: 50 }).hits;
     expect(coMentions(hits, "steve-witkoff").map((p) => p.id)).toEqual(["donald-trump", "vladimir-putin"]);
   });
 });
