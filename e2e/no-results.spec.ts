@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { settled, total } from "./helpers";
 
-test("a misspelt query offers the correction as a link", async ({ page }) => {
+test("a misspelt lone word offers the correction as a link", async ({ page }) => {
   await page.goto("/?q=Kellog");
   const suggestion = page.getByTestId("suggestion");
   await expect(suggestion.first()).toBeVisible();
@@ -18,22 +18,61 @@ test("no results say so and offer to drop each active filter", async ({ page }) 
   await page.goto("/?q=Alaska&from=2026-01-01");
   await expect(page.getByTestId("total")).toHaveText("0 kết quả");
   const none = page.getByTestId("no-results");
-  await expect(none).toContainText("Không tìm thấy bài nào cho “Alaska” với các bộ lọc đang chọn.");
+  await expect(none).toContainText("Không tìm thấy kết quả cho «Alaska» với các bộ lọc đang chọn.");
   await none.getByRole("link", { name: "Bỏ lọc ngày: Từ 1 tháng 1, 2026" }).click();
   await expect(page).toHaveURL(/\?q=Alaska$/);
   await settled(page);
   expect(await total(page)).toBeGreaterThan(0);
 });
 
-test("a query nothing matches says so plainly", async ({ page }) => {
-  await page.goto("/?q=qqxxzzqq");
+test("a name the archive does not hold shows no results, and no unrelated article", async ({ page }) => {
+  // No seed mentions Elon Musk ("Elon" used to be read as "lớn").
+  await page.goto("/?q=Elon+Musk");
   await expect(page.getByTestId("total")).toHaveText("0 kết quả");
-  await expect(page.getByTestId("no-results")).toContainText("Không tìm thấy bài nào cho “qqxxzzqq”");
+  await expect(page.getByTestId("no-results")).toContainText("Không tìm thấy kết quả cho «Elon Musk»");
+  await expect(page.getByTestId("result")).toHaveCount(0);
+  await expect(page.getByTestId("suggestion")).toHaveCount(0);
 });
 
-test("when no article has every word, the page says these match some of them", async ({ page }) => {
+test("a marked query is not read as its look-alikes: cơn bão has no results on the seeds", async ({ page }) => {
+  // The seeds hold con, còn, hơn, bảo and bao, never cơn bão.
+  await page.goto("/?q=c%C6%A1n+b%C3%A3o");
+  await expect(page.getByTestId("total")).toHaveText("0 kết quả");
+  await expect(page.getByTestId("result")).toHaveCount(0);
+  await expect(page.getByTestId("suggestion")).toHaveCount(0);
+});
+
+test("when no article has every word, a looser search finds articles with some of them", async ({ page }) => {
   await page.goto("/?q=Alaska+qqxxzzqq");
-  const relaxed = page.getByTestId("relaxed");
-  await expect(page.getByTestId("result").first()).toBeVisible();
-  await expect(relaxed).toContainText("Không có bài nào chứa tất cả các từ");
+  await expect(page.getByTestId("total")).toHaveText("0 kết quả");
+  await page.getByTestId("match-any").click();
+  await expect(page).toHaveURL(/match=any/);
+  await settled(page);
+  await expect(page.getByTestId("relaxed")).toContainText("Các bài chứa một số từ khóa");
+  const results = page.getByTestId("result");
+  await expect(results.first()).toBeVisible();
+  // Every result really holds a typed word, marked.
+  for (const marks of await results.evaluateAll((els) => els.map((el) => [...el.querySelectorAll("mark")].map((m) => m.textContent ?? "")))) {
+    expect(marks.map((m) => m.toLowerCase())).toContain("alaska");
+  }
+});
+
+test("a misspelt name shows the corrected results with a link to each query", async ({ page }) => {
+  await page.goto("/?q=Vladimir+Putn");
+  const corrected = page.getByTestId("corrected");
+  await expect(corrected).toContainText("Hiển thị kết quả cho «Vladimir Putin». Tìm chính xác «Vladimir Putn»");
+  expect(await total(page)).toBeGreaterThan(0);
+  await expect(page.getByTestId("result").first().locator("mark").first()).toBeVisible();
+  await corrected.getByRole("link", { name: "Vladimir Putn" }).click();
+  await expect(page).toHaveURL(/match=exact/);
+  await expect(page.getByTestId("total")).toHaveText("0 kết quả");
+  await expect(page.getByTestId("corrected")).toHaveCount(0);
+});
+
+test("a query typed in Telex with the input method off finds hòa bình", async ({ page }) => {
+  await page.goto("/?q=hoaf+binhf");
+  await expect(page.getByTestId("corrected")).toContainText("Hiển thị kết quả cho «hoà bình»");
+  expect(await total(page)).toBeGreaterThan(0);
+  const marks = await page.getByTestId("result").locator("mark").allTextContents();
+  expect(marks.map((m) => m.toLowerCase().normalize("NFC"))).toContain("hòa bình");
 });

@@ -7,9 +7,12 @@ import { activeFilters, FACET_LABELS } from "@/lib/ui/active-filters";
 
 const box = "rounded-md border p-3 text-sm";
 
-/** What the results mean: a spelling suggestion, a relaxed match, nothing found, a stale link. */
+const link = "font-semibold text-blue-700 underline dark:text-blue-300";
+
+/** What the results mean: a correction, a suggestion, a looser match, nothing found, a stale link. */
 export function Notices({ data, nameOf }: { data: SearchResponse; nameOf: (id: string) => string | undefined }) {
-  const { query, suggestion, relaxed, total, unknownFilters } = data;
+  const { query, suggestion, relaxed, total, unknownFilters, correctedQuery } = data;
+  const severalWords = query.q.trim().split(/\s+/).length > 1;
   const filters = activeFilters(query, nameOf);
   const unknown = unknownFilters ?? [];
   const withoutUnknown = {
@@ -43,26 +46,49 @@ export function Notices({ data, nameOf }: { data: SearchResponse; nameOf: (id: s
           </p>
         </div>
       )}
-      {suggestion && (
+      {correctedQuery && (
+        <p className={`${box} border-zinc-300 dark:border-zinc-700`} data-testid="corrected">
+          Hiển thị kết quả cho{" "}
+          «<FilterLink query={{ ...query, q: correctedQuery, match: undefined, page: 1 }} className={link}>
+            {correctedQuery}
+          </FilterLink>
+          ». Tìm chính xác{" "}
+          «<FilterLink query={{ ...query, match: "exact", page: 1 }} className={link}>
+            {query.q}
+          </FilterLink>
+          »
+        </p>
+      )}
+      {suggestion && !correctedQuery && (
         <p className={`${box} border-zinc-300 dark:border-zinc-700`} data-testid="suggestion">
-          Có phải bạn muốn tìm{" "}
-          <FilterLink query={{ ...query, q: suggestion, page: 1 }} className="font-semibold text-blue-700 underline dark:text-blue-300">
+          Có phải bạn muốn tìm «
+          <FilterLink query={{ ...query, q: suggestion, match: undefined, page: 1 }} className={link}>
             {suggestion}
           </FilterLink>
-          ?
+          »?
         </p>
       )}
       {relaxed && total > 0 && (
         <p className={`${box} border-zinc-300 dark:border-zinc-700`} data-testid="relaxed">
-          Không có bài nào chứa tất cả các từ bạn tìm; đây là các bài chứa một số từ trong đó.
+          Các bài chứa một số từ khóa của «{query.q}».{" "}
+          <FilterLink query={{ ...query, match: undefined, page: 1 }} className={link}>
+            Chỉ tìm bài có tất cả các từ
+          </FilterLink>
         </p>
       )}
       {total === 0 && (
         <div className={`${box} border-zinc-300 dark:border-zinc-700`} data-testid="no-results">
           <p className="font-medium">
-            {query.q ? <>Không tìm thấy bài nào cho “{query.q}”</> : "Không có bài nào"}
+            {query.q ? <>Không tìm thấy kết quả cho «{query.q}»</> : "Không có bài nào"}
             {filters.length > 0 ? " với các bộ lọc đang chọn." : "."}
           </p>
+          {query.q && severalWords && query.match !== "any" && (
+            <p className="mt-2">
+              <FilterLink query={{ ...query, match: "any", page: 1 }} className={link} data-testid="match-any">
+                Tìm bài có một số từ khóa
+              </FilterLink>
+            </p>
+          )}
           {filters.length > 0 && (
             <ul className="mt-2 space-y-1">
               {filters.map((f) => (

@@ -5,11 +5,12 @@ import { DateLine } from "@/components/results/DateLine";
 import type { SearchHit, SearchQuery } from "@/lib/api/contract";
 import { articleHref } from "@/lib/url/links";
 
-export function ResultItem({ hit, query }: { hit: SearchHit; query: SearchQuery }) {
+/** `marked`: the query the hit matched (a correction of the typed one, when there was one). */
+export function ResultItem({ hit, query, marked }: { hit: SearchHit; query: SearchQuery; marked?: string }) {
   return (
     <li className="py-4" data-testid="result">
       <h2 className="text-lg leading-snug font-semibold text-blue-800 dark:text-blue-300">
-        <Link href={articleHref(hit.id, query)} className="hover:underline">
+        <Link href={articleHref(hit.id, query, marked)} className="hover:underline">
           <Highlighted segments={hit.titleSegments} />
         </Link>
       </h2>

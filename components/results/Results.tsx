@@ -11,7 +11,7 @@ export function Results({ data, stale }: { data: SearchResponse; stale: boolean 
       data-testid="results"
     >
       {data.hits.map((hit) => (
-        <ResultItem key={hit.id} hit={hit} query={data.query} />
+        <ResultItem key={hit.id} hit={hit} query={data.query} marked={data.correctedQuery ?? undefined} />
       ))}
     </ol>
   );

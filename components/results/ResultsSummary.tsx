@@ -9,7 +9,11 @@ export function ResultsSummary({ data }: { data: SearchResponse }) {
   const last = Math.min(total, query.page * query.size);
   return (
     <p id="results-summary" role="status" className="text-sm text-zinc-700 dark:text-zinc-300">
-      <span data-testid="total">{number.format(total)} kết quả</span>
+      <span data-testid="total">
+        {/* A capped phrase check: the count is a lower bound. */}
+        {data.totalExact === false ? "Ít nhất " : ""}
+        {number.format(total)} kết quả
+      </span>
       {total > query.size && first <= last && (
         <span className="text-zinc-600 dark:text-zinc-400">
           {" "}

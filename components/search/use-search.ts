@@ -46,7 +46,7 @@ export function useSearch() {
       const history = typingEntry ? "replace" : "push";
       typingEntry = true;
       ownQ = q;
-      return setState({ q: q || null, page: null }, { history });
+      return setState({ q: q || null, page: null, match: null }, { history });
     },
     [setState],
   );
@@ -56,7 +56,7 @@ export function useSearch() {
       const history = typingEntry ? "replace" : "push";
       typingEntry = false;
       ownQ = q;
-      if (q !== urlQ()) return setState({ q: q || null, page: null }, { history });
+      if (q !== urlQ()) return setState({ q: q || null, page: null, match: null }, { history });
     },
     [setState],
   );

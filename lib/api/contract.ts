@@ -5,6 +5,13 @@ import type { DateBucket, RangeEnd } from "@/lib/search/date-buckets";
 
 export type SortOrder = "relevance" | "newest" | "oldest";
 
+/**
+ * How the words must match: "all" (default: every word as typed, or a correction that
+ * says so), "any" (articles with some of the words), "exact" (every word as typed, never
+ * corrected).
+ */
+export type MatchMode = "all" | "any" | "exact";
+
 /** A validated search request: the contract's `query` object. */
 export interface SearchQuery {
   q: string;
@@ -21,6 +28,8 @@ export interface SearchQuery {
   sort: SortOrder;
   page: number;
   size: number;
+  /** Absent = "all". */
+  match?: MatchMode;
 }
 
 /** Plain text cut into segments; `mark` segments are matched passages. */
@@ -65,7 +74,11 @@ export interface SearchResponse {
   hits: SearchHit[];
   facets: SearchFacets;
   suggestion: string | null;
-  /** True when no article matched every word and the results match any word. */
+  /** The query searched instead of the typed one, which matched nothing; null when none. */
+  correctedQuery: string | null;
+  /** False when `total` is a lower bound (phrase checks were capped). */
+  totalExact: boolean;
+  /** True when the results match some of the words, not all (`match=any`). */
   relaxed: boolean;
   /** Newest article date in the corpus, for quick date ranges. */
   newestDate: string | null;

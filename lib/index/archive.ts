@@ -165,7 +165,7 @@ export class Archive {
       if (common[f] < 0 || exactDf[e] > exactDf[common[f]]) common[f] = e;
     }
     lex.commonExact = common;
-    lex.shared = { n: live, df, pairs: this.pairs };
+    lex.shared = { n: live, df, pairs: this.pairs, exactDf };
     const mean = meanLengths(this.segments.map((s) => s.rank));
     for (const seg of this.segments) {
       const st = this.state.get(seg)!;

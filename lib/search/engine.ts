@@ -71,7 +71,9 @@ export class SearchEngine {
   search(query: SearchQuery): SearchResponse {
     const started = performance.now();
     this.sync();
-    const match = this.matcher.match(query.q);
+    const match = this.matcher.match(query.q, query.match ?? "all");
+    // A corrected query is what matched: mark it, not the typed one.
+    const marked = match?.correctedQuery ?? query.q;
 
     // Disjunctive facets: each facet's counts honour every active filter except its own.
     const wantPerson = this.selected(this.dicts.person, query.person);
@@ -121,7 +123,7 @@ export class SearchEngine {
 
     hits.sort(comparator(query.sort));
     const start = (query.page - 1) * query.size;
-    const page = hits.slice(start, start + query.size).map((h) => this.hit(h, query.q));
+    const page = hits.slice(start, start + query.size).map((h) => this.hit(h, marked));
 
     return {
       query,
@@ -137,6 +139,8 @@ export class SearchEngine {
         undated: undatedCount,
       },
       suggestion: match?.suggestion ?? null,
+      correctedQuery: match?.correctedQuery ?? null,
+      totalExact: match?.totalExact ?? true,
       relaxed: match?.relaxed ?? false,
       newestDate: this.newest,
       rangeEnd: quickRangeEnd(this.newest, todayInVietnam()),

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Article } from "@/lib/corpus/types";
 import { memoryArchive } from "@/lib/index/memory";
-import { createMatcher } from "@/lib/search/matcher";
+import { createMatcher, type MatchMode } from "@/lib/search/matcher";
 import { typoBudget } from "@/lib/search/query-expand";
 import { MAX_WORD_LENGTH, MAX_WORDS, parseQuery } from "@/lib/search/query-parse";
 import { SNIPPET_MAX } from "@/lib/search/snippet";
@@ -42,8 +42,8 @@ const articles = [
 
 const matcher = createMatcher(articles);
 
-function ranked(q: string): string[] {
-  const r = matcher.match(q);
+function ranked(q: string, mode: MatchMode = "all"): string[] {
+  const r = matcher.match(q, mode);
   if (!r) return [];
   return [...r.scores].sort((a, b) => b[1] - a[1]).map(([id]) => id);
 }
@@ -71,11 +71,15 @@ describe("match: analysis", () => {
 });
 
 describe("match: ranking", () => {
-  it("ranks exact marked words above folded-only matches", () => {
-    const r = ranked("đường");
-    expect(r[0]).toBe("road");
-    expect(r).toContain("ocean");
-    expect(ranked("dương")[0]).toBe("ocean");
+  it("matches a marked word to its own spelling only, an unmarked one to every spelling", () => {
+    expect(ranked("đường ")).toEqual(["road"]);
+    expect(ranked("dương ")).toEqual(["ocean"]);
+    expect(ranked("duong ").sort()).toEqual(["ocean", "road"]);
+    // Mixing: the marked word is exact, the unmarked one is not.
+    expect(ranked("Thái Binh duong ")).toEqual(["ocean"]);
+    expect(ranked("Thái Bính ", "exact")).toEqual([]);
+    // A spelling the corpus lacks, next to a word it pairs with: corrected, and said so.
+    expect(matcher.match("Thái Bính ")!.correctedQuery).toBe("Thái Bình");
   });
 
   it("ranks adjacent syllable pairs above scattered syllables", () => {
@@ -94,20 +98,36 @@ describe("match: ranking", () => {
 });
 
 describe("match: query language", () => {
-  it("requires every word, and relaxes to any word when none has all", () => {
+  it("requires every word: nothing when no article has them all, some words only when asked", () => {
     const all = matcher.match("đường Láng")!;
     expect(all.relaxed).toBe(false);
     expect([...all.scores.keys()]).toEqual(["road"]);
-    const any = matcher.match("Láng xyzzyq")!;
+    const none = matcher.match("Láng xyzzyq")!;
+    expect(none.scores.size).toBe(0);
+    expect(none.correctedQuery).toBeNull();
+    const any = matcher.match("Láng xyzzyq", "any")!;
     expect(any.relaxed).toBe(true);
-    expect([...any.scores.keys()]).toContain("road");
+    expect([...any.scores.keys()]).toEqual(["road"]);
   });
 
-  it("keeps quoted phrases adjacent and in order, marks optional", () => {
+  it("keeps quoted phrases adjacent and in order, marks optional; no phrase, no result", () => {
     expect(ranked('"nha trang"').sort()).toEqual(["whitehouse"]);
-    // No article has the phrase: the answer falls back to any word, and says so.
-    expect(matcher.match('"trắng nhà"')!.relaxed).toBe(true);
+    expect(matcher.match('"trắng nhà"')!.scores.size).toBe(0);
     expect(ranked('"Donald Trump"')).toEqual(["whitehouse"]);
+    expect(ranked('"nhà trắng"')).toEqual(["whitehouse"]);
+    expect(ranked('"nhà trảng"')).toEqual([]);
+  });
+
+  it("never joins a phrase across a sentence or paragraph break", () => {
+    const m = createMatcher([
+      article("sentence", "Tin ngắn", "Ông Trump đến sau. Ông Kim về trước."),
+      article("paragraph", "Tin khác", "Người đến là Trump", "Kim Jong-un ở lại."),
+      article("adjacent", "Tin nữa", "Cuộc gặp Trump Kim diễn ra."),
+    ]);
+    const ids = (q: string) => [...m.match(q)!.scores.keys()];
+    expect(ids('"sau ông Kim"')).toEqual([]);
+    expect(ids('"Trump Kim"')).toEqual(["adjacent"]);
+    expect(ids("Trump Kim").sort()).toEqual(["adjacent", "paragraph", "sentence"]);
   });
 
   it("excludes -words", () => {
@@ -120,11 +140,33 @@ describe("match: query language", () => {
     expect(ranked("Kello ")).not.toContain("cereal");
   });
 
-  it("tolerates a typo scaled by word length, not counting marks", () => {
-    expect(ranked("Kelogg")[0]).toBe("cereal");
-    expect(ranked("Kellog ")[0]).toBe("cereal");
+  it("never matches a misspelt word silently: a lone one gets a suggestion", () => {
+    const r = matcher.match("Kelogg")!;
+    expect(r.scores.size).toBe(0);
+    expect(r.suggestion).toBe("Kellogg");
     // two letters: no typo tolerance
     expect(matcher.match("nx ")!.scores.size).toBe(0);
+  });
+
+  it("corrects a word the corpus lacks when a correctly typed neighbour vouches for it, and says so", () => {
+    const r = matcher.match("Donald Trunp ")!;
+    expect(r.correctedQuery).toBe("Donald Trump");
+    expect(ranked("Donald Trunp ")[0]).toBe("whitehouse");
+    // The exact search stays exact.
+    expect(matcher.match("Donald Trunp ", "exact")!.scores.size).toBe(0);
+    // No correction without a neighbour the corpus knows (both words are unknown).
+    expect(matcher.match("Donlad Trunp ")!.correctedQuery).toBeNull();
+    // A word the corpus uses is never corrected.
+    expect(matcher.match("Donald Kim ")!.correctedQuery).toBeNull();
+  });
+
+  it("decodes Telex and VNI typed with the input method off", () => {
+    for (const q of ["hoaf binhf", "hoa2 bi2nh", "Hoaf binhf "]) {
+      const r = matcher.match(q)!;
+      expect(r.correctedQuery?.toLowerCase()).toBe("hoà bình");
+      expect([...r.scores.keys()]).toEqual(expect.arrayContaining(["peace", "peace-old"]));
+    }
+    expect(matcher.match("ddamf phans ")!.correctedQuery).toBe("đàm phán");
   });
 
   it("matches numbers, decimals and dates as written", () => {
@@ -164,7 +206,41 @@ describe("match: query language", () => {
   });
 });
 
+describe("accent suggestions", () => {
+  const usage = createMatcher([
+    ...Array.from({ length: 8 }, (_, i) => article(`p${i}`, `Tin ${i}`, "Hai bên ký thỏa thuận hòa bình.")),
+    article("h", "Hoa bình", "Một bình hoa đẹp."),
+    article("r", "Đường phố", "Con đường đẹp."),
+    article("o", "Đại dương", "Biển và đại dương."),
+    article("n", "Họ Dương", "Ông Dương nói."),
+    article("plain", "Tin", "Một hoa bình ở đây."),
+    article("marked", "Tin", "Một hòa bình ở đây."),
+  ]);
+
+  it("offers the archive's marked reading of an unmarked query, and boosts it", () => {
+    const r = usage.match("hoa binh")!;
+    expect(r.suggestion).toBe("hoà bình");
+    expect(r.correctedQuery).toBeNull();
+    const ranked = [...r.scores].sort((a, b) => b[1] - a[1]).map(([id]) => id);
+    expect(ranked.indexOf("marked")).toBeLessThan(ranked.indexOf("plain"));
+  });
+
+  it("says nothing for an ambiguous word or a marked query", () => {
+    expect(usage.match("duong")!.suggestion).toBeNull();
+    expect(usage.match("hòa bình")!.suggestion).toBeNull();
+    expect(usage.match("hoa bình")!.suggestion).toBeNull();
+  });
+});
+
 describe("highlight", () => {
+  it("marks only what matched: a marked word's own spelling, an unmarked word's every spelling", () => {
+    const text = "Tổng thống nói về hòa bình, hoà bình, hóa đơn và bảo đảm.";
+    expect(marked(matcher.highlight(text, "Tổng thống "))).toEqual(["Tổng thống"]);
+    expect(marked(matcher.highlight(text, "hòa bình "))).toEqual(["hòa bình", "hoà bình"]);
+    expect(marked(matcher.highlight(text, "hoa "))).toEqual(["hòa", "hoà", "hóa"]);
+    expect(marked(matcher.highlight(text, "đàm phán "))).toEqual([]);
+  });
+
   it("marks a phrase as one passage, as written in the original", () => {
     const text = "Tiến trình Hòa Bình, hòa bình và bình hòa.";
     const s = matcher.highlight(text, "hoa binh");

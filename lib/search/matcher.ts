@@ -5,10 +5,12 @@ import type { Article } from "@/lib/corpus/types";
 import type { Archive, Loc } from "@/lib/index/archive";
 import { memoryArchive } from "@/lib/index/memory";
 import type { Segment as IndexSegment } from "@/lib/index/segment";
-import { expandQuery, typoBudget, type Group } from "@/lib/search/query-expand";
+import { ACCENT_SCAN, accentReading, holdsAll } from "@/lib/search/accents";
+import { applyEdits, correctQuery } from "@/lib/search/correct";
+import { expandQuery, type Group } from "@/lib/search/query-expand";
 import { parseQuery, type ParsedQuery } from "@/lib/search/query-parse";
 import { keyTerms, relatedIn } from "@/lib/search/rank-related";
-import { createScratch, excludedDocs, scoreQuery, type ExcludedTerms, type Scratch } from "@/lib/search/rank-score";
+import { createScratch, excludedDocs, scoreQuery, type ExcludedTerms, type Scratch, type ScoreRequest } from "@/lib/search/rank-score";
 import { bestPassage, highlightText, markRules, type MarkRules } from "@/lib/search/snippet";
 import { suggestQuery } from "@/lib/search/suggest";
 import type { Segment } from "@/lib/api/contract";
@@ -18,19 +20,29 @@ export interface Hit extends Loc {
   score: number;
 }
 
+/**
+ * "all": every word as typed, or a confident correction that says so (the default);
+ * "exact": every word as typed, never corrected; "any": articles with some of the words.
+ */
+export type MatchMode = "all" | "exact" | "any";
+
 export interface MatchResult {
   hits: Hit[];
   /** Article id → relevance score (built on first use, for tests and tools). */
   readonly scores: Map<string, number>;
-  /** True when no article matched every word and the hits match any word. */
+  /** True when the hits match some words, not every one (mode "any"). */
   relaxed: boolean;
-  /** A corrected query when the query looks misspelt. */
+  /** A query worth offering: a spelling, or the marked reading of an unmarked query. */
   suggestion: string | null;
+  /** The query searched instead of the typed one (nothing matched as typed), or null. */
+  correctedQuery: string | null;
+  /** False when only part of the candidates could be checked (phrases): the hits are a lower bound. */
+  totalExact: boolean;
 }
 
 export interface Matcher {
   /** `null` when the query has no searchable words (browse everything). */
-  match(q: string): MatchResult | null;
+  match(q: string, mode?: MatchMode): MatchResult | null;
   /** The best passage of the article for the query, matched words marked. */
   snippet(article: Article, q: string): Segment[];
   /** The whole `text` as segments with the query marked (titles, article pages). */
@@ -46,9 +58,12 @@ interface Prepared {
   /** Groups in archive term ids. */
   groups: Group[];
   excluded: ExcludedTerms[];
-  result?: MatchResult | null;
+  results: Map<MatchMode, MatchResult | null>;
   rules?: MarkRules;
 }
+
+/** A small ranking boost for articles writing an unmarked query's likely marked reading. */
+const ACCENT_BOOST = 2;
 
 const CACHE_SIZE = 64;
 
@@ -81,8 +96,9 @@ export function createMatcher(source: Archive | readonly Article[]): Matcher {
     const prepared: Prepared = {
       q,
       parsed,
-      groups: expandQuery(lex, parsed.words, false),
+      groups: expandQuery(lex, parsed.words),
       excluded: parsed.excluded.map((tokens) => excludedTerms(lex, tokens)),
+      results: new Map(),
     };
     cache.set(q, prepared);
     if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
@@ -95,7 +111,11 @@ export function createMatcher(source: Archive | readonly Article[]): Matcher {
       ...g,
       terms: g.terms.flatMap((t) => {
         const f = archive.localFolded(seg, t.f);
-        return f < 0 ? [] : [{ ...t, f }];
+        if (f < 0) return [];
+        if (t.e === undefined) return [{ ...t, f }];
+        // A marked spelling: in this segment's own exact ids, or not here at all.
+        const e = archive.localExact(seg, t.e);
+        return e < 0 ? [] : [{ ...t, f, e }];
       }),
       exact: g.exact < 0 ? -1 : archive.localExact(seg, g.exact),
     }));
@@ -104,17 +124,20 @@ export function createMatcher(source: Archive | readonly Article[]): Matcher {
     return { groups: local, excluded: ex.filter((x) => !x.folded.includes(-1) && !x.exact.includes(-1)) };
   }
 
-  function scoreAll(p: Prepared, groups: Group[], mode: "all" | "any"): Hit[] {
-    const hits: Hit[] = [];
+  /** Every segment's hits; `capped` is set when a segment's phrase check was capped. */
+  function scoreAll(p: Prepared, groups: Group[], mode: "all" | "any", phrases = p.parsed.phrases): Hit[] & { capped?: boolean } {
+    const hits: Hit[] & { capped?: boolean } = [];
     for (const seg of archive.segments) {
       const local = localize(seg, groups, p.excluded);
-      const scores = scoreQuery(seg.rank, scratchOf(seg), { groups: local.groups, phrases: p.parsed.phrases, excluded: local.excluded, mode });
+      const req: ScoreRequest = { groups: local.groups, phrases: mode === "all" ? phrases : [], excluded: local.excluded, mode };
+      const scores = scoreQuery(seg.rank, scratchOf(seg), req);
+      if (req.capped) hits.capped = true;
       for (const [d, score] of scores) hits.push({ seg, d, score });
     }
     return hits;
   }
 
-  function run(p: Prepared): MatchResult | null {
+  function run(p: Prepared, mode: MatchMode): MatchResult | null {
     const { parsed } = p;
     if (!parsed.words.length) {
       if (!parsed.excluded.length) return null;
@@ -125,48 +148,73 @@ export function createMatcher(source: Archive | readonly Article[]): Matcher {
         const drop = excludedDocs(seg.rank, scratchOf(seg), local.excluded);
         for (let d = 0; d < seg.rank.n; d++) if (!seg.rank.deleted?.[d] && !drop.has(d)) hits.push({ seg, d, score: 0 });
       }
-      return result(hits, false, null);
+      return result(hits);
     }
-    let hits = scoreAll(p, p.groups, "all");
-    if (!hits.length && p.groups.some((g) => g.word.folded.length >= 4 && typoBudget(g.word.folded.length) > 0)) {
-      // Nothing has every word: allow typos in every word long enough to carry one.
-      const fuzzy = expandQuery(lex, parsed.words, true);
-      const again = scoreAll(p, fuzzy, "all");
-      if (again.length) {
-        p.groups = fuzzy;
-        hits = again;
+    // Looser, when asked: articles holding some of the words, as typed (never look-alikes).
+    if (mode === "any") return result(scoreAll(p, p.groups, "any"), { relaxed: true });
+    const hits = scoreAll(p, p.groups, "all");
+    if (hits.length) {
+      const best = hits.length > ACCENT_SCAN ? [...hits].sort((a, b) => b.score - a.score) : hits;
+      const reading = accentReading(lex, parsed.words, best);
+      if (reading) {
+        const wanted = reading.filter(Boolean);
+        for (const h of hits) if (holdsAll(h, wanted)) h.score += ACCENT_BOOST;
+      }
+      // The reading comes from the matched articles themselves: it finds them.
+      const suggestion = reading ? readingText(p, reading) : offered(suggestQuery(lex, p.q, parsed));
+      return result(hits, { suggestion, totalExact: !hits.capped });
+    }
+    // Nothing has every word as typed: a confident correction that says so, or an honest nothing.
+    const fix = mode === "all" ? correctQuery(lex, p.q, parsed) : null;
+    if (fix) {
+      const c = prepare(fix.query);
+      // Each typo fix must really stand next to the neighbour that vouched for it.
+      if (scoreAll(c, c.groups, "all", [...c.parsed.phrases, ...fix.pairs]).length) {
+        const fixed = scoreAll(c, c.groups, "all");
+        return result(fixed, { correctedQuery: fix.query, totalExact: !fixed.capped });
       }
     }
-    let relaxed = false;
-    if (!hits.length) {
-      relaxed = true;
-      hits = scoreAll(p, p.groups, "any");
-    }
-    return result(hits, relaxed, suggestQuery(lex, p.q, p.groups));
+    return result([], { suggestion: offered(suggestQuery(lex, p.q, parsed, true)), totalExact: !hits.capped });
+  }
+
+  /** A suggestion is offered only when it finds something as typed. */
+  function offered(q: string | null): string | null {
+    if (!q) return null;
+    const p = prepare(q);
+    return p.parsed.words.length && scoreAll(p, p.groups, "all").length ? q : null;
+  }
+
+  /** The query with each decided word in its marked spelling (the typed capitals kept). */
+  function readingText(p: Prepared, reading: string[]): string {
+    const edits = p.parsed.words.flatMap((w, i) => {
+      const term = reading[i];
+      if (!term) return [];
+      const text = w.text[0] !== w.text[0].toLowerCase() ? term[0].toUpperCase() + term.slice(1) : term;
+      return [{ start: w.start, end: w.end, text }];
+    });
+    return applyEdits(p.q, edits);
   }
 
   function rulesOf(p: Prepared): MarkRules {
-    p.rules ??= markRules(p.groups, (f) => lex.foldedTerm[f]);
+    p.rules ??= markRules(p.groups, (f) => lex.foldedTerm[f], (e) => lex.exactTerm[e]);
     return p.rules;
   }
 
-  function prepared(q: string): Prepared {
-    const p = prepare(q);
-    if (p.result === undefined) p.result = run(p);
-    return p;
-  }
-
   return {
-    match: (q) => prepared(q).result ?? null,
+    match(q, mode = "all") {
+      const p = prepare(q);
+      if (!p.results.has(mode)) p.results.set(mode, run(p, mode));
+      return p.results.get(mode) ?? null;
+    },
     snippet(article, q) {
-      const rules = rulesOf(prepared(q));
+      const rules = rulesOf(prepare(q));
       const passage = bestPassage(article.paragraphs.join("\n"), rules);
       if (passage.some((seg) => seg.mark) || !article.captions.length) return passage;
       // The match may be in a photo caption only: show the caption rather than no mark.
       const caption = bestPassage(article.captions.join("\n"), rules);
       return caption.some((seg) => seg.mark) ? caption : passage;
     },
-    highlight: (text, q) => highlightText(text, rulesOf(prepared(q))),
+    highlight: (text, q) => highlightText(text, rulesOf(prepare(q))),
     related(loc, n) {
       const keys = keyTerms(loc.seg.rank, loc.d);
       const scored: Hit[] = [];
@@ -180,12 +228,15 @@ export function createMatcher(source: Archive | readonly Article[]): Matcher {
   };
 }
 
-function result(hits: Hit[], relaxed: boolean, suggestion: string | null): MatchResult {
+function result(hits: Hit[], extra: Partial<Omit<MatchResult, "hits" | "scores">> = {}): MatchResult {
   let scores: Map<string, number> | null = null;
   return {
     hits,
-    relaxed,
-    suggestion,
+    relaxed: false,
+    suggestion: null,
+    correctedQuery: null,
+    totalExact: true,
+    ...extra,
     get scores() {
       scores ??= new Map(hits.map((h) => [h.seg.rank.ids[h.d], h.score]));
       return scores;

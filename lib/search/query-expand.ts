@@ -1,15 +1,21 @@
-// From parsed words to the index terms they match: the word itself (marks optional),
-// completions of the last word, and typo neighbours from the index's own vocabulary.
+// From parsed words to the index terms they match. A word typed with marks matches its
+// own spelling (either tone placement) and nothing else; a word typed without marks
+// matches every marked form; the last word also matches its completions. Typo
+// neighbours are never matched silently: they feed corrections that say so (correct.ts).
 import type { QueryWord } from "@/lib/search/query-parse";
 import { MAX_WORD_LENGTH } from "@/lib/search/query-parse";
-import { foldedDf, pairDf, type Lexicon } from "@/lib/search/rank-index";
+import { foldedDf, type Lexicon } from "@/lib/search/rank-index";
+import { exactVariants } from "@/lib/search/variants";
+import { vnDistance } from "@/lib/text/vn-distance";
 
 /** One folded term a query word matches, and how much a match counts. */
 export interface Expansion {
   f: number;
   weight: number;
-  /** The word itself, not a completion or typo neighbour. */
+  /** The word itself, not a completion. */
   base: boolean;
+  /** Counts only where this exact spelling of `f` occurs (a word typed with marks). */
+  e?: number;
 }
 
 export interface Group {
@@ -17,8 +23,6 @@ export interface Group {
   terms: Expansion[];
   /** Exact term id when the word was typed with marks and occurs; -1 otherwise. */
   exact: number;
-  /** The folded id the context says was meant (a likely typo fix), or -1. */
-  correction: number;
 }
 
 const PREFIX_WEIGHT = 0.5;
@@ -27,13 +31,11 @@ const PREFIX_KEEP = 20;
 const PREFIX_KEEP_KNOWN = 5;
 const PREFIX_POSTINGS = 60_000;
 const PREFIX_POSTINGS_KNOWN = 15_000;
-const TYPO_KEEP = 8;
 
 /**
- * How many edits a word of this length may carry: none up to 2 letters, 1 up to 7,
- * 2 beyond. Lengths are of the folded form, so marks are never counted as typos.
- * Known words of 3 letters are never expanded (fuzzy short syllables match half the
- * language); an unknown one (ngy) may be.
+ * How many letter edits a word of this length may carry: none up to 2 letters, 1 up
+ * to 7, 2 beyond. Lengths are of the folded form; marks cost half a letter on top
+ * (see vnDistance).
  */
 export function typoBudget(length: number): number {
   if (length < 3 || length > MAX_WORD_LENGTH) return 0;
@@ -51,92 +53,100 @@ export function typoNeighbours(index: Lexicon, folded: string): { f: number; dis
   return found.sort((a, b) => a.distance - b.distance || b.df - a.df);
 }
 
+/** A spelling a misspelt word may have meant. */
+export interface Candidate {
+  /** The spelling, as the index writes it (marked when the word was typed marked). */
+  text: string;
+  f: number;
+  /** Vietnamese edit distance from the typed word (marks count half a letter). */
+  distance: number;
+  df: number;
+}
+
 /**
- * The terms one word matches. Typo neighbours are added only when asked (`fuzzy`)
- * or when the word itself is not in the vocabulary: expanding every syllable is slow
- * and ranks worse.
+ * Spellings near a word: for an unmarked word, the folded neighbours; for a marked one,
+ * exact spellings within its budget by Vietnamese distance (a wrong tone costs half a
+ * letter, so `bính` finds `bình` before `binh`-look-alikes), best first.
  */
-export function expandWord(index: Lexicon, word: QueryWord, fuzzy: boolean): Group {
-  const terms: Expansion[] = [];
+export function typoCandidates(index: Lexicon, word: QueryWord): Candidate[] {
+  const budget = typoBudget(word.folded.length);
+  if (!budget || /\d/.test(word.folded)) return [];
+  const out: Candidate[] = [];
+  if (!word.marked) {
+    for (const nb of typoNeighbours(index, word.folded)) {
+      out.push({ text: index.foldedTerm[nb.f], f: nb.f, distance: nb.distance, df: nb.df });
+    }
+    return out;
+  }
+  const folded = new Set<number>(typoNeighbours(index, word.folded).map((nb) => nb.f));
   const self = index.foldedId.get(word.folded);
-  if (self !== undefined) terms.push({ f: self, weight: 1, base: true });
+  if (self !== undefined) folded.add(self);
+  for (const f of folded) {
+    for (const e of exactVariants(index, f)) {
+      const term = index.exactTerm[e];
+      if (term === word.term) continue;
+      const distance = vnDistance(word.term, term);
+      if (distance <= budget) out.push({ text: term, f, distance, df: exactDf(index, e) });
+    }
+  }
+  return out.sort((a, b) => a.distance - b.distance || b.df - a.df);
+}
+
+/** Archive-wide document frequency of an exact term (how often the spelling is used). */
+export function exactDf(index: Lexicon, e: number): number {
+  return index.shared?.exactDf?.[e] ?? 0;
+}
+
+/** Whether the corpus holds the word as typed (its exact spelling when marked). */
+export function wordKnown(index: Lexicon, word: QueryWord): boolean {
+  return wordDf(index, word) > 0;
+}
+
+/** How many articles hold the word as typed. */
+export function wordDf(index: Lexicon, word: QueryWord): number {
+  if (word.marked) {
+    const e = index.exactId.get(word.term);
+    return e === undefined ? 0 : exactDf(index, e);
+  }
+  const f = index.foldedId.get(word.folded);
+  return f === undefined ? 0 : foldedDf(index, f);
+}
+
+/** The terms one word matches: itself (marks as typed) and, for the last word, completions. */
+export function expandWord(index: Lexicon, word: QueryWord): Group {
+  const terms: Expansion[] = [];
+  const exact = word.marked ? (index.exactId.get(word.term) ?? -1) : -1;
+  const self = word.marked ? (exact >= 0 ? index.foldedOf[exact] : undefined) : index.foldedId.get(word.folded);
+  if (self !== undefined) terms.push(word.marked ? { f: self, weight: 1, base: true, e: exact } : { f: self, weight: 1, base: true });
   if (word.prefix) {
-    const completions: { f: number; df: number }[] = [];
+    const completions: { f: number; e?: number; df: number }[] = [];
     let seen = 0;
     for (const [, f] of index.vocab.atPrefix(word.folded)) {
-      if (f !== self) completions.push({ f, df: foldedDf(index, f) });
-      if (++seen >= PREFIX_SCAN) break;
+      if (++seen > PREFIX_SCAN) break;
+      if (!word.marked) {
+        if (f !== self) completions.push({ f, df: foldedDf(index, f) });
+        continue;
+      }
+      // Marked: completions of the spelling as typed (hòa b… → hòa bình, not hóa).
+      for (const e of exactVariants(index, f)) {
+        if (e !== exact && index.exactTerm[e].startsWith(word.term)) completions.push({ f, e, df: exactDf(index, e) });
+      }
     }
     completions.sort((a, b) => b.df - a.df);
     // A known word is most likely complete: fewer completions, and a cap on the
     // postings they add (each posting is scored on every keystroke).
-    let budget = self === undefined ? PREFIX_POSTINGS : PREFIX_POSTINGS_KNOWN;
-    for (const c of completions.slice(0, self === undefined ? PREFIX_KEEP : PREFIX_KEEP_KNOWN)) {
+    const known = self !== undefined;
+    let budget = known ? PREFIX_POSTINGS_KNOWN : PREFIX_POSTINGS;
+    for (const c of completions.slice(0, known ? PREFIX_KEEP_KNOWN : PREFIX_KEEP)) {
       if (c.df > budget) continue;
       budget -= c.df;
-      terms.push({ f: c.f, weight: PREFIX_WEIGHT, base: false });
+      terms.push(c.e === undefined ? { f: c.f, weight: PREFIX_WEIGHT, base: false } : { f: c.f, e: c.e, weight: PREFIX_WEIGHT, base: false });
     }
   }
-  if (self === undefined || (fuzzy && word.folded.length >= 4)) {
-    const known = new Set(terms.map((t) => t.f));
-    for (const nb of typoNeighbours(index, word.folded).slice(0, TYPO_KEEP)) {
-      if (!known.has(nb.f)) terms.push({ f: nb.f, weight: nb.distance === 1 ? 0.7 : 0.5, base: false });
-    }
-  }
-  const exact = word.marked ? (index.exactId.get(word.term) ?? -1) : -1;
-  return { word, terms, exact, correction: -1 };
+  return { word, terms, exact };
 }
 
-/** Typo neighbours judged by context: at most this many are kept. */
-const CONTEXT_KEEP = 3;
-/** How many typo neighbours are tried against the context. */
-const CONTEXT_TRY = 60;
-/**
- * A word is checked only when no article has its pairs with its neighbours; a
- * threshold of 5 articles with a 20× ratio measured worse (rare title pairs were
- * "corrected").
- */
-const SUSPECT_BELOW = 1;
-const CONTEXT_RATIO = 20;
-
-/**
- * Expand every word of a query. A word is suspected of a typo when it forms no known
- * pair with its neighbouring query words ("lao đng cho": no article has "lao dng" or
- * "dng cho", while "lao dong" and "dong cho" are common). Its typo neighbours that do
- * form known pairs are then matched as if typed, best first. Queries copied from real
- * text always form known pairs, so they pay nothing.
- */
-export function expandQuery(index: Lexicon, words: QueryWord[], fuzzy: boolean): Group[] {
-  const groups = words.map((w) => expandWord(index, w, fuzzy));
-  const ids = words.map((w) => index.foldedId.get(w.folded));
-  const joined = (i: number) => i > 0 && i < words.length && words[i].joinsPrev;
-  words.forEach((w, i) => {
-    if (!typoBudget(w.folded.length) || /\d/.test(w.folded)) return;
-    const left = joined(i) ? ids[i - 1] : undefined;
-    const right = joined(i + 1) ? ids[i + 1] : undefined;
-    if (left === undefined && right === undefined) return;
-    const context = (f: number) =>
-      (left === undefined ? 0 : pairDf(index, left, f)) + (right === undefined ? 0 : pairDf(index, f, right));
-    const self = ids[i];
-    const own = self === undefined ? 0 : context(self);
-    if (own >= SUSPECT_BELOW) return;
-    const scored = typoNeighbours(index, w.folded)
-      .slice(0, CONTEXT_TRY)
-      .map((nb) => ({ f: nb.f, score: context(nb.f) }))
-      .filter((c) => c.score > 0 && c.score >= CONTEXT_RATIO * own)
-      .sort((a, b) => b.score - a.score)
-      .slice(0, CONTEXT_KEEP);
-    if (!scored.length) return;
-    const group = groups[i];
-    const known = new Set(scored.map((c) => c.f));
-    // The context's choices are matched as if typed, next to the word as typed
-    // (demoting the typed word measured worse: it is sometimes right).
-    group.terms = [
-      ...group.terms.filter((t) => t.base),
-      ...scored.map((c) => ({ f: c.f, weight: 1, base: true })),
-      ...group.terms.filter((t) => !t.base && !known.has(t.f)),
-    ];
-    group.correction = scored[0].f;
-  });
-  return groups;
+/** Expand every word of a query as typed. */
+export function expandQuery(index: Lexicon, words: QueryWord[]): Group[] {
+  return words.map((w) => expandWord(index, w));
 }

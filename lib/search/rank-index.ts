@@ -93,6 +93,8 @@ export interface SharedStats {
   df: Int32Array;
   /** Archive-wide count-min sketch of adjacent folded pairs (see pairDf). */
   pairs: PairSketch;
+  /** Archive-wide document frequency of each exact term (the lexicon's only; spelling statistics). */
+  exactDf?: Int32Array;
 }
 
 /** A count-min sketch with two rows of 2^bits counters. */

@@ -5,6 +5,7 @@
 import { popcount } from "@/lib/search/bits";
 import type { Group } from "@/lib/search/query-expand";
 import { archiveSize, FIELD_WEIGHT, foldedDf, pairDf, type RankIndex } from "@/lib/search/rank-index";
+import { exactVariants } from "@/lib/search/variants";
 
 const K1 = 1.2;
 /** Stream break marker, as a local constant: imported bindings are slow in hot loops. */
@@ -36,9 +37,15 @@ export interface Scratch {
   /** Words matched as typed, not through a completion or typo neighbour. */
   litMask: Int32Array;
   count: Int32Array;
+  /** Per exact term id: query words it matches as typed / through a completion. */
   baseMask: Int32Array;
   expMask: Int32Array;
+  /** Per article: the stamp of the marked spelling last seen in it (see accumulate). */
+  allow: Int32Array;
 }
+
+/** Stamps for `Scratch.allow`: a fresh one per marked expansion, so nothing is cleared. */
+let stampGen = 0;
 
 export function createScratch(index: RankIndex): Scratch {
   return {
@@ -48,8 +55,9 @@ export function createScratch(index: RankIndex): Scratch {
     exactMask: new Int32Array(index.n),
     litMask: new Int32Array(index.n),
     count: new Int32Array(index.n),
-    baseMask: new Int32Array(index.foldedTerm.length),
-    expMask: new Int32Array(index.foldedTerm.length),
+    baseMask: new Int32Array(index.exactTerm.length),
+    expMask: new Int32Array(index.exactTerm.length),
+    allow: new Int32Array(index.n),
   };
 }
 
@@ -64,6 +72,8 @@ export interface ScoreRequest {
   excluded: ExcludedTerms[];
   /** "all": every word must match; "any": at least one. */
   mode: "all" | "any";
+  /** Set by scoreQuery: true when only part of the candidates could be checked for phrases. */
+  capped?: boolean;
 }
 
 /** Article index → score for every article the request matches. */
@@ -81,6 +91,7 @@ export function scoreQuery(index: RankIndex, s: Scratch, req: ScoreRequest): Map
     const phrases = req.mode === "all" ? req.phrases : [];
     const scanner = createScanner(index, s, groups, phrases);
     try {
+      req.capped = phrases.length > 0 && candidates.length > PHRASE_SCAN;
       return phrases.length ? withPhrases(index, s, scanner, candidates) : withPairs(index, s, scanner, candidates);
     } finally {
       scanner.release();
@@ -145,7 +156,7 @@ function withPhrases(index: RankIndex, s: Scratch, scanner: Scanner, candidates:
 /** BM25F of each group (best of its expansions) into `total`, coverage bits into `mask`. */
 function accumulate(index: RankIndex, s: Scratch, groups: Group[], touched: number[], requireAll: boolean) {
   const { foldedStart, foldedDocs, foldedTf, titleNorm, leadNorm, bodyNorm, exactStart, exactDocs } = index;
-  const { best, mask, total, exactMask, litMask } = s;
+  const { best, mask, total, exactMask, litMask, allow } = s;
   const wT = FIELD_WEIGHT.title;
   const wL = FIELD_WEIGHT.lead;
   const wB = FIELD_WEIGHT.body;
@@ -164,9 +175,13 @@ function accumulate(index: RankIndex, s: Scratch, groups: Group[], touched: numb
     for (const t of group.terms) {
       const w = t.weight * idf(index, foldedDf(index, t.f));
       const end = foldedStart[t.f + 1];
+      // A marked spelling: only articles that hold it (its folded tf stands for its own).
+      const stamp = t.e === undefined ? 0 : ++stampGen;
+      if (stamp) for (let p = exactStart[t.e!]; p < exactStart[t.e! + 1]; p++) allow[exactDocs[p]] = stamp;
       for (let p = foldedStart[t.f]; p < end; p++) {
         const d = foldedDocs[p];
         if ((mask[d] & needed) !== needed) continue;
+        if (stamp && allow[d] !== stamp) continue;
         if (!t.base && litMask[d] & bit) continue;
         const packed = foldedTf[p];
         const tf = wT * (packed >> 12) * titleNorm[d] + wL * ((packed >> 8) & 15) * leadNorm[d] + wB * (packed & 255) * bodyNorm[d];
@@ -178,7 +193,7 @@ function accumulate(index: RankIndex, s: Scratch, groups: Group[], touched: numb
       if (t.base) {
         for (let p = foldedStart[t.f]; p < end; p++) {
           const d = foldedDocs[p];
-          if ((mask[d] & needed) === needed) litMask[d] |= bit;
+          if ((mask[d] & needed) === needed && (!stamp || allow[d] === stamp)) litMask[d] |= bit;
         }
       }
     }
@@ -287,7 +302,7 @@ function kthLargest(values: Float64Array, k: number): number {
 
 /** Positional pass over one article's stream: pair bonus and phrase checks. */
 function createScanner(index: RankIndex, s: Scratch, groups: Group[], phrases: number[][]) {
-  const { stream, titleEnd, leadEnd, foldedOf, titleNorm, leadNorm, bodyNorm } = index;
+  const { stream, titleEnd, leadEnd, titleNorm, leadNorm, bodyNorm } = index;
   const { baseMask, expMask } = s;
   const n = groups.length;
   let joinMask = 0;
@@ -297,9 +312,12 @@ function createScanner(index: RankIndex, s: Scratch, groups: Group[], phrases: n
   // Each adjacent pair of query words scores like one more term, with its own rarity.
   const pairIdf = new Float64Array(n);
   groups.forEach((g, i) => {
+    // Masks by exact spelling: a marked word pairs and phrases with its own spelling only.
     for (const t of g.terms) {
-      if (t.base) baseMask[t.f] |= 1 << i;
-      else expMask[t.f] |= 1 << i;
+      for (const e of t.e === undefined ? exactVariants(index, t.f) : [t.e]) {
+        if (t.base) baseMask[e] |= 1 << i;
+        else expMask[e] |= 1 << i;
+      }
     }
     if (i > 0 && g.word.joinsPrev) joinMask |= 1 << i;
     const prev = groups[i - 1];
@@ -326,12 +344,12 @@ function createScanner(index: RankIndex, s: Scratch, groups: Group[], phrases: n
       for (let i = from; i < to; i++) {
         const e = stream[i];
         if (e === BREAK) {
-          prevAll = prevBase = 0;
+          // A sentence, clause or paragraph break: neither a pair nor a phrase crosses it.
+          prevAll = prevBase = chain = 0;
           continue;
         }
-        const f = foldedOf[e];
-        const base = baseMask[f];
-        const all = base | expMask[f];
+        const base = baseMask[e];
+        const all = base | expMask[e];
         if (all === 0) {
           prevAll = prevBase = chain = 0;
           continue;
@@ -360,7 +378,9 @@ function createScanner(index: RankIndex, s: Scratch, groups: Group[], phrases: n
       return { bonus, phrasesOk: (found & phraseEnd) === phraseEnd };
     },
     release() {
-      for (const g of groups) for (const t of g.terms) baseMask[t.f] = expMask[t.f] = 0;
+      for (const g of groups) {
+        for (const t of g.terms) for (const e of t.e === undefined ? exactVariants(index, t.f) : [t.e]) baseMask[e] = expMask[e] = 0;
+      }
     },
   };
 }

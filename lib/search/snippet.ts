@@ -1,5 +1,6 @@
 // Marking and snippets: the text is re-tokenised with the same analyzer, so a match
-// (marks optional, old or new tone placement) is marked exactly as written.
+// (old or new tone placement; marks optional only where the query left them out) is
+// marked exactly as written, and only what matched is marked.
 import { popcount } from "@/lib/search/bits";
 import type { Group } from "@/lib/search/query-expand";
 import type { Segment } from "@/lib/api/contract";
@@ -14,30 +15,35 @@ const LEAD_IN = 40;
 
 /** Which query words a token matches, and which consecutive words form pairs. */
 export interface MarkRules {
-  /** folded term → bit mask of query words it matches */
+  /** folded term → bit mask of query words typed without marks that it matches */
   terms: Map<string, number>;
-  /** Last words being typed: any folded token starting with `folded` matches. */
-  prefixes: { folded: string; bit: number }[];
+  /** normalised exact term → bit mask of query words typed with marks that it matches */
+  exact: Map<string, number>;
+  /** Last words being typed: a token starting with `text` (folded, or exact when marked) matches. */
+  prefixes: { text: string; marked: boolean; bit: number }[];
   /** Bit g set when query word g directly follows word g-1. */
   joinMask: number;
 }
 
-/** Marking rules for the words of a query, including completions and typo neighbours. */
-export function markRules(groups: Group[], foldedTerm: (f: number) => string): MarkRules {
+/** Marking rules for the words of a query and their completions. */
+export function markRules(groups: Group[], foldedTerm: (f: number) => string, exactTerm: (e: number) => string): MarkRules {
   const terms = new Map<string, number>();
+  const exact = new Map<string, number>();
   const prefixes: MarkRules["prefixes"] = [];
+  const add = (map: Map<string, number>, key: string, bit: number) => map.set(key, (map.get(key) ?? 0) | bit);
   let joinMask = 0;
   groups.forEach((g, i) => {
     const bit = 1 << i;
-    terms.set(g.word.folded, (terms.get(g.word.folded) ?? 0) | bit);
+    if (g.word.marked) add(exact, g.word.term, bit);
+    else add(terms, g.word.folded, bit);
     for (const t of g.terms) {
-      const term = foldedTerm(t.f);
-      terms.set(term, (terms.get(term) ?? 0) | bit);
+      if (t.e === undefined) add(terms, foldedTerm(t.f), bit);
+      else add(exact, exactTerm(t.e), bit);
     }
-    if (g.word.prefix) prefixes.push({ folded: g.word.folded, bit });
+    if (g.word.prefix) prefixes.push({ text: g.word.marked ? g.word.term : g.word.folded, marked: g.word.marked, bit });
     if (i > 0 && g.word.joinsPrev) joinMask |= bit;
   });
-  return { terms, prefixes, joinMask };
+  return { terms, exact, prefixes, joinMask };
 }
 
 interface Marked {
@@ -48,8 +54,8 @@ interface Marked {
 function markTokens(text: string, rules: MarkRules): Marked[] {
   const out: Marked[] = [];
   for (const token of tokenize(text)) {
-    let mask = rules.terms.get(token.folded) ?? 0;
-    for (const p of rules.prefixes) if (token.folded.startsWith(p.folded)) mask |= p.bit;
+    let mask = (rules.terms.get(token.folded) ?? 0) | (rules.exact.get(token.term) ?? 0);
+    for (const p of rules.prefixes) if ((p.marked ? token.term : token.folded).startsWith(p.text)) mask |= p.bit;
     out.push({ token, mask });
   }
   return out;

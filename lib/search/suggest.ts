@@ -1,45 +1,70 @@
-// "Did you mean": a query corrected from the index's own vocabulary (Kellog → Kellogg).
-import { typoNeighbours, type Group } from "@/lib/search/query-expand";
-import { foldedDf, type Lexicon } from "@/lib/search/rank-index";
+// "Did you mean": a spelling (Kellog → Kellogg) or, for a query typed without marks,
+// its most likely marked reading (see accents.ts). Offered, never applied.
+import { commonDf, contextCandidate, decodedWord, matchCase, applyEdits } from "@/lib/search/correct";
+import { typoCandidates, wordDf, wordKnown } from "@/lib/search/query-expand";
+import type { ParsedQuery } from "@/lib/search/query-parse";
+import { pairDf, type Lexicon } from "@/lib/search/rank-index";
 
-/** A word this rare is suspicious when a close spelling is far more common. */
+/** A known word this rare, forming no pair with its neighbours, may be a typo. */
 const RARE_DF = 3;
-const MIN_SUGGESTED_DF = 10;
-const DF_RATIO = 30;
+/** A context candidate for a known word needs this many articles with the pair. */
+const CONTEXT_MIN = 3;
 
 /**
- * The query with each misspelt word replaced by its most common close spelling, or
- * null when every word looks fine. Words typed with marks get a marked correction.
- * The correction is the one the query's own context chose (see expandQuery), else the
- * most common close spelling of a rare word.
+ * The query with each misspelt word replaced, or null when every word looks fine.
+ * A word the corpus lacks gets its Telex/VNI reading or the close spelling its
+ * neighbours pair with; a lone word, its most common close spelling. A multi-word
+ * query is never rewritten whole (cơn bão is not "hơn bảo").
  */
-export function suggestQuery(index: Lexicon, q: string, groups: Group[]): string | null {
+export function suggestQuery(index: Lexicon, q: string, parsed: ParsedQuery, nothingFound = false): string | null {
+  const { words } = parsed;
+  const known = words.map((w) => wordKnown(index, w));
   const edits: { start: number; end: number; text: string }[] = [];
-  for (const { word: w, correction } of groups) {
-    if (/\d/.test(w.folded) || w.folded.length < 3) continue;
-    let best = correction;
-    if (best < 0) {
-      // No context: a rare word next to a far more common spelling.
-      const f = index.foldedId.get(w.folded);
-      const df = f === undefined ? 0 : foldedDf(index, f);
-      if (df > RARE_DF || w.folded.length < 4) continue;
-      // A word the corpus never uses is misspelt (or unknown) whatever the corpus size:
-      // any close spelling in use is worth offering. A rare word needs a far commoner one.
-      const minDf = df === 0 ? 1 : Math.max(MIN_SUGGESTED_DF, DF_RATIO * df);
-      best = typoNeighbours(index, w.folded).find((nb) => nb.df >= minDf)?.f ?? -1;
+  words.forEach((w, i) => {
+    if (/\d/.test(w.folded) && !/[a-z]\d/.test(w.text.toLowerCase())) return;
+    if (!known[i]) {
+      const decoded = decodedWord(index, w);
+      if (decoded) return edits.push({ start: w.start, end: w.end, text: decoded });
+      if (w.folded.length < 3) return;
+      const c = contextCandidate(index, words, i, (j) => known[j]);
+      if (c) return edits.push({ start: w.start, end: w.end, text: matchCase(w.text, c.text) });
+      if (words.length > 1 || w.folded.length < 4) return;
+      const lone = typoCandidates(index, w).find((nb) => nb.df >= 1);
+      if (lone) edits.push({ start: w.start, end: w.end, text: matchCase(w.text, lone.text) });
+      return;
     }
-    if (best < 0) continue;
-    const exact = index.commonExact[best];
-    let text = w.marked && exact >= 0 ? index.exactTerm[exact] : index.foldedTerm[best];
-    if (w.text[0] !== w.text[0].toLowerCase()) text = text[0].toUpperCase() + text.slice(1);
-    edits.push({ start: w.start, end: w.end, text });
-  }
-  if (!edits.length) return null;
-  let out = "";
-  let at = 0;
-  for (const e of edits) {
-    out += q.slice(at, e.start) + e.text;
-    at = e.end;
-  }
-  return (out + q.slice(at)).trim();
+    // Nothing has every word: a known word may still be the wrong one (hòa bính), when a
+    // close spelling pairs with its correctly typed neighbours. Offered, never applied.
+    if (nothingFound && w.folded.length >= 3) {
+      const c = contextCandidate(index, words, i, (j) => j !== i && known[j]);
+      if (c) edits.push({ start: w.start, end: w.end, text: matchCase(w.text, c.text) });
+      return;
+    }
+    // A rare word that pairs with neither neighbour, next to a spelling that does.
+    if (w.marked || w.folded.length < 4 || wordDf(index, w) > RARE_DF) return;
+    const f = index.foldedId.get(w.folded)!;
+    const own = neighbours(index, parsed, i).reduce((n, [l, r]) => n + pairDf(index, l ?? f, r ?? f), 0);
+    if (own > 0) return;
+    const c = contextCandidate(index, words, i, (j) => known[j]);
+    if (c && c.df >= Math.max(commonDf(index), 10) && pairScore(index, parsed, i, c.f) >= CONTEXT_MIN) {
+      edits.push({ start: w.start, end: w.end, text: matchCase(w.text, c.text) });
+    }
+  });
+  if (!edits.length || (words.length > 1 && edits.length >= words.length)) return null;
+  const out = applyEdits(q, edits);
+  return out === q.trim() ? null : out;
+}
+
+/** [left, undefined] / [undefined, right] folded id pairs of word i with its joined neighbours. */
+function neighbours(index: Lexicon, parsed: ParsedQuery, i: number): [number | undefined, number | undefined][] {
+  const { words } = parsed;
+  const out: [number | undefined, number | undefined][] = [];
+  const id = (j: number) => index.foldedId.get(words[j].folded);
+  if (i > 0 && words[i].joinsPrev && id(i - 1) !== undefined) out.push([id(i - 1), undefined]);
+  if (i + 1 < words.length && words[i + 1].joinsPrev && id(i + 1) !== undefined) out.push([undefined, id(i + 1)]);
+  return out;
+}
+
+function pairScore(index: Lexicon, parsed: ParsedQuery, i: number, f: number): number {
+  return neighbours(index, parsed, i).reduce((n, [l, r]) => n + pairDf(index, l ?? f, r ?? f), 0);
 }

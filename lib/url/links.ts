@@ -4,10 +4,13 @@
 import type { SearchQuery } from "@/lib/api/contract";
 import { parseSearchParams, searchHref, toQueryString } from "@/lib/url/search-params";
 
-/** `/articles/{id}?q=…&back=…`: the query marks the text, `back` returns to these results. */
-export function articleHref(id: string, query: SearchQuery): string {
+/**
+ * `/articles/{id}?q=…&back=…`: the query marks the text, `back` returns to these results.
+ * `marked` is the query that matched when it differs from the typed one (a correction).
+ */
+export function articleHref(id: string, query: SearchQuery, marked: string = query.q): string {
   const params = new URLSearchParams();
-  if (query.q) params.set("q", query.q);
+  if (marked) params.set("q", marked);
   const back = toQueryString(query);
   if (back) params.set("back", back);
   const qs = params.toString();

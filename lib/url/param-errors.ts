@@ -12,6 +12,7 @@ const WHAT: Record<string, string> = {
   sort: "Cách sắp xếp (sort) phải là relevance, newest hoặc oldest",
   page: "Số trang (page) phải là số nguyên từ 1 đến 1000",
   size: "Số kết quả mỗi trang (size) phải từ 1 đến 50",
+  match: "Cách khớp từ khóa (match) phải là all, any hoặc exact",
 };
 
 /** A Vietnamese sentence naming the bad parameter. */

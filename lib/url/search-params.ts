@@ -10,9 +10,10 @@ import {
 } from "nuqs/server"; // the server-safe entry: same parsers, no "use client"
 // zod/mini: the same schemas as classic zod, tree-shakable, so the client bundle stays small.
 import * as z from "zod/mini";
-import type { SearchQuery, SortOrder } from "@/lib/api/contract";
+import type { MatchMode, SearchQuery, SortOrder } from "@/lib/api/contract";
 
 export const SORT_ORDERS = ["relevance", "newest", "oldest"] as const satisfies readonly SortOrder[];
+export const MATCH_MODES = ["all", "any", "exact"] as const satisfies readonly MatchMode[];
 export const MAX_QUERY_LENGTH = 200;
 export const DEFAULT_SIZE = 10;
 export const MAX_SIZE = 50;
@@ -56,6 +57,7 @@ const schema = z.pipe(
       sort: z.optional(z.enum(SORT_ORDERS, { error: `must be one of ${SORT_ORDERS.join(", ")}` })),
       page: z._default(integer(1, MAX_PAGE), 1),
       size: z._default(integer(1, MAX_SIZE), DEFAULT_SIZE),
+      match: z.optional(z.enum(MATCH_MODES, { error: `must be one of ${MATCH_MODES.join(", ")}` })),
     })
     .check(
       z.refine((v) => !v.from || !v.to || v.from <= v.to, { path: ["to"], message: "must not be before from" }),
@@ -64,7 +66,13 @@ const schema = z.pipe(
         message: "=only lists articles without a date, so it cannot be combined with from or to",
       }),
     ),
-  z.transform((v): SearchQuery => ({ ...v, sort: v.sort ?? (v.q ? "relevance" : "newest") })),
+  z.transform((v): SearchQuery => {
+    const { match, ...rest } = v;
+    const query: SearchQuery = { ...rest, sort: v.sort ?? (v.q ? "relevance" : "newest") };
+    // "all" is the default: left out, so links and echoes stay as they were.
+    if (match && match !== "all") query.match = match;
+    return query;
+  }),
 );
 
 export interface ParamError {
@@ -78,7 +86,7 @@ export type ParseResult = { ok: true; query: SearchQuery } | { ok: false; error:
 export type RawParams = URLSearchParams | Record<string, string | string[] | undefined>;
 
 const LIST_PARAMS = new Set<string>(FACET_PARAMS);
-const KNOWN_PARAMS = ["q", "from", "to", "undated", "sort", "page", "size", ...FACET_PARAMS];
+const KNOWN_PARAMS = ["q", "from", "to", "undated", "sort", "page", "size", "match", ...FACET_PARAMS];
 
 /** Validate raw search parameters; unknown parameters are ignored, empty ones count as absent. */
 export function parseSearchParams(raw: RawParams): ParseResult {
@@ -115,6 +123,7 @@ export const searchParsers = {
   undated: parseAsStringLiteral(UNDATED_VALUES),
   sort: parseAsStringLiteral(SORT_ORDERS),
   page: parseAsInteger.withDefault(1),
+  match: parseAsStringLiteral(MATCH_MODES),
 };
 
 const serialize = createSerializer(searchParsers, { clearOnDefault: true });
@@ -132,6 +141,7 @@ export function toUrlState(query: Partial<SearchQuery>) {
     undated: query.undated ?? null,
     sort: query.sort && query.sort !== defaultSort ? query.sort : null,
     page: query.page && query.page > 1 ? query.page : null,
+    match: (query.match && query.match !== "all" ? query.match : null) as MatchMode | null,
   };
 }
 

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { deleteLetter, mulberry32, stripMarks, swapTone } from "./queries";
+import type { Article } from "@/lib/corpus/types";
+import { absentQueries } from "./absent";
+import { deleteLetter, mulberry32, stripMarks, swapTone, wrongTone } from "./queries";
+import { typeText } from "./typing";
 import { topTen, reciprocalRank } from "./metrics";
 
 describe("eval query variants", () => {
@@ -18,6 +21,27 @@ describe("eval query variants", () => {
     const a = deleteLetter("Tổng thống Donald Trump", mulberry32(1));
     expect(a).toBe(deleteLetter("Tổng thống Donald Trump", mulberry32(1)));
     expect(a.length).toBe("Tổng thống Donald Trump".length - 1);
+  });
+
+  it("gives one toned word another tone", () => {
+    const q = wrongTone("Hòa bình Nga", mulberry32(3))!;
+    expect(stripMarks(q)).toBe("Hoa binh Nga");
+    expect(q).not.toBe("Hòa bình Nga");
+    expect(q.normalize("NFD").match(/[\u0300\u0301\u0303\u0309\u0323]/g)?.length).toBe(2);
+    expect(wrongTone("Nga Anh", mulberry32(3))).toBeNull();
+  });
+
+  it("types text in Telex and VNI", () => {
+    expect(typeText("Hòa bình, đàm phán tương lai", "telex")).toBe("Hoaf binhf, ddamf phans tuwowng lai");
+    expect(typeText("Hòa bình, đàm phán", "vni")).toBe("Hoa2 binh2, d9am2 phan1");
+    expect(typeText("Nguyễn", "telex")).toBe("Nguyeenx");
+  });
+
+  it("keeps only absent queries, checked against the articles", () => {
+    const art = (title: string, body: string) => ({ title, paragraphs: [body], captions: [] }) as unknown as Article;
+    const r = absentQueries([art("Tin", "Ông Elon Musk nói."), art("Khác", "Sam đi học, Altman ở nhà.")], ["Elon Musk", "Sam Altman", "ChatGPT", "Musk Altman"]);
+    expect(r.present).toEqual(["Elon Musk", "Sam Altman"]);
+    expect(r.absent).toEqual(["ChatGPT", "Musk Altman"]);
   });
 
   it("ranks", () => {

@@ -2,6 +2,7 @@
 // that article, in four variants (exact, marks stripped, tone placement swapped, typo).
 import type { Article } from "@/lib/corpus/types";
 import { tokenize } from "@/lib/text/analyzer";
+import { typeText } from "./typing";
 
 /** mulberry32: a tiny seeded PRNG, so every run asks the same queries. */
 export function mulberry32(seed: number): () => number {
@@ -75,13 +76,32 @@ export interface QuerySets {
   /** A separate set: queries holding a word written differently in the two tone styles. */
   toneExact: KnownItem[];
   tone: KnownItem[];
+  /** The exact set typed with the input method off. */
+  telex: KnownItem[];
+  vni: KnownItem[];
+  /** A separate set: one marked syllable given another tone (bình → bính). */
+  wrongTone: KnownItem[];
+}
+
+const TONE_MARKS = ["\u0300", "\u0301", "\u0303", "\u0309", "\u0323"];
+
+/** One word carrying a tone mark given another tone; null when no word has one. */
+export function wrongTone(q: string, rand: () => number): string | null {
+  const words = tokenize(q).filter((w) => TONES.test(w.text.normalize("NFD")));
+  if (!words.length) return null;
+  const w = words[Math.floor(rand() * words.length)];
+  const nfd = w.text.normalize("NFD");
+  const tone = TONE_MARKS.find((t) => nfd.includes(t))!;
+  const others = TONE_MARKS.filter((t) => t !== tone);
+  const swapped = nfd.replace(tone, others[Math.floor(rand() * others.length)]).normalize("NFC");
+  return q.slice(0, w.start) + swapped + q.slice(w.end);
 }
 
 /** Build the query sets from articles with real (not derived) titles. */
 export function buildQuerySets(articles: Article[], count: number, seed: number): QuerySets {
   const rand = mulberry32(seed);
   const pool = articles.filter((a) => !a.titleDerived);
-  const sets: QuerySets = { exact: [], stripped: [], typo: [], toneExact: [], tone: [] };
+  const sets: QuerySets = { exact: [], stripped: [], typo: [], toneExact: [], tone: [], telex: [], vni: [], wrongTone: [] };
   for (let tries = 0; sets.exact.length < count && tries < count * 50; tries++) {
     const a = pool[Math.floor(rand() * pool.length)];
     const q = window(a, rand, () => true);
@@ -89,6 +109,16 @@ export function buildQuerySets(articles: Article[], count: number, seed: number)
     sets.exact.push({ q, target: a.id });
     sets.stripped.push({ q: stripMarks(q), target: a.id });
     sets.typo.push({ q: deleteLetter(q, rand), target: a.id });
+    sets.telex.push({ q: typeText(q, "telex"), target: a.id });
+    sets.vni.push({ q: typeText(q, "vni"), target: a.id });
+  }
+  // Its own random stream, so the sets above stay as they were.
+  const wrong = mulberry32(seed + 1);
+  for (let tries = 0; sets.wrongTone.length < count && tries < count * 50; tries++) {
+    const a = pool[Math.floor(wrong() * pool.length)];
+    const q = window(a, wrong, (words) => words.some((w) => TONES.test(w.normalize("NFD"))));
+    const bad = q && wrongTone(q, wrong);
+    if (bad) sets.wrongTone.push({ q: bad, target: a.id });
   }
   for (let tries = 0; sets.tone.length < count && tries < count * 2000; tries++) {
     const a = pool[Math.floor(rand() * pool.length)];

@@ -1,0 +1,91 @@
+// Accent suggestions: the marked reading of a query typed without marks, from the
+// archive's own usage. Adjacent query words vote for the marked pairs the matching
+// articles write (hoa binh → hòa bình); a lone word needs one dominant spelling in the
+// whole archive (duong — đường, Dương, dương — gets none).
+import { exactDf } from "@/lib/search/query-expand";
+import type { QueryWord } from "@/lib/search/query-parse";
+import type { Lexicon, RankIndex } from "@/lib/search/rank-index";
+import { exactVariants } from "@/lib/search/variants";
+
+/** Share of the votes the winning spelling needs. */
+const PAIR_SHARE = 0.75;
+const LONE_SHARE = 0.9;
+/** Votes (pair occurrences, or articles for a lone word) needed to say anything. */
+const MIN_VOTES = 3;
+/** Articles scanned for pairs: the best matches. */
+export const ACCENT_SCAN = 200;
+
+/** A matched article: its segment's index and its number there. */
+export interface Doc {
+  seg: { rank: RankIndex };
+  d: number;
+}
+
+/**
+ * The marked spelling (normalised term) of each query word, or "" where the archive does
+ * not decide or the word has no marks to gain; null when the query has marks or gains none.
+ * `docs` are the best matches, best first.
+ */
+export function accentReading(lex: Lexicon, words: QueryWord[], docs: Doc[]): string[] | null {
+  if (!words.length || words.some((w) => w.marked)) return null;
+  const reading = new Array<string>(words.length).fill("");
+  if (words.length === 1) {
+    const f = lex.foldedId.get(words[0].folded);
+    if (f === undefined) return null;
+    const variants = [...exactVariants(lex, f)].sort((a, b) => exactDf(lex, b) - exactDf(lex, a));
+    const total = variants.reduce((n, e) => n + exactDf(lex, e), 0);
+    const top = variants[0];
+    if (top !== undefined && total >= MIN_VOTES && exactDf(lex, top) >= LONE_SHARE * total) reading[0] = lex.exactTerm[top];
+  } else {
+    // votes[i]: spelling → occurrences of word i in a pair with its neighbour.
+    const votes = words.map(() => new Map<string, number>());
+    const joinedAt = words.flatMap((w, i) => (i > 0 && w.joinsPrev ? [i] : []));
+    const vote = (i: number, term: string) => votes[i].set(term, (votes[i].get(term) ?? 0) + 1);
+    const localIds = new Map<RankIndex, number[]>();
+    for (const { seg, d } of docs.slice(0, ACCENT_SCAN)) {
+      const rank = seg.rank;
+      let ids = localIds.get(rank);
+      if (!ids) localIds.set(rank, (ids = words.map((w) => rank.foldedId.get(w.folded) ?? -1)));
+      const { stream, docStart, foldedOf, exactTerm } = rank;
+      for (let p = docStart[d] + 1; p < docStart[d + 1]; p++) {
+        const a = stream[p - 1];
+        const b = stream[p];
+        if (a < 0 || b < 0) continue;
+        for (const i of joinedAt) {
+          if (foldedOf[a] === ids[i - 1] && ids[i] >= 0 && foldedOf[b] === ids[i]) {
+            vote(i - 1, exactTerm[a]);
+            vote(i, exactTerm[b]);
+          }
+        }
+      }
+    }
+    votes.forEach((v, i) => {
+      const total = [...v.values()].reduce((n, c) => n + c, 0);
+      const [top, count] = [...v].sort((x, y) => y[1] - x[1])[0] ?? ["", 0];
+      if (total >= MIN_VOTES && count >= PAIR_SHARE * total) reading[i] = top;
+    });
+  }
+  // Only spellings that add marks are a suggestion.
+  const gained = reading.map((t, i) => (t && t !== words[i].folded ? t : ""));
+  return gained.some(Boolean) ? gained : null;
+}
+
+/** Whether the article holds every given spelling (for the ranking boost). */
+export function holdsAll(doc: Doc, terms: string[]): boolean {
+  const { rank } = doc.seg;
+  return terms.every((t) => {
+    const e = rank.exactId.get(t);
+    if (e === undefined) return false;
+    // Posting lists are sorted by document: binary search.
+    let lo = rank.exactStart[e];
+    let hi = rank.exactStart[e + 1] - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const v = rank.exactDocs[mid];
+      if (v === doc.d) return true;
+      if (v < doc.d) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return false;
+  });
+}
