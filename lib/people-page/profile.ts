@@ -2,6 +2,7 @@
 import type { Entity } from "@/lib/corpus/types";
 import type { SearchEngine } from "@/lib/search/engine";
 import type { FacetCount, SearchHit } from "@/lib/api/contract";
+import { compareVi, mostFrequentFirst } from "@/lib/text/vi-order";
 import { fillMonths } from "@/lib/ui/dates";
 import { EMPTY_QUERY } from "@/lib/url/search-params";
 
@@ -21,8 +22,6 @@ export interface PersonProfile {
   /** The newest articles naming the person. */
   latest: SearchHit[];
 }
-
-const collator = new Intl.Collator("vi", { sensitivity: "base" });
 
 /** The profile of the person with facet id `id`, or `null` when no article names them. */
 export function personProfile(engine: Pick<SearchEngine, "search">, id: string): PersonProfile | null {
@@ -54,5 +53,5 @@ export function coMentions(hits: readonly SearchHit[], id: string): FacetCount[]
       counts.set(p.id, c);
     }
   }
-  return [...counts.values()].sort((a, b) => b.count - a.count || collator.compare(a.name, b.name));
+  return [...counts.values()].sort(mostFrequentFirst((v) => v.count, (a, b) => compareVi(a.name, b.name)));
 }

@@ -1,7 +1,7 @@
 import type { Entity } from "@/lib/corpus/types";
 import type { FacetCount } from "@/lib/api/contract";
+import { compareVi, mostFrequentFirst } from "@/lib/text/vi-order";
 
-const collator = new Intl.Collator("vi", { sensitivity: "base" });
 
 /** Facet values shown per facet; selected values are always included. */
 export const FACET_LIMIT = 100;
@@ -38,7 +38,7 @@ export class FacetDictionary {
   seal() {
     if (this.sealed) return;
     this.sealed = true;
-    const order = this.names.map((_, i) => i).sort((a, b) => collator.compare(this.names[a], this.names[b]) || a - b);
+    const order = this.names.map((_, i) => i).sort((a, b) => compareVi(this.names[a], this.names[b]) || a - b);
     this.collation = new Int32Array(order.length);
     order.forEach((value, rank) => (this.collation[value] = rank));
   }
@@ -78,7 +78,7 @@ export class FacetCounter {
     const { counts, dict } = this;
     dict.seal();
     const rank = dict.collation;
-    this.touched.sort((a, b) => counts[b] - counts[a] || rank[a] - rank[b]);
+    this.touched.sort(mostFrequentFirst((i) => counts[i], (a, b) => rank[a] - rank[b]));
     const shown = this.touched.slice(0, FACET_LIMIT).map((i) => ({ id: dict.ids[i], name: dict.names[i], count: counts[i] }));
     for (const id of selected) {
       if (shown.some((v) => v.id === id)) continue;

@@ -2,10 +2,11 @@
 // filters them with or without marks, and selected values never hidden.
 import { fold } from "@/lib/text/analyzer";
 import type { FacetCount } from "@/lib/api/contract";
+import { compareVi, mostFrequentFirst } from "@/lib/text/vi-order";
 
 export const FACET_TOP = 6;
 
-const collator = new Intl.Collator("vi", { sensitivity: "base" });
+const byCountThenName = mostFrequentFirst<FacetCount>((v) => v.count, (a, b) => compareVi(a.name, b.name));
 
 export interface FacetView {
   shown: FacetCount[];
@@ -28,14 +29,9 @@ export function facetView(
   opts: { selected: readonly string[]; filter?: string; expanded?: boolean; limit?: number },
 ): FacetView {
   const limit = opts.limit ?? FACET_TOP;
-  const sorted = [...values].sort((a, b) => b.count - a.count || collator.compare(a.name, b.name));
+  const sorted = [...values].sort(byCountThenName);
   if (opts.filter?.trim()) return { shown: sorted.filter((v) => matchesFilter(v.name, opts.filter ?? "")), more: 0 };
   if (opts.expanded || sorted.length <= limit) return { shown: sorted, more: 0 };
   const shown = sorted.filter((v, i) => i < limit || opts.selected.includes(v.id));
   return { shown, more: sorted.length - shown.length };
-}
-
-/** `["Đức", "Anh", "Bình"]` sorted as a Vietnamese reader expects. */
-export function sortVi(names: readonly string[]): string[] {
-  return [...names].sort(collator.compare);
 }
