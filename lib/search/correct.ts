@@ -3,7 +3,7 @@
 // a Telex/VNI-typed word that decodes to a syllable in use (hoaf → hoà), or a common
 // close spelling that forms a known pair with a correctly typed neighbour (Vladimir
 // Putn → Vladimir Putin). A word the corpus uses is never changed.
-import { exactDf, typoCandidates, wordKnown, type Candidate } from "@/lib/search/query-expand";
+import { exactDf, typoCandidates, wordDf, wordKnown, type Candidate } from "@/lib/search/query-expand";
 import type { ParsedQuery, QueryWord } from "@/lib/search/query-parse";
 import { archiveSize, pairDf, type Lexicon } from "@/lib/search/rank-index";
 import { normalize } from "@/lib/text/analyzer";
@@ -62,31 +62,73 @@ export function contextCandidate(index: Lexicon, words: QueryWord[], i: number, 
   return best;
 }
 
+/** A known word is read as Telex/VNI (in a query typed that way) when its reading is this much commoner. */
+const DECODE_RATIO = 10;
+/** A known word may be fixed only when a close spelling is this much commoner (see correctQuery). */
+const KNOWN_RATIO = 20;
+
 /**
- * A confident correction of a query that matched nothing as typed, or null. Every word
- * the corpus lacks must be fixed (else the corrected query still matches nothing), and a
- * typo fix needs a neighbour typed right to vouch for it.
+ * A confident correction of a query that matched nothing as typed, or null.
+ *
+ * - Telex/VNI: a word the corpus lacks that decodes to a syllable in use; once the query
+ *   shows that typing, also a known word whose reading is far commoner (`cos` → `có`).
+ * - Typos: every word the corpus lacks must be fixed (else the corrected query still
+ *   matches nothing), each by a common close spelling that pairs with a correctly typed
+ *   neighbour.
+ * - When every word is in the corpus yet no article has them all, at most one word of 4+
+ *   letters may be replaced, by a close spelling at least KNOWN_RATIO times commoner that
+ *   pairs with its neighbours (`hòa bính` → `hòa bình`). A query that matches something
+ *   as typed is never changed (the caller only asks when nothing matched).
+ *
+ * The caller checks that each fix really stands next to its neighbour (`pairs`).
  */
 export function correctQuery(index: Lexicon, q: string, parsed: ParsedQuery): Correction | null {
   const { words } = parsed;
   const known = words.map((w) => wordKnown(index, w));
-  if (known.every(Boolean)) return null;
   // Words in quotes were typed on purpose: a quoted phrase is matched as typed or not at all.
   const quoted = /["“”„]/.test(q);
-  if (quoted && words.some((w, i) => !known[i] && w.phrase >= 0)) return null;
+  const locked = (i: number) => quoted && words[i].phrase >= 0;
+  if (words.some((w, i) => locked(i) && !known[i])) return null;
   const edits: { start: number; end: number; text: string }[] = [];
   const pairs: [number, number][] = [];
+  const fixed = new Set<number>();
+  const edit = (i: number, text: string) => {
+    edits.push({ start: words[i].start, end: words[i].end, text });
+    fixed.add(i);
+  };
+
   for (let i = 0; i < words.length; i++) {
-    if (known[i]) continue;
-    const w = words[i];
-    const decoded = decodedWord(index, w);
-    if (decoded) {
-      edits.push({ start: w.start, end: w.end, text: decoded });
-      continue;
-    }
-    const c = contextCandidate(index, words, i, (j) => known[j]);
+    const decoded = known[i] ? null : decodedWord(index, words[i]);
+    if (decoded) edit(i, decoded);
+  }
+  if (fixed.size) {
+    words.forEach((w, i) => {
+      if (!known[i] || locked(i)) return;
+      const decoded = decodedWord(index, w);
+      const e = decoded ? index.exactId.get(normalize(decoded)) : undefined;
+      if (decoded && e !== undefined && exactDf(index, e) >= DECODE_RATIO * Math.max(1, wordDf(index, w))) edit(i, decoded);
+    });
+  }
+  const anchor = (j: number) => known[j] && !fixed.has(j);
+  for (let i = 0; i < words.length; i++) {
+    if (known[i] || fixed.has(i)) continue;
+    const c = contextCandidate(index, words, i, anchor);
     if (!c) return null;
-    edits.push({ start: w.start, end: w.end, text: matchCase(w.text, c.text) });
+    edit(i, matchCase(words[i].text, c.text));
+    if (c.left) pairs.push([i - 1, i]);
+    if (c.right) pairs.push([i, i + 1]);
+  }
+  if (!edits.length) {
+    let best: { i: number; c: NonNullable<ReturnType<typeof contextCandidate>> } | null = null;
+    for (let i = 0; i < words.length; i++) {
+      if (locked(i) || words[i].folded.length < 4) continue;
+      const c = contextCandidate(index, words, i, (j) => j !== i && known[j]);
+      if (!c || c.df < KNOWN_RATIO * wordDf(index, words[i])) continue;
+      if (!best || c.distance < best.c.distance) best = { i, c };
+    }
+    if (!best) return null;
+    const { i, c } = best;
+    edit(i, matchCase(words[i].text, c.text));
     if (c.left) pairs.push([i - 1, i]);
     if (c.right) pairs.push([i, i + 1]);
   }

@@ -160,6 +160,20 @@ describe("match: query language", () => {
     expect(matcher.match("Donald Kim ")!.correctedQuery).toBeNull();
   });
 
+  it("fixes a known but far rarer word only when nothing matches as typed, and says so", () => {
+    const m = createMatcher([
+      ...Array.from({ length: 25 }, (_, i) => article(`p${i}`, `Tin ${i}`, "Hai bên ký thỏa thuận hòa bình.")),
+      article("year", "Năm Bính Thân", "Tết Bính Thân."),
+    ]);
+    const r = m.match("hòa bính ")!;
+    expect(r.correctedQuery).toBe("hòa bình");
+    expect(r.scores.size).toBe(25);
+    expect(m.match("hòa bính ", "exact")!.scores.size).toBe(0);
+    // It matches as typed: never changed.
+    expect(m.match("Bính Thân ")!.correctedQuery).toBeNull();
+    expect([...m.match("Bính Thân ")!.scores.keys()]).toEqual(["year"]);
+  });
+
   it("decodes Telex and VNI typed with the input method off", () => {
     for (const q of ["hoaf binhf", "hoa2 bi2nh", "Hoaf binhf "]) {
       const r = matcher.match(q)!;
