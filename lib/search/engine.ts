@@ -6,9 +6,9 @@ import { todayInVietnam } from "@/lib/corpus/dates";
 import { dateBuckets, dayKeyToIso, quickRangeEnd } from "@/lib/search/date-buckets";
 import { FacetCounter, FacetDictionary } from "@/lib/search/facets";
 import { createMatcher, type Hit, type Matcher } from "@/lib/search/matcher";
+import { leadPassage } from "@/lib/search/snippet";
 import type { SearchHit, SearchQuery, SearchResponse, Segment } from "@/lib/api/contract";
 
-const LEAD_SNIPPET_CHARS = 220;
 
 /** A segment's facet columns in the archive's value numbering (rebuilt when the archive changes). */
 interface SegmentFacets {
@@ -203,7 +203,7 @@ export class SearchEngine {
       outlet: article.outlet,
       persons: article.persons,
       sources: article.sources,
-      snippet: q.trim() ? this.matcher.snippet(article, q) : leadSnippet(article),
+      snippet: q.trim() ? this.matcher.snippet(article, q) : leadPassage(article.paragraphs[0] ?? ""),
       score: round(score),
     };
   }
@@ -223,14 +223,6 @@ function comparator(sort: SearchQuery["sort"]) {
 function anyIn(vals: Int32Array, from: number, to: number, map: Int32Array, wanted: Set<number>): boolean {
   for (let p = from; p < to; p++) if (wanted.has(map[vals[p]])) return true;
   return false;
-}
-
-function leadSnippet(article: Article): Segment[] {
-  const lead = article.paragraphs[0] ?? "";
-  if (lead.length <= LEAD_SNIPPET_CHARS) return [{ text: lead, mark: false }];
-  const cut = lead.slice(0, LEAD_SNIPPET_CHARS);
-  const space = cut.lastIndexOf(" ");
-  return [{ text: `${space > 0 ? cut.slice(0, space) : cut} …`, mark: false }];
 }
 
 function round(n: number): number {

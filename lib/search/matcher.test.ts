@@ -5,7 +5,7 @@ import { memoryArchive } from "@/lib/index/memory";
 import { createMatcher, type MatchMode } from "@/lib/search/matcher";
 import { typoBudget } from "@/lib/search/query-expand";
 import { MAX_WORD_LENGTH, MAX_WORDS, parseQuery } from "@/lib/search/query-parse";
-import { SNIPPET_MAX } from "@/lib/search/snippet";
+import { leadPassage, SNIPPET_MAX } from "@/lib/search/snippet";
 import type { Segment } from "@/lib/api/contract";
 
 function article(id: string, title: string, ...paragraphs: string[]): Article {
@@ -336,5 +336,18 @@ describe("related", () => {
   it("offers nothing for an article that shares no rare term", () => {
     const archive = memoryArchive(articles);
     expect(createMatcher(archive).related(archive.locate("health")!, 3)).toEqual([]);
+  });
+});
+
+describe("leadPassage", () => {
+  it("keeps a short lead whole and cuts a long one at a word boundary, with one ellipsis", () => {
+    expect(leadPassage("Một câu ngắn.")).toEqual([{ text: "Một câu ngắn.", mark: false }]);
+    expect(leadPassage("")).toEqual([]);
+    const long = "Hòa bình ".repeat(40).trim();
+    const [only, ...rest] = leadPassage(long);
+    expect(rest).toEqual([]);
+    expect(only.text.endsWith("bình…") || only.text.endsWith("Hòa…")).toBe(true);
+    expect(long.startsWith(only.text.slice(0, -1))).toBe(true);
+    expect(only.text.length).toBeLessThanOrEqual(SNIPPET_MAX + 1);
   });
 });

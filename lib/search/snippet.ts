@@ -101,6 +101,15 @@ export function highlightText(text: string, rules: MarkRules): Segment[] {
   return segmentsOf(text, markTokens(text, rules), rules, 0, text.length);
 }
 
+/** The opening of `text`, for when nothing is marked: cut at a word boundary, "…" where cut. */
+export function leadPassage(text: string): Segment[] {
+  if (!text) return [];
+  if (text.length <= SNIPPET_MAX) return [{ text, mark: false }];
+  const cut = text.slice(0, SNIPPET_TARGET);
+  const space = cut.lastIndexOf(" ");
+  return [{ text: `${space > 0 ? cut.slice(0, space) : cut}…`, mark: false }];
+}
+
 /**
  * The passage of `text` with the most distinct query words (then the most matches,
  * then the earliest), 160–240 characters cut at word boundaries, "…" where cut.
@@ -108,8 +117,7 @@ export function highlightText(text: string, rules: MarkRules): Segment[] {
 export function bestPassage(text: string, rules: MarkRules): Segment[] {
   const marked = markTokens(text, rules);
   if (!marked.length) {
-    if (!text) return [];
-    return [{ text: text.length > SNIPPET_MAX ? text.slice(0, SNIPPET_TARGET) + "…" : text, mark: false }];
+    return leadPassage(text);
   }
   const hits = marked.map((m, i) => ({ ...m, i })).filter((m) => m.mask);
   let bestStart = 0;
