@@ -9,23 +9,13 @@ import { readRawArticles } from "@/lib/corpus/load";
 import { nameKey } from "@/lib/corpus/people";
 import { prepareArticle } from "@/lib/corpus/prepare";
 import type { RawArticle } from "@/lib/corpus/types";
+import { mulberry32 } from "./eval/queries";
 
 const DEFAULT_CORPUS = path.resolve(__dirname, "../../shared/corpus");
 const DEFAULT_LABELS = path.resolve(__dirname, "../data/eval/people-labels.json");
 
 interface Labels {
   articles: { id: string; people: string[] }[];
-}
-
-/** Small deterministic PRNG, so the sample is the same on every machine. */
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** `size` distinct ids, picked from the sorted ids with a seeded PRNG; `exclude` are skipped. */

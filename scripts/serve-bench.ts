@@ -5,6 +5,7 @@ import { spawn } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { median } from "./eval/metrics";
 
 const { values } = parseArgs({
   options: {
@@ -20,7 +21,6 @@ const base = `http://127.0.0.1:${port}`;
 // A fixed mix of query shapes: names, multi-syllable words, unmarked, relaxed, browse.
 const QUERIES = ["Nguyễn Phú Trọng", "hoa binh", "giá vàng hôm nay", "bóng đá Việt Nam", "tai nan giao thong", "thủ tướng Phạm Minh Chính", "xổ số", ""];
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function once() {

@@ -1,16 +1,16 @@
 "use client";
 
 import { useSearch } from "@/components/search/use-search";
+import { ISO_DATE } from "@/lib/calendar";
 import type { SearchQuery } from "@/lib/api/contract";
 import { orderedRange } from "@/lib/ui/dates";
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** From/to date inputs; a reversed range is swapped, not refused. */
 export function DateInputs({ query }: { query: SearchQuery }) {
   const { navigate } = useSearch();
   const set = (end: "from" | "to", value: string) => {
-    if (value && !DATE.test(value)) return; // half-typed: wait for a whole date
+    if (value && !ISO_DATE.test(value)) return; // half-typed: wait for a whole date
     const next = { from: query.from, to: query.to, [end]: value || null };
     void navigate({ ...query, ...orderedRange(next.from, next.to), page: 1 });
   };

@@ -1,6 +1,6 @@
 // The one module that owns the search URL: the page, the client and the API all parse
 // and write search parameters through it, so every state is a link and back again.
-import { isCalendarDate } from "@/lib/calendar";
+import { ISO_DATE, isCalendarDate } from "@/lib/calendar";
 import {
   createSerializer,
   parseAsInteger,
@@ -28,7 +28,7 @@ const FACET_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** A real calendar date written `YYYY-MM-DD` (no 2025-02-30). */
 const isoDate = z
   .string()
-  .check(z.regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD"), z.refine(isCalendarDate, "is not a real calendar date"));
+  .check(z.regex(ISO_DATE, "must be a date written YYYY-MM-DD"), z.refine(isCalendarDate, "is not a real calendar date"));
 
 
 const integer = (min: number, max: number) =>
