@@ -1,18 +1,15 @@
 import type { Instrumentation } from "next";
 
-// Build the index when the server starts, not on the first request.
+// Open (or build) the index when the server starts, without holding the server back:
+// until it is searchable, /api/health says "indexing" and searches answer 503.
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { log } = await import("@/lib/log");
-    const { getSearchService } = await import("@/lib/search/service");
-    const { engine, skipped, buildMs, corpusDir } = await getSearchService();
-    log().info(
-      { event: "startup", node: process.version, port: process.env.PORT ?? null, corpusDir, articles: engine.size, skipped: skipped.length, buildMs },
-      "ready to search",
-    );
+    const { corpusDir, indexDir, startSearchService } = await import("@/lib/search/service");
+    log().info({ event: "startup", node: process.version, port: process.env.PORT ?? null, corpusDir: corpusDir(), indexDir: indexDir() }, "starting");
+    startSearchService();
   }
 }
-
 /** Every server error, with the request id the error page shows (see proxy.ts). */
 export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;

@@ -3,7 +3,8 @@ import { BadParams } from "@/components/search/BadParams";
 import { SearchApp } from "@/components/search/SearchApp";
 import { SearchBox } from "@/components/search/SearchBox";
 import { logIfSlow } from "@/lib/log";
-import { getSearchService } from "@/lib/search/service";
+import { IndexingNotice } from "@/components/search/IndexingNotice";
+import { serviceState } from "@/lib/search/service";
 import { describeParamError, withoutParam } from "@/lib/url/param-errors";
 import { parseSearchParams, toUrlState } from "@/lib/url/search-params";
 
@@ -12,8 +13,8 @@ export const dynamic = "force-dynamic";
 export default async function SearchPage({ searchParams }: PageProps<"/">) {
   const raw = await searchParams;
   const parsed = parseSearchParams(raw);
-  const { engine } = await getSearchService();
-  const initial = parsed.ok ? engine.search(parsed.query) : null;
+  const state = serviceState();
+  const initial = parsed.ok && state.status === "ok" ? state.service.engine.search(parsed.query) : null;
   if (initial) logIfSlow(initial.tookMs, initial.query, "page");
   return (
     <main className="mx-auto max-w-6xl px-4 py-6">
@@ -24,7 +25,9 @@ export default async function SearchPage({ searchParams }: PageProps<"/">) {
         {/* Without JavaScript the form carries the filters along with the words. */}
         <SearchBox live={parsed.ok} hidden={parsed.ok ? filterFields(parsed.query) : {}} />
       </header>
-      {parsed.ok
+      {state.status !== "ok" ? (
+        <IndexingNotice state={state} />
+      ) : parsed.ok
         ? initial && <SearchApp initial={initial} />
         : <BadParams error={{ ...parsed.error, text: describeParamError(parsed.error) }} fixedHref={withoutParam(raw, parsed.error.param)} />}
     </main>

@@ -1,9 +1,19 @@
 import type { Article } from "@/lib/corpus/types";
+import type { ServiceState } from "@/lib/search/service";
 import type { ParamError } from "@/lib/url/search-params";
 
 /** The contract's 400: which parameter is wrong and what to do about it. */
 export function invalidParameter(error: ParamError): Response {
   return Response.json({ error: { code: "invalid_parameter", ...error } }, { status: 400 });
+}
+
+/** The contract's 503 while a first build runs (or when the index could not be opened). */
+export function notReady(state: Exclude<ServiceState, { status: "ok" }>): Response {
+  const message =
+    state.status === "indexing"
+      ? `Kho bài đang được lập chỉ mục (${state.progress.done}/${state.progress.total} bài). Hãy thử lại sau ít giây.`
+      : "Chỉ mục chưa mở được; máy chủ đang thử lại.";
+  return Response.json({ error: { code: state.status === "indexing" ? "indexing" : "unavailable", message } }, { status: 503, headers: { "Retry-After": "2" } });
 }
 
 export function notFound(message: string): Response {

@@ -17,6 +17,8 @@ export interface Loc {
 }
 
 interface SegmentState {
+  /** Order of arrival: of two copies from the same file and line, the newer segment's wins. */
+  seq: number;
   /** Local folded / exact term id → archive term id. */
   folded: Int32Array;
   exact: Int32Array;
@@ -24,9 +26,14 @@ interface SegmentState {
   deletedDf: Int32Array;
 }
 
-/** The archive's vocabulary: grows as segments come, never shrinks (a term may reach df 0). */
+/**
+ * The archive's vocabulary. Term ids only grow (segments map their terms to them), but
+ * `foldedId` and the radix tree hold only terms some live article has: a word whose
+ * articles were all removed is unknown again, exactly as after a fresh build.
+ */
 class GrowingLexicon implements Lexicon {
   exactId = new Map<string, number>();
+  private readonly allFolded = new Map<string, number>();
   exactTerm: string[] = [];
   private foldedOfList: number[] = [];
   foldedOf = new Int32Array(0);
@@ -38,14 +45,28 @@ class GrowingLexicon implements Lexicon {
   shared: Lexicon["shared"] = null;
 
   folded(term: string): number {
-    let f = this.foldedId.get(term);
+    let f = this.allFolded.get(term);
     if (f === undefined) {
       f = this.foldedTerm.length;
-      this.foldedId.set(term, f);
+      this.allFolded.set(term, f);
       this.foldedTerm.push(term);
-      this.vocab.set(term, f);
     }
     return f;
+  }
+
+  /** Keep `foldedId` and the radix tree to the terms with live articles. */
+  follow(df: Int32Array) {
+    for (let f = 0; f < df.length; f++) {
+      const term = this.foldedTerm[f];
+      const known = this.foldedId.has(term);
+      if (df[f] > 0 && !known) {
+        this.foldedId.set(term, f);
+        this.vocab.set(term, f);
+      } else if (df[f] <= 0 && known) {
+        this.foldedId.delete(term);
+        this.vocab.delete(term);
+      }
+    }
   }
 
   exact(term: string, folded: number): number {
@@ -78,7 +99,10 @@ export class Archive {
   generation = 0;
   /** Live documents (not deleted). */
   live = 0;
-  private readonly pairs: PairSketch;
+  private pairs: PairSketch;
+  /** While loading a saved index whose sketch is on disk, pairs are not counted. */
+  private countingPairs = true;
+  private seq = 0;
   private readonly state = new Map<Segment, SegmentState>();
   /** The copy of each id that is the article. */
   private readonly winners = new Map<string, Loc>();
@@ -102,7 +126,7 @@ export class Archive {
     const lex = this.lexicon;
     const folded = Int32Array.from(rank.foldedTerm, (t) => lex.folded(t));
     const exact = Int32Array.from(rank.exactTerm, (t, e) => lex.exact(t, folded[rank.foldedOf[e]]));
-    this.state.set(seg, { folded, exact, deletedDf: new Int32Array(rank.foldedTerm.length) });
+    this.state.set(seg, { seq: this.seq++, folded, exact, deletedDf: new Int32Array(rank.foldedTerm.length) });
     this.segments.push(seg);
     for (let d = 0; d < rank.n; d++) {
       if (seg.gone[d]) {
@@ -111,7 +135,7 @@ export class Archive {
         continue;
       }
       // Count the document as present, then let the id's copies decide which one is live.
-      countPairs(this.pairs, rank, d, 1, this.seen);
+      this.countDocPairs(seg, d, 1);
       rank.deleted[d] = 0;
       this.place({ seg, d });
     }
@@ -120,14 +144,14 @@ export class Archive {
   /** Remove a segment whose documents are all in another (after a merge). */
   drop(seg: Segment) {
     for (let d = 0; d < seg.rank.n; d++) if (!seg.gone[d]) this.unplace({ seg, d }, false);
-    for (let d = 0; d < seg.rank.n; d++) if (!seg.rank.deleted![d]) countPairs(this.pairs, seg.rank, d, -1, this.seen);
+    for (let d = 0; d < seg.rank.n; d++) if (!seg.rank.deleted![d]) this.countDocPairs(seg, d, -1);
     this.segments = this.segments.filter((s) => s !== seg);
     this.state.delete(seg);
   }
 
-  /** Every document read from `file` is gone (the file changed or vanished). */
-  removeFile(file: string) {
-    for (const seg of this.segments) {
+  /** Every document read from `file` by the given segments (default: all) is gone. */
+  removeFile(file: string, among: readonly Segment[] = this.segments) {
+    for (const seg of among) {
       const f = seg.cols.dicts.files.indexOf(file);
       if (f < 0) continue;
       for (let d = 0; d < seg.rank.n; d++) {
@@ -165,6 +189,7 @@ export class Archive {
       if (common[f] < 0 || exactDf[e] > exactDf[common[f]]) common[f] = e;
     }
     lex.commonExact = common;
+    lex.follow(df);
     lex.shared = { n: live, df, pairs: this.pairs, exactDf };
     const mean = meanLengths(this.segments.map((s) => s.rank));
     for (const seg of this.segments) {
@@ -196,7 +221,7 @@ export class Archive {
     let list = this.copies.get(id);
     if (!list) this.copies.set(id, (list = [current]));
     list.push(loc);
-    const best = list.reduce((a, b) => (later(b, a) ? b : a));
+    const best = list.reduce((a, b) => (this.later(b, a) ? b : a));
     for (const c of list) this.setDeleted(c.seg, c.d, c !== best);
     this.winners.set(id, best);
   }
@@ -213,7 +238,7 @@ export class Archive {
     const rest = list.filter((c) => !(c.seg === loc.seg && c.d === loc.d));
     if (rest.length === 1) this.copies.delete(id);
     else this.copies.set(id, rest);
-    const best = rest.reduce((a, b) => (later(b, a) ? b : a));
+    const best = rest.reduce((a, b) => (this.later(b, a) ? b : a));
     this.setDeleted(best.seg, best.d, false);
     this.winners.set(id, best);
   }
@@ -223,8 +248,44 @@ export class Archive {
     if (!!flags[d] === deleted) return;
     flags[d] = deleted ? 1 : 0;
     const sign = deleted ? -1 : 1;
-    countPairs(this.pairs, seg.rank, d, sign, this.seen);
+    this.countDocPairs(seg, d, sign);
     this.countTerms(seg, d, deleted ? 1 : -1);
+  }
+
+  private countDocPairs(seg: Segment, d: number, sign: 1 | -1) {
+    if (this.countingPairs) countPairs(this.pairs, seg.rank, d, sign, this.seen);
+  }
+
+  /** The pair sketch, to save beside the segments. */
+  get pairSketch(): PairSketch {
+    return this.pairs;
+  }
+
+  /** Stop counting pairs while segments are added back from a saved index. */
+  suspendPairs() {
+    this.countingPairs = false;
+  }
+
+  /** Count pairs again: take the saved sketch, or recount every live document (slow). */
+  resumePairs(saved: PairSketch | null) {
+    this.countingPairs = true;
+    if (saved && saved.bits === this.pairs.bits) {
+      this.pairs = saved;
+      return;
+    }
+    this.pairs = emptySketch(this.pairs.bits);
+    for (const seg of this.segments) for (let d = 0; d < seg.rank.n; d++) if (!seg.rank.deleted![d]) this.countDocPairs(seg, d, 1);
+  }
+
+  /** Whether copy `a` comes after copy `b` in corpus order (file path, then line, then arrival). */
+  private later(a: Loc, b: Loc): boolean {
+    const fa = a.seg.cols.dicts.files[a.seg.cols.file[a.d]];
+    const fb = b.seg.cols.dicts.files[b.seg.cols.file[b.d]];
+    if (fa !== fb) return fa > fb;
+    const la = a.seg.cols.line[a.d];
+    const lb = b.seg.cols.line[b.d];
+    if (la !== lb) return la > lb;
+    return (this.state.get(a.seg)?.seq ?? 0) > (this.state.get(b.seg)?.seq ?? 0);
   }
 
   /** Count (1) or uncount (-1) document d's distinct folded terms as deleted. */
@@ -244,10 +305,4 @@ export class Archive {
   }
 }
 
-/** Whether copy `a` comes after copy `b` in corpus order (file path, then line). */
-function later(a: Loc, b: Loc): boolean {
-  const fa = a.seg.cols.dicts.files[a.seg.cols.file[a.d]];
-  const fb = b.seg.cols.dicts.files[b.seg.cols.file[b.d]];
-  if (fa !== fb) return fa > fb;
-  return a.seg.cols.line[a.d] > b.seg.cols.line[b.d];
-}
+

@@ -42,7 +42,10 @@ export function writeAtomic(file: string, chunks: readonly Uint8Array[]) {
   const tmp = `${file}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
   const fd = openSync(tmp, "w");
   try {
-    for (const c of chunks) writeSync(fd, c);
+    for (const c of chunks) {
+      // writeSync may write less than asked (large buffers): write until all is written.
+      for (let at = 0; at < c.byteLength; ) at += writeSync(fd, c, at, c.byteLength - at);
+    }
     fsyncSync(fd);
   } finally {
     closeSync(fd);
@@ -77,7 +80,8 @@ export function writeIndexFile(file: string, kind: string, json: unknown, arrays
   lengthBytes.writeUInt32LE(header.length);
   let crc = crc32(lengthBytes);
   crc = crc32(headerPadded, crc);
-  for (const b of body) crc = crc32(b, crc);
+  // Node's crc32 restarts from 0 on an empty view, so empty arrays are left out of the sum.
+  for (const b of body) if (b.byteLength) crc = crc32(b, crc);
   const crcBytes = Buffer.alloc(4);
   crcBytes.writeUInt32LE(crc);
   writeAtomic(file, [MAGIC, crcBytes, lengthBytes, headerPadded, ...body]);

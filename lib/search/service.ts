@@ -1,16 +1,24 @@
+import { createHash } from "node:crypto";
 import path from "node:path";
-import { loadCorpus } from "@/lib/corpus/load";
+import { LiveIndex } from "@/lib/index/live-index";
+import { ANALYZER_VERSION } from "@/lib/index/format";
 import { log } from "@/lib/log";
-import type { Skipped } from "@/lib/corpus/types";
 import { SearchEngine } from "@/lib/search/engine";
 
 export interface SearchService {
   engine: SearchEngine;
-  skipped: Skipped[];
+  index: LiveIndex;
   corpusDir: string;
-  /** How long loading, cleaning and indexing took. */
+  indexDir: string | null;
+  /** How long loading (or building) the index took at start. */
   buildMs: number;
 }
+
+/** Where the service stands: a first build reports its progress; then it serves. */
+export type ServiceState =
+  | { status: "indexing"; progress: { done: number; total: number } }
+  | { status: "ok"; service: SearchService }
+  | { status: "error"; message: string };
 
 /** The corpus directory: `CORPUS_DIR`, relative to the project root, default `seeds/`. */
 export function corpusDir(): string {
@@ -18,27 +26,82 @@ export function corpusDir(): string {
   return path.resolve(/* turbopackIgnore: true */ process.cwd(), process.env.CORPUS_DIR || "seeds");
 }
 
+/**
+ * Where the index is saved: `INDEX_DIR`, default `.index/<corpus folder>-<hash>` in the
+ * project (one saved index per corpus directory); `INDEX_DIR=none` keeps it in memory.
+ */
+export function indexDir(corpus = corpusDir()): string | null {
+  const set = process.env.INDEX_DIR;
+  if (set === "none") return null;
+  if (set) return path.resolve(/* turbopackIgnore: true */ process.cwd(), set);
+  const hash = createHash("sha1").update(corpus).digest("hex").slice(0, 8);
+  return path.resolve(/* turbopackIgnore: true */ process.cwd(), ".index", `${path.basename(corpus)}-${hash}`);
+}
+
+/** How often the corpus directory is looked at for new and changed files (`WATCH_MS`, 0 = never). */
+function watchMs(): number {
+  const v = Number(process.env.WATCH_MS ?? 1000);
+  return Number.isFinite(v) && v >= 0 ? v : 1000;
+}
+
 // Route handlers and pages can be bundled into separate chunks with their own module
 // instances, so the one index per process is kept on globalThis.
 const KEY = Symbol.for("tim-tin.search-service");
-type Holder = { [KEY]?: Promise<SearchService> };
-
-/** The process-wide search service; the first call loads and indexes the corpus. */
-export function getSearchService(): Promise<SearchService> {
-  const holder = globalThis as Holder;
-  holder[KEY] ??= buildService(corpusDir()).catch((error) => {
-    delete holder[KEY]; // let the next request try again rather than caching a failure
-    throw error;
-  });
-  return holder[KEY];
+interface Holder {
+  [KEY]?: { index: LiveIndex; ready: Promise<SearchService>; service: SearchService | null; error: string | null };
 }
 
-async function buildService(dir: string): Promise<SearchService> {
+function start() {
+  const holder = globalThis as Holder;
+  if (holder[KEY]) return holder[KEY];
+  const corpus = corpusDir();
+  const dir = indexDir(corpus);
   const started = performance.now();
-  const corpus = await loadCorpus(dir);
-  const engine = new SearchEngine(corpus.articles);
-  const buildMs = Math.round(performance.now() - started);
-  for (const s of corpus.skipped) log().warn({ event: "skipped", source: s.source, reason: s.reason }, "corpus source skipped");
-  log().info({ event: "indexed", corpusDir: dir, articles: corpus.articles.length, skipped: corpus.skipped.length, buildMs }, "index built");
-  return { engine, skipped: corpus.skipped, corpusDir: dir, buildMs };
+  const index = new LiveIndex({
+    corpusDir: corpus,
+    indexDir: dir,
+    onEvent: (event, fields) => log().warn({ event, ...fields }, event),
+    onProgress: (done, total) => log().info({ event: "indexing", done, total }, "indexing"),
+  });
+  const entry: NonNullable<Holder[typeof KEY]> = { index, ready: null!, service: null, error: null };
+  entry.ready = index.open().then(
+    () => {
+      const buildMs = Math.round(performance.now() - started);
+      const service: SearchService = { engine: new SearchEngine(index.archive), index, corpusDir: corpus, indexDir: dir, buildMs };
+      entry.service = service;
+      const ms = watchMs();
+      if (ms > 0) index.watch(ms);
+      log().info(
+        { event: "indexed", corpusDir: corpus, indexDir: dir, analyzer: ANALYZER_VERSION, articles: index.archive.live, skipped: index.skippedSources.length, buildMs, fromSaved: index.loaded.saved, rebuiltBecause: index.loaded.reason },
+        "index ready",
+      );
+      return service;
+    },
+    (error) => {
+      entry.error = String(error);
+      log().error({ event: "error", err: error }, "index failed");
+      delete holder[KEY]; // the next request tries again rather than caching a failure
+      throw error;
+    },
+  );
+  holder[KEY] = entry;
+  return entry;
+}
+
+/** Start indexing (once per process) without waiting for it. */
+export function startSearchService(): void {
+  start().ready.catch(() => undefined);
+}
+
+/** The process-wide search service, once searchable. */
+export function getSearchService(): Promise<SearchService> {
+  return start().ready;
+}
+
+/** The service if it is searchable, else where the first build stands. */
+export function serviceState(): ServiceState {
+  const entry = start();
+  if (entry.service) return { status: "ok", service: entry.service };
+  if (entry.error) return { status: "error", message: entry.error };
+  return { status: "indexing", progress: { ...entry.index.progress } };
 }

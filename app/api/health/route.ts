@@ -1,17 +1,25 @@
-import { getSearchService } from "@/lib/search/service";
+import { ANALYZER_VERSION, FORMAT_VERSION } from "@/lib/index/format";
+import { serviceState } from "@/lib/search/service";
 
 export const dynamic = "force-dynamic";
 
 const mib = (bytes: number) => Math.round(bytes / 2 ** 20);
 
 export async function GET() {
-  const { engine, skipped, buildMs } = await getSearchService();
+  const state = serviceState();
   const { rss, heapUsed } = process.memoryUsage();
+  const memory = { rssMiB: mib(rss), heapUsedMiB: mib(heapUsed) };
+  const version = { format: FORMAT_VERSION, analyzer: ANALYZER_VERSION };
+  if (state.status === "indexing") return Response.json({ status: "indexing", progress: state.progress, index: version, memory });
+  if (state.status === "error") return Response.json({ status: "error", message: state.message, index: version, memory }, { status: 503 });
+  const { engine, index, buildMs } = state.service;
   return Response.json({
     status: "ok",
     articles: engine.size,
-    skipped,
+    skipped: index.skippedSources,
     buildMs,
-    memory: { rssMiB: mib(rss), heapUsedMiB: mib(heapUsed) },
+    index: { ...version, segments: engine.archive.segments.length, fromSaved: index.loaded.saved, rebuiltBecause: index.loaded.reason },
+    lastUpdate: index.lastUpdate,
+    memory,
   });
 }

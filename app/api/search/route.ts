@@ -1,6 +1,6 @@
-import { invalidParameter } from "@/lib/api/responses";
+import { invalidParameter, notReady } from "@/lib/api/responses";
 import { logIfSlow } from "@/lib/log";
-import { getSearchService } from "@/lib/search/service";
+import { serviceState } from "@/lib/search/service";
 import { parseSearchParams } from "@/lib/url/search-params";
 
 export const dynamic = "force-dynamic";
@@ -8,8 +8,9 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request) {
   const parsed = parseSearchParams(new URL(request.url).searchParams);
   if (!parsed.ok) return invalidParameter(parsed.error);
-  const { engine } = await getSearchService();
-  const result = engine.search(parsed.query);
+  const state = serviceState();
+  if (state.status !== "ok") return notReady(state);
+  const result = state.service.engine.search(parsed.query);
   logIfSlow(result.tookMs, parsed.query, "api");
   return Response.json(result);
 }

@@ -5,15 +5,17 @@ import { RelatedArticles } from "@/components/article/RelatedArticles";
 import { DateLine } from "@/components/results/DateLine";
 import { PersonPageLink } from "@/components/people/PersonPageLink";
 import { Highlighted } from "@/components/search/Highlighted";
-import { getSearchService } from "@/lib/search/service";
+import { IndexingNotice } from "@/components/search/IndexingNotice";
+import { serviceState } from "@/lib/search/service";
 import { backHref, firstParam } from "@/lib/url/links";
 import { MAX_QUERY_LENGTH, searchHref } from "@/lib/url/search-params";
 
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ params }: PageProps<"/articles/[id]">): Promise<Metadata> {
-  const { engine } = await getSearchService();
-  const article = engine.article((await params).id);
+  const state = serviceState();
+  const article = state.status === "ok" ? state.service.engine.article((await params).id) : undefined;
+  if (state.status !== "ok") return { title: "Đang lập chỉ mục — Tìm tin" };
   return { title: article ? `${article.title} — Tìm tin` : "Không tìm thấy bài — Tìm tin" };
 }
 
@@ -22,7 +24,15 @@ export default async function ArticlePage({ params, searchParams }: PageProps<"/
   const sp = await searchParams;
   const q = (firstParam(sp.q) ?? "").trim().slice(0, MAX_QUERY_LENGTH);
   const back = backHref(firstParam(sp.back), q);
-  const { engine } = await getSearchService();
+  const state = serviceState();
+  if (state.status !== "ok") {
+    return (
+      <main className="mx-auto max-w-3xl px-4 py-6">
+        <IndexingNotice state={state} />
+      </main>
+    );
+  }
+  const { engine } = state.service;
   const article = engine.article(id);
   if (!article) notFound();
   return (

@@ -1,0 +1,173 @@
+// Reading corpus files for the index, record by record, with the byte offset reached, so
+// a .jsonl that grows is read from where the last read stopped.
+import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { open, readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import { createGunzip } from "node:zlib";
+import { listCorpusFiles, parseRecord, parseSeedFile } from "@/lib/corpus/load";
+import type { RawArticle, Skipped } from "@/lib/corpus/types";
+
+/** What the index remembers of a file it has read. */
+export interface FileState {
+  size: number;
+  mtimeMs: number;
+  /** Bytes read up to the end of the last complete record (a .jsonl may grow past it). */
+  consumed: number;
+  /** Lines read (the next record's line number is lines + 1). */
+  lines: number;
+  /** Hashes of the first and of the last 4 KiB read: an append leaves both unchanged. */
+  head: string;
+  tail: string;
+}
+
+export interface ScannedFile {
+  file: string;
+  size: number;
+  mtimeMs: number;
+}
+
+export type CorpusRecord = { raw: RawArticle; line: number } | { skipped: Skipped };
+
+/** The corpus files and their sizes; a file that vanishes meanwhile is left out. */
+export async function scanCorpus(dir: string): Promise<ScannedFile[]> {
+  const files = await listCorpusFiles(dir);
+  const out: ScannedFile[] = [];
+  for (const file of files) {
+    try {
+      const s = await stat(path.join(dir, file));
+      out.push({ file, size: s.size, mtimeMs: s.mtimeMs });
+    } catch {
+      // Vanished between the listing and the stat: the next scan sees it gone.
+    }
+  }
+  return out;
+}
+
+const PROBE = 4096;
+
+async function hashRange(full: string, from: number, to: number): Promise<string> {
+  const len = Math.max(0, to - from);
+  const buf = Buffer.alloc(len);
+  const fh = await open(full, "r");
+  try {
+    await fh.read(buf, 0, len, from);
+  } finally {
+    await fh.close();
+  }
+  return createHash("sha1").update(buf).digest("hex");
+}
+
+/** Head and tail hashes of `file` up to `consumed` bytes. */
+export async function probes(full: string, consumed: number): Promise<{ head: string; tail: string }> {
+  return { head: await hashRange(full, 0, Math.min(PROBE, consumed)), tail: await hashRange(full, Math.max(0, consumed - PROBE), consumed) };
+}
+
+/** Whether `file` only grew since `known` was read (a plain .jsonl appended to). */
+export async function onlyAppended(dir: string, scanned: ScannedFile, known: FileState): Promise<boolean> {
+  if (!/\.jsonl$/i.test(scanned.file) || scanned.size <= known.consumed) return false;
+  try {
+    const p = await probes(path.join(dir, scanned.file), known.consumed);
+    return p.head === known.head && p.tail === known.tail;
+  } catch {
+    return false;
+  }
+}
+
+/** Lines in a file (decompressed for .gz): the progress total of a first build. */
+export async function countLines(full: string): Promise<number> {
+  if (/\.txt$/i.test(full)) return 1;
+  let input: NodeJS.ReadableStream = createReadStream(full);
+  if (/\.gz$/i.test(full)) input = input.pipe(createGunzip());
+  let lines = 0;
+  try {
+    for await (const chunk of input as AsyncIterable<Buffer>) {
+      for (let i = chunk.indexOf(10); i >= 0; i = chunk.indexOf(10, i + 1)) lines++;
+    }
+  } catch {
+    // A broken file counts what could be read; reading it reports the error.
+  }
+  return lines;
+}
+
+/**
+ * The records of one file from byte `from` (line `fromLine`); `state` ends with the
+ * offset and line reached. An unterminated last line of a plain .jsonl that is not yet
+ * valid JSON is being written: it is left for the next read, not reported.
+ */
+export async function* readRecords(
+  dir: string,
+  file: string,
+  from: { byte: number; line: number },
+  state: { consumed: number; lines: number },
+): AsyncGenerator<CorpusRecord> {
+  const full = path.join(dir, file);
+  state.consumed = from.byte;
+  state.lines = from.line;
+  if (/\.txt$/i.test(file)) {
+    const content = await readFile(full, "utf8");
+    state.consumed = Buffer.byteLength(content);
+    state.lines = 1;
+    try {
+      yield { raw: parseSeedFile(file, content), line: 0 };
+    } catch (error) {
+      yield { skipped: { source: file, reason: `unreadable file: ${message(error)}` } };
+    }
+    return;
+  }
+  const gz = /\.gz$/i.test(file);
+  let input: NodeJS.ReadableStream = createReadStream(full, gz ? {} : { start: from.byte });
+  if (gz) input = input.pipe(createGunzip());
+  let rest: Buffer = Buffer.alloc(0);
+  let offset = from.byte;
+  let served = 0;
+  const record = (line: string, lineNo: number): CorpusRecord | null => {
+    if (!line.trim()) return null;
+    const r = parseRecord(line, file, lineNo);
+    if ("reason" in r) return { skipped: r };
+    served++;
+    return { raw: r, line: lineNo };
+  };
+  try {
+    for await (const chunk of input as AsyncIterable<Buffer>) {
+      const buf = rest.length ? Buffer.concat([rest, chunk]) : chunk;
+      let start = 0;
+      for (let nl = buf.indexOf(10); nl >= 0; nl = buf.indexOf(10, start)) {
+        const line = buf.toString("utf8", start, nl);
+        start = nl + 1;
+        state.lines++;
+        if (!gz) state.consumed = offset + start;
+        const r = record(line, state.lines);
+        if (r) yield r;
+      }
+      offset += start;
+      rest = buf.subarray(start);
+    }
+  } catch (error) {
+    const tail = served ? ` (the ${served} articles before the error are served)` : "";
+    yield { skipped: { source: file, reason: `unreadable file: ${message(error)}${tail}` } };
+  }
+  if (rest.length) {
+    const line = rest.toString("utf8");
+    let complete = gz;
+    if (!complete) {
+      try {
+        JSON.parse(line);
+        complete = true;
+      } catch {
+        complete = false;
+      }
+    }
+    if (complete) {
+      state.lines++;
+      if (!gz) state.consumed = offset + rest.length;
+      const r = record(line, state.lines);
+      if (r) yield r;
+    }
+  }
+  if (gz) state.consumed = (await stat(full)).size;
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,160 @@
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, unlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import fc from "fast-check";
+import { afterEach, describe, expect, it } from "vitest";
+import { LiveIndex } from "@/lib/index/live-index";
+import { SearchEngine } from "@/lib/search/engine";
+import { EMPTY_QUERY } from "@/lib/url/search-params";
+import type { SearchQuery } from "@/lib/search/types";
+
+// Small articles with real Vietnamese words, so cleaning keeps them and queries find them.
+const TOPICS = [
+  ["Giá vàng tăng mạnh", "Giá vàng trong nước hôm nay tăng mạnh theo giá thế giới, nhà đầu tư đổ xô mua vàng miếng."],
+  ["Bão số 5 đổ bộ miền Trung", "Cơn bão số 5 đổ bộ vào các tỉnh miền Trung, gây mưa lớn và ngập lụt ở nhiều nơi."],
+  ["Đội tuyển Việt Nam thắng Thái Lan", "Đội tuyển bóng đá Việt Nam thắng Thái Lan hai bàn trong trận đấu tối qua tại Mỹ Đình."],
+  ["Hội nghị hòa bình tại Geneva", "Các bên tham gia hội nghị hòa bình tại Geneva nhất trí tiếp tục đàm phán vào tháng tới."],
+  ["Tai nạn giao thông trên quốc lộ 1", "Một vụ tai nạn giao thông nghiêm trọng xảy ra trên quốc lộ 1, hai xe tải va chạm."],
+  ["Thủ tướng thăm Nhật Bản", "Thủ tướng bắt đầu chuyến thăm chính thức Nhật Bản, hai bên ký nhiều thỏa thuận hợp tác."],
+];
+
+function record(id: string, topic: number, extra = "") {
+  const [title, body] = TOPICS[topic % TOPICS.length];
+  return JSON.stringify({ id, title: `${title} ${extra}`.trim(), body: `${body} ${extra}`.trim(), date: `2025-0${1 + (topic % 9)}-1${topic % 10}` });
+}
+
+const dirs: string[] = [];
+function tempDir(): string {
+  const d = mkdtempSync(path.join(tmpdir(), "timtin-index-"));
+  dirs.push(d);
+  return d;
+}
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+const QUERIES = ["vàng", "bao so 5", "Việt Nam", "hòa bình", "tai nạn", "thủ tướng Nhật", "giá", ""];
+
+/** Everything a reader sees of a query: hits in order with scores, totals and facets. */
+function answers(engine: SearchEngine) {
+  const search = (q: Partial<SearchQuery>) => engine.search({ ...EMPTY_QUERY, size: 50, ...q });
+  return QUERIES.map((q) => {
+    const r = search({ q, sort: q ? "relevance" : "newest" });
+    return { q, total: r.total, hits: r.hits.map((h) => [h.id, h.score, h.title]), facets: r.facets };
+  });
+}
+
+async function open(corpusDir: string, indexDir: string | null) {
+  const index = await LiveIndex.open({ corpusDir, indexDir, sketchBits: 12 });
+  return { index, engine: new SearchEngine(index.archive) };
+}
+
+describe("LiveIndex: saved index", () => {
+  it("builds, saves, and loads back an index that answers exactly as the one built", async () => {
+    const corpus = tempDir();
+    const saved = tempDir();
+    writeFileSync(path.join(corpus, "a.jsonl"), [0, 1, 2, 3].map((t) => record(`a${t}`, t)).join("\n") + "\n");
+    writeFileSync(path.join(corpus, "b.jsonl"), [4, 5].map((t) => record(`b${t}`, t)).join("\n") + "\n");
+    const built = await open(corpus, saved);
+    expect(built.index.loaded.saved).toBe(false);
+    expect(built.engine.size).toBe(6);
+    expect(readdirSync(saved)).toContain("meta.json");
+    const loaded = await open(corpus, saved);
+    expect(loaded.index.loaded).toEqual({ saved: true, reason: null });
+    expect(answers(loaded.engine)).toEqual(answers(built.engine));
+    expect(loaded.engine.article("a1")?.title).toContain("Bão số 5");
+  });
+
+  const corruptions: [string, (dir: string) => void, RegExp][] = [
+    ["a truncated segment", (dir) => truncateSync(segFile(dir), 100), /checksum|truncated|not an index/],
+    ["a flipped byte", (dir) => flipByte(segFile(dir)), /checksum/],
+    ["a foreign manifest", (dir) => writeFileSync(path.join(dir, "meta.json"), JSON.stringify({ hello: "world" })), /not a manifest/],
+    ["an old analyzer version", (dir) => editManifest(dir, (m) => ({ ...m, analyzer: "1999-01-01" })), /analyzer version/],
+    ["an old format version", (dir) => editManifest(dir, (m) => ({ ...m, format: 0 })), /format version/],
+    ["a missing document store", (dir) => unlinkSync(segFile(dir).replace(/\.seg$/, ".docs")), /document store/],
+    ["a manifest for another corpus", (dir) => editManifest(dir, (m) => ({ ...m, corpusDir: "/elsewhere" })), /another corpus/],
+  ];
+  for (const [what, damage, reason] of corruptions) {
+    it(`rebuilds, never serves, ${what}`, async () => {
+      const corpus = tempDir();
+      const saved = tempDir();
+      writeFileSync(path.join(corpus, "a.jsonl"), [0, 1, 2].map((t) => record(`a${t}`, t)).join("\n") + "\n");
+      const first = await open(corpus, saved);
+      const expected = answers(first.engine);
+      damage(saved);
+      const again = await open(corpus, saved);
+      expect(again.index.loaded.saved).toBe(false);
+      expect(again.index.loaded.reason).toMatch(reason);
+      expect(answers(again.engine)).toEqual(expected);
+      // And the rebuilt index is whole again.
+      expect((await open(corpus, saved)).index.loaded.saved).toBe(true);
+    });
+  }
+});
+
+describe("LiveIndex: live updates", () => {
+  it("takes new files, appended lines, changed and removed files, and replaced ids", async () => {
+    const corpus = tempDir();
+    writeFileSync(path.join(corpus, "a.jsonl"), record("x1", 0) + "\n");
+    const { index, engine } = await open(corpus, tempDir());
+    const ids = (q: string) => engine.search({ ...EMPTY_QUERY, q }).hits.map((h) => h.id);
+    expect(ids("bão")).toEqual([]);
+
+    appendFileSync(path.join(corpus, "a.jsonl"), record("x2", 1) + "\n");
+    expect((await index.update()).added).toBe(1); // only the new line is read
+    expect(ids("bão")).toEqual(["x2"]);
+
+    writeFileSync(path.join(corpus, "b.jsonl"), record("x3", 2) + "\n" + record("x1", 3, "bản sửa") + "\n");
+    await index.update();
+    expect(ids("Thái Lan")).toEqual(["x3"]);
+    expect(engine.article("x1")?.title).toContain("bản sửa"); // the later file's copy is the article
+    expect(ids("vàng")).not.toContain("x1"); // its old text is no longer searchable
+
+    unlinkSync(path.join(corpus, "b.jsonl"));
+    await index.update();
+    expect(ids("Thái Lan")).toEqual([]);
+    expect(engine.article("x1")?.title).toContain("Giá vàng"); // the older copy is back
+    expect(engine.size).toBe(2);
+  });
+
+  it("gives the same answers as a fresh build of the final corpus, whatever the order of changes", async () => {
+    type Op = { kind: "write" | "append" | "remove"; file: number; records: [number, number][] };
+    const op = fc.record({
+      kind: fc.constantFrom<Op["kind"]>("write", "append", "remove"),
+      file: fc.integer({ min: 0, max: 2 }),
+      records: fc.array(fc.tuple(fc.integer({ min: 0, max: 7 }), fc.integer({ min: 0, max: 5 })), { minLength: 1, maxLength: 3 }),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 6 }), async (ops) => {
+        const corpus = tempDir();
+        const live = await open(corpus, tempDir());
+        for (const o of ops) {
+          const file = path.join(corpus, `f${o.file}.jsonl`);
+          const lines = o.records.map(([id, topic]) => record(`id${id}`, topic, `v${o.kind}${o.file}`)).join("\n") + "\n";
+          if (o.kind === "write") writeFileSync(file, lines);
+          else if (o.kind === "append") appendFileSync(file, lines);
+          else rmSync(file, { force: true });
+          await live.index.update();
+        }
+        const fresh = await open(corpus, null);
+        expect(answers(live.engine)).toEqual(answers(fresh.engine));
+      }),
+      { numRuns: 25 },
+    );
+  });
+});
+
+function segFile(dir: string): string {
+  return path.join(dir, readdirSync(dir).find((f) => f.endsWith(".seg"))!);
+}
+
+function flipByte(file: string) {
+  const buf = readFileSync(file);
+  buf[buf.length - 3] ^= 0xff;
+  writeFileSync(file, buf);
+}
+
+function editManifest(dir: string, edit: (m: Record<string, unknown>) => Record<string, unknown>) {
+  const file = path.join(dir, "meta.json");
+  writeFileSync(file, JSON.stringify(edit(JSON.parse(readFileSync(file, "utf8")))));
+}

@@ -1,0 +1,350 @@
+// The live index of one corpus directory: loads the saved index (or builds one), then
+// keeps it in step with the directory. Every change (new, appended, changed or removed
+// files) becomes new segments plus deletions, applied to the archive in one synchronous
+// step and committed to the index directory (segment files, then the pair sketch, then
+// meta.json, each written atomically). Small segments are merged in the background.
+import { mkdirSync, readdirSync, rmSync } from "node:fs";
+import path from "node:path";
+import { withCheckedDates } from "@/lib/corpus/load";
+import { todayInVietnam, type DateResult } from "@/lib/corpus/dates";
+import { prepareArticleWithDetail } from "@/lib/corpus/prepare";
+import type { Article, Skipped } from "@/lib/corpus/types";
+import { Archive } from "@/lib/index/archive";
+import { countLines, onlyAppended, probes, readRecords, scanCorpus, type FileState, type ScannedFile } from "@/lib/index/corpus-files";
+import { IndexFileError, readIndexFile, writeIndexFile } from "@/lib/index/format";
+import { MANIFEST, readManifest, writeManifest } from "@/lib/index/manifest";
+import { loadSegment, memorySegment, saveSegment, type Segment, type SourcedArticle } from "@/lib/index/segment";
+import { RankIndexWriter, type PairSketch } from "@/lib/search/rank-index";
+
+export interface LiveIndexOptions {
+  corpusDir: string;
+  /** Where the index is saved; null keeps it in memory only. */
+  indexDir: string | null;
+  /** Tokens a segment may hold before it is written out: bounds the memory of a build. */
+  segmentTokens?: number;
+  /** Counters per row of the pair sketch, as a power of two (default 2^23; tests use less). */
+  sketchBits?: number;
+  /** Called as a first build reads articles. */
+  onProgress?: (done: number, total: number) => void;
+  /** Log lines (skipped sources, reasons an index was rebuilt). */
+  onEvent?: (event: string, fields: Record<string, unknown>) => void;
+}
+
+export interface UpdateSummary {
+  added: number;
+  removedFiles: number;
+  files: number;
+}
+
+/** ~100 M tokens: about 170k articles of news, ~1.5 GB of build memory. */
+const SEGMENT_TOKENS = 100_000_000;
+/** Merge when this many segments are small (under a tenth of the largest). */
+const MERGE_AT = 6;
+/** Work between two yields to the event loop, so queries wait at most about this long. */
+const SLICE_MS = 15;
+const PAIRS_FILE = "pairs.bin";
+
+export class LiveIndex {
+  readonly archive: Archive;
+  /** Unreadable sources, by corpus file. */
+  private skipped = new Map<string, Skipped[]>();
+  private files = new Map<string, FileState>();
+  private generation = 0;
+  private queue: Promise<unknown> = Promise.resolve();
+  private timer: NodeJS.Timeout | null = null;
+  private lastYield = performance.now();
+  progress = { done: 0, total: 0 };
+  /** Whether the last open used a saved index; the reason it did not. */
+  loaded: { saved: boolean; reason: string | null } = { saved: false, reason: null };
+  lastUpdate: string | null = null;
+
+  constructor(private readonly opts: LiveIndexOptions) {
+    this.archive = new Archive(opts.sketchBits);
+  }
+
+  /** Open a corpus's index: load what is saved and valid, then catch up with the directory. */
+  static async open(opts: LiveIndexOptions): Promise<LiveIndex> {
+    const index = new LiveIndex(opts);
+    await index.open();
+    return index;
+  }
+
+  /** Searchable once this resolves; `progress` counts a first build meanwhile. */
+  async open(): Promise<void> {
+    const { indexDir } = this.opts;
+    if (indexDir) {
+      mkdirSync(indexDir, { recursive: true });
+      try {
+        this.load();
+        this.loaded = { saved: true, reason: null };
+      } catch (error) {
+        const reason = error instanceof IndexFileError ? error.message : String(error);
+        this.loaded = { saved: false, reason };
+        this.opts.onEvent?.("index_rebuild", { indexDir, reason });
+        this.reset();
+      }
+    }
+    await this.update();
+  }
+
+  /** Skipped sources, for /api/health. */
+  get skippedSources(): Skipped[] {
+    return [...this.skipped.values()].flat();
+  }
+
+  /** Look at the corpus directory every `ms` milliseconds and apply what changed. */
+  watch(ms: number) {
+    this.timer ??= setInterval(() => {
+      this.update().catch((error) => this.opts.onEvent?.("update_failed", { error: String(error) }));
+    }, ms);
+    this.timer.unref();
+  }
+
+  async close() {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.queue.catch(() => undefined);
+  }
+
+  /** Apply the corpus directory's changes; calls run one after another, never interleaved. */
+  update(): Promise<UpdateSummary> {
+    const run = this.queue.then(() => this.sync());
+    this.queue = run.then(
+      () => this.maybeMerge(),
+      () => undefined,
+    );
+    return run;
+  }
+
+  // ---- loading ------------------------------------------------------------------------
+
+  private load() {
+    const dir = this.opts.indexDir!;
+    const m = readManifest(dir, this.opts.corpusDir);
+    const segments = m.segments.map((s) => {
+      const seg = loadSegment(dir, s.name);
+      if (seg.rank.n !== s.docs) throw new IndexFileError(path.join(dir, `${s.name}.seg`), "document count differs from the manifest");
+      for (const d of s.gone) seg.gone[d] = 1;
+      return seg;
+    });
+    let pairs: PairSketch | null = null;
+    try {
+      const { json, arrays } = readIndexFile(path.join(dir, PAIRS_FILE), "pairs");
+      const meta = json as { generation: number; bits: number };
+      if (meta.generation === m.generation) pairs = { bits: meta.bits, a: arrays.a as Uint16Array, b: arrays.b as Uint16Array };
+    } catch {
+      // Recounted below: slower, never wrong.
+    }
+    this.archive.suspendPairs();
+    for (const seg of segments) this.archive.add(seg);
+    this.archive.resumePairs(pairs);
+    this.archive.refresh();
+    this.files = new Map(Object.entries(m.files));
+    this.skipped = new Map(Object.entries(m.skipped));
+    this.generation = m.generation;
+    this.lastUpdate = m.updatedAt;
+  }
+
+  /** Forget a broken saved index: its files are removed, never served. */
+  private reset() {
+    for (const seg of [...this.archive.segments]) this.archive.drop(seg);
+    this.files.clear();
+    this.skipped.clear();
+    const dir = this.opts.indexDir!;
+    for (const f of readdirSync(dir)) if (isIndexFile(f)) rmSync(path.join(dir, f), { force: true });
+  }
+
+  // ---- updating -----------------------------------------------------------------------
+
+  private async sync(): Promise<UpdateSummary> {
+    const { corpusDir } = this.opts;
+    let scanned: ScannedFile[];
+    try {
+      scanned = await scanCorpus(corpusDir);
+    } catch (error) {
+      this.skipped.set("", [{ source: corpusDir, reason: `cannot read corpus directory: ${(error as Error).message}` }]);
+      this.lastUpdate ??= new Date().toISOString();
+      return { added: 0, removedFiles: 0, files: 0 };
+    }
+    this.skipped.delete("");
+    const present = new Set(scanned.map((s) => s.file));
+    const removed = [...this.files.keys()].filter((f) => !present.has(f));
+    const reads: { scan: ScannedFile; from: { byte: number; line: number }; replaces: boolean }[] = [];
+    for (const scan of scanned) {
+      const known = this.files.get(scan.file);
+      if (known && known.size === scan.size && known.mtimeMs === scan.mtimeMs) continue;
+      if (known && (await onlyAppended(corpusDir, scan, known))) {
+        reads.push({ scan, from: { byte: known.consumed, line: known.lines }, replaces: false });
+      } else {
+        reads.push({ scan, from: { byte: 0, line: 0 }, replaces: known !== undefined });
+      }
+    }
+    if (!reads.length && !removed.length) return { added: 0, removedFiles: 0, files: 0 };
+
+    const before = [...this.archive.segments];
+    const firstBuild = before.length === 0;
+    if (firstBuild) {
+      this.progress = { done: 0, total: 0 };
+      for (const r of reads) this.progress.total += await countLines(path.join(corpusDir, r.scan.file));
+    }
+    const built: { seg: Segment; items: SourcedArticle[] }[] = [];
+    let batch = new Batch();
+    const flush = async () => {
+      if (!batch.items.length) return;
+      const items = batch.finishDates();
+      const rank = batch.writer.finish();
+      await this.yieldNow();
+      let seg = memorySegment(this.segmentName(), items, rank);
+      if (this.opts.indexDir) seg = saveSegment(this.opts.indexDir, items, seg);
+      built.push({ seg, items });
+      batch = new Batch();
+    };
+
+    const newStates = new Map<string, FileState>();
+    const newSkipped = new Map<string, Skipped[]>();
+    let added = 0;
+    for (const r of reads) {
+      const file = r.scan.file;
+      const skipped: Skipped[] = r.replaces || r.from.byte === 0 ? [] : [...(this.skipped.get(file) ?? [])];
+      const state = { consumed: 0, lines: 0 };
+      for await (const rec of readRecords(corpusDir, file, r.from, state)) {
+        if ("skipped" in rec) {
+          skipped.push(rec.skipped);
+          continue;
+        }
+        const where = rec.raw.format === "txt" ? file : `${file} (id ${rec.raw.id})`;
+        try {
+          const { article, detail } = prepareArticleWithDetail(rec.raw, batch.today);
+          if (article.paragraphs.length === 0) skipped.push({ source: where, reason: "empty article: no text left after cleaning" });
+          else {
+            batch.add(article, detail.date, rec.line);
+            added++;
+          }
+        } catch (error) {
+          skipped.push({ source: where, reason: `could not be cleaned: ${(error as Error).message}` });
+        }
+        if (firstBuild) this.progress.done++;
+        if (batch.writer.tokens >= (this.opts.segmentTokens ?? SEGMENT_TOKENS)) await flush();
+        if (performance.now() - this.lastYield > SLICE_MS) {
+          if (firstBuild) this.opts.onProgress?.(this.progress.done, this.progress.total);
+          await this.yieldNow();
+        }
+      }
+      const full = path.join(corpusDir, file);
+      newStates.set(file, { size: r.scan.size, mtimeMs: r.scan.mtimeMs, ...state, ...(await probes(full, state.consumed).catch(() => ({ head: "", tail: "" }))) });
+      newSkipped.set(file, skipped);
+    }
+    await flush();
+
+    // One synchronous step: queries see the archive before or after, never between.
+    for (const f of removed) {
+      this.archive.removeFile(f, before);
+      this.files.delete(f);
+      this.skipped.delete(f);
+    }
+    for (const r of reads) if (r.replaces) this.archive.removeFile(r.scan.file, before);
+    for (const { seg } of built) this.archive.add(seg);
+    for (const [f, s] of newStates) this.files.set(f, s);
+    for (const [f, s] of newSkipped) {
+      if (s.length) this.skipped.set(f, s);
+      else this.skipped.delete(f);
+      for (const x of s) this.opts.onEvent?.("skipped", { source: x.source, reason: x.reason });
+    }
+    this.archive.refresh();
+    this.commit();
+    if (firstBuild) this.opts.onProgress?.(this.progress.done, this.progress.total);
+    return { added, removedFiles: removed.length, files: reads.length };
+  }
+
+  /** Merge the small segments into one, so a long-lived archive keeps few segments. */
+  private async maybeMerge() {
+    const segs = this.archive.segments;
+    if (segs.length < MERGE_AT) return;
+    const largest = Math.max(...segs.map((s) => s.rank.n));
+    const small = segs.filter((s) => s.rank.n < largest / 10);
+    if (small.length < MERGE_AT) return;
+    const items: SourcedArticle[] = [];
+    const writer = new RankIndexWriter();
+    for (const seg of small) {
+      for (let d = 0; d < seg.rank.n; d++) {
+        if (seg.gone[d]) continue;
+        const article = seg.store.get(d);
+        items.push({ article, line: seg.cols.line[d] });
+        writer.add(article);
+        if (performance.now() - this.lastYield > SLICE_MS) await this.yieldNow();
+      }
+    }
+    // Updates wait in the same queue, so no document changed while we read.
+    const rank = writer.finish();
+    let merged = memorySegment(this.segmentName(), items, rank);
+    if (this.opts.indexDir) merged = saveSegment(this.opts.indexDir, items, merged);
+    for (const seg of small) this.archive.drop(seg);
+    this.archive.add(merged);
+    this.archive.refresh();
+    this.commit();
+    for (const seg of small) seg.store.close();
+  }
+
+  private commit() {
+    this.generation++;
+    this.lastUpdate = new Date().toISOString();
+    const dir = this.opts.indexDir;
+    if (!dir) return;
+    const sketch = this.archive.pairSketch;
+    writeIndexFile(path.join(dir, PAIRS_FILE), "pairs", { generation: this.generation, bits: sketch.bits }, { a: sketch.a, b: sketch.b });
+    writeManifest(dir, {
+      corpusDir: this.opts.corpusDir,
+      generation: this.generation,
+      updatedAt: this.lastUpdate,
+      segments: this.archive.segments.map((s) => ({ name: s.name, docs: s.rank.n, gone: goneList(s) })),
+      files: Object.fromEntries(this.files),
+      skipped: Object.fromEntries(this.skipped),
+    });
+    // Files of merged-away segments and temporaries of an interrupted write.
+    const keep = new Set([MANIFEST, PAIRS_FILE, ...this.archive.segments.flatMap((s) => [`${s.name}.seg`, `${s.name}.docs`])]);
+    for (const f of readdirSync(dir)) if (isIndexFile(f) && !keep.has(f)) rmSync(path.join(dir, f), { force: true });
+  }
+
+  private segmentName(): string {
+    return `seg-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+  }
+
+  private async yieldNow() {
+    await new Promise((resolve) => setImmediate(resolve));
+    this.lastYield = performance.now();
+  }
+}
+
+/** Articles of one segment being built, with what the date check needs. */
+class Batch {
+  readonly writer = new RankIndexWriter();
+  readonly items: SourcedArticle[] = [];
+  private readonly dates: DateResult[] = [];
+  readonly today = todayInVietnam();
+
+  add(article: Article, date: DateResult, line: number) {
+    this.items.push({ article, line });
+    this.dates.push(date);
+    this.writer.add(article);
+  }
+
+  /** Estimated dates checked against their neighbours in this batch (see date-check.ts). */
+  finishDates(): SourcedArticle[] {
+    const checked = withCheckedDates(
+      this.items.map((i) => i.article),
+      this.dates,
+      this.today,
+    );
+    return checked.map((article, i) => ({ article, line: this.items[i].line }));
+  }
+}
+
+function goneList(seg: Segment): number[] {
+  const out: number[] = [];
+  for (let d = 0; d < seg.gone.length; d++) if (seg.gone[d]) out.push(d);
+  return out;
+}
+
+function isIndexFile(name: string): boolean {
+  return name === MANIFEST || name === PAIRS_FILE || /^seg-[\w-]+\.(seg|docs)$/.test(name) || /\.tmp-\d+-\w+$/.test(name);
+}
