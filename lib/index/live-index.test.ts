@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { LiveIndex } from "@/lib/index/live-index";
 import { SearchEngine } from "@/lib/search/engine";
 import { EMPTY_QUERY } from "@/lib/url/search-params";
-import type { SearchQuery } from "@/lib/search/types";
+import type { SearchQuery } from "@/lib/api/contract";
 
 // Small articles with real Vietnamese words, so cleaning keeps them and queries find them.
 const TOPICS = [
