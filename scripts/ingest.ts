@@ -3,9 +3,11 @@
 //   npm run ingest -- DIR [--limit N] [--summary] [--dropped] [--sample N]
 // --sample N prints N random dropped and N random trimmed pieces (fixed seed), for checking by eye.
 import path from "node:path";
+import { parseArgs } from "node:util";
 import { readRawArticles } from "@/lib/corpus/load";
 import { prepareArticleWithDetail } from "@/lib/corpus/prepare";
 import type { Article, Skipped } from "@/lib/corpus/types";
+import { mulberry32 } from "./eval/queries";
 
 interface Options {
   dir: string;
@@ -15,17 +17,24 @@ interface Options {
   sample: number;
 }
 
-function parseArgs(argv: string[]): Options {
-  const opts: Options = { dir: "seeds", limit: Infinity, summary: false, showDropped: false, sample: 0 };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === "--summary") opts.summary = true;
-    else if (a === "--dropped") opts.showDropped = true;
-    else if (a === "--limit") opts.limit = Number(argv[++i]);
-    else if (a.startsWith("--limit=")) opts.limit = Number(a.slice(8));
-    else if (a === "--sample") opts.sample = Number(argv[++i]);
-    else if (!a.startsWith("--")) opts.dir = a;
-  }
+function readOptions(argv: string[]): Options {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      summary: { type: "boolean", default: false },
+      dropped: { type: "boolean", default: false },
+      limit: { type: "string" },
+      sample: { type: "string", default: "0" },
+    },
+  });
+  const opts: Options = {
+    dir: positionals.at(-1) ?? "seeds",
+    limit: values.limit === undefined ? Infinity : Number(values.limit),
+    summary: values.summary,
+    showDropped: values.dropped,
+    sample: Number(values.sample),
+  };
   if (Number.isNaN(opts.limit) || Number.isNaN(opts.sample)) throw new Error("--limit and --sample need a number");
   return opts;
 }
@@ -52,7 +61,7 @@ function printArticle(a: Article, dateEvidence: string | null, dropped: { text: 
 }
 
 async function main() {
-  const opts = parseArgs(process.argv.slice(2));
+  const opts = readOptions(process.argv.slice(2));
   const dir = path.resolve(opts.dir);
   const { raws, skipped } = await readRawArticles(dir);
   const problems: Skipped[] = [...skipped];
@@ -110,9 +119,8 @@ async function main() {
   if (!opts.summary && shown < totals.articles) console.log(`\n… ${totals.articles - shown} more articles not shown (--limit ${opts.limit})`);
 
   if (opts.sample > 0) {
-    // A fixed LCG, so the same corpus gives the same sample.
-    let seed = 11;
-    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    // A fixed seed, so the same corpus gives the same sample.
+    const rnd = mulberry32(11);
     for (const [label, pieces] of [["dropped", droppedPieces], ["trimmed", trimmedPieces]] as const) {
       console.log(`\nRandom ${label} pieces (${Math.min(opts.sample, pieces.length)} of ${pieces.length})`);
       for (let i = 0; i < opts.sample && pieces.length > 0; i++) console.log(`  ${pieces[Math.floor(rnd() * pieces.length)]}`);
