@@ -1,0 +1,47 @@
+// The hand-judged natural-query set (data/eval/judged-queries.json) and its measures.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+
+export type Grade = 0 | 1 | 2;
+
+export interface JudgedQuery {
+  id: string;
+  q: string;
+  /** topic | event | person | place; plus flags in `tags`: unmarked, quoted, long. */
+  kind: string;
+  tags: string[];
+  /** Article id → grade, for every pooled article (unjudged articles count as 0). */
+  grades: Record<string, Grade>;
+}
+
+export interface JudgedSet {
+  policy: string[];
+  pooling: string;
+  queries: JudgedQuery[];
+}
+
+export function loadJudged(file = path.resolve(__dirname, "../../data/eval/judged-queries.json")): JudgedSet {
+  return JSON.parse(readFileSync(file, "utf8")) as JudgedSet;
+}
+
+/** nDCG@k with gain 2^g − 1; the ideal ranking is the best k of all judged grades of the query. */
+export function ndcgAt(ranked: string[], grades: Record<string, Grade>, k: number): number {
+  const dcg = ranked.slice(0, k).reduce((s, id, i) => s + (2 ** (grades[id] ?? 0) - 1) / Math.log2(i + 2), 0);
+  const ideal = Object.values(grades)
+    .map(Number)
+    .sort((a, b) => b - a)
+    .slice(0, k)
+    .reduce((s, g, i) => s + (2 ** g - 1) / Math.log2(i + 2), 0);
+  return ideal > 0 ? dcg / ideal : 0;
+}
+
+/** Share of the first k results graded relevant (≥ 1); missing results count as not relevant. */
+export function precisionAt(ranked: string[], grades: Record<string, Grade>, k: number): number {
+  return ranked.slice(0, k).filter((id) => (grades[id] ?? 0) >= 1).length / k;
+}
+
+/** Share of the first k results that carry a grade (how much of the ranking the judgments cover). */
+export function judgedAt(ranked: string[], grades: Record<string, Grade>, k: number): number {
+  const top = ranked.slice(0, k);
+  return top.length ? top.filter((id) => id in grades).length / top.length : 1;
+}
