@@ -1,22 +1,26 @@
 // `npm run eval`: known-item relevance (MRR@10, Recall@10) and in-process latency of
-// the matcher on the 35k corpus, side by side with MiniSearch's default options.
+// the matcher on the 35k corpus, side by side with MiniSearch's default options; and
+// nDCG@5 / P@5 on the hand-judged natural queries of data/eval/judged-queries.json for
+// the matcher and two peers with Vietnamese folding (MiniSearch, FlexSearch).
 //
 //   npm run eval                                   # ../shared/corpus/baomoi-2017.jsonl.gz
 //   npm run eval -- --corpus=path/to/dir-or-file --queries=400 --seed=42 --runs=5
-//   EVAL_CORPUS=path npm run eval -- --no-baseline
+//   EVAL_CORPUS=path npm run eval -- --no-baseline --no-peers
+//   npm run eval -- --cache      # keep the cleaned corpus in the temp directory between runs
 // Exits 1 when a stated goal fails; `--report-only` prints the same and exits 0.
-import { copyFileSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import v8 from "node:v8";
 import { parseArgs } from "node:util";
 import { runInNewContext } from "node:vm";
 import MiniSearch from "minisearch";
-import { loadCorpus } from "@/lib/corpus/load";
 import type { Article } from "@/lib/corpus/types";
 import { createMatcher, type Matcher } from "@/lib/search/matcher";
+import { loadArticles } from "./eval/corpus-cache";
+import { condensedNdcgAt, judgedAt, loadJudged, ndcgAt, precisionAt, type JudgedSet } from "./eval/judged";
 import { median, percentile, quality, reciprocalRank, topTen, type Quality } from "./eval/metrics";
 import { absentQueries } from "./eval/absent";
+import { flexSearchVi, miniSearchVi } from "./eval/peers";
 import { buildQuerySets, type KnownItem, type QuerySets } from "./eval/queries";
 
 const REPO = path.resolve(__dirname, "..");
@@ -28,17 +32,11 @@ const { values: args } = parseArgs({
     seed: { type: "string", default: "42" },
     runs: { type: "string", default: "5" },
     "no-baseline": { type: "boolean", default: false },
+    "no-peers": { type: "boolean", default: false },
+    cache: { type: "boolean", default: false },
     "report-only": { type: "boolean", default: false },
   },
 });
-
-/** loadCorpus reads a directory; a single file is copied into a temporary one (outside the repo). */
-function corpusDir(target: string): { dir: string; cleanup: () => void } {
-  if (statSync(target).isDirectory()) return { dir: target, cleanup: () => {} };
-  const dir = mkdtempSync(path.join(os.tmpdir(), "timtin-eval-"));
-  copyFileSync(path.resolve(target), path.join(dir, path.basename(target)));
-  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
-}
 
 type Engine = (q: string) => string[];
 
@@ -91,10 +89,9 @@ async function main() {
   console.log(`command: npm run eval -- ${process.argv.slice(2).join(" ")}`.trimEnd());
 
   let t0 = performance.now();
-  const source = corpusDir(corpusPath);
-  const { articles, skipped } = await loadCorpus(source.dir).finally(source.cleanup);
+  const { articles, skipped } = await loadArticles(corpusPath, args.cache);
   const chars = articles.reduce((s, a) => s + a.title.length + a.paragraphs.reduce((n, p) => n + p.length, 0), 0);
-  console.log(`corpus: ${corpusPath}: ${articles.length} articles (${skipped.length} skipped), ${(chars / 1e6).toFixed(1)} M characters, loaded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(`corpus: ${corpusPath}: ${articles.length} articles (${skipped} skipped), ${(chars / 1e6).toFixed(1)} M characters, loaded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
   const before = memory();
   t0 = performance.now();
@@ -116,6 +113,8 @@ async function main() {
     return r ? topTen(r.scores) : [];
   };
   const oursResults = VARIANTS.map(([name, key]) => runVariant(name, sets[key], ours));
+  const judged = loadJudged();
+  const judgedRows: JudgedRow[] = [judgedRun("Tìm tin", judged, ours)];
 
   // Absent queries: right when answered with nothing, or with a correction that says so.
   const absentAnswers = absent.absent.map((q) => {
@@ -156,6 +155,18 @@ async function main() {
     baseResults = VARIANTS.map(([name, key]) => runVariant(name, sets[key], engine));
   }
 
+  if (!args["no-peers"]) {
+    for (const [name, build] of [
+      ["MiniSearch + vi folding", miniSearchVi],
+      ["FlexSearch + vi folding", flexSearchVi],
+    ] as const) {
+      t0 = performance.now();
+      const engine = build(articles);
+      const built = performance.now() - t0;
+      judgedRows.push({ ...judgedRun(name, judged, engine), build: built });
+    }
+  }
+
   console.log("\n| variant | queries | MRR@10 | Recall@10 | MiniSearch defaults MRR@10 | Recall@10 |");
   console.log("|---|---|---|---|---|---|");
   oursResults.forEach((r, i) => {
@@ -177,7 +188,10 @@ async function main() {
   }
   console.log(`wrong-tone queries flagged (a correction or a suggestion): ${wrongFlagged}/${sets.wrongTone.length}`);
 
+  printJudged(judged, judgedRows);
+
   const [exact, stripped, tone, toneExact, typo, telex, vni] = oursResults.map((r) => r.quality.mrr);
+  const bestPeer = judgedRows.length > 1 ? Math.max(...judgedRows.slice(1).map((r) => r.ndcg)) : null;
   // null: not checked in this run (no baseline).
   const goals: [string, boolean | null][] = [
     ["absent-query precision ≥ 0.95", absentPrecision >= 0.95],
@@ -190,6 +204,7 @@ async function main() {
     ["stripped MRR within 0.02 of exact", exact - stripped <= 0.02],
     ["tone-swapped MRR within 0.02 of exact (same set)", toneExact - tone <= 0.02],
     ["every variant above MiniSearch defaults", baseResults ? oursResults.every((r, i) => r.quality.mrr > baseResults[i].quality.mrr) : null],
+    ["judged nDCG@5 at least 0.05 above the best peer", bestPeer === null ? null : judgedRows[0].ndcg >= bestPeer + 0.05],
     ["p50 ≤ 5 ms", median(p50) <= 5],
     ["p99 ≤ 30 ms", median(p99) <= 30],
   ];
@@ -199,6 +214,54 @@ async function main() {
   if (failed && !args["report-only"]) {
     console.log(`\n${failed} goal(s) fail: exit 1 (--report-only to only report)`);
     process.exitCode = 1;
+  }
+}
+
+interface JudgedRow {
+  name: string;
+  ndcg: number;
+  condensed: number;
+  p5: number;
+  judged: number;
+  /** nDCG@5 per query, in file order. */
+  perQuery: number[];
+  build?: number;
+}
+
+/** nDCG@5 (unjudged = 0), condensed nDCG@5, P@5 and the judged share of the top 5, averaged over the queries. */
+function judgedRun(name: string, set: JudgedSet, engine: Engine): JudgedRow {
+  const perQuery: number[] = [];
+  let condensed = 0;
+  let p5 = 0;
+  let judged = 0;
+  for (const jq of set.queries) {
+    const top = engine(jq.q);
+    perQuery.push(ndcgAt(top, jq.grades, 5));
+    condensed += condensedNdcgAt(top, jq.grades, 5);
+    p5 += precisionAt(top, jq.grades, 5);
+    judged += judgedAt(top, jq.grades, 5);
+  }
+  const n = set.queries.length || 1;
+  return { name, ndcg: perQuery.reduce((a, b) => a + b, 0) / n, condensed: condensed / n, p5: p5 / n, judged: judged / n, perQuery };
+}
+
+function printJudged(set: JudgedSet, rows: JudgedRow[]) {
+  const subsets: [string, (tags: string[]) => boolean][] = [
+    ["unmarked", (t) => t.includes("unmarked")],
+    ["quoted", (t) => t.includes("quoted")],
+    ["long", (t) => t.includes("long")],
+  ];
+  console.log(`\njudged natural queries (data/eval/judged-queries.json: ${set.queries.length} queries, grades 0/1/2; unjudged = 0 except in condensed):`);
+  console.log(`| engine | nDCG@5 | condensed nDCG@5 | P@5 | judged share of top 5 | ${subsets.map(([s]) => `nDCG@5 ${s}`).join(" | ")} | build |`);
+  console.log(`|---|---|---|---|---|${subsets.map(() => "---|").join("")}---|`);
+  for (const r of rows) {
+    const sub = subsets.map(([, keep]) => {
+      const xs = set.queries.map((q, i) => (keep(q.tags) ? r.perQuery[i] : NaN)).filter((x) => !Number.isNaN(x));
+      return `${fmt(xs.reduce((a, b) => a + b, 0) / (xs.length || 1))} (${xs.length})`;
+    });
+    console.log(
+      `| ${r.name} | ${fmt(r.ndcg)} | ${fmt(r.condensed)} | ${fmt(r.p5)} | ${fmt(r.judged)} | ${sub.join(" | ")} | ${r.build ? `${(r.build / 1000).toFixed(0)} s` : "—"} |`,
+    );
   }
 }
 

@@ -45,3 +45,16 @@ export function judgedAt(ranked: string[], grades: Record<string, Grade>, k: num
   const top = ranked.slice(0, k);
   return top.length ? top.filter((id) => id in grades).length / top.length : 1;
 }
+
+/**
+ * Condensed nDCG@k (Sakai 2007): unjudged articles are removed from the ranking before
+ * scoring, so a ranking is not charged for articles the pool never showed to a judge.
+ * Reported beside nDCG@k, where unjudged articles count as 0.
+ */
+export function condensedNdcgAt(ranked: string[], grades: Record<string, Grade>, k: number): number {
+  return ndcgAt(
+    ranked.filter((id) => id in grades),
+    grades,
+    k,
+  );
+}

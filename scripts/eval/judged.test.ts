@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { condensedNdcgAt, judgedAt, loadJudged, ndcgAt, precisionAt, type Grade } from "./judged";
+
+const grades: Record<string, Grade> = { a: 2, b: 1, c: 0, d: 2 };
+
+describe("judged-set measures", () => {
+  it("gives 1 to the ideal ranking and less to a worse one", () => {
+    expect(ndcgAt(["a", "d", "b", "c"], grades, 5)).toBeCloseTo(1, 12);
+    expect(ndcgAt(["c", "b", "a", "d"], grades, 5)).toBeLessThan(1);
+    expect(ndcgAt([], grades, 5)).toBe(0);
+  });
+
+  it("counts unjudged articles as 0, and the condensed variant drops them", () => {
+    const withUnjudged = ["x", "a", "d", "b"];
+    expect(ndcgAt(withUnjudged, grades, 5)).toBeLessThan(1);
+    expect(condensedNdcgAt(withUnjudged, grades, 5)).toBeCloseTo(1, 12);
+    expect(judgedAt(withUnjudged, grades, 4)).toBe(0.75);
+  });
+
+  it("counts grades of 1 and 2 as relevant in P@k, missing results as not", () => {
+    expect(precisionAt(["a", "b", "c"], grades, 5)).toBe(2 / 5);
+  });
+
+  it("loads the frozen set: at least 30 queries, a third unmarked, every query graded", () => {
+    const set = loadJudged();
+    expect(set.queries.length).toBeGreaterThanOrEqual(30);
+    expect(set.queries.filter((q) => q.tags.includes("unmarked")).length * 3).toBeGreaterThanOrEqual(set.queries.length);
+    expect(set.policy.length).toBeGreaterThan(0);
+    for (const q of set.queries) expect(Object.values(q.grades).some((g) => g > 0)).toBe(true);
+  });
+});
