@@ -66,16 +66,8 @@ export function parseQuery(q: string): ParsedQuery {
         lastToken = null;
         continue;
       }
-      const tokens = offset(tokenize(chunk), chunkStart);
-      // A hyphenated or dotted chunk (Jong-un) is a phrase of its parts.
-      const joined = tokens.length > 1 && tokens.every((t, i) => i === 0 || joins(q, tokens[i - 1], t));
-      const indices = addWords(tokens, false);
-      if (joined && indices.length > 1) {
-        {
-          for (const i of indices) words[i].phrase = phrases.length;
-          phrases.push(indices);
-        }
-      }
+      // A chunk of several tokens (Jong-un, TP.HCM) is a phrase of its parts: addWords makes it one.
+      addWords(offset(tokenize(chunk), chunkStart), false);
     }
   }
 
