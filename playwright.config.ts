@@ -5,7 +5,10 @@ import { defineConfig, devices } from "@playwright/test";
 // machine); otherwise Playwright's own browser. e2e/browser-check.ts explains a missing one.
 const SYSTEM_CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 const useSystemChromium = existsSync(SYSTEM_CHROMIUM);
-const PORT = Number(process.env.E2E_PORT || 3100);
+// A port of its own (not npm start's 3000), so a developer's running server is never tested
+// by mistake; E2E_REUSE_SERVER=1 opts in to testing a server already listening there.
+const PORT = Number(process.env.E2E_PORT || 3147);
+const REUSE_SERVER = process.env.E2E_REUSE_SERVER === "1";
 
 export default defineConfig({
   testDir: "e2e",
@@ -35,7 +38,7 @@ export default defineConfig({
     command: "npm start",
     url: `http://127.0.0.1:${PORT}/api/health`,
     env: { PORT: String(PORT), CORPUS_DIR: "seeds" },
-    reuseExistingServer: !process.env.CI,
+    reuseExistingServer: REUSE_SERVER,
     timeout: 180_000,
     stdout: "ignore",
     stderr: "pipe",

@@ -23,6 +23,7 @@ for (const scheme of ["light", "dark"] as const) {
     test("the article page has no serious or critical axe violations", async ({ page }) => {
       await page.goto("/?q=Putin");
       await page.getByTestId("result").first().locator("h2 a").click();
+      await expect(page).toHaveURL(/\/articles\//);
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
       expect(await seriousViolations(page)).toEqual([]);
     });

@@ -21,7 +21,9 @@ test("an article opened from filtered results leads back to exactly those result
 test("a person on the article page links to a search filtered by them", async ({ page }) => {
   await page.goto("/?q=Alaska");
   await page.getByTestId("result").first().locator("h2 a").click();
-  const people = page.getByRole("list", { name: "Người được nhắc đến" }).getByRole("link");
+  // The results page has lists of the same name: wait for the article before reading one.
+  await expect(page).toHaveURL(/\/articles\//);
+  const people = page.locator("article").getByRole("list", { name: "Người được nhắc đến" }).getByRole("link");
   await expect(people.first()).toBeVisible();
   const name = (await people.first().textContent()) ?? "";
   await people.first().click();
@@ -43,6 +45,7 @@ test("`back` can only lead to our own search page", async ({ page }) => {
 test("related articles, when the matcher offers them, open other articles", async ({ page }) => {
   await page.goto("/?q=Alaska");
   await page.getByTestId("result").first().locator("h2 a").click();
+  await expect(page).toHaveURL(/\/articles\//);
   const related = page.getByTestId("related");
   await expect(related.first()).toBeVisible();
   await expect(related.getByRole("heading", { name: "Bài liên quan" })).toBeVisible();
