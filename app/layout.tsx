@@ -3,11 +3,13 @@ import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { Providers } from "@/app/providers";
 import { RequestIdProvider } from "@/components/errors/request-id";
+import { SITE_DESCRIPTION, SITE_NAME } from "@/lib/ui/page-meta";
 import "./globals.css";
 
 export const metadata: Metadata = {
-  title: "Tìm tin",
-  description: "Tìm kiếm tin tức tiếng Việt",
+  title: SITE_NAME,
+  description: SITE_DESCRIPTION,
+  openGraph: { title: SITE_NAME, description: SITE_DESCRIPTION, siteName: SITE_NAME, locale: "vi_VN", type: "website" },
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {

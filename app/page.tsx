@@ -1,43 +1,81 @@
+import type { Metadata } from "next";
 import Link from "next/link";
+import { cache } from "react";
 import { BadParams } from "@/components/search/BadParams";
 import { SearchApp } from "@/components/search/SearchApp";
 import { SearchBox } from "@/components/search/SearchBox";
 import { logIfSlow } from "@/lib/log";
 import { IndexingNotice } from "@/components/search/IndexingNotice";
+import { SkipLink } from "@/components/search/SkipLink";
+import { explainExclusions } from "@/lib/search/exclusions";
 import { serviceState } from "@/lib/search/service";
-import { describeParamError, withoutParam } from "@/lib/url/param-errors";
-import { parseSearchParams, toUrlState } from "@/lib/url/search-params";
+import { SITE_NAME, searchDescription, searchTitle } from "@/lib/ui/page-meta";
+import { describeParamError, fixFor } from "@/lib/url/param-errors";
+import { firstParam } from "@/lib/url/links";
+import { MAX_QUERY_LENGTH, parseSearchParams, toQueryString, toUrlState, type RawParams } from "@/lib/url/search-params";
 
 export const dynamic = "force-dynamic";
+
+/** One search per request, shared by the page and its metadata. */
+const searchOnce = cache((key: string) => {
+  const parsed = parseSearchParams(new URLSearchParams(key));
+  const state = serviceState();
+  if (!parsed.ok || state.status !== "ok") return null;
+  const { engine } = state.service;
+  return explainExclusions(engine.search(parsed.query), (q) => engine.search(q));
+});
+
+export async function generateMetadata({ searchParams }: PageProps<"/">): Promise<Metadata> {
+  const parsed = parseSearchParams(await searchParams);
+  if (!parsed.ok) return { title: `Liên kết không hợp lệ – ${SITE_NAME}` };
+  const result = searchOnce(toQueryString(parsed.query));
+  const title = searchTitle(parsed.query);
+  const description = searchDescription(parsed.query, result?.total ?? 0);
+  return {
+    title,
+    description,
+    openGraph: { title, description, siteName: SITE_NAME, locale: "vi_VN", type: "website" },
+    twitter: { card: "summary", title, description },
+  };
+}
 
 export default async function SearchPage({ searchParams }: PageProps<"/">) {
   const raw = await searchParams;
   const parsed = parseSearchParams(raw);
   const state = serviceState();
-  const initial = parsed.ok && state.status === "ok" ? state.service.engine.search(parsed.query) : null;
+  const initial = parsed.ok && state.status === "ok" ? searchOnce(toQueryString(parsed.query)) : null;
   if (initial) logIfSlow(initial.tookMs, initial.query, "page");
   return (
     <main className="mx-auto max-w-6xl px-4 py-6">
+      {initial && <SkipLink />}
       <header className="mb-6 max-w-3xl">
         <h1 className="mb-3 text-2xl font-bold">
           <Link href="/">Tìm tin</Link>
         </h1>
         {/* Without JavaScript the form carries the filters along with the words. */}
-        <SearchBox live={parsed.ok} hidden={parsed.ok ? filterFields(parsed.query) : {}} />
+        <SearchBox live={parsed.ok} hidden={parsed.ok ? filterFields(parsed.query) : {}} initialText={parsed.ok ? "" : linkWords(raw)} />
       </header>
       {state.status !== "ok" ? (
         <IndexingNotice state={state} />
-      ) : parsed.ok
-        ? initial && <SearchApp initial={initial} />
-        : <BadParams error={{ ...parsed.error, text: describeParamError(parsed.error) }} fixedHref={withoutParam(raw, parsed.error.param)} />}
+      ) : parsed.ok ? (
+        initial && <SearchApp initial={initial} />
+      ) : (
+        <BadParams text={describeParamError(parsed.error, raw)} fix={fixFor(raw, parsed.error)} />
+      )}
     </main>
   );
+}
+
+/** The words of a bad link, kept in the box so a new search does not start from nothing. */
+function linkWords(raw: RawParams): string {
+  const q = raw instanceof URLSearchParams ? (raw.get("q") ?? undefined) : firstParam(raw.q);
+  return (q ?? "").trim().slice(0, MAX_QUERY_LENGTH);
 }
 
 function filterFields(query: Parameters<typeof toUrlState>[0]): Record<string, string[]> {
   const s = toUrlState(query);
   const out: Record<string, string[]> = {};
-  for (const k of ["from", "to", "undated", "person", "outlet", "sources", "sort"] as const) {
+  for (const k of ["from", "to", "undated", "person", "outlet", "sources", "sort", "size"] as const) {
     const v = s[k];
     if (v !== null) out[k] = Array.isArray(v) ? v : [String(v)];
   }

@@ -1,14 +1,15 @@
-// Vietnamese display formats. Article dates are calendar dates (already in Vietnam's
-// time zone), so they are formatted in UTC to avoid shifting a day.
-const dayFormat = new Intl.DateTimeFormat("vi-VN", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-const monthFormat = new Intl.DateTimeFormat("vi-VN", { month: "long", year: "numeric", timeZone: "UTC" });
+// The one Vietnamese date style of the app: day/month/year in numbers, as Vietnamese
+// readers write it ("7/8/2025" is 7 August), and "tháng 8/2025" for a month. Article dates
+// are calendar dates, so they are formatted from the string: no time zone can shift a day.
 
-/** `2025-08-07` → `7 tháng 8, 2025`. */
+/** `2025-08-07` → `7/8/2025`. */
 export function formatDateVi(iso: string): string {
-  return dayFormat.format(new Date(`${iso}T00:00:00Z`));
+  const [y, m, d] = iso.split("-").map(Number);
+  return `${d}/${m}/${y}`;
 }
 
-/** `2025-08` → `tháng 8 năm 2025`. */
+/** `2025-08` → `tháng 8/2025`. */
 export function formatMonthVi(month: string): string {
-  return monthFormat.format(new Date(`${month}-01T00:00:00Z`));
+  const [y, m] = month.split("-").map(Number);
+  return `tháng ${m}/${y}`;
 }

@@ -1,14 +1,47 @@
 "use client";
 
-import { useId, useState } from "react";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useEffect, useId, useState } from "react";
 import { PersonPageLink } from "@/components/people/PersonPageLink";
 import { useSearch } from "@/components/search/use-search";
 import type { FacetCount, SearchQuery } from "@/lib/api/contract";
 import { toggleValue } from "@/lib/ui/active-filters";
-import { FACET_TOP, facetView } from "@/lib/ui/facet-list";
-import type { FacetParam } from "@/lib/url/search-params";
+import { FACET_TOP, facetView, withValues } from "@/lib/ui/facet-list";
+import { toQueryString, type FacetParam } from "@/lib/url/search-params";
 
 const number = new Intl.NumberFormat("vi-VN");
+const FILTER_DEBOUNCE_MS = 200;
+
+interface FacetValuesResponse {
+  facet: FacetParam;
+  facetQuery: string;
+  values: FacetCount[];
+}
+
+/**
+ * The facet's values whose names contain the typed text, from the server: the page only
+ * received the top ones, the server searches them all (GET /api/facets).
+ */
+function useFacetSearch(param: FacetParam, text: string, query: SearchQuery): FacetCount[] | null {
+  const [typed, setTyped] = useState(text);
+  useEffect(() => {
+    const timer = setTimeout(() => setTyped(text), FILTER_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [text]);
+  const search = toQueryString({ ...query, page: 1 });
+  const { data } = useQuery({
+    queryKey: ["facet-values", param, typed, search],
+    queryFn: async ({ signal }) => {
+      const own = new URLSearchParams({ facet: param, facetQuery: typed });
+      const res = await fetch(`/api/facets?${own}${search ? `&${search}` : ""}`, { signal });
+      if (!res.ok) throw new Error(`facet search failed: ${res.status}`);
+      return (await res.json()) as FacetValuesResponse;
+    },
+    enabled: typed !== "",
+    placeholderData: keepPreviousData,
+  });
+  return text !== "" && data ? data.values : null;
+}
 
 /** One facet (people, outlets, cited sources): checkboxes, OR within, counts disjunctive. */
 export function EntityFacet({
@@ -26,9 +59,10 @@ export function EntityFacet({
   const [filter, setFilter] = useState("");
   const [expanded, setExpanded] = useState(false);
   const id = useId();
+  const found = useFacetSearch(param, filter.trim(), query);
   if (values.length === 0) return null;
   const selected = query[param];
-  const view = facetView(values, { selected, filter, expanded });
+  const view = facetView(found ? withValues(values, found) : values, { selected, filter, expanded });
   return (
     <section aria-labelledby={id} className="space-y-2" data-testid={`facet-${param}`}>
       <h2 id={id} className="font-semibold">

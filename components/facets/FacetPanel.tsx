@@ -1,10 +1,20 @@
 "use client";
 
 import { useState, type ReactNode } from "react";
+import { showResults } from "@/components/search/show-results";
 
-/** The facets: a sidebar on wide screens, a panel behind a "Bộ lọc" button on phones. */
-export function FacetPanel({ active, children }: { active: number; children: ReactNode }) {
+const number = new Intl.NumberFormat("vi-VN");
+
+/**
+ * The facets: a sidebar on wide screens, a panel behind a "Bộ lọc" button on phones. On a
+ * phone the panel covers the results, so it ends with "Xem N kết quả", which closes it.
+ */
+export function FacetPanel({ active, total, children }: { active: number; total: number; children: ReactNode }) {
   const [open, setOpen] = useState(false);
+  const show = () => {
+    setOpen(false);
+    showResults();
+  };
   return (
     <div>
       <button
@@ -18,6 +28,13 @@ export function FacetPanel({ active, children }: { active: number; children: Rea
       </button>
       <div id="facets" className={`${open ? "block" : "hidden"} mt-3 space-y-6 md:mt-0 md:block`}>
         {children}
+        <button
+          type="button"
+          onClick={show}
+          className="sticky bottom-2 w-full rounded-md bg-blue-700 px-3 py-2 font-medium text-white shadow-lg hover:bg-blue-800 md:hidden"
+        >
+          Xem {number.format(total)} kết quả
+        </button>
       </div>
     </div>
   );

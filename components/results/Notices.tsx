@@ -4,15 +4,19 @@ import Link from "next/link";
 import { FilterLink } from "@/components/search/FilterLink";
 import type { SearchResponse } from "@/lib/api/contract";
 import { activeFilters, FACET_LABELS } from "@/lib/ui/active-filters";
+import { pageCount } from "@/lib/ui/pagination";
+
+const number = new Intl.NumberFormat("vi-VN");
 
 const box = "rounded-md border p-3 text-sm";
 
 const link = "font-semibold text-blue-700 underline dark:text-blue-300";
 
-/** What the results mean: a correction, a suggestion, a looser match, nothing found, a stale link. */
+/** What the results mean: a correction, a suggestion, a looser match, nothing found, a page past the end, a stale link. */
 export function Notices({ data, nameOf }: { data: SearchResponse; nameOf: (id: string) => string | undefined }) {
-  const { query, suggestion, relaxed, total, unknownFilters, correctedQuery } = data;
+  const { query, suggestion, relaxed, total, unknownFilters, correctedQuery, excludedAll } = data;
   const severalWords = query.q.trim().split(/\s+/).length > 1;
+  const pages = pageCount(total, query.size);
   const filters = activeFilters(query, nameOf);
   const unknown = unknownFilters ?? [];
   const withoutUnknown = {
@@ -76,6 +80,23 @@ export function Notices({ data, nameOf }: { data: SearchResponse; nameOf: (id: s
           </FilterLink>
         </p>
       )}
+      {total > 0 && query.page > pages && (
+        <p className={`${box} border-zinc-300 dark:border-zinc-700`} data-testid="past-end">
+          Trang {query.page} không có kết quả: tìm kiếm này có {number.format(total)} kết quả trên {number.format(pages)} trang.{" "}
+          <FilterLink query={{ ...query, page: pages }} className="font-medium text-blue-700 underline dark:text-blue-300">
+            Đến trang cuối (trang {pages})
+          </FilterLink>
+        </p>
+      )}
+      {excludedAll && (
+        <p className={`${box} border-amber-500 dark:border-amber-600`} data-testid="excluded-all">
+          {excludedAll.q ? <>Có {number.format(excludedAll.total)} bài cho “{excludedAll.q}”</> : <>Có {number.format(excludedAll.total)} bài</>}
+          {excludedAll.q ? "" : " trong kho"}, nhưng từ loại trừ {excludedAll.excluded.map((x) => `“${x}”`).join(", ")} đã loại hết.{" "}
+          <FilterLink query={{ ...query, q: excludedAll.q, page: 1 }} className="font-medium text-blue-700 underline dark:text-blue-300">
+            {excludedAll.q ? `Tìm “${excludedAll.q}” không loại trừ` : "Xem tất cả, không loại trừ"}
+          </FilterLink>
+        </p>
+      )}
       {total === 0 && (
         <div className={`${box} border-zinc-300 dark:border-zinc-700`} data-testid="no-results">
           <p className="font-medium">
@@ -100,7 +121,7 @@ export function Notices({ data, nameOf }: { data: SearchResponse; nameOf: (id: s
               ))}
             </ul>
           )}
-          {!suggestion && query.q && filters.length === 0 && <p className="mt-2">Hãy thử ít từ hơn hoặc từ khác.</p>}
+          {!suggestion && !excludedAll && query.q && filters.length === 0 && <p className="mt-2">Hãy thử ít từ hơn hoặc từ khác.</p>}
         </div>
       )}
     </>

@@ -1,6 +1,7 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useEffect } from "react";
 import { DateFacet } from "@/components/facets/DateFacet";
 import { EntityFacet } from "@/components/facets/EntityFacet";
 import { FacetPanel } from "@/components/facets/FacetPanel";
@@ -16,7 +17,8 @@ import { BadParams } from "@/components/search/BadParams";
 import { useSearch } from "@/components/search/use-search";
 import type { SearchResponse } from "@/lib/api/contract";
 import { activeFilters } from "@/lib/ui/active-filters";
-import { describeParamError, withoutParam } from "@/lib/url/param-errors";
+import { searchTitle } from "@/lib/ui/page-meta";
+import { describeParamError, fixFor } from "@/lib/url/param-errors";
 import { toQueryString } from "@/lib/url/search-params";
 
 async function fetchSearch(key: string, signal: AbortSignal): Promise<SearchResponse> {
@@ -66,9 +68,15 @@ export function SearchApp({ initial }: { initial: SearchResponse }) {
     enabled: parsed.ok,
   });
 
+  // The tab names the search as the URL changes in place (the server titled the first one).
+  const title = parsed.ok ? searchTitle(parsed.query) : null;
+  useEffect(() => {
+    if (title) document.title = title;
+  }, [title]);
+
   if (!parsed.ok) {
-    const fixed = withoutParam(new URLSearchParams(window.location.search), parsed.error.param);
-    return <BadParams error={{ ...parsed.error, text: describeParamError(parsed.error) }} fixedHref={fixed} />;
+    const raw = new URLSearchParams(window.location.search);
+    return <BadParams text={describeParamError(parsed.error, raw)} fix={fixFor(raw, parsed.error)} />;
   }
 
   // Controls follow the URL at once; counts and hits follow when the response arrives.
@@ -79,7 +87,7 @@ export function SearchApp({ initial }: { initial: SearchResponse }) {
   return (
     <div className="grid gap-6 md:grid-cols-[15rem_minmax(0,1fr)]">
       <aside aria-label="Bộ lọc">
-        <FacetPanel active={activeFilters(data.query, nameOf).length}>
+        <FacetPanel active={activeFilters(data.query, nameOf).length} total={data.total}>
           <DateFacet data={data} />
           <EntityFacet param="person" title="Người" values={facets.persons} query={data.query} />
           <EntityFacet param="outlet" title="Báo" values={facets.outlets} query={data.query} />

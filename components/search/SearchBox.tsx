@@ -13,17 +13,27 @@ const DEBOUNCE_MS = 250;
  * Back returns to the last committed search; Enter commits the words.
  * `live={false}` (on a bad-URL page) keeps it a plain form that starts a clean search.
  */
-export function SearchBox({ live = true, hidden = {} }: { live?: boolean; hidden?: Record<string, string[]> }) {
+export function SearchBox({
+  live = true,
+  hidden = {},
+  initialText = "",
+}: {
+  live?: boolean;
+  hidden?: Record<string, string[]>;
+  /** On a bad-URL page: the link's words, kept in the box. */
+  initialText?: string;
+}) {
   const { state, typeQuery, commitQuery } = useSearch();
-  const [text, setText] = useState(live ? state.q : "");
+  const stateQ = state.q ?? "";
+  const [text, setText] = useState(live ? stateQ : initialText);
   const input = useRef<HTMLInputElement>(null);
-  const urlQ = state.q.trim();
+  const urlQ = stateQ.trim();
 
   // Back/Forward or a suggestion link changed the words: show them.
   const [seenQ, setSeenQ] = useState(urlQ);
   if (live && urlQ !== seenQ) {
     setSeenQ(urlQ);
-    if (!isOwnQuery(urlQ) && text.trim() !== urlQ) setText(state.q);
+    if (!isOwnQuery(urlQ) && text.trim() !== urlQ) setText(stateQ);
   }
 
   useEffect(() => {
@@ -35,9 +45,7 @@ export function SearchBox({ live = true, hidden = {} }: { live?: boolean; hidden
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const t = e.target as HTMLElement | null;
-      const typing = t && (t.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(t.tagName));
-      if (e.key !== "/" || typing || e.metaKey || e.ctrlKey || e.altKey) return;
+      if (e.key !== "/" || takesText(e.target) || e.metaKey || e.ctrlKey || e.altKey) return;
       e.preventDefault();
       input.current?.focus();
       input.current?.select();
@@ -95,4 +103,13 @@ export function SearchBox({ live = true, hidden = {} }: { live?: boolean; hidden
       </button>
     </Form>
   );
+}
+
+/** Input types that take typed text: a "/" typed there is the user's. Checkboxes and buttons do not. */
+const NON_TEXT_INPUTS = new Set(["checkbox", "radio", "button", "submit", "reset", "range", "color", "file", "image"]);
+
+function takesText(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable || target instanceof HTMLTextAreaElement) return true;
+  return target instanceof HTMLInputElement && !NON_TEXT_INPUTS.has(target.type);
 }

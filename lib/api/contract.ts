@@ -86,4 +86,6 @@ export interface SearchResponse {
   rangeEnd: RangeEnd | null;
   /** Selected facet values this corpus does not know (a stale or mistyped link). */
   unknownFilters: { param: "person" | "outlet" | "sources"; id: string }[];
+  /** Present when `-word` exclusions removed every article: the query without them finds `total`. */
+  excludedAll?: { q: string; total: number; excluded: string[] };
 }

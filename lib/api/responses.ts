@@ -31,6 +31,7 @@ export function articleBody(a: Article) {
     outlet: a.outlet,
     persons: a.persons,
     sources: a.sources,
+    photoCredits: a.photoCredits ?? [],
     paragraphs: a.paragraphs,
     captions: a.captions,
     url: a.url,

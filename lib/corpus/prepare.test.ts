@@ -29,7 +29,9 @@ describe("seed 000", () => {
     expect(a.paragraphs.join(" ")).not.toContain("Ảnh: The Nightly");
     expect(a.captions).toEqual(["Tổng thống Nga Vladimir Putin và Tổng thống Mỹ Donald Trump. Ảnh: The Nightly"]);
     expect(a).toMatchObject({ date: "2025-08-07", dateEstimated: false, outlet: null });
-    expect(a.sources.map((s) => s.id).sort()).toEqual(["ap", "nbc-news", "the-nightly", "zvezda"]);
+    // "Ảnh: The Nightly" credits a photo; the text cites the other three.
+    expect(a.sources.map((s) => s.id).sort()).toEqual(["ap", "nbc-news", "zvezda"]);
+    expect(a.photoCredits?.map((s) => s.id)).toEqual(["the-nightly"]);
     expect(personIds(a)).toEqual([
       "donald-trump", "friedrich-merz", "keir-starmer", "marco-rubio", "mark-rutte",
       "steve-witkoff", "vladimir-putin", "volodymyr-zelensky", "yuri-ushakov",
@@ -38,11 +40,12 @@ describe("seed 000", () => {
 });
 
 describe("seeds 001 and 002", () => {
-  it("drop the lead caption, keep its credit as a source, and recognise Dân trí's caption style", () => {
+  it("drop the lead caption, keep its credit as a photo credit (not a source), and recognise Dân trí's caption style", () => {
     for (const n of ["001", "002"]) {
       const a = seed(n);
       expect(a.paragraphs.join(" ")).not.toContain("(Ảnh: Reuters)");
-      expect(a.sources.map((s) => s.id)).toEqual(["reuters"]);
+      expect(a.sources).toEqual([]);
+      expect(a.photoCredits?.map((s) => s.id)).toEqual(["reuters"]);
       expect(a.outlet?.id).toBe("dan-tri");
       expect(a.provenance.outlet).toMatch(/^layout:/);
       expect(a.titleDerived).toBe(true);

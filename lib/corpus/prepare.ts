@@ -5,7 +5,7 @@ import { cleanBody } from "@/lib/corpus/clean";
 import { articleDate, type DateResult } from "@/lib/corpus/dates";
 import { findOutlet } from "@/lib/corpus/outlets";
 import { findPeople } from "@/lib/corpus/people";
-import { findSources } from "@/lib/corpus/sources";
+import { findCitations } from "@/lib/corpus/sources";
 import { tidy } from "@/lib/corpus/text";
 import { deriveTitle } from "@/lib/corpus/title";
 import type { Article, RawArticle } from "@/lib/corpus/types";
@@ -42,6 +42,7 @@ export function prepareArticleWithDetail(raw: RawArticle, today?: string): { art
   const date = articleDate(raw.date, { datelines: cleaned.datelines, title: titleHow === "derived" ? null : title, lead: paragraphs }, today);
   const lines = raw.body.split("\n").map(tidy).filter(Boolean);
   const outlet = findOutlet(raw, lines);
+  const citations = findCitations([...paragraphs, ...cleaned.credits]);
   const article: Article = {
     id: raw.id,
     file: raw.file,
@@ -50,7 +51,8 @@ export function prepareArticleWithDetail(raw: RawArticle, today?: string): { art
     date: date.date,
     dateEstimated: date.estimated,
     outlet: outlet.outlet,
-    sources: findSources([...paragraphs, ...cleaned.credits]),
+    sources: citations.sources,
+    photoCredits: citations.photoCredits,
     persons: findPeople(ownText),
     paragraphs,
     captions: cleaned.dropped.filter((d) => d.reason === "caption").map((d) => d.text),

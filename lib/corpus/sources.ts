@@ -1,5 +1,7 @@
-// Cited sources: the agencies an article quotes ("Theo Reuters", "hãng tin AP", "Ảnh: TASS").
-// Only the article's own text and captions are read, never dropped lists of other stories.
+// Cited sources: the agencies an article quotes ("Theo Reuters", "hãng tin AP"). A photo
+// credit ("(Ảnh: Reuters)") says who took a picture, not where the text comes from: it is
+// kept apart, as a credit. Only the article's own text and captions are read, never dropped
+// lists of other stories.
 import sourcesJson from "@/data/sources.json";
 import type { Entity } from "@/lib/corpus/types";
 
@@ -22,24 +24,44 @@ const ALIAS_RE = new RegExp(
 );
 /** A cue before the name, with up to two words between ("hãng tin Nga Zvezda", "đài truyền hình NBC"). */
 const CUE_BEFORE =
-  /(?:theo|hãng tin|hãng thông tấn|thông tấn xã|thông tấn|hãng|đài|kênh|báo|tờ|trang|tạp chí|mạng|nói với|trả lời|phỏng vấn|với|ảnh|nguồn|dẫn)\s*:?\s*(?:[\p{L}-]+\s+){0,2}$/iu;
+  /(?:theo|hãng tin|hãng thông tấn|thông tấn xã|thông tấn|hãng|đài|kênh|báo|tờ|trang|tạp chí|mạng|nói với|trả lời|phỏng vấn|với|nguồn|dẫn)\s*:?\s*(?:[\p{L}-]+\s+){0,2}$/iu;
 const CUE_AFTER = /^\s*(?:dẫn lời|đưa tin|cho biết|cho hay|dẫn nguồn|trích lời|trích dẫn|đăng tải|tiết lộ|ghi nhận|nhận định|:)/iu;
 
-/** The cited sources in the given texts, in order of first mention. */
-export function findSources(texts: string[]): Entity[] {
-  const found = new Map<string, Entity>();
+/** A photo credit just before the name: "Ảnh: Reuters", "(Ảnh: AFP/TTXVN", "Photo: AP". */
+const PHOTO_CUE = /(?:ảnh|nguồn ảnh|photo|đồ họa|video|clip)\s*:\s*(?:[\p{L}-]+\s+){0,1}$/iu;
+
+export interface Citations {
+  /** Agencies the text cites, in order of first mention. */
+  sources: Entity[];
+  /** Agencies credited for a photo or video only (not also cited by the text). */
+  photoCredits: Entity[];
+}
+
+/** The agencies named in the given texts: cited sources, and photo credits apart. */
+export function findCitations(texts: string[]): Citations {
+  const sources = new Map<string, Entity>();
+  const credits = new Map<string, Entity>();
   for (const text of texts) {
     for (const m of text.matchAll(ALIAS_RE)) {
       const def = BY_ALIAS.get(m[1]);
-      if (!def || found.has(def.id)) continue;
+      if (!def || sources.has(def.id)) continue;
       const at = m.index ?? 0;
+      const before = text.slice(Math.max(0, at - 40), at);
+      if (PHOTO_CUE.test(before)) {
+        credits.set(def.id, { id: def.id, name: def.name });
+        continue;
+      }
       if (def.needsCue) {
-        const before = text.slice(Math.max(0, at - 40), at);
         const after = text.slice(at + m[0].length, at + m[0].length + 20);
         if (!CUE_BEFORE.test(before) && !CUE_AFTER.test(after)) continue;
       }
-      found.set(def.id, { id: def.id, name: def.name });
+      sources.set(def.id, { id: def.id, name: def.name });
     }
   }
-  return [...found.values()];
+  return { sources: [...sources.values()], photoCredits: [...credits.values()].filter((c) => !sources.has(c.id)) };
+}
+
+/** The cited sources in the given texts, in order of first mention (photo credits excluded). */
+export function findSources(texts: string[]): Entity[] {
+  return findCitations(texts).sources;
 }

@@ -40,6 +40,8 @@ export interface Article {
   dateEstimated: boolean;
   outlet: Entity | null;
   sources: Entity[];
+  /** Agencies credited only for a photo or video ("Ảnh: Reuters"): not sources of the text. */
+  photoCredits?: Entity[];
   persons: Entity[];
   /** The article's own text, page chrome and link lists removed. */
   paragraphs: string[];

@@ -4,6 +4,7 @@ import { memoryArchive } from "@/lib/index/memory";
 import type { Segment as IndexSegment } from "@/lib/index/segment";
 import { todayInVietnam } from "@/lib/corpus/dates";
 import { dateBuckets, dayKeyToIso, quickRangeEnd } from "@/lib/search/date-buckets";
+import { textAfterTitle } from "@/lib/search/derived-title";
 import { FacetCounter, FacetDictionary } from "@/lib/search/facets";
 import { createMatcher, type Hit, type Matcher } from "@/lib/search/matcher";
 import { leadPassage } from "@/lib/search/snippet";
@@ -68,7 +69,8 @@ export class SearchEngine {
     return this.matcher.related(loc, n).map((l) => l.seg.store.get(l.d));
   }
 
-  search(query: SearchQuery): SearchResponse {
+  /** `facetLimit`: values listed per facet (default FACET_LIMIT); facet value search asks for all. */
+  search(query: SearchQuery, { facetLimit }: { facetLimit?: number } = {}): SearchResponse {
     const started = performance.now();
     this.sync();
     const match = this.matcher.match(query.q, query.match ?? "all");
@@ -131,9 +133,9 @@ export class SearchEngine {
       tookMs: round(performance.now() - started),
       hits: page,
       facets: {
-        persons: personCounts.top(query.person),
-        outlets: outletCounts.top(query.outlet),
-        sources: sourceCounts.top(query.sources),
+        persons: personCounts.top(query.person, facetLimit),
+        outlets: outletCounts.top(query.outlet, facetLimit),
+        sources: sourceCounts.top(query.sources, facetLimit),
         dates: this.months.flatMap((m, i) => (monthCounts[i] ? [{ month: m, count: monthCounts[i] }] : [])),
         dateBuckets: dateBuckets(new Map([...dayCounts].map(([k, n]) => [dayKeyToIso(k), n])), query),
         undated: undatedCount,
@@ -203,7 +205,7 @@ export class SearchEngine {
       outlet: article.outlet,
       persons: article.persons,
       sources: article.sources,
-      snippet: q.trim() ? this.matcher.snippet(article, q) : leadPassage(article.paragraphs[0] ?? ""),
+      snippet: q.trim() ? this.matcher.snippet({ ...article, paragraphs: textAfterTitle(article) }, q) : leadPassage(textAfterTitle(article)[0] ?? ""),
       score: round(score),
     };
   }

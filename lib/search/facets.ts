@@ -74,12 +74,12 @@ export class FacetCounter {
    * The most frequent values (ties in Vietnamese alphabetical order), plus every selected
    * value, with count 0 when nothing matches it.
    */
-  top(selected: readonly string[]): FacetCount[] {
+  top(selected: readonly string[], limit = FACET_LIMIT): FacetCount[] {
     const { counts, dict } = this;
     dict.seal();
     const rank = dict.collation;
     this.touched.sort(mostFrequentFirst((i) => counts[i], (a, b) => rank[a] - rank[b]));
-    const shown = this.touched.slice(0, FACET_LIMIT).map((i) => ({ id: dict.ids[i], name: dict.names[i], count: counts[i] }));
+    const shown = this.touched.slice(0, limit).map((i) => ({ id: dict.ids[i], name: dict.names[i], count: counts[i] }));
     for (const id of selected) {
       if (shown.some((v) => v.id === id)) continue;
       const i = dict.lookup(id);

@@ -17,12 +17,18 @@ const names: Record<string, string> = { "vladimir-putin": "Vladimir Putin", "don
 describe("activeFilters", () => {
   it("lists each filter with a Vietnamese label, and the search without it", () => {
     const chips = activeFilters(query, (id) => names[id]);
-    expect(chips.map((c) => c.label)).toEqual(["Từ 7 tháng 8, 2025", "Vladimir Putin", "Donald Trump", "vnexpress"]);
+    expect(chips.map((c) => c.label)).toEqual(["Từ 7/8/2025", "Vladimir Putin", "Donald Trump", "vnexpress"]);
     const putin = chips[1].without;
     expect(putin.person).toEqual(["donald-trump"]);
     expect(putin.q).toBe("hòa bình");
     expect(putin.page).toBe(1);
     expect(chips[0].without.from).toBeNull();
+  });
+  it("shows a whole month as one chip that removes both dates", () => {
+    const chips = activeFilters({ ...EMPTY_QUERY, from: "2025-08-01", to: "2025-08-31" }, () => undefined);
+    expect(chips.map((c) => c.label)).toEqual(["Tháng 8/2025"]);
+    expect([chips[0].without.from, chips[0].without.to]).toEqual([null, null]);
+    expect(activeFilters({ ...EMPTY_QUERY, from: "2025-08-01", to: "2025-08-30" }, () => undefined)).toHaveLength(2);
   });
   it("is empty without filters", () => {
     expect(activeFilters(EMPTY_QUERY, () => undefined)).toEqual([]);

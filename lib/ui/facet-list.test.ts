@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { facetView, matchesFilter } from "@/lib/ui/facet-list";
+import { facetView, matchesFilter, withValues } from "@/lib/ui/facet-list";
 
 const v = (name: string, count: number) => ({ id: name.toLowerCase().replace(/\s+/g, "-"), name, count });
 const values = [v("Ân", 1), v("Donald Trump", 5), v("Vladimir Putin", 5), v("Đỗ Mười", 2), v("Bùi Thanh", 3)];
@@ -31,5 +31,13 @@ describe("facetView", () => {
       "Donald Trump",
       "Đỗ Mười",
     ]);
+  });
+});
+
+describe("withValues", () => {
+  it("adds the values a facet search found beyond the page's list", () => {
+    const merged = withValues(values.slice(0, 2), [v("Đỗ Mười", 2), v("Donald Trump", 5)]);
+    expect(merged.map((x) => x.name)).toEqual(["Ân", "Donald Trump", "Đỗ Mười"]);
+    expect(facetView(merged, { selected: [], filter: "muoi" }).shown.map((x) => x.name)).toEqual(["Đỗ Mười"]);
   });
 });

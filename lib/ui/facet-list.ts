@@ -35,3 +35,10 @@ export function facetView(
   const shown = sorted.filter((v, i) => i < limit || opts.selected.includes(v.id));
   return { shown, more: sorted.length - shown.length };
 }
+
+/** The page's values with more found by a facet value search (new ids added, counts as the server says). */
+export function withValues(values: readonly FacetCount[], found: readonly FacetCount[]): FacetCount[] {
+  const byId = new Map(values.map((v) => [v.id, v]));
+  for (const v of found) byId.set(v.id, v);
+  return [...byId.values()];
+}

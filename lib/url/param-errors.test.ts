@@ -1,20 +1,47 @@
 import { describe, expect, it } from "vitest";
-import { describeParamError, withoutParam } from "@/lib/url/param-errors";
+import { describeParamError, fixFor, withoutParam } from "@/lib/url/param-errors";
 import { parseSearchParams } from "@/lib/url/search-params";
 
-describe("describeParamError / withoutParam", () => {
-  it("explains an impossible date in Vietnamese and drops just that parameter", () => {
-    const raw = { q: "Alaska", from: "2025-02-30", person: ["vladimir-putin", "donald-trump"] };
-    const r = parseSearchParams(raw);
-    expect(r.ok).toBe(false);
-    if (r.ok) return;
-    expect(describeParamError(r.error)).toContain("Ngày bắt đầu");
-    const fixed = withoutParam(raw, r.error.param);
-    expect(fixed).toBe("/?q=Alaska&person=vladimir-putin&person=donald-trump");
-    expect(parseSearchParams(new URL(fixed, "http://x").searchParams).ok).toBe(true);
+const errorOf = (raw: URLSearchParams | Record<string, string | string[]>) => {
+  const r = parseSearchParams(raw);
+  if (r.ok) throw new Error("expected a bad parameter");
+  return r.error;
+};
+
+describe("describeParamError", () => {
+  it("explains an impossible date in Vietnamese, with the value", () => {
+    const raw = { q: "Alaska", from: "2025-02-30" };
+    expect(describeParamError(errorOf(raw), raw)).toBe("Ngày bắt đầu (from) “2025-02-30” không có trên lịch");
   });
-  it("drops both dates for a reversed range, and falls back to a clean search", () => {
-    expect(withoutParam(new URLSearchParams("from=2025-09-01&to=2025-08-01"), "to")).toBe("/");
-    expect(describeParamError({ param: "mystery", message: "" })).toContain("mystery");
+  it.each([
+    ["page=abc", "Số trang (page) “abc” phải là số nguyên từ 1 đến 1000"],
+    ["size=51", "Số kết quả mỗi trang (size) “51” không được quá 50"],
+    ["sort=best", "Cách sắp xếp (sort) “best” phải là một trong các giá trị: relevance, newest, oldest"],
+    ["from=7-8-2025", "Ngày bắt đầu (from) “7-8-2025” phải là một ngày viết dạng năm-tháng-ngày, ví dụ 2025-08-01"],
+    ["from=2025-09-01&to=2025-08-01", "Ngày kết thúc (to) “2025-08-01” ở trước ngày bắt đầu"],
+    ["person=Vladimir%20Putin", "Mã người (person) “Vladimir Putin” phải là một mã như vladimir-putin (chữ thường không dấu, nối bằng gạch ngang)"],
+    [`q=${"a".repeat(201)}`, "Từ khóa tìm kiếm dài quá 200 ký tự"],
+  ])("explains %s without English", (qs, text) => {
+    const raw = new URLSearchParams(qs);
+    expect(describeParamError(errorOf(raw), raw)).toBe(text);
+  });
+  it("falls back to a plain sentence for an unknown reason", () => {
+    expect(describeParamError({ param: "mystery", message: "" })).toBe("Tham số mystery không hợp lệ");
+  });
+});
+
+describe("fixFor / withoutParam", () => {
+  it("drops just the bad parameter and keeps everything else", () => {
+    const raw = { q: "Alaska", from: "2025-02-30", person: ["vladimir-putin", "donald-trump"] };
+    const fix = fixFor(raw, errorOf(raw));
+    expect(fix).toEqual({ href: "/?q=Alaska&person=vladimir-putin&person=donald-trump", label: "Bỏ tham số from và tìm lại" });
+    expect(parseSearchParams(new URL(fix.href, "http://x").searchParams).ok).toBe(true);
+  });
+  it("swaps a reversed range rather than dropping it", () => {
+    const raw = new URLSearchParams("q=Putin&from=2025-09-01&to=2025-08-01&page=2");
+    expect(fixFor(raw, errorOf(raw))).toEqual({ href: "/?q=Putin&from=2025-08-01&to=2025-09-01&page=2", label: "Đổi chỗ hai ngày và tìm lại" });
+  });
+  it("falls back to a clean search when nothing else is left", () => {
+    expect(withoutParam(new URLSearchParams("page=abc"), "page")).toBe("/");
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { parseSearchParams, parseUrlState, searchHref, toQueryString, toUrlState, withChanges } from "@/lib/url/search-params";
+import { EMPTY_QUERY, parseSearchParams, parseUrlState, SEARCH_PARAMS, searchHref, searchParsers, toQueryString, toUrlState, withChanges } from "@/lib/url/search-params";
 
 const parse = (qs: string) => parseSearchParams(new URLSearchParams(qs));
 
@@ -88,6 +88,20 @@ describe("parseUrlState / withChanges", () => {
     if (r.ok) expect(parseUrlState(toUrlState(r.query))).toEqual(r);
     expect(parseUrlState({ from: "2025-02-30" })).toMatchObject({ ok: false, error: { param: "from" } });
   });
+  it("the client's parsers read exactly the parameters the server's schema reads", () => {
+    expect(Object.keys(searchParsers).sort()).toEqual([...SEARCH_PARAMS].sort());
+    for (const key of Object.keys(EMPTY_QUERY)) expect(SEARCH_PARAMS).toContain(key);
+  });
+  it("keeps size through the client's URL state, and rejects a bad one as the server does", () => {
+    const r = parse("q=Putin&size=2&page=2");
+    expect(r.ok && r.query.size).toBe(2);
+    if (r.ok) {
+      expect(toQueryString(r.query)).toBe("q=Putin&page=2&size=2");
+      expect(parseUrlState(toUrlState(r.query))).toEqual(r);
+    }
+    expect(parseUrlState({ size: "0" })).toMatchObject({ ok: false, error: { param: "size" } });
+    expect(parseUrlState({ page: "abc" })).toMatchObject({ ok: false, error: { param: "page" } });
+  });
   it("goes back to page 1 on any change", () => {
     const r = parse("q=x&page=3");
     expect(r.ok && withChanges(r.query, { person: ["a"] }).page).toBe(1);
@@ -118,9 +132,10 @@ describe("toQueryString / searchHref", () => {
           undated: fc.constantFrom(null, "exclude" as const),
           sort: fc.constantFrom("relevance" as const, "newest" as const, "oldest" as const),
           page: fc.integer({ min: 1, max: 1000 }),
+          size: fc.integer({ min: 1, max: 50 }),
         }),
         (q) => {
-          const query = { ...q, to: null, size: 10 };
+          const query = { ...q, to: null };
           const back = parse(toQueryString(query));
           expect(back).toEqual({ ok: true, query });
         },

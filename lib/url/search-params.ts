@@ -3,10 +3,8 @@
 import { ISO_DATE, isCalendarDate } from "@/lib/calendar";
 import {
   createSerializer,
-  parseAsInteger,
   parseAsNativeArrayOf,
   parseAsString,
-  parseAsStringLiteral,
 } from "nuqs/server"; // the server-safe entry: same parsers, no "use client"
 // zod/mini: the same schemas as classic zod, tree-shakable, so the client bundle stays small.
 import * as z from "zod/mini";
@@ -44,21 +42,28 @@ const facetIds = z.pipe(
   z.transform((ids: string[]) => [...new Set(ids)]),
 );
 
+/**
+ * Every search parameter and its rule: the one list both the server's schema and the
+ * client's URL parsers are built from, so neither can read a parameter the other ignores.
+ */
+const FIELDS = {
+  q: z._default(z.string().check(z.trim(), z.maxLength(MAX_QUERY_LENGTH, `must be at most ${MAX_QUERY_LENGTH} characters`)), ""),
+  from: z._default(z.nullable(isoDate), null),
+  to: z._default(z.nullable(isoDate), null),
+  person: z._default(facetIds, []),
+  outlet: z._default(facetIds, []),
+  sources: z._default(facetIds, []),
+  undated: z._default(z.nullable(z.enum(UNDATED_VALUES, { error: `must be one of ${UNDATED_VALUES.join(", ")}` })), null),
+  sort: z.optional(z.enum(SORT_ORDERS, { error: `must be one of ${SORT_ORDERS.join(", ")}` })),
+  page: z._default(integer(1, MAX_PAGE), 1),
+  size: z._default(integer(1, MAX_SIZE), DEFAULT_SIZE),
+  match: z.optional(z.enum(MATCH_MODES, { error: `must be one of ${MATCH_MODES.join(", ")}` })),
+};
+export type SearchParam = keyof typeof FIELDS;
+
 const schema = z.pipe(
   z
-    .object({
-      q: z._default(z.string().check(z.trim(), z.maxLength(MAX_QUERY_LENGTH, `must be at most ${MAX_QUERY_LENGTH} characters`)), ""),
-      from: z._default(z.nullable(isoDate), null),
-      to: z._default(z.nullable(isoDate), null),
-      person: z._default(facetIds, []),
-      outlet: z._default(facetIds, []),
-      sources: z._default(facetIds, []),
-      undated: z._default(z.nullable(z.enum(UNDATED_VALUES, { error: `must be one of ${UNDATED_VALUES.join(", ")}` })), null),
-      sort: z.optional(z.enum(SORT_ORDERS, { error: `must be one of ${SORT_ORDERS.join(", ")}` })),
-      page: z._default(integer(1, MAX_PAGE), 1),
-      size: z._default(integer(1, MAX_SIZE), DEFAULT_SIZE),
-      match: z.optional(z.enum(MATCH_MODES, { error: `must be one of ${MATCH_MODES.join(", ")}` })),
-    })
+    .object(FIELDS)
     .check(
       z.refine((v) => !v.from || !v.to || v.from <= v.to, { path: ["to"], message: "must not be before from" }),
       z.refine((v) => v.undated !== "only" || (!v.from && !v.to), {
@@ -86,12 +91,13 @@ export type ParseResult = { ok: true; query: SearchQuery } | { ok: false; error:
 export type RawParams = URLSearchParams | Record<string, string | string[] | undefined>;
 
 const LIST_PARAMS = new Set<string>(FACET_PARAMS);
-const KNOWN_PARAMS = ["q", "from", "to", "undated", "sort", "page", "size", "match", ...FACET_PARAMS];
+/** The parameters the schema reads, in URL order. */
+export const SEARCH_PARAMS = Object.keys(FIELDS) as SearchParam[];
 
 /** Validate raw search parameters; unknown parameters are ignored, empty ones count as absent. */
 export function parseSearchParams(raw: RawParams): ParseResult {
   const input: Record<string, string | string[]> = {};
-  for (const key of KNOWN_PARAMS) {
+  for (const key of SEARCH_PARAMS) {
     const values = valuesOf(raw, key).filter((v) => v.trim() !== "" || key === "q");
     if (values.length === 0) continue;
     input[key] = LIST_PARAMS.has(key) ? values : values[0];
@@ -109,27 +115,21 @@ function valuesOf(raw: RawParams, key: string): string[] {
   return value === undefined ? [] : Array.isArray(value) ? value : [value];
 }
 
+const listParser = parseAsNativeArrayOf(parseAsString);
+type Parsers = { [K in SearchParam]: K extends FacetParam ? typeof listParser : typeof parseAsString };
+
 /**
- * nuqs parsers for the same parameters: the client reads and writes the URL with them.
- * Defaults are left out of URLs so links stay short.
+ * nuqs parsers for the same parameters, built from FIELDS: they only read the raw strings;
+ * `parseUrlState` validates them with the server's schema. Defaults stay out of URLs.
  */
-export const searchParsers = {
-  q: parseAsString.withDefault(""),
-  from: parseAsString,
-  to: parseAsString,
-  person: parseAsNativeArrayOf(parseAsString),
-  outlet: parseAsNativeArrayOf(parseAsString),
-  sources: parseAsNativeArrayOf(parseAsString),
-  undated: parseAsStringLiteral(UNDATED_VALUES),
-  sort: parseAsStringLiteral(SORT_ORDERS),
-  page: parseAsInteger.withDefault(1),
-  match: parseAsStringLiteral(MATCH_MODES),
-};
+export const searchParsers = Object.fromEntries(
+  SEARCH_PARAMS.map((key) => [key, LIST_PARAMS.has(key) ? listParser : parseAsString]),
+) as Parsers;
 
 const serialize = createSerializer(searchParsers, { clearOnDefault: true });
 
-/** The nuqs values for a search: defaults become `null`, so they stay out of the URL. */
-export function toUrlState(query: Partial<SearchQuery>) {
+/** The URL values for a search: defaults become `null`, so they stay out of the URL. */
+export function toUrlState(query: Partial<SearchQuery>): { [K in SearchParam]: K extends FacetParam ? string[] | null : string | null } {
   const defaultSort = query.q ? "relevance" : "newest";
   return {
     q: query.q || null,
@@ -140,8 +140,9 @@ export function toUrlState(query: Partial<SearchQuery>) {
     sources: query.sources?.length ? query.sources : null,
     undated: query.undated ?? null,
     sort: query.sort && query.sort !== defaultSort ? query.sort : null,
-    page: query.page && query.page > 1 ? query.page : null,
-    match: (query.match && query.match !== "all" ? query.match : null) as MatchMode | null,
+    page: query.page && query.page > 1 ? String(query.page) : null,
+    size: query.size && query.size !== DEFAULT_SIZE ? String(query.size) : null,
+    match: query.match && query.match !== "all" ? query.match : null,
   };
 }
 

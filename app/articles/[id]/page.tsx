@@ -7,6 +7,7 @@ import { PersonPageLink } from "@/components/people/PersonPageLink";
 import { Highlighted } from "@/components/search/Highlighted";
 import { IndexingNotice } from "@/components/search/IndexingNotice";
 import { serviceState } from "@/lib/search/service";
+import { SITE_NAME } from "@/lib/ui/page-meta";
 import { backHref, firstParam } from "@/lib/url/links";
 import { MAX_QUERY_LENGTH, searchHref } from "@/lib/url/search-params";
 
@@ -14,9 +15,12 @@ export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ params }: PageProps<"/articles/[id]">): Promise<Metadata> {
   const state = serviceState();
-  const article = state.status === "ok" ? state.service.engine.article((await params).id) : undefined;
-  if (state.status !== "ok") return { title: "Đang lập chỉ mục — Tìm tin" };
-  return { title: article ? `${article.title} — Tìm tin` : "Không tìm thấy bài — Tìm tin" };
+  if (state.status !== "ok") return { title: `Đang lập chỉ mục – ${SITE_NAME}` };
+  const article = state.service.engine.article((await params).id);
+  if (!article) return { title: `Không tìm thấy bài – ${SITE_NAME}` };
+  const title = `${article.title} – ${SITE_NAME}`;
+  const description = article.paragraphs[0]?.slice(0, 200);
+  return { title, description, openGraph: { title: article.title, description, siteName: SITE_NAME, locale: "vi_VN", type: "article" } };
 }
 
 export default async function ArticlePage({ params, searchParams }: PageProps<"/articles/[id]">) {
@@ -71,6 +75,11 @@ export default async function ArticlePage({ params, searchParams }: PageProps<"/
             </p>
           ))}
         </div>
+        {article.photoCredits && article.photoCredits.length > 0 && (
+          <p className="mt-6 text-sm text-zinc-700 dark:text-zinc-300" data-testid="photo-credits">
+            Ảnh: {article.photoCredits.map((c) => c.name).join(", ")}
+          </p>
+        )}
         {article.url && (
           <p className="mt-6 text-sm break-all">
             Bài gốc:{" "}

@@ -1,0 +1,15 @@
+import { invalidParameter } from "@/lib/api/responses";
+import { searchFacetValues } from "@/lib/search/facet-values";
+import { getSearchService } from "@/lib/search/service";
+import { parseFacetParams } from "@/lib/url/facet-params";
+
+export const dynamic = "force-dynamic";
+
+/** Facet value search: `GET /api/facets?facet=person&facetQuery=put&q=…&outlet=…`. */
+export async function GET(request: Request) {
+  const parsed = parseFacetParams(new URL(request.url).searchParams);
+  if (!parsed.ok) return invalidParameter(parsed.error);
+  const { facet, facetQuery, limit, query } = parsed.request;
+  const { engine } = await getSearchService();
+  return Response.json({ facet, facetQuery, values: searchFacetValues(engine, query, facet, facetQuery, limit) });
+}
