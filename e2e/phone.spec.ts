@@ -17,6 +17,7 @@ test("on a 390-px phone the facets open in a panel and nothing scrolls sideways"
 
   await page.getByRole("link", { name: "Tất cả" }).click();
   await page.getByTestId("result").first().locator("h2 a").click();
+  await expect(page).toHaveURL(/\/articles\//);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   expect(await scrollWidth(page)).toBeLessThanOrEqual(390);
 });
