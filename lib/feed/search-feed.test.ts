@@ -65,7 +65,7 @@ describe("searchFeed", () => {
   it("applies the page's filters and names them in the title", () => {
     const feed = feedOf("person=donald-trump&from=2025-09-01");
     expect(feed.entry.map((x: Entry) => x.id)).toEqual(["https://tim.tin/articles/b", "https://tim.tin/articles/d"]);
-    expect(feed.title).toBe("Tìm tin: Từ 1 tháng 9, 2025 · Donald Trump");
+    expect(feed.title).toBe("Tìm tin: Từ 1/9/2025 · Donald Trump");
     expect(feed.entry[1].category.map((c: { "@term": string }) => c["@term"])).toEqual(["vladimir-putin", "donald-trump"]);
   });
 
