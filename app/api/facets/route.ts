@@ -1,6 +1,6 @@
-import { invalidParameter } from "@/lib/api/responses";
+import { invalidParameter, notReady } from "@/lib/api/responses";
 import { searchFacetValues } from "@/lib/search/facet-values";
-import { getSearchService } from "@/lib/search/service";
+import { serviceState } from "@/lib/search/service";
 import { parseFacetParams } from "@/lib/url/facet-params";
 
 export const dynamic = "force-dynamic";
@@ -10,6 +10,7 @@ export async function GET(request: Request) {
   const parsed = parseFacetParams(new URL(request.url).searchParams);
   if (!parsed.ok) return invalidParameter(parsed.error);
   const { facet, facetQuery, limit, query } = parsed.request;
-  const { engine } = await getSearchService();
-  return Response.json({ facet, facetQuery, values: searchFacetValues(engine, query, facet, facetQuery, limit) });
+  const state = serviceState();
+  if (state.status !== "ok") return notReady(state);
+  return Response.json({ facet, facetQuery, values: searchFacetValues(state.service.engine, query, facet, facetQuery, limit) });
 }
