@@ -154,8 +154,7 @@ export function createMatcher(source: Archive | readonly Article[]): Matcher {
     if (mode === "any") return result(scoreAll(p, p.groups, "any"), { relaxed: true });
     const hits = scoreAll(p, p.groups, "all");
     if (hits.length) {
-      const best = hits.length > ACCENT_SCAN ? [...hits].sort((a, b) => b.score - a.score) : hits;
-      const reading = accentReading(lex, parsed.words, best);
+      const reading = p.parsed.words.some((w) => w.marked) ? null : accentReading(lex, parsed.words, topHits(hits, ACCENT_SCAN));
       if (reading) {
         const wanted = reading.filter(Boolean);
         for (const h of hits) if (holdsAll(h, wanted)) h.score += ACCENT_BOOST;
@@ -226,6 +225,25 @@ export function createMatcher(source: Archive | readonly Article[]): Matcher {
         .slice(0, Math.max(0, n));
     },
   };
+}
+
+/** The k best hits, best first, without sorting them all (a common word matches most of the archive). */
+function topHits(hits: Hit[], k: number): Hit[] {
+  if (hits.length <= k) return hits;
+  const best: Hit[] = [];
+  for (const h of hits) {
+    if (best.length === k && h.score <= best[k - 1].score) continue;
+    let lo = 0;
+    let hi = best.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (best[mid].score >= h.score) lo = mid + 1;
+      else hi = mid;
+    }
+    best.splice(lo, 0, h);
+    if (best.length > k) best.pop();
+  }
+  return best;
 }
 
 function result(hits: Hit[], extra: Partial<Omit<MatchResult, "hits" | "scores">> = {}): MatchResult {
