@@ -2,9 +2,10 @@
 //   npm run dates-eval -- [DIR] [--from 2017-02-01] [--to 2017-08-31] [--sample data/eval/dates-sample.json] [--write-sample]
 // - how many articles are dated (metadata / estimated), and how many estimates lie inside the
 //   span the archive's ids give (--from/--to; the 35k corpus's ids span February–August 2017);
-// - the hand-checked sample: 50 estimated dates chosen by a hash of their ids. --write-sample writes
-//   them (evidence and lead) for checking by hand; without it, a sample already judged by hand
-//   (each entry's `verdict`: "right" | "wrong") is scored: the share with the right day.
+// - the hand-checked sample: the 50 estimated dates with the lowest hash of their ids, scored
+//   against the verdicts ("right" | "wrong") judged by hand in the sample file: the share with
+//   the right day. --write-sample rewrites the file for the current estimates, keeping the
+//   verdicts of unchanged (id, date) pairs, so only new or changed estimates need judging.
 // Loading the 35k corpus takes about a minute of CPU: run it rarely.
 import { readFile, writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
@@ -49,26 +50,29 @@ async function main() {
   const newest = estimated.reduce<string | null>((m, a) => (m && m > a.date! ? m : a.date!), null);
   console.log(`newest estimated date: ${newest}`);
 
+  // The sample: the `size` current estimates with the lowest hash of their id. Judgements
+  // by hand are kept in the sample file by (id, date); a changed or new estimate needs one.
   const size = Number(values.size);
-  if (values["write-sample"]) {
-    const pick = stableSample(estimated, size, 12);
-    const sample: SampleEntry[] = pick.map((a) => ({ id: a.id, date: a.date!, title: a.title, lead: leadOf(a.paragraphs).slice(0, 700) }));
-    await writeFile(values.sample, `${JSON.stringify(sample, null, 2)}\n`);
-    console.log(`wrote ${sample.length} estimates to ${values.sample}: judge each (verdict right|wrong, note), then run without --write-sample`);
-    return;
-  }
-  let sample: SampleEntry[];
+  const pick = stableSample(estimated, size, 12);
+  let judged: SampleEntry[] = [];
   try {
-    sample = JSON.parse(await readFile(values.sample, "utf8")) as SampleEntry[];
+    judged = JSON.parse(await readFile(values.sample, "utf8")) as SampleEntry[];
   } catch {
-    console.log(`no judged sample at ${values.sample} (run with --write-sample first)`);
-    return;
+    // no sample yet
   }
-  const byId = new Map(articles.map((a) => [a.id, a]));
-  const judged = sample.filter((s) => s.verdict);
-  const right = judged.filter((s) => s.verdict === "right" && byId.get(s.id)?.date === s.date);
-  const changed = judged.filter((s) => byId.get(s.id)?.date !== s.date);
-  console.log(`hand-checked sample: ${right.length}/${judged.length} right day = ${ratio(right.length, judged.length)}` + (changed.length ? `; ${changed.length} estimates changed since judged (counted wrong): ${changed.map((s) => s.id).join(", ")}` : ""));
+  const verdictOf = new Map(judged.filter((s) => s.verdict).map((s) => [`${s.id} ${s.date}`, s]));
+  const sample: SampleEntry[] = pick.map((a) => {
+    const old = verdictOf.get(`${a.id} ${a.date}`);
+    return { id: a.id, date: a.date!, title: a.title, lead: leadOf(a.paragraphs).slice(0, 700), ...(old ? { verdict: old.verdict, note: old.note } : {}) };
+  });
+  const open = sample.filter((s) => !s.verdict);
+  if (values["write-sample"]) {
+    await writeFile(values.sample, `${JSON.stringify(sample, null, 2)}\n`);
+    console.log(`wrote ${sample.length} estimates to ${values.sample}; ${open.length} need a verdict (right|wrong) by hand`);
+  }
+  const right = sample.filter((s) => s.verdict === "right").length;
+  const done = sample.length - open.length;
+  console.log(`hand-checked sample: ${right}/${done} right day = ${ratio(right, done)}` + (open.length ? `; ${open.length} not judged yet: ${open.map((s) => s.id).join(", ")}` : ""));
 }
 
 function ratio(a: number, b: number): string {

@@ -31,6 +31,18 @@ describe("checkDates", () => {
     expect(dateOf(r, "baomoi-1040")).toBe("2017-02-10");
   });
 
+  it("in an archive in order, keeps the day written or the day before, not an event days earlier or a date announced", () => {
+    const items = archive(80); // baomoi-1040..1049 are 2017-02-10
+    const clue = (monthDay: string) => ({ date: null, clue: { monthDay, shift: 0, years: [] } });
+    items[41] = { ...items[41], ...clue("02-09") }; // "Ngày 9/2, …" published on the 10th
+    items[42] = { ...items[42], ...clue("02-06") }; // a recounted event
+    items[43] = { ...items[43], ...clue("02-15") }; // a release date announced ahead
+    const r = checkDates(items, { today: TODAY });
+    expect(dateOf(r, "baomoi-1041")).toBe("2017-02-09");
+    expect(dateOf(r, "baomoi-1042")).toBeNull();
+    expect(dateOf(r, "baomoi-1043")).toBeNull();
+  });
+
   it("gives a day-month the year of its neighbours, across a new year", () => {
     const items = archive(40, "2016-12-28");
     items[20] = { ...items[20], date: null, clue: { monthDay: "12-31", shift: 0 } }; // neighbours: 2016-12-30

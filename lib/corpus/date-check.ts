@@ -24,8 +24,14 @@ export interface DateCheckOptions {
   today: string;
   /** Dated neighbours looked at on each side (default 10). */
   neighbours?: number;
-  /** The least distance, in days, an estimate may be from its neighbours' median. */
+  /**
+   * The least distance, in days, an estimate may be from its neighbours' median in an
+   * archive in publication order (default 2: a lead's date is the day it was written or the
+   * day before; one a few days earlier is an event recounted, one later a date announced).
+   */
   minSlackDays?: number;
+  /** The same for a small or unordered collection, added to its neighbours' range (default 15). */
+  looseSlackDays?: number;
 }
 
 /** Why an estimate was kept or dropped, for reports. */
@@ -54,13 +60,14 @@ const MIN_NEIGHBOURS = 2;
  *    when within the tolerance of their median. The tolerance is three median deviations of
  *    the neighbours (an archive in publication order is checked tightly), and at least
  *    `minSlackDays`; with fewer dated neighbours than `neighbours`, it is their whole range
- *    (a small unordered collection says little), and a clue is then kept only when the
+ *    plus `looseSlackDays` (a small unordered collection says little), and a clue is then kept only when the
  *    article's own text names the year it was given (`clue.years`). With no dated neighbour at all, a full
  *    estimate is kept unchecked and a clue stays unknown. Nothing is kept after `today`.
  */
 export function checkDates(items: readonly DateCheckItem[], options: DateCheckOptions): Map<string, DateCheckResult> {
   const k = options.neighbours ?? 10;
-  const minSlack = options.minSlackDays ?? 15;
+  const minSlack = options.minSlackDays ?? 2;
+  const looseSlack = options.looseSlackDays ?? 15;
   const today = toDays(options.today);
   const out = new Map<string, DateCheckResult>();
   for (const group of groupBySource(items)) {
@@ -96,7 +103,7 @@ export function checkDates(items: readonly DateCheckItem[], options: DateCheckOp
       }
       const loose = around.length < k;
       const ok =
-        Math.abs(c.day - median(around)) <= tolerance(around, k, minSlack) &&
+        Math.abs(c.day - median(around)) <= tolerance(around, k, minSlack, looseSlack) &&
         (!loose || c.from !== "clue" || (c.years ?? []).includes(Number(c.iso.slice(0, 4))));
       const verdict = c.from === "full" ? "agrees" : "year-from-neighbours";
       out.set(id, ok ? { date: c.iso, verdict } : { date: null, verdict: "far-from-neighbours" });
@@ -120,10 +127,10 @@ function clueDate(clue: { monthDay: string; shift: number }, mid: number): strin
 }
 
 /** How far from the neighbours' median an estimate may be (see checkDates). */
-function tolerance(days: number[], k: number, minSlack: number): number {
-  if (days.length < k) return minSlack + Math.max(...days) - Math.min(...days);
+function tolerance(days: number[], k: number, minSlack: number, looseSlack: number): number {
+  if (days.length < k) return looseSlack + Math.max(...days) - Math.min(...days);
   const mid = median(days);
-  return Math.max(minSlack, 3 * median(days.map((d) => Math.abs(d - mid))));
+  return Math.max(minSlack, 2 * median(days.map((d) => Math.abs(d - mid))));
 }
 
 /** The middle (15th) of the month most of `days` fall in; ties go to the later month. */

@@ -52,6 +52,10 @@ describe("estimateDate: evidence that dates the article itself", () => {
     expect(est(lead("Tối qua (5/2), đội tuyển đã thắng.")).clue).toMatchObject({ monthDay: "02-05", shift: 1 });
     expect(est(lead("Hôm qua (31/12/2016), đội tuyển đã thắng.")).date).toBe("2017-01-01");
   });
+  it("takes the day the text calls today over an earlier date", () => {
+    expect(est(lead("Ngày 31/5, ông Liên cho biết, từ hôm nay (1/6), giá dịch vụ tăng.")).clue).toMatchObject({ monthDay: "06-01", shift: 0 });
+    expect(est(lead("Anh Ba kể, sáng 6/2 anh kéo lưới. Đến sáng nay, 8/2, cá vẫn sống.")).clue).toMatchObject({ monthDay: "02-08" });
+  });
   it("takes the first date of the lead, not the latest of the text", () => {
     expect(est(lead("Ngày 6/2/2017, ông A nói. Ngày 9/3/2017 ông B đáp.")).date).toBe("2017-02-06");
   });

@@ -86,14 +86,23 @@ interface Found {
   text: string;
 }
 
-/** The first date the text opens its news with, or null. */
+/** "hôm nay (1/6)", "chiều nay (29/6)": the text says which day is today. */
+const TODAY_CUE = /(?:hôm|sáng|trưa|chiều|tối|đêm) nay$/iu;
+
+/**
+ * The date the text opens its news with, or null: a date it calls today ("từ hôm nay (1/6)")
+ * wherever it is in the lead, else the first date after a day word.
+ */
 function firstCued(text: string): Found | null {
   const found: { at: number; f: Found }[] = [];
   for (const m of text.matchAll(CUED)) {
     const at = m.index ?? 0;
     const end = at + m[0].length;
-    if (excluded(text, at, end, m[1])) continue;
     const cue = m[1].toLowerCase();
+    if (TODAY_CUE.test(cue) && !AFTER_EXCLUDES.test(text.slice(end, end + 12))) {
+      return { day: +m[3], month: +m[5], year: m[6] ? +m[6] : null, shift: 0, text: m[0].trim() };
+    }
+    if (excluded(text, at, end, m[1])) continue;
     found.push({ at, f: { day: +m[3], month: +m[5], year: m[6] ? +m[6] : null, shift: YESTERDAY.test(cue) ? 1 : 0, text: m[0].trim() } });
   }
   for (const m of text.matchAll(WORDED)) {
