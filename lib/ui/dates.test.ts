@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { activeQuickRange, fillMonths, monthOf, monthRange, orderedRange, quickRanges } from "@/lib/ui/dates";
+import { activeQuickRange, bucketLabel, bucketTick, fillMonths, monthOf, monthRange, orderedRange, parentRange, quickRanges } from "@/lib/ui/dates";
 
 describe("monthRange / monthOf", () => {
   it("covers whole months, leap years included", () => {
@@ -54,5 +54,23 @@ describe("fillMonths", () => {
       { month: "2026-01", count: 2 },
     ]);
     expect(fillMonths([])).toEqual([]);
+  });
+});
+
+describe("bucketLabel / bucketTick / parentRange", () => {
+  it("names a bar by its unit", () => {
+    expect(bucketLabel({ from: "2025-08-01", to: "2025-08-31", unit: "month" })).toBe("tháng 8 năm 2025");
+    expect(bucketLabel({ from: "2017-01-01", to: "2017-12-31", unit: "year" })).toBe("năm 2017");
+    expect(bucketLabel({ from: "1905-01-01", to: "1907-12-31", unit: "year" })).toBe("năm 1905–1907");
+    expect(bucketLabel({ from: "2017-02-06", to: "2017-02-12", unit: "week" })).toBe("tuần 6/2/2017 – 12/2/2017");
+    expect(bucketTick({ from: "2017-02-06", to: "2017-02-12", unit: "week" })).toBe("6/2");
+    expect(bucketTick({ from: "2025-08-01", to: "2025-08-31", unit: "month" })).toBe("8");
+  });
+  it("zooms out one step: a day or week to its month, a month to its year, a year to all", () => {
+    expect(parentRange({ from: "2025-08-21", to: "2025-08-21" })).toMatchObject({ from: "2025-08-01", to: "2025-08-31" });
+    expect(parentRange({ from: "2025-08-01", to: "2025-08-31" })).toMatchObject({ from: "2025-01-01", to: "2025-12-31", label: "Cả năm 2025" });
+    expect(parentRange({ from: "2025-01-01", to: "2025-12-31" })).toMatchObject({ from: null, to: null });
+    expect(parentRange({ from: "2025-03-01", to: "2025-09-30" })).toBeNull();
+    expect(parentRange({ from: null, to: "2025-09-30" })).toBeNull();
   });
 });
