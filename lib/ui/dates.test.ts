@@ -59,7 +59,7 @@ describe("fillMonths", () => {
 
 describe("bucketLabel / bucketTick / parentRange", () => {
   it("names a bar by its unit", () => {
-    expect(bucketLabel({ from: "2025-08-01", to: "2025-08-31", unit: "month" })).toBe("tháng 8 năm 2025");
+    expect(bucketLabel({ from: "2025-08-01", to: "2025-08-31", unit: "month" })).toBe("tháng 8/2025");
     expect(bucketLabel({ from: "2017-01-01", to: "2017-12-31", unit: "year" })).toBe("năm 2017");
     expect(bucketLabel({ from: "1905-01-01", to: "1907-12-31", unit: "year" })).toBe("năm 1905–1907");
     expect(bucketLabel({ from: "2017-02-06", to: "2017-02-12", unit: "week" })).toBe("tuần 6/2/2017 – 12/2/2017");

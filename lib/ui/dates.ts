@@ -80,7 +80,8 @@ export interface BucketLike {
   unit: "day" | "week" | "month" | "year";
 }
 
-const shortDay = (iso: string) => `${Number(iso.slice(8, 10))}/${Number(iso.slice(5, 7))}/${iso.slice(0, 4)}`;
+/** The one date style (lib/format.ts): `4/12/2025`. */
+const shortDay = formatDateVi;
 
 /** What a bar stands for, read out and shown on hover: "tháng 8 năm 2025", "năm 2017". */
 export function bucketLabel(b: BucketLike): string {
