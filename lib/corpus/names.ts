@@ -22,7 +22,7 @@ export const PERSON_TITLES = [
   "người bị hại", "nhân chứng", "bệnh nhân", "sản phụ", "học sinh", "sinh viên", "hs", "giảng viên", "giáo viên",
   "cô giáo", "thầy giáo", "người đại diện", "phó chánh án", "kiểm sát viên", "điều tra viên", "cán bộ", "chiến sĩ",
   "linh mục", "hòa thượng", "thượng tọa", "đại đức", "nhà sư", "độc giả", "chủ tịch ubnd", "bầu",
-  "đồng chí", "tên", "thanh tra", "giám khảo", "thí sinh", "công tố viên", "thẩm phán", "ủy viên", "người phát ngôn", "tên là", "vợ", "chồng", "con trai", "con gái", "bố", "mẹ", "cha", "con rể", "bạn gái", "bạn trai",
+  "đồng chí", "tên", "thanh tra", "giám khảo", "thí sinh", "công tố viên", "thẩm phán", "ủy viên", "tên là", "vợ", "chồng", "con trai", "con gái", "bố", "mẹ", "cha", "con rể", "bạn gái", "bạn trai",
 ];
 
 /** Capitalised words that start a sentence but are not names (stripped from the front of a run). */
@@ -60,7 +60,7 @@ export const NON_PERSON_WORDS = new Set([
   "is", "isis", "fbi", "cia", "kgb", "nasa", "sea", "v-league", "vff", "afc", "fifa", "uefa", "real", "madrid",
   "barcelona", "juventus", "chelsea", "arsenal", "liverpool", "manchester", "bayern", "roma", "milan", "inter",
   "zenit", "monaco", "psg", "celta", "vigo", "liga", "premier", "champions", "europa", "serie", "bundesliga",
-  "olympic", "sea", "world", "grand", "prix", "open", "masters", "the", "of", "and", "mr", "ms", "playboy", "model",
+  "olympic", "world", "grand", "prix", "open", "masters", "the", "of", "and", "mr", "ms", "playboy", "model",
   "kền", "vnexpress", "zing", "vtv", "vtc", "vov", "ttxvn", "reuters", "tass", "ap", "afp", "cnn", "bbc", "nbc", "rt",
   "ria", "bloomberg", "xinhua", "sputnik", "interfax", "zvezda", "yonhap", "kyodo", "kcna", "sana", "marca",
   "mundo", "deportivo", "guardian", "mail", "nightly", "hollywood", "reporter", "vinashinlines", "slna", "u23", "u.23",

@@ -254,7 +254,7 @@ function isWeakCandidate(m: Mention): boolean {
 }
 
 /** Capitalised English words in titles of films, books and events ("The Girl On The Train"). */
-const ENGLISH_FUNCTION_WORDS = new Set(["on", "in", "of", "at", "to", "for", "with", "by", "from", "the", "a", "an", "and", "or", "my", "your", "our", "new", "my", "is", "are", "be", "it", "this", "that", "all", "no", "not"]);
+const ENGLISH_FUNCTION_WORDS = new Set(["on", "in", "of", "at", "to", "for", "with", "by", "from", "the", "a", "an", "and", "or", "my", "your", "our", "new", "is", "are", "be", "it", "this", "that", "all", "no", "not"]);
 
 /** Glue "bin", "van"… to the next word so a run stays one word per name part. */
 function joinParticles(words: string[]): string[] {
