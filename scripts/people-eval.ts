@@ -1,6 +1,6 @@
 // Precision and recall of the person rules on hand-labelled articles of the 35k corpus.
 //   npx tsx scripts/people-eval.ts [CORPUS_DIR] [--labels FILE] [--verbose]
-//   npx tsx scripts/people-eval.ts [CORPUS_DIR] --print-sample [--seed N] [--size N]
+//   npx tsx scripts/people-eval.ts [CORPUS_DIR] --print-sample [--seed N] [--size N] [--exclude A.json,B.json]
 // Labels: data/eval/people-labels.json (tuning set) and data/eval/people-labels-heldout.json
 // (labelled after the rules were tuned, never used for tuning).
 import { readFileSync } from "node:fs";
@@ -36,7 +36,7 @@ const key = (name: string) => nameKey(name.split(/\s+/));
 
 async function main() {
   const args = process.argv.slice(2);
-  const valued = new Set(["--labels", "--seed", "--size"].flatMap((o) => option(args, o) ?? []));
+  const valued = new Set(["--labels", "--seed", "--size", "--exclude"].flatMap((o) => option(args, o) ?? []));
   const dir = args.find((a) => !a.startsWith("--") && !valued.has(a)) ?? DEFAULT_CORPUS;
   const labels = JSON.parse(readFileSync(option(args, "--labels") ?? DEFAULT_LABELS, "utf8")) as Labels;
   const { raws } = await readRawArticles(dir);
@@ -45,7 +45,9 @@ async function main() {
     // The tuning set is seed 20261123, size 30; the held-out set seed 4, size 15, excluding the tuning set.
     const seed = Number(option(args, "--seed") ?? 20261123);
     const size = Number(option(args, "--size") ?? 30);
-    const exclude = seed === 20261123 ? new Set<string>() : new Set(JSON.parse(readFileSync(DEFAULT_LABELS, "utf8")).articles.map((a: { id: string }) => a.id) as string[]);
+    // The fresh set is seed 20261125, size 100, excluding both earlier sets (--exclude).
+    const excludeFiles = option(args, "--exclude")?.split(",") ?? (seed === 20261123 ? [] : [DEFAULT_LABELS]);
+    const exclude = new Set(excludeFiles.flatMap((f) => (JSON.parse(readFileSync(f, "utf8")) as Labels).articles.map((a) => a.id)));
     for (const id of sampleIds(raws.map((r) => r.id), seed, size, exclude)) {
       const r = byId.get(id);
       console.log(`\n##### ${id} | ${r?.title}\n${r?.body}`);
