@@ -1,13 +1,16 @@
 // Precision and recall of the person rules on hand-labelled articles of the 35k corpus.
-//   npx tsx scripts/people-eval.ts [CORPUS_DIR] [--labels FILE] [--verbose]
+//   npx tsx scripts/people-eval.ts [CORPUS_DIR] [--labels FILE] [--verbose] [--rules-only | --no-evidence | --no-tagger]
+//     [--cache FILE]   (name candidates of the whole corpus, reused between runs; delete it after rule changes)
 //   npx tsx scripts/people-eval.ts [CORPUS_DIR] --print-sample [--seed N] [--size N] [--exclude A.json,B.json]
 // Labels: data/eval/people-labels.json (tuning set) and data/eval/people-labels-heldout.json
 // (labelled after the rules were tuned, never used for tuning).
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { readRawArticles } from "@/lib/corpus/load";
-import { nameKey } from "@/lib/corpus/people";
-import { prepareArticle } from "@/lib/corpus/prepare";
+import { type Candidate, nameKey, type PeopleHelpers, resolvePeople } from "@/lib/corpus/people";
+import { PeopleEvidence } from "@/lib/corpus/people-evidence";
+import { readTaggerModel, taggerScorer } from "@/lib/corpus/people-tagger";
+import { prepareArticleWithDetail } from "@/lib/corpus/prepare";
 import type { RawArticle } from "@/lib/corpus/types";
 import { mulberry32 } from "./eval/queries";
 
@@ -36,9 +39,9 @@ const key = (name: string) => nameKey(name.split(/\s+/));
 
 async function main() {
   const args = process.argv.slice(2);
-  const valued = new Set(["--labels", "--seed", "--size", "--exclude"].flatMap((o) => option(args, o) ?? []));
+  const valued = new Set(["--labels", "--seed", "--size", "--exclude", "--cache", "--tagger", "--threshold"].flatMap((o) => option(args, o) ?? []));
   const dir = args.find((a) => !a.startsWith("--") && !valued.has(a)) ?? DEFAULT_CORPUS;
-  const labels = JSON.parse(readFileSync(option(args, "--labels") ?? DEFAULT_LABELS, "utf8")) as Labels;
+  const labelFiles = (option(args, "--labels") ?? DEFAULT_LABELS).split(",");
   const { raws } = await readRawArticles(dir);
   const byId = new Map<string, RawArticle>(raws.map((r) => [r.id, r]));
   if (args.includes("--print-sample")) {
@@ -54,6 +57,23 @@ async function main() {
     }
     return;
   }
+  const candidates = archiveCandidates(raws, option(args, "--cache"));
+  let helpers: PeopleHelpers = {};
+  if (!args.includes("--rules-only")) {
+    const evidence = new PeopleEvidence(args.includes("--no-evidence") ? { minTitled: Infinity, minTitledSingle: Infinity, minPlaced: Infinity } : undefined);
+    for (const c of candidates.values()) evidence.add(c);
+    const model = readTaggerModel(option(args, "--tagger"));
+    if (model && option(args, "--threshold")) model.threshold = Number(option(args, "--threshold"));
+    helpers = evidence.helpers(args.includes("--no-tagger") || !model ? undefined : taggerScorer(model));
+  }
+  for (const file of labelFiles) {
+    const labels = JSON.parse(readFileSync(file, "utf8")) as Labels;
+    console.log(`## ${path.basename(file)}`);
+    report(labels, byId, candidates, helpers, args.includes("--verbose"));
+  }
+}
+
+function report(labels: Labels, byId: Map<string, RawArticle>, candidates: Map<string, Candidate[]>, helpers: PeopleHelpers, verbose: boolean) {
   let tp = 0;
   let fp = 0;
   let fn = 0;
@@ -65,13 +85,13 @@ async function main() {
       continue;
     }
     const gold = new Set(people.map(key));
-    const found = new Set(prepareArticle(raw).persons.map((p) => key(p.name)));
+    const found = new Set(resolvePeople(candidates.get(id) ?? [], helpers).map((p) => key(p.name)));
     const wrong = [...found].filter((k) => !gold.has(k));
     const missed = [...gold].filter((k) => !found.has(k));
     tp += found.size - wrong.length;
     fp += wrong.length;
     fn += missed.length;
-    if (args.includes("--verbose") && (wrong.length || missed.length)) {
+    if (verbose && (wrong.length || missed.length)) {
       console.log(`${id}: wrong [${wrong.join(", ")}] missed [${missed.join(", ")}]`);
     }
   }
@@ -80,6 +100,22 @@ async function main() {
   console.log(`articles ${labels.articles.length}  labelled people ${tp + fn}  found ${tp + fp}`);
   console.log(`true positives ${tp}  false positives ${fp}  missed ${fn}`);
   console.log(`precision ${precision.toFixed(3)}  recall ${recall.toFixed(3)}`);
+}
+
+/** Name candidates of every article, read from `cache` when it exists (building them takes ~40 s). */
+function archiveCandidates(raws: RawArticle[], cache: string | undefined): Map<string, Candidate[]> {
+  if (cache && existsSync(cache)) return new Map(JSON.parse(readFileSync(cache, "utf8")) as [string, Candidate[]][]);
+  const out = new Map<string, Candidate[]>();
+  for (const raw of raws) {
+    if (out.has(raw.id)) continue;
+    try {
+      out.set(raw.id, prepareArticleWithDetail(raw).detail.candidates);
+    } catch {
+      // Articles that cannot be cleaned are not indexed either.
+    }
+  }
+  if (cache) writeFileSync(cache, JSON.stringify([...out]));
+  return out;
 }
 
 void main();

@@ -137,6 +137,24 @@ describe("loadCorpus on a mixed directory", () => {
   });
 });
 
+describe("people on the seeds with archive evidence and the tagger", () => {
+  // The seeds' people as the article-only rules found them before archive evidence existed.
+  const BEFORE: Record<string, string[]> = {
+    "000_be94a817387f0ba4": ["donald-trump", "friedrich-merz", "keir-starmer", "marco-rubio", "mark-rutte", "steve-witkoff", "vladimir-putin", "volodymyr-zelensky", "yuri-ushakov"],
+    "001_549642865c4a8d5b": ["dmitry-peskov", "donald-trump", "jared-kushner", "steve-witkoff", "vladimir-putin", "volodymyr-zelensky", "yuri-ushakov"],
+    "002_39daa1a30ecf3676": ["donald-trump", "joe-biden", "karoline-leavitt", "keith-kellogg", "sergei-lavrov", "vladimir-putin", "volodymyr-zelensky", "yuri-ushakov"],
+    "003_13c57fa3fb253537": ["dmitry-peskov", "donald-trump", "sergei-lavrov", "steve-witkoff", "vladimir-putin", "yuri-ushakov"],
+    "004_fbc9bacc9707f00a": ["dmitry-peskov", "donald-trump", "karoline-leavitt", "kirill-dmitriev", "steve-witkoff", "vladimir-putin"],
+  };
+  it("are unchanged", async () => {
+    const raw = await readRawArticles(SEEDS);
+    for (const corpus of [buildCorpus(raw), buildCorpus(raw, undefined, { people: "article" })]) {
+      const found = Object.fromEntries(corpus.articles.map((a) => [a.id, a.persons.map((p) => p.id).sort()]));
+      expect(found).toEqual(BEFORE);
+    }
+  });
+});
+
 // The real 35k corpus lives beside the project (never inside it). Where it is absent the
 // test is skipped, and says so; CI has it beside the checkout, so there a skip is a failure.
 const haveBigCorpus = existsSync(BIG_CORPUS);

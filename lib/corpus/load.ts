@@ -5,6 +5,9 @@ import { z } from "zod";
 import { isCalendarDate } from "@/lib/calendar";
 import { checkDates } from "@/lib/corpus/date-check";
 import { todayInVietnam, type DateResult } from "@/lib/corpus/dates";
+import { type Candidate, resolvePeople } from "@/lib/corpus/people";
+import { PeopleEvidence } from "@/lib/corpus/people-evidence";
+import { loadTagger } from "@/lib/corpus/people-tagger";
 import { prepareArticleWithDetail } from "@/lib/corpus/prepare";
 import type { Article, Corpus, RawArticle, Skipped } from "@/lib/corpus/types";
 
@@ -280,13 +283,24 @@ export function parseRecord(line: string, file: string, lineNo: number): RawArti
   };
 }
 
+export interface BuildOptions {
+  /**
+   * Decide people with evidence from the whole archive and the learned tagger (default), or
+   * from each article alone ("article", the rules of lib/corpus/people.ts only).
+   */
+  people?: "archive" | "article";
+}
+
 /**
  * Clean every raw article; duplicate ids and empty articles are reported, not indexed.
- * Estimated dates are then checked against the archive around them (see date-check.ts).
+ * Estimated dates are then checked against the archive around them (see date-check.ts), and
+ * people are decided with evidence from the whole archive (see people-evidence.ts).
  */
-export function buildCorpus({ raws, skipped }: RawCorpus, today: string = todayInVietnam()): Corpus {
+export function buildCorpus({ raws, skipped }: RawCorpus, today: string = todayInVietnam(), options: BuildOptions = {}): Corpus {
   const articles: Article[] = [];
   const dates: DateResult[] = [];
+  const evidence = new PeopleEvidence();
+  const candidates: Candidate[][] = [];
   const report = [...skipped];
   const seen = new Set<string>();
   for (const raw of raws) {
@@ -297,8 +311,9 @@ export function buildCorpus({ raws, skipped }: RawCorpus, today: string = todayI
     }
     let article: Article;
     let date: DateResult;
+    let found: Candidate[];
     try {
-      ({ article, detail: { date } } = prepareArticleWithDetail(raw, today));
+      ({ article, detail: { date, candidates: found } } = prepareArticleWithDetail(raw, today));
     } catch (error) {
       report.push({ source: where, reason: `could not be cleaned: ${message(error)}` });
       continue;
@@ -310,6 +325,14 @@ export function buildCorpus({ raws, skipped }: RawCorpus, today: string = todayI
     seen.add(raw.id);
     articles.push(article);
     dates.push(date);
+    evidence.add(found);
+    // Names after place words only count as evidence; the rest is resolved again below.
+    candidates.push(found.filter((c) => !c.placed));
+  }
+  if (options.people !== "article") {
+    // Second pass: the archive now knows which names titles introduce and which name streets.
+    const helpers = evidence.helpers(loadTagger());
+    articles.forEach((a, i) => (a.persons = resolvePeople(candidates[i], helpers)));
   }
   return { articles: withCheckedDates(articles, dates, today), skipped: report };
 }

@@ -25,6 +25,7 @@ const HONORIFICS = new Set(["ông", "bà", "anh", "chị", "cô", "chú", "bác"
 const OUTLET_NAMES = new Set(Object.values(outletsJson).map((o) => foldMarks(o.name)));
 const TRAILING_TITLES = new Set(["ông", "bà", "chị", "cô", "cụ", "chú", "bác", "ngài", "thầy", "hlv", "blv", "gs", "ts", "ths", "bs", "mc", "sheikh"]);
 const IN_RUN_TITLES = new Set(["sheikh", "emir", "hoàng thân", "thái tử", "ông", "bà", "anh", "chị", "cô", "chú", "bác", "cụ", "em", "cháu", "thầy", "ngài", "hlv", "blv", "gs", "ts", "ths", "bs", "mc", "nsnd", "nsưt", "vđv", "hs", "bầu", "tướng"]);
+const GIVEN_NAME_ORG_WORDS = new Set(["trường", "hợp"]);
 /** Words before a run that make it a place or a thing named after a person: "đường Nguyễn Trãi". */
 const PLACE_BEFORE_SET = new Set([
   "thành phố", "tp", "tp.", "tỉnh", "huyện", "quận", "phường", "xã", "thị xã", "thị trấn", "đường", "phố", "ngõ", "hẻm",
@@ -73,18 +74,34 @@ const VN_ONLY = /[ăđơưạảấầẩẫậắằẳẵặẹẻẽếềể
 const VN_SYLLABLE =
   /^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?[aăâeêioôơuưyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]{1,3}(?:ng|nh|ch|[cmnpt])?$/iu;
 
-interface Mention {
+/**
+ * One capitalised name segment of an article, with what the article itself says about it.
+ * Plain data (no references), so it can be kept per article and fed to archive statistics.
+ */
+export interface Candidate {
   words: string[];
+  /** A title or honorific introduces it here ("HLV Allegri", "ông Trump"). */
   titled: boolean;
-  known: KnownPerson | null;
+  /** Name of the well-known person (data/people.json) it spells, if any. */
+  known: string | null;
   /** Accepted on its own (title, known, Vietnamese surname, place qualifier) or only with support. */
   strong: boolean;
+  /** A place or organisation word stands right before it ("đường Huỳnh Tấn Phát"): not a person here. */
+  placed: boolean;
+  /** A person cue follows it ("…, 35 tuổi", "cho biết", ", thư ký báo chí"). */
+  cue: boolean;
+  /** The next candidate follows after only a comma or "và": they are listed together. */
+  listNext: boolean;
+  /** Up to two words before and the word after, lowercased ("" at a sentence boundary). */
+  before: string;
+  after: string;
   text: number;
   start: number;
   end: number;
 }
 
 const knownByKey = new Map<string, KnownPerson>();
+const knownByName = new Map<string, KnownPerson>(KNOWN.map((k) => [k.name, k]));
 const knownByShort = new Map<string, KnownPerson>();
 for (const k of KNOWN) {
   for (const v of [k.name, ...k.variants]) knownByKey.set(nameKey(v.split(/\s+/)), k);
@@ -99,7 +116,7 @@ export function nameKey(words: string[]): string {
   return key;
 }
 
-function isVietnameseName(words: string[]): boolean {
+export function isVietnameseName(words: string[]): boolean {
   return words.every((w) => VN_SYLLABLE.test(w) && /^\p{Lu}\p{Ll}*$/u.test(w));
 }
 
@@ -116,7 +133,7 @@ function placeLength(words: string[], at: number): number {
 }
 
 /** Split a capitalised run into candidate name segments, recording why each is a name. */
-function mentionsInRun(text: string, runStart: number, runWords: string[], textIndex: number, out: Mention[]) {
+function mentionsInRun(text: string, runStart: number, runWords: string[], textIndex: number, out: Candidate[]) {
   // Split at words that make a run an organisation or a thing: "Trường THPT Bùi Thị Xuân".
   let segStart = 0;
   const offsets: number[] = [];
@@ -132,7 +149,9 @@ function mentionsInRun(text: string, runStart: number, runWords: string[], textI
     // never at its end ("Cao Toàn Mỹ", "Trương Hồ Phương Nga").
     const place = i < runWords.length && i === segStart ? placeLength(runWords, i) : 0;
     const w = runWords[i] ?? "";
-    const nonPerson = NON_PERSON_WORDS.has(lower(w)) || (/^\p{Lu}{2,}$/u.test(w) && !IN_RUN_TITLES.has(lower(w)));
+    // "Trường", "Hợp" head an organisation ("Trường THPT Lê Lợi") but end given names ("Xuân Trường").
+    const headOnly = GIVEN_NAME_ORG_WORDS.has(lower(w)) && i === runWords.length - 1 && i > segStart;
+    const nonPerson = (NON_PERSON_WORDS.has(lower(w)) && !headOnly) || (/^\p{Lu}{2,}$/u.test(w) && !IN_RUN_TITLES.has(lower(w)));
     if (i < runWords.length && !place && !nonPerson) {
       i++;
       continue;
@@ -157,7 +176,7 @@ function segment(
   afterPlace: boolean,
   afterOrg: boolean,
   textIndex: number,
-  out: Mention[],
+  out: Candidate[],
 ) {
   let a = from;
   let b = to;
@@ -187,7 +206,7 @@ function segment(
   const runStart = afterPlace ? runStartOf(offsets, from, runWords) : offsets[from];
   const prefix = text.slice(Math.max(0, runStart - 60), runStart);
   if (!titled) titled = endsWithPhrase(prefix, TITLE_SET) && (a === from || placeQualified);
-  if (!titled && endsWithPhrase(text.slice(Math.max(0, offsets[a] - 40), offsets[a]), PLACE_BEFORE_SET)) return;
+  const placed = !titled && endsWithPhrase(text.slice(Math.max(0, offsets[a] - 40), offsets[a]), PLACE_BEFORE_SET);
   let splitInside = false;
   if (words.length > 4) {
     // "Quảng Nam Đinh Văn Thu": keep the part that starts with a family name.
@@ -203,7 +222,7 @@ function segment(
   const honorific = HONORIFICS.has(lower(runWords[from])) || endsWithPhrase(prefix, HONORIFICS);
   if (!honorific) for (let k = 2; k < words.length; k++) if (placeLength(words, words.length - k) === k) return;
   if (OUTLET_NAMES.has(foldMarks(words.join(" ")))) return;
-  if (afterOrg && !titled && !splitInside) return;
+  const orgPlaced = afterOrg && !titled && !splitInside;
   if (placeLength(words, 0) === words.length) return;
   // "Văn", "Thị" are middle names: a name cannot end with one ("Nguyễn Văn" is a cut name).
   if (words.length >= 2 && /^(?:văn|thị)$/.test(lower(words[words.length - 1]))) return;
@@ -213,7 +232,10 @@ function segment(
   const vnSurname = words.length >= 2 && VN_SURNAMES.has(lower(words[0])) && isVietnameseName(words);
   const strong = Boolean(known) || (titled && words.length >= 1) || vnSurname || (placeQualified && words.length >= 2);
   const end = offsets[a + words.length - 1] + words[words.length - 1].length;
-  out.push({ words, titled, known: known ?? null, strong, text: textIndex, start: offsets[a], end });
+  out.push({
+    words, titled, known: known?.name ?? null, strong, placed: placed || orgPlaced,
+    cue: false, listNext: false, before: "", after: "", text: textIndex, start: offsets[a], end,
+  });
 }
 
 /** Whether position `at` starts a sentence (or a paragraph, a quote, a dash-separated clause). */
@@ -243,7 +265,7 @@ function runStartOf(offsets: number[], from: number, runWords: string[]): number
 }
 
 /** An untitled name that looks foreign ("Emily Blunt"): counted only with support. */
-function isWeakCandidate(m: Mention): boolean {
+export function isWeakCandidate(m: Candidate): boolean {
   return (
     m.words.length >= 2 &&
     m.words.length <= 3 &&
@@ -254,7 +276,7 @@ function isWeakCandidate(m: Mention): boolean {
 }
 
 /** Capitalised English words in titles of films, books and events ("The Girl On The Train"). */
-const ENGLISH_FUNCTION_WORDS = new Set(["on", "in", "of", "at", "to", "for", "with", "by", "from", "the", "a", "an", "and", "or", "my", "your", "our", "new", "is", "are", "be", "it", "this", "that", "all", "no", "not"]);
+export const ENGLISH_FUNCTION_WORDS = new Set(["on", "in", "of", "at", "to", "for", "with", "by", "from", "the", "a", "an", "and", "or", "my", "your", "our", "new", "is", "are", "be", "it", "this", "that", "all", "no", "not", "she", "he", "we", "you", "they", "his", "her", "me", "love", "live", "do", "go"]);
 
 /** Glue "bin", "van"… to the next word so a run stays one word per name part. */
 function joinParticles(words: string[]): string[] {
@@ -268,47 +290,96 @@ function joinParticles(words: string[]): string[] {
   return out;
 }
 
+/** Every name segment of the article's title and paragraphs, accepted or not (see `resolvePeople`). */
+export function findCandidates(texts: string[]): Candidate[] {
+  const out: Candidate[] = [];
+  texts.forEach((text, i) => {
+    for (const m of text.matchAll(RUN)) mentionsInRun(text, m.index ?? 0, joinParticles(m[0].split(" ")), i, out);
+  });
+  const LIST_GAP = /^\s*(?:,|và|,\s*và)\s*$/u;
+  for (const m of out) {
+    const text = texts[m.text];
+    m.before = /(?:^|[\s(“"'‘])((?:[\p{L}\p{M}.]+ )?[\p{L}\p{M}.]+) $/u.exec(text.slice(Math.max(0, m.start - 30), m.start))?.[1].toLowerCase() ?? "";
+    m.after = /^ ([\p{L}\p{M}]+)/u.exec(text.slice(m.end, m.end + 20))?.[1].toLowerCase() ?? "";
+  }
+  const named = out.filter((m) => !m.placed);
+  named.forEach((m, i) => {
+    const after = texts[m.text].slice(m.end, m.end + 30);
+    m.cue = PERSON_AFTER.test(after) || TITLE_AFTER.test(after);
+    const next = named[i + 1];
+    m.listNext = Boolean(next && next.text === m.text && LIST_GAP.test(texts[m.text].slice(m.end, next.start)));
+  });
+  return out;
+}
+
 /** The people named in the article's title and paragraphs. */
 export function findPeople(texts: string[]): Entity[] {
-  const mentions: Mention[] = [];
-  texts.forEach((text, i) => {
-    for (const m of text.matchAll(RUN)) mentionsInRun(text, m.index ?? 0, joinParticles(m[0].split(" ")), i, mentions);
-  });
+  return resolvePeople(findCandidates(texts));
+}
 
+/** What archive-wide evidence and a learned tagger may add to the rules (lib/corpus/people-evidence.ts). */
+export interface PeopleHelpers {
+  /** Whether a candidate the rules leave undecided is a person (archive titles, tagger). */
+  accept?: (m: Candidate, all: readonly Candidate[]) => boolean;
+  /** Whether a candidate the rules accept is in fact not a person (archive: a street, a school). */
+  reject?: (m: Candidate) => boolean;
+  /** Whether a titled one-word mention no full name explains is a person on its own ("tiền đạo Lacazette"). */
+  acceptSingle?: (m: Candidate) => boolean;
+  /** Canonical id for a person's name, so variants share one id across the archive. */
+  canonicalId?: (key: string, name: string) => string | undefined;
+}
+
+/** Decide which candidates are people and merge their mentions into one entry per person. */
+export function resolvePeople(candidates: readonly Candidate[], helpers: PeopleHelpers = {}): Entity[] {
+  const mentions = candidates.filter((m) => !m.placed);
   // Weak candidates (untitled foreign-looking names) need support: a person cue right after,
   // a word of the name used alone elsewhere, or a list shared with an accepted name.
   const singles = new Set(mentions.filter((m) => m.words.length === 1).map((m) => nameKey(m.words)));
-  const accepted = new Set<Mention>();
+  const accepted = new Set<Candidate>();
   for (const m of mentions) {
-    if (m.strong) accepted.add(m);
-    else if (isWeakCandidate(m)) {
-      const after = texts[m.text].slice(m.end, m.end + 30);
+    if (m.strong) {
+      if (m.titled || m.known || !helpers.reject?.(m)) accepted.add(m);
+    } else if (isWeakCandidate(m)) {
       const reused = singles.has(nameKey([m.words[m.words.length - 1]])) || singles.has(nameKey([m.words[0]]));
-      if (PERSON_AFTER.test(after) || TITLE_AFTER.test(after) || reused) accepted.add(m);
+      if (m.cue || reused) accepted.add(m);
     }
   }
-  // Mentions are in text order, so list neighbours are adjacent in `mentions`.
-  const LIST_GAP = /^\s*(?:,|và|,\s*và)\s*$/u;
-  const listed = (x: Mention, y: Mention) =>
-    x.text === y.text && y.words.length >= 2 && LIST_GAP.test(texts[x.text].slice(Math.min(x.end, y.end), Math.max(x.start, y.start)));
+  // Candidates are in text order, so list neighbours are adjacent.
   for (let changed = true; changed; ) {
     changed = false;
     mentions.forEach((m, i) => {
       if (accepted.has(m) || !isWeakCandidate(m)) return;
       const prev = mentions[i - 1];
       const next = mentions[i + 1];
-      if ((prev && accepted.has(prev) && listed(m, prev)) || (next && accepted.has(next) && listed(m, next))) {
+      const listed = (y: Candidate | undefined, gap: boolean | undefined) => Boolean(y && gap && y.words.length >= 2 && accepted.has(y));
+      if (listed(prev, prev?.listNext) || listed(next, m.listNext)) {
         accepted.add(m);
         changed = true;
       }
     });
   }
+  // A bare one-word mention stays out (too many clubs, groups and countries share the shape);
+  // a titled one ("tiền đạo Lacazette") is kept when the archive vouches for it (acceptSingle).
+  for (const m of mentions) {
+    if (!accepted.has(m) && m.words.length >= 2 && helpers.accept?.(m, mentions)) accepted.add(m);
+  }
+  return mergeMentions([...accepted], helpers);
+}
 
-  // Full names first; shorter mentions resolve to the one full name they are part of.
-  const people = new Map<string, { name: string; words: string[]; count: number; known: KnownPerson | null }>();
-  const ordered = [...accepted].sort((x, y) => y.words.length - x.words.length || x.text - y.text || x.start - y.start);
+interface Person {
+  name: string;
+  words: string[];
+  count: number;
+  known: KnownPerson | null;
+}
+
+/** Full names first; shorter mentions resolve to the one full name they are part of. */
+function mergeMentions(accepted: Candidate[], helpers: PeopleHelpers): Entity[] {
+  const people = new Map<string, Person>();
+  const ordered = accepted.sort((x, y) => y.words.length - x.words.length || x.text - y.text || x.start - y.start);
   for (const m of ordered) {
-    const key = m.known ? nameKey(m.known.name.split(" ")) : nameKey(m.words);
+    const known = m.known ? knownByName.get(m.known) ?? null : null;
+    const key = known ? nameKey(known.name.split(" ")) : nameKey(m.words);
     const existing = people.get(key);
     if (existing) {
       existing.count++;
@@ -322,20 +393,65 @@ export function findPeople(texts: string[]): Entity[] {
       const prefix = parts.length === 1 && kw[0] === key;
       return suffix || prefix;
     });
+    // "Muller" after "Robert Mueller": a foreign surname misspelt by a letter or two.
+    if (!containing.length && parts.length === 1 && !isVietnameseName(m.words)) {
+      containing.push(...[...people.entries()].filter(([k, p]) => !isVietnameseName(p.words) && sameVariant(k.split(" ").at(-1)!, key, p.words.slice(-1), m.words)));
+    }
     if (containing.length === 1) {
       containing[0][1].count++;
       continue;
     }
     if (containing.length > 1) continue;
-    if (m.known) {
-      people.set(key, { name: m.known.name, words: m.known.name.split(" "), count: 1, known: m.known });
+    if (known) {
+      people.set(key, { name: known.name, words: known.name.split(" "), count: 1, known });
     } else if (m.words.length >= 2) {
-      people.set(key, { name: m.words.join(" "), words: m.words, count: 1, known: null });
+      const variant = [...people.entries()].find(([k, p]) => !p.known && sameVariant(k, key, p.words, m.words));
+      if (variant) variant[1].count++;
+      else people.set(key, { name: m.words.join(" "), words: m.words, count: 1, known: null });
+    } else if (helpers.acceptSingle?.(m)) {
+      people.set(key, { name: m.words[0], words: m.words, count: 1, known: null });
     }
-    // A one-word name that matches nobody is not enough to name a person.
+    // Otherwise a one-word name that matches nobody is not enough to name a person.
   }
-  return [...people.entries()].map(([key, p]) => ({
-    id: p.known ? slugify(p.known.name) : VN_ONLY.test(p.name) ? slugify(p.name) : slugify(key),
-    name: p.name,
-  }));
+  return [...people.entries()].map(([key, p]) => {
+    const id = p.known ? slugify(p.known.name) : VN_ONLY.test(p.name) ? slugify(p.name) : slugify(key);
+    return { id: helpers.canonicalId?.(key, p.name) ?? id, name: p.name };
+  });
+}
+
+/**
+ * Whether `key` (a later, shorter or equal mention) is a variant of the person keyed `full`:
+ * the same name without a middle part ("George Bush" / "George H.W. Bush"), or a foreign name
+ * misspelt by a letter or two per word ("Keo Komuro" / "Kei Komoru").
+ */
+export function sameVariant(full: string, key: string, fullWords: string[], words: string[]): boolean {
+  const f = full.split(" ");
+  const k = key.split(" ");
+  if (k.length < f.length && k.length >= 2 && f[0] === k[0] && f[f.length - 1] === k[k.length - 1]) {
+    let j = 0;
+    for (const w of f) if (w === k[j]) j++;
+    return j === k.length;
+  }
+  if (k.length !== f.length || isVietnameseName(fullWords) || isVietnameseName(words)) return false;
+  let total = 0;
+  for (let i = 0; i < f.length; i++) {
+    if (f[i][0] !== k[i][0]) return false;
+    const d = editDistance(f[i], k[i]);
+    if (d > 2 || d * 3 > Math.max(f[i].length, k[i].length)) return false;
+    total += d;
+  }
+  return total > 0 && total <= 3;
+}
+
+/** Levenshtein distance of two short words. */
+export function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length];
 }

@@ -4,7 +4,7 @@
 import { cleanBody } from "@/lib/corpus/clean";
 import { articleDate, type DateResult } from "@/lib/corpus/dates";
 import { findOutlet } from "@/lib/corpus/outlets";
-import { findPeople } from "@/lib/corpus/people";
+import { type Candidate, findCandidates, resolvePeople } from "@/lib/corpus/people";
 import { findCitations } from "@/lib/corpus/sources";
 import { tidy } from "@/lib/corpus/text";
 import { deriveTitle } from "@/lib/corpus/title";
@@ -17,6 +17,8 @@ export interface PrepareDetail {
   date: DateResult;
   dropped: { text: string; reason: string }[];
   trimmed: string[];
+  /** Name candidates of the title and text, for archive-wide person evidence (people-evidence.ts). */
+  candidates: Candidate[];
 }
 
 /** `today`: no date is estimated after this day (`YYYY-MM-DD`); default today in Vietnam. */
@@ -43,6 +45,7 @@ export function prepareArticleWithDetail(raw: RawArticle, today?: string): { art
   const lines = raw.body.split("\n").map(tidy).filter(Boolean);
   const outlet = findOutlet(raw, lines);
   const citations = findCitations([...paragraphs, ...cleaned.credits]);
+  const candidates = findCandidates(ownText);
   const article: Article = {
     id: raw.id,
     file: raw.file,
@@ -53,7 +56,7 @@ export function prepareArticleWithDetail(raw: RawArticle, today?: string): { art
     outlet: outlet.outlet,
     sources: citations.sources,
     photoCredits: citations.photoCredits,
-    persons: findPeople(ownText),
+    persons: resolvePeople(candidates),
     paragraphs,
     captions: cleaned.dropped.filter((d) => d.reason === "caption").map((d) => d.text),
     url: raw.url,
@@ -65,7 +68,7 @@ export function prepareArticleWithDetail(raw: RawArticle, today?: string): { art
       paragraphsDropped: cleaned.dropped.length,
     },
   };
-  return { article, detail: { dateEvidence: date.evidence, date, dropped: cleaned.dropped, trimmed: cleaned.trimmed } };
+  return { article, detail: { dateEvidence: date.evidence, date, dropped: cleaned.dropped, trimmed: cleaned.trimmed, candidates } };
 }
 
 /** Turn a raw scraped article into a clean, indexable one. */

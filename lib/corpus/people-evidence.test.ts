@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { findCandidates, nameKey, resolvePeople } from "@/lib/corpus/people";
+import { PeopleEvidence } from "@/lib/corpus/people-evidence";
+
+const names = (evidence: PeopleEvidence, ...texts: string[]) => resolvePeople(findCandidates(texts), evidence.helpers()).map((p) => p.name);
+const key = (name: string) => nameKey(name.split(" "));
+
+describe("PeopleEvidence", () => {
+  it("counts each name once per article and kind", () => {
+    const e = new PeopleEvidence();
+    e.add(findCandidates(["Tiền vệ Xuân Trường ghi bàn. Tiền vệ Xuân Trường lại ghi bàn.", "Trên đường Huỳnh Tấn Phát."]));
+    expect(e.stats(key("Xuân Trường"))).toEqual({ titled: 1, placed: 0, bare: 0 });
+    expect(e.stats(key("Huỳnh Tấn Phát"))).toEqual({ titled: 0, placed: 1, bare: 0 });
+    expect(e.articles).toBe(1);
+  });
+
+  it("accepts a name bare in one article when titles introduce it in others", () => {
+    const e = new PeopleEvidence();
+    const bare = "Xuân Trường và Tuấn Anh vắng mặt.";
+    expect(names(e, bare)).toEqual([]);
+    e.add(findCandidates(["Tiền vệ Xuân Trường chuyền bóng."]));
+    e.add(findCandidates(["HLV gọi tiền vệ Xuân Trường lên tuyển."]));
+    expect(names(e, bare)).toEqual(["Xuân Trường"]);
+  });
+
+  it("lends a titled foreign name's surname to one-word mentions", () => {
+    const e = new PeopleEvidence();
+    const text = "Cú đúp của tiền đạo Lacazette ở phút 90.";
+    expect(names(e, text)).toEqual([]);
+    for (let i = 0; i < 3; i++) e.add(findCandidates([`Tiền đạo Alexandre Lacazette ghi bàn thứ ${i}.`]));
+    expect(names(e, text)).toEqual(["Lacazette"]);
+    // Vietnamese people are not named by one syllable: no evidence spills over.
+    for (let i = 0; i < 3; i++) e.add(findCandidates([`Ông Nguyễn Văn Thắng phát biểu lần ${i}.`]));
+    expect(e.titledSingle(["Thắng"])).toBe(false);
+  });
+
+  it("rejects a name the archive mostly uses for a street, unless a title introduces it here", () => {
+    const e = new PeopleEvidence();
+    const address = "Cửa hàng ở số 5 Huỳnh Tấn Phát bị cháy.";
+    expect(names(e, address)).toEqual(["Huỳnh Tấn Phát"]);
+    for (let i = 0; i < 3; i++) e.add(findCandidates([`Kẹt xe trên đường Huỳnh Tấn Phát lúc ${i} giờ.`]));
+    expect(names(e, address)).toEqual([]);
+    expect(names(e, "Ông Huỳnh Tấn Phát là luật sư.")).toEqual(["Huỳnh Tấn Phát"]);
+  });
+
+  it("remove undoes add, so live updates keep the counts right", () => {
+    const e = new PeopleEvidence();
+    const a = findCandidates(["Tiền vệ Xuân Trường chuyền bóng."]);
+    const b = findCandidates(["HLV Hữu Thắng và tiền vệ Xuân Trường."]);
+    e.add(a);
+    e.add(b);
+    expect(e.stats(key("Xuân Trường"))?.titled).toBe(2);
+    e.remove(a);
+    expect(e.stats(key("Xuân Trường"))?.titled).toBe(1);
+    e.remove(b);
+    expect(e.stats(key("Xuân Trường"))).toBeUndefined();
+    expect(e.size).toBe(0);
+    expect(e.articles).toBe(0);
+  });
+});

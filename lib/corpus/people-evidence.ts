@@ -1,0 +1,124 @@
+// Evidence about names from the whole archive, not one article: a name a title introduces
+// anywhere ("HLV Allegri", "tiền vệ Xuân Trường") is a person everywhere, also where it
+// stands bare or by surname only; a name mostly seen after place or organisation words
+// ("đường Huỳnh Tấn Phát", "Trường Lê Quý Đôn") is not a person where no title says so.
+// Counts are per article (a name counts once per article and kind), kept up to date with
+// `add`/`remove`, so live updates can maintain them without a rebuild.
+import { type Candidate, isVietnameseName, nameKey, type PeopleHelpers } from "@/lib/corpus/people";
+
+/** In how many articles a name was introduced by a title, stood after a place word, or stood bare. */
+export interface NameStats {
+  titled: number;
+  placed: number;
+  bare: number;
+}
+
+/** Thresholds; the defaults were set on the tuning sets (data/eval/people-labels*.json). */
+export interface EvidenceOptions {
+  /** Articles with a title before the full name needed to accept it bare. */
+  minTitled: number;
+  /** Articles with a title before a one-word (foreign) name needed to accept it alone. */
+  minTitledSingle: number;
+  /** Articles with a place word before a name needed to reject it where it stands untitled. */
+  minPlaced: number;
+}
+
+export const DEFAULT_EVIDENCE: EvidenceOptions = { minTitled: 2, minTitledSingle: 3, minPlaced: 3 };
+
+/** Decides a candidate the rules and the archive leave open (the learned tagger). */
+export type CandidateScorer = (m: Candidate, evidence: PeopleEvidence, all: readonly Candidate[]) => boolean;
+
+type Kind = keyof NameStats;
+
+export class PeopleEvidence {
+  private readonly names = new Map<string, NameStats>();
+  private readonly singles = new Map<string, NameStats>();
+  articles = 0;
+
+  constructor(readonly options: EvidenceOptions = DEFAULT_EVIDENCE) {}
+
+  /** Count one article's candidates (from `findCandidates`). */
+  add(candidates: readonly Candidate[]) {
+    this.update(candidates, 1);
+  }
+
+  /** Uncount an article's candidates, e.g. when a live update replaces or deletes it. */
+  remove(candidates: readonly Candidate[]) {
+    this.update(candidates, -1);
+  }
+
+  /** Statistics of a full name (two words or more), by `nameKey`. */
+  stats(key: string): NameStats | undefined {
+    return this.names.get(key);
+  }
+
+  /** Statistics of a one-word name: alone, or as the last word of a foreign full name. */
+  singleStats(key: string): NameStats | undefined {
+    return this.singles.get(key);
+  }
+
+  /** How many distinct names have statistics (for reports). */
+  get size(): number {
+    return this.names.size + this.singles.size;
+  }
+
+  private update(candidates: readonly Candidate[], delta: number) {
+    this.articles += delta;
+    const full = new Map<string, Set<Kind>>();
+    const single = new Map<string, Set<Kind>>();
+    const note = (map: Map<string, Set<Kind>>, key: string, kind: Kind) => {
+      let kinds = map.get(key);
+      if (!kinds) map.set(key, (kinds = new Set()));
+      kinds.add(kind);
+    };
+    for (const m of candidates) {
+      const kind: Kind = m.titled ? "titled" : m.placed ? "placed" : "bare";
+      if (m.words.length === 1) note(single, nameKey(m.words), kind);
+      else {
+        note(full, nameKey(m.words), kind);
+        // "Tổng thống Donald Trump" also vouches for "Trump" alone; Vietnamese people are not
+        // named by their family name, so only foreign names lend their last word.
+        if (kind === "titled" && !isVietnameseName(m.words)) note(single, nameKey(m.words.slice(-1)), kind);
+      }
+    }
+    apply(this.names, full, delta);
+    apply(this.singles, single, delta);
+  }
+
+  /** Whether the archive says this name is a person (titled often, rarely after place words). */
+  titledName(key: string): boolean {
+    const s = this.names.get(key);
+    return Boolean(s && s.titled >= this.options.minTitled && s.titled >= 2 * s.placed);
+  }
+
+  /** Whether the archive says this name mostly names a place or an organisation. */
+  placeName(key: string): boolean {
+    const s = this.names.get(key);
+    return Boolean(s && s.placed >= this.options.minPlaced && s.placed > 2 * s.titled);
+  }
+
+  /** Whether a one-word foreign name is introduced by a title often enough to stand alone. */
+  titledSingle(words: string[]): boolean {
+    if (words.length !== 1 || words[0].length < 3 || isVietnameseName(words) || /^\p{Lu}+$/u.test(words[0])) return false;
+    const s = this.singles.get(nameKey(words));
+    return Boolean(s && s.titled >= this.options.minTitledSingle && s.titled >= 2 * s.placed);
+  }
+
+  /** The hooks `resolvePeople` takes: archive evidence first, then the scorer, if any. */
+  helpers(scorer?: CandidateScorer): PeopleHelpers {
+    return {
+      accept: (m, all) => !this.placeName(nameKey(m.words)) && (this.titledName(nameKey(m.words)) || Boolean(scorer?.(m, this, all))),
+      reject: (m) => this.placeName(nameKey(m.words)),
+      acceptSingle: (m) => this.titledSingle(m.words),
+    };
+  }
+}
+
+function apply(target: Map<string, NameStats>, seen: Map<string, Set<Kind>>, delta: number) {
+  for (const [key, kinds] of seen) {
+    let s = target.get(key);
+    if (!s) target.set(key, (s = { titled: 0, placed: 0, bare: 0 }));
+    for (const k of kinds) s[k] += delta;
+    if (s.titled <= 0 && s.placed <= 0 && s.bare <= 0) target.delete(key);
+  }
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { findCandidates } from "@/lib/corpus/people";
+import { PeopleEvidence } from "@/lib/corpus/people-evidence";
+import { candidateFeatures, readTaggerModel, taggable, taggerScorer, type TaggerModel } from "@/lib/corpus/people-tagger";
+
+const candidate = (text: string, name: string) => {
+  const c = findCandidates([text]).find((m) => m.words.join(" ") === name);
+  if (!c) throw new Error(`no candidate ${name}`);
+  return c;
+};
+
+describe("people tagger", () => {
+  const model: TaggerModel = { version: 1, weights: { bias: -1, "ls=ascii": 1.5, "fs=ascii": 1, "a=ghi": 1 }, lowerShare: { đội: 4 }, threshold: 0 };
+
+  it("describes a candidate by its syllables, neighbours and corpus statistics", () => {
+    const f = candidateFeatures(candidate("Hậu vệ Amine Harit ghi bàn.", "Amine Harit"), model, new PeopleEvidence());
+    expect(f).toEqual(expect.arrayContaining(["bias", "n=2", "f=amine", "l=harit", "fs=ascii", "ls=ascii", "a=ghi", "bare=0"]));
+    expect(candidateFeatures(candidate("Anh Nguyễn Văn Nam nói.", "Nguyễn Văn Nam"), model)).toEqual(expect.arrayContaining(["allvn", "surname", "m=văn"]));
+  });
+
+  it("scores with the model's weights and threshold", () => {
+    const score = taggerScorer(model);
+    const e = new PeopleEvidence();
+    expect(score(candidate("Amine Harit ghi bàn.", "Amine Harit"), e, [])).toBe(true);
+    expect(taggerScorer({ ...model, threshold: 5 })(candidate("Amine Harit ghi bàn.", "Amine Harit"), e, [])).toBe(false);
+  });
+
+  it("never judges lone letters, places, English phrases or common words", () => {
+    expect(taggable(candidate("Hôm nay Mbappe V trở lại.", "Mbappe V"), model)).toBe(false);
+    expect(taggable(candidate("Sinh viên Harvard Mỹ đến.", "Harvard Mỹ"), model)).toBe(false);
+    expect(taggable(candidate("Bộ phim She Knows ra mắt.", "She Knows"), model)).toBe(false);
+    expect(taggable(candidate("Hôm qua Đội Quân tới.", "Đội Quân"), model)).toBe(false);
+    expect(taggable(candidate("Hôm qua Amine Harit tới.", "Amine Harit"), model)).toBe(true);
+  });
+
+  it("ships a small model", () => {
+    const shipped = readTaggerModel();
+    expect(shipped?.version).toBe(1);
+    expect(Object.keys(shipped?.weights ?? {}).length).toBeGreaterThan(1000);
+  });
+});

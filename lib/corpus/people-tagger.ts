@@ -1,0 +1,109 @@
+// A learned tagger for the name candidates the rules and the archive evidence leave open:
+// an averaged perceptron over features of the candidate's syllables (capitals, Vietnamese
+// spelling, position, the words themselves, known family names), its neighbours and corpus
+// statistics (how often each word is written in lower case; how many articles use the name).
+// Trained by scripts/people-tagger-train.ts on silver labels (names a title introduces vs.
+// names after place and organisation words) over the 35k corpus; the model is data/people-tagger.json.
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { PLACES, VN_SURNAMES } from "@/lib/corpus/names";
+import { type Candidate, ENGLISH_FUNCTION_WORDS, isVietnameseName, nameKey } from "@/lib/corpus/people";
+import type { CandidateScorer, PeopleEvidence } from "@/lib/corpus/people-evidence";
+
+export interface TaggerModel {
+  version: 1;
+  /** Averaged perceptron weights by feature. */
+  weights: Record<string, number>;
+  /** Share of a word's corpus uses written in lower case, as a bucket 0–4 (lowercased word → bucket). */
+  lowerShare: Record<string, number>;
+  /** Score above which a candidate is a person. */
+  threshold: number;
+}
+
+const VN_ONLY = /[ăđơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/iu;
+
+function shape(word: string): string {
+  if (/^\p{Lu}+$/u.test(word)) return "caps";
+  if (/[-'’]/.test(word)) return "hyph";
+  if (/^\p{Lu}\.(?:\p{Lu}\.)*$/u.test(word)) return "init";
+  if (isVietnameseName([word])) return VN_ONLY.test(word) ? "vn" : "vnascii";
+  if (/^[A-Za-z]+$/.test(word)) return "ascii";
+  return "other";
+}
+
+const bucket = (n: number) => (n <= 0 ? 0 : n < 3 ? 1 : n < 10 ? 2 : n < 50 ? 3 : 4);
+
+/** The features of one candidate; `evidence` adds corpus statistics when given. */
+export function candidateFeatures(m: Candidate, model: Pick<TaggerModel, "lowerShare">, evidence?: PeopleEvidence): string[] {
+  const w = m.words.map((x) => x.toLowerCase());
+  const n = w.length;
+  const f = ["bias", `n=${Math.min(n, 4)}`, `f=${w[0]}`, `l=${w[n - 1]}`, `fs=${shape(m.words[0])}`, `ls=${shape(m.words[n - 1])}`];
+  for (let i = 1; i < n - 1; i++) f.push(`m=${w[i]}`, `ms=${shape(m.words[i])}`);
+  f.push(`shapes=${m.words.map(shape).join("+")}`);
+  if (isVietnameseName(m.words)) f.push("allvn");
+  if (VN_SURNAMES.has(w[0])) f.push("surname");
+  if (n === 2 && isVietnameseName(m.words) && !VN_SURNAMES.has(w[0])) f.push("vn-given-only");
+  let minShare = 9;
+  w.forEach((x, i) => {
+    const share = model.lowerShare[x] ?? -1;
+    const pos = i === 0 ? "f" : i === n - 1 ? "l" : "m";
+    f.push(`lower${pos}=${share}`);
+    minShare = Math.min(minShare, share);
+  });
+  f.push(`lowermax=${Math.max(...w.map((x) => model.lowerShare[x] ?? -1))}`, `lowermin=${minShare}`);
+  f.push(`a=${m.after}`);
+  if (!m.after) f.push("a=end");
+  if (m.cue) f.push("cue");
+  if (m.listNext) f.push("list");
+  if (evidence) {
+    const s = evidence.stats(nameKey(m.words));
+    f.push(`bare=${bucket(s?.bare ?? 0)}`);
+  }
+  return f;
+}
+
+/** Sum of the weights of the features. */
+export function score(weights: Record<string, number>, features: readonly string[]): number {
+  let s = 0;
+  for (const x of features) s += weights[x] ?? 0;
+  return s;
+}
+
+// Read at run time from the project root, like the corpus (not traced into the bundle).
+export const TAGGER_FILE = path.join(/* turbopackIgnore: true */ process.cwd(), "data", "people-tagger.json");
+
+let cached: TaggerModel | null | undefined;
+
+/** The shipped model, or null when it is missing (the rules and the evidence still work). */
+export function readTaggerModel(file = TAGGER_FILE): TaggerModel | null {
+  if (cached !== undefined && file === TAGGER_FILE) return cached;
+  const model = existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as TaggerModel) : null;
+  if (file === TAGGER_FILE) cached = model;
+  return model;
+}
+
+/**
+ * Whether the tagger may judge a candidate at all: 2–4 words, none a lone letter ("Mbappe V"),
+ * a place ("Harvard Mỹ"), an English function word ("She Knows") or a word mostly written in
+ * lower case ("Đội Quân").
+ */
+export function taggable(m: Candidate, model: Pick<TaggerModel, "lowerShare">): boolean {
+  if (m.words.length < 2 || m.words.length > 4 || m.placed) return false;
+  return m.words.every((w) => {
+    const lw = w.toLowerCase();
+    return w.length > 1 && !PLACE_WORDS.has(w) && !ENGLISH_FUNCTION_WORDS.has(lw) && (model.lowerShare[lw] ?? 0) < 3;
+  });
+}
+
+const PLACE_WORDS = new Set(PLACES.filter((p) => !p.includes(" ")));
+
+/** A scorer for `PeopleEvidence.helpers`. */
+export function taggerScorer(model: TaggerModel): CandidateScorer {
+  return (m, evidence) => taggable(m, model) && score(model.weights, candidateFeatures(m, model, evidence)) > model.threshold;
+}
+
+/** The shipped tagger as a scorer, or undefined without a model file. */
+export function loadTagger(file?: string): CandidateScorer | undefined {
+  const model = readTaggerModel(file);
+  return model ? taggerScorer(model) : undefined;
+}
