@@ -162,11 +162,6 @@ export function searchHref(query: Partial<SearchQuery>): string {
   return qs ? `/?${qs}` : "/";
 }
 
-/** The same search with some fields changed; filters and sort changes go back to page 1. */
-export function withChanges(query: SearchQuery, changes: Partial<SearchQuery>): SearchQuery {
-  return { ...query, page: 1, ...changes };
-}
-
 export const EMPTY_QUERY: SearchQuery = {
   q: "",
   from: null,
