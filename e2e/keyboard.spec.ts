@@ -21,7 +21,7 @@ test("keyboard only: '/' to the box, Enter, a facet by Tab and Space, a result b
   await page.goto("/");
   await page.locator("body").click({ position: { x: 5, y: 5 } });
   await page.keyboard.press("/");
-  const box = page.getByRole("searchbox", { name: "Tìm kiếm tin tức" });
+  const box = page.getByRole("combobox", { name: "Tìm kiếm tin tức" });
   await expect(box).toBeFocused();
   await page.keyboard.type("Putin");
   await page.keyboard.press("Enter");
@@ -46,8 +46,8 @@ test("keyboard only: '/' to the box, Enter, a facet by Tab and Space, a result b
 test("'/' does not steal a slash typed into a field", async ({ page }) => {
   await page.goto("/");
   const input = page.getByLabel("Từ ngày");
-  await page.getByRole("searchbox", { name: "Tìm kiếm tin tức" }).focus();
+  await page.getByRole("combobox", { name: "Tìm kiếm tin tức" }).focus();
   await page.keyboard.type("a/b");
-  await expect(page.getByRole("searchbox", { name: "Tìm kiếm tin tức" })).toHaveValue("a/b");
+  await expect(page.getByRole("combobox", { name: "Tìm kiếm tin tức" })).toHaveValue("a/b");
   await expect(input).not.toBeFocused();
 });

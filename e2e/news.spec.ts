@@ -28,7 +28,7 @@ test("the results page links its Atom feed, which lists the same articles newest
   expect(dates).toEqual([...dates].sort().reverse());
 
   // The link follows the search as it changes in place.
-  const box = page.getByRole("searchbox", { name: "Tìm kiếm tin tức" });
+  const box = page.getByRole("combobox", { name: "Tìm kiếm tin tức" });
   await box.fill("Trump");
   await box.press("Enter");
   await expect(alternate).toHaveAttribute("href", "/feed?q=Trump");
@@ -84,3 +84,57 @@ for (const scheme of ["light", "dark"] as const) {
     expect(await seriousViolations(page)).toEqual([]);
   });
 }
+
+test("suggestions as you type: a combobox driven by the keyboard", async ({ page }) => {
+  await page.goto("/");
+  const box = page.getByRole("combobox", { name: "Tìm kiếm tin tức" });
+  await box.click();
+  await page.keyboard.type("vla");
+  const list = page.getByRole("listbox", { name: "Gợi ý" });
+  await expect(list).toBeVisible();
+  await expect(box).toHaveAttribute("aria-expanded", "true");
+  const option = list.getByRole("option", { name: /Vladimir Putin/ });
+  await expect(option).toBeVisible();
+
+  // Escape closes the list and keeps the words; typing opens it again.
+  await page.keyboard.press("Escape");
+  await expect(list).toBeHidden();
+  await expect(box).toHaveAttribute("aria-expanded", "false");
+  await expect(box).toHaveValue("vla");
+  await page.keyboard.type("d");
+  await expect(option).toBeVisible();
+
+  // Down marks the first option as active without moving the focus; Enter takes it.
+  await page.keyboard.press("ArrowDown");
+  await expect(list.getByRole("option").first()).toHaveAttribute("aria-selected", "true");
+  await expect(box).toHaveAttribute("aria-activedescendant", (await list.getByRole("option").first().getAttribute("id")) ?? "");
+  await expect(box).toBeFocused();
+  await page.keyboard.press("Enter");
+  // A person becomes a filter, the typed prefix is not searched.
+  await expect(page).toHaveURL(/\/\?person=vladimir-putin$/);
+  await settled(page);
+  await expect(box).toHaveValue("");
+  await expect(list).toBeHidden();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test("search as you type and Enter without a chosen suggestion still search the words", async ({ page }) => {
+  await page.goto("/");
+  const box = page.getByRole("combobox", { name: "Tìm kiếm tin tức" });
+  await box.click();
+  await page.keyboard.type("Putin");
+  await expect(page).toHaveURL(/\?q=Putin$/);
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\?q=Putin$/);
+  await settled(page);
+  await expect(page.getByRole("listbox", { name: "Gợi ý" })).toBeHidden();
+});
+
+test("the suggest API completes a prefix, marks optional", async ({ page }) => {
+  const res = await page.request.get(`/api/suggest?q=${encodeURIComponent("vladimir p")}`);
+  expect(res.status()).toBe(200);
+  const { suggestions } = await res.json();
+  expect(suggestions[0]).toEqual({ kind: "person", text: "Vladimir Putin", id: "vladimir-putin" });
+  expect((await (await page.request.get("/api/suggest?q=")).json()).suggestions).toEqual([]);
+  expect((await page.request.get(`/api/suggest?q=${"a".repeat(201)}`)).status()).toBe(400);
+});

@@ -10,7 +10,7 @@ test("a misspelt lone word offers the correction as a link", async ({ page }) =>
   await expect(page).toHaveURL(/\?q=Kellogg$/);
   await settled(page);
   expect(await total(page)).toBeGreaterThan(0);
-  await expect(page.getByRole("searchbox", { name: "Tìm kiếm tin tức" })).toHaveValue("Kellogg");
+  await expect(page.getByRole("combobox", { name: "Tìm kiếm tin tức" })).toHaveValue("Kellogg");
 });
 
 test("no results say so and offer to drop each active filter", async ({ page }) => {

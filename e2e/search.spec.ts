@@ -2,8 +2,8 @@ import { expect, test } from "@playwright/test";
 
 test("search from the box finds exactly the articles that mention Alaska, marked", async ({ page }) => {
   await page.goto("/");
-  await page.getByRole("searchbox").fill("Alaska");
-  await page.getByRole("searchbox").press("Enter");
+  await page.getByRole("combobox").fill("Alaska");
+  await page.getByRole("combobox").press("Enter");
   await expect(page).toHaveURL(/[?&]q=Alaska/);
   const results = page.getByTestId("result");
   await expect(results).toHaveCount(2);
@@ -58,7 +58,7 @@ test("without JavaScript the search form keeps the active filters", async ({ bro
   const ctx = await browser.newContext({ javaScriptEnabled: false });
   const page = await ctx.newPage();
   await page.goto("/?person=vladimir-putin&from=2025-08-01");
-  await page.getByRole("searchbox", { name: "Tìm kiếm tin tức" }).fill("Alaska");
+  await page.getByRole("combobox", { name: "Tìm kiếm tin tức" }).fill("Alaska");
   await page.getByRole("button", { name: "Tìm", exact: true }).click();
   await expect(page).toHaveURL(/q=Alaska/);
   const url = new URL(page.url());

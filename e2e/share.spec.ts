@@ -5,7 +5,7 @@ test.use({ permissions: ["clipboard-read", "clipboard-write"] });
 
 test("search, filter by a person, copy the link, open it elsewhere, then Back and Forward", async ({ page, browser }) => {
   await page.goto("/");
-  const box = page.getByRole("searchbox", { name: "Tìm kiếm tin tức" });
+  const box = page.getByRole("combobox", { name: "Tìm kiếm tin tức" });
   await box.fill("Putin");
   await box.press("Enter");
   await expect(page).toHaveURL(/\?q=Putin$/);
@@ -43,7 +43,7 @@ test("search, filter by a person, copy the link, open it elsewhere, then Back an
   await settled(page);
   expect(await total(page)).toBe(before);
   expect(await titles(page)).toEqual(titlesBefore);
-  await expect(page.getByRole("searchbox", { name: "Tìm kiếm tin tức" })).toHaveValue("Putin");
+  await expect(page.getByRole("combobox", { name: "Tìm kiếm tin tức" })).toHaveValue("Putin");
 
   await page.goForward();
   await expect(page).toHaveURL(new RegExp(`[?&]person=${id}`));
@@ -53,12 +53,12 @@ test("search, filter by a person, copy the link, open it elsewhere, then Back an
   await page.goBack();
   await page.goBack();
   await expect(page).toHaveURL(/\/$/);
-  await expect(page.getByRole("searchbox", { name: "Tìm kiếm tin tức" })).toHaveValue("");
+  await expect(page.getByRole("combobox", { name: "Tìm kiếm tin tức" })).toHaveValue("");
 });
 
 test("typing searches as you type in one history entry; Back returns to the search before it", async ({ page }) => {
   await page.goto("/?q=Putin");
-  const box = page.getByRole("searchbox", { name: "Tìm kiếm tin tức" });
+  const box = page.getByRole("combobox", { name: "Tìm kiếm tin tức" });
   await box.fill("");
   await box.pressSequentially("Ala");
   await expect(page).toHaveURL(/\?q=Ala$/);
@@ -75,7 +75,7 @@ test("the clear button empties the box and shows everything, newest first", asyn
   await page.goto("/?q=Alaska");
   await page.getByRole("button", { name: "Xóa nội dung tìm kiếm" }).click();
   await expect(page).toHaveURL(/\/$/);
-  await expect(page.getByRole("searchbox", { name: "Tìm kiếm tin tức" })).toBeFocused();
+  await expect(page.getByRole("combobox", { name: "Tìm kiếm tin tức" })).toBeFocused();
   await settled(page);
   expect(await total(page)).toBe(5);
   await expect(page.getByRole("combobox", { name: "Sắp xếp" })).toHaveValue("newest");

@@ -1,4 +1,4 @@
-import type { Article } from "@/lib/corpus/types";
+import type { Article, Entity } from "@/lib/corpus/types";
 import type { Archive, Loc } from "@/lib/index/archive";
 import { memoryArchive } from "@/lib/index/memory";
 import type { Segment as IndexSegment } from "@/lib/index/segment";
@@ -61,6 +61,23 @@ export class SearchEngine {
   /** The text marked for the query: titles and article pages use it. */
   highlight(text: string, q: string): Segment[] {
     return q.trim() ? this.matcher.highlight(text, q) : [{ text, mark: false }];
+  }
+
+  /**
+   * Every live article's title, people and outlet, for indexes built beside the search
+   * index (suggestions as you type). Reads the document store once per article: call it
+   * once per archive generation, not per query.
+   */
+  *entries(): Generator<{ title: string; persons: Entity[]; outlet: Entity | null }> {
+    for (const seg of this.archive.segments) {
+      const { personStart, personVals, outlet, dicts } = seg.cols;
+      for (let d = 0; d < seg.rank.n; d++) {
+        if (seg.rank.deleted?.[d]) continue;
+        const persons: Entity[] = [];
+        for (let k = personStart[d]; k < personStart[d + 1]; k++) persons.push(dicts.persons[personVals[k]]);
+        yield { title: seg.store.get(d).title, persons, outlet: outlet[d] >= 0 ? dicts.outlets[outlet[d]] : null };
+      }
+    }
   }
 
   related(id: string, n = 5): Article[] {
