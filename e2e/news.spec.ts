@@ -86,6 +86,7 @@ for (const scheme of ["light", "dark"] as const) {
 }
 
 test("suggestions as you type: a combobox driven by the keyboard", async ({ page }) => {
+  test.slow(); // many round trips (a suggestion per keystroke, a search per pause) on a shared machine
   await page.goto("/");
   const box = page.getByRole("combobox", { name: "Tìm kiếm tin tức" });
   await box.click();
@@ -119,6 +120,7 @@ test("suggestions as you type: a combobox driven by the keyboard", async ({ page
 });
 
 test("search as you type and Enter without a chosen suggestion still search the words", async ({ page }) => {
+  test.slow(); // many round trips (a suggestion per keystroke, a search per pause) on a shared machine
   await page.goto("/");
   const box = page.getByRole("combobox", { name: "Tìm kiếm tin tức" });
   await box.click();

@@ -32,7 +32,7 @@ export interface SuggestSource {
 
 export const DEFAULT_LIMIT = 8;
 /** Prefixes up to this many characters are answered from precomputed lists. */
-const SHORT_PREFIX = 2;
+const SHORT_PREFIX = 4;
 /** Candidates kept per short prefix: enough for any limit and for re-ranking by marks. */
 const SHORT_KEEP = 40;
 
