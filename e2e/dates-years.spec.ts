@@ -47,6 +47,7 @@ test.afterAll(async () => {
 });
 
 test("years, then a year's months, then a month's days; each bar is a link", async ({ page }) => {
+  test.slow(); // many steps: more room on a loaded machine, not a speed limit
   await page.goto(`${BASE}/`);
   const histogram = page.getByTestId("histogram");
   await expect(histogram).toHaveAttribute("data-unit", "year");

@@ -7,6 +7,7 @@ const minusDays = (iso: string, n: number) => day(new Date(Date.parse(`${iso}T00
 // The seeds: four dated articles (April, August twice, December 2025) and one without a date.
 
 test("on the seeds the histogram draws months; a bar zooms in to its days and back out", async ({ page }) => {
+  test.slow(); // many steps: more room on a loaded machine, not a speed limit
   await page.goto("/");
   const histogram = page.getByTestId("histogram");
   await expect(histogram).toHaveAttribute("data-unit", "month");
