@@ -45,3 +45,11 @@ describe("fixFor / withoutParam", () => {
     expect(withoutParam(new URLSearchParams("page=abc"), "page")).toBe("/");
   });
 });
+
+describe("too many facet values", () => {
+  it("says so in Vietnamese, naming the parameter", () => {
+    expect(describeParamError({ param: "person", message: "person must have at most 50 different values" })).toBe(
+      "Mã người (person) có quá nhiều giá trị khác nhau (tối đa 50)",
+    );
+  });
+});

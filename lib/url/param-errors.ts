@@ -28,6 +28,7 @@ const REASONS: [RegExp, (m: RegExpExecArray) => string][] = [
   [/must be one of (.+)/, (m) => `phải là một trong các giá trị: ${m[1]}`],
   [/must be an id as the API returns it/, () => "phải là một mã như vladimir-putin (chữ thường không dấu, nối bằng gạch ngang)"],
   [/is too long/, () => "quá dài"],
+  [/must have at most (\d+) different values/, (m) => `có quá nhiều giá trị khác nhau (tối đa ${m[1]})`],
   [/=only lists articles without a date/, () => "= only (chỉ bài không rõ ngày) không dùng cùng khoảng ngày from/to được"],
 ];
 

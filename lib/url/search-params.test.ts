@@ -139,3 +139,17 @@ describe("toQueryString / searchHref", () => {
     );
   });
 });
+
+describe("many facet values", () => {
+  it("refuses more than 50 different values of one facet, naming it", () => {
+    const many = (k: string, n: number) => Array.from({ length: n }, (_, i) => `${k}=v-${i}`).join("&");
+    expect(parse(many("outlet", 51))).toEqual({ ok: false, error: { param: "outlet", message: "outlet must have at most 50 different values" } });
+    expect(parse(many("person", 300))).toMatchObject({ ok: false, error: { param: "person" } });
+    expect(parse(many("sources", 50)).ok).toBe(true);
+  });
+
+  it("accepts the same value repeated any number of times (it counts once)", () => {
+    const r = parseSearchParams(new URLSearchParams(Array.from({ length: 500 }, () => "person=vladimir-putin").join("&")));
+    expect(r.ok && r.query.person).toEqual(["vladimir-putin"]);
+  });
+});

@@ -16,6 +16,8 @@ export const MAX_QUERY_LENGTH = 200;
 export const DEFAULT_SIZE = 10;
 export const MAX_SIZE = 50;
 export const MAX_PAGE = 1000;
+/** Distinct values per facet parameter: a link with hundreds would cost the page O(n²) links. */
+export const MAX_FACET_VALUES = 50;
 export const FACET_PARAMS = ["person", "outlet", "sources"] as const;
 /** `undated=only` lists the articles without a date; `undated=exclude` leaves them out. */
 export const UNDATED_VALUES = ["only", "exclude"] as const;
@@ -36,10 +38,13 @@ const integer = (min: number, max: number) =>
   );
 
 const facetIds = z.pipe(
-  z.array(
-    z.string().check(z.maxLength(100, "is too long"), z.regex(FACET_ID, "must be an id as the API returns it, like vladimir-putin")),
+  z.pipe(
+    z.array(
+      z.string().check(z.maxLength(100, "is too long"), z.regex(FACET_ID, "must be an id as the API returns it, like vladimir-putin")),
+    ),
+    z.transform((ids: string[]) => [...new Set(ids)]),
   ),
-  z.transform((ids: string[]) => [...new Set(ids)]),
+  z.array(z.string()).check(z.maxLength(MAX_FACET_VALUES, `must have at most ${MAX_FACET_VALUES} different values`)),
 );
 
 /**
