@@ -35,7 +35,7 @@ const nasty = fc.oneof(
   fc.string({ unit: "binary", maxLength: 40 }),
   fc.string({ unit: fc.constantFrom("\u0000", "\u0007", "\u001b", "\u007f", "\u202e", "\u2066", "\u2069", "\u200f", "\ufeff", "\ud800", "\udfff", "💥", "ệ", "'", '"', "<", ">", "&", "%", "+", "\\", "/", ".", " "), maxLength: 40 }),
   fc.constantFrom("", " ", "2025-02-30", "2025-13-01", "99999-01-01", "-1", "0", "1e9", "NaN", "Infinity", "1.5", "0x10", "relevance", "NEWEST", "vladimir-putin", "__proto__", "constructor", "toString", "<script>alert(1)</script>"),
-  fc.integer({ min: 1000, max: 120_000 }).map((n) => "a".repeat(n)),
+  fc.integer({ min: 1000, max: 6000 }).map((n) => "a".repeat(n)), // under Node's 16 KB header limit: tests the app, not the parser
 );
 
 /** Encode as a browser would, or leave raw percent signs and bytes that do not decode. */

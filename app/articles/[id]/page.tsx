@@ -9,6 +9,7 @@ import { IndexingNotice } from "@/components/search/IndexingNotice";
 import { serviceState } from "@/lib/search/service";
 import { SITE_NAME } from "@/lib/ui/page-meta";
 import { backHref, firstParam } from "@/lib/url/links";
+import { decodePathParam } from "@/lib/url/path-param";
 import { MAX_QUERY_LENGTH, searchHref } from "@/lib/url/search-params";
 
 export const dynamic = "force-dynamic";
@@ -16,7 +17,7 @@ export const dynamic = "force-dynamic";
 export async function generateMetadata({ params }: PageProps<"/articles/[id]">): Promise<Metadata> {
   const state = serviceState();
   if (state.status !== "ok") return { title: `Đang lập chỉ mục – ${SITE_NAME}` };
-  const article = state.service.engine.article((await params).id);
+  const article = state.service.engine.article(decodePathParam((await params).id));
   if (!article) return { title: `Không tìm thấy bài – ${SITE_NAME}` };
   const title = `${article.title} – ${SITE_NAME}`;
   const description = article.paragraphs[0]?.slice(0, 200);
@@ -24,7 +25,7 @@ export async function generateMetadata({ params }: PageProps<"/articles/[id]">):
 }
 
 export default async function ArticlePage({ params, searchParams }: PageProps<"/articles/[id]">) {
-  const { id } = await params;
+  const id = decodePathParam((await params).id);
   const sp = await searchParams;
   const q = (firstParam(sp.q) ?? "").trim().slice(0, MAX_QUERY_LENGTH);
   const back = backHref(firstParam(sp.back), q);
