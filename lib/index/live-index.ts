@@ -7,6 +7,9 @@ import { mkdirSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { withCheckedDates } from "@/lib/corpus/load";
 import { todayInVietnam, type DateResult } from "@/lib/corpus/dates";
+import { resolvePeople, type Candidate } from "@/lib/corpus/people";
+import { PeopleEvidence } from "@/lib/corpus/people-evidence";
+import { loadTagger } from "@/lib/corpus/people-tagger";
 import { prepareArticleWithDetail } from "@/lib/corpus/prepare";
 import type { Article, Skipped } from "@/lib/corpus/types";
 import { Archive } from "@/lib/index/archive";
@@ -53,6 +56,12 @@ export class LiveIndex {
   private queue: Promise<unknown> = Promise.resolve();
   private timer: NodeJS.Timeout | null = null;
   private lastYield = performance.now();
+  /**
+   * Which names titles introduce and which name streets, from every article read by this
+   * process (see people-evidence.ts); not saved, so after a restart it starts again from
+   * the articles read since.
+   */
+  private readonly evidence = new PeopleEvidence();
   progress = { done: 0, total: 0 };
   /** Whether the last open used a saved index; the reason it did not. */
   loaded: { saved: boolean; reason: string | null } = { saved: false, reason: null };
@@ -188,7 +197,7 @@ export class LiveIndex {
       for (const r of reads) this.progress.total += await countLines(path.join(corpusDir, r.scan.file));
     }
     const built: { seg: Segment; items: SourcedArticle[] }[] = [];
-    let batch = new Batch();
+    let batch = new Batch(this.evidence);
     const flush = async () => {
       if (!batch.items.length) return;
       const items = batch.finishDates();
@@ -197,7 +206,7 @@ export class LiveIndex {
       let seg = memorySegment(this.segmentName(), items, rank);
       if (this.opts.indexDir) seg = saveSegment(this.opts.indexDir, items, seg);
       built.push({ seg, items });
-      batch = new Batch();
+      batch = new Batch(this.evidence);
     };
 
     const newStates = new Map<string, FileState>();
@@ -217,7 +226,7 @@ export class LiveIndex {
           const { article, detail } = prepareArticleWithDetail(rec.raw, batch.today);
           if (article.paragraphs.length === 0) skipped.push({ source: where, reason: "empty article: no text left after cleaning" });
           else {
-            batch.add(article, detail.date, rec.line);
+            batch.add(article, detail.date, rec.line, detail.candidates);
             added++;
           }
         } catch (error) {
@@ -315,21 +324,32 @@ export class LiveIndex {
   }
 }
 
-/** Articles of one segment being built, with what the date check needs. */
+/** Articles of one segment being built, with what the date check and the people pass need. */
 class Batch {
   readonly writer = new RankIndexWriter();
   readonly items: SourcedArticle[] = [];
   private readonly dates: DateResult[] = [];
+  private readonly candidates: Candidate[][] = [];
   readonly today = todayInVietnam();
 
-  add(article: Article, date: DateResult, line: number) {
+  constructor(private readonly evidence: PeopleEvidence) {}
+
+  add(article: Article, date: DateResult, line: number, candidates: Candidate[]) {
     this.items.push({ article, line });
     this.dates.push(date);
     this.writer.add(article);
+    this.evidence.add(candidates);
+    // Names after place words only count as evidence; the rest is resolved at the end.
+    this.candidates.push(candidates.filter((c) => !c.placed));
   }
 
-  /** Estimated dates checked against their neighbours in this batch (see date-check.ts). */
+  /**
+   * People decided with the archive's evidence and the tagger (as buildCorpus does), and
+   * estimated dates checked against their neighbours in this batch (see date-check.ts).
+   */
   finishDates(): SourcedArticle[] {
+    const helpers = this.evidence.helpers(loadTagger());
+    this.items.forEach((item, i) => (item.article.persons = resolvePeople(this.candidates[i], helpers)));
     const checked = withCheckedDates(
       this.items.map((i) => i.article),
       this.dates,
