@@ -65,6 +65,31 @@ describe("LiveIndex: saved index", () => {
     expect(loaded.engine.article("a1")?.title).toContain("Bão số 5");
   });
 
+  it("answers random queries the same from the index built in memory and from the saved one", async () => {
+    const corpus = tempDir();
+    const saved = tempDir();
+    writeFileSync(path.join(corpus, "a.jsonl"), TOPICS.map((_, t) => record(`r${t}`, t)).join("\n") + "\n");
+    const memory = await open(corpus, null);
+    await open(corpus, saved);
+    const loaded = await open(corpus, saved);
+    expect(loaded.index.loaded.saved).toBe(true);
+    const words = TOPICS.flatMap(([title, body]) => `${title} ${body}`.split(/[\s,.]+/)).filter(Boolean);
+    const query = fc.record({
+      q: fc.array(fc.constantFrom(...words, "bao", "vang", "-bão", "\"hòa bình\""), { minLength: 0, maxLength: 4 }).map((w) => w.join(" ")),
+      sort: fc.constantFrom<SearchQuery["sort"]>("relevance", "newest", "oldest"),
+    });
+    fc.assert(
+      fc.property(query, (q) => {
+        const run = (engine: SearchEngine) => {
+          const r = engine.search({ ...EMPTY_QUERY, size: 50, ...q });
+          return { total: r.total, hits: r.hits.map((h) => [h.id, h.score, h.snippet]), facets: r.facets };
+        };
+        expect(run(loaded.engine)).toEqual(run(memory.engine));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   const corruptions: [string, (dir: string) => void, RegExp][] = [
     ["a truncated segment", (dir) => truncateSync(segFile(dir), 100), /checksum|truncated|not an index/],
     ["a flipped byte", (dir) => flipByte(segFile(dir)), /checksum/],
