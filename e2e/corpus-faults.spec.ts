@@ -44,7 +44,10 @@ test("every bad source is listed in /api/health with its reason, and logged as J
     const entry = health.skipped.find((s: { source: string }) => s.source === source);
     expect(entry, source).toBeDefined();
     expect(entry.reason, source).toMatch(reason);
-    expect(logged.some((l) => l.source === source && l.reason === entry.reason), source).toBe(true);
+    expect(
+      logged.some((l) => l.source === source && l.reason === entry.reason),
+      source,
+    ).toBe(true);
   }
   expect(events(server, "startup")).toHaveLength(1);
 });

@@ -23,5 +23,8 @@ export function personBoxes(page: Page): Locator {
 
 /** Every result's dates (`YYYY-MM-DD`). */
 export async function resultDates(page: Page): Promise<string[]> {
-  return page.getByTestId("result").locator("time").evaluateAll((els) => els.map((e) => e.getAttribute("datetime") ?? ""));
+  return page
+    .getByTestId("result")
+    .locator("time")
+    .evaluateAll((els) => els.map((e) => e.getAttribute("datetime") ?? ""));
 }

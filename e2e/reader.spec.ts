@@ -89,7 +89,10 @@ test.describe("typed dates", () => {
     await settled(page);
     const chips = page.getByTestId("active-filters").getByRole("listitem");
     await expect(chips).toHaveCount(1);
-    await chips.first().getByRole("link", { name: `Bỏ lọc ngày: Tháng ${month}/${year}` }).click();
+    await chips
+      .first()
+      .getByRole("link", { name: `Bỏ lọc ngày: Tháng ${month}/${year}` })
+      .click();
     await expect(page).toHaveURL(/\/$/);
   });
 });

@@ -21,7 +21,13 @@ test("every kind of response carries the security headers, and no X-Powered-By",
   const html = await page.text();
   const css = /\/_next\/static\/[^"]+\.css/.exec(html)?.[0];
   expect(css).toBeTruthy();
-  const responses = [page, await request.get("/api/search?q=Putin"), await request.get("/api/health"), await request.get("/khong-co-trang-nay"), await request.get(css!)];
+  const responses = [
+    page,
+    await request.get("/api/search?q=Putin"),
+    await request.get("/api/health"),
+    await request.get("/khong-co-trang-nay"),
+    await request.get(css!),
+  ];
   for (const res of responses) {
     const h = res.headers();
     expect(h["x-content-type-options"], res.url()).toBe("nosniff");

@@ -21,10 +21,14 @@ test("SIGTERM: answers under way finish whole, nothing is cut mid-response, the 
 
   // Connect every socket first, then send every request, so all are accepted and in flight.
   const sockets = await Promise.all(
-    Array.from({ length: 16 }, () => new Promise<net.Socket>((resolve, reject) => {
-      const s = net.connect(Number(port), hostname, () => resolve(s));
-      s.once("error", reject);
-    })),
+    Array.from(
+      { length: 16 },
+      () =>
+        new Promise<net.Socket>((resolve, reject) => {
+          const s = net.connect(Number(port), hostname, () => resolve(s));
+          s.once("error", reject);
+        }),
+    ),
   );
   let firstByte: () => void;
   const firstResponse = new Promise<void>((r) => (firstByte = r));

@@ -44,9 +44,16 @@ async function main() {
   const byYear = new Map<string, number>();
   for (const a of estimated) byYear.set(a.date!.slice(0, 4), (byYear.get(a.date!.slice(0, 4)) ?? 0) + 1);
   console.log(`corpus ${dir}: ${articles.length} articles, loaded and cleaned in ${ms} ms`);
-  console.log(`dated: ${metadata.length + estimated.length} (metadata ${metadata.length}, estimated ${estimated.length}); undated ${articles.length - metadata.length - estimated.length}`);
+  console.log(
+    `dated: ${metadata.length + estimated.length} (metadata ${metadata.length}, estimated ${estimated.length}); undated ${articles.length - metadata.length - estimated.length}`,
+  );
   console.log(`estimates inside ${values.from}..${values.to}: ${inside.length}/${estimated.length} = ${ratio(inside.length, estimated.length)}`);
-  console.log(`estimates by year: ${[...byYear].sort().map(([y, n]) => `${y}: ${n}`).join(", ")}`);
+  console.log(
+    `estimates by year: ${[...byYear]
+      .sort()
+      .map(([y, n]) => `${y}: ${n}`)
+      .join(", ")}`,
+  );
   const newest = estimated.reduce<string | null>((m, a) => (m && m > a.date! ? m : a.date!), null);
   console.log(`newest estimated date: ${newest}`);
 
@@ -72,7 +79,10 @@ async function main() {
   }
   const right = sample.filter((s) => s.verdict === "right").length;
   const done = sample.length - open.length;
-  console.log(`hand-checked sample: ${right}/${done} right day = ${ratio(right, done)}` + (open.length ? `; ${open.length} not judged yet: ${open.map((s) => s.id).join(", ")}` : ""));
+  console.log(
+    `hand-checked sample: ${right}/${done} right day = ${ratio(right, done)}` +
+      (open.length ? `; ${open.length} not judged yet: ${open.map((s) => s.id).join(", ")}` : ""),
+  );
 }
 
 function ratio(a: number, b: number): string {

@@ -91,7 +91,9 @@ async function main() {
   let t0 = performance.now();
   const { articles, skipped } = await loadArticles(corpusPath, args.cache);
   const chars = articles.reduce((s, a) => s + a.title.length + a.paragraphs.reduce((n, p) => n + p.length, 0), 0);
-  console.log(`corpus: ${corpusPath}: ${articles.length} articles (${skipped} skipped), ${(chars / 1e6).toFixed(1)} M characters, loaded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(
+    `corpus: ${corpusPath}: ${articles.length} articles (${skipped} skipped), ${(chars / 1e6).toFixed(1)} M characters, loaded in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
 
   const before = memory();
   t0 = performance.now();
@@ -106,7 +108,9 @@ async function main() {
   const sets = buildQuerySets(articles, count, seed);
   console.log(`queries: ${sets.exact.length} per variant (tone set: ${sets.tone.length}, wrong-tone set: ${sets.wrongTone.length}), seed ${seed}`);
   const absent = absentQueries(articles);
-  console.log(`absent queries: ${absent.absent.length} checked absent; dropped as present in some article: ${absent.present.map((q) => `«${q}»`).join(", ") || "none"}`);
+  console.log(
+    `absent queries: ${absent.absent.length} checked absent; dropped as present in some article: ${absent.present.map((q) => `«${q}»`).join(", ") || "none"}`,
+  );
 
   const ours: Engine = (q) => {
     const r = matcher.match(q);
@@ -141,7 +145,7 @@ async function main() {
     p95.push(percentile(times, 95));
     p99.push(percentile(times, 99));
   }
-  const hostile = ["", "!!!", "-", "\"", "\"hòa bình", "😀😀", "a".repeat(200), "của và các người", "-của", "ng", "\"của các\""];
+  const hostile = ["", "!!!", "-", '"', '"hòa bình', "😀😀", "a".repeat(200), "của và các người", "-của", "ng", '"của các"'];
   const hostileMax = Math.max(...hostile.map((q) => timeQuery(matcher, q)));
 
   let baseResults: VariantResult[] | null = null;
@@ -151,7 +155,11 @@ async function main() {
     const mini = new MiniSearch<{ id: string; title: string; body: string }>({ fields: ["title", "body"] });
     mini.addAll(articles.map((a: Article) => ({ id: a.id, title: a.title, body: a.paragraphs.join("\n") })));
     baseBuild = performance.now() - t0;
-    const engine: Engine = (q) => mini.search(q).slice(0, 10).map((r) => String(r.id));
+    const engine: Engine = (q) =>
+      mini
+        .search(q)
+        .slice(0, 10)
+        .map((r) => String(r.id));
     baseResults = VARIANTS.map(([name, key]) => runVariant(name, sets[key], engine));
   }
 
@@ -172,12 +180,18 @@ async function main() {
   oursResults.forEach((r, i) => {
     const b = baseResults?.[i];
     const n = sets[VARIANTS[i][1]].length;
-    console.log(`| ${r.name} | ${n} | ${fmt(r.quality.mrr)} | ${fmt(r.quality.recall)} | ${b ? fmt(b.quality.mrr) : "—"} | ${b ? fmt(b.quality.recall) : "—"} |`);
+    console.log(
+      `| ${r.name} | ${n} | ${fmt(r.quality.mrr)} | ${fmt(r.quality.recall)} | ${b ? fmt(b.quality.mrr) : "—"} | ${b ? fmt(b.quality.recall) : "—"} |`,
+    );
   });
-  console.log(`\nlatency (this engine, match() only, ${all.length} queries × ${runs} runs, median of runs): p50 ${median(p50).toFixed(2)} ms, p95 ${median(p95).toFixed(2)} ms, p99 ${median(p99).toFixed(2)} ms; slowest hostile query ${hostileMax.toFixed(2)} ms`);
+  console.log(
+    `\nlatency (this engine, match() only, ${all.length} queries × ${runs} runs, median of runs): p50 ${median(p50).toFixed(2)} ms, p95 ${median(p95).toFixed(2)} ms, p99 ${median(p99).toFixed(2)} ms; slowest hostile query ${hostileMax.toFixed(2)} ms`,
+  );
   if (baseResults) {
     const bt = baseResults.flatMap((r) => r.times).sort((a, b) => a - b);
-    console.log(`latency (MiniSearch defaults, one run): p50 ${percentile(bt, 50).toFixed(1)} ms, p95 ${percentile(bt, 95).toFixed(1)} ms, p99 ${percentile(bt, 99).toFixed(1)} ms; build ${(baseBuild / 1000).toFixed(1)} s`);
+    console.log(
+      `latency (MiniSearch defaults, one run): p50 ${percentile(bt, 50).toFixed(1)} ms, p95 ${percentile(bt, 95).toFixed(1)} ms, p99 ${percentile(bt, 99).toFixed(1)} ms; build ${(baseBuild / 1000).toFixed(1)} s`,
+    );
   }
 
   console.log(

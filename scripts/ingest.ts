@@ -53,7 +53,9 @@ function printArticle(a: Article, dateEvidence: string | null, dropped: { text: 
   const reasons = new Map<string, number>();
   for (const d of dropped) reasons.set(d.reason, (reasons.get(d.reason) ?? 0) + 1);
   const why = [...reasons].map(([r, n]) => `${n} ${r}`).join(", ");
-  console.log(`  text     ${p.paragraphsKept} paragraphs kept, ${p.paragraphsDropped} dropped${why ? ` (${why})` : ""}${trimmed.length ? `, ${trimmed.length} trimmed` : ""}`);
+  console.log(
+    `  text     ${p.paragraphsKept} paragraphs kept, ${p.paragraphsDropped} dropped${why ? ` (${why})` : ""}${trimmed.length ? `, ${trimmed.length} trimmed` : ""}`,
+  );
   if (showDropped) {
     for (const d of dropped) console.log(`    - ${d.reason}: ${short(d.text)}`);
     for (const t of trimmed) console.log(`    ~ trimmed: ${short(t)}`);
@@ -66,7 +68,19 @@ async function main() {
   const { raws, skipped } = await readRawArticles(dir);
   const problems: Skipped[] = [...skipped];
   const seen = new Set<string>();
-  const totals = { articles: 0, kept: 0, dropped: 0, trimmed: 0, derivedTitles: 0, datesMeta: 0, datesText: 0, noDate: 0, outlets: 0, withSources: 0, withPeople: 0 };
+  const totals = {
+    articles: 0,
+    kept: 0,
+    dropped: 0,
+    trimmed: 0,
+    derivedTitles: 0,
+    datesMeta: 0,
+    datesText: 0,
+    noDate: 0,
+    outlets: 0,
+    withSources: 0,
+    withPeople: 0,
+  };
   const reasonTotals = new Map<string, number>();
   const droppedPieces: string[] = [];
   const trimmedPieces: string[] = [];
@@ -121,7 +135,10 @@ async function main() {
   if (opts.sample > 0) {
     // A fixed seed, so the same corpus gives the same sample.
     const rnd = mulberry32(11);
-    for (const [label, pieces] of [["dropped", droppedPieces], ["trimmed", trimmedPieces]] as const) {
+    for (const [label, pieces] of [
+      ["dropped", droppedPieces],
+      ["trimmed", trimmedPieces],
+    ] as const) {
       console.log(`\nRandom ${label} pieces (${Math.min(opts.sample, pieces.length)} of ${pieces.length})`);
       for (let i = 0; i < opts.sample && pieces.length > 0; i++) console.log(`  ${pieces[Math.floor(rnd() * pieces.length)]}`);
     }

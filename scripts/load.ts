@@ -32,14 +32,33 @@ const base = values.url ?? `http://127.0.0.1:${values.port}`;
 const corpus = path.resolve(values.corpus!);
 
 // What people do: search words (marked, unmarked, names), browse, filter, page, open articles.
-const WORDS = ["Việt Nam", "hoa binh", "giá vàng", "bóng đá", "Hà Nội", "tai nạn giao thông", "thủ tướng", "kinh tế", "xổ số", "thời tiết", "Trump", "Putin", "học sinh", "covid", "giáo dục"];
+const WORDS = [
+  "Việt Nam",
+  "hoa binh",
+  "giá vàng",
+  "bóng đá",
+  "Hà Nội",
+  "tai nạn giao thông",
+  "thủ tướng",
+  "kinh tế",
+  "xổ số",
+  "thời tiết",
+  "Trump",
+  "Putin",
+  "học sinh",
+  "covid",
+  "giáo dục",
+];
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const pick = <T>(xs: T[]) => xs[Math.floor(Math.random() * xs.length)];
 
 async function waitForHealth(server: ChildProcess | null) {
   for (;;) {
     if (server && server.exitCode !== null) throw new Error(`server exited with ${server.exitCode}`);
-    const h = await fetch(`${base}/api/health`).then((r) => (r.ok ? r.json() : null), () => null);
+    const h = await fetch(`${base}/api/health`).then(
+      (r) => (r.ok ? r.json() : null),
+      () => null,
+    );
     if (h && h.status === "ok") return h as { articles: number };
     await sleep(500);
   }
@@ -90,17 +109,26 @@ async function main() {
     samples.push({ t: Math.round((Date.now() - started) / 1000), rssMiB: await rss() });
 
     const cpu = os.cpus()[0]?.model ?? "unknown CPU";
-    console.log(`machine: ${cpu} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}, load average ${os.loadavg().map((x) => x.toFixed(1)).join(" ")}`);
+    console.log(
+      `machine: ${cpu} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}, load average ${os
+        .loadavg()
+        .map((x) => x.toFixed(1))
+        .join(" ")}`,
+    );
     console.log(`corpus: ${values.url ? "(running server)" : corpus}, ${health.articles} articles`);
     console.log(`run: ${connections} connections for ${duration} s, mixed search/page/article requests`);
-    console.log(`requests: ${result.requests.total} (${result.requests.average.toFixed(1)}/s average), 2xx ${result["2xx"]}, non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts}`);
+    console.log(
+      `requests: ${result.requests.total} (${result.requests.average.toFixed(1)}/s average), 2xx ${result["2xx"]}, non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts}`,
+    );
     console.log(`latency ms: p50 ${result.latency.p50}, p90 ${result.latency.p90}, p99 ${result.latency.p99}, max ${result.latency.max}`);
     const after = samples.filter((s) => s.t >= warmupS);
     if (after.length >= 2) {
       const xs = after.map((s) => s.rssMiB);
       const ref = xs[0];
       const spread = Math.max(...xs.map((x) => Math.abs(x - ref) / ref));
-      console.log(`RSS after ${warmupS} s warm-up: first ${ref} MiB, min ${Math.min(...xs)}, max ${Math.max(...xs)}, last ${xs.at(-1)}; largest change ${(spread * 100).toFixed(1)}% (target within ±10%)`);
+      console.log(
+        `RSS after ${warmupS} s warm-up: first ${ref} MiB, min ${Math.min(...xs)}, max ${Math.max(...xs)}, last ${xs.at(-1)}; largest change ${(spread * 100).toFixed(1)}% (target within ±10%)`,
+      );
     }
     console.log(`RSS samples (s:MiB): ${samples.map((s) => `${s.t}:${s.rssMiB}`).join(" ")}`);
     const ok = result.errors === 0 && result.timeouts === 0 && result.non2xx === 0;

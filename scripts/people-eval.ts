@@ -51,7 +51,12 @@ async function main() {
     // The fresh set is seed 20261125, size 100, excluding both earlier sets (--exclude).
     const excludeFiles = option(args, "--exclude")?.split(",") ?? (seed === 20261123 ? [] : [DEFAULT_LABELS]);
     const exclude = new Set(excludeFiles.flatMap((f) => (JSON.parse(readFileSync(f, "utf8")) as Labels).articles.map((a) => a.id)));
-    for (const id of sampleIds(raws.map((r) => r.id), seed, size, exclude)) {
+    for (const id of sampleIds(
+      raws.map((r) => r.id),
+      seed,
+      size,
+      exclude,
+    )) {
       const r = byId.get(id);
       console.log(`\n##### ${id} | ${r?.title}\n${r?.body}`);
     }

@@ -34,7 +34,10 @@ async function once() {
     let health: { articles: number; buildMs: number; memory: { rssMiB: number; heapUsedMiB: number } } | null = null;
     while (!health) {
       await sleep(250);
-      health = await fetch(`${base}/api/health`).then((r) => (r.ok ? r.json() : null), () => null);
+      health = await fetch(`${base}/api/health`).then(
+        (r) => (r.ok ? r.json() : null),
+        () => null,
+      );
     }
     const readyMs = performance.now() - started;
     const latencies: number[] = [];
@@ -47,7 +50,14 @@ async function once() {
       }
     }
     const after = await fetch(`${base}/api/health`).then((r) => r.json());
-    return { articles: health.articles, readyMs, buildMs: health.buildMs, rssMiB: after.memory.rssMiB, heapMiB: after.memory.heapUsedMiB, httpP50: median(latencies) };
+    return {
+      articles: health.articles,
+      readyMs,
+      buildMs: health.buildMs,
+      rssMiB: after.memory.rssMiB,
+      heapMiB: after.memory.heapUsedMiB,
+      httpP50: median(latencies),
+    };
   } finally {
     process.kill(-server.pid!, "SIGTERM");
     await sleep(1000);
@@ -64,7 +74,9 @@ async function main() {
   const cpu = os.cpus()[0]?.model ?? "unknown CPU";
   console.log(`\nmachine: ${cpu} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`);
   console.log(`corpus: ${corpus} (${results[0].articles} articles), median of ${runs} runs`);
-  console.log(`ready after start: ${Math.round(median(results.map((r) => r.readyMs)))} ms (index build ${Math.round(median(results.map((r) => r.buildMs)))} ms)`);
+  console.log(
+    `ready after start: ${Math.round(median(results.map((r) => r.readyMs)))} ms (index build ${Math.round(median(results.map((r) => r.buildMs)))} ms)`,
+  );
   console.log(`server memory: RSS ${median(results.map((r) => r.rssMiB))} MiB, heap used ${median(results.map((r) => r.heapMiB))} MiB`);
   console.log(`HTTP /api/search p50 over ${QUERIES.length} query shapes: ${median(results.map((r) => r.httpP50)).toFixed(1)} ms`);
 }

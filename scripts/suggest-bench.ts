@@ -56,17 +56,21 @@ async function main() {
   }
 
   console.log(
-    JSON.stringify({
-      machine: `${os.cpus()[0]?.model ?? "?"} × ${os.cpus().length}, load ${os.loadavg()[0].toFixed(1)}`,
-      articles: engine.size,
-      suggestEntries: index.size,
-      buildMs: Math.round(buildMs),
-      keystrokes: typed.length,
-      runs,
-      p50Ms: Number(median(p50s).toFixed(3)),
-      p95Ms: Number(median(p95s).toFixed(3)),
-      sample: Object.fromEntries(["vla", "nguyen phu", "hoa b", "ha n", "bong d"].map((q) => [q, index.suggest(q).map((s) => s.text)])),
-    }, null, 2),
+    JSON.stringify(
+      {
+        machine: `${os.cpus()[0]?.model ?? "?"} × ${os.cpus().length}, load ${os.loadavg()[0].toFixed(1)}`,
+        articles: engine.size,
+        suggestEntries: index.size,
+        buildMs: Math.round(buildMs),
+        keystrokes: typed.length,
+        runs,
+        p50Ms: Number(median(p50s).toFixed(3)),
+        p95Ms: Number(median(p95s).toFixed(3)),
+        sample: Object.fromEntries(["vla", "nguyen phu", "hoa b", "ha n", "bong d"].map((q) => [q, index.suggest(q).map((s) => s.text)])),
+      },
+      null,
+      2,
+    ),
   );
 }
 

@@ -14,7 +14,10 @@ export function RelatedArticles({ articles, back }: { articles: Article[]; back:
       <ul className="space-y-2">
         {articles.map((a) => (
           <li key={a.id}>
-            <Link href={`/articles/${encodeURIComponent(a.id)}${back ? `?back=${encodeURIComponent(back)}` : ""}`} className="text-blue-700 hover:underline dark:text-blue-300">
+            <Link
+              href={`/articles/${encodeURIComponent(a.id)}${back ? `?back=${encodeURIComponent(back)}` : ""}`}
+              className="text-blue-700 hover:underline dark:text-blue-300"
+            >
               {a.title}
             </Link>
             <span className="text-sm text-zinc-600 dark:text-zinc-400">

@@ -44,17 +44,7 @@ function useFacetSearch(param: FacetParam, text: string, query: SearchQuery): Fa
 }
 
 /** One facet (people, outlets, cited sources): checkboxes, OR within, counts disjunctive. */
-export function EntityFacet({
-  param,
-  title,
-  values,
-  query,
-}: {
-  param: FacetParam;
-  title: string;
-  values: FacetCount[];
-  query: SearchQuery;
-}) {
+export function EntityFacet({ param, title, values, query }: { param: FacetParam; title: string; values: FacetCount[]; query: SearchQuery }) {
   const { navigate } = useSearch();
   const [filter, setFilter] = useState("");
   const [expanded, setExpanded] = useState(false);
@@ -98,12 +88,7 @@ export function EntityFacet({
         {view.shown.length === 0 && <li className="text-sm text-zinc-600 dark:text-zinc-400">Không có giá trị nào khớp.</li>}
       </ul>
       {!filter && (view.more > 0 || expanded) && (
-        <button
-          type="button"
-          onClick={() => setExpanded(!expanded)}
-          aria-expanded={expanded}
-          className="text-sm text-blue-700 underline dark:text-blue-300"
-        >
+        <button type="button" onClick={() => setExpanded(!expanded)} aria-expanded={expanded} className="text-sm text-blue-700 underline dark:text-blue-300">
           {expanded ? "Thu gọn" : `Xem thêm (${view.more})`}
         </button>
       )}

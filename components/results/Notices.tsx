@@ -52,12 +52,12 @@ export function Notices({ data, nameOf }: { data: SearchResponse; nameOf: (id: s
       )}
       {correctedQuery && (
         <p className={`${box} border-zinc-300 dark:border-zinc-700`} data-testid="corrected">
-          Hiển thị kết quả cho{" "}
-          «<FilterLink query={{ ...query, q: correctedQuery, match: undefined, page: 1 }} className={link}>
+          Hiển thị kết quả cho «
+          <FilterLink query={{ ...query, q: correctedQuery, match: undefined, page: 1 }} className={link}>
             {correctedQuery}
           </FilterLink>
-          ». Tìm chính xác{" "}
-          «<FilterLink query={{ ...query, match: "exact", page: 1 }} className={link}>
+          ». Tìm chính xác «
+          <FilterLink query={{ ...query, match: "exact", page: 1 }} className={link}>
             {query.q}
           </FilterLink>
           »
@@ -90,7 +90,13 @@ export function Notices({ data, nameOf }: { data: SearchResponse; nameOf: (id: s
       )}
       {excludedAll && (
         <p className={`${box} border-amber-500 dark:border-amber-600`} data-testid="excluded-all">
-          {excludedAll.q ? <>Có {number.format(excludedAll.total)} bài cho “{excludedAll.q}”</> : <>Có {number.format(excludedAll.total)} bài</>}
+          {excludedAll.q ? (
+            <>
+              Có {number.format(excludedAll.total)} bài cho “{excludedAll.q}”
+            </>
+          ) : (
+            <>Có {number.format(excludedAll.total)} bài</>
+          )}
           {excludedAll.q ? "" : " trong kho"}, nhưng từ loại trừ {excludedAll.excluded.map((x) => `“${x}”`).join(", ")} đã loại hết.{" "}
           <FilterLink query={{ ...query, q: excludedAll.q, page: 1 }} className="font-medium text-blue-700 underline dark:text-blue-300">
             {excludedAll.q ? `Tìm “${excludedAll.q}” không loại trừ` : "Xem tất cả, không loại trừ"}

@@ -5,7 +5,12 @@ export function IndexingNotice({ state }: { state: Exclude<ServiceState, { statu
   const progress = state.status === "indexing" ? state.progress : null;
   const share = progress && progress.total ? Math.min(100, Math.round((100 * progress.done) / progress.total)) : 0;
   return (
-    <section role="status" aria-live="polite" className="max-w-3xl rounded border border-amber-300 bg-amber-50 p-4 text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100" data-testid="indexing">
+    <section
+      role="status"
+      aria-live="polite"
+      className="max-w-3xl rounded border border-amber-300 bg-amber-50 p-4 text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
+      data-testid="indexing"
+    >
       {/* Reload until the archive is searchable: no JavaScript needed. */}
       <meta httpEquiv="refresh" content="3" />
       {progress ? (

@@ -59,7 +59,12 @@ export function SearchApp({ initial }: { initial: SearchResponse }) {
   const query = parsed.ok ? parsed.query : initial.query;
   const key = toQueryString(query);
   const initialKey = toQueryString(initial.query);
-  const { data: fetched = initial, isPlaceholderData, isError, error } = useQuery({
+  const {
+    data: fetched = initial,
+    isPlaceholderData,
+    isError,
+    error,
+  } = useQuery({
     queryKey: ["search", key],
     queryFn: ({ signal }) => fetchSearch(key, signal),
     initialData: key === initialKey ? initial : undefined,

@@ -105,7 +105,7 @@ export function SearchBox({
       e.preventDefault();
       const step = e.key === "ArrowDown" ? 1 : -1;
       // Past either end the focus returns to the typed words (-1), as in the APG example.
-      setActive((i) => (i + step + 1 + suggestions.length + 1) % (suggestions.length + 1) - 1);
+      setActive((i) => ((i + step + 1 + suggestions.length + 1) % (suggestions.length + 1)) - 1);
     } else if (e.key === "Enter" && open && active >= 0) {
       e.preventDefault();
       choose(suggestions[active]);
@@ -195,9 +195,7 @@ export function SearchBox({
           </button>
         )}
       </div>
-      {Object.entries(hidden).flatMap(([name, values]) =>
-        values.map((v) => <input key={`${name}=${v}`} type="hidden" name={name} value={v} />),
-      )}
+      {Object.entries(hidden).flatMap(([name, values]) => values.map((v) => <input key={`${name}=${v}`} type="hidden" name={name} value={v} />))}
       <button type="submit" className="rounded-md bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800">
         Tìm
       </button>

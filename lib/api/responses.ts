@@ -13,7 +13,10 @@ export function notReady(state: Exclude<ServiceState, { status: "ok" }>): Respon
     state.status === "indexing"
       ? `Kho bài đang được lập chỉ mục (${state.progress.done}/${state.progress.total} bài). Hãy thử lại sau ít giây.`
       : "Chỉ mục chưa mở được; máy chủ đang thử lại.";
-  return Response.json({ error: { code: state.status === "indexing" ? "indexing" : "unavailable", message } }, { status: 503, headers: { "Retry-After": "2" } });
+  return Response.json(
+    { error: { code: state.status === "indexing" ? "indexing" : "unavailable", message } },
+    { status: 503, headers: { "Retry-After": "2" } },
+  );
 }
 
 export function notFound(message: string): Response {

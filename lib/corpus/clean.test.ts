@@ -92,7 +92,12 @@ describe("cleanBody", () => {
 describe("cleanBody on other page layouts", () => {
   it("drops breadcrumbs and date lines, keeping the date line as evidence", () => {
     const c = cleanBody(
-      ["Thế giới > Châu Âu", "Thứ Hai, 07/08/2025 10:30 (GMT+7)", "Tiêu đề ngắn của một bài báo khác", "Đoạn mở đầu của bài viết, đủ dài để là một đoạn văn."].join("\n"),
+      [
+        "Thế giới > Châu Âu",
+        "Thứ Hai, 07/08/2025 10:30 (GMT+7)",
+        "Tiêu đề ngắn của một bài báo khác",
+        "Đoạn mở đầu của bài viết, đủ dài để là một đoạn văn.",
+      ].join("\n"),
       null,
     );
     expect(c.pageTitle).toBe("Tiêu đề ngắn của một bài báo khác");

@@ -3,14 +3,7 @@
 // General rules over line shapes, never per-file cases: see docs/cleaning.md.
 import { endsLikeSentence, lineSimilarity, tidy, wordCount } from "@/lib/corpus/text";
 
-export type DropReason =
-  | "chrome"
-  | "related-header"
-  | "related-link"
-  | "related-list"
-  | "caption"
-  | "repeated-title"
-  | "byline";
+export type DropReason = "chrome" | "related-header" | "related-link" | "related-list" | "caption" | "repeated-title" | "byline";
 
 export interface DroppedParagraph {
   text: string;
@@ -39,8 +32,7 @@ const RELATED_HEADER =
 /** A daily round-up link: "Tin thế giới ngày 11/4: …", "Điểm tin sáng 7/2: …". */
 const ROUNDUP = /^(?:tin|bản tin|điểm tin|tin tức)\b[^:.]{0,40}?\b(?:ngày|sáng|trưa|chiều|tối|đêm)\s+\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?\s*:/iu;
 /** A photo caption: text ending with a credit, `Ảnh: X`, `(Ảnh: Reuters).`, `(Nguồn: TASS)`. */
-const CAPTION_CREDIT =
-  /(?:^|[\s.(–-])\(?\s*(?:ảnh|nguồn ảnh|nguồn|photo|video|clip|đồ họa)\s*:\s*([^():]{1,60}?)\s*\)?\s*\.?$/iu;
+const CAPTION_CREDIT = /(?:^|[\s.(–-])\(?\s*(?:ảnh|nguồn ảnh|nguồn|photo|video|clip|đồ họa)\s*:\s*([^():]{1,60}?)\s*\)?\s*\.?$/iu;
 /** A paragraph that is only a credit or a byline: "Theo VTC14", "(Theo Công an TP.HCM)". */
 const CREDIT_LINE = /^\(?\s*(?:theo|nguồn)\s*:?\s+[^.!?]{1,60}\)?\.?$/iu;
 /** An inline list of other stories glued to the end of a paragraph. */
@@ -174,7 +166,10 @@ export function splitTrailingByline(paragraph: string): { text: string; byline: 
 
 /** Clean a scraped body. `knownTitle` is the record's title, if any (its repeats are dropped). */
 export function cleanBody(body: string, knownTitle: string | null): CleanedBody {
-  const lines = body.split("\n").map(tidy).filter((l) => l.length > 0);
+  const lines = body
+    .split("\n")
+    .map(tidy)
+    .filter((l) => l.length > 0);
   const kinds = lines.map(classify);
   markRepeatedPairs(lines, kinds);
   markHeaderBlocks(lines, kinds);
@@ -194,8 +189,7 @@ export function cleanBody(body: string, knownTitle: string | null): CleanedBody 
     else if (kind === "dateline") {
       dropped.push({ text: line, reason: "chrome" });
       datelines.push(line);
-    }
-    else if (kind === "header") dropped.push({ text: line, reason: "related-header" });
+    } else if (kind === "header") dropped.push({ text: line, reason: "related-header" });
     else if (kind === "link") dropped.push({ text: line, reason: "related-link" });
     else if (kind === "caption") {
       dropped.push({ text: line, reason: "caption" });
@@ -263,5 +257,8 @@ export function isRepeatedTitle(line: string, title: string): boolean {
 /** A last paragraph that is only an author's name: "Quý Sáng", "Hoàng Như", "G.T". */
 function isBylineOnly(line: string): boolean {
   if (line.length > 50 || endsLikeSentence(line) || wordCount(line) > 6) return false;
-  return line.split(/[\s\-/]+/).filter(Boolean).every((w) => /^[\p{Lu}(]/u.test(w) || /^(?:và|t\/h)$/i.test(w));
+  return line
+    .split(/[\s\-/]+/)
+    .filter(Boolean)
+    .every((w) => /^[\p{Lu}(]/u.test(w) || /^(?:và|t\/h)$/i.test(w));
 }

@@ -140,9 +140,28 @@ describe("loadCorpus on a mixed directory", () => {
 describe("people on the seeds with archive evidence and the tagger", () => {
   // The seeds' people as the article-only rules found them before archive evidence existed.
   const BEFORE: Record<string, string[]> = {
-    "000_be94a817387f0ba4": ["donald-trump", "friedrich-merz", "keir-starmer", "marco-rubio", "mark-rutte", "steve-witkoff", "vladimir-putin", "volodymyr-zelensky", "yuri-ushakov"],
+    "000_be94a817387f0ba4": [
+      "donald-trump",
+      "friedrich-merz",
+      "keir-starmer",
+      "marco-rubio",
+      "mark-rutte",
+      "steve-witkoff",
+      "vladimir-putin",
+      "volodymyr-zelensky",
+      "yuri-ushakov",
+    ],
     "001_549642865c4a8d5b": ["dmitry-peskov", "donald-trump", "jared-kushner", "steve-witkoff", "vladimir-putin", "volodymyr-zelensky", "yuri-ushakov"],
-    "002_39daa1a30ecf3676": ["donald-trump", "joe-biden", "karoline-leavitt", "keith-kellogg", "sergei-lavrov", "vladimir-putin", "volodymyr-zelensky", "yuri-ushakov"],
+    "002_39daa1a30ecf3676": [
+      "donald-trump",
+      "joe-biden",
+      "karoline-leavitt",
+      "keith-kellogg",
+      "sergei-lavrov",
+      "vladimir-putin",
+      "volodymyr-zelensky",
+      "yuri-ushakov",
+    ],
     "003_13c57fa3fb253537": ["dmitry-peskov", "donald-trump", "sergei-lavrov", "steve-witkoff", "vladimir-putin", "yuri-ushakov"],
     "004_fbc9bacc9707f00a": ["dmitry-peskov", "donald-trump", "karoline-leavitt", "kirill-dmitriev", "steve-witkoff", "vladimir-putin"],
   };

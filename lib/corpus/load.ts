@@ -159,7 +159,10 @@ export function parseSeedFile(file: string, content: string): RawArticle {
   const date = dateLine && isCalendarDate(dateLine[1]) ? dateLine[1] : null;
   return {
     // NFC: a file name written on macOS arrives decomposed; links and URLs use composed letters.
-    id: path.basename(file).replace(/\.txt$/i, "").normalize("NFC"),
+    id: path
+      .basename(file)
+      .replace(/\.txt$/i, "")
+      .normalize("NFC"),
     file,
     format: "txt",
     title: null,
@@ -213,7 +216,8 @@ export async function* splitLines(input: AsyncIterable<Buffer | string>, maxByte
   let pending = false;
   const finish = (): Line => {
     no++;
-    const line = size > maxBytes ? { no, error: `line too large: ${size} bytes (the limit for one article is ${maxBytes})` } : decodeLine(no, Buffer.concat(parts));
+    const line =
+      size > maxBytes ? { no, error: `line too large: ${size} bytes (the limit for one article is ${maxBytes})` } : decodeLine(no, Buffer.concat(parts));
     parts = [];
     size = 0;
     pending = false;
@@ -313,7 +317,10 @@ export function buildCorpus({ raws, skipped }: RawCorpus, today: string = todayI
     let date: DateResult;
     let found: Candidate[];
     try {
-      ({ article, detail: { date, candidates: found } } = prepareArticleWithDetail(raw, today));
+      ({
+        article,
+        detail: { date, candidates: found },
+      } = prepareArticleWithDetail(raw, today));
     } catch (error) {
       report.push({ source: where, reason: `could not be cleaned: ${message(error)}` });
       continue;

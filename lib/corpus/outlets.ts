@@ -53,8 +53,7 @@ const FINGERPRINTS: Fingerprint[] = [
   {
     outletId: "bao-the-gioi-viet-nam",
     evidence: "'Nhỏ Bình thường Lớn' font-size widget with 'Tin liên quan' block or '(Nguồn: …)' caption",
-    test: (lines) =>
-      has(lines, /^Nhỏ\s+Bình thường\s+Lớn$/iu) && (has(lines, /^Tin liên quan$/iu) || has(lines, /\(Nguồn: [^)]{1,40}\)$/u)),
+    test: (lines) => has(lines, /^Nhỏ\s+Bình thường\s+Lớn$/iu) && (has(lines, /^Tin liên quan$/iu) || has(lines, /\(Nguồn: [^)]{1,40}\)$/u)),
   },
   {
     outletId: "dan-tri",

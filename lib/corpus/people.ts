@@ -24,16 +24,106 @@ const HONORIFICS = new Set(["ông", "bà", "anh", "chị", "cô", "chú", "bác"
 /** Outlet names ("phóng viên Dân Việt") are never people. */
 const OUTLET_NAMES = new Set(Object.values(outletsJson).map((o) => foldMarks(o.name)));
 const TRAILING_TITLES = new Set(["ông", "bà", "chị", "cô", "cụ", "chú", "bác", "ngài", "thầy", "hlv", "blv", "gs", "ts", "ths", "bs", "mc", "sheikh"]);
-const IN_RUN_TITLES = new Set(["sheikh", "emir", "hoàng thân", "thái tử", "ông", "bà", "anh", "chị", "cô", "chú", "bác", "cụ", "em", "cháu", "thầy", "ngài", "hlv", "blv", "gs", "ts", "ths", "bs", "mc", "nsnd", "nsưt", "vđv", "hs", "bầu", "tướng"]);
+const IN_RUN_TITLES = new Set([
+  "sheikh",
+  "emir",
+  "hoàng thân",
+  "thái tử",
+  "ông",
+  "bà",
+  "anh",
+  "chị",
+  "cô",
+  "chú",
+  "bác",
+  "cụ",
+  "em",
+  "cháu",
+  "thầy",
+  "ngài",
+  "hlv",
+  "blv",
+  "gs",
+  "ts",
+  "ths",
+  "bs",
+  "mc",
+  "nsnd",
+  "nsưt",
+  "vđv",
+  "hs",
+  "bầu",
+  "tướng",
+]);
 const GIVEN_NAME_ORG_WORDS = new Set(["trường", "hợp"]);
 /** Words before a run that make it a place or a thing named after a person: "đường Nguyễn Trãi". */
 const PLACE_BEFORE_SET = new Set([
-  "thành phố", "tp", "tp.", "tỉnh", "huyện", "quận", "phường", "xã", "thị xã", "thị trấn", "đường", "phố", "ngõ", "hẻm",
-  "trường", "thpt", "thcs", "chuyên", "cầu", "chợ", "sân", "lăng", "đền", "chùa", "bến", "ga", "công viên", "tượng đài",
-  "sông", "núi", "đảo", "làng", "thôn", "ấp", "khu", "tư tưởng", "giải", "cúp", "quỹ", "trung tâm", "bệnh viện",
-  "học viện", "nhà thờ", "bảo tàng", "vùng", "miền", "phim", "cuốn", "bài hát", "ca khúc", "chương trình", "cuộc thi",
-  "dự án", "công ty", "tập đoàn", "đội bóng", "đội tuyển", "clb", "câu lạc bộ", "tàu", "hãng", "nhãn hiệu",
-  "thương hiệu", "mạng xã hội", "ứng dụng", "đại lộ",
+  "thành phố",
+  "tp",
+  "tp.",
+  "tỉnh",
+  "huyện",
+  "quận",
+  "phường",
+  "xã",
+  "thị xã",
+  "thị trấn",
+  "đường",
+  "phố",
+  "ngõ",
+  "hẻm",
+  "trường",
+  "thpt",
+  "thcs",
+  "chuyên",
+  "cầu",
+  "chợ",
+  "sân",
+  "lăng",
+  "đền",
+  "chùa",
+  "bến",
+  "ga",
+  "công viên",
+  "tượng đài",
+  "sông",
+  "núi",
+  "đảo",
+  "làng",
+  "thôn",
+  "ấp",
+  "khu",
+  "tư tưởng",
+  "giải",
+  "cúp",
+  "quỹ",
+  "trung tâm",
+  "bệnh viện",
+  "học viện",
+  "nhà thờ",
+  "bảo tàng",
+  "vùng",
+  "miền",
+  "phim",
+  "cuốn",
+  "bài hát",
+  "ca khúc",
+  "chương trình",
+  "cuộc thi",
+  "dự án",
+  "công ty",
+  "tập đoàn",
+  "đội bóng",
+  "đội tuyển",
+  "clb",
+  "câu lạc bộ",
+  "tàu",
+  "hãng",
+  "nhãn hiệu",
+  "thương hiệu",
+  "mạng xã hội",
+  "ứng dụng",
+  "đại lộ",
 ]);
 
 /** Whether the text right before a name ends with one of the phrases (1–4 words, case-insensitive). */
@@ -45,7 +135,10 @@ function endsWithPhrase(before: string, phrases: Set<string>): boolean {
   let phrase = "";
   for (let n = 0; n < 4 && end > 0; n++) {
     const start = before.lastIndexOf(" ", end - 1) + 1;
-    let word = before.slice(start, end).toLowerCase().replace(/^[("“'‘]+/, "");
+    let word = before
+      .slice(start, end)
+      .toLowerCase()
+      .replace(/^[("“'‘]+/, "");
     if (n === 0) word = word.replace(/\.$/, "");
     phrase = phrase ? `${word} ${phrase}` : word;
     if (phrases.has(phrase)) return true;
@@ -58,9 +151,79 @@ function endsWithPhrase(before: string, phrases: Set<string>): boolean {
 const PERSON_AFTER =
   /^(?:\s*\(\s*\d{1,3}\s*tuổi|\s*,\s*\d{1,3}\s*tuổi|\s+(?:cho biết|cho hay|nói|chia sẻ|khẳng định|tuyên bố|thủ vai|đảm nhận|thừa nhận|nhấn mạnh|bày tỏ|sinh năm|từng|viết))/iu;
 /** Capitalised words glued after a name by a missing full stop ("Juan Martinez Chẳng phải…"); never given names. */
-const TRAILING_NON_NAME = new Set(["một", "các", "những", "này", "đó", "khi", "và", "theo", "cho", "là", "chẳng", "không", "cũng", "đã", "sẽ", "đang", "được", "bị", "với", "tại", "trong", "sau", "trước", "nhưng", "ngày", "năm", "tháng", "hôm", "video", "ảnh", "clip", "bàn", "người", "nếu", "vì", "do", "để", "từ", "đến", "ở", "về", "có", "còn", "rồi", "thì", "mà", "lại", "tên", "ngay", "bí", "chánh", "luật", "phó", "chủ", "tổng", "giám", "thủ", "trưởng", "bộ", "cục", "cựu", "nguyên", "tân"]);
+const TRAILING_NON_NAME = new Set([
+  "một",
+  "các",
+  "những",
+  "này",
+  "đó",
+  "khi",
+  "và",
+  "theo",
+  "cho",
+  "là",
+  "chẳng",
+  "không",
+  "cũng",
+  "đã",
+  "sẽ",
+  "đang",
+  "được",
+  "bị",
+  "với",
+  "tại",
+  "trong",
+  "sau",
+  "trước",
+  "nhưng",
+  "ngày",
+  "năm",
+  "tháng",
+  "hôm",
+  "video",
+  "ảnh",
+  "clip",
+  "bàn",
+  "người",
+  "nếu",
+  "vì",
+  "do",
+  "để",
+  "từ",
+  "đến",
+  "ở",
+  "về",
+  "có",
+  "còn",
+  "rồi",
+  "thì",
+  "mà",
+  "lại",
+  "tên",
+  "ngay",
+  "bí",
+  "chánh",
+  "luật",
+  "phó",
+  "chủ",
+  "tổng",
+  "giám",
+  "thủ",
+  "trưởng",
+  "bộ",
+  "cục",
+  "cựu",
+  "nguyên",
+  "tân",
+]);
 /** "Rachel Thomas, thư ký báo chí của…": a name followed by the person's role. */
-const TITLE_AFTER = new RegExp(`^\\s*,\\s*(?:${[...PERSON_TITLES].sort((a, b) => b.length - a.length).map(escape).join("|")})\\s`, "iu");
+const TITLE_AFTER = new RegExp(
+  `^\\s*,\\s*(?:${[...PERSON_TITLES]
+    .sort((a, b) => b.length - a.length)
+    .map(escape)
+    .join("|")})\\s`,
+  "iu",
+);
 /** Places by their first word, longest first, so a lookup costs a few comparisons. */
 const PLACES_BY_FIRST = new Map<string, string[][]>();
 for (const p of PLACES) {
@@ -144,7 +307,7 @@ function mentionsInRun(text: string, runStart: number, runWords: string[], textI
   }
   let afterPlace = false;
   let afterOrg = false;
-  for (let i = 0; i <= runWords.length; ) {
+  for (let i = 0; i <= runWords.length;) {
     // A place splits a run only in qualifier position, before the name ("Nga Vladimir Putin"),
     // never at its end ("Cao Toàn Mỹ", "Trương Hồ Phương Nga").
     const place = i < runWords.length && i === segStart ? placeLength(runWords, i) : 0;
@@ -184,7 +347,7 @@ function segment(
   let titled = false;
   // Leading words: sentence-initial common words, in-run honorifics ("Ông Trump"), places ("Nga Vladimir Putin").
   const placeQualified = afterPlace;
-  for (let changed = true; changed && a < b; ) {
+  for (let changed = true; changed && a < b;) {
     changed = false;
     const w = lower(runWords[a]);
     if (IN_RUN_TITLES.has(w) && b - a > 1) {
@@ -228,13 +391,23 @@ function segment(
   if (words.length >= 2 && /^(?:văn|thị)$/.test(lower(words[words.length - 1]))) return;
   if (words.length >= 2 && CAN.has(lower(words[0])) && CHI.has(lower(words[1]))) return;
   if (NOT_PEOPLE.has(words.join(" ").toLowerCase())) return;
-  const known = knownByKey.get(nameKey(words)) ?? (words.length === 1 ? knownByShort.get(nameKey(words)) ?? null : null);
+  const known = knownByKey.get(nameKey(words)) ?? (words.length === 1 ? (knownByShort.get(nameKey(words)) ?? null) : null);
   const vnSurname = words.length >= 2 && VN_SURNAMES.has(lower(words[0])) && isVietnameseName(words);
   const strong = Boolean(known) || (titled && words.length >= 1) || vnSurname || (placeQualified && words.length >= 2);
   const end = offsets[a + words.length - 1] + words[words.length - 1].length;
   out.push({
-    words, titled, known: known?.name ?? null, strong, placed: placed || orgPlaced,
-    cue: false, listNext: false, before: "", after: "", text: textIndex, start: offsets[a], end,
+    words,
+    titled,
+    known: known?.name ?? null,
+    strong,
+    placed: placed || orgPlaced,
+    cue: false,
+    listNext: false,
+    before: "",
+    after: "",
+    text: textIndex,
+    start: offsets[a],
+    end,
   });
 }
 
@@ -244,7 +417,7 @@ function isSentenceStart(text: string, at: number): boolean {
   while (i >= 0 && text[i] === " ") i--;
   if (i < 0) return true;
   const c = text[i];
-  return ".!?:;\"“”…".includes(c) || ((c === "-" || c === "–") && i < at - 1 && text[i - 1] === " ");
+  return '.!?:;"“”…'.includes(c) || ((c === "-" || c === "–") && i < at - 1 && text[i - 1] === " ");
 }
 
 /** Offset where the places in front of a segment start, for reading the title before them. */
@@ -276,7 +449,47 @@ export function isWeakCandidate(m: Candidate): boolean {
 }
 
 /** Capitalised English words in titles of films, books and events ("The Girl On The Train"). */
-export const ENGLISH_FUNCTION_WORDS = new Set(["on", "in", "of", "at", "to", "for", "with", "by", "from", "the", "a", "an", "and", "or", "my", "your", "our", "new", "is", "are", "be", "it", "this", "that", "all", "no", "not", "she", "he", "we", "you", "they", "his", "her", "me", "love", "live", "do", "go"]);
+export const ENGLISH_FUNCTION_WORDS = new Set([
+  "on",
+  "in",
+  "of",
+  "at",
+  "to",
+  "for",
+  "with",
+  "by",
+  "from",
+  "the",
+  "a",
+  "an",
+  "and",
+  "or",
+  "my",
+  "your",
+  "our",
+  "new",
+  "is",
+  "are",
+  "be",
+  "it",
+  "this",
+  "that",
+  "all",
+  "no",
+  "not",
+  "she",
+  "he",
+  "we",
+  "you",
+  "they",
+  "his",
+  "her",
+  "me",
+  "love",
+  "live",
+  "do",
+  "go",
+]);
 
 /** Glue "bin", "van"… to the next word so a run stays one word per name part. */
 function joinParticles(words: string[]): string[] {
@@ -345,7 +558,7 @@ export function resolvePeople(candidates: readonly Candidate[], helpers: PeopleH
     }
   }
   // Candidates are in text order, so list neighbours are adjacent.
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     mentions.forEach((m, i) => {
       if (accepted.has(m) || !isWeakCandidate(m)) return;
@@ -378,7 +591,7 @@ function mergeMentions(accepted: Candidate[], helpers: PeopleHelpers): Entity[] 
   const people = new Map<string, Person>();
   const ordered = accepted.sort((x, y) => y.words.length - x.words.length || x.text - y.text || x.start - y.start);
   for (const m of ordered) {
-    const known = m.known ? knownByName.get(m.known) ?? null : null;
+    const known = m.known ? (knownByName.get(m.known) ?? null) : null;
     const key = known ? nameKey(known.name.split(" ")) : nameKey(m.words);
     const existing = people.get(key);
     if (existing) {
@@ -395,7 +608,9 @@ function mergeMentions(accepted: Candidate[], helpers: PeopleHelpers): Entity[] 
     });
     // "Muller" after "Robert Mueller": a foreign surname misspelt by a letter or two.
     if (!containing.length && parts.length === 1 && !isVietnameseName(m.words)) {
-      containing.push(...[...people.entries()].filter(([k, p]) => !isVietnameseName(p.words) && sameVariant(k.split(" ").at(-1)!, key, p.words.slice(-1), m.words)));
+      containing.push(
+        ...[...people.entries()].filter(([k, p]) => !isVietnameseName(p.words) && sameVariant(k.split(" ").at(-1)!, key, p.words.slice(-1), m.words)),
+      );
     }
     if (containing.length === 1) {
       containing[0][1].count++;

@@ -4,13 +4,35 @@ import { prepareArticle } from "@/lib/corpus/prepare";
 import type { RawArticle } from "@/lib/corpus/types";
 
 const raw = (body: string, title: string | null = null): RawArticle => ({
-  id: "x", file: "x.txt", format: "txt", title, body, date: null, outlet: null, url: null,
+  id: "x",
+  file: "x.txt",
+  format: "txt",
+  title,
+  body,
+  date: null,
+  outlet: null,
+  url: null,
 });
 
 // Lines built from pieces that trigger the rules, so the generator reaches them.
 const piece = fc.constantFrom(
-  "Tin liên quan", "Xem thêm", "Nhỏ Bình thường Lớn", "Ông Trump", "Tổng thống Nga Vladimir Putin", "ngày 25/4",
-  "(Ảnh: Reuters).", "Ảnh: TASS", "Theo RIA,", "Nguyễn Văn A", "...", "…", ".", " ", "X X", "năm 2025", "31/2/2025",
+  "Tin liên quan",
+  "Xem thêm",
+  "Nhỏ Bình thường Lớn",
+  "Ông Trump",
+  "Tổng thống Nga Vladimir Putin",
+  "ngày 25/4",
+  "(Ảnh: Reuters).",
+  "Ảnh: TASS",
+  "Theo RIA,",
+  "Nguyễn Văn A",
+  "...",
+  "…",
+  ".",
+  " ",
+  "X X",
+  "năm 2025",
+  "31/2/2025",
 );
 const line = fc.array(fc.oneof(piece, fc.string({ maxLength: 12 })), { maxLength: 8 }).map((parts) => parts.join(" "));
 

@@ -33,8 +33,15 @@ describe("seed 000", () => {
     expect(a.sources.map((s) => s.id).sort()).toEqual(["ap", "nbc-news", "zvezda"]);
     expect(a.photoCredits?.map((s) => s.id)).toEqual(["the-nightly"]);
     expect(personIds(a)).toEqual([
-      "donald-trump", "friedrich-merz", "keir-starmer", "marco-rubio", "mark-rutte",
-      "steve-witkoff", "vladimir-putin", "volodymyr-zelensky", "yuri-ushakov",
+      "donald-trump",
+      "friedrich-merz",
+      "keir-starmer",
+      "marco-rubio",
+      "mark-rutte",
+      "steve-witkoff",
+      "vladimir-putin",
+      "volodymyr-zelensky",
+      "yuri-ushakov",
     ]);
   });
 });
@@ -50,17 +57,21 @@ describe("seeds 001 and 002", () => {
       expect(a.provenance.outlet).toMatch(/^layout:/);
       expect(a.titleDerived).toBe(true);
     }
-    expect(seed("001").captions).toEqual([
-      "Tổng thống Mỹ Donald Trump và Tổng thống Nga Vladimir Putin trong cuộc gặp tại Alaska vào tháng 8 (Ảnh: Reuters).",
-    ]);
+    expect(seed("001").captions).toEqual(["Tổng thống Mỹ Donald Trump và Tổng thống Nga Vladimir Putin trong cuộc gặp tại Alaska vào tháng 8 (Ảnh: Reuters)."]);
     expect(seed("001").paragraphs[0]).toMatch(/^Tổng thống Donald Trump ngày 3\/12 cho biết/);
     expect(seed("001").paragraphs.at(-1)).toMatch(/để hoàn thiện bản kể hoạch hòa bình\.$/);
     expect(seed("001").title).toBe("Tổng thống Donald Trump ngày 3/12 cho biết các nhà đàm phán Mỹ, gồm Đặc phái viên Steve Witkoff và con rể của Tổng…");
     expect(seed("002").paragraphs[0]).toMatch(/^Đặc phái viên của Tổng thống Mỹ, ông Keith Kellogg, ngày 20\/8/);
     expect(seed("002").paragraphs.at(-1)).toBe("Theo Ngoại trưởng Nga, Tổng thống Trump hiểu rõ lập trường của Moscow về vấn đề này.");
     expect(personIds(seed("002"))).toEqual([
-      "donald-trump", "joe-biden", "karoline-leavitt", "keith-kellogg", "sergei-lavrov",
-      "vladimir-putin", "volodymyr-zelensky", "yuri-ushakov",
+      "donald-trump",
+      "joe-biden",
+      "karoline-leavitt",
+      "keith-kellogg",
+      "sergei-lavrov",
+      "vladimir-putin",
+      "volodymyr-zelensky",
+      "yuri-ushakov",
     ]);
   });
 });
@@ -103,8 +114,15 @@ describe("seed 004", () => {
 
 describe("jsonl records", () => {
   const raw = (over: Partial<RawArticle>): RawArticle => ({
-    id: "r1", file: "a.jsonl", format: "jsonl", title: "Tiêu đề bản ghi", body: "Đoạn một của bài.\nĐoạn hai.",
-    date: null, outlet: null, url: null, ...over,
+    id: "r1",
+    file: "a.jsonl",
+    format: "jsonl",
+    title: "Tiêu đề bản ghi",
+    body: "Đoạn một của bài.\nĐoạn hai.",
+    date: null,
+    outlet: null,
+    url: null,
+    ...over,
   });
   it("uses the record's title, date and outlet", () => {
     const a = prepareArticle(raw({ date: "2017-02-06", outlet: "VnExpress", url: "http://www.baomoi.com/a/c/1.epi" }));
@@ -122,7 +140,13 @@ describe("jsonl records", () => {
 describe("pages with a date line", () => {
   it("reads the date from the page's own date line before the text", () => {
     const a = prepareArticle({
-      id: "p", file: "p.txt", format: "txt", title: null, date: null, outlet: null, url: null,
+      id: "p",
+      file: "p.txt",
+      format: "txt",
+      title: null,
+      date: null,
+      outlet: null,
+      url: null,
       body: "Thứ Hai, 07/08/2025 10:30 (GMT+7)\nTiêu đề ngắn của bài\nNgày 1/1/2025, một sự kiện đã xảy ra và được kể lại ở đây.",
     });
     expect(a).toMatchObject({ date: "2025-08-07", dateEstimated: true, title: "Tiêu đề ngắn của bài" });

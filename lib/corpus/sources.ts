@@ -19,7 +19,10 @@ for (const s of SOURCES) for (const a of s.aliases) BY_ALIAS.set(a, s);
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 // Case-sensitive: agency names are written capitalised; "ap" or "rt" inside words never match.
 const ALIAS_RE = new RegExp(
-  `(?<![\\p{L}\\p{N}])(${[...BY_ALIAS.keys()].sort((a, b) => b.length - a.length).map(escape).join("|")})(?![\\p{L}\\p{N}])`,
+  `(?<![\\p{L}\\p{N}])(${[...BY_ALIAS.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map(escape)
+    .join("|")})(?![\\p{L}\\p{N}])`,
   "gu",
 );
 /** A cue before the name, with up to two words between ("hãng tin Nga Zvezda", "đài truyền hình NBC"). */

@@ -28,7 +28,9 @@ export function slugify(text: string): string {
 
 /** Folded words, for near-duplicate comparisons. */
 export function foldedWords(text: string): string[] {
-  return foldMarks(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return foldMarks(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 }
 
 /**

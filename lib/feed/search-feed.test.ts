@@ -11,9 +11,18 @@ const e = (name: string): Entity => ({ id: name.toLowerCase().replace(/ /g, "-")
 
 function article(id: string, date: string | null, title: string, persons: string[], outlet: string | null): Article {
   return {
-    id, file: `${id}.txt`, title, titleDerived: false, date, dateEstimated: false,
-    outlet: outlet ? e(outlet) : null, sources: [], persons: persons.map(e),
-    paragraphs: [`${title}. Hội đàm hòa bình & <an ninh> tại Moscow.`], captions: [], url: null,
+    id,
+    file: `${id}.txt`,
+    title,
+    titleDerived: false,
+    date,
+    dateEstimated: false,
+    outlet: outlet ? e(outlet) : null,
+    sources: [],
+    persons: persons.map(e),
+    paragraphs: [`${title}. Hội đàm hòa bình & <an ninh> tại Moscow.`],
+    captions: [],
+    url: null,
     provenance: { title: "record", date: "metadata", outlet: "record", paragraphsKept: 1, paragraphsDropped: 0 },
   };
 }
@@ -22,7 +31,7 @@ const engine = new SearchEngine([
   article("a", "2025-08-07", "Putin gặp Witkoff", ["Vladimir Putin"], "Dân trí"),
   article("b", "2025-12-04", "Kế hoạch hòa bình của Mỹ", ["Donald Trump"], "VnExpress"),
   article("c", null, "Điện Kremlin bình luận về Putin", ["Vladimir Putin"], null),
-  article("d", "2025-09-01", "Putin & Trump: \"hòa bình\" <sớm>?", ["Vladimir Putin", "Donald Trump"], "Tuổi Trẻ"),
+  article("d", "2025-09-01", 'Putin & Trump: "hòa bình" <sớm>?', ["Vladimir Putin", "Donald Trump"], "Tuổi Trẻ"),
 ]);
 
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", isArray: (name) => ["entry", "link", "category"].includes(name) });

@@ -44,7 +44,7 @@ export function writeAtomic(file: string, chunks: readonly Uint8Array[]) {
   try {
     for (const c of chunks) {
       // writeSync may write less than asked (large buffers): write until all is written.
-      for (let at = 0; at < c.byteLength; ) at += writeSync(fd, c, at, c.byteLength - at);
+      for (let at = 0; at < c.byteLength;) at += writeSync(fd, c, at, c.byteLength - at);
     }
     fsyncSync(fd);
   } finally {

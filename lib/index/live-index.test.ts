@@ -75,7 +75,7 @@ describe("LiveIndex: saved index", () => {
     expect(loaded.index.loaded.saved).toBe(true);
     const words = TOPICS.flatMap(([title, body]) => `${title} ${body}`.split(/[\s,.]+/)).filter(Boolean);
     const query = fc.record({
-      q: fc.array(fc.constantFrom(...words, "bao", "vang", "-bão", "\"hòa bình\""), { minLength: 0, maxLength: 4 }).map((w) => w.join(" ")),
+      q: fc.array(fc.constantFrom(...words, "bao", "vang", "-bão", '"hòa bình"'), { minLength: 0, maxLength: 4 }).map((w) => w.join(" ")),
       sort: fc.constantFrom<SearchQuery["sort"]>("relevance", "newest", "oldest"),
     });
     fc.assert(
@@ -170,7 +170,10 @@ describe("LiveIndex: live updates", () => {
 });
 
 function segFile(dir: string): string {
-  return path.join(dir, readdirSync(dir).find((f) => f.endsWith(".seg"))!);
+  return path.join(
+    dir,
+    readdirSync(dir).find((f) => f.endsWith(".seg"))!,
+  );
 }
 
 function flipByte(file: string) {

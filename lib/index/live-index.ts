@@ -240,7 +240,12 @@ export class LiveIndex {
         }
       }
       const full = path.join(corpusDir, file);
-      newStates.set(file, { size: r.scan.size, mtimeMs: r.scan.mtimeMs, ...state, ...(await probes(full, state.consumed).catch(() => ({ head: "", tail: "" }))) });
+      newStates.set(file, {
+        size: r.scan.size,
+        mtimeMs: r.scan.mtimeMs,
+        ...state,
+        ...(await probes(full, state.consumed).catch(() => ({ head: "", tail: "" }))),
+      });
       newSkipped.set(file, skipped);
     }
     await flush();

@@ -109,7 +109,12 @@ export function saveSegment(dir: string, items: readonly SourcedArticle[], segme
   arrays["store.offsets"] = storeIndex.offsets;
   arrays["store.crcs"] = storeIndex.crcs;
   const { rank, cols } = segment;
-  writeIndexFile(path.join(dir, `${segment.name}.seg`), SEGMENT_KIND, { ids: rank.ids, exactTerm: rank.exactTerm, foldedTerm: rank.foldedTerm, dicts: cols.dicts }, arrays);
+  writeIndexFile(
+    path.join(dir, `${segment.name}.seg`),
+    SEGMENT_KIND,
+    { ids: rank.ids, exactTerm: rank.exactTerm, foldedTerm: rank.foldedTerm, dicts: cols.dicts },
+    arrays,
+  );
   segment.store.close();
   return { ...segment, store: new FileDocStore(docsFile, storeIndex) };
 }

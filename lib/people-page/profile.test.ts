@@ -8,9 +8,18 @@ const e = (name: string): Entity => ({ id: name.toLowerCase().replace(/ /g, "-")
 
 function article(id: string, date: string | null, persons: string[], outlet: string | null): Article {
   return {
-    id, file: `${id}.txt`, title: `Bài ${id}`, titleDerived: false, date, dateEstimated: false,
-    outlet: outlet ? e(outlet) : null, sources: [], persons: persons.map(e),
-    paragraphs: [`Nội dung ${id}.`], captions: [], url: null,
+    id,
+    file: `${id}.txt`,
+    title: `Bài ${id}`,
+    titleDerived: false,
+    date,
+    dateEstimated: false,
+    outlet: outlet ? e(outlet) : null,
+    sources: [],
+    persons: persons.map(e),
+    paragraphs: [`Nội dung ${id}.`],
+    captions: [],
+    url: null,
     provenance: { title: "record", date: "metadata", outlet: "record", paragraphsKept: 1, paragraphsDropped: 0 },
   };
 }
@@ -41,11 +50,18 @@ describe("personProfile", () => {
   });
 
   it("counts outlets over the person's articles only", () => {
-    expect(putin.outlets.map((o) => [o.name, o.count])).toEqual([["Dân trí", 3], ["VnExpress", 1]]);
+    expect(putin.outlets.map((o) => [o.name, o.count])).toEqual([
+      ["Dân trí", 3],
+      ["VnExpress", 1],
+    ]);
   });
 
   it("ranks the people named together by shared articles, then alphabetically", () => {
-    expect(putin.together.map((p) => [p.name, p.count])).toEqual([["Donald Trump", 2], ["Sergei Lavrov", 1], ["Steve Witkoff", 1]]);
+    expect(putin.together.map((p) => [p.name, p.count])).toEqual([
+      ["Donald Trump", 2],
+      ["Sergei Lavrov", 1],
+      ["Steve Witkoff", 1],
+    ]);
   });
 
   it("lists the latest articles newest first, undated last", () => {

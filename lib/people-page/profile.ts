@@ -53,5 +53,10 @@ export function coMentions(hits: readonly SearchHit[], id: string): FacetCount[]
       counts.set(p.id, c);
     }
   }
-  return [...counts.values()].sort(mostFrequentFirst((v) => v.count, (a, b) => compareVi(a.name, b.name)));
+  return [...counts.values()].sort(
+    mostFrequentFirst(
+      (v) => v.count,
+      (a, b) => compareVi(a.name, b.name),
+    ),
+  );
 }

@@ -40,7 +40,12 @@ export function decodedWord(index: Lexicon, word: QueryWord): string | null {
  * The best close spelling of `words[i]` by the pairs it forms with its correctly typed
  * neighbours (left and right, when joined), or null when no candidate forms a known pair.
  */
-export function contextCandidate(index: Lexicon, words: QueryWord[], i: number, anchor: (j: number) => boolean): (Candidate & { left: boolean; right: boolean }) | null {
+export function contextCandidate(
+  index: Lexicon,
+  words: QueryWord[],
+  i: number,
+  anchor: (j: number) => boolean,
+): (Candidate & { left: boolean; right: boolean }) | null {
   const w = words[i];
   const leftOk = i > 0 && w.joinsPrev && anchor(i - 1);
   const rightOk = i + 1 < words.length && words[i + 1].joinsPrev && anchor(i + 1);

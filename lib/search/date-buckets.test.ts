@@ -53,7 +53,12 @@ describe("dateBuckets", () => {
     ]);
     const months = dateBuckets(c, years[2]);
     expect(months.map((x) => [x.from.slice(0, 7), x.unit, x.count])).toEqual([
-      ["2017-02", "month", 2], ["2017-03", "month", 0], ["2017-04", "month", 0], ["2017-05", "month", 0], ["2017-06", "month", 0], ["2017-07", "month", 3],
+      ["2017-02", "month", 2],
+      ["2017-03", "month", 0],
+      ["2017-04", "month", 0],
+      ["2017-05", "month", 0],
+      ["2017-06", "month", 0],
+      ["2017-07", "month", 3],
     ]);
     const days = dateBuckets(c, months[0]);
     expect(days).toEqual([{ from: "2017-02-06", to: "2017-02-06", unit: "day", step: 1, count: 2 }]);

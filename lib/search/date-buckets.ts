@@ -61,7 +61,11 @@ function barsFor(unit: Exclude<BucketUnit, "year">, lo: string, hi: string): num
  * empty buckets between filled in so bars sit on a true time axis. `counts` maps a
  * `YYYY-MM-DD` day to its number of articles; [] when there is none in the range.
  */
-export function dateBuckets(counts: ReadonlyMap<string, number>, range: { from: string | null; to: string | null } = { from: null, to: null }, maxBars = MAX_BARS): DateBucket[] {
+export function dateBuckets(
+  counts: ReadonlyMap<string, number>,
+  range: { from: string | null; to: string | null } = { from: null, to: null },
+  maxBars = MAX_BARS,
+): DateBucket[] {
   const days = [...counts.keys()].filter((d) => (!range.from || d >= range.from) && (!range.to || d <= range.to)).sort();
   if (days.length === 0) return [];
   const lo = days[0];

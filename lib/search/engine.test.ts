@@ -8,9 +8,18 @@ const e = (name: string): Entity => ({ id: name.toLowerCase().replace(/ /g, "-")
 
 function article(id: string, date: string | null, persons: string[], outlet: string | null, sources: string[], text: string): Article {
   return {
-    id, file: `${id}.txt`, title: `Bài ${id}`, titleDerived: false, date, dateEstimated: false,
-    outlet: outlet ? e(outlet) : null, sources: sources.map(e), persons: persons.map(e),
-    paragraphs: [text], captions: [], url: null,
+    id,
+    file: `${id}.txt`,
+    title: `Bài ${id}`,
+    titleDerived: false,
+    date,
+    dateEstimated: false,
+    outlet: outlet ? e(outlet) : null,
+    sources: sources.map(e),
+    persons: persons.map(e),
+    paragraphs: [text],
+    captions: [],
+    url: null,
     provenance: { title: "record", date: "metadata", outlet: "record", paragraphsKept: 1, paragraphsDropped: 0 },
   };
 }

@@ -10,7 +10,6 @@ import { createMatcher, type Hit, type Matcher } from "@/lib/search/matcher";
 import { leadPassage } from "@/lib/search/snippet";
 import type { SearchHit, SearchQuery, SearchResponse, Segment } from "@/lib/api/contract";
 
-
 /** A segment's facet columns in the archive's value numbering (rebuilt when the archive changes). */
 interface SegmentFacets {
   persons: Int32Array;
@@ -185,7 +184,9 @@ export class SearchEngine {
     const months = [...monthSet].sort((a, b) => a - b);
     const monthOf = new Map(months.map((m, i) => [m, i]));
     this.months = months.map((m) => `${Math.floor(m / 100)}-${String(m % 100).padStart(2, "0")}`);
-    this.newest = newest ? `${Math.floor(newest / 10000)}-${String(Math.floor(newest / 100) % 100).padStart(2, "0")}-${String(newest % 100).padStart(2, "0")}` : null;
+    this.newest = newest
+      ? `${Math.floor(newest / 10000)}-${String(Math.floor(newest / 100) % 100).padStart(2, "0")}-${String(newest % 100).padStart(2, "0")}`
+      : null;
     for (const seg of this.archive.segments) {
       const { dicts, day } = seg.cols;
       const f = this.facets.get(seg) ?? {

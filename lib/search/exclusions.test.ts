@@ -4,7 +4,7 @@ import type { SearchQuery, SearchResponse } from "@/lib/api/contract";
 import { EMPTY_QUERY } from "@/lib/url/search-params";
 
 describe("splitExclusions", () => {
-  it("finds -word and -\"phrase\", not a hyphen inside a word", () => {
+  it('finds -word and -"phrase", not a hyphen inside a word', () => {
     expect(splitExclusions("Putin -trump")).toEqual({ kept: "Putin", excluded: ["-trump"] });
     expect(splitExclusions('-"Nhà Trắng" Kim Jong-un')).toEqual({ kept: "Kim Jong-un", excluded: ['-"Nhà Trắng"'] });
     expect(splitExclusions("-trump")).toEqual({ kept: "", excluded: ["-trump"] });

@@ -16,10 +16,7 @@ export function splitExclusions(q: string): { kept: string; excluded: string[] }
  * The response, with `excludedAll` added when the exclusions are why nothing was found:
  * `{q, total, excluded}`, the query without them and how many articles it finds.
  */
-export function explainExclusions(
-  response: SearchResponse,
-  search: (query: SearchQuery) => SearchResponse,
-): SearchResponse {
+export function explainExclusions(response: SearchResponse, search: (query: SearchQuery) => SearchResponse): SearchResponse {
   if (response.total > 0) return response;
   const { kept, excluded } = splitExclusions(response.query.q);
   if (excluded.length === 0) return response;

@@ -9,8 +9,18 @@ const e = (name: string): Entity => ({ id: name.toLowerCase().replace(/ /g, "-")
 
 function article(id: string, persons: string[], outlet: string, text: string): Article {
   return {
-    id, file: `${id}.txt`, title: `Bài ${id}`, titleDerived: false, date: "2025-08-07", dateEstimated: false,
-    outlet: e(outlet), sources: [], persons: persons.map(e), paragraphs: [text], captions: [], url: null,
+    id,
+    file: `${id}.txt`,
+    title: `Bài ${id}`,
+    titleDerived: false,
+    date: "2025-08-07",
+    dateEstimated: false,
+    outlet: e(outlet),
+    sources: [],
+    persons: persons.map(e),
+    paragraphs: [text],
+    captions: [],
+    url: null,
     provenance: { title: "record", date: "metadata", outlet: "record", paragraphsKept: 1, paragraphsDropped: 0 },
   };
 }
@@ -36,7 +46,11 @@ describe("searchFacetValues", () => {
     const found = searchFacetValues(engine, EMPTY_QUERY, "person", "do muoi");
     expect(found).toEqual([{ id: "đỗ-mười", name: "Đỗ Mười", count: 2 }]);
     expect(searchFacetValues(engine, EMPTY_QUERY, "person", "nguoi 0", 5).map((v) => v.id)).toEqual([
-      "nguoi-000", "nguoi-001", "nguoi-002", "nguoi-003", "nguoi-004",
+      "nguoi-000",
+      "nguoi-001",
+      "nguoi-002",
+      "nguoi-003",
+      "nguoi-004",
     ]);
   });
   it("counts honour the words and the other filters, not the facet's own", () => {

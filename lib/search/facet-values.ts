@@ -16,13 +16,7 @@ type Searcher = { search(query: SearchQuery, opts: { facetLimit?: number }): Sea
  * The values of `facet` whose names contain `text` (case and marks ignored), most frequent
  * first, at most `limit`. Values the query's other filters leave with no article are not listed.
  */
-export function searchFacetValues(
-  engine: Searcher,
-  query: SearchQuery,
-  facet: FacetParam,
-  text: string,
-  limit = FACET_VALUES_DEFAULT,
-): FacetCount[] {
+export function searchFacetValues(engine: Searcher, query: SearchQuery, facet: FacetParam, text: string, limit = FACET_VALUES_DEFAULT): FacetCount[] {
   const { facets } = engine.search({ ...query, page: 1, size: 1 }, { facetLimit: Number.MAX_SAFE_INTEGER });
   return facets[FACET_KEY[facet]].filter((v) => v.count > 0 && matchesFilter(v.name, text)).slice(0, limit);
 }

@@ -2,7 +2,6 @@ import type { Entity } from "@/lib/corpus/types";
 import type { FacetCount } from "@/lib/api/contract";
 import { compareVi, mostFrequentFirst } from "@/lib/text/vi-order";
 
-
 /** Facet values shown per facet; selected values are always included. */
 export const FACET_LIMIT = 100;
 
@@ -78,7 +77,12 @@ export class FacetCounter {
     const { counts, dict } = this;
     dict.seal();
     const rank = dict.collation;
-    this.touched.sort(mostFrequentFirst((i) => counts[i], (a, b) => rank[a] - rank[b]));
+    this.touched.sort(
+      mostFrequentFirst(
+        (i) => counts[i],
+        (a, b) => rank[a] - rank[b],
+      ),
+    );
     const shown = this.touched.slice(0, limit).map((i) => ({ id: dict.ids[i], name: dict.names[i], count: counts[i] }));
     for (const id of selected) {
       if (shown.some((v) => v.id === id)) continue;

@@ -191,9 +191,7 @@ describe("match: query language", () => {
   });
 
   it("suggests a correction from the vocabulary only when misspelt", () => {
-    const many = createMatcher(
-      Array.from({ length: 12 }, (_, i) => article(`k${i}`, `Kellogg số ${i}`, "Hãng Kellogg.")),
-    );
+    const many = createMatcher(Array.from({ length: 12 }, (_, i) => article(`k${i}`, `Kellogg số ${i}`, "Hãng Kellogg.")));
     expect(many.match("Kellog ")!.suggestion).toBe("Kellogg");
     expect(many.match("Kellogg")!.suggestion).toBeNull();
   });
@@ -312,7 +310,10 @@ describe("snippet", () => {
 
 describe("snippet from a caption", () => {
   it("shows the photo caption when only the caption matches, and the text otherwise", () => {
-    const withCaption = { ...article("alaska", "Hai tổng thống gặp nhau", "Cuộc gặp diễn ra tốt đẹp.", filler), captions: ["Hai nhà lãnh đạo tại Alaska (Ảnh: Reuters)."] };
+    const withCaption = {
+      ...article("alaska", "Hai tổng thống gặp nhau", "Cuộc gặp diễn ra tốt đẹp.", filler),
+      captions: ["Hai nhà lãnh đạo tại Alaska (Ảnh: Reuters)."],
+    };
     const m = createMatcher([withCaption, ...articles]);
     expect(m.match("alaska")?.scores.has("alaska")).toBe(true);
     expect(marked(m.snippet(withCaption, "alaska"))).toEqual(["Alaska"]);

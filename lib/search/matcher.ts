@@ -195,7 +195,11 @@ export function createMatcher(source: Archive | readonly Article[]): Matcher {
   }
 
   function rulesOf(p: Prepared): MarkRules {
-    p.rules ??= markRules(p.groups, (f) => lex.foldedTerm[f], (e) => lex.exactTerm[e]);
+    p.rules ??= markRules(
+      p.groups,
+      (f) => lex.foldedTerm[f],
+      (e) => lex.exactTerm[e],
+    );
     return p.rules;
   }
 
@@ -220,9 +224,7 @@ export function createMatcher(source: Archive | readonly Article[]): Matcher {
       for (const seg of archive.segments) {
         for (const [d, score] of relatedIn(seg.rank, keys, seg === loc.seg ? loc.d : -1)) scored.push({ seg, d, score });
       }
-      return scored
-        .sort((a, b) => b.score - a.score || (a.seg.rank.ids[a.d] < b.seg.rank.ids[b.d] ? -1 : 1))
-        .slice(0, Math.max(0, n));
+      return scored.sort((a, b) => b.score - a.score || (a.seg.rank.ids[a.d] < b.seg.rank.ids[b.d] ? -1 : 1)).slice(0, Math.max(0, n));
     },
   };
 }

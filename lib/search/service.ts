@@ -16,9 +16,7 @@ export interface SearchService {
 
 /** Where the service stands: a first build reports its progress; then it serves. */
 export type ServiceState =
-  | { status: "indexing"; progress: { done: number; total: number } }
-  | { status: "ok"; service: SearchService }
-  | { status: "error"; message: string };
+  { status: "indexing"; progress: { done: number; total: number } } | { status: "ok"; service: SearchService } | { status: "error"; message: string };
 
 /** The corpus directory: `CORPUS_DIR`, relative to the project root, default `seeds/`. */
 export function corpusDir(): string {
@@ -72,7 +70,17 @@ function start() {
       const ms = watchMs();
       if (ms > 0) index.watch(ms);
       log().info(
-        { event: "indexed", corpusDir: corpus, indexDir: dir, analyzer: ANALYZER_VERSION, articles: index.archive.live, skipped: index.skippedSources.length, buildMs, fromSaved: index.loaded.saved, rebuiltBecause: index.loaded.reason },
+        {
+          event: "indexed",
+          corpusDir: corpus,
+          indexDir: dir,
+          analyzer: ANALYZER_VERSION,
+          articles: index.archive.live,
+          skipped: index.skippedSources.length,
+          buildMs,
+          fromSaved: index.loaded.saved,
+          rebuiltBecause: index.loaded.reason,
+        },
         "index ready",
       );
       return service;

@@ -139,7 +139,8 @@ export function bestPassage(text: string, rules: MarkRules): Segment[] {
   // Start a little before the first match, at a word, and stop at a word near the target length.
   const anchor = marked[bestStart].token.start;
   let first = bestStart;
-  while (first > 0 && anchor - marked[first - 1].token.start <= LEAD_IN && !text.slice(marked[first - 1].token.end, marked[first].token.start).includes("\n")) first--;
+  while (first > 0 && anchor - marked[first - 1].token.start <= LEAD_IN && !text.slice(marked[first - 1].token.end, marked[first].token.start).includes("\n"))
+    first--;
   let start = marked[first].token.start;
   let last = first;
   while (last + 1 < marked.length && marked[last + 1].token.end - start <= SNIPPET_TARGET) last++;

@@ -80,9 +80,7 @@ export function frequentPhrases(titles: readonly string[], options: Partial<Phra
       spellings.set(k, votes);
     }
   }
-  return [...counts]
-    .map(([k, count]) => ({ text: mostVoted(spellings.get(k)!), count }))
-    .sort((a, b) => b.count - a.count || (a.text < b.text ? -1 : 1));
+  return [...counts].map(([k, count]) => ({ text: mostVoted(spellings.get(k)!), count })).sort((a, b) => b.count - a.count || (a.text < b.text ? -1 : 1));
 }
 
 function mostVoted(votes: Map<string, number>): string {

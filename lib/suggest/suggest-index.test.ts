@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import { frequentPhrases } from "@/lib/suggest/phrases";
 import { SuggestIndex, suggestSource, type SuggestEntry } from "@/lib/suggest/suggest-index";
 
-const p = (name: string) => ({ id: name.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/ /g, "-"), name });
+const p = (name: string) => ({
+  id: name
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/ /g, "-"),
+  name,
+});
 
 const entries: SuggestEntry[] = [
   { title: "Nga và Mỹ bàn về hòa bình ở Ukraine", persons: [p("Vladimir Putin"), p("Donald Trump")], outlet: p("Dân trí") },
@@ -17,14 +24,20 @@ const texts = (q: string) => index.suggest(q).map((s) => s.text);
 
 describe("frequentPhrases", () => {
   it("finds multi-syllable phrases in several titles, spelt as most titles spell them", () => {
-    const phrases = frequentPhrases(entries.map((e) => e.title), { minCount: 2 });
+    const phrases = frequentPhrases(
+      entries.map((e) => e.title),
+      { minCount: 2 },
+    );
     // hòa bình / hoà bình are one phrase (tone placement), written lowercase as mid-title.
     expect(phrases.find((x) => x.text === "hòa bình")).toEqual({ text: "hòa bình", count: 4 });
     expect(phrases.map((x) => x.text)).toContain("Nga và Mỹ");
   });
 
   it("does not start or end a phrase with a function word, nor cross punctuation", () => {
-    const phrases = frequentPhrases(entries.map((e) => e.title), { minCount: 2 }).map((x) => x.text);
+    const phrases = frequentPhrases(
+      entries.map((e) => e.title),
+      { minCount: 2 },
+    ).map((x) => x.text);
     expect(phrases).not.toContain("và Mỹ");
     expect(phrases).not.toContain("Nga và");
     expect(phrases.some((t) => t.includes(","))).toBe(false);
@@ -32,7 +45,12 @@ describe("frequentPhrases", () => {
   });
 
   it("drops phrases below the minimum count", () => {
-    expect(frequentPhrases(entries.map((e) => e.title), { minCount: 5 })).toEqual([]);
+    expect(
+      frequentPhrases(
+        entries.map((e) => e.title),
+        { minCount: 5 },
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -60,7 +78,14 @@ describe("SuggestIndex.suggest", () => {
   });
 
   it("puts completions with the reader's own marks first", () => {
-    const marked = new SuggestIndex({ persons: [], outlets: [{ id: "a", name: "Hà Nội mới", count: 1 }, { id: "b", name: "Hạ Long", count: 9 }], titles: [] });
+    const marked = new SuggestIndex({
+      persons: [],
+      outlets: [
+        { id: "a", name: "Hà Nội mới", count: 1 },
+        { id: "b", name: "Hạ Long", count: 9 },
+      ],
+      titles: [],
+    });
     expect(marked.suggest("Hà").map((s) => s.text)).toEqual(["Hà Nội mới", "Hạ Long"]);
     expect(marked.suggest("Ha").map((s) => s.text)).toEqual(["Hạ Long", "Hà Nội mới"]);
     expect(marked.suggest("hạ l").map((s) => s.text)).toEqual(["Hạ Long"]);

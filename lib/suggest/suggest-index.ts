@@ -100,7 +100,11 @@ export class SuggestIndex {
     }
     const marked = keyOf(q, false);
     const ranked = marked === key ? candidates : candidates.map((e) => ({ e, own: startsAtWord(e.normalized, marked) }));
-    if (ranked === candidates) return [...candidates].sort(byWeight).slice(0, limit).map((e) => e.suggestion);
+    if (ranked === candidates)
+      return [...candidates]
+        .sort(byWeight)
+        .slice(0, limit)
+        .map((e) => e.suggestion);
     return (ranked as { e: Entry; own: boolean }[])
       .sort((a, b) => Number(b.own) - Number(a.own) || byWeight(a.e, b.e))
       .slice(0, limit)

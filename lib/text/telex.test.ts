@@ -14,7 +14,10 @@ function vocabulary(): string[] {
   for (const file of readdirSync(dir).filter((f) => f.endsWith(".txt"))) {
     for (const t of tokenize(readFileSync(path.join(dir, file), "utf8"))) {
       const w = t.text.normalize("NFC").toLowerCase();
-      const plain = w.normalize("NFD").replace(/[\u0300\u0301\u0303\u0309\u0323]/g, "").normalize("NFC");
+      const plain = w
+        .normalize("NFD")
+        .replace(/[\u0300\u0301\u0303\u0309\u0323]/g, "")
+        .normalize("NFC");
       // "oo" (xoong) is typed like "ô" in Telex: the one ambiguous spelling, left out.
       if (w !== t.folded && isSyllable(plain) && !plain.includes("oo")) words.add(t.term);
     }

@@ -9,9 +9,36 @@ const CIRCUMFLEX = "\u0302";
 const BREVE = "\u0306";
 const HORN = "\u031b";
 
-const ONSETS = new Set(
-  ["", "b", "c", "ch", "d", "đ", "g", "gh", "gi", "h", "k", "kh", "l", "m", "n", "ng", "ngh", "nh", "p", "ph", "qu", "r", "s", "t", "th", "tr", "v", "x"],
-);
+const ONSETS = new Set([
+  "",
+  "b",
+  "c",
+  "ch",
+  "d",
+  "đ",
+  "g",
+  "gh",
+  "gi",
+  "h",
+  "k",
+  "kh",
+  "l",
+  "m",
+  "n",
+  "ng",
+  "ngh",
+  "nh",
+  "p",
+  "ph",
+  "qu",
+  "r",
+  "s",
+  "t",
+  "th",
+  "tr",
+  "v",
+  "x",
+]);
 const CODAS = new Set(["", "c", "ch", "m", "n", "ng", "nh", "p", "t"]);
 /** Vowel nuclei (NFC, without tone). */
 const NUCLEI = new Set(
@@ -43,11 +70,17 @@ export function isSyllable(word: string): boolean {
 
 /** Letters plus a tone as one canonical NFC syllable, or null when it is not one. */
 function assemble(letters: Letter[], tone: string): string | null {
-  const plain = letters.map((l) => l.base + l.quality).join("").normalize("NFC");
+  const plain = letters
+    .map((l) => l.base + l.quality)
+    .join("")
+    .normalize("NFC");
   if (!isSyllable(plain)) return null;
   if (!tone) return plain;
   const first = letters.findIndex((l) => VOWEL.test(l.base));
-  const withTone = letters.map((l, i) => l.base + l.quality + (i === first ? tone : "")).join("").normalize("NFC");
+  const withTone = letters
+    .map((l, i) => l.base + l.quality + (i === first ? tone : ""))
+    .join("")
+    .normalize("NFC");
   return canonicalTone(withTone);
 }
 
@@ -65,10 +98,23 @@ function applyQuality(letters: Letter[], key: "w" | "6" | "7" | "8"): boolean {
   for (let k = vowels.length - 1; k >= 0; k--) {
     const l = letters[vowels[k]];
     const q =
-      key === "6" ? (/[aeo]/.test(l.base) ? CIRCUMFLEX : "") :
-      key === "8" ? (l.base === "a" ? BREVE : "") :
-      key === "7" ? (/[ou]/.test(l.base) ? HORN : "") :
-      l.base === "a" ? BREVE : /[ou]/.test(l.base) ? HORN : "";
+      key === "6"
+        ? /[aeo]/.test(l.base)
+          ? CIRCUMFLEX
+          : ""
+        : key === "8"
+          ? l.base === "a"
+            ? BREVE
+            : ""
+          : key === "7"
+            ? /[ou]/.test(l.base)
+              ? HORN
+              : ""
+            : l.base === "a"
+              ? BREVE
+              : /[ou]/.test(l.base)
+                ? HORN
+                : "";
     if (q) {
       l.quality = q;
       return true;

@@ -14,7 +14,10 @@ describe("mostFrequentFirst", () => {
       { name: "Bình", count: 5 },
       { name: "Dũng", count: 2 },
     ];
-    const order = mostFrequentFirst<(typeof values)[number]>((v) => v.count, (a, b) => compareVi(a.name, b.name));
+    const order = mostFrequentFirst<(typeof values)[number]>(
+      (v) => v.count,
+      (a, b) => compareVi(a.name, b.name),
+    );
     expect([...values].sort(order).map((v) => v.name)).toEqual(["Bình", "Dũng", "Đức"]);
   });
 });

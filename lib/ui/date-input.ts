@@ -2,11 +2,7 @@
 // language, and applied only once a whole, real date has been typed.
 import { isCalendarDate } from "@/lib/calendar";
 
-export type TypedDate =
-  | { kind: "empty" }
-  | { kind: "partial" }
-  | { kind: "invalid" }
-  | { kind: "date"; iso: string };
+export type TypedDate = { kind: "empty" } | { kind: "partial" } | { kind: "invalid" } | { kind: "date"; iso: string };
 
 /** `2025-08-01` → `01/08/2025`, the text the field shows. */
 export function isoToTyped(iso: string | null): string {

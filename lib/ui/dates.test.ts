@@ -48,7 +48,12 @@ describe("orderedRange", () => {
 
 describe("fillMonths", () => {
   it("fills the gaps across a year end, oldest first", () => {
-    expect(fillMonths([{ month: "2026-01", count: 2 }, { month: "2025-11", count: 1 }])).toEqual([
+    expect(
+      fillMonths([
+        { month: "2026-01", count: 2 },
+        { month: "2025-11", count: 1 },
+      ]),
+    ).toEqual([
       { month: "2025-11", count: 1 },
       { month: "2025-12", count: 0 },
       { month: "2026-01", count: 2 },

@@ -27,10 +27,7 @@ describe("facetView", () => {
   });
   it("shows everything once expanded, and every match while filtering", () => {
     expect(facetView(values, { selected: [], limit: 2, expanded: true }).shown).toHaveLength(5);
-    expect(facetView(values, { selected: [], limit: 1, filter: "do" }).shown.map((x) => x.name)).toEqual([
-      "Donald Trump",
-      "Đỗ Mười",
-    ]);
+    expect(facetView(values, { selected: [], limit: 1, filter: "do" }).shown.map((x) => x.name)).toEqual(["Donald Trump", "Đỗ Mười"]);
   });
 });
 

@@ -6,7 +6,10 @@ import { compareVi, mostFrequentFirst } from "@/lib/text/vi-order";
 
 export const FACET_TOP = 6;
 
-const byCountThenName = mostFrequentFirst<FacetCount>((v) => v.count, (a, b) => compareVi(a.name, b.name));
+const byCountThenName = mostFrequentFirst<FacetCount>(
+  (v) => v.count,
+  (a, b) => compareVi(a.name, b.name),
+);
 
 export interface FacetView {
   shown: FacetCount[];

@@ -7,7 +7,11 @@ describe("parseFacetParams", () => {
   it("reads the facet, its text and the search it belongs to", () => {
     const r = parse("facet=person&facetQuery=%20put%20&q=Alaska&outlet=dan-tri");
     expect(r.ok && [r.request.facet, r.request.facetQuery, r.request.limit, r.request.query.q, r.request.query.outlet]).toEqual([
-      "person", "put", 20, "Alaska", ["dan-tri"],
+      "person",
+      "put",
+      20,
+      "Alaska",
+      ["dan-tri"],
     ]);
   });
   it("names the bad parameter", () => {

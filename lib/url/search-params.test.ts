@@ -114,9 +114,7 @@ describe("toQueryString / searchHref", () => {
 
   it("round-trips any valid query", () => {
     const id = fc.stringMatching(/^[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,2}$/);
-    const date = fc
-      .date({ min: new Date("2000-01-01"), max: new Date("2030-12-31"), noInvalidDate: true })
-      .map((d) => d.toISOString().slice(0, 10));
+    const date = fc.date({ min: new Date("2000-01-01"), max: new Date("2030-12-31"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
     fc.assert(
       fc.property(
         fc.record({

@@ -1,11 +1,7 @@
 // The one module that owns the search URL: the page, the client and the API all parse
 // and write search parameters through it, so every state is a link and back again.
 import { ISO_DATE, isCalendarDate } from "@/lib/calendar";
-import {
-  createSerializer,
-  parseAsNativeArrayOf,
-  parseAsString,
-} from "nuqs/server"; // the server-safe entry: same parsers, no "use client"
+import { createSerializer, parseAsNativeArrayOf, parseAsString } from "nuqs/server"; // the server-safe entry: same parsers, no "use client"
 // zod/mini: the same schemas as classic zod, tree-shakable, so the client bundle stays small.
 import * as z from "zod/mini";
 import type { MatchMode, SearchQuery, SortOrder } from "@/lib/api/contract";
@@ -26,10 +22,7 @@ export type FacetParam = (typeof FACET_PARAMS)[number];
 const FACET_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** A real calendar date written `YYYY-MM-DD` (no 2025-02-30). */
-const isoDate = z
-  .string()
-  .check(z.regex(ISO_DATE, "must be a date written YYYY-MM-DD"), z.refine(isCalendarDate, "is not a real calendar date"));
-
+const isoDate = z.string().check(z.regex(ISO_DATE, "must be a date written YYYY-MM-DD"), z.refine(isCalendarDate, "is not a real calendar date"));
 
 const integer = (min: number, max: number) =>
   z.pipe(
@@ -39,9 +32,7 @@ const integer = (min: number, max: number) =>
 
 const facetIds = z.pipe(
   z.pipe(
-    z.array(
-      z.string().check(z.maxLength(100, "is too long"), z.regex(FACET_ID, "must be an id as the API returns it, like vladimir-putin")),
-    ),
+    z.array(z.string().check(z.maxLength(100, "is too long"), z.regex(FACET_ID, "must be an id as the API returns it, like vladimir-putin"))),
     z.transform((ids: string[]) => [...new Set(ids)]),
   ),
   z.array(z.string()).check(z.maxLength(MAX_FACET_VALUES, `must have at most ${MAX_FACET_VALUES} different values`)),
@@ -67,15 +58,13 @@ const FIELDS = {
 export type SearchParam = keyof typeof FIELDS;
 
 const schema = z.pipe(
-  z
-    .object(FIELDS)
-    .check(
-      z.refine((v) => !v.from || !v.to || v.from <= v.to, { path: ["to"], message: "must not be before from" }),
-      z.refine((v) => v.undated !== "only" || (!v.from && !v.to), {
-        path: ["undated"],
-        message: "=only lists articles without a date, so it cannot be combined with from or to",
-      }),
-    ),
+  z.object(FIELDS).check(
+    z.refine((v) => !v.from || !v.to || v.from <= v.to, { path: ["to"], message: "must not be before from" }),
+    z.refine((v) => v.undated !== "only" || (!v.from && !v.to), {
+      path: ["undated"],
+      message: "=only lists articles without a date, so it cannot be combined with from or to",
+    }),
+  ),
   z.transform((v): SearchQuery => {
     const { match, ...rest } = v;
     const query: SearchQuery = { ...rest, sort: v.sort ?? (v.q ? "relevance" : "newest") };
@@ -127,9 +116,7 @@ type Parsers = { [K in SearchParam]: K extends FacetParam ? typeof listParser : 
  * nuqs parsers for the same parameters, built from FIELDS: they only read the raw strings;
  * `parseUrlState` validates them with the server's schema. Defaults stay out of URLs.
  */
-export const searchParsers = Object.fromEntries(
-  SEARCH_PARAMS.map((key) => [key, LIST_PARAMS.has(key) ? listParser : parseAsString]),
-) as Parsers;
+export const searchParsers = Object.fromEntries(SEARCH_PARAMS.map((key) => [key, LIST_PARAMS.has(key) ? listParser : parseAsString])) as Parsers;
 
 const serialize = createSerializer(searchParsers, { clearOnDefault: true });
 

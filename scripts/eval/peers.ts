@@ -6,7 +6,13 @@ import type { Article } from "@/lib/corpus/types";
 
 /** NFC, lowercase, every mark stripped, đ → d. */
 export function viFold(s: string): string {
-  return s.normalize("NFC").toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").normalize("NFC");
+  return s
+    .normalize("NFC")
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/g, "d")
+    .normalize("NFC");
 }
 
 function viTerms(text: string): string[] {
@@ -23,7 +29,11 @@ export function miniSearchVi(articles: Article[]): Engine {
     searchOptions: { boost: { title: 2 } },
   });
   mini.addAll(articles.map((a) => ({ id: a.id, title: a.title, body: [...a.paragraphs, ...a.captions].join("\n") })));
-  return (q) => mini.search(q).slice(0, 10).map((r) => String(r.id));
+  return (q) =>
+    mini
+      .search(q)
+      .slice(0, 10)
+      .map((r) => String(r.id));
 }
 
 /**
@@ -32,7 +42,13 @@ export function miniSearchVi(articles: Article[]): Engine {
  */
 export function flexSearchVi(articles: Article[]): Engine {
   const doc = new Document<{ id: string; title: string; body: string }>({
-    document: { id: "id", index: [{ field: "title", encode: viTerms, tokenize: "strict" }, { field: "body", encode: viTerms, tokenize: "strict" }] },
+    document: {
+      id: "id",
+      index: [
+        { field: "title", encode: viTerms, tokenize: "strict" },
+        { field: "body", encode: viTerms, tokenize: "strict" },
+      ],
+    },
   });
   for (const a of articles) doc.add({ id: a.id, title: a.title, body: [...a.paragraphs, ...a.captions].join("\n") });
   return (q) => {

@@ -25,7 +25,13 @@ async function main() {
   const byId = new Map(articles.map((a) => [a.id, a]));
   const matcher = createMatcher(articles);
   const engines: [string, Engine][] = [
-    ["timtin", (q) => { const r = matcher.match(q); return r ? topTen(r.scores) : []; }],
+    [
+      "timtin",
+      (q) => {
+        const r = matcher.match(q);
+        return r ? topTen(r.scores) : [];
+      },
+    ],
     ["minisearch-vi", miniSearchVi(articles)],
     ["flexsearch-vi", flexSearchVi(articles)],
   ];

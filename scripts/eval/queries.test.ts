@@ -39,13 +39,22 @@ describe("eval query variants", () => {
 
   it("keeps only absent queries, checked against the articles", () => {
     const art = (title: string, body: string) => ({ title, paragraphs: [body], captions: [] }) as unknown as Article;
-    const r = absentQueries([art("Tin", "Ông Elon Musk nói."), art("Khác", "Sam đi học, Altman ở nhà.")], ["Elon Musk", "Sam Altman", "ChatGPT", "Musk Altman"]);
+    const r = absentQueries(
+      [art("Tin", "Ông Elon Musk nói."), art("Khác", "Sam đi học, Altman ở nhà.")],
+      ["Elon Musk", "Sam Altman", "ChatGPT", "Musk Altman"],
+    );
     expect(r.present).toEqual(["Elon Musk", "Sam Altman"]);
     expect(r.absent).toEqual(["ChatGPT", "Musk Altman"]);
   });
 
   it("ranks", () => {
-    const top = topTen(new Map([["a", 1], ["b", 3], ["c", 2]]));
+    const top = topTen(
+      new Map([
+        ["a", 1],
+        ["b", 3],
+        ["c", 2],
+      ]),
+    );
     expect(top).toEqual(["b", "c", "a"]);
     expect(reciprocalRank(top, "c")).toBe(0.5);
   });

@@ -25,7 +25,12 @@ const TONES = /[\u0300\u0301\u0303\u0309\u0323]/;
 
 /** Strip every mark, đ → d (what a phone keyboard without Telex gives). */
 export function stripMarks(s: string): string {
-  return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFC");
+  return s
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/g, "d")
+    .replace(/Đ/g, "D")
+    .normalize("NFC");
 }
 
 /**

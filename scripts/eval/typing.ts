@@ -25,7 +25,10 @@ export function typeWord(word: string, scheme: "telex" | "vni", toneAtEnd = true
   let out = "";
   let tone = "";
   // One letter with its marks at a time (NFD may order the tone before the quality mark).
-  for (const letter of word.toLowerCase().normalize("NFD").match(/.\p{M}*/gu) ?? []) {
+  for (const letter of word
+    .toLowerCase()
+    .normalize("NFD")
+    .match(/.\p{M}*/gu) ?? []) {
     const [base, ...marks] = letter;
     out += base === "đ" ? (scheme === "telex" ? "dd" : "d9") : base;
     for (const m of marks) if (m in QUALITY) out += QUALITY[m][k] || base;

@@ -30,12 +30,25 @@ const archive = path.resolve(values.archive!);
 const runs = Number(values.runs);
 const port = Number(values.port);
 const base = `http://127.0.0.1:${port}`;
-const NATURAL = ["giá vàng hôm nay", "bão số 5", "tai nan giao thong", "bóng đá Việt Nam", "thủ tướng", "hoa binh", "Donald Trump", "xổ số miền Bắc", "học sinh", "giá xăng tăng"];
+const NATURAL = [
+  "giá vàng hôm nay",
+  "bão số 5",
+  "tai nan giao thong",
+  "bóng đá Việt Nam",
+  "thủ tướng",
+  "hoa binh",
+  "Donald Trump",
+  "xổ số miền Bắc",
+  "học sinh",
+  "giá xăng tăng",
+];
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function readArticles(): Promise<Article[]> {
   const out: Article[] = [];
-  for (const f of readdirSync(archive).filter((f) => /\.jsonl(\.gz)?$/.test(f)).sort()) {
+  for (const f of readdirSync(archive)
+    .filter((f) => /\.jsonl(\.gz)?$/.test(f))
+    .sort()) {
     let input: NodeJS.ReadableStream = createReadStream(path.join(archive, f));
     if (f.endsWith(".gz")) input = input.pipe(createGunzip());
     for await (const line of createInterface({ input, crlfDelay: Infinity })) {
@@ -79,7 +92,10 @@ async function serve(indexDir: string, queries: string[]) {
     let health: { status: string; memory: { rssMiB: number } } | null = null;
     while (health?.status !== "ok") {
       await sleep(100);
-      health = await fetch(`${base}/api/health`).then((r) => r.json(), () => null);
+      health = await fetch(`${base}/api/health`).then(
+        (r) => r.json(),
+        () => null,
+      );
     }
     const readyMs = performance.now() - started;
     const times: number[] = [];
@@ -137,7 +153,9 @@ async function main() {
   console.log(
     `| Tìm tin | ${Number.isNaN(buildMs) ? "—" : s(buildMs)} | ${diskMiB.toFixed(0)} MiB | ${s(median(served.map((r) => r.readyMs)))} | ${median(served.map((r) => r.rssMiB))} MiB | ${percentile(ours, 50).toFixed(1)} ms | ${percentile(ours, 99).toFixed(1)} ms | ${median(served.map((r) => r.httpP50)).toFixed(1)} ms |`,
   );
-  console.log(`| FlexSearch + vi folding | ${s(flexBuildMs)} | (in memory) | — | — | ${percentile(theirs, 50).toFixed(1)} ms | ${percentile(theirs, 99).toFixed(1)} ms | — |`);
+  console.log(
+    `| FlexSearch + vi folding | ${s(flexBuildMs)} | (in memory) | — | — | ${percentile(theirs, 50).toFixed(1)} ms | ${percentile(theirs, 99).toFixed(1)} ms | — |`,
+  );
   console.log(`in-process load of the saved index: ${s(loadMs)}`);
   if (!values.index) rmSync(indexDir, { recursive: true, force: true });
 }
