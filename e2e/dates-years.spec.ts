@@ -1,11 +1,11 @@
 // The date facet on an archive spanning several years: its own server on a temporary corpus
 // (the shared e2e server serves the seeds), started from the same build with `next start`.
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { resultDates, settled, total } from "./helpers";
+import { resultDates, settled, startServer, total } from "./helpers";
 
 const PORT = Number(process.env.E2E_PORT || 3100) + 50;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -25,20 +25,7 @@ test.beforeAll(async () => {
     JSON.stringify({ id: `nam-${i}`, title: `Bản tin số ${i}`, body: `Nội dung bản tin số ${i} về thời tiết và giao thông.`, ...(date ? { date } : {}) }),
   );
   await writeFile(path.join(dir, "archive.jsonl"), `${lines.join("\n")}\n`);
-  server = spawn(path.join("node_modules", ".bin", "next"), ["start", "-p", String(PORT)], {
-    env: { ...process.env, CORPUS_DIR: dir, PORT: String(PORT) },
-    stdio: "ignore",
-  });
-  // Wait until the server answers (a start on a loaded machine can take a while).
-  for (;;) {
-    try {
-      const res = await fetch(`${BASE}/api/health`);
-      if (res.ok && (await res.json()).status === "ok") break;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
+  server = await startServer(PORT, { CORPUS_DIR: dir });
 });
 
 test.afterAll(async () => {

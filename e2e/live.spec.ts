@@ -1,12 +1,12 @@
 // Live updates: a file copied into the corpus directory of the running app appears in the
 // browser's results without a restart. Its own server on a temporary corpus and index
 // (the shared e2e server serves the bundled seeds, which must not change).
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { copyFile, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { titles } from "./helpers";
+import { startServer, titles } from "./helpers";
 
 const PORT = Number(process.env.E2E_PORT || 3100) + 51;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -22,19 +22,7 @@ test.beforeAll(async () => {
   corpus = await mkdtemp(path.join(tmpdir(), "timtin-live-corpus-"));
   index = await mkdtemp(path.join(tmpdir(), "timtin-live-index-"));
   for (const f of (await readdir("seeds")).filter((f) => f.endsWith(".txt")).slice(0, 2)) await copyFile(path.join("seeds", f), path.join(corpus, f));
-  server = spawn(path.join("node_modules", ".bin", "next"), ["start", "-p", String(PORT)], {
-    env: { ...process.env, CORPUS_DIR: corpus, INDEX_DIR: index, WATCH_MS: "300", PORT: String(PORT), LOG_LEVEL: "silent" },
-    stdio: "ignore",
-  });
-  for (;;) {
-    try {
-      const res = await fetch(`${BASE}/api/health`);
-      if (res.ok && (await res.json()).status === "ok") break;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
+  server = await startServer(PORT, { CORPUS_DIR: corpus, INDEX_DIR: index, WATCH_MS: "300", LOG_LEVEL: "silent" });
 });
 
 test.afterAll(async () => {

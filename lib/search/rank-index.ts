@@ -32,24 +32,22 @@ export interface Lexicon {
   foldedTerm: string[];
   /** folded id → its most frequent exact spelling (for suggestions). */
   commonExact: Int32Array;
+  /** FNV-1a hash of each folded term: pair sketches key on it, so they add up across segments. */
   foldedHash: Uint32Array;
   /** Folded vocabulary → folded id: the radix tree for prefix and typo lookups. */
   vocab: SearchableMap<number>;
+  /**
+   * Statistics of the whole archive (for a segment: set by the archive whenever the list of
+   * segments changes, in the segment's own term ids); null for a stand-alone index.
+   */
   shared: SharedStats | null;
 }
 
-export interface RankIndex {
+/** One segment: its own term ids (the Lexicon's fields, without a radix tree), postings and stream. */
+export interface RankIndex extends Omit<Lexicon, "vocab"> {
   /** Number of articles; documents are numbered 0..n-1 in input order. */
   n: number;
   ids: string[];
-  exactId: Map<string, number>;
-  exactTerm: string[];
-  /** exact id → folded id */
-  foldedOf: Int32Array;
-  foldedId: Map<string, number>;
-  foldedTerm: string[];
-  /** folded id → its most frequent exact spelling (for suggestions). */
-  commonExact: Int32Array;
   stream: Int32Array;
   /** Stream offsets: doc d spans docStart[d]..docStart[d+1]; title ends at titleEnd[d], lead at leadEnd[d]. */
   docStart: Int32Array;
@@ -74,13 +72,6 @@ export interface RankIndex {
   foldedTf: Uint16Array;
   exactStart: Int32Array;
   exactDocs: Int32Array;
-  /** FNV-1a hash of each folded term: pair sketches key on it, so they add up across segments. */
-  foldedHash: Uint32Array;
-  /**
-   * Statistics of the whole archive this index is one segment of (set by the searcher
-   * whenever the list of segments changes); null for a stand-alone index.
-   */
-  shared: SharedStats | null;
   /** Documents that no longer count (replaced, removed): 1 = deleted. Null when none. */
   deleted: Uint8Array | null;
 }
