@@ -1,19 +1,16 @@
 // Live updates: a file copied into the corpus directory of the running app appears in the
 // browser's results without a restart. Its own server on a temporary corpus and index
 // (the shared e2e server serves the bundled seeds, which must not change).
-import type { ChildProcess } from "node:child_process";
 import { copyFile, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { startServer, titles } from "./helpers";
-
-const PORT = Number(process.env.E2E_PORT || 3100) + 51;
-const BASE = `http://127.0.0.1:${PORT}`;
+import { titles } from "./helpers";
+import { startServer, type OwnServer } from "./own-server";
 
 let corpus: string;
 let index: string;
-let server: ChildProcess;
+let server: OwnServer;
 
 test.describe.configure({ mode: "serial" });
 
@@ -22,16 +19,17 @@ test.beforeAll(async () => {
   corpus = await mkdtemp(path.join(tmpdir(), "timtin-live-corpus-"));
   index = await mkdtemp(path.join(tmpdir(), "timtin-live-index-"));
   for (const f of (await readdir("seeds")).filter((f) => f.endsWith(".txt")).slice(0, 2)) await copyFile(path.join("seeds", f), path.join(corpus, f));
-  server = await startServer(PORT, { CORPUS_DIR: corpus, INDEX_DIR: index, WATCH_MS: "300", LOG_LEVEL: "silent" });
+  server = await startServer(corpus, { INDEX_DIR: index, WATCH_MS: "300" });
 });
 
 test.afterAll(async () => {
-  server?.kill();
+  server?.proc.kill("SIGTERM");
+  await server?.exited;
   for (const d of [corpus, index]) if (d) await rm(d, { recursive: true, force: true });
 });
 
 test("a file copied into the corpus directory shows up in the results without a restart", async ({ page }) => {
-  await page.goto(`${BASE}/?q=${encodeURIComponent("sầu riêng")}`);
+  await page.goto(`${server.base}/?q=${encodeURIComponent("sầu riêng")}`);
   await expect(page.getByTestId("result")).toHaveCount(0);
 
   const article = {
@@ -51,6 +49,6 @@ test("a file copied into the corpus directory shows up in the results without a 
     expect(await titles(page)).toEqual([article.title]);
   }).toPass();
   // The older articles are still there, and the new one is counted in the archive.
-  const health = await (await fetch(`${BASE}/api/health`)).json();
+  const health = await (await fetch(`${server.base}/api/health`)).json();
   expect(health.articles).toBe(3);
 });

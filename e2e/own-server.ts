@@ -22,11 +22,12 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startServer(corpusDir: string): Promise<OwnServer> {
+/** Start the built app on a free port and wait until its index is searchable ("status": "ok"). */
+export async function startServer(corpusDir: string, env: Record<string, string> = {}): Promise<OwnServer> {
   const port = await freePort();
   const next = path.resolve("node_modules/next/dist/bin/next");
   const proc = spawn(process.execPath, [next, "start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, CORPUS_DIR: corpusDir, PORT: String(port), LOG_LEVEL: "info" },
+    env: { ...process.env, CORPUS_DIR: corpusDir, PORT: String(port), LOG_LEVEL: "info", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const lines: string[] = [];
@@ -42,8 +43,9 @@ export async function startServer(corpusDir: string): Promise<OwnServer> {
   const base = `http://127.0.0.1:${port}`;
   for (;;) {
     if (proc.exitCode !== null) throw new Error(`server exited early (${proc.exitCode}): ${lines.join("\n")}`);
+    // /api/health answers 200 while a first build runs too: wait for "ok".
     const ok = await fetch(`${base}/api/health`).then(
-      (r) => r.ok,
+      async (r) => r.ok && (await r.json()).status === "ok",
       () => false,
     );
     if (ok) break;

@@ -146,7 +146,7 @@ test.describe("keyboard", () => {
     const box = page.getByTestId("facet-person").getByRole("checkbox").first();
     await box.focus();
     await page.keyboard.press("/");
-    await expect(page.getByRole("searchbox", { name: "Tìm kiếm tin tức" })).toBeFocused();
+    await expect(page.getByRole("combobox", { name: "Tìm kiếm tin tức" })).toBeFocused();
     await expect(box).not.toBeChecked();
     expect(new URL(page.url()).search).toBe("?q=Putin");
   });
@@ -158,7 +158,7 @@ test.describe("bad links", () => {
     const alert = page.getByTestId("bad-params");
     await expect(alert).toContainText("Ngày bắt đầu (from) “2025-02-30” không có trên lịch.");
     await expect(alert).not.toContainText("calendar");
-    await expect(page.getByRole("searchbox", { name: "Tìm kiếm tin tức" })).toHaveValue("Putin");
+    await expect(page.getByRole("combobox", { name: "Tìm kiếm tin tức" })).toHaveValue("Putin");
     await alert.getByRole("link", { name: "Bỏ tham số from và tìm lại" }).click();
     await expect(page).toHaveURL(/\/\?q=Putin&person=vladimir-putin$/);
     await expect(page.getByTestId("result").first()).toBeVisible();
@@ -192,7 +192,7 @@ test("the tab names the search, the favicon loads, Open Graph previews the searc
   expect(res.status()).toBe(200);
   expect(res.headers()["content-type"]).toContain("image/");
 
-  const box = page.getByRole("searchbox", { name: "Tìm kiếm tin tức" });
+  const box = page.getByRole("combobox", { name: "Tìm kiếm tin tức" });
   await box.fill("Alaska");
   await box.press("Enter");
   await expect(page).toHaveTitle("Alaska – Tìm tin");

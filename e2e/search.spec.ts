@@ -2,8 +2,8 @@ import { expect, test } from "@playwright/test";
 
 test("search from the box finds exactly the articles that mention Alaska, marked", async ({ page }) => {
   await page.goto("/");
-  await page.getByRole("combobox").fill("Alaska");
-  await page.getByRole("combobox").press("Enter");
+  await page.getByRole("combobox", { name: "Tìm kiếm tin tức" }).fill("Alaska");
+  await page.getByRole("combobox", { name: "Tìm kiếm tin tức" }).press("Enter");
   await expect(page).toHaveURL(/[?&]q=Alaska/);
   const results = page.getByTestId("result");
   await expect(results).toHaveCount(2);

@@ -63,7 +63,7 @@ test("the search page hydrates under the CSP: typing searches without a reload, 
   await page.goto("/");
   await settled(page);
   // Only the hydrated client app turns typing (without Enter) into a search.
-  await page.getByRole("combobox").fill("Alaska");
+  await page.getByRole("combobox", { name: "Tìm kiếm tin tức" }).fill("Alaska");
   await expect(page).toHaveURL(/[?&]q=Alaska/);
   await settled(page);
   await expect(page.getByTestId("result").first()).toBeVisible();
@@ -100,7 +100,7 @@ test("when the API refuses a search, the page shows the API's own message", asyn
   await settled(page);
   // The real server gets a request the client would never build (size over 50).
   await page.route("**/api/search?**", (route) => route.continue({ url: `${route.request().url()}&size=999` }));
-  await page.getByRole("combobox").fill("Alaska");
+  await page.getByRole("combobox", { name: "Tìm kiếm tin tức" }).fill("Alaska");
   const alert = page.getByTestId("search-error");
   await expect(alert).toContainText("Không tải được kết quả");
   await expect(alert).toContainText("size");
