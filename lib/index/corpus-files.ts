@@ -25,6 +25,8 @@ export interface ScannedFile {
   file: string;
   size: number;
   mtimeMs: number;
+  /** A regular file (not a FIFO or a device, after following links). */
+  regular: boolean;
 }
 
 export type CorpusRecord = { raw: RawArticle; line: number } | { skipped: Skipped };
@@ -36,7 +38,7 @@ export async function scanCorpus(dir: string): Promise<ScannedFile[]> {
   for (const file of files) {
     try {
       const s = await stat(path.join(dir, file));
-      out.push({ file, size: s.size, mtimeMs: s.mtimeMs });
+      out.push({ file, size: s.size, mtimeMs: s.mtimeMs, regular: s.isFile() });
     } catch {
       // Vanished between the listing and the stat: the next scan sees it gone.
     }
@@ -65,7 +67,7 @@ export async function probes(full: string, consumed: number): Promise<{ head: st
 
 /** Whether `file` only grew since `known` was read (a plain .jsonl appended to). */
 export async function onlyAppended(dir: string, scanned: ScannedFile, known: FileState): Promise<boolean> {
-  if (!/\.jsonl$/i.test(scanned.file) || scanned.size <= known.consumed) return false;
+  if (!scanned.regular || !/\.jsonl$/i.test(scanned.file) || scanned.size <= known.consumed || !known.head) return false;
   try {
     const p = await probes(path.join(dir, scanned.file), known.consumed);
     return p.head === known.head && p.tail === known.tail;

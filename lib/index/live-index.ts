@@ -240,12 +240,10 @@ export class LiveIndex {
         }
       }
       const full = path.join(corpusDir, file);
-      newStates.set(file, {
-        size: r.scan.size,
-        mtimeMs: r.scan.mtimeMs,
-        ...state,
-        ...(await probes(full, state.consumed).catch(() => ({ head: "", tail: "" }))),
-      });
+      // Only a plain .jsonl can be appended to: hash what was read of it, and never open
+      // anything else again (a FIFO would block).
+      const probed = /\.jsonl$/i.test(file) && r.scan.regular ? await probes(full, state.consumed).catch(() => null) : null;
+      newStates.set(file, { size: r.scan.size, mtimeMs: r.scan.mtimeMs, ...state, ...(probed ?? { head: "", tail: "" }) });
       newSkipped.set(file, skipped);
     }
     await flush();
