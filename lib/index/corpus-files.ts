@@ -40,7 +40,9 @@ export async function scanCorpus(dir: string): Promise<ScannedFile[]> {
       const s = await stat(path.join(dir, file));
       out.push({ file, size: s.size, mtimeMs: s.mtimeMs, regular: s.isFile() });
     } catch {
-      // Vanished between the listing and the stat: the next scan sees it gone.
+      // A link loop, a dangling link, or a file that vanished since the listing: the loader's
+      // reader says which, and the file is reported rather than silently left out.
+      out.push({ file, size: -1, mtimeMs: -1, regular: false });
     }
   }
   return out;
