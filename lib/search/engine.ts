@@ -5,7 +5,7 @@ import type { Segment as IndexSegment } from "@/lib/index/segment";
 import { todayInVietnam } from "@/lib/corpus/dates";
 import { dateBuckets, dayKeyToIso, quickRangeEnd } from "@/lib/search/date-buckets";
 import { textAfterTitle } from "@/lib/search/derived-title";
-import { FacetCounter, FacetDictionary } from "@/lib/search/facets";
+import { FacetCounter, FacetDictionary, ScratchCounts, TopK } from "@/lib/search/facets";
 import { createMatcher, type Hit, type Matcher } from "@/lib/search/matcher";
 import { leadPassage } from "@/lib/search/snippet";
 import type { SearchHit, SearchQuery, SearchResponse, Segment } from "@/lib/api/contract";
@@ -17,6 +17,8 @@ interface SegmentFacets {
   outlets: Int32Array;
   /** Month value per document, or -1 when undated. */
   month: Int32Array;
+  /** Index into the engine's `days` per document, or -1 when undated. */
+  day: Int32Array;
 }
 
 /**
@@ -32,8 +34,20 @@ export class SearchEngine {
     sources: new FacetDictionary(),
   };
   private readonly facets = new WeakMap<IndexSegment, SegmentFacets>();
+  /** Date orders of a segment's documents: its days and ids never change. */
+  private readonly orders = new WeakMap<IndexSegment, { newest: Int32Array; oldest: Int32Array }>();
+  /** Per-query counters, reused (queries run one at a time): see FacetCounter.reset. */
+  private readonly counters = {
+    persons: new FacetCounter(this.dicts.person),
+    outlets: new FacetCounter(this.dicts.outlet),
+    sources: new FacetCounter(this.dicts.sources),
+    months: new Int32Array(0),
+    days: new ScratchCounts(0),
+  };
   /** Months `YYYY-MM` in calendar order, over live articles. */
   private months: string[] = [];
+  /** Every day (`YYYYMMDD`) some segment holds, ascending. */
+  private days: number[] = [];
   private newest: string | null = null;
   private syncedGeneration = -1;
 
@@ -99,17 +113,31 @@ export class SearchEngine {
     const wantSources = this.selected(this.dicts.sources, query.sources);
     const from = query.from ? Number(query.from.replaceAll("-", "")) : 0;
     const to = query.to ? Number(query.to.replaceAll("-", "")) : 0;
-    const personCounts = new FacetCounter(this.dicts.person);
-    const outletCounts = new FacetCounter(this.dicts.outlet);
-    const sourceCounts = new FacetCounter(this.dicts.sources);
-    const monthCounts = new Int32Array(this.months.length);
-    const hits: Hit[] = [];
-    const dayCounts = new Map<number, number>();
+    const undated = query.undated;
+    const { persons: personCounts, outlets: outletCounts, sources: sourceCounts, months: monthCounts, days: dayCounts } = this.counters;
+    personCounts.reset();
+    outletCounts.reset();
+    sourceCounts.reset();
+    monthCounts.fill(0);
+    dayCounts.reset();
     let undatedCount = 0;
+    let total = 0;
+    // The page shown: the first `start + size` hits in the sort order, kept without sorting every hit.
+    const start = (query.page - 1) * query.size;
+    const order = comparator(query.sort);
+    const best = new TopK<Hit>(start + query.size, order);
 
-    const visit = (seg: IndexSegment, d: number, score: number) => {
-      const { cols } = seg;
-      const f = this.facets.get(seg)!;
+    // Columns of the segment being visited (hits come segment by segment).
+    let seg: IndexSegment | null = null;
+    let cols!: IndexSegment["cols"];
+    let f!: SegmentFacets;
+    const enter = (s: IndexSegment) => {
+      seg = s;
+      cols = s.cols;
+      f = this.facets.get(s)!;
+    };
+    /** Count one matching document in the facets; true when it passes every filter. */
+    const visit = (d: number): boolean => {
       const day = cols.day[d];
       const pStart = cols.personStart[d];
       const pEnd = cols.personStart[d + 1];
@@ -117,35 +145,54 @@ export class SearchEngine {
       const sEnd = cols.sourceStart[d + 1];
       const outlet = cols.outlet[d] >= 0 ? f.outlets[cols.outlet[d]] : -1;
       const inRange = (!from && !to) || (day > 0 && (!from || day >= from) && (!to || day <= to));
-      const pDate = inRange && (query.undated === "only" ? day === 0 : query.undated === "exclude" ? day > 0 : true);
+      const pDate = inRange && (undated === "only" ? day === 0 : undated === "exclude" ? day > 0 : true);
       const pPerson = !wantPerson || anyIn(cols.personVals, pStart, pEnd, f.persons, wantPerson);
       const pOutlet = !wantOutlet || (outlet >= 0 && wantOutlet.has(outlet));
       const pSources = !wantSources || anyIn(cols.sourceVals, sStart, sEnd, f.sources, wantSources);
       if (pDate && pOutlet && pSources) for (let p = pStart; p < pEnd; p++) personCounts.addOne(f.persons[cols.personVals[p]]);
       if (pDate && pPerson && pSources && outlet >= 0) outletCounts.addOne(outlet);
       if (pDate && pPerson && pOutlet) for (let p = sStart; p < sEnd; p++) sourceCounts.addOne(f.sources[cols.sourceVals[p]]);
-      if (pPerson && pOutlet && pSources && f.month[d] >= 0) monthCounts[f.month[d]]++;
+      const others = pPerson && pOutlet && pSources;
+      if (others && f.month[d] >= 0) monthCounts[f.month[d]]++;
       // The adaptive buckets follow from/to (to zoom in); the undated count ignores them.
-      if (pPerson && pOutlet && pSources && day === 0) undatedCount++;
-      else if (pPerson && pOutlet && pSources && inRange) dayCounts.set(day, (dayCounts.get(day) ?? 0) + 1);
-      if (pDate && pPerson && pOutlet && pSources) hits.push({ seg, d, score });
+      if (others && day === 0) undatedCount++;
+      else if (others && inRange) dayCounts.addOne(f.day[d]);
+      const pass = pDate && others;
+      if (pass) total++;
+      return pass;
     };
+
+    let shown: Hit[];
     if (match) {
-      for (const h of match.hits) visit(h.seg, h.d, h.score);
-    } else {
-      for (const seg of this.archive.segments) {
-        const deleted = seg.rank.deleted;
-        for (let d = 0; d < seg.rank.n; d++) if (!deleted?.[d]) visit(seg, d, 0);
+      for (const h of match.hits) {
+        if (h.seg !== seg) enter(h.seg);
+        if (visit(h.d)) best.push(h);
       }
+      shown = best.sorted().slice(start);
+    } else {
+      for (const s of this.archive.segments) {
+        enter(s);
+        const deleted = s.rank.deleted;
+        for (let d = 0; d < s.rank.n; d++) if (!deleted?.[d]) visit(d);
+      }
+      // Browsing: every article scores 0, so the order is the precomputed date order.
+      shown = this.browsePage(query.sort === "oldest" ? "oldest" : "newest", start, query.size, (s, d) => {
+        if (s !== seg) enter(s);
+        const day = cols.day[d];
+        const inRange = (!from && !to) || (day > 0 && (!from || day >= from) && (!to || day <= to));
+        if (!inRange || (undated === "only" && day !== 0) || (undated === "exclude" && day === 0)) return false;
+        if (wantOutlet && !(cols.outlet[d] >= 0 && wantOutlet.has(f.outlets[cols.outlet[d]]))) return false;
+        if (wantPerson && !anyIn(cols.personVals, cols.personStart[d], cols.personStart[d + 1], f.persons, wantPerson)) return false;
+        return !wantSources || anyIn(cols.sourceVals, cols.sourceStart[d], cols.sourceStart[d + 1], f.sources, wantSources);
+      });
     }
+    const page = shown.map((h) => this.hit(h, marked));
 
-    hits.sort(comparator(query.sort));
-    const start = (query.page - 1) * query.size;
-    const page = hits.slice(start, start + query.size).map((h) => this.hit(h, marked));
-
+    const dayMap = new Map<string, number>();
+    for (const i of dayCounts.values()) dayMap.set(dayKeyToIso(this.days[i]), dayCounts.counts[i]);
     return {
       query,
-      total: hits.length,
+      total,
       tookMs: round(performance.now() - started),
       hits: page,
       facets: {
@@ -153,7 +200,7 @@ export class SearchEngine {
         outlets: outletCounts.top(query.outlet, facetLimit),
         sources: sourceCounts.top(query.sources, facetLimit),
         dates: this.months.flatMap((m, i) => (monthCounts[i] ? [{ month: m, count: monthCounts[i] }] : [])),
-        dateBuckets: dateBuckets(new Map([...dayCounts].map(([k, n]) => [dayKeyToIso(k), n])), query),
+        dateBuckets: dateBuckets(dayMap, query),
         undated: undatedCount,
       },
       suggestion: match?.suggestion ?? null,
@@ -166,11 +213,64 @@ export class SearchEngine {
     };
   }
 
+  /**
+   * Hits `start .. start + size` of the live articles passing `keep`, in date order: each
+   * segment's precomputed order, merged (segments are few), read only as far as the page.
+   */
+  private browsePage(sort: "newest" | "oldest", start: number, size: number, keep: (seg: IndexSegment, d: number) => boolean): Hit[] {
+    const lists = this.archive.segments.map((seg) => ({ seg, order: this.dateOrder(seg)[sort], at: 0 }));
+    const first = sort === "newest" ? (a: Hit, b: Hit) => newestFirst(a, b) : (a: Hit, b: Hit) => oldestFirst(a, b);
+    const out: Hit[] = [];
+    let passed = 0;
+    const head = { seg: null as unknown as IndexSegment, d: 0, score: 0 };
+    const other = { seg: null as unknown as IndexSegment, d: 0, score: 0 };
+    while (out.length < size) {
+      // The list whose next live document comes first.
+      let pick = -1;
+      for (let i = 0; i < lists.length; i++) {
+        const l = lists[i];
+        const deleted = l.seg.rank.deleted;
+        while (l.at < l.order.length && deleted?.[l.order[l.at]]) l.at++;
+        if (l.at === l.order.length) continue;
+        if (pick >= 0) {
+          head.seg = lists[pick].seg;
+          head.d = lists[pick].order[lists[pick].at];
+          other.seg = l.seg;
+          other.d = l.order[l.at];
+          if (first(other, head) >= 0) continue;
+        }
+        pick = i;
+      }
+      if (pick < 0) break;
+      const l = lists[pick];
+      const d = l.order[l.at++];
+      if (!keep(l.seg, d)) continue;
+      if (passed++ >= start) out.push({ seg: l.seg, d, score: 0 });
+    }
+    return out;
+  }
+
+  /** A segment's documents newest first and oldest first (undated last in both), ties by id. */
+  private dateOrder(seg: IndexSegment): { newest: Int32Array; oldest: Int32Array } {
+    let o = this.orders.get(seg);
+    if (!o) {
+      const hit = (d: number) => ({ seg, d, score: 0 });
+      const docs = Array.from({ length: seg.rank.n }, (_, d) => hit(d));
+      o = {
+        newest: Int32Array.from(docs.sort(newestFirst), (h) => h.d),
+        oldest: Int32Array.from(docs.sort(oldestFirst), (h) => h.d),
+      };
+      this.orders.set(seg, o);
+    }
+    return o;
+  }
+
   /** Facet numbering, months and the newest date, after the archive changed. */
   private sync() {
     if (this.syncedGeneration === this.archive.generation) return;
     this.syncedGeneration = this.archive.generation;
     const monthSet = new Set<number>();
+    const daySet = new Set<number>();
     let newest = 0;
     for (const seg of this.archive.segments) {
       const { day } = seg.cols;
@@ -180,10 +280,13 @@ export class SearchEngine {
         monthSet.add(Math.floor(day[d] / 100));
         if (day[d] > newest) newest = day[d];
       }
+      for (let d = 0; d < seg.rank.n; d++) if (day[d]) daySet.add(day[d]);
     }
     const months = [...monthSet].sort((a, b) => a - b);
     const monthOf = new Map(months.map((m, i) => [m, i]));
     this.months = months.map((m) => `${Math.floor(m / 100)}-${String(m % 100).padStart(2, "0")}`);
+    this.days = [...daySet].sort((a, b) => a - b);
+    const dayOf = new Map(this.days.map((v, i) => [v, i]));
     this.newest = newest
       ? `${Math.floor(newest / 10000)}-${String(Math.floor(newest / 100) % 100).padStart(2, "0")}-${String(newest % 100).padStart(2, "0")}`
       : null;
@@ -194,10 +297,15 @@ export class SearchEngine {
         sources: Int32Array.from(dicts.sources, (e) => this.dicts.sources.intern(e)),
         outlets: Int32Array.from(dicts.outlets, (e) => this.dicts.outlet.intern(e)),
         month: new Int32Array(0),
+        day: new Int32Array(0),
       };
       f.month = Int32Array.from(day, (v) => (v ? monthOf.get(Math.floor(v / 100))! : -1));
+      f.day = Int32Array.from(day, (v) => (v ? dayOf.get(v)! : -1));
       this.facets.set(seg, f);
     }
+    // Counters sized to the archive, reused by every query until it changes again.
+    this.counters.months = new Int32Array(this.months.length);
+    this.counters.days = new ScratchCounts(this.days.length);
   }
 
   /** The selected values as numbers; `null` when the facet has no filter. */
@@ -229,15 +337,20 @@ export class SearchEngine {
   }
 }
 
+const day = (h: Hit) => h.seg.cols.day[h.d];
+const late = (h: Hit) => day(h) || Number.MAX_SAFE_INTEGER;
+const byId = (a: Hit, b: Hit) => {
+  const x = a.seg.rank.ids[a.d];
+  const y = b.seg.rank.ids[b.d];
+  return x < y ? -1 : x > y ? 1 : 0;
+};
+const newestFirst = (a: Hit, b: Hit) => day(b) - day(a) || b.score - a.score || byId(a, b);
+const oldestFirst = (a: Hit, b: Hit) => late(a) - late(b) || b.score - a.score || byId(a, b);
+const bestFirst = (a: Hit, b: Hit) => b.score - a.score || day(b) - day(a) || byId(a, b);
+
 /** Undated articles go last in date orders; ties break by score, then id, so pages are stable. */
 function comparator(sort: SearchQuery["sort"]) {
-  const day = (h: Hit) => h.seg.cols.day[h.d];
-  const id = (h: Hit) => h.seg.rank.ids[h.d];
-  const byId = (a: Hit, b: Hit) => (id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0);
-  const late = (h: Hit) => day(h) || Number.MAX_SAFE_INTEGER;
-  if (sort === "newest") return (a: Hit, b: Hit) => day(b) - day(a) || b.score - a.score || byId(a, b);
-  if (sort === "oldest") return (a: Hit, b: Hit) => late(a) - late(b) || b.score - a.score || byId(a, b);
-  return (a: Hit, b: Hit) => b.score - a.score || day(b) - day(a) || byId(a, b);
+  return sort === "newest" ? newestFirst : sort === "oldest" ? oldestFirst : bestFirst;
 }
 
 function anyIn(vals: Int32Array, from: number, to: number, map: Int32Array, wanted: Set<number>): boolean {

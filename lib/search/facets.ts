@@ -1,6 +1,6 @@
 import type { Entity } from "@/lib/corpus/types";
 import type { FacetCount } from "@/lib/api/contract";
-import { compareVi, mostFrequentFirst } from "@/lib/text/vi-order";
+import { compareVi } from "@/lib/text/vi-order";
 
 /** Facet values shown per facet; selected values are always included. */
 export const FACET_LIMIT = 100;
@@ -51,14 +51,28 @@ export class FacetDictionary {
   }
 }
 
-/** Counts of one facet's values over a result set. */
+/**
+ * Counts of one facet's values over a result set. One counter serves every query (a query
+ * runs synchronously): `reset` zeroes only the values the last count touched, so a query
+ * costs the values its matches hold, not the size of the dictionary.
+ */
 export class FacetCounter {
-  readonly counts: Int32Array;
+  counts: Int32Array;
   /** Values counted at least once, in first-seen order. */
   private readonly touched: number[] = [];
 
   constructor(readonly dict: FacetDictionary) {
     this.counts = new Int32Array(dict.size);
+  }
+
+  /** Start a new count; the array grows (rarely) when the archive brought new values. */
+  reset() {
+    if (this.counts.length < this.dict.size) {
+      this.counts = new Int32Array(Math.max(this.dict.size, this.counts.length * 2));
+    } else {
+      for (const v of this.touched) this.counts[v] = 0;
+    }
+    this.touched.length = 0;
   }
 
   add(values: Int32Array) {
@@ -69,26 +83,106 @@ export class FacetCounter {
     if (this.counts[v]++ === 0) this.touched.push(v);
   }
 
+  /** Values counted, most frequent first, then in Vietnamese alphabetical order. */
+  private before = (a: number, b: number) => this.counts[b] - this.counts[a] || this.dict.collation[a] - this.dict.collation[b];
+
   /**
    * The most frequent values (ties in Vietnamese alphabetical order), plus every selected
-   * value, with count 0 when nothing matches it.
+   * value, with count 0 when nothing matches it. Only the `limit` shown are sorted.
    */
   top(selected: readonly string[], limit = FACET_LIMIT): FacetCount[] {
     const { counts, dict } = this;
     dict.seal();
-    const rank = dict.collation;
-    this.touched.sort(
-      mostFrequentFirst(
-        (i) => counts[i],
-        (a, b) => rank[a] - rank[b],
-      ),
-    );
-    const shown = this.touched.slice(0, limit).map((i) => ({ id: dict.ids[i], name: dict.names[i], count: counts[i] }));
+    const shown = topK(this.touched, limit, this.before).map((i) => ({ id: dict.ids[i], name: dict.names[i], count: counts[i] }));
     for (const id of selected) {
       if (shown.some((v) => v.id === id)) continue;
       const i = dict.lookup(id);
       shown.push({ id, name: i === undefined ? id : dict.names[i], count: i === undefined ? 0 : counts[i] });
     }
     return shown;
+  }
+}
+
+/**
+ * The `k` first items of `items` in the order `before` (negative: a comes first), sorted,
+ * without sorting them all: a bounded heap whose root is the worst item kept.
+ */
+export function topK<T>(items: readonly T[], k: number, before: (a: T, b: T) => number): T[] {
+  if (items.length <= k) return [...items].sort(before);
+  const heap = new TopK<T>(k, before);
+  for (const x of items) heap.push(x);
+  return heap.sorted();
+}
+
+/** A bounded heap keeping the `k` first items pushed in the order `before`. */
+export class TopK<T> {
+  private readonly heap: T[] = [];
+
+  constructor(
+    readonly k: number,
+    private readonly before: (a: T, b: T) => number,
+  ) {}
+
+  get size(): number {
+    return this.heap.length;
+  }
+
+  push(x: T) {
+    const { heap, before } = this;
+    if (this.k <= 0) return;
+    if (heap.length < this.k) {
+      // Max-heap on `before`: the root is the item that comes last.
+      heap.push(x);
+      let i = heap.length - 1;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (before(heap[parent], heap[i]) >= 0) break;
+        [heap[parent], heap[i]] = [heap[i], heap[parent]];
+        i = parent;
+      }
+      return;
+    }
+    if (before(x, heap[0]) >= 0) return;
+    heap[0] = x;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let last = i;
+      if (l < heap.length && before(heap[l], heap[last]) > 0) last = l;
+      if (r < heap.length && before(heap[r], heap[last]) > 0) last = r;
+      if (last === i) break;
+      [heap[last], heap[i]] = [heap[i], heap[last]];
+      i = last;
+    }
+  }
+
+  /** The items kept, in order. */
+  sorted(): T[] {
+    return [...this.heap].sort(this.before);
+  }
+}
+
+/** Counts over a fixed numbering (days, months), zeroed by what the last count touched. */
+export class ScratchCounts {
+  readonly counts: Int32Array;
+  private readonly touched: number[] = [];
+
+  constructor(size: number) {
+    this.counts = new Int32Array(size);
+  }
+
+  reset() {
+    for (const v of this.touched) this.counts[v] = 0;
+    this.touched.length = 0;
+  }
+
+  addOne(v: number) {
+    if (this.counts[v]++ === 0) this.touched.push(v);
+  }
+
+  /** Values counted at least once, in first-seen order. */
+  values(): readonly number[] {
+    return this.touched;
   }
 }
