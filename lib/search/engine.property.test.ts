@@ -139,34 +139,39 @@ function bruteForce(archive: Archive, q: SearchQuery) {
 
 /** Facet values as id → count, the selected values (count 0 when nothing matches) included. */
 const asMap = (list: { id: string; count: number }[]) => new Map(list.map((v) => [v.id, v.count]));
-const withSelected = (counts: Map<string, number>, selected: string[]) => new Map([...counts, ...selected.filter((id) => !counts.has(id)).map((id) => [id, 0] as const)]);
+const withSelected = (counts: Map<string, number>, selected: string[]) =>
+  new Map([...counts, ...selected.filter((id) => !counts.has(id)).map((id) => [id, 0] as const)]);
 
 describe("SearchEngine against a brute force over the matches", () => {
   it("counts every facet, the months, the day buckets and the undated, and shows the same page, with and without filters", () => {
     fc.assert(
-      fc.property(fc.array(fc.array(doc, { minLength: 1, maxLength: 8 }), { minLength: 1, maxLength: 3 }), fc.array(query, { minLength: 1, maxLength: 6 }), (chunks, queries) => {
-        const archive = archiveOf(chunks);
-        const engine = new SearchEngine(archive);
-        // Several queries on one engine: the reused counters must start from zero each time.
-        for (const q of queries) {
-          const got = engine.search(q, { facetLimit: Number.MAX_SAFE_INTEGER });
-          const want = bruteForce(archive, q);
-          expect(got.total).toBe(want.total);
-          expect(got.hits.map((h) => h.id)).toEqual(want.ids);
-          expect(asMap(got.facets.persons)).toEqual(withSelected(want.persons, q.person));
-          expect(asMap(got.facets.outlets)).toEqual(withSelected(want.outlets, q.outlet));
-          expect(asMap(got.facets.sources)).toEqual(withSelected(want.sources, q.sources));
-          expect(new Map(got.facets.dates.map((m) => [m.month, m.count]))).toEqual(want.months);
-          expect(got.facets.undated).toBe(want.undated);
-          expect(got.facets.dateBuckets).toEqual(dateBuckets(want.days, q));
-          // The counted values come most frequent first.
-          const counts = got.facets.persons.slice(0, want.persons.size).map((v) => v.count);
-          expect(counts).toEqual([...counts].sort((x, y) => y - x));
-          // A short list is the head of the full one (the selected values follow it).
-          const short = engine.search(q, { facetLimit: 2 }).facets.persons.slice(0, Math.min(2, want.persons.size));
-          expect(short).toEqual(got.facets.persons.slice(0, short.length));
-        }
-      }),
+      fc.property(
+        fc.array(fc.array(doc, { minLength: 1, maxLength: 8 }), { minLength: 1, maxLength: 3 }),
+        fc.array(query, { minLength: 1, maxLength: 6 }),
+        (chunks, queries) => {
+          const archive = archiveOf(chunks);
+          const engine = new SearchEngine(archive);
+          // Several queries on one engine: the reused counters must start from zero each time.
+          for (const q of queries) {
+            const got = engine.search(q, { facetLimit: Number.MAX_SAFE_INTEGER });
+            const want = bruteForce(archive, q);
+            expect(got.total).toBe(want.total);
+            expect(got.hits.map((h) => h.id)).toEqual(want.ids);
+            expect(asMap(got.facets.persons)).toEqual(withSelected(want.persons, q.person));
+            expect(asMap(got.facets.outlets)).toEqual(withSelected(want.outlets, q.outlet));
+            expect(asMap(got.facets.sources)).toEqual(withSelected(want.sources, q.sources));
+            expect(new Map(got.facets.dates.map((m) => [m.month, m.count]))).toEqual(want.months);
+            expect(got.facets.undated).toBe(want.undated);
+            expect(got.facets.dateBuckets).toEqual(dateBuckets(want.days, q));
+            // The counted values come most frequent first.
+            const counts = got.facets.persons.slice(0, want.persons.size).map((v) => v.count);
+            expect(counts).toEqual([...counts].sort((x, y) => y - x));
+            // A short list is the head of the full one (the selected values follow it).
+            const short = engine.search(q, { facetLimit: 2 }).facets.persons.slice(0, Math.min(2, want.persons.size));
+            expect(short).toEqual(got.facets.persons.slice(0, short.length));
+          }
+        },
+      ),
       { numRuns: 100 },
     );
   });

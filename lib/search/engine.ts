@@ -320,6 +320,20 @@ export class SearchEngine {
     );
   }
 
+  /** The snippet of the text after the title; the words' terms come from the segment's stream. */
+  private snippet({ seg, d }: Loc, article: Article, q: string): Segment[] {
+    const paragraphs = textAfterTitle(article);
+    const { titleEnd, leadEnd } = seg.rank;
+    // The whole text is indexed after the title; a lead the derived title repeats is cut or dropped.
+    const at =
+      paragraphs === article.paragraphs
+        ? { seg, d, from: titleEnd[d], fromChar: 0 }
+        : paragraphs.length < article.paragraphs.length
+          ? { seg, d, from: leadEnd[d], fromChar: 0 }
+          : { seg, d, from: leadEnd[d], fromChar: paragraphs[0].length + 1 };
+    return this.matcher.snippet({ ...article, paragraphs }, q, at);
+  }
+
   private hit({ seg, d, score }: Loc & { score: number }, q: string): SearchHit {
     const article = seg.store.get(d);
     return {
@@ -331,7 +345,7 @@ export class SearchEngine {
       outlet: article.outlet,
       persons: article.persons,
       sources: article.sources,
-      snippet: q.trim() ? this.matcher.snippet({ ...article, paragraphs: textAfterTitle(article) }, q) : leadPassage(textAfterTitle(article)[0] ?? ""),
+      snippet: q.trim() ? this.snippet({ seg, d }, article, q) : leadPassage(textAfterTitle(article)[0] ?? ""),
       score: round(score),
     };
   }

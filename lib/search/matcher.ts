@@ -11,7 +11,7 @@ import { expandQuery, type Group } from "@/lib/search/query-expand";
 import { parseQuery, type ParsedQuery } from "@/lib/search/query-parse";
 import { keyTerms, relatedIn } from "@/lib/search/rank-related";
 import { createScratch, excludedDocs, scoreQuery, type ExcludedTerms, type Scratch, type ScoreRequest } from "@/lib/search/rank-score";
-import { bestPassage, highlightText, markRules, type MarkRules } from "@/lib/search/snippet";
+import { bestPassage, highlightText, markRules, maskOfTerm, type MarkRules, type StreamWords } from "@/lib/search/snippet";
 import { suggestQuery } from "@/lib/search/suggest";
 import type { Segment } from "@/lib/api/contract";
 
@@ -43,12 +43,22 @@ export interface MatchResult {
 export interface Matcher {
   /** `null` when the query has no searchable words (browse everything). */
   match(q: string, mode?: MatchMode): MatchResult | null;
-  /** The best passage of the article for the query, matched words marked. */
-  snippet(article: Article, q: string): Segment[];
+  /**
+   * The best passage of the article for the query, matched words marked. With `at`, the
+   * article is indexed there: its words' terms are read from the index (see StreamWords).
+   */
+  snippet(article: Article, q: string, at?: StreamPlace): Segment[];
   /** The whole `text` as segments with the query marked (titles, article pages). */
   highlight(text: string, q: string): Segment[];
   /** Articles most similar to the one at `loc` (for "Bài liên quan"). */
   related(loc: Loc, n: number): Loc[];
+}
+
+/** Where a text's words start in an indexed article's token stream: see StreamWords. */
+export interface StreamPlace extends Loc {
+  /** Stream position of the text's first word from `fromChar` on. */
+  from: number;
+  fromChar: number;
 }
 
 /** A query analysed once (per archive generation) and reused by match, snippet and highlight. */
@@ -60,6 +70,8 @@ interface Prepared {
   excluded: ExcludedTerms[];
   results: Map<MatchMode, MatchResult | null>;
   rules?: MarkRules;
+  /** Per segment: exact term id → query-word mask, filled as snippets read the stream. */
+  streamMasks?: WeakMap<IndexSegment, Map<number, number>>;
 }
 
 /** A small ranking boost for articles writing an unmarked query's likely marked reading. */
@@ -203,15 +215,37 @@ export function createMatcher(source: Archive | readonly Article[]): Matcher {
     return p.rules;
   }
 
+  /** The stream of the article at `at`, with masks computed once per term and query. */
+  function streamWords(p: Prepared, rules: MarkRules, at: StreamPlace): StreamWords {
+    const { rank } = at.seg;
+    p.streamMasks ??= new WeakMap();
+    let masks = p.streamMasks.get(at.seg);
+    if (!masks) p.streamMasks.set(at.seg, (masks = new Map()));
+    const cache = masks;
+    return {
+      stream: rank.stream,
+      from: at.from,
+      to: rank.docStart[at.d + 1],
+      fromChar: at.fromChar,
+      term: (e) => rank.exactTerm[e],
+      maskOf(e) {
+        let mask = cache.get(e);
+        if (mask === undefined) cache.set(e, (mask = maskOfTerm(rules, rank.exactTerm[e], rank.foldedTerm[rank.foldedOf[e]])));
+        return mask;
+      },
+    };
+  }
+
   return {
     match(q, mode = "all") {
       const p = prepare(q);
       if (!p.results.has(mode)) p.results.set(mode, run(p, mode));
       return p.results.get(mode) ?? null;
     },
-    snippet(article, q) {
-      const rules = rulesOf(prepare(q));
-      const passage = bestPassage(article.paragraphs.join("\n"), rules);
+    snippet(article, q, at) {
+      const p = prepare(q);
+      const rules = rulesOf(p);
+      const passage = bestPassage(article.paragraphs.join("\n"), rules, at && streamWords(p, rules, at));
       if (passage.some((seg) => seg.mark) || !article.captions.length) return passage;
       // The match may be in a photo caption only: show the caption rather than no mark.
       const caption = bestPassage(article.captions.join("\n"), rules);

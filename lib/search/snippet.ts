@@ -1,10 +1,12 @@
-// Marking and snippets: the text is re-tokenised with the same analyzer, so a match
+// Marking and snippets: words are found with the analyzer's own pattern, so a match
 // (old or new tone placement; marks optional only where the query left them out) is
-// marked exactly as written, and only what matched is marked.
+// marked exactly as written, and only what matched is marked. A snippet of an indexed
+// article reads each word's term from the index's token stream instead of analysing it
+// again (see StreamWords).
 import { popcount } from "@/lib/search/bits";
 import type { Group } from "@/lib/search/query-expand";
 import type { Segment } from "@/lib/api/contract";
-import { joins, tokenize, type Token } from "@/lib/text/analyzer";
+import { fold, joins, normalize, WORD, type Token } from "@/lib/text/analyzer";
 
 /** Snippet length bounds, in characters (ellipses excluded). */
 export const SNIPPET_MIN = 160;
@@ -46,18 +48,63 @@ export function markRules(groups: Group[], foldedTerm: (f: number) => string, ex
   return { terms, exact, prefixes, joinMask };
 }
 
-interface Marked {
-  token: Token;
-  mask: number;
+/**
+ * Where a text's words stand in an index's token stream (lib/search/rank-index.ts), so
+ * their marks come from term ids rather than from analysing the text again: the text's
+ * words from character `fromChar` on are the stream's tokens from position `from` on,
+ * in order (break markers skipped), up to `to`.
+ */
+export interface StreamWords {
+  stream: Int32Array;
+  from: number;
+  to: number;
+  fromChar: number;
+  /** Query-word mask of an exact term id (the caller caches it per query). */
+  maskOf(e: number): number;
+  /** The normalised term of an exact term id: checks that text and stream agree. */
+  term(e: number): string;
 }
 
-function markTokens(text: string, rules: MarkRules): Marked[] {
-  const out: Marked[] = [];
-  for (const token of tokenize(text)) {
-    let mask = (rules.terms.get(token.folded) ?? 0) | (rules.exact.get(token.term) ?? 0);
-    for (const p of rules.prefixes) if ((p.marked ? token.term : token.folded).startsWith(p.text)) mask |= p.bit;
-    out.push({ token, mask });
+/** The words of a text: offsets and query-word masks, in parallel arrays (no object per word). */
+interface Marked {
+  start: number[];
+  end: number[];
+  mask: number[];
+  length: number;
+}
+
+/** A word's query-word mask from its normalised and folded forms. */
+export function maskOfTerm(rules: MarkRules, term: string, folded: string): number {
+  let mask = (rules.terms.get(folded) ?? 0) | (rules.exact.get(term) ?? 0);
+  for (const p of rules.prefixes) if ((p.marked ? term : folded).startsWith(p.text)) mask |= p.bit;
+  return mask;
+}
+
+function markTokens(text: string, rules: MarkRules, words?: StreamWords): Marked {
+  const out: Marked = { start: [], end: [], mask: [], length: 0 };
+  let at = words ? words.from : -1;
+  let checked = false;
+  for (const m of text.matchAll(WORD)) {
+    const start = m.index;
+    let mask = -1;
+    if (words && at >= 0 && start >= words.fromChar) {
+      while (at < words.to && words.stream[at] < 0) at++;
+      if (at < words.to) {
+        const e = words.stream[at++];
+        // The first word read from the stream must be the text's: else analyse the text.
+        if (checked || (checked = words.term(e) === normalize(m[0]))) mask = words.maskOf(e);
+        else at = -1;
+      } else at = -1;
+    }
+    if (mask < 0) {
+      const term = normalize(m[0]);
+      mask = maskOfTerm(rules, term, fold(term));
+    }
+    out.start.push(start);
+    out.end.push(start + m[0].length);
+    out.mask.push(mask);
   }
+  out.length = out.start.length;
   return out;
 }
 
@@ -65,7 +112,7 @@ function markTokens(text: string, rules: MarkRules): Marked[] {
  * `text[from, to)` as segments. Consecutive matched words that are consecutive query
  * words (a phrase, a name) become one marked segment: "hòa bình", not two.
  */
-function segmentsOf(text: string, marked: Marked[], rules: MarkRules, from: number, to: number): Segment[] {
+function segmentsOf(text: string, marked: Marked, rules: MarkRules, from: number, to: number): Segment[] {
   const segments: Segment[] = [];
   const push = (s: string, mark: boolean) => {
     if (!s) return;
@@ -73,26 +120,45 @@ function segmentsOf(text: string, marked: Marked[], rules: MarkRules, from: numb
     if (last && last.mark === mark && !mark) last.text += s;
     else segments.push({ text: s, mark });
   };
+  const { start, end, mask } = marked;
   let at = from;
-  for (let i = 0; i < marked.length; i++) {
-    const { token, mask } = marked[i];
-    if (!mask || token.start < from || token.end > to) continue;
-    let end = token.end;
+  // Only the words inside [from, to) can be marked: start at the first of them.
+  let i = lowerBound(start, from);
+  for (; i < marked.length && end[i] <= to; i++) {
+    if (!mask[i]) continue;
+    let last = end[i];
     let j = i;
     while (j + 1 < marked.length) {
-      const next = marked[j + 1];
-      if (!next.mask || next.token.end > to || !joins(text, marked[j].token, next.token)) break;
-      if (!((marked[j].mask << 1) & next.mask & rules.joinMask)) break;
+      const next = j + 1;
+      if (!mask[next] || end[next] > to || !joinsAt(text, end[j], start[next])) break;
+      if (!((mask[j] << 1) & mask[next] & rules.joinMask)) break;
       j++;
-      end = next.token.end;
+      last = end[next];
     }
-    push(text.slice(at, token.start), false);
-    push(text.slice(token.start, end), true);
-    at = end;
+    push(text.slice(at, start[i]), false);
+    push(text.slice(start[i], last), true);
+    at = last;
     i = j;
   }
   push(text.slice(at, to), false);
   return segments;
+}
+
+/** The first index whose value is at least `x` in an ascending array. */
+function lowerBound(xs: number[], x: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** `joins` for two words given by offsets. */
+function joinsAt(text: string, leftEnd: number, rightStart: number): boolean {
+  return joins(text, { end: leftEnd } as Token, { start: rightStart } as Token);
 }
 
 /** The whole text as segments with the query marked; the segments join back to `text`. */
@@ -112,46 +178,48 @@ export function leadPassage(text: string): Segment[] {
 
 /**
  * The passage of `text` with the most distinct query words (then the most matches,
- * then the earliest), 160–240 characters cut at word boundaries, "…" where cut.
+ * then the earliest), 160–240 characters cut at word boundaries, "…" where cut. With
+ * `words`, the marks come from the index's token stream (see StreamWords).
  */
-export function bestPassage(text: string, rules: MarkRules): Segment[] {
-  const marked = markTokens(text, rules);
+export function bestPassage(text: string, rules: MarkRules, words?: StreamWords): Segment[] {
+  const marked = markTokens(text, rules, words);
   if (!marked.length) {
     return leadPassage(text);
   }
-  const hits = marked.map((m, i) => ({ ...m, i })).filter((m) => m.mask);
+  const { start: ws, end: we, mask: wm } = marked;
+  const hits: number[] = [];
+  for (let i = 0; i < marked.length; i++) if (wm[i]) hits.push(i);
   let bestStart = 0;
   let bestScore = -1;
   for (let a = 0; a < hits.length; a++) {
     let mask = 0;
     let count = 0;
-    for (let b = a; b < hits.length && hits[b].token.end - hits[a].token.start <= SNIPPET_MAX - LEAD_IN; b++) {
-      mask |= hits[b].mask;
+    for (let b = a; b < hits.length && we[hits[b]] - ws[hits[a]] <= SNIPPET_MAX - LEAD_IN; b++) {
+      mask |= wm[hits[b]];
       count++;
     }
     const score = popcount(mask) * 1000 + Math.min(count, 999);
     if (score > bestScore) {
       bestScore = score;
-      bestStart = hits[a].i;
+      bestStart = hits[a];
     }
   }
 
   // Start a little before the first match, at a word, and stop at a word near the target length.
-  const anchor = marked[bestStart].token.start;
+  const anchor = ws[bestStart];
   let first = bestStart;
-  while (first > 0 && anchor - marked[first - 1].token.start <= LEAD_IN && !text.slice(marked[first - 1].token.end, marked[first].token.start).includes("\n"))
-    first--;
-  let start = marked[first].token.start;
+  while (first > 0 && anchor - ws[first - 1] <= LEAD_IN && !text.slice(we[first - 1], ws[first]).includes("\n")) first--;
+  let start = ws[first];
   let last = first;
-  while (last + 1 < marked.length && marked[last + 1].token.end - start <= SNIPPET_TARGET) last++;
+  while (last + 1 < marked.length && we[last + 1] - start <= SNIPPET_TARGET) last++;
   // A short tail: extend backwards so the passage reaches the minimum length.
-  while (marked[last].token.end - start < SNIPPET_MIN && first > 0 && marked[last].token.end - marked[first - 1].token.start <= SNIPPET_MAX) {
+  while (we[last] - start < SNIPPET_MIN && first > 0 && we[last] - ws[first - 1] <= SNIPPET_MAX) {
     first--;
-    start = marked[first].token.start;
+    start = ws[first];
   }
-  let end = marked[last].token.end;
+  let end = we[last];
   // Keep closing punctuation (a full stop, a closing quote) that ends the passage.
-  const tail = /^[^\s\p{L}\p{N}]{1,2}/u.exec(text.slice(end));
+  const tail = /^[^\s\p{L}\p{N}]{1,2}/u.exec(text.slice(end, end + 4));
   if (tail && end + tail[0].length - start <= SNIPPET_MAX) end += tail[0].length;
   if (first === 0) start = 0;
 

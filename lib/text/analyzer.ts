@@ -19,7 +19,7 @@ export interface Token {
  * letters, marks and digits. Hyphens and apostrophes split words (Jong-un → Jong, un);
  * `joins` keeps such parts together for pairs and phrases.
  */
-const WORD = /\p{Nd}+(?:[.,/]\p{Nd}+)+|[\p{L}\p{M}\p{N}]+/gu;
+export const WORD = /\p{Nd}+(?:[.,/]\p{Nd}+)+|[\p{L}\p{M}\p{N}]+/gu;
 const MARKS = /[\u0300-\u036f]/g;
 /** What may stand between two tokens of one phrase: spaces or a single hyphen. */
 const JOINING_GAP = /^(?:[^\S\n]+|[^\S\n]*[-‐‑][^\S\n]*)$/u;
