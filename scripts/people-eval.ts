@@ -6,6 +6,7 @@
 // (labelled after the rules were tuned, never used for tuning).
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { parseArgs } from "node:util";
 import { readRawArticles } from "@/lib/corpus/load";
 import { type Candidate, nameKey, type PeopleHelpers, resolvePeople } from "@/lib/corpus/people";
 import { PeopleEvidence } from "@/lib/corpus/people-evidence";
@@ -30,26 +31,37 @@ export function sampleIds(ids: string[], seed: number, size: number, exclude = n
   return [...picked];
 }
 
-function option(args: string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-}
-
 const key = (name: string) => nameKey(name.split(/\s+/));
 
+const { values: opts, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    labels: { type: "string" },
+    seed: { type: "string" },
+    size: { type: "string" },
+    exclude: { type: "string" },
+    cache: { type: "string" },
+    tagger: { type: "string" },
+    threshold: { type: "string" },
+    verbose: { type: "boolean", default: false },
+    "print-sample": { type: "boolean", default: false },
+    "rules-only": { type: "boolean", default: false },
+    "no-evidence": { type: "boolean", default: false },
+    "no-tagger": { type: "boolean", default: false },
+  },
+});
+
 async function main() {
-  const args = process.argv.slice(2);
-  const valued = new Set(["--labels", "--seed", "--size", "--exclude", "--cache", "--tagger", "--threshold"].flatMap((o) => option(args, o) ?? []));
-  const dir = args.find((a) => !a.startsWith("--") && !valued.has(a)) ?? DEFAULT_CORPUS;
-  const labelFiles = (option(args, "--labels") ?? DEFAULT_LABELS).split(",");
+  const dir = positionals[0] ?? DEFAULT_CORPUS;
+  const labelFiles = (opts.labels ?? DEFAULT_LABELS).split(",");
   const { raws } = await readRawArticles(dir);
   const byId = new Map<string, RawArticle>(raws.map((r) => [r.id, r]));
-  if (args.includes("--print-sample")) {
+  if (opts["print-sample"]) {
     // The tuning set is seed 20261123, size 30; the held-out set seed 4, size 15, excluding the tuning set.
-    const seed = Number(option(args, "--seed") ?? 20261123);
-    const size = Number(option(args, "--size") ?? 30);
+    const seed = Number(opts.seed ?? 20261123);
+    const size = Number(opts.size ?? 30);
     // The fresh set is seed 20261125, size 100, excluding both earlier sets (--exclude).
-    const excludeFiles = option(args, "--exclude")?.split(",") ?? (seed === 20261123 ? [] : [DEFAULT_LABELS]);
+    const excludeFiles = opts.exclude?.split(",") ?? (seed === 20261123 ? [] : [DEFAULT_LABELS]);
     const exclude = new Set(excludeFiles.flatMap((f) => (JSON.parse(readFileSync(f, "utf8")) as Labels).articles.map((a) => a.id)));
     for (const id of sampleIds(
       raws.map((r) => r.id),
@@ -62,19 +74,19 @@ async function main() {
     }
     return;
   }
-  const candidates = archiveCandidates(raws, option(args, "--cache"));
+  const candidates = archiveCandidates(raws, opts.cache);
   let helpers: PeopleHelpers = {};
-  if (!args.includes("--rules-only")) {
-    const evidence = new PeopleEvidence(args.includes("--no-evidence") ? { minTitled: Infinity, minTitledSingle: Infinity, minPlaced: Infinity } : undefined);
+  if (!opts["rules-only"]) {
+    const evidence = new PeopleEvidence(opts["no-evidence"] ? { minTitled: Infinity, minTitledSingle: Infinity, minPlaced: Infinity } : undefined);
     for (const c of candidates.values()) evidence.add(c);
-    const model = readTaggerModel(option(args, "--tagger"));
-    if (model && option(args, "--threshold")) model.threshold = Number(option(args, "--threshold"));
-    helpers = evidence.helpers(args.includes("--no-tagger") || !model ? undefined : taggerScorer(model));
+    const model = readTaggerModel(opts.tagger);
+    if (model && opts.threshold) model.threshold = Number(opts.threshold);
+    helpers = evidence.helpers(opts["no-tagger"] || !model ? undefined : taggerScorer(model));
   }
   for (const file of labelFiles) {
     const labels = JSON.parse(readFileSync(file, "utf8")) as Labels;
     console.log(`## ${path.basename(file)}`);
-    report(labels, byId, candidates, helpers, args.includes("--verbose"));
+    report(labels, byId, candidates, helpers, opts.verbose);
   }
 }
 

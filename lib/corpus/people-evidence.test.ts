@@ -57,4 +57,21 @@ describe("PeopleEvidence", () => {
     expect(e.size).toBe(0);
     expect(e.articles).toBe(0);
   });
+  it("keeps a second evidence in step, merges and subtracts it, and round-trips through plain data", () => {
+    const total = new PeopleEvidence();
+    const file = new PeopleEvidence();
+    const a = findCandidates(["Tiền vệ Xuân Trường chuyền bóng.", "Trên đường Huỳnh Tấn Phát."]);
+    total.add(a, file);
+    total.add(findCandidates(["HLV Hữu Thắng và tiền vệ Xuân Trường."]));
+    expect(file.stats(key("Xuân Trường"))).toEqual({ titled: 1, placed: 0, bare: 0 });
+    const copy = PeopleEvidence.fromData(file.toData());
+    expect(copy.stats(key("Huỳnh Tấn Phát"))).toEqual({ titled: 0, placed: 1, bare: 0 });
+    expect(copy.articles).toBe(1);
+    total.merge(copy, -1);
+    expect(total.stats(key("Xuân Trường"))?.titled).toBe(1);
+    expect(total.stats(key("Huỳnh Tấn Phát"))).toBeUndefined();
+    expect(total.articles).toBe(1);
+    total.merge(copy);
+    expect(total.stats(key("Xuân Trường"))?.titled).toBe(2);
+  });
 });

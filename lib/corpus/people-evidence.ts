@@ -30,6 +30,14 @@ export type CandidateScorer = (m: Candidate, evidence: PeopleEvidence, all: read
 
 type Kind = keyof NameStats;
 
+/** Evidence as plain data: `counts` holds titled, placed, bare for each key of `names`, then of `singles`. */
+export interface EvidenceData {
+  articles: number;
+  names: string[];
+  singles: string[];
+  counts: ArrayLike<number>;
+}
+
 export class PeopleEvidence {
   private readonly names = new Map<string, NameStats>();
   private readonly singles = new Map<string, NameStats>();
@@ -37,14 +45,65 @@ export class PeopleEvidence {
 
   constructor(readonly options: EvidenceOptions = DEFAULT_EVIDENCE) {}
 
-  /** Count one article's candidates (from `findCandidates`). */
-  add(candidates: readonly Candidate[]) {
-    this.update(candidates, 1);
+  /**
+   * Count one article's candidates (from `findCandidates`), here and in `also` (the live
+   * index keeps one evidence per corpus file as well, so a removed file can be uncounted).
+   */
+  add(candidates: readonly Candidate[], also?: PeopleEvidence) {
+    this.update(candidates, 1, also);
   }
 
   /** Uncount an article's candidates, e.g. when a live update replaces or deletes it. */
   remove(candidates: readonly Candidate[]) {
     this.update(candidates, -1);
+  }
+
+  /** Add (sign 1) or take away (sign -1) all of another evidence's counts, e.g. one corpus file's. */
+  merge(other: PeopleEvidence, sign: 1 | -1 = 1) {
+    this.articles += sign * other.articles;
+    for (const [target, source] of [
+      [this.names, other.names],
+      [this.singles, other.singles],
+    ] as const) {
+      for (const [key, s] of source) {
+        const t = target.get(key) ?? { titled: 0, placed: 0, bare: 0 };
+        t.titled += sign * s.titled;
+        t.placed += sign * s.placed;
+        t.bare += sign * s.bare;
+        if (t.titled <= 0 && t.placed <= 0 && t.bare <= 0) target.delete(key);
+        else target.set(key, t);
+      }
+    }
+  }
+
+  /** The counts as plain data, for saving with the index: keys, and three counts per key. */
+  toData(): EvidenceData {
+    const counts: number[] = [];
+    const keys = (map: Map<string, NameStats>) =>
+      [...map].map(([key, s]) => {
+        counts.push(s.titled, s.placed, s.bare);
+        return key;
+      });
+    const names = keys(this.names);
+    const singles = keys(this.singles);
+    return { articles: this.articles, names, singles, counts };
+  }
+
+  /** The inverse of `toData`. */
+  static fromData(data: EvidenceData, options?: EvidenceOptions): PeopleEvidence {
+    const e = new PeopleEvidence(options);
+    e.articles = data.articles;
+    let i = 0;
+    for (const [map, keys] of [
+      [e.names, data.names],
+      [e.singles, data.singles],
+    ] as const) {
+      for (const key of keys) {
+        map.set(key, { titled: data.counts[i], placed: data.counts[i + 1], bare: data.counts[i + 2] });
+        i += 3;
+      }
+    }
+    return e;
   }
 
   /** Statistics of a full name (two words or more), by `nameKey`. */
@@ -62,8 +121,9 @@ export class PeopleEvidence {
     return this.names.size + this.singles.size;
   }
 
-  private update(candidates: readonly Candidate[], delta: number) {
+  private update(candidates: readonly Candidate[], delta: number, also?: PeopleEvidence) {
     this.articles += delta;
+    if (also) also.articles += delta;
     const full = new Map<string, Set<Kind>>();
     const single = new Map<string, Set<Kind>>();
     const note = (map: Map<string, Set<Kind>>, key: string, kind: Kind) => {
@@ -83,6 +143,10 @@ export class PeopleEvidence {
     }
     apply(this.names, full, delta);
     apply(this.singles, single, delta);
+    if (also) {
+      apply(also.names, full, delta);
+      apply(also.singles, single, delta);
+    }
   }
 
   /** Whether the archive says this name is a person (titled often, rarely after place words). */

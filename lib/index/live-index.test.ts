@@ -169,6 +169,67 @@ describe("LiveIndex: live updates", () => {
   });
 });
 
+describe("LiveIndex: people evidence from the whole archive", () => {
+  // Three articles name the striker in full after a title; a one-word mention is a person
+  // only with that archive-wide evidence (people-evidence.ts: three titled articles).
+  const striker = (id: string, i: number) =>
+    JSON.stringify({
+      id,
+      title: `Tiền đạo Alexandre Lacazette ghi bàn thứ ${i}`,
+      body: `Tiền đạo Alexandre Lacazette ghi bàn thứ ${i} cho Lyon trong trận đấu tối qua.`,
+      date: "2017-05-1" + i,
+    });
+  const mention = (id: string) =>
+    JSON.stringify({
+      id,
+      title: "Lyon thắng ở phút cuối",
+      body: "Cú đúp của tiền đạo Lacazette ở phút 90 giúp Lyon thắng trận đấu tối qua.",
+      date: "2017-05-20",
+    });
+  const people = (engine: SearchEngine, id: string) => engine.article(id)?.persons.map((p) => p.name);
+  /** Every article's people, by id. */
+  const facet = (engine: SearchEngine) =>
+    Object.fromEntries(engine.search({ ...EMPTY_QUERY, size: 50, sort: "newest" }).hits.map((h) => [h.id, engine.article(h.id)?.persons]));
+
+  it("loads back the person facet of the index it built", async () => {
+    const corpus = tempDir();
+    const saved = tempDir();
+    writeFileSync(path.join(corpus, "a.jsonl"), [1, 2, 3].map((i) => striker(`a${i}`, i)).join("\n") + "\n");
+    writeFileSync(path.join(corpus, "b.jsonl"), mention("b1") + "\n");
+    const built = await open(corpus, saved);
+    expect(people(built.engine, "b1")).toEqual(["Lacazette"]);
+    const loaded = await open(corpus, saved);
+    expect(loaded.index.loaded.saved).toBe(true);
+    expect(facet(loaded.engine)).toEqual(facet(built.engine));
+    expect(answers(loaded.engine)).toEqual(answers(built.engine));
+  });
+
+  it("decides a file added after a restart with the saved evidence, as a fresh build does", async () => {
+    const corpus = tempDir();
+    const saved = tempDir();
+    writeFileSync(path.join(corpus, "a.jsonl"), [1, 2, 3].map((i) => striker(`a${i}`, i)).join("\n") + "\n");
+    await (await open(corpus, saved)).index.close();
+    writeFileSync(path.join(corpus, "b.jsonl"), mention("b1") + "\n");
+    const restarted = await open(corpus, saved);
+    expect(restarted.index.loaded.saved).toBe(true);
+    expect(people(restarted.engine, "b1")).toEqual(["Lacazette"]);
+    const fresh = await open(corpus, null);
+    expect(facet(restarted.engine)).toEqual(facet(fresh.engine));
+  });
+
+  it("uncounts the evidence of a removed file", async () => {
+    const corpus = tempDir();
+    writeFileSync(path.join(corpus, "a.jsonl"), [1, 2, 3].map((i) => striker(`a${i}`, i)).join("\n") + "\n");
+    const live = await open(corpus, tempDir());
+    unlinkSync(path.join(corpus, "a.jsonl"));
+    await live.index.update();
+    writeFileSync(path.join(corpus, "c.jsonl"), mention("c1") + "\n");
+    await live.index.update();
+    expect(people(live.engine, "c1")).toEqual([]);
+    expect(facet(live.engine)).toEqual(facet((await open(corpus, null)).engine));
+  });
+});
+
 function segFile(dir: string): string {
   return path.join(
     dir,

@@ -8,7 +8,7 @@ import path from "node:path";
 import { withCheckedDates } from "@/lib/corpus/load";
 import { todayInVietnam, type DateResult } from "@/lib/corpus/dates";
 import { resolvePeople, type Candidate } from "@/lib/corpus/people";
-import { PeopleEvidence } from "@/lib/corpus/people-evidence";
+import { type EvidenceData, PeopleEvidence } from "@/lib/corpus/people-evidence";
 import { loadTagger } from "@/lib/corpus/people-tagger";
 import { prepareArticleWithDetail } from "@/lib/corpus/prepare";
 import type { Article, Skipped } from "@/lib/corpus/types";
@@ -46,6 +46,7 @@ const MERGE_AT = 6;
 /** Work between two yields to the event loop, so queries wait at most about this long. */
 const SLICE_MS = 15;
 const PAIRS_FILE = "pairs.bin";
+const PEOPLE_FILE = "people.bin";
 
 export class LiveIndex {
   readonly archive: Archive;
@@ -57,11 +58,13 @@ export class LiveIndex {
   private timer: NodeJS.Timeout | null = null;
   private lastYield = performance.now();
   /**
-   * Which names titles introduce and which name streets, from every article read by this
-   * process (see people-evidence.ts); not saved, so after a restart it starts again from
-   * the articles read since.
+   * Which names titles introduce and which name streets, from every article of the archive
+   * (see people-evidence.ts), and the same per corpus file, so a removed or rewritten file is
+   * uncounted. Saved with the index (people.bin), so after a restart new articles are still
+   * decided with the whole archive's evidence.
    */
-  private readonly evidence = new PeopleEvidence();
+  private evidence = new PeopleEvidence();
+  private fileEvidence = new Map<string, PeopleEvidence>();
   progress = { done: 0, total: 0 };
   /** Whether the last open used a saved index; the reason it did not. */
   loaded: { saved: boolean; reason: string | null } = { saved: false, reason: null };
@@ -144,6 +147,7 @@ export class LiveIndex {
     } catch {
       // Recounted below: slower, never wrong.
     }
+    this.loadEvidence(m.generation);
     this.archive.suspendPairs();
     for (const seg of segments) this.archive.add(seg);
     this.archive.resumePairs(pairs);
@@ -154,9 +158,32 @@ export class LiveIndex {
     this.lastUpdate = m.updatedAt;
   }
 
+  /** The saved people evidence; without it, articles added later could not be decided as in a fresh build. */
+  private loadEvidence(generation: number) {
+    const file = path.join(this.opts.indexDir!, PEOPLE_FILE);
+    const { json, arrays } = readIndexFile(file, "people");
+    const meta = json as { generation: number; files: (Omit<EvidenceData, "counts"> & { file: string })[] };
+    if (meta.generation !== generation) throw new IndexFileError(file, `people evidence of generation ${meta.generation}, expected ${generation}`);
+    const counts = arrays.counts;
+    let at = 0;
+    const total = new PeopleEvidence();
+    const byFile = new Map<string, PeopleEvidence>();
+    for (const f of meta.files) {
+      const n = 3 * (f.names.length + f.singles.length);
+      const e = PeopleEvidence.fromData({ ...f, counts: counts.subarray(at, at + n) });
+      at += n;
+      byFile.set(f.file, e);
+      total.merge(e);
+    }
+    this.evidence = total;
+    this.fileEvidence = byFile;
+  }
+
   /** Forget a broken saved index: its files are removed, never served. */
   private reset() {
     for (const seg of [...this.archive.segments]) this.archive.drop(seg);
+    this.evidence = new PeopleEvidence();
+    this.fileEvidence.clear();
     this.files.clear();
     this.skipped.clear();
     const dir = this.opts.indexDir!;
@@ -190,6 +217,12 @@ export class LiveIndex {
     }
     if (!reads.length && !removed.length) return { added: 0, removedFiles: 0, files: 0 };
 
+    // The people evidence of removed and rewritten files goes before any new article is decided.
+    for (const f of [...removed, ...reads.filter((r) => r.from.byte === 0).map((r) => r.scan.file)]) {
+      const e = this.fileEvidence.get(f);
+      if (e) this.evidence.merge(e, -1);
+      this.fileEvidence.delete(f);
+    }
     const before = [...this.archive.segments];
     const firstBuild = before.length === 0;
     if (firstBuild) {
@@ -216,6 +249,8 @@ export class LiveIndex {
       const file = r.scan.file;
       const skipped: Skipped[] = r.replaces || r.from.byte === 0 ? [] : [...(this.skipped.get(file) ?? [])];
       const state = { consumed: 0, lines: 0 };
+      let fileEvidence = this.fileEvidence.get(file);
+      if (!fileEvidence) this.fileEvidence.set(file, (fileEvidence = new PeopleEvidence()));
       for await (const rec of readRecords(corpusDir, file, r.from, state)) {
         if ("skipped" in rec) {
           skipped.push(rec.skipped);
@@ -226,7 +261,7 @@ export class LiveIndex {
           const { article, detail } = prepareArticleWithDetail(rec.raw, batch.today);
           if (article.paragraphs.length === 0) skipped.push({ source: where, reason: "empty article: no text left after cleaning" });
           else {
-            batch.add(article, detail.date, rec.line, detail.candidates);
+            batch.add(article, detail.date, rec.line, detail.candidates, fileEvidence);
             added++;
           }
         } catch (error) {
@@ -304,6 +339,7 @@ export class LiveIndex {
     if (!dir) return;
     const sketch = this.archive.pairSketch;
     writeIndexFile(path.join(dir, PAIRS_FILE), "pairs", { generation: this.generation, bits: sketch.bits }, { a: sketch.a, b: sketch.b });
+    this.saveEvidence(dir);
     writeManifest(dir, {
       corpusDir: this.opts.corpusDir,
       generation: this.generation,
@@ -313,8 +349,28 @@ export class LiveIndex {
       skipped: Object.fromEntries(this.skipped),
     });
     // Files of merged-away segments and temporaries of an interrupted write.
-    const keep = new Set([MANIFEST, PAIRS_FILE, ...this.archive.segments.flatMap((s) => [`${s.name}.seg`, `${s.name}.docs`])]);
+    const keep = new Set([MANIFEST, PAIRS_FILE, PEOPLE_FILE, ...this.archive.segments.flatMap((s) => [`${s.name}.seg`, `${s.name}.docs`])]);
     for (const f of readdirSync(dir)) if (isIndexFile(f) && !keep.has(f)) rmSync(path.join(dir, f), { force: true });
+  }
+
+  /** people.bin: each corpus file's evidence, names in the JSON header and their counts in one array. */
+  private saveEvidence(dir: string) {
+    const files: (Omit<EvidenceData, "counts"> & { file: string })[] = [];
+    const parts: ArrayLike<number>[] = [];
+    let length = 0;
+    for (const [file, e] of this.fileEvidence) {
+      const { counts, ...rest } = e.toData();
+      files.push({ file, ...rest });
+      parts.push(counts);
+      length += counts.length;
+    }
+    const counts = new Int32Array(length);
+    let at = 0;
+    for (const p of parts) {
+      counts.set(p, at);
+      at += p.length;
+    }
+    writeIndexFile(path.join(dir, PEOPLE_FILE), "people", { generation: this.generation, files }, { counts });
   }
 
   private segmentName(): string {
@@ -337,11 +393,11 @@ class Batch {
 
   constructor(private readonly evidence: PeopleEvidence) {}
 
-  add(article: Article, date: DateResult, line: number, candidates: Candidate[]) {
+  add(article: Article, date: DateResult, line: number, candidates: Candidate[], fileEvidence: PeopleEvidence) {
     this.items.push({ article, line });
     this.dates.push(date);
     this.writer.add(article);
-    this.evidence.add(candidates);
+    this.evidence.add(candidates, fileEvidence);
     // Names after place words only count as evidence; the rest is resolved at the end.
     this.candidates.push(candidates.filter((c) => !c.placed));
   }
@@ -369,5 +425,5 @@ function goneList(seg: Segment): number[] {
 }
 
 function isIndexFile(name: string): boolean {
-  return name === MANIFEST || name === PAIRS_FILE || /^seg-[\w-]+\.(seg|docs)$/.test(name) || /\.tmp-\d+-\w+$/.test(name);
+  return name === MANIFEST || name === PAIRS_FILE || name === PEOPLE_FILE || /^seg-[\w-]+\.(seg|docs)$/.test(name) || /\.tmp-\d+-\w+$/.test(name);
 }
