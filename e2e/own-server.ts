@@ -2,7 +2,10 @@ import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
 
-/** A built server of its own (`next start`), for tests that need another corpus or a signal. */
+/**
+ * A built server of its own (`next start`, or with `cores` `npm start`'s one process per core),
+ * for tests that need another corpus or a signal.
+ */
 export interface OwnServer {
   base: string;
   proc: ChildProcess;
@@ -23,11 +26,11 @@ async function freePort(): Promise<number> {
 }
 
 /** Start the built app on a free port and wait until its index is searchable ("status": "ok"). */
-export async function startServer(corpusDir: string, env: Record<string, string> = {}): Promise<OwnServer> {
+export async function startServer(corpusDir: string, env: Record<string, string> = {}, { cores }: { cores?: number } = {}): Promise<OwnServer> {
   const port = await freePort();
-  const next = path.resolve("node_modules/next/dist/bin/next");
-  const proc = spawn(process.execPath, [next, "start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, CORPUS_DIR: corpusDir, PORT: String(port), LOG_LEVEL: "info", ...env },
+  const main = cores ? path.resolve("scripts/start.mjs") : path.resolve("node_modules/next/dist/bin/next");
+  const proc = spawn(process.execPath, [main, ...(cores ? [] : ["start"]), "-p", String(port), "-H", "127.0.0.1"], {
+    env: { ...process.env, CORPUS_DIR: corpusDir, PORT: String(port), LOG_LEVEL: "info", ...(cores ? { WEB_CONCURRENCY: String(cores) } : {}), ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const lines: string[] = [];

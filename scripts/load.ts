@@ -2,14 +2,16 @@
 //   npx tsx scripts/load.ts                      # 50 connections for 60 s on the 35k corpus
 //   npx tsx scripts/load.ts --soak               # 10 minutes, RSS sampled every 10 s
 //   npx tsx scripts/load.ts --corpus seeds --connections 10 --duration 20
-// It starts `next start` itself (so it can read the server's RSS from /proc and stop it
-// with SIGTERM), or measures a running server with --url (RSS then from /api/health).
-import { spawn, type ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
+//   npx tsx scripts/load.ts --workers 1         # one server process instead of one per core
+// It starts the app as `npm start` does (scripts/start.mjs, so it can read the processes' RSS
+// from /proc and stop them with SIGTERM), or measures a running server with --url (RSS then
+// from /api/health of whichever process answers).
+import { type ChildProcess } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
+import { processRss, startApp, stopApp, waitAllReady } from "./app-server";
 
 const { values } = parseArgs({
   options: {
@@ -21,6 +23,7 @@ const { values } = parseArgs({
     soak: { type: "boolean", default: false },
     sample: { type: "string", default: "10" },
     warmup: { type: "string", default: "120" },
+    workers: { type: "string", default: String(os.availableParallelism()) },
   },
 });
 const soak = values.soak!;
@@ -49,38 +52,16 @@ const WORDS = [
   "covid",
   "giáo dục",
 ];
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const pick = <T>(xs: T[]) => xs[Math.floor(Math.random() * xs.length)];
 
-async function waitForHealth(server: ChildProcess | null) {
-  for (;;) {
-    if (server && server.exitCode !== null) throw new Error(`server exited with ${server.exitCode}`);
-    const h = await fetch(`${base}/api/health`).then(
-      (r) => (r.ok ? r.json() : null),
-      () => null,
-    );
-    if (h && h.status === "ok") return h as { articles: number };
-    await sleep(500);
-  }
-}
-
-function rssMiB(pid: number): number {
-  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
-  return m ? Math.round(Number(m[1]) / 1024) : NaN;
-}
-
 async function main() {
+  const workers = Number(values.workers);
   let server: ChildProcess | null = null;
-  if (!values.url) {
-    const next = path.resolve("node_modules/next/dist/bin/next");
-    server = spawn(process.execPath, [next, "start", "-p", values.port!], {
-      env: { ...process.env, CORPUS_DIR: corpus, LOG_LEVEL: "warn" },
-      stdio: ["ignore", "ignore", "inherit"],
-    });
-  }
-  const rss = async () => (server ? rssMiB(server.pid!) : (await fetch(`${base}/api/health`).then((r) => r.json())).memory.rssMiB);
+  if (!values.url) server = startApp(Number(values.port), workers, { CORPUS_DIR: corpus, LOG_LEVEL: "warn" });
+  // Every server process together (the primary and one per core).
+  const rss = async () => (server ? processRss(server.pid!).totalMiB : (await fetch(`${base}/api/health`).then((r) => r.json())).memory.rssMiB);
   try {
-    const health = await waitForHealth(server);
+    const health = await waitAllReady(base, values.url ? 1 : workers, server, 500);
     // Real facet ids and article ids, so filters and article pages hit real data.
     const browse = await fetch(`${base}/api/search?size=50`).then((r) => r.json());
     const persons: string[] = browse.facets.persons.slice(0, 20).map((p: { id: string }) => p.id);
@@ -116,7 +97,9 @@ async function main() {
         .join(" ")}`,
     );
     console.log(`corpus: ${values.url ? "(running server)" : corpus}, ${health.articles} articles`);
-    console.log(`run: ${connections} connections for ${duration} s, mixed search/page/article requests`);
+    console.log(
+      `run: ${connections} connections for ${duration} s, mixed search/page/article requests, ${values.url ? "running server" : `${workers} server processes`}`,
+    );
     console.log(
       `requests: ${result.requests.total} (${result.requests.average.toFixed(1)}/s average), 2xx ${result["2xx"]}, non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts}`,
     );
@@ -134,7 +117,7 @@ async function main() {
     const ok = result.errors === 0 && result.timeouts === 0 && result.non2xx === 0;
     if (!ok) process.exitCode = 1;
   } finally {
-    server?.kill("SIGTERM");
+    if (server) await stopApp(server);
   }
 }
 

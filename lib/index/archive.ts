@@ -162,6 +162,15 @@ export class Archive {
     }
   }
 
+  /** These documents of `seg` are gone (a reader following another process's commits). */
+  removeDocs(seg: Segment, docs: readonly number[]) {
+    for (const d of docs) {
+      if (seg.gone[d]) continue;
+      seg.gone[d] = 1;
+      this.unplace({ seg, d }, true);
+    }
+  }
+
   /** Files each segment holds live documents of (for the manifest). */
   filesOf(seg: Segment): Set<string> {
     const out = new Set<string>();

@@ -227,6 +227,54 @@ describe("LiveIndex: people evidence from the whole archive", () => {
     await live.index.update();
     expect(people(live.engine, "c1")).toEqual([]);
     expect(facet(live.engine)).toEqual(facet((await open(corpus, null)).engine));
+
+describe("LiveIndex: a reader following a writer", () => {
+  it("waits for the writer's first commit, then answers as the writer after every commit it follows", async () => {
+    type Op = { kind: "write" | "append" | "remove"; file: number; records: [number, number][]; follow: boolean };
+    const op = fc.record({
+      kind: fc.constantFrom<Op["kind"]>("write", "append", "remove"),
+      file: fc.integer({ min: 0, max: 2 }),
+      records: fc.array(fc.tuple(fc.integer({ min: 0, max: 7 }), fc.integer({ min: 0, max: 5 })), { minLength: 1, maxLength: 3 }),
+      follow: fc.boolean(),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 8 }), async (ops) => {
+        const corpus = tempDir();
+        const saved = tempDir();
+        // The reader starts first: it waits until the writer has committed.
+        const readerIndex = new LiveIndex({ corpusDir: corpus, indexDir: saved, sketchBits: 12, reader: true });
+        const opened = readerIndex.open();
+        const writer = await open(corpus, saved);
+        await opened;
+        const reader = { index: readerIndex, engine: new SearchEngine(readerIndex.archive) };
+        expect(answers(reader.engine)).toEqual(answers(writer.engine));
+        for (const o of ops) {
+          const file = path.join(corpus, `f${o.file}.jsonl`);
+          const lines = o.records.map(([id, topic]) => record(`id${id}`, topic, `v${o.kind}${o.file}`)).join("\n") + "\n";
+          if (o.kind === "write") writeFileSync(file, lines);
+          else if (o.kind === "append") appendFileSync(file, lines);
+          else rmSync(file, { force: true });
+          await writer.index.update();
+          // Merges run after an update, in the writer's queue: wait for it to be idle.
+          await writer.index.update();
+          // A reader may skip commits: it applies the newest whole one.
+          if (o.follow) {
+            await reader.index.follow();
+            expect(answers(reader.engine)).toEqual(answers(writer.engine));
+            expect(reader.engine.size).toBe(writer.engine.size);
+          }
+        }
+        await reader.index.follow();
+        expect(answers(reader.engine)).toEqual(answers(writer.engine));
+        expect(reader.index.archive.segments.map((s) => s.name)).toEqual(writer.index.archive.segments.map((s) => s.name));
+        // The reader never wrote: the saved index is the writer's, loaded the same by a new process.
+        const again = await open(corpus, saved);
+        expect(again.index.loaded.saved).toBe(true);
+        expect(answers(again.engine)).toEqual(answers(reader.engine));
+        await Promise.all([reader.index.close(), writer.index.close(), again.index.close()]);
+      }),
+      { numRuns: 20 },
+    );
   });
 });
 

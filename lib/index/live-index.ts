@@ -3,7 +3,7 @@
 // files) becomes new segments plus deletions, applied to the archive in one synchronous
 // step and committed to the index directory (segment files, then the pair sketch, then
 // meta.json, each written atomically). Small segments are merged in the background.
-import { mkdirSync, readdirSync, rmSync } from "node:fs";
+import { mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { withCheckedDates } from "@/lib/corpus/load";
 import { todayInVietnam, type DateResult } from "@/lib/corpus/dates";
@@ -31,6 +31,12 @@ export interface LiveIndexOptions {
   onProgress?: (done: number, total: number) => void;
   /** Log lines (skipped sources, reasons an index was rebuilt). */
   onEvent?: (event: string, fields: Record<string, unknown>) => void;
+  /**
+   * A reader never reads the corpus nor writes: it loads the saved index another process
+   * (the writer) commits, waits for a first one, and `watch` follows the writer's commits.
+   * Several server processes share one index this way (see scripts/start.mjs).
+   */
+  reader?: boolean;
 }
 
 export interface UpdateSummary {
@@ -47,6 +53,8 @@ const MERGE_AT = 6;
 const SLICE_MS = 15;
 const PAIRS_FILE = "pairs.bin";
 const PEOPLE_FILE = "people.bin";
+/** How often a reader looks for the writer's first commit. */
+const READER_RETRY_MS = 200;
 
 export class LiveIndex {
   readonly archive: Archive;
@@ -69,6 +77,10 @@ export class LiveIndex {
   /** Whether the last open used a saved index; the reason it did not. */
   loaded: { saved: boolean; reason: string | null } = { saved: false, reason: null };
   lastUpdate: string | null = null;
+  /** A reader: the manifest last applied (inode and time: every commit renames a new file in). */
+  private manifestStamp = "";
+  private lastFollowError = "";
+  private closed = false;
 
   constructor(private readonly opts: LiveIndexOptions) {
     this.archive = new Archive(opts.sketchBits);
@@ -84,10 +96,11 @@ export class LiveIndex {
   /** Searchable once this resolves; `progress` counts a first build meanwhile. */
   async open(): Promise<void> {
     const { indexDir } = this.opts;
+    if (indexDir && this.opts.reader) return this.openReader();
     if (indexDir) {
       mkdirSync(indexDir, { recursive: true });
       try {
-        this.load();
+        this.applyManifest(false);
         this.loaded = { saved: true, reason: null };
       } catch (error) {
         const reason = error instanceof IndexFileError ? error.message : String(error);
@@ -104,15 +117,75 @@ export class LiveIndex {
     return [...this.skipped.values()].flat();
   }
 
-  /** Look at the corpus directory every `ms` milliseconds and apply what changed. */
+  /**
+   * Look at the corpus directory every `ms` milliseconds and apply what changed; a reader
+   * looks at the saved index's manifest instead and applies the writer's newest commit.
+   */
   watch(ms: number) {
     this.timer ??= setInterval(() => {
-      this.update().catch((error) => this.opts.onEvent?.("update_failed", { error: String(error) }));
+      if (this.isReader) void this.follow();
+      else this.update().catch((error) => this.opts.onEvent?.("update_failed", { error: String(error) }));
     }, ms);
     this.timer.unref();
   }
 
+  get isReader(): boolean {
+    return !!(this.opts.reader && this.opts.indexDir);
+  }
+
+  /**
+   * A reader: apply the writer's newest commit, if the manifest changed since the last one
+   * applied. Resolves to whether the archive changed; a commit that cannot be read whole yet
+   * (the writer moved on meanwhile) is tried again at the next call.
+   */
+  follow(): Promise<boolean> {
+    const run = this.queue.then(() => {
+      const stamp = this.stampNow();
+      if (stamp === this.manifestStamp) return false;
+      try {
+        this.applyManifest(true);
+      } catch (error) {
+        const reason = String(error instanceof IndexFileError ? error.message : error);
+        if (reason !== this.lastFollowError) this.opts.onEvent?.("follow_failed", { reason });
+        this.lastFollowError = reason;
+        return false;
+      }
+      this.manifestStamp = stamp;
+      this.lastFollowError = "";
+      return true;
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private stampNow(): string {
+    try {
+      const st = statSync(path.join(this.opts.indexDir!, MANIFEST));
+      return `${st.ino}:${st.mtimeMs}:${st.size}`;
+    } catch {
+      return "";
+    }
+  }
+
+  /** A reader waits for the writer's first whole commit, then serves it. */
+  private async openReader() {
+    while (!this.closed) {
+      const stamp = this.stampNow();
+      try {
+        this.applyManifest(true);
+        this.manifestStamp = stamp;
+        this.loaded = { saved: true, reason: null };
+        return;
+      } catch (error) {
+        if (!(error instanceof IndexFileError)) throw error;
+        this.loaded = { saved: false, reason: error.message };
+        await new Promise((resolve) => setTimeout(resolve, READER_RETRY_MS));
+      }
+    }
+  }
+
   async close() {
+    this.closed = true;
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     await this.queue.catch(() => undefined);
@@ -120,6 +193,7 @@ export class LiveIndex {
 
   /** Apply the corpus directory's changes; calls run one after another, never interleaved. */
   update(): Promise<UpdateSummary> {
+    if (this.isReader) return this.follow().then(() => ({ added: 0, removedFiles: 0, files: 0 }));
     const run = this.queue.then(() => this.sync());
     this.queue = run.then(
       () => this.maybeMerge(),
@@ -130,28 +204,47 @@ export class LiveIndex {
 
   // ---- loading ------------------------------------------------------------------------
 
-  private load() {
+  /**
+   * Bring the archive to the saved index's last commit: load the segments not held yet, drop
+   * those it no longer names, mark what is gone. Everything is read before anything is
+   * applied, in one synchronous step. With `strictPairs` a pair sketch of another commit is
+   * an error (a reader tries again later) rather than recounted (slower, never wrong).
+   */
+  private applyManifest(strictPairs: boolean) {
     const dir = this.opts.indexDir!;
     const m = readManifest(dir, this.opts.corpusDir);
-    const segments = m.segments.map((s) => {
-      const seg = loadSegment(dir, s.name);
-      if (seg.rank.n !== s.docs) throw new IndexFileError(path.join(dir, `${s.name}.seg`), "document count differs from the manifest");
-      for (const d of s.gone) seg.gone[d] = 1;
-      return seg;
-    });
+    const held = new Map(this.archive.segments.map((s) => [s.name, s]));
+    const fresh = m.segments
+      .filter((s) => !held.has(s.name))
+      .map((s) => {
+        const seg = loadSegment(dir, s.name);
+        if (seg.rank.n !== s.docs) throw new IndexFileError(path.join(dir, `${s.name}.seg`), "document count differs from the manifest");
+        for (const d of s.gone) seg.gone[d] = 1;
+        return seg;
+      });
     let pairs: PairSketch | null = null;
     try {
       const { json, arrays } = readIndexFile(path.join(dir, PAIRS_FILE), "pairs");
       const meta = json as { generation: number; bits: number };
       if (meta.generation === m.generation) pairs = { bits: meta.bits, a: arrays.a as Uint16Array, b: arrays.b as Uint16Array };
     } catch {
-      // Recounted below: slower, never wrong.
+      // Recounted below, or tried again by a reader.
     }
-    this.loadEvidence(m.generation);
+    if (!pairs && strictPairs) throw new IndexFileError(path.join(dir, PAIRS_FILE), "pair sketch missing or of another commit");
+    // A reader never indexes: the people evidence is the writer's business.
+    if (!this.isReader) this.loadEvidence(m.generation);
+    const named = new Set(m.segments.map((s) => s.name));
+    const dropped = this.archive.segments.filter((s) => !named.has(s.name));
     this.archive.suspendPairs();
-    for (const seg of segments) this.archive.add(seg);
+    for (const seg of dropped) this.archive.drop(seg);
+    for (const s of m.segments) {
+      const seg = held.get(s.name);
+      if (seg) this.archive.removeDocs(seg, s.gone);
+    }
+    for (const seg of fresh) this.archive.add(seg);
     this.archive.resumePairs(pairs);
     this.archive.refresh();
+    for (const seg of dropped) seg.store.close();
     this.files = new Map(Object.entries(m.files));
     this.skipped = new Map(Object.entries(m.skipped));
     this.generation = m.generation;
@@ -215,7 +308,11 @@ export class LiveIndex {
         reads.push({ scan, from: { byte: 0, line: 0 }, replaces: known !== undefined });
       }
     }
-    if (!reads.length && !removed.length) return { added: 0, removedFiles: 0, files: 0 };
+    if (!reads.length && !removed.length) {
+      // An empty corpus is committed too, so readers waiting for a first commit start.
+      if (this.generation === 0) this.commit();
+      return { added: 0, removedFiles: 0, files: 0 };
+    }
 
     // The people evidence of removed and rewritten files goes before any new article is decided.
     for (const f of [...removed, ...reads.filter((r) => r.from.byte === 0).map((r) => r.scan.file)]) {

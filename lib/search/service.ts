@@ -36,6 +36,15 @@ export function indexDir(corpus = corpusDir()): string | null {
   return path.resolve(/* turbopackIgnore: true */ process.cwd(), ".index", `${path.basename(corpus)}-${hash}`);
 }
 
+/**
+ * This process's part when several serve one saved index (scripts/start.mjs sets
+ * `INDEX_ROLE`): the writer reads the corpus and commits, readers follow its commits. Without
+ * a saved index (`INDEX_DIR=none`) every process is its own writer.
+ */
+export function indexRole(dir = indexDir()): "writer" | "reader" {
+  return process.env.INDEX_ROLE === "reader" && dir !== null ? "reader" : "writer";
+}
+
 /** How often the corpus directory is looked at for new and changed files (`WATCH_MS`, 0 = never). */
 function watchMs(): number {
   const v = Number(process.env.WATCH_MS ?? 1000);
@@ -55,9 +64,11 @@ function start() {
   const corpus = corpusDir();
   const dir = indexDir(corpus);
   const started = performance.now();
+  const role = indexRole(dir);
   const index = new LiveIndex({
     corpusDir: corpus,
     indexDir: dir,
+    reader: role === "reader",
     onEvent: (event, fields) => log().warn({ event, ...fields }, event),
     onProgress: (done, total) => log().info({ event: "indexing", done, total }, "indexing"),
   });
@@ -74,6 +85,7 @@ function start() {
           event: "indexed",
           corpusDir: corpus,
           indexDir: dir,
+          role,
           analyzer: ANALYZER_VERSION,
           articles: index.archive.live,
           skipped: index.skippedSources.length,

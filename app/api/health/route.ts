@@ -1,5 +1,5 @@
 import { ANALYZER_VERSION, FORMAT_VERSION } from "@/lib/index/format";
-import { serviceState } from "@/lib/search/service";
+import { indexRole, serviceState } from "@/lib/search/service";
 
 export const dynamic = "force-dynamic";
 
@@ -10,8 +10,10 @@ export async function GET() {
   const { rss, heapUsed } = process.memoryUsage();
   const memory = { rssMiB: mib(rss), heapUsedMiB: mib(heapUsed) };
   const version = { format: FORMAT_VERSION, analyzer: ANALYZER_VERSION };
-  if (state.status === "indexing") return Response.json({ status: "indexing", progress: state.progress, index: version, memory });
-  if (state.status === "error") return Response.json({ status: "error", message: state.message, index: version, memory }, { status: 503 });
+  // Which of the server processes answered (scripts/start.mjs runs one per core).
+  const worker = { pid: process.pid, role: indexRole(), workers: Number(process.env.TIMTIN_WORKERS) || 1 };
+  if (state.status === "indexing") return Response.json({ status: "indexing", progress: state.progress, index: version, memory, worker });
+  if (state.status === "error") return Response.json({ status: "error", message: state.message, index: version, memory, worker }, { status: 503 });
   const { engine, index, buildMs } = state.service;
   return Response.json({
     status: "ok",
@@ -21,5 +23,6 @@ export async function GET() {
     index: { ...version, segments: engine.archive.segments.length, fromSaved: index.loaded.saved, rebuiltBecause: index.loaded.reason },
     lastUpdate: index.lastUpdate,
     memory,
+    worker,
   });
 }

@@ -1,0 +1,125 @@
+// `npm start` serves on every core: one `next start` per core over one saved index (the first
+// process writes it, the others follow its commits). Every process must answer exactly as the
+// others, before and after the corpus changes. Requests are pinned to a process by sending
+// them on one connection after a health check that names the process.
+import { copyFile, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import http from "node:http";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { startServer, type OwnServer } from "./own-server";
+
+let corpus: string;
+let index: string;
+let server: OwnServer;
+
+test.describe.configure({ mode: "serial" });
+
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  corpus = await mkdtemp(path.join(tmpdir(), "timtin-cores-corpus-"));
+  index = await mkdtemp(path.join(tmpdir(), "timtin-cores-index-"));
+  for (const f of (await readdir("seeds")).filter((f) => f.endsWith(".txt"))) await copyFile(path.join("seeds", f), path.join(corpus, f));
+  server = await startServer(corpus, { INDEX_DIR: index, WATCH_MS: "300" }, { cores: 2 });
+});
+
+test.afterAll(async () => {
+  server?.proc.kill("SIGTERM");
+  await server?.exited;
+  for (const d of [corpus, index]) if (d) await rm(d, { recursive: true, force: true });
+});
+
+function get(agent: http.Agent, url: string): Promise<{ status: number; body: string; socket: unknown }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { agent }, (res) => {
+        let body = "";
+        res.setEncoding("utf8");
+        res.on("data", (c) => (body += c));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body, socket: res.socket }));
+      })
+      .on("error", reject);
+  });
+}
+
+/** Ask `paths` of one server process over one fresh connection: which process, and its answers. */
+async function askOneProcess(paths: string[]): Promise<{ pid: number; role: string; status: string; answers: unknown[] }> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  try {
+    const health = await get(agent, `${server.base}/api/health`);
+    const h = JSON.parse(health.body);
+    const answers: unknown[] = [];
+    for (const p of paths) {
+      const r = await get(agent, `${server.base}${p}`);
+      // Still the same connection, so still the same process.
+      expect(r.socket).toBe(health.socket);
+      const json = JSON.parse(r.body);
+      delete json.tookMs;
+      answers.push({ status: r.status, json });
+    }
+    return { pid: h.worker.pid, role: h.worker.role, status: h.status, answers };
+  } finally {
+    agent.destroy();
+  }
+}
+
+/** The answers of every process (new connections until each has answered once). */
+async function askEveryProcess(paths: string[]) {
+  const seen = new Map<number, Awaited<ReturnType<typeof askOneProcess>>>();
+  for (let tries = 0; seen.size < 2 && tries < 200; tries++) {
+    const a = await askOneProcess(paths);
+    if (a.status === "ok") seen.set(a.pid, a);
+  }
+  expect(seen.size).toBe(2);
+  return [...seen.values()];
+}
+
+const PATHS = [
+  "/api/search?q=hoa+binh",
+  "/api/search?q=Putin&sort=newest",
+  "/api/search?q=",
+  "/api/search?q=kellog",
+  "/api/suggest?q=pu",
+  "/api/articles/002_39daa1a30ecf3676",
+  "/api/articles/no-such-article",
+];
+
+test("every server process answers the same, one writer and one reader of the saved index", async () => {
+  const [a, b] = await askEveryProcess(PATHS);
+  expect([a.role, b.role].sort()).toEqual(["reader", "writer"]);
+  expect(a.pid).not.toBe(b.pid);
+  expect(a.answers).toEqual(b.answers);
+  // Real answers, not two equal errors.
+  const [search] = a.answers as { status: number; json: { total: number } }[];
+  expect(search.status).toBe(200);
+  expect(search.json.total).toBeGreaterThan(0);
+});
+
+test("a file copied into the corpus reaches every process, which still agree", async () => {
+  const article = {
+    id: "cores-sau-rieng",
+    title: "Sầu riêng Đắk Lắk vào vụ thu hoạch",
+    body: "Nông dân Đắk Lắk bắt đầu thu hoạch sầu riêng, giá bán tại vườn tăng so với năm trước.",
+    date: "2025-09-02",
+  };
+  const staged = path.join(index, "..", `${path.basename(corpus)}-staged.jsonl`);
+  await writeFile(staged, `${JSON.stringify(article)}\n`);
+  await copyFile(staged, path.join(corpus, "moi.jsonl"));
+  await rm(staged, { force: true });
+
+  const paths = ["/api/search?q=s%E1%BA%A7u+ri%C3%AAng", ...PATHS];
+  await expect(async () => {
+    const every = await askEveryProcess(paths);
+    for (const p of every) {
+      const [found] = p.answers as { json: { hits: { id: string }[] } }[];
+      expect(found.json.hits.map((h) => h.id)).toEqual([article.id]);
+    }
+    expect(every[0].answers).toEqual(every[1].answers);
+  }).toPass();
+});
+
+test("SIGTERM stops every process", async () => {
+  server.proc.kill("SIGTERM");
+  expect(await server.exited).toBe(143);
+  await expect(fetch(`${server.base}/api/health`)).rejects.toThrow();
+});

@@ -1,0 +1,67 @@
+// The built app as `npm start` runs it (scripts/start.mjs: one process per core), for the
+// load and scale scripts: start it, wait until every process serves, read the processes' RSS.
+import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
+import http from "node:http";
+import path from "node:path";
+
+/** Start `node scripts/start.mjs` with `workers` server processes (WEB_CONCURRENCY). */
+export function startApp(port: number, workers: number, env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, [path.resolve("scripts/start.mjs"), "-p", String(port)], {
+    env: { ...process.env, WEB_CONCURRENCY: String(workers), ...env },
+    stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
+  });
+}
+
+/** One /api/health on a fresh connection (so the cluster hands it to the next process). */
+function health(base: string): Promise<{ status: string; articles: number; worker?: { pid: number }; memory: { rssMiB: number } } | null> {
+  return new Promise((resolve) => {
+    http
+      .get(`${base}/api/health`, { agent: false }, (res) => {
+        let body = "";
+        res.on("data", (c) => (body += c));
+        res.on("end", () => {
+          try {
+            resolve(JSON.parse(body));
+          } catch {
+            resolve(null);
+          }
+        });
+      })
+      .on("error", () => resolve(null));
+  });
+}
+
+/** Wait until `workers` different processes answer /api/health with "ok". */
+export async function waitAllReady(base: string, workers: number, server: ChildProcess | null, pollMs = 100): Promise<{ articles: number }> {
+  const ready = new Set<number>();
+  for (;;) {
+    if (server && server.exitCode !== null) throw new Error(`server exited with ${server.exitCode}`);
+    const h = await health(base);
+    if (h?.status === "ok") {
+      ready.add(h.worker?.pid ?? 0);
+      if (ready.size >= workers) return h;
+    } else await new Promise((r) => setTimeout(r, pollMs));
+  }
+}
+
+function rssKiB(pid: number): number {
+  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+  return m ? Number(m[1]) : 0;
+}
+
+/** RSS of the primary and of each server process it forked (MiB), from /proc. */
+export function processRss(pid: number): { totalMiB: number; perWorkerMiB: number[] } {
+  const children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+  const perWorker = children.map((c) => Math.round(rssKiB(c) / 1024));
+  return { totalMiB: Math.round((rssKiB(pid) + children.reduce((n, c) => n + rssKiB(c), 0)) / 1024), perWorkerMiB: perWorker };
+}
+
+/** Stop the app: SIGTERM to its process group, then wait for the primary to exit. */
+export async function stopApp(server: ChildProcess) {
+  if (server.exitCode !== null) return;
+  const exited = new Promise((r) => server.once("exit", r));
+  process.kill(-server.pid!, "SIGTERM");
+  await exited;
+}
