@@ -227,6 +227,8 @@ describe("LiveIndex: people evidence from the whole archive", () => {
     await live.index.update();
     expect(people(live.engine, "c1")).toEqual([]);
     expect(facet(live.engine)).toEqual(facet((await open(corpus, null)).engine));
+  });
+});
 
 describe("LiveIndex: a reader following a writer", () => {
   it("waits for the writer's first commit, then answers as the writer after every commit it follows", async () => {
