@@ -230,6 +230,22 @@ describe("LiveIndex: people evidence from the whole archive", () => {
   });
 });
 
+describe("LiveIndex: segments of bounded size", () => {
+  it("closes a segment when it holds segmentDocs documents, and answers as one segment would", async () => {
+    const corpus = tempDir();
+    writeFileSync(path.join(corpus, "a.jsonl"), [0, 1, 2, 3, 4, 5, 6].map((t) => record(`a${t}`, t)).join("\n") + "\n");
+    const saved = tempDir();
+    const split = await LiveIndex.open({ corpusDir: corpus, indexDir: saved, sketchBits: 12, segmentDocs: 2 });
+    expect(split.archive.segments.map((s) => s.rank.n)).toEqual([2, 2, 2, 1]);
+    const whole = await open(corpus, null);
+    expect(whole.index.archive.segments).toHaveLength(1);
+    expect(answers(new SearchEngine(split.archive))).toEqual(answers(whole.engine));
+    const loaded = await LiveIndex.open({ corpusDir: corpus, indexDir: saved, sketchBits: 12, segmentDocs: 2 });
+    expect(loaded.loaded.saved).toBe(true);
+    expect(answers(new SearchEngine(loaded.archive))).toEqual(answers(whole.engine));
+  });
+});
+
 describe("LiveIndex: a reader following a writer", () => {
   it("waits for the writer's first commit, then answers as the writer after every commit it follows", async () => {
     type Op = { kind: "write" | "append" | "remove"; file: number; records: [number, number][]; follow: boolean };

@@ -17,7 +17,7 @@ import { countLines, onlyAppended, probes, readRecords, scanCorpus, type FileSta
 import { IndexFileError, readIndexFile, writeIndexFile } from "@/lib/index/format";
 import { MANIFEST, readManifest, writeManifest } from "@/lib/index/manifest";
 import { loadSegment, memorySegment, saveSegment, type Segment, type SourcedArticle } from "@/lib/index/segment";
-import { RankIndexWriter, type PairSketch } from "@/lib/search/rank-index";
+import { MAX_SEGMENT_DOCS, RankIndexWriter, type PairSketch } from "@/lib/search/rank-index";
 
 export interface LiveIndexOptions {
   corpusDir: string;
@@ -25,6 +25,8 @@ export interface LiveIndexOptions {
   indexDir: string | null;
   /** Tokens a segment may hold before it is written out: bounds the memory of a build. */
   segmentTokens?: number;
+  /** Documents a segment may hold (at most and by default MAX_SEGMENT_DOCS; tests use less). */
+  segmentDocs?: number;
   /** Counters per row of the pair sketch, as a power of two (default 2^23; tests use less). */
   sketchBits?: number;
   /** Called as a first build reads articles. */
@@ -127,6 +129,10 @@ export class LiveIndex {
       else this.update().catch((error) => this.opts.onEvent?.("update_failed", { error: String(error) }));
     }, ms);
     this.timer.unref();
+  }
+
+  private get segmentDocs(): number {
+    return Math.min(this.opts.segmentDocs ?? MAX_SEGMENT_DOCS, MAX_SEGMENT_DOCS);
   }
 
   get isReader(): boolean {
@@ -365,7 +371,7 @@ export class LiveIndex {
           skipped.push({ source: where, reason: `could not be cleaned: ${(error as Error).message}` });
         }
         if (firstBuild) this.progress.done++;
-        if (batch.writer.tokens >= (this.opts.segmentTokens ?? SEGMENT_TOKENS)) await flush();
+        if (batch.writer.docs >= this.segmentDocs || batch.writer.tokens >= (this.opts.segmentTokens ?? SEGMENT_TOKENS)) await flush();
         if (performance.now() - this.lastYield > SLICE_MS) {
           if (firstBuild) this.opts.onProgress?.(this.progress.done, this.progress.total);
           await this.yieldNow();
@@ -405,8 +411,18 @@ export class LiveIndex {
     const segs = this.archive.segments;
     if (segs.length < MERGE_AT) return;
     const largest = Math.max(...segs.map((s) => s.rank.n));
-    const small = segs.filter((s) => s.rank.n < largest / 10);
-    if (small.length < MERGE_AT) return;
+    const candidates = segs.filter((s) => s.rank.n < largest / 10);
+    if (candidates.length < MERGE_AT) return;
+    // The merged segment must fit in one segment. A safety net: merges start as soon as
+    // MERGE_AT segments are under a tenth of the largest, so they add up to less than it.
+    const small: Segment[] = [];
+    let docs = 0;
+    for (const s of candidates) {
+      if (docs + s.rank.n > this.segmentDocs) break;
+      small.push(s);
+      docs += s.rank.n;
+    }
+    if (small.length < 2) return;
     const items: SourcedArticle[] = [];
     const writer = new RankIndexWriter();
     for (const seg of small) {

@@ -16,6 +16,12 @@ import { joins, tokenize } from "@/lib/text/analyzer";
 /** Stream marker: the next token does not continue a phrase. */
 export const BREAK = -1;
 
+/**
+ * Documents a segment holds at most: document ids in posting lists are 16-bit, which halves
+ * the two largest posting arrays (a segment is closed when it is full; see live-index.ts).
+ */
+export const MAX_SEGMENT_DOCS = 65536;
+
 /** How much one occurrence counts in each field (title > lead > body). */
 export const FIELD_WEIGHT = { title: 5, lead: 2, body: 1 } as const;
 
@@ -67,11 +73,12 @@ export interface RankIndex extends Omit<Lexicon, "vocab"> {
   leadNorm: Float32Array;
   bodyNorm: Float32Array;
   foldedStart: Int32Array;
-  foldedDocs: Int32Array;
+  /** Document ids, 16-bit: a segment holds at most MAX_SEGMENT_DOCS documents. */
+  foldedDocs: Uint16Array;
   /** Per posting: title count << 12 | lead count << 8 | body count (each saturating). */
   foldedTf: Uint16Array;
   exactStart: Int32Array;
-  exactDocs: Int32Array;
+  exactDocs: Uint16Array;
   /** Documents that no longer count (replaced, removed): 1 = deleted. Null when none. */
   deleted: Uint8Array | null;
 }
@@ -218,7 +225,13 @@ export class RankIndexWriter {
     return this.ids.length;
   }
 
+  /** A full segment takes no more documents: finish it and start another. */
+  get full(): boolean {
+    return this.ids.length >= MAX_SEGMENT_DOCS;
+  }
+
   add(a: Article) {
+    if (this.full) throw new Error(`a segment holds at most ${MAX_SEGMENT_DOCS} documents`);
     this.ids.push(a.id);
     this.starts.push(this.stream.length);
     this.addText(a.title);
@@ -289,10 +302,10 @@ export interface RankIndexParts {
   leadLen: Int32Array;
   bodyLen: Int32Array;
   foldedStart: Int32Array;
-  foldedDocs: Int32Array;
+  foldedDocs: Uint16Array;
   foldedTf: Uint16Array;
   exactStart: Int32Array;
-  exactDocs: Int32Array;
+  exactDocs: Uint16Array;
 }
 
 /** The typed arrays of RankIndexParts, by name: what the segment file stores. */
@@ -433,7 +446,7 @@ function buildPostings(
     }
   }
   for (let t = 0; t < size; t++) start[t + 1] += start[t];
-  const docs = new Int32Array(start[size]);
+  const docs = new Uint16Array(start[size]);
   const tf = new Uint16Array(withTf ? start[size] : 0);
   const cursor = start.slice(0, size);
   lastDoc.fill(-1);

@@ -240,9 +240,9 @@ function dropExcluded(index: RankIndex, s: Scratch, candidates: number[], exclud
 export function excludedDocs(index: RankIndex, s: Scratch, excluded: ExcludedTerms[]): Set<number> {
   const drop = new Set<number>();
   for (const ex of excluded) {
-    const lists: [Int32Array, Int32Array, number][] = [
-      ...ex.folded.map((f): [Int32Array, Int32Array, number] => [index.foldedStart, index.foldedDocs, f]),
-      ...ex.exact.map((e): [Int32Array, Int32Array, number] => [index.exactStart, index.exactDocs, e]),
+    const lists: [Int32Array, Uint16Array, number][] = [
+      ...ex.folded.map((f): [Int32Array, Uint16Array, number] => [index.foldedStart, index.foldedDocs, f]),
+      ...ex.exact.map((e): [Int32Array, Uint16Array, number] => [index.exactStart, index.exactDocs, e]),
     ];
     if (!lists.length) continue;
     const seen: number[] = [];
