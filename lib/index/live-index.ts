@@ -17,7 +17,7 @@ import { countLines, onlyAppended, probes, readRecords, scanCorpus, type FileSta
 import { IndexFileError, readIndexFile, writeIndexFile } from "@/lib/index/format";
 import { MANIFEST, readManifest, writeManifest } from "@/lib/index/manifest";
 import { loadSegment, memorySegment, saveSegment, type Segment, type SourcedArticle } from "@/lib/index/segment";
-import { MAX_SEGMENT_DOCS, RankIndexWriter, type PairSketch } from "@/lib/search/rank-index";
+import { MAX_SEGMENT_DOCS, RankIndexWriter, sketchArrays, sketchFromArrays, type PairSketch } from "@/lib/search/rank-index";
 
 export interface LiveIndexOptions {
   corpusDir: string;
@@ -232,7 +232,7 @@ export class LiveIndex {
     try {
       const { json, arrays } = readIndexFile(path.join(dir, PAIRS_FILE), "pairs");
       const meta = json as { generation: number; bits: number };
-      if (meta.generation === m.generation) pairs = { bits: meta.bits, a: arrays.a as Uint16Array, b: arrays.b as Uint16Array };
+      if (meta.generation === m.generation) pairs = sketchFromArrays(meta.bits, arrays);
     } catch {
       // Recounted below, or tried again by a reader.
     }
@@ -451,7 +451,7 @@ export class LiveIndex {
     const dir = this.opts.indexDir;
     if (!dir) return;
     const sketch = this.archive.pairSketch;
-    writeIndexFile(path.join(dir, PAIRS_FILE), "pairs", { generation: this.generation, bits: sketch.bits }, { a: sketch.a, b: sketch.b });
+    writeIndexFile(path.join(dir, PAIRS_FILE), "pairs", { generation: this.generation, bits: sketch.bits }, sketchArrays(sketch));
     this.saveEvidence(dir);
     writeManifest(dir, {
       corpusDir: this.opts.corpusDir,

@@ -95,11 +95,61 @@ export interface SharedStats {
   exactDf?: Int32Array;
 }
 
-/** A count-min sketch with two rows of 2^bits counters. */
+/**
+ * A count-min sketch with two rows of 2^bits counters. The counters are bytes: almost every
+ * pair is rare. A counter that reaches 255 keeps its count in `big` instead, so the estimates
+ * are exactly those of 16-bit counters (saturating at 65535) in half the memory.
+ */
 export interface PairSketch {
   bits: number;
-  a: Uint16Array;
-  b: Uint16Array;
+  a: Uint8Array;
+  b: Uint8Array;
+  /** Counts of the counters at 255, up to 65535: key = index in row a, or 2^bits + index in row b. */
+  big: Map<number, number>;
+}
+
+/** A byte counter at this value holds its count in `big`. */
+const BIG = 255;
+const MAX_COUNT = 65535;
+
+export function readCounter(row: Uint8Array, big: Map<number, number>, i: number, key: number): number {
+  const v = row[i];
+  return v < BIG ? v : big.get(key)!;
+}
+
+/** Add or remove one from a counter; a saturated counter (65535) stays. */
+export function bumpCounter(row: Uint8Array, big: Map<number, number>, i: number, key: number, sign: 1 | -1) {
+  const v = row[i];
+  if (v < BIG) {
+    if (sign > 0) {
+      row[i] = v + 1;
+      if (v + 1 === BIG) big.set(key, BIG);
+    } else if (v > 0) row[i] = v - 1;
+    return;
+  }
+  const c = big.get(key)!;
+  if (c >= MAX_COUNT) return;
+  if (sign > 0) big.set(key, c + 1);
+  else if (c - 1 < BIG) {
+    big.delete(key);
+    row[i] = c - 1;
+  } else big.set(key, c - 1);
+}
+
+/** The sketch as typed arrays, to save; and back. */
+export function sketchArrays(sketch: PairSketch): Record<string, Uint8Array | Uint32Array | Uint16Array> {
+  const keys = Uint32Array.from(sketch.big.keys());
+  return { a: sketch.a, b: sketch.b, bigKeys: keys, bigCounts: Uint16Array.from(keys, (k) => sketch.big.get(k)!) };
+}
+
+export function sketchFromArrays(bits: number, arrays: Record<string, unknown>): PairSketch | null {
+  const { a, b, bigKeys, bigCounts } = arrays;
+  const size = 1 << bits;
+  if (!(a instanceof Uint8Array) || !(b instanceof Uint8Array) || a.length !== size || b.length !== size) return null;
+  if (!(bigKeys instanceof Uint32Array) || !(bigCounts instanceof Uint16Array) || bigKeys.length !== bigCounts.length) return null;
+  const big = new Map<number, number>();
+  bigKeys.forEach((k, i) => big.set(k, bigCounts[i]));
+  return { bits, a, b, big };
 }
 
 /** FNV-1a of a string: stable across processes and segments. */
@@ -123,7 +173,7 @@ function pairHashes(h1: number, h2: number, bits: number): [number, number] {
 /** Pairs counted by one segment's sketch of the pair with these term hashes. */
 export function sketchCount(sketch: PairSketch, h1: number, h2: number): number {
   const [i, j] = pairHashes(h1, h2, sketch.bits);
-  return Math.min(sketch.a[i], sketch.b[j]);
+  return Math.min(readCounter(sketch.a, sketch.big, i, i), readCounter(sketch.b, sketch.big, j, (1 << sketch.bits) + j));
 }
 
 /**
@@ -139,7 +189,7 @@ export function pairDf(index: Pick<RankIndex, "shared" | "foldedHash">, f1: numb
 export const SKETCH_BITS = 23;
 
 export function emptySketch(bits = SKETCH_BITS): PairSketch {
-  return { bits, a: new Uint16Array(1 << bits), b: new Uint16Array(1 << bits) };
+  return { bits, a: new Uint8Array(1 << bits), b: new Uint8Array(1 << bits), big: new Map() };
 }
 
 /**
@@ -148,7 +198,8 @@ export function emptySketch(bits = SKETCH_BITS): PairSketch {
  */
 export function countPairs(sketch: PairSketch, index: RankIndex, d: number, sign: 1 | -1, seen = new Set<number>()) {
   const { stream, docStart, foldedOf, foldedHash } = index;
-  const { a, b, bits } = sketch;
+  const { a, b, bits, big } = sketch;
+  const size = 1 << bits;
   seen.clear();
   let prev = -1;
   for (let i = docStart[d]; i < docStart[d + 1]; i++) {
@@ -163,13 +214,8 @@ export function countPairs(sketch: PairSketch, index: RankIndex, d: number, sign
       if (!seen.has(key)) {
         seen.add(key);
         const [h1, h2] = pairHashes(foldedHash[prev], foldedHash[f], bits);
-        if (sign > 0) {
-          if (a[h1] < 65535) a[h1]++;
-          if (b[h2] < 65535) b[h2]++;
-        } else {
-          if (a[h1] > 0 && a[h1] < 65535) a[h1]--;
-          if (b[h2] > 0 && b[h2] < 65535) b[h2]--;
-        }
+        bumpCounter(a, big, h1, h1, sign);
+        bumpCounter(b, big, h2, size + h2, sign);
       }
     }
     prev = f;
