@@ -10,8 +10,8 @@ export function ResultsSummary({ data }: { data: SearchResponse }) {
   return (
     <p id="results-summary" role="status" className="text-sm text-zinc-700 dark:text-zinc-300">
       <span data-testid="total">
-        {/* A capped phrase check: the count is a lower bound. */}
-        {data.totalExact === false ? "Ít nhất " : ""}
+        {/* An estimate (pruned scoring) or a lower bound (capped phrase check, a cut query). */}
+        {data.totalExact === false ? "khoảng " : ""}
         {number.format(total)} kết quả
       </span>
       {total > query.size && first <= last && (
@@ -20,6 +20,7 @@ export function ResultsSummary({ data }: { data: SearchResponse }) {
           (hiển thị {number.format(first)}–{number.format(last)})
         </span>
       )}
+      {data.partial && <span data-testid="partial"> · Truy vấn quá rộng nên chỉ được tìm một phần: có thể còn bài phù hợp khác.</span>}
     </p>
   );
 }

@@ -76,8 +76,13 @@ export interface SearchResponse {
   suggestion: string | null;
   /** The query searched instead of the typed one, which matched nothing; null when none. */
   correctedQuery: string | null;
-  /** False when `total` is a lower bound (phrase checks were capped). */
+  /** False when `total` is a lower bound or an estimate (phrase checks capped, pruned scoring, a cut query). */
   totalExact: boolean;
+  /**
+   * True when the query's work budget cut it short (a pathological query): the hits may
+   * miss matching articles and `total` is a lower bound.
+   */
+  partial: boolean;
   /** True when the results match some of the words, not all (`match=any`). */
   relaxed: boolean;
   /** Newest article date in the corpus, for quick date ranges. */

@@ -6,7 +6,7 @@ import { todayInVietnam } from "@/lib/corpus/dates";
 import { dateBuckets, dayKeyToIso, quickRangeEnd } from "@/lib/search/date-buckets";
 import { textAfterTitle } from "@/lib/search/derived-title";
 import { FacetCounter, FacetDictionary, ScratchCounts, TopK } from "@/lib/search/facets";
-import { createMatcher, type Hit, type Matcher } from "@/lib/search/matcher";
+import { createMatcher, type Hit, type Matcher, type MatcherOptions } from "@/lib/search/matcher";
 import { leadPassage } from "@/lib/search/snippet";
 import type { SearchHit, SearchQuery, SearchResponse, Segment } from "@/lib/api/contract";
 
@@ -51,9 +51,10 @@ export class SearchEngine {
   private newest: string | null = null;
   private syncedGeneration = -1;
 
-  constructor(source: Archive | readonly Article[]) {
+  /** `options.budget`: the work budget of a query (see MatcherOptions). */
+  constructor(source: Archive | readonly Article[], options: MatcherOptions = {}) {
     this.archive = Array.isArray(source) ? memoryArchive(source as readonly Article[]) : (source as Archive);
-    this.matcher = createMatcher(this.archive);
+    this.matcher = createMatcher(this.archive, options);
   }
 
   /** Live articles. */
@@ -206,6 +207,7 @@ export class SearchEngine {
       suggestion: match?.suggestion ?? null,
       correctedQuery: match?.correctedQuery ?? null,
       totalExact: match?.totalExact ?? true,
+      partial: match?.partial ?? false,
       relaxed: match?.relaxed ?? false,
       newestDate: this.newest,
       rangeEnd: quickRangeEnd(this.newest, todayInVietnam()),

@@ -38,6 +38,26 @@ export interface MatchResult {
   correctedQuery: string | null;
   /** False when only part of the candidates could be checked (phrases): the hits are a lower bound. */
   totalExact: boolean;
+  /** True when the query's work budget cut it short: the hits may miss matching articles. */
+  partial: boolean;
+}
+
+export interface MatcherOptions {
+  /**
+   * Postings a query may read (its words, their completions, corrections and suggestions
+   * checked, over every segment). Past it, the widest completions are left out, further
+   * segments are not read and no correction is tried, and the result says `partial`.
+   */
+  budget?: number;
+}
+
+/** Default work budget: far above any ordinary query on millions of articles (a word's postings are at most the archive). */
+export const WORK_BUDGET = 20_000_000;
+
+/** Postings read so far by one query, against its budget. */
+interface Meter {
+  left: number;
+  cut: boolean;
 }
 
 export interface Matcher {
@@ -80,7 +100,7 @@ const ACCENT_BOOST = 2;
 const CACHE_SIZE = 64;
 
 /** The matcher of an archive, or of articles indexed in memory (tests, tools). */
-export function createMatcher(source: Archive | readonly Article[]): Matcher {
+export function createMatcher(source: Archive | readonly Article[], { budget = WORK_BUDGET }: MatcherOptions = {}): Matcher {
   const archive = Array.isArray(source) ? memoryArchive(source as readonly Article[]) : (source as Archive);
   const lex = archive.lexicon;
   const scratches = new WeakMap<IndexSegment, Scratch>();
@@ -136,11 +156,17 @@ export function createMatcher(source: Archive | readonly Article[]): Matcher {
     return { groups: local, excluded: ex.filter((x) => !x.folded.includes(-1) && !x.exact.includes(-1)) };
   }
 
-  /** Every segment's hits; `capped` is set when a segment's phrase check was capped. */
-  function scoreAll(p: Prepared, groups: Group[], mode: "all" | "any", phrases = p.parsed.phrases): Hit[] & { capped?: boolean } {
+  /**
+   * Every segment's hits; `capped` is set when a segment's phrase check was capped. Each
+   * segment's postings are charged to `meter`: past the budget, a segment's widest
+   * completions are left out, and later segments are not read (`meter.cut`).
+   */
+  function scoreAll(p: Prepared, groups: Group[], mode: "all" | "any", meter: Meter, phrases = p.parsed.phrases): Hit[] & { capped?: boolean } {
     const hits: Hit[] & { capped?: boolean } = [];
     for (const seg of archive.segments) {
+      // Local groups are copies: leaving a completion out here changes nothing else.
       const local = localize(seg, groups, p.excluded);
+      if (!withinBudget(seg, local.groups, meter, hits.length > 0)) break;
       const req: ScoreRequest = { groups: local.groups, phrases: mode === "all" ? phrases : [], excluded: local.excluded, mode };
       const scores = scoreQuery(seg.rank, scratchOf(seg), req);
       if (req.capped) hits.capped = true;
@@ -149,8 +175,37 @@ export function createMatcher(source: Archive | readonly Article[]): Matcher {
     return hits;
   }
 
+  /**
+   * Charge a segment's postings to the meter, first leaving out completions (widest first)
+   * that would overrun it. False when even the words alone overrun it and something was
+   * already found: the segment is not read.
+   */
+  function withinBudget(seg: IndexSegment, groups: Group[], meter: Meter, found: boolean): boolean {
+    const { foldedStart } = seg.rank;
+    const postings = (t: { f: number }) => foldedStart[t.f + 1] - foldedStart[t.f];
+    let cost = 0;
+    for (const g of groups) for (const t of g.terms) cost += postings(t);
+    if (cost > meter.left) {
+      const extra = groups.flatMap((g) => g.terms.filter((t) => !t.base).map((t) => ({ g, t })));
+      extra.sort((a, b) => postings(b.t) - postings(a.t));
+      for (const { g, t } of extra) {
+        if (cost <= meter.left) break;
+        g.terms = g.terms.filter((x) => x !== t);
+        cost -= postings(t);
+        meter.cut = true;
+      }
+      if (cost > meter.left && found) {
+        meter.cut = true;
+        return false;
+      }
+    }
+    meter.left -= cost;
+    return true;
+  }
+
   function run(p: Prepared, mode: MatchMode): MatchResult | null {
     const { parsed } = p;
+    const meter: Meter = { left: budget, cut: false };
     if (!parsed.words.length) {
       if (!parsed.excluded.length) return null;
       // Only exclusions: every article without them.
@@ -163,8 +218,8 @@ export function createMatcher(source: Archive | readonly Article[]): Matcher {
       return result(hits);
     }
     // Looser, when asked: articles holding some of the words, as typed (never look-alikes).
-    if (mode === "any") return result(scoreAll(p, p.groups, "any"), { relaxed: true });
-    const hits = scoreAll(p, p.groups, "all");
+    if (mode === "any") return result(scoreAll(p, p.groups, "any", meter), { relaxed: true, partial: meter.cut });
+    const hits = scoreAll(p, p.groups, "all", meter);
     if (hits.length) {
       const reading = p.parsed.words.some((w) => w.marked) ? null : accentReading(lex, parsed.words, topHits(hits, ACCENT_SCAN));
       if (reading) {
@@ -172,27 +227,33 @@ export function createMatcher(source: Archive | readonly Article[]): Matcher {
         for (const h of hits) if (holdsAll(h, wanted)) h.score += ACCENT_BOOST;
       }
       // The reading comes from the matched articles themselves: it finds them.
-      const suggestion = reading ? readingText(p, reading) : offered(suggestQuery(lex, p.q, parsed));
-      return result(hits, { suggestion, totalExact: !hits.capped });
+      const suggestion = reading ? readingText(p, reading) : offered(suggestQuery(lex, p.q, parsed), meter);
+      return result(hits, { suggestion, totalExact: !hits.capped && !meter.cut, partial: meter.cut });
     }
     // Nothing has every word as typed: a confident correction that says so, or an honest nothing.
-    const fix = mode === "all" ? correctQuery(lex, p.q, parsed) : null;
+    // A correction is only tried within the budget: else the honest nothing says it was cut.
+    if (meter.left <= 0) meter.cut = true;
+    const fix = mode === "all" && !meter.cut ? correctQuery(lex, p.q, parsed) : null;
     if (fix) {
       const c = prepare(fix.query);
       // Each typo fix must really stand next to the neighbour that vouched for it.
-      if (scoreAll(c, c.groups, "all", [...c.parsed.phrases, ...fix.pairs]).length) {
-        const fixed = scoreAll(c, c.groups, "all");
-        return result(fixed, { correctedQuery: fix.query, totalExact: !fixed.capped });
+      if (scoreAll(c, c.groups, "all", meter, [...c.parsed.phrases, ...fix.pairs]).length) {
+        const fixed = scoreAll(c, c.groups, "all", meter);
+        return result(fixed, { correctedQuery: fix.query, totalExact: !fixed.capped && !meter.cut, partial: meter.cut });
       }
     }
-    return result([], { suggestion: offered(suggestQuery(lex, p.q, parsed, true)), totalExact: !hits.capped });
+    return result([], { suggestion: offered(suggestQuery(lex, p.q, parsed, true), meter), totalExact: !hits.capped && !meter.cut, partial: meter.cut });
   }
 
-  /** A suggestion is offered only when it finds something as typed. */
-  function offered(q: string | null): string | null {
-    if (!q) return null;
+  /** A suggestion is offered only when it finds something as typed (checked within the budget). */
+  function offered(q: string | null, meter: Meter): string | null {
+    if (!q || meter.left <= 0) return null;
     const p = prepare(q);
-    return p.parsed.words.length && scoreAll(p, p.groups, "all").length ? q : null;
+    // The check's own meter: a suggestion left out never makes the answer partial.
+    const check: Meter = { left: meter.left, cut: false };
+    const found = p.parsed.words.length > 0 && scoreAll(p, p.groups, "all", check).length > 0;
+    meter.left = check.left;
+    return found && !check.cut ? q : null;
   }
 
   /** The query with each decided word in its marked spelling (the typed capitals kept). */
@@ -290,6 +351,7 @@ function result(hits: Hit[], extra: Partial<Omit<MatchResult, "hits" | "scores">
     suggestion: null,
     correctedQuery: null,
     totalExact: true,
+    partial: false,
     ...extra,
     get scores() {
       scores ??= new Map(hits.map((h) => [h.seg.rank.ids[h.d], h.score]));

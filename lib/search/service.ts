@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import path from "node:path";
 import { LiveIndex } from "@/lib/index/live-index";
-import { ANALYZER_VERSION } from "@/lib/index/format";
+import { ANALYZER_VERSION, FORMAT_VERSION } from "@/lib/index/format";
+import type { IndexVersion } from "@/lib/http/etag";
 import { log } from "@/lib/log";
 import { SearchEngine } from "@/lib/search/engine";
 
@@ -116,6 +117,16 @@ export function startSearchService(): void {
 /** The process-wide search service, once searchable. */
 export function getSearchService(): Promise<SearchService> {
   return start().ready;
+}
+
+/** The version of the index a service searches (HTTP validators key on it). */
+export function indexVersion(service: SearchService): IndexVersion {
+  return { format: FORMAT_VERSION, analyzer: ANALYZER_VERSION, generation: service.engine.archive.generation, updatedAt: service.index.lastUpdate };
+}
+
+/** The service if it is already searchable; never starts one (for code outside the app's routes). */
+export function readyService(): SearchService | null {
+  return (globalThis as Holder)[KEY]?.service ?? null;
 }
 
 /** The service if it is searchable, else where the first build stands. */

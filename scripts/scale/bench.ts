@@ -5,6 +5,18 @@
 // The server starts as `npm start` does (scripts/start.mjs) with --workers processes; ready =
 // every process answers "ok"; RSS per process and of all of them, from /proc.
 // (archives come from scripts/scale/generate.ts; ../shared/corpus is the 35k corpus).
+// `--parts` picks what runs (default `restart,inprocess`):
+//   restart    restarts of the built server: ready time, RSS, HTTP p50 over the 60-query mix
+//   inprocess  the 60-query mix in process, beside FlexSearch
+//   eval       `npm run eval`'s latency queries (exact, stripped, tone, toneExact, typo; 400
+//              each, seed 42, from the index's own cleaned articles), in process: match()
+//              as eval times it, and the whole search() (facets, page, snippets), beside
+//              FlexSearch on the same articles in the same run; median of --runs runs
+//   http       the built server, one request at a time: /api/search, then the results
+//              page /?q=, over --http-queries of the eval queries (distinct URLs)
+//   load       autocannon, --connections (50) for --duration (60 s), on /api/search over
+//              the eval queries (every URL distinct: no 304, no repeated work)
+// `--index DIR` reuses a saved index instead of building one.
 import { spawn } from "node:child_process";
 import { createReadStream, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
@@ -16,9 +28,11 @@ import type { Article } from "@/lib/corpus/types";
 import { LiveIndex } from "@/lib/index/live-index";
 import { SearchEngine } from "@/lib/search/engine";
 import { EMPTY_QUERY } from "@/lib/url/search-params";
+import autocannon from "autocannon";
+import { createMatcher } from "@/lib/search/matcher";
 import { flexSearchVi } from "../eval/peers";
 import { median, percentile } from "../eval/metrics";
-import { mulberry32 } from "../eval/queries";
+import { buildQuerySets, mulberry32 } from "../eval/queries";
 import { processRss, startApp, stopApp, waitAllReady } from "../app-server";
 
 const { values } = parseArgs({
@@ -28,8 +42,13 @@ const { values } = parseArgs({
     port: { type: "string", default: "3400" },
     index: { type: "string" },
     workers: { type: "string", default: "1" },
+    parts: { type: "string", default: "restart,inprocess" },
+    "http-queries": { type: "string", default: "200" },
+    connections: { type: "string", default: "50" },
+    duration: { type: "string", default: "60" },
   },
 });
+const parts = new Set(values.parts!.split(","));
 const archive = path.resolve(values.archive!);
 const runs = Number(values.runs);
 const port = Number(values.port);
@@ -108,6 +127,58 @@ async function serve(indexDir: string, queries: string[]) {
   }
 }
 
+/** The cleaned articles of a saved index (what the server searches), from its document store. */
+function indexedArticles(live: LiveIndex): Article[] {
+  const out: Article[] = [];
+  for (const seg of live.archive.segments) for (let d = 0; d < seg.rank.n; d++) if (!seg.rank.deleted?.[d]) out.push(seg.store.get(d));
+  return out;
+}
+
+/** `npm run eval`'s latency queries: the variants it times, from the same articles and seed. */
+function evalQueries(articles: Article[]): string[] {
+  const sets = buildQuerySets(articles, 400, 42);
+  return (["exact", "stripped", "tone", "toneExact", "typo"] as const).flatMap((k) => sets[k].map((it) => it.q));
+}
+
+/** p50 and p99 of each run, then the median of each over the runs. */
+function percentiles(runs: number[][]): { p50: number; p99: number } {
+  const sorted = runs.map((r) => [...r].sort((a, b) => a - b));
+  return { p50: median(sorted.map((r) => percentile(r, 50))), p99: median(sorted.map((r) => percentile(r, 99))) };
+}
+
+function timeRun(queries: string[], run: (q: string) => unknown): number[] {
+  return queries.map((q) => {
+    const t = performance.now();
+    run(q);
+    return performance.now() - t;
+  });
+}
+
+/** The built server on the saved index (as `npm start` runs it), until `body` is done. */
+async function withServer<T>(indexDir: string, body: () => Promise<T>): Promise<T> {
+  const server = startApp(port, workers, { CORPUS_DIR: archive, INDEX_DIR: indexDir, LOG_LEVEL: "warn", WATCH_MS: "0" });
+  try {
+    await waitAllReady(base, workers, server);
+    return await body();
+  } finally {
+    await stopApp(server);
+  }
+}
+
+/** One request at a time; the first `warm` are not timed. */
+async function timeHttp(urls: string[], warm = 20): Promise<number[]> {
+  for (const u of urls.slice(0, warm)) await (await fetch(u)).text();
+  const times: number[] = [];
+  for (const u of urls) {
+    const t = performance.now();
+    const r = await fetch(u);
+    await r.text();
+    if (!r.ok) throw new Error(`${u}: ${r.status}`);
+    times.push(performance.now() - t);
+  }
+  return times;
+}
+
 async function main() {
   const indexDir = values.index ? path.resolve(values.index) : mkdtempSync(path.join(os.tmpdir(), "timtin-bench-index-"));
   let buildMs = NaN;
@@ -120,38 +191,124 @@ async function main() {
     buildMs = performance.now() - t;
   }
   const diskMiB = readdirSync(indexDir).reduce((n, f) => n + statSync(path.join(indexDir, f)).size, 0) / 2 ** 20;
-
-  const articles = await readArticles();
-  const queries = queryMix(articles);
-  const served = [];
-  for (let i = 0; i < runs; i++) served.push(await serve(indexDir, queries));
+  const cpu = os.cpus()[0]?.model ?? "unknown CPU";
+  console.log(`machine: ${cpu} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`);
+  console.log(
+    `load average at start: ${os
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(", ")}`,
+  );
+  const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  const ms = (x: number) => `${x.toFixed(2)} ms`;
 
   const t = performance.now();
   const live = await LiveIndex.open({ corpusDir: archive, indexDir });
   const loadMs = performance.now() - t;
-  const engine = new SearchEngine(live.archive);
-  const ours = timeEach(queries, (q) => engine.search({ ...EMPTY_QUERY, q })).sort((a, b) => a - b);
+  const indexed = indexedArticles(live);
+  console.log(`archive: ${archive} (${indexed.length} articles); in-process load of the saved index: ${s(loadMs)}`);
+  const needEval = parts.has("eval") || parts.has("http") || parts.has("load");
+  const evalQs = needEval ? evalQueries(indexed) : [];
+
+  if (parts.has("inprocess") || parts.has("restart")) {
+    const articles = await readArticles();
+    const queries = queryMix(articles);
+    const served: Awaited<ReturnType<typeof serve>>[] = [];
+    if (parts.has("restart")) for (let i = 0; i < runs; i++) served.push(await serve(indexDir, queries));
+    const engine = new SearchEngine(live.archive);
+    const ours = timeEach(queries, (q) => engine.search({ ...EMPTY_QUERY, q })).sort((a, b) => a - b);
+    const tf = performance.now();
+    const flex = flexSearchVi(articles);
+    const flexBuildMs = performance.now() - tf;
+    const theirs = timeEach(queries, flex).sort((a, b) => a - b);
+    console.log(`\n60-query mix (50 title windows, 10 natural queries); restart figures median of ${runs} runs`);
+    console.log(`server processes: ${workers}; RSS = the largest server process (after the queries: largest, and all processes with the primary)`);
+    console.log("| engine | build | index on disk | ready after restart | RSS when ready | RSS after queries (all) | in-process p50 | p99 | HTTP p50 |");
+    console.log("|---|---|---|---|---|---|---|---|---|");
+    const r = (f: (x: (typeof served)[number]) => number, unit: (x: number) => string) => (served.length ? unit(median(served.map(f))) : "—");
+    console.log(
+      `| Tìm tin | ${Number.isNaN(buildMs) ? "—" : s(buildMs)} | ${diskMiB.toFixed(0)} MiB | ${r((x) => x.readyMs, s)} | ${r(
+        (x) => x.rssMiB,
+        (x) => `${x} MiB`,
+      )} | ${percentile(ours, 50).toFixed(1)} ms | ${percentile(ours, 99).toFixed(1)} ms | ${r(
+        (x) => x.httpP50,
+        (x) => `${x.toFixed(1)} ms`,
+      )} |`,
+    );
+    console.log(
+      `| FlexSearch + vi folding | ${s(flexBuildMs)} | (in memory) | — | — | — | ${percentile(theirs, 50).toFixed(1)} ms | ${percentile(theirs, 99).toFixed(1)} ms | — |`,
+    );
+  }
+
+  if (parts.has("eval")) {
+    const engine = new SearchEngine(live.archive);
+    // A matcher of its own: the engine's would answer match() from the search() runs' cache.
+    const matcher = createMatcher(live.archive);
+    const flex = flexSearchVi(indexed);
+    const match: number[][] = [];
+    const search: number[][] = [];
+    const peer: number[][] = [];
+    for (let i = 0; i < runs; i++) {
+      match.push(timeRun(evalQs, (q) => matcher.match(q)));
+      search.push(timeRun(evalQs, (q) => engine.search({ ...EMPTY_QUERY, q, sort: "relevance" })));
+      peer.push(timeRun(evalQs, flex));
+    }
+    console.log(`\nin process, npm run eval's ${evalQs.length} latency queries × ${runs} runs (median of each run's percentile)`);
+    console.log("| engine | p50 | p99 |");
+    console.log("|---|---|---|");
+    for (const [name, xs] of [
+      ["Tìm tin match() (as npm run eval times it)", match],
+      ["Tìm tin search() (match, filters, facets, page of 10, snippets)", search],
+      ["FlexSearch + vi folding (top 10 ids)", peer],
+    ] as const) {
+      const p = percentiles(xs as number[][]);
+      console.log(`| ${name} | ${ms(p.p50)} | ${ms(p.p99)} |`);
+    }
+  }
   await live.close();
 
-  const tf = performance.now();
-  const flex = flexSearchVi(articles);
-  const flexBuildMs = performance.now() - tf;
-  const theirs = timeEach(queries, flex).sort((a, b) => a - b);
+  const sample = evalQs.filter((_, i) => i % Math.max(1, Math.floor(evalQs.length / Number(values["http-queries"]))) === 0);
+  if (parts.has("http")) {
+    const api: number[][] = [];
+    const pages: number[][] = [];
+    await withServer(indexDir, async () => {
+      for (let i = 0; i < runs; i++) {
+        api.push(await timeHttp(sample.map((q) => `${base}/api/search?q=${encodeURIComponent(q)}`)));
+        pages.push(await timeHttp(sample.map((q) => `${base}/?q=${encodeURIComponent(q)}`)));
+      }
+    });
+    const a = percentiles(api);
+    const p = percentiles(pages);
+    console.log(`\nHTTP, one request at a time, ${sample.length} eval queries × ${runs} runs (median of each run's percentile)`);
+    console.log("| request | p50 | p99 |");
+    console.log("|---|---|---|");
+    console.log(`| GET /api/search?q=… | ${ms(a.p50)} | ${ms(a.p99)} |`);
+    console.log(`| GET /?q=… (results page HTML) | ${ms(p.p50)} | ${ms(p.p99)} |`);
+  }
 
-  const cpu = os.cpus()[0]?.model ?? "unknown CPU";
-  console.log(`machine: ${cpu} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`);
-  console.log(`archive: ${archive} (${articles.length} articles), ${queries.length} queries, restart figures median of ${runs} runs`);
-  console.log(`server processes: ${workers}; RSS = the largest server process (after the queries: largest, and all processes with the primary)`);
-  console.log("| engine | build | index on disk | ready after restart | RSS when ready | RSS after queries (all) | in-process p50 | p99 | HTTP p50 |");
-  console.log("|---|---|---|---|---|---|---|---|---|");
-  const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  if (parts.has("load")) {
+    const connections = Number(values.connections);
+    const duration = Number(values.duration);
+    const result = await withServer(indexDir, async () => {
+      let i = 0;
+      return autocannon({
+        url: base,
+        connections,
+        duration,
+        requests: [{ setupRequest: (req) => ({ ...req, path: `/api/search?q=${encodeURIComponent(evalQs[i++ % evalQs.length])}` }) }],
+      });
+    });
+    console.log(`\nautocannon: ${connections} connections for ${duration} s on /api/search (eval queries, distinct URLs)`);
+    console.log(
+      `requests ${result.requests.total} (${result.requests.average.toFixed(0)} req/s), non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts}; latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`,
+    );
+  }
   console.log(
-    `| Tìm tin | ${Number.isNaN(buildMs) ? "—" : s(buildMs)} | ${diskMiB.toFixed(0)} MiB | ${s(median(served.map((r) => r.readyMs)))} | ${median(served.map((r) => r.rssMiB))} MiB | ${median(served.map((r) => r.afterMiB))} MiB (${median(served.map((r) => r.totalMiB))} MiB) | ${percentile(ours, 50).toFixed(1)} ms | ${percentile(ours, 99).toFixed(1)} ms | ${median(served.map((r) => r.httpP50)).toFixed(1)} ms |`,
+    `load average at end: ${os
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(", ")}`,
   );
-  console.log(
-    `| FlexSearch + vi folding | ${s(flexBuildMs)} | (in memory) | — | — | — | ${percentile(theirs, 50).toFixed(1)} ms | ${percentile(theirs, 99).toFixed(1)} ms | — |`,
-  );
-  console.log(`in-process load of the saved index: ${s(loadMs)}`);
   if (!values.index) rmSync(indexDir, { recursive: true, force: true });
 }
 
