@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { entityTag, heldNonce, notModified, pageTag, searchTag, tagHash, type IndexVersion } from "@/lib/http/etag";
 
-const version: IndexVersion = { format: 1, analyzer: "2026-11-25.2", generation: 3, updatedAt: "2026-11-25T17:00:00.000Z" };
+const version: IndexVersion = { format: 1, analyzer: "2026-11-25.2", commit: "2026-11-25T17:00:00.000Z" };
 const query = { q: "hoa binh", person: [], page: 1 };
 
 describe("entity tags", () => {
@@ -12,8 +12,7 @@ describe("entity tags", () => {
     const tag = searchTag(version, "2026-11-25", "api", query);
     expect(tag).toMatch(/^W\/"[\w-]{22}"$/);
     expect(searchTag({ ...version }, "2026-11-25", "api", { ...query })).toBe(tag);
-    expect(searchTag({ ...version, generation: 4 }, "2026-11-25", "api", query)).not.toBe(tag);
-    expect(searchTag({ ...version, updatedAt: "2026-11-25T17:00:01.000Z" }, "2026-11-25", "api", query)).not.toBe(tag);
+    expect(searchTag({ ...version, commit: "2026-11-25T17:00:01.000Z" }, "2026-11-25", "api", query)).not.toBe(tag);
     expect(searchTag({ ...version, analyzer: "2026-11-26.1" }, "2026-11-25", "api", query)).not.toBe(tag);
     expect(searchTag({ ...version, format: 2 }, "2026-11-25", "api", query)).not.toBe(tag);
     expect(searchTag(version, "2026-11-26", "api", query)).not.toBe(tag);

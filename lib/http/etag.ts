@@ -8,10 +8,12 @@ import { createHash } from "node:crypto";
 export interface IndexVersion {
   format: number;
   analyzer: string;
-  /** Bumped by every change applied to the live archive. */
-  generation: number;
-  /** When the index was last committed (survives restarts with the saved index). */
-  updatedAt: string | null;
+  /**
+   * The index's last commit (its time, as the saved manifest records it): every change to
+   * the archive (a live update, a merge) is committed in the same synchronous step, and
+   * every process serving the saved index applies the same commits.
+   */
+  commit: string;
 }
 
 /** Answers revalidate every time: stored, never reused without asking. */
@@ -28,7 +30,7 @@ export function entityTag(version: IndexVersion, parts: readonly string[]): stri
 /** The opaque part of a tag: 128 bits of a hash over the version and `parts`. */
 export function tagHash(version: IndexVersion, parts: readonly string[]): string {
   return createHash("sha256")
-    .update(JSON.stringify([version.format, version.analyzer, version.generation, version.updatedAt, ...parts]))
+    .update(JSON.stringify([version.format, version.analyzer, version.commit, ...parts]))
     .digest("base64url")
     .slice(0, 22);
 }

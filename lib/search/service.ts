@@ -121,7 +121,10 @@ export function getSearchService(): Promise<SearchService> {
 
 /** The version of the index a service searches (HTTP validators key on it). */
 export function indexVersion(service: SearchService): IndexVersion {
-  return { format: FORMAT_VERSION, analyzer: ANALYZER_VERSION, generation: service.engine.archive.generation, updatedAt: service.index.lastUpdate };
+  // The commit's time, not this process's archive generation: every server process over
+  // the same saved index (scripts/start.mjs) then gives a URL the same tag.
+  const commit = service.index.lastUpdate ?? `process-${performance.timeOrigin}-${service.engine.archive.generation}`;
+  return { format: FORMAT_VERSION, analyzer: ANALYZER_VERSION, commit };
 }
 
 /** The service if it is already searchable; never starts one (for code outside the app's routes). */
