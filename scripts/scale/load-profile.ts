@@ -38,7 +38,9 @@ async function main() {
   const sketch = index.archive.pairSketch;
   arrays.push(["pairs", sketch.a.byteLength + sketch.b.byteLength]);
   const lex = index.archive.lexicon;
-  console.log(`segments ${index.archive.segments.length}, articles ${index.archive.live}, exact terms ${lex.exactTerm.length}, folded terms ${lex.foldedTerm.length}`);
+  console.log(
+    `segments ${index.archive.segments.length}, articles ${index.archive.live}, exact terms ${lex.exactTerm.length}, folded terms ${lex.foldedTerm.length}`,
+  );
   console.log(
     `largest arrays: ${arrays
       .sort((a, b) => b[1] - a[1])
