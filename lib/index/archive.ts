@@ -22,8 +22,9 @@ interface SegmentState {
   /** Local folded / exact term id → archive term id. */
   folded: Int32Array;
   exact: Int32Array;
-  /** Per local folded term: how many deleted documents hold it. */
+  /** Per local folded / exact term: how many deleted documents hold it. */
   deletedDf: Int32Array;
+  deletedExactDf: Int32Array;
 }
 
 /**
@@ -126,7 +127,13 @@ export class Archive {
     const lex = this.lexicon;
     const folded = Int32Array.from(rank.foldedTerm, (t) => lex.folded(t));
     const exact = Int32Array.from(rank.exactTerm, (t, e) => lex.exact(t, folded[rank.foldedOf[e]]));
-    this.state.set(seg, { seq: this.seq++, folded, exact, deletedDf: new Int32Array(rank.foldedTerm.length) });
+    this.state.set(seg, {
+      seq: this.seq++,
+      folded,
+      exact,
+      deletedDf: new Int32Array(rank.foldedTerm.length),
+      deletedExactDf: new Int32Array(rank.exactTerm.length),
+    });
     this.segments.push(seg);
     for (let d = 0; d < rank.n; d++) {
       if (seg.gone[d]) {
@@ -189,7 +196,7 @@ export class Archive {
       const st = this.state.get(seg)!;
       const { foldedStart, exactStart, deleted, n } = seg.rank;
       for (let f = 0; f < st.folded.length; f++) df[st.folded[f]] += foldedStart[f + 1] - foldedStart[f] - st.deletedDf[f];
-      for (let e = 0; e < st.exact.length; e++) exactDf[st.exact[e]] += exactStart[e + 1] - exactStart[e];
+      for (let e = 0; e < st.exact.length; e++) exactDf[st.exact[e]] += exactStart[e + 1] - exactStart[e] - st.deletedExactDf[e];
       for (let d = 0; d < n; d++) if (!deleted![d]) live++;
     }
     const common = new Int32Array(lex.foldedTerm.length).fill(-1);
@@ -203,7 +210,7 @@ export class Archive {
     const mean = meanLengths(this.segments.map((s) => s.rank));
     for (const seg of this.segments) {
       const st = this.state.get(seg)!;
-      seg.rank.shared = { n: live, df: Int32Array.from(st.folded, (g) => df[g]), pairs: this.pairs };
+      seg.rank.shared = { n: live, df: Int32Array.from(st.folded, (g) => df[g]), pairs: this.pairs, exactDf: Int32Array.from(st.exact, (g) => exactDf[g]) };
       applyNorms(seg.rank, mean);
     }
     this.live = live;
@@ -297,7 +304,7 @@ export class Archive {
     return (this.state.get(a.seg)?.seq ?? 0) > (this.state.get(b.seg)?.seq ?? 0);
   }
 
-  /** Count (1) or uncount (-1) document d's distinct folded terms as deleted. */
+  /** Count (1) or uncount (-1) document d's distinct folded and exact terms as deleted. */
   private countTerms(seg: Segment, d: number, delta: 1 | -1) {
     const st = this.state.get(seg);
     if (!st) return;
@@ -306,6 +313,11 @@ export class Archive {
     for (let i = docStart[d]; i < docStart[d + 1]; i++) {
       const e = stream[i];
       if (e < 0) continue;
+      // Exact ids as negative keys (-1 - e), folded ids as they are: one set for both.
+      if (!this.seen.has(-1 - e)) {
+        this.seen.add(-1 - e);
+        st.deletedExactDf[e] += delta;
+      }
       const f = foldedOf[e];
       if (this.seen.has(f)) continue;
       this.seen.add(f);

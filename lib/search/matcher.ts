@@ -10,7 +10,7 @@ import { applyEdits, correctQuery } from "@/lib/search/correct";
 import { expandQuery, type Group } from "@/lib/search/query-expand";
 import { parseQuery, type ParsedQuery } from "@/lib/search/query-parse";
 import { keyTerms, relatedIn } from "@/lib/search/rank-related";
-import { createScratch, excludedDocs, scoreQuery, type ExcludedTerms, type Scratch, type ScoreRequest } from "@/lib/search/rank-score";
+import { createScratch, excludedDocs, scoreQuery, type ExcludedTerms, type RankWeights, type Scratch, type ScoreRequest } from "@/lib/search/rank-score";
 import { bestPassage, highlightText, markRules, maskOfTerm, type MarkRules, type StreamWords } from "@/lib/search/snippet";
 import { suggestQuery } from "@/lib/search/suggest";
 import type { Segment } from "@/lib/api/contract";
@@ -49,6 +49,10 @@ export interface MatcherOptions {
    * segments are not read and no correction is tried, and the result says `partial`.
    */
   budget?: number;
+  /** Ranking weights (default RANK_WEIGHTS): for experiments such as scripts/eval/ablate.ts. */
+  weights?: RankWeights;
+  /** Let results miss words worth up to this share of the query's idf: an experiment only (issue #11 keeps 0). */
+  missShare?: number;
 }
 
 /** Default work budget: far above any ordinary query on millions of articles (a word's postings are at most the archive). */
@@ -100,7 +104,7 @@ const ACCENT_BOOST = 2;
 const CACHE_SIZE = 64;
 
 /** The matcher of an archive, or of articles indexed in memory (tests, tools). */
-export function createMatcher(source: Archive | readonly Article[], { budget = WORK_BUDGET }: MatcherOptions = {}): Matcher {
+export function createMatcher(source: Archive | readonly Article[], { budget = WORK_BUDGET, weights, missShare }: MatcherOptions = {}): Matcher {
   const archive = Array.isArray(source) ? memoryArchive(source as readonly Article[]) : (source as Archive);
   const lex = archive.lexicon;
   const scratches = new WeakMap<IndexSegment, Scratch>();
@@ -167,7 +171,7 @@ export function createMatcher(source: Archive | readonly Article[], { budget = W
       // Local groups are copies: leaving a completion out here changes nothing else.
       const local = localize(seg, groups, p.excluded);
       if (!withinBudget(seg, local.groups, meter, hits.length > 0)) break;
-      const req: ScoreRequest = { groups: local.groups, phrases: mode === "all" ? phrases : [], excluded: local.excluded, mode };
+      const req: ScoreRequest = { groups: local.groups, phrases: mode === "all" ? phrases : [], excluded: local.excluded, mode, weights, missShare };
       const scores = scoreQuery(seg.rank, scratchOf(seg), req);
       if (req.capped) hits.capped = true;
       for (const [d, score] of scores) hits.push({ seg, d, score });

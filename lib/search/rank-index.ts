@@ -91,7 +91,7 @@ export interface SharedStats {
   df: Int32Array;
   /** Archive-wide count-min sketch of adjacent folded pairs (see pairDf). */
   pairs: PairSketch;
-  /** Archive-wide document frequency of each exact term (the lexicon's only; spelling statistics). */
+  /** Archive-wide document frequency of each exact term (spelling statistics; a marked query word's idf). */
   exactDf?: Int32Array;
 }
 

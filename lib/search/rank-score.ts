@@ -1,13 +1,88 @@
-// Scoring: term-at-a-time BM25 over typed posting lists (cheap even for syllables in
-// every article), then a positional pass over the best candidates for syllable pairs
-// and quoted phrases. Ranking is lexicographic: words covered, then words matched
-// with the marks as typed, then relevance.
+// Scoring: one additive score of named features per article (RankFeatures, weights in
+// RANK_WEIGHTS). Term-at-a-time BM25F over typed posting lists (cheap even for syllables
+// in every article), then a positional pass over the best candidates for pairs of query
+// words (adjacent, or near each other) and quoted phrases. Every feature is a sum of
+// per-word or per-pair parts, each bounded by its weight × idf × (k1 + 1), so the score
+// of a block of articles can be bounded by summing the bounds of the parts.
+//
+// Which articles are results is decided apart from the score: in "all" mode every word
+// (issue #11: never an article missing a word as if it matched); in "any" mode some words,
+// ranked by coverage first because coverage carries the largest weight.
 import { popcount } from "@/lib/search/bits";
 import type { Group } from "@/lib/search/query-expand";
-import { archiveSize, FIELD_WEIGHT, foldedDf, pairDf, type RankIndex } from "@/lib/search/rank-index";
+import { archiveSize, foldedDf, pairDf, type RankIndex } from "@/lib/search/rank-index";
 import { exactVariants } from "@/lib/search/variants";
 
-const K1 = 1.2;
+/** Weights of the three fields inside one BM25F saturation. */
+export interface FieldWeights {
+  title: number;
+  lead: number;
+  body: number;
+}
+
+/** Every weight of the ranking, in one place (measured in docs/relevance.md). */
+export interface RankWeights {
+  /** BM25 saturation, shared by every part. */
+  k1: number;
+  /** Text part: BM25F of each word, its title, lead and body (and caption) occurrences weighted by field and saturated together. */
+  fields: FieldWeights;
+  /**
+   * Title part: title occurrences saturate on their own and count this × the idf on top
+   * of the text part, so a title match keeps counting however many body mentions another
+   * article has. Counted per query word for a word standing alone, and per adjacent pair
+   * in the title for words joined to a neighbour (a syllable of a compound found apart
+   * from its partner is usually another word: `Đàm luận về phán quyết` is not `đàm phán`).
+   */
+  title: number;
+  /**
+   * Coverage: this × the share of the query's idf the article holds (a word matched only
+   * through a completion counts its expansion weight). A missing function word costs its
+   * small share, a missing rare word a large one.
+   */
+  coverage: number;
+  /** Head: this × the share of the query's idf found in the title or the lead (about it, not a passing mention). */
+  head: number;
+  /**
+   * Adjacent pairs of query words: BM25F over pair occurrences (weighted by field like
+   * `pairFields`) with the pair's own idf, × this. A Vietnamese word is often two
+   * syllables: the pair is the word.
+   */
+  pairs: number;
+  pairFields: FieldWeights;
+  /**
+   * Query neighbours within `window` positions of each other in one field, not adjacent:
+   * BM25F over such occurrences (weighted by `pairFields`) with the commoner word's idf,
+   * × this × (1 − how often the archive writes the two adjacent: a compound's syllables
+   * found apart are not near each other, they are other words).
+   */
+  near: number;
+  window: number;
+}
+
+export const RANK_WEIGHTS: RankWeights = {
+  k1: 1.2,
+  fields: { title: 5, lead: 2, body: 1 },
+  title: 1,
+  coverage: 20,
+  head: 5,
+  pairs: 1,
+  pairFields: { title: 5, lead: 2, body: 0.5 },
+  near: 0.5,
+  window: 6,
+};
+
+/** The named parts of an article's score; the score is their sum. */
+export interface RankFeatures {
+  title: number;
+  text: number;
+  coverage: number;
+  head: number;
+  pairs: number;
+  near: number;
+}
+
+export const FEATURE_NAMES: readonly (keyof RankFeatures)[] = ["title", "text", "coverage", "head", "pairs", "near"];
+
 /** Stream break marker, as a local constant: imported bindings are slow in hot loops. */
 const BREAK = -1;
 /** Candidates rescored with pairs (all candidates when the query has phrases, up to PHRASE_SCAN). */
@@ -17,10 +92,6 @@ const PHRASE_SCAN = 4000;
 const HEAD_SCAN = 1500;
 /** A syllable in more than this share of articles is "common". */
 const COMMON_SHARE = 0.05;
-/** How much an adjacent pair of query words counts against one word of the same rarity. */
-const PAIR_WEIGHT = 1;
-/** Relevance at which the squashed score reaches half its range. */
-const SQUASH = 30;
 
 /** An excluded word: articles holding every term are dropped (exact ids when marked). */
 export interface ExcludedTerms {
@@ -30,11 +101,19 @@ export interface ExcludedTerms {
 
 /** Per-process scratch arrays, reused by every query (JS runs one query at a time). */
 export interface Scratch {
-  total: Float64Array;
-  best: Float64Array;
+  /** Per article: feature sums over the words scored so far. */
+  fTitle: Float64Array;
+  fText: Float64Array;
+  /** Idf of the words held (coverage) and of those in the title or lead (head). */
+  cover: Float64Array;
+  head: Float64Array;
+  /** Best values of the current word over its expansions. */
+  bestTitle: Float64Array;
+  bestText: Float64Array;
+  bestCover: Float64Array;
+  bestHead: Float64Array;
   mask: Int32Array;
-  exactMask: Int32Array;
-  /** Words matched as typed, not through a completion or typo neighbour. */
+  /** Words matched as typed, not through a completion. */
   litMask: Int32Array;
   count: Int32Array;
   /** Per exact term id: query words it matches as typed / through a completion. */
@@ -48,11 +127,17 @@ export interface Scratch {
 let stampGen = 0;
 
 export function createScratch(index: RankIndex): Scratch {
+  const f = () => new Float64Array(index.n);
   return {
-    total: new Float64Array(index.n),
-    best: new Float64Array(index.n),
+    fTitle: f(),
+    fText: f(),
+    cover: f(),
+    head: f(),
+    bestTitle: f(),
+    bestText: f(),
+    bestCover: f(),
+    bestHead: f(),
     mask: new Int32Array(index.n),
-    exactMask: new Int32Array(index.n),
     litMask: new Int32Array(index.n),
     count: new Int32Array(index.n),
     baseMask: new Int32Array(index.exactTerm.length),
@@ -66,41 +151,113 @@ export function idf(index: RankIndex, df: number): number {
   return Math.log(1 + (n - df + 0.5) / (df + 0.5));
 }
 
+/** Archive-wide document frequency of a segment's exact term (its own count when stand-alone). */
+function exactDfOf(index: RankIndex, e: number): number {
+  return index.shared?.exactDf?.[e] ?? index.exactStart[e + 1] - index.exactStart[e];
+}
+
+/**
+ * Idf of one expansion: a spelling typed with marks by its own archive-wide statistics
+ * (bão is not as common as bão + báo + bảo), an unmarked word by its folded form's.
+ */
+function termIdf(index: RankIndex, t: Group["terms"][number]): number {
+  return idf(index, t.e === undefined ? foldedDf(index, t.f) : exactDfOf(index, t.e));
+}
+
 export interface ScoreRequest {
   groups: Group[];
   phrases: number[][];
   excluded: ExcludedTerms[];
   /** "all": every word must match; "any": at least one. */
   mode: "all" | "any";
+  /**
+   * With "all": articles may miss words worth up to this share of the query's idf (an
+   * experiment measured by scripts/eval/ablate.ts; the matcher keeps 0, see issue #11).
+   */
+  missShare?: number;
+  weights?: RankWeights;
+  /** Scan every candidate whole for pairs (exact features; tests and tools). */
+  exhaustive?: boolean;
   /** Set by scoreQuery: true when only part of the candidates could be checked for phrases. */
   capped?: boolean;
 }
 
 /** Article index → score for every article the request matches. */
 export function scoreQuery(index: RankIndex, s: Scratch, req: ScoreRequest): Map<number, number> {
+  const out = new Map<number, number>();
+  run(index, s, req, (d, score) => out.set(d, score), false);
+  return out;
+}
+
+/** Article index → its score and the named features it is the sum of. */
+export function explainQuery(index: RankIndex, s: Scratch, req: ScoreRequest): Map<number, { score: number; features: RankFeatures }> {
+  const out = new Map<number, { score: number; features: RankFeatures }>();
+  run(index, s, { ...req, exhaustive: true }, (d, score, features) => out.set(d, { score, features: features! }), true);
+  return out;
+}
+
+type Emit = (d: number, score: number, features?: RankFeatures) => void;
+/** What the positional pass adds: pairs, near pairs, the title part of joined words; and the phrase check. */
+type Proximity = { pairs: number; near: number; title: number; phrasesOk: boolean };
+
+/** Idf of each word as typed, and of the whole query (for coverage and head shares). */
+interface QueryStats {
+  wordIdf: Float64Array;
+  totalIdf: number;
+}
+
+function queryStats(index: RankIndex, groups: Group[]): QueryStats {
+  const wordIdf = Float64Array.from(groups, (g) => {
+    const base = g.terms.find((t) => t.base) ?? g.terms[0];
+    // A word this segment lacks: as rare as a word can be.
+    return base ? termIdf(index, base) : idf(index, 0);
+  });
+  return { wordIdf, totalIdf: wordIdf.reduce((a, b) => a + b, 0) || 1 };
+}
+
+function run(index: RankIndex, s: Scratch, req: ScoreRequest, emit: Emit, explain: boolean) {
   const { groups } = req;
+  const w = req.weights ?? RANK_WEIGHTS;
+  const stats = queryStats(index, groups);
   const touched: number[] = [];
   try {
-    accumulate(index, s, groups, touched, req.mode === "all");
+    const budget = req.mode === "all" ? (req.missShare ?? 0) * stats.totalIdf : Infinity;
+    accumulate(index, s, groups, touched, budget, stats, w);
     const full = (1 << groups.length) - 1;
-    let candidates = req.mode === "all" ? touched.filter((d) => s.mask[d] === full) : anyWord(index, s, groups, touched);
+    let candidates =
+      req.mode !== "all"
+        ? anyWord(index, s, groups, touched)
+        : budget > 0
+          ? touched.filter((d) => stats.totalIdf - s.cover[d] <= budget + 1e-9)
+          : touched.filter((d) => s.mask[d] === full);
     candidates = dropExcluded(index, s, candidates, req.excluded);
     const deleted = index.deleted;
     if (deleted) candidates = candidates.filter((d) => deleted[d] === 0);
 
+    const coverage = w.coverage / stats.totalIdf;
+    const head = w.head / stats.totalIdf;
+    const base = (d: number) => s.fTitle[d] + s.fText[d] + coverage * s.cover[d] + head * s.head[d];
+    const finish = (d: number, prox: Proximity | null) => {
+      const pairs = prox ? prox.pairs : 0;
+      const near = prox ? prox.near : 0;
+      const title = prox ? prox.title : 0;
+      const score = base(d) + pairs + near + title;
+      if (!explain) return emit(d, score);
+      emit(d, score, { title: s.fTitle[d] + title, text: s.fText[d], coverage: coverage * s.cover[d], head: head * s.head[d], pairs, near });
+    };
     const phrases = req.mode === "all" ? req.phrases : [];
-    const scanner = createScanner(index, s, groups, phrases);
+    const scanner = createScanner(index, s, groups, phrases, w, stats);
     try {
       req.capped = phrases.length > 0 && candidates.length > PHRASE_SCAN;
-      return phrases.length ? withPhrases(index, s, scanner, candidates) : withPairs(index, s, scanner, candidates);
+      if (phrases.length) withPhrases(index, scanner, candidates, base, finish);
+      else withPairs(index, scanner, candidates, base, finish, !!req.exhaustive);
     } finally {
       scanner.release();
     }
   } finally {
     for (const d of touched) {
-      s.total[d] = 0;
+      s.fTitle[d] = s.fText[d] = s.cover[d] = s.head[d] = 0;
       s.mask[d] = 0;
-      s.exactMask[d] = 0;
       s.litMask[d] = 0;
     }
   }
@@ -109,91 +266,122 @@ export function scoreQuery(index: RankIndex, s: Scratch, req: ScoreRequest): Map
 type Scanner = ReturnType<typeof createScanner>;
 
 /**
- * Pairs in the title and lead of every candidate (cheap: tens of tokens each), then
- * in the body of the best PAIR_SCAN only.
+ * Pairs in the title and lead of the best HEAD_SCAN candidates (cheap: tens of tokens
+ * each), then in the whole text of the best PAIR_SCAN only; with `all`, every candidate
+ * is scanned whole.
  */
-function withPairs(index: RankIndex, s: Scratch, scanner: Scanner, candidates: number[]): Map<number, number> {
+function withPairs(
+  index: RankIndex,
+  scanner: Scanner,
+  candidates: number[],
+  base: (d: number) => number,
+  finish: (d: number, prox: Proximity | null) => void,
+  all: boolean,
+) {
   const { docStart, leadEnd } = index;
-  const score = Float64Array.from(candidates, (d) => tierOf(s, d) + squash(s.total[d]));
-  // Title and lead pairs for the best HEAD_SCAN by words alone; the rest keep that score.
-  const headCut = HEAD_SCAN < candidates.length ? kthLargest(score, HEAD_SCAN) : -Infinity;
+  const score = Float64Array.from(candidates, base);
+  const heads: (Proximity | null)[] = new Array(candidates.length).fill(null);
+  const headCut = !all && HEAD_SCAN < candidates.length ? kthLargest(score, HEAD_SCAN) : -Infinity;
   let headed = 0;
-  candidates.forEach((d, i) => {
-    if (score[i] < headCut || headed >= HEAD_SCAN) return;
-    headed++;
-    score[i] = tierOf(s, d) + squash(s.total[d] + scanner.scan(d, docStart[d], leadEnd[d]).bonus);
-  });
-  const threshold = PAIR_SCAN < candidates.length ? kthLargest(score, PAIR_SCAN) : -Infinity;
-  const out = new Map<number, number>();
+  if (!all) {
+    candidates.forEach((d, i) => {
+      if (score[i] < headCut || headed >= HEAD_SCAN) return;
+      headed++;
+      const p = scanner.scan(d, docStart[d], leadEnd[d]);
+      heads[i] = p;
+      score[i] += p.pairs + p.near + p.title;
+    });
+  }
+  const threshold = !all && PAIR_SCAN < candidates.length ? kthLargest(score, PAIR_SCAN) : -Infinity;
   let scanned = 0;
   candidates.forEach((d, i) => {
-    if (score[i] >= threshold && scanned < PAIR_SCAN) {
+    if (all || (score[i] >= threshold && scanned < PAIR_SCAN)) {
       scanned++;
-      const pairs = scanner.scan(d, docStart[d], docStart[d + 1]).bonus;
-      out.set(d, tierOf(s, d) + squash(s.total[d] + pairs));
+      finish(d, scanner.scan(d, docStart[d], docStart[d + 1]));
     } else {
-      out.set(d, score[i]);
+      finish(d, heads[i]);
     }
   });
-  return out;
 }
 
 /** Quoted phrases: only articles holding every phrase (the best PHRASE_SCAN are checked). */
-function withPhrases(index: RankIndex, s: Scratch, scanner: Scanner, candidates: number[]): Map<number, number> {
-  const prelim = Float64Array.from(candidates, (d) => tierOf(s, d) + squash(s.total[d]));
+function withPhrases(
+  index: RankIndex,
+  scanner: Scanner,
+  candidates: number[],
+  base: (d: number) => number,
+  finish: (d: number, prox: Proximity | null) => void,
+) {
+  const prelim = Float64Array.from(candidates, base);
   const threshold = PHRASE_SCAN < candidates.length ? kthLargest(prelim, PHRASE_SCAN) : -Infinity;
-  const out = new Map<number, number>();
   let scanned = 0;
   candidates.forEach((d, i) => {
     if (prelim[i] < threshold || scanned >= PHRASE_SCAN) return;
     scanned++;
     const r = scanner.scan(d, index.docStart[d], index.docStart[d + 1]);
-    if (r.phrasesOk) out.set(d, tierOf(s, d) + squash(s.total[d] + r.bonus));
+    if (r.phrasesOk) finish(d, r);
   });
-  return out;
 }
 
-/** BM25F of each group (best of its expansions) into `total`, coverage bits into `mask`. */
-function accumulate(index: RankIndex, s: Scratch, groups: Group[], touched: number[], requireAll: boolean) {
+/**
+ * Title, text, coverage and head parts of every word (the best of its expansions).
+ * Rarest word first; when every word must match, later words only score articles that
+ * matched all earlier ones (common syllables then cost a loop, not a score).
+ */
+function accumulate(index: RankIndex, s: Scratch, groups: Group[], touched: number[], budget: number, stats: QueryStats, w: RankWeights) {
   const { foldedStart, foldedDocs, foldedTf, titleNorm, leadNorm, bodyNorm, exactStart, exactDocs } = index;
-  const { best, mask, total, exactMask, litMask, allow } = s;
-  const wT = FIELD_WEIGHT.title;
-  const wL = FIELD_WEIGHT.lead;
-  const wB = FIELD_WEIGHT.body;
-  // Rarest word first; when every word must match, later words only score articles
-  // that matched all earlier ones (common syllables then cost a loop, not a score).
+  const { mask, litMask, allow, fTitle, fText, cover, head, bestTitle, bestText, bestCover, bestHead } = s;
+  const k1 = w.k1;
+  const wT = w.title;
+  const fT = w.fields.title;
+  const fL = w.fields.lead;
+  const fB = w.fields.body;
   const order = groups.map((_, g) => g);
   const size = groups.map((grp) => grp.terms.reduce((n, t) => n + foldedDf(index, t.f), 0));
-  if (requireAll) order.sort((a, b) => size[a] - size[b]);
+  const requireAll = budget === 0;
+  if (budget < Infinity) order.sort((a, b) => size[a] - size[b]);
   let needed = 0;
+  /** Idf of the words scored so far: an article that already missed more than `budget` is out. */
+  let processed = 0;
   for (const g of order) {
     const group = groups[g];
     const bit = 1 << g;
     const hit: number[] = [];
-    // The word as typed comes first; completions and typo neighbours count only in
-    // articles where it does not occur.
+    const wordIdf = stats.wordIdf[g];
+    // A word joined to a neighbour gets its title part from the pair (see RankWeights.title).
+    const titleWeight = joined(groups, g) || joined(groups, g + 1) ? 0 : wT;
+    // The word as typed comes first; completions count only in articles where it does not occur.
     for (const t of group.terms) {
-      const w = t.weight * idf(index, foldedDf(index, t.f));
+      const ti = t.weight * termIdf(index, t);
       const end = foldedStart[t.f + 1];
       // A marked spelling: only articles that hold it (its folded tf stands for its own).
       const stamp = t.e === undefined ? 0 : ++stampGen;
       if (stamp) for (let p = exactStart[t.e!]; p < exactStart[t.e! + 1]; p++) allow[exactDocs[p]] = stamp;
       for (let p = foldedStart[t.f]; p < end; p++) {
         const d = foldedDocs[p];
-        if ((mask[d] & needed) !== needed) continue;
+        if (requireAll ? (mask[d] & needed) !== needed : processed - cover[d] > budget + 1e-9) continue;
         if (stamp && allow[d] !== stamp) continue;
         if (!t.base && litMask[d] & bit) continue;
         const packed = foldedTf[p];
-        const tf = wT * (packed >> 12) * titleNorm[d] + wL * ((packed >> 8) & 15) * leadNorm[d] + wB * (packed & 255) * bodyNorm[d];
-        const v = (w * tf * (K1 + 1)) / (tf + K1);
-        const old = best[d];
-        if (old === 0) hit.push(d);
-        if (v > old) best[d] = v;
+        const inTitle = packed >> 12;
+        const inLead = (packed >> 8) & 15;
+        const y = inTitle * titleNorm[d];
+        const x = fT * y + fL * inLead * leadNorm[d] + fB * (packed & 255) * bodyNorm[d];
+        const vText = x > 0 ? (ti * x * (k1 + 1)) / (x + k1) : 0;
+        const vTitle = y > 0 ? (ti * titleWeight * y * (k1 + 1)) / (y + k1) : 0;
+        if (bestCover[d] === 0) hit.push(d);
+        if (vTitle + vText > bestTitle[d] + bestText[d]) {
+          bestTitle[d] = vTitle;
+          bestText[d] = vText;
+        }
+        if (t.weight > bestCover[d]) bestCover[d] = t.weight;
+        if (inTitle + inLead > 0 && t.weight > bestHead[d]) bestHead[d] = t.weight;
       }
       if (t.base) {
         for (let p = foldedStart[t.f]; p < end; p++) {
           const d = foldedDocs[p];
-          if ((mask[d] & needed) === needed && (!stamp || allow[d] === stamp)) litMask[d] |= bit;
+          const open = requireAll ? (mask[d] & needed) === needed : processed - cover[d] <= budget + 1e-9;
+          if (open && (!stamp || allow[d] === stamp)) litMask[d] |= bit;
         }
       }
     }
@@ -201,18 +389,20 @@ function accumulate(index: RankIndex, s: Scratch, groups: Group[], touched: numb
       const d = hit[i];
       if (mask[d] === 0) touched.push(d);
       mask[d] |= bit;
-      total[d] += best[d];
-      best[d] = 0;
-    }
-    if (group.exact >= 0) {
-      // Only matched (hence touched, hence reset) articles may carry a bit.
-      for (let p = exactStart[group.exact]; p < exactStart[group.exact + 1]; p++) {
-        const d = exactDocs[p];
-        if (mask[d] & bit) exactMask[d] |= bit;
-      }
+      fTitle[d] += bestTitle[d];
+      fText[d] += bestText[d];
+      cover[d] += wordIdf * bestCover[d];
+      head[d] += wordIdf * bestHead[d];
+      bestTitle[d] = bestText[d] = bestCover[d] = bestHead[d] = 0;
     }
     if (requireAll) needed |= bit;
+    processed += wordIdf;
   }
+}
+
+/** Whether query word g is joined to the word before it (both present): the two may form one word. */
+function joined(groups: Group[], g: number): boolean {
+  return g > 0 && g < groups.length && groups[g].word.joinsPrev && groups[g - 1].terms.length > 0 && groups[g].terms.length > 0;
 }
 
 /**
@@ -258,20 +448,6 @@ export function excludedDocs(index: RankIndex, s: Scratch, excluded: ExcludedTer
   return drop;
 }
 
-/**
- * Lexicographic tiers: words covered, then words matched as typed (not through a
- * completion or typo), then words matched with their marks as typed.
- */
-function tierOf(s: Scratch, d: number): number {
-  const m = s.mask[d];
-  return popcount(m) * 1e6 + popcount(m & s.litMask[d]) * 1e4 + popcount(m & s.exactMask[d]) * 100;
-}
-
-/** Relevance squashed into [0, 100): it orders articles within a tier, never across. */
-function squash(r: number): number {
-  return (100 * r) / (r + SQUASH);
-}
-
 /** The k-th largest value (1-based) by quickselect on a copy. */
 function kthLargest(values: Float64Array, k: number): number {
   const a = Float64Array.from(values);
@@ -300,17 +476,21 @@ function kthLargest(values: Float64Array, k: number): number {
   return a[target];
 }
 
-/** Positional pass over one article's stream: pair bonus and phrase checks. */
-function createScanner(index: RankIndex, s: Scratch, groups: Group[], phrases: number[][]) {
-  const { stream, titleEnd, leadEnd, titleNorm, leadNorm, bodyNorm } = index;
+/** Positional pass over one article's stream: adjacent pairs, near pairs, phrase checks. */
+function createScanner(index: RankIndex, s: Scratch, groups: Group[], phrases: number[][], w: RankWeights, stats: QueryStats) {
+  const { stream, docStart, titleEnd, leadEnd, titleNorm, leadNorm, bodyNorm } = index;
   const { baseMask, expMask } = s;
   const n = groups.length;
+  const k1 = w.k1;
+  const window = w.window;
   let joinMask = 0;
   let phraseStart = 0;
   let phraseCont = 0;
   let phraseEnd = 0;
-  // Each adjacent pair of query words scores like one more term, with its own rarity.
+  // Each adjacent pair of query words (i-1, i) scores like one more term, with its own rarity.
   const pairIdf = new Float64Array(n);
+  const nearIdf = new Float64Array(n);
+  const titleIdf = new Float64Array(n);
   groups.forEach((g, i) => {
     // Masks by exact spelling: a marked word pairs and phrases with its own spelling only.
     for (const t of g.terms) {
@@ -322,7 +502,14 @@ function createScanner(index: RankIndex, s: Scratch, groups: Group[], phrases: n
     if (i > 0 && g.word.joinsPrev) joinMask |= 1 << i;
     const prev = groups[i - 1];
     if (i > 0 && prev.terms.length && g.terms.length) {
-      pairIdf[i] = PAIR_WEIGHT * idf(index, pairDf(index, prev.terms[0].f, g.terms[0].f));
+      const df = pairDf(index, prev.terms[0].f, g.terms[0].f);
+      const pi = idf(index, df);
+      pairIdf[i] = w.pairs * pi;
+      if (joined(groups, i)) titleIdf[i] = w.title * pi;
+      // Near counts for separate words, not for a compound's syllables found apart: it fades
+      // with how often the archive writes the two syllables together (đàm phán: nearly always).
+      const cohesion = Math.min(1, df / Math.max(1, Math.min(foldedDf(index, prev.terms[0].f), foldedDf(index, g.terms[0].f))));
+      nearIdf[i] = w.near * (1 - cohesion) * Math.min(stats.wordIdf[i - 1], stats.wordIdf[i]);
     }
   });
   for (const p of phrases) {
@@ -330,17 +517,28 @@ function createScanner(index: RankIndex, s: Scratch, groups: Group[], phrases: n
     for (const i of p.slice(1)) phraseCont |= 1 << i;
     phraseEnd |= 1 << p[p.length - 1];
   }
-  /** Pair occurrences per query pair and field: [title, lead, body] × n. */
-  const counts = new Float64Array(3 * n);
+  /** Occurrences per query pair (i-1, i) and field: [title, lead, body] × n. */
+  const pairCounts = new Float64Array(3 * n);
+  const nearCounts = new Float64Array(3 * n);
+  /** Stream position where each query word was last seen. */
+  const last = new Float64Array(n);
+  const sat = (x: number) => (x > 0 ? (x * (k1 + 1)) / (x + k1) : 0);
+  const fw = w.pairFields;
+  const fieldScore = (counts: Float64Array, d: number, g: number) =>
+    sat(fw.title * counts[3 * g] * titleNorm[d] + fw.lead * counts[3 * g + 1] * leadNorm[d] + fw.body * counts[3 * g + 2] * bodyNorm[d]);
 
   return {
-    /** Pair score (BM25F over pair occurrences) and phrase check over stream positions [from, to). */
-    scan(d: number, from: number, to: number): { bonus: number; phrasesOk: boolean } {
-      counts.fill(0);
+    /** Pair and near scores and the phrase check over stream positions [from, to). */
+    scan(d: number, from: number, to: number): Proximity {
+      pairCounts.fill(0);
+      nearCounts.fill(0);
+      last.fill(-Infinity);
       let prevAll = 0;
       let prevBase = 0;
       let chain = 0;
       let found = 0;
+      const tEnd = titleEnd[d];
+      const lEnd = leadEnd[d];
       for (let i = from; i < to; i++) {
         const e = stream[i];
         if (e === BREAK) {
@@ -354,28 +552,36 @@ function createScanner(index: RankIndex, s: Scratch, groups: Group[], phrases: n
           prevAll = prevBase = chain = 0;
           continue;
         }
+        const field = i < tEnd ? 0 : i < lEnd ? 1 : 2;
+        const fieldStart = field === 0 ? docStart[d] : field === 1 ? tEnd : lEnd;
         const pairs = (prevAll << 1) & all & joinMask;
         if (pairs) {
           const strong = (prevBase << 1) & base;
-          const field = i < titleEnd[d] ? 0 : i < leadEnd[d] ? 1 : 2;
           for (let g = 1; g < n; g++) {
-            if (pairs & (1 << g)) counts[3 * g + field] += strong & (1 << g) ? 1 : 0.5;
+            if (pairs & (1 << g)) pairCounts[3 * g + field] += strong & (1 << g) ? 1 : 0.5;
           }
+        }
+        // Near: a query neighbour seen 2..window positions back in the same field.
+        for (let g = 0; g < n; g++) {
+          if (!(all & (1 << g))) continue;
+          if (g > 0 && last[g - 1] >= fieldStart && i - last[g - 1] >= 2 && i - last[g - 1] <= window) nearCounts[3 * g + field]++;
+          if (g + 1 < n && last[g + 1] >= fieldStart && i - last[g + 1] >= 2 && i - last[g + 1] <= window) nearCounts[3 * (g + 1) + field]++;
+          last[g] = i;
         }
         chain = ((chain << 1) & all & phraseCont) | (all & phraseStart);
         found |= chain & phraseEnd;
         prevAll = all;
         prevBase = base;
       }
-      let bonus = 0;
+      let pairs = 0;
+      let near = 0;
+      let title = 0;
       for (let g = 1; g < n; g++) {
-        const tf =
-          FIELD_WEIGHT.title * counts[3 * g] * titleNorm[d] +
-          FIELD_WEIGHT.lead * counts[3 * g + 1] * leadNorm[d] +
-          FIELD_WEIGHT.body * counts[3 * g + 2] * bodyNorm[d];
-        if (tf > 0) bonus += (pairIdf[g] * tf * (K1 + 1)) / (tf + K1);
+        if (pairIdf[g] > 0) pairs += pairIdf[g] * fieldScore(pairCounts, d, g);
+        if (nearIdf[g] > 0) near += nearIdf[g] * fieldScore(nearCounts, d, g);
+        if (titleIdf[g] > 0) title += titleIdf[g] * sat(pairCounts[3 * g] * titleNorm[d]);
       }
-      return { bonus, phrasesOk: (found & phraseEnd) === phraseEnd };
+      return { pairs, near, title, phrasesOk: (found & phraseEnd) === phraseEnd };
     },
     release() {
       for (const g of groups) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { condensedNdcgAt, judgedAt, loadJudged, ndcgAt, precisionAt, type Grade } from "./judged";
+import { condensedNdcgAt, judgedAt, loadAdditions, loadJudged, ndcgAt, precisionAt, withAdditions, type Grade } from "./judged";
 
 const grades: Record<string, Grade> = { a: 2, b: 1, c: 0, d: 2 };
 
@@ -27,5 +27,20 @@ describe("judged-set measures", () => {
     expect(set.queries.filter((q) => q.tags.includes("unmarked")).length * 3).toBeGreaterThanOrEqual(set.queries.length);
     expect(set.policy.length).toBeGreaterThan(0);
     for (const q of set.queries) expect(Object.values(q.grades).some((g) => g > 0)).toBe(true);
+  });
+
+  it("adds later grades beside the frozen ones, never over them", () => {
+    const set = { policy: ["p"], pooling: "x", queries: [{ id: "q1", q: "a", kind: "topic", tags: [], grades: { a: 2 as Grade } }] };
+    const extra = (article: string) => ({ note: "", grades: [{ query: "q1", article, grade: 1 as Grade, added: "t", why: "w" }] });
+    expect(withAdditions(set, extra("b")).queries[0].grades).toEqual({ a: 2, b: 1 });
+    expect(set.queries[0].grades).toEqual({ a: 2 });
+    expect(() => withAdditions(set, extra("a"))).toThrow(/already graded/);
+  });
+
+  it("loads the additions file: every entry dated, explained and new to the frozen set", () => {
+    const additions = loadAdditions();
+    expect(additions.grades.length).toBeGreaterThan(0);
+    for (const a of additions.grades) expect(a.added && a.why).toBeTruthy();
+    expect(() => withAdditions(loadJudged(), additions)).not.toThrow();
   });
 });

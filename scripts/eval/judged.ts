@@ -58,3 +58,40 @@ export function condensedNdcgAt(ranked: string[], grades: Record<string, Grade>,
     k,
   );
 }
+
+/** One grade added after the set was frozen (data/eval/judged-additions.json). */
+export interface AddedGrade {
+  query: string;
+  article: string;
+  grade: Grade;
+  /** When it was added (ISO date and time, UTC). */
+  added: string;
+  /** Why: which ranking surfaced it, and that it was graded from its text under the frozen policy. */
+  why: string;
+}
+
+export interface JudgedAdditions {
+  note: string;
+  grades: AddedGrade[];
+}
+
+export function loadAdditions(file = path.resolve(__dirname, "../../data/eval/judged-additions.json")): JudgedAdditions {
+  return JSON.parse(readFileSync(file, "utf8")) as JudgedAdditions;
+}
+
+/**
+ * The frozen set with later grades added for articles it did not grade; a grade of the
+ * frozen set is never changed (an addition for an already graded article is an error).
+ */
+export function withAdditions(set: JudgedSet, additions: JudgedAdditions): JudgedSet {
+  const byId = new Map(set.queries.map((q) => [q.id, q]));
+  const queries = set.queries.map((q) => ({ ...q, grades: { ...q.grades } }));
+  const out = new Map(queries.map((q) => [q.id, q]));
+  for (const a of additions.grades) {
+    const frozen = byId.get(a.query);
+    if (!frozen) throw new Error(`judged additions: unknown query ${a.query}`);
+    if (a.article in frozen.grades) throw new Error(`judged additions: ${a.query} ${a.article} is already graded in the frozen set`);
+    out.get(a.query)!.grades[a.article] = a.grade;
+  }
+  return { ...set, queries };
+}

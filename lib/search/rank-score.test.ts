@@ -1,0 +1,134 @@
+import { describe, expect, it } from "vitest";
+import type { Article } from "@/lib/corpus/types";
+import { memoryArchive } from "@/lib/index/memory";
+import { expandQuery } from "@/lib/search/query-expand";
+import { parseQuery } from "@/lib/search/query-parse";
+import { createScratch, explainQuery, FEATURE_NAMES, RANK_WEIGHTS, scoreQuery, type ScoreRequest } from "@/lib/search/rank-score";
+
+function article(id: string, title: string, ...paragraphs: string[]): Article {
+  return {
+    id,
+    file: `${id}.txt`,
+    title,
+    titleDerived: false,
+    date: null,
+    dateEstimated: false,
+    outlet: null,
+    sources: [],
+    persons: [],
+    paragraphs,
+    captions: [],
+    url: null,
+    provenance: { title: "page", date: "none", outlet: "none", paragraphsKept: paragraphs.length, paragraphsDropped: 0 },
+  };
+}
+
+const filler = (k: number) => Array.from({ length: k }, () => "Người dân ở thành phố cho biết cuộc sống vẫn diễn ra bình thường sau nhiều ngày.").join(" ");
+
+// Articles holding none of the query words give the words their rarity.
+const background = Array.from({ length: 12 }, (_, i) => article(`bg${i}`, `Tin tức số ${i}`, filler(2), "Các hộ gia đình ở đây đã ổn định."));
+
+const articles = [
+  ...background,
+  article("storm-title", "Bão đổ bộ", "Gió mạnh cấp 10.", filler(1)),
+  article("storm-passing", "Tin thể thao cuối tuần", filler(3), filler(3), "Trận đấu bị hoãn vì bão.", filler(3)),
+  article("talks-pair", "Tin thế giới", "Hai nước đàm phán lại.", filler(2)),
+  article("talks-scattered", "Tin thế giới", "Cuộc đàm luận kéo dài, phán quyết chưa có.", filler(2)),
+  article("press", "Báo chí và bạn đọc", "Tờ báo ra số mới.", filler(1)),
+  article("press2", "Báo in", "Báo giấy còn nhiều bạn đọc.", filler(1)),
+  article("press3", "Tòa soạn báo", "Báo điện tử.", filler(1)),
+  article("storm2", "Bão số 2", "Cơn bão gây mưa lớn.", filler(1)),
+  article("fire-no-function", "Cháy rừng Pleiku", "Cháy rừng lớn tại Pleiku, lửa lan nhanh."),
+  article("fire-no-content", "Cháy rừng ở phía bắc", "Cháy rừng ở nhiều nơi.", filler(1)),
+];
+
+const archive = memoryArchive(articles);
+const seg = archive.segments[0];
+const index = seg.rank;
+const scratch = createScratch(index);
+
+/** A request in the segment's term ids (one segment: the archive's ids are its own). */
+function request(q: string, mode: ScoreRequest["mode"] = "all"): ScoreRequest {
+  const parsed = parseQuery(q);
+  return { groups: expandQuery(archive.lexicon, parsed.words), phrases: parsed.phrases, excluded: [], mode };
+}
+
+function explain(q: string, mode: ScoreRequest["mode"] = "all") {
+  const out = new Map<string, { score: number; features: Record<string, number> }>();
+  for (const [d, e] of explainQuery(index, scratch, request(q, mode))) out.set(index.ids[d], { score: e.score, features: { ...e.features } });
+  return out;
+}
+
+function score(q: string, id: string, mode: ScoreRequest["mode"] = "all"): number {
+  const hit = explain(q, mode).get(id);
+  if (!hit) throw new Error(`${id} not matched by ${q}`);
+  return hit.score;
+}
+
+describe("rank score", () => {
+  it("shares term ids between the archive and its only segment (what these tests rely on)", () => {
+    expect(archive.lexicon.exactTerm).toEqual(index.exactTerm);
+    expect(archive.lexicon.foldedTerm).toEqual(index.foldedTerm);
+  });
+
+  it("ranks a title match above a passing body mention", () => {
+    expect(score("bão", "storm-title")).toBeGreaterThan(score("bão", "storm-passing"));
+    expect(score("bao", "storm-title")).toBeGreaterThan(score("bao", "storm-passing"));
+    expect(explain("bão").get("storm-title")!.features.title).toBeGreaterThan(0);
+    expect(explain("bão").get("storm-passing")!.features.title).toBe(0);
+  });
+
+  it("ranks an adjacent pair above the same words scattered", () => {
+    const r = explain("đàm phán");
+    expect(r.get("talks-pair")!.score).toBeGreaterThan(r.get("talks-scattered")!.score);
+    expect(r.get("talks-pair")!.features.pairs).toBeGreaterThan(0);
+    expect(r.get("talks-scattered")!.features.pairs).toBe(0);
+  });
+
+  it("scores a marked query word by its marked form's statistics and prefers that word's articles", () => {
+    // bão (storm, 4 articles) and báo (newspaper, 3 articles) share the folded form bao (7).
+    const marked = explain("bão");
+    expect([...marked.keys()].sort()).toEqual(["storm-passing", "storm-title", "storm2"]);
+    // Marked: rarer than its folded form, so a higher idf, so a higher score in the same article.
+    expect(score("bão", "storm2")).toBeGreaterThan(score("bao", "storm2"));
+    // Unmarked: every spelling, scored alike by the folded form's statistics.
+    const unmarked = explain("bao");
+    expect(unmarked.has("press")).toBe(true);
+    // In "any" mode too, the marked word draws only its own spelling's articles.
+    expect([...explain("bão bạn", "any").keys()].sort()).toEqual(["press", "press2", "storm-passing", "storm-title", "storm2"]);
+  });
+
+  it("charges less for a missing function word than for a missing content word", () => {
+    const r = explain("cháy rừng ở Pleiku", "any");
+    const noFunction = r.get("fire-no-function")!;
+    const noContent = r.get("fire-no-content")!;
+    expect(noFunction.score).toBeGreaterThan(noContent.score);
+    expect(noFunction.features.coverage).toBeGreaterThan(noContent.features.coverage);
+    // Missing `ở` costs little coverage; missing `Pleiku` costs much more.
+    const full = RANK_WEIGHTS.coverage;
+    expect(full - noFunction.features.coverage).toBeLessThan(0.25 * full);
+    expect(full - noContent.features.coverage).toBeGreaterThan(2 * (full - noFunction.features.coverage));
+  });
+
+  it("makes every score the sum of its named features", () => {
+    for (const [q, mode] of [
+      ["bão", "all"],
+      ["đàm phán", "all"],
+      ["cháy rừng ở Pleiku", "any"],
+      ["bao", "all"],
+      ["tin thế giới", "all"],
+      ["cháy rừng", "all"],
+    ] as const) {
+      const plain = scoreQuery(index, scratch, { ...request(q, mode), exhaustive: true });
+      const r = explainQuery(index, scratch, request(q, mode));
+      expect(r.size).toBeGreaterThan(0);
+      expect(plain.size).toBe(r.size);
+      for (const [d, e] of r) {
+        const sum = FEATURE_NAMES.reduce((a, k) => a + e.features[k], 0);
+        expect(e.score).toBeCloseTo(sum, 9);
+        for (const k of FEATURE_NAMES) expect(e.features[k]).toBeGreaterThanOrEqual(0);
+        expect(plain.get(d)).toBeCloseTo(e.score, 9);
+      }
+    }
+  });
+});

@@ -1,0 +1,127 @@
+// Ablation of the ranking's features (lib/search/rank-score.ts RANK_WEIGHTS): the index is
+// built once, then every variant (one feature off, or a weight changed) is measured on the
+// judged natural queries (nDCG@5, condensed nDCG@5, P@5) and a known-item sample (MRR@10).
+//
+//   npx tsx scripts/eval/ablate.ts --cache [--queries=200] [--only=name,name] [--per-query] [--dump=file.json]
+//   npx tsx scripts/eval/ablate.ts --cache --peers=/tmp/peers.json   # also score the peers (slow to build), cached in that file
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { memoryArchive } from "@/lib/index/memory";
+import { createMatcher } from "@/lib/search/matcher";
+import { RANK_WEIGHTS, type RankWeights } from "@/lib/search/rank-score";
+import { loadArticles } from "./corpus-cache";
+import { condensedNdcgAt, judgedAt, loadJudged, ndcgAt, precisionAt, type JudgedSet } from "./judged";
+import { reciprocalRank, topTen } from "./metrics";
+import { flexSearchVi, miniSearchVi } from "./peers";
+import { buildQuerySets } from "./queries";
+
+/** Named variants: the weights as landed, each feature off, and main's relevance rebuilt from the features. */
+function variants(): [string, RankWeights, number?][] {
+  const w = RANK_WEIGHTS;
+  const v = (over: Partial<RankWeights>): RankWeights => ({ ...w, ...over });
+  return [
+    ["as landed", w],
+    ["no title part", v({ title: 0 })],
+    ["no coverage", v({ coverage: 0 })],
+    ["no head", v({ head: 0 })],
+    ["no pairs", v({ pairs: 0 })],
+    ["no near", v({ near: 0 })],
+    ["BM25F + pairs only (main's relevance without tiers)", v({ title: 0, head: 0, near: 0 })],
+    ["body pairs 1", v({ pairFields: { ...w.pairFields, body: 1 } })],
+    ["missing words up to 0.2 of the idf", w, 0.2],
+  ];
+}
+
+const { values: args } = parseArgs({
+  options: {
+    corpus: { type: "string", default: path.resolve(__dirname, "../../../shared/corpus/baomoi-2017.jsonl.gz") },
+    queries: { type: "string", default: "200" },
+    seed: { type: "string", default: "42" },
+    only: { type: "string" },
+    cache: { type: "boolean", default: false },
+    "per-query": { type: "boolean", default: false },
+    dump: { type: "string" },
+    peers: { type: "string" },
+  },
+});
+
+type Tops = Record<string, string[]>;
+
+function judgedFigures(set: JudgedSet, tops: Tops) {
+  const n = set.queries.length || 1;
+  const sum = (f: (top: string[], grades: JudgedSet["queries"][number]["grades"]) => number) =>
+    set.queries.reduce((a, jq) => a + f(tops[jq.id] ?? [], jq.grades), 0) / n;
+  return {
+    ndcg: sum((t, g) => ndcgAt(t, g, 5)),
+    condensed: sum((t, g) => condensedNdcgAt(t, g, 5)),
+    p5: sum((t, g) => precisionAt(t, g, 5)),
+    judged: sum((t, g) => judgedAt(t, g, 5)),
+  };
+}
+
+async function main() {
+  const { articles } = await loadArticles(args.corpus!, args.cache!);
+  const judged = loadJudged();
+  let peers: Record<string, Tops> = {};
+  if (args.peers && existsSync(args.peers)) peers = JSON.parse(readFileSync(args.peers, "utf8")) as Record<string, Tops>;
+  else if (args.peers) {
+    for (const [name, build] of [
+      ["MiniSearch + vi folding", miniSearchVi],
+      ["FlexSearch + vi folding", flexSearchVi],
+    ] as const) {
+      const engine = build(articles);
+      peers[name] = Object.fromEntries(judged.queries.map((jq) => [jq.id, engine(jq.q)]));
+    }
+    writeFileSync(args.peers, JSON.stringify(peers));
+  }
+  const archive = memoryArchive(articles);
+  const sets = buildQuerySets(articles, Number(args.queries), Number(args.seed));
+  const only = args.only?.split("|");
+
+  console.log("| ranking | nDCG@5 | condensed | P@5 | judged share | exact MRR@10 | stripped | tone (same set exact) | ms/query |");
+  console.log("|---|---|---|---|---|---|---|---|---|");
+  for (const [name, tops] of Object.entries(peers)) {
+    const j = judgedFigures(judged, tops);
+    console.log(`| ${name} | ${j.ndcg.toFixed(3)} | ${j.condensed.toFixed(3)} | ${j.p5.toFixed(3)} | ${j.judged.toFixed(3)} | | | | |`);
+  }
+  let first: Tops | null = null;
+  for (const [name, weights, missShare] of variants()) {
+    if (only && !only.includes(name)) continue;
+    const matcher = createMatcher(archive, { weights, missShare });
+    const top = (q: string) => {
+      const r = matcher.match(q);
+      return r ? topTen(r.scores) : [];
+    };
+    const t0 = performance.now();
+    const tops: Tops = Object.fromEntries(judged.queries.map((jq) => [jq.id, top(jq.q)]));
+    const j = judgedFigures(judged, tops);
+    const mrr = (items: { q: string; target: string }[]) => items.reduce((a, it) => a + reciprocalRank(top(it.q), it.target), 0) / (items.length || 1);
+    const exact = mrr(sets.exact);
+    const stripped = mrr(sets.stripped);
+    const tone = mrr(sets.tone);
+    const toneExact = mrr(sets.toneExact);
+    const count = judged.queries.length + 2 * sets.exact.length + 2 * sets.tone.length;
+    const ms = (performance.now() - t0) / count;
+    console.log(
+      `| ${name} | ${j.ndcg.toFixed(3)} | ${j.condensed.toFixed(3)} | ${j.p5.toFixed(3)} | ${j.judged.toFixed(3)} | ${exact.toFixed(3)} | ${stripped.toFixed(3)} | ${tone.toFixed(3)} (${toneExact.toFixed(3)}) | ${ms.toFixed(1)} |`,
+    );
+    first ??= tops;
+  }
+  if (first && args["per-query"]) {
+    const names = ["ours", ...Object.keys(peers)];
+    console.log(`\n| query | ${names.join(" | ")} | our top 5 (grade, - = unjudged) |`);
+    console.log(`|---|${names.map(() => "---|").join("")}---|`);
+    for (const jq of judged.queries) {
+      const row = [first, ...Object.values(peers)].map((t) => ndcgAt(t[jq.id] ?? [], jq.grades, 5).toFixed(2));
+      const grades = (first[jq.id] ?? []).slice(0, 5).map((id) => (id in jq.grades ? String(jq.grades[id]) : "-"));
+      console.log(`| ${jq.q} | ${row.join(" | ")} | ${grades.join(" ")} |`);
+    }
+  }
+  if (first && args.dump) writeFileSync(args.dump, JSON.stringify(first, null, 1));
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});
