@@ -3,6 +3,7 @@
 //   npx tsx scripts/load.ts --soak               # 10 minutes, RSS sampled every 10 s
 //   npx tsx scripts/load.ts --corpus seeds --connections 10 --duration 20
 //   npx tsx scripts/load.ts --workers 1         # one server process instead of one per core
+//   npx tsx scripts/load.ts --index DIR          # a saved index built ahead (npm run index)
 // It starts the app as `npm start` does (scripts/start.mjs, so it can read the processes' RSS
 // from /proc and stop them with SIGTERM), or measures a running server with --url (RSS then
 // from /api/health of whichever process answers).
@@ -24,6 +25,7 @@ const { values } = parseArgs({
     sample: { type: "string", default: "10" },
     warmup: { type: "string", default: "120" },
     workers: { type: "string", default: String(os.availableParallelism()) },
+    index: { type: "string" },
   },
 });
 const soak = values.soak!;
@@ -57,7 +59,8 @@ const pick = <T>(xs: T[]) => xs[Math.floor(Math.random() * xs.length)];
 async function main() {
   const workers = Number(values.workers);
   let server: ChildProcess | null = null;
-  if (!values.url) server = startApp(Number(values.port), workers, { CORPUS_DIR: corpus, LOG_LEVEL: "warn" });
+  const indexEnv: Record<string, string> = values.index ? { INDEX_DIR: path.resolve(values.index) } : {};
+  if (!values.url) server = startApp(Number(values.port), workers, { CORPUS_DIR: corpus, LOG_LEVEL: "warn", ...indexEnv });
   // Every server process together (the primary and one per core).
   const rss = async () => (server ? processRss(server.pid!).totalMiB : (await fetch(`${base}/api/health`).then((r) => r.json())).memory.rssMiB);
   try {
