@@ -1,9 +1,15 @@
 // People extraction time over a corpus, before and after archive evidence and the tagger.
 //   npx tsx scripts/people-bench.ts [CORPUS_DIR] [--runs N]
+//   npx tsx scripts/people-bench.ts [CORPUS_DIR] --index [--runs N]
+// --index times what `npm run index` does (LiveIndex build of the whole corpus, saved to a
+// temporary directory), with the archive-wide people pass and without it (article-only
+// rules), alternating, and reports the median of N runs of each and the size of people.bin.
 // Cleans every article once (that time is the rest of indexing), then times, median of N runs:
 //   before: findPeople per article (the article-only rules);
 //   after:  findCandidates per article + PeopleEvidence.add, then resolvePeople with the
 //           archive evidence and the tagger (what buildCorpus does now).
+import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { readRawArticles } from "@/lib/corpus/load";
@@ -11,15 +17,62 @@ import { type Candidate, findCandidates, findPeople, resolvePeople } from "@/lib
 import { PeopleEvidence } from "@/lib/corpus/people-evidence";
 import { loadTagger } from "@/lib/corpus/people-tagger";
 import { prepareArticle } from "@/lib/corpus/prepare";
+import { LiveIndex } from "@/lib/index/live-index";
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { runs: { type: "string", default: "3" } } });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { runs: { type: "string", default: "3" }, index: { type: "boolean", default: false } },
+});
 const dir = positionals[0] ?? path.resolve(__dirname, "../../shared/corpus");
 const runs = Number(values.runs);
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
 
+/** Build and save the whole corpus's index once; seconds, and the saved people evidence's size. */
+async function buildOnce(archivePeople: boolean): Promise<{ s: number; peopleBytes: number }> {
+  const indexDir = mkdtempSync(path.join(tmpdir(), "people-bench-"));
+  try {
+    const t0 = process.hrtime.bigint();
+    const index = await LiveIndex.open({ corpusDir: dir, indexDir, archivePeople });
+    const s = ms(t0) / 1000;
+    await index.close();
+    let peopleBytes = 0;
+    try {
+      peopleBytes = statSync(path.join(indexDir, "people.bin")).size;
+    } catch {
+      // none without the archive pass
+    }
+    return { s, peopleBytes };
+  } finally {
+    rmSync(indexDir, { recursive: true, force: true });
+  }
+}
+
+async function benchIndex() {
+  const times: Record<"with" | "without", number[]> = { with: [], without: [] };
+  let bytes = 0;
+  for (let r = 0; r < runs; r++) {
+    for (const archivePeople of r % 2 ? [true, false] : [false, true]) {
+      const { s, peopleBytes } = await buildOnce(archivePeople);
+      times[archivePeople ? "with" : "without"].push(s);
+      bytes = Math.max(bytes, peopleBytes);
+      console.log(
+        `run ${r + 1} ${archivePeople ? "with   " : "without"} archive people: ${s.toFixed(1)} s, load average ${loadavg()
+          .map((x) => x.toFixed(2))
+          .join(" ")}`,
+      );
+    }
+  }
+  const w = median(times.with);
+  const wo = median(times.without);
+  console.log(
+    `node ${process.version}, median of ${runs}: without ${wo.toFixed(1)} s, with ${w.toFixed(1)} s: ${((100 * (w - wo)) / wo).toFixed(1)}% slower; people.bin ${(bytes / 1e6).toFixed(1)} MB`,
+  );
+}
+
 async function main() {
+  if (values.index) return benchIndex();
   const { raws } = await readRawArticles(dir);
   let t0 = process.hrtime.bigint();
   const texts: string[][] = [];

@@ -9,8 +9,8 @@ describe("PeopleEvidence", () => {
   it("counts each name once per article and kind", () => {
     const e = new PeopleEvidence();
     e.add(findCandidates(["Tiền vệ Xuân Trường ghi bàn. Tiền vệ Xuân Trường lại ghi bàn.", "Trên đường Huỳnh Tấn Phát."]));
-    expect(e.stats(key("Xuân Trường"))).toEqual({ titled: 1, placed: 0, bare: 0 });
-    expect(e.stats(key("Huỳnh Tấn Phát"))).toEqual({ titled: 0, placed: 1, bare: 0 });
+    expect(e.stats(key("Xuân Trường"))).toEqual({ titled: 1, placed: 0, bare: 0, surname: 0 });
+    expect(e.stats(key("Huỳnh Tấn Phát"))).toEqual({ titled: 0, placed: 1, bare: 0, surname: 0 });
     expect(e.articles).toBe(1);
   });
 
@@ -63,9 +63,9 @@ describe("PeopleEvidence", () => {
     const a = findCandidates(["Tiền vệ Xuân Trường chuyền bóng.", "Trên đường Huỳnh Tấn Phát."]);
     total.add(a, file);
     total.add(findCandidates(["HLV Hữu Thắng và tiền vệ Xuân Trường."]));
-    expect(file.stats(key("Xuân Trường"))).toEqual({ titled: 1, placed: 0, bare: 0 });
+    expect(file.stats(key("Xuân Trường"))).toEqual({ titled: 1, placed: 0, bare: 0, surname: 0 });
     const copy = PeopleEvidence.fromData(file.toData());
-    expect(copy.stats(key("Huỳnh Tấn Phát"))).toEqual({ titled: 0, placed: 1, bare: 0 });
+    expect(copy.stats(key("Huỳnh Tấn Phát"))).toEqual({ titled: 0, placed: 1, bare: 0, surname: 0 });
     expect(copy.articles).toBe(1);
     total.merge(copy, -1);
     expect(total.stats(key("Xuân Trường"))?.titled).toBe(1);
@@ -73,5 +73,21 @@ describe("PeopleEvidence", () => {
     expect(total.articles).toBe(1);
     total.merge(copy);
     expect(total.stats(key("Xuân Trường"))?.titled).toBe(2);
+  });
+});
+
+describe("PeopleEvidence on one-word and glued names", () => {
+  it("takes a bare one-word name the archive uses as a surname, not a club the archive names bare", () => {
+    const e = new PeopleEvidence();
+    for (let i = 0; i < 3; i++) e.add(findCandidates([`Antoine Griezmann ghi bàn thứ ${i} cho Atletico.`]));
+    for (let i = 0; i < 12; i++) e.add(findCandidates([`Barca thắng trận thứ ${i}.${i < 3 ? " Cầu thủ Barca vui mừng." : ""}`]));
+    expect(names(e, "Griezmann và Barca đều được nhắc tới.")).toEqual(["Griezmann"]);
+  });
+
+  it("drops a word a missing full stop glued to a name the article already has", () => {
+    const e = new PeopleEvidence();
+    const text = ["Hội đồng xin lỗi bà Hồ Thị Hồng Loan. Hội đồng đã xin lỗi bà Loan Tối 15.6, tại hội nghị."];
+    e.add(findCandidates(text));
+    expect(names(e, ...text)).toEqual(["Hồ Thị Hồng Loan"]);
   });
 });

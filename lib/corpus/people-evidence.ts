@@ -4,14 +4,22 @@
 // ("đường Huỳnh Tấn Phát", "Trường Lê Quý Đôn") is not a person where no title says so.
 // Counts are per article (a name counts once per article and kind), kept up to date with
 // `add`/`remove`, so live updates can maintain them without a rebuild.
-import { type Candidate, isVietnameseName, nameKey, type PeopleHelpers } from "@/lib/corpus/people";
+import { type Candidate, isVietnameseName, nameKey, type PeopleHelpers, personTitledSingle } from "@/lib/corpus/people";
 
-/** In how many articles a name was introduced by a title, stood after a place word, or stood bare. */
+/**
+ * In how many articles a name was introduced by a title, stood after a place word, or stood
+ * bare; for one-word names also in how many it ended a foreign full name ("Griezmann" of
+ * "Antoine Griezmann"), which clubs and countries rarely do.
+ */
 export interface NameStats {
   titled: number;
   placed: number;
   bare: number;
+  surname: number;
 }
+
+/** The counts kept per name, in saved order. */
+export const KINDS = ["titled", "placed", "bare", "surname"] as const;
 
 /** Thresholds; the defaults were set on the tuning sets (data/eval/people-labels*.json). */
 export interface EvidenceOptions {
@@ -30,7 +38,7 @@ export type CandidateScorer = (m: Candidate, evidence: PeopleEvidence, all: read
 
 type Kind = keyof NameStats;
 
-/** Evidence as plain data: `counts` holds titled, placed, bare for each key of `names`, then of `singles`. */
+/** Evidence as plain data: `counts` holds the four counts (KINDS order) of each key of `names`, then of `singles`. */
 export interface EvidenceData {
   articles: number;
   names: string[];
@@ -66,11 +74,9 @@ export class PeopleEvidence {
       [this.singles, other.singles],
     ] as const) {
       for (const [key, s] of source) {
-        const t = target.get(key) ?? { titled: 0, placed: 0, bare: 0 };
-        t.titled += sign * s.titled;
-        t.placed += sign * s.placed;
-        t.bare += sign * s.bare;
-        if (t.titled <= 0 && t.placed <= 0 && t.bare <= 0) target.delete(key);
+        const t = target.get(key) ?? empty();
+        for (const k of KINDS) t[k] += sign * s[k];
+        if (isEmpty(t)) target.delete(key);
         else target.set(key, t);
       }
     }
@@ -81,7 +87,7 @@ export class PeopleEvidence {
     const counts: number[] = [];
     const keys = (map: Map<string, NameStats>) =>
       [...map].map(([key, s]) => {
-        counts.push(s.titled, s.placed, s.bare);
+        for (const k of KINDS) counts.push(s[k]);
         return key;
       });
     const names = keys(this.names);
@@ -99,8 +105,9 @@ export class PeopleEvidence {
       [e.singles, data.singles],
     ] as const) {
       for (const key of keys) {
-        map.set(key, { titled: data.counts[i], placed: data.counts[i + 1], bare: data.counts[i + 2] });
-        i += 3;
+        const s = empty();
+        for (const k of KINDS) s[k] = data.counts[i++];
+        map.set(key, s);
       }
     }
     return e;
@@ -138,7 +145,11 @@ export class PeopleEvidence {
         note(full, nameKey(m.words), kind);
         // "Tổng thống Donald Trump" also vouches for "Trump" alone; Vietnamese people are not
         // named by their family name, so only foreign names lend their last word.
-        if (kind === "titled" && !isVietnameseName(m.words)) note(single, nameKey(m.words.slice(-1)), kind);
+        if (!isVietnameseName(m.words)) {
+          const last = nameKey(m.words.slice(-1));
+          if (kind === "titled") note(single, last, kind);
+          if (kind !== "placed") note(single, last, "surname");
+        }
       }
     }
     apply(this.names, full, delta);
@@ -163,9 +174,36 @@ export class PeopleEvidence {
 
   /** Whether a one-word foreign name is introduced by a title often enough to stand alone. */
   titledSingle(words: string[]): boolean {
-    if (words.length !== 1 || words[0].length < 3 || isVietnameseName(words) || /^\p{Lu}+$/u.test(words[0])) return false;
-    const s = this.singles.get(nameKey(words));
+    const s = this.singleOk(words);
     return Boolean(s && s.titled >= this.options.minTitledSingle && s.titled >= 2 * s.placed);
+  }
+
+  /**
+   * Whether a one-word foreign name is a person even without a title here: the archive uses it
+   * mostly as the surname of full names ("Griezmann", "Mandzukic"), or mostly after a title
+   * ("Thái tử Salman", "Công chúa Mako"). Clubs and countries stand bare far more often.
+   */
+  bareSingle(words: string[]): boolean {
+    const s = this.singleOk(words);
+    if (!s || s.titled < 2 * s.placed) return false;
+    return (s.surname >= 3 && 3 * s.surname >= s.bare) || (s.titled >= this.options.minTitledSingle && s.titled >= s.bare);
+  }
+
+  /** Whether titles introduce a one-word name at least a third as often as it stands bare or after place words ("Ngoại trưởng Quatar" is a slip). */
+  notMostlyBare(words: string[]): boolean {
+    const s = this.singleOk(words);
+    return Boolean(s && 3 * s.titled >= s.bare + s.placed);
+  }
+
+  private singleOk(words: string[]): NameStats | undefined {
+    if (words.length !== 1 || words[0].length < 3 || isVietnameseName(words) || /^\p{Lu}+$/u.test(words[0])) return undefined;
+    return this.singles.get(nameKey(words));
+  }
+
+  /** Whether the archive names places far more often than people with this name ("Biên Hòa"). */
+  mostlyPlace(key: string): boolean {
+    const s = this.names.get(key);
+    return Boolean(s && s.placed >= this.options.minPlaced && s.placed > 4 * s.titled);
   }
 
   /** The hooks `resolvePeople` takes: archive evidence first, then the scorer, if any. */
@@ -173,7 +211,12 @@ export class PeopleEvidence {
     return {
       accept: (m, all) => !this.placeName(nameKey(m.words)) && (this.titledName(nameKey(m.words)) || Boolean(scorer?.(m, this, all))),
       reject: (m) => this.placeName(nameKey(m.words)),
-      acceptSingle: (m) => this.titledSingle(m.words),
+      acceptSingle: (m) => (m.titled && this.titledSingle(m.words)) || (personTitledSingle(m) && this.notMostlyBare(m.words)) || this.bareSingle(m.words),
+      mostlyPlace: (m) => this.mostlyPlace(nameKey(m.words)),
+      rare: (key) => {
+        const s = this.names.get(key);
+        return !s || s.titled + s.placed + s.bare <= 1;
+      },
     };
   }
 }
@@ -181,8 +224,16 @@ export class PeopleEvidence {
 function apply(target: Map<string, NameStats>, seen: Map<string, Set<Kind>>, delta: number) {
   for (const [key, kinds] of seen) {
     let s = target.get(key);
-    if (!s) target.set(key, (s = { titled: 0, placed: 0, bare: 0 }));
+    if (!s) target.set(key, (s = empty()));
     for (const k of kinds) s[k] += delta;
-    if (s.titled <= 0 && s.placed <= 0 && s.bare <= 0) target.delete(key);
+    if (isEmpty(s)) target.delete(key);
   }
+}
+
+function empty(): NameStats {
+  return { titled: 0, placed: 0, bare: 0, surname: 0 };
+}
+
+function isEmpty(s: NameStats): boolean {
+  return KINDS.every((k) => s[k] <= 0);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findPeople, nameKey } from "@/lib/corpus/people";
+import { findPeople, nameKey, sameVariant } from "@/lib/corpus/people";
 
 const names = (...texts: string[]) => findPeople(texts).map((p) => p.name);
 const idsOf = (...texts: string[]) => findPeople(texts).map((p) => p.id);
@@ -35,5 +35,33 @@ describe("findPeople", () => {
 describe("findPeople on calendar words", () => {
   it("does not take lunar years or deities for people", () => {
     expect(names("Trong năm Đinh Dậu, người tuổi Thìn hợp Thái Tuế. Ngày vía Thần Tài, ông Nguyễn Văn Kết mở hàng.")).toEqual(["Nguyễn Văn Kết"]);
+  });
+});
+
+describe("findPeople on the error kinds of issue #16", () => {
+  it("leaves out bylines, photo credits and names cut at an initial", () => {
+    expect(names("Ông Nguyễn Văn Thắng phát biểu.", "Linfield thắng 1-0 trước Fiorita./. Hoàng Yến/VOV.VN")).toEqual(["Nguyễn Văn Thắng"]);
+    expect(names("Thí sinh dự thi. Ảnh: Đinh Tuấn. Đây là tài liệu.", "Kết quả sẽ có sau. Lưu Hoài (T/h)")).toEqual([]);
+    expect(names("Anh Nguyễn Cao Q. (25 tuổi) tử vong. Máy bay Gulfstream G-550 hạ cánh.")).toEqual([]);
+  });
+  it("reads a title before an acronym of the body, and titles only people take", () => {
+    expect(names("Phát ngôn viên FBI Ron Hopper cho biết.")).toEqual(["Ron Hopper"]);
+    expect(names("Thứ trưởng Bộ GD-ĐT Bùi Văn Ga nói.")).toEqual(["Bùi Văn Ga"]);
+    expect(names("Thái tử Salman tiếp khách. Công chúa Mako đính hôn.")).toEqual(["Salman", "Mako"]);
+    expect(names("Phó Thủ tướng Trương Hòa Bình chỉ đạo.")).toEqual(["Trương Hòa Bình"]);
+    expect(names("HLV Barca lên tiếng.")).toEqual([]);
+  });
+  it("takes players named by their given names when listed with people", () => {
+    expect(names("Hàng tiền vệ có Quang Hải, Văn Toàn, Thanh Tùng, Đức Huy và Hồng Duy.")).toEqual([
+      "Quang Hải",
+      "Văn Toàn",
+      "Thanh Tùng",
+      "Đức Huy",
+      "Hồng Duy",
+    ]);
+  });
+  it("merges a foreign name misspelt by two swapped letters", () => {
+    expect(sameVariant("moon jae in", "moon jea in", ["Moon", "Jae", "In"], ["Moon", "Jea", "In"])).toBe(true);
+    expect(names("Ông Rufus Firefly phát biểu. Trợ lý của ông Rufus Firelfy nói.")).toEqual(["Rufus Firefly"]);
   });
 });

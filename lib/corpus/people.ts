@@ -21,6 +21,41 @@ const RUN = new RegExp(`(?<![\\p{L}\\p{N}.])${WORD}(?: (?:(?:bin|ibn|van|von|de|
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const TITLE_SET = new Set(PERSON_TITLES);
 const HONORIFICS = new Set(["ông", "bà", "anh", "chị", "cô", "chú", "bác", "cụ", "em", "cháu", "thầy", "ngài"]);
+/**
+ * Titles only people take: clubs and companies follow sports and business titles ("HLV Barca",
+ * "Chủ tịch Vingroup"), never these, so a one-word foreign name after one is a person.
+ */
+const PERSON_ONLY_TITLES = new Set([
+  ...HONORIFICS,
+  "tổng thống",
+  "thủ tướng",
+  "ngoại trưởng",
+  "bộ trưởng",
+  "nghị sĩ",
+  "thượng nghị sĩ",
+  "thái tử",
+  "hoàng tử",
+  "công chúa",
+  "công nương",
+  "nữ hoàng",
+  "quốc vương",
+  "nhà vua",
+  "vua",
+  "giáo sư",
+  "tiến sĩ",
+  "bác sĩ",
+  "ca sĩ",
+  "diễn viên",
+  "người mẫu",
+  "nhạc sĩ",
+  "đạo diễn",
+  "tài tử",
+  "giám khảo",
+  "thí sinh",
+  "tay vợt",
+  "võ sĩ",
+  "tay đua",
+]);
 /** Outlet names ("phóng viên Dân Việt") are never people. */
 const OUTLET_NAMES = new Set(Object.values(outletsJson).map((o) => foldMarks(o.name)));
 const TRAILING_TITLES = new Set(["ông", "bà", "chị", "cô", "cụ", "chú", "bác", "ngài", "thầy", "hlv", "blv", "gs", "ts", "ths", "bs", "mc", "sheikh"]);
@@ -54,7 +89,10 @@ const IN_RUN_TITLES = new Set([
   "hs",
   "bầu",
   "tướng",
+  "đb",
 ]);
+/** Organisation acronyms that are also name parts when not written in capitals ("Kim Jong Un" / "UN"). */
+const CAPITALS_ONLY = new Set(["un", "who", "is", "eu", "sea", "ap", "rt", "fed", "pro", "show", "plus", "book"]);
 const GIVEN_NAME_ORG_WORDS = new Set(["trường", "hợp"]);
 /** Words before a run that make it a place or a thing named after a person: "đường Nguyễn Trãi". */
 const PLACE_BEFORE_SET = new Set([
@@ -124,6 +162,41 @@ const PLACE_BEFORE_SET = new Set([
   "mạng xã hội",
   "ứng dụng",
   "đại lộ",
+  // Organisations and things named after people or sharing their shape.
+  "tổ chức",
+  "nhóm",
+  "phong trào",
+  "lực lượng",
+  "liên minh",
+  "đảng",
+  "đội",
+  "tờ",
+  "báo",
+  "kênh",
+  "đài",
+  "hãng tin",
+  "tạp chí",
+  "xe",
+  "siêu xe",
+  "mẫu xe",
+  "dòng xe",
+  "máy bay",
+  "tên lửa",
+  "tàu sân bay",
+  "chiến hạm",
+  "hệ thống",
+  "khách sạn",
+  "nhà hàng",
+  "quán",
+  "siêu thị",
+  "cửa hàng",
+  "nhà máy",
+  "trang trại",
+  "hạt",
+  "bang",
+  "dinh",
+  "cung điện",
+  "lâu đài",
 ]);
 
 /** Whether the text right before a name ends with one of the phrases (1–4 words, case-insensitive). */
@@ -243,6 +316,8 @@ const VN_SYLLABLE =
  */
 export interface Candidate {
   words: string[];
+  /** A title only people take introduces it here ("ông Trump", "Thái tử Salman"; not "HLV Barca"). */
+  personTitled?: boolean;
   /** A title or honorific introduces it here ("HLV Allegri", "ông Trump"). */
   titled: boolean;
   /** Name of the well-known person (data/people.json) it spells, if any. */
@@ -310,16 +385,21 @@ function mentionsInRun(text: string, runStart: number, runWords: string[], textI
   for (let i = 0; i <= runWords.length;) {
     // A place splits a run only in qualifier position, before the name ("Nga Vladimir Putin"),
     // never at its end ("Cao Toàn Mỹ", "Trương Hồ Phương Nga").
-    const place = i < runWords.length && i === segStart ? placeLength(runWords, i) : 0;
+    let place = i < runWords.length && i === segStart ? placeLength(runWords, i) : 0;
+    // "Đức Huy", "Mỹ Tâm": a country before a lone Vietnamese syllable is a given name, not a qualifier.
+    if (place === 1 && i === 0 && runWords.length === 2 && isVietnameseName(runWords)) place = 0;
     const w = runWords[i] ?? "";
     // "Trường", "Hợp" head an organisation ("Trường THPT Lê Lợi") but end given names ("Xuân Trường").
     const headOnly = GIVEN_NAME_ORG_WORDS.has(lower(w)) && i === runWords.length - 1 && i > segStart;
-    const nonPerson = (NON_PERSON_WORDS.has(lower(w)) && !headOnly) || (/^\p{Lu}{2,}$/u.test(w) && !IN_RUN_TITLES.has(lower(w)));
+    const capitalsOnly = CAPITALS_ONLY.has(lower(w)) && !/^\p{Lu}+$/u.test(w);
+    const nonPerson = (NON_PERSON_WORDS.has(lower(w)) && !headOnly && !capitalsOnly) || (/^\p{Lu}{2,}$/u.test(w) && !IN_RUN_TITLES.has(lower(w)));
     if (i < runWords.length && !place && !nonPerson) {
       i++;
       continue;
     }
-    if (i > segStart) segment(text, offsets, runWords, segStart, i, afterPlace, afterOrg, textIndex, out);
+    // An English organisation word ends the name it belongs to: "Winship Cancer Institute", "Tata Motors Group".
+    const englishHead = nonPerson && /^[A-Z][a-z]+$/.test(w);
+    if (i > segStart && !englishHead) segment(text, offsets, runWords, segStart, i, afterPlace, afterOrg, textIndex, out);
     // A place right before a name qualifies it ("Nga Vladimir Putin"); an organisation word makes
     // what follows part of its name ("Bộ Công Thương", "BV Bạch Mai") unless a title says otherwise.
     afterPlace = place > 0;
@@ -364,11 +444,21 @@ function segment(
   // "Lindsey Pelas Pelas": a scraped caption glued to the text repeats a word (but "Phạm Băng Băng").
   if (b - a >= 3 && runWords[b - 1] === runWords[b - 2] && !isVietnameseName(runWords.slice(a, b))) b--;
   if (a >= b) return;
+  // A name cut at an initial ("George H" of George H.W. Bush, "Nguyễn Cao Q.", "Gulfstream G-550") names no one in full.
+  if (b - a >= 2 && /^\p{Lu}$/u.test(runWords[b - 1])) return;
+  // An acronym between a title and a name qualifies it: "Phát ngôn viên FBI Ron Hopper", "Thứ trưởng Bộ GD-ĐT Bùi Văn Ga".
+  let acronymQualified = false;
+  while (b - a > 2 && isAcronym(runWords[a])) {
+    a++;
+    acronymQualified = true;
+  }
+  if (from > 0 && isAcronym(runWords[from - 1]) && b - a >= 2) acronymQualified = true;
   let words = runWords.slice(a, b);
   // The title may stand before the whole run: "Thư ký Báo chí Nhà Trắng Karoline Leavitt".
   const runStart = afterPlace ? runStartOf(offsets, from, runWords) : offsets[from];
   const prefix = text.slice(Math.max(0, runStart - 60), runStart);
-  if (!titled) titled = endsWithPhrase(prefix, TITLE_SET) && (a === from || placeQualified);
+  if (!titled) titled = endsWithPhrase(prefix, TITLE_SET) && (a === from || placeQualified || acronymQualified);
+  if (!titled && acronymQualified) titled = endsWithPhrase(text.slice(Math.max(0, offsets[0] - 60), offsets[0]), TITLE_SET);
   const placed = !titled && endsWithPhrase(text.slice(Math.max(0, offsets[a] - 40), offsets[a]), PLACE_BEFORE_SET);
   let splitInside = false;
   if (words.length > 4) {
@@ -383,7 +473,9 @@ function segment(
   // Teams are named after provinces ("Sanna Khánh Hòa", "Hoàng Anh Gia Lai"); people with an
   // honorific are not ("ông Phan Thái Bình").
   const honorific = HONORIFICS.has(lower(runWords[from])) || endsWithPhrase(prefix, HONORIFICS);
-  if (!honorific) for (let k = 2; k < words.length; k++) if (placeLength(words, words.length - k) === k) return;
+  // "Phó Thủ tướng Trương Hòa Bình": a title before a family name and a two-word place is a person.
+  const titledFullName = titled && words.length === 3 && VN_SURNAMES.has(lower(words[0]));
+  if (!honorific && !titledFullName) for (let k = 2; k < words.length; k++) if (placeLength(words, words.length - k) === k) return;
   if (OUTLET_NAMES.has(foldMarks(words.join(" ")))) return;
   const orgPlaced = afterOrg && !titled && !splitInside;
   if (placeLength(words, 0) === words.length) return;
@@ -399,6 +491,8 @@ function segment(
     words,
     titled,
     known: known?.name ?? null,
+    personTitled:
+      titled && (IN_RUN_TITLES.has(lower(runWords[from])) ? PERSON_ONLY_TITLES.has(lower(runWords[from])) : endsWithPhrase(prefix, PERSON_ONLY_TITLES)),
     strong,
     placed: placed || orgPlaced,
     cue: false,
@@ -409,6 +503,11 @@ function segment(
     start: offsets[a],
     end,
   });
+}
+
+/** An acronym of an organisation ("FBI", "GD-ĐT", "LĐTB&XH"): capitals, maybe digits and joiners, two letters or more. */
+function isAcronym(w: string): boolean {
+  return /^[\p{Lu}\d&-]+$/u.test(w) && (w.match(/\p{Lu}/gu)?.length ?? 0) >= 2 && !IN_RUN_TITLES.has(lower(w));
 }
 
 /** Whether position `at` starts a sentence (or a paragraph, a quote, a dash-separated clause). */
@@ -446,6 +545,11 @@ export function isWeakCandidate(m: Candidate): boolean {
     !m.words.some((w) => ENGLISH_FUNCTION_WORDS.has(lower(w))) &&
     !isVietnameseName(m.words)
   );
+}
+
+/** Players and singers named by their given names ("Xuân Trường", "Hồng Duy"): people when listed with people. */
+function isGivenNamePair(m: Candidate): boolean {
+  return m.words.length >= 2 && m.words.length <= 3 && isVietnameseName(m.words);
 }
 
 /** Capitalised English words in titles of films, books and events ("The Girl On The Train"). */
@@ -509,12 +613,13 @@ export function findCandidates(texts: string[]): Candidate[] {
   texts.forEach((text, i) => {
     for (const m of text.matchAll(RUN)) mentionsInRun(text, m.index ?? 0, joinParticles(m[0].split(" ")), i, out);
   });
-  const LIST_GAP = /^\s*(?:,|và|,\s*và)\s*$/u;
+  const LIST_GAP = /^\s*(?:,|và|,\s*và|hay|hoặc)\s*$/u;
   for (const m of out) {
     const text = texts[m.text];
     m.before = /(?:^|[\s(“"'‘])((?:[\p{L}\p{M}.]+ )?[\p{L}\p{M}.]+) $/u.exec(text.slice(Math.max(0, m.start - 30), m.start))?.[1].toLowerCase() ?? "";
     m.after = /^ ([\p{L}\p{M}]+)/u.exec(text.slice(m.end, m.end + 20))?.[1].toLowerCase() ?? "";
   }
+  for (const m of out) if (!m.titled && isCredit(texts, m)) m.placed = true;
   const named = out.filter((m) => !m.placed);
   named.forEach((m, i) => {
     const after = texts[m.text].slice(m.end, m.end + 30);
@@ -523,6 +628,27 @@ export function findCandidates(texts: string[]): Candidate[] {
     m.listNext = Boolean(next && next.text === m.text && LIST_GAP.test(texts[m.text].slice(m.end, next.start)));
   });
   return out;
+}
+
+/** A photo credit ("Ảnh: Đinh Tuấn") anywhere. */
+const CREDIT_BEFORE = /(?:ảnh|nguồn|photo|đồ họa)\s*:\s*$/iu;
+/** What may follow a byline: the outlet or "(Tổng hợp)", "/VOV.VN", another author, nothing lowercase. */
+const BYLINE_TAIL = /^(?:\s+(?!\s)|\([^()]{0,40}\)|[/–-]\s*[^\s/]+(?![^\s/])|[\p{Lu}\d][\p{L}\p{M}\d.]*(?![\p{L}\p{M}\d.])|[.,&])*$/u;
+
+/**
+ * Whether a candidate credits the article rather than naming someone in it: a photo credit, or
+ * a byline, a name standing alone at the start of a sentence in the last paragraph with at most
+ * an outlet or another author after it ("… trước Fiorita./. Hoàng Yến/VOV.VN", "Lưu Hoài (T/h)").
+ */
+function isCredit(texts: string[], m: Candidate): boolean {
+  const text = texts[m.text];
+  if (CREDIT_BEFORE.test(text.slice(Math.max(0, m.start - 15), m.start))) return true;
+  // "Hoàng Yến/VOV.VN": an author glued to the outlet by a slash.
+  if (/^\/\s*\p{Lu}/u.test(text.slice(m.end, m.end + 3)) && isSentenceStart(text, m.start)) return true;
+  if (texts.length < 2 || m.text !== texts.length - 1) return false;
+  const tail = text.slice(m.end);
+  if (tail.length > 60 || !BYLINE_TAIL.test(tail)) return false;
+  return isSentenceStart(text, m.start) || /\(?theo\s+$/iu.test(text.slice(Math.max(0, m.start - 8), m.start));
 }
 
 /** The people named in the article's title and paragraphs. */
@@ -536,8 +662,16 @@ export interface PeopleHelpers {
   accept?: (m: Candidate, all: readonly Candidate[]) => boolean;
   /** Whether a candidate the rules accept is in fact not a person (archive: a street, a school). */
   reject?: (m: Candidate) => boolean;
-  /** Whether a titled one-word mention no full name explains is a person on its own ("tiền đạo Lacazette"). */
+  /**
+   * Whether a one-word mention no full name explains is a person on its own: titled ("tiền đạo
+   * Lacazette") or bare ("Griezmann") with the archive's support. Without it, only after a title
+   * people alone take ("Ngoại trưởng Tillerson").
+   */
   acceptSingle?: (m: Candidate) => boolean;
+  /** Whether the archive names places far more often than people with this name ("Biên Hòa"). */
+  mostlyPlace?: (m: Candidate) => boolean;
+  /** Whether the archive has this full name (by `nameKey`) in no other article. */
+  rare?: (key: string) => boolean;
   /** Canonical id for a person's name, so variants share one id across the archive. */
   canonicalId?: (key: string, name: string) => string | undefined;
 }
@@ -555,13 +689,16 @@ export function resolvePeople(candidates: readonly Candidate[], helpers: PeopleH
     } else if (isWeakCandidate(m)) {
       const reused = singles.has(nameKey([m.words[m.words.length - 1]])) || singles.has(nameKey([m.words[0]]));
       if (m.cue || reused) accepted.add(m);
+    } else if (m.words.length === 1 && helpers.acceptSingle?.(m)) {
+      // "Varane", "Isco" bare: titles introduce them across the archive ("hậu vệ Varane").
+      accepted.add(m);
     }
   }
   // Candidates are in text order, so list neighbours are adjacent.
   for (let changed = true; changed;) {
     changed = false;
     mentions.forEach((m, i) => {
-      if (accepted.has(m) || !isWeakCandidate(m)) return;
+      if (accepted.has(m) || !(isWeakCandidate(m) || (isGivenNamePair(m) && !helpers.mostlyPlace?.(m)))) return;
       const prev = mentions[i - 1];
       const next = mentions[i + 1];
       const listed = (y: Candidate | undefined, gap: boolean | undefined) => Boolean(y && gap && y.words.length >= 2 && accepted.has(y));
@@ -623,15 +760,39 @@ function mergeMentions(accepted: Candidate[], helpers: PeopleHelpers): Entity[] 
       const variant = [...people.entries()].find(([k, p]) => !p.known && sameVariant(k, key, p.words, m.words));
       if (variant) variant[1].count++;
       else people.set(key, { name: m.words.join(" "), words: m.words, count: 1, known: null });
-    } else if (helpers.acceptSingle?.(m)) {
+    } else if (helpers.acceptSingle ? helpers.acceptSingle(m) : personTitledSingle(m)) {
       people.set(key, { name: m.words[0], words: m.words, count: 1, known: null });
     }
     // Otherwise a one-word name that matches nobody is not enough to name a person.
   }
+  foldGluedWords(people, helpers);
   return [...people.entries()].map(([key, p]) => {
     const id = p.known ? slugify(p.known.name) : VN_ONLY.test(p.name) ? slugify(p.name) : slugify(key);
     return { id: helpers.canonicalId?.(key, p.name) ?? id, name: p.name };
   });
+}
+
+/** "Ngoại trưởng Tillerson", "Công chúa Mako": a foreign one-word name after a title only people take. */
+export function personTitledSingle(m: Candidate): boolean {
+  const w = m.words[0];
+  return Boolean(m.personTitled) && m.words.length === 1 && w.length >= 3 && !isVietnameseName(m.words) && !/^\p{Lu}+$/u.test(w);
+}
+
+/**
+ * "Loan Tối 15.6", "Vinh Sử Điều đó": a missing full stop glues the next sentence's first word
+ * to a name. The archive has such a name nowhere else, and without its last word it is a
+ * person of this article: it is that person.
+ */
+function foldGluedWords(people: Map<string, Person>, helpers: PeopleHelpers) {
+  if (!helpers.rare) return;
+  for (const [key, p] of people) {
+    if (p.known || p.words.length < 2 || !helpers.rare(key)) continue;
+    const shorter = key.split(" ").slice(0, -1).join(" ");
+    const into = [...people.entries()].filter(([k]) => k !== key && (k === shorter || k.endsWith(` ${shorter}`)));
+    if (into.length !== 1) continue;
+    into[0][1].count += p.count;
+    people.delete(key);
+  }
 }
 
 /**
@@ -658,14 +819,18 @@ export function sameVariant(full: string, key: string, fullWords: string[], word
   return total > 0 && total <= 3;
 }
 
-/** Levenshtein distance of two short words. */
+/** Edit distance of two short words (Levenshtein, with a swap of neighbours as one edit). */
 export function editDistance(a: string, b: string): number {
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let prevPrev = prev;
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
     for (let j = 1; j <= b.length; j++) {
       cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      // Two letters swapped ("Jea" / "Jae") is one slip, not two.
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) cur[j] = Math.min(cur[j], prevPrev[j - 2] + 1);
     }
+    prevPrev = prev;
     prev = cur;
   }
   return prev[b.length];

@@ -8,7 +8,7 @@ import path from "node:path";
 import { withCheckedDates } from "@/lib/corpus/load";
 import { todayInVietnam, type DateResult } from "@/lib/corpus/dates";
 import { resolvePeople, type Candidate } from "@/lib/corpus/people";
-import { type EvidenceData, PeopleEvidence } from "@/lib/corpus/people-evidence";
+import { type EvidenceData, KINDS, PeopleEvidence } from "@/lib/corpus/people-evidence";
 import { loadTagger } from "@/lib/corpus/people-tagger";
 import { prepareArticleWithDetail } from "@/lib/corpus/prepare";
 import type { Article, Skipped } from "@/lib/corpus/types";
@@ -29,6 +29,11 @@ export interface LiveIndexOptions {
   segmentDocs?: number;
   /** Counters per row of the pair sketch, as a power of two (default 2^23; tests use less). */
   sketchBits?: number;
+  /**
+   * Decide people with the whole archive's evidence and the tagger (default); false keeps the
+   * article-only rules, for measuring what the archive-wide pass costs (scripts/people-bench.ts).
+   */
+  archivePeople?: boolean;
   /** Called as a first build reads articles. */
   onProgress?: (done: number, total: number) => void;
   /** Log lines (skipped sources, reasons an index was rebuilt). */
@@ -268,7 +273,7 @@ export class LiveIndex {
     const total = new PeopleEvidence();
     const byFile = new Map<string, PeopleEvidence>();
     for (const f of meta.files) {
-      const n = 3 * (f.names.length + f.singles.length);
+      const n = KINDS.length * (f.names.length + f.singles.length);
       const e = PeopleEvidence.fromData({ ...f, counts: counts.subarray(at, at + n) });
       at += n;
       byFile.set(f.file, e);
@@ -333,7 +338,8 @@ export class LiveIndex {
       for (const r of reads) this.progress.total += await countLines(path.join(corpusDir, r.scan.file));
     }
     const built: { seg: Segment; items: SourcedArticle[] }[] = [];
-    let batch = new Batch(this.evidence);
+    const archivePeople = this.opts.archivePeople ?? true;
+    let batch = new Batch(this.evidence, archivePeople);
     const flush = async () => {
       if (!batch.items.length) return;
       const items = batch.finishDates();
@@ -342,7 +348,7 @@ export class LiveIndex {
       let seg = memorySegment(this.segmentName(), items, rank);
       if (this.opts.indexDir) seg = saveSegment(this.opts.indexDir, items, seg);
       built.push({ seg, items });
-      batch = new Batch(this.evidence);
+      batch = new Batch(this.evidence, archivePeople);
     };
 
     const newStates = new Map<string, FileState>();
@@ -504,12 +510,16 @@ class Batch {
   private readonly candidates: Candidate[][] = [];
   readonly today = todayInVietnam();
 
-  constructor(private readonly evidence: PeopleEvidence) {}
+  constructor(
+    private readonly evidence: PeopleEvidence,
+    private readonly archivePeople: boolean,
+  ) {}
 
   add(article: Article, date: DateResult, line: number, candidates: Candidate[], fileEvidence: PeopleEvidence) {
     this.items.push({ article, line });
     this.dates.push(date);
     this.writer.add(article);
+    if (!this.archivePeople) return;
     this.evidence.add(candidates, fileEvidence);
     // Names after place words only count as evidence; the rest is resolved at the end.
     this.candidates.push(candidates.filter((c) => !c.placed));
@@ -520,8 +530,10 @@ class Batch {
    * estimated dates checked against their neighbours in this batch (see date-check.ts).
    */
   finishDates(): SourcedArticle[] {
-    const helpers = this.evidence.helpers(loadTagger());
-    this.items.forEach((item, i) => (item.article.persons = resolvePeople(this.candidates[i], helpers)));
+    if (this.archivePeople) {
+      const helpers = this.evidence.helpers(loadTagger());
+      this.items.forEach((item, i) => (item.article.persons = resolvePeople(this.candidates[i], helpers)));
+    }
     const checked = withCheckedDates(
       this.items.map((i) => i.article),
       this.dates,
