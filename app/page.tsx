@@ -75,7 +75,7 @@ function linkWords(raw: RawParams): string {
 function filterFields(query: Parameters<typeof toUrlState>[0]): Record<string, string[]> {
   const s = toUrlState(query);
   const out: Record<string, string[]> = {};
-  for (const k of ["from", "to", "undated", "person", "outlet", "sources", "sort", "size"] as const) {
+  for (const k of ["from", "to", "undated", "person", "outlet", "sources", "sort", "size", "group"] as const) {
     const v = s[k];
     if (v !== null) out[k] = Array.isArray(v) ? v : [String(v)];
   }

@@ -2,6 +2,8 @@ import Link from "next/link";
 import { Highlighted } from "@/components/search/Highlighted";
 import { PersonChip } from "@/components/results/PersonChip";
 import { DateLine } from "@/components/results/DateLine";
+import { StoryOthers } from "@/components/results/StoryOthers";
+import { republishedLabel } from "@/lib/ui/story-labels";
 import type { SearchHit, SearchQuery } from "@/lib/api/contract";
 import { articleHref } from "@/lib/url/links";
 
@@ -15,6 +17,11 @@ export function ResultItem({ hit, query, marked }: { hit: SearchHit; query: Sear
         </Link>
       </h2>
       <DateLine outlet={hit.outlet?.name ?? null} date={hit.date} estimated={hit.dateEstimated} />
+      {hit.republishedBy ? (
+        <p className="text-sm text-zinc-700 dark:text-zinc-300" data-testid="republished">
+          {republishedLabel(hit.republishedBy)}
+        </p>
+      ) : null}
       <p className="mt-1 break-words" data-testid="snippet">
         <Highlighted segments={hit.snippet} />
       </p>
@@ -27,6 +34,7 @@ export function ResultItem({ hit, query, marked }: { hit: SearchHit; query: Sear
           ))}
         </ul>
       )}
+      {hit.story && <StoryOthers story={hit.story} query={query} />}
     </li>
   );
 }

@@ -8,6 +8,7 @@ import { FacetPanel } from "@/components/facets/FacetPanel";
 import { ActiveFilters } from "@/components/results/ActiveFilters";
 import { CopyLinkButton } from "@/components/results/CopyLinkButton";
 import { FeedLink } from "@/components/results/FeedLink";
+import { GroupSwitch } from "@/components/results/GroupSwitch";
 import { Notices } from "@/components/results/Notices";
 import { Pagination } from "@/components/results/Pagination";
 import { Results } from "@/components/results/Results";
@@ -104,6 +105,7 @@ export function SearchApp({ initial }: { initial: SearchResponse }) {
           <ResultsSummary data={data} />
           <div className="flex flex-wrap items-center gap-3">
             <SortSelect query={data.query} />
+            <GroupSwitch query={data.query} />
             <FeedLink query={data.query} />
             <CopyLinkButton />
           </div>

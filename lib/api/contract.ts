@@ -30,6 +30,11 @@ export interface SearchQuery {
   size: number;
   /** Absent = "all". */
   match?: MatchMode;
+  /**
+   * Show each story once (the URL's default; `group=0` turns it off). Absent in a query
+   * built in code = every article on its own, as the feed and people pages list them.
+   */
+  group?: boolean;
 }
 
 /** Plain text cut into segments; `mark` segments are matched passages. */
@@ -50,6 +55,40 @@ export interface SearchHit {
   sources: Entity[];
   snippet: Segment[];
   score: number;
+  /**
+   * Grouped results only: the story this article stands for (other reports of the same
+   * event), null when it stands alone.
+   */
+  story?: StoryInfo | null;
+  /** Grouped results only: copies of this article's text folded under it (other publishers). */
+  republishedBy?: number;
+}
+
+/** Another article of a story, as a grouped result lists it. */
+export interface StoryRef {
+  id: string;
+  title: string;
+  outlet: Entity | null;
+  date: string | null;
+  dateEstimated: boolean;
+  /** The original page, when the corpus gives it. */
+  url: string | null;
+  /** Copies of this article's text folded under it. */
+  republishedBy: number;
+}
+
+/** The articles that report one event (copies of one text included). */
+export interface StoryInfo {
+  /** The id of the story's first report. */
+  id: string;
+  /** Articles in the story, this one and every copy included. */
+  size: number;
+  /** Distinct texts among them (the size without copies). */
+  reports: number;
+  /** Distinct known outlets among them. */
+  outlets: number;
+  /** The story's other reports, earliest first (copies folded; at most 20 listed). */
+  others: StoryRef[];
 }
 
 export interface FacetCount extends Entity {
@@ -69,7 +108,10 @@ export interface SearchFacets {
 
 export interface SearchResponse {
   query: SearchQuery;
+  /** Results listed: stories when grouped, articles otherwise. */
   total: number;
+  /** Matching articles (copies and every report of a story counted); equals total when not grouped. */
+  totalArticles?: number;
   tookMs: number;
   hits: SearchHit[];
   facets: SearchFacets;

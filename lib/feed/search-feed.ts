@@ -11,7 +11,8 @@ export const FEED_SIZE = 30;
 
 /** What a feed asks the engine: the same search, newest first, one page. */
 export function feedQuery(query: SearchQuery): SearchQuery {
-  return { ...query, sort: "newest", page: 1, size: FEED_SIZE };
+  // A feed lists every new article, copies and further reports of a story included.
+  return { ...query, sort: "newest", page: 1, size: FEED_SIZE, group: false };
 }
 
 /** `Tìm tin: “hòa bình” · Vladimir Putin · Từ 1 tháng 8, 2025` */

@@ -6,6 +6,7 @@ import path from "node:path";
 import type { Article, Entity } from "@/lib/corpus/types";
 import { encodeDocStore, FileDocStore, MemoryDocStore, type DocStore } from "@/lib/index/docstore";
 import { IndexFileError, readIndexFile, writeAtomic, writeIndexFile, type TypedArray } from "@/lib/index/format";
+import { SLOTS, writeSignature, signatureText } from "@/lib/stories/signature";
 import { rankIndexFromParts, SAVED_ARRAYS, type RankIndex, type RankIndexParts } from "@/lib/search/rank-index";
 
 /** Per-document values for filters, facets, sorting and bookkeeping, as columns. */
@@ -24,6 +25,8 @@ export interface DocColumns {
   /** Index into `dicts.files`, and the line in that file (0 for a .txt page). */
   file: Int32Array;
   line: Int32Array;
+  /** Story signatures (lib/stories/signature.ts): SLOTS values per document. */
+  story: Uint16Array;
   dicts: { persons: Entity[]; sources: Entity[]; outlets: Entity[]; files: string[] };
 }
 
@@ -74,6 +77,8 @@ function columnsOf(items: readonly SourcedArticle[]): DocColumns {
   };
   const p = csr(items.map(({ article }) => article.persons.map((e) => persons.intern(e))));
   const s = csr(items.map(({ article }) => article.sources.map((e) => sources.intern(e))));
+  const story = new Uint16Array(n * SLOTS);
+  items.forEach(({ article }, d) => writeSignature(signatureText(article), story, d * SLOTS));
   return {
     day: Int32Array.from(items, ({ article }) => (article.date ? Number(article.date.replaceAll("-", "")) : 0)),
     estimated: Uint8Array.from(items, ({ article }) => (article.dateEstimated ? 1 : 0)),
@@ -84,6 +89,7 @@ function columnsOf(items: readonly SourcedArticle[]): DocColumns {
     sourceVals: s.vals,
     file: Int32Array.from(items, ({ article }) => files.intern(article.file)),
     line: Int32Array.from(items, ({ line }) => line),
+    story,
     dicts: { persons: persons.values, sources: sources.values, outlets: outlets.values, files: files.values },
   };
 }
@@ -93,7 +99,7 @@ export function memorySegment(name: string, items: readonly SourcedArticle[], ra
   return { name, rank, cols: columnsOf(items), store: new MemoryDocStore(items.map((i) => i.article)), gone: new Uint8Array(items.length) };
 }
 
-const COLUMN_ARRAYS = ["day", "estimated", "outlet", "personStart", "personVals", "sourceStart", "sourceVals", "file", "line"] as const;
+const COLUMN_ARRAYS = ["day", "estimated", "outlet", "personStart", "personVals", "sourceStart", "sourceVals", "file", "line", "story"] as const;
 
 /**
  * Save a segment as `<name>.docs` (the document store) and `<name>.seg` (everything

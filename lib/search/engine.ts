@@ -8,6 +8,7 @@ import { textAfterTitle } from "@/lib/search/derived-title";
 import { FacetCounter, FacetDictionary, ScratchCounts, TopK } from "@/lib/search/facets";
 import { createMatcher, type Hit, type Matcher, type MatcherOptions } from "@/lib/search/matcher";
 import { leadPassage } from "@/lib/search/snippet";
+import { StoryIndex } from "@/lib/stories/story-index";
 import type { SearchHit, SearchQuery, SearchResponse, Segment } from "@/lib/api/contract";
 
 /** A segment's facet columns in the archive's value numbering (rebuilt when the archive changes). */
@@ -50,6 +51,8 @@ export class SearchEngine {
   private days: number[] = [];
   private newest: string | null = null;
   private syncedGeneration = -1;
+  /** Stories of the live articles, regrouped when the archive changes. */
+  readonly stories = new StoryIndex();
 
   /** `options.budget`: the work budget of a query (see MatcherOptions). */
   constructor(source: Archive | readonly Article[], options: MatcherOptions = {}) {
@@ -127,6 +130,8 @@ export class SearchEngine {
     const start = (query.page - 1) * query.size;
     const order = comparator(query.sort);
     const best = new TopK<Hit>(start + query.size, order);
+    // Grouped: each story once (lib/stories); total and pages count stories.
+    const grouping = query.group ? this.stories.begin(order) : null;
 
     // Columns of the segment being visited (hits come segment by segment).
     let seg: IndexSegment | null = null;
@@ -167,17 +172,19 @@ export class SearchEngine {
     if (match) {
       for (const h of match.hits) {
         if (h.seg !== seg) enter(h.seg);
-        if (visit(h.d)) best.push(h);
+        if (!visit(h.d)) continue;
+        if (grouping) grouping.add(h.seg, h.d, h);
+        else best.push(h);
       }
-      shown = best.sorted().slice(start);
+      shown = grouping ? grouping.ranked(start, query.size) : best.sorted().slice(start);
     } else {
       for (const s of this.archive.segments) {
         enter(s);
         const deleted = s.rank.deleted;
-        for (let d = 0; d < s.rank.n; d++) if (!deleted?.[d]) visit(d);
+        for (let d = 0; d < s.rank.n; d++) if (!deleted?.[d] && visit(d)) grouping?.add(s, d);
       }
       // Browsing: every article scores 0, so the order is the precomputed date order.
-      shown = this.browsePage(query.sort === "oldest" ? "oldest" : "newest", start, query.size, (s, d) => {
+      const keep = (s: IndexSegment, d: number) => {
         if (s !== seg) enter(s);
         const day = cols.day[d];
         const inRange = (!from && !to) || (day > 0 && (!from || day >= from) && (!to || day <= to));
@@ -185,15 +192,19 @@ export class SearchEngine {
         if (wantOutlet && !(cols.outlet[d] >= 0 && wantOutlet.has(f.outlets[cols.outlet[d]]))) return false;
         if (wantPerson && !anyIn(cols.personVals, cols.personStart[d], cols.personStart[d + 1], f.persons, wantPerson)) return false;
         return !wantSources || anyIn(cols.sourceVals, cols.sourceStart[d], cols.sourceStart[d + 1], f.sources, wantSources);
-      });
+      };
+      const sort = query.sort === "oldest" ? "oldest" : "newest";
+      shown = this.browsePage(sort, start, query.size, grouping ? grouping.firstOfStory(keep) : keep);
+      if (grouping) shown = shown.map((h) => grouping.standIn(h, keep));
     }
-    const page = shown.map((h) => this.hit(h, marked));
+    const page = shown.map((h) => (grouping ? { ...this.hit(h, marked), ...this.stories.info(h) } : this.hit(h, marked)));
 
     const dayMap = new Map<string, number>();
     for (const i of dayCounts.values()) dayMap.set(dayKeyToIso(this.days[i]), dayCounts.counts[i]);
     return {
       query,
-      total,
+      total: grouping ? grouping.total : total,
+      totalArticles: total,
       tookMs: round(performance.now() - started),
       hits: page,
       facets: {
@@ -269,6 +280,7 @@ export class SearchEngine {
 
   /** Facet numbering, months and the newest date, after the archive changed. */
   private sync() {
+    this.stories.sync(this.archive);
     if (this.syncedGeneration === this.archive.generation) return;
     this.syncedGeneration = this.archive.generation;
     const monthSet = new Set<number>();

@@ -31,6 +31,6 @@ describe("articleHref / backHref", () => {
 
   it("round-trips through the page's own parser", () => {
     const back = new URL(articleHref("x", query), "http://x").searchParams.get("back") ?? "";
-    expect(parseSearchParams(new URLSearchParams(back))).toEqual({ ok: true, query });
+    expect(parseSearchParams(new URLSearchParams(back))).toEqual({ ok: true, query: { ...query, group: true } });
   });
 });

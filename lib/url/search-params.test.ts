@@ -8,7 +8,7 @@ describe("parseSearchParams", () => {
   it("applies defaults: browse newest first without a query, relevance with one", () => {
     expect(parse("")).toEqual({
       ok: true,
-      query: { q: "", from: null, to: null, person: [], outlet: [], sources: [], undated: null, sort: "newest", page: 1, size: 10 },
+      query: { q: "", from: null, to: null, person: [], outlet: [], sources: [], undated: null, sort: "newest", page: 1, size: 10, group: true },
     });
     const r = parse("q=%20hoa+binh%20");
     expect(r.ok && r.query.q).toBe("hoa binh");
@@ -43,6 +43,7 @@ describe("parseSearchParams", () => {
     ["undated=yes", "undated"],
     ["undated=only&from=2017-02-01", "undated"],
     ["person=Vladimir%20Putin", "person"],
+    ["group=no", "group"],
     [`q=${"a".repeat(201)}`, "q"],
   ])("rejects %s naming the parameter %s", (qs, param) => {
     const r = parse(qs);
@@ -127,6 +128,7 @@ describe("toQueryString / searchHref", () => {
           sort: fc.constantFrom("relevance" as const, "newest" as const, "oldest" as const),
           page: fc.integer({ min: 1, max: 1000 }),
           size: fc.integer({ min: 1, max: 50 }),
+          group: fc.boolean(),
         }),
         (q) => {
           const query = { ...q, to: null };
@@ -135,6 +137,16 @@ describe("toQueryString / searchHref", () => {
         },
       ),
     );
+  });
+});
+
+describe("group", () => {
+  it("groups stories unless group=0; only group=0 is written to a link", () => {
+    expect(parse("q=x").ok && (parse("q=x") as { query: { group: boolean } }).query.group).toBe(true);
+    expect(parse("q=x&group=1").ok && (parse("q=x&group=1") as { query: { group: boolean } }).query.group).toBe(true);
+    expect(parse("q=x&group=0").ok && (parse("q=x&group=0") as { query: { group: boolean } }).query.group).toBe(false);
+    expect(toQueryString({ q: "x", group: false })).toBe("q=x&group=0");
+    expect(toQueryString({ q: "x", group: true })).toBe("q=x");
   });
 });
 

@@ -54,6 +54,8 @@ const FIELDS = {
   page: z._default(integer(1, MAX_PAGE), 1),
   size: z._default(integer(1, MAX_SIZE), DEFAULT_SIZE),
   match: z.optional(z.enum(MATCH_MODES, { error: `must be one of ${MATCH_MODES.join(", ")}` })),
+  /** `group=0`: every article on its own; each story once otherwise (the default). */
+  group: z._default(z.nullable(z.enum(["0", "1"], { error: "must be 0 (every article on its own) or 1 (each story once)" })), null),
 };
 export type SearchParam = keyof typeof FIELDS;
 
@@ -66,8 +68,8 @@ const schema = z.pipe(
     }),
   ),
   z.transform((v): SearchQuery => {
-    const { match, ...rest } = v;
-    const query: SearchQuery = { ...rest, sort: v.sort ?? (v.q ? "relevance" : "newest") };
+    const { match, group, ...rest } = v;
+    const query: SearchQuery = { ...rest, sort: v.sort ?? (v.q ? "relevance" : "newest"), group: group !== "0" };
     // "all" is the default: left out, so links and echoes stay as they were.
     if (match && match !== "all") query.match = match;
     return query;
@@ -135,6 +137,7 @@ export function toUrlState(query: Partial<SearchQuery>): { [K in SearchParam]: K
     page: query.page && query.page > 1 ? String(query.page) : null,
     size: query.size && query.size !== DEFAULT_SIZE ? String(query.size) : null,
     match: query.match && query.match !== "all" ? query.match : null,
+    group: query.group === false ? "0" : null,
   };
 }
 

@@ -1,0 +1,163 @@
+// Stories: articles that report one event, and copies of one text, found from story
+// signatures (signature.ts), dates and people. Pure: documents in, story numbers out.
+//
+// The rule, in two passes over the documents in publication order (dated by day, then
+// undated; ties in the order given):
+// 1. Copies. A document whose signature agrees with an earlier original's in at least
+//    `copyMin` of the slots, published within `copyDays` of it (or either undated), is a
+//    copy of that original: it is folded under the earliest publisher.
+// 2. Events. A dated original joins the story of an earlier story's first report when
+//    they resemble each other at least `eventMin`, were published at most `eventDays`
+//    apart and, when both name people, name one in common. Otherwise it starts a story.
+//    Undated originals only gather their copies: without a date, a similar text may be
+//    last year's event of the same kind.
+// Stories are stars around their first report, never chains: a report of day 1 and one of
+// day 9 never meet through a row of reports a day apart.
+//
+// Candidates come from locality-sensitive hashing (bands of slots), so the work grows with
+// the archive, not with its square.
+import { EMPTY, SLOTS, resemblance } from "@/lib/stories/signature";
+
+export interface StoryRule {
+  copyMin: number;
+  copyDays: number;
+  eventMin: number;
+  eventDays: number;
+}
+
+export const STORY_RULE: StoryRule = { copyMin: 0.7, copyDays: 7, eventMin: 0.2, eventDays: 2 };
+
+/** Slots per band: copies need every slot of one of 10 bands to agree, events 2 of one of 32. */
+const COPY_ROWS = 6;
+const EVENT_ROWS = 2;
+
+export interface StoryDocs {
+  /** `YYYYMMDD`, 0 when undated. */
+  day: Int32Array;
+  /** SLOTS values per document. */
+  sigs: Uint16Array;
+  /** People named, as numbers (CSR: document i owns personVals[personStart[i]..personStart[i+1])). */
+  personStart: Int32Array;
+  personVals: Int32Array;
+}
+
+export interface Stories {
+  /** Story number of each document (0..count-1). */
+  story: Int32Array;
+  /** The original a document is a copy of; itself when it is an original. */
+  original: Int32Array;
+  count: number;
+  /** Members of story s: members[start[s]..start[s+1]], in publication order. */
+  start: Int32Array;
+  members: Int32Array;
+}
+
+/** Days since 1970-01-01 of a `YYYYMMDD` day. */
+export function dayNumber(day: number): number {
+  return Date.UTC(Math.floor(day / 10000), (Math.floor(day / 100) % 100) - 1, day % 100) / 86_400_000;
+}
+
+function bandKey(sigs: Uint16Array, at: number, band: number, rows: number): number {
+  let h = Math.imul(band + 1, 0x9e3779b1);
+  for (let s = band * rows; s < (band + 1) * rows; s++) h = Math.imul(h ^ sigs[at + s], 0x01000193);
+  return h | 0;
+}
+
+/** Documents in publication order: dated by day, then undated, ties in input order. */
+function publicationOrder(day: Int32Array): Int32Array {
+  const order = Int32Array.from(day.keys());
+  const key = (i: number) => day[i] || 99_999_999;
+  return order.sort((a, b) => key(a) - key(b) || a - b);
+}
+
+function sharePerson(docs: StoryDocs, a: number, b: number): boolean {
+  const { personStart: ps, personVals: pv } = docs;
+  if (ps[a] === ps[a + 1] || ps[b] === ps[b + 1]) return true;
+  for (let i = ps[a]; i < ps[a + 1]; i++) for (let j = ps[b]; j < ps[b + 1]; j++) if (pv[i] === pv[j]) return true;
+  return false;
+}
+
+/** Group documents into stories (see the rule at the top of this file). */
+export function groupStories(docs: StoryDocs, rule: StoryRule = STORY_RULE): Stories {
+  const n = docs.day.length;
+  const { sigs } = docs;
+  const order = publicationOrder(docs.day);
+  const dayNo = Float64Array.from(docs.day, (d) => (d ? dayNumber(d) : NaN));
+  const near = (a: number, b: number, days: number) => !(Math.abs(dayNo[a] - dayNo[b]) > days);
+
+  // 1. Copies: each document against the originals before it.
+  const original = new Int32Array(n);
+  const copyBands = Math.floor(SLOTS / COPY_ROWS);
+  const copyBuckets = new Map<number, number[]>();
+  for (const x of order) {
+    original[x] = x;
+    if (sigs[x * SLOTS] === EMPTY) continue;
+    let best = -1;
+    let bestSim = rule.copyMin;
+    for (let b = 0; b < copyBands; b++) {
+      for (const o of copyBuckets.get(bandKey(sigs, x * SLOTS, b, COPY_ROWS)) ?? []) {
+        if (o === best || !near(x, o, rule.copyDays)) continue;
+        const sim = resemblance(sigs, x * SLOTS, sigs, o * SLOTS);
+        if (sim >= bestSim && (sim > bestSim || best < 0)) [best, bestSim] = [o, sim];
+      }
+    }
+    if (best >= 0) {
+      original[x] = best;
+      continue;
+    }
+    for (let b = 0; b < copyBands; b++) {
+      const key = bandKey(sigs, x * SLOTS, b, COPY_ROWS);
+      const list = copyBuckets.get(key);
+      if (list) list.push(x);
+      else copyBuckets.set(key, [x]);
+    }
+  }
+
+  // 2. Events: dated originals against the first reports of earlier stories.
+  const leader = new Int32Array(n);
+  const eventBands = Math.floor(SLOTS / EVENT_ROWS);
+  const eventBuckets = new Map<number, number[]>();
+  for (const x of order) {
+    leader[x] = x;
+    if (original[x] !== x || !docs.day[x] || sigs[x * SLOTS] === EMPTY) continue;
+    let best = -1;
+    let bestSim = rule.eventMin;
+    for (let b = 0; b < eventBands; b++) {
+      const list = eventBuckets.get(bandKey(sigs, x * SLOTS, b, EVENT_ROWS));
+      if (!list) continue;
+      // Leaders are listed in publication order: walk back until they are too old.
+      for (let i = list.length - 1; i >= 0 && near(x, list[i], rule.eventDays); i--) {
+        const l = list[i];
+        if (l === best) continue;
+        const sim = resemblance(sigs, x * SLOTS, sigs, l * SLOTS);
+        if (sim >= bestSim && (sim > bestSim || best < 0) && sharePerson(docs, x, l)) [best, bestSim] = [l, sim];
+      }
+    }
+    if (best >= 0) {
+      leader[x] = best;
+      continue;
+    }
+    for (let b = 0; b < eventBands; b++) {
+      const key = bandKey(sigs, x * SLOTS, b, EVENT_ROWS);
+      const list = eventBuckets.get(key);
+      if (list) list.push(x);
+      else eventBuckets.set(key, [x]);
+    }
+  }
+
+  // Number stories in publication order of their first reports; copies follow their original.
+  const story = new Int32Array(n).fill(-1);
+  let count = 0;
+  for (const x of order) {
+    const head = leader[original[x]];
+    if (story[head] < 0) story[head] = count++;
+    story[x] = story[head];
+  }
+  const start = new Int32Array(count + 1);
+  for (let x = 0; x < n; x++) start[story[x] + 1]++;
+  for (let s = 0; s < count; s++) start[s + 1] += start[s];
+  const fill = start.slice(0, count);
+  const members = new Int32Array(n);
+  for (const x of order) members[fill[story[x]]++] = x;
+  return { story, original, count, start, members };
+}

@@ -1,0 +1,230 @@
+// Stories over a live archive: every segment keeps each article's story signature as a
+// column (lib/index/segment.ts), and the stories of the live articles are worked out from
+// those columns whenever the archive changes (a new segment, deletions, a merge). Nothing
+// about stories is saved: a fresh build and any sequence of updates give the same stories,
+// and a merge needs nothing but the columns it already copies.
+import type { Entity } from "@/lib/corpus/types";
+import type { Archive, Loc } from "@/lib/index/archive";
+import type { Segment } from "@/lib/index/segment";
+import { TopK } from "@/lib/search/facets";
+import type { Hit } from "@/lib/search/matcher";
+import { groupStories, type Stories } from "@/lib/stories/group";
+import { SLOTS } from "@/lib/stories/signature";
+import type { StoryInfo, StoryRef } from "@/lib/api/contract";
+
+/** Other articles listed per story (the size counts them all). */
+export const MAX_OTHERS = 20;
+
+const NONE: Stories = {
+  story: new Int32Array(0),
+  original: new Int32Array(0),
+  count: 0,
+  start: new Int32Array(1),
+  members: new Int32Array(0),
+};
+
+export class StoryIndex {
+  private generation = -1;
+  /** Live document number → where it is. */
+  private locs: Loc[] = [];
+  /** Per segment: each document's live number, -1 when deleted. */
+  private numbers = new WeakMap<Segment, Int32Array>();
+  private stories: Stories = NONE;
+  private readonly personIds = new Map<string, number>();
+  private readonly personCols = new WeakMap<Segment, Int32Array>();
+  /** How long the last regrouping took (ms). */
+  lastMs = 0;
+  /** Scratch of grouped searches, reused (queries run one at a time), told apart by a stamp. */
+  private stamp = 0;
+  private storyStamp = new Uint32Array(0);
+  private walkStamp = new Uint32Array(0);
+  private docStamp = new Uint32Array(0);
+  private bestOf: Hit[] = [];
+  private hitOf: Hit[] = [];
+
+  /** Regroup when the archive changed since the last call. */
+  sync(archive: Archive) {
+    if (this.generation === archive.generation) return;
+    const started = performance.now();
+    this.generation = archive.generation;
+    const locs: Loc[] = [];
+    for (const seg of archive.segments) {
+      const nums = new Int32Array(seg.rank.n).fill(-1);
+      for (let d = 0; d < seg.rank.n; d++) {
+        if (seg.rank.deleted?.[d]) continue;
+        nums[d] = locs.length;
+        locs.push({ seg, d });
+      }
+      this.numbers.set(seg, nums);
+    }
+    // Ties in publication order go by corpus order: file path, then line.
+    const files = [...new Set(archive.segments.flatMap((s) => s.cols.dicts.files))].sort();
+    const fileRank = new Map(files.map((f, i) => [f, i]));
+    const corpusOrder = (l: Loc) => fileRank.get(l.seg.cols.dicts.files[l.seg.cols.file[l.d]])! * 2 ** 24 + l.seg.cols.line[l.d];
+    const keys = Float64Array.from(locs, corpusOrder);
+    const order = Int32Array.from(locs.keys()).sort((a, b) => keys[a] - keys[b] || a - b);
+    this.locs = Array.from(order, (i) => locs[i]);
+    this.locs.forEach((l, i) => (this.numbers.get(l.seg)![l.d] = i));
+
+    const n = this.locs.length;
+    const day = new Int32Array(n);
+    const sigs = new Uint16Array(n * SLOTS);
+    const personStart = new Int32Array(n + 1);
+    const personVals: number[] = [];
+    this.locs.forEach(({ seg, d }, i) => {
+      day[i] = seg.cols.day[d];
+      sigs.set(seg.cols.story.subarray(d * SLOTS, (d + 1) * SLOTS), i * SLOTS);
+      const people = this.people(seg);
+      for (let k = seg.cols.personStart[d]; k < seg.cols.personStart[d + 1]; k++) personVals.push(people[seg.cols.personVals[k]]);
+      personStart[i + 1] = personVals.length;
+    });
+    this.stories = groupStories({ day, sigs, personStart, personVals: Int32Array.from(personVals) });
+    this.storyStamp = new Uint32Array(this.stories.count);
+    this.walkStamp = new Uint32Array(this.stories.count);
+    this.docStamp = new Uint32Array(n);
+    this.bestOf = new Array(this.stories.count);
+    this.hitOf = new Array(n);
+    this.lastMs = performance.now() - started;
+  }
+
+  /** Stories of the live archive. */
+  get count(): number {
+    return this.stories.count;
+  }
+
+  /** Start a grouped search whose hits come in the order `order`. */
+  begin(order: (a: Hit, b: Hit) => number): StoryGrouping {
+    if (++this.stamp === 0xffffffff) {
+      this.stamp = 1;
+      for (const a of [this.storyStamp, this.walkStamp, this.docStamp]) a.fill(0);
+    }
+    const q = this.stamp;
+    const { story, original } = this.stories;
+    const touched: number[] = [];
+    const { storyStamp, walkStamp, docStamp, bestOf, hitOf } = this;
+    const num = (seg: Segment, d: number) => this.number({ seg, d });
+    return {
+      add(seg, d, hit) {
+        const x = num(seg, d);
+        if (x < 0) return;
+        const s = story[x];
+        if (storyStamp[s] !== q) {
+          storyStamp[s] = q;
+          touched.push(s);
+          if (hit) bestOf[s] = hit;
+        } else if (hit && order(hit, bestOf[s]) < 0) bestOf[s] = hit;
+        if (hit) {
+          docStamp[x] = q;
+          hitOf[x] = hit;
+        }
+      },
+      get total() {
+        return touched.length;
+      },
+      ranked(start, size) {
+        const top = new TopK<Hit>(start + size, order);
+        for (const s of touched) top.push(bestOf[s]);
+        return top
+          .sorted()
+          .slice(start)
+          .map((h) => {
+            const x = num(h.seg, h.d);
+            const o = original[x];
+            return o !== x && docStamp[o] === q ? hitOf[o] : h;
+          });
+      },
+      firstOfStory(keep) {
+        return (seg, d) => {
+          if (!keep(seg, d)) return false;
+          const x = num(seg, d);
+          if (x < 0) return true;
+          if (walkStamp[story[x]] === q) return false;
+          walkStamp[story[x]] = q;
+          return true;
+        };
+      },
+      standIn: (h, keep) => {
+        const x = num(h.seg, h.d);
+        const o = x < 0 ? x : original[x];
+        if (o === x) return h;
+        const loc = this.locs[o];
+        return keep(loc.seg, loc.d) ? { seg: loc.seg, d: loc.d, score: 0 } : h;
+      },
+    };
+  }
+
+  /** The story around one article, null when it stands alone; how many copies it has. */
+  info(loc: Loc): { story: StoryInfo | null; republishedBy: number } {
+    const x = this.number(loc);
+    if (x < 0) return { story: null, republishedBy: 0 };
+    const { story, original, start, members } = this.stories;
+    const s = story[x];
+    const list = members.subarray(start[s], start[s + 1]);
+    if (list.length < 2) return { story: null, republishedBy: 0 };
+    const own = original[x];
+    const copiesOf = new Map<number, number>();
+    const outlets = new Set<string>();
+    for (const m of list) {
+      copiesOf.set(original[m], (copiesOf.get(original[m]) ?? 0) + 1);
+      const { seg, d } = this.locs[m];
+      if (seg.cols.outlet[d] >= 0) outlets.add(seg.cols.dicts.outlets[seg.cols.outlet[d]].id);
+    }
+    const others: StoryRef[] = [];
+    for (const m of list) {
+      if (m !== original[m] || m === own) continue;
+      if (others.length === MAX_OTHERS) break;
+      others.push(this.ref(m, copiesOf.get(m)! - 1));
+    }
+    const first = this.locs[list[0]];
+    return {
+      story: { id: first.seg.rank.ids[first.d], size: list.length, reports: copiesOf.size, outlets: outlets.size, others },
+      republishedBy: copiesOf.get(own)! - 1,
+    };
+  }
+
+  /** Every article of the story around `loc`, earliest first, with the original each is a copy of (itself for an original). */
+  membersOf(loc: Loc): { loc: Loc; original: Loc }[] {
+    const x = this.number(loc);
+    if (x < 0) return [];
+    const { story, original, start, members } = this.stories;
+    return Array.from(members.subarray(start[story[x]], start[story[x] + 1]), (m) => ({ loc: this.locs[m], original: this.locs[original[m]] }));
+  }
+
+  private ref(x: number, republishedBy: number): StoryRef {
+    const { seg, d } = this.locs[x];
+    const a = seg.store.get(d);
+    return { id: a.id, title: a.title, outlet: a.outlet as Entity | null, date: a.date, dateEstimated: a.dateEstimated, url: a.url, republishedBy };
+  }
+
+  private number({ seg, d }: Loc): number {
+    return this.numbers.get(seg)?.[d] ?? -1;
+  }
+
+  /** A segment's people as numbers shared by every segment. */
+  private people(seg: Segment): Int32Array {
+    let cols = this.personCols.get(seg);
+    if (!cols) {
+      cols = Int32Array.from(seg.cols.dicts.persons, (p) => {
+        let id = this.personIds.get(p.id);
+        if (id === undefined) this.personIds.set(p.id, (id = this.personIds.size));
+        return id;
+      });
+      this.personCols.set(seg, cols);
+    }
+    return cols;
+  }
+}
+
+/** One grouped search: the stories its matching documents fall in, and what stands for each. */
+export interface StoryGrouping {
+  /** A document that passes every filter; with its hit when the search ranks (not when browsing). */
+  add(seg: Segment, d: number, hit?: Hit): void;
+  /** Stories with a document added. */
+  readonly total: number;
+  /** Ranked results `start .. start + size`: each story's first hit; an original that matched stands for its copies. */
+  ranked(start: number, size: number): Hit[];
+  /** For browsing in a fixed order: a filter that passes the first document of each story only. */
+  firstOfStory(keep: (seg: Segment, d: number) => boolean): (seg: Segment, d: number) => boolean;
+  /** For browsing: the original instead of a copy, when the original passes the filters too. */
+  standIn(hit: Hit, keep: (seg: Segment, d: number) => boolean): Hit;
+}
