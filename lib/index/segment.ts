@@ -6,7 +6,7 @@ import path from "node:path";
 import type { Article, Entity } from "@/lib/corpus/types";
 import { encodeDocStore, FileDocStore, MemoryDocStore, type DocStore } from "@/lib/index/docstore";
 import { IndexFileError, readIndexFile, writeAtomic, writeIndexFile, type TypedArray } from "@/lib/index/format";
-import { SLOTS, writeSignature, signatureText } from "@/lib/stories/signature";
+import { STRIDE, writeSignature, signatureText } from "@/lib/stories/signature";
 import { rankIndexFromParts, SAVED_ARRAYS, type RankIndex, type RankIndexParts } from "@/lib/search/rank-index";
 
 /** Per-document values for filters, facets, sorting and bookkeeping, as columns. */
@@ -25,7 +25,7 @@ export interface DocColumns {
   /** Index into `dicts.files`, and the line in that file (0 for a .txt page). */
   file: Int32Array;
   line: Int32Array;
-  /** Story signatures (lib/stories/signature.ts): SLOTS values per document. */
+  /** Story signatures (lib/stories/signature.ts): STRIDE values per document. */
   story: Uint16Array;
   dicts: { persons: Entity[]; sources: Entity[]; outlets: Entity[]; files: string[] };
 }
@@ -77,8 +77,8 @@ function columnsOf(items: readonly SourcedArticle[]): DocColumns {
   };
   const p = csr(items.map(({ article }) => article.persons.map((e) => persons.intern(e))));
   const s = csr(items.map(({ article }) => article.sources.map((e) => sources.intern(e))));
-  const story = new Uint16Array(n * SLOTS);
-  items.forEach(({ article }, d) => writeSignature(signatureText(article), story, d * SLOTS));
+  const story = new Uint16Array(n * STRIDE);
+  items.forEach(({ article }, d) => writeSignature(signatureText(article), story, d * STRIDE));
   return {
     day: Int32Array.from(items, ({ article }) => (article.date ? Number(article.date.replaceAll("-", "")) : 0)),
     estimated: Uint8Array.from(items, ({ article }) => (article.dateEstimated ? 1 : 0)),

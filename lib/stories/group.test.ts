@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Article } from "@/lib/corpus/types";
 import { floodA, floodB, floodCopy, floodLater, football, gold, storyArticle } from "@/lib/stories/fixtures";
 import { dayNumber, groupStories, STORY_RULE } from "@/lib/stories/group";
-import { EMPTY, resemblance, SLOTS, storySignature } from "@/lib/stories/signature";
+import { EMPTY, resemblance, STRIDE, storySignature } from "@/lib/stories/signature";
 
 /** Group articles; returns each article's story as the id of its story's first member, and copies. */
 function group(articles: Article[]) {
@@ -16,8 +16,8 @@ function group(articles: Article[]) {
     }
     personStart[i + 1] = personVals.length;
   });
-  const sigs = new Uint16Array(articles.length * SLOTS);
-  articles.forEach((a, i) => sigs.set(storySignature(a), i * SLOTS));
+  const sigs = new Uint16Array(articles.length * STRIDE);
+  articles.forEach((a, i) => sigs.set(storySignature(a), i * STRIDE));
   const day = Int32Array.from(articles, (a) => (a.date ? Number(a.date.replaceAll("-", "")) : 0));
   const s = groupStories({ day, sigs, personStart, personVals: Int32Array.from(personVals) });
   const head = (i: number) => articles[s.members[s.start[s.story[i]]]].id;
@@ -77,6 +77,12 @@ describe("groupStories", () => {
     // The same texts two days apart would be one story: the dates are what keep them apart.
     const g2 = group([floodA, { ...floodLater, date: "2017-06-12" }]);
     expect(g2.story["flood-later"]).toBe("flood-a");
+  });
+
+  it("briefs too short to tell what they report are not grouped as one event, even when alike", () => {
+    const brief = (i: number) => storyArticle(`brief-${i}`, "2022-03-01", null, `Bản tin số ${i}`, [`Nội dung bản tin số ${i} về thời tiết và giao thông.`]);
+    expect(sim(brief(3), brief(4))).toBeGreaterThanOrEqual(STORY_RULE.eventMin);
+    expect(group([brief(3), brief(4)]).count).toBe(2);
   });
 
   it("undated articles gather their copies only", () => {

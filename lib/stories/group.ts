@@ -16,16 +16,18 @@
 //
 // Candidates come from locality-sensitive hashing (bands of slots), so the work grows with
 // the archive, not with its square.
-import { EMPTY, SLOTS, resemblance } from "@/lib/stories/signature";
+import { EMPTY, SLOTS, STRIDE, resemblance } from "@/lib/stories/signature";
 
 export interface StoryRule {
   copyMin: number;
   copyDays: number;
   eventMin: number;
   eventDays: number;
+  /** Shingles both texts need before they can be told to report one event (a brief says too little). */
+  eventShingles: number;
 }
 
-export const STORY_RULE: StoryRule = { copyMin: 0.7, copyDays: 7, eventMin: 0.2, eventDays: 2 };
+export const STORY_RULE: StoryRule = { copyMin: 0.7, copyDays: 7, eventMin: 0.2, eventDays: 2, eventShingles: 40 };
 
 /** Slots per band: copies need every slot of one of 10 bands to agree, events 2 of one of 32. */
 const COPY_ROWS = 6;
@@ -34,7 +36,7 @@ const EVENT_ROWS = 2;
 export interface StoryDocs {
   /** `YYYYMMDD`, 0 when undated. */
   day: Int32Array;
-  /** SLOTS values per document. */
+  /** STRIDE values per document (signature.ts). */
   sigs: Uint16Array;
   /** People named, as numbers (CSR: document i owns personVals[personStart[i]..personStart[i+1])). */
   personStart: Int32Array;
@@ -91,13 +93,13 @@ export function groupStories(docs: StoryDocs, rule: StoryRule = STORY_RULE): Sto
   const copyBuckets = new Map<number, number[]>();
   for (const x of order) {
     original[x] = x;
-    if (sigs[x * SLOTS] === EMPTY) continue;
+    if (sigs[x * STRIDE] === EMPTY) continue;
     let best = -1;
     let bestSim = rule.copyMin;
     for (let b = 0; b < copyBands; b++) {
-      for (const o of copyBuckets.get(bandKey(sigs, x * SLOTS, b, COPY_ROWS)) ?? []) {
+      for (const o of copyBuckets.get(bandKey(sigs, x * STRIDE, b, COPY_ROWS)) ?? []) {
         if (o === best || !near(x, o, rule.copyDays)) continue;
-        const sim = resemblance(sigs, x * SLOTS, sigs, o * SLOTS);
+        const sim = resemblance(sigs, x * STRIDE, sigs, o * STRIDE);
         if (sim >= bestSim && (sim > bestSim || best < 0)) [best, bestSim] = [o, sim];
       }
     }
@@ -106,7 +108,7 @@ export function groupStories(docs: StoryDocs, rule: StoryRule = STORY_RULE): Sto
       continue;
     }
     for (let b = 0; b < copyBands; b++) {
-      const key = bandKey(sigs, x * SLOTS, b, COPY_ROWS);
+      const key = bandKey(sigs, x * STRIDE, b, COPY_ROWS);
       const list = copyBuckets.get(key);
       if (list) list.push(x);
       else copyBuckets.set(key, [x]);
@@ -119,17 +121,17 @@ export function groupStories(docs: StoryDocs, rule: StoryRule = STORY_RULE): Sto
   const eventBuckets = new Map<number, number[]>();
   for (const x of order) {
     leader[x] = x;
-    if (original[x] !== x || !docs.day[x] || sigs[x * SLOTS] === EMPTY) continue;
+    if (original[x] !== x || !docs.day[x] || sigs[x * STRIDE + SLOTS] < rule.eventShingles) continue;
     let best = -1;
     let bestSim = rule.eventMin;
     for (let b = 0; b < eventBands; b++) {
-      const list = eventBuckets.get(bandKey(sigs, x * SLOTS, b, EVENT_ROWS));
+      const list = eventBuckets.get(bandKey(sigs, x * STRIDE, b, EVENT_ROWS));
       if (!list) continue;
       // Leaders are listed in publication order: walk back until they are too old.
       for (let i = list.length - 1; i >= 0 && near(x, list[i], rule.eventDays); i--) {
         const l = list[i];
         if (l === best) continue;
-        const sim = resemblance(sigs, x * SLOTS, sigs, l * SLOTS);
+        const sim = resemblance(sigs, x * STRIDE, sigs, l * STRIDE);
         if (sim >= bestSim && (sim > bestSim || best < 0) && sharePerson(docs, x, l)) [best, bestSim] = [l, sim];
       }
     }
@@ -138,7 +140,7 @@ export function groupStories(docs: StoryDocs, rule: StoryRule = STORY_RULE): Sto
       continue;
     }
     for (let b = 0; b < eventBands; b++) {
-      const key = bandKey(sigs, x * SLOTS, b, EVENT_ROWS);
+      const key = bandKey(sigs, x * STRIDE, b, EVENT_ROWS);
       const list = eventBuckets.get(key);
       if (list) list.push(x);
       else eventBuckets.set(key, [x]);

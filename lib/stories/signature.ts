@@ -12,6 +12,8 @@ import { normalize } from "@/lib/text/analyzer";
 
 /** Slots per signature (a power of two). */
 export const SLOTS = 64;
+/** Values stored per article: the slots, then how many shingles the text has (capped at 65,535). */
+export const STRIDE = SLOTS + 1;
 const SLOT_BITS = 6;
 /** Syllables per shingle: three Vietnamese syllables are about a word and a half. */
 export const SHINGLE = 3;
@@ -44,12 +46,12 @@ function mix(h: number): number {
   return h >>> 0;
 }
 
-/** Write the signature of `text` into `out` (SLOTS values from `at`). */
+/** Write the signature of `text` into `out` (STRIDE values from `at`). */
 export function writeSignature(text: string, out: Uint16Array, at = 0) {
   const mins = new Uint32Array(SLOTS).fill(0xffffffff);
   const filled = new Uint8Array(SLOTS);
   const window: number[] = [];
-  let any = false;
+  let count = 0;
   for (const m of text.matchAll(SYLLABLE)) {
     window.push(syllableHash(normalize(m[0])));
     if (window.length > SHINGLE) window.shift();
@@ -60,10 +62,11 @@ export function writeSignature(text: string, out: Uint16Array, at = 0) {
     const value = h >>> SLOT_BITS;
     if (value < mins[slot]) mins[slot] = value;
     filled[slot] = 1;
-    any = true;
+    count++;
   }
+  out[at + SLOTS] = Math.min(count, 0xffff);
   for (let s = 0; s < SLOTS; s++) {
-    if (!any) {
+    if (!count) {
       out[at + s] = EMPTY;
       continue;
     }
@@ -80,7 +83,7 @@ export function writeSignature(text: string, out: Uint16Array, at = 0) {
 
 /** The signature of one article. */
 export function storySignature(article: Pick<Article, "title" | "paragraphs">): Uint16Array {
-  const out = new Uint16Array(SLOTS);
+  const out = new Uint16Array(STRIDE);
   writeSignature(signatureText(article), out);
   return out;
 }

@@ -9,7 +9,7 @@ import type { Segment } from "@/lib/index/segment";
 import { TopK } from "@/lib/search/facets";
 import type { Hit } from "@/lib/search/matcher";
 import { groupStories, type Stories } from "@/lib/stories/group";
-import { SLOTS } from "@/lib/stories/signature";
+import { STRIDE } from "@/lib/stories/signature";
 import type { StoryInfo, StoryRef } from "@/lib/api/contract";
 
 /** Other articles listed per story (the size counts them all). */
@@ -68,12 +68,12 @@ export class StoryIndex {
 
     const n = this.locs.length;
     const day = new Int32Array(n);
-    const sigs = new Uint16Array(n * SLOTS);
+    const sigs = new Uint16Array(n * STRIDE);
     const personStart = new Int32Array(n + 1);
     const personVals: number[] = [];
     this.locs.forEach(({ seg, d }, i) => {
       day[i] = seg.cols.day[d];
-      sigs.set(seg.cols.story.subarray(d * SLOTS, (d + 1) * SLOTS), i * SLOTS);
+      sigs.set(seg.cols.story.subarray(d * STRIDE, (d + 1) * STRIDE), i * STRIDE);
       const people = this.people(seg);
       for (let k = seg.cols.personStart[d]; k < seg.cols.personStart[d + 1]; k++) personVals.push(people[seg.cols.personVals[k]]);
       personStart[i + 1] = personVals.length;
