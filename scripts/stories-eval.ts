@@ -11,8 +11,14 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { Archive } from "@/lib/index/archive";
 import { LiveIndex } from "@/lib/index/live-index";
+import { readIndexFile } from "@/lib/index/format";
+import { MANIFEST, readManifest } from "@/lib/index/manifest";
+import { loadSegment } from "@/lib/index/segment";
+import { SearchEngine } from "@/lib/search/engine";
 import { StoryIndex } from "@/lib/stories/story-index";
+import { EMPTY_QUERY } from "@/lib/url/search-params";
 
 interface SampleMember {
   id: string;
@@ -51,7 +57,8 @@ function hash(text: string): number {
 
 async function main() {
   const started = performance.now();
-  const index = await LiveIndex.open({ corpusDir: path.resolve(values.corpus), indexDir: path.resolve(values.index) });
+  const archive = await openArchive(path.resolve(values.corpus), path.resolve(values.index));
+  const index = { archive };
   console.log(`corpus ${values.corpus}: ${index.archive.live} articles, opened in ${Math.round(performance.now() - started)} ms`);
 
   const times: number[] = [];
@@ -62,7 +69,30 @@ async function main() {
     times.push(stories.lastMs);
   }
   times.sort((a, b) => a - b);
-  console.log(`regrouping the archive: median ${times[times.length >> 1].toFixed(0)} ms of ${times.length} runs (${times.map((t) => t.toFixed(0)).join(", ")})`);
+  console.log(
+    `regrouping the archive: median ${times[times.length >> 1].toFixed(0)} ms of ${times.length} runs (${times.map((t) => t.toFixed(0)).join(", ")})`,
+  );
+
+  // What grouping adds to a query: the same searches grouped and not, median of --runs each.
+  const engine = new SearchEngine(index.archive);
+  const QUERIES = ["", "Hà Nội", "giá vàng", "tai nạn giao thông", "ma túy", "Formosa", "Thủ tướng Nguyễn Xuân Phúc", "Trump"];
+  const timed = (group: boolean) =>
+    QUERIES.map((q) => {
+      const runs: number[] = [];
+      for (let r = 0; r < Number(values.runs); r++) {
+        const t = performance.now();
+        engine.search({ ...EMPTY_QUERY, q, sort: q ? "relevance" : "newest", group });
+        runs.push(performance.now() - t);
+      }
+      return runs.sort((a, b) => a - b)[runs.length >> 1];
+    });
+  engine.search({ ...EMPTY_QUERY, group: true }); // regroups once, outside the timing
+  const plain = timed(false);
+  const grouped = timed(true);
+  console.log("query time, ms (median of runs): query | ungrouped | grouped");
+  QUERIES.forEach((q, i) => console.log(`  ${JSON.stringify(q).padEnd(30)} ${plain[i].toFixed(1).padStart(7)} ${grouped[i].toFixed(1).padStart(7)}`));
+  const sum = (a: number[]) => a.reduce((x, y) => x + y, 0);
+  console.log(`  total ${sum(plain).toFixed(1)} ms ungrouped, ${sum(grouped).toFixed(1)} ms grouped`);
 
   // Every story of several articles, with its members.
   const groups = new Map<number, { seg: (typeof index.archive.segments)[number]; d: number }[]>();
@@ -84,7 +114,19 @@ async function main() {
   console.log(`  of copies of one text only: ${copyOnly}; reporting one event in several texts: ${groups.size - copyOnly}`);
   const hist = new Map<number, number>();
   for (const s of sizes) hist.set(Math.min(s, 10), (hist.get(Math.min(s, 10)) ?? 0) + 1);
-  console.log(`  sizes: ${[...hist].sort((a, b) => a[0] - b[0]).map(([s, c]) => `${s === 10 ? "10+" : s}: ${c}`).join(", ")}`);
+  console.log(
+    `  sizes: ${[...hist]
+      .sort((a, b) => a[0] - b[0])
+      .map(([s, c]) => `${s === 10 ? "10+" : s}: ${c}`)
+      .join(", ")}`,
+  );
+
+  // The largest stories, for a look at what grows biggest.
+  const largest = [...groups.values()].sort((a, b) => b.length - a.length).slice(0, 3);
+  for (const g of largest) {
+    const first = stories.membersOf(g[0])[0].loc;
+    console.log(`  largest: ${g.length} articles, first report "${first.seg.store.get(first.d).title}" (${first.seg.rank.ids[first.d]})`);
+  }
 
   const file = path.resolve(values.sample);
   const previous: SampleEntry[] = existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : [];
@@ -108,12 +150,38 @@ async function main() {
   });
   const right = sample.filter((e) => e.verdict === "right").length;
   const wrong = sample.filter((e) => e.verdict === "wrong").length;
-  console.log(`sample: ${sample.length} stories; judged ${right + wrong}: right ${right}, wrong ${wrong}; precision ${(right / Math.max(1, right + wrong)).toFixed(3)}`);
+  console.log(
+    `sample: ${sample.length} stories; judged ${right + wrong}: right ${right}, wrong ${wrong}; precision ${(right / Math.max(1, right + wrong)).toFixed(3)}`,
+  );
   if (values["write-sample"]) {
     writeFileSync(file, JSON.stringify(sample, null, 2) + "\n");
     console.log(`wrote ${file}`);
   }
-  await index.close();
+}
+
+/**
+ * The saved index's segments as they are, read-only (no corpus scan, nothing rewritten);
+ * built first when there is none.
+ */
+async function openArchive(corpusDir: string, indexDir: string): Promise<Archive> {
+  if (!existsSync(path.join(indexDir, MANIFEST))) {
+    const built = await LiveIndex.open({ corpusDir, indexDir });
+    await built.close();
+    return built.archive;
+  }
+  const m = readManifest(indexDir, corpusDir);
+  const archive = new Archive();
+  archive.suspendPairs();
+  for (const s of m.segments) {
+    const seg = loadSegment(indexDir, s.name);
+    for (const d of s.gone) seg.gone[d] = 1;
+    archive.add(seg);
+  }
+  const { json, arrays } = readIndexFile(path.join(indexDir, "pairs.bin"), "pairs");
+  const meta = json as { bits: number };
+  archive.resumePairs({ bits: meta.bits, a: arrays.a as Uint16Array, b: arrays.b as Uint16Array });
+  archive.refresh();
+  return archive;
 }
 
 main().catch((error) => {

@@ -15,9 +15,7 @@ export function ResultsSummary({ data }: { data: SearchResponse }) {
         {number.format(total)} kết quả
       </span>
       {/* Grouped: several articles of one story count as one result. */}
-      {data.totalArticles !== undefined && data.totalArticles > total && (
-        <span data-testid="total-articles"> · {number.format(data.totalArticles)} bài</span>
-      )}
+      {data.totalArticles !== undefined && data.totalArticles > total && <span data-testid="total-articles"> · {number.format(data.totalArticles)} bài</span>}
       {total > query.size && first <= last && (
         <span className="text-zinc-600 dark:text-zinc-400">
           {" "}

@@ -44,6 +44,8 @@ export interface LiveIndexOptions {
    * Several server processes share one index this way (see scripts/start.mjs).
    */
   reader?: boolean;
+  /** Called after every change is applied (an update, a merge): work derived from the archive can be redone here rather than by the next query. */
+  onChange?: () => void;
 }
 
 export interface UpdateSummary {
@@ -163,6 +165,7 @@ export class LiveIndex {
       }
       this.manifestStamp = stamp;
       this.lastFollowError = "";
+      this.opts.onChange?.();
       return true;
     });
     this.queue = run.catch(() => undefined);
@@ -452,6 +455,7 @@ export class LiveIndex {
   }
 
   private commit() {
+    this.opts.onChange?.();
     this.generation++;
     this.lastUpdate = new Date().toISOString();
     const dir = this.opts.indexDir;

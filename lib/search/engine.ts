@@ -278,7 +278,12 @@ export class SearchEngine {
     return o;
   }
 
-  /** Facet numbering, months and the newest date, after the archive changed. */
+  /** Bring what the engine derives from the archive up to date now (after an update), not at the next query. */
+  prepare() {
+    this.sync();
+  }
+
+  /** Facet numbering, months, the newest date and stories, after the archive changed. */
   private sync() {
     this.stories.sync(this.archive);
     if (this.syncedGeneration === this.archive.generation) return;

@@ -72,6 +72,8 @@ function start() {
     reader: role === "reader",
     onEvent: (event, fields) => log().warn({ event, ...fields }, event),
     onProgress: (done, total) => log().info({ event: "indexing", done, total }, "indexing"),
+    // Stories and facet numbering are regrouped as part of an update, not by the next query.
+    onChange: () => entry.service?.engine.prepare(),
   });
   const entry: NonNullable<Holder[typeof KEY]> = { index, ready: null!, service: null, error: null };
   entry.ready = index.open().then(

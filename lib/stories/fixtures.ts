@@ -86,13 +86,7 @@ export const football = storyArticle(
   ["Hoàng Anh Tuấn"],
 );
 
-export const gold = storyArticle(
-  "gold",
-  "2017-06-11",
-  "Báo C",
-  "Giá vàng trong nước tăng nhẹ",
-  [
-    "Sáng nay, giá vàng SJC tại Hà Nội được niêm yết ở mức 36,25 triệu đồng mỗi lượng mua vào và 36,45 triệu đồng mỗi lượng bán ra, tăng 50.000 đồng so với hôm qua.",
-    "Trên thị trường thế giới, giá vàng giao ngay đứng ở mức 1.266 USD một ounce.",
-  ],
-);
+export const gold = storyArticle("gold", "2017-06-11", "Báo C", "Giá vàng trong nước tăng nhẹ", [
+  "Sáng nay, giá vàng SJC tại Hà Nội được niêm yết ở mức 36,25 triệu đồng mỗi lượng mua vào và 36,45 triệu đồng mỗi lượng bán ra, tăng 50.000 đồng so với hôm qua.",
+  "Trên thị trường thế giới, giá vàng giao ngay đứng ở mức 1.266 USD một ounce.",
+]);

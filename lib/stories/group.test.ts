@@ -100,7 +100,14 @@ describe("groupStories", () => {
 
   it("stories are stars, not chains: a report joins the first report of a story, not its last", () => {
     // C shares B's own sentences, none of A's, a day after B and two after A.
-    const c = storyArticle("flood-c", "2017-06-12", "Báo D", floodB.title, [floodB.paragraphs[0], floodB.paragraphs[4], football.paragraphs[0]], ["Đinh Văn Thu"]);
+    const c = storyArticle(
+      "flood-c",
+      "2017-06-12",
+      "Báo D",
+      floodB.title,
+      [floodB.paragraphs[0], floodB.paragraphs[4], football.paragraphs[0]],
+      ["Đinh Văn Thu"],
+    );
     expect(sim(floodB, c)).toBeGreaterThanOrEqual(STORY_RULE.eventMin);
     expect(sim(floodA, c)).toBeLessThan(STORY_RULE.eventMin);
     const g = group([floodA, floodB, c]);

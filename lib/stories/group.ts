@@ -33,6 +33,9 @@ export const STORY_RULE: StoryRule = { copyMin: 0.7, copyDays: 7, eventMin: 0.2,
 const COPY_ROWS = 6;
 const EVENT_ROWS = 2;
 
+/** Documents a regrouping can take (publication order packs an index in 25 bits). */
+export const MAX_DOCS = 2 ** 25;
+
 export interface StoryDocs {
   /** `YYYYMMDD`, 0 when undated. */
   day: Int32Array;
@@ -59,17 +62,68 @@ export function dayNumber(day: number): number {
   return Date.UTC(Math.floor(day / 10000), (Math.floor(day / 100) % 100) - 1, day % 100) / 86_400_000;
 }
 
+/** A band's bucket: 30 bits, so V8 keeps it a small integer (a Map key without boxing). */
 function bandKey(sigs: Uint16Array, at: number, band: number, rows: number): number {
   let h = Math.imul(band + 1, 0x9e3779b1);
   for (let s = band * rows; s < (band + 1) * rows; s++) h = Math.imul(h ^ sigs[at + s], 0x01000193);
-  return h | 0;
+  return (h ^ (h >>> 15)) & 0x3fffffff;
+}
+
+/**
+ * LSH buckets: an open-addressing table of bucket keys, each bucket a linked list of its
+ * documents (newest first) in typed arrays. No Map and no array per bucket: regrouping
+ * the whole archive allocates a few flat arrays and nothing per document.
+ */
+class Buckets {
+  private readonly keys: Int32Array;
+  private readonly heads: Int32Array;
+  private readonly mask: number;
+  private readonly doc: Int32Array;
+  private readonly next: Int32Array;
+  private size = 0;
+
+  /** `capacity`: how many documents will be added, over all bands. */
+  constructor(capacity: number) {
+    let slots = 16;
+    while (slots < capacity * 2) slots *= 2;
+    this.mask = slots - 1;
+    this.keys = new Int32Array(slots).fill(-1);
+    this.heads = new Int32Array(slots);
+    this.doc = new Int32Array(capacity);
+    this.next = new Int32Array(capacity);
+  }
+
+  private slot(key: number): number {
+    let i = Math.imul(key, 0x9e3779b1) & this.mask;
+    while (this.keys[i] !== -1 && this.keys[i] !== key) i = (i + 1) & this.mask;
+    return i;
+  }
+
+  add(key: number, x: number) {
+    const i = this.slot(key);
+    const e = this.size++;
+    this.doc[e] = x;
+    this.next[e] = this.keys[i] === key ? this.heads[i] : -1;
+    this.keys[i] = key;
+    this.heads[i] = e;
+  }
+
+  /** Documents of the bucket, newest first, while `visit` returns true. */
+  walk(key: number, visit: (x: number) => boolean) {
+    const i = this.slot(key);
+    if (this.keys[i] !== key) return;
+    for (let e = this.heads[i]; e >= 0; e = this.next[e]) if (!visit(this.doc[e])) return;
+  }
 }
 
 /** Documents in publication order: dated by day, then undated, ties in input order. */
 function publicationOrder(day: Int32Array): Int32Array {
-  const order = Int32Array.from(day.keys());
-  const key = (i: number) => day[i] || 99_999_999;
-  return order.sort((a, b) => key(a) - key(b) || a - b);
+  // One numeric sort of packed (day, index) keys: no comparator calls.
+  const n = day.length;
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) keys[i] = (day[i] || 99_999_999) * MAX_DOCS + i;
+  keys.sort();
+  return Int32Array.from(keys, (k) => k % MAX_DOCS);
 }
 
 function sharePerson(docs: StoryDocs, a: number, b: number): boolean {
@@ -84,67 +138,65 @@ export function groupStories(docs: StoryDocs, rule: StoryRule = STORY_RULE): Sto
   const n = docs.day.length;
   const { sigs } = docs;
   const order = publicationOrder(docs.day);
-  const dayNo = Float64Array.from(docs.day, (d) => (d ? dayNumber(d) : NaN));
+  const days = new Map<number, number>();
+  const dayNo = Float64Array.from(docs.day, (d) => {
+    if (!d) return NaN;
+    let v = days.get(d);
+    if (v === undefined) days.set(d, (v = dayNumber(d)));
+    return v;
+  });
   const near = (a: number, b: number, days: number) => !(Math.abs(dayNo[a] - dayNo[b]) > days);
 
   // 1. Copies: each document against the originals before it.
   const original = new Int32Array(n);
   const copyBands = Math.floor(SLOTS / COPY_ROWS);
-  const copyBuckets = new Map<number, number[]>();
+  const copyBuckets = new Buckets(n * copyBands);
   for (const x of order) {
     original[x] = x;
     if (sigs[x * STRIDE] === EMPTY) continue;
     let best = -1;
     let bestSim = rule.copyMin;
-    for (let b = 0; b < copyBands; b++) {
-      for (const o of copyBuckets.get(bandKey(sigs, x * STRIDE, b, COPY_ROWS)) ?? []) {
-        if (o === best || !near(x, o, rule.copyDays)) continue;
+    const consider = (o: number) => {
+      if (o !== best && near(x, o, rule.copyDays)) {
         const sim = resemblance(sigs, x * STRIDE, sigs, o * STRIDE);
         if (sim >= bestSim && (sim > bestSim || best < 0)) [best, bestSim] = [o, sim];
       }
-    }
+      return true;
+    };
+    for (let b = 0; b < copyBands; b++) copyBuckets.walk(bandKey(sigs, x * STRIDE, b, COPY_ROWS), consider);
     if (best >= 0) {
       original[x] = best;
       continue;
     }
-    for (let b = 0; b < copyBands; b++) {
-      const key = bandKey(sigs, x * STRIDE, b, COPY_ROWS);
-      const list = copyBuckets.get(key);
-      if (list) list.push(x);
-      else copyBuckets.set(key, [x]);
-    }
+    for (let b = 0; b < copyBands; b++) copyBuckets.add(bandKey(sigs, x * STRIDE, b, COPY_ROWS), x);
   }
 
   // 2. Events: dated originals against the first reports of earlier stories.
   const leader = new Int32Array(n);
   const eventBands = Math.floor(SLOTS / EVENT_ROWS);
-  const eventBuckets = new Map<number, number[]>();
+  let eligible = 0;
+  for (let x = 0; x < n; x++) if (original[x] === x && docs.day[x] && sigs[x * STRIDE + SLOTS] >= rule.eventShingles) eligible++;
+  const eventBuckets = new Buckets(eligible * eventBands);
   for (const x of order) {
     leader[x] = x;
     if (original[x] !== x || !docs.day[x] || sigs[x * STRIDE + SLOTS] < rule.eventShingles) continue;
     let best = -1;
     let bestSim = rule.eventMin;
-    for (let b = 0; b < eventBands; b++) {
-      const list = eventBuckets.get(bandKey(sigs, x * STRIDE, b, EVENT_ROWS));
-      if (!list) continue;
-      // Leaders are listed in publication order: walk back until they are too old.
-      for (let i = list.length - 1; i >= 0 && near(x, list[i], rule.eventDays); i--) {
-        const l = list[i];
-        if (l === best) continue;
+    // Leaders come newest first: stop at the first one too old.
+    const consider = (l: number) => {
+      if (!near(x, l, rule.eventDays)) return false;
+      if (l !== best) {
         const sim = resemblance(sigs, x * STRIDE, sigs, l * STRIDE);
         if (sim >= bestSim && (sim > bestSim || best < 0) && sharePerson(docs, x, l)) [best, bestSim] = [l, sim];
       }
-    }
+      return true;
+    };
+    for (let b = 0; b < eventBands; b++) eventBuckets.walk(bandKey(sigs, x * STRIDE, b, EVENT_ROWS), consider);
     if (best >= 0) {
       leader[x] = best;
       continue;
     }
-    for (let b = 0; b < eventBands; b++) {
-      const key = bandKey(sigs, x * STRIDE, b, EVENT_ROWS);
-      const list = eventBuckets.get(key);
-      if (list) list.push(x);
-      else eventBuckets.set(key, [x]);
-    }
+    for (let b = 0; b < eventBands; b++) eventBuckets.add(bandKey(sigs, x * STRIDE, b, EVENT_ROWS), x);
   }
 
   // Number stories in publication order of their first reports; copies follow their original.

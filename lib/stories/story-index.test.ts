@@ -67,7 +67,9 @@ afterEach(() => {
 });
 
 function jsonl(articles: Article[]): string {
-  return articles.map((a) => JSON.stringify({ id: a.id, title: a.title, body: a.paragraphs.join("\n"), date: a.date, outlet: a.outlet?.name })).join("\n") + "\n";
+  return (
+    articles.map((a) => JSON.stringify({ id: a.id, title: a.title, body: a.paragraphs.join("\n"), date: a.date, outlet: a.outlet?.name })).join("\n") + "\n"
+  );
 }
 
 describe("stories over a live, segmented index", () => {

@@ -48,22 +48,22 @@ export class StoryIndex {
     const started = performance.now();
     this.generation = archive.generation;
     const locs: Loc[] = [];
-    for (const seg of archive.segments) {
-      const nums = new Int32Array(seg.rank.n).fill(-1);
-      for (let d = 0; d < seg.rank.n; d++) {
-        if (seg.rank.deleted?.[d]) continue;
-        nums[d] = locs.length;
-        locs.push({ seg, d });
-      }
-      this.numbers.set(seg, nums);
-    }
     // Ties in publication order go by corpus order: file path, then line.
     const files = [...new Set(archive.segments.flatMap((s) => s.cols.dicts.files))].sort();
     const fileRank = new Map(files.map((f, i) => [f, i]));
-    const corpusOrder = (l: Loc) => fileRank.get(l.seg.cols.dicts.files[l.seg.cols.file[l.d]])! * 2 ** 24 + l.seg.cols.line[l.d];
-    const keys = Float64Array.from(locs, corpusOrder);
+    const keys: number[] = [];
+    for (const seg of archive.segments) {
+      const ranks = Int32Array.from(seg.cols.dicts.files, (f) => fileRank.get(f)!);
+      const { file, line } = seg.cols;
+      for (let d = 0; d < seg.rank.n; d++) {
+        if (seg.rank.deleted?.[d]) continue;
+        keys.push(ranks[file[d]] * 2 ** 24 + line[d]);
+        locs.push({ seg, d });
+      }
+    }
     const order = Int32Array.from(locs.keys()).sort((a, b) => keys[a] - keys[b] || a - b);
     this.locs = Array.from(order, (i) => locs[i]);
+    for (const seg of archive.segments) this.numbers.set(seg, new Int32Array(seg.rank.n).fill(-1));
     this.locs.forEach((l, i) => (this.numbers.get(l.seg)![l.d] = i));
 
     const n = this.locs.length;
@@ -71,13 +71,15 @@ export class StoryIndex {
     const sigs = new Uint16Array(n * STRIDE);
     const personStart = new Int32Array(n + 1);
     const personVals: number[] = [];
-    this.locs.forEach(({ seg, d }, i) => {
-      day[i] = seg.cols.day[d];
-      sigs.set(seg.cols.story.subarray(d * STRIDE, (d + 1) * STRIDE), i * STRIDE);
+    for (let i = 0; i < n; i++) {
+      const { seg, d } = this.locs[i];
+      const cols = seg.cols;
+      day[i] = cols.day[d];
+      for (let k = 0; k < STRIDE; k++) sigs[i * STRIDE + k] = cols.story[d * STRIDE + k];
       const people = this.people(seg);
-      for (let k = seg.cols.personStart[d]; k < seg.cols.personStart[d + 1]; k++) personVals.push(people[seg.cols.personVals[k]]);
+      for (let k = cols.personStart[d]; k < cols.personStart[d + 1]; k++) personVals.push(people[cols.personVals[k]]);
       personStart[i + 1] = personVals.length;
-    });
+    }
     this.stories = groupStories({ day, sigs, personStart, personVals: Int32Array.from(personVals) });
     this.storyStamp = new Uint32Array(this.stories.count);
     this.walkStamp = new Uint32Array(this.stories.count);
