@@ -1,7 +1,7 @@
 // Measures story grouping on a corpus (docs/stories.md):
 //   npx tsx scripts/stories-eval.ts [--corpus DIR] [--index DIR] [--sample data/eval/stories-sample.json] [--write-sample] [--runs 5]
 // - how many stories the live archive forms (of several articles, of copies only), from the
-//   saved index (built first when there is none: minutes on the 35k corpus);
+//   saved index, brought up to date (built first when there is none: minutes on 35k);
 // - how long regrouping the whole archive takes (median of --runs);
 // - the hand-checked sample: the 50 stories of several articles with the lowest hash of
 //   their first report's id, scored against the verdicts judged by hand in the sample file
@@ -11,11 +11,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { Archive } from "@/lib/index/archive";
 import { LiveIndex } from "@/lib/index/live-index";
-import { readIndexFile } from "@/lib/index/format";
-import { MANIFEST, readManifest } from "@/lib/index/manifest";
-import { loadSegment } from "@/lib/index/segment";
 import { SearchEngine } from "@/lib/search/engine";
 import { StoryIndex } from "@/lib/stories/story-index";
 import { EMPTY_QUERY } from "@/lib/url/search-params";
@@ -57,8 +53,8 @@ function hash(text: string): number {
 
 async function main() {
   const started = performance.now();
-  const archive = await openArchive(path.resolve(values.corpus), path.resolve(values.index));
-  const index = { archive };
+  // The saved index, brought up to date with the corpus (built first when there is none).
+  const index = await LiveIndex.open({ corpusDir: path.resolve(values.corpus), indexDir: path.resolve(values.index) });
   console.log(`corpus ${values.corpus}: ${index.archive.live} articles, opened in ${Math.round(performance.now() - started)} ms`);
 
   const times: number[] = [];
@@ -157,31 +153,7 @@ async function main() {
     writeFileSync(file, JSON.stringify(sample, null, 2) + "\n");
     console.log(`wrote ${file}`);
   }
-}
-
-/**
- * The saved index's segments as they are, read-only (no corpus scan, nothing rewritten);
- * built first when there is none.
- */
-async function openArchive(corpusDir: string, indexDir: string): Promise<Archive> {
-  if (!existsSync(path.join(indexDir, MANIFEST))) {
-    const built = await LiveIndex.open({ corpusDir, indexDir });
-    await built.close();
-    return built.archive;
-  }
-  const m = readManifest(indexDir, corpusDir);
-  const archive = new Archive();
-  archive.suspendPairs();
-  for (const s of m.segments) {
-    const seg = loadSegment(indexDir, s.name);
-    for (const d of s.gone) seg.gone[d] = 1;
-    archive.add(seg);
-  }
-  const { json, arrays } = readIndexFile(path.join(indexDir, "pairs.bin"), "pairs");
-  const meta = json as { bits: number };
-  archive.resumePairs({ bits: meta.bits, a: arrays.a as Uint16Array, b: arrays.b as Uint16Array });
-  archive.refresh();
-  return archive;
+  await index.close();
 }
 
 main().catch((error) => {
