@@ -7,7 +7,7 @@
 //   break marker wherever a phrase cannot continue). Adjacent syllable pairs and quoted
 //   phrases are scored from it, so pairs never need a posting list of their own.
 // - Posting lists (CSR layout) per folded term (with a field-weighted term frequency)
-//   and per exact term (for the "typed with marks" tier and exclusions).
+//   and per exact term (marked spellings, their statistics, and exclusions).
 // - A radix tree of the folded vocabulary for prefix and typo lookups.
 import SearchableMap from "minisearch/SearchableMap";
 import type { Article } from "@/lib/corpus/types";
