@@ -12,6 +12,7 @@
 //              each, seed 42, from the index's own cleaned articles), in process: match()
 //              as eval times it, and the whole search() (facets, page, snippets), beside
 //              FlexSearch on the same articles in the same run; median of --runs runs
+//              (--eval-every k: every k-th query only)
 //   http       the built server, one request at a time: /api/search, then the results
 //              page /?q=, over --http-queries of the eval queries (distinct URLs)
 //   load       autocannon, --connections (50) for --duration (60 s), on /api/search over
@@ -44,6 +45,7 @@ const { values } = parseArgs({
     workers: { type: "string", default: "1" },
     parts: { type: "string", default: "restart,inprocess" },
     "http-queries": { type: "string", default: "200" },
+    "eval-every": { type: "string", default: "1" },
     connections: { type: "string", default: "50" },
     duration: { type: "string", default: "60" },
   },
@@ -208,7 +210,9 @@ async function main() {
   const indexed = indexedArticles(live);
   console.log(`archive: ${archive} (${indexed.length} articles); in-process load of the saved index: ${s(loadMs)}`);
   const needEval = parts.has("eval") || parts.has("http") || parts.has("load");
-  const evalQs = needEval ? evalQueries(indexed) : [];
+  // --eval-every k times every k-th eval query only (a loaded machine); 1 = all of them.
+  const every = Math.max(1, Number(values["eval-every"]));
+  const evalQs = needEval ? evalQueries(indexed).filter((_, i) => i % every === 0) : [];
 
   if (parts.has("inprocess") || parts.has("restart")) {
     const articles = await readArticles();
