@@ -1,30 +1,15 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
-import type { Article, Entity } from "@/lib/corpus/types";
+import { testArticle } from "@/lib/corpus/test-article";
+import type { Article } from "@/lib/corpus/types";
 import { atomDate, xmlEscape } from "@/lib/feed/atom";
 import { FEED_SIZE, feedTitle, searchFeed } from "@/lib/feed/search-feed";
 import { SearchEngine } from "@/lib/search/engine";
 import { feedHref } from "@/lib/url/links";
 import { EMPTY_QUERY, parseSearchParams } from "@/lib/url/search-params";
 
-const e = (name: string): Entity => ({ id: name.toLowerCase().replace(/ /g, "-"), name });
-
 function article(id: string, date: string | null, title: string, persons: string[], outlet: string | null): Article {
-  return {
-    id,
-    file: `${id}.txt`,
-    title,
-    titleDerived: false,
-    date,
-    dateEstimated: false,
-    outlet: outlet ? e(outlet) : null,
-    sources: [],
-    persons: persons.map(e),
-    paragraphs: [`${title}. Hội đàm hòa bình & <an ninh> tại Moscow.`],
-    captions: [],
-    url: null,
-    provenance: { title: "record", date: "metadata", outlet: "record", paragraphsKept: 1, paragraphsDropped: 0 },
-  };
+  return testArticle({ id, date, title, persons, outlet, paragraphs: [`${title}. Hội đàm hòa bình & <an ninh> tại Moscow.`] });
 }
 
 const engine = new SearchEngine([

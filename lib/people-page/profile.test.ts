@@ -1,27 +1,12 @@
 import { describe, expect, it } from "vitest";
-import type { Article, Entity } from "@/lib/corpus/types";
+import { testArticle } from "@/lib/corpus/test-article";
+import type { Article } from "@/lib/corpus/types";
 import { coMentions, personProfile } from "@/lib/people-page/profile";
 import { SearchEngine } from "@/lib/search/engine";
 import { EMPTY_QUERY } from "@/lib/url/search-params";
 
-const e = (name: string): Entity => ({ id: name.toLowerCase().replace(/ /g, "-"), name });
-
 function article(id: string, date: string | null, persons: string[], outlet: string | null): Article {
-  return {
-    id,
-    file: `${id}.txt`,
-    title: `Bài ${id}`,
-    titleDerived: false,
-    date,
-    dateEstimated: false,
-    outlet: outlet ? e(outlet) : null,
-    sources: [],
-    persons: persons.map(e),
-    paragraphs: [`Nội dung ${id}.`],
-    captions: [],
-    url: null,
-    provenance: { title: "record", date: "metadata", outlet: "record", paragraphsKept: 1, paragraphsDropped: 0 },
-  };
+  return testArticle({ id, date, persons, outlet });
 }
 
 const engine = new SearchEngine([

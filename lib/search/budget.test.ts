@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { testArticle } from "@/lib/corpus/test-article";
 import type { Article } from "@/lib/corpus/types";
 import { Archive } from "@/lib/index/archive";
 import { memorySegment } from "@/lib/index/segment";
@@ -8,21 +9,7 @@ import { buildRankIndex } from "@/lib/search/rank-index";
 import { EMPTY_QUERY } from "@/lib/url/search-params";
 
 function article(id: string, text: string): Article {
-  return {
-    id,
-    file: `${id}.txt`,
-    title: `Bài ${id}`,
-    titleDerived: false,
-    date: null,
-    dateEstimated: false,
-    outlet: null,
-    sources: [],
-    persons: [],
-    paragraphs: [text],
-    captions: [],
-    url: null,
-    provenance: { title: "record", date: "none", outlet: "none", paragraphsKept: 1, paragraphsDropped: 0 },
-  };
+  return testArticle({ id, paragraphs: [text] });
 }
 
 /** Articles in segments, in order (one segment per inner list). */

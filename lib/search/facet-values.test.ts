@@ -1,28 +1,13 @@
 import { describe, expect, it } from "vitest";
-import type { Article, Entity } from "@/lib/corpus/types";
+import { testArticle } from "@/lib/corpus/test-article";
+import type { Article } from "@/lib/corpus/types";
 import { SearchEngine } from "@/lib/search/engine";
 import { FACET_LIMIT } from "@/lib/search/facets";
 import { searchFacetValues } from "@/lib/search/facet-values";
 import { EMPTY_QUERY } from "@/lib/url/search-params";
 
-const e = (name: string): Entity => ({ id: name.toLowerCase().replace(/ /g, "-"), name });
-
 function article(id: string, persons: string[], outlet: string, text: string): Article {
-  return {
-    id,
-    file: `${id}.txt`,
-    title: `Bài ${id}`,
-    titleDerived: false,
-    date: "2025-08-07",
-    dateEstimated: false,
-    outlet: e(outlet),
-    sources: [],
-    persons: persons.map(e),
-    paragraphs: [text],
-    captions: [],
-    url: null,
-    provenance: { title: "record", date: "metadata", outlet: "record", paragraphsKept: 1, paragraphsDropped: 0 },
-  };
+  return testArticle({ id, date: "2025-08-07", persons, outlet, paragraphs: [text] });
 }
 
 // More people than a results page lists: "Người 000" … "Người 119", one article each, plus

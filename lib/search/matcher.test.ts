@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { testArticle } from "@/lib/corpus/test-article";
 import type { Article } from "@/lib/corpus/types";
 import { memoryArchive } from "@/lib/index/memory";
 import { createMatcher, type MatchMode } from "@/lib/search/matcher";
@@ -9,21 +10,7 @@ import { leadPassage, SNIPPET_MAX } from "@/lib/search/snippet";
 import type { Segment } from "@/lib/api/contract";
 
 function article(id: string, title: string, ...paragraphs: string[]): Article {
-  return {
-    id,
-    file: `${id}.txt`,
-    title,
-    titleDerived: false,
-    date: null,
-    dateEstimated: false,
-    outlet: null,
-    sources: [],
-    persons: [],
-    paragraphs,
-    captions: [],
-    url: null,
-    provenance: { title: "page", date: "none", outlet: "none", paragraphsKept: paragraphs.length, paragraphsDropped: 0 },
-  };
+  return testArticle({ id, title, paragraphs });
 }
 
 const filler = "Người dân trong thành phố cho biết cuộc sống vẫn diễn ra bình thường sau nhiều ngày.";

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { testArticle } from "@/lib/corpus/test-article";
 import type { Article } from "@/lib/corpus/types";
 import { memoryArchive } from "@/lib/index/memory";
 import { expandQuery } from "@/lib/search/query-expand";
@@ -6,21 +7,7 @@ import { parseQuery } from "@/lib/search/query-parse";
 import { createScratch, explainQuery, FEATURE_NAMES, RANK_WEIGHTS, scoreQuery, type ScoreRequest } from "@/lib/search/rank-score";
 
 function article(id: string, title: string, ...paragraphs: string[]): Article {
-  return {
-    id,
-    file: `${id}.txt`,
-    title,
-    titleDerived: false,
-    date: null,
-    dateEstimated: false,
-    outlet: null,
-    sources: [],
-    persons: [],
-    paragraphs,
-    captions: [],
-    url: null,
-    provenance: { title: "page", date: "none", outlet: "none", paragraphsKept: paragraphs.length, paragraphsDropped: 0 },
-  };
+  return testArticle({ id, title, paragraphs });
 }
 
 const filler = (k: number) => Array.from({ length: k }, () => "Người dân ở thành phố cho biết cuộc sống vẫn diễn ra bình thường sau nhiều ngày.").join(" ");

@@ -1,25 +1,10 @@
 // Small articles for the story tests: one event told by two outlets, a copy of one of
 // them, the same kind of event weeks later, and unrelated news.
-import type { Article, Entity } from "@/lib/corpus/types";
-
-const e = (name: string): Entity => ({ id: name.toLowerCase().replace(/ /g, "-"), name });
+import { testArticle } from "@/lib/corpus/test-article";
+import type { Article } from "@/lib/corpus/types";
 
 export function storyArticle(id: string, date: string | null, outlet: string | null, title: string, paragraphs: string[], persons: string[] = []): Article {
-  return {
-    id,
-    file: `${id}.txt`,
-    title,
-    titleDerived: false,
-    date,
-    dateEstimated: false,
-    outlet: outlet ? e(outlet) : null,
-    sources: [],
-    persons: persons.map(e),
-    paragraphs,
-    captions: [],
-    url: `https://example.vn/${id}`,
-    provenance: { title: "record", date: "metadata", outlet: "record", paragraphsKept: paragraphs.length, paragraphsDropped: 0 },
-  };
+  return testArticle({ id, date, outlet, title, paragraphs, persons, url: `https://example.vn/${id}` });
 }
 
 const FLOOD_FACTS = [
