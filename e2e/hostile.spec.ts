@@ -143,6 +143,20 @@ test("the search page survives the same links: a page or a 400, never a 5xx", as
   );
 });
 
+// Found by the property above: Next.js builds a page's searchParams by plain assignment, so
+// `__proto__` gives the object an array prototype and `sort`/`find`… inherit Array's methods.
+test("prototype keys in a page link never make a 5xx", async () => {
+  const links = [
+    "/?__proto__=&sort=",
+    "/?__proto__=&sort=zzz",
+    "/?__proto__=x&q=Putin&sort=newest",
+    "/?__proto__=&__proto__=&at=1",
+    "/?constructor=&q=Putin",
+    "/articles/khong-co?__proto__=&q=Putin&back=x",
+  ];
+  for (const path of links) expectSane(path, await rawGet(path));
+});
+
 const idTricks = fc.oneof(
   fc.constantFrom(
     "..",

@@ -27,8 +27,9 @@ export function backHref(back: string | undefined, q: string): string {
 }
 
 /** A string param from Next's searchParams (the first when repeated). */
-export function firstParam(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
+export function firstParam(value: unknown): string | undefined {
+  const first = Array.isArray(value) ? value[0] : value;
+  return typeof first === "string" ? first : undefined;
 }
 
 /** The Atom feed that follows a search: its words and filters; always newest first, page 1. */

@@ -64,7 +64,8 @@ export function withoutParam(raw: RawParams, param: string): string {
 function entriesOf(raw: RawParams): [string, string][] {
   return raw instanceof URLSearchParams
     ? [...raw.entries()]
-    : Object.entries(raw).flatMap(([k, v]) => (v === undefined ? [] : (Array.isArray(v) ? v : [v]).map((x): [string, string] => [k, x])));
+    : // String values only (see valuesOf in search-params.ts: `?__proto__=` can put a function in a list).
+      Object.entries(raw).flatMap(([k, v]) => (Array.isArray(v) ? v : [v]).filter((x) => typeof x === "string").map((x): [string, string] => [k, x]));
 }
 
 /** The first non-empty value of a parameter: the one the schema judged. */

@@ -1,10 +1,34 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { EMPTY_QUERY, parseSearchParams, parseUrlState, SEARCH_PARAMS, searchHref, searchParsers, toQueryString, toUrlState } from "@/lib/url/search-params";
+import { fixFor } from "@/lib/url/param-errors";
+import {
+  EMPTY_QUERY,
+  parseSearchParams,
+  type RawParams,
+  parseUrlState,
+  SEARCH_PARAMS,
+  searchHref,
+  searchParsers,
+  toQueryString,
+  toUrlState,
+} from "@/lib/url/search-params";
 
 const parse = (qs: string) => parseSearchParams(new URLSearchParams(qs));
 
 describe("parseSearchParams", () => {
+  it("reads only the object's own string values (a `__proto__` parameter cannot inject any)", () => {
+    // What Next.js makes of `?__proto__=&sort=`: an array prototype, then `sort` = [Array's sort, ""].
+    const raw = Object.create([Object.prototype, ""]) as Record<string, unknown>;
+    raw.sort = [Array.prototype.sort, ""];
+    expect(parseSearchParams(raw as RawParams)).toEqual(parseSearchParams({}));
+    raw.sort = [Array.prototype.sort, "zzz"];
+    const bad = parseSearchParams(raw as RawParams);
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(fixFor(raw as RawParams, bad.error).href).not.toContain("sort");
+    const inherited = Object.create({ q: "Putin" }) as Record<string, string>;
+    expect(parseSearchParams(inherited)).toEqual(parseSearchParams({}));
+  });
+
   it("applies defaults: browse newest first without a query, relevance with one", () => {
     expect(parse("")).toEqual({
       ok: true,

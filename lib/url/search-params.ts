@@ -107,8 +107,12 @@ export function parseSearchParams(raw: RawParams): ParseResult {
 
 function valuesOf(raw: RawParams, key: string): string[] {
   if (raw instanceof URLSearchParams) return raw.getAll(key);
+  // Own string values only: Next.js builds the page's searchParams with plain assignment, so
+  // `?__proto__=` gives the object an array prototype, and `sort` then inherits Array's sort.
+  if (!Object.hasOwn(raw, key)) return [];
   const value = raw[key];
-  return value === undefined ? [] : Array.isArray(value) ? value : [value];
+  const values = Array.isArray(value) ? value : [value];
+  return values.filter((v): v is string => typeof v === "string");
 }
 
 const listParser = parseAsNativeArrayOf(parseAsString);
