@@ -2,32 +2,15 @@
 // process writes it, the others follow its commits). Every process must answer exactly as the
 // others, before and after the corpus changes. Requests are pinned to a process by sending
 // them on one connection after a health check that names the process.
-import { copyFile, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { copyFile, rm, writeFile } from "node:fs/promises";
 import http from "node:http";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { startServer, type OwnServer } from "./own-server";
+import { copySeeds, serveOwnCorpus } from "./own-server";
 
-let corpus: string;
-let index: string;
-let server: OwnServer;
+const own = serveOwnCorpus("cores", (dir) => copySeeds(dir), { WATCH_MS: "300" }, { cores: 2 });
 
 test.describe.configure({ mode: "serial" });
-
-test.beforeAll(async () => {
-  test.setTimeout(180_000);
-  corpus = await mkdtemp(path.join(tmpdir(), "timtin-cores-corpus-"));
-  index = await mkdtemp(path.join(tmpdir(), "timtin-cores-index-"));
-  for (const f of (await readdir("seeds")).filter((f) => f.endsWith(".txt"))) await copyFile(path.join("seeds", f), path.join(corpus, f));
-  server = await startServer(corpus, { INDEX_DIR: index, WATCH_MS: "300" }, { cores: 2 });
-});
-
-test.afterAll(async () => {
-  server?.proc.kill("SIGTERM");
-  await server?.exited;
-  for (const d of [corpus, index]) if (d) await rm(d, { recursive: true, force: true });
-});
 
 function get(agent: http.Agent, url: string): Promise<{ status: number; body: string; socket: unknown }> {
   return new Promise((resolve, reject) => {
@@ -46,11 +29,11 @@ function get(agent: http.Agent, url: string): Promise<{ status: number; body: st
 async function askOneProcess(paths: string[]): Promise<{ pid: number; role: string; status: string; answers: unknown[] }> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   try {
-    const health = await get(agent, `${server.base}/api/health`);
+    const health = await get(agent, `${own.server.base}/api/health`);
     const h = JSON.parse(health.body);
     const answers: unknown[] = [];
     for (const p of paths) {
-      const r = await get(agent, `${server.base}${p}`);
+      const r = await get(agent, `${own.server.base}${p}`);
       // Still the same connection, so still the same process.
       expect(r.socket).toBe(health.socket);
       const json = JSON.parse(r.body);
@@ -102,9 +85,9 @@ test("a file copied into the corpus reaches every process, which still agree", a
     body: "Nông dân Đắk Lắk bắt đầu thu hoạch sầu riêng, giá bán tại vườn tăng so với năm trước.",
     date: "2025-09-02",
   };
-  const staged = path.join(index, "..", `${path.basename(corpus)}-staged.jsonl`);
+  const staged = path.join(own.index, "..", `${path.basename(own.corpus)}-staged.jsonl`);
   await writeFile(staged, `${JSON.stringify(article)}\n`);
-  await copyFile(staged, path.join(corpus, "moi.jsonl"));
+  await copyFile(staged, path.join(own.corpus, "moi.jsonl"));
   await rm(staged, { force: true });
 
   const paths = ["/api/search?q=s%E1%BA%A7u+ri%C3%AAng", ...PATHS];
@@ -119,7 +102,7 @@ test("a file copied into the corpus reaches every process, which still agree", a
 });
 
 test("SIGTERM stops every process", async () => {
-  server.proc.kill("SIGTERM");
-  expect(await server.exited).toBe(143);
-  await expect(fetch(`${server.base}/api/health`)).rejects.toThrow();
+  own.server.proc.kill("SIGTERM");
+  expect(await own.server.exited).toBe(143);
+  await expect(fetch(`${own.server.base}/api/health`)).rejects.toThrow();
 });

@@ -1,39 +1,26 @@
 // The date facet on an archive spanning several years: its own server on a temporary corpus
 // (the shared e2e server serves the seeds), started from the same build with `next start`.
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { resultDates, settled, total } from "./helpers";
-import { startServer, type OwnServer } from "./own-server";
+import { serveOwnCorpus } from "./own-server";
 
 // 2017–2024 (more than 60 months) with metadata dates, 3 articles in March 2022 and one undated article.
 const DATES = ["2017-05-02", "2020-01-15", "2021-07-09", "2022-03-01", "2022-03-01", "2022-03-17", "2022-11-30", "2023-06-06", "2024-02-29", null];
 
-let dir: string;
-let server: OwnServer;
-
-test.describe.configure({ mode: "serial" });
-
-test.beforeAll(async () => {
-  test.setTimeout(180_000);
-  dir = await mkdtemp(path.join(tmpdir(), "timtin-years-"));
+const own = serveOwnCorpus("years", async (dir) => {
   const lines = DATES.map((date, i) =>
     JSON.stringify({ id: `nam-${i}`, title: `Bản tin số ${i}`, body: `Nội dung bản tin số ${i} về thời tiết và giao thông.`, ...(date ? { date } : {}) }),
   );
   await writeFile(path.join(dir, "archive.jsonl"), `${lines.join("\n")}\n`);
-  server = await startServer(dir);
 });
 
-test.afterAll(async () => {
-  server?.proc.kill("SIGTERM");
-  await server?.exited;
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
+test.describe.configure({ mode: "serial" });
 
 test("years, then a year's months, then a month's days; each bar is a link", async ({ page }) => {
   test.slow(); // many steps: more room on a loaded machine, not a speed limit
-  await page.goto(`${server.base}/`);
+  await page.goto(`${own.server.base}/`);
   const histogram = page.getByTestId("histogram");
   await expect(histogram).toHaveAttribute("data-unit", "year");
   await expect(histogram.getByRole("listitem")).toHaveCount(8); // 2017 to 2024, empty years included
@@ -55,7 +42,7 @@ test("years, then a year's months, then a month's days; each bar is a link", asy
 });
 
 test("the undated bucket and quick ranges on a static archive", async ({ page }) => {
-  await page.goto(`${server.base}/`);
+  await page.goto(`${own.server.base}/`);
   expect((await resultDates(page))[0]).toBe("2024-02-29");
   await expect(page.getByTestId("range-end")).toContainText("29/2/2024");
   await page.getByRole("link", { name: "12 tháng trước 29/2/2024" }).click();

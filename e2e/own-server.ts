@@ -1,6 +1,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { copyFile, mkdtemp, readdir, rm } from "node:fs/promises";
 import net from "node:net";
+import { tmpdir } from "node:os";
 import path from "node:path";
+import { test } from "@playwright/test";
 
 /**
  * A built server of its own (`next start`, or with `cores` `npm start`'s one process per core),
@@ -67,4 +70,46 @@ export function events(server: OwnServer, event: string): Record<string, unknown
       return [];
     }
   });
+}
+
+/** Copy the first `count` bundled seeds (all of them when omitted) into `dir`. */
+export async function copySeeds(dir: string, count?: number): Promise<void> {
+  const seeds = (await readdir("seeds")).filter((f) => f.endsWith(".txt")).slice(0, count);
+  for (const f of seeds) await copyFile(path.join("seeds", f), path.join(dir, f));
+}
+
+/** What a spec file's own server runs on; the fields are set once its `beforeAll` has run. */
+export interface OwnCorpusServer {
+  server: OwnServer;
+  /** The temporary corpus directory, which tests may change while the server runs. */
+  corpus: string;
+  /** The temporary saved-index directory. */
+  index: string;
+}
+
+/**
+ * For a serial spec file: before its tests, a temporary corpus (filled by `fill`) and a
+ * temporary saved index served by a built server of their own; after them, the server is
+ * stopped and both directories are removed.
+ */
+export function serveOwnCorpus(
+  name: string,
+  fill: (corpus: string) => Promise<void>,
+  env: Record<string, string> = {},
+  options: { cores?: number } = {},
+): OwnCorpusServer {
+  const own = {} as OwnCorpusServer;
+  test.beforeAll(async () => {
+    test.setTimeout(180_000); // a cold start on a busy machine: a wait, not a limit on speed
+    own.corpus = await mkdtemp(path.join(tmpdir(), `timtin-${name}-corpus-`));
+    own.index = await mkdtemp(path.join(tmpdir(), `timtin-${name}-index-`));
+    await fill(own.corpus);
+    own.server = await startServer(own.corpus, { INDEX_DIR: own.index, ...env }, options);
+  });
+  test.afterAll(async () => {
+    own.server?.proc.kill("SIGTERM");
+    await own.server?.exited;
+    for (const d of [own.corpus, own.index]) if (d) await rm(d, { recursive: true, force: true });
+  });
+  return own;
 }

@@ -1,53 +1,36 @@
 // One story across outlets, on the seeds (five distinct events) plus, arriving while the
 // server runs, a copy of one seed under another id and outlet and another outlet's report
 // of that seed's event. Its own server on a temporary corpus, from the same build.
-import { copyFile, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { settled, titles, total } from "./helpers";
-import { startServer, type OwnServer } from "./own-server";
+import { copySeeds, serveOwnCorpus } from "./own-server";
 
 const SEED = "002_39daa1a30ecf3676";
 
-let corpus: string;
-let index: string;
-let server: OwnServer;
+const own = serveOwnCorpus("stories", (dir) => copySeeds(dir), { WATCH_MS: "300" });
 let seed: { title: string; date: string; paragraphs: string[] };
 
 test.describe.configure({ mode: "serial" });
 
 async function apiTotal(query: string): Promise<number> {
-  const res = await fetch(`${server.base}/api/search?${query}`);
+  const res = await fetch(`${own.server.base}/api/search?${query}`);
   return (await res.json()).total;
 }
-
-test.beforeAll(async () => {
-  test.setTimeout(180_000);
-  corpus = await mkdtemp(path.join(tmpdir(), "timtin-stories-corpus-"));
-  index = await mkdtemp(path.join(tmpdir(), "timtin-stories-index-"));
-  for (const f of (await readdir("seeds")).filter((f) => f.endsWith(".txt"))) await copyFile(path.join("seeds", f), path.join(corpus, f));
-  server = await startServer(corpus, { INDEX_DIR: index, WATCH_MS: "300" });
-});
-
-test.afterAll(async () => {
-  server?.proc.kill("SIGTERM");
-  await server?.exited;
-  for (const d of [corpus, index]) if (d) await rm(d, { recursive: true, force: true });
-});
 
 test("the five seeds are five events: five results, none grouped", async ({ page }) => {
   expect(await apiTotal("")).toBe(5);
   expect(await apiTotal("group=0")).toBe(5);
-  await page.goto(`${server.base}/`);
+  await page.goto(`${own.server.base}/`);
   await expect(page.getByTestId("result")).toHaveCount(5);
   await expect(page.getByTestId("story")).toHaveCount(0);
   await expect(page.getByTestId("republished")).toHaveCount(0);
 });
 
 test("a copy of a seed under another id and outlet folds under the seed; another outlet's report joins its story", async ({ page }) => {
-  seed = await (await fetch(`${server.base}/api/articles/${SEED}`)).json();
+  seed = await (await fetch(`${own.server.base}/api/articles/${SEED}`)).json();
   const half = Math.ceil(seed.paragraphs.length / 2);
   const records = [
     // Word for word, a day later, by another paper.
@@ -66,11 +49,11 @@ test("a copy of a seed under another id and outlet folds under the seed; another
       outlet: "Báo Đưa Tin Khác",
     },
   ];
-  await writeFile(path.join(corpus, "them.jsonl"), records.map((r) => JSON.stringify(r)).join("\n") + "\n");
+  await writeFile(path.join(own.corpus, "them.jsonl"), records.map((r) => JSON.stringify(r)).join("\n") + "\n");
   await expect(async () => expect(await apiTotal("group=0")).toBe(7)).toPass();
   expect(await apiTotal("")).toBe(5);
 
-  await page.goto(`${server.base}/`);
+  await page.goto(`${own.server.base}/`);
   await expect(page.getByTestId("result")).toHaveCount(5);
   const item = page.getByTestId("result").filter({ has: page.getByRole("link", { name: seed.title }) });
   await expect(item).toHaveCount(1);
@@ -92,7 +75,7 @@ test("a copy of a seed under another id and outlet folds under the seed; another
 });
 
 test("the switch lists every article on its own (group=0), and back", async ({ page }) => {
-  await page.goto(`${server.base}/`);
+  await page.goto(`${own.server.base}/`);
   await expect(page.getByTestId("result")).toHaveCount(5);
   expect(await total(page)).toBe(5);
   const toggle = page.getByRole("switch", { name: "Gộp tin cùng sự kiện" });
@@ -105,7 +88,7 @@ test("the switch lists every article on its own (group=0), and back", async ({ p
   await expect(page.getByTestId("story")).toHaveCount(0);
   expect((await titles(page)).filter((t) => t === seed.title)).toHaveLength(2);
   // A shared link opens ungrouped too.
-  await page.goto(`${server.base}/?group=0`);
+  await page.goto(`${own.server.base}/?group=0`);
   await expect(page.getByTestId("result")).toHaveCount(7);
   await expect(page.getByRole("switch", { name: "Gộp tin cùng sự kiện" })).not.toBeChecked();
   await page.getByRole("switch", { name: "Gộp tin cùng sự kiện" }).click();
@@ -115,14 +98,14 @@ test("the switch lists every article on its own (group=0), and back", async ({ p
 });
 
 test("a search finds the story once, by its best match", async ({ page }) => {
-  await page.goto(`${server.base}/?q=${encodeURIComponent("Kellogg Alaska")}`);
+  await page.goto(`${own.server.base}/?q=${encodeURIComponent("Kellogg Alaska")}`);
   await settled(page);
   const shown = await titles(page);
   expect(shown.filter((t) => t === seed.title || t.startsWith("Ông Kellogg"))).toHaveLength(1);
 });
 
 test("grouped results, with a story's other reports shown, have no serious or critical axe violations", async ({ page }) => {
-  await page.goto(`${server.base}/`);
+  await page.goto(`${own.server.base}/`);
   await page.getByRole("button", { name: "1 bài khác về sự kiện này" }).click();
   await expect(page.getByTestId("story-other")).toBeVisible();
   const { violations } = await new AxeBuilder({ page }).analyze();
