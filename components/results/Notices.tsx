@@ -4,6 +4,7 @@ import Link from "next/link";
 import { FilterLink } from "@/components/search/FilterLink";
 import type { SearchResponse } from "@/lib/api/contract";
 import { activeFilters, FACET_LABELS } from "@/lib/ui/active-filters";
+import { listedCount } from "@/lib/ui/near-miss";
 import { pageCount } from "@/lib/ui/pagination";
 
 const number = new Intl.NumberFormat("vi-VN");
@@ -16,7 +17,7 @@ const link = "font-semibold text-blue-700 underline dark:text-blue-300";
 export function Notices({ data, nameOf }: { data: SearchResponse; nameOf: (id: string) => string | undefined }) {
   const { query, suggestion, relaxed, total, unknownFilters, correctedQuery, excludedAll } = data;
   const severalWords = query.q.trim().split(/\s+/).length > 1;
-  const pages = pageCount(total, query.size);
+  const pages = pageCount(listedCount(data), query.size);
   const filters = activeFilters(query, nameOf);
   const unknown = unknownFilters ?? [];
   const withoutUnknown = {

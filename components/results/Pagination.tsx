@@ -2,13 +2,14 @@
 
 import { FilterLink } from "@/components/search/FilterLink";
 import type { SearchResponse } from "@/lib/api/contract";
+import { listedCount } from "@/lib/ui/near-miss";
 import { pageCount, pageItems } from "@/lib/ui/pagination";
 
 const link = "inline-block min-w-9 rounded-md px-3 py-1.5 text-center";
 
 export function Pagination({ data }: { data: SearchResponse }) {
   const { query } = data;
-  const pages = pageCount(data.total, query.size);
+  const pages = pageCount(listedCount(data), query.size);
   if (pages <= 1) return null;
   const at = (page: number) => ({ ...query, page });
   return (

@@ -3,6 +3,7 @@ import { Highlighted } from "@/components/search/Highlighted";
 import { PersonChip } from "@/components/results/PersonChip";
 import { DateLine } from "@/components/results/DateLine";
 import { StoryOthers } from "@/components/results/StoryOthers";
+import { MISSING_LABEL } from "@/lib/ui/near-miss";
 import { republishedLabel } from "@/lib/ui/story-labels";
 import type { SearchHit, SearchQuery } from "@/lib/api/contract";
 import { articleHref } from "@/lib/url/links";
@@ -22,6 +23,17 @@ export function ResultItem({ hit, query, marked }: { hit: SearchHit; query: Sear
           {republishedLabel(hit.republishedBy)}
         </p>
       ) : null}
+      {hit.missing.length > 0 && (
+        <p className="text-sm text-zinc-700 dark:text-zinc-300" data-testid="missing">
+          {MISSING_LABEL}{" "}
+          {hit.missing.map((w, i) => (
+            <span key={i}>
+              {i > 0 && ", "}
+              <s>{w}</s>
+            </span>
+          ))}
+        </p>
+      )}
       <p className="mt-1 break-words" data-testid="snippet">
         <Highlighted segments={hit.snippet} />
       </p>

@@ -1,4 +1,5 @@
 import type { SearchResponse } from "@/lib/api/contract";
+import { listedCount, nearMissNote } from "@/lib/ui/near-miss";
 
 const number = new Intl.NumberFormat("vi-VN");
 
@@ -6,7 +7,9 @@ const number = new Intl.NumberFormat("vi-VN");
 export function ResultsSummary({ data }: { data: SearchResponse }) {
   const { total, query } = data;
   const first = (query.page - 1) * query.size + 1;
-  const last = Math.min(total, query.page * query.size);
+  const listed = listedCount(data);
+  const last = Math.min(listed, query.page * query.size);
+  const near = nearMissNote(data.totalNearMisses ?? 0);
   return (
     <p id="results-summary" role="status" className="text-sm text-zinc-700 dark:text-zinc-300">
       <span data-testid="total">
@@ -16,7 +19,9 @@ export function ResultsSummary({ data }: { data: SearchResponse }) {
       </span>
       {/* Grouped: several articles of one story count as one result. */}
       {data.totalArticles !== undefined && data.totalArticles > total && <span data-testid="total-articles"> · {number.format(data.totalArticles)} bài</span>}
-      {total > query.size && first <= last && (
+      {/* Near misses are listed after every full match and not counted in `total`. */}
+      {near && <span data-testid="total-near-misses"> · {near}</span>}
+      {listed > query.size && first <= last && (
         <span className="text-zinc-600 dark:text-zinc-400">
           {" "}
           (hiển thị {number.format(first)}–{number.format(last)})

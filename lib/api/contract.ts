@@ -56,6 +56,11 @@ export interface SearchHit {
   snippet: Segment[];
   score: number;
   /**
+   * The query words this article lacks, as typed: empty for a full match; one minor word
+   * for a near miss (listed after every full match, see `totalNearMisses`).
+   */
+  missing: string[];
+  /**
    * Grouped results only: the story this article stands for (other reports of the same
    * event), null when it stands alone.
    */
@@ -112,6 +117,11 @@ export interface SearchResponse {
   total: number;
   /** Matching articles (copies and every report of a story counted); equals total when not grouped. */
   totalArticles?: number;
+  /**
+   * Near misses: results lacking one minor query word (stories when grouped), listed after
+   * the `total` full matches and counted in neither `total` nor the facets.
+   */
+  totalNearMisses: number;
   tookMs: number;
   hits: SearchHit[];
   facets: SearchFacets;

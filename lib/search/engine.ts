@@ -6,7 +6,7 @@ import { todayInVietnam } from "@/lib/corpus/dates";
 import { dateBuckets, dayKeyToIso, quickRangeEnd } from "@/lib/search/date-buckets";
 import { textAfterTitle } from "@/lib/search/derived-title";
 import { FacetCounter, FacetDictionary, ScratchCounts, TopK } from "@/lib/search/facets";
-import { createMatcher, type Hit, type Matcher, type MatcherOptions } from "@/lib/search/matcher";
+import { createMatcher, type Hit, type Matcher, type MatcherOptions, type NearMiss } from "@/lib/search/matcher";
 import { leadPassage } from "@/lib/search/snippet";
 import { StoryIndex } from "@/lib/stories/story-index";
 import type { SearchHit, SearchQuery, SearchResponse, Segment } from "@/lib/api/contract";
@@ -142,8 +142,8 @@ export class SearchEngine {
       cols = s.cols;
       f = this.facets.get(s)!;
     };
-    /** Count one matching document in the facets; true when it passes every filter. */
-    const visit = (d: number): boolean => {
+    /** Count one matching document in the facets (unless `count` is false); true when it passes every filter. */
+    const visit = (d: number, count = true): boolean => {
       const day = cols.day[d];
       const pStart = cols.personStart[d];
       const pEnd = cols.personStart[d + 1];
@@ -155,10 +155,11 @@ export class SearchEngine {
       const pPerson = !wantPerson || anyIn(cols.personVals, pStart, pEnd, f.persons, wantPerson);
       const pOutlet = !wantOutlet || (outlet >= 0 && wantOutlet.has(outlet));
       const pSources = !wantSources || anyIn(cols.sourceVals, sStart, sEnd, f.sources, wantSources);
+      const others = pPerson && pOutlet && pSources;
+      if (!count) return pDate && others;
       if (pDate && pOutlet && pSources) for (let p = pStart; p < pEnd; p++) personCounts.addOne(f.persons[cols.personVals[p]]);
       if (pDate && pPerson && pSources && outlet >= 0) outletCounts.addOne(outlet);
       if (pDate && pPerson && pOutlet) for (let p = sStart; p < sEnd; p++) sourceCounts.addOne(f.sources[cols.sourceVals[p]]);
-      const others = pPerson && pOutlet && pSources;
       if (others && f.month[d] >= 0) monthCounts[f.month[d]]++;
       // The adaptive buckets follow from/to (to zoom in); the undated count ignores them.
       if (others && day === 0) undatedCount++;
@@ -169,6 +170,7 @@ export class SearchEngine {
     };
 
     let shown: Hit[];
+    let near: { shown: NearMiss[]; total: number } = { shown: [], total: 0 };
     if (match) {
       for (const h of match.hits) {
         if (h.seg !== seg) enter(h.seg);
@@ -177,6 +179,16 @@ export class SearchEngine {
         else best.push(h);
       }
       shown = grouping ? grouping.ranked(start, query.size) : best.sorted().slice(start);
+      const full = grouping ? grouping.total : total;
+      // Near misses come after every full match (pages past `total` show them), and only
+      // beside some full match: with none, the honest answer stays nothing (issue #11).
+      if (match.nearMisses.length && full > 0) {
+        const passing = (h: NearMiss) => {
+          if (h.seg !== seg) enter(h.seg);
+          return visit(h.d, false);
+        };
+        near = this.nearMissPage(match.nearMisses, passing, order, Math.max(0, start - full), query.size - shown.length, !!grouping);
+      }
     } else {
       for (const s of this.archive.segments) {
         enter(s);
@@ -197,7 +209,7 @@ export class SearchEngine {
       shown = this.browsePage(sort, start, query.size, grouping ? grouping.firstOfStory(keep) : keep);
       if (grouping) shown = shown.map((h) => grouping.standIn(h, keep));
     }
-    const page = shown.map((h) => (grouping ? { ...this.hit(h, marked), ...this.stories.info(h) } : this.hit(h, marked)));
+    const page = [...shown, ...near.shown].map((h) => (grouping ? { ...this.hit(h, marked), ...this.stories.info(h) } : this.hit(h, marked)));
 
     const dayMap = new Map<string, number>();
     for (const i of dayCounts.values()) dayMap.set(dayKeyToIso(this.days[i]), dayCounts.counts[i]);
@@ -205,6 +217,7 @@ export class SearchEngine {
       query,
       total: grouping ? grouping.total : total,
       totalArticles: total,
+      totalNearMisses: near.total,
       tookMs: round(performance.now() - started),
       hits: page,
       facets: {
@@ -224,6 +237,33 @@ export class SearchEngine {
       rangeEnd: quickRangeEnd(this.newest, todayInVietnam()),
       unknownFilters: this.unknownFilters(query),
     };
+  }
+
+  /**
+   * Near misses passing the filters, in the page's order (each story once when grouped, after
+   * the full matches' grouping is done): `size` of them from `start`, and how many there are.
+   * They count in no facet and not in `total`.
+   */
+  private nearMissPage(
+    misses: NearMiss[],
+    passing: (h: NearMiss) => boolean,
+    order: (a: Hit, b: Hit) => number,
+    start: number,
+    size: number,
+    grouped: boolean,
+  ): { shown: NearMiss[]; total: number } {
+    const grouping = grouped ? this.stories.begin(order) : null;
+    const best = new TopK<Hit>(start + Math.max(0, size), order);
+    let total = 0;
+    for (const h of misses) {
+      if (!passing(h)) continue;
+      total++;
+      if (grouping) grouping.add(h.seg, h.d, h);
+      else best.push(h);
+    }
+    if (grouping) total = grouping.total;
+    const shown = size <= 0 ? [] : grouping ? grouping.ranked(start, size) : best.sorted().slice(start);
+    return { shown: shown as NearMiss[], total };
   }
 
   /**
@@ -353,7 +393,7 @@ export class SearchEngine {
     return this.matcher.snippet({ ...article, paragraphs }, q, at);
   }
 
-  private hit({ seg, d, score }: Loc & { score: number }, q: string): SearchHit {
+  private hit({ seg, d, score, missing }: Loc & { score: number; missing?: string[] }, q: string): SearchHit {
     const article = seg.store.get(d);
     return {
       id: article.id,
@@ -366,6 +406,7 @@ export class SearchEngine {
       sources: article.sources,
       snippet: q.trim() ? this.snippet({ seg, d }, article, q) : leadPassage(textAfterTitle(article)[0] ?? ""),
       score: round(score),
+      missing: missing ?? [],
     };
   }
 }

@@ -20,6 +20,12 @@ export interface Hit extends Loc {
   score: number;
 }
 
+/** A near miss: an article lacking one minor query word, listed below the full matches. */
+export interface NearMiss extends Hit {
+  /** The query words it lacks, as typed (one word today). */
+  missing: string[];
+}
+
 /**
  * "all": every word as typed, or a confident correction that says so (the default);
  * "exact": every word as typed, never corrected; "any": articles with some of the words.
@@ -27,7 +33,14 @@ export interface Hit extends Loc {
 export type MatchMode = "all" | "exact" | "any";
 
 export interface MatchResult {
+  /** Articles with every word (as typed, or as corrected). */
   hits: Hit[];
+  /**
+   * Articles lacking exactly one minor word of a query of 3+ words (rank-score.ts
+   * minorWords), to list below every full match and say what they lack. Only when some
+   * article holds every word: with none, the honest answer stays nothing (issue #11).
+   */
+  nearMisses: NearMiss[];
   /** Article id → relevance score (built on first use, for tests and tools). */
   readonly scores: Map<string, number>;
   /** True when the hits match some words, not every one (mode "any"). */
@@ -53,6 +66,8 @@ export interface MatcherOptions {
   weights?: RankWeights;
   /** Let results miss words worth up to this share of the query's idf: an experiment only (issue #11 keeps 0). */
   missShare?: number;
+  /** Find near misses (default true; false for experiments). */
+  nearMiss?: boolean;
 }
 
 /** Default work budget: far above any ordinary query on millions of articles (a word's postings are at most the archive). */
@@ -104,7 +119,10 @@ const ACCENT_BOOST = 2;
 const CACHE_SIZE = 64;
 
 /** The matcher of an archive, or of articles indexed in memory (tests, tools). */
-export function createMatcher(source: Archive | readonly Article[], { budget = WORK_BUDGET, weights, missShare }: MatcherOptions = {}): Matcher {
+export function createMatcher(
+  source: Archive | readonly Article[],
+  { budget = WORK_BUDGET, weights, missShare, nearMiss = true }: MatcherOptions = {},
+): Matcher {
   const archive = Array.isArray(source) ? memoryArchive(source as readonly Article[]) : (source as Archive);
   const lex = archive.lexicon;
   const scratches = new WeakMap<IndexSegment, Scratch>();
@@ -165,18 +183,43 @@ export function createMatcher(source: Archive | readonly Article[], { budget = W
    * segment's postings are charged to `meter`: past the budget, a segment's widest
    * completions are left out, and later segments are not read (`meter.cut`).
    */
-  function scoreAll(p: Prepared, groups: Group[], mode: "all" | "any", meter: Meter, phrases = p.parsed.phrases): Hit[] & { capped?: boolean } {
+  function scoreAll(
+    p: Prepared,
+    groups: Group[],
+    mode: "all" | "any",
+    meter: Meter,
+    phrases = p.parsed.phrases,
+    near: NearMiss[] | null = null,
+  ): Hit[] & { capped?: boolean } {
     const hits: Hit[] & { capped?: boolean } = [];
     for (const seg of archive.segments) {
       // Local groups are copies: leaving a completion out here changes nothing else.
       const local = localize(seg, groups, p.excluded);
       if (!withinBudget(seg, local.groups, meter, hits.length > 0)) break;
-      const req: ScoreRequest = { groups: local.groups, phrases: mode === "all" ? phrases : [], excluded: local.excluded, mode, weights, missShare };
+      const req: ScoreRequest = {
+        groups: local.groups,
+        phrases: mode === "all" ? phrases : [],
+        excluded: local.excluded,
+        mode,
+        weights,
+        missShare,
+        nearMiss: !!near,
+      };
       const scores = scoreQuery(seg.rank, scratchOf(seg), req);
       if (req.capped) hits.capped = true;
-      for (const [d, score] of scores) hits.push({ seg, d, score });
+      const misses = req.nearMisses;
+      for (const [d, score] of scores) {
+        const lack = misses?.get(d);
+        if (lack === undefined) hits.push({ seg, d, score });
+        else near!.push({ seg, d, score, missing: wordsOf(p, lack) });
+      }
     }
     return hits;
+  }
+
+  /** The typed words of a mask of query words. */
+  function wordsOf(p: Prepared, mask: number): string[] {
+    return p.parsed.words.flatMap((w, i) => (mask & (1 << i) ? [w.text] : []));
   }
 
   /**
@@ -223,16 +266,17 @@ export function createMatcher(source: Archive | readonly Article[], { budget = W
     }
     // Looser, when asked: articles holding some of the words, as typed (never look-alikes).
     if (mode === "any") return result(scoreAll(p, p.groups, "any", meter), { relaxed: true, partial: meter.cut });
-    const hits = scoreAll(p, p.groups, "all", meter);
+    const near: NearMiss[] = [];
+    const hits = scoreAll(p, p.groups, "all", meter, parsed.phrases, nearMiss && mode === "all" ? near : null);
     if (hits.length) {
       const reading = p.parsed.words.some((w) => w.marked) ? null : accentReading(lex, parsed.words, topHits(hits, ACCENT_SCAN));
       if (reading) {
         const wanted = reading.filter(Boolean);
-        for (const h of hits) if (holdsAll(h, wanted)) h.score += ACCENT_BOOST;
+        for (const h of [...hits, ...near]) if (holdsAll(h, wanted)) h.score += ACCENT_BOOST;
       }
       // The reading comes from the matched articles themselves: it finds them.
       const suggestion = reading ? readingText(p, reading) : offered(suggestQuery(lex, p.q, parsed), meter);
-      return result(hits, { suggestion, totalExact: !hits.capped && !meter.cut, partial: meter.cut });
+      return result(hits, { nearMisses: near, suggestion, totalExact: !hits.capped && !meter.cut, partial: meter.cut });
     }
     // Nothing has every word as typed: a confident correction that says so, or an honest nothing.
     // A correction is only tried within the budget: else the honest nothing says it was cut.
@@ -351,6 +395,7 @@ function result(hits: Hit[], extra: Partial<Omit<MatchResult, "hits" | "scores">
   let scores: Map<string, number> | null = null;
   return {
     hits,
+    nearMisses: [],
     relaxed: false,
     suggestion: null,
     correctedQuery: null,

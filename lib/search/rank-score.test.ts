@@ -4,7 +4,7 @@ import type { Article } from "@/lib/corpus/types";
 import { memoryArchive } from "@/lib/index/memory";
 import { expandQuery } from "@/lib/search/query-expand";
 import { parseQuery } from "@/lib/search/query-parse";
-import { createScratch, explainQuery, FEATURE_NAMES, RANK_WEIGHTS, scoreQuery, type ScoreRequest } from "@/lib/search/rank-score";
+import { createScratch, explainQuery, FEATURE_NAMES, minorWords, RANK_WEIGHTS, scoreQuery, type ScoreRequest } from "@/lib/search/rank-score";
 
 function article(id: string, title: string, ...paragraphs: string[]): Article {
   return testArticle({ id, title, paragraphs });
@@ -117,5 +117,46 @@ describe("rank score", () => {
         expect(plain.get(d)).toBeCloseTo(e.score, 9);
       }
     }
+  });
+
+  describe("near misses", () => {
+    /** Full matches and near misses (id → the query words' indices it lacks) of a query. */
+    function nearMisses(q: string) {
+      const req: ScoreRequest = { ...request(q), nearMiss: true };
+      const scores = scoreQuery(index, scratch, req);
+      const near = new Map([...(req.nearMisses ?? new Map<number, number>())].map(([d, mask]) => [index.ids[d], mask]));
+      const full = [...scores.keys()].map((d) => index.ids[d]).filter((id) => !near.has(id));
+      return { full, near, scored: new Set([...scores.keys()].map((d) => index.ids[d])) };
+    }
+
+    it("lists an article lacking only a common short word as a near miss, apart from the full matches", () => {
+      const r = nearMisses("cháy rừng ở Pleiku");
+      // `ở` is word 2: the Pleiku article lacks it; no article has every word.
+      expect(r.near.get("fire-no-function")).toBe(1 << 2);
+      expect(r.full).toEqual([]);
+      // A near miss is scored (to rank it among near misses), never reported as a full match.
+      expect(r.scored.has("fire-no-function")).toBe(true);
+    });
+
+    it("never lets an article lack a rare content word", () => {
+      // fire-no-content has cháy, rừng and ở but not Pleiku.
+      expect(nearMisses("cháy rừng ở Pleiku").near.has("fire-no-content")).toBe(false);
+      const minor = minorWords(index, request("cháy rừng ở Pleiku").groups);
+      expect(minor).toBe(1 << 2);
+    });
+
+    it("never in queries of one or two words, nor for a word inside quotes", () => {
+      expect(minorWords(index, request("rừng ở").groups)).toBe(0);
+      expect(nearMisses("rừng ở").near.size).toBe(0);
+      expect(minorWords(index, request('cháy rừng "ở Pleiku"').groups)).toBe(0);
+    });
+
+    it("leaves the full matches unchanged", () => {
+      for (const q of ["cháy rừng ở phía bắc", "tin thế giới số", "cháy rừng ở Pleiku"]) {
+        const plain = scoreQuery(index, scratch, request(q));
+        const r = nearMisses(q);
+        expect(r.full.sort()).toEqual([...plain.keys()].map((d) => index.ids[d]).sort());
+      }
+    });
   });
 });

@@ -6,7 +6,9 @@
 // of a block of articles can be bounded by summing the bounds of the parts.
 //
 // Which articles are results is decided apart from the score: in "all" mode every word
-// (issue #11: never an article missing a word as if it matched); in "any" mode some words,
+// (issue #11: never an article missing a word as if it matched), plus, when asked, near
+// misses: articles lacking exactly one minor word (see minorWords), reported apart with
+// the word they lack so they are never shown as full matches; in "any" mode some words,
 // ranked by coverage first because coverage carries the largest weight.
 import { popcount } from "@/lib/search/bits";
 import type { Group } from "@/lib/search/query-expand";
@@ -93,6 +95,14 @@ const HEAD_SCAN = 1500;
 /** A syllable in more than this share of articles is "common". */
 const COMMON_SHARE = 0.05;
 
+/**
+ * Near misses (issue #9): an article may lack one query word when the query has at least
+ * NEAR_MISS_WORDS words and that word is minor: at most NEAR_MISS_SHARE of the query's
+ * idf, in at least NEAR_MISS_DF of the archive's articles (a common syllable, never a rare
+ * content word), and not inside a quoted phrase. Measured in docs/relevance.md.
+ */
+export const NEAR_MISS = { words: 3, share: 0.15, df: 0.02 };
+
 /** An excluded word: articles holding every term are dropped (exact ids when marked). */
 export interface ExcludedTerms {
   folded: number[];
@@ -175,6 +185,14 @@ export interface ScoreRequest {
    * experiment measured by scripts/eval/ablate.ts; the matcher keeps 0, see issue #11).
    */
   missShare?: number;
+  /**
+   * With "all": also score near misses, articles lacking exactly one minor word (see
+   * NEAR_MISS); scoreQuery puts them in `nearMisses` (article → bit mask of the missing
+   * query word), never among the full matches.
+   */
+  nearMiss?: boolean;
+  /** Set by scoreQuery with `nearMiss`: the near misses, article → mask of the word each lacks. */
+  nearMisses?: Map<number, number>;
   weights?: RankWeights;
   /** Scan every candidate whole for pairs (exact features; tests and tools). */
   exhaustive?: boolean;
@@ -182,7 +200,10 @@ export interface ScoreRequest {
   capped?: boolean;
 }
 
-/** Article index → score for every article the request matches. */
+/**
+ * Article index → score for every article the request matches (with `nearMiss`, the near
+ * misses' scores too; which they are is in `req.nearMisses`).
+ */
 export function scoreQuery(index: RankIndex, s: Scratch, req: ScoreRequest): Map<number, number> {
   const out = new Map<number, number>();
   run(index, s, req, (d, score) => out.set(d, score), false);
@@ -201,7 +222,7 @@ type Emit = (d: number, score: number, features?: RankFeatures) => void;
 type Proximity = { pairs: number; near: number; title: number; phrasesOk: boolean };
 
 /** Idf of each word as typed, and of the whole query (for coverage and head shares). */
-interface QueryStats {
+export interface QueryStats {
   wordIdf: Float64Array;
   totalIdf: number;
 }
@@ -215,24 +236,56 @@ function queryStats(index: RankIndex, groups: Group[]): QueryStats {
   return { wordIdf, totalIdf: wordIdf.reduce((a, b) => a + b, 0) || 1 };
 }
 
+/**
+ * Bit mask of the query words an article may lack and still be listed as a near miss:
+ * only in queries of NEAR_MISS.words words or more, a word outside quoted phrases, common
+ * in the archive and worth a small share of the query's idf. Never two of them (see run).
+ */
+export function minorWords(index: RankIndex, groups: Group[], stats: QueryStats = queryStats(index, groups)): number {
+  if (groups.length < NEAR_MISS.words) return 0;
+  const n = archiveSize(index);
+  let minor = 0;
+  groups.forEach((g, i) => {
+    const base = g.terms.find((t) => t.base);
+    if (!base || g.word.phrase >= 0) return;
+    if (foldedDf(index, base.f) < NEAR_MISS.df * n) return;
+    if (stats.wordIdf[i] <= NEAR_MISS.share * stats.totalIdf) minor |= 1 << i;
+  });
+  return minor;
+}
+
+/** The words an article lacks, when they are exactly one minor word; else 0. */
+function nearMissMask(mask: number, full: number, minor: number): number {
+  const missing = full & ~mask;
+  return missing !== 0 && (missing & (missing - 1)) === 0 && (missing & minor) !== 0 ? missing : 0;
+}
+
 function run(index: RankIndex, s: Scratch, req: ScoreRequest, emit: Emit, explain: boolean) {
   const { groups } = req;
   const w = req.weights ?? RANK_WEIGHTS;
   const stats = queryStats(index, groups);
   const touched: number[] = [];
   try {
+    const minor = req.mode === "all" && req.nearMiss ? minorWords(index, groups, stats) : 0;
     const budget = req.mode === "all" ? (req.missShare ?? 0) * stats.totalIdf : Infinity;
-    accumulate(index, s, groups, touched, budget, stats, w);
+    accumulate(index, s, groups, touched, budget, minor, stats, w);
     const full = (1 << groups.length) - 1;
     let candidates =
       req.mode !== "all"
         ? anyWord(index, s, groups, touched)
-        : budget > 0
+        : req.missShare
           ? touched.filter((d) => stats.totalIdf - s.cover[d] <= budget + 1e-9)
           : touched.filter((d) => s.mask[d] === full);
-    candidates = dropExcluded(index, s, candidates, req.excluded);
-    const deleted = index.deleted;
-    if (deleted) candidates = candidates.filter((d) => deleted[d] === 0);
+    candidates = live(index, s, candidates, req.excluded);
+    const near = minor
+      ? live(
+          index,
+          s,
+          touched.filter((d) => nearMissMask(s.mask[d], full, minor) !== 0),
+          req.excluded,
+        )
+      : [];
+    if (minor) req.nearMisses = new Map(near.map((d) => [d, nearMissMask(s.mask[d], full, minor)]));
 
     const coverage = w.coverage / stats.totalIdf;
     const head = w.head / stats.totalIdf;
@@ -249,8 +302,11 @@ function run(index: RankIndex, s: Scratch, req: ScoreRequest, emit: Emit, explai
     const scanner = createScanner(index, s, groups, phrases, w, stats);
     try {
       req.capped = phrases.length > 0 && candidates.length > PHRASE_SCAN;
-      if (phrases.length) withPhrases(index, scanner, candidates, base, finish);
-      else withPairs(index, scanner, candidates, base, finish, !!req.exhaustive);
+      // Full matches and near misses are scanned apart: near misses never take a full match's place in the scans.
+      for (const list of near.length ? [candidates, near] : [candidates]) {
+        if (phrases.length) withPhrases(index, scanner, list, base, finish);
+        else withPairs(index, scanner, list, base, finish, !!req.exhaustive);
+      }
     } finally {
       scanner.release();
     }
@@ -326,9 +382,10 @@ function withPhrases(
 /**
  * Title, text, coverage and head parts of every word (the best of its expansions).
  * Rarest word first; when every word must match, later words only score articles that
- * matched all earlier ones (common syllables then cost a loop, not a score).
+ * matched all earlier ones, or all but one word of `minor` (near misses), so common
+ * syllables then cost a loop, not a score.
  */
-function accumulate(index: RankIndex, s: Scratch, groups: Group[], touched: number[], budget: number, stats: QueryStats, w: RankWeights) {
+function accumulate(index: RankIndex, s: Scratch, groups: Group[], touched: number[], budget: number, minor: number, stats: QueryStats, w: RankWeights) {
   const { foldedStart, foldedDocs, foldedTf, titleNorm, leadNorm, bodyNorm, exactStart, exactDocs } = index;
   const { mask, litMask, allow, fTitle, fText, cover, head, bestTitle, bestText, bestCover, bestHead } = s;
   const k1 = w.k1;
@@ -359,7 +416,7 @@ function accumulate(index: RankIndex, s: Scratch, groups: Group[], touched: numb
       if (stamp) for (let p = exactStart[t.e!]; p < exactStart[t.e! + 1]; p++) allow[exactDocs[p]] = stamp;
       for (let p = foldedStart[t.f]; p < end; p++) {
         const d = foldedDocs[p];
-        if (requireAll ? (mask[d] & needed) !== needed : processed - cover[d] > budget + 1e-9) continue;
+        if (requireAll ? !open(mask[d] & needed, needed, minor) : processed - cover[d] > budget + 1e-9) continue;
         if (stamp && allow[d] !== stamp) continue;
         if (!t.base && litMask[d] & bit) continue;
         const packed = foldedTf[p];
@@ -380,8 +437,8 @@ function accumulate(index: RankIndex, s: Scratch, groups: Group[], touched: numb
       if (t.base) {
         for (let p = foldedStart[t.f]; p < end; p++) {
           const d = foldedDocs[p];
-          const open = requireAll ? (mask[d] & needed) === needed : processed - cover[d] <= budget + 1e-9;
-          if (open && (!stamp || allow[d] === stamp)) litMask[d] |= bit;
+          const ok = requireAll ? open(mask[d] & needed, needed, minor) : processed - cover[d] <= budget + 1e-9;
+          if (ok && (!stamp || allow[d] === stamp)) litMask[d] |= bit;
         }
       }
     }
@@ -398,6 +455,12 @@ function accumulate(index: RankIndex, s: Scratch, groups: Group[], touched: numb
     if (requireAll) needed |= bit;
     processed += wordIdf;
   }
+}
+
+/** Whether an article holding `held` of the words scored so far (`needed`) is still a match or a near miss. */
+function open(held: number, needed: number, minor: number): boolean {
+  const lack = needed & ~held;
+  return lack === 0 || ((lack & (lack - 1)) === 0 && (lack & minor) !== 0);
 }
 
 /** Whether query word g is joined to the word before it (both present): the two may form one word. */
@@ -418,6 +481,13 @@ function anyWord(index: RankIndex, s: Scratch, groups: Group[], touched: number[
   if (!rare) return touched;
   const half = Math.ceil(groups.length / 2);
   return touched.filter((d) => s.mask[d] & rare || popcount(s.mask[d]) >= half);
+}
+
+/** Candidates that are neither deleted nor excluded. */
+function live(index: RankIndex, s: Scratch, candidates: number[], excluded: ExcludedTerms[]): number[] {
+  const kept = dropExcluded(index, s, candidates, excluded);
+  const deleted = index.deleted;
+  return deleted ? kept.filter((d) => deleted[d] === 0) : kept;
 }
 
 function dropExcluded(index: RankIndex, s: Scratch, candidates: number[], excluded: ExcludedTerms[]): number[] {

@@ -4,24 +4,28 @@
 //
 //   npx tsx scripts/eval/ablate.ts --cache [--queries=200] [--only=name,name] [--per-query] [--dump=file.json]
 //   npx tsx scripts/eval/ablate.ts --cache --peers=/tmp/peers.json   # also score the peers (slow to build), cached in that file
+//   npx tsx scripts/eval/ablate.ts --index=DIR                        # a saved index of the corpus (npm run index) instead of indexing it
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import type { Article } from "@/lib/corpus/types";
+import type { Archive } from "@/lib/index/archive";
+import { LiveIndex } from "@/lib/index/live-index";
 import { memoryArchive } from "@/lib/index/memory";
-import { createMatcher } from "@/lib/search/matcher";
+import { createMatcher, type MatcherOptions } from "@/lib/search/matcher";
 import { RANK_WEIGHTS, type RankWeights } from "@/lib/search/rank-score";
 import { loadArticles } from "./corpus-cache";
 import { condensedNdcgAt, judgedAt, loadJudged, ndcgAt, precisionAt, type JudgedSet } from "./judged";
-import { reciprocalRank, topTen } from "./metrics";
+import { reciprocalRank, shownTen } from "./metrics";
 import { flexSearchVi, miniSearchVi } from "./peers";
 import { buildQuerySets } from "./queries";
 
-/** Named variants: the weights as landed, each feature off, and main's relevance rebuilt from the features. */
-function variants(): [string, RankWeights, number?][] {
+/** Named variants: the ranking as it is, each feature off, near misses off, and older experiments. */
+function variants(): [string, MatcherOptions][] {
   const w = RANK_WEIGHTS;
-  const v = (over: Partial<RankWeights>): RankWeights => ({ ...w, ...over });
+  const v = (over: Partial<RankWeights>): MatcherOptions => ({ weights: { ...w, ...over } });
   return [
-    ["as landed", w],
+    ["as landed", {}],
     ["no title part", v({ title: 0 })],
     ["no coverage", v({ coverage: 0 })],
     ["no head", v({ head: 0 })],
@@ -29,7 +33,8 @@ function variants(): [string, RankWeights, number?][] {
     ["no near", v({ near: 0 })],
     ["BM25F + pairs only (main's relevance without tiers)", v({ title: 0, head: 0, near: 0 })],
     ["body pairs 1", v({ pairFields: { ...w.pairFields, body: 1 } })],
-    ["missing words up to 0.2 of the idf", w, 0.2],
+    ["no near misses", { nearMiss: false }],
+    ["missing words up to 0.2 of the idf (mixed with full matches)", { missShare: 0.2, nearMiss: false }],
   ];
 }
 
@@ -43,6 +48,7 @@ const { values: args } = parseArgs({
     "per-query": { type: "boolean", default: false },
     dump: { type: "string" },
     peers: { type: "string" },
+    index: { type: "string" },
   },
 });
 
@@ -61,7 +67,9 @@ function judgedFigures(set: JudgedSet, tops: Tops) {
 }
 
 async function main() {
-  const { articles } = await loadArticles(args.corpus!, args.cache!);
+  // A saved index (npm run index) loads in seconds; else the articles are indexed here.
+  const saved = args.index ? await LiveIndex.open({ corpusDir: path.dirname(args.corpus!), indexDir: path.resolve(args.index), reader: true }) : null;
+  const articles = saved ? storedArticles(saved.archive) : (await loadArticles(args.corpus!, args.cache!)).articles;
   const judged = loadJudged();
   let peers: Record<string, Tops> = {};
   if (args.peers && existsSync(args.peers)) peers = JSON.parse(readFileSync(args.peers, "utf8")) as Record<string, Tops>;
@@ -75,7 +83,7 @@ async function main() {
     }
     writeFileSync(args.peers, JSON.stringify(peers));
   }
-  const archive = memoryArchive(articles);
+  const archive = saved?.archive ?? memoryArchive(articles);
   const sets = buildQuerySets(articles, Number(args.queries), Number(args.seed));
   const only = args.only?.split("|");
 
@@ -86,13 +94,10 @@ async function main() {
     console.log(`| ${name} | ${j.ndcg.toFixed(3)} | ${j.condensed.toFixed(3)} | ${j.p5.toFixed(3)} | ${j.judged.toFixed(3)} | | | | |`);
   }
   let first: Tops | null = null;
-  for (const [name, weights, missShare] of variants()) {
+  for (const [name, options] of variants()) {
     if (only && !only.includes(name)) continue;
-    const matcher = createMatcher(archive, { weights, missShare });
-    const top = (q: string) => {
-      const r = matcher.match(q);
-      return r ? topTen(r.scores) : [];
-    };
+    const matcher = createMatcher(archive, options);
+    const top = (q: string) => shownTen(matcher.match(q));
     const t0 = performance.now();
     const tops: Tops = Object.fromEntries(judged.queries.map((jq) => [jq.id, top(jq.q)]));
     const j = judgedFigures(judged, tops);
@@ -119,6 +124,13 @@ async function main() {
     }
   }
   if (first && args.dump) writeFileSync(args.dump, JSON.stringify(first, null, 1));
+}
+
+/** The live articles of an archive, from its document stores. */
+function storedArticles(archive: Archive): Article[] {
+  const out: Article[] = [];
+  for (const seg of archive.segments) for (let d = 0; d < seg.rank.n; d++) if (!seg.rank.deleted?.[d]) out.push(seg.store.get(d));
+  return out;
 }
 
 main().catch((e) => {

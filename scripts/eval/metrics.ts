@@ -1,5 +1,7 @@
 // Ranking and latency measures for the eval.
 
+import type { MatchResult } from "@/lib/search/matcher";
+
 /** Reciprocal rank of `target` within the first 10 ids (0 when absent). */
 export function reciprocalRank(top: string[], target: string): number {
   const at = top.slice(0, 10).indexOf(target);
@@ -17,6 +19,15 @@ export function topTen(scores: Map<string, number>): string[] {
     if (best.length > 10) best.pop();
   }
   return best.map(([id]) => id);
+}
+
+/** The first ten results as the page lists them: full matches best first, then near misses best first. */
+export function shownTen(r: MatchResult | null): string[] {
+  if (!r) return [];
+  const full = topTen(r.scores);
+  if (full.length === 10 || !r.nearMisses.length) return full;
+  const near = topTen(new Map(r.nearMisses.map((h) => [h.seg.rank.ids[h.d], h.score])));
+  return [...full, ...near].slice(0, 10);
 }
 
 export function percentile(sorted: number[], p: number): number {
