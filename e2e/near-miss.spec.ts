@@ -2,17 +2,12 @@
 // (`ở`, in most articles) one report lacks lists that report after the full match, saying
 // "Không có: ở" with the word struck through; the count stays the full matches'. Its own
 // server on a temporary corpus, from the same build.
-import { copyFile, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { settled, titles } from "./helpers";
-import { startServer, type OwnServer } from "./own-server";
-
-let corpus: string;
-let index: string;
-let server: OwnServer;
+import { copySeeds, serveOwnCorpus } from "./own-server";
 
 const FULL = {
   id: "chay-rung-day-du",
@@ -29,25 +24,17 @@ const NEAR = {
   outlet: "Báo Tây Nguyên",
 };
 
+const own = serveOwnCorpus("near-miss", async (dir) => {
+  await copySeeds(dir);
+  await writeFile(path.join(dir, "chay-rung.jsonl"), [FULL, NEAR].map((r) => JSON.stringify(r)).join("\n") + "\n");
+});
+
 test.describe.configure({ mode: "serial" });
 
-test.beforeAll(async () => {
-  test.setTimeout(180_000);
-  corpus = await mkdtemp(path.join(tmpdir(), "timtin-near-corpus-"));
-  index = await mkdtemp(path.join(tmpdir(), "timtin-near-index-"));
-  for (const f of (await readdir("seeds")).filter((f) => f.endsWith(".txt"))) await copyFile(path.join("seeds", f), path.join(corpus, f));
-  await writeFile(path.join(corpus, "chay-rung.jsonl"), [FULL, NEAR].map((r) => JSON.stringify(r)).join("\n") + "\n");
-  server = await startServer(corpus, { INDEX_DIR: index });
-});
-
-test.afterAll(async () => {
-  server?.proc.kill("SIGTERM");
-  await server?.exited;
-  for (const d of [corpus, index]) if (d) await rm(d, { recursive: true, force: true });
-});
+const api = async (q: string) => (await fetch(`${own.server.base}/api/search?q=${encodeURIComponent(q)}`)).json();
 
 test("the API lists a near miss after the full match, says which word it lacks, and counts it apart", async () => {
-  const res = await (await fetch(`${server.base}/api/search?q=${encodeURIComponent("cháy rừng ở Pleiku")}`)).json();
+  const res = await api("cháy rừng ở Pleiku");
   expect(res.total).toBe(1);
   expect(res.totalNearMisses).toBe(1);
   expect(res.hits.map((h: { id: string }) => h.id)).toEqual([FULL.id, NEAR.id]);
@@ -57,7 +44,7 @@ test("the API lists a near miss after the full match, says which word it lacks, 
 });
 
 test("the page shows the near miss below the full match with the missing word struck through", async ({ page }) => {
-  await page.goto(`${server.base}/?q=${encodeURIComponent("cháy rừng ở Pleiku")}`);
+  await page.goto(`${own.server.base}/?q=${encodeURIComponent("cháy rừng ở Pleiku")}`);
   await settled(page);
   expect(await titles(page)).toEqual([FULL.title, NEAR.title]);
   await expect(page.getByTestId("total")).toHaveText("1 kết quả");
@@ -73,14 +60,14 @@ test("the page shows the near miss below the full match with the missing word st
 
 test("a rare word is never the one left out, and nothing is shown when no article has every word", async ({ page }) => {
   // No article names Kon Tum: the fire reports lack a rare word, so they are not near misses.
-  const res = await (await fetch(`${server.base}/api/search?q=${encodeURIComponent("cháy rừng ở Kontum")}`)).json();
+  const res = await api("cháy rừng ở Kontum");
   expect(res.total).toBe(0);
   expect(res.hits).toEqual([]);
-  await page.goto(`${server.base}/?q=${encodeURIComponent("cháy rừng ở Kontum")}`);
+  await page.goto(`${own.server.base}/?q=${encodeURIComponent("cháy rừng ở Kontum")}`);
   await expect(page.getByTestId("total")).toHaveText("0 kết quả");
   await expect(page.getByTestId("missing")).toHaveCount(0);
   // Two words: never a near miss, even of a common word.
-  const two = await (await fetch(`${server.base}/api/search?q=${encodeURIComponent("Pleiku ở")}`)).json();
+  const two = await api("Pleiku ở");
   expect(two.totalNearMisses).toBe(0);
   expect(two.hits.every((h: { missing: string[] }) => h.missing.length === 0)).toBe(true);
 });
