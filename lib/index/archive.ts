@@ -9,7 +9,7 @@
 // copy back. A fresh build of the final corpus and any order of updates agree.
 import SearchableMap from "minisearch/SearchableMap";
 import type { Segment } from "@/lib/index/segment";
-import { applyNorms, countPairs, emptySketch, meanLengths, termHash, type Lexicon, type PairSketch } from "@/lib/search/rank-index";
+import { applyNorms, countPairs, emptySketch, meanLengths, termHash, tokenAt, type Lexicon, type PairSketch } from "@/lib/search/rank-index";
 
 export interface Loc {
   seg: Segment;
@@ -311,7 +311,7 @@ export class Archive {
     const { stream, docStart, foldedOf } = seg.rank;
     this.seen.clear();
     for (let i = docStart[d]; i < docStart[d + 1]; i++) {
-      const e = stream[i];
+      const e = tokenAt(stream, i);
       if (e < 0) continue;
       // Exact ids as negative keys (-1 - e), folded ids as they are: one set for both.
       if (!this.seen.has(-1 - e)) {

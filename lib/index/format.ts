@@ -6,7 +6,7 @@ import path from "node:path";
 import { crc32 } from "node:zlib";
 
 /** Bumped when the layout of any index file changes. */
-export const FORMAT_VERSION = 3;
+export const FORMAT_VERSION = 4;
 
 /**
  * Bumped when cleaning, tokenisation or anything else that decides what is indexed

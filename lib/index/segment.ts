@@ -7,7 +7,7 @@ import type { Article, Entity } from "@/lib/corpus/types";
 import { encodeDocStore, FileDocStore, MemoryDocStore, type DocStore } from "@/lib/index/docstore";
 import { IndexFileError, readIndexFile, writeAtomic, writeIndexFile, type TypedArray } from "@/lib/index/format";
 import { STRIDE, writeSignature, signatureText } from "@/lib/stories/signature";
-import { rankIndexFromParts, SAVED_ARRAYS, type RankIndex, type RankIndexParts } from "@/lib/search/rank-index";
+import { rankIndexFromParts, SAVED_ARRAYS, type RankIndex, type RankIndexParts, type TokenStream } from "@/lib/search/rank-index";
 
 /** Per-document values for filters, facets, sorting and bookkeeping, as columns. */
 export interface DocColumns {
@@ -99,6 +99,7 @@ export function memorySegment(name: string, items: readonly SourcedArticle[], ra
   return { name, rank, cols: columnsOf(items), store: new MemoryDocStore(items.map((i) => i.article)), gone: new Uint8Array(items.length) };
 }
 
+const STREAM_ARRAYS = ["low", "excPos", "excId"] as const;
 const COLUMN_ARRAYS = ["day", "estimated", "outlet", "personStart", "personVals", "sourceStart", "sourceVals", "file", "line", "story"] as const;
 
 /**
@@ -111,6 +112,7 @@ export function saveSegment(dir: string, items: readonly SourcedArticle[], segme
   writeAtomic(docsFile, chunks);
   const arrays: Record<string, TypedArray> = {};
   for (const k of SAVED_ARRAYS) arrays[`rank.${k}`] = segment.rank[k];
+  for (const k of STREAM_ARRAYS) arrays[`rank.stream.${k}`] = segment.rank.stream[k];
   for (const k of COLUMN_ARRAYS) arrays[`cols.${k}`] = segment.cols[k];
   arrays["store.offsets"] = storeIndex.offsets;
   arrays["store.crcs"] = storeIndex.crcs;
@@ -143,6 +145,13 @@ export function loadSegment(dir: string, name: string): Segment {
     if (!a) throw new IndexFileError(segFile, `missing ${k}`);
     (parts as unknown as Record<string, TypedArray>)[k] = a;
   }
+  const stream = {} as TokenStream;
+  for (const k of STREAM_ARRAYS) {
+    const a = arrays[`rank.stream.${k}`];
+    if (!a) throw new IndexFileError(segFile, `missing stream.${k}`);
+    (stream as unknown as Record<string, TypedArray>)[k] = a;
+  }
+  parts.stream = stream;
   const cols = { dicts: meta.dicts } as DocColumns;
   for (const k of COLUMN_ARRAYS) {
     const a = arrays[`cols.${k}`];

@@ -4,7 +4,7 @@
 // whole archive (duong — đường, Dương, dương — gets none).
 import { exactDf } from "@/lib/search/query-expand";
 import type { QueryWord } from "@/lib/search/query-parse";
-import type { Lexicon, RankIndex } from "@/lib/search/rank-index";
+import { tokenAt, type Lexicon, type RankIndex } from "@/lib/search/rank-index";
 import { exactVariants } from "@/lib/search/variants";
 
 /** Share of the votes the winning spelling needs. */
@@ -48,8 +48,8 @@ export function accentReading(lex: Lexicon, words: QueryWord[], docs: Doc[]): st
       if (!ids) localIds.set(rank, (ids = words.map((w) => rank.foldedId.get(w.folded) ?? -1)));
       const { stream, docStart, foldedOf, exactTerm } = rank;
       for (let p = docStart[d] + 1; p < docStart[d + 1]; p++) {
-        const a = stream[p - 1];
-        const b = stream[p];
+        const a = tokenAt(stream, p - 1);
+        const b = tokenAt(stream, p);
         if (a < 0 || b < 0) continue;
         for (const i of joinedAt) {
           if (foldedOf[a] === ids[i - 1] && ids[i] >= 0 && foldedOf[b] === ids[i]) {

@@ -17,6 +17,71 @@ import { joins, tokenize } from "@/lib/text/analyzer";
 export const BREAK = -1;
 
 /**
+ * The positional stream, 2 bytes a token (it is the largest array of a segment): exact
+ * term ids below ESCAPE as they are, BREAK as 0xffff, and the few ids above (a segment's
+ * rarest terms: ids are numbered by frequency when a segment has more than ESCAPE terms)
+ * as ESCAPE, with the real id at the same place in the sorted exception list.
+ */
+export interface TokenStream {
+  low: Uint16Array;
+  /** Stream positions holding an escaped id, ascending, and the ids there. */
+  excPos: Int32Array;
+  excId: Int32Array;
+}
+
+const BREAK16 = 0xffff;
+/** Exact ids from here on are kept in the exception list. */
+export const ESCAPE = 0xfffe;
+
+/** The exact term id at stream position i, or BREAK. */
+export function tokenAt(s: TokenStream, i: number): number {
+  const v = s.low[i];
+  return v < ESCAPE ? v : v === BREAK16 ? BREAK : escapedAt(s, i);
+}
+
+function escapedAt(s: TokenStream, i: number): number {
+  const pos = s.excPos;
+  let lo = 0;
+  let hi = pos.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (pos[mid] < i) lo = mid + 1;
+    else if (pos[mid] > i) hi = mid - 1;
+    else return s.excId[mid];
+  }
+  throw new Error(`token stream: no escaped id at ${i}`);
+}
+
+/** Tokens in the stream. */
+export function streamLength(s: TokenStream): number {
+  return s.low.length;
+}
+
+/** Pack exact ids (and BREAK) into a TokenStream. */
+export function packStream(tokens: Int32Array): TokenStream {
+  const low = new Uint16Array(tokens.length);
+  let escaped = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const e = tokens[i];
+    if (e < 0) low[i] = BREAK16;
+    else if (e < ESCAPE) low[i] = e;
+    else {
+      low[i] = ESCAPE;
+      escaped++;
+    }
+  }
+  const excPos = new Int32Array(escaped);
+  const excId = new Int32Array(escaped);
+  for (let i = 0, k = 0; k < escaped; i++) {
+    if (low[i] === ESCAPE) {
+      excPos[k] = i;
+      excId[k++] = tokens[i];
+    }
+  }
+  return { low, excPos, excId };
+}
+
+/**
  * Documents a segment holds at most: document ids in posting lists are 16-bit, which halves
  * the two largest posting arrays (a segment is closed when it is full; see live-index.ts).
  */
@@ -54,7 +119,8 @@ export interface RankIndex extends Omit<Lexicon, "vocab"> {
   /** Number of articles; documents are numbered 0..n-1 in input order. */
   n: number;
   ids: string[];
-  stream: Int32Array;
+  /** Every article's exact term ids in order, with BREAK markers: read with tokenAt. */
+  stream: TokenStream;
   /** Stream offsets: doc d spans docStart[d]..docStart[d+1]; title ends at titleEnd[d], lead at leadEnd[d]. */
   docStart: Int32Array;
   titleEnd: Int32Array;
@@ -203,7 +269,7 @@ export function countPairs(sketch: PairSketch, index: RankIndex, d: number, sign
   seen.clear();
   let prev = -1;
   for (let i = docStart[d]; i < docStart[d + 1]; i++) {
-    const e = stream[i];
+    const e = tokenAt(stream, i);
     if (e < 0) {
       prev = -1;
       continue;
@@ -317,20 +383,35 @@ export class RankIndexWriter {
 
   finish(): RankIndex {
     const n = this.ids.length;
-    const stream = this.stream.toArray();
+    let stream = this.stream.toArray();
+    let exactTerm = this.exactTerm;
+    let foldedOf = this.foldedOfList;
+    // Too many terms for 16 bits: number them by frequency, so only the rarest are escaped.
+    if (exactTerm.length > ESCAPE) ({ stream, exactTerm, foldedOf } = byFrequency(stream, exactTerm, foldedOf));
     const docStart = Int32Array.from([...this.starts, stream.length]);
     return rankIndexFromParts({
       ids: this.ids,
-      exactTerm: this.exactTerm,
+      exactTerm,
       foldedTerm: this.foldedTerm,
-      foldedOf: Int32Array.from(this.foldedOfList),
-      stream,
+      foldedOf: Int32Array.from(foldedOf),
+      stream: packStream(stream),
       docStart,
       titleEnd: Int32Array.from(this.titleEnds),
       leadEnd: Int32Array.from(this.leadEnds),
-      ...derivedArrays(n, stream, docStart, this.titleEnds, this.leadEnds, this.foldedOfList, this.foldedTerm.length, this.exactTerm.length),
+      ...derivedArrays(n, stream, docStart, this.titleEnds, this.leadEnds, foldedOf, this.foldedTerm.length, exactTerm.length),
     });
   }
+}
+
+/** Exact ids renumbered by occurrences (most frequent first, ties in first-seen order). */
+function byFrequency(stream: Int32Array, exactTerm: string[], foldedOf: number[]) {
+  const count = new Float64Array(exactTerm.length);
+  for (let i = 0; i < stream.length; i++) if (stream[i] >= 0) count[stream[i]]++;
+  const order = Array.from(exactTerm, (_, e) => e).sort((a, b) => count[b] - count[a] || a - b);
+  const renumber = new Int32Array(exactTerm.length);
+  order.forEach((e, r) => (renumber[e] = r));
+  for (let i = 0; i < stream.length; i++) if (stream[i] >= 0) stream[i] = renumber[stream[i]];
+  return { stream, exactTerm: order.map((e) => exactTerm[e]), foldedOf: order.map((e) => foldedOf[e]) };
 }
 
 /** What a segment saves: every array that is costly to rebuild, and the term lists. */
@@ -340,7 +421,7 @@ export interface RankIndexParts {
   foldedTerm: string[];
   foldedOf: Int32Array;
   commonExact: Int32Array;
-  stream: Int32Array;
+  stream: TokenStream;
   docStart: Int32Array;
   titleEnd: Int32Array;
   leadEnd: Int32Array;
@@ -354,11 +435,10 @@ export interface RankIndexParts {
   exactDocs: Uint16Array;
 }
 
-/** The typed arrays of RankIndexParts, by name: what the segment file stores. */
+/** The typed arrays of RankIndexParts, by name: what the segment file stores (with the stream's three). */
 export const SAVED_ARRAYS = [
   "foldedOf",
   "commonExact",
-  "stream",
   "docStart",
   "titleEnd",
   "leadEnd",

@@ -1,5 +1,5 @@
 // "Bài liên quan": articles sharing the most distinctive terms of an article.
-import { BREAK, FIELD_WEIGHT, fieldCounts, foldedDf, archiveSize, type RankIndex } from "@/lib/search/rank-index";
+import { BREAK, FIELD_WEIGHT, fieldCounts, foldedDf, archiveSize, tokenAt, type RankIndex } from "@/lib/search/rank-index";
 import { idf } from "@/lib/search/rank-score";
 
 const KEY_TERMS = 15;
@@ -18,7 +18,7 @@ export function keyTerms(index: RankIndex, d: number): KeyTerm[] {
   const { stream, docStart, titleEnd, leadEnd, foldedOf } = index;
   const weight = new Map<number, number>();
   for (let i = docStart[d]; i < docStart[d + 1]; i++) {
-    const e = stream[i];
+    const e = tokenAt(stream, i);
     if (e === BREAK) continue;
     const f = foldedOf[e];
     const w = i < titleEnd[d] ? FIELD_WEIGHT.title : i < leadEnd[d] ? FIELD_WEIGHT.lead : FIELD_WEIGHT.body;

@@ -12,7 +12,7 @@
 // ranked by coverage first because coverage carries the largest weight.
 import { popcount } from "@/lib/search/bits";
 import type { Group } from "@/lib/search/query-expand";
-import { archiveSize, foldedDf, pairDf, type RankIndex } from "@/lib/search/rank-index";
+import { archiveSize, ESCAPE, foldedDf, pairDf, tokenAt, type RankIndex } from "@/lib/search/rank-index";
 import { exactVariants } from "@/lib/search/variants";
 
 /** Weights of the three fields inside one BM25F saturation. */
@@ -549,6 +549,8 @@ function kthLargest(values: Float64Array, k: number): number {
 /** Positional pass over one article's stream: adjacent pairs, near pairs, phrase checks. */
 function createScanner(index: RankIndex, s: Scratch, groups: Group[], phrases: number[][], w: RankWeights, stats: QueryStats) {
   const { stream, docStart, titleEnd, leadEnd, titleNorm, leadNorm, bodyNorm } = index;
+  const low = stream.low;
+  const escape = ESCAPE;
   const { baseMask, expMask } = s;
   const n = groups.length;
   const k1 = w.k1;
@@ -610,7 +612,9 @@ function createScanner(index: RankIndex, s: Scratch, groups: Group[], phrases: n
       const tEnd = titleEnd[d];
       const lEnd = leadEnd[d];
       for (let i = from; i < to; i++) {
-        const e = stream[i];
+        // tokenAt inlined for the common case: an id below ESCAPE is the id itself.
+        const v = low[i];
+        const e = v < escape ? v : tokenAt(stream, i);
         if (e === BREAK) {
           // A sentence, clause or paragraph break: neither a pair nor a phrase crosses it.
           prevAll = prevBase = chain = 0;

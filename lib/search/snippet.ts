@@ -5,6 +5,7 @@
 // again (see StreamWords).
 import { popcount } from "@/lib/search/bits";
 import type { Group } from "@/lib/search/query-expand";
+import { tokenAt, type TokenStream } from "@/lib/search/rank-index";
 import type { Segment } from "@/lib/api/contract";
 import { fold, joins, normalize, WORD, type Token } from "@/lib/text/analyzer";
 
@@ -55,7 +56,7 @@ export function markRules(groups: Group[], foldedTerm: (f: number) => string, ex
  * in order (break markers skipped), up to `to`.
  */
 export interface StreamWords {
-  stream: Int32Array;
+  stream: TokenStream;
   from: number;
   to: number;
   fromChar: number;
@@ -88,9 +89,9 @@ function markTokens(text: string, rules: MarkRules, words?: StreamWords): Marked
     const start = m.index;
     let mask = -1;
     if (words && at >= 0 && start >= words.fromChar) {
-      while (at < words.to && words.stream[at] < 0) at++;
+      while (at < words.to && tokenAt(words.stream, at) < 0) at++;
       if (at < words.to) {
-        const e = words.stream[at++];
+        const e = tokenAt(words.stream, at++);
         // The first word read from the stream must be the text's: else analyse the text.
         if (checked || (checked = words.term(e) === normalize(m[0]))) mask = words.maskOf(e);
         else at = -1;
