@@ -5,6 +5,7 @@ import type { Segment as IndexSegment } from "@/lib/index/segment";
 import { todayInVietnam } from "@/lib/corpus/dates";
 import { dateBuckets, dayKeyToIso, quickRangeEnd } from "@/lib/search/date-buckets";
 import { textAfterTitle } from "@/lib/search/derived-title";
+import { BrowseCache } from "@/lib/search/browse-cache";
 import { FacetCounter, FacetDictionary, ScratchCounts, TopK } from "@/lib/search/facets";
 import { createMatcher, type Hit, type Matcher, type MatcherOptions, type NearMiss } from "@/lib/search/matcher";
 import { leadPassage } from "@/lib/search/snippet";
@@ -53,6 +54,7 @@ export class SearchEngine {
   private syncedGeneration = -1;
   /** Stories of the live articles, regrouped when the archive changes. */
   readonly stories = new StoryIndex();
+  private readonly browsed = new BrowseCache();
 
   /** `options.budget`: the work budget of a query (see MatcherOptions). */
   constructor(source: Archive | readonly Article[], options: MatcherOptions = {}) {
@@ -104,9 +106,20 @@ export class SearchEngine {
   }
 
   /** `facetLimit`: values listed per facet (default FACET_LIMIT); facet value search asks for all. */
-  search(query: SearchQuery, { facetLimit }: { facetLimit?: number } = {}): SearchResponse {
+  search(query: SearchQuery, options: { facetLimit?: number } = {}): SearchResponse {
     const started = performance.now();
     this.sync();
+    // A search without words counts every live article: answered once per archive generation.
+    const key = BrowseCache.key(query, options.facetLimit, todayInVietnam());
+    const generation = this.archive.generation;
+    const kept = key ? this.browsed.get(key, generation) : undefined;
+    if (kept) return { ...kept, tookMs: round(performance.now() - started) };
+    const answer = this.compute(query, options, started);
+    if (key) this.browsed.set(key, generation, answer);
+    return answer;
+  }
+
+  private compute(query: SearchQuery, { facetLimit }: { facetLimit?: number }, started: number): SearchResponse {
     const match = this.matcher.match(query.q, query.match ?? "all");
     // A corrected query is what matched: mark it, not the typed one.
     const marked = match?.correctedQuery ?? query.q;
