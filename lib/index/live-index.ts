@@ -14,7 +14,7 @@ import { prepareArticleWithDetail } from "@/lib/corpus/prepare";
 import type { Article, Skipped } from "@/lib/corpus/types";
 import { Archive } from "@/lib/index/archive";
 import { countLines, onlyAppended, probes, readRecords, scanCorpus, type FileState, type ScannedFile } from "@/lib/index/corpus-files";
-import { IndexFileError, readIndexFile, writeIndexFile } from "@/lib/index/format";
+import { IndexFileError, readIndexFile, writeIndexFile, type TypedArray } from "@/lib/index/format";
 import { MANIFEST, readManifest, writeManifest } from "@/lib/index/manifest";
 import { loadSegment, memorySegment, saveSegment, type Segment, type SourcedArticle } from "@/lib/index/segment";
 import { MAX_SEGMENT_DOCS, RankIndexWriter, sketchArrays, sketchFromArrays, type PairSketch } from "@/lib/search/rank-index";
@@ -82,6 +82,8 @@ export class LiveIndex {
    */
   private evidence = new PeopleEvidence();
   private fileEvidence = new Map<string, PeopleEvidence>();
+  /** people.bin as read and checked at open, until an update decodes it (decodeEvidence). */
+  private savedEvidence: (SavedEvidence & { counts: TypedArray }) | null = null;
   progress = { done: 0, total: 0 };
   /** Whether the last open used a saved index; the reason it did not. */
   loaded: { saved: boolean; reason: string | null } = { saved: false, reason: null };
@@ -265,19 +267,30 @@ export class LiveIndex {
     this.lastUpdate = m.updatedAt;
   }
 
-  /** The saved people evidence; without it, articles added later could not be decided as in a fresh build. */
+  /**
+   * The saved people evidence; without it, articles added later could not be decided as in a
+   * fresh build. The file is read and checked now (a mismatch means a rebuild), but decoded
+   * only when an update first needs it (most restarts index nothing).
+   */
   private loadEvidence(generation: number) {
     const file = path.join(this.opts.indexDir!, PEOPLE_FILE);
     const { json, arrays } = readIndexFile(file, "people");
-    const meta = json as { generation: number; files: (Omit<EvidenceData, "counts"> & { file: string })[] };
+    const meta = json as SavedEvidence;
     if (meta.generation !== generation) throw new IndexFileError(file, `people evidence of generation ${meta.generation}, expected ${generation}`);
-    const counts = arrays.counts;
+    this.savedEvidence = { ...meta, counts: arrays.counts };
+  }
+
+  /** Decode the saved people evidence, if not done yet. */
+  private decodeEvidence() {
+    const saved = this.savedEvidence;
+    if (!saved) return;
+    this.savedEvidence = null;
     let at = 0;
     const total = new PeopleEvidence();
     const byFile = new Map<string, PeopleEvidence>();
-    for (const f of meta.files) {
+    for (const f of saved.files) {
       const n = KINDS.length * (f.names.length + f.singles.length);
-      const e = PeopleEvidence.fromData({ ...f, counts: counts.subarray(at, at + n) });
+      const e = PeopleEvidence.fromData({ ...f, counts: saved.counts.subarray(at, at + n) });
       at += n;
       byFile.set(f.file, e);
       total.merge(e);
@@ -289,6 +302,7 @@ export class LiveIndex {
   /** Forget a broken saved index: its files are removed, never served. */
   private reset() {
     for (const seg of [...this.archive.segments]) this.archive.drop(seg);
+    this.savedEvidence = null;
     this.evidence = new PeopleEvidence();
     this.fileEvidence.clear();
     this.files.clear();
@@ -329,6 +343,7 @@ export class LiveIndex {
     }
 
     // The people evidence of removed and rewritten files goes before any new article is decided.
+    this.decodeEvidence();
     for (const f of [...removed, ...reads.filter((r) => r.from.byte === 0).map((r) => r.scan.file)]) {
       const e = this.fileEvidence.get(f);
       if (e) this.evidence.merge(e, -1);
@@ -478,6 +493,7 @@ export class LiveIndex {
 
   /** people.bin: each corpus file's evidence, names in the JSON header and their counts in one array. */
   private saveEvidence(dir: string) {
+    this.decodeEvidence();
     const files: (Omit<EvidenceData, "counts"> & { file: string })[] = [];
     const parts: ArrayLike<number>[] = [];
     let length = 0;
@@ -504,6 +520,12 @@ export class LiveIndex {
     await new Promise((resolve) => setImmediate(resolve));
     this.lastYield = performance.now();
   }
+}
+
+/** people.bin's header: each corpus file's names (their counts are one array beside it). */
+interface SavedEvidence {
+  generation: number;
+  files: (Omit<EvidenceData, "counts"> & { file: string })[];
 }
 
 /** Articles of one segment being built, with what the date check and the people pass need. */
