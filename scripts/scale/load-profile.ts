@@ -33,6 +33,10 @@ async function main() {
   const arrays: [string, number][] = [];
   for (const seg of index.archive.segments) {
     for (const [k, v] of Object.entries(seg.rank)) if (ArrayBuffer.isView(v)) arrays.push([`rank.${k}`, v.byteLength]);
+    // The positional stream is a packed object of arrays (rank-index.ts TokenStream) since format 4.
+    const stream: unknown = seg.rank.stream;
+    if (!ArrayBuffer.isView(stream))
+      for (const [k, v] of Object.entries(stream as object)) if (ArrayBuffer.isView(v)) arrays.push([`rank.stream.${k}`, v.byteLength]);
     for (const [k, v] of Object.entries(seg.cols)) if (ArrayBuffer.isView(v)) arrays.push([`cols.${k}`, v.byteLength]);
   }
   const sketch = index.archive.pairSketch;
