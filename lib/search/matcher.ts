@@ -10,7 +10,16 @@ import { applyEdits, correctQuery } from "@/lib/search/correct";
 import { expandQuery, type Group } from "@/lib/search/query-expand";
 import { parseQuery, type ParsedQuery } from "@/lib/search/query-parse";
 import { keyTerms, relatedIn } from "@/lib/search/rank-related";
-import { createScratch, excludedDocs, scoreQuery, type ExcludedTerms, type RankWeights, type Scratch, type ScoreRequest } from "@/lib/search/rank-score";
+import {
+  createScratch,
+  excludedDocs,
+  nameRuns,
+  scoreQuery,
+  type ExcludedTerms,
+  type RankWeights,
+  type Scratch,
+  type ScoreRequest,
+} from "@/lib/search/rank-score";
 import { bestPassage, highlightText, markRules, maskOfTerm, type MarkRules, type StreamWords } from "@/lib/search/snippet";
 import { suggestQuery } from "@/lib/search/suggest";
 import type { Segment } from "@/lib/api/contract";
@@ -68,6 +77,8 @@ export interface MatcherOptions {
   missShare?: number;
   /** Find near misses (default true; false for experiments). */
   nearMiss?: boolean;
+  /** Names typed with capitals must stand together (default true; false for experiments). */
+  names?: boolean;
 }
 
 /** Default work budget: far above any ordinary query on millions of articles (a word's postings are at most the archive). */
@@ -106,6 +117,8 @@ interface Prepared {
   parsed: ParsedQuery;
   /** Groups in archive term ids. */
   groups: Group[];
+  /** Names typed with capitals (rank-score.ts nameRuns): their words must stand together. */
+  names: number[][];
   excluded: ExcludedTerms[];
   results: Map<MatchMode, MatchResult | null>;
   rules?: MarkRules;
@@ -121,7 +134,7 @@ const CACHE_SIZE = 64;
 /** The matcher of an archive, or of articles indexed in memory (tests, tools). */
 export function createMatcher(
   source: Archive | readonly Article[],
-  { budget = WORK_BUDGET, weights, missShare, nearMiss = true }: MatcherOptions = {},
+  { budget = WORK_BUDGET, weights, missShare, nearMiss = true, names = true }: MatcherOptions = {},
 ): Matcher {
   const archive = Array.isArray(source) ? memoryArchive(source as readonly Article[]) : (source as Archive);
   const lex = archive.lexicon;
@@ -151,6 +164,7 @@ export function createMatcher(
       q,
       parsed,
       groups: expandQuery(lex, parsed.words),
+      names: names ? nameRuns(parsed.words) : [],
       excluded: parsed.excluded.map((tokens) => excludedTerms(lex, tokens)),
       results: new Map(),
     };
@@ -199,6 +213,7 @@ export function createMatcher(
       const req: ScoreRequest = {
         groups: local.groups,
         phrases: mode === "all" ? phrases : [],
+        names: p.names,
         excluded: local.excluded,
         mode,
         weights,

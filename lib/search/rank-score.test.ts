@@ -4,7 +4,8 @@ import type { Article } from "@/lib/corpus/types";
 import { memoryArchive } from "@/lib/index/memory";
 import { expandQuery } from "@/lib/search/query-expand";
 import { parseQuery } from "@/lib/search/query-parse";
-import { createScratch, explainQuery, FEATURE_NAMES, minorWords, RANK_WEIGHTS, scoreQuery, type ScoreRequest } from "@/lib/search/rank-score";
+import { createScratch, explainQuery, FEATURE_NAMES, minorWords, nameRuns, RANK_WEIGHTS, scoreQuery, type ScoreRequest } from "@/lib/search/rank-score";
+import { createMatcher } from "@/lib/search/matcher";
 
 function article(id: string, title: string, ...paragraphs: string[]): Article {
   return testArticle({ id, title, paragraphs });
@@ -157,6 +158,37 @@ describe("rank score", () => {
         const r = nearMisses(q);
         expect(r.full.sort()).toEqual([...plain.keys()].map((d) => index.ids[d]).sort());
       }
+    });
+  });
+
+  describe("names", () => {
+    const runs = (q: string) => nameRuns(parseQuery(q).words);
+
+    it("reads three or more capitalised words in a row as one name, outside quotes and across no punctuation", () => {
+      expect(runs("Trịnh Xuân Thanh ra đầu thú")).toEqual([[0, 1, 2]]);
+      expect(runs("Thủ tướng Phạm Minh Chính")).toEqual([[2, 3, 4]]);
+      // Two capitalised words are often two names side by side.
+      expect(runs("Trump Kim gặp nhau")).toEqual([]);
+      expect(runs("Triều Tiên phóng tên lửa")).toEqual([]);
+      expect(runs("Hà Nội, Đà Nẵng")).toEqual([]);
+      expect(runs('"Trịnh Xuân Thanh" ra đầu thú')).toEqual([]);
+      expect(runs("trinh xuan thanh")).toEqual([]);
+    });
+
+    it("lists only articles where the name's words stand together", () => {
+      const m = createMatcher([
+        article("name", "Trịnh Xuân Thanh bị truy nã", "Cơ quan điều tra phát lệnh truy nã."),
+        article("scattered", "Mùa xuân ở Thanh Hóa", "Ông Trịnh, một người dân, bị truy nã vì trộm cắp."),
+        ...background,
+      ]);
+      expect([...m.match("Trịnh Xuân Thanh bị truy nã")!.scores.keys()]).toEqual(["name"]);
+      // Typed without capitals, the words are words: both articles hold them.
+      expect([...m.match("trịnh xuân thanh bị truy nã")!.scores.keys()].sort()).toEqual(["name", "scattered"]);
+      expect([
+        ...createMatcher([article("scattered", "Mùa xuân ở Thanh Hóa", "Ông Trịnh bị truy nã.")])
+          .match("Trịnh Xuân Thanh bị truy nã")!
+          .scores.keys(),
+      ]).toEqual([]);
     });
   });
 });

@@ -103,6 +103,9 @@ const COMMON_SHARE = 0.05;
  */
 export const NEAR_MISS = { words: 3, share: 0.15, df: 0.02 };
 
+/** Capitalised words in a row that make a name (most Vietnamese names have three syllables). */
+export const NAME_WORDS = 3;
+
 /** An excluded word: articles holding every term are dropped (exact ids when marked). */
 export interface ExcludedTerms {
   folded: number[];
@@ -177,6 +180,12 @@ function termIdf(index: RankIndex, t: Group["terms"][number]): number {
 export interface ScoreRequest {
   groups: Group[];
   phrases: number[][];
+  /**
+   * Names (see nameRuns): word runs that must stand together like a quoted phrase, checked
+   * only when every candidate can be checked (at most PHRASE_SCAN of them); past that they
+   * are left to the `pairs` feature, so a name never caps `total`.
+   */
+  names?: number[][];
   excluded: ExcludedTerms[];
   /** "all": every word must match; "any": at least one. */
   mode: "all" | "any";
@@ -298,10 +307,11 @@ function run(index: RankIndex, s: Scratch, req: ScoreRequest, emit: Emit, explai
       if (!explain) return emit(d, score);
       emit(d, score, { title: s.fTitle[d] + title, text: s.fText[d], coverage: coverage * s.cover[d], head: head * s.head[d], pairs, near });
     };
-    const phrases = req.mode === "all" ? req.phrases : [];
+    const names = req.names?.length && candidates.length + near.length <= PHRASE_SCAN ? req.names : [];
+    const phrases = req.mode === "all" ? [...req.phrases, ...names] : [];
     const scanner = createScanner(index, s, groups, phrases, w, stats);
     try {
-      req.capped = phrases.length > 0 && candidates.length > PHRASE_SCAN;
+      req.capped = req.mode === "all" && req.phrases.length > 0 && candidates.length > PHRASE_SCAN;
       // Full matches and near misses are scanned apart: near misses never take a full match's place in the scans.
       for (const list of near.length ? [candidates, near] : [candidates]) {
         if (phrases.length) withPhrases(index, scanner, list, base, finish);
@@ -455,6 +465,28 @@ function accumulate(index: RankIndex, s: Scratch, groups: Group[], touched: numb
     if (requireAll) needed |= bit;
     processed += wordIdf;
   }
+}
+
+/**
+ * Names typed as such: runs of NAME_WORDS or more words written with a capital, each joined
+ * to the one before, outside quotes (`Trịnh Xuân Thanh`, `Phạm Minh Chính`). An article
+ * holding those syllables scattered over a page is not about him. Shorter runs are often
+ * two names side by side (`Trump Kim`, `Grab Uber`): they are left to the `pairs` feature.
+ */
+export function nameRuns(words: readonly { text: string; joinsPrev: boolean; phrase: number }[]): number[][] {
+  const runs: number[][] = [];
+  let run: number[] = [];
+  const capital = (t: string) => /^\p{Lu}/u.test(t);
+  words.forEach((w, i) => {
+    const named = capital(w.text) && w.phrase < 0;
+    if (named && run.length && w.joinsPrev) run.push(i);
+    else {
+      if (run.length >= NAME_WORDS) runs.push(run);
+      run = named ? [i] : [];
+    }
+  });
+  if (run.length >= NAME_WORDS) runs.push(run);
+  return runs;
 }
 
 /** Whether an article holding `held` of the words scored so far (`needed`) is still a match or a near miss. */

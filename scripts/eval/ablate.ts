@@ -34,6 +34,7 @@ function variants(): [string, MatcherOptions][] {
     ["BM25F + pairs only (main's relevance without tiers)", v({ title: 0, head: 0, near: 0 })],
     ["body pairs 1", v({ pairFields: { ...w.pairFields, body: 1 } })],
     ["no near misses", { nearMiss: false }],
+    ["no name runs", { names: false }],
     ["missing words up to 0.2 of the idf (mixed with full matches)", { missShare: 0.2, nearMiss: false }],
   ];
 }
