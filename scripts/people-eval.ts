@@ -8,7 +8,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { readRawArticles } from "@/lib/corpus/load";
-import { type Candidate, nameKey, type PeopleHelpers, resolvePeople } from "@/lib/corpus/people";
+import { type Candidate, candidatesToResolve, nameKey, type PeopleHelpers, resolvePeople } from "@/lib/corpus/people";
 import { PeopleEvidence } from "@/lib/corpus/people-evidence";
 import { readTaggerModel, taggerScorer } from "@/lib/corpus/people-tagger";
 import { prepareArticleWithDetail } from "@/lib/corpus/prepare";
@@ -103,7 +103,7 @@ function report(labels: Labels, candidates: Map<string, Candidate[]>, helpers: P
       continue;
     }
     const gold = new Set(people.map(key));
-    const found = new Set(resolvePeople(candidates.get(id) ?? [], helpers).map((p) => key(p.name)));
+    const found = new Set(resolvePeople(candidatesToResolve(candidates.get(id) ?? []), helpers).map((p) => key(p.name)));
     const wrong = [...found].filter((k) => !gold.has(k));
     const missed = [...gold].filter((k) => !found.has(k));
     tp += found.size - wrong.length;

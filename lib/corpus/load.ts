@@ -5,7 +5,7 @@ import { z } from "zod";
 import { isCalendarDate } from "@/lib/calendar";
 import { checkDates } from "@/lib/corpus/date-check";
 import { todayInVietnam, type DateResult } from "@/lib/corpus/dates";
-import { type Candidate, resolvePeople } from "@/lib/corpus/people";
+import { type Candidate, candidatesToResolve, resolvePeople } from "@/lib/corpus/people";
 import { PeopleEvidence } from "@/lib/corpus/people-evidence";
 import { loadTagger } from "@/lib/corpus/people-tagger";
 import { prepareArticleWithDetail } from "@/lib/corpus/prepare";
@@ -333,8 +333,8 @@ export function buildCorpus({ raws, skipped }: RawCorpus, today: string = todayI
     articles.push(article);
     dates.push(date);
     evidence.add(found);
-    // Names after place words only count as evidence; the rest is resolved again below.
-    candidates.push(found.filter((c) => !c.placed));
+    // Names after place words count as evidence; those sharing a name with a mention are kept for its sense (otherSense).
+    candidates.push(candidatesToResolve(found));
   }
   if (options.people !== "article") {
     // Second pass: the archive now knows which names titles introduce and which name streets.

@@ -256,6 +256,7 @@ export const PERSON_TITLES = [
 
 /** Capitalised words that start a sentence but are not names (stripped from the front of a run). */
 export const SENTENCE_WORDS = new Set([
+  "chiếc",
   "theo",
   "trong",
   "tại",

@@ -80,6 +80,7 @@ describe("PeopleEvidence on one-word and glued names", () => {
   it("takes a bare one-word name the archive uses as a surname, not a club the archive names bare", () => {
     const e = new PeopleEvidence();
     for (let i = 0; i < 3; i++) e.add(findCandidates([`Antoine Griezmann ghi bàn thứ ${i} cho Atletico.`]));
+    e.add(findCandidates(["Tiền đạo Antoine Griezmann nghỉ thi đấu."]));
     for (let i = 0; i < 12; i++) e.add(findCandidates([`Barca thắng trận thứ ${i}.${i < 3 ? " Cầu thủ Barca vui mừng." : ""}`]));
     expect(names(e, "Griezmann và Barca đều được nhắc tới.")).toEqual(["Griezmann"]);
   });
@@ -89,5 +90,22 @@ describe("PeopleEvidence on one-word and glued names", () => {
     const text = ["Hội đồng xin lỗi bà Hồ Thị Hồng Loan. Hội đồng đã xin lỗi bà Loan Tối 15.6, tại hội nghị."];
     e.add(findCandidates(text));
     expect(names(e, ...text)).toEqual(["Hồ Thị Hồng Loan"]);
+  });
+});
+
+describe("PeopleEvidence on glued words (issue #16, second frozen set)", () => {
+  it("needs more full names behind a one-word name no title ever introduces", () => {
+    const e = new PeopleEvidence();
+    for (let i = 0; i < 4; i++) e.add(findCandidates([`Fiat Chrysler bán ${i} nghìn xe.`]));
+    expect(names(e, "Hôm qua Chrysler tăng giá.")).toEqual([]);
+    e.add(findCandidates(["Fiat Chrysler bán thêm xe."]));
+    expect(names(e, "Hôm qua Chrysler tăng giá.")).toEqual(["Chrysler"]);
+  });
+
+  it("drops a glued word before a foreign name the article already has", () => {
+    const e = new PeopleEvidence();
+    const text = ["Chủ tịch Florentino Perez phát biểu.", "Cầu thủ Real Madrid Khi Perez tiếp tục chi tiền thì họ vui."];
+    e.add(findCandidates(text));
+    expect(names(e, ...text)).toEqual(["Florentino Perez"]);
   });
 });

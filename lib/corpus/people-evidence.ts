@@ -33,8 +33,13 @@ export interface EvidenceOptions {
 
 export const DEFAULT_EVIDENCE: EvidenceOptions = { minTitled: 2, minTitledSingle: 3, minPlaced: 3 };
 
-/** Decides a candidate the rules and the archive leave open (the learned tagger). */
-export type CandidateScorer = (m: Candidate, evidence: PeopleEvidence, all: readonly Candidate[]) => boolean;
+/**
+ * Decides a candidate the rules and the archive leave open (the learned tagger); `doubt`, when
+ * present, says the candidate is surely not a person even where the article seems to support it.
+ */
+export type CandidateScorer = ((m: Candidate, evidence: PeopleEvidence, all: readonly Candidate[]) => boolean) & {
+  doubt?: (m: Candidate, evidence: PeopleEvidence) => boolean;
+};
 
 type Kind = keyof NameStats;
 
@@ -186,7 +191,9 @@ export class PeopleEvidence {
   bareSingle(words: string[]): boolean {
     const s = this.singleOk(words);
     if (!s || s.titled < 2 * s.placed) return false;
-    return (s.surname >= 3 && 3 * s.surname >= s.bare) || (s.titled >= this.options.minTitledSingle && s.titled >= s.bare);
+    // Never introduced by a title anywhere, a word needs more full names behind it ("Coutinho"
+    // ends many; brands and products end a few: "Fiat Chrysler", "Vinamilk Organic").
+    return (s.surname >= (s.titled > 0 ? 3 : 5) && 3 * s.surname >= s.bare) || (s.titled >= this.options.minTitledSingle && s.titled >= s.bare);
   }
 
   /** Whether titles introduce a one-word name at least a third as often as it stands bare or after place words ("Ngoại trưởng Quatar" is a slip). */
@@ -213,6 +220,7 @@ export class PeopleEvidence {
       reject: (m) => this.placeName(nameKey(m.words)),
       acceptSingle: (m) => (m.titled && this.titledSingle(m.words)) || (personTitledSingle(m) && this.notMostlyBare(m.words)) || this.bareSingle(m.words),
       mostlyPlace: (m) => this.mostlyPlace(nameKey(m.words)),
+      doubt: scorer?.doubt ? (m) => scorer.doubt!(m, this) : undefined,
       rare: (key) => {
         const s = this.names.get(key);
         return !s || s.titled + s.placed + s.bare <= 1;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findCandidates } from "@/lib/corpus/people";
+import { findCandidates, resolvePeople } from "@/lib/corpus/people";
 import { PeopleEvidence } from "@/lib/corpus/people-evidence";
 import { candidateFeatures, readTaggerModel, taggable, taggerScorer, type TaggerModel } from "@/lib/corpus/people-tagger";
 
@@ -23,6 +23,15 @@ describe("people tagger", () => {
     const e = new PeopleEvidence();
     expect(score(candidate("Amine Harit ghi bàn.", "Amine Harit"), e, [])).toBe(true);
     expect(taggerScorer({ ...model, threshold: 5 })(candidate("Amine Harit ghi bàn.", "Amine Harit"), e, [])).toBe(false);
+  });
+
+  it("vetoes a name it is sure about, whatever support the article gives", () => {
+    const text = ["Hãng ra mắt Tata Nano giá rẻ. Nano bán chậm."];
+    const e = new PeopleEvidence();
+    e.add(findCandidates(text));
+    const sure: TaggerModel = { ...model, weights: { ...model.weights, "f=tata": -10 } };
+    expect(resolvePeople(findCandidates(text), e.helpers(taggerScorer(model))).map((p) => p.name)).toEqual(["Tata Nano"]);
+    expect(resolvePeople(findCandidates(text), e.helpers(taggerScorer(sure))).map((p) => p.name)).toEqual([]);
   });
 
   it("never judges lone letters, places, English phrases or common words", () => {

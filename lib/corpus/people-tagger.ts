@@ -18,6 +18,8 @@ export interface TaggerModel {
   lowerShare: Record<string, number>;
   /** Score above which a candidate is a person. */
   threshold: number;
+  /** Score below which an untitled candidate is surely not a person, whatever the article's support (default -3). */
+  doubtBelow?: number;
 }
 
 const VN_ONLY = /[ăđơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/iu;
@@ -99,8 +101,14 @@ const PLACE_WORDS = new Set(PLACES.filter((p) => !p.includes(" ")));
 
 /** A scorer for `PeopleEvidence.helpers`. */
 export function taggerScorer(model: TaggerModel): CandidateScorer {
-  return (m, evidence) => taggable(m, model) && score(model.weights, candidateFeatures(m, model, evidence)) > model.threshold;
+  const scorer: CandidateScorer = (m, evidence) => taggable(m, model) && score(model.weights, candidateFeatures(m, model, evidence)) > model.threshold;
+  const below = model.doubtBelow ?? DEFAULT_DOUBT;
+  scorer.doubt = (m, evidence) => taggable(m, model) && score(model.weights, candidateFeatures(m, model, evidence)) < below;
+  return scorer;
 }
+
+/** See `TaggerModel.doubtBelow`. */
+export const DEFAULT_DOUBT = -3;
 
 /** The shipped tagger as a scorer, or undefined without a model file. */
 export function loadTagger(file?: string): CandidateScorer | undefined {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findPeople, nameKey, sameVariant } from "@/lib/corpus/people";
+import { findCandidates, findPeople, nameKey, sameVariant } from "@/lib/corpus/people";
 
 const names = (...texts: string[]) => findPeople(texts).map((p) => p.name);
 const idsOf = (...texts: string[]) => findPeople(texts).map((p) => p.id);
@@ -63,5 +63,65 @@ describe("findPeople on the error kinds of issue #16", () => {
   it("merges a foreign name misspelt by two swapped letters", () => {
     expect(sameVariant("moon jae in", "moon jea in", ["Moon", "Jae", "In"], ["Moon", "Jea", "In"])).toBe(true);
     expect(names("Ông Rufus Firefly phát biểu. Trợ lý của ông Rufus Firelfy nói.")).toEqual(["Rufus Firefly"]);
+  });
+});
+
+describe("findPeople on the errors of the second frozen set (issue #16)", () => {
+  const words = (...texts: string[]) => findCandidates(texts).map((m) => m.words.join(" "));
+
+  it("takes names after vessel prefixes and venue words for things, in every bare mention of the article too", () => {
+    // "từng" after a name is a person cue: without the place word here, each would be a person.
+    expect(names("Tàu sân bay USS Ronald Reagan rời cảng. Ronald Reagan từng chở 60 máy bay.")).toEqual([]);
+    expect(names("Trận đấu trên sân nhà Santiago Bernabeu. Santiago Bernabeu từng chật kín khán giả.")).toEqual([]);
+    expect(names("Sân Bernabeu rực lửa. Santiago Bernabeu từng chật kín, Carlo Ancelotti nói.")).toEqual(["Carlo Ancelotti"]);
+  });
+  it("keeps the person when a title introduces the name somewhere in the article", () => {
+    expect(names("Tổng thống Ronald Reagan từng thăm cảng. Tàu USS Ronald Reagan nay neo ở đó. Ronald Reagan qua đời năm 2004.")).toEqual(["Ronald Reagan"]);
+  });
+  it("drops a caption's repeat of the name beside it", () => {
+    expect(words("Nicolas Cage Nicolas Cage nổi tiếng là người mê xe.")).toContain("Nicolas Cage");
+    expect(words("Nicolas Cage Nicolas Cage nổi tiếng là người mê xe.")).not.toContain("Nicolas Cage Nicolas Cage");
+    expect(words("Diễn viên Phạm Băng Băng dự tiệc.")).toContain("Phạm Băng Băng");
+  });
+  it("keeps Tân and Chánh as given names after a family and a middle name", () => {
+    expect(names("Ông Nguyễn Lê Tân cho biết.")).toEqual(["Nguyễn Lê Tân"]);
+    expect(names("Diễn viên Lâm Canh Tân đóng vai chính.")).toEqual(["Lâm Canh Tân"]);
+    expect(words("Ông Rufus Firefly Tân binh chưa tới.")).toContain("Rufus Firefly");
+  });
+  it("keeps Vịnh as a given name at the end of a name, not at the head of a bay", () => {
+    expect(names("Ca sĩ Shin Hồng Vịnh chia sẻ.")).toEqual(["Shin Hồng Vịnh"]);
+    expect(names("Du khách đến Vịnh Hạ Long.")).toEqual([]);
+  });
+  it("never takes a capitalised title for a name", () => {
+    expect(words("Cuộc họp kết thúc. Trưởng Đoàn đại biểu phát biểu.")).not.toContain("Trưởng Đoàn");
+  });
+  it("splits a sentence glued on by a missing full stop", () => {
+    expect(words("Ông Tom Hanks Chiếc Roll Royce Ghost màu đỏ là xe yêu thích.")).toEqual(expect.arrayContaining(["Tom Hanks", "Roll Royce Ghost"]));
+    expect(names("Tổng thống Pháp Emmanuel Macron phát biểu tại Paris.", "Đó là cam kết của Tổng thống Macron Hà Khoa")).toEqual(["Emmanuel Macron"]);
+    // Inside the text a foreign word before a Vietnamese name qualifies it, and the title is the name's.
+    expect(names("Võ sư Karate Đoàn Bảo Châu tỏ ra tự tin.")).toEqual(["Đoàn Bảo Châu"]);
+    // A foreign given name before a Vietnamese family name is one name.
+    expect(names("Hoa hậu Jennifer Phạm dự tiệc.")).toEqual(["Jennifer Phạm"]);
+  });
+});
+
+describe("findPeople on one sense per article", () => {
+  it("reads a full stop after a long word as the end of a sentence, not of an abbreviation", () => {
+    const after = findCandidates(["Họ thắng trên sân nhà. Augustin ghi bàn."]).find((m) => m.words.join(" ") === "Augustin");
+    expect(after?.placed).toBe(false);
+    expect(findCandidates(["Họ tới TP. Vinh."]).find((m) => m.words.join(" ") === "Vinh")?.placed).toBe(true);
+  });
+  it("lets an organisation word of the same run (a page, an account) say nothing about the name's sense", () => {
+    expect(names("Trên trang Instagram Cường Đô La đăng ảnh. Ông Cường Đô La cho biết.")).toEqual(["Cường Đô La"]);
+    expect(names("Bà Amanda Hawkins nói. Trang Facebook Amanda Hawkins có ảnh. Amanda Hawkins bị phạt.")).toEqual(["Amanda Hawkins"]);
+  });
+});
+
+describe("findPeople on products and glued bylines", () => {
+  it("never takes a product named after its maker for a person", () => {
+    expect(names("Anh sở hữu Ferrari Enzo, Jaguar D-Type và Lamborghini Miura, Nicolas Cage cho biết.")).toEqual(["Nicolas Cage"]);
+  });
+  it("reads a Vietnamese name glued after the text's last foreign word as its byline, dash or not", () => {
+    expect(names("Ông Emmanuel Macron thắng lớn.", "Đó là chương trình của Tổng thống Macron Hà Khoa -")).toEqual(["Emmanuel Macron"]);
   });
 });

@@ -91,9 +91,47 @@ const IN_RUN_TITLES = new Set([
   "tướng",
   "đb",
 ]);
+/** Makers whose name opens a product's ("Ferrari Enzo", "Jaguar D-Type"): such a run is no person. */
+const PRODUCT_MAKERS = new Set([
+  "ferrari",
+  "lamborghini",
+  "porsche",
+  "porche",
+  "jaguar",
+  "bentley",
+  "mercedes",
+  "mercedes-benz",
+  "rolls-royce",
+  "bugatti",
+  "maserati",
+  "mclaren",
+  "toyota",
+  "hyundai",
+  "kia",
+  "mazda",
+  "chevrolet",
+  "audi",
+  "lexus",
+  "nissan",
+  "mitsubishi",
+  "cadillac",
+  "volkswagen",
+  "volvo",
+  "peugeot",
+  "renault",
+  "subaru",
+  "isuzu",
+  "vinfast",
+  "yamaha",
+  "ducati",
+  "kawasaki",
+  "piaggio",
+  "vespa",
+]);
 /** Organisation acronyms that are also name parts when not written in capitals ("Kim Jong Un" / "UN"). */
 const CAPITALS_ONLY = new Set(["un", "who", "is", "eu", "sea", "ap", "rt", "fed", "pro", "show", "plus", "book"]);
-const GIVEN_NAME_ORG_WORDS = new Set(["trường", "hợp"]);
+// "Vịnh" heads a bay ("Vịnh Hạ Long") but ends given names ("Shin Hồng Vịnh", "Nguyễn Đức Vịnh").
+const GIVEN_NAME_ORG_WORDS = new Set(["trường", "hợp", "vịnh"]);
 /** Words before a run that make it a place or a thing named after a person: "đường Nguyễn Trãi". */
 const PLACE_BEFORE_SET = new Set([
   "thành phố",
@@ -197,6 +235,24 @@ const PLACE_BEFORE_SET = new Set([
   "dinh",
   "cung điện",
   "lâu đài",
+  // Vessels and venues named after people: "tàu sân bay USS Ronald Reagan", "sân nhà Santiago Bernabeu".
+  "uss",
+  "hms",
+  "hmas",
+  "ins",
+  "hàng không mẫu hạm",
+  "tàu ngầm",
+  "tàu khu trục",
+  "khu trục hạm",
+  "tuần dương hạm",
+  "tàu chiến",
+  "du thuyền",
+  "sân bay",
+  "sân vận động",
+  "svđ",
+  "sân nhà",
+  "thánh địa",
+  "phố cổ",
 ]);
 
 /** Whether the text right before a name ends with one of the phrases (1–4 words, case-insensitive). */
@@ -212,7 +268,8 @@ function endsWithPhrase(before: string, phrases: Set<string>): boolean {
       .slice(start, end)
       .toLowerCase()
       .replace(/^[("“'‘]+/, "");
-    if (n === 0) word = word.replace(/\.$/, "");
+    // "TP. Hồ Chí Minh": an abbreviation's full stop; a longer word's ends the sentence ("sân nhà. Augustin").
+    if (n === 0 && word.length <= 3) word = word.replace(/\.$/, "");
     phrase = phrase ? `${word} ${phrase}` : word;
     if (phrases.has(phrase)) return true;
     end = start - 1;
@@ -289,6 +346,8 @@ const TRAILING_NON_NAME = new Set([
   "nguyên",
   "tân",
 ]);
+/** Trailing words above that are also given names, kept after a family name and a middle name. */
+const GIVEN_TOO = new Set(["tân", "chánh"]);
 /** "Rachel Thomas, thư ký báo chí của…": a name followed by the person's role. */
 const TITLE_AFTER = new RegExp(
   `^\\s*,\\s*(?:${[...PERSON_TITLES]
@@ -326,6 +385,10 @@ export interface Candidate {
   strong: boolean;
   /** A place or organisation word stands right before it ("đường Huỳnh Tấn Phát"): not a person here. */
   placed: boolean;
+  /** A byline or photo credit ("Ảnh: Đinh Tuấn"): `placed` too, but says nothing about the name elsewhere. */
+  credit?: boolean;
+  /** `placed` only because an organisation word of the same run precedes it ("Instagram Cường Đô La"). */
+  inOrg?: boolean;
   /** A person cue follows it ("…, 35 tuổi", "cho biết", ", thư ký báo chí"). */
   cue: boolean;
   /** The next candidate follows after only a comma or "và": they are listed together. */
@@ -382,7 +445,23 @@ function mentionsInRun(text: string, runStart: number, runWords: string[], textI
   }
   let afterPlace = false;
   let afterOrg = false;
+  let glued = false;
+  let titleFrom = -1;
   for (let i = 0; i <= runWords.length;) {
+    // A missing full stop glues the next sentence on: "Hilton Chiếc Ferrari", "Macron Hà Khoa".
+    const glue = i > segStart && i < runWords.length ? gluedSentenceAt(runWords, i) : null;
+    if (glue) {
+      // A Vietnamese name closing the text is a byline ("… Tổng thống Macron Hà Khoa"); inside the
+      // text the foreign word qualifies the name and the title is the name's ("Võ sư Karate Đoàn Bảo Châu").
+      const qualifier = glue === "name" && !/^[\s.!?…"”)–-]*$/u.test(text.slice(offsets[runWords.length - 1] + runWords[runWords.length - 1].length));
+      if (!qualifier) segment(text, offsets, runWords, segStart, i, afterPlace, afterOrg, textIndex, out, glued);
+      afterPlace = false;
+      afterOrg = false;
+      // A common word opens the glued sentence ("Chiếc"); a family name opens a name ("Đoàn Bảo Châu").
+      glued = glue === "word";
+      titleFrom = qualifier ? segStart : -1;
+      segStart = i;
+    }
     // A place splits a run only in qualifier position, before the name ("Nga Vladimir Putin"),
     // never at its end ("Cao Toàn Mỹ", "Trương Hồ Phương Nga").
     let place = i < runWords.length && i === segStart ? placeLength(runWords, i) : 0;
@@ -399,7 +478,9 @@ function mentionsInRun(text: string, runStart: number, runWords: string[], textI
     }
     // An English organisation word ends the name it belongs to: "Winship Cancer Institute", "Tata Motors Group".
     const englishHead = nonPerson && /^[A-Z][a-z]+$/.test(w);
-    if (i > segStart && !englishHead) segment(text, offsets, runWords, segStart, i, afterPlace, afterOrg, textIndex, out);
+    if (i > segStart && !englishHead) segment(text, offsets, runWords, segStart, i, afterPlace, afterOrg, textIndex, out, glued, titleFrom);
+    glued = false;
+    titleFrom = -1;
     // A place right before a name qualifies it ("Nga Vladimir Putin"); an organisation word makes
     // what follows part of its name ("Bộ Công Thương", "BV Bạch Mai") unless a title says otherwise.
     afterPlace = place > 0;
@@ -408,6 +489,25 @@ function mentionsInRun(text: string, runStart: number, runWords: string[], textI
     i += place > 0 ? place : 1;
     segStart = i;
   }
+}
+
+/** A foreign word: letters, not a Vietnamese syllable, not an acronym. */
+function isForeignWord(w: string): boolean {
+  return /^\p{Lu}[\p{L}'’-]+$/u.test(w) && !/^\p{Lu}+$/u.test(w) && !isVietnameseName([w]);
+}
+
+/**
+ * Whether a new sentence starts at word `i` of a run although no full stop says so: a
+ * Vietnamese common word between foreign words ("Hilton Chiếc Ferrari California"), or a
+ * Vietnamese full name right after a foreign one ("Macron Hà Khoa", a byline; "Karate Đoàn Bảo
+ * Châu"). Foreign given names before a Vietnamese family name ("Jennifer Phạm") stay whole.
+ */
+function gluedSentenceAt(words: string[], i: number): "word" | "name" | null {
+  if (!isForeignWord(words[i - 1])) return null;
+  const w = words[i];
+  if (VN_ONLY.test(w) && !VN_SURNAMES.has(lower(w)) && i + 1 < words.length && isForeignWord(words[i + 1])) return "word";
+  const rest = words.slice(i);
+  return rest.length >= 2 && rest.length <= 4 && VN_SURNAMES.has(lower(w)) && isVietnameseName(rest) ? "name" : null;
 }
 
 function segment(
@@ -420,10 +520,12 @@ function segment(
   afterOrg: boolean,
   textIndex: number,
   out: Candidate[],
+  glued = false,
+  titleFrom = -1,
 ) {
   let a = from;
   let b = to;
-  const atSentenceStart = !afterPlace && a === 0 && isSentenceStart(text, offsets[a]);
+  const atSentenceStart = glued || (!afterPlace && a === 0 && isSentenceStart(text, offsets[a]));
   let titled = false;
   // Leading words: sentence-initial common words, in-run honorifics ("Ông Trump"), places ("Nga Vladimir Putin").
   const placeQualified = afterPlace;
@@ -440,7 +542,11 @@ function segment(
     }
   }
   // "Anh", "Em" end many given names (Hoàng Anh, Tuấn Anh): only unambiguous titles are cut.
-  while (b > a && (TRAILING_NON_NAME.has(lower(runWords[b - 1])) || TRAILING_TITLES.has(lower(runWords[b - 1])))) b--;
+  while (b > a && (TRAILING_NON_NAME.has(lower(runWords[b - 1])) || TRAILING_TITLES.has(lower(runWords[b - 1])))) {
+    // "Nguyễn Lê Tân", "Lâm Canh Tân": after a family name and a middle name these are given names.
+    if (GIVEN_TOO.has(lower(runWords[b - 1])) && b - a >= 3 && VN_SURNAMES.has(lower(runWords[a])) && isVietnameseName(runWords.slice(a, b))) break;
+    b--;
+  }
   // "Lindsey Pelas Pelas": a scraped caption glued to the text repeats a word (but "Phạm Băng Băng").
   if (b - a >= 3 && runWords[b - 1] === runWords[b - 2] && !isVietnameseName(runWords.slice(a, b))) b--;
   if (a >= b) return;
@@ -454,8 +560,13 @@ function segment(
   }
   if (from > 0 && isAcronym(runWords[from - 1]) && b - a >= 2) acronymQualified = true;
   let words = runWords.slice(a, b);
+  // "Nicolas Cage Nicolas Cage", "Ronaldo Ronaldo": a caption repeats the name it sits beside.
+  const half = words.length / 2;
+  if (Number.isInteger(half) && half >= 1 && !isVietnameseName(words) && words.slice(0, half).join(" ") === words.slice(half).join(" ")) {
+    words = words.slice(0, half);
+  }
   // The title may stand before the whole run: "Thư ký Báo chí Nhà Trắng Karoline Leavitt".
-  const runStart = afterPlace ? runStartOf(offsets, from, runWords) : offsets[from];
+  const runStart = titleFrom >= 0 ? offsets[titleFrom] : afterPlace ? runStartOf(offsets, from, runWords) : offsets[from];
   const prefix = text.slice(Math.max(0, runStart - 60), runStart);
   if (!titled) titled = endsWithPhrase(prefix, TITLE_SET) && (a === from || placeQualified || acronymQualified);
   if (!titled && acronymQualified) titled = endsWithPhrase(text.slice(Math.max(0, offsets[0] - 60), offsets[0]), TITLE_SET);
@@ -483,6 +594,9 @@ function segment(
   if (words.length >= 2 && /^(?:văn|thị)$/.test(lower(words[words.length - 1]))) return;
   if (words.length >= 2 && CAN.has(lower(words[0])) && CHI.has(lower(words[1]))) return;
   if (NOT_PEOPLE.has(words.join(" ").toLowerCase())) return;
+  if (PRODUCT_MAKERS.has(lower(words[0]))) return;
+  // A capitalised title is not a name: "Trưởng Đoàn", "Bộ Trưởng".
+  if (TITLE_SET.has(words.join(" ").toLowerCase())) return;
   const known = knownByKey.get(nameKey(words)) ?? (words.length === 1 ? (knownByShort.get(nameKey(words)) ?? null) : null);
   const vnSurname = words.length >= 2 && VN_SURNAMES.has(lower(words[0])) && isVietnameseName(words);
   const strong = Boolean(known) || (titled && words.length >= 1) || vnSurname || (placeQualified && words.length >= 2);
@@ -495,6 +609,7 @@ function segment(
       titled && (IN_RUN_TITLES.has(lower(runWords[from])) ? PERSON_ONLY_TITLES.has(lower(runWords[from])) : endsWithPhrase(prefix, PERSON_ONLY_TITLES)),
     strong,
     placed: placed || orgPlaced,
+    ...(orgPlaced && !placed ? { inOrg: true } : {}),
     cue: false,
     listNext: false,
     before: "",
@@ -619,7 +734,12 @@ export function findCandidates(texts: string[]): Candidate[] {
     m.before = /(?:^|[\s(“"'‘])((?:[\p{L}\p{M}.]+ )?[\p{L}\p{M}.]+) $/u.exec(text.slice(Math.max(0, m.start - 30), m.start))?.[1].toLowerCase() ?? "";
     m.after = /^ ([\p{L}\p{M}]+)/u.exec(text.slice(m.end, m.end + 20))?.[1].toLowerCase() ?? "";
   }
-  for (const m of out) if (!m.titled && isCredit(texts, m)) m.placed = true;
+  for (const m of out) {
+    if (!m.titled && isCredit(texts, m)) {
+      m.placed = true;
+      m.credit = true;
+    }
+  }
   const named = out.filter((m) => !m.placed);
   named.forEach((m, i) => {
     const after = texts[m.text].slice(m.end, m.end + 30);
@@ -633,7 +753,7 @@ export function findCandidates(texts: string[]): Candidate[] {
 /** A photo credit ("Ảnh: Đinh Tuấn") anywhere. */
 const CREDIT_BEFORE = /(?:ảnh|nguồn|photo|đồ họa)\s*:\s*$/iu;
 /** What may follow a byline: the outlet or "(Tổng hợp)", "/VOV.VN", another author, nothing lowercase. */
-const BYLINE_TAIL = /^(?:\s+(?!\s)|\([^()]{0,40}\)|[/–-]\s*[^\s/]+(?![^\s/])|[\p{Lu}\d][\p{L}\p{M}\d.]*(?![\p{L}\p{M}\d.])|[.,&])*$/u;
+const BYLINE_TAIL = /^(?:\s+(?!\s)|\([^()]{0,40}\)|[/–-]\s*[^\s/]+(?![^\s/])|[\p{Lu}\d][\p{L}\p{M}\d.]*(?![\p{L}\p{M}\d.])|[.,&–-])*$/u;
 
 /**
  * Whether a candidate credits the article rather than naming someone in it: a photo credit, or
@@ -648,7 +768,9 @@ function isCredit(texts: string[], m: Candidate): boolean {
   if (texts.length < 2 || m.text !== texts.length - 1) return false;
   const tail = text.slice(m.end);
   if (tail.length > 60 || !BYLINE_TAIL.test(tail)) return false;
-  return isSentenceStart(text, m.start) || /\(?theo\s+$/iu.test(text.slice(Math.max(0, m.start - 8), m.start));
+  // "… Tổng thống Macron Hà Khoa": a byline glued to the last word of the text.
+  const glued = isVietnameseName(m.words) && isForeignWord(/(\S+) $/u.exec(text.slice(Math.max(0, m.start - 30), m.start))?.[1] ?? "");
+  return glued || isSentenceStart(text, m.start) || /\(?theo\s+$/iu.test(text.slice(Math.max(0, m.start - 8), m.start));
 }
 
 /** The people named in the article's title and paragraphs. */
@@ -674,11 +796,53 @@ export interface PeopleHelpers {
   rare?: (key: string) => boolean;
   /** Canonical id for a person's name, so variants share one id across the archive. */
   canonicalId?: (key: string, name: string) => string | undefined;
+  /** Whether the tagger is sure an untitled name is not a person ("Tata Nano"), whatever the article's support. */
+  doubt?: (m: Candidate) => boolean;
+}
+
+/**
+ * One name, one sense per article: a name that stands after a place or thing word here
+ * ("tàu sân bay USS Ronald Reagan", "sân Bernabeu") names that thing in its bare mentions too,
+ * unless a title makes it a person somewhere in the article. Credits say nothing about this.
+ */
+function otherSense(candidates: readonly Candidate[]): (m: Candidate) => boolean {
+  const placed = new Set<string>();
+  const titled = new Set<string>();
+  for (const c of candidates) {
+    if (c.placed && !c.credit && !c.inOrg) placed.add(nameKey(c.words));
+    if (c.titled) titled.add(nameKey(c.words));
+  }
+  if (!placed.size) return () => false;
+  return (m) => {
+    if (m.titled || m.known) return false;
+    const key = nameKey(m.words);
+    if (titled.has(key)) return false;
+    if (placed.has(key)) return true;
+    // A foreign full name whose surname names the place ("Santiago Bernabeu" beside "sân Bernabeu").
+    const last = nameKey(m.words.slice(-1));
+    return m.words.length >= 2 && !isVietnameseName(m.words) && placed.has(last) && !titled.has(last);
+  };
+}
+
+/**
+ * The candidates `resolvePeople` needs, for callers that keep them while the archive is read:
+ * every one not after a place word, and those after a place word that share a name (or a
+ * foreign surname) with one that is not (see `otherSense`).
+ */
+export function candidatesToResolve(candidates: readonly Candidate[]): Candidate[] {
+  const names = new Set<string>();
+  for (const c of candidates) {
+    if (c.placed) continue;
+    names.add(nameKey(c.words));
+    if (c.words.length >= 2) names.add(nameKey(c.words.slice(-1)));
+  }
+  return candidates.filter((c) => !c.placed || (!c.credit && !c.inOrg && names.has(nameKey(c.words))));
 }
 
 /** Decide which candidates are people and merge their mentions into one entry per person. */
 export function resolvePeople(candidates: readonly Candidate[], helpers: PeopleHelpers = {}): Entity[] {
-  const mentions = candidates.filter((m) => !m.placed);
+  const thing = otherSense(candidates);
+  const mentions = candidates.filter((m) => !m.placed && !thing(m));
   // Weak candidates (untitled foreign-looking names) need support: a person cue right after,
   // a word of the name used alone elsewhere, or a list shared with an accepted name.
   const singles = new Set(mentions.filter((m) => m.words.length === 1).map((m) => nameKey(m.words)));
@@ -688,7 +852,7 @@ export function resolvePeople(candidates: readonly Candidate[], helpers: PeopleH
       if (m.titled || m.known || !helpers.reject?.(m)) accepted.add(m);
     } else if (isWeakCandidate(m)) {
       const reused = singles.has(nameKey([m.words[m.words.length - 1]])) || singles.has(nameKey([m.words[0]]));
-      if (m.cue || reused) accepted.add(m);
+      if ((m.cue || reused) && !helpers.doubt?.(m)) accepted.add(m);
     } else if (m.words.length === 1 && helpers.acceptSingle?.(m)) {
       // "Varane", "Isco" bare: titles introduce them across the archive ("hậu vệ Varane").
       accepted.add(m);
@@ -698,7 +862,8 @@ export function resolvePeople(candidates: readonly Candidate[], helpers: PeopleH
   for (let changed = true; changed;) {
     changed = false;
     mentions.forEach((m, i) => {
-      if (accepted.has(m) || !(isWeakCandidate(m) || (isGivenNamePair(m) && !helpers.mostlyPlace?.(m)))) return;
+      const weak = isWeakCandidate(m);
+      if (accepted.has(m) || !(weak || (isGivenNamePair(m) && !helpers.mostlyPlace?.(m))) || (weak && helpers.doubt?.(m))) return;
       const prev = mentions[i - 1];
       const next = mentions[i + 1];
       const listed = (y: Candidate | undefined, gap: boolean | undefined) => Boolean(y && gap && y.words.length >= 2 && accepted.has(y));
@@ -787,8 +952,14 @@ function foldGluedWords(people: Map<string, Person>, helpers: PeopleHelpers) {
   if (!helpers.rare) return;
   for (const [key, p] of people) {
     if (p.known || p.words.length < 2 || !helpers.rare(key)) continue;
-    const shorter = key.split(" ").slice(0, -1).join(" ");
-    const into = [...people.entries()].filter(([k]) => k !== key && (k === shorter || k.endsWith(` ${shorter}`)));
+    const parts = key.split(" ");
+    const shorter = parts.slice(0, -1).join(" ");
+    let into = [...people.entries()].filter(([k]) => k !== key && (k === shorter || k.endsWith(` ${shorter}`)));
+    // "Khi Perez", "Mua Mbappe": a Vietnamese word glued before a foreign name.
+    if (!into.length && isVietnameseName(p.words.slice(0, 1)) && !isVietnameseName(p.words.slice(1)) && !VN_SURNAMES.has(lower(p.words[0]))) {
+      const rest = parts.slice(1).join(" ");
+      into = [...people.entries()].filter(([k]) => k !== key && (k === rest || k.endsWith(` ${rest}`)));
+    }
     if (into.length !== 1) continue;
     into[0][1].count += p.count;
     people.delete(key);

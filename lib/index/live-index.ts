@@ -7,7 +7,7 @@ import { mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { withCheckedDates } from "@/lib/corpus/load";
 import { todayInVietnam, type DateResult } from "@/lib/corpus/dates";
-import { resolvePeople, type Candidate } from "@/lib/corpus/people";
+import { candidatesToResolve, resolvePeople, type Candidate } from "@/lib/corpus/people";
 import { type EvidenceData, KINDS, PeopleEvidence } from "@/lib/corpus/people-evidence";
 import { loadTagger } from "@/lib/corpus/people-tagger";
 import { prepareArticleWithDetail } from "@/lib/corpus/prepare";
@@ -547,8 +547,8 @@ class Batch {
     this.writer.add(article);
     if (!this.archivePeople) return;
     this.evidence.add(candidates, fileEvidence);
-    // Names after place words only count as evidence; the rest is resolved at the end.
-    this.candidates.push(candidates.filter((c) => !c.placed));
+    // Names after place words count as evidence; those sharing a name with a mention are kept for its sense (otherSense).
+    this.candidates.push(candidatesToResolve(candidates));
   }
 
   /**
