@@ -91,7 +91,8 @@ function archiveOf(chunks: Doc[][]): Archive {
 
 /** Every live article, or the matcher's hits: what the engine filters and counts. */
 function matches(archive: Archive, q: SearchQuery): Hit[] {
-  const m = createMatcher(archive).match(q.q, q.match);
+  // The exhaustive scorer: every match scored whole (the engine prunes; its page must be the same).
+  const m = createMatcher(archive, { exhaustive: true }).match(q.q, q.match);
   if (m) return m.hits;
   return archive.segments.flatMap((seg) => Array.from({ length: seg.rank.n }, (_, d) => ({ seg, d, score: 0 })).filter((h) => !seg.rank.deleted![h.d]));
 }

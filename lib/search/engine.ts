@@ -6,10 +6,12 @@ import { todayInVietnam } from "@/lib/corpus/dates";
 import { dateBuckets, dayKeyToIso, quickRangeEnd } from "@/lib/search/date-buckets";
 import { textAfterTitle } from "@/lib/search/derived-title";
 import { BrowseCache } from "@/lib/search/browse-cache";
-import { FacetCounter, FacetDictionary, ScratchCounts, TopK } from "@/lib/search/facets";
-import { createMatcher, type Hit, type Matcher, type MatcherOptions, type NearMiss } from "@/lib/search/matcher";
+import { FacetCounter, FacetDictionary, ScratchCounts } from "@/lib/search/facets";
+import { createMatcher, type Hit, type Matcher, type MatcherOptions, type MatchResult, type NearMiss } from "@/lib/search/matcher";
+import { pairFilter } from "@/lib/search/pair-filter";
 import { leadPassage } from "@/lib/search/snippet";
-import { StoryIndex } from "@/lib/stories/story-index";
+import { comparator, newestFirst, oldestFirst, selectTop } from "@/lib/search/topk";
+import { StoryIndex, type StoryGrouping } from "@/lib/stories/story-index";
 import type { SearchHit, SearchQuery, SearchResponse, Segment } from "@/lib/api/contract";
 
 /** A segment's facet columns in the archive's value numbering (rebuilt when the archive changes). */
@@ -142,7 +144,6 @@ export class SearchEngine {
     // The page shown: the first `start + size` hits in the sort order, kept without sorting every hit.
     const start = (query.page - 1) * query.size;
     const order = comparator(query.sort);
-    const best = new TopK<Hit>(start + query.size, order);
     // Grouped: each story once (lib/stories); total and pages count stories.
     const grouping = query.group ? this.stories.begin(order) : null;
 
@@ -185,13 +186,12 @@ export class SearchEngine {
     let shown: Hit[];
     let near: { shown: NearMiss[]; total: number } = { shown: [], total: 0 };
     if (match) {
+      const passing: Hit[] = [];
       for (const h of match.hits) {
         if (h.seg !== seg) enter(h.seg);
-        if (!visit(h.d)) continue;
-        if (grouping) grouping.add(h.seg, h.d, h);
-        else best.push(h);
+        if (visit(h.d)) passing.push(h);
       }
-      shown = grouping ? grouping.ranked(start, query.size) : best.sorted().slice(start);
+      shown = this.rankedPage(match, passing, query.sort, order, start, query.size, grouping);
       const full = grouping ? grouping.total : total;
       // Near misses come after every full match (pages past `total` show them), and only
       // beside some full match: with none, the honest answer stays nothing (issue #11).
@@ -200,7 +200,7 @@ export class SearchEngine {
           if (h.seg !== seg) enter(h.seg);
           return visit(h.d, false);
         };
-        near = this.nearMissPage(match.nearMisses, passing, order, Math.max(0, start - full), query.size - shown.length, !!grouping);
+        near = this.nearMissPage(match, passing, query.sort, order, Math.max(0, start - full), query.size - shown.length, !!grouping);
       }
     } else {
       for (const s of this.archive.segments) {
@@ -258,25 +258,45 @@ export class SearchEngine {
    * They count in no facet and not in `total`.
    */
   private nearMissPage(
-    misses: NearMiss[],
+    match: MatchResult,
     passing: (h: NearMiss) => boolean,
+    sort: SearchQuery["sort"],
     order: (a: Hit, b: Hit) => number,
     start: number,
     size: number,
     grouped: boolean,
   ): { shown: NearMiss[]; total: number } {
     const grouping = grouped ? this.stories.begin(order) : null;
-    const best = new TopK<Hit>(start + Math.max(0, size), order);
-    let total = 0;
-    for (const h of misses) {
-      if (!passing(h)) continue;
-      total++;
-      if (grouping) grouping.add(h.seg, h.d, h);
-      else best.push(h);
+    const kept = match.nearMisses.filter(passing);
+    if (size <= 0) {
+      // Nothing to show: only how many (each story once when grouped).
+      for (const h of grouping ? kept : []) grouping!.add(h.seg, h.d, h);
+      return { shown: [], total: grouping ? grouping.total : kept.length };
     }
-    if (grouping) total = grouping.total;
-    const shown = size <= 0 ? [] : grouping ? grouping.ranked(start, size) : best.sorted().slice(start);
-    return { shown: shown as NearMiss[], total };
+    const shown = this.rankedPage(match, kept, sort, order, start, size, grouping);
+    return { shown: shown as NearMiss[], total: grouping ? grouping.total : kept.length };
+  }
+
+  /**
+   * Hits `start .. start + size` of `hits` in the page's order, each story once when grouped
+   * (then every hit goes into `grouping`). Exact scores only where the page needs them
+   * (lib/search/topk.ts): the best hits, or the best hit of each story shown.
+   */
+  private rankedPage(
+    match: MatchResult,
+    hits: Hit[],
+    sort: SearchQuery["sort"],
+    order: (a: Hit, b: Hit) => number,
+    start: number,
+    size: number,
+    grouping: StoryGrouping | null,
+  ): Hit[] {
+    if (!grouping) return match.top(start + size, sort, hits).slice(start);
+    selectTop(hits, start + size, sort, match.refine, (h) => grouping.storyOf(h.seg, h.d));
+    for (const h of hits) grouping.add(h.seg, h.d, h);
+    const shown = grouping.ranked(start, size);
+    match.refine(shown);
+    return shown;
   }
 
   /**
@@ -363,6 +383,8 @@ export class SearchEngine {
       ? `${Math.floor(newest / 10000)}-${String(Math.floor(newest / 100) % 100).padStart(2, "0")}-${String(newest % 100).padStart(2, "0")}`
       : null;
     for (const seg of this.archive.segments) {
+      // Built once per segment, here rather than in the first query that needs it.
+      pairFilter(seg.rank);
       const { dicts, day } = seg.cols;
       const f = this.facets.get(seg) ?? {
         persons: Int32Array.from(dicts.persons, (e) => this.dicts.person.intern(e)),
@@ -422,22 +444,6 @@ export class SearchEngine {
       missing: missing ?? [],
     };
   }
-}
-
-const day = (h: Hit) => h.seg.cols.day[h.d];
-const late = (h: Hit) => day(h) || Number.MAX_SAFE_INTEGER;
-const byId = (a: Hit, b: Hit) => {
-  const x = a.seg.rank.ids[a.d];
-  const y = b.seg.rank.ids[b.d];
-  return x < y ? -1 : x > y ? 1 : 0;
-};
-const newestFirst = (a: Hit, b: Hit) => day(b) - day(a) || b.score - a.score || byId(a, b);
-const oldestFirst = (a: Hit, b: Hit) => late(a) - late(b) || b.score - a.score || byId(a, b);
-const bestFirst = (a: Hit, b: Hit) => b.score - a.score || day(b) - day(a) || byId(a, b);
-
-/** Undated articles go last in date orders; ties break by score, then id, so pages are stable. */
-function comparator(sort: SearchQuery["sort"]) {
-  return sort === "newest" ? newestFirst : sort === "oldest" ? oldestFirst : bestFirst;
 }
 
 function anyIn(vals: Int32Array, from: number, to: number, map: Int32Array, wanted: Set<number>): boolean {

@@ -127,6 +127,11 @@ export class TopK<T> {
     return this.heap.length;
   }
 
+  /** The item that comes last of those kept (the one a better item would replace). */
+  get last(): T | undefined {
+    return this.heap[0];
+  }
+
   push(x: T) {
     const { heap, before } = this;
     if (this.k <= 0) return;

@@ -11,22 +11,27 @@ import { expandQuery, type Group } from "@/lib/search/query-expand";
 import { parseQuery, type ParsedQuery } from "@/lib/search/query-parse";
 import { keyTerms, relatedIn } from "@/lib/search/rank-related";
 import {
+  boundQuery,
   createScratch,
   excludedDocs,
   nameRuns,
-  scoreQuery,
   type ExcludedTerms,
+  type ProximityScorer,
   type RankWeights,
   type Scratch,
   type ScoreRequest,
 } from "@/lib/search/rank-score";
 import { bestPassage, highlightText, markRules, maskOfTerm, type MarkRules, type StreamWords } from "@/lib/search/snippet";
 import { suggestQuery } from "@/lib/search/suggest";
+import { isExact, selectTop, type Sort } from "@/lib/search/topk";
 import type { Segment } from "@/lib/api/contract";
 
 /** One matched article: where it lives and its relevance. */
 export interface Hit extends Loc {
+  /** The exact score, or a lower bound of it while `bound` is above it (see MatchResult.refine). */
   score: number;
+  /** An upper bound of the exact score; absent or equal to `score` once the score is exact. */
+  bound?: number;
 }
 
 /** A near miss: an article lacking one minor query word, listed below the full matches. */
@@ -42,7 +47,11 @@ export interface NearMiss extends Hit {
 export type MatchMode = "all" | "exact" | "any";
 
 export interface MatchResult {
-  /** Articles with every word (as typed, or as corrected). */
+  /**
+   * Articles with every word (as typed, or as corrected). A hit's positional features (pairs,
+   * near words) are computed only when its score is needed (`refine`, `top`): until then
+   * `score` is a lower bound and `bound` an upper one. The same holds for `nearMisses`.
+   */
   hits: Hit[];
   /**
    * Articles lacking exactly one minor word of a query of 3+ words (rank-score.ts
@@ -50,7 +59,11 @@ export interface MatchResult {
    * article holds every word: with none, the honest answer stays nothing (issue #11).
    */
   nearMisses: NearMiss[];
-  /** Article id → relevance score (built on first use, for tests and tools). */
+  /** Make these hits' (or near misses') scores exact. */
+  refine(hits: Hit[]): void;
+  /** The first k hits under `sort` (default: best first) among `hits` (default: every full match), scores exact. */
+  top(k: number, sort?: Sort, hits?: readonly Hit[]): Hit[];
+  /** Article id → exact relevance score of every full match (built on first use, for tests and tools). */
   readonly scores: Map<string, number>;
   /** True when the hits match some words, not every one (mode "any"). */
   relaxed: boolean;
@@ -79,6 +92,8 @@ export interface MatcherOptions {
   nearMiss?: boolean;
   /** Names typed with capitals must stand together (default true; false for experiments). */
   names?: boolean;
+  /** Compute every match's exact score at once, no pruning (the reference the pruned top k is tested against). */
+  exhaustive?: boolean;
 }
 
 /** Default work budget: far above any ordinary query on millions of articles (a word's postings are at most the archive). */
@@ -134,7 +149,7 @@ const CACHE_SIZE = 64;
 /** The matcher of an archive, or of articles indexed in memory (tests, tools). */
 export function createMatcher(
   source: Archive | readonly Article[],
-  { budget = WORK_BUDGET, weights, missShare, nearMiss = true, names = true }: MatcherOptions = {},
+  { budget = WORK_BUDGET, weights, missShare, nearMiss = true, names = true, exhaustive = false }: MatcherOptions = {},
 ): Matcher {
   const archive = Array.isArray(source) ? memoryArchive(source as readonly Article[]) : (source as Archive);
   const lex = archive.lexicon;
@@ -197,15 +212,8 @@ export function createMatcher(
    * segment's postings are charged to `meter`: past the budget, a segment's widest
    * completions are left out, and later segments are not read (`meter.cut`).
    */
-  function scoreAll(
-    p: Prepared,
-    groups: Group[],
-    mode: "all" | "any",
-    meter: Meter,
-    phrases = p.parsed.phrases,
-    near: NearMiss[] | null = null,
-  ): Hit[] & { capped?: boolean } {
-    const hits: Hit[] & { capped?: boolean } = [];
+  function scoreAll(p: Prepared, groups: Group[], mode: "all" | "any", meter: Meter, phrases = p.parsed.phrases, near: NearMiss[] | null = null): Scored {
+    const hits: Scored = Object.assign([], { proximity: new Map<IndexSegment, ProximityScorer>() });
     for (const seg of archive.segments) {
       // Local groups are copies: leaving a completion out here changes nothing else.
       const local = localize(seg, groups, p.excluded);
@@ -220,13 +228,16 @@ export function createMatcher(
         missShare,
         nearMiss: !!near,
       };
-      const scores = scoreQuery(seg.rank, scratchOf(seg), req);
+      const b = boundQuery(seg.rank, scratchOf(seg), req);
       if (req.capped) hits.capped = true;
+      if (b.proximity) hits.proximity.set(seg, b.proximity);
       const misses = req.nearMisses;
-      for (const [d, score] of scores) {
+      const { docs, lower, upper } = b;
+      for (let i = 0; i < docs.length; i++) {
+        const d = docs[i];
         const lack = misses?.get(d);
-        if (lack === undefined) hits.push({ seg, d, score });
-        else near!.push({ seg, d, score, missing: wordsOf(p, lack) });
+        if (lack === undefined) hits.push({ seg, d, score: lower[i], bound: upper[i] });
+        else near!.push({ seg, d, score: lower[i], bound: upper[i], missing: wordsOf(p, lack) });
       }
     }
     return hits;
@@ -265,6 +276,8 @@ export function createMatcher(
     return true;
   }
 
+  const finish = (hits: Scored, extra: Partial<Omit<MatchResult, "hits" | "scores" | "refine" | "top">> = {}) => result(hits, extra, exhaustive);
+
   function run(p: Prepared, mode: MatchMode): MatchResult | null {
     const { parsed } = p;
     const meter: Meter = { left: budget, cut: false };
@@ -277,21 +290,26 @@ export function createMatcher(
         const drop = excludedDocs(seg.rank, scratchOf(seg), local.excluded);
         for (let d = 0; d < seg.rank.n; d++) if (!seg.rank.deleted?.[d] && !drop.has(d)) hits.push({ seg, d, score: 0 });
       }
-      return result(hits);
+      return finish(Object.assign(hits, { proximity: new Map() }));
     }
     // Looser, when asked: articles holding some of the words, as typed (never look-alikes).
-    if (mode === "any") return result(scoreAll(p, p.groups, "any", meter), { relaxed: true, partial: meter.cut });
+    if (mode === "any") return finish(scoreAll(p, p.groups, "any", meter), { relaxed: true, partial: meter.cut });
     const near: NearMiss[] = [];
     const hits = scoreAll(p, p.groups, "all", meter, parsed.phrases, nearMiss && mode === "all" ? near : null);
     if (hits.length) {
+      // The best matches by their per-word features vote for a reading (no positional scan needed).
       const reading = p.parsed.words.some((w) => w.marked) ? null : accentReading(lex, parsed.words, topHits(hits, ACCENT_SCAN));
       if (reading) {
         const wanted = reading.filter(Boolean);
-        for (const h of [...hits, ...near]) if (holdsAll(h, wanted)) h.score += ACCENT_BOOST;
+        for (const h of [...hits, ...near]) {
+          if (!holdsAll(h, wanted)) continue;
+          h.score += ACCENT_BOOST;
+          if (h.bound !== undefined) h.bound += ACCENT_BOOST;
+        }
       }
       // The reading comes from the matched articles themselves: it finds them.
       const suggestion = reading ? readingText(p, reading) : offered(suggestQuery(lex, p.q, parsed), meter);
-      return result(hits, { nearMisses: near, suggestion, totalExact: !hits.capped && !meter.cut, partial: meter.cut });
+      return finish(hits, { nearMisses: near, suggestion, totalExact: !hits.capped && !meter.cut, partial: meter.cut });
     }
     // Nothing has every word as typed: a confident correction that says so, or an honest nothing.
     // A correction is only tried within the budget: else the honest nothing says it was cut.
@@ -302,10 +320,14 @@ export function createMatcher(
       // Each typo fix must really stand next to the neighbour that vouched for it.
       if (scoreAll(c, c.groups, "all", meter, [...c.parsed.phrases, ...fix.pairs]).length) {
         const fixed = scoreAll(c, c.groups, "all", meter);
-        return result(fixed, { correctedQuery: fix.query, totalExact: !fixed.capped && !meter.cut, partial: meter.cut });
+        return finish(fixed, { correctedQuery: fix.query, totalExact: !fixed.capped && !meter.cut, partial: meter.cut });
       }
     }
-    return result([], { suggestion: offered(suggestQuery(lex, p.q, parsed, true), meter), totalExact: !hits.capped && !meter.cut, partial: meter.cut });
+    return finish(Object.assign([], { proximity: new Map() }), {
+      suggestion: offered(suggestQuery(lex, p.q, parsed, true), meter),
+      totalExact: !hits.capped && !meter.cut,
+      partial: meter.cut,
+    });
   }
 
   /** A suggestion is offered only when it finds something as typed (checked within the budget). */
@@ -406,8 +428,40 @@ function topHits(hits: Hit[], k: number): Hit[] {
   return best;
 }
 
-function result(hits: Hit[], extra: Partial<Omit<MatchResult, "hits" | "scores">> = {}): MatchResult {
+/** Hits of one scoring, with what computes their positional features per segment. */
+type Scored = Hit[] & { capped?: boolean; proximity: Map<IndexSegment, ProximityScorer> };
+
+/** Make hits' scores exact: each segment's positional scorer armed once for its hits. */
+function refineHits(scored: Scored, hits: Hit[]) {
+  const bySeg = new Map<IndexSegment, Hit[]>();
+  for (const h of hits) {
+    if (isExact(h)) continue;
+    let list = bySeg.get(h.seg);
+    if (!list) bySeg.set(h.seg, (list = []));
+    list.push(h);
+  }
+  for (const [seg, list] of bySeg) {
+    const prox = scored.proximity.get(seg);
+    if (prox) prox.arm();
+    try {
+      for (const h of list) {
+        if (prox) h.score += prox.score(h.d);
+        h.bound = h.score;
+      }
+    } finally {
+      prox?.release();
+    }
+  }
+}
+
+function result(hits: Scored, extra: Partial<Omit<MatchResult, "hits" | "scores" | "refine" | "top">> = {}, exhaustive = false): MatchResult {
   let scores: Map<string, number> | null = null;
+  // Near misses come from the same scorings as the hits: the same positional scorers refine them.
+  const refine = (some: Hit[]) => refineHits(hits, some);
+  if (exhaustive) {
+    refine(hits);
+    refine(extra.nearMisses ?? []);
+  }
   return {
     hits,
     nearMisses: [],
@@ -417,8 +471,13 @@ function result(hits: Hit[], extra: Partial<Omit<MatchResult, "hits" | "scores">
     totalExact: true,
     partial: false,
     ...extra,
+    refine,
+    top: (k, sort, some = hits) => selectTop(some, k, sort, refine),
     get scores() {
-      scores ??= new Map(hits.map((h) => [h.seg.rank.ids[h.d], h.score]));
+      if (!scores) {
+        refine(hits);
+        scores = new Map(hits.map((h) => [h.seg.rank.ids[h.d], h.score]));
+      }
       return scores;
     },
   };

@@ -1,9 +1,13 @@
 // Scoring: one additive score of named features per article (RankFeatures, weights in
 // RANK_WEIGHTS). Term-at-a-time BM25F over typed posting lists (cheap even for syllables
-// in every article), then a positional pass over the best candidates for pairs of query
-// words (adjacent, or near each other) and quoted phrases. Every feature is a sum of
-// per-word or per-pair parts, each bounded by its weight × idf × (k1 + 1), so the score
-// of a block of articles can be bounded by summing the bounds of the parts.
+// in every article) gives every candidate its per-word features; the positional features
+// (pairs of query words, adjacent or near each other, and the title part of joined words)
+// need a pass over the article's token stream, so they are computed lazily: each
+// candidate gets a lower bound (its per-word features) and an upper bound (the positional
+// parts bounded by the per-field counts of each query word in that article, from the
+// postings), and a top-k selection (lib/search/topk.ts) scans only the candidates whose
+// upper bound can still beat the k-th exact score. Quoted phrases decide which articles
+// match, so their candidates are scanned at once.
 //
 // Which articles are results is decided apart from the score: in "all" mode every word
 // (issue #11: never an article missing a word as if it matched), plus, when asked, near
@@ -12,6 +16,7 @@
 // ranked by coverage first because coverage carries the largest weight.
 import { popcount } from "@/lib/search/bits";
 import type { Group } from "@/lib/search/query-expand";
+import { mayHold, pairFilter, type PairFilter } from "@/lib/search/pair-filter";
 import { archiveSize, ESCAPE, foldedDf, pairDf, tokenAt, type RankIndex } from "@/lib/search/rank-index";
 import { exactVariants } from "@/lib/search/variants";
 
@@ -87,11 +92,8 @@ export const FEATURE_NAMES: readonly (keyof RankFeatures)[] = ["title", "text", 
 
 /** Stream break marker, as a local constant: imported bindings are slow in hot loops. */
 const BREAK = -1;
-/** Candidates rescored with pairs (all candidates when the query has phrases, up to PHRASE_SCAN). */
-const PAIR_SCAN = 300;
+/** Candidates checked for quoted phrases (the best by their per-word features). */
 const PHRASE_SCAN = 4000;
-/** Candidates whose title and lead are scanned for pairs. */
-const HEAD_SCAN = 1500;
 /** A syllable in more than this share of articles is "common". */
 const COMMON_SHARE = 0.05;
 
@@ -134,6 +136,11 @@ export interface Scratch {
   expMask: Int32Array;
   /** Per article: the stamp of the marked spelling last seen in it (see accumulate). */
   allow: Int32Array;
+  /** Per article: its row in `counts` (-1: none yet); `slotted` lists the articles with a row. */
+  slot: Int32Array;
+  slotted: number[];
+  /** Per row: title, lead and body occurrences of each query word (for the positional bounds); grown as needed. */
+  counts: Int32Array;
 }
 
 /** Stamps for `Scratch.allow`: a fresh one per marked expansion, so nothing is cleared. */
@@ -156,6 +163,9 @@ export function createScratch(index: RankIndex): Scratch {
     baseMask: new Int32Array(index.exactTerm.length),
     expMask: new Int32Array(index.exactTerm.length),
     allow: new Int32Array(index.n),
+    slot: new Int32Array(index.n).fill(-1),
+    slotted: [],
+    counts: new Int32Array(0),
   };
 }
 
@@ -203,30 +213,63 @@ export interface ScoreRequest {
   /** Set by scoreQuery with `nearMiss`: the near misses, article → mask of the word each lacks. */
   nearMisses?: Map<number, number>;
   weights?: RankWeights;
-  /** Scan every candidate whole for pairs (exact features; tests and tools). */
-  exhaustive?: boolean;
   /** Set by scoreQuery: true when only part of the candidates could be checked for phrases. */
   capped?: boolean;
 }
 
+/** Candidates of a request with their scores bounded: what a top-k selection refines. */
+export interface BoundedScores {
+  /** Matching articles (segment document numbers); with `nearMiss`, the near misses too (see `req.nearMisses`). */
+  docs: number[];
+  /** Per candidate: the per-word features (the exact score when `proximity` is null). */
+  lower: Float64Array;
+  /** Per candidate: an upper bound of the exact score (equal to `lower` when nothing positional can add to it). */
+  upper: Float64Array;
+  /** The positional part of a candidate's score (exact score = lower + proximity); null when every score is exact. */
+  proximity: ProximityScorer | null;
+}
+
+/** The lazily computed positional part of the score; `arm` before scanning, `release` after (scratch is shared by queries). */
+export interface ProximityScorer {
+  arm(): void;
+  /** pairs + near + the title part of joined words, from the article's whole stream. */
+  score(d: number): number;
+  release(): void;
+}
+
 /**
- * Article index → score for every article the request matches (with `nearMiss`, the near
- * misses' scores too; which they are is in `req.nearMisses`).
+ * Article index → exact score for every article the request matches, every candidate scanned (the
+ * exhaustive scorer); with `nearMiss`, the near misses' scores too (which they are is in `req.nearMisses`).
  */
 export function scoreQuery(index: RankIndex, s: Scratch, req: ScoreRequest): Map<number, number> {
   const out = new Map<number, number>();
-  run(index, s, req, (d, score) => out.set(d, score), false);
+  const b = boundQuery(index, s, req);
+  const p = b.proximity;
+  if (p) p.arm();
+  try {
+    b.docs.forEach((d, i) => out.set(d, p && b.upper[i] > b.lower[i] ? b.lower[i] + p.score(d) : b.lower[i]));
+  } finally {
+    p?.release();
+  }
   return out;
 }
 
 /** Article index → its score and the named features it is the sum of. */
 export function explainQuery(index: RankIndex, s: Scratch, req: ScoreRequest): Map<number, { score: number; features: RankFeatures }> {
   const out = new Map<number, { score: number; features: RankFeatures }>();
-  run(index, s, { ...req, exhaustive: true }, (d, score, features) => out.set(d, { score, features: features! }), true);
+  run(index, s, req, (d, score, features) => out.set(d, { score, features }));
   return out;
 }
 
-type Emit = (d: number, score: number, features?: RankFeatures) => void;
+/**
+ * Every candidate with a lower and an upper bound of its score; nothing positional is
+ * scanned unless the query has phrases (which decide the matches).
+ */
+export function boundQuery(index: RankIndex, s: Scratch, req: ScoreRequest): BoundedScores {
+  return run(index, s, req, null);
+}
+
+type Explain = (d: number, score: number, features: RankFeatures) => void;
 /** What the positional pass adds: pairs, near pairs, the title part of joined words; and the phrase check. */
 type Proximity = { pairs: number; near: number; title: number; phrasesOk: boolean };
 
@@ -269,7 +312,10 @@ function nearMissMask(mask: number, full: number, minor: number): number {
   return missing !== 0 && (missing & (missing - 1)) === 0 && (missing & minor) !== 0 ? missing : 0;
 }
 
-function run(index: RankIndex, s: Scratch, req: ScoreRequest, emit: Emit, explain: boolean) {
+/** A bound a little above the exact sum, so float rounding never puts an exact score above it. */
+const inflate = (x: number) => x + 1e-9 * (1 + Math.abs(x));
+
+function run(index: RankIndex, s: Scratch, req: ScoreRequest, explain: Explain | null): BoundedScores {
   const { groups } = req;
   const w = req.weights ?? RANK_WEIGHTS;
   const stats = queryStats(index, groups);
@@ -299,94 +345,101 @@ function run(index: RankIndex, s: Scratch, req: ScoreRequest, emit: Emit, explai
     const coverage = w.coverage / stats.totalIdf;
     const head = w.head / stats.totalIdf;
     const base = (d: number) => s.fTitle[d] + s.fText[d] + coverage * s.cover[d] + head * s.head[d];
-    const finish = (d: number, prox: Proximity | null) => {
-      const pairs = prox ? prox.pairs : 0;
-      const near = prox ? prox.near : 0;
-      const title = prox ? prox.title : 0;
-      const score = base(d) + pairs + near + title;
-      if (!explain) return emit(d, score);
-      emit(d, score, { title: s.fTitle[d] + title, text: s.fText[d], coverage: coverage * s.cover[d], head: head * s.head[d], pairs, near });
-    };
     const names = req.names?.length && candidates.length + near.length <= PHRASE_SCAN ? req.names : [];
     const phrases = req.mode === "all" ? [...req.phrases, ...names] : [];
     const scanner = createScanner(index, s, groups, phrases, w, stats);
-    try {
-      req.capped = req.mode === "all" && req.phrases.length > 0 && candidates.length > PHRASE_SCAN;
-      // Full matches and near misses are scanned apart: near misses never take a full match's place in the scans.
-      for (const list of near.length ? [candidates, near] : [candidates]) {
-        if (phrases.length) withPhrases(index, scanner, list, base, finish);
-        else withPairs(index, scanner, list, base, finish, !!req.exhaustive);
+    req.capped = req.mode === "all" && req.phrases.length > 0 && candidates.length > PHRASE_SCAN;
+    if (phrases.length || explain) {
+      // Every candidate scanned now: phrases decide the matches; explaining needs every feature.
+      scanner.arm();
+      try {
+        const featuresOf = (d: number, p: Proximity): RankFeatures => ({
+          title: s.fTitle[d] + p.title,
+          text: s.fText[d],
+          coverage: coverage * s.cover[d],
+          head: head * s.head[d],
+          pairs: p.pairs,
+          near: p.near,
+        });
+        const each = explain && ((d: number, score: number, p: Proximity) => explain(d, score, featuresOf(d, p)));
+        // Full matches and near misses are checked apart: near misses never take a full match's place in the phrase scans.
+        const a = scanned(index, scanner, candidates, base, phrases.length > 0, each);
+        if (!near.length) return a;
+        const b = scanned(index, scanner, near, base, phrases.length > 0, each);
+        const lower = new Float64Array(a.lower.length + b.lower.length);
+        lower.set(a.lower);
+        lower.set(b.lower, a.lower.length);
+        return { docs: [...a.docs, ...b.docs], lower, upper: lower, proximity: null };
+      } finally {
+        scanner.release();
       }
-    } finally {
-      scanner.release();
     }
+    const docs = near.length ? [...candidates, ...near] : candidates;
+    const lower = Float64Array.from(docs, base);
+    const upper = new Float64Array(docs.length);
+    let bounded = false;
+    for (let i = 0; i < docs.length; i++) {
+      const extra = scanner.bound(docs[i]);
+      upper[i] = extra > 0 ? inflate(lower[i] + extra) : lower[i];
+      if (extra > 0) bounded = true;
+    }
+    const proximity: ProximityScorer | null = bounded
+      ? {
+          arm: scanner.arm,
+          release: scanner.release,
+          score: (d) => proximityScore(scanner.scan(d, index.docStart[d], index.docStart[d + 1])),
+        }
+      : null;
+    return { docs, lower, upper, proximity };
   } finally {
     for (const d of touched) {
       s.fTitle[d] = s.fText[d] = s.cover[d] = s.head[d] = 0;
       s.mask[d] = 0;
       s.litMask[d] = 0;
     }
+    const { slot, slotted, counts } = s;
+    counts.fill(0, 0, Math.min(counts.length, slotted.length * 3 * groups.length));
+    for (const d of slotted) slot[d] = -1;
+    slotted.length = 0;
   }
+}
+
+/** The positional part of the score, summed in one fixed order (the pruned and the exhaustive path agree to the bit). */
+function proximityScore(p: Proximity): number {
+  return p.pairs + p.near + p.title;
 }
 
 type Scanner = ReturnType<typeof createScanner>;
 
 /**
- * Pairs in the title and lead of the best HEAD_SCAN candidates (cheap: tens of tokens
- * each), then in the whole text of the best PAIR_SCAN only; with `all`, every candidate
- * is scanned whole.
+ * Candidates scanned whole now, exact scores. With phrases, only articles holding every
+ * phrase match (the best PHRASE_SCAN by their per-word features are checked).
  */
-function withPairs(
+function scanned(
   index: RankIndex,
   scanner: Scanner,
   candidates: number[],
   base: (d: number) => number,
-  finish: (d: number, prox: Proximity | null) => void,
-  all: boolean,
-) {
-  const { docStart, leadEnd } = index;
-  const score = Float64Array.from(candidates, base);
-  const heads: (Proximity | null)[] = new Array(candidates.length).fill(null);
-  const headCut = !all && HEAD_SCAN < candidates.length ? kthLargest(score, HEAD_SCAN) : -Infinity;
-  let headed = 0;
-  if (!all) {
-    candidates.forEach((d, i) => {
-      if (score[i] < headCut || headed >= HEAD_SCAN) return;
-      headed++;
-      const p = scanner.scan(d, docStart[d], leadEnd[d]);
-      heads[i] = p;
-      score[i] += p.pairs + p.near + p.title;
-    });
-  }
-  const threshold = !all && PAIR_SCAN < candidates.length ? kthLargest(score, PAIR_SCAN) : -Infinity;
-  let scanned = 0;
-  candidates.forEach((d, i) => {
-    if (all || (score[i] >= threshold && scanned < PAIR_SCAN)) {
-      scanned++;
-      finish(d, scanner.scan(d, docStart[d], docStart[d + 1]));
-    } else {
-      finish(d, heads[i]);
-    }
-  });
-}
-
-/** Quoted phrases: only articles holding every phrase (the best PHRASE_SCAN are checked). */
-function withPhrases(
-  index: RankIndex,
-  scanner: Scanner,
-  candidates: number[],
-  base: (d: number) => number,
-  finish: (d: number, prox: Proximity | null) => void,
-) {
+  phrases: boolean,
+  explain: ((d: number, score: number, p: Proximity) => void) | null,
+): BoundedScores {
   const prelim = Float64Array.from(candidates, base);
-  const threshold = PHRASE_SCAN < candidates.length ? kthLargest(prelim, PHRASE_SCAN) : -Infinity;
-  let scanned = 0;
+  const threshold = phrases && PHRASE_SCAN < candidates.length ? kthLargest(prelim, PHRASE_SCAN) : -Infinity;
+  let count = 0;
+  const docs: number[] = [];
+  const scores: number[] = [];
   candidates.forEach((d, i) => {
-    if (prelim[i] < threshold || scanned >= PHRASE_SCAN) return;
-    scanned++;
-    const r = scanner.scan(d, index.docStart[d], index.docStart[d + 1]);
-    if (r.phrasesOk) finish(d, r);
+    if (phrases && (prelim[i] < threshold || count >= PHRASE_SCAN)) return;
+    count++;
+    const p = scanner.scan(d, index.docStart[d], index.docStart[d + 1]);
+    if (phrases && !p.phrasesOk) return;
+    const score = prelim[i] + proximityScore(p);
+    docs.push(d);
+    scores.push(score);
+    explain?.(d, score, p);
   });
+  const lower = Float64Array.from(scores);
+  return { docs, lower, upper: lower, proximity: null };
 }
 
 /**
@@ -397,7 +450,10 @@ function withPhrases(
  */
 function accumulate(index: RankIndex, s: Scratch, groups: Group[], touched: number[], budget: number, minor: number, stats: QueryStats, w: RankWeights) {
   const { foldedStart, foldedDocs, foldedTf, titleNorm, leadNorm, bodyNorm, exactStart, exactDocs } = index;
-  const { mask, litMask, allow, fTitle, fText, cover, head, bestTitle, bestText, bestCover, bestHead } = s;
+  const { mask, litMask, allow, fTitle, fText, cover, head, bestTitle, bestText, bestCover, bestHead, slot, slotted } = s;
+  // Rows of per-field word counts: 3 per query word (what bounds the positional features).
+  const stride = 3 * groups.length;
+  let counts = s.counts;
   const k1 = w.k1;
   const wT = w.title;
   const fT = w.fields.title;
@@ -427,11 +483,22 @@ function accumulate(index: RankIndex, s: Scratch, groups: Group[], touched: numb
       for (let p = foldedStart[t.f]; p < end; p++) {
         const d = foldedDocs[p];
         if (requireAll ? !open(mask[d] & needed, needed, minor) : processed - cover[d] > budget + 1e-9) continue;
-        if (stamp && allow[d] !== stamp) continue;
-        if (!t.base && litMask[d] & bit) continue;
         const packed = foldedTf[p];
         const inTitle = packed >> 12;
         const inLead = (packed >> 8) & 15;
+        // Every occurrence of any of the word's terms counts towards the bound (a saturated count as unbounded).
+        let row = slot[d];
+        if (row < 0) {
+          row = slot[d] = slotted.length;
+          slotted.push(d);
+          if ((row + 1) * stride > counts.length) counts = s.counts = grow(counts, (row + 1) * stride);
+        }
+        const c = row * stride + 3 * g;
+        counts[c] += inTitle === 15 ? UNBOUNDED : inTitle;
+        counts[c + 1] += inLead === 15 ? UNBOUNDED : inLead;
+        counts[c + 2] += (packed & 255) === 255 ? UNBOUNDED : packed & 255;
+        if (stamp && allow[d] !== stamp) continue;
+        if (!t.base && litMask[d] & bit) continue;
         const y = inTitle * titleNorm[d];
         const x = fT * y + fL * inLead * leadNorm[d] + fB * (packed & 255) * bodyNorm[d];
         const vText = x > 0 ? (ti * x * (k1 + 1)) / (x + k1) : 0;
@@ -493,6 +560,19 @@ export function nameRuns(words: readonly { text: string; joinsPrev: boolean; phr
 function open(held: number, needed: number, minor: number): boolean {
   const lack = needed & ~held;
   return lack === 0 || ((lack & (lack - 1)) === 0 && (lack & minor) !== 0);
+}
+
+/** Folded spellings of a joined query pair checked against an article's pair filter, at most. */
+const MAX_PAIR_CHECKS = 16;
+
+/** A saturated field count in a posting: as many occurrences as a bound may need. */
+const UNBOUNDED = 1 << 22;
+
+/** A larger copy (doubling), for the count rows. */
+function grow(a: Int32Array, need: number): Int32Array {
+  const next = new Int32Array(Math.max(need, 2 * a.length, 1024));
+  next.set(a);
+  return next;
 }
 
 /** Whether query word g is joined to the word before it (both present): the two may form one word. */
@@ -595,12 +675,14 @@ function createScanner(index: RankIndex, s: Scratch, groups: Group[], phrases: n
   const pairIdf = new Float64Array(n);
   const nearIdf = new Float64Array(n);
   const titleIdf = new Float64Array(n);
+  // Masks by exact spelling: a marked word pairs and phrases with its own spelling only.
+  const masked: number[] = [];
+  const bits: number[] = [];
   groups.forEach((g, i) => {
-    // Masks by exact spelling: a marked word pairs and phrases with its own spelling only.
     for (const t of g.terms) {
       for (const e of t.e === undefined ? exactVariants(index, t.f) : [t.e]) {
-        if (t.base) baseMask[e] |= 1 << i;
-        else expMask[e] |= 1 << i;
+        masked.push(e);
+        bits.push(t.base ? 1 << i : -(1 << i));
       }
     }
     if (i > 0 && g.word.joinsPrev) joinMask |= 1 << i;
@@ -631,7 +713,71 @@ function createScanner(index: RankIndex, s: Scratch, groups: Group[], phrases: n
   const fieldScore = (counts: Float64Array, d: number, g: number) =>
     sat(fw.title * counts[3 * g] * titleNorm[d] + fw.lead * counts[3 * g + 1] * leadNorm[d] + fw.body * counts[3 * g + 2] * bodyNorm[d]);
 
+  const stride = 3 * n;
+  const { slot } = s;
+  // Folded pairs each joined query pair (g-1, g) may be written as: the articles' pair filters
+  // rule a pair out (a query word with many completions is not checked).
+  const pairHashes = groups.map((grp, g) => {
+    if (!(joinMask & (1 << g))) return null;
+    const lefts = [...new Set(groups[g - 1].terms.map((t) => t.f))];
+    const rights = [...new Set(grp.terms.map((t) => t.f))];
+    if (lefts.length * rights.length > MAX_PAIR_CHECKS) return null;
+    return lefts.flatMap((a) => rights.map((b) => [index.foldedHash[a], index.foldedHash[b]] as const));
+  });
+  let filter: PairFilter | null = null;
+  const mayPair = (d: number, g: number) => {
+    const hs = pairHashes[g];
+    if (!hs) return true;
+    filter ??= pairFilter(index);
+    for (const [a, b] of hs) if (mayHold(filter, d, a, b)) return true;
+    return false;
+  };
+
   return {
+    /** Set the query's masks on the segment's exact terms (shared scratch: arm before scanning, release after). */
+    arm() {
+      for (let j = 0; j < masked.length; j++) {
+        if (bits[j] > 0) baseMask[masked[j]] |= bits[j];
+        else expMask[masked[j]] |= -bits[j];
+      }
+    },
+    release() {
+      for (const e of masked) baseMask[e] = expMask[e] = 0;
+    },
+    /**
+     * An upper bound of pairs + near + title of article d, from the per-field counts of each
+     * query word that accumulate left in its row: a pair occurs in a field at most as often as
+     * its rarer word, a near occurrence needs both words in the field and counts at most one
+     * per occurrence of either. 0 when no positional feature can score.
+     */
+    bound(d: number): number {
+      const counts = s.counts;
+      const row = slot[d];
+      if (row < 0) return 0;
+      const at = row * stride;
+      const tn = titleNorm[d];
+      const ln = leadNorm[d];
+      const bn = bodyNorm[d];
+      let out = 0;
+      for (let g = 1; g < n; g++) {
+        const a = at + 3 * (g - 1);
+        const b = at + 3 * g;
+        const mt = Math.min(counts[a], counts[b]);
+        const ml = Math.min(counts[a + 1], counts[b + 1]);
+        const mb = Math.min(counts[a + 2], counts[b + 2]);
+        if (joinMask & (1 << g) && mt + ml + mb > 0 && mayPair(d, g)) {
+          if (pairIdf[g] > 0) out += pairIdf[g] * sat(fw.title * mt * tn + fw.lead * ml * ln + fw.body * mb * bn);
+          if (titleIdf[g] > 0) out += titleIdf[g] * sat(mt * tn);
+        }
+        if (nearIdf[g] > 0) {
+          const nt = mt > 0 ? counts[a] + counts[b] : 0;
+          const nl = ml > 0 ? counts[a + 1] + counts[b + 1] : 0;
+          const nb = mb > 0 ? counts[a + 2] + counts[b + 2] : 0;
+          out += nearIdf[g] * sat(fw.title * nt * tn + fw.lead * nl * ln + fw.body * nb * bn);
+        }
+      }
+      return out;
+    },
     /** Pair and near scores and the phrase check over stream positions [from, to). */
     scan(d: number, from: number, to: number): Proximity {
       pairCounts.fill(0);
@@ -688,11 +834,6 @@ function createScanner(index: RankIndex, s: Scratch, groups: Group[], phrases: n
         if (titleIdf[g] > 0) title += titleIdf[g] * sat(pairCounts[3 * g] * titleNorm[d]);
       }
       return { pairs, near, title, phrasesOk: (found & phraseEnd) === phraseEnd };
-    },
-    release() {
-      for (const g of groups) {
-        for (const t of g.terms) for (const e of t.e === undefined ? exactVariants(index, t.f) : [t.e]) baseMask[e] = expMask[e] = 0;
-      }
     },
   };
 }

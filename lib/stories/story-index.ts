@@ -123,6 +123,10 @@ export class StoryIndex {
       get total() {
         return touched.length;
       },
+      storyOf(seg, d) {
+        const x = num(seg, d);
+        return x < 0 ? -1 : story[x];
+      },
       ranked(start, size) {
         const top = new TopK<Hit>(start + size, order);
         for (const s of touched) top.push(bestOf[s]);
@@ -223,6 +227,8 @@ export interface StoryGrouping {
   add(seg: Segment, d: number, hit?: Hit): void;
   /** Stories with a document added. */
   readonly total: number;
+  /** The story number of a document, -1 when no story holds it (it is not grouped). */
+  storyOf(seg: Segment, d: number): number;
   /** Ranked results `start .. start + size`: each story's first hit; an original that matched stands for its copies. */
   ranked(start: number, size: number): Hit[];
   /** For browsing in a fixed order: a filter that passes the first document of each story only. */

@@ -24,10 +24,10 @@ export function topTen(scores: Map<string, number>): string[] {
 /** The first ten results as the page lists them: full matches best first, then near misses best first. */
 export function shownTen(r: MatchResult | null): string[] {
   if (!r) return [];
-  const full = topTen(r.scores);
+  const ids = (hits: { seg: { rank: { ids: string[] } }; d: number }[]) => hits.map((h) => h.seg.rank.ids[h.d]);
+  const full = ids(r.top(10));
   if (full.length === 10 || !r.nearMisses.length) return full;
-  const near = topTen(new Map(r.nearMisses.map((h) => [h.seg.rank.ids[h.d], h.score])));
-  return [...full, ...near].slice(0, 10);
+  return [...full, ...ids(r.top(10 - full.length, "relevance", r.nearMisses))];
 }
 
 export function percentile(sorted: number[], p: number): number {

@@ -8,7 +8,6 @@ import { parseArgs } from "node:util";
 import { createMatcher } from "@/lib/search/matcher";
 import { loadArticles } from "./corpus-cache";
 import { loadJudged } from "./judged";
-import { topTen } from "./metrics";
 import { flexSearchVi, miniSearchVi, type Engine } from "./peers";
 
 async function main() {
@@ -29,7 +28,7 @@ async function main() {
       "timtin",
       (q) => {
         const r = matcher.match(q);
-        return r ? topTen(r.scores) : [];
+        return r ? r.top(10).map((h) => h.seg.rank.ids[h.d]) : [];
       },
     ],
     ["minisearch-vi", miniSearchVi(articles)],

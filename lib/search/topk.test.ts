@@ -1,0 +1,131 @@
+// The pruned top k (bounds, lazy positional scans, lib/search/topk.ts) against the
+// exhaustive scorer (every match scanned whole): same ids, same order, same scores.
+import path from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { loadCorpus } from "@/lib/corpus/load";
+import { testArticle } from "@/lib/corpus/test-article";
+import type { Article } from "@/lib/corpus/types";
+import { memoryArchive } from "@/lib/index/memory";
+import { SearchEngine } from "@/lib/search/engine";
+import { createMatcher, type Matcher, type MatchMode } from "@/lib/search/matcher";
+import { comparator, type Sort } from "@/lib/search/topk";
+import { EMPTY_QUERY } from "@/lib/url/search-params";
+
+const SEEDS = path.resolve(__dirname, "../../seeds");
+
+// Few syllables, marked and not, so that pairs, near words, marks and phrases all occur.
+const SYLLABLES = ["hòa", "hoa", "bình", "binh", "giá", "gia", "vàng", "vang", "đàm", "phán", "của", "các", "bão", "báo", "miền", "trung", "ở", "nhà"];
+const DAYS = ["2025-01-02", "2025-01-03", "2025-02-10", null];
+
+// Words of two syllables too, so that some articles hold a query's pairs as often as its
+// syllables (where the bounds are tight and a wrong bound shows).
+const PAIRS = ["hòa bình", "giá vàng", "đàm phán", "miền trung", "của các", "hoa binh"];
+const unit = fc.oneof(fc.constantFrom(...SYLLABLES), fc.constantFrom(...PAIRS));
+const sentence = fc.array(unit, { minLength: 1, maxLength: 10 }).map((w) => w.join(" ") + ".");
+const article = fc.record({
+  title: fc.array(unit, { minLength: 1, maxLength: 4 }),
+  paragraphs: fc.array(fc.array(sentence, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 4 }),
+  date: fc.constantFrom(...DAYS),
+});
+const corpus = fc
+  .array(article, { minLength: 1, maxLength: 30 })
+  .map((docs) =>
+    docs.map((a, i): Article =>
+      testArticle({ id: `a${String(i).padStart(2, "0")}`, title: a.title.join(" "), paragraphs: a.paragraphs.map((p) => p.join(" ")), date: a.date }),
+    ),
+  );
+/** Queries of the corpus' syllables: several words, sometimes a quoted pair, sometimes a prefix. */
+const query = fc
+  .tuple(
+    fc.array(unit, { minLength: 1, maxLength: 3 }).map((w) => w.join(" ").split(" ")),
+    fc.constantFrom("plain", "quoted", "prefix"),
+  )
+  .map(([words, kind]) =>
+    kind === "quoted" && words.length > 1
+      ? `"${words[0]} ${words[1]}" ${words.slice(2).join(" ")}`
+      : kind === "prefix"
+        ? `${words.join(" ")}`.slice(0, -1)
+        : words.join(" "),
+  );
+const sort = fc.constantFrom<Sort>("relevance", "newest", "oldest");
+const mode = fc.constantFrom<MatchMode>("all", "any");
+
+/** The first k of every match, each scored whole, in the engine's order. */
+function exhaustiveTop(exact: Matcher, q: string, m: MatchMode, k: number, s: Sort) {
+  const r = exact.match(q, m);
+  return r ? [...r.hits].sort(comparator(s)).slice(0, k) : [];
+}
+
+function expectSameTop(articles: Article[], q: string, m: MatchMode, k: number, s: Sort) {
+  const archive = memoryArchive(articles);
+  const pruned = createMatcher(archive).match(q, m);
+  const exact = exhaustiveTop(createMatcher(archive, { exhaustive: true }), q, m, k, s);
+  const top = pruned ? pruned.top(k, s) : [];
+  const view = (hs: typeof top) => hs.map((h) => [h.seg.rank.ids[h.d], h.score]);
+  expect(view(top)).toEqual(view(exact));
+  // Every match is still there (totals and facets count them), pruned or not.
+  expect(pruned?.hits.length ?? 0).toBe(createMatcher(archive, { exhaustive: true }).match(q, m)?.hits.length ?? 0);
+}
+
+describe("pruned top k", () => {
+  it("equals the exhaustive scorer's top k on random corpora and queries (ids, order, scores)", () => {
+    fc.assert(
+      fc.property(corpus, query, mode, fc.oneof(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 12 })), sort, (articles, q, m, k, s) =>
+        expectSameTop(articles, q, m, k, s),
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("bounds every match's exact score from below and above before any scan", () => {
+    fc.assert(
+      fc.property(corpus, query, mode, (articles, q, m) => {
+        const archive = memoryArchive(articles);
+        const pruned = createMatcher(archive).match(q, m);
+        const exact = createMatcher(archive, { exhaustive: true }).match(q, m);
+        const before = new Map(pruned?.hits.map((h) => [h.seg.rank.ids[h.d], [h.score, h.bound ?? h.score]]));
+        for (const h of exact?.hits ?? []) {
+          const [lower, upper] = before.get(h.seg.rank.ids[h.d])!;
+          expect(lower).toBeLessThanOrEqual(h.score);
+          expect(upper).toBeGreaterThanOrEqual(h.score);
+        }
+        // Refined, the pruned scores are the exhaustive ones to the bit.
+        if (pruned) expect([...pruned.scores]).toEqual([...exact!.scores]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("equals it on the seeds, for queries of their own words", async () => {
+    const { articles } = await loadCorpus(SEEDS);
+    expect(articles.length).toBeGreaterThan(0);
+    // Padding articles repeat the seeds' words in other orders: more matches to prune.
+    const words = articles.flatMap((a) => `${a.title} ${a.paragraphs.join(" ")}`.split(/[^\p{L}\p{N}]+/u).filter(Boolean));
+    const padding = fc.array(fc.array(fc.constantFrom(...words), { minLength: 3, maxLength: 40 }), { maxLength: 20 });
+    const seedQuery = fc
+      .array(fc.integer({ min: 0, max: words.length - 1 }), { minLength: 1, maxLength: 4 })
+      .chain((starts) => fc.constantFrom(starts.map((i) => words[i]).join(" "), words.slice(starts[0], starts[0] + starts.length + 1).join(" ")));
+    fc.assert(
+      fc.property(padding, seedQuery, mode, fc.integer({ min: 1, max: 10 }), sort, (pad, q, m, k, s) => {
+        const extra = pad.map((w, i) => testArticle({ id: `pad${i}`, title: w.slice(0, 5).join(" "), paragraphs: [w.join(" ")] }));
+        expectSameTop([...articles, ...extra], q, m, k, s);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("gives the engine the same page as the exhaustive scorer, grouped by story or not", () => {
+    fc.assert(
+      fc.property(corpus, query, sort, fc.boolean(), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 5 }), (articles, q, s, group, page, size) => {
+        const archive = memoryArchive(articles);
+        const request = { ...EMPTY_QUERY, q, sort: s, group, page, size };
+        const pruned = new SearchEngine(archive).search(request);
+        const exact = new SearchEngine(archive, { exhaustive: true }).search(request);
+        expect(pruned.hits.map((h) => [h.id, h.score])).toEqual(exact.hits.map((h) => [h.id, h.score]));
+        expect(pruned.total).toBe(exact.total);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});

@@ -1,0 +1,178 @@
+// Top-k selection over hits whose scores are bounded, not yet exact (see rank-score.ts:
+// the positional features are computed lazily). MaxScore in spirit: hits are taken in the
+// order of their optimistic form (score = upper bound), their exact scores computed
+// (`refine`), and the selection stops as soon as the k-th exact hit comes before the best
+// optimistic hit left: no hit left can enter the top k. The work follows the k best hits,
+// not the number of matches; the result is the exhaustive scorer's top k, same order.
+import { TopK } from "@/lib/search/facets";
+import type { Hit } from "@/lib/search/matcher";
+
+export type Sort = "relevance" | "newest" | "oldest";
+export type Order = (a: Hit, b: Hit) => number;
+
+const day = (h: Hit) => h.seg.cols.day[h.d];
+const late = (h: Hit) => day(h) || Number.MAX_SAFE_INTEGER;
+const byId = (a: Hit, b: Hit) => {
+  const x = a.seg.rank.ids[a.d];
+  const y = b.seg.rank.ids[b.d];
+  return x < y ? -1 : x > y ? 1 : 0;
+};
+export const newestFirst: Order = (a, b) => day(b) - day(a) || b.score - a.score || byId(a, b);
+export const oldestFirst: Order = (a, b) => late(a) - late(b) || b.score - a.score || byId(a, b);
+export const bestFirst: Order = (a, b) => b.score - a.score || day(b) - day(a) || byId(a, b);
+
+/** Undated articles go last in date orders; ties break by score, then id, so pages are stable. */
+export function comparator(sort: Sort | undefined): Order {
+  return sort === "newest" ? newestFirst : sort === "oldest" ? oldestFirst : bestFirst;
+}
+
+/** Whether a hit's score is exact (its upper bound reached). */
+export const isExact = (h: Hit) => h.bound === undefined || h.bound <= h.score;
+
+/** Hits scanned per refinement after the first k: enough to amortise a scan's setup, few enough to stop early. */
+const BATCH = 8;
+
+/**
+ * The first k hits under `sort`, best first, with exact scores. `refine` makes the scores of
+ * the hits it is given exact. With `storyOf` (a story number per hit, -1 for a hit no story
+ * holds), it only makes sure that the best hit of each of the k first stories is exact and
+ * returns nothing: the caller groups the hits afterwards.
+ */
+export function selectTop(hits: readonly Hit[], k: number, sort: Sort | undefined, refine: (hits: Hit[]) => void, storyOf?: (h: Hit) => number): Hit[] {
+  const order = comparator(sort);
+  if (k <= 0 || hits.length === 0) return [];
+  const pool = storyOf ? hits : prefilter(hits, k, sort);
+  // Optimistic forms, compared through two reusable probes (no object per comparison).
+  const p = { seg: hits[0].seg, d: 0, score: 0, bound: 0 };
+  const q = { seg: hits[0].seg, d: 0, score: 0, bound: 0 };
+  const optimistic = (probe: Hit, h: Hit) => {
+    probe.seg = h.seg;
+    probe.d = h.d;
+    probe.score = probe.bound = h.bound ?? h.score;
+    return probe;
+  };
+  const heap = new IndexHeap(pool.length, (i, j) => order(optimistic(p, pool[i]), optimistic(q, pool[j])));
+  const best = new TopK<Hit>(k, order);
+  const done: Hit[] = [];
+  let worst: Hit | null = null;
+  const batch: Hit[] = [];
+  while (heap.size > 0) {
+    if (worst && order(worst, optimistic(p, pool[heap.peek()])) < 0) break;
+    batch.length = 0;
+    // Stories are ranked again after each batch: batches double so that happens a few times only.
+    const want = storyOf ? Math.max(BATCH, k, done.length) : Math.max(BATCH, k - best.size);
+    while (heap.size > 0 && batch.length < want) batch.push(pool[heap.pop()]);
+    const pending = batch.filter((h) => !isExact(h));
+    if (pending.length) refine(pending);
+    if (storyOf) {
+      done.push(...batch);
+      worst = kthStory(done, k, order, storyOf);
+    } else {
+      for (const h of batch) best.push(h);
+      worst = best.size === k ? (best.last ?? null) : null;
+    }
+  }
+  return storyOf ? [] : best.sorted();
+}
+
+/**
+ * Hits that may still be among the first k: with the k-th best lower bound (relevance) or
+ * the k-th best date (date orders) as a threshold, in one pass over typed keys.
+ */
+function prefilter(hits: readonly Hit[], k: number, sort: Sort | undefined): readonly Hit[] {
+  if (hits.length <= k) return hits;
+  if (sort === "newest" || sort === "oldest") {
+    const key = sort === "newest" ? day : (h: Hit) => -late(h);
+    const keys = Float64Array.from(hits, key);
+    const cut = kthLargest(keys.slice(), k);
+    return hits.filter((_, i) => keys[i] >= cut);
+  }
+  const cut = kthLargest(
+    Float64Array.from(hits, (h) => h.score),
+    k,
+  );
+  return hits.filter((h) => (h.bound ?? h.score) >= cut);
+}
+
+/** The best hit of the k-th distinct story among `done`, null when they hold fewer stories. */
+function kthStory(done: Hit[], k: number, order: Order, storyOf: (h: Hit) => number): Hit | null {
+  const sorted = [...done].sort(order);
+  const seen = new Set<number>();
+  for (const h of sorted) {
+    const s = storyOf(h);
+    if (s < 0 || seen.has(s)) continue;
+    seen.add(s);
+    if (seen.size === k) return h;
+  }
+  return null;
+}
+
+/** The k-th largest value (1-based) by quickselect, in place. */
+export function kthLargest(a: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  const target = k - 1;
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >> 1];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i] > pivot) i++;
+      while (a[j] < pivot) j--;
+      if (i <= j) {
+        const t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (target <= j) hi = j;
+    else if (target >= i) lo = i;
+    else break;
+  }
+  return a[target];
+}
+
+/** A binary heap of 0..n-1, first under `before` on top; built in linear time. */
+class IndexHeap {
+  private readonly a: Int32Array;
+  size: number;
+
+  constructor(
+    n: number,
+    private readonly before: (i: number, j: number) => number,
+  ) {
+    this.a = new Int32Array(n);
+    for (let i = 0; i < n; i++) this.a[i] = i;
+    this.size = n;
+    for (let i = (n >> 1) - 1; i >= 0; i--) this.down(i);
+  }
+
+  peek(): number {
+    return this.a[0];
+  }
+
+  pop(): number {
+    const top = this.a[0];
+    this.a[0] = this.a[--this.size];
+    this.down(0);
+    return top;
+  }
+
+  private down(i: number) {
+    const { a, before, size } = this;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let first = i;
+      if (l < size && before(a[l], a[first]) < 0) first = l;
+      if (r < size && before(a[r], a[first]) < 0) first = r;
+      if (first === i) return;
+      const t = a[i];
+      a[i] = a[first];
+      a[first] = t;
+      i = first;
+    }
+  }
+}

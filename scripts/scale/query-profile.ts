@@ -1,0 +1,79 @@
+// Where a query's time goes: times npm run eval's latency queries (as scripts/scale/bench.ts
+// --parts eval picks them) through match() and search() on a saved index, in process.
+// Run under `node --cpu-prof` to see the functions:
+//   node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx scripts/scale/query-profile.ts --index DIR [--every 4] [--runs 3]
+import { parseArgs } from "node:util";
+import os from "node:os";
+import path from "node:path";
+import { LiveIndex } from "@/lib/index/live-index";
+import { SearchEngine } from "@/lib/search/engine";
+import { createMatcher } from "@/lib/search/matcher";
+import { EMPTY_QUERY } from "@/lib/url/search-params";
+import { median, percentile } from "../eval/metrics";
+import { buildQuerySets } from "../eval/queries";
+
+const { values } = parseArgs({
+  options: {
+    archive: { type: "string", default: "../shared/corpus" },
+    index: { type: "string" },
+    every: { type: "string", default: "1" },
+    runs: { type: "string", default: "3" },
+    only: { type: "string", default: "match,search" },
+  },
+});
+
+async function main() {
+  const live = await LiveIndex.open({ corpusDir: path.resolve(values.archive!), indexDir: path.resolve(values.index!) });
+  const articles = live.archive.segments.flatMap((seg) =>
+    Array.from({ length: seg.rank.n }, (_, d) => d)
+      .filter((d) => !seg.rank.deleted?.[d])
+      .map((d) => seg.store.get(d)),
+  );
+  const sets = buildQuerySets(articles, 400, 42);
+  const every = Math.max(1, Number(values.every));
+  const queries = (["exact", "stripped", "tone", "toneExact", "typo"] as const).flatMap((k) => sets[k].map((it) => it.q)).filter((_, i) => i % every === 0);
+  const only = new Set(values.only!.split(","));
+  const engine = new SearchEngine(live.archive);
+  const matcher = createMatcher(live.archive);
+  console.log(
+    `${articles.length} articles, ${queries.length} queries; load ${os
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(", ")}`,
+  );
+  const time = (run: (q: string) => unknown) =>
+    queries.map((q) => {
+      const t = performance.now();
+      run(q);
+      return performance.now() - t;
+    });
+  const out: Record<string, { p50: number[]; p99: number[] }> = { match: { p50: [], p99: [] }, search: { p50: [], p99: [] } };
+  for (let r = 0; r < Number(values.runs); r++) {
+    for (const name of ["match", "search"] as const) {
+      if (!only.has(name)) continue;
+      const xs = time(name === "match" ? (q) => matcher.match(q)?.top(10) : (q) => engine.search({ ...EMPTY_QUERY, q, sort: "relevance" })).sort(
+        (a, b) => a - b,
+      );
+      out[name].p50.push(percentile(xs, 50));
+      out[name].p99.push(percentile(xs, 99));
+    }
+  }
+  for (const name of ["match", "search"] as const) {
+    if (!only.has(name)) continue;
+    console.log(
+      `${name}: p50 ${median(out[name].p50).toFixed(2)} ms, p99 ${median(out[name].p99).toFixed(2)} ms (runs: ${out[name].p50.map((x) => x.toFixed(2)).join(" ")})`,
+    );
+  }
+  console.log(
+    `load at end ${os
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(", ")}`,
+  );
+  await live.close();
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
