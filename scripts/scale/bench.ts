@@ -226,6 +226,8 @@ async function main() {
     const flexBuildMs = performance.now() - tf;
     const theirs = timeEach(queries, flex).sort((a, b) => a - b);
     console.log(`\n60-query mix (50 title windows, 10 natural queries); restart figures median of ${runs} runs`);
+    for (const x of served)
+      console.log(`  restart: ready ${s(x.readyMs)}, RSS when ready ${x.rssMiB} MiB, after the queries ${x.afterMiB} MiB (all ${x.totalMiB} MiB)`);
     console.log(`server processes: ${workers}; RSS = the largest server process (after the queries: largest, and all processes with the primary)`);
     console.log("| engine | build | index on disk | ready after restart | RSS when ready | RSS after queries (all) | in-process p50 | p99 | HTTP p50 |");
     console.log("|---|---|---|---|---|---|---|---|---|");
@@ -234,7 +236,13 @@ async function main() {
       `| Tìm tin | ${Number.isNaN(buildMs) ? "—" : s(buildMs)} | ${diskMiB.toFixed(0)} MiB | ${r((x) => x.readyMs, s)} | ${r(
         (x) => x.rssMiB,
         (x) => `${x} MiB`,
-      )} | ${percentile(ours, 50).toFixed(1)} ms | ${percentile(ours, 99).toFixed(1)} ms | ${r(
+      )} | ${r(
+        (x) => x.afterMiB,
+        (x) => `${x} MiB`,
+      )} (${r(
+        (x) => x.totalMiB,
+        (x) => `${x} MiB`,
+      )}) | ${percentile(ours, 50).toFixed(1)} ms | ${percentile(ours, 99).toFixed(1)} ms | ${r(
         (x) => x.httpP50,
         (x) => `${x.toFixed(1)} ms`,
       )} |`,
