@@ -16,7 +16,14 @@ async function main() {
   if (!dir) throw new Error("INDEX_DIR=none: there is nowhere to save an index");
   const started = performance.now();
   const bar = new SingleBar(
-    { format: "Lập chỉ mục |{bar}| {value}/{total} bài · {rate} bài/s · còn {eta_formatted}", hideCursor: true, etaBuffer: 200 },
+    {
+      format: "Lập chỉ mục |{bar}| {value}/{total} bài · {rate} bài/s · còn {eta_formatted}",
+      hideCursor: true,
+      etaBuffer: 200,
+      // Into a log file (not a terminal): a line every 30 s.
+      noTTYOutput: true,
+      notTTYSchedule: 30_000,
+    },
     Presets.shades_classic,
   );
   let barStarted = false;
