@@ -88,7 +88,8 @@ async function readArticles(): Promise<Article[]> {
 function queryMix(articles: Article[]): string[] {
   const rand = mulberry32(11);
   const known: string[] = [];
-  while (known.length < 50) {
+  // A tiny archive (the seeds: a floor for restart and memory) may have too few titles.
+  for (let tries = 0; known.length < 50 && articles.length && tries < 10_000; tries++) {
     const words = articles[Math.floor(rand() * articles.length)].title.split(/\s+/).filter(Boolean);
     if (words.length < 4) continue;
     const at = Math.floor(rand() * (words.length - 3));

@@ -1,0 +1,76 @@
+// The answers of a saved index to a fixed set of searches, and how long search() took, for
+// checking that a change of the index format changes nothing users see (run the old and the
+// new code, each on its own index of the same corpus, then compare the two files):
+//   npx tsx scripts/scale/answers.ts --index DIR [--corpus ../shared/corpus] [--out FILE]
+// Searches: 11 fixed queries, and two 2–3-word windows of the titles of the 200 oldest
+// articles, each sorted by relevance and by date. The file holds, per search: total,
+// suggestion, correction, the page's ids, scores and snippets, the top 5 people. The timing
+// (printed) is the median of rounds 2 and 3 of the relevance searches (round 1 warms up).
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { LiveIndex } from "@/lib/index/live-index";
+import { SearchEngine } from "@/lib/search/engine";
+import { EMPTY_QUERY } from "@/lib/url/search-params";
+import { percentile } from "../eval/metrics";
+
+const { values } = parseArgs({ options: { index: { type: "string" }, corpus: { type: "string", default: "../shared/corpus" }, out: { type: "string" } } });
+const FIXED = [
+  "giá vàng hôm nay",
+  "bão số 5",
+  "tai nan giao thong",
+  "bóng đá Việt Nam",
+  "thủ tướng",
+  "hoa binh",
+  "Donald Trump",
+  "xổ số miền Bắc",
+  "học sinh",
+  "giá xăng tăng",
+  '"hòa bình"',
+];
+
+async function main() {
+  if (!values.index) throw new Error("--index DIR is required");
+  const index = new LiveIndex({ corpusDir: path.resolve(values.corpus!), indexDir: path.resolve(values.index) });
+  await index.open();
+  const engine = new SearchEngine(index.archive);
+  const queries = [...FIXED];
+  for (const h of engine.search({ ...EMPTY_QUERY, size: 200, sort: "oldest", group: false }).hits) {
+    const w = h.title.split(/\s+/);
+    queries.push(w.slice(0, 3).join(" "), w.slice(2, 4).join(" "));
+  }
+  const answers = queries.flatMap((q) =>
+    (["relevance", "newest"] as const).map((sort) => {
+      const r = engine.search({ ...EMPTY_QUERY, q, sort });
+      return {
+        q,
+        sort,
+        total: r.total,
+        suggestion: r.suggestion,
+        correctedQuery: r.correctedQuery,
+        hits: r.hits.map((h) => [h.id, h.score, h.snippet]),
+        persons: r.facets.persons.slice(0, 5),
+      };
+    }),
+  );
+  if (values.out) writeFileSync(values.out, JSON.stringify(answers, null, 1));
+  const times: number[] = [];
+  for (let round = 0; round < 3; round++) {
+    for (const q of queries) {
+      const t = performance.now();
+      engine.search({ ...EMPTY_QUERY, q, page: 1 + (round % 2) });
+      if (round > 0) times.push(performance.now() - t);
+    }
+  }
+  times.sort((a, b) => a - b);
+  const ms = (p: number) => `${percentile(times, p).toFixed(2)} ms`;
+  console.log(
+    `${answers.length} searches${values.out ? ` written to ${values.out}` : ""}; search() over ${times.length}: p50 ${ms(50)}, p90 ${ms(90)}, p99 ${ms(99)}`,
+  );
+  await index.close();
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
