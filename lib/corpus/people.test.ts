@@ -125,3 +125,10 @@ describe("findPeople on products and glued bylines", () => {
     expect(names("Ông Emmanuel Macron thắng lớn.", "Đó là chương trình của Tổng thống Macron Hà Khoa -")).toEqual(["Emmanuel Macron"]);
   });
 });
+
+describe("findPeople on clubs", () => {
+  it("never takes a club named by its city and a club word for a person", () => {
+    // "từng" and ", HLV …" are person cues: without the club words both would be taken.
+    expect(names("Borussia Dortmund từng thua Eintracht Frankfurt, HLV Thomas Tuchel nói.")).toEqual(["Thomas Tuchel"]);
+  });
+});
