@@ -2,8 +2,8 @@
 //   npx tsx scripts/people-eval.ts [CORPUS_DIR] [--labels FILE] [--verbose] [--rules-only | --no-evidence | --no-tagger]
 //     [--cache FILE]   (name candidates of the whole corpus, reused between runs; delete it after rule changes)
 //   npx tsx scripts/people-eval.ts [CORPUS_DIR] --print-sample [--seed N] [--size N] [--exclude A.json,B.json]
-// Labels: data/eval/people-labels.json (tuning set) and data/eval/people-labels-heldout.json
-// (labelled after the rules were tuned, never used for tuning).
+// Labels: data/eval/people-labels*.json; each file says how it was sampled and whether it was
+// used for tuning (people-labels-frozen3.json is the one frozen set not tuned on).
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
