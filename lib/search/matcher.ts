@@ -156,6 +156,14 @@ export function createMatcher(
   const scratches = new WeakMap<IndexSegment, Scratch>();
   const cache = new Map<string, Prepared>();
   let cacheGeneration = -1;
+  const personIds = new WeakMap<IndexSegment, Set<string>>();
+  /** Whether some segment's person facet holds this id (names: a run of capitals that is a person). */
+  const isPerson = (slug: string) =>
+    archive.segments.some((seg) => {
+      let ids = personIds.get(seg);
+      if (!ids) personIds.set(seg, (ids = new Set(seg.cols.dicts.persons.map((p) => p.id))));
+      return ids.has(slug);
+    });
 
   const scratchOf = (seg: IndexSegment) => {
     let s = scratches.get(seg);
@@ -179,7 +187,7 @@ export function createMatcher(
       q,
       parsed,
       groups: expandQuery(lex, parsed.words),
-      names: names ? nameRuns(parsed.words) : [],
+      names: names ? nameRuns(parsed.words, isPerson) : [],
       excluded: parsed.excluded.map((tokens) => excludedTerms(lex, tokens)),
       results: new Map(),
     };

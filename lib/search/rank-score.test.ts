@@ -162,33 +162,45 @@ describe("rank score", () => {
   });
 
   describe("names", () => {
-    const runs = (q: string) => nameRuns(parseQuery(q).words);
+    const people = new Set(["trinh-xuan-thanh", "pham-minh-chinh", "donald-trump", "kim-jong-un"]);
+    const runs = (q: string) => nameRuns(parseQuery(q).words, (slug) => people.has(slug));
 
-    it("reads three or more capitalised words in a row as one name, outside quotes and across no punctuation", () => {
+    it("reads a run of capitalised words as the people the archive knows in it, outside quotes and across no punctuation", () => {
       expect(runs("Trịnh Xuân Thanh ra đầu thú")).toEqual([[0, 1, 2]]);
       expect(runs("Thủ tướng Phạm Minh Chính")).toEqual([[2, 3, 4]]);
-      // Two capitalised words are often two names side by side.
-      expect(runs("Trump Kim gặp nhau")).toEqual([]);
-      expect(runs("Triều Tiên phóng tên lửa")).toEqual([]);
+      expect(runs("Tổng thống Mỹ Donald Trump")).toEqual([[3, 4]]);
+      // Two people side by side are two names, not one.
+      expect(runs("Kim Jong Un Donald Trump")).toEqual([
+        [0, 1, 2],
+        [3, 4],
+      ]);
+      // Capitals that are no known person: places, clubs, two countries side by side.
+      expect(runs("Mỹ Trung Quốc")).toEqual([]);
+      expect(runs("Real Madrid Barcelona")).toEqual([]);
       expect(runs("Hà Nội, Đà Nẵng")).toEqual([]);
+      expect(runs("Phạm Minh, Chính")).toEqual([]);
       expect(runs('"Trịnh Xuân Thanh" ra đầu thú')).toEqual([]);
       expect(runs("trinh xuan thanh")).toEqual([]);
     });
 
-    it("lists only articles where the name's words stand together", () => {
+    it("lists only articles where a known person's name stands together", () => {
       const m = createMatcher([
-        article("name", "Trịnh Xuân Thanh bị truy nã", "Cơ quan điều tra phát lệnh truy nã."),
+        {
+          ...article("name", "Trịnh Xuân Thanh bị truy nã", "Cơ quan điều tra phát lệnh truy nã."),
+          persons: [{ id: "trinh-xuan-thanh", name: "Trịnh Xuân Thanh" }],
+        },
         article("scattered", "Mùa xuân ở Thanh Hóa", "Ông Trịnh, một người dân, bị truy nã vì trộm cắp."),
         ...background,
       ]);
       expect([...m.match("Trịnh Xuân Thanh bị truy nã")!.scores.keys()]).toEqual(["name"]);
       // Typed without capitals, the words are words: both articles hold them.
       expect([...m.match("trịnh xuân thanh bị truy nã")!.scores.keys()].sort()).toEqual(["name", "scattered"]);
+      // No article names him: capitals alone do not make the words a name.
       expect([
         ...createMatcher([article("scattered", "Mùa xuân ở Thanh Hóa", "Ông Trịnh bị truy nã.")])
           .match("Trịnh Xuân Thanh bị truy nã")!
           .scores.keys(),
-      ]).toEqual([]);
+      ]).toEqual(["scattered"]);
     });
   });
 });

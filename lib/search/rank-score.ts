@@ -14,6 +14,7 @@
 // misses: articles lacking exactly one minor word (see minorWords), reported apart with
 // the word they lack so they are never shown as full matches; in "any" mode some words,
 // ranked by coverage first because coverage carries the largest weight.
+import { slugify } from "@/lib/corpus/text";
 import { popcount } from "@/lib/search/bits";
 import type { Group } from "@/lib/search/query-expand";
 import { mayHold, pairFilter, type PairFilter } from "@/lib/search/pair-filter";
@@ -105,8 +106,8 @@ const COMMON_SHARE = 0.05;
  */
 export const NEAR_MISS = { words: 3, share: 0.15, df: 0.02 };
 
-/** Capitalised words in a row that make a name (most Vietnamese names have three syllables). */
-export const NAME_WORDS = 3;
+/** The fewest capitalised words in a row that can name a person (`Donald Trump`). */
+export const NAME_WORDS = 2;
 
 /** An excluded word: articles holding every term are dropped (exact ids when marked). */
 export interface ExcludedTerms {
@@ -535,24 +536,45 @@ function accumulate(index: RankIndex, s: Scratch, groups: Group[], touched: numb
 }
 
 /**
- * Names typed as such: runs of NAME_WORDS or more words written with a capital, each joined
- * to the one before, outside quotes (`Trịnh Xuân Thanh`, `Phạm Minh Chính`). An article
- * holding those syllables scattered over a page is not about him. Shorter runs are often
- * two names side by side (`Trump Kim`, `Grab Uber`): they are left to the `pairs` feature.
+ * Names typed as such: inside each run of words written with a capital, each joined to the
+ * one before and outside quotes, the longest stretches (NAME_WORDS or more words) that are
+ * a person the archive knows (`isPerson` of the stretch's slug, `trinh-xuan-thanh`). An
+ * article holding those syllables scattered over a page is not about him. Capitals alone
+ * are not enough: a run is often several names side by side (`Mỹ Trung Quốc`, `Real Madrid
+ * Barcelona`, `Kim Jong Un Donald Trump`), whose words need not stand together.
  */
-export function nameRuns(words: readonly { text: string; joinsPrev: boolean; phrase: number }[]): number[][] {
+export function nameRuns(words: readonly { text: string; joinsPrev: boolean; phrase: number }[], isPerson: (slug: string) => boolean): number[][] {
   const runs: number[][] = [];
-  let run: number[] = [];
   const capital = (t: string) => /^\p{Lu}/u.test(t);
+  let run: number[] = [];
+  const close = () => {
+    for (let i = 0; i + NAME_WORDS <= run.length;) {
+      let end = run.length;
+      while (
+        end - i >= NAME_WORDS &&
+        !isPerson(
+          slugify(
+            run
+              .slice(i, end)
+              .map((k) => words[k].text)
+              .join(" "),
+          ),
+        )
+      )
+        end--;
+      if (end - i >= NAME_WORDS) {
+        runs.push(run.slice(i, end));
+        i = end;
+      } else i++;
+    }
+    run = [];
+  };
   words.forEach((w, i) => {
     const named = capital(w.text) && w.phrase < 0;
-    if (named && run.length && w.joinsPrev) run.push(i);
-    else {
-      if (run.length >= NAME_WORDS) runs.push(run);
-      run = named ? [i] : [];
-    }
+    if (!(named && run.length && w.joinsPrev)) close();
+    if (named) run.push(i);
   });
-  if (run.length >= NAME_WORDS) runs.push(run);
+  close();
   return runs;
 }
 
