@@ -85,6 +85,7 @@ describe("findPeople on the errors of the second frozen set (issue #16)", () => 
   });
   it("keeps Tân and Chánh as given names after a family and a middle name", () => {
     expect(names("Ông Nguyễn Lê Tân cho biết.")).toEqual(["Nguyễn Lê Tân"]);
+    expect(names("Ông Nguyễn Văn Chánh cho biết.")).toEqual(["Nguyễn Văn Chánh"]);
     expect(names("Diễn viên Lâm Canh Tân đóng vai chính.")).toEqual(["Lâm Canh Tân"]);
     expect(words("Ông Rufus Firefly Tân binh chưa tới.")).toContain("Rufus Firefly");
   });
