@@ -432,6 +432,7 @@ function scanned(
   candidates.forEach((d, i) => {
     if (phrases && (prelim[i] < threshold || count >= PHRASE_SCAN)) return;
     count++;
+    if (phrases && !scanner.mayHoldPhrases(d)) return;
     const p = scanner.scan(d, index.docStart[d], index.docStart[d + 1]);
     if (phrases && !p.phrasesOk) return;
     const score = prelim[i] + proximityScore(p);
@@ -739,23 +740,30 @@ function createScanner(index: RankIndex, s: Scratch, groups: Group[], phrases: n
   const { slot } = s;
   // Folded pairs each joined query pair (g-1, g) may be written as: the articles' pair filters
   // rule a pair out (a query word with many completions is not checked).
-  const pairHashes = groups.map((grp, g) => {
-    if (!(joinMask & (1 << g))) return null;
+  const combos = (g: number) => {
     const lefts = [...new Set(groups[g - 1].terms.map((t) => t.f))];
-    const rights = [...new Set(grp.terms.map((t) => t.f))];
+    const rights = [...new Set(groups[g].terms.map((t) => t.f))];
     if (lefts.length * rights.length > MAX_PAIR_CHECKS) return null;
     return lefts.flatMap((a) => rights.map((b) => [index.foldedHash[a], index.foldedHash[b]] as const));
-  });
+  };
+  const pairHashes = groups.map((_, g) => (joinMask & (1 << g) ? combos(g) : null));
+  // A phrase (or name) needs each of its adjacent pairs: an article whose filter rules one out needs no scan.
+  const phrasePairs = phrases.map((p) => p.slice(1).map((g) => combos(g)));
   let filter: PairFilter | null = null;
-  const mayPair = (d: number, g: number) => {
-    const hs = pairHashes[g];
+  const holds = (d: number, hs: readonly (readonly [number, number])[] | null) => {
     if (!hs) return true;
     filter ??= pairFilter(index);
     for (const [a, b] of hs) if (mayHold(filter, d, a, b)) return true;
     return false;
   };
+  const mayPair = (d: number, g: number) => holds(d, pairHashes[g]);
 
   return {
+    /** False when article d certainly lacks one of the phrases (a pair of it is not in its filter). */
+    mayHoldPhrases(d: number): boolean {
+      for (const pairs of phrasePairs) for (const hs of pairs) if (!holds(d, hs)) return false;
+      return true;
+    },
     /** Set the query's masks on the segment's exact terms (shared scratch: arm before scanning, release after). */
     arm() {
       for (let j = 0; j < masked.length; j++) {
