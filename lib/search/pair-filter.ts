@@ -29,9 +29,12 @@ const stepOf = (h1: number, h2: number) => (Math.imul(h2 ^ Math.imul(h1 + 0x6a09
 
 function buildPairFilter(index: RankIndex): PairFilter {
   const { stream, docStart, foldedOf, foldedHash, n } = index;
-  // tokenAt inlined for the common case: an id below ESCAPE is the id itself.
+  // tokenAt inlined for the common case: an id below ESCAPE is the id itself (imported
+  // bindings are read through getters: copied to locals for the loops over every token).
   const low = stream.low;
-  const token = (i: number) => (low[i] < ESCAPE ? low[i] : tokenAt(stream, i));
+  const escape = ESCAPE;
+  const decode = tokenAt;
+  const token = (i: number) => (low[i] < escape ? low[i] : decode(stream, i));
   const start = new Int32Array(n + 1);
   for (let d = 0; d < n; d++) {
     let pairs = 0;

@@ -750,10 +750,11 @@ function createScanner(index: RankIndex, s: Scratch, groups: Group[], phrases: n
   // A phrase (or name) needs each of its adjacent pairs: an article whose filter rules one out needs no scan.
   const phrasePairs = phrases.map((p) => p.slice(1).map((g) => combos(g)));
   let filter: PairFilter | null = null;
+  const may = mayHold; // an imported binding is a getter: a local in the loop over candidates
   const holds = (d: number, hs: readonly (readonly [number, number])[] | null) => {
     if (!hs) return true;
     filter ??= pairFilter(index);
-    for (const [a, b] of hs) if (mayHold(filter, d, a, b)) return true;
+    for (let i = 0; i < hs.length; i++) if (may(filter, d, hs[i][0], hs[i][1])) return true;
     return false;
   };
   const mayPair = (d: number, g: number) => holds(d, pairHashes[g]);
