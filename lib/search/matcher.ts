@@ -17,6 +17,7 @@ import {
   nameRuns,
   type ExcludedTerms,
   type ProximityScorer,
+  RANK_WEIGHTS,
   type RankWeights,
   type Scratch,
   type ScoreRequest,
@@ -140,9 +141,6 @@ interface Prepared {
   /** Per segment: exact term id → query-word mask, filled as snippets read the stream. */
   streamMasks?: WeakMap<IndexSegment, Map<number, number>>;
 }
-
-/** A small ranking boost for articles writing an unmarked query's likely marked reading. */
-const ACCENT_BOOST = 2;
 
 const CACHE_SIZE = 64;
 
@@ -309,10 +307,11 @@ export function createMatcher(
       const reading = p.parsed.words.some((w) => w.marked) ? null : accentReading(lex, parsed.words, topHits(hits, ACCENT_SCAN));
       if (reading) {
         const wanted = reading.filter(Boolean);
+        const accent = (weights ?? RANK_WEIGHTS).accent;
         for (const h of [...hits, ...near]) {
           if (!holdsAll(h, wanted)) continue;
-          h.score += ACCENT_BOOST;
-          if (h.bound !== undefined) h.bound += ACCENT_BOOST;
+          h.score += accent;
+          if (h.bound !== undefined) h.bound += accent;
         }
       }
       // The reading comes from the matched articles themselves: it finds them.

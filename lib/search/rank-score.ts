@@ -65,6 +65,13 @@ export interface RankWeights {
    */
   near: number;
   window: number;
+  /**
+   * Accent: added by the matcher to every article that writes an unmarked query's likely
+   * marked reading (`hoa binh` → `hòa bình`, accents.ts). Not part of scoreQuery's sum: the
+   * reading is decided from the best hits, so it comes after scoring. A constant per
+   * article, so it bounds itself: a block's bound grows by at most this.
+   */
+  accent: number;
 }
 
 export const RANK_WEIGHTS: RankWeights = {
@@ -77,6 +84,7 @@ export const RANK_WEIGHTS: RankWeights = {
   pairFields: { title: 5, lead: 2, body: 0.5 },
   near: 0.5,
   window: 6,
+  accent: 2,
 };
 
 /** The named parts of an article's score; the score is their sum. */

@@ -33,6 +33,7 @@ function variants(): [string, MatcherOptions][] {
     ["no near", v({ near: 0 })],
     ["BM25F + pairs only (main's relevance without tiers)", v({ title: 0, head: 0, near: 0 })],
     ["body pairs 1", v({ pairFields: { ...w.pairFields, body: 1 } })],
+    ["no accent (the unmarked query's marked reading)", v({ accent: 0 })],
     ["no near misses", { nearMiss: false }],
     ["no name runs", { names: false }],
     ["missing words up to 0.2 of the idf (mixed with full matches)", { missShare: 0.2, nearMiss: false }],
