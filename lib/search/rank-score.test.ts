@@ -28,6 +28,8 @@ const articles = [
   article("storm2", "Bão số 2", "Cơn bão gây mưa lớn.", filler(1)),
   article("fire-no-function", "Cháy rừng Pleiku", "Cháy rừng lớn tại Pleiku, lửa lan nhanh."),
   article("fire-no-content", "Cháy rừng ở phía bắc", "Cháy rừng ở nhiều nơi.", filler(1)),
+  article("elected-title", "Ông Macron nhậm chức", "Ông đắc cử hôm qua.", filler(1)),
+  article("elected-body", "Tin nước Pháp", "Ông Macron đã đắc cử hôm qua.", filler(1)),
 ];
 
 const archive = memoryArchive(articles);
@@ -96,6 +98,18 @@ describe("rank score", () => {
     const full = RANK_WEIGHTS.coverage;
     expect(full - noFunction.features.coverage).toBeLessThan(0.25 * full);
     expect(full - noContent.features.coverage).toBeGreaterThan(2 * (full - noFunction.features.coverage));
+  });
+
+  it("gives a word standing apart from its neighbour a title part of its own; a compound's syllables only as a pair", () => {
+    // The archive never writes `Macron đắc` together: Macron is a word of its own.
+    const r = explain("Macron đắc cử");
+    expect(r.get("elected-title")!.features.title).toBeGreaterThan(0);
+    expect(r.get("elected-title")!.score).toBeGreaterThan(r.get("elected-body")!.score);
+    // With every joined pair read as one word (compound 0), Macron in the title counted nothing.
+    const asPairs = explainQuery(index, scratch, { ...request("Macron đắc cử"), weights: { ...RANK_WEIGHTS, compound: 0 } });
+    expect(asPairs.get(index.ids.indexOf("elected-title"))!.features.title).toBe(0);
+    // đàm phán is a compound: its syllables apart in a title earn no title part.
+    expect(explain("đàm phán").get("talks-scattered")!.features.title).toBe(0);
   });
 
   it("makes every score the sum of its named features", () => {

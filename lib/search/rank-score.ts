@@ -43,6 +43,13 @@ export interface RankWeights {
    */
   title: number;
   /**
+   * Which joined neighbours are one word for the title part: those the archive writes
+   * adjacent in at least this share of the articles holding the rarer of the two (`đàm
+   * phán`, `tên lửa`); other neighbours (`Macron đắc`) keep a title part per word. 0: every
+   * joined pair is one word.
+   */
+  compound: number;
+  /**
    * Coverage: this × the share of the query's idf the article holds (a word matched only
    * through a completion counts its expansion weight). A missing function word costs its
    * small share, a missing rare word a large one.
@@ -66,10 +73,10 @@ export interface RankWeights {
   near: number;
   window: number;
   /**
-   * Accent: added by the matcher to every article that writes an unmarked query's likely
-   * marked reading (`hoa binh` → `hòa bình`, accents.ts). Not part of scoreQuery's sum: the
-   * reading is decided from the best hits, so it comes after scoring. A constant per
-   * article, so it bounds itself: a block's bound grows by at most this.
+   * Accent (issue #11, item 5): added by the matcher to every article that writes an
+   * unmarked query's likely marked reading (`hoa binh` → `hòa bình`, accents.ts). Not part
+   * of scoreQuery's sum: the reading is decided from the best hits, so it comes after
+   * scoring. A constant per article, so it bounds itself: a block's bound grows by at most this.
    */
   accent: number;
 }
@@ -78,6 +85,7 @@ export const RANK_WEIGHTS: RankWeights = {
   k1: 1.2,
   fields: { title: 5, lead: 2, body: 1 },
   title: 1,
+  compound: 0.2,
   coverage: 20,
   head: 5,
   pairs: 1,
@@ -482,7 +490,7 @@ function accumulate(index: RankIndex, s: Scratch, groups: Group[], touched: numb
     const hit: number[] = [];
     const wordIdf = stats.wordIdf[g];
     // A word joined to a neighbour gets its title part from the pair (see RankWeights.title).
-    const titleWeight = joined(groups, g) || joined(groups, g + 1) ? 0 : wT;
+    const titleWeight = compound(index, groups, g, w) || compound(index, groups, g + 1, w) ? 0 : wT;
     // The word as typed comes first; completions count only in articles where it does not occur.
     for (const t of group.terms) {
       const ti = t.weight * termIdf(index, t);
@@ -606,6 +614,15 @@ function grow(a: Int32Array, need: number): Int32Array {
   return next;
 }
 
+/** Whether query word g and the word before it form one word for the title part (see RankWeights.compound). */
+function compound(index: RankIndex, groups: Group[], g: number, w: RankWeights): boolean {
+  if (!joined(groups, g)) return false;
+  if (w.compound <= 0) return true;
+  const a = groups[g - 1].terms[0].f;
+  const b = groups[g].terms[0].f;
+  return pairDf(index, a, b) >= w.compound * Math.max(1, Math.min(foldedDf(index, a), foldedDf(index, b)));
+}
+
 /** Whether query word g is joined to the word before it (both present): the two may form one word. */
 function joined(groups: Group[], g: number): boolean {
   return g > 0 && g < groups.length && groups[g].word.joinsPrev && groups[g - 1].terms.length > 0 && groups[g].terms.length > 0;
@@ -722,7 +739,7 @@ function createScanner(index: RankIndex, s: Scratch, groups: Group[], phrases: n
       const df = pairDf(index, prev.terms[0].f, g.terms[0].f);
       const pi = idf(index, df);
       pairIdf[i] = w.pairs * pi;
-      if (joined(groups, i)) titleIdf[i] = w.title * pi;
+      if (compound(index, groups, i, w)) titleIdf[i] = w.title * pi;
       // Near counts for separate words, not for a compound's syllables found apart: it fades
       // with how often the archive writes the two syllables together (đàm phán: nearly always).
       const cohesion = Math.min(1, df / Math.max(1, Math.min(foldedDf(index, prev.terms[0].f), foldedDf(index, g.terms[0].f))));
