@@ -93,6 +93,13 @@ describe("findPeople on the errors of the second frozen set (issue #16)", () => 
     expect(names("Ca sĩ Shin Hồng Vịnh chia sẻ.")).toEqual(["Shin Hồng Vịnh"]);
     expect(names("Du khách đến Vịnh Hạ Long.")).toEqual([]);
   });
+  it("reads Tập as a family name except at the head of a conglomerate (Tập đoàn)", () => {
+    expect(names("Ông Tập Cận Bình phát biểu tại hội nghị.")).toEqual(["Tập Cận Bình"]);
+    expect(names("Tập Cận Bình cho biết Trung Quốc sẽ mở cửa.")).toEqual(["Tập Cận Bình"]);
+    expect(names("Tập Đoàn Điện Lực Việt Nam tăng giá điện.")).toEqual([]);
+    expect(names("Tập Đoàn Bảo Việt công bố kết quả kinh doanh.")).toEqual([]);
+  });
+
   it("never takes a capitalised title for a name", () => {
     expect(words("Cuộc họp kết thúc. Trưởng Đoàn đại biểu phát biểu.")).not.toContain("Trưởng Đoàn");
   });

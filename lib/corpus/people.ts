@@ -132,6 +132,8 @@ const PRODUCT_MAKERS = new Set([
 const CAPITALS_ONLY = new Set(["un", "who", "is", "eu", "sea", "ap", "rt", "fed", "pro", "show", "plus", "book"]);
 // "Vịnh" heads a bay ("Vịnh Hạ Long") but ends given names ("Shin Hồng Vịnh", "Nguyễn Đức Vịnh").
 const GIVEN_NAME_ORG_WORDS = new Set(["trường", "hợp", "vịnh"]);
+// "Tập" heads a conglomerate only as "Tập đoàn"; elsewhere it is a family name ("Tập Cận Bình").
+const ORG_ONLY_BEFORE = new Map([["tập", "đoàn"]]);
 /** Words before a run that make it a place or a thing named after a person: "đường Nguyễn Trãi". */
 const PLACE_BEFORE_SET = new Set([
   "thành phố",
@@ -471,7 +473,9 @@ function mentionsInRun(text: string, runStart: number, runWords: string[], textI
     // "Trường", "Hợp" head an organisation ("Trường THPT Lê Lợi") but end given names ("Xuân Trường").
     const headOnly = GIVEN_NAME_ORG_WORDS.has(lower(w)) && i === runWords.length - 1 && i > segStart;
     const capitalsOnly = CAPITALS_ONLY.has(lower(w)) && !/^\p{Lu}+$/u.test(w);
-    const nonPerson = (NON_PERSON_WORDS.has(lower(w)) && !headOnly && !capitalsOnly) || (/^\p{Lu}{2,}$/u.test(w) && !IN_RUN_TITLES.has(lower(w)));
+    const onlyBefore = ORG_ONLY_BEFORE.get(lower(w));
+    const nameHere = onlyBefore !== undefined && lower(runWords[i + 1] ?? "") !== onlyBefore;
+    const nonPerson = (NON_PERSON_WORDS.has(lower(w)) && !headOnly && !capitalsOnly && !nameHere) || (/^\p{Lu}{2,}$/u.test(w) && !IN_RUN_TITLES.has(lower(w)));
     if (i < runWords.length && !place && !nonPerson) {
       i++;
       continue;
