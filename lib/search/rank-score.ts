@@ -19,6 +19,7 @@ import { popcount } from "@/lib/search/bits";
 import type { Group } from "@/lib/search/query-expand";
 import { mayHold, pairFilter, type PairFilter } from "@/lib/search/pair-filter";
 import { archiveSize, ESCAPE, foldedDf, pairDf, tokenAt, type RankIndex } from "@/lib/search/rank-index";
+import { kthLargest } from "@/lib/search/topk";
 import { exactVariants } from "@/lib/search/variants";
 
 /** Weights of the three fields inside one BM25F saturation. */
@@ -441,7 +442,7 @@ function scanned(
   explain: ((d: number, score: number, p: Proximity) => void) | null,
 ): BoundedScores {
   const prelim = Float64Array.from(candidates, base);
-  const threshold = phrases && PHRASE_SCAN < candidates.length ? kthLargest(prelim, PHRASE_SCAN) : -Infinity;
+  const threshold = phrases && PHRASE_SCAN < candidates.length ? kthLargest(Float64Array.from(prelim), PHRASE_SCAN) : -Infinity;
   let count = 0;
   const docs: number[] = [];
   const scores: number[] = [];
@@ -676,34 +677,6 @@ export function excludedDocs(index: RankIndex, s: Scratch, excluded: ExcludedTer
     for (const d of seen) s.count[d] = 0;
   }
   return drop;
-}
-
-/** The k-th largest value (1-based) by quickselect on a copy. */
-function kthLargest(values: Float64Array, k: number): number {
-  const a = Float64Array.from(values);
-  let lo = 0;
-  let hi = a.length - 1;
-  const target = k - 1;
-  while (lo < hi) {
-    const pivot = a[(lo + hi) >> 1];
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (a[i] > pivot) i++;
-      while (a[j] < pivot) j--;
-      if (i <= j) {
-        const t = a[i];
-        a[i] = a[j];
-        a[j] = t;
-        i++;
-        j--;
-      }
-    }
-    if (target <= j) hi = j;
-    else if (target >= i) lo = i;
-    else break;
-  }
-  return a[target];
 }
 
 /** Positional pass over one article's stream: adjacent pairs, near pairs, phrase checks. */

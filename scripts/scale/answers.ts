@@ -13,21 +13,10 @@ import { LiveIndex } from "@/lib/index/live-index";
 import { SearchEngine } from "@/lib/search/engine";
 import { EMPTY_QUERY } from "@/lib/url/search-params";
 import { percentile } from "../eval/metrics";
+import { NATURAL_QUERIES } from "./natural-queries";
 
 const { values } = parseArgs({ options: { index: { type: "string" }, corpus: { type: "string", default: "../shared/corpus" }, out: { type: "string" } } });
-const FIXED = [
-  "giá vàng hôm nay",
-  "bão số 5",
-  "tai nan giao thong",
-  "bóng đá Việt Nam",
-  "thủ tướng",
-  "hoa binh",
-  "Donald Trump",
-  "xổ số miền Bắc",
-  "học sinh",
-  "giá xăng tăng",
-  '"hòa bình"',
-];
+const FIXED = [...NATURAL_QUERIES, '"hòa bình"'];
 
 async function main() {
   if (!values.index) throw new Error("--index DIR is required");

@@ -35,6 +35,7 @@ import { flexSearchVi } from "../eval/peers";
 import { median, percentile } from "../eval/metrics";
 import { buildQuerySets, mulberry32 } from "../eval/queries";
 import { processRss, startApp, stopApp, waitAllReady } from "../app-server";
+import { NATURAL_QUERIES } from "./natural-queries";
 
 const { values } = parseArgs({
   options: {
@@ -55,18 +56,6 @@ const archive = path.resolve(values.archive!);
 const runs = Number(values.runs);
 const port = Number(values.port);
 const base = `http://127.0.0.1:${port}`;
-const NATURAL = [
-  "giá vàng hôm nay",
-  "bão số 5",
-  "tai nan giao thong",
-  "bóng đá Việt Nam",
-  "thủ tướng",
-  "hoa binh",
-  "Donald Trump",
-  "xổ số miền Bắc",
-  "học sinh",
-  "giá xăng tăng",
-];
 const workers = Number(values.workers);
 
 async function readArticles(): Promise<Article[]> {
@@ -95,7 +84,7 @@ function queryMix(articles: Article[]): string[] {
     const at = Math.floor(rand() * (words.length - 3));
     known.push(words.slice(at, at + 3).join(" "));
   }
-  return [...known, ...NATURAL];
+  return [...known, ...NATURAL_QUERIES];
 }
 
 function timeEach(queries: string[], run: (q: string) => unknown): number[] {
