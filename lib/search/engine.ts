@@ -196,7 +196,9 @@ export class SearchEngine {
       // Near misses come after every full match (pages past `total` show them), and only
       // beside some full match: with none, the honest answer stays nothing (issue #11).
       if (match.nearMisses.length && full > 0) {
+        // A near miss from a story a full match already stands for is not listed again.
         const passing = (h: NearMiss) => {
+          if (grouping?.holdsStoryOf(h.seg, h.d)) return false;
           if (h.seg !== seg) enter(h.seg);
           return visit(h.d, false);
         };
@@ -266,8 +268,9 @@ export class SearchEngine {
     size: number,
     grouped: boolean,
   ): { shown: NearMiss[]; total: number } {
-    const grouping = grouped ? this.stories.begin(order) : null;
+    // Filtered first: `passing` reads the full matches' grouping, which a new `begin` ends.
     const kept = match.nearMisses.filter(passing);
+    const grouping = grouped ? this.stories.begin(order) : null;
     if (size <= 0) {
       // Nothing to show: only how many (each story once when grouped).
       for (const h of grouping ? kept : []) grouping!.add(h.seg, h.d, h);

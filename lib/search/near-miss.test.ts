@@ -88,3 +88,22 @@ describe("near misses", () => {
     expect(r.hits.filter((h) => h.missing.length).length).toBe(r.totalNearMisses);
   });
 });
+
+describe("near misses grouped into stories", () => {
+  // One report told twice (a copy one day later): the first holds every word, the copy lacks `ở`.
+  const told =
+    "Lực lượng kiểm lâm cùng hàng trăm người dân đã dùng cành cây dập lửa suốt đêm qua, đám cháy rừng thông lan rộng trên nhiều quả đồi phía tây thành phố, gió mạnh khiến ngọn lửa bùng lên nhiều lần, chính quyền huy động xe chữa cháy và máy bay không người lái để theo dõi diễn biến, đến sáng nay lửa cơ bản đã được khống chế và không có thiệt hại về người.";
+  const story = new SearchEngine([
+    ...background,
+    testArticle({ id: "first", date: "2025-03-01", title: "Cháy rừng ở Pleiku", paragraphs: [told] }),
+    testArticle({ id: "copy", date: "2025-03-02", title: "Cháy rừng tại Pleiku", paragraphs: [told] }),
+  ]);
+  const found = (group: boolean) => story.search({ ...EMPTY_QUERY, q: "cháy rừng ở Pleiku", group });
+
+  it("never lists again, as a near miss, a story a full match already stands for", () => {
+    expect(found(false).hits.map((h) => h.id)).toEqual(["first", "copy"]);
+    const grouped = found(true);
+    expect(grouped.hits.map((h) => h.id)).toEqual(["first"]);
+    expect(grouped.totalNearMisses).toBe(0);
+  });
+});

@@ -127,6 +127,10 @@ export class StoryIndex {
         const x = num(seg, d);
         return x < 0 ? -1 : story[x];
       },
+      holdsStoryOf(seg, d) {
+        const x = num(seg, d);
+        return x >= 0 && storyStamp[story[x]] === q;
+      },
       ranked(start, size) {
         const top = new TopK<Hit>(start + size, order);
         for (const s of touched) top.push(bestOf[s]);
@@ -229,6 +233,8 @@ export interface StoryGrouping {
   readonly total: number;
   /** The story number of a document, -1 when no story holds it (it is not grouped). */
   storyOf(seg: Segment, d: number): number;
+  /** Whether a document of this document's story was added (valid until the next `begin`). */
+  holdsStoryOf(seg: Segment, d: number): boolean;
   /** Ranked results `start .. start + size`: each story's first hit; an original that matched stands for its copies. */
   ranked(start: number, size: number): Hit[];
   /** For browsing in a fixed order: a filter that passes the first document of each story only. */
