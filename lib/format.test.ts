@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDateVi, formatMonthVi } from "@/lib/format";
+import { formatCountVi, formatDateVi, formatMonthVi } from "@/lib/format";
 
 describe("Vietnamese date formats", () => {
   it("writes day/month/year, the Vietnamese order, without shifting the day", () => {
@@ -9,5 +9,13 @@ describe("Vietnamese date formats", () => {
   });
   it("writes months in the same style", () => {
     expect(formatMonthVi("2025-08")).toBe("tháng 8/2025");
+  });
+});
+
+describe("formatCountVi", () => {
+  it("groups thousands with a dot, as Vietnamese readers write them", () => {
+    expect(formatCountVi(7)).toBe("7");
+    expect(formatCountVi(12000)).toBe("12.000");
+    expect(formatCountVi(35431)).toBe("35.431");
   });
 });

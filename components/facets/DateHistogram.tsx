@@ -3,8 +3,8 @@
 import { FilterLink } from "@/components/search/FilterLink";
 import type { SearchResponse } from "@/lib/api/contract";
 import { bucketLabel, bucketTick, parentRange } from "@/lib/ui/dates";
+import { formatCountVi } from "@/lib/format";
 
-const count = new Intl.NumberFormat("vi-VN");
 const UNIT_NAME = { day: "ngày", week: "tuần", month: "tháng", year: "năm" } as const;
 
 /**
@@ -74,7 +74,7 @@ export function DateHistogram({ data }: { data: SearchResponse }) {
               aria-current={query.undated === "only" ? "true" : undefined}
               className={chip(query.undated === "only")}
             >
-              Không rõ ngày ({count.format(undated)})
+              Không rõ ngày ({formatCountVi(undated)})
             </FilterLink>
           </li>
           <li>

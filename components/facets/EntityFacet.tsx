@@ -8,8 +8,8 @@ import type { FacetCount, SearchQuery } from "@/lib/api/contract";
 import { toggleValue } from "@/lib/ui/active-filters";
 import { FACET_TOP, facetView, withValues } from "@/lib/ui/facet-list";
 import { toQueryString, type FacetParam } from "@/lib/url/search-params";
+import { formatCountVi } from "@/lib/format";
 
-const number = new Intl.NumberFormat("vi-VN");
 const FILTER_DEBOUNCE_MS = 200;
 
 interface FacetValuesResponse {
@@ -80,7 +80,7 @@ export function EntityFacet({ param, title, values, query }: { param: FacetParam
                 className="mt-1 size-4 shrink-0 accent-blue-700"
               />
               <span className="min-w-0 flex-1 break-words">{v.name}</span>
-              <span className="text-zinc-600 tabular-nums dark:text-zinc-400">{number.format(v.count)}</span>
+              <span className="text-zinc-600 tabular-nums dark:text-zinc-400">{formatCountVi(v.count)}</span>
             </label>
             {param === "person" && <PersonPageLink person={v} />}
           </li>

@@ -2,8 +2,7 @@
 
 import { useState, type ReactNode } from "react";
 import { showResults } from "@/components/search/show-results";
-
-const number = new Intl.NumberFormat("vi-VN");
+import { formatCountVi } from "@/lib/format";
 
 /**
  * The facets: a sidebar on wide screens, a panel behind a "Bộ lọc" button on phones. On a
@@ -33,7 +32,7 @@ export function FacetPanel({ active, total, children }: { active: number; total:
           onClick={show}
           className="sticky bottom-2 w-full rounded-md bg-blue-700 px-3 py-2 font-medium text-white shadow-lg hover:bg-blue-800 md:hidden"
         >
-          Xem {number.format(total)} kết quả
+          Xem {formatCountVi(total)} kết quả
         </button>
       </div>
     </div>

@@ -1,6 +1,4 @@
-import { formatMonthVi } from "@/lib/format";
-
-const number = new Intl.NumberFormat("vi-VN");
+import { formatMonthVi, formatCountVi } from "@/lib/format";
 
 /** Mentions per month as bars; each bar is labelled for screen readers. */
 export function MentionsByMonth({ months }: { months: { month: string; count: number }[] }) {
@@ -10,7 +8,7 @@ export function MentionsByMonth({ months }: { months: { month: string; count: nu
     <div>
       <ul aria-label="Số bài nhắc đến theo tháng" className="flex h-28 items-end gap-0.5" data-testid="mentions">
         {months.map(({ month, count }) => {
-          const label = `${formatMonthVi(month)}: ${number.format(count)} bài`;
+          const label = `${formatMonthVi(month)}: ${formatCountVi(count)} bài`;
           return (
             <li key={month} className="flex h-full max-w-10 min-w-0 flex-1 flex-col justify-end" title={label}>
               <span

@@ -6,8 +6,7 @@ import type { SearchResponse } from "@/lib/api/contract";
 import { activeFilters, FACET_LABELS } from "@/lib/ui/active-filters";
 import { listedCount } from "@/lib/ui/near-miss";
 import { pageCount } from "@/lib/ui/pagination";
-
-const number = new Intl.NumberFormat("vi-VN");
+import { formatCountVi } from "@/lib/format";
 
 const box = "rounded-md border p-3 text-sm";
 
@@ -83,7 +82,7 @@ export function Notices({ data, nameOf }: { data: SearchResponse; nameOf: (id: s
       )}
       {total > 0 && query.page > pages && (
         <p className={`${box} border-zinc-300 dark:border-zinc-700`} data-testid="past-end">
-          Trang {query.page} không có kết quả: tìm kiếm này có {number.format(total)} kết quả trên {number.format(pages)} trang.{" "}
+          Trang {query.page} không có kết quả: tìm kiếm này có {formatCountVi(total)} kết quả trên {formatCountVi(pages)} trang.{" "}
           <FilterLink query={{ ...query, page: pages }} className="font-medium text-blue-700 underline dark:text-blue-300">
             Đến trang cuối (trang {pages})
           </FilterLink>
@@ -93,10 +92,10 @@ export function Notices({ data, nameOf }: { data: SearchResponse; nameOf: (id: s
         <p className={`${box} border-amber-500 dark:border-amber-600`} data-testid="excluded-all">
           {excludedAll.q ? (
             <>
-              Có {number.format(excludedAll.total)} bài cho “{excludedAll.q}”
+              Có {formatCountVi(excludedAll.total)} bài cho “{excludedAll.q}”
             </>
           ) : (
-            <>Có {number.format(excludedAll.total)} bài</>
+            <>Có {formatCountVi(excludedAll.total)} bài</>
           )}
           {excludedAll.q ? "" : " trong kho"}, nhưng từ loại trừ {excludedAll.excluded.map((x) => `“${x}”`).join(", ")} đã loại hết.{" "}
           <FilterLink query={{ ...query, q: excludedAll.q, page: 1 }} className="font-medium text-blue-700 underline dark:text-blue-300">

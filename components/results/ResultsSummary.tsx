@@ -1,7 +1,6 @@
 import type { SearchResponse } from "@/lib/api/contract";
 import { listedCount, nearMissNote } from "@/lib/ui/near-miss";
-
-const number = new Intl.NumberFormat("vi-VN");
+import { formatCountVi } from "@/lib/format";
 
 /** `5 kết quả`, in a live region so screen readers hear each new count. */
 export function ResultsSummary({ data }: { data: SearchResponse }) {
@@ -15,16 +14,16 @@ export function ResultsSummary({ data }: { data: SearchResponse }) {
       <span data-testid="total">
         {/* An estimate (pruned scoring) or a lower bound (capped phrase check, a cut query). */}
         {data.totalExact === false ? "khoảng " : ""}
-        {number.format(total)} kết quả
+        {formatCountVi(total)} kết quả
       </span>
       {/* Grouped: several articles of one story count as one result. */}
-      {data.totalArticles !== undefined && data.totalArticles > total && <span data-testid="total-articles"> · {number.format(data.totalArticles)} bài</span>}
+      {data.totalArticles !== undefined && data.totalArticles > total && <span data-testid="total-articles"> · {formatCountVi(data.totalArticles)} bài</span>}
       {/* Near misses are listed after every full match and not counted in `total`. */}
       {near && <span data-testid="total-near-misses"> · {near}</span>}
       {listed > query.size && first <= last && (
         <span className="text-zinc-600 dark:text-zinc-400">
           {" "}
-          (hiển thị {number.format(first)}–{number.format(last)})
+          (hiển thị {formatCountVi(first)}–{formatCountVi(last)})
         </span>
       )}
       {data.partial && <span data-testid="partial"> · Truy vấn quá rộng nên chỉ được tìm một phần: có thể còn bài phù hợp khác.</span>}

@@ -9,10 +9,10 @@ import { personProfile } from "@/lib/people-page/profile";
 import { getSearchService } from "@/lib/search/service";
 import { articleHref } from "@/lib/url/links";
 import { EMPTY_QUERY, searchHref } from "@/lib/url/search-params";
+import { formatCountVi } from "@/lib/format";
 
 export const dynamic = "force-dynamic";
 
-const number = new Intl.NumberFormat("vi-VN");
 const link = "text-blue-700 underline dark:text-blue-300";
 
 // The metadata and the page share one lookup per request.
@@ -39,7 +39,7 @@ export default async function PersonPage({ params }: PageProps<"/people/[id]">) 
       <p className="mt-1">
         Được nhắc đến trong{" "}
         <Link href={searchHref(byPerson)} className={link} data-testid="person-total">
-          {number.format(total)} bài
+          {formatCountVi(total)} bài
         </Link>
       </p>
 
@@ -62,7 +62,7 @@ export default async function PersonPage({ params }: PageProps<"/people/[id]">) 
                   <Link href={searchHref({ ...byPerson, outlet: [o.id] })} className={link}>
                     {o.name}
                   </Link>{" "}
-                  <span className="text-sm text-zinc-600 tabular-nums dark:text-zinc-400">{number.format(o.count)}</span>
+                  <span className="text-sm text-zinc-600 tabular-nums dark:text-zinc-400">{formatCountVi(o.count)}</span>
                 </li>
               ))}
             </ul>
@@ -81,7 +81,7 @@ export default async function PersonPage({ params }: PageProps<"/people/[id]">) 
                   <Link href={personHref(p.id)} className={link}>
                     {p.name}
                   </Link>{" "}
-                  <span className="text-sm text-zinc-600 tabular-nums dark:text-zinc-400">{number.format(p.count)} bài chung</span>
+                  <span className="text-sm text-zinc-600 tabular-nums dark:text-zinc-400">{formatCountVi(p.count)} bài chung</span>
                 </li>
               ))}
             </ul>
@@ -107,7 +107,7 @@ export default async function PersonPage({ params }: PageProps<"/people/[id]">) 
         </ul>
         {total > latest.length && (
           <Link href={searchHref(byPerson)} className={`mt-3 inline-block ${link}`}>
-            Xem tất cả {number.format(total)} bài
+            Xem tất cả {formatCountVi(total)} bài
           </Link>
         )}
       </section>
