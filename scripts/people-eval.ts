@@ -1,7 +1,8 @@
 // Precision and recall of the person rules on hand-labelled articles of the 35k corpus.
 //   npx tsx scripts/people-eval.ts [CORPUS_DIR] [--labels FILE] [--verbose] [--rules-only | --no-evidence | --no-tagger]
 //     [--cache FILE]   (name candidates of the whole corpus, reused between runs; delete it after rule changes)
-//   npx tsx scripts/people-eval.ts [CORPUS_DIR] --print-sample [--seed N] [--size N] [--exclude A.json,B.json]
+//   npx tsx scripts/people-eval.ts [CORPUS_DIR] --print-sample [--seed N] [--size N] [--exclude A.json,B.json] [--cleaned]
+//     (--cleaned prints the cleaned title and paragraphs the person rules read, not the raw body)
 // Labels: data/eval/people-labels*.json; each file says how it was sampled and whether it was
 // used for tuning (people-labels-frozen3.json is the one frozen set not tuned on).
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -45,6 +46,7 @@ const { values: opts, positionals } = parseArgs({
     threshold: { type: "string" },
     verbose: { type: "boolean", default: false },
     "print-sample": { type: "boolean", default: false },
+    cleaned: { type: "boolean", default: false },
     "rules-only": { type: "boolean", default: false },
     "no-evidence": { type: "boolean", default: false },
     "no-tagger": { type: "boolean", default: false },
@@ -72,7 +74,10 @@ async function main() {
       exclude,
     )) {
       const r = byId.get(id);
-      console.log(`\n##### ${id} | ${r?.title}\n${r?.body}`);
+      if (opts.cleaned && r) {
+        const { article } = prepareArticleWithDetail(r);
+        console.log(`\n##### ${id} | ${article.title}\n${article.paragraphs.join("\n")}`);
+      } else console.log(`\n##### ${id} | ${r?.title}\n${r?.body}`);
     }
     return;
   }
