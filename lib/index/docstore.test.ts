@@ -1,0 +1,62 @@
+// The document store read one article at a time: the same articles as written, whatever
+// the text holds (quotes, backslashes, braces, nested objects that look like articles).
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import fc from "fast-check";
+import { afterAll, describe, expect, it } from "vitest";
+import { testArticle } from "@/lib/corpus/test-article";
+import type { Article } from "@/lib/corpus/types";
+import { arrayElements, BLOCK_DOCS, encodeDocStore, FileDocStore } from "@/lib/index/docstore";
+
+const dir = mkdtempSync(path.join(os.tmpdir(), "docstore-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+let files = 0;
+function storeOf(articles: Article[]): FileDocStore {
+  const { chunks, index } = encodeDocStore(articles);
+  const file = path.join(dir, `${files++}.docs`);
+  writeFileSync(file, Buffer.concat(chunks));
+  return new FileDocStore(file, index);
+}
+
+const TRICKY = ['"', "\\", '\\"', "{", "}", "[", "]", ",", '},{"id":"x"', "Hòa bình", "😀", "\n", ""];
+
+describe("arrayElements", () => {
+  it("splits a JSON array of objects into its elements' bytes", () => {
+    fc.assert(
+      fc.property(fc.array(fc.dictionary(fc.string(), fc.jsonValue()), { maxLength: 10 }), (objects) => {
+        const raw = Buffer.from(JSON.stringify(objects));
+        const bounds = arrayElements(raw)!;
+        expect(bounds).not.toBeNull();
+        const parts = Array.from({ length: bounds.length / 2 }, (_, i) => JSON.parse(raw.toString("utf8", bounds[2 * i], bounds[2 * i + 1])));
+        expect(parts).toEqual(objects);
+      }),
+    );
+  });
+
+  it("refuses what is not an array of objects", () => {
+    for (const text of ['{"a":1}', "[1,2]", '[{"a":1},null]', '["x"]', "[[]]", '[{"a":"unterminated]'])
+      expect(arrayElements(Buffer.from(text)), text).toBeNull();
+  });
+});
+
+describe("FileDocStore", () => {
+  it("gives back every article as written, in any order of reads", () => {
+    const text = fc.array(fc.constantFrom(...TRICKY), { maxLength: 6 }).map((xs) => xs.join(""));
+    const article = fc.record({ title: text, paragraphs: fc.array(text, { maxLength: 3 }), persons: fc.array(text, { maxLength: 2 }) });
+    fc.assert(
+      fc.property(fc.array(article, { minLength: 1, maxLength: 3 * BLOCK_DOCS + 3 }), fc.infiniteStream(fc.nat()), (fields, picks) => {
+        const articles = fields.map((f, i) => testArticle({ id: `a${i}`, ...f, persons: f.persons.filter((p) => p) }));
+        const store = storeOf(articles);
+        const it = picks[Symbol.iterator]();
+        for (let k = 0; k < 2 * articles.length; k++) {
+          const d = it.next().value % articles.length;
+          expect(store.get(d)).toEqual(articles[d]);
+        }
+        store.close();
+      }),
+      { numRuns: 50 },
+    );
+  });
+});
