@@ -91,7 +91,7 @@ export class FileDocStore implements DocStore {
       }
       block.docs[i] = article;
     }
-    return article;
+    return article!;
   }
 
   private readBlock(b: number): Block {

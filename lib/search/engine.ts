@@ -6,6 +6,7 @@ import { todayInVietnam } from "@/lib/corpus/dates";
 import { dateBuckets, dayKeyToIso, quickRangeEnd } from "@/lib/search/date-buckets";
 import { textAfterTitle } from "@/lib/search/derived-title";
 import { BrowseCache } from "@/lib/search/browse-cache";
+import { ResultCache } from "@/lib/search/result-cache";
 import { FacetCounter, FacetDictionary, ScratchCounts } from "@/lib/search/facets";
 import { createMatcher, type Hit, type Matcher, type MatcherOptions, type MatchResult, type NearMiss } from "@/lib/search/matcher";
 import { pairFilter } from "@/lib/search/pair-filter";
@@ -57,11 +58,17 @@ export class SearchEngine {
   /** Stories of the live articles, regrouped when the archive changes. */
   readonly stories = new StoryIndex();
   private readonly browsed = new BrowseCache();
+  /** Answers to searches with words, per archive generation (off unless `resultCacheBytes` is given). */
+  readonly results: ResultCache;
 
-  /** `options.budget`: the work budget of a query (see MatcherOptions). */
-  constructor(source: Archive | readonly Article[], options: MatcherOptions = {}) {
+  /**
+   * `options.budget`: the work budget of a query (see MatcherOptions); `resultCacheBytes`:
+   * memory for answers to repeated searches with words (lib/search/result-cache.ts; 0 = none).
+   */
+  constructor(source: Archive | readonly Article[], options: MatcherOptions & { resultCacheBytes?: number } = {}) {
     this.archive = Array.isArray(source) ? memoryArchive(source as readonly Article[]) : (source as Archive);
     this.matcher = createMatcher(this.archive, options);
+    this.results = new ResultCache(options.resultCacheBytes ?? 0);
   }
 
   /** Live articles. */
@@ -111,13 +118,17 @@ export class SearchEngine {
   search(query: SearchQuery, options: { facetLimit?: number } = {}): SearchResponse {
     const started = performance.now();
     this.sync();
-    // A search without words counts every live article: answered once per archive generation.
-    const key = BrowseCache.key(query, options.facetLimit, todayInVietnam());
+    const today = todayInVietnam();
     const generation = this.archive.generation;
-    const kept = key ? this.browsed.get(key, generation) : undefined;
+    // A search without words counts every live article: answered once per archive generation.
+    // One with words is answered again from the result cache when it repeats (if on).
+    const browse = BrowseCache.key(query, options.facetLimit, today);
+    const key = browse ?? this.results.key(query, options.facetLimit, today);
+    const cache = browse ? this.browsed : this.results;
+    const kept = key ? cache.get(key, generation) : undefined;
     if (kept) return { ...kept, tookMs: round(performance.now() - started) };
     const answer = this.compute(query, options, started);
-    if (key) this.browsed.set(key, generation, answer);
+    if (key) cache.set(key, generation, answer);
     return answer;
   }
 

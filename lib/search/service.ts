@@ -5,6 +5,7 @@ import { ANALYZER_VERSION, FORMAT_VERSION } from "@/lib/index/format";
 import type { IndexVersion } from "@/lib/http/etag";
 import { log } from "@/lib/log";
 import { SearchEngine } from "@/lib/search/engine";
+import { DEFAULT_CACHE_MB } from "@/lib/search/result-cache";
 
 export interface SearchService {
   engine: SearchEngine;
@@ -52,6 +53,12 @@ function watchMs(): number {
   return Number.isFinite(v) && v >= 0 ? v : 1000;
 }
 
+/** Memory for answers to repeated searches (`SEARCH_CACHE_MB`, default DEFAULT_CACHE_MB; 0 = no cache). */
+export function resultCacheBytes(): number {
+  const v = Number(process.env.SEARCH_CACHE_MB ?? DEFAULT_CACHE_MB);
+  return Number.isFinite(v) && v >= 0 ? Math.round(v * 1024 * 1024) : DEFAULT_CACHE_MB * 1024 * 1024;
+}
+
 // Route handlers and pages can be bundled into separate chunks with their own module
 // instances, so the one index per process is kept on globalThis.
 const KEY = Symbol.for("tim-tin.search-service");
@@ -79,7 +86,7 @@ function start() {
   entry.ready = index.open().then(
     () => {
       const buildMs = Math.round(performance.now() - started);
-      const service: SearchService = { engine: new SearchEngine(index.archive), index, corpusDir: corpus, indexDir: dir, buildMs };
+      const service: SearchService = { engine: new SearchEngine(index.archive, { resultCacheBytes: resultCacheBytes() }), index, corpusDir: corpus, indexDir: dir, buildMs };
       entry.service = service;
       const ms = watchMs();
       if (ms > 0) index.watch(ms);

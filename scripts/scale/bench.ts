@@ -16,7 +16,11 @@
 //   http       the built server, one request at a time: /api/search, then the results
 //              page /?q=, over --http-queries of the eval queries (distinct URLs)
 //   load       autocannon, --connections (50) for --duration (60 s), on /api/search over
-//              the eval queries (every URL distinct: no 304, no repeated work)
+//              the eval queries (no If-None-Match: no 304)
+// `--cache off,on` (default both): the server's result cache (lib/search/result-cache.ts) for
+// the http and load parts. off = SEARCH_CACHE_MB=0, every request computed (cold); on = the
+// default cache: http times each URL's second request (warm), and load's URLs repeat once the
+// eval queries are used up, so most of its requests are answered from the cache.
 // `--index DIR` reuses a saved index instead of building one.
 import { spawn } from "node:child_process";
 import { createReadStream, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
@@ -49,6 +53,7 @@ const { values } = parseArgs({
     "eval-every": { type: "string", default: "1" },
     connections: { type: "string", default: "50" },
     duration: { type: "string", default: "60" },
+    cache: { type: "string", default: "off,on" },
   },
 });
 const parts = new Set(values.parts!.split(","));
@@ -57,6 +62,9 @@ const runs = Number(values.runs);
 const port = Number(values.port);
 const base = `http://127.0.0.1:${port}`;
 const workers = Number(values.workers);
+const cacheModes = values.cache!.split(",").filter((m): m is "off" | "on" => m === "off" || m === "on");
+/** The server's environment for a result-cache mode. */
+const cacheEnv = (mode: "off" | "on"): Record<string, string> => (mode === "off" ? { SEARCH_CACHE_MB: "0" } : {});
 
 async function readArticles(): Promise<Article[]> {
   const out: Article[] = [];
@@ -147,8 +155,8 @@ function timeRun(queries: string[], run: (q: string) => unknown): number[] {
 }
 
 /** The built server on the saved index (as `npm start` runs it), until `body` is done. */
-async function withServer<T>(indexDir: string, body: () => Promise<T>): Promise<T> {
-  const server = startApp(port, workers, { CORPUS_DIR: archive, INDEX_DIR: indexDir, LOG_LEVEL: "warn", WATCH_MS: "0" });
+async function withServer<T>(indexDir: string, body: () => Promise<T>, env: Record<string, string> = {}): Promise<T> {
+  const server = startApp(port, workers, { CORPUS_DIR: archive, INDEX_DIR: indexDir, LOG_LEVEL: "warn", WATCH_MS: "0", ...env });
   try {
     await waitAllReady(base, workers, server);
     return await body();
@@ -157,11 +165,15 @@ async function withServer<T>(indexDir: string, body: () => Promise<T>): Promise<
   }
 }
 
-/** One request at a time; the first `warm` are not timed. */
-async function timeHttp(urls: string[], warm = 20): Promise<number[]> {
+/**
+ * One request at a time; the first `warm` are not timed. `repeat`: each URL is asked once
+ * untimed just before its timed request (the second request of a URL: a warm cache).
+ */
+async function timeHttp(urls: string[], warm = 20, repeat = false): Promise<number[]> {
   for (const u of urls.slice(0, warm)) await (await fetch(u)).text();
   const times: number[] = [];
   for (const u of urls) {
+    if (repeat) await (await fetch(u)).text();
     const t = performance.now();
     const r = await fetch(u);
     await r.text();
@@ -271,39 +283,59 @@ async function main() {
 
   const sample = evalQs.filter((_, i) => i % Math.max(1, Math.floor(evalQs.length / Number(values["http-queries"]))) === 0);
   if (parts.has("http")) {
-    const api: number[][] = [];
-    const pages: number[][] = [];
-    await withServer(indexDir, async () => {
-      for (let i = 0; i < runs; i++) {
-        api.push(await timeHttp(sample.map((q) => `${base}/api/search?q=${encodeURIComponent(q)}`)));
-        pages.push(await timeHttp(sample.map((q) => `${base}/?q=${encodeURIComponent(q)}`)));
-      }
-    });
-    const a = percentiles(api);
-    const p = percentiles(pages);
-    console.log(`\nHTTP, one request at a time, ${sample.length} eval queries × ${runs} runs (median of each run's percentile)`);
-    console.log("| request | p50 | p99 |");
-    console.log("|---|---|---|");
-    console.log(`| GET /api/search?q=… | ${ms(a.p50)} | ${ms(a.p99)} |`);
-    console.log(`| GET /?q=… (results page HTML) | ${ms(p.p50)} | ${ms(p.p99)} |`);
+    for (const mode of cacheModes) {
+      const api: number[][] = [];
+      const pages: number[][] = [];
+      await withServer(
+        indexDir,
+        async () => {
+          for (let i = 0; i < runs; i++) {
+            api.push(await timeHttp(sample.map((q) => `${base}/api/search?q=${encodeURIComponent(q)}`), 20, mode === "on"));
+            pages.push(await timeHttp(sample.map((q) => `${base}/?q=${encodeURIComponent(q)}`), 20, mode === "on"));
+          }
+        },
+        cacheEnv(mode),
+      );
+      const a = percentiles(api);
+      const p = percentiles(pages);
+      const how = mode === "off" ? "result cache off (SEARCH_CACHE_MB=0): every request computed" : "result cache on: each URL's second request";
+      console.log(`\nHTTP, one request at a time, ${sample.length} eval queries × ${runs} runs (median of each run's percentile); ${how}`);
+      console.log("| request | p50 | p99 |");
+      console.log("|---|---|---|");
+      console.log(`| GET /api/search?q=… | ${ms(a.p50)} | ${ms(a.p99)} |`);
+      console.log(`| GET /?q=… (results page HTML) | ${ms(p.p50)} | ${ms(p.p99)} |`);
+    }
   }
 
   if (parts.has("load")) {
     const connections = Number(values.connections);
     const duration = Number(values.duration);
-    const result = await withServer(indexDir, async () => {
-      let i = 0;
-      return autocannon({
-        url: base,
-        connections,
-        duration,
-        requests: [{ setupRequest: (req) => ({ ...req, path: `/api/search?q=${encodeURIComponent(evalQs[i++ % evalQs.length])}` }) }],
-      });
-    });
-    console.log(`\nautocannon: ${connections} connections for ${duration} s on /api/search (eval queries, distinct URLs)`);
-    console.log(
-      `requests ${result.requests.total} (${result.requests.average.toFixed(0)} req/s), non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts}; latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`,
-    );
+    for (const mode of cacheModes) {
+      const result = await withServer(
+        indexDir,
+        async () => {
+          let i = 0;
+          return autocannon({
+            url: base,
+            connections,
+            duration,
+            requests: [{ setupRequest: (req) => ({ ...req, path: `/api/search?q=${encodeURIComponent(evalQs[i++ % evalQs.length])}` }) }],
+          });
+        },
+        cacheEnv(mode),
+      );
+      const how =
+        mode === "off"
+          ? "result cache off: every request computed"
+          : `result cache on: the ${evalQs.length} eval queries repeat, so all but the first of each are answered from the cache`;
+      console.log(`\nautocannon: ${connections} connections for ${duration} s on /api/search (eval queries); ${how}`);
+      console.log(
+        `requests ${result.requests.total} (${result.requests.average.toFixed(0)} req/s), non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts}; latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms; load average ${os
+          .loadavg()
+          .map((x) => x.toFixed(1))
+          .join(", ")}`,
+      );
+    }
   }
   console.log(
     `load average at end: ${os

@@ -1,0 +1,80 @@
+import { describe, expect, it } from "vitest";
+import { testArticle } from "@/lib/corpus/test-article";
+import { memoryArchive } from "@/lib/index/memory";
+import { memorySegment } from "@/lib/index/segment";
+import { SearchEngine } from "@/lib/search/engine";
+import { buildRankIndex } from "@/lib/search/rank-index";
+import { estimateBytes, ResultCache } from "@/lib/search/result-cache";
+import { EMPTY_QUERY } from "@/lib/url/search-params";
+import type { SearchQuery, SearchResponse } from "@/lib/api/contract";
+
+const a = testArticle({ id: "a", date: "2025-08-07", persons: ["Vladimir Putin"], outlet: "Dân trí", paragraphs: ["Hội đàm hòa bình ở Alaska."] });
+const b = testArticle({ id: "b", date: "2025-12-04", persons: ["Donald Trump"], outlet: "VnExpress", paragraphs: ["Kế hoạch hòa bình mới."] });
+const c = testArticle({ id: "c", date: "2026-01-02", persons: ["Donald Trump"], outlet: "Dân trí", paragraphs: ["Hòa bình đến gần."] });
+
+const timeless = (r: SearchResponse) => ({ ...r, tookMs: 0 });
+const MiB = 1024 * 1024;
+const queries: SearchQuery[] = [
+  { ...EMPTY_QUERY, q: "hòa bình" },
+  { ...EMPTY_QUERY, q: "hoa binh", person: ["donald-trump"] },
+  { ...EMPTY_QUERY, q: "hòa bình", sort: "oldest", group: false },
+  { ...EMPTY_QUERY, q: "alaska", page: 2, size: 1 },
+];
+
+describe("the result cache of searches with words", () => {
+  it("answers a repeated search as a fresh engine does, even after a caller changed what it was given", () => {
+    const engine = new SearchEngine(memoryArchive([a, b]), { resultCacheBytes: MiB });
+    for (const q of queries) {
+      for (const given of [engine.search(q), engine.search(q)]) {
+        given.hits.length = 0;
+        given.facets.persons.push({ id: "x", name: "x", count: 9 });
+      }
+      expect(timeless(engine.search(q))).toEqual(timeless(new SearchEngine(memoryArchive([a, b])).search(q)));
+    }
+    // Each query computed once, then answered twice from the cache.
+    expect(engine.results.stats).toEqual({ hits: 2 * queries.length, misses: queries.length });
+  });
+
+  it("forgets every answer when the archive changes (a commit, a live update)", () => {
+    const archive = memoryArchive([a, b]);
+    const engine = new SearchEngine(archive, { resultCacheBytes: MiB });
+    for (const q of queries) engine.search(q);
+    expect(engine.results.size.entries).toBe(queries.length);
+    archive.add(memorySegment("more", [{ article: c, line: 0 }], buildRankIndex([c])));
+    archive.refresh();
+    const fresh = new SearchEngine(memoryArchive([a, b, c]));
+    for (const q of queries) expect(timeless(engine.search(q))).toEqual(timeless(fresh.search(q)));
+    expect(engine.search(queries[0]).hits.map((h) => h.id)).toContain("c");
+  });
+
+  it("keeps within its memory bound, least recently used out first", () => {
+    const engine = new SearchEngine(memoryArchive([a, b, c]));
+    const answers = queries.map((q) => engine.search(q));
+    const bytes = answers.map(estimateBytes);
+    // Room for the two largest answers, not for three.
+    const sorted = [...bytes].sort((x, y) => y - x);
+    const cache = new ResultCache(sorted[0] + sorted[1]);
+    const keys = queries.map((q) => cache.key(q, undefined, "2026-01-03")!);
+    answers.forEach((ans, i) => cache.set(keys[i], 1, ans));
+    expect(cache.size.bytes).toBeLessThanOrEqual(cache.maxBytes);
+    expect(cache.size.entries).toBeLessThan(queries.length);
+    // The last answer kept is there; the first one set went out first.
+    expect(cache.get(keys[3], 1)).toEqual(answers[3]);
+    expect(cache.get(keys[0], 1)).toBeUndefined();
+  });
+
+  it("keeps nothing when off, and never a search without words or a page past 200 hits", () => {
+    const off = new ResultCache(0);
+    const on = new ResultCache(MiB);
+    expect(off.key(queries[0], undefined, "2026-01-03")).toBeNull();
+    expect(on.key(queries[0], undefined, "2026-01-03")).not.toBeNull();
+    expect(on.key(EMPTY_QUERY, undefined, "2026-01-03")).toBeNull();
+    expect(on.key({ ...queries[0], page: 3, size: 100 }, undefined, "2026-01-03")).toBeNull();
+    // The day answers count from is part of the key.
+    expect(on.key(queries[0], undefined, "2026-01-03")).not.toBe(on.key(queries[0], undefined, "2026-01-04"));
+    const engine = new SearchEngine(memoryArchive([a, b]));
+    engine.search(queries[0]);
+    engine.search(queries[0]);
+    expect(engine.results.stats).toEqual({ hits: 0, misses: 0 });
+  });
+});
