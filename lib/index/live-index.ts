@@ -355,7 +355,9 @@ export class LiveIndex {
       this.progress = { done: 0, total: 0 };
       for (const r of reads) this.progress.total += await countLines(path.join(corpusDir, r.scan.file));
     }
-    const built: { seg: Segment; items: SourcedArticle[] }[] = [];
+    // Only the segments: their articles are on disk (or in the segment's memory store) once
+    // written, and holding them here made a build's memory grow with the whole archive.
+    const built: Segment[] = [];
     const archivePeople = this.opts.archivePeople ?? true;
     let batch = new Batch(this.evidence, archivePeople);
     const flush = async () => {
@@ -365,7 +367,7 @@ export class LiveIndex {
       await this.yieldNow();
       let seg = memorySegment(this.segmentName(), items, rank);
       if (this.opts.indexDir) seg = saveSegment(this.opts.indexDir, items, seg);
-      built.push({ seg, items });
+      built.push(seg);
       batch = new Batch(this.evidence, archivePeople);
     };
 
@@ -417,7 +419,7 @@ export class LiveIndex {
       this.skipped.delete(f);
     }
     for (const r of reads) if (r.replaces) this.archive.removeFile(r.scan.file, before);
-    for (const { seg } of built) this.archive.add(seg);
+    for (const seg of built) this.archive.add(seg);
     for (const [f, s] of newStates) this.files.set(f, s);
     for (const [f, s] of newSkipped) {
       if (s.length) this.skipped.set(f, s);

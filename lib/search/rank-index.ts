@@ -300,8 +300,9 @@ class IntBuffer {
     }
     this.data[this.length++] = v;
   }
+  /** The entries written, as a view (no copy of up to hundreds of MB): the buffer's last use. */
   toArray(): Int32Array {
-    return this.data.slice(0, this.length);
+    return this.data.subarray(0, this.length);
   }
 }
 
