@@ -25,6 +25,11 @@ export const MAX_LINE_REPORTS = 100;
 
 export interface ReadOptions {
   maxArticleBytes?: number;
+  /**
+   * Read a .jsonl(.gz) file only up to this byte (its size when it was looked at), so lines
+   * appended while a long read runs are left for the next update rather than read twice.
+   */
+  endByte?: number;
 }
 
 /** One jsonl record, as the contract describes it. Extra fields are ignored. */
@@ -82,9 +87,22 @@ export async function readRawArticles(dir: string, options: ReadOptions = {}): P
  * failure part-way are kept.
  */
 export async function readCorpusFile(dir: string, file: string, options: ReadOptions = {}): Promise<RawCorpus> {
-  const maxBytes = options.maxArticleBytes ?? MAX_ARTICLE_BYTES;
   const raws: RawArticle[] = [];
   const skipped: Skipped[] = [];
+  for await (const r of streamCorpusFile(dir, file, options)) {
+    if ("raw" in r) raws.push(r.raw);
+    else skipped.push(r.skipped);
+  }
+  return { raws, skipped };
+}
+
+/**
+ * readCorpusFile as a stream: each article as it is read, each skip when found (in the
+ * same order as readCorpusFile's lists), so a large file is never held whole in memory.
+ */
+export async function* streamCorpusFile(dir: string, file: string, options: ReadOptions = {}): AsyncGenerator<{ raw: RawArticle } | { skipped: Skipped }> {
+  const maxBytes = options.maxArticleBytes ?? MAX_ARTICLE_BYTES;
+  let served = 0;
   try {
     const real = await resolveInside(dir, file);
     // Checked before opening: opening a FIFO or a device could block or never end.
@@ -93,18 +111,25 @@ export async function readCorpusFile(dir: string, file: string, options: ReadOpt
     try {
       const info = await handle.stat();
       if (!info.isFile()) throw new CorpusFault("not a regular file");
-      if (/\.txt$/i.test(file)) raws.push(parseSeedFile(file, await readSeedText(handle, info.size, maxBytes)));
-      else await readJsonl(handle, file, maxBytes, raws, skipped);
+      if (/\.txt$/i.test(file)) {
+        const raw = parseSeedFile(file, await readSeedText(handle, info.size, maxBytes));
+        served++;
+        yield { raw };
+      } else {
+        for await (const r of readJsonl(handle, file, maxBytes, options.endByte)) {
+          if ("raw" in r) served++;
+          yield r;
+        }
+      }
     } finally {
       await handle.close();
     }
   } catch (error) {
     // A stream can fail part-way (a truncated .gz): the lines read before it are served.
-    const tail = raws.length ? ` (the ${raws.length} articles before the error are served)` : "";
+    const tail = served ? ` (the ${served} articles before the error are served)` : "";
     const what = error instanceof CorpusFault ? error.message : `unreadable file: ${describeIoError(error)}`;
-    skipped.push({ source: file, reason: `${what}${tail}` });
+    yield { skipped: { source: file, reason: `${what}${tail}` } };
   }
-  return { raws, skipped };
 }
 
 /** A reason to skip a whole file, worded for /api/health. */
@@ -173,8 +198,9 @@ export function parseSeedFile(file: string, content: string): RawArticle {
   };
 }
 
-async function readJsonl(handle: FileHandle, file: string, maxBytes: number, raws: RawArticle[], skipped: Skipped[]) {
-  const source = handle.createReadStream({ autoClose: false });
+async function* readJsonl(handle: FileHandle, file: string, maxBytes: number, endByte?: number): AsyncGenerator<{ raw: RawArticle } | { skipped: Skipped }> {
+  if (endByte === 0) return;
+  const source = handle.createReadStream({ autoClose: false, ...(endByte !== undefined ? { end: endByte - 1 } : {}) });
   let input: NodeJS.ReadableStream = source;
   if (/\.gz$/i.test(file)) {
     const gunzip = createGunzip();
@@ -182,22 +208,20 @@ async function readJsonl(handle: FileHandle, file: string, maxBytes: number, raw
     input = source.pipe(gunzip);
   }
   let badLines = 0;
-  const report = (s: Skipped) => {
-    if (++badLines <= MAX_LINE_REPORTS) skipped.push(s);
-  };
   try {
     for await (const line of splitLines(input as AsyncIterable<Buffer>, maxBytes)) {
       if ("error" in line) {
-        report({ source: `${file}:${line.no}`, reason: line.error });
+        if (++badLines <= MAX_LINE_REPORTS) yield { skipped: { source: `${file}:${line.no}`, reason: line.error } };
         continue;
       }
       if (!line.text.trim()) continue;
       const raw = parseRecord(line.text, file, line.no);
-      if ("reason" in raw) report(raw);
-      else raws.push(raw);
+      if ("reason" in raw) {
+        if (++badLines <= MAX_LINE_REPORTS) yield { skipped: raw };
+      } else yield { raw };
     }
   } finally {
-    if (badLines > MAX_LINE_REPORTS) skipped.push({ source: file, reason: `${badLines - MAX_LINE_REPORTS} more bad lines, not listed one by one` });
+    if (badLines > MAX_LINE_REPORTS) yield { skipped: { source: file, reason: `${badLines - MAX_LINE_REPORTS} more bad lines, not listed one by one` } };
   }
 }
 

@@ -403,6 +403,11 @@ export interface Candidate {
   end: number;
 }
 
+// Names recur across an archive: each spelling's key is worked out once (it is asked for
+// several times per mention, by the rules and by the archive's evidence).
+const nameKeys = new Map<string, string>();
+const NAME_KEYS_LIMIT = 200_000;
+
 const knownByKey = new Map<string, KnownPerson>();
 const knownByName = new Map<string, KnownPerson>(KNOWN.map((k) => [k.name, k]));
 const knownByShort = new Map<string, KnownPerson>();
@@ -414,8 +419,12 @@ for (const k of KNOWN) {
 /** Comparison key: folded, hyphens as spaces, and for foreign names y/i spelling merged (Yury/Yuri, Sergey/Sergei). */
 export function nameKey(words: string[]): string {
   const joined = words.join(" ");
-  let key = foldMarks(joined).replace(/[-'’]/g, " ").replace(/\s+/g, " ").trim();
+  let key = nameKeys.get(joined);
+  if (key !== undefined) return key;
+  key = foldMarks(joined).replace(/[-'’]/g, " ").replace(/\s+/g, " ").trim();
   if (/^[\x00-\x7f]*$/.test(joined)) key = key.replace(/yy/g, "y").replace(/y\b/g, "i");
+  if (nameKeys.size >= NAME_KEYS_LIMIT) nameKeys.clear();
+  nameKeys.set(joined, key);
   return key;
 }
 

@@ -9,7 +9,7 @@
 // copy back. A fresh build of the final corpus and any order of updates agree.
 import SearchableMap from "minisearch/SearchableMap";
 import type { Segment } from "@/lib/index/segment";
-import { applyNorms, countPairs, emptySketch, meanLengths, termHash, tokenAt, type Lexicon, type PairSketch } from "@/lib/search/rank-index";
+import { applyNorms, countPairs, emptySketch, meanLengths, PairSet, termHash, tokenAt, type Lexicon, type PairSketch } from "@/lib/search/rank-index";
 
 export interface Loc {
   seg: Segment;
@@ -110,6 +110,7 @@ export class Archive {
   /** Ids present more than once: every present copy, the winner included. */
   private readonly copies = new Map<string, Loc[]>();
   private readonly seen = new Set<number>();
+  private readonly pairsSeen = new PairSet();
 
   constructor(sketchBits?: number) {
     this.pairs = emptySketch(sketchBits);
@@ -269,7 +270,7 @@ export class Archive {
   }
 
   private countDocPairs(seg: Segment, d: number, sign: 1 | -1) {
-    if (this.countingPairs) countPairs(this.pairs, seg.rank, d, sign, this.seen);
+    if (this.countingPairs) countPairs(this.pairs, seg.rank, d, sign, this.pairsSeen);
   }
 
   /** The pair sketch, to save beside the segments. */

@@ -5,7 +5,7 @@ import { createReadStream } from "node:fs";
 import { open, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { createGunzip } from "node:zlib";
-import { listCorpusFiles, parseRecord, parseSeedFile, readCorpusFile } from "@/lib/corpus/load";
+import { listCorpusFiles, parseRecord, parseSeedFile, streamCorpusFile } from "@/lib/corpus/load";
 import type { RawArticle, Skipped } from "@/lib/corpus/types";
 
 /** What the index remembers of a file it has read. */
@@ -121,10 +121,11 @@ export async function* readRecords(
       (s) => s.size,
       () => 0,
     );
-    const one = await readCorpusFile(dir, file);
-    for (const s of one.skipped) yield { skipped: s };
     let line = 0;
-    for (const raw of one.raws) yield { raw, line: ++line };
+    for await (const r of streamCorpusFile(dir, file, { endByte: size })) {
+      if ("raw" in r) yield { raw: r.raw, line: ++line };
+      else yield r;
+    }
     state.consumed = size;
     state.lines = line;
     return;

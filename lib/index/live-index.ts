@@ -377,6 +377,9 @@ export class LiveIndex {
     for (const r of reads) {
       const file = r.scan.file;
       const skipped: Skipped[] = r.replaces || r.from.byte === 0 ? [] : [...(this.skipped.get(file) ?? [])];
+      // A whole file lists the reader's skips before the articles that could not be cleaned
+      // (as when files were read whole before being indexed); an appended part, in line order.
+      const unclean: Skipped[] = r.from.byte === 0 ? [] : skipped;
       const state = { consumed: 0, lines: 0 };
       let fileEvidence = this.fileEvidence.get(file);
       if (!fileEvidence) this.fileEvidence.set(file, (fileEvidence = new PeopleEvidence()));
@@ -388,13 +391,13 @@ export class LiveIndex {
         const where = rec.raw.format === "txt" ? file : `${file} (id ${rec.raw.id})`;
         try {
           const { article, detail } = prepareArticleWithDetail(rec.raw, batch.today);
-          if (article.paragraphs.length === 0) skipped.push({ source: where, reason: "empty article: no text left after cleaning" });
+          if (article.paragraphs.length === 0) unclean.push({ source: where, reason: "empty article: no text left after cleaning" });
           else {
             batch.add(article, detail.date, rec.line, detail.candidates, fileEvidence);
             added++;
           }
         } catch (error) {
-          skipped.push({ source: where, reason: `could not be cleaned: ${(error as Error).message}` });
+          unclean.push({ source: where, reason: `could not be cleaned: ${(error as Error).message}` });
         }
         if (firstBuild) this.progress.done++;
         if (batch.writer.docs >= this.segmentDocs || batch.writer.tokens >= (this.opts.segmentTokens ?? SEGMENT_TOKENS)) await flush();
@@ -403,6 +406,7 @@ export class LiveIndex {
           await this.yieldNow();
         }
       }
+      if (unclean !== skipped) skipped.push(...unclean);
       const full = path.join(corpusDir, file);
       // Only a plain .jsonl can be appended to: hash what was read of it, and never open
       // anything else again (a FIFO would block).

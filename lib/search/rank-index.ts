@@ -11,7 +11,7 @@
 // - A radix tree of the folded vocabulary for prefix and typo lookups.
 import SearchableMap from "minisearch/SearchableMap";
 import type { Article } from "@/lib/corpus/types";
-import { joins, tokenize } from "@/lib/text/analyzer";
+import { fold, joinsAt, normalize, WORD } from "@/lib/text/analyzer";
 
 /** Stream marker: the next token does not continue a phrase. */
 export const BREAK = -1;
@@ -259,13 +259,69 @@ export function emptySketch(bits = SKETCH_BITS): PairSketch {
 }
 
 /**
- * Add (sign 1) or remove (sign -1) the distinct adjacent folded pairs of document d to
- * a sketch. Removal undoes an addition exactly unless a counter saturated.
+ * A set of pairs of small non-negative integers, emptied in constant time: the distinct
+ * adjacent pairs of one document, without a Set of numbers (pair keys exceed 31 bits, so a
+ * Set boxes every one of them).
  */
-export function countPairs(sketch: PairSketch, index: RankIndex, d: number, sign: 1 | -1, seen = new Set<number>()) {
+export class PairSet {
+  private first = new Int32Array(1024);
+  private second = new Int32Array(1024);
+  /** A slot is filled when its stamp is the current one: `clear` only bumps `current`. */
+  private stamp = new Uint32Array(1024);
+  private current = 1;
+  private count = 0;
+
+  get size(): number {
+    return this.count;
+  }
+
+  clear() {
+    this.count = 0;
+    if (++this.current === 0xffffffff) {
+      this.stamp.fill(0);
+      this.current = 1;
+    }
+  }
+
+  /** Add (x, y); whether it was new. */
+  add(x: number, y: number): boolean {
+    if (this.count * 2 >= this.stamp.length) this.grow();
+    const { first, second, stamp, current } = this;
+    const mask = stamp.length - 1;
+    let h = (Math.imul(x, 0x9e3779b1) ^ Math.imul(y + 1, 0x85ebca77)) & mask;
+    while (stamp[h] === current) {
+      if (first[h] === x && second[h] === y) return false;
+      h = (h + 1) & mask;
+    }
+    stamp[h] = current;
+    first[h] = x;
+    second[h] = y;
+    this.count++;
+    return true;
+  }
+
+  private grow() {
+    const { first, second, stamp, current } = this;
+    const size = stamp.length * 2;
+    this.first = new Int32Array(size);
+    this.second = new Int32Array(size);
+    this.stamp = new Uint32Array(size);
+    this.current = 1;
+    this.count = 0;
+    for (let i = 0; i < stamp.length; i++) if (stamp[i] === current) this.add(first[i], second[i]);
+  }
+}
+
+/**
+ * Add (sign 1) or remove (sign -1) the distinct adjacent folded pairs of document d to
+ * a sketch, in the order they first occur. Removal undoes an addition exactly unless a
+ * counter saturated.
+ */
+export function countPairs(sketch: PairSketch, index: RankIndex, d: number, sign: 1 | -1, seen = new PairSet()) {
   const { stream, docStart, foldedOf, foldedHash } = index;
   const { a, b, bits, big } = sketch;
   const size = 1 << bits;
+  const mask = size - 1;
   seen.clear();
   let prev = -1;
   for (let i = docStart[d]; i < docStart[d + 1]; i++) {
@@ -275,14 +331,14 @@ export function countPairs(sketch: PairSketch, index: RankIndex, d: number, sign
       continue;
     }
     const f = foldedOf[e];
-    if (prev >= 0) {
-      const key = prev * 2 ** 21 + f;
-      if (!seen.has(key)) {
-        seen.add(key);
-        const [h1, h2] = pairHashes(foldedHash[prev], foldedHash[f], bits);
-        bumpCounter(a, big, h1, h1, sign);
-        bumpCounter(b, big, h2, size + h2, sign);
-      }
+    if (prev >= 0 && seen.add(prev, f)) {
+      // pairHashes, inlined: this runs for every token of every document added.
+      const h1 = foldedHash[prev];
+      const h2 = foldedHash[f];
+      const i1 = ((Math.imul(h1, 0x9e3779b1) ^ Math.imul(h2 + 1, 0x85ebca77)) >>> 0) & mask;
+      const i2 = ((Math.imul(h2, 0xc2b2ae3d) + Math.imul(h1 + 7, 0x27d4eb2f)) >>> 0) & mask;
+      bumpCounter(a, big, i1, i1, sign);
+      bumpCounter(b, big, i2, size + i2, sign);
     }
     prev = f;
   }
@@ -328,6 +384,10 @@ export class RankIndexWriter {
   private readonly starts: number[] = [];
   private readonly titleEnds: number[] = [];
   private readonly leadEnds: number[] = [];
+  /** Term id of each spelling as written (before normalising), for this segment. */
+  private readonly rawId = new Map<string, number>();
+  /** The analyzer's word pattern, with this writer's own `lastIndex`. */
+  private readonly words = new RegExp(WORD.source, WORD.flags);
 
   /** Tokens written so far: a measure of the segment's memory. */
   get tokens(): number {
@@ -373,12 +433,26 @@ export class RankIndexWriter {
     return e;
   }
 
+  /**
+   * The tokens of `text` as `tokenize` gives them, with a BREAK before each that does not
+   * join the previous one. Each spelling as written is looked up once per segment: the
+   * normal forms and the term id are found in one map lookup rather than three.
+   */
   private addText(text: string) {
-    let prev = null;
-    for (const t of tokenize(text)) {
-      if (!prev || !joins(text, prev, t)) this.stream.push(BREAK);
-      this.stream.push(this.idOf(t.term, t.folded));
-      prev = t;
+    const words = this.words;
+    words.lastIndex = 0;
+    let prevEnd = -1;
+    for (let m = words.exec(text); m; m = words.exec(text)) {
+      const raw = m[0];
+      if (prevEnd < 0 || !joinsAt(text, prevEnd, m.index)) this.stream.push(BREAK);
+      let e = this.rawId.get(raw);
+      if (e === undefined) {
+        const term = normalize(raw);
+        e = this.idOf(term, fold(term));
+        this.rawId.set(raw, e);
+      }
+      this.stream.push(e);
+      prevEnd = m.index + raw.length;
     }
   }
 

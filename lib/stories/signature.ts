@@ -36,6 +36,21 @@ function syllableHash(text: string): number {
   return h >>> 0;
 }
 
+// A syllable's hash by its spelling as written: distinct spellings are few next to the
+// syllables of an archive, and each is normalised and hashed once.
+const hashCache = new Map<string, number>();
+const CACHE_LIMIT = 500_000;
+
+function writtenSyllableHash(written: string): number {
+  let h = hashCache.get(written);
+  if (h === undefined) {
+    h = syllableHash(normalize(written));
+    if (hashCache.size >= CACHE_LIMIT) hashCache.clear();
+    hashCache.set(written, h);
+  }
+  return h;
+}
+
 function mix(h: number): number {
   // murmur3's finaliser: every input bit reaches every output bit.
   h ^= h >>> 16;
@@ -50,14 +65,25 @@ function mix(h: number): number {
 export function writeSignature(text: string, out: Uint16Array, at = 0) {
   const mins = new Uint32Array(SLOTS).fill(0xffffffff);
   const filled = new Uint8Array(SLOTS);
-  const window: number[] = [];
+  // The last SHINGLE (3) syllable hashes, oldest first.
+  let w0 = 0;
+  let w1 = 0;
+  let seen = 0;
   let count = 0;
-  for (const m of text.matchAll(SYLLABLE)) {
-    window.push(syllableHash(normalize(m[0])));
-    if (window.length > SHINGLE) window.shift();
-    if (window.length < SHINGLE) continue;
+  SYLLABLE.lastIndex = 0;
+  for (let m = SYLLABLE.exec(text); m; m = SYLLABLE.exec(text)) {
+    const w2 = writtenSyllableHash(m[0]);
+    if (++seen < SHINGLE) {
+      w0 = w1;
+      w1 = w2;
+      continue;
+    }
     let h = 0x811c9dc5;
-    for (const w of window) h = mix(Math.imul(h ^ w, 0x01000193));
+    h = mix(Math.imul(h ^ w0, 0x01000193));
+    h = mix(Math.imul(h ^ w1, 0x01000193));
+    h = mix(Math.imul(h ^ w2, 0x01000193));
+    w0 = w1;
+    w1 = w2;
     const slot = h & (SLOTS - 1);
     const value = h >>> SLOT_BITS;
     if (value < mins[slot]) mins[slot] = value;

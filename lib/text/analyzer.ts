@@ -72,6 +72,11 @@ export function tokenize(text: string): Token[] {
  * paragraph breaks end a phrase, so syllable pairs never span them.
  */
 export function joins(text: string, left: Token, right: Token): boolean {
-  if (right.start === left.end) return false;
-  return JOINING_GAP.test(text.slice(left.end, right.start));
+  return joinsAt(text, left.end, right.start);
+}
+
+/** `joins` by offsets: a token ending at `leftEnd`, the next starting at `rightStart`. */
+export function joinsAt(text: string, leftEnd: number, rightStart: number): boolean {
+  if (rightStart === leftEnd) return false;
+  return JOINING_GAP.test(text.slice(leftEnd, rightStart));
 }
