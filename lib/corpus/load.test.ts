@@ -16,6 +16,7 @@ import {
   readCorpusFile,
   readRawArticles,
   splitLines,
+  streamCorpusFile,
 } from "@/lib/corpus/load";
 
 const SEEDS = path.resolve(__dirname, "../../seeds");
@@ -277,6 +278,30 @@ describe("readCorpusFile", () => {
     const result = await readCorpusFile(dir, "noise.jsonl");
     expect(result.skipped).toHaveLength(MAX_LINE_REPORTS + 1);
     expect(result.skipped.at(-1)).toEqual({ source: "noise.jsonl", reason: "7 more bad lines, not listed one by one" });
+  });
+
+  it("streams a file as it reads it: the same articles and skips, in the same order, one at a time", async () => {
+    const lines = ['{"id":"a","body":"một"}', "garbage", '{"id":"b","body":"hai"}', "", '{"id":"c"}', '{"id":"d","body":"bốn"}'];
+    await writeFile(path.join(dir, "mixed.jsonl"), lines.join("\n") + "\n");
+    const whole = await readCorpusFile(dir, "mixed.jsonl");
+    const seen: string[] = [];
+    for await (const r of streamCorpusFile(dir, "mixed.jsonl")) seen.push("raw" in r ? `raw ${r.raw.id}` : `skip ${r.skipped.source}`);
+    expect(seen).toEqual(["raw a", "skip mixed.jsonl:2", "raw b", "skip mixed.jsonl:5", "raw d"]);
+    expect(whole.raws.map((r) => r.id)).toEqual(["a", "b", "d"]);
+    expect(whole.skipped.map((s) => s.source)).toEqual(["mixed.jsonl:2", "mixed.jsonl:5"]);
+  });
+
+  it("reads a file only up to endByte when given (lines appended meanwhile wait for the next update)", async () => {
+    const first = '{"id":"a","body":"một"}\n';
+    await writeFile(path.join(dir, "growing.jsonl"), first + '{"id":"b","body":"hai"}\n');
+    const ids = async (endByte?: number) => {
+      const out: string[] = [];
+      for await (const r of streamCorpusFile(dir, "growing.jsonl", { endByte })) if ("raw" in r) out.push(r.raw.id);
+      return out;
+    };
+    expect(await ids(Buffer.byteLength(first))).toEqual(["a"]);
+    expect(await ids()).toEqual(["a", "b"]);
+    expect(await ids(0)).toEqual([]);
   });
 
   it("honours a smaller article limit", async () => {

@@ -313,3 +313,15 @@ function editManifest(dir: string, edit: (m: Record<string, unknown>) => Record<
   const file = path.join(dir, "meta.json");
   writeFileSync(file, JSON.stringify(edit(JSON.parse(readFileSync(file, "utf8")))));
 }
+
+describe("a whole file's skips", () => {
+  it("lists the reader's skips first, then the articles cleaning left empty, as when files were read whole", async () => {
+    const corpus = tempDir();
+    const lines = [record("a", 0), JSON.stringify({ id: "empty", body: "   " }), "garbage", record("b", 1)];
+    writeFileSync(path.join(corpus, "x.jsonl"), lines.join("\n") + "\n");
+    const index = await LiveIndex.open({ corpusDir: corpus, indexDir: tempDir() });
+    expect(index.skippedSources.map((s) => s.source)).toEqual(["x.jsonl:3", "x.jsonl (id empty)"]);
+    expect(index.skippedSources[1].reason).toMatch(/empty article/);
+    await index.close();
+  });
+});
