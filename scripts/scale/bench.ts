@@ -290,8 +290,20 @@ async function main() {
         indexDir,
         async () => {
           for (let i = 0; i < runs; i++) {
-            api.push(await timeHttp(sample.map((q) => `${base}/api/search?q=${encodeURIComponent(q)}`), 20, mode === "on"));
-            pages.push(await timeHttp(sample.map((q) => `${base}/?q=${encodeURIComponent(q)}`), 20, mode === "on"));
+            api.push(
+              await timeHttp(
+                sample.map((q) => `${base}/api/search?q=${encodeURIComponent(q)}`),
+                20,
+                mode === "on",
+              ),
+            );
+            pages.push(
+              await timeHttp(
+                sample.map((q) => `${base}/?q=${encodeURIComponent(q)}`),
+                20,
+                mode === "on",
+              ),
+            );
           }
         },
         cacheEnv(mode),
