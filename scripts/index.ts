@@ -1,6 +1,8 @@
 // Build (or bring up to date) the saved index of a corpus ahead of `npm start`:
-//   npm run index [-- --corpus DIR] [--index DIR]
+//   npm run index [-- --corpus DIR] [--index DIR] [--segment-tokens N]
 // Defaults are the server's: CORPUS_DIR (default seeds/) and INDEX_DIR (see README).
+// --segment-tokens bounds a segment (default 100,000,000 tokens), and with it the memory of
+// a build: one segment's articles are held until it is written (docs/performance.md).
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -8,12 +10,13 @@ import { SingleBar, Presets } from "cli-progress";
 import { LiveIndex } from "@/lib/index/live-index";
 import { corpusDir, indexDir } from "@/lib/search/service";
 
-const { values } = parseArgs({ options: { corpus: { type: "string" }, index: { type: "string" } } });
+const { values } = parseArgs({ options: { corpus: { type: "string" }, index: { type: "string" }, "segment-tokens": { type: "string" } } });
 const corpus = values.corpus ? path.resolve(values.corpus) : corpusDir();
 const dir = values.index ? path.resolve(values.index) : indexDir(corpus);
 
 async function main() {
   if (!dir) throw new Error("INDEX_DIR=none: there is nowhere to save an index");
+  if (values["segment-tokens"] && !(Number(values["segment-tokens"]) > 0)) throw new Error("--segment-tokens must be a positive number");
   const started = performance.now();
   const bar = new SingleBar(
     {
@@ -30,6 +33,7 @@ async function main() {
   const index = await LiveIndex.open({
     corpusDir: corpus,
     indexDir: dir,
+    ...(values["segment-tokens"] ? { segmentTokens: Number(values["segment-tokens"]) } : {}),
     onProgress: (done, total) => {
       if (!barStarted) bar.start(total, 0, { rate: 0 });
       barStarted = true;

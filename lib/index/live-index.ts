@@ -54,7 +54,10 @@ export interface UpdateSummary {
   files: number;
 }
 
-/** ~100 M tokens: about 170k articles of news, ~1.5 GB of build memory. */
+/**
+ * 100 M tokens: about 41k articles of the generated scale archive (13 KB each), whose build
+ * peaked at about 3.8 GB RSS while the segment was finished (docs/performance.md, 2026-11-26).
+ */
 const SEGMENT_TOKENS = 100_000_000;
 /** Merge when this many segments are small (under a tenth of the largest). */
 const MERGE_AT = 6;

@@ -1,0 +1,50 @@
+// A new file in a large archive, in process, as the server's writer sees it:
+//   node --expose-gc --import tsx scripts/scale/fresh-file.ts --corpus /tmp/archive-200k --index DIR [--runs 3]
+// Opens the saved index (the time to ready and RSS after a full GC), then, each run, drops a
+// one-article .jsonl file with a made-up word into the corpus directory, applies the change as
+// the server's watcher does (LiveIndex.update) and times until a search finds the word; the
+// file is removed (and that change applied) after each run. The server looks at the directory
+// every WATCH_MS (1 s by default): add up to that to the times printed.
+import { rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { LiveIndex } from "@/lib/index/live-index";
+import { SearchEngine } from "@/lib/search/engine";
+import { EMPTY_QUERY } from "@/lib/url/search-params";
+
+const { values } = parseArgs({ options: { corpus: { type: "string" }, index: { type: "string" }, runs: { type: "string", default: "3" } } });
+const mib = (b: number) => `${(b / 2 ** 20).toFixed(0)} MiB`;
+const rss = () => {
+  (globalThis as { gc?: () => void }).gc?.();
+  return mib(process.memoryUsage().rss);
+};
+
+async function main() {
+  if (!values.corpus || !values.index) throw new Error("--corpus DIR and --index DIR are required");
+  const corpusDir = path.resolve(values.corpus);
+  const t0 = performance.now();
+  const index = await LiveIndex.open({ corpusDir, indexDir: path.resolve(values.index) });
+  console.log(`ready: ${((performance.now() - t0) / 1000).toFixed(1)} s (saved index: ${index.loaded.saved}), ${index.archive.live} articles, RSS ${rss()}`);
+  const engine = new SearchEngine(index.archive);
+  for (let run = 1; run <= Number(values.runs); run++) {
+    const word = `zqxfresh${run}${Date.now().toString(36)}`;
+    const file = path.join(corpusDir, `zz-fresh-${run}.jsonl`);
+    const body = `Bài mới ${word} được thêm vào kho lưu trữ trong lúc máy chủ đang chạy, để đo thời gian một tệp mới xuất hiện trong kết quả tìm kiếm.`;
+    const t = performance.now();
+    writeFileSync(file, JSON.stringify({ id: `fresh-${word}`, title: `Tin mới ${word}`, body, date: "2025-12-31" }) + "\n");
+    await index.update();
+    const found = engine.search({ ...EMPTY_QUERY, q: word }).total;
+    const ms = performance.now() - t;
+    console.log(`run ${run}: searchable after ${(ms / 1000).toFixed(2)} s (found ${found}), RSS ${rss()}`);
+    rmSync(file);
+    const r = performance.now();
+    await index.update();
+    console.log(`        removed again in ${((performance.now() - r) / 1000).toFixed(2)} s (found ${engine.search({ ...EMPTY_QUERY, q: word }).total})`);
+  }
+  await index.close();
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
