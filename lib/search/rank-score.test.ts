@@ -104,7 +104,9 @@ describe("rank score", () => {
     // The archive never writes `Macron đắc` together: Macron is a word of its own.
     const r = explain("Macron đắc cử");
     expect(r.get("elected-title")!.features.title).toBeGreaterThan(0);
-    expect(r.get("elected-title")!.score).toBeGreaterThan(r.get("elected-body")!.score);
+    // The title part alone (flow, below, rightly favours elected-body's lead `Macron đã đắc cử`, which reads like the query).
+    const noFlow = explainQuery(index, scratch, { ...request("Macron đắc cử"), weights: { ...RANK_WEIGHTS, flow: 0 } });
+    expect(noFlow.get(index.ids.indexOf("elected-title"))!.score).toBeGreaterThan(noFlow.get(index.ids.indexOf("elected-body"))!.score);
     // With every joined pair read as one word (compound 0), Macron in the title counted nothing.
     const asPairs = explainQuery(index, scratch, { ...request("Macron đắc cử"), weights: { ...RANK_WEIGHTS, compound: 0 } });
     expect(asPairs.get(index.ids.indexOf("elected-title"))!.features.title).toBe(0);
@@ -132,6 +134,57 @@ describe("rank score", () => {
         expect(plain.get(d)).toBeCloseTo(e.score, 9);
       }
     }
+  });
+
+  describe("flow", () => {
+    // A long query: one article's lead reads like it; the other holds every word, and the
+    // query's common compounds many times, scattered over a long body.
+    const query = "Mỹ phóng tên lửa vào căn cứ không quân của Syria";
+    const long = [
+      ...background,
+      article("phrase", "Tin thế giới", "Mỹ phóng tên lửa vào căn cứ không quân của Syria.", filler(3)),
+      article(
+        "scattered",
+        "Tin thế giới",
+        "Triều Tiên gia cố căn cứ không quân.",
+        "Tên lửa mới được thử. Căn cứ không quân mở rộng. Tên lửa tầm xa, tên lửa tầm gần. Không quân diễn tập.",
+        "Mỹ lên tiếng. Phóng viên có mặt. Xe vào cổng. Quan chức của Syria im lặng. Căn cứ không quân thứ hai.",
+      ),
+    ];
+    const a = memoryArchive(long);
+    const ix = a.segments[0].rank;
+    const sc = createScratch(ix);
+    const req = (weights = RANK_WEIGHTS): ScoreRequest => {
+      const parsed = parseQuery(query);
+      return { groups: expandQuery(a.lexicon, parsed.words), phrases: parsed.phrases, excluded: [], mode: "all", weights };
+    };
+    const get = (r: ReturnType<typeof explainQuery>, id: string) => r.get(ix.ids.indexOf(id))!;
+
+    it("ranks the article whose lead reads like a long query above one holding its words scattered", () => {
+      const r = explainQuery(ix, sc, req());
+      expect(get(r, "phrase").features.flow).toBeGreaterThan(get(r, "scattered").features.flow);
+      expect(get(r, "phrase").score).toBeGreaterThan(get(r, "scattered").score);
+      // The scattered lead writes some of the query's pairs (căn cứ, không quân): a share, not all.
+      expect(get(r, "scattered").features.flow).toBeGreaterThan(0);
+      // Flow is what widens the gap: without it the two are closer.
+      const without = explainQuery(ix, sc, req({ ...RANK_WEIGHTS, flow: 0 }));
+      expect(get(r, "phrase").score - get(r, "scattered").score).toBeGreaterThan(get(without, "phrase").score - get(without, "scattered").score);
+    });
+
+    it("is bounded by its weight × the query's pairs, whatever the article", () => {
+      const r = explainQuery(ix, sc, req());
+      const pairs = parseQuery(query).words.length - 1;
+      for (const e of r.values()) expect(e.features.flow).toBeLessThanOrEqual(RANK_WEIGHTS.flow * pairs + 1e-9);
+      expect(get(r, "phrase").features.flow).toBeCloseTo(RANK_WEIGHTS.flow * pairs, 9);
+    });
+
+    it("keeps the pruned top k equal to the exhaustive one", () => {
+      const pruned = createMatcher(a).match(query)!;
+      const exact = createMatcher(a, { exhaustive: true }).match(query)!;
+      const view = (hs: { seg: { rank: { ids: string[] } }; d: number; score: number }[]) => hs.map((h) => [h.seg.rank.ids[h.d], h.score]);
+      expect(view(pruned.top(2))).toEqual(view([...exact.hits].sort((x, y) => y.score - x.score).slice(0, 2)));
+      expect(view(pruned.top(1))[0][0]).toBe("phrase");
+    });
   });
 
   describe("near misses", () => {

@@ -74,6 +74,17 @@ export interface RankWeights {
   near: number;
   window: number;
   /**
+   * Flow: this × the number of the query's joined pairs × the share of them (weighted by
+   * each pair's idf) that the title or the lead writes adjacent (a pair found there only
+   * within `window` counts `flowNear`). `pairs` saturates per pair and counts body
+   * occurrences, so a long article that writes many of a long query's common compounds
+   * (`tên lửa`, `không quân`) somewhere can outscore one whose head reads like the query;
+   * flow rewards the article whose title or lead says what the query says, in its order,
+   * and grows with the query's pairs, as `pairs` does. Per pair ≤ this × idf share: bounded.
+   */
+  flow: number;
+  flowNear: number;
+  /**
    * Accent (issue #11, item 5): added by the matcher to every article that writes an
    * unmarked query's likely marked reading (`hoa binh` → `hòa bình`, accents.ts). Not part
    * of scoreQuery's sum: the reading is decided from the best hits, so it comes after
@@ -93,6 +104,8 @@ export const RANK_WEIGHTS: RankWeights = {
   pairFields: { title: 5, lead: 2, body: 0.5 },
   near: 0.5,
   window: 6,
+  flow: 4,
+  flowNear: 0.5,
   accent: 2,
 };
 
@@ -104,9 +117,10 @@ export interface RankFeatures {
   head: number;
   pairs: number;
   near: number;
+  flow: number;
 }
 
-export const FEATURE_NAMES: readonly (keyof RankFeatures)[] = ["title", "text", "coverage", "head", "pairs", "near"];
+export const FEATURE_NAMES: readonly (keyof RankFeatures)[] = ["title", "text", "coverage", "head", "pairs", "near", "flow"];
 
 /** Stream break marker, as a local constant: imported bindings are slow in hot loops. */
 const BREAK = -1;
@@ -289,7 +303,7 @@ export function boundQuery(index: RankIndex, s: Scratch, req: ScoreRequest): Bou
 
 type Explain = (d: number, score: number, features: RankFeatures) => void;
 /** What the positional pass adds: pairs, near pairs, the title part of joined words; and the phrase check. */
-type Proximity = { pairs: number; near: number; title: number; phrasesOk: boolean };
+type Proximity = { pairs: number; near: number; title: number; flow: number; phrasesOk: boolean };
 
 /** Idf of each word as typed, and of the whole query (for coverage and head shares). */
 export interface QueryStats {
@@ -378,6 +392,7 @@ function run(index: RankIndex, s: Scratch, req: ScoreRequest, explain: Explain |
           head: head * s.head[d],
           pairs: p.pairs,
           near: p.near,
+          flow: p.flow,
         });
         const each = explain && ((d: number, score: number, p: Proximity) => explain(d, score, featuresOf(d, p)));
         // Full matches and near misses are checked apart: near misses never take a full match's place in the phrase scans.
@@ -424,7 +439,7 @@ function run(index: RankIndex, s: Scratch, req: ScoreRequest, explain: Explain |
 
 /** The positional part of the score, summed in one fixed order (the pruned and the exhaustive path agree to the bit). */
 function proximityScore(p: Proximity): number {
-  return p.pairs + p.near + p.title;
+  return p.pairs + p.near + p.title + p.flow;
 }
 
 type Scanner = ReturnType<typeof createScanner>;
@@ -719,6 +734,19 @@ function createScanner(index: RankIndex, s: Scratch, groups: Group[], phrases: n
       nearIdf[i] = w.near * (1 - cohesion) * Math.min(stats.wordIdf[i - 1], stats.wordIdf[i]);
     }
   });
+  // Flow: each joined pair's share of the query's pair idf, × the weight (see RankWeights.flow).
+  const flowW = new Float64Array(n);
+  let flowTotal = 0;
+  let flowPairs = 0;
+  for (let i = 1; i < n; i++) {
+    if (joinMask & (1 << i) && groups[i - 1].terms.length && groups[i].terms.length) {
+      flowW[i] = idf(index, pairDf(index, groups[i - 1].terms[0].f, groups[i].terms[0].f));
+      flowTotal += flowW[i];
+      flowPairs++;
+    }
+  }
+  for (let i = 1; i < n; i++) flowW[i] = flowTotal > 0 ? (w.flow * flowPairs * flowW[i]) / flowTotal : 0;
+  const flowNear = w.flowNear;
   for (const p of phrases) {
     phraseStart |= 1 << p[0];
     for (const i of p.slice(1)) phraseCont |= 1 << i;
@@ -798,6 +826,8 @@ function createScanner(index: RankIndex, s: Scratch, groups: Group[], phrases: n
           if (pairIdf[g] > 0) out += pairIdf[g] * sat(fw.title * mt * tn + fw.lead * ml * ln + fw.body * mb * bn);
           if (titleIdf[g] > 0) out += titleIdf[g] * sat(mt * tn);
         }
+        // Flow: adjacent in the title or lead only if the filter allows the pair, else near at most.
+        if (flowW[g] > 0 && mt + ml > 0) out += flowW[g] * Math.max(flowNear, mayPair(d, g) ? 1 : 0);
         if (nearIdf[g] > 0) {
           const nt = mt > 0 ? counts[a] + counts[b] : 0;
           const nl = ml > 0 ? counts[a + 1] + counts[b + 1] : 0;
@@ -857,12 +887,18 @@ function createScanner(index: RankIndex, s: Scratch, groups: Group[], phrases: n
       let pairs = 0;
       let near = 0;
       let title = 0;
+      let flow = 0;
       for (let g = 1; g < n; g++) {
         if (pairIdf[g] > 0) pairs += pairIdf[g] * fieldScore(pairCounts, d, g);
         if (nearIdf[g] > 0) near += nearIdf[g] * fieldScore(nearCounts, d, g);
         if (titleIdf[g] > 0) title += titleIdf[g] * sat(pairCounts[3 * g] * titleNorm[d]);
+        if (flowW[g] > 0) {
+          // Adjacent in the title or lead: 1 (a completion's pair counts half); only near there: flowNear.
+          const adjacent = Math.min(1, pairCounts[3 * g] + pairCounts[3 * g + 1]);
+          flow += flowW[g] * Math.max(adjacent, nearCounts[3 * g] + nearCounts[3 * g + 1] > 0 ? flowNear : 0);
+        }
       }
-      return { pairs, near, title, phrasesOk: (found & phraseEnd) === phraseEnd };
+      return { pairs, near, title, flow, phrasesOk: (found & phraseEnd) === phraseEnd };
     },
   };
 }

@@ -35,10 +35,10 @@ const corpus = fc
       testArticle({ id: `a${String(i).padStart(2, "0")}`, title: a.title.join(" "), paragraphs: a.paragraphs.map((p) => p.join(" ")), date: a.date }),
     ),
   );
-/** Queries of the corpus' syllables: several words, sometimes a quoted pair, sometimes a prefix. */
+/** Queries of the corpus' syllables: several words (up to a long query's dozen), sometimes a quoted pair, sometimes a prefix. */
 const query = fc
   .tuple(
-    fc.array(unit, { minLength: 1, maxLength: 3 }).map((w) => w.join(" ").split(" ")),
+    fc.oneof(fc.array(unit, { minLength: 1, maxLength: 3 }), fc.array(unit, { minLength: 4, maxLength: 7 })).map((w) => w.join(" ").split(" ")),
     fc.constantFrom("plain", "quoted", "prefix"),
   )
   .map(([words, kind]) =>

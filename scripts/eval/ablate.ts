@@ -15,7 +15,7 @@ import { memoryArchive } from "@/lib/index/memory";
 import { createMatcher, type MatcherOptions } from "@/lib/search/matcher";
 import { RANK_WEIGHTS, type RankWeights } from "@/lib/search/rank-score";
 import { loadArticles } from "./corpus-cache";
-import { condensedNdcgAt, judgedAt, loadJudged, ndcgAt, precisionAt, type JudgedSet } from "./judged";
+import { condensedNdcgAt, judgedAt, loadAdditions, loadJudged, ndcgAt, precisionAt, withAdditions, type JudgedSet } from "./judged";
 import { reciprocalRank, shownTen } from "./metrics";
 import { flexSearchVi, miniSearchVi } from "./peers";
 import { buildQuerySets } from "./queries";
@@ -31,6 +31,12 @@ function variants(): [string, MatcherOptions][] {
     ["no head", v({ head: 0 })],
     ["no pairs", v({ pairs: 0 })],
     ["no near", v({ near: 0 })],
+    ["no flow", v({ flow: 0 })],
+    ["flow 2", v({ flow: 2 })],
+    ["flow 8", v({ flow: 8 })],
+    ["flow 12", v({ flow: 12 })],
+    ["flow: adjacent only (flowNear 0)", v({ flowNear: 0 })],
+    ["body pairs 0.25", v({ pairFields: { ...w.pairFields, body: 0.25 } })],
     ["BM25F + pairs only (main's relevance without tiers)", v({ title: 0, head: 0, near: 0 })],
     ["body pairs 1", v({ pairFields: { ...w.pairFields, body: 1 } })],
     ["every joined pair one word for the title part (compound 0, as before)", v({ compound: 0 })],
@@ -70,11 +76,17 @@ function judgedFigures(set: JudgedSet, tops: Tops) {
   };
 }
 
+/** nDCG@5 on the long queries (8–12 words) alone. */
+function longFigure(set: JudgedSet, tops: Tops): number {
+  return judgedFigures({ ...set, queries: set.queries.filter((q) => q.tags.includes("long")) }, tops).ndcg;
+}
+
 async function main() {
   // A saved index (npm run index) loads in seconds; else the articles are indexed here.
   const saved = args.index ? await LiveIndex.open({ corpusDir: path.dirname(args.corpus!), indexDir: path.resolve(args.index), reader: true }) : null;
   const articles = saved ? storedArticles(saved.archive) : (await loadArticles(args.corpus!, args.cache!)).articles;
   const judged = loadJudged();
+  const added = withAdditions(judged, loadAdditions());
   let peers: Record<string, Tops> = {};
   if (args.peers && existsSync(args.peers)) peers = JSON.parse(readFileSync(args.peers, "utf8")) as Record<string, Tops>;
   else if (args.peers) {
@@ -91,11 +103,13 @@ async function main() {
   const sets = buildQuerySets(articles, Number(args.queries), Number(args.seed));
   const only = args.only?.split("|");
 
-  console.log("| ranking | nDCG@5 | condensed | P@5 | judged share | exact MRR@10 | stripped | tone (same set exact) | ms/query |");
-  console.log("|---|---|---|---|---|---|---|---|---|");
+  console.log("| ranking | nDCG@5 | condensed | P@5 | judged share | long (4) | with additions | exact MRR@10 | stripped | tone (same set exact) | ms/query |");
+  console.log("|---|---|---|---|---|---|---|---|---|---|---|");
   for (const [name, tops] of Object.entries(peers)) {
     const j = judgedFigures(judged, tops);
-    console.log(`| ${name} | ${j.ndcg.toFixed(3)} | ${j.condensed.toFixed(3)} | ${j.p5.toFixed(3)} | ${j.judged.toFixed(3)} | | | | |`);
+    console.log(
+      `| ${name} | ${j.ndcg.toFixed(3)} | ${j.condensed.toFixed(3)} | ${j.p5.toFixed(3)} | ${j.judged.toFixed(3)} | ${longFigure(judged, tops).toFixed(3)} | ${judgedFigures(added, tops).ndcg.toFixed(3)} | | | | |`,
+    );
   }
   let first: Tops | null = null;
   for (const [name, options] of variants()) {
@@ -113,7 +127,7 @@ async function main() {
     const count = judged.queries.length + 2 * sets.exact.length + 2 * sets.tone.length;
     const ms = (performance.now() - t0) / count;
     console.log(
-      `| ${name} | ${j.ndcg.toFixed(3)} | ${j.condensed.toFixed(3)} | ${j.p5.toFixed(3)} | ${j.judged.toFixed(3)} | ${exact.toFixed(3)} | ${stripped.toFixed(3)} | ${tone.toFixed(3)} (${toneExact.toFixed(3)}) | ${ms.toFixed(1)} |`,
+      `| ${name} | ${j.ndcg.toFixed(3)} | ${j.condensed.toFixed(3)} | ${j.p5.toFixed(3)} | ${j.judged.toFixed(3)} | ${longFigure(judged, tops).toFixed(3)} | ${judgedFigures(added, tops).ndcg.toFixed(3)} | ${exact.toFixed(3)} | ${stripped.toFixed(3)} | ${tone.toFixed(3)} (${toneExact.toFixed(3)}) | ${ms.toFixed(1)} |`,
     );
     first ??= tops;
   }

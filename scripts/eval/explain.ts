@@ -1,0 +1,80 @@
+// Why the judged queries rank as they do: for each query, the page's first results (as
+// shownTen lists them) and every article graded 2, with their grade and the named
+// features of their score (rank-score.ts explainQuery), read from a saved index.
+//
+//   npx tsx scripts/eval/explain.ts --index=DIR [--only=q33,q35 | --tag=long] [--top=10]
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { LiveIndex } from "@/lib/index/live-index";
+import { createMatcher } from "@/lib/search/matcher";
+import { expandQuery } from "@/lib/search/query-expand";
+import { parseQuery } from "@/lib/search/query-parse";
+import { createScratch, explainQuery, FEATURE_NAMES } from "@/lib/search/rank-score";
+import { loadAdditions, loadJudged, withAdditions } from "./judged";
+import { shownTen } from "./metrics";
+
+const { values: args } = parseArgs({
+  options: {
+    corpus: { type: "string", default: path.resolve(__dirname, "../../../shared/corpus") },
+    index: { type: "string" },
+    only: { type: "string" },
+    tag: { type: "string" },
+    top: { type: "string", default: "10" },
+  },
+});
+
+async function main() {
+  if (!args.index) throw new Error("--index=DIR is required (a saved index: npm run index)");
+  const live = await LiveIndex.open({ corpusDir: args.corpus!, indexDir: path.resolve(args.index), reader: true });
+  const archive = live.archive;
+  const matcher = createMatcher(archive);
+  const judged = withAdditions(loadJudged(), loadAdditions());
+  const only = args.only?.split(",");
+  for (const jq of judged.queries) {
+    if (only && !only.includes(jq.id)) continue;
+    if (args.tag && !jq.tags.includes(args.tag)) continue;
+    const shown = shownTen(matcher.match(jq.q)).slice(0, Number(args.top));
+    const parsed = parseQuery(jq.q);
+    const groups = expandQuery(archive.lexicon, parsed.words);
+    console.log(`\n## ${jq.id} ${jq.q}`);
+    console.log(`rank grade ${FEATURE_NAMES.join(" ")} score | title`);
+    for (const seg of archive.segments) {
+      const local = groups.map((g) => ({
+        ...g,
+        terms: g.terms.flatMap((t) => {
+          const f = archive.localFolded(seg, t.f);
+          if (f < 0) return [];
+          if (t.e === undefined) return [{ ...t, f }];
+          const e = archive.localExact(seg, t.e);
+          return e < 0 ? [] : [{ ...t, f, e }];
+        }),
+        exact: -1,
+      }));
+      const ex = explainQuery(seg.rank, createScratch(seg.rank), {
+        groups: local,
+        phrases: parsed.phrases,
+        excluded: [],
+        mode: "all",
+        nearMiss: true,
+      });
+      const byId = new Map<string, number>();
+      for (let d = 0; d < seg.rank.n; d++) byId.set(seg.rank.ids[d], d);
+      const best = Object.entries(jq.grades)
+        .filter(([id, g]) => g === 2 && !shown.includes(id))
+        .map(([id]) => id);
+      for (const [i, id] of [...shown.map((id, i) => [i + 1, id] as const), ...best.map((id) => ["-", id] as const)]) {
+        const d = byId.get(id);
+        if (d === undefined) continue;
+        const e = ex.get(d);
+        const f = e ? FEATURE_NAMES.map((n) => e.features[n].toFixed(1)).join(" ") : "(no match)";
+        const grade = id in jq.grades ? jq.grades[id] : "-";
+        console.log(`${i} ${grade} ${f} ${e ? e.score.toFixed(1) : ""} | ${id} ${seg.store.get(d).title.slice(0, 90)}`);
+      }
+    }
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});
