@@ -1,5 +1,7 @@
 // Where a query's time goes: times npm run eval's latency queries (as scripts/scale/bench.ts
 // --parts eval picks them) through match() and search() on a saved index, in process.
+// `--only warm` adds search() with the result cache on (DEFAULT_CACHE_MB), each query asked
+// once untimed just before its timed ask: a repeated search's cost (match and search are cold).
 // Run under `node --cpu-prof` to see the functions:
 //   node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx scripts/scale/query-profile.ts --index DIR [--every 4] [--runs 3]
 import { parseArgs } from "node:util";
@@ -8,6 +10,7 @@ import path from "node:path";
 import { LiveIndex } from "@/lib/index/live-index";
 import { SearchEngine } from "@/lib/search/engine";
 import { createMatcher } from "@/lib/search/matcher";
+import { DEFAULT_CACHE_MB } from "@/lib/search/result-cache";
 import { EMPTY_QUERY } from "@/lib/url/search-params";
 import { median, percentile } from "../eval/metrics";
 import { buildQuerySets } from "../eval/queries";
@@ -35,30 +38,36 @@ async function main() {
   const only = new Set(values.only!.split(","));
   const engine = new SearchEngine(live.archive);
   const matcher = createMatcher(live.archive);
+  const cached = new SearchEngine(live.archive, { resultCacheBytes: DEFAULT_CACHE_MB * 2 ** 20 });
   console.log(
     `${articles.length} articles, ${queries.length} queries; load ${os
       .loadavg()
       .map((x) => x.toFixed(1))
       .join(", ")}`,
   );
-  const time = (run: (q: string) => unknown) =>
+  const time = (run: (q: string) => unknown, twice = false) =>
     queries.map((q) => {
+      if (twice) run(q);
       const t = performance.now();
       run(q);
       return performance.now() - t;
     });
-  const out: Record<string, { p50: number[]; p99: number[] }> = { match: { p50: [], p99: [] }, search: { p50: [], p99: [] } };
+  const names = ["match", "search", "warm"] as const;
+  const out: Record<string, { p50: number[]; p99: number[] }> = { match: { p50: [], p99: [] }, search: { p50: [], p99: [] }, warm: { p50: [], p99: [] } };
+  const runners = {
+    match: (q: string) => matcher.match(q)?.top(10),
+    search: (q: string) => engine.search({ ...EMPTY_QUERY, q, sort: "relevance" }),
+    warm: (q: string) => cached.search({ ...EMPTY_QUERY, q, sort: "relevance" }),
+  };
   for (let r = 0; r < Number(values.runs); r++) {
-    for (const name of ["match", "search"] as const) {
+    for (const name of names) {
       if (!only.has(name)) continue;
-      const xs = time(name === "match" ? (q) => matcher.match(q)?.top(10) : (q) => engine.search({ ...EMPTY_QUERY, q, sort: "relevance" })).sort(
-        (a, b) => a - b,
-      );
+      const xs = time(runners[name], name === "warm").sort((a, b) => a - b);
       out[name].p50.push(percentile(xs, 50));
       out[name].p99.push(percentile(xs, 99));
     }
   }
-  for (const name of ["match", "search"] as const) {
+  for (const name of names) {
     if (!only.has(name)) continue;
     console.log(
       `${name}: p50 ${median(out[name].p50).toFixed(2)} ms, p99 ${median(out[name].p99).toFixed(2)} ms (runs: ${out[name].p50.map((x) => x.toFixed(2)).join(" ")})`,
