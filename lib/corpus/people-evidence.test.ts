@@ -108,4 +108,20 @@ describe("PeopleEvidence on glued words (issue #16, second frozen set)", () => {
     e.add(findCandidates(text));
     expect(names(e, ...text)).toEqual(["Florentino Perez"]);
   });
+
+  it("counts a name quoted on its own as bare, not placed: headlines quote people too", () => {
+    const e = new PeopleEvidence();
+    e.add(findCandidates(["Bộ phim về 'Rufus Firefly' gây sốt."]));
+    expect(e.stats(key("Rufus Firefly"))).toEqual({ titled: 0, placed: 0, bare: 1, surname: 0 });
+  });
+
+  it("keeps out of a line-up a one-word name the archive writes mostly after place words", () => {
+    const e = new PeopleEvidence();
+    for (let i = 0; i < 3; i++) e.add(findCandidates([`Tiền vệ Xhaka, tiền đạo Ozil và tiền đạo Welbeck ghi bàn lần ${i}.`]));
+    const lineUp = "Đội hình: Ospina – Monreal, Porto, Xhaka, Ozil, Welbeck.";
+    expect(names(e, lineUp)).toEqual(expect.arrayContaining(["Ospina", "Monreal", "Porto"]));
+    for (let i = 0; i < 2; i++) e.add(findCandidates([`Họ đến thành phố Porto lần ${i}.`]));
+    expect(names(e, lineUp)).not.toContain("Porto");
+    expect(names(e, lineUp)).toContain("Monreal");
+  });
 });

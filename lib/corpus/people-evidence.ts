@@ -144,7 +144,7 @@ export class PeopleEvidence {
       kinds.add(kind);
     };
     for (const m of candidates) {
-      const kind: Kind = m.titled ? "titled" : m.placed ? "placed" : "bare";
+      const kind: Kind = m.titled ? "titled" : m.placed && !m.quoted ? "placed" : "bare";
       if (m.words.length === 1) note(single, nameKey(m.words), kind);
       else {
         note(full, nameKey(m.words), kind);
@@ -207,6 +207,12 @@ export class PeopleEvidence {
     return this.singles.get(nameKey(words));
   }
 
+  /** Whether a one-word name stands after place or organisation words more often than as a person ("Porto", "Alaves"). */
+  placeSingle(words: string[]): boolean {
+    const s = this.singles.get(nameKey(words));
+    return Boolean(s && s.placed >= 2 && s.placed > s.titled + s.surname);
+  }
+
   /** Whether the archive names places far more often than people with this name ("Biên Hòa"). */
   mostlyPlace(key: string): boolean {
     const s = this.names.get(key);
@@ -220,6 +226,7 @@ export class PeopleEvidence {
       reject: (m) => this.placeName(nameKey(m.words)),
       acceptSingle: (m) => (m.titled && this.titledSingle(m.words)) || (personTitledSingle(m) && this.notMostlyBare(m.words)) || this.bareSingle(m.words),
       mostlyPlace: (m) => this.mostlyPlace(nameKey(m.words)),
+      listedSingle: (m) => !this.placeSingle(m.words),
       doubt: scorer?.doubt ? (m) => scorer.doubt!(m, this) : undefined,
       rare: (key) => {
         const s = this.names.get(key);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findCandidates, findPeople, nameKey, sameVariant } from "@/lib/corpus/people";
+import { type Candidate, findCandidates, findPeople, nameKey, type PeopleHelpers, resolvePeople, sameVariant } from "@/lib/corpus/people";
 
 const names = (...texts: string[]) => findPeople(texts).map((p) => p.name);
 const idsOf = (...texts: string[]) => findPeople(texts).map((p) => p.id);
@@ -138,5 +138,57 @@ describe("findPeople on clubs", () => {
   it("never takes a club named by its city and a club word for a person", () => {
     // "từng" and ", HLV …" are person cues: without the club words both would be taken.
     expect(names("Borussia Dortmund từng thua Eintracht Frankfurt, HLV Thomas Tuchel nói.")).toEqual(["Thomas Tuchel"]);
+  });
+});
+
+describe("findPeople on the errors of the third frozen set (issue #16)", () => {
+  const words = (...texts: string[]) => findCandidates(texts).map((m) => m.words.join(" "));
+  const candidate = (text: string, name: string) => findCandidates([text]).find((m) => m.words.join(" ") === name);
+  // The archive's word on one-word names, as PeopleEvidence would give it.
+  const archive = (people: string[], places: string[] = []): PeopleHelpers => ({
+    acceptSingle: (m: Candidate) => people.includes(m.words.join(" ")),
+    listedSingle: (m: Candidate) => !places.includes(m.words.join(" ")),
+  });
+  const sorted = (texts: string[], helpers: PeopleHelpers) =>
+    resolvePeople(findCandidates(texts), helpers)
+      .map((p) => p.name)
+      .sort();
+
+  it("keeps two particles in a row inside a name", () => {
+    expect(names("Bộ trưởng Quốc phòng Đức Ursula von der Leyen nhấn mạnh.")).toEqual(["Ursula von der Leyen"]);
+    expect(names("Thủ môn Marc-Andre ter Stegen bắt chính.")).toEqual(["Marc-Andre ter Stegen"]);
+  });
+  it("takes the other one-word names of a line-up whose members are mostly people", () => {
+    const lineUp = "Đội hình: Arsenal Ospina – Monreal, Mertesacker, Holding – Xhaka, Ozil, Welbeck.";
+    expect(sorted([lineUp], archive(["Xhaka", "Ozil", "Welbeck"]))).toEqual(
+      ["Mertesacker", "Monreal", "Ospina", "Ozil", "Welbeck", "Xhaka"].concat("Holding").sort(),
+    );
+    // The archive writes "Holding" after place words more often than as a person: left out.
+    expect(sorted([lineUp], archive(["Xhaka", "Ozil", "Welbeck"], ["Holding"]))).not.toContain("Holding");
+    // Two people of seven are not enough to make it a line-up.
+    expect(sorted([lineUp], archive(["Xhaka", "Ozil"]))).toEqual(["Ozil", "Xhaka"]);
+  });
+  it("reads a scorer list with its minutes as a list, given names included", () => {
+    const scorers = "Kết quả: Nsi 18, Văn Thành 45+1, Việt Phong 56, Fagan 76, Stevens 88.";
+    expect(sorted([scorers], archive(["Nsi", "Fagan", "Stevens"]))).toEqual(["Fagan", "Nsi", "Stevens", "Văn Thành", "Việt Phong"].sort());
+    expect(candidate(scorers, "Nsi")?.sepNext).toBe(true);
+  });
+  it("does not let a team's name swallow the first player of its line-up", () => {
+    expect(candidate("Chelsea Courtois – Cahill, Luiz.", "Courtois")?.placed).toBe(false);
+    expect(candidate("Trên trang Instagram Cường Đô La đăng ảnh.", "Cường Đô La")?.placed).toBe(true);
+  });
+  it("takes a name quoted on its own, or bracketed after an organisation's, for a thing", () => {
+    expect(candidate("Phim 'Inside Job' - cuộc khủng hoảng kinh tế.", "Inside Job")).toMatchObject({ placed: true, quoted: true });
+    expect(names("Phim 'Inside Job' gây sốt. Inside Job từng đoạt giải Oscar.")).toEqual([]);
+    expect(candidate("Tổng công ty vận tải Hà Nội (Transerco) ra mắt xe mới.", "Transerco")?.placed).toBe(true);
+    expect(candidate("Ông Lê Văn Bình (Giám đốc) cho biết.", "Lê Văn Bình")?.placed).toBe(false);
+  });
+  it("reads capitals, banks and English facility and investment words as places and organisations", () => {
+    expect(candidate("Chiếc xe tải hướng về thủ đô Lima.", "Lima")?.placed).toBe(true);
+    expect(candidate("Cựu Giám đốc ngân hàng Goldman Sachs phát biểu.", "Goldman Sachs")?.placed).toBe(true);
+    const found = words("Xe buýt vào Depot Mai Dịch và Phu Vinh Investment rút vốn.");
+    expect(found).not.toContain("Depot Mai Dịch");
+    expect(found).not.toContain("Phu Vinh Investment");
+    expect(found).not.toContain("Phu Vinh");
   });
 });

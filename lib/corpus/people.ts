@@ -17,7 +17,8 @@ interface KnownPerson {
 const KNOWN: KnownPerson[] = peopleJson;
 const WORD = "(?:(?:al|el)-)?\\p{Lu}[\\p{L}\\p{M}]*(?:[-'’]\\p{L}[\\p{L}\\p{M}]*)*";
 // Lowercase particles inside foreign names: "Mohammed bin Abdulrahman", "Ludwig van Beethoven".
-const RUN = new RegExp(`(?<![\\p{L}\\p{N}.])${WORD}(?: (?:(?:bin|ibn|van|von|de|da|di|del|der|dos) )?${WORD})*(?![\\p{L}\\p{N}])`, "gu");
+// Two in a row too: "Ursula von der Leyen"; "ter Stegen".
+const RUN = new RegExp(`(?<![\\p{L}\\p{N}.])${WORD}(?: (?:(?:bin|ibn|van|von|de|da|di|del|der|dos|ter) ){0,2}${WORD})*(?![\\p{L}\\p{N}])`, "gu");
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const TITLE_SET = new Set(PERSON_TITLES);
 const HONORIFICS = new Set(["ông", "bà", "anh", "chị", "cô", "chú", "bác", "cụ", "em", "cháu", "thầy", "ngài"]);
@@ -224,6 +225,8 @@ const PLACE_BEFORE_SET = new Set([
   "tên lửa",
   "tàu sân bay",
   "chiến hạm",
+  "ngân hàng",
+  "thủ đô",
   "hệ thống",
   "khách sạn",
   "nhà hàng",
@@ -389,12 +392,22 @@ export interface Candidate {
   placed: boolean;
   /** A byline or photo credit ("Ảnh: Đinh Tuấn"): `placed` too, but says nothing about the name elsewhere. */
   credit?: boolean;
+  /**
+   * `placed` only because it stands quoted on its own ("'Inside Job' - …"), a work's title here;
+   * headlines quote people's names too, so the archive counts it as bare.
+   */
+  quoted?: true;
   /** `placed` only because an organisation word of the same run precedes it ("Instagram Cường Đô La"). */
   inOrg?: boolean;
   /** A person cue follows it ("…, 35 tuổi", "cho biết", ", thư ký báo chí"). */
   cue: boolean;
   /** The next candidate follows after only a comma or "và": they are listed together. */
   listNext: boolean;
+  /**
+   * Not `listNext`, but the next candidate follows after a looser list separator: a dash or
+   * semicolon of a line-up ("Ospina – Monreal"), or a scorer's minutes ("Fagan 76, Đình Bảo 77").
+   */
+  sepNext?: true;
   /** Up to two words before and the word after, lowercased ("" at a sentence boundary). */
   before: string;
   after: string;
@@ -723,14 +736,16 @@ export const ENGLISH_FUNCTION_WORDS = new Set([
   "go",
 ]);
 
-/** Glue "bin", "van"… to the next word so a run stays one word per name part. */
+/** Glue "bin", "van", "von der"… to the next word so a run stays one word per name part. */
 function joinParticles(words: string[]): string[] {
   const out: string[] = [];
-  for (let i = 0; i < words.length; i++) {
-    if (/^\p{Ll}/u.test(words[i]) && !/^(?:al|el)-/.test(words[i]) && i + 1 < words.length) {
-      out.push(`${words[i]} ${words[i + 1]}`);
-      i++;
-    } else out.push(words[i]);
+  let particles = "";
+  for (const w of words) {
+    if (/^\p{Ll}/u.test(w) && !/^(?:al|el)-/.test(w)) particles += `${w} `;
+    else {
+      out.push(particles + w);
+      particles = "";
+    }
   }
   return out;
 }
@@ -751,16 +766,52 @@ export function findCandidates(texts: string[]): Candidate[] {
     if (!m.titled && isCredit(texts, m)) {
       m.placed = true;
       m.credit = true;
+    } else if (!m.titled && !m.placed && isOrgAlias(texts[m.text], m)) m.placed = true;
+    else if (!m.titled && !m.placed && isQuotedTitle(texts[m.text], m)) {
+      m.placed = true;
+      m.quoted = true;
     }
   }
+  // "Arsenal Ospina – Monreal, …": a team's name heads its line-up; the first player is no part of it.
+  out.forEach((m, i) => {
+    const next = out[i + 1];
+    if (!m.inOrg || m.words.length !== 1 || !next || next.placed || next.text !== m.text || next.words.length !== 1) return;
+    const gap = texts[m.text].slice(m.end, next.start);
+    if (!LIST_GAP.test(gap) && !SEP_GAP.test(gap)) return;
+    m.placed = false;
+    delete m.inOrg;
+  });
   const named = out.filter((m) => !m.placed);
   named.forEach((m, i) => {
     const after = texts[m.text].slice(m.end, m.end + 30);
     m.cue = PERSON_AFTER.test(after) || TITLE_AFTER.test(after);
     const next = named[i + 1];
     m.listNext = Boolean(next && next.text === m.text && LIST_GAP.test(texts[m.text].slice(m.end, next.start)));
+    if (!m.listNext && next && next.text === m.text && SEP_GAP.test(texts[m.text].slice(m.end, next.start))) m.sepNext = true;
   });
   return out;
+}
+
+/**
+ * A looser list separator than `,`/`và`: a scorer's minutes ("76, ", "45+1 - "), a short
+ * parenthesis ("(cú đúp), "), then a comma, semicolon or dash ("Ospina – Monreal").
+ */
+const MINUTE = "\\d{1,3}(?:\\+\\d{1,2})?['’]?";
+const SEP_GAP = new RegExp(`^\\s*(?:${MINUTE}(?:\\s*,\\s*${MINUTE})*\\s*)?(?:\\([^()]{0,20}\\)\\s*)?(?:[,;–-]|,?\\s*và|hay|hoặc)\\s*$`, "u");
+
+const CLOSING_QUOTE: Record<string, string> = { "'": "'", "‘": "’", "“": "”", '"': '"' };
+
+/** A name quoted on its own ("'Inside Job' - Cuộc khủng hoảng…") is the title of a work, not a person. */
+function isQuotedTitle(text: string, m: Candidate): boolean {
+  const close = CLOSING_QUOTE[text[m.start - 1] ?? ""];
+  return close !== undefined && text[m.end] === close;
+}
+
+/** "Tổng công ty vận tải Hà Nội (Transerco)": a name in brackets right after an organisation's is its short name. */
+const ORG_BEFORE_BRACKET =
+  /(?:công ty|tập đoàn|ngân hàng|tổ chức|hãng|quỹ|hiệp hội|liên đoàn|trung tâm|viện|ủy ban|tổng cục|doanh nghiệp|nhà máy)[^().,;:!?]{0,50}\($/iu;
+function isOrgAlias(text: string, m: Candidate): boolean {
+  return text[m.end] === ")" && ORG_BEFORE_BRACKET.test(text.slice(Math.max(0, m.start - 70), m.start));
 }
 
 /** A photo credit ("Ảnh: Đinh Tuấn") anywhere. */
@@ -805,6 +856,8 @@ export interface PeopleHelpers {
   acceptSingle?: (m: Candidate) => boolean;
   /** Whether the archive names places far more often than people with this name ("Biên Hòa"). */
   mostlyPlace?: (m: Candidate) => boolean;
+  /** Whether a one-word name in a line-up may be a person: false when the archive writes it mostly after place words. */
+  listedSingle?: (m: Candidate) => boolean;
   /** Whether the archive has this full name (by `nameKey`) in no other article. */
   rare?: (key: string) => boolean;
   /** Canonical id for a person's name, so variants share one id across the archive. */
@@ -891,7 +944,42 @@ export function resolvePeople(candidates: readonly Candidate[], helpers: PeopleH
   for (const m of mentions) {
     if (!accepted.has(m) && m.words.length >= 2 && helpers.accept?.(m, mentions)) accepted.add(m);
   }
-  return mergeMentions([...accepted], helpers);
+  const listed = acceptLineUps(mentions, accepted, helpers);
+  return mergeMentions([...accepted], helpers, listed);
+}
+
+/** A line-up or scorer list needs this many members, this many of them people already. */
+const LINE_UP_MIN = 4;
+const LINE_UP_SUPPORT = 3;
+
+/**
+ * Line-ups and scorer lists ("Ospina – Monreal, Mertesacker, Holding – Gibbs, Xhaka…",
+ * "Fagan 76, Đình Bảo 77, Stevens 88"): a list of four names or more, at least three of them
+ * and two in five people already, is a list of people, so its other one-word foreign names and
+ * given names are people too, unless the archive writes them after place words more often than
+ * as people (`listedSingle`). Returns the one-word names so accepted.
+ */
+function acceptLineUps(mentions: readonly Candidate[], accepted: Set<Candidate>, helpers: PeopleHelpers): Set<Candidate> {
+  const listed = new Set<Candidate>();
+  // Surnames of the article's accepted full names: "Gibbs" in a line-up after "Kieran Gibbs".
+  const surnames = new Set<string>();
+  for (const m of accepted) if (m.words.length >= 2 && !isVietnameseName(m.words)) surnames.add(nameKey(m.words.slice(-1)));
+  for (let i = 0; i < mentions.length;) {
+    let j = i;
+    while (j + 1 < mentions.length && (mentions[j].listNext || mentions[j].sepNext) && mentions[j + 1].text === mentions[j].text) j++;
+    const chain = mentions.slice(i, j + 1);
+    i = j + 1;
+    if (chain.length < LINE_UP_MIN) continue;
+    const support = chain.filter((m) => accepted.has(m) || (m.words.length === 1 && surnames.has(nameKey(m.words)))).length;
+    if (support < LINE_UP_SUPPORT || support * 5 < chain.length * 2) continue;
+    for (const m of chain) {
+      if (accepted.has(m) || helpers.doubt?.(m)) continue;
+      const single = m.words.length === 1 && m.words[0].length >= 3 && isForeignWord(m.words[0]) && helpers.listedSingle?.(m) !== false;
+      if (single) listed.add(m);
+      if (single || isWeakCandidate(m) || (isGivenNamePair(m) && !helpers.mostlyPlace?.(m))) accepted.add(m);
+    }
+  }
+  return listed;
 }
 
 interface Person {
@@ -902,7 +990,7 @@ interface Person {
 }
 
 /** Full names first; shorter mentions resolve to the one full name they are part of. */
-function mergeMentions(accepted: Candidate[], helpers: PeopleHelpers): Entity[] {
+function mergeMentions(accepted: Candidate[], helpers: PeopleHelpers, listed: ReadonlySet<Candidate> = new Set()): Entity[] {
   const people = new Map<string, Person>();
   const ordered = accepted.sort((x, y) => y.words.length - x.words.length || x.text - y.text || x.start - y.start);
   for (const m of ordered) {
@@ -938,7 +1026,7 @@ function mergeMentions(accepted: Candidate[], helpers: PeopleHelpers): Entity[] 
       const variant = [...people.entries()].find(([k, p]) => !p.known && sameVariant(k, key, p.words, m.words));
       if (variant) variant[1].count++;
       else people.set(key, { name: m.words.join(" "), words: m.words, count: 1, known: null });
-    } else if (helpers.acceptSingle ? helpers.acceptSingle(m) : personTitledSingle(m)) {
+    } else if (listed.has(m) || (helpers.acceptSingle ? helpers.acceptSingle(m) : personTitledSingle(m))) {
       people.set(key, { name: m.words[0], words: m.words, count: 1, known: null });
     }
     // Otherwise a one-word name that matches nobody is not enough to name a person.
