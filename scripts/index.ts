@@ -16,6 +16,12 @@ const dir = values.index ? path.resolve(values.index) : indexDir(corpus);
 
 async function main() {
   if (!dir) throw new Error("INDEX_DIR=none: there is nowhere to save an index");
+  // A mistyped corpus path is an error here, not an empty corpus (the saved index is kept).
+  try {
+    readdirSync(corpus);
+  } catch (error) {
+    throw new Error(`cannot read the corpus directory ${corpus}: ${(error as Error).message}`);
+  }
   if (values["segment-tokens"] && !(Number(values["segment-tokens"]) > 0)) throw new Error("--segment-tokens must be a positive number");
   const started = performance.now();
   const bar = new SingleBar(

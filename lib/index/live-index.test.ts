@@ -65,6 +65,23 @@ describe("LiveIndex: saved index", () => {
     expect(loaded.engine.article("a1")?.title).toContain("Bão số 5");
   });
 
+  it("keeps a saved index when its corpus directory cannot be read, and reports the directory", async () => {
+    const corpus = tempDir();
+    const saved = tempDir();
+    writeFileSync(path.join(corpus, "a.jsonl"), [0, 1, 2].map((t) => record(`a${t}`, t)).join("\n") + "\n");
+    await open(corpus, saved);
+    const files = () => Object.fromEntries(readdirSync(saved).map((f) => [f, readFileSync(path.join(saved, f))]));
+    const before = files();
+    const mistyped = path.join(corpus, "no-such-directory");
+    const lost = await open(mistyped, saved);
+    expect(lost.engine.size).toBe(0);
+    expect(lost.index.skippedSources).toEqual([expect.objectContaining({ source: mistyped })]);
+    expect(files()).toEqual(before);
+    const again = await open(corpus, saved);
+    expect(again.index.loaded).toEqual({ saved: true, reason: null });
+    expect(again.engine.size).toBe(3);
+  });
+
   it("answers random queries the same from the index built in memory and from the saved one", async () => {
     const corpus = tempDir();
     const saved = tempDir();

@@ -119,8 +119,13 @@ export class LiveIndex {
       } catch (error) {
         const reason = error instanceof IndexFileError ? error.message : String(error);
         this.loaded = { saved: false, reason };
-        this.opts.onEvent?.("index_rebuild", { indexDir, reason });
-        this.reset();
+        // A corpus directory that cannot be read (a mistyped path, a disk not mounted yet)
+        // says nothing against the saved index: keep its files rather than rebuild over them
+        // from nothing. The unreadable directory is reported by the update below.
+        if (isReadableDirectory(this.opts.corpusDir)) {
+          this.opts.onEvent?.("index_rebuild", { indexDir, reason });
+          this.reset();
+        }
       }
     }
     await this.update();
@@ -586,4 +591,13 @@ function goneList(seg: Segment): number[] {
 
 function isIndexFile(name: string): boolean {
   return name === MANIFEST || name === PAIRS_FILE || name === PEOPLE_FILE || /^seg-[\w-]+\.(seg|docs)$/.test(name) || /\.tmp-\d+-\w+$/.test(name);
+}
+
+function isReadableDirectory(dir: string): boolean {
+  try {
+    readdirSync(dir);
+    return true;
+  } catch {
+    return false;
+  }
 }
