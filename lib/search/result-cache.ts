@@ -4,6 +4,7 @@
 // an estimate of the memory the kept answers hold. A repeated search (a shared link, the
 // page after its API call, a reload, the next page's facets) then costs a copy, not a
 // match. Word-less searches have their own cache (browse-cache.ts).
+import { LRUCache } from "lru-cache";
 import type { SearchQuery, SearchResponse } from "@/lib/api/contract";
 
 /** Default bound of the kept answers (`SEARCH_CACHE_MB`): about 2,000 answers of ten hits. */
@@ -13,62 +14,50 @@ export const DEFAULT_CACHE_MB = 32;
 const MAX_HITS = 200;
 
 export class ResultCache {
-  private readonly answers = new Map<string, { answer: SearchResponse; bytes: number }>();
+  // lru-cache keeps the recency order and the byte bound; this class adds what is ours:
+  // which searches are kept, the archive generation, and copies on the way in and out.
+  private readonly answers: LRUCache<string, SearchResponse> | null;
   private generation = -1;
-  private held = 0;
   /** Lookups answered and not, since the process started (for /api/health and benchmarks). */
   readonly stats = { hits: 0, misses: 0 };
 
   /** `maxBytes` 0 turns the cache off. */
-  constructor(readonly maxBytes: number) {}
+  constructor(readonly maxBytes: number) {
+    this.answers = maxBytes > 0 ? new LRUCache({ maxSize: maxBytes, sizeCalculation: estimateBytes }) : null;
+  }
 
   /** The key of a search to keep, or null (cache off, no words, a page too deep). */
   key(query: SearchQuery, facetLimit: number | undefined, today: string): string | null {
-    if (this.maxBytes <= 0 || !query.q.trim() || query.page * query.size > MAX_HITS) return null;
+    if (!this.answers || !query.q.trim() || query.page * query.size > MAX_HITS) return null;
     return JSON.stringify([query, facetLimit ?? null, today]);
   }
 
   /** A copy of the kept answer (callers may change what they get), or undefined. */
   get(key: string, generation: number): SearchResponse | undefined {
     this.sync(generation);
-    const kept = this.answers.get(key);
+    const kept = this.answers?.get(key);
     if (!kept) {
       this.stats.misses++;
       return undefined;
     }
     this.stats.hits++;
-    this.answers.delete(key);
-    this.answers.set(key, kept);
-    return structuredClone(kept.answer);
+    return structuredClone(kept);
   }
 
   set(key: string, generation: number, answer: SearchResponse) {
     this.sync(generation);
-    const bytes = estimateBytes(answer);
-    if (bytes > this.maxBytes) return;
-    const old = this.answers.get(key);
-    if (old) {
-      this.answers.delete(key);
-      this.held -= old.bytes;
-    }
-    while (this.held + bytes > this.maxBytes) {
-      const [oldest, entry] = this.answers.entries().next().value as [string, { bytes: number }];
-      this.answers.delete(oldest);
-      this.held -= entry.bytes;
-    }
-    this.answers.set(key, { answer: structuredClone(answer), bytes });
-    this.held += bytes;
+    // An answer larger than the whole bound is refused by lru-cache, not kept.
+    this.answers?.set(key, structuredClone(answer));
   }
 
   /** Answers kept and the memory they are estimated to hold. */
   get size(): { entries: number; bytes: number } {
-    return { entries: this.answers.size, bytes: this.held };
+    return { entries: this.answers?.size ?? 0, bytes: this.answers?.calculatedSize ?? 0 };
   }
 
   private sync(generation: number) {
     if (generation === this.generation) return;
-    this.answers.clear();
-    this.held = 0;
+    this.answers?.clear();
     this.generation = generation;
   }
 }
