@@ -194,25 +194,6 @@ export function createMatcher(
     return prepared;
   }
 
-  /** Groups and exclusions in one segment's term ids. */
-  function localize(seg: IndexSegment, groups: Group[], excluded: ExcludedTerms[]) {
-    const local = groups.map((g) => ({
-      ...g,
-      terms: g.terms.flatMap((t) => {
-        const f = archive.localFolded(seg, t.f);
-        if (f < 0) return [];
-        if (t.e === undefined) return [{ ...t, f }];
-        // A marked spelling: in this segment's own exact ids, or not here at all.
-        const e = archive.localExact(seg, t.e);
-        return e < 0 ? [] : [{ ...t, f, e }];
-      }),
-      exact: g.exact < 0 ? -1 : archive.localExact(seg, g.exact),
-    }));
-    const ex = excluded.map((x) => ({ folded: x.folded.map((f) => archive.localFolded(seg, f)), exact: x.exact.map((e) => archive.localExact(seg, e)) }));
-    // A word absent from this segment excludes nothing here.
-    return { groups: local, excluded: ex.filter((x) => !x.folded.includes(-1) && !x.exact.includes(-1)) };
-  }
-
   /**
    * Every segment's hits; `capped` is set when a segment's phrase check was capped. Each
    * segment's postings are charged to `meter`: past the budget, a segment's widest
@@ -222,7 +203,7 @@ export function createMatcher(
     const hits: Scored = Object.assign([], { proximity: new Map<IndexSegment, ProximityScorer>() });
     for (const seg of archive.segments) {
       // Local groups are copies: leaving a completion out here changes nothing else.
-      const local = localize(seg, groups, p.excluded);
+      const local = localize(archive, seg, groups, p.excluded);
       if (!withinBudget(seg, local.groups, meter, hits.length > 0)) break;
       const req: ScoreRequest = {
         groups: local.groups,
@@ -292,7 +273,7 @@ export function createMatcher(
       // Only exclusions: every article without them.
       const hits: Hit[] = [];
       for (const seg of archive.segments) {
-        const local = localize(seg, [], p.excluded);
+        const local = localize(archive, seg, [], p.excluded);
         const drop = excludedDocs(seg.rank, scratchOf(seg), local.excluded);
         for (let d = 0; d < seg.rank.n; d++) if (!seg.rank.deleted?.[d] && !drop.has(d)) hits.push({ seg, d, score: 0 });
       }
@@ -500,4 +481,23 @@ function excludedTerms(lex: Archive["lexicon"], tokens: { term: string; folded: 
   // A word absent from the archive excludes nothing.
   if (folded.includes(-1) || exact.includes(-1)) return { folded: [], exact: [] };
   return { folded, exact };
+}
+
+/** Groups and exclusions in one segment's term ids (the matcher's, and scripts/eval/explain.ts's). */
+export function localize(archive: Archive, seg: IndexSegment, groups: Group[], excluded: ExcludedTerms[]) {
+  const local = groups.map((g) => ({
+    ...g,
+    terms: g.terms.flatMap((t) => {
+      const f = archive.localFolded(seg, t.f);
+      if (f < 0) return [];
+      if (t.e === undefined) return [{ ...t, f }];
+      // A marked spelling: in this segment's own exact ids, or not here at all.
+      const e = archive.localExact(seg, t.e);
+      return e < 0 ? [] : [{ ...t, f, e }];
+    }),
+    exact: g.exact < 0 ? -1 : archive.localExact(seg, g.exact),
+  }));
+  const ex = excluded.map((x) => ({ folded: x.folded.map((f) => archive.localFolded(seg, f)), exact: x.exact.map((e) => archive.localExact(seg, e)) }));
+  // A word absent from this segment excludes nothing here.
+  return { groups: local, excluded: ex.filter((x) => !x.folded.includes(-1) && !x.exact.includes(-1)) };
 }

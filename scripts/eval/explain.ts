@@ -6,7 +6,7 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { LiveIndex } from "@/lib/index/live-index";
-import { createMatcher } from "@/lib/search/matcher";
+import { createMatcher, localize } from "@/lib/search/matcher";
 import { expandQuery } from "@/lib/search/query-expand";
 import { parseQuery } from "@/lib/search/query-parse";
 import { createScratch, explainQuery, FEATURE_NAMES } from "@/lib/search/rank-score";
@@ -39,17 +39,7 @@ async function main() {
     console.log(`\n## ${jq.id} ${jq.q}`);
     console.log(`rank grade ${FEATURE_NAMES.join(" ")} score | title`);
     for (const seg of archive.segments) {
-      const local = groups.map((g) => ({
-        ...g,
-        terms: g.terms.flatMap((t) => {
-          const f = archive.localFolded(seg, t.f);
-          if (f < 0) return [];
-          if (t.e === undefined) return [{ ...t, f }];
-          const e = archive.localExact(seg, t.e);
-          return e < 0 ? [] : [{ ...t, f, e }];
-        }),
-        exact: -1,
-      }));
+      const local = localize(archive, seg, groups, []).groups;
       const ex = explainQuery(seg.rank, createScratch(seg.rank), {
         groups: local,
         phrases: parsed.phrases,
