@@ -16,7 +16,7 @@ import {
   type PairSketch,
   type RankIndex,
 } from "@/lib/search/rank-index";
-import { STRIDE, writeSignature } from "@/lib/stories/signature";
+import { mix, STRIDE, writeSignature } from "@/lib/stories/signature";
 import { joins, normalize, tokenize } from "@/lib/text/analyzer";
 
 /** countPairs as it was: a Set of numeric pair keys. */
@@ -44,17 +44,9 @@ function countPairsReference(sketch: PairSketch, index: RankIndex, d: number) {
   }
 }
 
-/** writeSignature as it was: a window array and matchAll. */
+/** writeSignature as it was: a window array and matchAll (the murmur3 finaliser `mix` did not change). */
 function signatureReference(text: string): Uint16Array {
   const out = new Uint16Array(STRIDE);
-  const mix = (h: number) => {
-    h ^= h >>> 16;
-    h = Math.imul(h, 0x85ebca6b);
-    h ^= h >>> 13;
-    h = Math.imul(h, 0xc2b2ae35);
-    h ^= h >>> 16;
-    return h >>> 0;
-  };
   const hash = (t: string) => {
     let h = 0x811c9dc5;
     for (let i = 0; i < t.length; i++) h = Math.imul(h ^ t.charCodeAt(i), 0x01000193);

@@ -51,7 +51,7 @@ function writtenSyllableHash(written: string): number {
   return h;
 }
 
-function mix(h: number): number {
+export function mix(h: number): number {
   // murmur3's finaliser: every input bit reaches every output bit.
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
