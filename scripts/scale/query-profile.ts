@@ -2,6 +2,7 @@
 // --parts eval picks them) through match() and search() on a saved index, in process.
 // `--only warm` adds search() with the result cache on (DEFAULT_CACHE_MB), each query asked
 // once untimed just before its timed ask: a repeated search's cost (match and search are cold).
+// `--slowest N` lists the N queries whose search() took longest in the last run.
 // Run under `node --cpu-prof` to see the functions:
 //   node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx scripts/scale/query-profile.ts --index DIR [--every 4] [--runs 3]
 import { parseArgs } from "node:util";
@@ -22,6 +23,7 @@ const { values } = parseArgs({
     every: { type: "string", default: "1" },
     runs: { type: "string", default: "3" },
     only: { type: "string", default: "match,search" },
+    slowest: { type: "string", default: "0" },
   },
 });
 
@@ -59,10 +61,13 @@ async function main() {
     search: (q: string) => engine.search({ ...EMPTY_QUERY, q, sort: "relevance" }),
     warm: (q: string) => cached.search({ ...EMPTY_QUERY, q, sort: "relevance" }),
   };
+  let lastSearch: number[] = [];
   for (let r = 0; r < Number(values.runs); r++) {
     for (const name of names) {
       if (!only.has(name)) continue;
-      const xs = time(runners[name], name === "warm").sort((a, b) => a - b);
+      const times = time(runners[name], name === "warm");
+      if (name === "search") lastSearch = times;
+      const xs = [...times].sort((a, b) => a - b);
       out[name].p50.push(percentile(xs, 50));
       out[name].p99.push(percentile(xs, 99));
     }
@@ -73,6 +78,8 @@ async function main() {
       `${name}: p50 ${median(out[name].p50).toFixed(2)} ms, p99 ${median(out[name].p99).toFixed(2)} ms (runs: ${out[name].p50.map((x) => x.toFixed(2)).join(" ")})`,
     );
   }
+  const slowest = queries.map((q, i) => ({ q, ms: lastSearch[i] ?? 0 })).sort((a, b) => b.ms - a.ms);
+  for (const { q, ms } of slowest.slice(0, Number(values.slowest))) console.log(`slow: ${ms.toFixed(1)} ms  ${q}`);
   console.log(
     `load at end ${os
       .loadavg()
