@@ -41,6 +41,8 @@ async function main() {
   const engine = new SearchEngine(live.archive);
   const matcher = createMatcher(live.archive);
   const cached = new SearchEngine(live.archive, { resultCacheBytes: DEFAULT_CACHE_MB * 2 ** 20 });
+  // As the server does before it says it is ready (stories, facet numbering, pair filters).
+  engine.prepare();
   console.log(
     `${articles.length} articles, ${queries.length} queries; load ${os
       .loadavg()
