@@ -5,8 +5,7 @@ import type { Segment as IndexSegment } from "@/lib/index/segment";
 import { todayInVietnam } from "@/lib/corpus/dates";
 import { dateBuckets, dayKeyToIso, quickRangeEnd } from "@/lib/search/date-buckets";
 import { textAfterTitle } from "@/lib/search/derived-title";
-import { BrowseCache } from "@/lib/search/browse-cache";
-import { ResultCache } from "@/lib/search/result-cache";
+import { BROWSE_CACHE_BYTES, ResultCache } from "@/lib/search/result-cache";
 import { FacetCounter, FacetDictionary, ScratchCounts } from "@/lib/search/facets";
 import { createMatcher, type Hit, type Matcher, type MatcherOptions, type MatchResult, type NearMiss } from "@/lib/search/matcher";
 import { pairFilter } from "@/lib/search/pair-filter";
@@ -57,7 +56,7 @@ export class SearchEngine {
   private syncedGeneration = -1;
   /** Stories of the live articles, regrouped when the archive changes. */
   readonly stories = new StoryIndex();
-  private readonly browsed = new BrowseCache();
+  private readonly browsed = new ResultCache(BROWSE_CACHE_BYTES, "browse");
   /** Answers to searches with words, per archive generation (off unless `resultCacheBytes` is given). */
   readonly results: ResultCache;
 
@@ -122,7 +121,7 @@ export class SearchEngine {
     const generation = this.archive.generation;
     // A search without words counts every live article: answered once per archive generation.
     // One with words is answered again from the result cache when it repeats (if on).
-    const browse = BrowseCache.key(query, options.facetLimit, today);
+    const browse = this.browsed.key(query, options.facetLimit, today);
     const key = browse ?? this.results.key(query, options.facetLimit, today);
     const cache = browse ? this.browsed : this.results;
     const kept = key ? cache.get(key, generation) : undefined;

@@ -78,3 +78,30 @@ describe("the result cache of searches with words", () => {
     expect(engine.results.stats).toEqual({ hits: 0, misses: 0 });
   });
 });
+
+const browseQueries: SearchQuery[] = [EMPTY_QUERY, { ...EMPTY_QUERY, person: ["donald-trump"] }, { ...EMPTY_QUERY, sort: "oldest", group: false }];
+
+describe("answers to searches without words, kept per archive generation", () => {
+  it("answer as a fresh engine does, even after a caller changed what it was given", () => {
+    const engine = new SearchEngine(memoryArchive([a, b]));
+    for (const q of browseQueries) {
+      // The first answer is computed, the second kept: change both.
+      for (const given of [engine.search(q), engine.search(q)]) {
+        given.hits.length = 0;
+        given.facets.persons.push({ id: "x", name: "x", count: 9 });
+      }
+      expect(timeless(engine.search(q))).toEqual(timeless(new SearchEngine(memoryArchive([a, b])).search(q)));
+    }
+  });
+
+  it("follow the archive when it changes", () => {
+    const archive = memoryArchive([a, b]);
+    const engine = new SearchEngine(archive);
+    for (const q of browseQueries) engine.search(q);
+    archive.add(memorySegment("more", [{ article: c, line: 0 }], buildRankIndex([c])));
+    archive.refresh();
+    const fresh = new SearchEngine(memoryArchive([a, b, c]));
+    for (const q of browseQueries) expect(timeless(engine.search(q))).toEqual(timeless(fresh.search(q)));
+    expect(engine.search(EMPTY_QUERY).hits.map((h) => h.id)).toEqual(["c", "b", "a"]);
+  });
+});

@@ -1,14 +1,18 @@
-// The query-result cache of a search engine: whole answers to searches with words, kept
-// for the current archive generation (every index commit, live update or merge starts a
-// new one, so nothing stale is ever answered), least recently used out first, bounded by
-// an estimate of the memory the kept answers hold. A repeated search (a shared link, the
-// page after its API call, a reload, the next page's facets) then costs a copy, not a
-// match. Word-less searches have their own cache (browse-cache.ts).
+// The query-result cache of a search engine: whole answers kept for the current archive
+// generation (every index commit, live update or merge starts a new one, so nothing stale is
+// ever answered), least recently used out first, bounded by an estimate of the memory the
+// kept answers hold. The engine keeps two: one for searches with words (a shared link, the
+// page after its API call, a reload: a copy, not a match) and one for searches without
+// words (the home page, a facet link, browsing by date: each visits every live article to
+// count the facets, and the same few are asked again and again).
 import { LRUCache } from "lru-cache";
 import type { SearchQuery, SearchResponse } from "@/lib/api/contract";
 
 /** Default bound of the kept answers (`SEARCH_CACHE_MB`): about 2,000 answers of ten hits. */
 export const DEFAULT_CACHE_MB = 32;
+
+/** Bound of the word-less answers' cache: always on, whatever `SEARCH_CACHE_MB` says. */
+export const BROWSE_CACHE_BYTES = 16 * 1024 * 1024;
 
 /** Answers past this many hits are not kept (a person's page asks for all of them). */
 const MAX_HITS = 200;
@@ -21,14 +25,18 @@ export class ResultCache {
   /** Lookups answered and not, since the process started (for /api/health and benchmarks). */
   readonly stats = { hits: 0, misses: 0 };
 
-  /** `maxBytes` 0 turns the cache off. */
-  constructor(readonly maxBytes: number) {
+  /** `maxBytes` 0 turns the cache off; `kind`: which searches it keeps (with words or without). */
+  constructor(
+    readonly maxBytes: number,
+    private readonly kind: "words" | "browse" = "words",
+  ) {
     this.answers = maxBytes > 0 ? new LRUCache({ maxSize: maxBytes, sizeCalculation: estimateBytes }) : null;
   }
 
-  /** The key of a search to keep, or null (cache off, no words, a page too deep). */
+  /** The key of a search to keep, or null (cache off, the other kind of search, a page too deep). */
   key(query: SearchQuery, facetLimit: number | undefined, today: string): string | null {
-    if (!this.answers || !query.q.trim() || query.page * query.size > MAX_HITS) return null;
+    const hasWords = query.q.trim() !== "";
+    if (!this.answers || hasWords !== (this.kind === "words") || query.page * query.size > MAX_HITS) return null;
     return JSON.stringify([query, facetLimit ?? null, today]);
   }
 
