@@ -36,7 +36,11 @@ export function proxy(request: NextRequest) {
   forwarded.set("x-request-id", requestId);
   forwarded.set("content-security-policy", csp);
 
-  const response = NextResponse.next({ request: { headers: forwarded } });
+  // A results page whose parameters do not parse still renders its Vietnamese explanation
+  // (app/page.tsx), but with the status a bad request deserves.
+  const response = isBadSearchPage(request)
+    ? NextResponse.rewrite(request.nextUrl, { status: 400, request: { headers: forwarded } })
+    : NextResponse.next({ request: { headers: forwarded } });
   response.headers.set("Content-Security-Policy", csp);
   response.headers.set("X-Request-Id", requestId);
   if (hash) {
@@ -63,6 +67,13 @@ function searchPageHash(request: NextRequest): string | null {
   const parsed = parseSearchParams(request.nextUrl.searchParams);
   if (!parsed.ok) return null;
   return tagHash(indexVersion(service), ["page", buildId(), todayInVietnam(), toQueryString(parsed.query)]);
+}
+
+/** The HTML document of `/` with parameters that do not parse (not its RSC payloads). */
+function isBadSearchPage(request: NextRequest): boolean {
+  if (request.method !== "GET" || request.nextUrl.pathname !== "/") return false;
+  if (request.headers.has("rsc") || request.headers.has("next-router-prefetch") || request.nextUrl.searchParams.has("_rsc")) return false;
+  return !parseSearchParams(request.nextUrl.searchParams).ok;
 }
 
 let build: string | null = null;

@@ -2,7 +2,8 @@ import { expect, test } from "@playwright/test";
 import { settled, total } from "./helpers";
 
 test("an impossible date explains itself and offers the link without it", async ({ page }) => {
-  await page.goto("/?q=Putin&from=2025-02-30");
+  const res = await page.goto("/?q=Putin&from=2025-02-30");
+  expect(res?.status()).toBe(400);
   const alert = page.getByTestId("bad-params");
   await expect(alert).toContainText("Liên kết tìm kiếm này có tham số không hợp lệ");
   await expect(alert).toContainText("Ngày bắt đầu (from)");
@@ -13,7 +14,8 @@ test("an impossible date explains itself and offers the link without it", async 
 
 test("other bad values get a clean way back", async ({ page }) => {
   for (const url of ["/?page=abc", "/?sort=best", "/?from=2025-09-01&to=2025-08-01", "/?person=Vladimir%20Putin"]) {
-    await page.goto(url);
+    const res = await page.goto(url);
+    expect(res?.status(), url).toBe(400);
     await expect(page.getByTestId("bad-params")).toBeVisible();
   }
   await page.getByRole("link", { name: "Bắt đầu tìm kiếm mới" }).click();
