@@ -5,6 +5,7 @@
 //   npx tsx scripts/eval/ablate.ts --cache [--queries=200] [--only=name,name] [--per-query] [--dump=file.json]
 //   npx tsx scripts/eval/ablate.ts --cache --peers=/tmp/peers.json   # also score the peers (slow to build), cached in that file
 //   npx tsx scripts/eval/ablate.ts --index=DIR                        # a saved index of the corpus (npm run index) instead of indexing it
+//   npx tsx scripts/eval/ablate.ts --index=DIR --heldout              # also nDCG@5 on data/eval/judged-heldout2.json (for reports, not for tuning)
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -59,6 +60,7 @@ const { values: args } = parseArgs({
     dump: { type: "string" },
     peers: { type: "string" },
     index: { type: "string" },
+    heldout: { type: "boolean", default: false },
   },
 });
 
@@ -87,6 +89,7 @@ async function main() {
   const articles = saved ? storedArticles(saved.archive) : (await loadArticles(args.corpus!, args.cache!)).articles;
   const judged = loadJudged();
   const added = withAdditions(judged, loadAdditions());
+  const heldout = args.heldout ? loadJudged(path.resolve(__dirname, "../../data/eval/judged-heldout2.json")) : null;
   let peers: Record<string, Tops> = {};
   if (args.peers && existsSync(args.peers)) peers = JSON.parse(readFileSync(args.peers, "utf8")) as Record<string, Tops>;
   else if (args.peers) {
@@ -95,7 +98,7 @@ async function main() {
       ["FlexSearch + vi folding", flexSearchVi],
     ] as const) {
       const engine = build(articles);
-      peers[name] = Object.fromEntries(judged.queries.map((jq) => [jq.id, engine(jq.q)]));
+      peers[name] = Object.fromEntries([...judged.queries, ...(heldout?.queries ?? [])].map((jq) => [jq.id, engine(jq.q)]));
     }
     writeFileSync(args.peers, JSON.stringify(peers));
   }
@@ -103,12 +106,15 @@ async function main() {
   const sets = buildQuerySets(articles, Number(args.queries), Number(args.seed));
   const only = args.only?.split("|");
 
-  console.log("| ranking | nDCG@5 | condensed | P@5 | judged share | long (4) | with additions | exact MRR@10 | stripped | tone (same set exact) | ms/query |");
-  console.log("|---|---|---|---|---|---|---|---|---|---|---|");
+  const ho = (tops: Tops) => (heldout ? ` ${heldout.queries.every((q) => q.id in tops) ? judgedFigures(heldout, tops).ndcg.toFixed(3) : "—"} |` : "");
+  console.log(
+    `| ranking | nDCG@5 | condensed | P@5 | judged share | long (4) | with additions |${heldout ? " held out |" : ""} exact MRR@10 | stripped | tone (same set exact) | ms/query |`,
+  );
+  console.log(`|---|---|---|---|---|---|---|${heldout ? "---|" : ""}---|---|---|---|`);
   for (const [name, tops] of Object.entries(peers)) {
     const j = judgedFigures(judged, tops);
     console.log(
-      `| ${name} | ${j.ndcg.toFixed(3)} | ${j.condensed.toFixed(3)} | ${j.p5.toFixed(3)} | ${j.judged.toFixed(3)} | ${longFigure(judged, tops).toFixed(3)} | ${judgedFigures(added, tops).ndcg.toFixed(3)} | | | | |`,
+      `| ${name} | ${j.ndcg.toFixed(3)} | ${j.condensed.toFixed(3)} | ${j.p5.toFixed(3)} | ${j.judged.toFixed(3)} | ${longFigure(judged, tops).toFixed(3)} | ${judgedFigures(added, tops).ndcg.toFixed(3)} |${ho(tops)} | | | |`,
     );
   }
   let first: Tops | null = null;
@@ -117,17 +123,17 @@ async function main() {
     const matcher = createMatcher(archive, options);
     const top = (q: string) => shownTen(matcher.match(q));
     const t0 = performance.now();
-    const tops: Tops = Object.fromEntries(judged.queries.map((jq) => [jq.id, top(jq.q)]));
+    const tops: Tops = Object.fromEntries([...judged.queries, ...(heldout?.queries ?? [])].map((jq) => [jq.id, top(jq.q)]));
     const j = judgedFigures(judged, tops);
     const mrr = (items: { q: string; target: string }[]) => items.reduce((a, it) => a + reciprocalRank(top(it.q), it.target), 0) / (items.length || 1);
     const exact = mrr(sets.exact);
     const stripped = mrr(sets.stripped);
     const tone = mrr(sets.tone);
     const toneExact = mrr(sets.toneExact);
-    const count = judged.queries.length + 2 * sets.exact.length + 2 * sets.tone.length;
+    const count = judged.queries.length + (heldout?.queries.length ?? 0) + 2 * sets.exact.length + 2 * sets.tone.length;
     const ms = (performance.now() - t0) / count;
     console.log(
-      `| ${name} | ${j.ndcg.toFixed(3)} | ${j.condensed.toFixed(3)} | ${j.p5.toFixed(3)} | ${j.judged.toFixed(3)} | ${longFigure(judged, tops).toFixed(3)} | ${judgedFigures(added, tops).ndcg.toFixed(3)} | ${exact.toFixed(3)} | ${stripped.toFixed(3)} | ${tone.toFixed(3)} (${toneExact.toFixed(3)}) | ${ms.toFixed(1)} |`,
+      `| ${name} | ${j.ndcg.toFixed(3)} | ${j.condensed.toFixed(3)} | ${j.p5.toFixed(3)} | ${j.judged.toFixed(3)} | ${longFigure(judged, tops).toFixed(3)} | ${judgedFigures(added, tops).ndcg.toFixed(3)} |${ho(tops)} ${exact.toFixed(3)} | ${stripped.toFixed(3)} | ${tone.toFixed(3)} (${toneExact.toFixed(3)}) | ${ms.toFixed(1)} |`,
     );
     first ??= tops;
   }

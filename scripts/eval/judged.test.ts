@@ -1,3 +1,4 @@
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { condensedNdcgAt, judgedAt, loadAdditions, loadJudged, ndcgAt, precisionAt, withAdditions, type Grade } from "./judged";
 
@@ -42,5 +43,18 @@ describe("judged-set measures", () => {
     expect(additions.grades.length).toBeGreaterThan(0);
     for (const a of additions.grades) expect(a.added && a.why).toBeTruthy();
     expect(() => withAdditions(loadJudged(), additions)).not.toThrow();
+  });
+
+  it("loads the held-out set: its own queries (none of the frozen set's), a third unmarked, every query graded 0/1/2", () => {
+    const set = loadJudged(path.resolve(__dirname, "../../data/eval/judged-heldout2.json"));
+    const frozen = new Set(loadJudged().queries.map((q) => q.q));
+    expect(set.queries.length).toBeGreaterThanOrEqual(15);
+    expect(set.queries.filter((q) => q.tags.includes("unmarked")).length * 3).toBeGreaterThanOrEqual(set.queries.length);
+    expect(new Set(set.queries.map((q) => q.id)).size).toBe(set.queries.length);
+    for (const q of set.queries) {
+      expect(frozen.has(q.q)).toBe(false);
+      expect(Object.values(q.grades).every((g) => g === 0 || g === 1 || g === 2)).toBe(true);
+      expect(Object.values(q.grades).some((g) => g > 0)).toBe(true);
+    }
   });
 });

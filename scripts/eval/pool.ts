@@ -1,13 +1,16 @@
-// Pool the judged set: the top results of Tìm tin and the two peers for every query of
-// data/eval/judged-queries.json, with each pooled article's text, for grading by hand.
+// Pool a judged set: the top results of Tìm tin (as the page lists them: full matches, then
+// near misses) and the two peers for every query of a judged-set file (default
+// data/eval/judged-queries.json; its grades may be empty), with each pooled article's text,
+// for grading by hand.
 //
-//   npx tsx scripts/eval/pool.ts --depth=5 --out=/tmp/pool.json [--cache]
+//   npx tsx scripts/eval/pool.ts --depth=5 --out=/tmp/pool.json [--cache] [--set=data/eval/judged-heldout2.json]
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { createMatcher } from "@/lib/search/matcher";
 import { loadArticles } from "./corpus-cache";
 import { loadJudged } from "./judged";
+import { shownTen } from "./metrics";
 import { flexSearchVi, miniSearchVi, type Engine } from "./peers";
 
 async function main() {
@@ -17,6 +20,7 @@ async function main() {
       depth: { type: "string", default: "5" },
       out: { type: "string", default: "/tmp/timtin-pool.json" },
       cache: { type: "boolean", default: false },
+      set: { type: "string" },
     },
   });
   const depth = Number(values.depth);
@@ -24,17 +28,11 @@ async function main() {
   const byId = new Map(articles.map((a) => [a.id, a]));
   const matcher = createMatcher(articles);
   const engines: [string, Engine][] = [
-    [
-      "timtin",
-      (q) => {
-        const r = matcher.match(q);
-        return r ? r.top(10).map((h) => h.seg.rank.ids[h.d]) : [];
-      },
-    ],
+    ["timtin", (q) => shownTen(matcher.match(q))],
     ["minisearch-vi", miniSearchVi(articles)],
     ["flexsearch-vi", flexSearchVi(articles)],
   ];
-  const set = loadJudged();
+  const set = values.set ? loadJudged(path.resolve(values.set)) : loadJudged();
   const pool = set.queries.map((jq) => {
     const runs = Object.fromEntries(engines.map(([name, e]) => [name, e(jq.q).slice(0, depth)]));
     const ids = [...new Set(Object.values(runs).flat())];
