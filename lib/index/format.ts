@@ -1,9 +1,10 @@
 // The on-disk form of every index file: a small JSON header and typed arrays, checked by a
 // CRC-32 over everything, written to a temporary name and renamed into place, so a crash
 // never leaves a half-written file under a name the index refers to.
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from "node:fs";
+import { closeSync, fsyncSync, openSync, renameSync, writeSync } from "node:fs";
 import path from "node:path";
 import { crc32 } from "node:zlib";
+import { fileCrc32, mapFile } from "@/lib/index/mapped-file";
 
 /** Bumped when the layout of any index file changes. */
 export const FORMAT_VERSION = 4;
@@ -88,20 +89,23 @@ export function writeIndexFile(file: string, kind: string, json: unknown, arrays
 }
 
 /**
- * Read and verify an index file of `kind`. The arrays are views over one buffer read
- * whole: no copy, no parse. Throws IndexFileError for a truncated, corrupt, foreign or
- * other-version file.
+ * Read and verify an index file of `kind`. The arrays are views over the file's bytes,
+ * mapped where the platform allows (lib/index/mapped-file.ts): no copy, no parse. Throws
+ * IndexFileError for a truncated, corrupt, foreign or other-version file.
  */
 export function readIndexFile(file: string, kind: string): { json: unknown; arrays: Record<string, TypedArray> } {
-  let buf: Buffer;
+  let bytes: Uint8Array;
+  let mapped: boolean;
   try {
-    buf = readFileSync(file);
+    ({ bytes, mapped } = mapFile(file));
   } catch (error) {
     throw new IndexFileError(file, `cannot be read (${(error as Error).message})`);
   }
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (buf.length < 16 || !buf.subarray(0, 8).equals(MAGIC)) throw new IndexFileError(file, "not an index file of this program");
   const stored = buf.readUInt32LE(8);
-  if (crc32(buf.subarray(12)) !== stored) throw new IndexFileError(file, "checksum mismatch (truncated or corrupt)");
+  const crc = mapped ? fileCrc32(file, 12) : crc32(buf.subarray(12));
+  if (crc !== stored) throw new IndexFileError(file, "checksum mismatch (truncated or corrupt)");
   const headerLength = buf.readUInt32LE(12);
   let header: Header;
   try {

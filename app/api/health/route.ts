@@ -1,4 +1,5 @@
 import { ANALYZER_VERSION, FORMAT_VERSION } from "@/lib/index/format";
+import { filesAreMapped } from "@/lib/index/mapped-file";
 import { indexRole, serviceState } from "@/lib/search/service";
 
 export const dynamic = "force-dynamic";
@@ -20,7 +21,13 @@ export async function GET() {
     articles: engine.size,
     skipped: index.skippedSources,
     buildMs,
-    index: { ...version, segments: engine.archive.segments.length, fromSaved: index.loaded.saved, rebuiltBecause: index.loaded.reason },
+    index: {
+      ...version,
+      segments: engine.archive.segments.length,
+      fromSaved: index.loaded.saved,
+      rebuiltBecause: index.loaded.reason,
+      mapped: filesAreMapped(),
+    },
     lastUpdate: index.lastUpdate,
     memory,
     worker,
