@@ -4,7 +4,7 @@
 // whole archive (duong — đường, Dương, dương — gets none).
 import { exactDf } from "@/lib/search/query-expand";
 import type { QueryWord } from "@/lib/search/query-parse";
-import { tokenAt, type Lexicon, type RankIndex } from "@/lib/search/rank-index";
+import { ESCAPE, tokenAt, type Lexicon, type RankIndex } from "@/lib/search/rank-index";
 import { exactVariants } from "@/lib/search/variants";
 
 /** Share of the votes the winning spelling needs. */
@@ -42,21 +42,30 @@ export function accentReading(lex: Lexicon, words: QueryWord[], docs: Doc[]): st
     const joinedAt = words.flatMap((w, i) => (i > 0 && w.joinsPrev ? [i] : []));
     const vote = (i: number, term: string) => votes[i].set(term, (votes[i].get(term) ?? 0) + 1);
     const localIds = new Map<RankIndex, number[]>();
+    const escapeFrom = ESCAPE;
     for (const { seg, d } of docs.slice(0, ACCENT_SCAN)) {
       const rank = seg.rank;
       let ids = localIds.get(rank);
       if (!ids) localIds.set(rank, (ids = words.map((w) => rank.foldedId.get(w.folded) ?? -1)));
       const { stream, docStart, foldedOf, exactTerm } = rank;
+      const { low } = stream;
+      // Each token read once (the left one of a pair is the previous position's right one);
+      // ids below ESCAPE read directly (an imported binding is a getter in bundled code).
+      let a = docStart[d] < docStart[d + 1] ? tokenAt(stream, docStart[d]) : -1;
       for (let p = docStart[d] + 1; p < docStart[d + 1]; p++) {
-        const a = tokenAt(stream, p - 1);
-        const b = tokenAt(stream, p);
-        if (a < 0 || b < 0) continue;
-        for (const i of joinedAt) {
-          if (foldedOf[a] === ids[i - 1] && ids[i] >= 0 && foldedOf[b] === ids[i]) {
-            vote(i - 1, exactTerm[a]);
-            vote(i, exactTerm[b]);
+        const v = low[p];
+        const b = v < escapeFrom ? v : tokenAt(stream, p);
+        if (a >= 0 && b >= 0) {
+          const fa = foldedOf[a];
+          const fb = foldedOf[b];
+          for (const i of joinedAt) {
+            if (fa === ids[i - 1] && ids[i] >= 0 && fb === ids[i]) {
+              vote(i - 1, exactTerm[a]);
+              vote(i, exactTerm[b]);
+            }
           }
         }
+        a = b;
       }
     }
     votes.forEach((v, i) => {

@@ -446,7 +446,10 @@ export class SearchEngine {
     return {
       id: article.id,
       title: article.title,
-      titleSegments: this.highlight(article.title, q),
+      // The title's words are the first of the article's stream.
+      titleSegments: q.trim()
+        ? this.matcher.highlight(article.title, q, { seg, d, from: seg.rank.docStart[d], fromChar: 0 })
+        : [{ text: article.title, mark: false }],
       date: article.date,
       dateEstimated: article.dateEstimated,
       outlet: article.outlet,

@@ -114,8 +114,11 @@ export interface Matcher {
    * article is indexed there: its words' terms are read from the index (see StreamWords).
    */
   snippet(article: Article, q: string, at?: StreamPlace): Segment[];
-  /** The whole `text` as segments with the query marked (titles, article pages). */
-  highlight(text: string, q: string): Segment[];
+  /**
+   * The whole `text` as segments with the query marked (titles, article pages). With `at`,
+   * the text's words are indexed there (an article's title: its stream start, character 0).
+   */
+  highlight(text: string, q: string, at?: StreamPlace): Segment[];
   /** Articles most similar to the one at `loc` (for "Bài liên quan"). */
   related(loc: Loc, n: number): Loc[];
 }
@@ -385,7 +388,11 @@ export function createMatcher(
       const caption = bestPassage(article.captions.join("\n"), rules);
       return caption.some((seg) => seg.mark) ? caption : passage;
     },
-    highlight: (text, q) => highlightText(text, rulesOf(prepare(q))),
+    highlight(text, q, at) {
+      const p = prepare(q);
+      const rules = rulesOf(p);
+      return highlightText(text, rules, at && streamWords(p, rules, at));
+    },
     related(loc, n) {
       const keys = keyTerms(loc.seg.rank, loc.d);
       const scored: Hit[] = [];

@@ -5,9 +5,10 @@
 // again (see StreamWords).
 import { popcount } from "@/lib/search/bits";
 import type { Group } from "@/lib/search/query-expand";
-import { tokenAt, type TokenStream } from "@/lib/search/rank-index";
+import { ESCAPE, tokenAt, type TokenStream } from "@/lib/search/rank-index";
 import type { Segment } from "@/lib/api/contract";
-import { fold, joins, normalize, WORD, type Token } from "@/lib/text/analyzer";
+import { fold, joins, normalize, type Token } from "@/lib/text/analyzer";
+import { nextWord, type Span } from "@/lib/text/word-scan";
 
 /** Snippet length bounds, in characters (ellipses excluded). */
 export const SNIPPET_MIN = 160;
@@ -74,6 +75,9 @@ interface Marked {
   length: number;
 }
 
+/** The scanner's span, reused (markTokens never runs inside itself). */
+const SPAN: Span = { start: 0, end: 0 };
+
 /** A word's query-word mask from its normalised and folded forms. */
 export function maskOfTerm(rules: MarkRules, term: string, folded: string): number {
   let mask = (rules.terms.get(folded) ?? 0) | (rules.exact.get(term) ?? 0);
@@ -81,28 +85,38 @@ export function maskOfTerm(rules: MarkRules, term: string, folded: string): numb
   return mask;
 }
 
+/** tokenAt, with the common case (an id below ESCAPE) read directly. */
+const escapeFrom = ESCAPE;
+function tokenOf(stream: TokenStream, i: number): number {
+  const v = stream.low[i];
+  return v < escapeFrom ? v : tokenAt(stream, i);
+}
+
 function markTokens(text: string, rules: MarkRules, words?: StreamWords): Marked {
   const out: Marked = { start: [], end: [], mask: [], length: 0 };
   let at = words ? words.from : -1;
   let checked = false;
-  for (const m of text.matchAll(WORD)) {
-    const start = m.index;
+  // Offsets from the scanner (the analyzer's WORD without a match object per word); a
+  // word's mask from the stream's term id when the stream covers it, else from its text.
+  const span = SPAN;
+  for (let from = 0; nextWord(text, from, span); from = span.end) {
+    const { start, end } = span;
     let mask = -1;
     if (words && at >= 0 && start >= words.fromChar) {
-      while (at < words.to && tokenAt(words.stream, at) < 0) at++;
+      while (at < words.to && tokenOf(words.stream, at) < 0) at++;
       if (at < words.to) {
-        const e = tokenAt(words.stream, at++);
+        const e = tokenOf(words.stream, at++);
         // The first word read from the stream must be the text's: else analyse the text.
-        if (checked || (checked = words.term(e) === normalize(m[0]))) mask = words.maskOf(e);
+        if (checked || (checked = words.term(e) === normalize(text.slice(start, end)))) mask = words.maskOf(e);
         else at = -1;
       } else at = -1;
     }
     if (mask < 0) {
-      const term = normalize(m[0]);
+      const term = normalize(text.slice(start, end));
       mask = maskOfTerm(rules, term, fold(term));
     }
     out.start.push(start);
-    out.end.push(start + m[0].length);
+    out.end.push(end);
     out.mask.push(mask);
   }
   out.length = out.start.length;
@@ -162,10 +176,13 @@ function joinsAt(text: string, leftEnd: number, rightStart: number): boolean {
   return joins(text, { end: leftEnd } as Token, { start: rightStart } as Token);
 }
 
-/** The whole text as segments with the query marked; the segments join back to `text`. */
-export function highlightText(text: string, rules: MarkRules): Segment[] {
+/**
+ * The whole text as segments with the query marked; the segments join back to `text`. With
+ * `words`, the marks come from the index's token stream (see StreamWords).
+ */
+export function highlightText(text: string, rules: MarkRules, words?: StreamWords): Segment[] {
   if (!text) return [];
-  return segmentsOf(text, markTokens(text, rules), rules, 0, text.length);
+  return segmentsOf(text, markTokens(text, rules, words), rules, 0, text.length);
 }
 
 /** The opening of `text`, for when nothing is marked: cut at a word boundary, "…" where cut. */

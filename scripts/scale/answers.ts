@@ -4,7 +4,8 @@
 //   npx tsx scripts/scale/answers.ts --index DIR [--corpus ../shared/corpus] [--out FILE]
 // Searches: 11 fixed queries, and two 2–3-word windows of the titles of the 200 oldest
 // articles, each sorted by relevance and by date. The file holds, per search: total,
-// suggestion, correction, the page's ids, scores and snippets, the top 5 people. The timing
+// suggestion, correction, the page's ids, scores and snippets, the top 5 people (`--full`:
+// the whole response but its timing, for checking that a speed-up changes nothing). The timing
 // (printed) is the median of rounds 2 and 3 of the relevance searches (round 1 warms up).
 import { writeFileSync } from "node:fs";
 import path from "node:path";
@@ -13,9 +14,19 @@ import { LiveIndex } from "@/lib/index/live-index";
 import { SearchEngine } from "@/lib/search/engine";
 import { EMPTY_QUERY } from "@/lib/url/search-params";
 import { percentile } from "../eval/metrics";
+import { buildQuerySets } from "../eval/queries";
 import { NATURAL_QUERIES } from "./natural-queries";
 
-const { values } = parseArgs({ options: { index: { type: "string" }, corpus: { type: "string", default: "../shared/corpus" }, out: { type: "string" } } });
+const { values } = parseArgs({
+  options: {
+    index: { type: "string" },
+    corpus: { type: "string", default: "../shared/corpus" },
+    out: { type: "string" },
+    full: { type: "boolean", default: false },
+    // Also npm run eval's latency queries, as bench.ts --eval-every picks them (typos, corrections, unmarked words).
+    "eval-every": { type: "string", default: "0" },
+  },
+});
 const FIXED = [...NATURAL_QUERIES, '"hòa bình"'];
 
 async function main() {
@@ -24,6 +35,16 @@ async function main() {
   await index.open();
   const engine = new SearchEngine(index.archive);
   const queries = [...FIXED];
+  const every = Number(values["eval-every"]);
+  if (every > 0) {
+    const articles = index.archive.segments.flatMap((seg) =>
+      Array.from({ length: seg.rank.n }, (_, d) => d)
+        .filter((d) => !seg.rank.deleted?.[d])
+        .map((d) => seg.store.get(d)),
+    );
+    const sets = buildQuerySets(articles, 400, 42);
+    queries.push(...(["exact", "stripped", "tone", "toneExact", "typo"] as const).flatMap((k) => sets[k].map((it) => it.q)).filter((_, i) => i % every === 0));
+  }
   for (const h of engine.search({ ...EMPTY_QUERY, size: 200, sort: "oldest", group: false }).hits) {
     const w = h.title.split(/\s+/);
     queries.push(w.slice(0, 3).join(" "), w.slice(2, 4).join(" "));
@@ -31,6 +52,7 @@ async function main() {
   const answers = queries.flatMap((q) =>
     (["relevance", "newest"] as const).map((sort) => {
       const r = engine.search({ ...EMPTY_QUERY, q, sort });
+      if (values.full) return { ...r, tookMs: 0 };
       return {
         q,
         sort,

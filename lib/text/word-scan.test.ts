@@ -1,0 +1,76 @@
+// nextWord replaces `text.matchAll(WORD)` where only offsets are needed: it must find the
+// same words, at the same offsets, in any text.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { WORD } from "@/lib/text/analyzer";
+import { nextWord } from "@/lib/text/word-scan";
+
+function byRegex(text: string): [number, number][] {
+  return [...text.matchAll(WORD)].map((m) => [m.index, m.index + m[0].length]);
+}
+
+function byScan(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  const span = { start: 0, end: 0 };
+  for (let at = 0; nextWord(text, at, span); at = span.end) out.push([span.start, span.end]);
+  return out;
+}
+
+// Pieces that exercise every branch: Vietnamese letters (composed and with combining
+// marks), digits of several scripts, the number separators, other numbers (², ½), astral
+// letters and digits, emoji, lone surrogates, spaces, hyphens, punctuation.
+const PIECES = [
+  "a",
+  "Đ",
+  "ư",
+  "ờ",
+  "o\u0300",
+  "\u0301",
+  "0",
+  "7",
+  "٣",
+  "０",
+  "²",
+  "½",
+  ".",
+  ",",
+  "/",
+  "-",
+  " ",
+  "\n",
+  "'",
+  "“",
+  "𝐀",
+  "𝟎",
+  "😀",
+  "\ud800",
+  "\udc00",
+  "中",
+  "_",
+];
+
+describe("nextWord", () => {
+  it("finds the words of WORD at the same offsets in any text", () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }), (pieces) => {
+        const text = pieces.join("");
+        expect(byScan(text)).toEqual(byRegex(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("agrees with WORD on arbitrary strings", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", maxLength: 60 }), (text) => {
+        expect(byScan(text)).toEqual(byRegex(text));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("keeps grouped numbers whole and splits words at hyphens", () => {
+    const text = "Giá 6.300 đồng/kg ngày 25/4/2025, Jong-un 1.a";
+    expect(byScan(text).map(([s, e]) => text.slice(s, e))).toEqual(["Giá", "6.300", "đồng", "kg", "ngày", "25/4/2025", "Jong", "un", "1", "a"]);
+  });
+});

@@ -1,0 +1,90 @@
+// The analyzer's words (WORD in analyzer.ts) found without a regular expression: snippets
+// and highlights need only each word's offsets, for hundreds of words per article shown,
+// and `matchAll` allocates a match array per word. A character's class is computed once
+// (with the same Unicode properties as WORD) and kept in a table.
+
+const LMN = /^[\p{L}\p{M}\p{N}]$/u;
+const ND = /^\p{Nd}$/u;
+/** Class bits: computed, a letter/mark/number, a decimal digit. */
+const KNOWN = 1;
+const WORD_CHAR = 2;
+const DIGIT = 4;
+
+/** Classes of the Basic Multilingual Plane, filled as characters are met (0 = not yet). */
+const bmp = new Uint8Array(0x10000);
+const astral = new Map<number, number>();
+
+function classify(cp: number): number {
+  const s = String.fromCodePoint(cp);
+  return KNOWN | (LMN.test(s) ? WORD_CHAR : 0) | (ND.test(s) ? DIGIT : 0);
+}
+
+/** Width in UTF-16 units of the code point last classified by classAt (1 or 2). */
+let width = 1;
+
+/** The class of the code point at `i` (a surrogate pair is one code point, as with the `u` flag). */
+function classAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff) {
+    const next = text.charCodeAt(i + 1);
+    if (next >= 0xdc00 && next <= 0xdfff) {
+      width = 2;
+      const cp = ((c - 0xd800) << 10) + (next - 0xdc00) + 0x10000;
+      let k = astral.get(cp);
+      if (k === undefined) astral.set(cp, (k = classify(cp)));
+      return k;
+    }
+  }
+  width = 1;
+  let k = bmp[c];
+  if (k === 0) bmp[c] = k = classify(c);
+  return k;
+}
+
+/** A word's offsets: `text.slice(start, end)`. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** The end of the run of code points from `j` having `bit`. */
+function runEnd(text: string, j: number, bit: number): number {
+  const n = text.length;
+  while (j < n && classAt(text, j) & bit) j += width;
+  return j;
+}
+
+/**
+ * The first word of `text` starting at or after `from`, exactly as `text.matchAll(WORD)`
+ * finds it when its previous match ended at `from`: its offsets go into `span`. False when
+ * there is none.
+ */
+export function nextWord(text: string, from: number, span: Span): boolean {
+  const n = text.length;
+  for (let i = from; i < n;) {
+    const k = classAt(text, i);
+    if (!(k & WORD_CHAR)) {
+      i += width;
+      continue;
+    }
+    span.start = i;
+    if (k & DIGIT) {
+      // \p{Nd}+(?:[.,/]\p{Nd}+)+ comes first: a number written with groups (6.300, 25/4/2025).
+      let j = runEnd(text, i, DIGIT);
+      let groups = 0;
+      while (j + 1 < n) {
+        const sep = text.charCodeAt(j);
+        if ((sep !== 0x2e && sep !== 0x2c && sep !== 0x2f) || !(classAt(text, j + 1) & DIGIT)) break;
+        j = runEnd(text, j + 1, DIGIT);
+        groups++;
+      }
+      if (groups) {
+        span.end = j;
+        return true;
+      }
+    }
+    span.end = runEnd(text, i, WORD_CHAR);
+    return true;
+  }
+  return false;
+}
