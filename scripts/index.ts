@@ -1,16 +1,22 @@
 // Build (or bring up to date) the saved index of a corpus ahead of `npm start`:
-//   npm run index [-- --corpus DIR] [--index DIR] [--segment-tokens N]
+//   npm run index [-- --corpus DIR] [--index DIR] [--segment-tokens N] [--threads N]
 // Defaults are the server's: CORPUS_DIR (default seeds/) and INDEX_DIR (see README).
 // --segment-tokens bounds a segment (default 100,000,000 tokens), and with it the memory of
 // a build: one segment's articles are held until it is written (docs/performance.md).
+// --threads N analyses articles (cleaning, dates, people candidates) on N worker threads
+// while the main thread indexes; default 1 on a machine of several cores, 0 on one core.
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import os from "node:os";
 import { parseArgs } from "node:util";
 import { SingleBar, Presets } from "cli-progress";
+import { WorkerAnalyser } from "@/lib/index/analysis-pool";
 import { LiveIndex } from "@/lib/index/live-index";
 import { corpusDir, indexDir } from "@/lib/search/service";
 
-const { values } = parseArgs({ options: { corpus: { type: "string" }, index: { type: "string" }, "segment-tokens": { type: "string" } } });
+const { values } = parseArgs({
+  options: { corpus: { type: "string" }, index: { type: "string" }, "segment-tokens": { type: "string" }, threads: { type: "string" } },
+});
 const corpus = values.corpus ? path.resolve(values.corpus) : corpusDir();
 const dir = values.index ? path.resolve(values.index) : indexDir(corpus);
 
@@ -23,6 +29,9 @@ async function main() {
     throw new Error(`cannot read the corpus directory ${corpus}: ${(error as Error).message}`);
   }
   if (values["segment-tokens"] && !(Number(values["segment-tokens"]) > 0)) throw new Error("--segment-tokens must be a positive number");
+  const threads = values.threads === undefined ? (os.availableParallelism() > 1 ? 1 : 0) : Number(values.threads);
+  if (!Number.isInteger(threads) || threads < 0) throw new Error("--threads must be a whole number, 0 or more");
+  const analyser = threads > 0 ? new WorkerAnalyser(threads) : null;
   const started = performance.now();
   const bar = new SingleBar(
     {
@@ -40,6 +49,7 @@ async function main() {
     corpusDir: corpus,
     indexDir: dir,
     ...(values["segment-tokens"] ? { segmentTokens: Number(values["segment-tokens"]) } : {}),
+    analyser,
     onProgress: (done, total) => {
       if (!barStarted) bar.start(total, 0, { rate: 0 });
       barStarted = true;
@@ -61,6 +71,7 @@ async function main() {
     ].join("\n"),
   );
   await index.close();
+  await analyser?.close();
 }
 
 main().catch((error) => {

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
+import { WorkerAnalyser } from "@/lib/index/analysis-pool";
 import { LiveIndex } from "@/lib/index/live-index";
 import { SearchEngine } from "@/lib/search/engine";
 import { EMPTY_QUERY } from "@/lib/url/search-params";
@@ -340,5 +341,59 @@ describe("a whole file's skips", () => {
     expect(index.skippedSources.map((s) => s.source)).toEqual(["x.jsonl:3", "x.jsonl (id empty)"]);
     expect(index.skippedSources[1].reason).toMatch(/empty article/);
     await index.close();
+  });
+});
+
+describe("LiveIndex: articles analysed on worker threads", () => {
+  /** Every index file's bytes, segment files by kind (their names are random). */
+  function indexBytes(dir: string) {
+    const files = readdirSync(dir).sort();
+    const byKind = (ext: string) => files.filter((f) => f.endsWith(ext)).map((f) => readFileSync(path.join(dir, f)).toString("base64"));
+    const meta = JSON.parse(readFileSync(path.join(dir, "meta.json"), "utf8"));
+    return {
+      seg: byKind(".seg"),
+      docs: byKind(".docs"),
+      pairs: readFileSync(path.join(dir, "pairs.bin")).toString("base64"),
+      people: readFileSync(path.join(dir, "people.bin")).toString("base64"),
+      files: meta.files,
+      skipped: meta.skipped,
+    };
+  }
+
+  it("saves the same bytes as a build on one thread, skips and segments included", async () => {
+    const corpus = tempDir();
+    const lines = [0, 1, 2, 3, 4, 5, 6, 7, 8].map((t) => record(`a${t}`, t, t % 3 ? "" : "Ông Nguyễn Văn An cho biết."));
+    lines.splice(3, 0, "garbage", JSON.stringify({ id: "empty", body: "   " }));
+    writeFileSync(path.join(corpus, "a.jsonl"), lines.join("\n") + "\n");
+    writeFileSync(path.join(corpus, "b.jsonl"), [record("b1", 1), record("a2", 4, "sửa lại")].join("\n") + "\n");
+    const one = tempDir();
+    const two = tempDir();
+    const plain = await LiveIndex.open({ corpusDir: corpus, indexDir: one, sketchBits: 12, segmentDocs: 4 });
+    const pool = new WorkerAnalyser(1);
+    try {
+      const threaded = await LiveIndex.open({ corpusDir: corpus, indexDir: two, sketchBits: 12, segmentDocs: 4, analyser: pool });
+      expect(threaded.archive.segments.length).toBeGreaterThan(1);
+      expect(indexBytes(two)).toEqual(indexBytes(one));
+      expect(threaded.skippedSources).toEqual(plain.skippedSources);
+      await threaded.close();
+    } finally {
+      await pool.close();
+    }
+    await plain.close();
+  });
+
+  it("keeps the saved index when the analyser fails during an update", async () => {
+    const corpus = tempDir();
+    const saved = tempDir();
+    writeFileSync(path.join(corpus, "a.jsonl"), [0, 1].map((t) => record(`a${t}`, t)).join("\n") + "\n");
+    await (await LiveIndex.open({ corpusDir: corpus, indexDir: saved, sketchBits: 12 })).close();
+    const before = readdirSync(saved).map((f) => [f, readFileSync(path.join(saved, f)).toString("base64")]);
+    writeFileSync(path.join(corpus, "b.jsonl"), record("b0", 2) + "\n");
+    const failing = { run: () => Promise.reject(new Error("worker died")), close: async () => undefined };
+    await expect(LiveIndex.open({ corpusDir: corpus, indexDir: saved, sketchBits: 12, analyser: failing })).rejects.toThrow("worker died");
+    expect(readdirSync(saved).map((f) => [f, readFileSync(path.join(saved, f)).toString("base64")])).toEqual(before);
+    const reopened = await LiveIndex.open({ corpusDir: corpus, indexDir: saved, sketchBits: 12 });
+    expect(reopened.archive.live).toBe(3);
+    await reopened.close();
   });
 });

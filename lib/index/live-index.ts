@@ -10,8 +10,8 @@ import { todayInVietnam, type DateResult } from "@/lib/corpus/dates";
 import { candidatesToResolve, resolvePeople, type Candidate } from "@/lib/corpus/people";
 import { type EvidenceData, KINDS, PeopleEvidence } from "@/lib/corpus/people-evidence";
 import { loadTagger } from "@/lib/corpus/people-tagger";
-import { prepareArticleWithDetail } from "@/lib/corpus/prepare";
 import type { Article, Skipped } from "@/lib/corpus/types";
+import { analyseRecords, type Analyser } from "@/lib/index/analysis";
 import { Archive } from "@/lib/index/archive";
 import { countLines, onlyAppended, probes, readRecords, scanCorpus, type FileState, type ScannedFile } from "@/lib/index/corpus-files";
 import { IndexFileError, readIndexFile, writeIndexFile, type TypedArray } from "@/lib/index/format";
@@ -34,6 +34,12 @@ export interface LiveIndexOptions {
    * article-only rules, for measuring what the archive-wide pass costs (scripts/people-bench.ts).
    */
   archivePeople?: boolean;
+  /**
+   * Analyses articles (cleaning, dates, people candidates) on other threads while this one
+   * indexes (lib/index/analysis-pool.ts, used by `npm run index`); default: on this thread.
+   * Same output either way. The caller closes it.
+   */
+  analyser?: Analyser | null;
   /** Called as a first build reads articles. */
   onProgress?: (done: number, total: number) => void;
   /** Log lines (skipped sources, reasons an index was rebuilt). */
@@ -367,7 +373,8 @@ export class LiveIndex {
     // written, and holding them here made a build's memory grow with the whole archive.
     const built: Segment[] = [];
     const archivePeople = this.opts.archivePeople ?? true;
-    let batch = new Batch(this.evidence, archivePeople);
+    const today = todayInVietnam();
+    let batch = new Batch(this.evidence, archivePeople, today);
     const flush = async () => {
       if (!batch.items.length) return;
       const items = batch.finishDates();
@@ -376,7 +383,7 @@ export class LiveIndex {
       let seg = memorySegment(this.segmentName(), items, rank);
       if (this.opts.indexDir) seg = saveSegment(this.opts.indexDir, items, seg);
       built.push(seg);
-      batch = new Batch(this.evidence, archivePeople);
+      batch = new Batch(this.evidence, archivePeople, today);
     };
 
     const newStates = new Map<string, FileState>();
@@ -391,21 +398,18 @@ export class LiveIndex {
       const state = { consumed: 0, lines: 0 };
       let fileEvidence = this.fileEvidence.get(file);
       if (!fileEvidence) this.fileEvidence.set(file, (fileEvidence = new PeopleEvidence()));
-      for await (const rec of readRecords(corpusDir, file, r.from, state)) {
+      for await (const rec of analyseRecords(readRecords(corpusDir, file, r.from, state), today, this.opts.analyser ?? null)) {
         if ("skipped" in rec) {
           skipped.push(rec.skipped);
           continue;
         }
         const where = rec.raw.format === "txt" ? file : `${file} (id ${rec.raw.id})`;
-        try {
-          const { article, detail } = prepareArticleWithDetail(rec.raw, batch.today);
-          if (article.paragraphs.length === 0) unclean.push({ source: where, reason: "empty article: no text left after cleaning" });
-          else {
-            batch.add(article, detail.date, rec.line, detail.candidates, fileEvidence);
-            added++;
-          }
-        } catch (error) {
-          unclean.push({ source: where, reason: `could not be cleaned: ${(error as Error).message}` });
+        const a = rec.analysis;
+        if ("error" in a) unclean.push({ source: where, reason: `could not be cleaned: ${a.error}` });
+        else if (a.article.paragraphs.length === 0) unclean.push({ source: where, reason: "empty article: no text left after cleaning" });
+        else {
+          batch.add(a.article, a.date, rec.line, a.candidates, fileEvidence);
+          added++;
         }
         if (firstBuild) this.progress.done++;
         if (batch.writer.docs >= this.segmentDocs || batch.writer.tokens >= (this.opts.segmentTokens ?? SEGMENT_TOKENS)) await flush();
@@ -548,11 +552,12 @@ class Batch {
   readonly items: SourcedArticle[] = [];
   private readonly dates: DateResult[] = [];
   private readonly candidates: Candidate[][] = [];
-  readonly today = todayInVietnam();
 
   constructor(
     private readonly evidence: PeopleEvidence,
     private readonly archivePeople: boolean,
+    /** No date is estimated after this day: one day for a whole update. */
+    readonly today: string,
   ) {}
 
   add(article: Article, date: DateResult, line: number, candidates: Candidate[], fileEvidence: PeopleEvidence) {

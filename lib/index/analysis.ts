@@ -1,0 +1,78 @@
+// The per-article analysis of an index build (cleaning, dates, people candidates): pure per
+// article, so it can run on another thread while the build's own thread tokenises and
+// writes segments. `analyseRecords` keeps the corpus order whichever way it runs.
+import type { DateResult } from "@/lib/corpus/dates";
+import type { Candidate } from "@/lib/corpus/people";
+import { prepareArticleWithDetail } from "@/lib/corpus/prepare";
+import type { Article, RawArticle, Skipped } from "@/lib/corpus/types";
+import type { CorpusRecord } from "@/lib/index/corpus-files";
+
+/** What the build needs of one prepared article, or why it could not be cleaned. */
+export type Analysis = { article: Article; date: DateResult; candidates: Candidate[] } | { error: string };
+
+/** Prepare one raw article; an exception becomes its message (the article is skipped and reported). */
+export function analyse(raw: RawArticle, today: string): Analysis {
+  try {
+    const { article, detail } = prepareArticleWithDetail(raw, today);
+    return { article, date: detail.date, candidates: detail.candidates };
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** Analyses batches of raw articles elsewhere (a worker thread); results in the order given. */
+export interface Analyser {
+  run(raws: RawArticle[], today: string): Promise<Analysis[]>;
+  close(): Promise<void>;
+}
+
+export type AnalysedRecord = { raw: RawArticle; line: number; analysis: Analysis } | { skipped: Skipped };
+
+/** Records per message to the analyser: enough to amortise a message, few enough to start soon. */
+const CHUNK = 32;
+/** Chunks under way at once: the analyser keeps working while the build finishes a segment. */
+const AHEAD = 8;
+
+/**
+ * The records of `source` with each article analysed, in the source's order. Without an
+ * analyser each article is prepared here when it is reached; with one, up to AHEAD chunks
+ * of CHUNK records are read and analysed ahead of the consumer.
+ */
+export async function* analyseRecords(source: AsyncIterable<CorpusRecord>, today: string, analyser: Analyser | null): AsyncGenerator<AnalysedRecord> {
+  if (!analyser) {
+    for await (const rec of source) {
+      if ("skipped" in rec) yield rec;
+      else yield { ...rec, analysis: analyse(rec.raw, today) };
+    }
+    return;
+  }
+  const pending: { recs: CorpusRecord[]; results: Promise<Analysis[]> }[] = [];
+  const send = (recs: CorpusRecord[]) => {
+    const raws = recs.flatMap((r) => ("raw" in r ? [r.raw] : []));
+    const results = raws.length ? analyser.run(raws, today) : Promise.resolve([]);
+    // Awaited in order below; until then a failure must not count as unhandled.
+    results.catch(() => undefined);
+    pending.push({ recs, results });
+  };
+  async function* drain(keep: number): AsyncGenerator<AnalysedRecord> {
+    while (pending.length > keep) {
+      const { recs, results } = pending.shift()!;
+      const analyses = await results;
+      let i = 0;
+      for (const rec of recs) {
+        if ("skipped" in rec) yield rec;
+        else yield { ...rec, analysis: analyses[i++] };
+      }
+    }
+  }
+  let chunk: CorpusRecord[] = [];
+  for await (const rec of source) {
+    chunk.push(rec);
+    if (chunk.length < CHUNK) continue;
+    send(chunk);
+    chunk = [];
+    yield* drain(AHEAD - 1);
+  }
+  if (chunk.length) send(chunk);
+  yield* drain(0);
+}
