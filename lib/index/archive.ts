@@ -55,19 +55,29 @@ class GrowingLexicon implements Lexicon {
     return f;
   }
 
-  /** Keep `foldedId` and the radix tree to the terms with live articles. */
+  /** The document frequencies `follow` was last given: a term is in `foldedId` when its entry is positive. */
+  private followed = new Int32Array(0);
+
+  /**
+   * Keep `foldedId` and the radix tree to the terms with live articles. Only terms whose
+   * frequency crossed zero since the last call are looked up: an update touches few terms,
+   * and a map lookup per term of the archive cost most of a refresh.
+   */
   follow(df: Int32Array) {
+    const prev = this.followed;
     for (let f = 0; f < df.length; f++) {
+      const live = df[f] > 0;
+      if (live === (f < prev.length && prev[f] > 0)) continue;
       const term = this.foldedTerm[f];
-      const known = this.foldedId.has(term);
-      if (df[f] > 0 && !known) {
+      if (live) {
         this.foldedId.set(term, f);
         this.vocab.set(term, f);
-      } else if (df[f] <= 0 && known) {
+      } else {
         this.foldedId.delete(term);
         this.vocab.delete(term);
       }
     }
+    this.followed = df;
   }
 
   exact(term: string, folded: number): number {

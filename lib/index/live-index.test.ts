@@ -4,6 +4,7 @@ import path from "node:path";
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import { WorkerAnalyser } from "@/lib/index/analysis-pool";
+import { readIndexFile } from "@/lib/index/format";
 import { LiveIndex } from "@/lib/index/live-index";
 import { SearchEngine } from "@/lib/search/engine";
 import { EMPTY_QUERY } from "@/lib/url/search-params";
@@ -233,6 +234,41 @@ describe("LiveIndex: people evidence from the whole archive", () => {
     expect(people(restarted.engine, "b1")).toEqual(["Lacazette"]);
     const fresh = await open(corpus, null);
     expect(facet(restarted.engine)).toEqual(facet(fresh.engine));
+  });
+
+  it("saves each file's evidence as a fresh build of the final corpus does, after restarts, appends, rewrites and removals", async () => {
+    /** people.bin's evidence, by corpus file (the order of files differs with the order of changes). */
+    const evidenceByFile = (dir: string) => {
+      const { json, arrays } = readIndexFile(path.join(dir, "people.bin"), "people");
+      const files = (json as { files: { file: string; articles: number; names: string[]; singles: string[] }[] }).files;
+      let at = 0;
+      return Object.fromEntries(
+        files.map((f) => {
+          const n = 4 * (f.names.length + f.singles.length);
+          const counts = [...arrays.counts.subarray(at, (at += n))];
+          return [f.file, { articles: f.articles, names: f.names, singles: f.singles, counts }];
+        }),
+      );
+    };
+    const corpus = tempDir();
+    const saved = tempDir();
+    writeFileSync(path.join(corpus, "a.jsonl"), [1, 2].map((i) => striker(`a${i}`, i)).join("\n") + "\n");
+    writeFileSync(path.join(corpus, "b.jsonl"), mention("b1") + "\n");
+    writeFileSync(path.join(corpus, "d.jsonl"), striker("d1", 4) + "\n");
+    await (await open(corpus, saved)).index.close();
+    const live = await open(corpus, saved);
+    appendFileSync(path.join(corpus, "a.jsonl"), striker("a3", 3) + "\n");
+    await live.index.update();
+    writeFileSync(path.join(corpus, "b.jsonl"), mention("b2") + "\n" + striker("b3", 5) + "\n");
+    unlinkSync(path.join(corpus, "d.jsonl"));
+    await live.index.update();
+    writeFileSync(path.join(corpus, "c.jsonl"), mention("c1") + "\n");
+    await live.index.update();
+    await live.index.close();
+    const fresh = tempDir();
+    await (await open(corpus, fresh)).index.close();
+    expect(evidenceByFile(saved)).toEqual(evidenceByFile(fresh));
+    expect(Object.keys(evidenceByFile(saved)).sort()).toEqual(["a.jsonl", "b.jsonl", "c.jsonl"]);
   });
 
   it("uncounts the evidence of a removed file", async () => {

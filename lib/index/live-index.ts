@@ -91,6 +91,11 @@ export class LiveIndex {
    */
   private evidence = new PeopleEvidence();
   private fileEvidence = new Map<string, PeopleEvidence>();
+  /**
+   * Each file's evidence as saved (`toData`), until the file's evidence changes: a commit
+   * re-encodes only the files an update read or removed, not the whole archive's evidence.
+   */
+  private evidenceData = new Map<string, EvidenceData>();
   /** people.bin as read and checked at open, until an update decodes it (decodeEvidence). */
   private savedEvidence: (SavedEvidence & { counts: TypedArray }) | null = null;
   progress = { done: 0, total: 0 };
@@ -307,6 +312,7 @@ export class LiveIndex {
       const e = PeopleEvidence.fromData({ ...f, counts: saved.counts.subarray(at, at + n) });
       at += n;
       byFile.set(f.file, e);
+      this.evidenceData.set(f.file, { articles: f.articles, names: f.names, singles: f.singles, counts: saved.counts.subarray(at - n, at) });
       total.merge(e);
     }
     this.evidence = total;
@@ -319,6 +325,7 @@ export class LiveIndex {
     this.savedEvidence = null;
     this.evidence = new PeopleEvidence();
     this.fileEvidence.clear();
+    this.evidenceData.clear();
     this.files.clear();
     this.skipped.clear();
     const dir = this.opts.indexDir!;
@@ -363,6 +370,7 @@ export class LiveIndex {
       if (e) this.evidence.merge(e, -1);
       this.fileEvidence.delete(f);
     }
+    for (const f of [...removed, ...reads.map((r) => r.scan.file)]) this.evidenceData.delete(f);
     const before = [...this.archive.segments];
     const firstBuild = before.length === 0;
     if (firstBuild) {
@@ -516,7 +524,9 @@ export class LiveIndex {
     const parts: ArrayLike<number>[] = [];
     let length = 0;
     for (const [file, e] of this.fileEvidence) {
-      const { counts, ...rest } = e.toData();
+      let data = this.evidenceData.get(file);
+      if (!data) this.evidenceData.set(file, (data = e.toData()));
+      const { counts, ...rest } = data;
       files.push({ file, ...rest });
       parts.push(counts);
       length += counts.length;
