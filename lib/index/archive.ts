@@ -56,7 +56,7 @@ class GrowingLexicon implements Lexicon {
   }
 
   /** The document frequencies `follow` was last given: a term is in `foldedId` when its entry is positive. */
-  private followed = new Int32Array(0);
+  private followed: Int32Array = new Int32Array(0);
 
   /**
    * Keep `foldedId` and the radix tree to the terms with live articles. Only terms whose

@@ -32,7 +32,9 @@ async function main() {
   // As the server does before it says it is ready: stories, facets and pair filters derived now.
   engine.prepare();
   const s = (from: number, to = performance.now()) => `${((to - from) / 1000).toFixed(2)} s`;
-  console.log(`ready: ${s(t0)} (open ${s(t0, opened)}, engine.prepare ${s(opened)}; saved index: ${index.loaded.saved}), ${index.archive.live} articles, RSS ${rss()}`);
+  console.log(
+    `ready: ${s(t0)} (open ${s(t0, opened)}, engine.prepare ${s(opened)}; saved index: ${index.loaded.saved}), ${index.archive.live} articles, RSS ${rss()}`,
+  );
   for (let run = 1; run <= Number(values.runs); run++) {
     const word = `zqxfresh${run}${Date.now().toString(36)}`;
     const file = path.join(corpusDir, `zz-fresh-${run}.jsonl`);
