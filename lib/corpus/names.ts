@@ -727,6 +727,14 @@ export const NON_PERSON_WORDS = new Set([
 /** Places (countries, capitals, Vietnamese provinces) that precede a name as a qualifier: "Tổng thống Nga Vladimir Putin". */
 export const PLACES = [
   "Mỹ",
+  "Hoa Kỳ",
+  "Vương quốc Anh",
+  "Vương Quốc Anh",
+  // Lakes whose name opens with a family name's spelling ("Hồ").
+  "Hồ Gươm",
+  "Hồ Tây",
+  "Los Angeles",
+  "Las Vegas",
   "Nga",
   "Anh",
   "Pháp",
@@ -988,4 +996,9 @@ export const NOT_PEOPLE = new Set([
   "phật bà",
   "ông địa",
   "bà chúa xứ",
+  // Armed groups named like people ("Al" reads as a given name).
+  "al qaeda",
+  "al-qaeda",
+  "al shabaab",
+  "al-shabaab",
 ]);

@@ -284,7 +284,7 @@ function endsWithPhrase(before: string, phrases: Set<string>): boolean {
 }
 /** What people do right after their name is mentioned. */
 const PERSON_AFTER =
-  /^(?:\s*\(\s*\d{1,3}\s*tuổi|\s*,\s*\d{1,3}\s*tuổi|\s+(?:cho biết|cho hay|nói|chia sẻ|khẳng định|tuyên bố|thủ vai|đảm nhận|thừa nhận|nhấn mạnh|bày tỏ|sinh năm|từng|viết))/iu;
+  /^(?:\s*\(\s*\d{1,3}\s*tuổi|\s*,\s*\d{1,3}\s*tuổi|\s+(?:cho biết|cho hay|nói|chia sẻ|khẳng định|tuyên bố|thủ vai|đảm nhận|thừa nhận|nhấn mạnh|bày tỏ|sinh năm|từng|viết)|\s*\((?:bên |đứng |ngồi |ở )?(?:trái|phải|giữa)\b|\s*\(thứ \d+ từ (?:trái|phải)|\s*,\s*một (?:người|sinh viên|học sinh|nhà|cô gái|chàng trai|cựu|cầu thủ|bác sĩ|giáo sư|luật sư|phóng viên)\s)/iu;
 /** Capitalised words glued after a name by a missing full stop ("Juan Martinez Chẳng phải…"); never given names. */
 const TRAILING_NON_NAME = new Set([
   "một",
@@ -408,6 +408,12 @@ export interface Candidate {
    * semicolon of a line-up ("Ospina – Monreal"), or a scorer's minutes ("Fagan 76, Đình Bảo 77").
    */
   sepNext?: true;
+  /** The gap to the next candidate holds a scorer's minute ("Nsi 18, Văn Thành 45+1, …"). */
+  minuteNext?: true;
+  /** A team's formation opens the list it heads ("Málaga (4-5-1): Kameni; Ricca, …"): a line-up. */
+  formation?: true;
+  /** Written in capitals in a table of such names ("MANUEL NEUER | Bayern"), title-cased here. */
+  caps?: true;
   /** Up to two words before and the word after, lowercased ("" at a sentence boundary). */
   before: string;
   after: string;
@@ -457,6 +463,12 @@ function placeLength(words: string[], at: number): number {
   return 0;
 }
 
+/** Whether a well-known person's full name (2–4 words) starts at `at`. */
+function knownFrom(words: string[], at: number): boolean {
+  for (let n = 2; n <= 4 && at + n <= words.length; n++) if (knownByKey.has(nameKey(words.slice(at, at + n)))) return true;
+  return false;
+}
+
 /** Split a capitalised run into candidate name segments, recording why each is a name. */
 function mentionsInRun(text: string, runStart: number, runWords: string[], textIndex: number, out: Candidate[]) {
   // Split at words that make a run an organisation or a thing: "Trường THPT Bùi Thị Xuân".
@@ -489,6 +501,8 @@ function mentionsInRun(text: string, runStart: number, runWords: string[], textI
     // A place splits a run only in qualifier position, before the name ("Nga Vladimir Putin"),
     // never at its end ("Cao Toàn Mỹ", "Trương Hồ Phương Nga").
     let place = i < runWords.length && i === segStart ? placeLength(runWords, i) : 0;
+    // "Paris Hilton": a well-known person whose given name is a place.
+    if (place && knownFrom(runWords, i)) place = 0;
     // "Đức Huy", "Mỹ Tâm": a country before a lone Vietnamese syllable is a given name, not a qualifier.
     if (place === 1 && i === 0 && runWords.length === 2 && isVietnameseName(runWords)) place = 0;
     const w = runWords[i] ?? "";
@@ -607,6 +621,10 @@ function segment(
     a += i;
     words = words.slice(i);
   }
+  // "Die Welt", "El Pais", "Los Angeles": a German or Romance article opens a newspaper's or a place's name.
+  if (words.length >= 2 && FOREIGN_ARTICLES.has(words[0])) return;
+  // "Trung Quốc Nga": places one after another.
+  if (allPlaces(words)) return;
   // Teams are named after provinces ("Sanna Khánh Hòa", "Hoàng Anh Gia Lai"); people with an
   // honorific are not ("ông Phan Thái Bình").
   const honorific = HONORIFICS.has(lower(runWords[from])) || endsWithPhrase(prefix, HONORIFICS);
@@ -644,6 +662,20 @@ function segment(
     start: offsets[a],
     end,
   });
+}
+
+/** Capitalised articles that open names of newspapers, clubs and places, never people's (not "La", "Le": Vietnamese family names, "Le Pen"). */
+const FOREIGN_ARTICLES = new Set(["Die", "Der", "Das", "El", "Il", "Los", "Las", "Les"]);
+
+/** Whether the words are known places end to end ("Trung Quốc Nga"). */
+function allPlaces(words: string[]): boolean {
+  let i = 0;
+  while (i < words.length) {
+    const n = placeLength(words, i);
+    if (!n) return false;
+    i += n;
+  }
+  return true;
 }
 
 /** An acronym of an organisation ("FBI", "GD-ĐT", "LĐTB&XH"): capitals, maybe digits and joiners, two letters or more. */
@@ -755,12 +787,20 @@ export function findCandidates(texts: string[]): Candidate[] {
   const out: Candidate[] = [];
   texts.forEach((text, i) => {
     for (const m of text.matchAll(RUN)) mentionsInRun(text, m.index ?? 0, joinParticles(m[0].split(" ")), i, out);
+    const caps = capitalNames(text, i);
+    if (caps.length) {
+      out.push(...caps);
+      out.sort((x, y) => x.text - y.text || x.start - y.start);
+    }
   });
   const LIST_GAP = /^\s*(?:,|và|,\s*và|hay|hoặc)\s*$/u;
   for (const m of out) {
     const text = texts[m.text];
     m.before = /(?:^|[\s(“"'‘])((?:[\p{L}\p{M}.]+ )?[\p{L}\p{M}.]+) $/u.exec(text.slice(Math.max(0, m.start - 30), m.start))?.[1].toLowerCase() ?? "";
     m.after = /^ ([\p{L}\p{M}]+)/u.exec(text.slice(m.end, m.end + 20))?.[1].toLowerCase() ?? "";
+    if (/\(\s*\d(?:\s*-\s*\d){2,3}\s*\)\s*:\s*$/u.test(text.slice(Math.max(0, m.start - 25), m.start))) m.formation = true;
+    // "Roland Garros 2017", "Champions League 2016-17": a foreign name followed by a year names an event.
+    if (!m.titled && !m.placed && !m.known && !isVietnameseName(m.words) && /^ (?:19|20)\d\d(?!\d)/.test(text.slice(m.end, m.end + 6))) m.placed = true;
   }
   for (const m of out) {
     if (!m.titled && isCredit(texts, m)) {
@@ -788,6 +828,7 @@ export function findCandidates(texts: string[]): Candidate[] {
     const next = named[i + 1];
     m.listNext = Boolean(next && next.text === m.text && LIST_GAP.test(texts[m.text].slice(m.end, next.start)));
     if (!m.listNext && next && next.text === m.text && SEP_GAP.test(texts[m.text].slice(m.end, next.start))) m.sepNext = true;
+    if (next && next.text === m.text && MINUTE_GAP.test(texts[m.text].slice(m.end, next.start))) m.minuteNext = true;
   });
   return out;
 }
@@ -798,6 +839,51 @@ export function findCandidates(texts: string[]): Candidate[] {
  */
 const MINUTE = "\\d{1,3}(?:\\+\\d{1,2})?['’]?";
 const SEP_GAP = new RegExp(`^\\s*(?:${MINUTE}(?:\\s*,\\s*${MINUTE})*\\s*)?(?:\\([^()]{0,20}\\)\\s*)?(?:[,;–-]|,?\\s*và|hay|hoặc)\\s*$`, "u");
+
+/** A scorer's minutes between two scorers: "18, ", "45+1 - ", "63, 84 ", "76' (pen), ". */
+const MINUTE_GAP = new RegExp(`^\\s*${MINUTE}(?:\\s*,\\s*${MINUTE})*\\s*(?:\\([^()]{0,20}\\)\\s*)?(?:[,;–-]|,?\\s*và)\\s*$`, "u");
+
+/** Particles written in lower case inside a title-cased name ("DAVID DE GEA" → "David de Gea"). */
+const PARTICLES = new Set(["bin", "ibn", "van", "von", "de", "da", "di", "del", "der", "dos", "ter"]);
+/** Two to four words in capitals, each of two letters or more ("MARC-ANDRE TER STEGEN"). */
+const CAPS_RUN = /(?<![\p{L}\p{N}])\p{Lu}{2,}(?:[-'’]\p{Lu}+)*(?: \p{Lu}{2,}(?:[-'’]\p{Lu}+)*){1,3}(?![\p{L}\p{N}])/gu;
+/** Capital-name runs a text needs before they count as a table of names. */
+const CAPS_TABLE_MIN = 3;
+
+/**
+ * Names in capitals ("MANUEL NEUER | Bayern | 8 trận. THOMAS DIDILLON | Metz | …"): a text with
+ * three or more runs in capitals that read as foreign personal names once title-cased (not
+ * Vietnamese, whose capitals are headings and bylines, no English function words, no acronym
+ * of two letters) is a table of people; its names become candidates, title-cased.
+ */
+function capitalNames(text: string, textIndex: number): Candidate[] {
+  if (!/\p{Lu}{2,} \p{Lu}{2,}/u.test(text)) return [];
+  const found: Candidate[] = [];
+  for (const r of text.matchAll(CAPS_RUN)) {
+    const parts = r[0].split(" ");
+    const titled = parts.map((w, i) => (i > 0 && PARTICLES.has(w.toLowerCase()) ? w.toLowerCase() : w.replace(/\p{Lu}+/gu, (x) => x[0] + x.slice(1).toLowerCase())));
+    const words = joinParticles(titled);
+    if (words.length < 2 || words.some((w) => w.length < 3 && !/^\p{Ll}/u.test(w))) continue;
+    const m: Candidate = {
+      words,
+      titled: false,
+      known: knownByKey.get(nameKey(words))?.name ?? null,
+      strong: false,
+      placed: false,
+      caps: true,
+      cue: false,
+      listNext: false,
+      before: "",
+      after: "",
+      text: textIndex,
+      start: r.index ?? 0,
+      end: (r.index ?? 0) + r[0].length,
+    };
+    const personLike = words.every((w) => /^[\p{L}'’ -]+$/u.test(w) && !ENGLISH_FUNCTION_WORDS.has(w.toLowerCase()) && !NON_PERSON_WORDS.has(w.toLowerCase()));
+    if (personLike && !isVietnameseName(words) && words.length <= 4) found.push(m);
+  }
+  return found.length >= CAPS_TABLE_MIN ? found : [];
+}
 
 const CLOSING_QUOTE: Record<string, string> = { "'": "'", "‘": "’", "“": "”", '"': '"' };
 
@@ -914,7 +1000,10 @@ export function resolvePeople(candidates: readonly Candidate[], helpers: PeopleH
   const singles = new Set(mentions.filter((m) => m.words.length === 1).map((m) => nameKey(m.words)));
   const accepted = new Set<Candidate>();
   for (const m of mentions) {
-    if (m.strong) {
+    if (m.caps) {
+      // A table of names in capitals: a person unless the archive says otherwise ("REAL MADRID").
+      if (!helpers.doubt?.(m) && !helpers.reject?.(m)) accepted.add(m);
+    } else if (m.strong) {
       if (m.titled || m.known || !helpers.reject?.(m)) accepted.add(m);
     } else if (isWeakCandidate(m)) {
       const reused = singles.has(nameKey([m.words[m.words.length - 1]])) || singles.has(nameKey([m.words[0]]));
@@ -971,7 +1060,22 @@ function acceptLineUps(mentions: readonly Candidate[], accepted: Set<Candidate>,
     i = j + 1;
     if (chain.length < LINE_UP_MIN) continue;
     const support = chain.filter((m) => accepted.has(m) || (m.words.length === 1 && surnames.has(nameKey(m.words)))).length;
-    if (support < LINE_UP_SUPPORT || support * 5 < chain.length * 2) continue;
+    if (!chain[0].formation && (support < LINE_UP_SUPPORT || support * 5 < chain.length * 2)) continue;
+    for (const m of chain) {
+      if (accepted.has(m) || helpers.doubt?.(m)) continue;
+      const single = m.words.length === 1 && m.words[0].length >= 3 && isForeignWord(m.words[0]) && helpers.listedSingle?.(m) !== false;
+      if (single) listed.add(m);
+      if (single || isWeakCandidate(m) || (isGivenNamePair(m) && !helpers.mostlyPlace?.(m))) accepted.add(m);
+    }
+  }
+  // Scorer lists ("Nsi 18, Văn Thành 45+1, Việt Phong 56"): three names or more, each followed by
+  // its minutes, are scorers whatever the article says of them elsewhere.
+  for (let i = 0; i < mentions.length;) {
+    let j = i;
+    while (j + 1 < mentions.length && mentions[j].minuteNext && mentions[j + 1].text === mentions[j].text) j++;
+    const chain = mentions.slice(i, j + 1);
+    i = j + 1;
+    if (chain.length < SCORERS_MIN) continue;
     for (const m of chain) {
       if (accepted.has(m) || helpers.doubt?.(m)) continue;
       const single = m.words.length === 1 && m.words[0].length >= 3 && isForeignWord(m.words[0]) && helpers.listedSingle?.(m) !== false;
@@ -981,6 +1085,9 @@ function acceptLineUps(mentions: readonly Candidate[], accepted: Set<Candidate>,
   }
   return listed;
 }
+
+/** Names in a row, each with its minutes, that make a scorer list. */
+const SCORERS_MIN = 3;
 
 interface Person {
   name: string;
@@ -992,7 +1099,9 @@ interface Person {
 /** Full names first; shorter mentions resolve to the one full name they are part of. */
 function mergeMentions(accepted: Candidate[], helpers: PeopleHelpers, listed: ReadonlySet<Candidate> = new Set()): Entity[] {
   const people = new Map<string, Person>();
-  const ordered = accepted.sort((x, y) => y.words.length - x.words.length || x.text - y.text || x.start - y.start);
+  // By the parts of the key, not the words: "David de Gea" (particle glued) is longer than "De Gea".
+  const parts = (m: Candidate) => nameKey(m.words).split(" ").length;
+  const ordered = accepted.sort((x, y) => parts(y) - parts(x) || x.text - y.text || x.start - y.start);
   for (const m of ordered) {
     const known = m.known ? (knownByName.get(m.known) ?? null) : null;
     const key = known ? nameKey(known.name.split(" ")) : nameKey(m.words);
@@ -1032,6 +1141,7 @@ function mergeMentions(accepted: Candidate[], helpers: PeopleHelpers, listed: Re
     // Otherwise a one-word name that matches nobody is not enough to name a person.
   }
   foldGluedWords(people, helpers);
+  foldFamilyVariants(people);
   return [...people.entries()].map(([key, p]) => {
     const id = p.known ? slugify(p.known.name) : VN_ONLY.test(p.name) ? slugify(p.name) : slugify(key);
     return { id: helpers.canonicalId?.(key, p.name) ?? id, name: p.name };
@@ -1063,6 +1173,24 @@ function foldGluedWords(people: Map<string, Person>, helpers: PeopleHelpers) {
     }
     if (into.length !== 1) continue;
     into[0][1].count += p.count;
+    people.delete(key);
+  }
+}
+
+/**
+ * "Vương Phán Phán" once in a caption beside "Dương Phán Phán" throughout the text: a Vietnamese
+ * full name said once, whose middle and given names are those of exactly one other full name
+ * said several times, is that person under a slipped family name.
+ */
+function foldFamilyVariants(people: Map<string, Person>) {
+  for (const [key, p] of people) {
+    if (p.known || p.count !== 1 || p.words.length < 3 || !isVietnameseName(p.words)) continue;
+    const rest = key.split(" ").slice(1).join(" ");
+    const into = [...people.entries()].filter(
+      ([k, q]) => k !== key && q.count >= 2 && q.words.length === p.words.length && isVietnameseName(q.words) && k.split(" ").slice(1).join(" ") === rest,
+    );
+    if (into.length !== 1) continue;
+    into[0][1].count++;
     people.delete(key);
   }
 }
