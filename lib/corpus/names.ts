@@ -2,6 +2,8 @@
 
 /** Titles and honorifics that introduce a person's name: "Tổng thống Nga Vladimir Putin", "bà Leavitt". */
 export const PERSON_TITLES = [
+  // "Phó Thủ tướng Thường trực Trương Hòa Bình", "Thường trực Ban Bí thư".
+  "thường trực",
   "ông",
   "bà",
   "anh",
@@ -463,6 +465,8 @@ export const VN_SURNAMES = new Set([
 
 /** Words that make a capitalised run an organisation, a place or a thing, never a person. */
 export const NON_PERSON_WORDS = new Set([
+  // "Hội Liên hiệp Phụ nữ", "Hội Nông dân"; a given name at a name's end ("Nguyễn Văn Hội", see GIVEN_NAME_ORG_WORDS).
+  "hội",
   "bộ",
   "sở",
   "cục",
@@ -733,6 +737,8 @@ export const PLACES = [
   // Lakes whose name opens with a family name's spelling ("Hồ").
   "Hồ Gươm",
   "Hồ Tây",
+  "Hội An",
+  "Cù Lao Chàm",
   "Los Angeles",
   "Las Vegas",
   "Nga",

@@ -192,3 +192,53 @@ describe("findPeople on the errors of the third frozen set (issue #16)", () => {
     expect(found).not.toContain("Phu Vinh");
   });
 });
+
+describe("findPeople on the errors of the fourth frozen set (issue #16)", () => {
+  it("reads a scorer list by its minutes, one-word and given names included", () => {
+    expect(names("Kết quả: Cần Thơ - HAGL 3-0. Nsi 18, Văn Thành 45+1, Việt Phong 56.")).toEqual(["Văn Thành", "Việt Phong", "Nsi"]);
+  });
+  it("reads a table of names in capitals, but not Vietnamese capitals nor a lone run", () => {
+    expect(names("MANUEL NEUER | Bayern | 8 trận. THOMAS DIDILLON | Metz | 8 trận. MARC-ANDRE TER STEGEN | Barcelona | 9 trận.")).toEqual([
+      "Marc-Andre ter Stegen",
+      "Manuel Neuer",
+      "Thomas Didillon",
+    ]);
+    expect(names("BẢN TIN THỂ THAO. HÀ NỘI FC thắng. PGS, TS NGUYỄN VĨNH THẮNG")).toEqual([]);
+    expect(names("REAL MADRID thắng Barcelona.")).toEqual([]);
+  });
+  it("takes the names after a team's formation for its line-up", () => {
+    expect(names("Đội hình dự kiến: Málaga (4-5-1): Kameni; Ricca, Demichelis, Camacho.")).toEqual(["Kameni", "Ricca", "Demichelis", "Camacho"]);
+  });
+  it("reads a photo position and an appositive after a name as person cues", () => {
+    expect(names("Fadi Kassar (bên trái) ôm con gái.")).toEqual(["Fadi Kassar"]);
+    expect(names("Niki Rahmati, một sinh viên Iran, được chào đón.")).toEqual(["Niki Rahmati"]);
+  });
+  it("takes a foreign name followed by a year for an event, in its bare mentions too", () => {
+    expect(names("Roland Garros 2017 khởi tranh hôm nay. Roland Garros từng đón 400.000 khán giả.")).toEqual([]);
+  });
+  it("folds a caption's slipped family name into the name the text repeats", () => {
+    expect(names("Chị Dương Phán Phán giảm cân. Dương Phán Phán nói vậy.", "Hình ảnh của Vương Phán Phán.")).toEqual(["Dương Phán Phán"]);
+    // Said once each, two names stay two people.
+    expect(names("Ông Nguyễn Văn Hùng và ông Trần Văn Hùng dự họp.")).toEqual(["Nguyễn Văn Hùng", "Trần Văn Hùng"]);
+  });
+  it("merges a particle's short form into the full name whatever the order", () => {
+    expect(names("Thủ môn De Gea ở lại.", "Thủ môn David de Gea nói.")).toEqual(["David de Gea"]);
+  });
+  it("keeps a well-known person whose given name is a place whole", () => {
+    expect(names("Paris Hilton sở hữu siêu xe.")).toEqual(["Paris Hilton"]);
+  });
+  it("never takes countries, lakes, newspapers or armed groups for people", () => {
+    expect(names("Tổng thống Hoa Kỳ phát biểu. Thủ tướng Vương Quốc Anh đến.")).toEqual([]);
+    expect(names("Trẻ em vui chơi ở Hồ Gươm, Hồ Tây và Hội An.")).toEqual([]);
+    expect(names("Die Welt cho biết thông tin.")).toEqual([]);
+    expect(names("Al Qaeda tuyên bố sẽ tấn công.")).toEqual([]);
+    expect(names("Thị trưởng Los Angeles Eric Garcetti đón khách.")).toEqual(["Eric Garcetti"]);
+  });
+  it("reads 'thường trực' as a title and 'Hội' as an organisation's head but a given name's end", () => {
+    expect(names("Phó thủ tướng thường trực Trương Hòa Bình chỉ đạo.")).toEqual(["Trương Hòa Bình"]);
+    expect(names("Hội Liên hiệp Phụ nữ tổ chức lễ. Ông Nguyễn Văn Hội phát biểu.")).toEqual(["Nguyễn Văn Hội"]);
+  });
+  it("reads a contributor's name before the outlet as a byline", () => {
+    expect(names("Ông Phí Hữu Đức nói.", "Vụ việc đang được điều tra./. CTV Lê Tùng/VOV.VN")).toEqual(["Phí Hữu Đức"]);
+  });
+});

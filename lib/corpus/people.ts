@@ -132,7 +132,7 @@ const PRODUCT_MAKERS = new Set([
 /** Organisation acronyms that are also name parts when not written in capitals ("Kim Jong Un" / "UN"). */
 const CAPITALS_ONLY = new Set(["un", "who", "is", "eu", "sea", "ap", "rt", "fed", "pro", "show", "plus", "book"]);
 // "Vịnh" heads a bay ("Vịnh Hạ Long") but ends given names ("Shin Hồng Vịnh", "Nguyễn Đức Vịnh").
-const GIVEN_NAME_ORG_WORDS = new Set(["trường", "hợp", "vịnh"]);
+const GIVEN_NAME_ORG_WORDS = new Set(["trường", "hợp", "vịnh", "hội"]);
 // "Tập" heads a conglomerate only as "Tập đoàn"; elsewhere it is a family name ("Tập Cận Bình").
 const ORG_ONLY_BEFORE = new Map([["tập", "đoàn"]]);
 /** Words before a run that make it a place or a thing named after a person: "đường Nguyễn Trãi". */
@@ -623,8 +623,6 @@ function segment(
   }
   // "Die Welt", "El Pais", "Los Angeles": a German or Romance article opens a newspaper's or a place's name.
   if (words.length >= 2 && FOREIGN_ARTICLES.has(words[0])) return;
-  // "Trung Quốc Nga": places one after another.
-  if (allPlaces(words)) return;
   // Teams are named after provinces ("Sanna Khánh Hòa", "Hoàng Anh Gia Lai"); people with an
   // honorific are not ("ông Phan Thái Bình").
   const honorific = HONORIFICS.has(lower(runWords[from])) || endsWithPhrase(prefix, HONORIFICS);
@@ -666,17 +664,6 @@ function segment(
 
 /** Capitalised articles that open names of newspapers, clubs and places, never people's (not "La", "Le": Vietnamese family names, "Le Pen"). */
 const FOREIGN_ARTICLES = new Set(["Die", "Der", "Das", "El", "Il", "Los", "Las", "Les"]);
-
-/** Whether the words are known places end to end ("Trung Quốc Nga"). */
-function allPlaces(words: string[]): boolean {
-  let i = 0;
-  while (i < words.length) {
-    const n = placeLength(words, i);
-    if (!n) return false;
-    i += n;
-  }
-  return true;
-}
 
 /** An acronym of an organisation ("FBI", "GD-ĐT", "LĐTB&XH"): capitals, maybe digits and joiners, two letters or more. */
 function isAcronym(w: string): boolean {
@@ -861,7 +848,9 @@ function capitalNames(text: string, textIndex: number): Candidate[] {
   const found: Candidate[] = [];
   for (const r of text.matchAll(CAPS_RUN)) {
     const parts = r[0].split(" ");
-    const titled = parts.map((w, i) => (i > 0 && PARTICLES.has(w.toLowerCase()) ? w.toLowerCase() : w.replace(/\p{Lu}+/gu, (x) => x[0] + x.slice(1).toLowerCase())));
+    const titled = parts.map((w, i) =>
+      i > 0 && PARTICLES.has(w.toLowerCase()) ? w.toLowerCase() : w.replace(/\p{Lu}+/gu, (x) => x[0] + x.slice(1).toLowerCase()),
+    );
     const words = joinParticles(titled);
     if (words.length < 2 || words.some((w) => w.length < 3 && !/^\p{Ll}/u.test(w))) continue;
     const m: Candidate = {
@@ -914,7 +903,12 @@ function isCredit(texts: string[], m: Candidate): boolean {
   const text = texts[m.text];
   if (CREDIT_BEFORE.test(text.slice(Math.max(0, m.start - 15), m.start))) return true;
   // "Hoàng Yến/VOV.VN": an author glued to the outlet by a slash.
-  if (/^\/\s*\p{Lu}/u.test(text.slice(m.end, m.end + 3)) && isSentenceStart(text, m.start)) return true;
+  // "CTV Lê Tùng/VOV.VN": a contributor's or reporter's abbreviation may stand before it.
+  if (
+    /^\/\s*\p{Lu}/u.test(text.slice(m.end, m.end + 3)) &&
+    (isSentenceStart(text, m.start) || /(?:^|[\s.])(?:CTV|PV|BTV|NV)\s+$/u.test(text.slice(Math.max(0, m.start - 6), m.start)))
+  )
+    return true;
   if (texts.length < 2 || m.text !== texts.length - 1) return false;
   const tail = text.slice(m.end);
   if (tail.length > 60 || !BYLINE_TAIL.test(tail)) return false;
@@ -1080,7 +1074,8 @@ function acceptLineUps(mentions: readonly Candidate[], accepted: Set<Candidate>,
       if (accepted.has(m) || helpers.doubt?.(m)) continue;
       const single = m.words.length === 1 && m.words[0].length >= 3 && isForeignWord(m.words[0]) && helpers.listedSingle?.(m) !== false;
       if (single) listed.add(m);
-      if (single || isWeakCandidate(m) || (isGivenNamePair(m) && !helpers.mostlyPlace?.(m))) accepted.add(m);
+      // Minutes outweigh the archive's places: "Văn Đức 42" is a scorer even if "xã Văn Đức" is a commune.
+      if (single || isWeakCandidate(m) || isGivenNamePair(m)) accepted.add(m);
     }
   }
   return listed;
