@@ -88,6 +88,37 @@ describe("rank score", () => {
     expect([...explain("bão bạn", "any").keys()].sort()).toEqual(["press", "press2", "storm-passing", "storm-title", "storm2"]);
   });
 
+  it("counts a marked query word's own spelling, not every spelling of its syllable (marks in the term frequency)", () => {
+    // cô (teacher, miss) and có (has) fold to co; `có` is in nearly every Vietnamese article.
+    const fixture = memoryArchive([
+      ...background,
+      article("teacher", "Tin giáo dục", "Cô dạy lớp một. Cô về sớm. Cô chấm bài.", filler(1)),
+      article("has", "Tin giáo dục", "Cô nói trường có sân, có vườn, có thư viện, có phòng máy, có bếp, có xe đưa đón.", filler(1)),
+    ]);
+    const ix = fixture.segments[0].rank;
+    const sc = createScratch(ix);
+    const req = (q: string, weights = RANK_WEIGHTS): ScoreRequest => {
+      const parsed = parseQuery(q);
+      return { groups: expandQuery(fixture.lexicon, parsed.words), phrases: parsed.phrases, excluded: [], mode: "all", weights };
+    };
+    const text = (r: ReturnType<typeof explainQuery>, id: string) => r.get(ix.ids.indexOf(id))!.features.text;
+    const own = explainQuery(ix, sc, req("cô", { ...RANK_WEIGHTS, marks: 1 }));
+    // Three `cô` beat one `cô` and six `có`.
+    expect(text(own, "teacher")).toBeGreaterThan(text(own, "has"));
+    // With the folded count (marks 0, as before), the six `có` counted for `cô`.
+    const folded = explainQuery(ix, sc, req("cô", { ...RANK_WEIGHTS, marks: 0 }));
+    expect(text(folded, "has")).toBeGreaterThan(text(folded, "teacher"));
+    // The folded count bounds the own one, and an unmarked query keeps counting every spelling.
+    expect(text(own, "has")).toBeLessThan(text(folded, "has"));
+    const unmarked = explainQuery(ix, sc, req("co"));
+    expect(text(unmarked, "has")).toBeGreaterThan(text(unmarked, "teacher"));
+    // The pruned top 1 is the exhaustive one.
+    const top = createMatcher(fixture, { weights: { ...RANK_WEIGHTS, marks: 1 } })
+      .match("cô")!
+      .top(1);
+    expect(ix.ids[top[0].d]).toBe("teacher");
+  });
+
   it("charges less for a missing function word than for a missing content word", () => {
     const r = explain("cháy rừng ở Pleiku", "any");
     const noFunction = r.get("fire-no-function")!;
@@ -122,16 +153,20 @@ describe("rank score", () => {
       ["bao", "all"],
       ["tin thế giới", "all"],
       ["cháy rừng", "all"],
+      ["cơn bão gây mưa", "all"],
     ] as const) {
-      const plain = scoreQuery(index, scratch, request(q, mode));
-      const r = explainQuery(index, scratch, request(q, mode));
-      expect(r.size).toBeGreaterThan(0);
-      expect(plain.size).toBe(r.size);
-      for (const [d, e] of r) {
-        const sum = FEATURE_NAMES.reduce((a, k) => a + e.features[k], 0);
-        expect(e.score).toBeCloseTo(sum, 9);
-        for (const k of FEATURE_NAMES) expect(e.features[k]).toBeGreaterThanOrEqual(0);
-        expect(plain.get(d)).toBeCloseTo(e.score, 9);
+      // As the ranking is, and with the marked-spelling term frequency on (RankWeights.marks).
+      for (const weights of [RANK_WEIGHTS, { ...RANK_WEIGHTS, marks: 1 }]) {
+        const plain = scoreQuery(index, scratch, { ...request(q, mode), weights });
+        const r = explainQuery(index, scratch, { ...request(q, mode), weights });
+        expect(r.size).toBeGreaterThan(0);
+        expect(plain.size).toBe(r.size);
+        for (const [d, e] of r) {
+          const sum = FEATURE_NAMES.reduce((a, k) => a + e.features[k], 0);
+          expect(e.score).toBeCloseTo(sum, 9);
+          for (const k of FEATURE_NAMES) expect(e.features[k]).toBeGreaterThanOrEqual(0);
+          expect(plain.get(d)).toBeCloseTo(e.score, 9);
+        }
       }
     }
   });

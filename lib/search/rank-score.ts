@@ -91,6 +91,15 @@ export interface RankWeights {
    * scoring. A constant per article, so it bounds itself: a block's bound grows by at most this.
    */
   accent: number;
+  /**
+   * Marks in the term frequency (issue #9, item 2): 1 = a word typed with marks counts the
+   * occurrences of its own spelling (read from the article's token stream in the positional
+   * pass; the folded count bounds it), so `bão` is not scored by an article's many `báo`;
+   * 0 = the folded count (every spelling of the syllable). Its df is the marked spelling's
+   * either way. Off: on the judged sets it changed three queries' fifth result for the worse
+   * and cost about a fifth of match()'s median time (docs/relevance.md, 2026-11-26).
+   */
+  marks: number;
 }
 
 export const RANK_WEIGHTS: RankWeights = {
@@ -107,6 +116,7 @@ export const RANK_WEIGHTS: RankWeights = {
   flow: 4,
   flowNear: 0.5,
   accent: 2,
+  marks: 0,
 };
 
 /** The named parts of an article's score; the score is their sum. */
@@ -154,6 +164,12 @@ export interface Scratch {
   /** Idf of the words held (coverage) and of those in the title or lead (head). */
   cover: Float64Array;
   head: Float64Array;
+  /**
+   * Per article: the text and title parts of its words typed with marks, computed from the
+   * folded counts, which bound them (see RankWeights.marks): the exact parts come from the
+   * positional pass, so this is only in the upper bound.
+   */
+  markUp: Float64Array;
   /** Best values of the current word over its expansions. */
   bestTitle: Float64Array;
   bestText: Float64Array;
@@ -185,6 +201,7 @@ export function createScratch(index: RankIndex): Scratch {
     fText: f(),
     cover: f(),
     head: f(),
+    markUp: f(),
     bestTitle: f(),
     bestText: f(),
     bestCover: f(),
@@ -303,7 +320,7 @@ export function boundQuery(index: RankIndex, s: Scratch, req: ScoreRequest): Bou
 
 type Explain = (d: number, score: number, features: RankFeatures) => void;
 /** What the positional pass adds: pairs, near pairs, the title part of joined words; and the phrase check. */
-type Proximity = { pairs: number; near: number; title: number; flow: number; phrasesOk: boolean };
+type Proximity = { pairs: number; near: number; title: number; flow: number; text: number; phrasesOk: boolean };
 
 /** Idf of each word as typed, and of the whole query (for coverage and head shares). */
 export interface QueryStats {
@@ -387,7 +404,7 @@ function run(index: RankIndex, s: Scratch, req: ScoreRequest, explain: Explain |
       try {
         const featuresOf = (d: number, p: Proximity): RankFeatures => ({
           title: s.fTitle[d] + p.title,
-          text: s.fText[d],
+          text: s.fText[d] + p.text,
           coverage: coverage * s.cover[d],
           head: head * s.head[d],
           pairs: p.pairs,
@@ -412,7 +429,7 @@ function run(index: RankIndex, s: Scratch, req: ScoreRequest, explain: Explain |
     const upper = new Float64Array(docs.length);
     let bounded = false;
     for (let i = 0; i < docs.length; i++) {
-      const extra = scanner.bound(docs[i]);
+      const extra = scanner.bound(docs[i]) + s.markUp[docs[i]];
       upper[i] = extra > 0 ? inflate(lower[i] + extra) : lower[i];
       if (extra > 0) bounded = true;
     }
@@ -426,7 +443,7 @@ function run(index: RankIndex, s: Scratch, req: ScoreRequest, explain: Explain |
     return { docs, lower, upper, proximity };
   } finally {
     for (const d of touched) {
-      s.fTitle[d] = s.fText[d] = s.cover[d] = s.head[d] = 0;
+      s.fTitle[d] = s.fText[d] = s.cover[d] = s.head[d] = s.markUp[d] = 0;
       s.mask[d] = 0;
       s.litMask[d] = 0;
     }
@@ -439,7 +456,7 @@ function run(index: RankIndex, s: Scratch, req: ScoreRequest, explain: Explain |
 
 /** The positional part of the score, summed in one fixed order (the pruned and the exhaustive path agree to the bit). */
 function proximityScore(p: Proximity): number {
-  return p.pairs + p.near + p.title + p.flow;
+  return p.pairs + p.near + p.title + p.flow + p.text;
 }
 
 type Scanner = ReturnType<typeof createScanner>;
@@ -484,7 +501,7 @@ function scanned(
  */
 function accumulate(index: RankIndex, s: Scratch, groups: Group[], touched: number[], budget: number, minor: number, stats: QueryStats, w: RankWeights) {
   const { foldedStart, foldedDocs, foldedTf, titleNorm, leadNorm, bodyNorm, exactStart, exactDocs } = index;
-  const { mask, litMask, allow, fTitle, fText, cover, head, bestTitle, bestText, bestCover, bestHead, slot, slotted } = s;
+  const { mask, litMask, allow, fTitle, fText, cover, head, markUp, bestTitle, bestText, bestCover, bestHead, slot, slotted } = s;
   // Rows of per-field word counts: 3 per query word (what bounds the positional features).
   const stride = 3 * groups.length;
   let counts = s.counts;
@@ -506,9 +523,12 @@ function accumulate(index: RankIndex, s: Scratch, groups: Group[], touched: numb
     const hit: number[] = [];
     const wordIdf = stats.wordIdf[g];
     // A word joined to a neighbour gets its title part from the pair (see RankWeights.title).
-    const titleWeight = compound(index, groups, g, w) || compound(index, groups, g + 1, w) ? 0 : wT;
+    const titleWeight = titleWeightOf(index, groups, g, w);
+    // Typed with marks: its text and title parts wait for the count of its own spelling (positional pass).
+    let deferred = 0;
     // The word as typed comes first; completions count only in articles where it does not occur.
     for (const t of group.terms) {
+      const defer = deferMarked(t, w);
       const ti = t.weight * termIdf(index, t);
       const end = foldedStart[t.f + 1];
       // A marked spelling: only articles that hold it (its folded tf stands for its own).
@@ -538,7 +558,11 @@ function accumulate(index: RankIndex, s: Scratch, groups: Group[], touched: numb
         const vText = x > 0 ? (ti * x * (k1 + 1)) / (x + k1) : 0;
         const vTitle = y > 0 ? (ti * titleWeight * y * (k1 + 1)) / (y + k1) : 0;
         if (bestCover[d] === 0) hit.push(d);
-        if (vTitle + vText > bestTitle[d] + bestText[d]) {
+        if (defer) {
+          // The first term: nothing better was seen; later completions skip this article (litMask).
+          bestText[d] = vTitle + vText;
+          deferred = 1;
+        } else if (vTitle + vText > bestTitle[d] + bestText[d]) {
           bestTitle[d] = vTitle;
           bestText[d] = vText;
         }
@@ -557,8 +581,12 @@ function accumulate(index: RankIndex, s: Scratch, groups: Group[], touched: numb
       const d = hit[i];
       if (mask[d] === 0) touched.push(d);
       mask[d] |= bit;
-      fTitle[d] += bestTitle[d];
-      fText[d] += bestText[d];
+      // An article holding the marked spelling: its parts are bounded here, exact after the positional pass.
+      if (deferred && litMask[d] & bit) markUp[d] += bestText[d];
+      else {
+        fTitle[d] += bestTitle[d];
+        fText[d] += bestText[d];
+      }
       cover[d] += wordIdf * bestCover[d];
       head[d] += wordIdf * bestHead[d];
       bestTitle[d] = bestText[d] = bestCover[d] = bestHead[d] = 0;
@@ -566,6 +594,16 @@ function accumulate(index: RankIndex, s: Scratch, groups: Group[], touched: numb
     if (requireAll) needed |= bit;
     processed += wordIdf;
   }
+}
+
+/** A word joined to a neighbour gets its title part from the pair (see RankWeights.title). */
+function titleWeightOf(index: RankIndex, groups: Group[], g: number, w: RankWeights): number {
+  return compound(index, groups, g, w) || compound(index, groups, g + 1, w) ? 0 : w.title;
+}
+
+/** Whether an expansion's text and title parts are counted on its own spelling (the word as typed, with marks). */
+function deferMarked(t: Group["terms"][number], w: RankWeights): boolean {
+  return w.marks > 0 && t.base && t.e !== undefined;
 }
 
 /**
@@ -747,6 +785,21 @@ function createScanner(index: RankIndex, s: Scratch, groups: Group[], phrases: n
   }
   for (let i = 1; i < n; i++) flowW[i] = flowTotal > 0 ? (w.flow * flowPairs * flowW[i]) / flowTotal : 0;
   const flowNear = w.flowNear;
+  // Words typed with marks: their text and title parts from the count of their own spelling.
+  const markIdf = new Float64Array(n);
+  const markTitle = new Float64Array(n);
+  let markMask = 0;
+  groups.forEach((g, i) => {
+    const t = g.terms.find((x) => x.base);
+    if (!t || !deferMarked(t, w)) return;
+    markMask |= 1 << i;
+    markIdf[i] = t.weight * termIdf(index, t);
+    markTitle[i] = titleWeightOf(index, groups, i, w);
+  });
+  const markCounts = new Float64Array(3 * n);
+  const fT = w.fields.title;
+  const fL = w.fields.lead;
+  const fB = w.fields.body;
   for (const p of phrases) {
     phraseStart |= 1 << p[0];
     for (const i of p.slice(1)) phraseCont |= 1 << i;
@@ -841,6 +894,7 @@ function createScanner(index: RankIndex, s: Scratch, groups: Group[], phrases: n
     scan(d: number, from: number, to: number): Proximity {
       pairCounts.fill(0);
       nearCounts.fill(0);
+      if (markMask) markCounts.fill(0);
       last.fill(-Infinity);
       let prevAll = 0;
       let prevBase = 0;
@@ -865,6 +919,8 @@ function createScanner(index: RankIndex, s: Scratch, groups: Group[], phrases: n
         }
         const field = i < tEnd ? 0 : i < lEnd ? 1 : 2;
         const fieldStart = field === 0 ? docStart[d] : field === 1 ? tEnd : lEnd;
+        const marked = base & markMask;
+        if (marked) for (let g = 0; g < n; g++) if (marked & (1 << g)) markCounts[3 * g + field]++;
         const pairs = (prevAll << 1) & all & joinMask;
         if (pairs) {
           const strong = (prevBase << 1) & base;
@@ -888,6 +944,17 @@ function createScanner(index: RankIndex, s: Scratch, groups: Group[], phrases: n
       let near = 0;
       let title = 0;
       let flow = 0;
+      let text = 0;
+      if (markMask) {
+        for (let g = 0; g < n; g++) {
+          if (!(markMask & (1 << g))) continue;
+          // Capped as the postings cap the folded counts, so the folded parts bound these.
+          const y = Math.min(15, markCounts[3 * g]) * titleNorm[d];
+          const x = fT * y + fL * Math.min(15, markCounts[3 * g + 1]) * leadNorm[d] + fB * Math.min(255, markCounts[3 * g + 2]) * bodyNorm[d];
+          if (x > 0) text += (markIdf[g] * x * (k1 + 1)) / (x + k1);
+          if (y > 0) title += (markIdf[g] * markTitle[g] * y * (k1 + 1)) / (y + k1);
+        }
+      }
       for (let g = 1; g < n; g++) {
         if (pairIdf[g] > 0) pairs += pairIdf[g] * fieldScore(pairCounts, d, g);
         if (nearIdf[g] > 0) near += nearIdf[g] * fieldScore(nearCounts, d, g);
@@ -898,7 +965,7 @@ function createScanner(index: RankIndex, s: Scratch, groups: Group[], phrases: n
           flow += flowW[g] * Math.max(adjacent, nearCounts[3 * g] + nearCounts[3 * g + 1] > 0 ? flowNear : 0);
         }
       }
-      return { pairs, near, title, flow, phrasesOk: (found & phraseEnd) === phraseEnd };
+      return { pairs, near, title, flow, text, phrasesOk: (found & phraseEnd) === phraseEnd };
     },
   };
 }

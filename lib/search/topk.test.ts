@@ -9,6 +9,7 @@ import type { Article } from "@/lib/corpus/types";
 import { memoryArchive } from "@/lib/index/memory";
 import { SearchEngine } from "@/lib/search/engine";
 import { createMatcher, type Matcher, type MatchMode } from "@/lib/search/matcher";
+import { RANK_WEIGHTS, type RankWeights } from "@/lib/search/rank-score";
 import { comparator, type Sort } from "@/lib/search/topk";
 import { EMPTY_QUERY } from "@/lib/url/search-params";
 
@@ -57,22 +58,25 @@ function exhaustiveTop(exact: Matcher, q: string, m: MatchMode, k: number, s: So
   return r ? [...r.hits].sort(comparator(s)).slice(0, k) : [];
 }
 
-function expectSameTop(articles: Article[], q: string, m: MatchMode, k: number, s: Sort) {
+/** The ranking as it is, or with the optional marked-spelling term frequency on (RankWeights.marks): both must prune exactly. */
+const weights = fc.constantFrom(RANK_WEIGHTS, { ...RANK_WEIGHTS, marks: 1 });
+
+function expectSameTop(articles: Article[], q: string, m: MatchMode, k: number, s: Sort, w: RankWeights = RANK_WEIGHTS) {
   const archive = memoryArchive(articles);
-  const pruned = createMatcher(archive).match(q, m);
-  const exact = exhaustiveTop(createMatcher(archive, { exhaustive: true }), q, m, k, s);
+  const pruned = createMatcher(archive, { weights: w }).match(q, m);
+  const exact = exhaustiveTop(createMatcher(archive, { exhaustive: true, weights: w }), q, m, k, s);
   const top = pruned ? pruned.top(k, s) : [];
   const view = (hs: typeof top) => hs.map((h) => [h.seg.rank.ids[h.d], h.score]);
   expect(view(top)).toEqual(view(exact));
   // Every match is still there (totals and facets count them), pruned or not.
-  expect(pruned?.hits.length ?? 0).toBe(createMatcher(archive, { exhaustive: true }).match(q, m)?.hits.length ?? 0);
+  expect(pruned?.hits.length ?? 0).toBe(createMatcher(archive, { exhaustive: true, weights: w }).match(q, m)?.hits.length ?? 0);
 }
 
 describe("pruned top k", () => {
   it("equals the exhaustive scorer's top k on random corpora and queries (ids, order, scores)", () => {
     fc.assert(
-      fc.property(corpus, query, mode, fc.oneof(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 12 })), sort, (articles, q, m, k, s) =>
-        expectSameTop(articles, q, m, k, s),
+      fc.property(corpus, query, mode, fc.oneof(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 12 })), sort, weights, (articles, q, m, k, s, w) =>
+        expectSameTop(articles, q, m, k, s, w),
       ),
       { numRuns: 300 },
     );
@@ -80,10 +84,10 @@ describe("pruned top k", () => {
 
   it("bounds every match's exact score from below and above before any scan", () => {
     fc.assert(
-      fc.property(corpus, query, mode, (articles, q, m) => {
+      fc.property(corpus, query, mode, weights, (articles, q, m, w) => {
         const archive = memoryArchive(articles);
-        const pruned = createMatcher(archive).match(q, m);
-        const exact = createMatcher(archive, { exhaustive: true }).match(q, m);
+        const pruned = createMatcher(archive, { weights: w }).match(q, m);
+        const exact = createMatcher(archive, { exhaustive: true, weights: w }).match(q, m);
         const before = new Map(pruned?.hits.map((h) => [h.seg.rank.ids[h.d], [h.score, h.bound ?? h.score]]));
         for (const h of exact?.hits ?? []) {
           const [lower, upper] = before.get(h.seg.rank.ids[h.d])!;

@@ -3,6 +3,8 @@
 // `--only warm` adds search() with the result cache on (DEFAULT_CACHE_MB), each query asked
 // once untimed just before its timed ask: a repeated search's cost (match and search are cold).
 // `--slowest N` lists the N queries whose search() took longest in the last run.
+// `--ab '{"marks":0}'` also times match() with those RANK_WEIGHTS changed ("match-ab"), in the
+// same process and runs, the two alternating which goes first: a weight's or feature's cost.
 // Run under `node --cpu-prof` to see the functions:
 //   node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx scripts/scale/query-profile.ts --index DIR [--every 4] [--runs 3]
 import { parseArgs } from "node:util";
@@ -11,6 +13,7 @@ import path from "node:path";
 import { LiveIndex } from "@/lib/index/live-index";
 import { SearchEngine } from "@/lib/search/engine";
 import { createMatcher } from "@/lib/search/matcher";
+import { RANK_WEIGHTS, type RankWeights } from "@/lib/search/rank-score";
 import { DEFAULT_CACHE_MB } from "@/lib/search/result-cache";
 import { EMPTY_QUERY } from "@/lib/url/search-params";
 import { median, percentile } from "../eval/metrics";
@@ -24,6 +27,7 @@ const { values } = parseArgs({
     runs: { type: "string", default: "3" },
     only: { type: "string", default: "match,search" },
     slowest: { type: "string", default: "0" },
+    ab: { type: "string" },
   },
 });
 
@@ -40,6 +44,7 @@ async function main() {
   const only = new Set(values.only!.split(","));
   const engine = new SearchEngine(live.archive);
   const matcher = createMatcher(live.archive);
+  const ab = values.ab ? createMatcher(live.archive, { weights: { ...RANK_WEIGHTS, ...(JSON.parse(values.ab) as Partial<RankWeights>) } }) : null;
   const cached = new SearchEngine(live.archive, { resultCacheBytes: DEFAULT_CACHE_MB * 2 ** 20 });
   // As the server does before it says it is ready (stories, facet numbering, pair filters).
   engine.prepare();
@@ -56,16 +61,20 @@ async function main() {
       run(q);
       return performance.now() - t;
     });
-  const names = ["match", "search", "warm"] as const;
-  const out: Record<string, { p50: number[]; p99: number[] }> = { match: { p50: [], p99: [] }, search: { p50: [], p99: [] }, warm: { p50: [], p99: [] } };
+  const names = ["match", "match-ab", "search", "warm"] as const;
+  const out: Record<string, { p50: number[]; p99: number[] }> = Object.fromEntries(names.map((n) => [n, { p50: [], p99: [] }]));
+  if (ab && only.has("match")) only.add("match-ab");
   const runners = {
     match: (q: string) => matcher.match(q)?.top(10),
+    "match-ab": (q: string) => ab?.match(q)?.top(10),
     search: (q: string) => engine.search({ ...EMPTY_QUERY, q, sort: "relevance" }),
     warm: (q: string) => cached.search({ ...EMPTY_QUERY, q, sort: "relevance" }),
   };
   let lastSearch: number[] = [];
   for (let r = 0; r < Number(values.runs); r++) {
-    for (const name of names) {
+    // With --ab, the two matchers alternate which runs first.
+    const order = r % 2 && ab ? (["match-ab", "match", "search", "warm"] as const) : names;
+    for (const name of order) {
       if (!only.has(name)) continue;
       const times = time(runners[name], name === "warm");
       if (name === "search") lastSearch = times;
