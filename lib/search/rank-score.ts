@@ -506,7 +506,6 @@ function accumulate(index: RankIndex, s: Scratch, groups: Group[], touched: numb
   const stride = 3 * groups.length;
   let counts = s.counts;
   const k1 = w.k1;
-  const wT = w.title;
   const fT = w.fields.title;
   const fL = w.fields.lead;
   const fB = w.fields.body;
