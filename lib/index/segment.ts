@@ -6,6 +6,7 @@ import path from "node:path";
 import type { Article, Entity } from "@/lib/corpus/types";
 import { encodeDocStore, FileDocStore, MemoryDocStore, type DocStore } from "@/lib/index/docstore";
 import { IndexFileError, readIndexFile, writeAtomic, writeIndexFile, type TypedArray } from "@/lib/index/format";
+import { filesAreMapped } from "@/lib/index/mapped-file";
 import { STRIDE, writeSignature, signatureText } from "@/lib/stories/signature";
 import { rankIndexFromParts, SAVED_ARRAYS, type RankIndex, type RankIndexParts, type TokenStream } from "@/lib/search/rank-index";
 
@@ -104,7 +105,9 @@ const COLUMN_ARRAYS = ["day", "estimated", "outlet", "personStart", "personVals"
 
 /**
  * Save a segment as `<name>.docs` (the document store) and `<name>.seg` (everything
- * else), then return it reading its text from disk.
+ * else), then return it reading from disk: its text always; its arrays too where files are
+ * mapped, so that a finished segment's arrays leave the heap (a build or a long-running
+ * server holds one segment in memory, not the archive).
  */
 export function saveSegment(dir: string, items: readonly SourcedArticle[], segment: Segment): Segment {
   const docsFile = path.join(dir, `${segment.name}.docs`);
@@ -124,6 +127,7 @@ export function saveSegment(dir: string, items: readonly SourcedArticle[], segme
     arrays,
   );
   segment.store.close();
+  if (filesAreMapped()) return loadSegment(dir, segment.name);
   return { ...segment, store: new FileDocStore(docsFile, storeIndex) };
 }
 
