@@ -5,11 +5,14 @@ import { readFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 
-/** Start `node scripts/start.mjs` with `workers` server processes (WEB_CONCURRENCY). */
-export function startApp(port: number, workers: number, env: Record<string, string>): ChildProcess {
+/**
+ * Start `node scripts/start.mjs` with `workers` server processes (WEB_CONCURRENCY). `stdout`:
+ * a file descriptor for the servers' log lines (default: dropped).
+ */
+export function startApp(port: number, workers: number, env: Record<string, string>, stdout?: number): ChildProcess {
   return spawn(process.execPath, [path.resolve("scripts/start.mjs"), "-p", String(port)], {
     env: { ...process.env, WEB_CONCURRENCY: String(workers), ...env },
-    stdio: ["ignore", "ignore", "inherit"],
+    stdio: ["ignore", stdout ?? "ignore", "inherit"],
     detached: true,
   });
 }

@@ -6,6 +6,7 @@ import type { IndexVersion } from "@/lib/http/etag";
 import { log } from "@/lib/log";
 import { SearchEngine } from "@/lib/search/engine";
 import { DEFAULT_CACHE_MB } from "@/lib/search/result-cache";
+import { warmUp } from "@/lib/search/warm-up";
 
 export interface SearchService {
   engine: SearchEngine;
@@ -53,6 +54,12 @@ function watchMs(): number {
   return Number.isFinite(v) && v >= 0 ? v : 1000;
 }
 
+/** Time for warm-up searches before the process says it is ready (`WARM_MS`, default 2000; 0 = none). */
+function warmMs(): number {
+  const v = Number(process.env.WARM_MS ?? 2000);
+  return Number.isFinite(v) && v >= 0 ? v : 2000;
+}
+
 /** Memory for answers to repeated searches (`SEARCH_CACHE_MB`, default DEFAULT_CACHE_MB; 0 = no cache). */
 export function resultCacheBytes(): number {
   const v = Number(process.env.SEARCH_CACHE_MB ?? DEFAULT_CACHE_MB);
@@ -89,6 +96,9 @@ function start() {
       // Stories, facet numbering and pair filters are derived here, before the process says it
       // is ready: else the first search after a start pays for them (about 1–2 s on 35k).
       engine.prepare();
+      // A few searches before ready: a cold process's first searches are several times slower,
+      // and under load the connections queued behind them timed out (lib/search/warm-up.ts).
+      const warm = warmUp(engine, { budgetMs: warmMs() });
       const buildMs = Math.round(performance.now() - started);
       const service: SearchService = { engine, index, corpusDir: corpus, indexDir: dir, buildMs };
       entry.service = service;
@@ -104,6 +114,7 @@ function start() {
           articles: index.archive.live,
           skipped: index.skippedSources.length,
           buildMs,
+          warmUp: warm,
           fromSaved: index.loaded.saved,
           rebuiltBecause: index.loaded.reason,
         },

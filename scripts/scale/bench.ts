@@ -22,8 +22,11 @@
 // default cache: http times each URL's second request (warm), and load's URLs repeat once the
 // eval queries are used up, so most of its requests are answered from the cache.
 // `--index DIR` reuses a saved index instead of building one.
+// `--trace FILE` (load): every request's path, status and latency as JSON lines in FILE, the
+// slowest and the unanswered (autocannon's timeouts) printed with their queries, and the
+// servers' log (slow queries with their computing time) in FILE.log.
 import { spawn } from "node:child_process";
-import { createReadStream, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { closeSync, createReadStream, mkdtempSync, openSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
@@ -54,6 +57,7 @@ const { values } = parseArgs({
     connections: { type: "string", default: "50" },
     duration: { type: "string", default: "60" },
     cache: { type: "string", default: "off,on" },
+    trace: { type: "string" },
   },
 });
 const parts = new Set(values.parts!.split(","));
@@ -155,8 +159,8 @@ function timeRun(queries: string[], run: (q: string) => unknown): number[] {
 }
 
 /** The built server on the saved index (as `npm start` runs it), until `body` is done. */
-async function withServer<T>(indexDir: string, body: () => Promise<T>, env: Record<string, string> = {}): Promise<T> {
-  const server = startApp(port, workers, { CORPUS_DIR: archive, INDEX_DIR: indexDir, LOG_LEVEL: "warn", WATCH_MS: "0", ...env });
+async function withServer<T>(indexDir: string, body: () => Promise<T>, env: Record<string, string> = {}, stdout?: number): Promise<T> {
+  const server = startApp(port, workers, { CORPUS_DIR: archive, INDEX_DIR: indexDir, LOG_LEVEL: "warn", WATCH_MS: "0", ...env }, stdout);
   try {
     await waitAllReady(base, workers, server);
     return await body();
@@ -325,19 +329,60 @@ async function main() {
     const connections = Number(values.connections);
     const duration = Number(values.duration);
     for (const mode of cacheModes) {
+      const traceFile = values.trace ? `${values.trace}${cacheModes.length > 1 ? `.${mode}` : ""}` : null;
+      const log = traceFile ? openSync(`${traceFile}.log`, "w") : undefined;
+      // Each request's path and start, by a number autocannon carries in the connection's context.
+      const sent = new Map<number, { path: string; at: number }>();
+      const answered: { path: string; at: number; ms: number; status: number }[] = [];
+      let started = 0;
+      let finished = 0;
       const result = await withServer(
         indexDir,
         async () => {
           let i = 0;
-          return autocannon({
+          started = performance.now();
+          const result = await autocannon({
             url: base,
             connections,
             duration,
-            requests: [{ setupRequest: (req) => ({ ...req, path: `/api/search?q=${encodeURIComponent(evalQs[i++ % evalQs.length])}` }) }],
+            requests: [
+              {
+                setupRequest: (req, context) => {
+                  const path = `/api/search?q=${encodeURIComponent(evalQs[i % evalQs.length])}`;
+                  if (traceFile) {
+                    sent.set(i, { path, at: performance.now() });
+                    (context as { id?: number }).id = i;
+                  }
+                  i++;
+                  return { ...req, path };
+                },
+                onResponse: (status, _body, context) => {
+                  const id = (context as { id?: number }).id;
+                  const req = id === undefined ? undefined : sent.get(id);
+                  if (!req) return;
+                  sent.delete(id!);
+                  answered.push({ ...req, at: req.at - started, ms: performance.now() - req.at, status });
+                },
+              },
+            ],
           });
+          finished = performance.now();
+          return result;
         },
         cacheEnv(mode),
+        log,
       );
+      if (traceFile) {
+        writeFileSync(traceFile, answered.map((r) => JSON.stringify(r)).join("\n") + "\n");
+        const slowest = [...answered].sort((a, b) => b.ms - a.ms).slice(0, 10);
+        console.log(`\ntrace (${traceFile}): ${answered.length} answered; slowest:`);
+        for (const r of slowest) console.log(`  ${r.ms.toFixed(0)} ms at ${(r.at / 1000).toFixed(1)} s, ${r.status} ${decodeURIComponent(r.path)}`);
+        // Still unanswered when the run ended: those older than autocannon's 10 s are its timeouts.
+        const lost = [...sent.values()].filter((r) => finished - r.at > 10_000);
+        console.log(`unanswered after 10 s: ${lost.length}`);
+        for (const r of lost) console.log(`  sent at ${((r.at - started) / 1000).toFixed(1)} s: ${decodeURIComponent(r.path)}`);
+        closeSync(log!);
+      }
       const how =
         mode === "off"
           ? "result cache off: every request computed"
