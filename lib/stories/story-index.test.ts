@@ -133,6 +133,11 @@ describe("stories extended with new files rather than regrouped", () => {
       ["a later month", () => writeFileSync(path.join(corpus, "c.jsonl"), jsonl([floodLater])), true],
       ["an earlier day", () => writeFileSync(path.join(corpus, "0.jsonl"), jsonl([gold])), false],
       ["the same day, later in corpus order", () => writeFileSync(path.join(corpus, "d.jsonl"), jsonl([floodLaterCopy])), true],
+      [
+        "a corrected copy of an article already there",
+        () => writeFileSync(path.join(corpus, "e.jsonl"), jsonl([{ ...floodLater, title: `${floodLater.title} (cập nhật)` }])),
+        false,
+      ],
       ["the same day, earlier in corpus order", () => writeFileSync(path.join(corpus, "b0.jsonl"), jsonl([sameDayEarlierFile])), false],
       ["a removed file", () => unlinkSync(path.join(corpus, "b.jsonl")), false],
     ];
@@ -147,8 +152,8 @@ describe("stories extended with new files rather than regrouped", () => {
       expect(storiesOf(index, stories), what).toEqual(storiesOf(fresh, regrouped));
       await fresh.close();
     }
-    // The stories did form: a copy and a second report under flood-a, a copy under flood-later.
-    expect(storiesOf(index, stories)["flood-later"]).toEqual(["flood-later<flood-later", "flood-later-copy<flood-later"]);
+    // The stories did form: the corrected flood-later (a later file) is now the copy of the same-day flood-later-copy.
+    expect(storiesOf(index, stories)["flood-later"]).toEqual(["flood-later-copy<flood-later-copy", "flood-later<flood-later-copy"]);
     await index.close();
   });
 });
