@@ -8,6 +8,7 @@ import { encodeDocStore, FileDocStore, MemoryDocStore, type DocStore } from "@/l
 import { IndexFileError, readIndexFile, writeAtomic, writeIndexFile, type TypedArray } from "@/lib/index/format";
 import { filesAreMapped } from "@/lib/index/mapped-file";
 import { STRIDE, writeSignature, signatureText } from "@/lib/stories/signature";
+import { adoptPairFilter, pairFilter } from "@/lib/search/pair-filter";
 import { rankIndexFromParts, SAVED_ARRAYS, type RankIndex, type RankIndexParts, type TokenStream } from "@/lib/search/rank-index";
 
 /** Per-document values for filters, facets, sorting and bookkeeping, as columns. */
@@ -119,6 +120,11 @@ export function saveSegment(dir: string, items: readonly SourcedArticle[], segme
   for (const k of COLUMN_ARRAYS) arrays[`cols.${k}`] = segment.cols[k];
   arrays["store.offsets"] = storeIndex.offsets;
   arrays["store.crcs"] = storeIndex.crcs;
+  // Derived from the token stream, but a pass over all of it: saved so that a restart maps it
+  // rather than every server process building it again (readers of older files build it).
+  const filter = pairFilter(segment.rank);
+  arrays["pairFilter.start"] = filter.start;
+  arrays["pairFilter.bits"] = filter.bits;
   const { rank, cols } = segment;
   writeIndexFile(
     path.join(dir, `${segment.name}.seg`),
@@ -163,5 +169,8 @@ export function loadSegment(dir: string, name: string): Segment {
     (cols as unknown as Record<string, TypedArray>)[k] = a;
   }
   const rank = rankIndexFromParts(parts);
+  const filterStart = arrays["pairFilter.start"];
+  const filterBits = arrays["pairFilter.bits"];
+  if (filterStart instanceof Int32Array && filterBits instanceof Uint32Array) adoptPairFilter(rank, { start: filterStart, bits: filterBits });
   return { name, rank, cols, store: new FileDocStore(docsFile, { offsets, crcs }), gone: new Uint8Array(rank.n) };
 }

@@ -1,5 +1,6 @@
 // Per-article Bloom filters of adjacent folded syllable pairs, built from a segment's token
-// stream when the segment is first searched (no change to the saved format). They tell the
+// stream: when a segment is saved (and kept in its file, so a restart maps it instead of
+// building it again), or when a segment that has none is first searched. They tell the
 // top-k selection that an article cannot hold a query's adjacent pair, so its pair and
 // title-compound features are bounded by 0 instead of by its word counts: for queries of
 // common syllables this is what lets pruning skip most candidates (see lib/search/topk.ts).
@@ -21,6 +22,16 @@ export function pairFilter(index: RankIndex): PairFilter {
   let f = filters.get(index);
   if (!f) filters.set(index, (f = buildPairFilter(index)));
   return f;
+}
+
+/**
+ * Give a segment the filter saved with it. Refused (false) unless it has one entry per
+ * article: the segment then builds its own when first searched.
+ */
+export function adoptPairFilter(index: RankIndex, filter: PairFilter): boolean {
+  if (filter.start.length !== index.n + 1 || filter.start[index.n] !== filter.bits.length) return false;
+  filters.set(index, filter);
+  return true;
 }
 
 /** First and second hash of a folded pair: bit positions are h % size and (h + g) % size. */

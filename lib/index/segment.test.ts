@@ -1,0 +1,56 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, expect, test } from "vitest";
+import { testArticle } from "@/lib/corpus/test-article";
+import { loadSegment, memorySegment, saveSegment } from "@/lib/index/segment";
+import { adoptPairFilter, mayHold, pairFilter } from "@/lib/search/pair-filter";
+import { buildRankIndex, tokenAt } from "@/lib/search/rank-index";
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), "segment-"));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const articles = [
+  testArticle({ id: "a", title: "Đàm phán hòa bình", paragraphs: ["Hai bên đàm phán về hòa bình tại Nhà Trắng."] }),
+  testArticle({ id: "b", title: "Giá xăng tăng", paragraphs: ["Giá xăng tăng 300 đồng mỗi lít từ chiều nay."] }),
+  testArticle({ id: "c", title: "Bão số 1", paragraphs: ["Bão số 1 suy yếu thành áp thấp nhiệt đới."] }),
+];
+
+function freshSegment(name: string) {
+  const items = articles.map((article, line) => ({ article, line }));
+  return { items, segment: memorySegment(name, items, buildRankIndex(articles)) };
+}
+
+test("a loaded segment searches with the pair filter saved with it, equal to one built from its stream", () => {
+  const { items, segment } = freshSegment("s1");
+  const built = pairFilter(segment.rank);
+  saveSegment(dir, items, segment);
+  const loaded = loadSegment(dir, "s1");
+  const adopted = pairFilter(loaded.rank);
+  // Saved, not rebuilt: the loaded filter's arrays are views over the segment file's bytes.
+  expect(adopted.bits.buffer.byteLength).toBeGreaterThan(adopted.bits.byteLength + adopted.start.byteLength);
+  expect(Array.from(adopted.start)).toEqual(Array.from(built.start));
+  expect(Array.from(adopted.bits)).toEqual(Array.from(built.bits));
+  // And it still answers: every adjacent pair of an article's tokens may be held by it.
+  const { stream, docStart, foldedOf, foldedHash } = loaded.rank;
+  let pairs = 0;
+  for (let d = 0; d < loaded.rank.n; d++) {
+    for (let i = docStart[d] + 1; i < docStart[d + 1]; i++) {
+      const [p, q] = [tokenAt(stream, i - 1), tokenAt(stream, i)];
+      if (p < 0 || q < 0) continue;
+      pairs++;
+      expect(mayHold(adopted, d, foldedHash[foldedOf[p]], foldedHash[foldedOf[q]])).toBe(true);
+    }
+  }
+  expect(pairs).toBeGreaterThan(20);
+});
+
+test("a filter of the wrong size is refused, and the segment builds its own", () => {
+  const { segment } = freshSegment("s2");
+  const wrong = { start: new Int32Array([0, 1]), bits: new Uint32Array(1) };
+  expect(adoptPairFilter(segment.rank, wrong)).toBe(false);
+  expect(pairFilter(segment.rank).start.length).toBe(segment.rank.n + 1);
+});
