@@ -1,10 +1,15 @@
 // People extraction time over a corpus, before and after archive evidence and the tagger.
 //   npx tsx scripts/people-bench.ts [CORPUS_DIR] [--runs N]
-//   npx tsx scripts/people-bench.ts [CORPUS_DIR] --index [--runs N]
+//   npx tsx scripts/people-bench.ts [CORPUS_DIR] --index [--runs N] [--variants none,article,archive]
 // --index times what `npm run index` does (LiveIndex build of the whole corpus, saved to a
-// temporary directory), with the archive-wide people pass and without it (article-only
-// rules), alternating, and reports the median of N runs of each and the size of people.bin.
-// Cleans every article once (that time is the rest of indexing), then times, median of N runs:
+// temporary directory, analysis on the build's own thread), in up to three variants, rotated
+// so each runs first as often as the others, and reports the median of N runs of each:
+//   none:    no person extraction at all (no candidates, no persons): the build without people;
+//   article: the article-only rules (findCandidates + resolvePeople per article);
+//   archive: what the product does: candidates, archive-wide evidence, tagger (the default build).
+// Issue #16's target: archive no more than 20% slower than none.
+// Without --index: cleans every article once (that time is the rest of indexing), then times,
+// median of N runs:
 //   before: findPeople per article (the article-only rules);
 //   after:  findCandidates per article + PeopleEvidence.add, then resolvePeople with the
 //           archive evidence and the tagger (what buildCorpus does now).
@@ -16,12 +21,18 @@ import { readRawArticles } from "@/lib/corpus/load";
 import { type Candidate, findCandidates, findPeople, resolvePeople } from "@/lib/corpus/people";
 import { PeopleEvidence } from "@/lib/corpus/people-evidence";
 import { loadTagger } from "@/lib/corpus/people-tagger";
-import { prepareArticle } from "@/lib/corpus/prepare";
+import { prepareArticle, prepareArticleWithDetail } from "@/lib/corpus/prepare";
+import type { RawArticle } from "@/lib/corpus/types";
+import type { Analyser, Analysis } from "@/lib/index/analysis";
 import { LiveIndex } from "@/lib/index/live-index";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { runs: { type: "string", default: "3" }, index: { type: "boolean", default: false } },
+  options: {
+    runs: { type: "string", default: "3" },
+    index: { type: "boolean", default: false },
+    variants: { type: "string", default: "none,article,archive" },
+  },
 });
 const dir = positionals[0] ?? path.resolve(__dirname, "../../shared/corpus");
 const runs = Number(values.runs);
@@ -29,12 +40,31 @@ const runs = Number(values.runs);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
 
+type Variant = "none" | "article" | "archive";
+
+/**
+ * Analysis on the build's own thread through the Analyser interface, with or without people,
+ * so every variant pays the same hand-over (the worker-thread build hides analysis on another
+ * core; this measures its CPU cost).
+ */
+function inThread(people: boolean): Analyser {
+  const one = (raw: RawArticle, today: string): Analysis => {
+    try {
+      const { article, detail } = prepareArticleWithDetail(raw, today, { people });
+      return { article, date: detail.date, candidates: detail.candidates };
+    } catch (error) {
+      return { error: error instanceof Error ? error.message : String(error) };
+    }
+  };
+  return { run: async (raws, today) => raws.map((r) => one(r, today)), close: async () => undefined };
+}
+
 /** Build and save the whole corpus's index once; seconds, and the saved people evidence's size. */
-async function buildOnce(archivePeople: boolean): Promise<{ s: number; peopleBytes: number }> {
+async function buildOnce(variant: Variant): Promise<{ s: number; peopleBytes: number }> {
   const indexDir = mkdtempSync(path.join(tmpdir(), "people-bench-"));
   try {
     const t0 = process.hrtime.bigint();
-    const index = await LiveIndex.open({ corpusDir: dir, indexDir, archivePeople });
+    const index = await LiveIndex.open({ corpusDir: dir, indexDir, archivePeople: variant === "archive", analyser: inThread(variant !== "none") });
     const s = ms(t0) / 1000;
     await index.close();
     let peopleBytes = 0;
@@ -50,25 +80,28 @@ async function buildOnce(archivePeople: boolean): Promise<{ s: number; peopleByt
 }
 
 async function benchIndex() {
-  const times: Record<"with" | "without", number[]> = { with: [], without: [] };
+  const variants = values.variants.split(",") as Variant[];
+  const times = new Map<Variant, number[]>(variants.map((v) => [v, []]));
   let bytes = 0;
   for (let r = 0; r < runs; r++) {
-    for (const archivePeople of r % 2 ? [true, false] : [false, true]) {
-      const { s, peopleBytes } = await buildOnce(archivePeople);
-      times[archivePeople ? "with" : "without"].push(s);
+    // Rotate the order so no variant always runs first (a cold cache) or last.
+    const order = variants.map((_, i) => variants[(i + r) % variants.length]);
+    for (const v of order) {
+      const { s, peopleBytes } = await buildOnce(v);
+      times.get(v)!.push(s);
       bytes = Math.max(bytes, peopleBytes);
       console.log(
-        `run ${r + 1} ${archivePeople ? "with   " : "without"} archive people: ${s.toFixed(1)} s, load average ${loadavg()
+        `run ${r + 1} ${v.padEnd(7)}: ${s.toFixed(1)} s, load average ${loadavg()
           .map((x) => x.toFixed(2))
           .join(" ")}`,
       );
     }
   }
-  const w = median(times.with);
-  const wo = median(times.without);
-  console.log(
-    `node ${process.version}, median of ${runs}: without ${wo.toFixed(1)} s, with ${w.toFixed(1)} s: ${((100 * (w - wo)) / wo).toFixed(1)}% slower; people.bin ${(bytes / 1e6).toFixed(1)} MB`,
-  );
+  const med = new Map([...times].map(([v, xs]) => [v, median(xs)]));
+  const base = med.get("none");
+  console.log(`node ${process.version}, median of ${runs}: ${[...med].map(([v, s]) => `${v} ${s.toFixed(1)} s`).join(", ")}`);
+  if (base) for (const [v, s] of med) if (v !== "none") console.log(`${v} vs none: ${((100 * (s - base)) / base).toFixed(1)}% slower`);
+  if (bytes) console.log(`people.bin ${(bytes / 1e6).toFixed(1)} MB`);
 }
 
 async function main() {

@@ -21,8 +21,12 @@ export interface PrepareDetail {
   candidates: Candidate[];
 }
 
-/** `today`: no date is estimated after this day (`YYYY-MM-DD`); default today in Vietnam. */
-export function prepareArticleWithDetail(raw: RawArticle, today?: string): { article: Article; detail: PrepareDetail } {
+/**
+ * `today`: no date is estimated after this day (`YYYY-MM-DD`); default today in Vietnam.
+ * `people: false` skips person extraction (no candidates, no persons), only to measure what it
+ * costs (scripts/people-bench.ts --index).
+ */
+export function prepareArticleWithDetail(raw: RawArticle, today?: string, opts: { people?: boolean } = {}): { article: Article; detail: PrepareDetail } {
   const recordTitle = raw.title ? tidy(raw.title) : null;
   const cleaned = cleanBody(raw.body, recordTitle);
   const { paragraphs } = cleaned;
@@ -45,7 +49,8 @@ export function prepareArticleWithDetail(raw: RawArticle, today?: string): { art
   const lines = raw.body.split("\n").map(tidy).filter(Boolean);
   const outlet = findOutlet(raw, lines);
   const citations = findCitations([...paragraphs, ...cleaned.credits]);
-  const candidates = findCandidates(ownText);
+  const people = opts.people !== false;
+  const candidates = people ? findCandidates(ownText) : [];
   const article: Article = {
     id: raw.id,
     file: raw.file,
@@ -56,7 +61,7 @@ export function prepareArticleWithDetail(raw: RawArticle, today?: string): { art
     outlet: outlet.outlet,
     sources: citations.sources,
     photoCredits: citations.photoCredits,
-    persons: resolvePeople(candidates),
+    persons: people ? resolvePeople(candidates) : [],
     paragraphs,
     captions: cleaned.dropped.filter((d) => d.reason === "caption").map((d) => d.text),
     url: raw.url,
