@@ -3,11 +3,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Article } from "@/lib/corpus/types";
-import type { Loc } from "@/lib/index/archive";
 import { LiveIndex } from "@/lib/index/live-index";
 import { SearchEngine } from "@/lib/search/engine";
 import { floodA, floodB, floodCopy, floodLater, football, gold } from "@/lib/stories/fixtures";
-import { StoryIndex } from "@/lib/stories/story-index";
 import { EMPTY_QUERY } from "@/lib/url/search-params";
 import type { SearchQuery } from "@/lib/api/contract";
 
@@ -102,58 +100,6 @@ describe("stories over a live, segmented index", () => {
       ["flood-a", null],
       ["football", null],
     ]);
-    await index.close();
-  });
-});
-
-describe("stories extended with new files rather than regrouped", () => {
-  /** Each live article's story, as ids: its members in order, with the original each copies. */
-  function storiesOf(index: LiveIndex, stories: StoryIndex) {
-    const id = (l: Loc) => l.seg.rank.ids[l.d];
-    const out: Record<string, string[]> = {};
-    for (const seg of index.archive.segments)
-      for (let d = 0; d < seg.rank.n; d++) {
-        if (seg.rank.deleted![d]) continue;
-        out[id({ seg, d })] = stories.membersOf({ seg, d }).map((m) => `${id(m.loc)}<${id(m.original)}`);
-      }
-    return out;
-  }
-
-  it("groups like a fresh build after every change, extending only when the new articles come after the grouped ones", async () => {
-    const corpus = mkdtempSync(path.join(tmpdir(), "timtin-stories-"));
-    dirs.push(corpus);
-    const floodLaterCopy = { ...floodLater, id: "flood-later-copy", outlet: floodCopy.outlet };
-    const sameDayEarlierFile = { ...football, id: "football-later", date: floodLater.date };
-    writeFileSync(path.join(corpus, "a.jsonl"), jsonl([floodA, football]));
-    const index = await LiveIndex.open({ corpusDir: corpus, indexDir: null, sketchBits: 12 });
-    const stories = new StoryIndex();
-    stories.sync(index.archive);
-    const steps: [string, () => void, boolean][] = [
-      ["later days", () => writeFileSync(path.join(corpus, "b.jsonl"), jsonl([floodB, floodCopy])), true],
-      ["a later month", () => writeFileSync(path.join(corpus, "c.jsonl"), jsonl([floodLater])), true],
-      ["an earlier day", () => writeFileSync(path.join(corpus, "0.jsonl"), jsonl([gold])), false],
-      ["the same day, later in corpus order", () => writeFileSync(path.join(corpus, "d.jsonl"), jsonl([floodLaterCopy])), true],
-      [
-        "a corrected copy of an article already there",
-        () => writeFileSync(path.join(corpus, "e.jsonl"), jsonl([{ ...floodLater, title: `${floodLater.title} (cập nhật)` }])),
-        false,
-      ],
-      ["the same day, earlier in corpus order", () => writeFileSync(path.join(corpus, "b0.jsonl"), jsonl([sameDayEarlierFile])), false],
-      ["a removed file", () => unlinkSync(path.join(corpus, "b.jsonl")), false],
-    ];
-    for (const [what, change, extends_] of steps) {
-      change();
-      await index.update();
-      stories.sync(index.archive);
-      expect(stories.lastExtended, what).toBe(extends_);
-      const fresh = await LiveIndex.open({ corpusDir: corpus, indexDir: null, sketchBits: 12 });
-      const regrouped = new StoryIndex();
-      regrouped.sync(fresh.archive);
-      expect(storiesOf(index, stories), what).toEqual(storiesOf(fresh, regrouped));
-      await fresh.close();
-    }
-    // The stories did form: the corrected flood-later (a later file) is now the copy of the same-day flood-later-copy.
-    expect(storiesOf(index, stories)["flood-later"]).toEqual(["flood-later-copy<flood-later-copy", "flood-later<flood-later-copy"]);
     await index.close();
   });
 });

@@ -8,7 +8,7 @@ import type { Archive, Loc } from "@/lib/index/archive";
 import type { Segment } from "@/lib/index/segment";
 import { TopK } from "@/lib/search/facets";
 import type { Hit } from "@/lib/search/matcher";
-import { StoryGrouper, type Stories } from "@/lib/stories/group";
+import { groupStories, type Stories } from "@/lib/stories/group";
 import { STRIDE } from "@/lib/stories/signature";
 import type { StoryInfo, StoryRef } from "@/lib/api/contract";
 
@@ -42,79 +42,11 @@ export class StoryIndex {
   private bestOf: Hit[] = [];
   private hitOf: Hit[] = [];
 
-  /** The grouping so far, extended while the archive only gains segments (see `extend`). */
-  private grouper: StoryGrouper | null = null;
-  /** Segments grouped, and the archive's `reshuffles` when they were. */
-  private grouped = new Set<Segment>();
-  private reshuffles = -1;
-  /** The last grouped document in corpus order (file path, then line). */
-  private lastLoc: Loc | null = null;
-  /** Whether the last sync extended the grouping rather than regrouping the archive. */
-  lastExtended = false;
-
   /** Regroup when the archive changed since the last call. */
   sync(archive: Archive) {
     if (this.generation === archive.generation) return;
     const started = performance.now();
     this.generation = archive.generation;
-    this.lastExtended = this.extend(archive);
-    if (!this.lastExtended) this.regroup(archive);
-    this.reshuffles = archive.reshuffles;
-    this.grouped = new Set(archive.segments);
-    this.resetScratch(this.locs.length);
-    this.lastMs = performance.now() - started;
-  }
-
-  /** Whether `a` comes after `b` in corpus order (file path, then line). */
-  private after(a: Loc, b: Loc): boolean {
-    const fa = a.seg.cols.dicts.files[a.seg.cols.file[a.d]];
-    const fb = b.seg.cols.dicts.files[b.seg.cols.file[b.d]];
-    return fa !== fb ? fa > fb : a.seg.cols.line[a.d] > b.seg.cols.line[b.d];
-  }
-
-  /**
-   * Group only the new segments' documents, when the archive gained segments and nothing
-   * else changed, and every new document comes after every grouped one in publication order
-   * (a later day; or the same day, later in corpus order): then the stories equal a
-   * regrouping of the whole archive (StoryGrouper), at the cost of the new documents.
-   * New documents are numbered after the grouped ones, in corpus order.
-   */
-  private extend(archive: Archive): boolean {
-    const grouper = this.grouper;
-    if (!grouper || archive.reshuffles !== this.reshuffles) return false;
-    const fresh = archive.segments.filter((s) => !this.grouped.has(s));
-    if (archive.segments.length - fresh.length !== this.grouped.size) return false;
-    const added: Loc[] = [];
-    for (const seg of fresh) for (let d = 0; d < seg.rank.n; d++) if (!seg.rank.deleted?.[d]) added.push({ seg, d });
-    added.sort((a, b) => (this.after(a, b) ? 1 : this.after(b, a) ? -1 : 0));
-    const m = added.length;
-    const day = Int32Array.from(added, ({ seg, d }) => seg.cols.day[d]);
-    if (!grouper.canAppend(day)) return false;
-    const sameDay = day.some((v) => (v || 99_999_999) === grouper.lastDay);
-    if (sameDay && this.lastLoc && this.after(this.lastLoc, added[0])) return false;
-    const sigs = new Uint16Array(m * STRIDE);
-    const personStart = new Int32Array(m + 1);
-    const personVals: number[] = [];
-    added.forEach(({ seg, d }, i) => {
-      sigs.set(seg.cols.story.subarray(d * STRIDE, (d + 1) * STRIDE), i * STRIDE);
-      const people = this.people(seg);
-      for (let k = seg.cols.personStart[d]; k < seg.cols.personStart[d + 1]; k++) personVals.push(people[seg.cols.personVals[k]]);
-      personStart[i + 1] = personVals.length;
-    });
-    const n0 = this.locs.length;
-    grouper.append({ day, sigs, personStart, personVals: Int32Array.from(personVals) });
-    for (const seg of fresh) this.numbers.set(seg, new Int32Array(seg.rank.n).fill(-1));
-    added.forEach((l, i) => {
-      this.locs.push(l);
-      this.numbers.get(l.seg)![l.d] = n0 + i;
-    });
-    this.stories = grouper.result();
-    if (m && (!this.lastLoc || this.after(added[m - 1], this.lastLoc))) this.lastLoc = added[m - 1];
-    return true;
-  }
-
-  /** Group every live document of the archive anew, numbered in corpus order. */
-  private regroup(archive: Archive) {
     const locs: Loc[] = [];
     // Ties in publication order go by corpus order: file path, then line.
     const files = [...new Set(archive.segments.flatMap((s) => s.cols.dicts.files))].sort();
@@ -148,19 +80,13 @@ export class StoryIndex {
       for (let k = cols.personStart[d]; k < cols.personStart[d + 1]; k++) personVals.push(people[cols.personVals[k]]);
       personStart[i + 1] = personVals.length;
     }
-    this.grouper = new StoryGrouper();
-    this.grouper.append({ day, sigs, personStart, personVals: Int32Array.from(personVals) });
-    this.stories = this.grouper.result();
-    this.lastLoc = n ? this.locs[n - 1] : null;
-  }
-
-  /** Scratch of grouped searches, sized to the grouped documents. */
-  private resetScratch(n: number) {
+    this.stories = groupStories({ day, sigs, personStart, personVals: Int32Array.from(personVals) });
     this.storyStamp = new Uint32Array(this.stories.count);
     this.walkStamp = new Uint32Array(this.stories.count);
     this.docStamp = new Uint32Array(n);
     this.bestOf = new Array(this.stories.count);
     this.hitOf = new Array(n);
+    this.lastMs = performance.now() - started;
   }
 
   /** Stories of the live archive. */
