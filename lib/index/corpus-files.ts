@@ -19,6 +19,12 @@ export interface FileState {
   /** Hashes of the first and of the last 4 KiB read: an append leaves both unchanged. */
   head: string;
   tail: string;
+  /**
+   * SHA-1 of the whole file as it was read, when it did not change meanwhile: a file copied,
+   * checked out or restored gets a new mtime with the same bytes, and is not read again.
+   * Absent in indexes saved before it (those files are read again when their mtime changes).
+   */
+  digest?: string;
 }
 
 export interface ScannedFile {
@@ -65,6 +71,36 @@ async function hashRange(full: string, from: number, to: number): Promise<string
 /** Head and tail hashes of `file` up to `consumed` bytes. */
 export async function probes(full: string, consumed: number): Promise<{ head: string; tail: string }> {
   return { head: await hashRange(full, 0, Math.min(PROBE, consumed)), tail: await hashRange(full, Math.max(0, consumed - PROBE), consumed) };
+}
+
+/** SHA-1 of a whole file, streamed. */
+async function fileDigest(full: string): Promise<string> {
+  const hash = createHash("sha1");
+  for await (const chunk of createReadStream(full)) hash.update(chunk as Buffer);
+  return hash.digest("hex");
+}
+
+/**
+ * The digest of a scanned regular file, or undefined when it changed while being hashed
+ * (its size or mtime no longer those of the scan) or cannot be read: then no digest is
+ * kept, and a later mtime change reads the file again, as without digests.
+ */
+export async function stableDigest(dir: string, scanned: ScannedFile): Promise<string | undefined> {
+  if (!scanned.regular) return undefined;
+  const full = path.join(dir, scanned.file);
+  try {
+    const digest = await fileDigest(full);
+    const after = await stat(full);
+    return after.size === scanned.size && after.mtimeMs === scanned.mtimeMs ? digest : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether `file` holds the same bytes as when `known` was read, under a new mtime. */
+export async function sameContent(dir: string, scanned: ScannedFile, known: FileState): Promise<boolean> {
+  if (!known.digest || !scanned.regular || scanned.size !== known.size) return false;
+  return (await stableDigest(dir, scanned)) === known.digest;
 }
 
 /** Whether `file` only grew since `known` was read (a plain .jsonl appended to). */

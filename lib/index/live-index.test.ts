@@ -1,4 +1,4 @@
-import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, unlinkSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import fc from "fast-check";
@@ -159,6 +159,28 @@ describe("LiveIndex: live updates", () => {
     expect(ids("Thái Lan")).toEqual([]);
     expect(engine.article("x1")?.title).toContain("Giá vàng"); // the older copy is back
     expect(engine.size).toBe(2);
+  });
+
+  it("does not read again a file whose mtime changed over the same bytes, before or after a restart; reads one whose bytes changed", async () => {
+    const corpus = tempDir();
+    const saved = tempDir();
+    const file = path.join(corpus, "a.jsonl");
+    writeFileSync(file, record("t1", 0) + "\n" + record("t2", 1) + "\n");
+    const first = await open(corpus, saved);
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(file, later, later); // as a copy or a checkout leaves it
+    expect(await first.index.update()).toMatchObject({ added: 0, files: 0 });
+    const restarted = await open(corpus, saved);
+    expect(await restarted.index.update()).toMatchObject({ added: 0, files: 0 });
+    expect(restarted.engine.size).toBe(2);
+
+    // Same size, other bytes: read again.
+    writeFileSync(file, readFileSync(file, "utf8").replace("Giá vàng", "Giá bạc"));
+    const evenLater = new Date(Date.now() + 120_000);
+    utimesSync(file, evenLater, evenLater);
+    expect((await restarted.index.update()).added).toBe(2);
+    const ids = (q: string) => restarted.engine.search({ ...EMPTY_QUERY, q }).hits.map((h) => h.id);
+    expect(ids("bạc")).toEqual(["t1"]);
   });
 
   it("gives the same answers as a fresh build of the final corpus, whatever the order of changes", async () => {

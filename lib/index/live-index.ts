@@ -13,7 +13,7 @@ import { loadTagger } from "@/lib/corpus/people-tagger";
 import type { Article, Skipped } from "@/lib/corpus/types";
 import { analyseRecords, type Analyser } from "@/lib/index/analysis";
 import { Archive } from "@/lib/index/archive";
-import { countLines, onlyAppended, probes, readRecords, scanCorpus, type FileState, type ScannedFile } from "@/lib/index/corpus-files";
+import { countLines, onlyAppended, probes, readRecords, sameContent, scanCorpus, stableDigest, type FileState, type ScannedFile } from "@/lib/index/corpus-files";
 import { IndexFileError, readIndexFile, writeIndexFile, type TypedArray } from "@/lib/index/format";
 import { MANIFEST, readManifest, writeManifest } from "@/lib/index/manifest";
 import { loadSegment, memorySegment, saveSegment, type Segment, type SourcedArticle } from "@/lib/index/segment";
@@ -351,6 +351,11 @@ export class LiveIndex {
     for (const scan of scanned) {
       const known = this.files.get(scan.file);
       if (known && known.size === scan.size && known.mtimeMs === scan.mtimeMs) continue;
+      if (known && (await sameContent(corpusDir, scan, known))) {
+        // Only touched (copied, restored): remembered with its new mtime, saved at the next commit.
+        this.files.set(scan.file, { ...known, mtimeMs: scan.mtimeMs });
+        continue;
+      }
       if (known && (await onlyAppended(corpusDir, scan, known))) {
         reads.push({ scan, from: { byte: known.consumed, line: known.lines }, replaces: false });
       } else {
@@ -431,7 +436,8 @@ export class LiveIndex {
       // Only a plain .jsonl can be appended to: hash what was read of it, and never open
       // anything else again (a FIFO would block).
       const probed = /\.jsonl$/i.test(file) && r.scan.regular ? await probes(full, state.consumed).catch(() => null) : null;
-      newStates.set(file, { size: r.scan.size, mtimeMs: r.scan.mtimeMs, ...state, ...(probed ?? { head: "", tail: "" }) });
+      const digest = await stableDigest(corpusDir, r.scan);
+      newStates.set(file, { size: r.scan.size, mtimeMs: r.scan.mtimeMs, ...state, ...(probed ?? { head: "", tail: "" }), ...(digest ? { digest } : {}) });
       newSkipped.set(file, skipped);
     }
     await flush();

@@ -14,6 +14,7 @@ const fileState = z.object({
   lines: z.number(),
   head: z.string(),
   tail: z.string(),
+  digest: z.string().optional(),
 });
 
 const manifestSchema = z.object({
