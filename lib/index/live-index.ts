@@ -13,7 +13,17 @@ import { loadTagger } from "@/lib/corpus/people-tagger";
 import type { Article, Skipped } from "@/lib/corpus/types";
 import { analyseRecords, type Analyser } from "@/lib/index/analysis";
 import { Archive } from "@/lib/index/archive";
-import { countLines, onlyAppended, probes, readRecords, sameContent, scanCorpus, stableDigest, type FileState, type ScannedFile } from "@/lib/index/corpus-files";
+import {
+  countLines,
+  onlyAppended,
+  probes,
+  readRecords,
+  sameContent,
+  scanCorpus,
+  stableDigest,
+  type FileState,
+  type ScannedFile,
+} from "@/lib/index/corpus-files";
 import { IndexFileError, readIndexFile, writeIndexFile, type TypedArray } from "@/lib/index/format";
 import { MANIFEST, readManifest, writeManifest } from "@/lib/index/manifest";
 import { loadSegment, memorySegment, saveSegment, type Segment, type SourcedArticle } from "@/lib/index/segment";
