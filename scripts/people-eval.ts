@@ -1,11 +1,14 @@
 // Precision and recall of the person rules on hand-labelled articles of the 35k corpus.
-//   npx tsx scripts/people-eval.ts [CORPUS_DIR] [--labels FILE] [--verbose] [--rules-only | --no-evidence | --no-tagger]
+//   npx tsx scripts/people-eval.ts [CORPUS_DIR] [--labels A.json,B.json] [--frozen] [--verbose] [--rules-only | --no-evidence | --no-tagger]
 //     [--cache FILE]   (name candidates of the whole corpus, reused between runs; delete it after rule changes)
+//   Without --labels: every data/eval/people-labels*.json used for tuning, one report each, then
+//   their total. A file with `"frozen": true` (never used for tuning) is left out unless --frozen
+//   is given; then it is reported apart, after the tuning sets, under "frozen (never tuned)".
 //   npx tsx scripts/people-eval.ts [CORPUS_DIR] --print-sample [--seed N] [--size N] [--exclude A.json,B.json] [--cleaned]
 //     (--cleaned prints the cleaned title and paragraphs the person rules read, not the raw body)
 // Labels: data/eval/people-labels*.json; each file says how it was sampled and whether it was
-// used for tuning (people-labels-frozen3.json is the one frozen set not tuned on).
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+// used for tuning.
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { readRawArticles } from "@/lib/corpus/load";
@@ -17,10 +20,31 @@ import type { RawArticle } from "@/lib/corpus/types";
 import { mulberry32 } from "./eval/queries";
 
 const DEFAULT_CORPUS = path.resolve(__dirname, "../../shared/corpus");
-const DEFAULT_LABELS = path.resolve(__dirname, "../data/eval/people-labels.json");
+const EVAL_DIR = path.resolve(__dirname, "../data/eval");
+const DEFAULT_LABELS = path.join(EVAL_DIR, "people-labels.json");
 
 interface Labels {
+  /** Never used for tuning: reported only with --frozen, apart from the tuning sets. */
+  frozen?: boolean;
   articles: { id: string; people: string[] }[];
+}
+
+interface Counts {
+  tp: number;
+  fp: number;
+  fn: number;
+}
+
+/** Every label file of data/eval, tuning sets first (in name order), then the frozen ones. */
+export function labelFiles(dir = EVAL_DIR): { file: string; frozen: boolean }[] {
+  return readdirSync(dir)
+    .filter((f) => /^people-labels.*\.json$/.test(f))
+    .sort()
+    .map((f) => {
+      const file = path.join(dir, f);
+      return { file, frozen: (JSON.parse(readFileSync(file, "utf8")) as Labels).frozen === true };
+    })
+    .sort((a, b) => Number(a.frozen) - Number(b.frozen));
 }
 
 /** `size` distinct ids, picked from the sorted ids with a seeded PRNG; `exclude` are skipped. */
@@ -45,6 +69,7 @@ const { values: opts, positionals } = parseArgs({
     tagger: { type: "string" },
     threshold: { type: "string" },
     verbose: { type: "boolean", default: false },
+    frozen: { type: "boolean", default: false },
     "print-sample": { type: "boolean", default: false },
     cleaned: { type: "boolean", default: false },
     "rules-only": { type: "boolean", default: false },
@@ -55,7 +80,7 @@ const { values: opts, positionals } = parseArgs({
 
 async function main() {
   const dir = positionals[0] ?? DEFAULT_CORPUS;
-  const labelFiles = (opts.labels ?? DEFAULT_LABELS).split(",");
+  const files = opts.labels ? opts.labels.split(",").map((file) => ({ file, frozen: false })) : labelFiles().filter((f) => !f.frozen || opts.frozen);
   // With a cache of the candidates, the corpus itself need not be read again.
   const cached = !opts["print-sample"] && opts.cache && existsSync(opts.cache);
   const { raws } = cached ? { raws: [] as RawArticle[] } : await readRawArticles(dir);
@@ -90,14 +115,29 @@ async function main() {
     if (model && opts.threshold) model.threshold = Number(opts.threshold);
     helpers = evidence.helpers(opts["no-tagger"] || !model ? undefined : taggerScorer(model));
   }
-  for (const file of labelFiles) {
+  const total: Counts = { tp: 0, fp: 0, fn: 0 };
+  let tuning = 0;
+  for (const { file, frozen } of files) {
     const labels = JSON.parse(readFileSync(file, "utf8")) as Labels;
-    console.log(`## ${path.basename(file)}`);
-    report(labels, candidates, helpers, opts.verbose);
+    if (frozen && tuning > 1) printCounts("total of the tuning sets", total);
+    if (frozen) tuning = 0;
+    console.log(`## ${frozen ? "frozen (never tuned): " : ""}${path.basename(file)}`);
+    const c = report(labels, candidates, helpers, opts.verbose);
+    if (!frozen) {
+      tuning++;
+      for (const k of ["tp", "fp", "fn"] as const) total[k] += c[k];
+    }
   }
+  if (tuning > 1) printCounts("total of the tuning sets", total);
 }
 
-function report(labels: Labels, candidates: Map<string, Candidate[]>, helpers: PeopleHelpers, verbose: boolean) {
+function printCounts(heading: string, { tp, fp, fn }: Counts) {
+  console.log(`## ${heading}`);
+  console.log(`labelled people ${tp + fn}  found ${tp + fp}  true positives ${tp}  false positives ${fp}  missed ${fn}`);
+  console.log(`precision ${(tp / Math.max(1, tp + fp)).toFixed(3)}  recall ${(tp / Math.max(1, tp + fn)).toFixed(3)}`);
+}
+
+function report(labels: Labels, candidates: Map<string, Candidate[]>, helpers: PeopleHelpers, verbose: boolean): Counts {
   let tp = 0;
   let fp = 0;
   let fn = 0;
@@ -123,6 +163,7 @@ function report(labels: Labels, candidates: Map<string, Candidate[]>, helpers: P
   console.log(`articles ${labels.articles.length}  labelled people ${tp + fn}  found ${tp + fp}`);
   console.log(`true positives ${tp}  false positives ${fp}  missed ${fn}`);
   console.log(`precision ${precision.toFixed(3)}  recall ${recall.toFixed(3)}`);
+  return { tp, fp, fn };
 }
 
 /** Name candidates of every article, read from `cache` when it exists (building them takes ~40 s). */
