@@ -52,7 +52,7 @@ type Variant = "none" | "article" | "archive";
 function inThread(people: boolean): Analyser {
   const one = (raw: RawArticle, today: string): Analysis => {
     try {
-      const { article, detail } = prepareArticleWithDetail(raw, today, { people });
+      const { article, detail } = prepareArticleWithDetail(raw, today, { people: people ? "candidates" : false });
       return { article, date: detail.date, candidates: detail.candidates };
     } catch (error) {
       return { error: error instanceof Error ? error.message : String(error) };

@@ -262,25 +262,41 @@ const PLACE_BEFORE_SET = new Set([
 
 /** Whether the text right before a name ends with one of the phrases (1–4 words, case-insensitive). */
 function endsWithPhrase(before: string, phrases: Set<string>): boolean {
-  if (!/\s$/.test(before)) return false;
-  // Walk back over the last four words without splitting the whole slice.
-  let end = before.length;
-  while (end > 0 && before[end - 1] === " ") end--;
-  let phrase = "";
-  for (let n = 0; n < 4 && end > 0; n++) {
-    const start = before.lastIndexOf(" ", end - 1) + 1;
-    let word = before
-      .slice(start, end)
-      .toLowerCase()
-      .replace(/^[("“'‘]+/, "");
-    // "TP. Hồ Chí Minh": an abbreviation's full stop; a longer word's ends the sentence ("sân nhà. Augustin").
-    if (n === 0 && word.length <= 3) word = word.replace(/\.$/, "");
-    phrase = phrase ? `${word} ${phrase}` : word;
-    if (phrases.has(phrase)) return true;
-    end = start - 1;
-    while (end > 0 && before[end - 1] === " ") end--;
-  }
+  for (const phrase of phrasesBefore(before)) if (phrases.has(phrase)) return true;
   return false;
+}
+
+// A segment asks about the same text before it several times (titles, honorifics, titles only
+// people take): its phrases are worked out once.
+let lastBefore = "";
+let lastPhrases: readonly string[] = [];
+
+/** The last one, two, three and four words of `before`, lowercased, if it ends with a space. */
+function phrasesBefore(before: string): readonly string[] {
+  if (before === lastBefore) return lastPhrases;
+  const out: string[] = [];
+  if (/\s$/.test(before)) {
+    // Walk back over the last four words without splitting the whole slice.
+    let end = before.length;
+    while (end > 0 && before[end - 1] === " ") end--;
+    let phrase = "";
+    for (let n = 0; n < 4 && end > 0; n++) {
+      const start = before.lastIndexOf(" ", end - 1) + 1;
+      let word = before
+        .slice(start, end)
+        .toLowerCase()
+        .replace(/^[("“'‘]+/, "");
+      // "TP. Hồ Chí Minh": an abbreviation's full stop; a longer word's ends the sentence ("sân nhà. Augustin").
+      if (n === 0 && word.length <= 3) word = word.replace(/\.$/, "");
+      phrase = phrase ? `${word} ${phrase}` : word;
+      out.push(phrase);
+      end = start - 1;
+      while (end > 0 && before[end - 1] === " ") end--;
+    }
+  }
+  lastBefore = before;
+  lastPhrases = out;
+  return out;
 }
 /** What people do right after their name is mentioned. */
 const PERSON_AFTER =
@@ -448,7 +464,21 @@ export function nameKey(words: string[]): string {
 }
 
 export function isVietnameseName(words: string[]): boolean {
-  return words.every((w) => VN_SYLLABLE.test(w) && /^\p{Lu}\p{Ll}*$/u.test(w));
+  for (const w of words) if (!isVietnameseSyllable(w)) return false;
+  return true;
+}
+
+// Asked many times per word of every candidate: each word's answer is worked out once.
+const vnSyllables = new Map<string, boolean>();
+
+/** A capitalised Vietnamese syllable ("Nguyễn", "Anh"), not a foreign word or an acronym. */
+function isVietnameseSyllable(w: string): boolean {
+  let yes = vnSyllables.get(w);
+  if (yes !== undefined) return yes;
+  yes = VN_SYLLABLE.test(w) && /^\p{Lu}\p{Ll}*$/u.test(w);
+  if (vnSyllables.size >= NAME_KEYS_LIMIT) vnSyllables.clear();
+  vnSyllables.set(w, yes);
+  return yes;
 }
 
 function lower(w: string): string {

@@ -24,9 +24,15 @@ export interface PrepareDetail {
 /**
  * `today`: no date is estimated after this day (`YYYY-MM-DD`); default today in Vietnam.
  * `people: false` skips person extraction (no candidates, no persons), only to measure what it
- * costs (scripts/people-bench.ts --index).
+ * costs (scripts/people-bench.ts --index); `people: "candidates"` finds the candidates but
+ * leaves `persons` empty, for callers that decide them later (an index build decides them
+ * with the archive's evidence, so deciding them here as well was wasted work).
  */
-export function prepareArticleWithDetail(raw: RawArticle, today?: string, opts: { people?: boolean } = {}): { article: Article; detail: PrepareDetail } {
+export function prepareArticleWithDetail(
+  raw: RawArticle,
+  today?: string,
+  opts: { people?: boolean | "candidates" } = {},
+): { article: Article; detail: PrepareDetail } {
   const recordTitle = raw.title ? tidy(raw.title) : null;
   const cleaned = cleanBody(raw.body, recordTitle);
   const { paragraphs } = cleaned;
@@ -61,7 +67,7 @@ export function prepareArticleWithDetail(raw: RawArticle, today?: string, opts: 
     outlet: outlet.outlet,
     sources: citations.sources,
     photoCredits: citations.photoCredits,
-    persons: people ? resolvePeople(candidates) : [],
+    persons: people && opts.people !== "candidates" ? resolvePeople(candidates) : [],
     paragraphs,
     captions: cleaned.dropped.filter((d) => d.reason === "caption").map((d) => d.text),
     url: raw.url,

@@ -10,10 +10,14 @@ import type { CorpusRecord } from "@/lib/index/corpus-files";
 /** What the build needs of one prepared article, or why it could not be cleaned. */
 export type Analysis = { article: Article; date: DateResult; candidates: Candidate[] } | { error: string };
 
-/** Prepare one raw article; an exception becomes its message (the article is skipped and reported). */
+/**
+ * Prepare one raw article; an exception becomes its message (the article is skipped and
+ * reported). Its people are left to the build (`persons` empty): it decides them from the
+ * candidates, with the archive's evidence or, without it, by the article alone.
+ */
 export function analyse(raw: RawArticle, today: string): Analysis {
   try {
-    const { article, detail } = prepareArticleWithDetail(raw, today);
+    const { article, detail } = prepareArticleWithDetail(raw, today, { people: "candidates" });
     return { article, date: detail.date, candidates: detail.candidates };
   } catch (error) {
     return { error: error instanceof Error ? error.message : String(error) };

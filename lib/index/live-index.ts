@@ -590,7 +590,11 @@ class Batch {
     this.items.push({ article, line });
     this.dates.push(date);
     this.writer.add(article);
-    if (!this.archivePeople) return;
+    // The analysis leaves people to the build (see analysis.ts): by the article alone here.
+    if (!this.archivePeople) {
+      article.persons = resolvePeople(candidates);
+      return;
+    }
     this.evidence.add(candidates, fileEvidence);
     // Names after place words count as evidence; those sharing a name with a mention are kept for its sense (otherSense).
     this.candidates.push(candidatesToResolve(candidates));
