@@ -5,8 +5,20 @@ import type { Instrumentation } from "next";
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { log } = await import("@/lib/log");
-    const { corpusDir, indexDir, startSearchService } = await import("@/lib/search/service");
-    log().info({ event: "startup", node: process.version, port: process.env.PORT ?? null, corpusDir: corpusDir(), indexDir: indexDir() }, "starting");
+    const { corpusDir, cpuMs, indexDir, startSearchService } = await import("@/lib/search/service");
+    // uptimeMs: how long the process took to get here (Node, Next.js), for where a start goes.
+    log().info(
+      {
+        event: "startup",
+        node: process.version,
+        port: process.env.PORT ?? null,
+        corpusDir: corpusDir(),
+        indexDir: indexDir(),
+        uptimeMs: Math.round(process.uptime() * 1000),
+        cpuMs: cpuMs(),
+      },
+      "starting",
+    );
     startSearchService();
   }
 }

@@ -28,6 +28,8 @@ import { IndexFileError, readIndexFile, writeIndexFile, type TypedArray } from "
 import { MANIFEST, readManifest, writeManifest } from "@/lib/index/manifest";
 import { loadSegment, memorySegment, saveSegment, type Segment, type SourcedArticle } from "@/lib/index/segment";
 import { MAX_SEGMENT_DOCS, RankIndexWriter, sketchArrays, sketchFromArrays, type PairSketch } from "@/lib/search/rank-index";
+import { adoptStories, archiveStories, STORIES_VERSION, storiesArrays, type SavedStoriesMeta } from "@/lib/stories/archive-stories";
+import { STORY_RULE } from "@/lib/stories/group";
 
 export interface LiveIndexOptions {
   corpusDir: string;
@@ -81,6 +83,8 @@ const MERGE_AT = 6;
 const SLICE_MS = 15;
 const PAIRS_FILE = "pairs.bin";
 const PEOPLE_FILE = "people.bin";
+/** The stories of the last commit (lib/stories/archive-stories.ts); optional: without it a load groups them. */
+const STORIES_FILE = "stories.bin";
 /** How often a reader looks for the writer's first commit. */
 const READER_RETRY_MS = 200;
 
@@ -116,6 +120,10 @@ export class LiveIndex {
   private manifestStamp = "";
   private lastFollowError = "";
   private closed = false;
+  /** The commit whose stories are in stories.bin (null: none, or not known to fit). */
+  private storiesOnDisk: number | null = null;
+  /** Why the saved stories were not adopted at the last load (null: adopted, or none saved). */
+  storiesRefused: string | null = null;
 
   constructor(private readonly opts: LiveIndexOptions) {
     this.archive = new Archive(opts.sketchBits);
@@ -150,6 +158,16 @@ export class LiveIndex {
       }
     }
     await this.update();
+    // An index saved before stories were (or whose stories.bin did not fit) gets them now: the
+    // grouping is the one the server's engine needs anyway, and the next restart adopts it.
+    // Generation 0: nothing was loaded or committed (an unreadable corpus beside a broken index).
+    if (indexDir && this.generation > 0 && this.storiesOnDisk !== this.generation && adoptSavedStories()) {
+      try {
+        this.saveStories(indexDir);
+      } catch (error) {
+        this.opts.onEvent?.("stories_not_saved", { indexDir, error: String(error) });
+      }
+    }
   }
 
   /** Skipped sources, for /api/health. */
@@ -294,6 +312,40 @@ export class LiveIndex {
     this.skipped = new Map(Object.entries(m.skipped));
     this.generation = m.generation;
     this.lastUpdate = m.updatedAt;
+    this.loadStories(m.generation);
+  }
+
+  /**
+   * Adopt the stories saved with this commit, so they are not grouped again. Optional: a
+   * missing file (an index saved before stories were), one of another commit (a reader
+   * whose writer moved on), of another rule or damaged is left, and the stories are grouped
+   * as before (storiesRefused says why).
+   */
+  private loadStories(generation: number) {
+    this.storiesOnDisk = null;
+    if (!adoptSavedStories()) {
+      this.storiesRefused = "TIMTIN_STORIES=0";
+      return;
+    }
+    const file = path.join(this.opts.indexDir!, STORIES_FILE);
+    let reason: string | null;
+    try {
+      const { json, arrays } = readIndexFile(file, "stories");
+      const meta = json as SavedStoriesMeta;
+      reason = meta.generation !== generation ? `stories of commit ${meta.generation}, expected ${generation}` : adoptStories(this.archive, meta, arrays);
+    } catch (error) {
+      reason = error instanceof IndexFileError ? error.message : String(error);
+    }
+    this.storiesRefused = reason;
+    if (reason === null) this.storiesOnDisk = generation;
+  }
+
+  /** stories.bin: the grouping of the archive as committed (generation `this.generation`). */
+  private saveStories(dir: string) {
+    const { stories } = archiveStories(this.archive);
+    const meta: SavedStoriesMeta = { version: STORIES_VERSION, generation: this.generation, rule: STORY_RULE, docs: this.archive.live, count: stories.count };
+    writeIndexFile(path.join(dir, STORIES_FILE), "stories", meta, storiesArrays(stories));
+    this.storiesOnDisk = this.generation;
   }
 
   /**
@@ -333,6 +385,7 @@ export class LiveIndex {
   private reset() {
     for (const seg of [...this.archive.segments]) this.archive.drop(seg);
     this.savedEvidence = null;
+    this.storiesOnDisk = null;
     this.evidence = new PeopleEvidence();
     this.fileEvidence.clear();
     this.evidenceData.clear();
@@ -520,6 +573,7 @@ export class LiveIndex {
     const sketch = this.archive.pairSketch;
     writeIndexFile(path.join(dir, PAIRS_FILE), "pairs", { generation: this.generation, bits: sketch.bits }, sketchArrays(sketch));
     this.saveEvidence(dir);
+    this.saveStories(dir);
     writeManifest(dir, {
       corpusDir: this.opts.corpusDir,
       generation: this.generation,
@@ -529,7 +583,7 @@ export class LiveIndex {
       skipped: Object.fromEntries(this.skipped),
     });
     // Files of merged-away segments and temporaries of an interrupted write.
-    const keep = new Set([MANIFEST, PAIRS_FILE, PEOPLE_FILE, ...this.archive.segments.flatMap((s) => [`${s.name}.seg`, `${s.name}.docs`])]);
+    const keep = new Set([MANIFEST, PAIRS_FILE, PEOPLE_FILE, STORIES_FILE, ...this.archive.segments.flatMap((s) => [`${s.name}.seg`, `${s.name}.docs`])]);
     for (const f of readdirSync(dir)) if (isIndexFile(f) && !keep.has(f)) rmSync(path.join(dir, f), { force: true });
   }
 
@@ -625,7 +679,19 @@ function goneList(seg: Segment): number[] {
 }
 
 function isIndexFile(name: string): boolean {
-  return name === MANIFEST || name === PAIRS_FILE || name === PEOPLE_FILE || /^seg-[\w-]+\.(seg|docs)$/.test(name) || /\.tmp-\d+-\w+$/.test(name);
+  return (
+    name === MANIFEST ||
+    name === PAIRS_FILE ||
+    name === PEOPLE_FILE ||
+    name === STORIES_FILE ||
+    /^seg-[\w-]+\.(seg|docs)$/.test(name) ||
+    /\.tmp-\d+-\w+$/.test(name)
+  );
+}
+
+/** `TIMTIN_STORIES=0` groups the stories at every load, as before stories.bin (to measure what it saves). */
+function adoptSavedStories(): boolean {
+  return process.env.TIMTIN_STORIES !== "0";
 }
 
 function isReadableDirectory(dir: string): boolean {

@@ -369,10 +369,21 @@ export class SearchEngine {
     this.sync();
   }
 
+  /**
+   * What the last `prepare()` (or the first query after a change) spent on each step (ms):
+   * the stories (grouped, or adopted from the saved index: `storiesSaved`), the pair filters
+   * (built from the stream, or mapped from the segment files), and the rest (facet numbering,
+   * months, days). For the server's start log and scripts/scale/load-profile.ts.
+   */
+  lastSync = { storiesMs: 0, storiesSaved: false, pairFiltersMs: 0, restMs: 0 };
+
   /** Facet numbering, months, the newest date and stories, after the archive changed. */
   private sync() {
+    const started = performance.now();
     this.stories.sync(this.archive);
     if (this.syncedGeneration === this.archive.generation) return;
+    const storiesMs = performance.now() - started;
+    let pairFiltersMs = 0;
     this.syncedGeneration = this.archive.generation;
     const monthSet = new Set<number>();
     const daySet = new Set<number>();
@@ -397,7 +408,9 @@ export class SearchEngine {
       : null;
     for (const seg of this.archive.segments) {
       // Built once per segment, here rather than in the first query that needs it.
+      const filterStarted = performance.now();
       pairFilter(seg.rank);
+      pairFiltersMs += performance.now() - filterStarted;
       const { dicts, day } = seg.cols;
       const f = this.facets.get(seg) ?? {
         persons: Int32Array.from(dicts.persons, (e) => this.dicts.person.intern(e)),
@@ -413,6 +426,9 @@ export class SearchEngine {
     // Counters sized to the archive, reused by every query until it changes again.
     this.counters.months = new Int32Array(this.months.length);
     this.counters.days = new ScratchCounts(this.days.length);
+    const restMs = performance.now() - started - storiesMs - pairFiltersMs;
+    const round = (ms: number) => Math.round(ms * 10) / 10;
+    this.lastSync = { storiesMs: round(storiesMs), storiesSaved: this.stories.lastSaved, pairFiltersMs: round(pairFiltersMs), restMs: round(restMs) };
   }
 
   /** The selected values as numbers; `null` when the facet has no filter. */

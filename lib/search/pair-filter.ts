@@ -38,7 +38,7 @@ export function adoptPairFilter(index: RankIndex, filter: PairFilter): boolean {
 const hashOf = (h1: number, h2: number) => Math.imul(h1 ^ Math.imul(h2, 0x9e3779b1), 0x85ebca77) >>> 0;
 const stepOf = (h1: number, h2: number) => (Math.imul(h2 ^ Math.imul(h1 + 0x6a09e667, 0xc2b2ae3d), 0x27d4eb2f) | 1) >>> 0;
 
-function buildPairFilter(index: RankIndex): PairFilter {
+export function buildPairFilter(index: RankIndex): PairFilter {
   const { stream, docStart, foldedOf, foldedHash, n } = index;
   // tokenAt inlined for the common case: an id below ESCAPE is the id itself (imported
   // bindings are read through getters: copied to locals for the loops over every token).

@@ -60,6 +60,12 @@ function warmMs(): number {
   return Number.isFinite(v) && v >= 0 ? v : 2000;
 }
 
+/** CPU time (user and system) this process has used since it started, in ms. */
+export function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return Math.round((user + system) / 1000);
+}
+
 /** Memory for answers to repeated searches (`SEARCH_CACHE_MB`, default DEFAULT_CACHE_MB; 0 = no cache). */
 export function resultCacheBytes(): number {
   const v = Number(process.env.SEARCH_CACHE_MB ?? DEFAULT_CACHE_MB);
@@ -92,10 +98,13 @@ function start() {
   const entry: NonNullable<Holder[typeof KEY]> = { index, ready: null!, service: null, error: null };
   entry.ready = index.open().then(
     () => {
+      const openMs = Math.round(performance.now() - started);
       const engine = new SearchEngine(index.archive, { resultCacheBytes: resultCacheBytes() });
       // Stories, facet numbering and pair filters are derived here, before the process says it
       // is ready: else the first search after a start pays for them (about 1–2 s on 35k).
+      const prepared = performance.now();
       engine.prepare();
+      const prepareMs = Math.round(performance.now() - prepared);
       // A few searches before ready: a cold process's first searches are several times slower,
       // and under load the connections queued behind them timed out (lib/search/warm-up.ts).
       const warm = warmUp(engine, { budgetMs: warmMs() });
@@ -114,7 +123,16 @@ function start() {
           articles: index.archive.live,
           skipped: index.skippedSources.length,
           buildMs,
+          // Where a start went: opening (or building) the index, prepare's steps, the warm-up;
+          // the process's age says how long Node and Next.js took before the index was opened.
+          openMs,
+          prepareMs,
+          prepare: engine.lastSync,
           warmUp: warm,
+          storiesRefused: index.storiesRefused,
+          uptimeMs: Math.round(process.uptime() * 1000),
+          // CPU time of the whole process so far: far below uptimeMs when the machine is busy.
+          cpuMs: cpuMs(),
           fromSaved: index.loaded.saved,
           rebuiltBecause: index.loaded.reason,
         },

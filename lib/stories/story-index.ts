@@ -1,15 +1,16 @@
 // Stories over a live archive: every segment keeps each article's story signature as a
 // column (lib/index/segment.ts), and the stories of the live articles are worked out from
-// those columns whenever the archive changes (a new segment, deletions, a merge). Nothing
-// about stories is saved: a fresh build and any sequence of updates give the same stories,
-// and a merge needs nothing but the columns it already copies.
+// those columns whenever the archive changes (a new segment, deletions, a merge): always the
+// whole archive's grouping, so a fresh build and any sequence of updates give the same
+// stories. A commit saves that grouping with the index and a restart adopts it rather than
+// grouping again (lib/stories/archive-stories.ts).
 import type { Entity } from "@/lib/corpus/types";
 import type { Archive, Loc } from "@/lib/index/archive";
 import type { Segment } from "@/lib/index/segment";
 import { TopK } from "@/lib/search/facets";
 import type { Hit } from "@/lib/search/matcher";
-import { groupStories, type Stories } from "@/lib/stories/group";
-import { STRIDE } from "@/lib/stories/signature";
+import { archiveStories } from "@/lib/stories/archive-stories";
+import type { Stories } from "@/lib/stories/group";
 import type { StoryInfo, StoryRef } from "@/lib/api/contract";
 
 /** Other articles listed per story (the size counts them all). */
@@ -30,10 +31,9 @@ export class StoryIndex {
   /** Per segment: each document's live number, -1 when deleted. */
   private numbers = new WeakMap<Segment, Int32Array>();
   private stories: Stories = NONE;
-  private readonly personIds = new Map<string, number>();
-  private readonly personCols = new WeakMap<Segment, Int32Array>();
-  /** How long the last regrouping took (ms). */
+  /** How long the last regrouping took (ms), and whether it was adopted from the saved index. */
   lastMs = 0;
+  lastSaved = false;
   /** Scratch of grouped searches, reused (queries run one at a time), told apart by a stamp. */
   private stamp = 0;
   private storyStamp = new Uint32Array(0);
@@ -42,51 +42,22 @@ export class StoryIndex {
   private bestOf: Hit[] = [];
   private hitOf: Hit[] = [];
 
-  /** Regroup when the archive changed since the last call. */
+  /** Regroup (or adopt the saved grouping) when the archive changed since the last call. */
   sync(archive: Archive) {
     if (this.generation === archive.generation) return;
-    const started = performance.now();
     this.generation = archive.generation;
-    const locs: Loc[] = [];
-    // Ties in publication order go by corpus order: file path, then line.
-    const files = [...new Set(archive.segments.flatMap((s) => s.cols.dicts.files))].sort();
-    const fileRank = new Map(files.map((f, i) => [f, i]));
-    const keys: number[] = [];
-    for (const seg of archive.segments) {
-      const ranks = Int32Array.from(seg.cols.dicts.files, (f) => fileRank.get(f)!);
-      const { file, line } = seg.cols;
-      for (let d = 0; d < seg.rank.n; d++) {
-        if (seg.rank.deleted?.[d]) continue;
-        keys.push(ranks[file[d]] * 2 ** 24 + line[d]);
-        locs.push({ seg, d });
-      }
-    }
-    const order = Int32Array.from(locs.keys()).sort((a, b) => keys[a] - keys[b] || a - b);
-    this.locs = Array.from(order, (i) => locs[i]);
-    for (const seg of archive.segments) this.numbers.set(seg, new Int32Array(seg.rank.n).fill(-1));
-    this.locs.forEach((l, i) => (this.numbers.get(l.seg)![l.d] = i));
-
+    const s = archiveStories(archive);
+    this.locs = s.locs;
+    this.numbers = s.numbers;
+    this.stories = s.stories;
     const n = this.locs.length;
-    const day = new Int32Array(n);
-    const sigs = new Uint16Array(n * STRIDE);
-    const personStart = new Int32Array(n + 1);
-    const personVals: number[] = [];
-    for (let i = 0; i < n; i++) {
-      const { seg, d } = this.locs[i];
-      const cols = seg.cols;
-      day[i] = cols.day[d];
-      for (let k = 0; k < STRIDE; k++) sigs[i * STRIDE + k] = cols.story[d * STRIDE + k];
-      const people = this.people(seg);
-      for (let k = cols.personStart[d]; k < cols.personStart[d + 1]; k++) personVals.push(people[cols.personVals[k]]);
-      personStart[i + 1] = personVals.length;
-    }
-    this.stories = groupStories({ day, sigs, personStart, personVals: Int32Array.from(personVals) });
     this.storyStamp = new Uint32Array(this.stories.count);
     this.walkStamp = new Uint32Array(this.stories.count);
     this.docStamp = new Uint32Array(n);
     this.bestOf = new Array(this.stories.count);
     this.hitOf = new Array(n);
-    this.lastMs = performance.now() - started;
+    this.lastMs = s.ms;
+    this.lastSaved = s.saved;
   }
 
   /** Stories of the live archive. */
@@ -208,20 +179,6 @@ export class StoryIndex {
 
   private number({ seg, d }: Loc): number {
     return this.numbers.get(seg)?.[d] ?? -1;
-  }
-
-  /** A segment's people as numbers shared by every segment. */
-  private people(seg: Segment): Int32Array {
-    let cols = this.personCols.get(seg);
-    if (!cols) {
-      cols = Int32Array.from(seg.cols.dicts.persons, (p) => {
-        let id = this.personIds.get(p.id);
-        if (id === undefined) this.personIds.set(p.id, (id = this.personIds.size));
-        return id;
-      });
-      this.personCols.set(seg, cols);
-    }
-    return cols;
   }
 }
 

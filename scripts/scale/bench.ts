@@ -26,7 +26,7 @@
 // slowest and the unanswered (autocannon's timeouts) printed with their queries, and the
 // servers' log (slow queries with their computing time) in FILE.log.
 import { spawn } from "node:child_process";
-import { closeSync, createReadStream, mkdtempSync, openSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, createReadStream, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
@@ -70,7 +70,13 @@ const cacheModes = values.cache!.split(",").filter((m): m is "off" | "on" => m =
 /** The server's environment for a result-cache mode. */
 const cacheEnv = (mode: "off" | "on"): Record<string, string> => (mode === "off" ? { SEARCH_CACHE_MB: "0" } : {});
 
-async function readArticles(): Promise<Article[]> {
+/**
+ * The archive's articles as FlexSearch indexes them; `titlesOnly` keeps only their titles (what
+ * the query mix needs): the restart part holds no text, since 100k articles' text held here
+ * twice over (this list and the saved index's articles) exceeded V8's default heap limit and
+ * aborted this process in garbage collection.
+ */
+async function readArticles(titlesOnly = false): Promise<Article[]> {
   const out: Article[] = [];
   for (const f of readdirSync(archive)
     .filter((f) => /\.jsonl(\.gz)?$/.test(f))
@@ -80,7 +86,8 @@ async function readArticles(): Promise<Article[]> {
     for await (const line of createInterface({ input, crlfDelay: Infinity })) {
       if (!line.trim()) continue;
       const r = JSON.parse(line) as { id: string | number; title?: string; body: string };
-      out.push({ id: String(r.id), title: r.title ?? "", paragraphs: r.body.split("\n"), captions: [] } as unknown as Article);
+      const paragraphs = titlesOnly ? [] : r.body.split("\n");
+      out.push({ id: String(r.id), title: r.title ?? "", paragraphs, captions: [] } as unknown as Article);
     }
   }
   return out;
@@ -108,9 +115,36 @@ function timeEach(queries: string[], run: (q: string) => unknown): number[] {
   });
 }
 
+/**
+ * Where each server process's start went, from its "startup" and "index ready" log lines:
+ * the process's age when the index began to open, then opening, prepare's steps and the
+ * warm-up (lib/search/service.ts).
+ */
+function startLines(logFile: string): string[] {
+  const out: string[] = [];
+  for (const line of readFileSync(logFile, "utf8").split("\n")) {
+    let e: Record<string, unknown>;
+    try {
+      e = JSON.parse(line);
+    } catch {
+      continue;
+    }
+    const p = e.prepare as { storiesMs: number; storiesSaved: boolean; pairFiltersMs: number; restMs: number } | undefined;
+    const w = e.warmUp as { queries: number; ms: number } | undefined;
+    if (e.event === "startup") out.push(`pid ${e.pid}: Node and Next.js up after ${e.uptimeMs} ms (CPU ${e.cpuMs} ms)`);
+    if (e.event === "indexed" && p && w)
+      out.push(
+        `pid ${e.pid} (${e.role}): ready at ${e.uptimeMs} ms of its life (CPU ${e.cpuMs} ms): open ${e.openMs} ms, prepare ${e.prepareMs} ms (stories ${p.storiesMs} ms ${p.storiesSaved ? "adopted" : "grouped"}, pair filters ${p.pairFiltersMs} ms, rest ${p.restMs} ms), warm-up ${w.queries} searches ${w.ms} ms`,
+      );
+  }
+  return out;
+}
+
 async function serve(indexDir: string, queries: string[]) {
   const started = performance.now();
-  const server = startApp(port, workers, { CORPUS_DIR: archive, INDEX_DIR: indexDir, LOG_LEVEL: "warn" });
+  const logFile = path.join(mkdtempSync(path.join(os.tmpdir(), "timtin-bench-log-")), "server.log");
+  const logFd = openSync(logFile, "w");
+  const server = startApp(port, workers, { CORPUS_DIR: archive, INDEX_DIR: indexDir, LOG_LEVEL: "info" }, logFd);
   try {
     await waitAllReady(base, workers, server);
     const readyMs = performance.now() - started;
@@ -125,9 +159,18 @@ async function serve(indexDir: string, queries: string[]) {
       }
     }
     const after = processRss(server.pid!);
-    return { readyMs, rssMiB: Math.max(...readyRss.perWorkerMiB), afterMiB: Math.max(...after.perWorkerMiB), totalMiB: after.totalMiB, httpP50: median(times) };
+    return {
+      readyMs,
+      rssMiB: readyRss.perWorkerMiB,
+      afterMiB: Math.max(...after.perWorkerMiB),
+      totalMiB: after.totalMiB,
+      httpP50: median(times),
+      starts: startLines(logFile),
+    };
   } finally {
     await stopApp(server);
+    closeSync(logFd);
+    rmSync(path.dirname(logFile), { recursive: true, force: true });
   }
 }
 
@@ -210,38 +253,60 @@ async function main() {
   const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
   const ms = (x: number) => `${x.toFixed(2)} ms`;
 
+  // The restarts run first, while this process holds no index and no articles: the servers
+  // are measured alone, and this process stays small (see readArticles).
+  const served: Awaited<ReturnType<typeof serve>>[] = [];
+  if (parts.has("restart")) {
+    const queries = queryMix(await readArticles(true));
+    for (let i = 0; i < runs; i++) {
+      served.push(await serve(indexDir, queries));
+      const x = served[served.length - 1];
+      console.log(
+        `  restart ${i + 1}: ready ${s(x.readyMs)}, RSS when ready ${x.rssMiB.join(" / ")} MiB, after the queries ${x.afterMiB} MiB (all ${x.totalMiB} MiB); load average ${os
+          .loadavg()
+          .map((v) => v.toFixed(1))
+          .join(", ")}`,
+      );
+      for (const line of x.starts) console.log(`    ${line}`);
+    }
+  }
+
   const t = performance.now();
   const live = await LiveIndex.open({ corpusDir: archive, indexDir });
   const loadMs = performance.now() - t;
-  const indexed = indexedArticles(live);
-  console.log(`archive: ${archive} (${indexed.length} articles); in-process load of the saved index: ${s(loadMs)}`);
+  console.log(`archive: ${archive} (${live.archive.live} articles); in-process load of the saved index: ${s(loadMs)}`);
   const needEval = parts.has("eval") || parts.has("http") || parts.has("load");
   // --eval-every k times every k-th eval query only (a loaded machine); 1 = all of them.
   const every = Math.max(1, Number(values["eval-every"]));
-  const evalQs = needEval ? evalQueries(indexed).filter((_, i) => i % every === 0) : [];
+  // The saved index's articles: only the eval parts need them (FlexSearch indexes the same ones).
+  let indexed: Article[] | null = needEval ? indexedArticles(live) : null;
+  const evalQs = indexed ? evalQueries(indexed).filter((_, i) => i % every === 0) : [];
+  if (!parts.has("eval")) indexed = null;
 
   if (parts.has("inprocess") || parts.has("restart")) {
-    const articles = await readArticles();
-    const queries = queryMix(articles);
-    const served: Awaited<ReturnType<typeof serve>>[] = [];
-    if (parts.has("restart")) for (let i = 0; i < runs; i++) served.push(await serve(indexDir, queries));
-    const engine = new SearchEngine(live.archive);
-    engine.prepare(); // as the server does before it says it is ready
-    const ours = timeEach(queries, (q) => engine.search({ ...EMPTY_QUERY, q })).sort((a, b) => a - b);
-    const tf = performance.now();
-    const flex = flexSearchVi(articles);
-    const flexBuildMs = performance.now() - tf;
-    const theirs = timeEach(queries, flex).sort((a, b) => a - b);
+    let ours: number[] = [];
+    let theirs: number[] = [];
+    let flexBuildMs = NaN;
+    if (parts.has("inprocess")) {
+      const articles = await readArticles();
+      const queries = queryMix(articles);
+      const engine = new SearchEngine(live.archive);
+      engine.prepare(); // as the server does before it says it is ready
+      ours = timeEach(queries, (q) => engine.search({ ...EMPTY_QUERY, q })).sort((a, b) => a - b);
+      const tf = performance.now();
+      const flex = flexSearchVi(articles);
+      flexBuildMs = performance.now() - tf;
+      theirs = timeEach(queries, flex).sort((a, b) => a - b);
+    }
+    const pct = (xs: number[], p: number) => (xs.length ? `${percentile(xs, p).toFixed(1)} ms` : "—");
     console.log(`\n60-query mix (50 title windows, 10 natural queries); restart figures median of ${runs} runs`);
-    for (const x of served)
-      console.log(`  restart: ready ${s(x.readyMs)}, RSS when ready ${x.rssMiB} MiB, after the queries ${x.afterMiB} MiB (all ${x.totalMiB} MiB)`);
     console.log(`server processes: ${workers}; RSS = the largest server process (after the queries: largest, and all processes with the primary)`);
     console.log("| engine | build | index on disk | ready after restart | RSS when ready | RSS after queries (all) | in-process p50 | p99 | HTTP p50 |");
     console.log("|---|---|---|---|---|---|---|---|---|");
     const r = (f: (x: (typeof served)[number]) => number, unit: (x: number) => string) => (served.length ? unit(median(served.map(f))) : "—");
     console.log(
       `| Tìm tin | ${Number.isNaN(buildMs) ? "—" : s(buildMs)} | ${diskMiB.toFixed(0)} MiB | ${r((x) => x.readyMs, s)} | ${r(
-        (x) => x.rssMiB,
+        (x) => Math.max(...x.rssMiB),
         (x) => `${x} MiB`,
       )} | ${r(
         (x) => x.afterMiB,
@@ -249,14 +314,12 @@ async function main() {
       )} (${r(
         (x) => x.totalMiB,
         (x) => `${x} MiB`,
-      )}) | ${percentile(ours, 50).toFixed(1)} ms | ${percentile(ours, 99).toFixed(1)} ms | ${r(
+      )}) | ${pct(ours, 50)} | ${pct(ours, 99)} | ${r(
         (x) => x.httpP50,
         (x) => `${x.toFixed(1)} ms`,
       )} |`,
     );
-    console.log(
-      `| FlexSearch + vi folding | ${s(flexBuildMs)} | (in memory) | — | — | — | ${percentile(theirs, 50).toFixed(1)} ms | ${percentile(theirs, 99).toFixed(1)} ms | — |`,
-    );
+    if (theirs.length) console.log(`| FlexSearch + vi folding | ${s(flexBuildMs)} | (in memory) | — | — | — | ${pct(theirs, 50)} | ${pct(theirs, 99)} | — |`);
   }
 
   if (parts.has("eval")) {
@@ -264,7 +327,8 @@ async function main() {
     engine.prepare(); // as the server does before it says it is ready
     // A matcher of its own: the engine's would answer match() from the search() runs' cache.
     const matcher = createMatcher(live.archive);
-    const flex = flexSearchVi(indexed);
+    const flex = flexSearchVi(indexed!);
+    indexed = null;
     const match: number[][] = [];
     const search: number[][] = [];
     const peer: number[][] = [];

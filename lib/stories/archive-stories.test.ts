@@ -1,0 +1,175 @@
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import fc from "fast-check";
+import { afterEach, describe, expect, it } from "vitest";
+import type { Article } from "@/lib/corpus/types";
+import type { Archive } from "@/lib/index/archive";
+import { readIndexFile, writeIndexFile } from "@/lib/index/format";
+import { LiveIndex } from "@/lib/index/live-index";
+import { SearchEngine } from "@/lib/search/engine";
+import { archiveStories, groupArchive } from "@/lib/stories/archive-stories";
+import { floodA, floodB, floodCopy, floodLater, football, gold, storyArticle } from "@/lib/stories/fixtures";
+import { EMPTY_QUERY } from "@/lib/url/search-params";
+
+const dirs: string[] = [];
+function tempDir(): string {
+  const d = mkdtempSync(path.join(tmpdir(), "timtin-stories-saved-"));
+  dirs.push(d);
+  return d;
+}
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+function jsonl(articles: Article[]): string {
+  return (
+    articles.map((a) => JSON.stringify({ id: a.id, title: a.title, body: a.paragraphs.join("\n"), date: a.date, outlet: a.outlet?.name })).join("\n") + "\n"
+  );
+}
+
+const open = (corpusDir: string, indexDir: string) => LiveIndex.open({ corpusDir, indexDir, sketchBits: 12 });
+
+/** A grouping as plain values: each live document (segment name and number) with its story and original. */
+function plain(archive: Archive, s = archiveStories(archive)) {
+  const at = (x: number) => `${s.locs[x].seg.name}#${s.locs[x].d}`;
+  return {
+    docs: s.locs.map((_, x) => at(x)),
+    story: [...s.stories.story],
+    original: [...s.stories.original].map(at),
+    count: s.stories.count,
+    start: [...s.stories.start],
+    members: [...s.stories.members].map(at),
+  };
+}
+
+/** What a reader sees of the stories: grouped results with their story fields. */
+function grouped(archive: Archive) {
+  const engine = new SearchEngine(archive);
+  return (["oldest", "newest"] as const).map((sort) => engine.search({ ...EMPTY_QUERY, group: true, sort, size: 50 }).hits);
+}
+
+function storiesFile(dir: string) {
+  return path.join(dir, "stories.bin");
+}
+
+/** Rewrite stories.bin with its header changed, arrays and CRC otherwise valid. */
+function editStories(dir: string, edit: (meta: Record<string, unknown>) => Record<string, unknown>) {
+  const { json, arrays } = readIndexFile(storiesFile(dir), "stories");
+  const copies = Object.fromEntries(Object.entries(arrays).map(([k, a]) => [k, a.slice()]));
+  writeIndexFile(storiesFile(dir), "stories", edit(json as Record<string, unknown>), copies);
+}
+
+function flipByte(file: string) {
+  const buf = readFileSync(file);
+  buf[buf.length - 3] ^= 0xff;
+  writeFileSync(file, buf);
+}
+
+/** Two files, two segments: the flood told by two outlets and copied, plus unrelated news. */
+async function savedIndex() {
+  const corpus = tempDir();
+  const saved = tempDir();
+  writeFileSync(path.join(corpus, "a.jsonl"), jsonl([floodA, football]));
+  const built = await open(corpus, saved);
+  writeFileSync(path.join(corpus, "b.jsonl"), jsonl([floodCopy, floodB, floodLater, gold]));
+  await built.update();
+  return { corpus, saved, built };
+}
+
+describe("stories saved with the index", () => {
+  it("a restart adopts the grouping of the commit, equal to grouping the loaded archive afresh", async () => {
+    const { corpus, saved, built } = await savedIndex();
+    expect(existsSync(storiesFile(saved))).toBe(true);
+    const loaded = await open(corpus, saved);
+    expect(loaded.storiesRefused).toBeNull();
+    const adopted = archiveStories(loaded.archive);
+    expect(adopted.saved).toBe(true);
+    expect(adopted.stories.count).toBeGreaterThan(0);
+    expect(adopted.stories.count).toBeLessThan(loaded.archive.live); // the fixtures do form stories
+    expect(plain(loaded.archive)).toEqual(plain(loaded.archive, groupArchive(loaded.archive)));
+    expect(plain(loaded.archive)).toEqual(plain(built.archive));
+    expect(grouped(loaded.archive)).toEqual(grouped(built.archive));
+    await Promise.all([built.close(), loaded.close()]);
+  });
+
+  const refusals: [string, (dir: string) => void, RegExp][] = [
+    ["of another commit", (dir) => editStories(dir, (m) => ({ ...m, generation: (m.generation as number) - 1 })), /commit/],
+    ["of another rule", (dir) => editStories(dir, (m) => ({ ...m, rule: { ...(m.rule as object), copyMin: 0.5 } })), /rule/],
+    ["of another version", (dir) => editStories(dir, (m) => ({ ...m, version: 0 })), /version/],
+    ["of another archive under the same commit number", (dir) => editStories(dir, (m) => ({ ...m, docs: (m.docs as number) + 1 })), /documents/],
+    ["with a story number out of range", (dir) => editStories(dir, (m) => ({ ...m, count: 1 })), /size|range/],
+    ["with a flipped byte", (dir) => flipByte(storiesFile(dir)), /checksum/],
+    ["cut short", (dir) => writeFileSync(storiesFile(dir), readFileSync(storiesFile(dir)).subarray(0, 40)), /checksum|truncated/],
+    ["missing (an index saved before stories were)", (dir) => unlinkSync(storiesFile(dir)), /cannot be read/],
+  ];
+  for (const [what, damage, reason] of refusals) {
+    it(`ignores a stories file ${what}, groups as before, and saves the grouping for the next restart`, async () => {
+      const { corpus, saved, built } = await savedIndex();
+      damage(saved);
+      const loaded = await open(corpus, saved);
+      expect(loaded.loaded.saved).toBe(true); // the rest of the saved index is served
+      expect(loaded.storiesRefused).toMatch(reason);
+      expect(archiveStories(loaded.archive).saved).toBe(false);
+      expect(plain(loaded.archive)).toEqual(plain(built.archive));
+      expect(grouped(loaded.archive)).toEqual(grouped(built.archive));
+      const again = await open(corpus, saved);
+      expect(again.storiesRefused).toBeNull();
+      expect(archiveStories(again.archive).saved).toBe(true);
+      expect(plain(again.archive)).toEqual(plain(built.archive));
+      await Promise.all([built.close(), loaded.close(), again.close()]);
+    });
+  }
+
+  it("a reader adopts the writer's stories of the commit it follows", async () => {
+    const { corpus, saved, built } = await savedIndex();
+    const reader = await LiveIndex.open({ corpusDir: corpus, indexDir: saved, sketchBits: 12, reader: true });
+    expect(archiveStories(reader.archive).saved).toBe(true);
+    expect(plain(reader.archive)).toEqual(plain(built.archive));
+    unlinkSync(path.join(corpus, "a.jsonl"));
+    await built.update();
+    expect(await reader.follow()).toBe(true);
+    expect(archiveStories(reader.archive).saved).toBe(true);
+    expect(plain(reader.archive)).toEqual(plain(reader.archive, groupArchive(reader.archive)));
+    expect(grouped(reader.archive)).toEqual(grouped(built.archive));
+    expect(readdirSync(saved)).toContain("stories.bin");
+    await Promise.all([built.close(), reader.close()]);
+  });
+
+  it("after any sequence of updates, a restart's adopted stories equal a fresh grouping of the loaded archive", async () => {
+    // Story articles and variants of them (same text, another day or outlet: copies and
+    // later events), dealt into files that are added, appended to, rewritten and removed.
+    const base = [floodA, floodB, floodCopy, floodLater, football, gold];
+    const variant = (a: Article, i: number, day: number) =>
+      storyArticle(`${a.id}-v${i}`, day ? `2017-06-${String(day).padStart(2, "0")}` : null, `Báo ${i % 3}`, a.title, a.paragraphs);
+    const article = fc.tuple(fc.nat(base.length - 1), fc.nat(20), fc.nat(28)).map(([k, i, day]) => (i < 6 ? base[k] : variant(base[k], i, day)));
+    const op = fc.record({
+      file: fc.constantFrom("a.jsonl", "b.jsonl", "c.jsonl"),
+      kind: fc.constantFrom("write", "append", "remove"),
+      articles: fc.array(article, { minLength: 1, maxLength: 4 }),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 4 }), async (ops) => {
+        const corpus = tempDir();
+        const saved = tempDir();
+        const writer = await open(corpus, saved);
+        for (const { file, kind, articles } of ops) {
+          const full = path.join(corpus, file);
+          if (kind === "remove") {
+            if (existsSync(full)) unlinkSync(full);
+          } else if (kind === "append" && existsSync(full)) appendFileSync(full, jsonl(articles));
+          else writeFileSync(full, jsonl(articles));
+          await writer.update();
+          const loaded = await open(corpus, saved);
+          expect(loaded.storiesRefused).toBeNull();
+          expect(archiveStories(loaded.archive).saved).toBe(true);
+          expect(plain(loaded.archive)).toEqual(plain(loaded.archive, groupArchive(loaded.archive)));
+          expect(plain(loaded.archive)).toEqual(plain(writer.archive));
+          await loaded.close();
+        }
+        await writer.close();
+      }),
+      { numRuns: 15 },
+    );
+  });
+});
