@@ -55,7 +55,7 @@ async function openAndPrepare(run: number) {
   console.log(
     `run ${run}: open ${openMs.toFixed(0)} ms (saved: ${index.loaded.saved}); prepare ${prepareMs.toFixed(0)} ms: stories ${s.storiesMs.toFixed(0)} ms (${
       s.storiesSaved ? "adopted from stories.bin" : `grouped${index.storiesRefused ? `: ${index.storiesRefused}` : ""}`
-    }), pair filters ${s.pairFiltersMs.toFixed(0)} ms, rest ${s.restMs.toFixed(0)} ms; load average ${load()}`,
+    }; the grouping or adoption itself ${engine.stories.lastMs.toFixed(0)} ms, in open when open saved a missing stories.bin), pair filters ${s.pairFiltersMs.toFixed(0)} ms, rest ${s.restMs.toFixed(0)} ms; load average ${load()}`,
   );
   if (values.rebuild) {
     const g = groupArchive(index.archive);
