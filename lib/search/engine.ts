@@ -195,24 +195,47 @@ export class SearchEngine {
 
     let shown: Hit[];
     let near: { shown: NearMiss[]; total: number } = { shown: [], total: 0 };
+    /** Stories of the full matches when the page's grouping also holds near misses (mixed). */
+    let fullStories: number | null = null;
     if (match) {
       const passing: Hit[] = [];
       for (const h of match.hits) {
         if (h.seg !== seg) enter(h.seg);
         if (visit(h.d)) passing.push(h);
       }
-      shown = this.rankedPage(match, passing, query.sort, order, start, query.size, grouping);
-      const full = grouping ? grouping.total : total;
-      // Near misses come after every full match (pages past `total` show them), and only
-      // beside some full match: with none, the honest answer stays nothing (issue #11).
-      if (match.nearMisses.length && full > 0) {
-        // A near miss from a story a full match already stands for is not listed again.
-        const passing = (h: NearMiss) => {
-          if (grouping?.holdsStoryOf(h.seg, h.d)) return false;
-          if (h.seg !== seg) enter(h.seg);
-          return visit(h.d, false);
-        };
-        near = this.nearMissPage(match, passing, query.sort, order, Math.max(0, start - full), query.size - shown.length, !!grouping);
+      const byScore = (query.sort ?? "relevance") === "relevance";
+      if (match.mixed && byScore && match.nearMisses.length && total > 0) {
+        // Near misses ranked with the full matches by score (their coverage is what a missing
+        // word costs), only beside some full match passing the filters (issue #11).
+        const r = this.mixedPage(
+          match,
+          passing,
+          (h) => {
+            if (h.seg !== seg) enter(h.seg);
+            return visit(h.d, false);
+          },
+          order,
+          start,
+          query.size,
+          !!grouping,
+        );
+        shown = r.shown;
+        near = { shown: [], total: r.nearTotal };
+        fullStories = r.fullStories;
+      } else {
+        shown = this.rankedPage(match, passing, query.sort, order, start, query.size, grouping);
+        const full = grouping ? grouping.total : total;
+        // Near misses come after every full match (pages past `total` show them), and only
+        // beside some full match: with none, the honest answer stays nothing (issue #11).
+        if (match.nearMisses.length && full > 0) {
+          // A near miss from a story a full match already stands for is not listed again.
+          const passing = (h: NearMiss) => {
+            if (grouping?.holdsStoryOf(h.seg, h.d)) return false;
+            if (h.seg !== seg) enter(h.seg);
+            return visit(h.d, false);
+          };
+          near = this.nearMissPage(match, passing, query.sort, order, Math.max(0, start - full), query.size - shown.length, !!grouping);
+        }
       }
     } else {
       for (const s of this.archive.segments) {
@@ -240,7 +263,7 @@ export class SearchEngine {
     for (const i of dayCounts.values()) dayMap.set(dayKeyToIso(this.days[i]), dayCounts.counts[i]);
     return {
       query,
-      total: grouping ? grouping.total : total,
+      total: grouping ? (fullStories ?? grouping.total) : total,
       totalArticles: total,
       totalNearMisses: near.total,
       tookMs: round(performance.now() - started),
@@ -288,6 +311,36 @@ export class SearchEngine {
     }
     const shown = this.rankedPage(match, kept, sort, order, start, size, grouping);
     return { shown: shown as NearMiss[], total: grouping ? grouping.total : kept.length };
+  }
+
+  /**
+   * Relevance order with near misses mixed in: full matches (`full`, already filtered) and
+   * near misses passing `passing` ranked together by score, `start .. start + size` of them.
+   * Grouped, a near miss whose story a full match stands for is left out (the story is
+   * listed once, by a full match), and `total` stays the full matches' stories: the near
+   * misses' own stories are `nearTotal`. Ungrouped, `nearTotal` counts near misses.
+   */
+  private mixedPage(
+    match: MatchResult,
+    full: Hit[],
+    passing: (h: NearMiss) => boolean,
+    order: (a: Hit, b: Hit) => number,
+    start: number,
+    size: number,
+    grouped: boolean,
+  ): { shown: Hit[]; nearTotal: number; fullStories: number } {
+    if (!grouped) {
+      const kept = match.nearMisses.filter(passing);
+      return { shown: match.top(start + size, "relevance", [...full, ...kept]).slice(start), nearTotal: kept.length, fullStories: 0 };
+    }
+    // Which stories the full matches stand for (a probe grouping, ended by the next `begin`).
+    const probe = this.stories.begin(order);
+    for (const h of full) probe.add(h.seg, h.d);
+    const kept = match.nearMisses.filter((h) => !probe.holdsStoryOf(h.seg, h.d) && passing(h));
+    const stories = probe.total;
+    const grouping = this.stories.begin(order);
+    const shown = this.rankedPage(match, [...full, ...kept], "relevance", order, start, size, grouping);
+    return { shown, nearTotal: grouping.total - stories, fullStories: stories };
   }
 
   /**

@@ -21,6 +21,7 @@ import {
   type RankWeights,
   type Scratch,
   type ScoreRequest,
+  type NearMissRule,
 } from "@/lib/search/rank-score";
 import { bestPassage, highlightText, markRules, maskOfTerm, type MarkRules, type StreamWords } from "@/lib/search/snippet";
 import { suggestQuery } from "@/lib/search/suggest";
@@ -35,9 +36,9 @@ export interface Hit extends Loc {
   bound?: number;
 }
 
-/** A near miss: an article lacking one minor query word, listed below the full matches. */
+/** A near miss: an article lacking minor query words only (rank-score.ts NEAR_MISS), saying which. */
 export interface NearMiss extends Hit {
-  /** The query words it lacks, as typed (one word today). */
+  /** The query words it lacks, as typed. */
   missing: string[];
 }
 
@@ -55,11 +56,16 @@ export interface MatchResult {
    */
   hits: Hit[];
   /**
-   * Articles lacking exactly one minor word of a query of 3+ words (rank-score.ts
-   * minorWords), to list below every full match and say what they lack. Only when some
-   * article holds every word: with none, the honest answer stays nothing (issue #11).
+   * Articles lacking minor words only of a query of 3+ words (rank-score.ts minorWords,
+   * lackAllowed), listed saying what they lack. Only when some article holds every word:
+   * with none, the honest answer stays nothing (issue #11).
    */
   nearMisses: NearMiss[];
+  /**
+   * True when near misses are ranked with the full matches by score (by relevance; their
+   * coverage feature is what missing a word costs); false when every full match comes first.
+   */
+  mixed: boolean;
   /** Make these hits' (or near misses') scores exact. */
   refine(hits: Hit[]): void;
   /** The first k hits under `sort` (default: best first) among `hits` (default: every full match), scores exact. */
@@ -91,11 +97,22 @@ export interface MatcherOptions {
   missShare?: number;
   /** Find near misses (default true; false for experiments). */
   nearMiss?: boolean;
+  /** Which words a near miss may lack (default rank-score.ts NEAR_MISS). */
+  nearMissRule?: NearMissRule;
+  /** Rank near misses with the full matches by score (default MIX_NEAR_MISSES); false: after every full match. */
+  mix?: boolean;
   /** Names typed with capitals must stand together (default true; false for experiments). */
   names?: boolean;
   /** Compute every match's exact score at once, no pruning (the reference the pruned top k is tested against). */
   exhaustive?: boolean;
 }
+
+/**
+ * Near misses ranked with the full matches by score (issue #9: coverage a strong feature,
+ * not a tier): an article lacking a minor word can outrank a weak full match. Measured in
+ * docs/relevance.md.
+ */
+export const MIX_NEAR_MISSES = true;
 
 /** Default work budget: far above any ordinary query on millions of articles (a word's postings are at most the archive). */
 export const WORK_BUDGET = 20_000_000;
@@ -150,7 +167,7 @@ const CACHE_SIZE = 64;
 /** The matcher of an archive, or of articles indexed in memory (tests, tools). */
 export function createMatcher(
   source: Archive | readonly Article[],
-  { budget = WORK_BUDGET, weights, missShare, nearMiss = true, names = true, exhaustive = false }: MatcherOptions = {},
+  { budget = WORK_BUDGET, weights, missShare, nearMiss = true, nearMissRule, mix = MIX_NEAR_MISSES, names = true, exhaustive = false }: MatcherOptions = {},
 ): Matcher {
   const archive = Array.isArray(source) ? memoryArchive(source as readonly Article[]) : (source as Archive);
   const lex = archive.lexicon;
@@ -217,6 +234,7 @@ export function createMatcher(
         weights,
         missShare,
         nearMiss: !!near,
+        nearMissRule,
       };
       const b = boundQuery(seg.rank, scratchOf(seg), req);
       if (req.capped) hits.capped = true;
@@ -266,7 +284,8 @@ export function createMatcher(
     return true;
   }
 
-  const finish = (hits: Scored, extra: Partial<Omit<MatchResult, "hits" | "scores" | "refine" | "top">> = {}) => result(hits, extra, exhaustive);
+  const finish = (hits: Scored, extra: Partial<Omit<MatchResult, "hits" | "scores" | "refine" | "top">> = {}) =>
+    result(hits, { mixed: mix, ...extra }, exhaustive);
 
   function run(p: Prepared, mode: MatchMode): MatchResult | null {
     const { parsed } = p;
@@ -460,6 +479,7 @@ function result(hits: Scored, extra: Partial<Omit<MatchResult, "hits" | "scores"
   return {
     hits,
     nearMisses: [],
+    mixed: false,
     relaxed: false,
     suggestion: null,
     correctedQuery: null,

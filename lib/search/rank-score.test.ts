@@ -4,7 +4,18 @@ import type { Article } from "@/lib/corpus/types";
 import { memoryArchive } from "@/lib/index/memory";
 import { expandQuery } from "@/lib/search/query-expand";
 import { parseQuery } from "@/lib/search/query-parse";
-import { createScratch, explainQuery, FEATURE_NAMES, minorWords, nameRuns, RANK_WEIGHTS, scoreQuery, type ScoreRequest } from "@/lib/search/rank-score";
+import {
+  createScratch,
+  explainQuery,
+  FEATURE_NAMES,
+  lackAllowed,
+  minorWords,
+  NEAR_MISS,
+  nameRuns,
+  RANK_WEIGHTS,
+  scoreQuery,
+  type ScoreRequest,
+} from "@/lib/search/rank-score";
 import { createMatcher } from "@/lib/search/matcher";
 
 function article(id: string, title: string, ...paragraphs: string[]): Article {
@@ -252,6 +263,81 @@ describe("rank score", () => {
       expect(minorWords(index, request("rừng ở").groups)).toBe(0);
       expect(nearMisses("rừng ở").near.size).toBe(0);
       expect(minorWords(index, request('cháy rừng "ở Pleiku"').groups)).toBe(0);
+    });
+
+    describe("mixed with the full matches by score", () => {
+      // A near miss lacking the minor `ở` but saying the rest in its title; a weak full
+      // match holding every word scattered in a long body; an article with a strong title
+      // lacking the rare `Pleiku` (a content word: never a near miss).
+      const mixed = [
+        ...background,
+        article("near-title", "Cháy rừng Pleiku", "Cháy rừng lớn tại Pleiku, lửa lan nhanh."),
+        article("weak-full", "Tin tổng hợp", filler(3), "Ông Ba, từng sống ở Pleiku, kể chuyện làm rừng.", filler(3), "Nhà kho bị cháy hôm qua.", filler(3)),
+        article("lacks-content", "Cháy rừng ở phía bắc", "Cháy rừng ở nhiều nơi, cháy rừng lan rộng."),
+      ];
+      const ids = (hs: { seg: { rank: { ids: string[] } }; d: number }[]) => hs.map((h) => h.seg.rank.ids[h.d]);
+      const ranked = (m: ReturnType<typeof createMatcher>, q: string) => {
+        const r = m.match(q)!;
+        return ids(r.mixed ? r.top(10, "relevance", [...r.hits, ...r.nearMisses]) : [...r.top(10), ...r.top(10, "relevance", r.nearMisses)]);
+      };
+
+      it("ranks a near miss with a strong title above a weak full match when the missing word is minor", () => {
+        const m = createMatcher(mixed);
+        const r = m.match("cháy rừng ở Pleiku")!;
+        expect(r.mixed).toBe(true);
+        expect(ids(r.hits)).toEqual(["weak-full"]);
+        expect(r.nearMisses.map((h) => h.missing)).toEqual([["ở"]]);
+        expect(ranked(m, "cháy rừng ở Pleiku")).toEqual(["near-title", "weak-full"]);
+        // As before (near misses after every full match), the weak full match came first.
+        expect(ranked(createMatcher(mixed, { mix: false }), "cháy rừng ở Pleiku")).toEqual(["weak-full", "near-title"]);
+      });
+
+      it("never lets an article lacking a content word outrank or join the full matches", () => {
+        // lacks-content's title holds three of the four words, and more than weak-full's does: it is still not listed.
+        expect(ranked(createMatcher(mixed), "cháy rừng ở Pleiku")).not.toContain("lacks-content");
+      });
+
+      it("charges a near miss what its missing word is worth: its coverage falls by that word's idf share", () => {
+        const a = memoryArchive(mixed);
+        const ix = a.segments[0].rank;
+        const parsed = parseQuery("cháy rừng ở Pleiku");
+        const req: ScoreRequest = { groups: expandQuery(a.lexicon, parsed.words), phrases: [], excluded: [], mode: "all", nearMiss: true };
+        const r = explainQuery(ix, createScratch(ix), req);
+        const near = r.get(ix.ids.indexOf("near-title"))!;
+        const full = r.get(ix.ids.indexOf("weak-full"))!;
+        expect(full.features.coverage).toBeCloseTo(RANK_WEIGHTS.coverage, 9);
+        const lost = RANK_WEIGHTS.coverage - near.features.coverage;
+        expect(lost).toBeGreaterThan(0);
+        expect(lost).toBeLessThan(NEAR_MISS.share * RANK_WEIGHTS.coverage + 1e-9);
+        // Every score, a near miss's too, is the sum of its named features.
+        for (const e of r.values())
+          expect(e.score).toBeCloseTo(
+            FEATURE_NAMES.reduce((x, k) => x + e.features[k], 0),
+            9,
+          );
+      });
+    });
+
+    it("lets a long query's near miss lack up to lackAllowed minor words, never more", () => {
+      expect(lackAllowed(2)).toBe(0);
+      expect(lackAllowed(3)).toBe(NEAR_MISS.lack);
+      expect(lackAllowed(NEAR_MISS.longWords)).toBe(Math.max(NEAR_MISS.lack, NEAR_MISS.longLack));
+      const rule = { ...NEAR_MISS, longWords: 5, longLack: 2 };
+      // Seven words; `ở`, `các` and `hộ` are minor (every background article has them).
+      const docs = [
+        ...background,
+        article("full", "Cháy rừng thông ở Pleiku", "Các hộ dân sơ tán."),
+        article("lacks-two", "Cháy rừng thông ở Pleiku", "Lửa lan nhanh trên đồi."),
+        article("lacks-three", "Cháy rừng thông tại Pleiku", "Lửa lan nhanh trên đồi."),
+      ];
+      const q = "cháy rừng thông ở Pleiku các hộ";
+      const missing = (m: ReturnType<typeof createMatcher>) => m.match(q)!.nearMisses.map((h) => [h.seg.rank.ids[h.d], [...h.missing].sort()]);
+      expect(missing(createMatcher(docs, { nearMissRule: rule }))).toEqual([["lacks-two", ["các", "hộ"]]]);
+      expect(missing(createMatcher(docs, { nearMissRule: { ...rule, longLack: 3 } })).sort()).toEqual([
+        ["lacks-three", ["các", "hộ", "ở"]],
+        ["lacks-two", ["các", "hộ"]],
+      ]);
+      expect(missing(createMatcher(docs, { nearMissRule: { ...rule, longLack: 1 } }))).toEqual([]);
     });
 
     it("leaves the full matches unchanged", () => {

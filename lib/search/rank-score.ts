@@ -11,9 +11,10 @@
 //
 // Which articles are results is decided apart from the score: in "all" mode every word
 // (issue #11: never an article missing a word as if it matched), plus, when asked, near
-// misses: articles lacking exactly one minor word (see minorWords), reported apart with
-// the word they lack so they are never shown as full matches; in "any" mode some words,
-// ranked by coverage first because coverage carries the largest weight.
+// misses: articles lacking one minor word (see minorWords, lackAllowed), reported apart
+// with the words they lack so they are never shown as full matches (the matcher ranks them
+// with the full matches by score: coverage is what a missing word costs); in "any" mode
+// some words, ranked by coverage first because coverage carries the largest weight.
 import { slugify } from "@/lib/corpus/text";
 import { popcount } from "@/lib/search/bits";
 import type { Group } from "@/lib/search/query-expand";
@@ -53,7 +54,12 @@ export interface RankWeights {
   /**
    * Coverage: this × the share of the query's idf the article holds (a word matched only
    * through a completion counts its expansion weight). A missing function word costs its
-   * small share, a missing rare word a large one.
+   * small share, a missing rare word a large one. It is what a near miss pays for the
+   * minor word it lacks when near misses are ranked with the full matches (matcher.ts
+   * MIX_NEAR_MISSES): 120 × its share (at most NEAR_MISS.share, so ≤ 18 points), so an
+   * article lacking `ở` can outrank a full match only by saying the rest much better
+   * (title, pairs, flow). Tuned on the judged sets: 20, 40, 80, 120, 200 measured
+   * (docs/relevance.md, 2026-11-26 05:30–06:00).
    */
   coverage: number;
   /** Head: this × the share of the query's idf found in the title or the lead (about it, not a passing mention). */
@@ -107,7 +113,7 @@ export const RANK_WEIGHTS: RankWeights = {
   fields: { title: 5, lead: 2, body: 1 },
   title: 1,
   compound: 0.2,
-  coverage: 20,
+  coverage: 120,
   head: 5,
   pairs: 1,
   pairFields: { title: 5, lead: 2, body: 0.5 },
@@ -140,12 +146,27 @@ const PHRASE_SCAN = 4000;
 const COMMON_SHARE = 0.05;
 
 /**
- * Near misses (issue #9): an article may lack one query word when the query has at least
- * NEAR_MISS_WORDS words and that word is minor: at most NEAR_MISS_SHARE of the query's
- * idf, in at least NEAR_MISS_DF of the archive's articles (a common syllable, never a rare
- * content word), and not inside a quoted phrase. Measured in docs/relevance.md.
+ * Near misses (issue #9): an article may lack a query word when the query has at least
+ * `words` words and that word is minor: at most `share` of the query's idf, in at least
+ * `df` of the archive's articles (a common syllable, never a rare content word), and not
+ * inside a quoted phrase. It may lack `lack` such words, or `longLack` in a query of
+ * `longWords` words or more. Measured in docs/relevance.md.
  */
-export const NEAR_MISS = { words: 3, share: 0.15, df: 0.02 };
+export interface NearMissRule {
+  words: number;
+  share: number;
+  df: number;
+  lack: number;
+  longWords: number;
+  longLack: number;
+}
+
+export const NEAR_MISS: NearMissRule = { words: 3, share: 0.15, df: 0.02, lack: 1, longWords: 5, longLack: 1 };
+
+/** How many minor words a near miss of a query of `n` words may lack. */
+export function lackAllowed(n: number, rule: NearMissRule = NEAR_MISS): number {
+  return n < rule.words ? 0 : n >= rule.longWords ? Math.max(rule.lack, rule.longLack) : rule.lack;
+}
 
 /** The fewest capitalised words in a row that can name a person (`Donald Trump`). */
 export const NAME_WORDS = 2;
@@ -254,12 +275,14 @@ export interface ScoreRequest {
    */
   missShare?: number;
   /**
-   * With "all": also score near misses, articles lacking exactly one minor word (see
+   * With "all": also score near misses, articles lacking minor words only (see
    * NEAR_MISS); scoreQuery puts them in `nearMisses` (article → bit mask of the missing
-   * query word), never among the full matches.
+   * query words), never among the full matches.
    */
   nearMiss?: boolean;
-  /** Set by scoreQuery with `nearMiss`: the near misses, article → mask of the word each lacks. */
+  /** Which words a near miss may lack (default NEAR_MISS; experiments change it). */
+  nearMissRule?: NearMissRule;
+  /** Set by scoreQuery with `nearMiss`: the near misses, article → mask of the words each lacks. */
   nearMisses?: Map<number, number>;
   weights?: RankWeights;
   /** Set by scoreQuery: true when only part of the candidates could be checked for phrases. */
@@ -339,26 +362,27 @@ function queryStats(index: RankIndex, groups: Group[]): QueryStats {
 
 /**
  * Bit mask of the query words an article may lack and still be listed as a near miss:
- * only in queries of NEAR_MISS.words words or more, a word outside quoted phrases, common
- * in the archive and worth a small share of the query's idf. Never two of them (see run).
+ * only in queries of `rule.words` words or more, a word outside quoted phrases, common
+ * in the archive and worth a small share of the query's idf. How many of them one article
+ * may lack: lackAllowed.
  */
-export function minorWords(index: RankIndex, groups: Group[], stats: QueryStats = queryStats(index, groups)): number {
-  if (groups.length < NEAR_MISS.words) return 0;
+export function minorWords(index: RankIndex, groups: Group[], stats: QueryStats = queryStats(index, groups), rule: NearMissRule = NEAR_MISS): number {
+  if (groups.length < rule.words) return 0;
   const n = archiveSize(index);
   let minor = 0;
   groups.forEach((g, i) => {
     const base = g.terms.find((t) => t.base);
     if (!base || g.word.phrase >= 0) return;
-    if (foldedDf(index, base.f) < NEAR_MISS.df * n) return;
-    if (stats.wordIdf[i] <= NEAR_MISS.share * stats.totalIdf) minor |= 1 << i;
+    if (foldedDf(index, base.f) < rule.df * n) return;
+    if (stats.wordIdf[i] <= rule.share * stats.totalIdf) minor |= 1 << i;
   });
   return minor;
 }
 
-/** The words an article lacks, when they are exactly one minor word; else 0. */
-function nearMissMask(mask: number, full: number, minor: number): number {
+/** The words an article lacks, when they are minor words and at most `most` of them; else 0. */
+function nearMissMask(mask: number, full: number, minor: number, most: number): number {
   const missing = full & ~mask;
-  return missing !== 0 && (missing & (missing - 1)) === 0 && (missing & minor) !== 0 ? missing : 0;
+  return missing !== 0 && (missing & ~minor) === 0 && popcount(missing) <= most ? missing : 0;
 }
 
 /** A bound a little above the exact sum, so float rounding never puts an exact score above it. */
@@ -370,9 +394,11 @@ function run(index: RankIndex, s: Scratch, req: ScoreRequest, explain: Explain |
   const stats = queryStats(index, groups);
   const touched: number[] = [];
   try {
-    const minor = req.mode === "all" && req.nearMiss ? minorWords(index, groups, stats) : 0;
+    const rule = req.nearMissRule ?? NEAR_MISS;
+    const minor = req.mode === "all" && req.nearMiss ? minorWords(index, groups, stats, rule) : 0;
+    const most = minor ? lackAllowed(groups.length, rule) : 0;
     const budget = req.mode === "all" ? (req.missShare ?? 0) * stats.totalIdf : Infinity;
-    accumulate(index, s, groups, touched, budget, minor, stats, w);
+    accumulate(index, s, groups, touched, budget, minor, most, stats, w);
     const full = (1 << groups.length) - 1;
     let candidates =
       req.mode !== "all"
@@ -385,11 +411,11 @@ function run(index: RankIndex, s: Scratch, req: ScoreRequest, explain: Explain |
       ? live(
           index,
           s,
-          touched.filter((d) => nearMissMask(s.mask[d], full, minor) !== 0),
+          touched.filter((d) => nearMissMask(s.mask[d], full, minor, most) !== 0),
           req.excluded,
         )
       : [];
-    if (minor) req.nearMisses = new Map(near.map((d) => [d, nearMissMask(s.mask[d], full, minor)]));
+    if (minor) req.nearMisses = new Map(near.map((d) => [d, nearMissMask(s.mask[d], full, minor, most)]));
 
     const coverage = w.coverage / stats.totalIdf;
     const head = w.head / stats.totalIdf;
@@ -496,10 +522,20 @@ function scanned(
 /**
  * Title, text, coverage and head parts of every word (the best of its expansions).
  * Rarest word first; when every word must match, later words only score articles that
- * matched all earlier ones, or all but one word of `minor` (near misses), so common
+ * matched all earlier ones, or all but a few words of `minor` (near misses, see lackAllowed), so common
  * syllables then cost a loop, not a score.
  */
-function accumulate(index: RankIndex, s: Scratch, groups: Group[], touched: number[], budget: number, minor: number, stats: QueryStats, w: RankWeights) {
+function accumulate(
+  index: RankIndex,
+  s: Scratch,
+  groups: Group[],
+  touched: number[],
+  budget: number,
+  minor: number,
+  most: number,
+  stats: QueryStats,
+  w: RankWeights,
+) {
   const { foldedStart, foldedDocs, foldedTf, titleNorm, leadNorm, bodyNorm, exactStart, exactDocs } = index;
   const { mask, litMask, allow, fTitle, fText, cover, head, markUp, bestTitle, bestText, bestCover, bestHead, slot, slotted } = s;
   // Rows of per-field word counts: 3 per query word (what bounds the positional features).
@@ -535,7 +571,7 @@ function accumulate(index: RankIndex, s: Scratch, groups: Group[], touched: numb
       if (stamp) for (let p = exactStart[t.e!]; p < exactStart[t.e! + 1]; p++) allow[exactDocs[p]] = stamp;
       for (let p = foldedStart[t.f]; p < end; p++) {
         const d = foldedDocs[p];
-        if (requireAll ? !open(mask[d] & needed, needed, minor) : processed - cover[d] > budget + 1e-9) continue;
+        if (requireAll ? !open(mask[d] & needed, needed, minor, most) : processed - cover[d] > budget + 1e-9) continue;
         const packed = foldedTf[p];
         const inTitle = packed >> 12;
         const inLead = (packed >> 8) & 15;
@@ -571,7 +607,7 @@ function accumulate(index: RankIndex, s: Scratch, groups: Group[], touched: numb
       if (t.base) {
         for (let p = foldedStart[t.f]; p < end; p++) {
           const d = foldedDocs[p];
-          const ok = requireAll ? open(mask[d] & needed, needed, minor) : processed - cover[d] <= budget + 1e-9;
+          const ok = requireAll ? open(mask[d] & needed, needed, minor, most) : processed - cover[d] <= budget + 1e-9;
           if (ok && (!stamp || allow[d] === stamp)) litMask[d] |= bit;
         }
       }
@@ -648,10 +684,10 @@ export function nameRuns(words: readonly { text: string; joinsPrev: boolean; phr
   return runs;
 }
 
-/** Whether an article holding `held` of the words scored so far (`needed`) is still a match or a near miss. */
-function open(held: number, needed: number, minor: number): boolean {
+/** Whether an article holding `held` of the words scored so far (`needed`) is still a match or a near miss (lacking at most `most` minor words). */
+function open(held: number, needed: number, minor: number, most: number): boolean {
   const lack = needed & ~held;
-  return lack === 0 || ((lack & (lack - 1)) === 0 && (lack & minor) !== 0);
+  return lack === 0 || ((lack & ~minor) === 0 && (most > 1 ? popcount(lack) <= most : (lack & (lack - 1)) === 0));
 }
 
 /** Folded spellings of a joined query pair checked against an article's pair filter, at most. */

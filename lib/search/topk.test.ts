@@ -68,6 +68,11 @@ function expectSameTop(articles: Article[], q: string, m: MatchMode, k: number, 
   const top = pruned ? pruned.top(k, s) : [];
   const view = (hs: typeof top) => hs.map((h) => [h.seg.rank.ids[h.d], h.score]);
   expect(view(top)).toEqual(view(exact));
+  // Near misses ranked with the full matches (`mixed`): the same top k as every one scored whole.
+  const whole = createMatcher(archive, { exhaustive: true, weights: w }).match(q, m);
+  if (pruned && whole && s === "relevance") {
+    expect(view(pruned.top(k, s, [...pruned.hits, ...pruned.nearMisses]))).toEqual(view([...whole.hits, ...whole.nearMisses].sort(comparator(s)).slice(0, k)));
+  }
   // Every match is still there (totals and facets count them), pruned or not.
   expect(pruned?.hits.length ?? 0).toBe(createMatcher(archive, { exhaustive: true, weights: w }).match(q, m)?.hits.length ?? 0);
 }

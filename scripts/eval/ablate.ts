@@ -6,6 +6,7 @@
 //   npx tsx scripts/eval/ablate.ts --cache --peers=/tmp/peers.json   # also score the peers (slow to build), cached in that file
 //   npx tsx scripts/eval/ablate.ts --index=DIR                        # a saved index of the corpus (npm run index) instead of indexing it
 //   npx tsx scripts/eval/ablate.ts --index=DIR --heldout              # also nDCG@5 on data/eval/judged-heldout2.json (for reports, not for tuning)
+//   npx tsx scripts/eval/ablate.ts --index=DIR --dump-dir=DIR           # each variant's judged tops in DIR/<variant>.json (to grade what they surface)
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -14,7 +15,7 @@ import type { Archive } from "@/lib/index/archive";
 import { LiveIndex } from "@/lib/index/live-index";
 import { memoryArchive } from "@/lib/index/memory";
 import { createMatcher, type MatcherOptions } from "@/lib/search/matcher";
-import { RANK_WEIGHTS, type RankWeights } from "@/lib/search/rank-score";
+import { NEAR_MISS, RANK_WEIGHTS, type RankWeights } from "@/lib/search/rank-score";
 import { loadArticles } from "./corpus-cache";
 import { condensedNdcgAt, judgedAt, loadAdditions, loadJudged, ndcgAt, precisionAt, withAdditions, type JudgedSet } from "./judged";
 import { reciprocalRank, shownTen } from "./metrics";
@@ -47,6 +48,22 @@ function variants(): [string, MatcherOptions][] {
     ["compound 0.4", v({ compound: 0.4 })],
     ["no accent (the unmarked query's marked reading, #11)", v({ accent: 0 })],
     ["no near misses", { nearMiss: false }],
+    ["near misses after every full match (before #9's mixing)", { mix: false }],
+    ["mixed, coverage 10", v({ coverage: 10 })],
+    ["mixed, coverage 40", v({ coverage: 40 })],
+    ["mixed, coverage 80", v({ coverage: 80 })],
+    ["mixed, coverage 60", v({ coverage: 60 })],
+    ["mixed, coverage 120", v({ coverage: 120 })],
+    ["mixed, coverage 200", v({ coverage: 200 })],
+    ["long queries (5+ words) may lack 2 minor words", { nearMissRule: { ...NEAR_MISS, longLack: 2 } }],
+    ["long queries (5+ words) may lack 3 minor words", { nearMissRule: { ...NEAR_MISS, longLack: 3 } }],
+    ["long queries (8+ words) may lack 2 minor words", { nearMissRule: { ...NEAR_MISS, longWords: 8, longLack: 2 } }],
+    ["minor: share 0.2", { nearMissRule: { ...NEAR_MISS, share: 0.2 } }],
+    ["minor: df 0.01", { nearMissRule: { ...NEAR_MISS, df: 0.01 } }],
+    ["minor: share 0.2, long queries lack 2", { nearMissRule: { ...NEAR_MISS, share: 0.2, longLack: 2 } }],
+    ["minor: share 0.25, long queries lack 2", { nearMissRule: { ...NEAR_MISS, share: 0.25, longLack: 2 } }],
+    ["coverage 40, minor: share 0.2, long queries lack 2", { ...v({ coverage: 40 }), nearMissRule: { ...NEAR_MISS, share: 0.2, longLack: 2 } }],
+    ["coverage 80, minor: share 0.2, long queries lack 2", { ...v({ coverage: 80 }), nearMissRule: { ...NEAR_MISS, share: 0.2, longLack: 2 } }],
     ["no name runs", { names: false }],
     ["missing words up to 0.2 of the idf (mixed with full matches)", { missShare: 0.2, nearMiss: false }],
   ];
@@ -61,6 +78,7 @@ const { values: args } = parseArgs({
     cache: { type: "boolean", default: false },
     "per-query": { type: "boolean", default: false },
     dump: { type: "string" },
+    "dump-dir": { type: "string" },
     peers: { type: "string" },
     index: { type: "string" },
     heldout: { type: "boolean", default: false },
@@ -139,6 +157,7 @@ async function main() {
       `| ${name} | ${j.ndcg.toFixed(3)} | ${j.condensed.toFixed(3)} | ${j.p5.toFixed(3)} | ${j.judged.toFixed(3)} | ${longFigure(judged, tops).toFixed(3)} | ${judgedFigures(added, tops).ndcg.toFixed(3)} |${ho(tops)} ${exact.toFixed(3)} | ${stripped.toFixed(3)} | ${tone.toFixed(3)} (${toneExact.toFixed(3)}) | ${ms.toFixed(1)} |`,
     );
     first ??= tops;
+    if (args["dump-dir"]) writeFileSync(path.join(args["dump-dir"], `${name.replace(/[^a-z0-9]+/gi, "-")}.json`), JSON.stringify(tops));
   }
   if (first && args["per-query"]) {
     const names = ["ours", ...Object.keys(peers)];

@@ -21,10 +21,11 @@ export function topTen(scores: Map<string, number>): string[] {
   return best.map(([id]) => id);
 }
 
-/** The first ten results as the page lists them: full matches best first, then near misses best first. */
+/** The first ten results as the page lists them: near misses ranked with the full matches (`mixed`), or after them. */
 export function shownTen(r: MatchResult | null): string[] {
   if (!r) return [];
   const ids = (hits: { seg: { rank: { ids: string[] } }; d: number }[]) => hits.map((h) => h.seg.rank.ids[h.d]);
+  if (r.mixed && r.nearMisses.length) return ids(r.top(10, "relevance", [...r.hits, ...r.nearMisses]));
   const full = ids(r.top(10));
   if (full.length === 10 || !r.nearMisses.length) return full;
   return [...full, ...ids(r.top(10 - full.length, "relevance", r.nearMisses))];
