@@ -4,7 +4,9 @@
 // once untimed just before its timed ask: a repeated search's cost (match and search are cold).
 // `--slowest N` lists the N queries whose search() took longest in the last run.
 // `--ab '{"marks":0}'` also times match() with those RANK_WEIGHTS changed ("match-ab"), in the
-// same process and runs, the two alternating which goes first: a weight's or feature's cost.
+// same process and runs, the two alternating which goes first: a weight's or feature's cost
+// (`"mix": false` and `"nearMissRule": {…}` set those matcher options). match() is timed with
+// its first ten as the page lists them (scripts/eval/metrics.ts shownTen).
 // Run under `node --cpu-prof` to see the functions:
 //   node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx scripts/scale/query-profile.ts --index DIR [--every 4] [--runs 3]
 import { parseArgs } from "node:util";
@@ -12,11 +14,11 @@ import os from "node:os";
 import path from "node:path";
 import { LiveIndex } from "@/lib/index/live-index";
 import { SearchEngine } from "@/lib/search/engine";
-import { createMatcher } from "@/lib/search/matcher";
+import { createMatcher, type MatcherOptions } from "@/lib/search/matcher";
 import { RANK_WEIGHTS, type RankWeights } from "@/lib/search/rank-score";
 import { DEFAULT_CACHE_MB } from "@/lib/search/result-cache";
 import { EMPTY_QUERY } from "@/lib/url/search-params";
-import { median, percentile } from "../eval/metrics";
+import { median, percentile, shownTen } from "../eval/metrics";
 import { buildQuerySets } from "../eval/queries";
 
 const { values } = parseArgs({
@@ -44,7 +46,9 @@ async function main() {
   const only = new Set(values.only!.split(","));
   const engine = new SearchEngine(live.archive);
   const matcher = createMatcher(live.archive);
-  const ab = values.ab ? createMatcher(live.archive, { weights: { ...RANK_WEIGHTS, ...(JSON.parse(values.ab) as Partial<RankWeights>) } }) : null;
+  // `mix` and `nearMissRule` are matcher options; every other key a weight.
+  const { mix, nearMissRule, ...over } = (values.ab ? JSON.parse(values.ab) : {}) as Partial<RankWeights> & Pick<MatcherOptions, "mix" | "nearMissRule">;
+  const ab = values.ab ? createMatcher(live.archive, { weights: { ...RANK_WEIGHTS, ...over }, mix, nearMissRule }) : null;
   const cached = new SearchEngine(live.archive, { resultCacheBytes: DEFAULT_CACHE_MB * 2 ** 20 });
   // As the server does before it says it is ready (stories, facet numbering, pair filters).
   engine.prepare();
@@ -65,8 +69,9 @@ async function main() {
   const out: Record<string, { p50: number[]; p99: number[] }> = Object.fromEntries(names.map((n) => [n, { p50: [], p99: [] }]));
   if (ab && only.has("match")) only.add("match-ab");
   const runners = {
-    match: (q: string) => matcher.match(q)?.top(10),
-    "match-ab": (q: string) => ab?.match(q)?.top(10),
+    // The first ten as the page lists them (near misses mixed in, or after the full matches).
+    match: (q: string) => shownTen(matcher.match(q)),
+    "match-ab": (q: string) => ab && shownTen(ab.match(q)),
     search: (q: string) => engine.search({ ...EMPTY_QUERY, q, sort: "relevance" }),
     warm: (q: string) => cached.search({ ...EMPTY_QUERY, q, sort: "relevance" }),
   };
