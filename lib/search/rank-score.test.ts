@@ -166,8 +166,8 @@ describe("rank score", () => {
       ["cháy rừng", "all"],
       ["cơn bão gây mưa", "all"],
     ] as const) {
-      // As the ranking is, and with the marked-spelling term frequency on (RankWeights.marks).
-      for (const weights of [RANK_WEIGHTS, { ...RANK_WEIGHTS, marks: 1 }]) {
+      // As the ranking is, with the marked-spelling term frequency on (RankWeights.marks), and with span on.
+      for (const weights of [RANK_WEIGHTS, { ...RANK_WEIGHTS, marks: 1 }, { ...RANK_WEIGHTS, span: 10 }]) {
         const plain = scoreQuery(index, scratch, { ...request(q, mode), weights });
         const r = explainQuery(index, scratch, { ...request(q, mode), weights });
         expect(r.size).toBeGreaterThan(0);

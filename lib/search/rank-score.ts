@@ -91,6 +91,15 @@ export interface RankWeights {
   flow: number;
   flowNear: number;
   /**
+   * Span (issue #9, item 3): this × the square of the largest share of the query's idf
+   * whose words (as typed) all occur within one window of max(`window`, 2 × the query's
+   * words) positions, a window ending in the title or lead at full weight, one ending in
+   * the body × `spanBody`: the query said in one place, not scattered over a long article.
+   * Bounded by this × the square of the share the article holds (coverage). 0 = off.
+   */
+  span: number;
+  spanBody: number;
+  /**
    * Accent (issue #11, item 5): added by the matcher to every article that writes an
    * unmarked query's likely marked reading (`hoa binh` → `hòa bình`, accents.ts). Not part
    * of scoreQuery's sum: the reading is decided from the best hits, so it comes after
@@ -121,6 +130,8 @@ export const RANK_WEIGHTS: RankWeights = {
   window: 6,
   flow: 4,
   flowNear: 0.5,
+  span: 0,
+  spanBody: 0.5,
   accent: 2,
   marks: 0,
 };
@@ -134,9 +145,10 @@ export interface RankFeatures {
   pairs: number;
   near: number;
   flow: number;
+  span: number;
 }
 
-export const FEATURE_NAMES: readonly (keyof RankFeatures)[] = ["title", "text", "coverage", "head", "pairs", "near", "flow"];
+export const FEATURE_NAMES: readonly (keyof RankFeatures)[] = ["title", "text", "coverage", "head", "pairs", "near", "flow", "span"];
 
 /** Stream break marker, as a local constant: imported bindings are slow in hot loops. */
 const BREAK = -1;
@@ -343,7 +355,7 @@ export function boundQuery(index: RankIndex, s: Scratch, req: ScoreRequest): Bou
 
 type Explain = (d: number, score: number, features: RankFeatures) => void;
 /** What the positional pass adds: pairs, near pairs, the title part of joined words; and the phrase check. */
-type Proximity = { pairs: number; near: number; title: number; flow: number; text: number; phrasesOk: boolean };
+type Proximity = { pairs: number; near: number; title: number; flow: number; text: number; span: number; phrasesOk: boolean };
 
 /** Idf of each word as typed, and of the whole query (for coverage and head shares). */
 export interface QueryStats {
@@ -436,6 +448,7 @@ function run(index: RankIndex, s: Scratch, req: ScoreRequest, explain: Explain |
           pairs: p.pairs,
           near: p.near,
           flow: p.flow,
+          span: p.span,
         });
         const each = explain && ((d: number, score: number, p: Proximity) => explain(d, score, featuresOf(d, p)));
         // Full matches and near misses are checked apart: near misses never take a full match's place in the phrase scans.
@@ -482,7 +495,7 @@ function run(index: RankIndex, s: Scratch, req: ScoreRequest, explain: Explain |
 
 /** The positional part of the score, summed in one fixed order (the pruned and the exhaustive path agree to the bit). */
 function proximityScore(p: Proximity): number {
-  return p.pairs + p.near + p.title + p.flow + p.text;
+  return p.pairs + p.near + p.title + p.flow + p.text + p.span;
 }
 
 type Scanner = ReturnType<typeof createScanner>;
@@ -845,6 +858,11 @@ function createScanner(index: RankIndex, s: Scratch, groups: Group[], phrases: n
   const nearCounts = new Float64Array(3 * n);
   /** Stream position where each query word was last seen. */
   const last = new Float64Array(n);
+  // Span: where each word as typed was last seen, and each word's share of the query's idf.
+  const spanW = w.span;
+  const spanWidth = Math.max(w.window, 2 * n);
+  const spanShare = Float64Array.from(stats.wordIdf, (x) => x / stats.totalIdf);
+  const lastBase = new Float64Array(n);
   const sat = (x: number) => (x > 0 ? (x * (k1 + 1)) / (x + k1) : 0);
   const fw = w.pairFields;
   const fieldScore = (counts: Float64Array, d: number, g: number) =>
@@ -923,6 +941,11 @@ function createScanner(index: RankIndex, s: Scratch, groups: Group[], phrases: n
           out += nearIdf[g] * sat(fw.title * nt * tn + fw.lead * nl * ln + fw.body * nb * bn);
         }
       }
+      // Span: no window holds more of the query than the article does.
+      if (spanW > 0) {
+        const held = Math.min(1, s.cover[d] / stats.totalIdf);
+        out += spanW * held * held;
+      }
       return out;
     },
     /** Pair and near scores and the phrase check over stream positions [from, to). */
@@ -931,6 +954,9 @@ function createScanner(index: RankIndex, s: Scratch, groups: Group[], phrases: n
       nearCounts.fill(0);
       if (markMask) markCounts.fill(0);
       last.fill(-Infinity);
+      if (spanW > 0) lastBase.fill(-Infinity);
+      let spanHead = 0;
+      let spanBodyBest = 0;
       let prevAll = 0;
       let prevBase = 0;
       let chain = 0;
@@ -956,6 +982,16 @@ function createScanner(index: RankIndex, s: Scratch, groups: Group[], phrases: n
         const fieldStart = field === 0 ? docStart[d] : field === 1 ? tEnd : lEnd;
         const marked = base & markMask;
         if (marked) for (let g = 0; g < n; g++) if (marked & (1 << g)) markCounts[3 * g + field]++;
+        if (spanW > 0 && base) {
+          let share = 0;
+          for (let g = 0; g < n; g++) {
+            if (base & (1 << g)) lastBase[g] = i;
+            if (i - lastBase[g] < spanWidth) share += spanShare[g];
+          }
+          if (field < 2) {
+            if (share > spanHead) spanHead = share;
+          } else if (share > spanBodyBest) spanBodyBest = share;
+        }
         const pairs = (prevAll << 1) & all & joinMask;
         if (pairs) {
           const strong = (prevBase << 1) & base;
@@ -1000,7 +1036,10 @@ function createScanner(index: RankIndex, s: Scratch, groups: Group[], phrases: n
           flow += flowW[g] * Math.max(adjacent, nearCounts[3 * g] + nearCounts[3 * g + 1] > 0 ? flowNear : 0);
         }
       }
-      return { pairs, near, title, flow, text, phrasesOk: (found & phraseEnd) === phraseEnd };
+      const headShare = Math.min(1, spanHead);
+      const bodyShare = Math.min(1, spanBodyBest);
+      const span = spanW > 0 ? spanW * Math.max(headShare * headShare, w.spanBody * bodyShare * bodyShare) : 0;
+      return { pairs, near, title, flow, text, span, phrasesOk: (found & phraseEnd) === phraseEnd };
     },
   };
 }

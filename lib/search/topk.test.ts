@@ -58,8 +58,8 @@ function exhaustiveTop(exact: Matcher, q: string, m: MatchMode, k: number, s: So
   return r ? [...r.hits].sort(comparator(s)).slice(0, k) : [];
 }
 
-/** The ranking as it is, or with the optional marked-spelling term frequency on (RankWeights.marks): both must prune exactly. */
-const weights = fc.constantFrom(RANK_WEIGHTS, { ...RANK_WEIGHTS, marks: 1 });
+/** The ranking as it is, with the optional marked-spelling term frequency on (RankWeights.marks), or with span on: all must prune exactly. */
+const weights = fc.constantFrom(RANK_WEIGHTS, { ...RANK_WEIGHTS, marks: 1 }, { ...RANK_WEIGHTS, span: 10 });
 
 function expectSameTop(articles: Article[], q: string, m: MatchMode, k: number, s: Sort, w: RankWeights = RANK_WEIGHTS) {
   const archive = memoryArchive(articles);
