@@ -121,6 +121,23 @@ describe("stories saved with the index", () => {
     });
   }
 
+  it("TIMTIN_STORIES=0 groups at load and leaves stories.bin alone", async () => {
+    const { corpus, saved, built } = await savedIndex();
+    unlinkSync(storiesFile(saved));
+    process.env.TIMTIN_STORIES = "0";
+    try {
+      const loaded = await open(corpus, saved);
+      expect(loaded.storiesRefused).toBe("TIMTIN_STORIES=0");
+      expect(archiveStories(loaded.archive).saved).toBe(false);
+      expect(plain(loaded.archive)).toEqual(plain(built.archive));
+      expect(existsSync(storiesFile(saved))).toBe(false);
+      await loaded.close();
+    } finally {
+      delete process.env.TIMTIN_STORIES;
+    }
+    await built.close();
+  });
+
   it("a reader adopts the writer's stories of the commit it follows", async () => {
     const { corpus, saved, built } = await savedIndex();
     const reader = await LiveIndex.open({ corpusDir: corpus, indexDir: saved, sketchBits: 12, reader: true });
