@@ -96,9 +96,9 @@ describe("PeopleEvidence on one-word and glued names", () => {
 describe("PeopleEvidence on glued words (issue #16, second frozen set)", () => {
   it("needs more full names behind a one-word name no title ever introduces", () => {
     const e = new PeopleEvidence();
-    for (let i = 0; i < 4; i++) e.add(findCandidates([`Fiat Chrysler bán ${i} nghìn xe.`]));
+    for (let i = 0; i < 4; i++) e.add(findCandidates([`Vinamilk Chrysler bán ${i} nghìn hộp sữa.`]));
     expect(names(e, "Hôm qua Chrysler tăng giá.")).toEqual([]);
-    e.add(findCandidates(["Fiat Chrysler bán thêm xe."]));
+    e.add(findCandidates(["Vinamilk Chrysler bán thêm sữa."]));
     expect(names(e, "Hôm qua Chrysler tăng giá.")).toEqual(["Chrysler"]);
   });
 

@@ -26,11 +26,11 @@ describe("people tagger", () => {
   });
 
   it("vetoes a name it is sure about, whatever support the article gives", () => {
-    const text = ["Hãng ra mắt Tata Nano giá rẻ. Nano bán chậm."];
+    const text = ["Hãng ra mắt Lada Niva giá rẻ. Niva bán chậm."];
     const e = new PeopleEvidence();
     e.add(findCandidates(text));
-    const sure: TaggerModel = { ...model, weights: { ...model.weights, "f=tata": -10 } };
-    expect(resolvePeople(findCandidates(text), e.helpers(taggerScorer(model))).map((p) => p.name)).toEqual(["Tata Nano"]);
+    const sure: TaggerModel = { ...model, weights: { ...model.weights, "f=lada": -10 } };
+    expect(resolvePeople(findCandidates(text), e.helpers(taggerScorer(model))).map((p) => p.name)).toEqual(["Lada Niva"]);
     expect(resolvePeople(findCandidates(text), e.helpers(taggerScorer(sure))).map((p) => p.name)).toEqual([]);
   });
 

@@ -56,6 +56,18 @@ const PERSON_ONLY_TITLES = new Set([
   "tay vợt",
   "võ sĩ",
   "tay đua",
+  // Children: clubs and companies are never someone's son or daughter ("con trai Sushi", "bé gái Harper").
+  "con trai",
+  "con gái",
+  "bé",
+  "bé trai",
+  "bé gái",
+  "cậu bé",
+  "cô bé",
+  "cháu bé",
+  "quý tử",
+  "ái nữ",
+  "nhóc tỳ",
 ]);
 /** Outlet names ("phóng viên Dân Việt") are never people. */
 const OUTLET_NAMES = new Set(Object.values(outletsJson).map((o) => foldMarks(o.name)));
@@ -128,6 +140,53 @@ const PRODUCT_MAKERS = new Set([
   "kawasaki",
   "piaggio",
   "vespa",
+]);
+/**
+ * Makers whose name opens a product's only when a model follows ("Tata Nano", "Ford Ranger");
+ * alone they may be a person's surname ("Honda" of Keisuke Honda).
+ */
+const MODEL_MAKERS = new Set([
+  "tata",
+  "pontiac",
+  "plymouth",
+  "ford",
+  "honda",
+  "suzuki",
+  "fiat",
+  "dodge",
+  "jeep",
+  "skoda",
+  "opel",
+  "citroen",
+  "daewoo",
+  "tesla",
+  "boeing",
+  "airbus",
+]);
+/**
+ * A capitalised word and the lowercase word after it that make an organisation's or a field's
+ * name ("Trưởng Công an", "Đội Cảnh sát", "Đoàn Thể thao", "Chánh Thanh tra"): the run before
+ * them is no person's name.
+ */
+const ORG_COMPOUNDS = new Set([
+  "công an",
+  "thanh tra",
+  "quản lý",
+  "cảnh sát",
+  "thể thao",
+  "truyền hình",
+  "truyền thông",
+  "phát thanh",
+  "kiểm sát",
+  "hải quan",
+  "biên phòng",
+  "quân đội",
+  "giáo dục",
+  "kinh tế",
+  "văn hóa",
+  "tài chính",
+  "điều tra",
+  "thị trường",
 ]);
 /** Organisation acronyms that are also name parts when not written in capitals ("Kim Jong Un" / "UN"). */
 const CAPITALS_ONLY = new Set(["un", "who", "is", "eu", "sea", "ap", "rt", "fed", "pro", "show", "plus", "book"]);
@@ -303,6 +362,11 @@ const PERSON_AFTER =
   /^(?:\s*\(\s*\d{1,3}\s*tuổi|\s*,\s*\d{1,3}\s*tuổi|\s+(?:cho biết|cho hay|nói|chia sẻ|khẳng định|tuyên bố|thủ vai|đảm nhận|thừa nhận|nhấn mạnh|bày tỏ|sinh năm|từng|viết)|\s*\((?:bên |đứng |ngồi |ở )?(?:trái|phải|giữa)\b|\s*\(thứ \d+ từ (?:trái|phải)|\s*,\s*một (?:người|sinh viên|học sinh|nhà|cô gái|chàng trai|cựu|cầu thủ|bác sĩ|giáo sư|luật sư|phóng viên)\s)/iu;
 /** Capitalised words glued after a name by a missing full stop ("Juan Martinez Chẳng phải…"); never given names. */
 const TRAILING_NON_NAME = new Set([
+  // "Ảnh: Anh Tuấn Nhiều hành vi…", "Anh Ngọc Xem thêm video": a sentence's first word glued on.
+  "nhiều",
+  "xem",
+  "đây",
+  "mời",
   "một",
   "các",
   "những",
@@ -667,6 +731,15 @@ function segment(
   if (words.length >= 2 && CAN.has(lower(words[0])) && CHI.has(lower(words[1]))) return;
   if (NOT_PEOPLE.has(words.join(" ").toLowerCase())) return;
   if (PRODUCT_MAKERS.has(lower(words[0]))) return;
+  if (words.length >= 2 && MODEL_MAKERS.has(lower(words[0]))) return;
+  // "Phó Trưởng Khoa", "Trưởng Ban Lê Văn Tám": a capitalised title opens the run; a name may follow it.
+  if (lower(words[0]) === "trưởng" || (lower(words[0]) === "phó" && lower(words[1] ?? "") === "trưởng")) {
+    const k = words.findIndex((w, i) => i > 0 && VN_SURNAMES.has(lower(w)) && words.length - i >= 2 && isVietnameseName(words.slice(i)));
+    if (k < 0) return;
+    a += k;
+    words = words.slice(k);
+    titled = true;
+  }
   // A capitalised title is not a name: "Trưởng Đoàn", "Bộ Trưởng".
   if (TITLE_SET.has(words.join(" ").toLowerCase())) return;
   const known = knownByKey.get(nameKey(words)) ?? (words.length === 1 ? (knownByShort.get(nameKey(words)) ?? null) : null);
@@ -816,6 +889,7 @@ export function findCandidates(texts: string[]): Candidate[] {
     m.before = /(?:^|[\s(“"'‘])((?:[\p{L}\p{M}.]+ )?[\p{L}\p{M}.]+) $/u.exec(text.slice(Math.max(0, m.start - 30), m.start))?.[1].toLowerCase() ?? "";
     m.after = /^ ([\p{L}\p{M}]+)/u.exec(text.slice(m.end, m.end + 20))?.[1].toLowerCase() ?? "";
     if (/\(\s*\d(?:\s*-\s*\d){2,3}\s*\)\s*:\s*$/u.test(text.slice(Math.max(0, m.start - 25), m.start))) m.formation = true;
+    if (!m.titled && !m.known && isVietnameseName(m.words) && ORG_COMPOUNDS.has(`${lower(m.words[m.words.length - 1])} ${m.after}`)) m.placed = true;
     // "Roland Garros 2017", "Champions League 2016-17": a foreign name followed by a year names an event.
     if (!m.titled && !m.placed && !m.known && !isVietnameseName(m.words) && /^ (?:19|20)\d\d(?!\d)/.test(text.slice(m.end, m.end + 6))) m.placed = true;
   }
@@ -1058,7 +1132,28 @@ export function resolvePeople(candidates: readonly Candidate[], helpers: PeopleH
     if (!accepted.has(m) && m.words.length >= 2 && helpers.accept?.(m, mentions)) accepted.add(m);
   }
   const listed = acceptLineUps(mentions, accepted, helpers);
+  acceptStageTags(mentions, accepted);
   return mergeMentions([...accepted], helpers, listed);
+}
+
+/** A stage name's tag in capitals joined by hyphens ("M-TP" of Sơn Tùng M-TP). */
+const STAGE_TAG = /^\p{Lu}+(?:-\p{Lu}+)+$/u;
+
+/** Whether `full` is `short` with a stage tag after it ("Sơn Tùng M-TP" of "Sơn Tùng"). */
+function withStageTag(full: readonly string[], short: readonly string[]): boolean {
+  return full.length === short.length + 1 && STAGE_TAG.test(full[full.length - 1]) && short.every((w, i) => full[i] === w);
+}
+
+/**
+ * "Sơn Tùng M-TP … Sơn Tùng": a singer accepted under a name the article also writes with a
+ * stage tag is that stage name, its fullest form (mergeMentions folds the short form into it).
+ */
+function acceptStageTags(mentions: readonly Candidate[], accepted: Set<Candidate>) {
+  const names = [...accepted].filter((m) => m.words.length >= 2 && isVietnameseName(m.words));
+  if (!names.length) return;
+  for (const m of mentions) {
+    if (!accepted.has(m) && STAGE_TAG.test(m.words[m.words.length - 1]) && names.some((n) => withStageTag(m.words, n.words))) accepted.add(m);
+  }
 }
 
 /** A line-up or scorer list needs this many members, this many of them people already. */
@@ -1119,6 +1214,29 @@ interface Person {
   words: string[];
   count: number;
   known: KnownPerson | null;
+  /** A well-known person's fullest form in this article that is part of their name ("Trump" of Donald Trump). */
+  written?: string[];
+}
+
+/** The words of a well-known person's name the mention writes, when it writes nothing else ("Ronaldo", not "CR7"). */
+function writtenPart(m: Candidate, known: KnownPerson): string[] | undefined {
+  const full = new Set(nameKey(known.name.split(" ")).split(" "));
+  return nameKey(m.words)
+    .split(" ")
+    .every((w) => full.has(w))
+    ? m.words
+    : undefined;
+}
+
+/**
+ * The name a well-known person is shown under in one article: the fullest form the article
+ * writes ("Trump" where it never writes "Donald Trump"); the id stays the person's, so the
+ * archive keeps one entry per person.
+ */
+function shownName(p: Person): string {
+  if (!p.known || !p.written) return p.name;
+  const parts = (words: string[]) => nameKey(words).split(" ").length;
+  return parts(p.written) < parts(p.known.name.split(" ")) ? p.written.join(" ") : p.name;
 }
 
 /** Full names first; shorter mentions resolve to the one full name they are part of. */
@@ -1133,6 +1251,8 @@ function mergeMentions(accepted: Candidate[], helpers: PeopleHelpers, listed: Re
     const existing = people.get(key);
     if (existing) {
       existing.count++;
+      const written = known && writtenPart(m, known);
+      if (written && (!existing.written || nameKey(written).split(" ").length > nameKey(existing.written).split(" ").length)) existing.written = written;
       continue;
     }
     const parts = key.split(" ");
@@ -1143,6 +1263,8 @@ function mergeMentions(accepted: Candidate[], helpers: PeopleHelpers, listed: Re
       const prefix = parts.length === 1 && kw[0] === key;
       return suffix || prefix;
     });
+    // "Sơn Tùng" after "Sơn Tùng M-TP": the stage name without its tag.
+    if (!containing.length) containing.push(...[...people.entries()].filter(([, p]) => withStageTag(p.words, m.words)));
     // "Muller" after "Robert Mueller": a foreign surname misspelt by a letter or two.
     if (!containing.length && parts.length === 1 && !isVietnameseName(m.words)) {
       containing.push(
@@ -1155,7 +1277,7 @@ function mergeMentions(accepted: Candidate[], helpers: PeopleHelpers, listed: Re
     }
     if (containing.length > 1) continue;
     if (known) {
-      people.set(key, { name: known.name, words: known.name.split(" "), count: 1, known });
+      people.set(key, { name: known.name, words: known.name.split(" "), count: 1, known, written: writtenPart(m, known) });
     } else if (m.words.length >= 2) {
       const variant = [...people.entries()].find(([k, p]) => !p.known && sameVariant(k, key, p.words, m.words));
       if (variant) variant[1].count++;
@@ -1169,7 +1291,7 @@ function mergeMentions(accepted: Candidate[], helpers: PeopleHelpers, listed: Re
   foldFamilyVariants(people);
   return [...people.entries()].map(([key, p]) => {
     const id = p.known ? slugify(p.known.name) : VN_ONLY.test(p.name) ? slugify(p.name) : slugify(key);
-    return { id: helpers.canonicalId?.(key, p.name) ?? id, name: p.name };
+    return { id: helpers.canonicalId?.(key, p.name) ?? id, name: shownName(p) };
   });
 }
 

@@ -54,3 +54,15 @@ test("a filter of the wrong size is refused, and the segment builds its own", ()
   expect(adoptPairFilter(segment.rank, wrong)).toBe(false);
   expect(pairFilter(segment.rank).start.length).toBe(segment.rank.n + 1);
 });
+
+test("a segment shows a person under the fullest name its articles give (Trump, then Donald Trump)", () => {
+  const trump = (name: string) => [{ id: "donald-trump", name }];
+  const people = [
+    { ...testArticle({ id: "a", title: "Ông Trump nói" }), persons: trump("Trump") },
+    { ...testArticle({ id: "b", title: "Ông Donald Trump nói" }), persons: trump("Donald Trump") },
+    { ...testArticle({ id: "c", title: "Trump lại nói" }), persons: trump("Trump") },
+  ];
+  const items = people.map((article, line) => ({ article, line }));
+  const segment = memorySegment("p", items, buildRankIndex(people));
+  expect(segment.cols.dicts.persons).toEqual([{ id: "donald-trump", name: "Donald Trump" }]);
+});

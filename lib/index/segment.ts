@@ -8,6 +8,7 @@ import { encodeDocStore, FileDocStore, MemoryDocStore, type DocStore } from "@/l
 import { IndexFileError, readIndexFile, writeAtomic, writeIndexFile, type TypedArray } from "@/lib/index/format";
 import { filesAreMapped } from "@/lib/index/mapped-file";
 import { STRIDE, writeSignature, signatureText } from "@/lib/stories/signature";
+import { fullerName } from "@/lib/search/facets";
 import { adoptPairFilter, pairFilter } from "@/lib/search/pair-filter";
 import { rankIndexFromParts, SAVED_ARRAYS, type RankIndex, type RankIndexParts, type TokenStream } from "@/lib/search/rank-index";
 
@@ -51,7 +52,8 @@ const SEGMENT_KIND = "segment";
 
 function columnsOf(items: readonly SourcedArticle[]): DocColumns {
   const n = items.length;
-  const dict = <T>(key: (v: T) => string) => {
+  // `prefer(v, old)`: whether a later value of the same key replaces the one kept.
+  const dict = <T>(key: (v: T) => string, prefer?: (v: T, old: T) => boolean) => {
     const index = new Map<string, number>();
     const values: T[] = [];
     return {
@@ -63,12 +65,16 @@ function columnsOf(items: readonly SourcedArticle[]): DocColumns {
           i = values.length;
           index.set(k, i);
           values.push(v);
-        }
+        } else if (prefer?.(v, values[i])) values[i] = v;
         return i;
       },
     };
   };
-  const persons = dict<Entity>((e) => e.id);
+  // A well-known person is written "Trump" in some articles, "Donald Trump" in others: one id, shown by the fullest.
+  const persons = dict<Entity>(
+    (e) => e.id,
+    (e, old) => fullerName(e.name, old.name),
+  );
   const sources = dict<Entity>((e) => e.id);
   const outlets = dict<Entity>((e) => e.id);
   const files = dict<string>((f) => f);

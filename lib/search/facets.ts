@@ -2,6 +2,11 @@ import type { Entity } from "@/lib/corpus/types";
 import type { FacetCount } from "@/lib/api/contract";
 import { compareVi } from "@/lib/text/vi-order";
 
+/** Whether `name` has more words than `than`: the fuller of two names of one person ("Donald Trump", "Trump"). */
+export function fullerName(name: string, than: string): boolean {
+  return name.split(" ").length > than.split(" ").length;
+}
+
 /** Facet values shown per facet; selected values are always included. */
 export const FACET_LIMIT = 100;
 
@@ -22,6 +27,10 @@ export class FacetDictionary {
       this.index.set(e.id, i);
       this.ids.push(e.id);
       this.names.push(e.name);
+    } else if (fullerName(e.name, this.names[i])) {
+      // One id, several forms ("Trump", "Donald Trump"): shown by the fullest.
+      this.sealed = false;
+      this.names[i] = e.name;
     }
     return i;
   }
