@@ -1,14 +1,14 @@
 "use client";
 
 import { useId, useState } from "react";
-import { useSearch } from "@/components/search/use-search";
+import { useNavigate } from "@/components/search/use-search";
 import type { SearchQuery } from "@/lib/api/contract";
 import { orderedRange } from "@/lib/ui/dates";
 import { isoToTyped, maskTyped, parseTyped } from "@/lib/ui/date-input";
 
 /** From/to dates typed as dd/mm/yyyy; a reversed range is swapped, not refused. */
 export function DateInputs({ query }: { query: SearchQuery }) {
-  const { navigate } = useSearch();
+  const navigate = useNavigate();
   const hint = useId();
   const set = (end: "from" | "to", iso: string | null) => {
     const next = { from: query.from, to: query.to, [end]: iso };

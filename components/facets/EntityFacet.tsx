@@ -3,7 +3,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useEffect, useId, useState } from "react";
 import { PersonPageLink } from "@/components/people/PersonPageLink";
-import { useSearch } from "@/components/search/use-search";
+import { useNavigate } from "@/components/search/use-search";
 import type { FacetCount, SearchQuery } from "@/lib/api/contract";
 import { toggleValue } from "@/lib/ui/active-filters";
 import { FACET_TOP, facetView, withValues } from "@/lib/ui/facet-list";
@@ -45,7 +45,7 @@ function useFacetSearch(param: FacetParam, text: string, query: SearchQuery): Fa
 
 /** One facet (people, outlets, cited sources): checkboxes, OR within, counts disjunctive. */
 export function EntityFacet({ param, title, values, query }: { param: FacetParam; title: string; values: FacetCount[]; query: SearchQuery }) {
-  const { navigate } = useSearch();
+  const navigate = useNavigate();
   const [filter, setFilter] = useState("");
   const [expanded, setExpanded] = useState(false);
   const id = useId();

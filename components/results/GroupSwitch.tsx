@@ -1,11 +1,11 @@
 "use client";
 
-import { useSearch } from "@/components/search/use-search";
+import { useNavigate } from "@/components/search/use-search";
 import type { SearchQuery } from "@/lib/api/contract";
 
 /** "Gộp tin cùng sự kiện": each story once (the default), or every article on its own (`group=0`). */
 export function GroupSwitch({ query }: { query: SearchQuery }) {
-  const { navigate } = useSearch();
+  const navigate = useNavigate();
   const on = query.group !== false;
   return (
     <label className="flex items-center gap-2 text-sm">

@@ -1,12 +1,12 @@
 "use client";
 
-import { useSearch } from "@/components/search/use-search";
+import { useNavigate } from "@/components/search/use-search";
 import type { SearchQuery, SortOrder } from "@/lib/api/contract";
 
 const LABELS: Record<SortOrder, string> = { relevance: "Liên quan nhất", newest: "Mới nhất", oldest: "Cũ nhất" };
 
 export function SortSelect({ query }: { query: SearchQuery }) {
-  const { navigate } = useSearch();
+  const navigate = useNavigate();
   // Relevance means nothing without words to match.
   const orders = (query.q || query.sort === "relevance" ? ["relevance", "newest", "oldest"] : ["newest", "oldest"]) as SortOrder[];
   return (

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import type { ComponentProps, MouseEvent } from "react";
-import { useSearch } from "@/components/search/use-search";
+import { useNavigate } from "@/components/search/use-search";
 import type { SearchQuery } from "@/lib/api/contract";
 import { searchHref } from "@/lib/url/search-params";
 
@@ -13,7 +13,7 @@ type Props = Omit<ComponentProps<typeof Link>, "href" | "onClick"> & { query: Se
  * updates the URL in place and pushes a history entry instead of reloading the page.
  */
 export function FilterLink({ query, scrollTop, ...rest }: Props) {
-  const { navigate } = useSearch();
+  const navigate = useNavigate();
   const onClick = (e: MouseEvent<HTMLAnchorElement>) => {
     if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
     e.preventDefault();

@@ -15,7 +15,7 @@ import { Results } from "@/components/results/Results";
 import { ResultsSummary } from "@/components/results/ResultsSummary";
 import { SortSelect } from "@/components/results/SortSelect";
 import { BadParams } from "@/components/search/BadParams";
-import { useSearch } from "@/components/search/use-search";
+import { NavigateProvider, useSearch } from "@/components/search/use-search";
 import type { SearchResponse } from "@/lib/api/contract";
 import { activeFilters } from "@/lib/ui/active-filters";
 import { searchTitle } from "@/lib/ui/page-meta";
@@ -56,7 +56,7 @@ async function apiErrorMessage(res: Response): Promise<string> {
 
 /** The results page for the URL's search; the server's render is its first data. */
 export function SearchApp({ initial }: { initial: SearchResponse }) {
-  const { parsed } = useSearch();
+  const { parsed, navigate } = useSearch();
   const query = parsed.ok ? parsed.query : initial.query;
   const key = toQueryString(query);
   const initialKey = toQueryString(initial.query);
@@ -91,41 +91,43 @@ export function SearchApp({ initial }: { initial: SearchResponse }) {
   const nameOf = (id: string) => names.get(id);
   const { facets } = data;
   return (
-    <div className="grid gap-6 md:grid-cols-[15rem_minmax(0,1fr)]">
-      <aside aria-label="Bộ lọc">
-        <FacetPanel active={activeFilters(data.query, nameOf).length} total={data.total}>
-          <DateFacet data={data} />
-          <EntityFacet param="person" title="Người" values={facets.persons} query={data.query} />
-          <EntityFacet param="outlet" title="Báo" values={facets.outlets} query={data.query} />
-          <EntityFacet param="sources" title="Nguồn trích dẫn" values={facets.sources} query={data.query} />
-        </FacetPanel>
-      </aside>
-      <section aria-label="Kết quả" className="min-w-0 space-y-3">
-        <div className="flex flex-wrap items-center justify-between gap-2">
-          <ResultsSummary data={data} />
-          <div className="flex flex-wrap items-center gap-3">
-            <SortSelect query={data.query} />
-            <GroupSwitch query={data.query} />
-            <FeedLink query={data.query} />
-            <CopyLinkButton />
+    <NavigateProvider value={navigate}>
+      <div className="grid gap-6 md:grid-cols-[15rem_minmax(0,1fr)]">
+        <aside aria-label="Bộ lọc">
+          <FacetPanel active={activeFilters(data.query, nameOf).length} total={data.total}>
+            <DateFacet data={data} />
+            <EntityFacet param="person" title="Người" values={facets.persons} query={data.query} />
+            <EntityFacet param="outlet" title="Báo" values={facets.outlets} query={data.query} />
+            <EntityFacet param="sources" title="Nguồn trích dẫn" values={facets.sources} query={data.query} />
+          </FacetPanel>
+        </aside>
+        <section aria-label="Kết quả" className="min-w-0 space-y-3">
+          <div className="flex flex-wrap items-center justify-between gap-2">
+            <ResultsSummary data={data} />
+            <div className="flex flex-wrap items-center gap-3">
+              <SortSelect query={data.query} />
+              <GroupSwitch query={data.query} />
+              <FeedLink query={data.query} />
+              <CopyLinkButton />
+            </div>
           </div>
-        </div>
-        <ActiveFilters query={data.query} nameOf={nameOf} />
-        {isError && (
-          <p role="alert" className="rounded-md border border-red-400 p-3 text-sm" data-testid="search-error">
-            Không tải được kết quả. Hãy thử lại.
-            {error instanceof SearchFailed && (
-              <>
-                {" "}
-                Máy chủ trả lời: <span className="break-all">{error.message}</span>
-              </>
-            )}
-          </p>
-        )}
-        <Notices data={data} nameOf={nameOf} />
-        <Results data={data} stale={isPlaceholderData} />
-        <Pagination data={data} />
-      </section>
-    </div>
+          <ActiveFilters query={data.query} nameOf={nameOf} />
+          {isError && (
+            <p role="alert" className="rounded-md border border-red-400 p-3 text-sm" data-testid="search-error">
+              Không tải được kết quả. Hãy thử lại.
+              {error instanceof SearchFailed && (
+                <>
+                  {" "}
+                  Máy chủ trả lời: <span className="break-all">{error.message}</span>
+                </>
+              )}
+            </p>
+          )}
+          <Notices data={data} nameOf={nameOf} />
+          <Results data={data} stale={isPlaceholderData} />
+          <Pagination data={data} />
+        </section>
+      </div>
+    </NavigateProvider>
   );
 }

@@ -1,9 +1,9 @@
 "use client";
 
 import { useQueryStates, type Options } from "nuqs";
-import { useCallback, useEffect } from "react";
+import { createContext, useCallback, useContext, useEffect } from "react";
 import type { SearchQuery } from "@/lib/api/contract";
-import { parseUrlState, searchParsers, toUrlState } from "@/lib/url/search-params";
+import { parseUrlState, searchHref, searchParsers, toUrlState } from "@/lib/url/search-params";
 
 type UrlState = ReturnType<typeof toUrlState>;
 
@@ -62,6 +62,26 @@ export function useSearch() {
   );
 
   return { state, parsed, setParams, navigate, typeQuery, commitQuery };
+}
+
+/** Go to a search: the URL changes in place and a history entry is pushed. */
+export type Navigate = (query: SearchQuery, options?: Options) => Promise<URLSearchParams> | void;
+
+/**
+ * The results page's `navigate`, for its many links and controls: each one calling
+ * useSearch would subscribe to the URL and parse it again (on the server too, where the
+ * page renders some sixty links), for a function that never changes.
+ */
+const NavigateContext = createContext<Navigate | null>(null);
+export const NavigateProvider = NavigateContext.Provider;
+
+/** `navigate` of the results page around; outside one, a plain page load of the search. */
+export function useNavigate(): Navigate {
+  return useContext(NavigateContext) ?? loadSearch;
+}
+
+function loadSearch(query: SearchQuery) {
+  window.location.assign(searchHref(query));
 }
 
 /** The words in the address bar right now (a debounce may fire after a commit). */

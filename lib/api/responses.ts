@@ -19,6 +19,14 @@ export function notReady(state: Exclude<ServiceState, { status: "ok" }>): Respon
   );
 }
 
+/** `503` when this process already has as many searches waiting as it takes (SEARCH_QUEUE). */
+export function busy(): Response {
+  return Response.json(
+    { error: { code: "busy", message: "Máy chủ đang bận, có quá nhiều tìm kiếm đang chờ. Hãy thử lại sau giây lát." } },
+    { status: 503, headers: { "Retry-After": "1" } },
+  );
+}
+
 export function notFound(message: string): Response {
   return Response.json({ error: { code: "not_found", message } }, { status: 404 });
 }

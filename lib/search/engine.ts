@@ -5,7 +5,7 @@ import type { Segment as IndexSegment } from "@/lib/index/segment";
 import { todayInVietnam } from "@/lib/corpus/dates";
 import { dateBuckets, dayKeyToIso, quickRangeEnd } from "@/lib/search/date-buckets";
 import { textAfterTitle } from "@/lib/search/derived-title";
-import { BROWSE_CACHE_BYTES, ResultCache } from "@/lib/search/result-cache";
+import { BROWSE_CACHE_BYTES, ResultCache, type AnswerText } from "@/lib/search/result-cache";
 import { FacetCounter, FacetDictionary, ScratchCounts } from "@/lib/search/facets";
 import { createMatcher, type Hit, type Matcher, type MatcherOptions, type MatchResult, type NearMiss } from "@/lib/search/matcher";
 import { pairFilter } from "@/lib/search/pair-filter";
@@ -116,19 +116,38 @@ export class SearchEngine {
   /** `facetLimit`: values listed per facet (default FACET_LIMIT); facet value search asks for all. */
   search(query: SearchQuery, options: { facetLimit?: number } = {}): SearchResponse {
     const started = performance.now();
-    this.sync();
-    const today = todayInVietnam();
-    const generation = this.archive.generation;
-    // A search without words counts every live article: answered once per archive generation.
-    // One with words is answered again from the result cache when it repeats (if on).
-    const browse = this.browsed.key(query, options.facetLimit, today);
-    const key = browse ?? this.results.key(query, options.facetLimit, today);
-    const cache = browse ? this.browsed : this.results;
+    const { cache, key, generation } = this.cacheFor(query, options);
     const kept = key ? cache.get(key, generation) : undefined;
     if (kept) return { ...kept, tookMs: round(performance.now() - started) };
     const answer = this.compute(query, options, started);
     if (key) cache.set(key, generation, answer);
     return answer;
+  }
+
+  /**
+   * The answer of `search()` as its JSON text (what `Response.json` would send, byte for
+   * byte): a kept answer is sent as kept, neither parsed nor written again.
+   */
+  searchJson(query: SearchQuery, options: { facetLimit?: number } = {}): AnswerText {
+    const started = performance.now();
+    const { cache, key, generation } = this.cacheFor(query, options);
+    const kept = key ? cache.text(key, generation, () => round(performance.now() - started)) : undefined;
+    if (kept) return kept;
+    const answer = this.compute(query, options, started);
+    const json = JSON.stringify(answer);
+    if (key) cache.set(key, generation, answer, json);
+    return { json, total: answer.total, tookMs: answer.tookMs };
+  }
+
+  /** Where a search's answer is kept: a search without words counts every live article, so
+   * it is answered once per archive generation; one with words is answered again from the
+   * result cache when it repeats (if on). `key` is null when the answer is not kept. */
+  private cacheFor(query: SearchQuery, { facetLimit }: { facetLimit?: number }): { cache: ResultCache; key: string | null; generation: number } {
+    this.sync();
+    const today = todayInVietnam();
+    const browse = this.browsed.key(query, facetLimit, today);
+    const key = browse ?? this.results.key(query, facetLimit, today);
+    return { cache: browse ? this.browsed : this.results, key, generation: this.archive.generation };
   }
 
   private compute(query: SearchQuery, { facetLimit }: { facetLimit?: number }, started: number): SearchResponse {

@@ -35,6 +35,32 @@ describe("the result cache of searches with words", () => {
     expect(engine.results.stats).toEqual({ hits: 2 * queries.length, misses: queries.length });
   });
 
+  it("sends a repeated search's JSON text byte for byte as the answer written again would be, its own tookMs in place", () => {
+    const engine = new SearchEngine(memoryArchive([a, b]), { resultCacheBytes: MiB });
+    const fresh = new SearchEngine(memoryArchive([a, b]));
+    for (const q of [...queries, { ...EMPTY_QUERY, q: "không có" }]) {
+      const first = engine.searchJson(q);
+      const second = engine.searchJson(q);
+      for (const got of [first, second]) {
+        expect(got.json).toBe(JSON.stringify({ ...fresh.search(q), tookMs: got.tookMs }));
+        expect(got.total).toBe(fresh.search(q).total);
+      }
+      // A kept text is also what search() answers.
+      expect(timeless(engine.search(q))).toEqual(timeless(JSON.parse(second.json)));
+    }
+    expect(engine.results.stats).toEqual({ hits: 2 * 5, misses: 5 });
+  });
+
+  it("splits a kept answer at its tookMs, whatever the query's own text holds", () => {
+    const cache = new ResultCache(MiB);
+    const q = { ...EMPTY_QUERY, q: 'x ,"tookMs":1}' };
+    const answer = { ...new SearchEngine(memoryArchive([a])).search(q), tookMs: 12.5 };
+    const key = cache.key(q, undefined, "2026-01-03")!;
+    cache.set(key, 1, answer);
+    expect(cache.text(key, 1, () => 0.07)!.json).toBe(JSON.stringify({ ...answer, tookMs: 0.07 }));
+    expect(cache.get(key, 1)).toEqual(answer);
+  });
+
   it("forgets every answer when the archive changes (a commit, a live update)", () => {
     const archive = memoryArchive([a, b]);
     const engine = new SearchEngine(archive, { resultCacheBytes: MiB });

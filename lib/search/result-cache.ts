@@ -17,13 +17,35 @@ export const BROWSE_CACHE_BYTES = 16 * 1024 * 1024;
 /** Answers past this many hits are not kept (a person's page asks for all of them). */
 const MAX_HITS = 200;
 
+/** An answer as the JSON text an API response sends, with what a route reads without parsing it. */
+export interface AnswerText {
+  json: string;
+  total: number;
+  tookMs: number;
+}
+
+/**
+ * A kept answer: its JSON text cut around the value of `tookMs`, the one field that differs
+ * from one request to the next, so the text is sent again without parsing and writing it.
+ */
+interface Kept {
+  head: string;
+  /** `tookMs` of the answer as computed. */
+  took: string;
+  tail: string;
+  total: number;
+}
+
+/** `tookMs` as JSON.stringify writes it: a key, so never inside a string (quotes there are escaped). */
+const TOOK = ',"tookMs":';
+
 export class ResultCache {
   // lru-cache keeps the recency order and the byte bound; this class adds what is ours:
   // which searches are kept, the archive generation, and copies on the way in and out.
   // Answers are kept as their JSON text: parsing it gives each caller its own copy, faster
-  // than structuredClone of the objects (a 17 KB answer: about 3× faster), and its length
-  // is the size estimate.
-  private readonly answers: LRUCache<string, string> | null;
+  // than structuredClone of the objects (a 17 KB answer: about 3× faster), an API response
+  // sends it as is, and its length is the size estimate.
+  private readonly answers: LRUCache<string, Kept> | null;
   private generation = -1;
   /** Lookups answered and not, since the process started (for /api/health and benchmarks). */
   readonly stats = { hits: 0, misses: 0 };
@@ -33,7 +55,7 @@ export class ResultCache {
     readonly maxBytes: number,
     private readonly kind: "words" | "browse" = "words",
   ) {
-    this.answers = maxBytes > 0 ? new LRUCache({ maxSize: maxBytes, sizeCalculation: textBytes }) : null;
+    this.answers = maxBytes > 0 ? new LRUCache({ maxSize: maxBytes, sizeCalculation: (k) => textBytes(k.head) + 2 * k.tail.length }) : null;
   }
 
   /** The key of a search to keep, or null (cache off, the other kind of search, a page too deep). */
@@ -45,20 +67,36 @@ export class ResultCache {
 
   /** A copy of the kept answer (callers may change what they get), or undefined. */
   get(key: string, generation: number): SearchResponse | undefined {
-    this.sync(generation);
-    const kept = this.answers?.get(key);
-    if (!kept) {
-      this.stats.misses++;
-      return undefined;
-    }
-    this.stats.hits++;
-    return JSON.parse(kept) as SearchResponse;
+    const kept = this.lookup(key, generation);
+    return kept && (JSON.parse(kept.head + kept.took + kept.tail) as SearchResponse);
   }
 
-  set(key: string, generation: number, answer: SearchResponse) {
+  /** The kept answer's JSON text with `tookMs` set (byte for byte what JSON.stringify gives), or undefined. */
+  text(key: string, generation: number, tookMs: () => number): AnswerText | undefined {
+    const kept = this.lookup(key, generation);
+    if (!kept) return undefined;
+    const took = tookMs();
+    return { json: kept.head + JSON.stringify(took) + kept.tail, total: kept.total, tookMs: took };
+  }
+
+  /** Keep an answer; `json` is its JSON text when the caller has it already. */
+  set(key: string, generation: number, answer: SearchResponse, json = JSON.stringify(answer)) {
     this.sync(generation);
+    const at = json.indexOf(TOOK);
+    if (at < 0) return;
+    const from = at + TOOK.length;
+    let end = from;
+    while (end < json.length && json[end] !== "," && json[end] !== "}") end++;
     // An answer larger than the whole bound is refused by lru-cache, not kept.
-    this.answers?.set(key, JSON.stringify(answer));
+    this.answers?.set(key, { head: json.slice(0, from), took: json.slice(from, end), tail: json.slice(end), total: answer.total });
+  }
+
+  private lookup(key: string, generation: number): Kept | undefined {
+    this.sync(generation);
+    const kept = this.answers?.get(key);
+    if (kept) this.stats.hits++;
+    else this.stats.misses++;
+    return kept;
   }
 
   /** Answers kept and the memory they are estimated to hold. */

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import path from "node:path";
+import { WorkQueue } from "@/lib/http/search-queue";
 import { LiveIndex } from "@/lib/index/live-index";
 import { ANALYZER_VERSION, FORMAT_VERSION } from "@/lib/index/format";
 import type { IndexVersion } from "@/lib/http/etag";
@@ -70,6 +71,21 @@ export function cpuMs(): number {
 export function resultCacheBytes(): number {
   const v = Number(process.env.SEARCH_CACHE_MB ?? DEFAULT_CACHE_MB);
   return Number.isFinite(v) && v >= 0 ? Math.round(v * 1024 * 1024) : DEFAULT_CACHE_MB * 1024 * 1024;
+}
+
+/** Searches that may wait for their turn in one process (`SEARCH_QUEUE`, default 64; 0 = no bound). */
+function queueLimit(): number {
+  const v = Number(process.env.SEARCH_QUEUE ?? DEFAULT_QUEUE);
+  return Number.isFinite(v) && v >= 0 ? Math.floor(v) : DEFAULT_QUEUE;
+}
+const DEFAULT_QUEUE = 64;
+
+const QUEUE = Symbol.for("tim-tin.search-queue");
+
+/** This process's queue of API searches (lib/http/search-queue.ts), one per process as the index is. */
+export function searchQueue(): WorkQueue {
+  const holder = globalThis as { [QUEUE]?: WorkQueue };
+  return (holder[QUEUE] ??= new WorkQueue(queueLimit()));
 }
 
 // Route handlers and pages can be bundled into separate chunks with their own module

@@ -1,6 +1,6 @@
 import { ANALYZER_VERSION, FORMAT_VERSION } from "@/lib/index/format";
 import { filesAreMapped } from "@/lib/index/mapped-file";
-import { indexRole, serviceState } from "@/lib/search/service";
+import { indexRole, searchQueue, serviceState } from "@/lib/search/service";
 
 export const dynamic = "force-dynamic";
 
@@ -31,5 +31,7 @@ export async function GET() {
     lastUpdate: index.lastUpdate,
     memory,
     worker,
+    // This process's API searches: run, dropped because the client had gone, refused when full.
+    searches: { waiting: searchQueue().length, ...searchQueue().stats },
   });
 }

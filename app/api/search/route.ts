@@ -1,12 +1,16 @@
-import { invalidParameter, notReady } from "@/lib/api/responses";
+import type { SearchResponse } from "@/lib/api/contract";
+import { busy, invalidParameter, notReady } from "@/lib/api/responses";
 import { logIfSlow } from "@/lib/log";
 import { explainExclusions } from "@/lib/search/exclusions";
-import { indexVersion, serviceState } from "@/lib/search/service";
+import { indexVersion, searchQueue, serviceState } from "@/lib/search/service";
 import { todayInVietnam } from "@/lib/corpus/dates";
 import { notModified, REVALIDATE, searchTag } from "@/lib/http/etag";
 import { parseSearchParams } from "@/lib/url/search-params";
 
 export const dynamic = "force-dynamic";
+
+/** The status logged for a request whose client left before its search (nobody reads it). */
+const CLIENT_GONE = 499;
 
 export async function GET(request: Request) {
   const parsed = parseSearchParams(new URL(request.url).searchParams);
@@ -18,7 +22,18 @@ export async function GET(request: Request) {
   const etag = searchTag(indexVersion(state.service), todayInVietnam(), "api", parsed.query);
   const headers = { ETag: etag, "Cache-Control": REVALIDATE };
   if (notModified(request.headers.get("if-none-match"), etag)) return new Response(null, { status: 304, headers });
-  const result = explainExclusions(engine.search(parsed.query), (q) => engine.search(q));
-  logIfSlow(result.tookMs, parsed.query, "api");
-  return Response.json(result, { headers });
+  // The search waits for its turn in this process's queue: a client gone by then is not
+  // searched for, and a full queue is refused at once (lib/http/search-queue.ts).
+  const turn = await searchQueue().run(() => engine.searchJson(parsed.query), request.signal);
+  if (turn.status === "aborted") return new Response(null, { status: CLIENT_GONE });
+  if (turn.status === "full") return busy();
+  // The answer's JSON text as the engine has it (a repeated search's is sent as kept); only an
+  // empty answer is read back, to say when its exclusions are why.
+  const answer = turn.value;
+  logIfSlow(answer.tookMs, parsed.query, "api");
+  if (answer.total === 0) {
+    const result = explainExclusions(JSON.parse(answer.json) as SearchResponse, (q) => engine.search(q));
+    return Response.json(result, { headers });
+  }
+  return new Response(answer.json, { headers: { ...headers, "Content-Type": "application/json" } });
 }

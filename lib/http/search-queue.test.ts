@@ -1,0 +1,100 @@
+import { describe, expect, it } from "vitest";
+import { WorkQueue } from "@/lib/http/search-queue";
+
+/** A queue whose turns are run by the test, one at a time. */
+function manual(limit: number) {
+  const turns: (() => void)[] = [];
+  const queue = new WorkQueue(limit, (turn) => turns.push(turn));
+  const turn = async () => {
+    turns.shift()?.();
+    await Promise.resolve();
+  };
+  return { queue, turns, turn };
+}
+
+describe("the per-process search queue", () => {
+  it("runs jobs one per turn, in arrival order", async () => {
+    const { queue, turns, turn } = manual(0);
+    const ran: number[] = [];
+    const results = [1, 2, 3].map((n) => queue.run(() => (ran.push(n), n * 10)));
+    expect(ran).toEqual([]);
+    expect(turns).toHaveLength(1);
+    await turn();
+    expect(ran).toEqual([1]);
+    await turn();
+    await turn();
+    expect(ran).toEqual([1, 2, 3]);
+    expect(await Promise.all(results)).toEqual([10, 20, 30].map((value) => ({ status: "done", value })));
+    expect(turns).toHaveLength(0);
+  });
+
+  it("never runs a job whose client left before its turn, and frees its place at once", async () => {
+    const { queue, turn } = manual(2);
+    const ran: string[] = [];
+    const gone = new AbortController();
+    const first = queue.run(() => ran.push("first"));
+    const left = queue.run(() => ran.push("left"), gone.signal);
+    expect(queue.length).toBe(2);
+    gone.abort();
+    expect(queue.length).toBe(1);
+    expect(await left).toEqual({ status: "aborted" });
+    // Its place is free: another job is taken.
+    const third = queue.run(() => ran.push("third"));
+    await turn();
+    await turn();
+    await turn();
+    expect(ran).toEqual(["first", "third"]);
+    expect((await first).status).toBe("done");
+    expect((await third).status).toBe("done");
+    // Already gone when it asks: not even queued.
+    const late = new AbortController();
+    late.abort();
+    expect(await queue.run(() => ran.push("late"), late.signal)).toEqual({ status: "aborted" });
+    expect(ran).toEqual(["first", "third"]);
+    expect(queue.stats).toEqual({ done: 2, aborted: 2, full: 0 });
+  });
+
+  it("skips a job whose signal says aborted at its turn even if no event came", async () => {
+    const { queue, turn } = manual(0);
+    const ran: string[] = [];
+    // A signal that reads aborted without dispatching an event (as AbortSignal.any may, late).
+    const signal = { aborted: false, addEventListener() {}, removeEventListener() {} } as unknown as AbortSignal;
+    const job = queue.run(() => ran.push("x"), signal);
+    (signal as { aborted: boolean }).aborted = true;
+    await turn();
+    expect(await job).toEqual({ status: "aborted" });
+    expect(ran).toEqual([]);
+  });
+
+  it("refuses a job when `limit` wait already, and takes one again once a turn ran", async () => {
+    const { queue, turn } = manual(2);
+    const a = queue.run(() => "a");
+    const b = queue.run(() => "b");
+    expect(await queue.run(() => "c")).toEqual({ status: "full" });
+    await turn();
+    expect(await a).toEqual({ status: "done", value: "a" });
+    const d = queue.run(() => "d");
+    await turn();
+    await turn();
+    expect(await b).toEqual({ status: "done", value: "b" });
+    expect(await d).toEqual({ status: "done", value: "d" });
+    expect(queue.stats.full).toBe(1);
+  });
+
+  it("rejects with a job's error and goes on with the next", async () => {
+    const { queue, turn } = manual(0);
+    const bad = queue.run(() => {
+      throw new Error("boom");
+    });
+    const good = queue.run(() => 1);
+    await turn();
+    await expect(bad).rejects.toThrow("boom");
+    await turn();
+    expect(await good).toEqual({ status: "done", value: 1 });
+  });
+
+  it("runs on the real event loop by default", async () => {
+    const queue = new WorkQueue(4);
+    expect(await queue.run(() => 7)).toEqual({ status: "done", value: 7 });
+  });
+});

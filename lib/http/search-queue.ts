@@ -1,0 +1,89 @@
+// The searches of one server process, one at a time in arrival order, each in an event-loop
+// turn of its own. A search is synchronous CPU work: when a burst of requests arrives, their
+// searches would otherwise run back to back, and a client that gave up meanwhile (its
+// connection closed) is only seen once they are all done. Between two turns Node reads the
+// sockets, so a request whose client has gone is dropped before its search starts. The queue
+// is bounded: past `limit` waiting searches, a request is refused at once (the route answers
+// 503) rather than piling up work nobody may be there to read.
+
+/** What became of a queued job. */
+export type Queued<T> = { status: "done"; value: T } | { status: "aborted" } | { status: "full" };
+
+export class WorkQueue {
+  private readonly waiting: { job: () => unknown; signal?: AbortSignal; settle: (r: Queued<unknown>) => void; onAbort?: () => void }[] = [];
+  private scheduled = false;
+  /** Jobs run, dropped because their signal aborted first, and refused because the queue was full. */
+  readonly stats = { done: 0, aborted: 0, full: 0 };
+
+  /**
+   * `limit`: jobs that may wait at once (0 = no bound); `schedule`: how the next turn is
+   * asked for (setImmediate: after the event loop has polled for I/O).
+   */
+  constructor(
+    readonly limit: number,
+    private readonly schedule: (turn: () => void) => void = setImmediate,
+  ) {}
+
+  /** Jobs waiting for their turn. */
+  get length(): number {
+    return this.waiting.length;
+  }
+
+  /** Run `job` in its turn, unless `signal` aborts first or the queue is full. A job's error rejects. */
+  run<T>(job: () => T, signal?: AbortSignal): Promise<Queued<T>> {
+    if (signal?.aborted) {
+      this.stats.aborted++;
+      return Promise.resolve({ status: "aborted" });
+    }
+    if (this.limit > 0 && this.waiting.length >= this.limit) {
+      this.stats.full++;
+      return Promise.resolve({ status: "full" });
+    }
+    return new Promise<Queued<T>>((resolve, reject) => {
+      const entry: (typeof this.waiting)[number] = {
+        job: () => {
+          try {
+            resolve({ status: "done", value: job() });
+          } catch (error) {
+            reject(error);
+          }
+        },
+        signal,
+        settle: resolve as (r: Queued<unknown>) => void,
+      };
+      if (signal) {
+        // A client that leaves while waiting frees its place at once.
+        entry.onAbort = () => {
+          const at = this.waiting.indexOf(entry);
+          if (at < 0) return;
+          this.waiting.splice(at, 1);
+          this.stats.aborted++;
+          resolve({ status: "aborted" });
+        };
+        signal.addEventListener("abort", entry.onAbort, { once: true });
+      }
+      this.waiting.push(entry);
+      this.next();
+    });
+  }
+
+  private next() {
+    if (this.scheduled || this.waiting.length === 0) return;
+    this.scheduled = true;
+    this.schedule(() => {
+      this.scheduled = false;
+      const entry = this.waiting.shift();
+      if (entry) {
+        if (entry.onAbort) entry.signal!.removeEventListener("abort", entry.onAbort);
+        if (entry.signal?.aborted) {
+          this.stats.aborted++;
+          entry.settle({ status: "aborted" });
+        } else {
+          this.stats.done++;
+          entry.job();
+        }
+      }
+      this.next();
+    });
+  }
+}

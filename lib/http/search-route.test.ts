@@ -1,0 +1,56 @@
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it, vi } from "vitest";
+
+describe("GET /api/search and clients that leave", () => {
+  const corpus = mkdtempSync(path.join(os.tmpdir(), "timtin-route-"));
+  cpSync(path.resolve("seeds"), corpus, { recursive: true });
+  process.env.CORPUS_DIR = corpus;
+  process.env.INDEX_DIR = "none";
+  process.env.WATCH_MS = "0";
+  process.env.WARM_MS = "0";
+  process.env.SEARCH_QUEUE = "2";
+  afterAll(() => rmSync(corpus, { recursive: true, force: true }));
+
+  it("does not search for a request whose client left before its turn, and refuses past the queue's bound", async () => {
+    const { GET } = await import("@/app/api/search/route");
+    const { getSearchService } = await import("@/lib/search/service");
+    const service = await getSearchService();
+    const searched: string[] = [];
+    const original = service.engine.searchJson.bind(service.engine);
+    const spy = vi.spyOn(service.engine, "searchJson").mockImplementation((query, options) => {
+      searched.push(query.q);
+      return original(query, options);
+    });
+    const url = (q: string) => `http://localhost/api/search?q=${encodeURIComponent(q)}`;
+
+    // Three requests arrive together; the second's client leaves before its turn.
+    const gone = new AbortController();
+    const first = GET(new Request(url("hòa bình")));
+    const second = GET(new Request(url("kinh tế"), { signal: gone.signal }));
+    gone.abort();
+    const third = GET(new Request(url("bóng đá")));
+    expect((await first).status).toBe(200);
+    expect((await second).status).toBe(499);
+    expect((await third).status).toBe(200);
+    expect(searched).toEqual(["hòa bình", "bóng đá"]);
+
+    // Already gone when it arrives.
+    const left = new AbortController();
+    left.abort();
+    expect((await GET(new Request(url("thời tiết"), { signal: left.signal }))).status).toBe(499);
+    expect(searched).toEqual(["hòa bình", "bóng đá"]);
+
+    // SEARCH_QUEUE=2: a third waiting search is refused with the contract's 503.
+    const burst = ["một", "hai", "ba"].map((q) => GET(new Request(url(q))));
+    const statuses = await Promise.all(burst.map(async (r) => (await r).status));
+    expect(statuses).toEqual([200, 200, 503]);
+    const refused = await burst[2];
+    expect(refused.headers.get("retry-after")).toBe("1");
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe("busy");
+    expect(searched).toEqual(["hòa bình", "bóng đá", "một", "hai"]);
+    spy.mockRestore();
+    await service.index.close();
+  });
+});
