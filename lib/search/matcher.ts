@@ -219,7 +219,16 @@ export function createMatcher(
    * segment's postings are charged to `meter`: past the budget, a segment's widest
    * completions are left out, and later segments are not read (`meter.cut`).
    */
-  function scoreAll(p: Prepared, groups: Group[], mode: "all" | "any", meter: Meter, phrases = p.parsed.phrases, near: NearMiss[] | null = null): Scored {
+  /** `vouch`: phrases some hit must hold (see ScoreRequest.vouch); `hits.vouched` says whether one does. */
+  function scoreAll(
+    p: Prepared,
+    groups: Group[],
+    mode: "all" | "any",
+    meter: Meter,
+    phrases = p.parsed.phrases,
+    near: NearMiss[] | null = null,
+    vouch: number[][] | null = null,
+  ): Scored {
     const hits: Scored = Object.assign([], { proximity: new Map<IndexSegment, ProximityScorer>() });
     for (const seg of archive.segments) {
       // Local groups are copies: leaving a completion out here changes nothing else.
@@ -235,9 +244,11 @@ export function createMatcher(
         missShare,
         nearMiss: !!near,
         nearMissRule,
+        vouch: vouch ?? undefined,
       };
       const b = boundQuery(seg.rank, scratchOf(seg), req);
       if (req.capped) hits.capped = true;
+      if (req.vouched) hits.vouched = true;
       if (b.proximity) hits.proximity.set(seg, b.proximity);
       const misses = req.nearMisses;
       const { docs, lower, upper } = b;
@@ -327,11 +338,10 @@ export function createMatcher(
     const fix = mode === "all" && !meter.cut ? correctQuery(lex, p.q, parsed) : null;
     if (fix) {
       const c = prepare(fix.query);
-      // Each typo fix must really stand next to the neighbour that vouched for it.
-      if (scoreAll(c, c.groups, "all", meter, [...c.parsed.phrases, ...fix.pairs]).length) {
-        const fixed = scoreAll(c, c.groups, "all", meter);
-        return finish(fixed, { correctedQuery: fix.query, totalExact: !fixed.capped && !meter.cut, partial: meter.cut });
-      }
+      // Each typo fix must really stand next to the neighbour that vouched for it in some
+      // hit: checked as the fixed query is scored (once).
+      const fixed = scoreAll(c, c.groups, "all", meter, c.parsed.phrases, null, fix.pairs);
+      if (fixed.vouched) return finish(fixed, { correctedQuery: fix.query, totalExact: !fixed.capped && !meter.cut, partial: meter.cut });
     }
     return finish(Object.assign([], { proximity: new Map() }), {
       suggestion: offered(suggestQuery(lex, p.q, parsed, true), meter),
@@ -443,7 +453,7 @@ function topHits(hits: Hit[], k: number): Hit[] {
 }
 
 /** Hits of one scoring, with what computes their positional features per segment. */
-type Scored = Hit[] & { capped?: boolean; proximity: Map<IndexSegment, ProximityScorer> };
+type Scored = Hit[] & { capped?: boolean; proximity: Map<IndexSegment, ProximityScorer>; vouched?: boolean };
 
 /** Make hits' scores exact: each segment's positional scorer armed once for its hits. */
 function refineHits(scored: Scored, hits: Hit[]) {

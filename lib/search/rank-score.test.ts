@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { testArticle } from "@/lib/corpus/test-article";
 import type { Article } from "@/lib/corpus/types";
@@ -5,6 +6,7 @@ import { memoryArchive } from "@/lib/index/memory";
 import { expandQuery } from "@/lib/search/query-expand";
 import { parseQuery } from "@/lib/search/query-parse";
 import {
+  boundQuery,
   createScratch,
   explainQuery,
   FEATURE_NAMES,
@@ -390,5 +392,33 @@ describe("rank score", () => {
           .scores.keys(),
       ]).toEqual(["scattered"]);
     });
+  });
+});
+
+describe("a typo fix's vouching pairs, checked while scoring once", () => {
+  const VOCAB = ["hòa", "bình", "hoà", "kinh", "tế", "bão", "báo", "lũ", "lụt", "miền", "trung"];
+  const text = fc.array(fc.constantFrom(...VOCAB), { minLength: 1, maxLength: 24 }).map((w) => w.join(" "));
+  const corpus = fc.array(fc.tuple(text, text), { minLength: 1, maxLength: 12 });
+  const query = fc.array(fc.constantFrom(...VOCAB), { minLength: 2, maxLength: 4 });
+
+  it("says some match holds the pairs exactly when scoring with them as phrases finds one", () => {
+    fc.assert(
+      fc.property(corpus, query, fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }), fc.boolean(), (docs, words, pick, quoted) => {
+        const a = memoryArchive(docs.map(([title, body], i) => article(`d${i}`, title, body)));
+        const rank = a.segments[0].rank;
+        const s = createScratch(rank);
+        const parsed = parseQuery(quoted ? `"${words[0]} ${words[1]}" ${words.slice(2).join(" ")}` : words.join(" "));
+        const groups = () => expandQuery(a.lexicon, parsed.words);
+        const vouch = parsed.words.slice(1).flatMap((_, i) => (pick[i] ? [[i, i + 1]] : []));
+        const req: ScoreRequest = { groups: groups(), phrases: parsed.phrases, excluded: [], mode: "all", vouch };
+        const bounded = boundQuery(rank, s, req);
+        const reference = scoreQuery(rank, s, { groups: groups(), phrases: [...parsed.phrases, ...vouch], excluded: [], mode: "all" });
+        expect(req.vouched).toBe(reference.size > 0);
+        // The matches themselves are those of the request without the pairs.
+        const plain = scoreQuery(rank, s, { groups: groups(), phrases: parsed.phrases, excluded: [], mode: "all" });
+        expect([...bounded.docs].sort((x, y) => x - y)).toEqual([...plain.keys()].sort((x, y) => x - y));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -299,6 +299,15 @@ export interface ScoreRequest {
   weights?: RankWeights;
   /** Set by scoreQuery: true when only part of the candidates could be checked for phrases. */
   capped?: boolean;
+  /**
+   * With "all": phrases that need not hold in every match, only in one (a typo fix's pairs
+   * with the neighbours that vouched for it): `vouched` is set when some candidate holds
+   * them with the request's own phrases, checked as a request with all of them as phrases
+   * would check its candidates (the best PHRASE_SCAN by their per-word features).
+   */
+  vouch?: number[][];
+  /** Set by scoreQuery with `vouch`. */
+  vouched?: boolean;
 }
 
 /** Candidates of a request with their scores bounded: what a top-k selection refines. */
@@ -436,6 +445,10 @@ function run(index: RankIndex, s: Scratch, req: ScoreRequest, explain: Explain |
     const phrases = req.mode === "all" ? [...req.phrases, ...names] : [];
     const scanner = createScanner(index, s, groups, phrases, w, stats);
     req.capped = req.mode === "all" && req.phrases.length > 0 && candidates.length > PHRASE_SCAN;
+    if (req.mode === "all" && req.vouch) {
+      // Its own scanner, armed and released before the request's own is armed (shared scratch).
+      req.vouched = anyHolds(index, createScanner(index, s, groups, [...phrases, ...req.vouch], w, stats), candidates, base);
+    }
     if (phrases.length || explain) {
       // Every candidate scanned now: phrases decide the matches; explaining needs every feature.
       scanner.arm();
@@ -499,6 +512,25 @@ function proximityScore(p: Proximity): number {
 }
 
 type Scanner = ReturnType<typeof createScanner>;
+
+/** Whether some candidate holds every phrase of `scanner`: the candidates `scanned` would check, up to the first that does. */
+function anyHolds(index: RankIndex, scanner: Scanner, candidates: number[], base: (d: number) => number): boolean {
+  const prelim = Float64Array.from(candidates, base);
+  const threshold = PHRASE_SCAN < candidates.length ? kthLargest(Float64Array.from(prelim), PHRASE_SCAN) : -Infinity;
+  let count = 0;
+  scanner.arm();
+  try {
+    for (let i = 0; i < candidates.length; i++) {
+      if (prelim[i] < threshold || count >= PHRASE_SCAN) continue;
+      count++;
+      const d = candidates[i];
+      if (scanner.mayHoldPhrases(d) && scanner.scan(d, index.docStart[d], index.docStart[d + 1]).phrasesOk) return true;
+    }
+    return false;
+  } finally {
+    scanner.release();
+  }
+}
 
 /**
  * Candidates scanned whole now, exact scores. With phrases, only articles holding every
