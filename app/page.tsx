@@ -7,7 +7,9 @@ import { SearchBox } from "@/components/search/SearchBox";
 import { logIfSlow } from "@/lib/log";
 import { IndexingNotice } from "@/components/search/IndexingNotice";
 import { SkipLink } from "@/components/search/SkipLink";
+import type { SearchResponse } from "@/lib/api/contract";
 import { explainExclusions } from "@/lib/search/exclusions";
+import type { AnswerText } from "@/lib/search/result-cache";
 import { serviceState } from "@/lib/search/service";
 import { SITE_NAME, searchDescription, searchTitle } from "@/lib/ui/page-meta";
 import { describeParamError, fixFor } from "@/lib/url/param-errors";
@@ -16,13 +18,23 @@ import { MAX_QUERY_LENGTH, parseSearchParams, toQueryString, toUrlState, type Ra
 
 export const dynamic = "force-dynamic";
 
-/** One search per request, shared by the page and its metadata. */
-const searchOnce = cache((key: string) => {
+/**
+ * One search per request, shared by the page and its metadata, as the API sends it: JSON
+ * text (a repeated search's as the result cache keeps it), handed to the client component
+ * as a string, which React passes along as it is rather than walking the answer's objects
+ * to write them into the page and read them back for the server render.
+ */
+const searchOnce = cache((key: string): AnswerText | null => {
   const parsed = parseSearchParams(new URLSearchParams(key));
   const state = serviceState();
   if (!parsed.ok || state.status !== "ok") return null;
   const { engine } = state.service;
-  return explainExclusions(engine.search(parsed.query), (q) => engine.search(q));
+  const answer = engine.searchJson(parsed.query);
+  if (answer.total > 0) return answer;
+  // Nothing found: say when the exclusions are why (lib/search/exclusions.ts).
+  const response = JSON.parse(answer.json) as SearchResponse;
+  const explained = explainExclusions(response, (q) => engine.search(q));
+  return explained === response ? answer : { ...answer, json: JSON.stringify(explained) };
 });
 
 export async function generateMetadata({ searchParams }: PageProps<"/">): Promise<Metadata> {
@@ -44,7 +56,7 @@ export default async function SearchPage({ searchParams }: PageProps<"/">) {
   const parsed = parseSearchParams(raw);
   const state = serviceState();
   const initial = parsed.ok && state.status === "ok" ? searchOnce(toQueryString(parsed.query)) : null;
-  if (initial) logIfSlow(initial.tookMs, initial.query, "page");
+  if (initial && parsed.ok) logIfSlow(initial.tookMs, parsed.query, "page");
   return (
     <main className="mx-auto max-w-6xl px-4 py-6">
       {initial && <SkipLink />}
@@ -58,7 +70,7 @@ export default async function SearchPage({ searchParams }: PageProps<"/">) {
       {state.status !== "ok" ? (
         <IndexingNotice state={state} />
       ) : parsed.ok ? (
-        initial && <SearchApp initial={initial} />
+        initial && <SearchApp initialJson={initial.json} />
       ) : (
         <BadParams text={describeParamError(parsed.error, raw)} fix={fixFor(raw, parsed.error)} />
       )}

@@ -1,7 +1,7 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useEffect } from "react";
+import { useEffect, useMemo } from "react";
 import { DateFacet } from "@/components/facets/DateFacet";
 import { EntityFacet } from "@/components/facets/EntityFacet";
 import { FacetPanel } from "@/components/facets/FacetPanel";
@@ -54,8 +54,12 @@ async function apiErrorMessage(res: Response): Promise<string> {
   return `HTTP ${res.status}`;
 }
 
-/** The results page for the URL's search; the server's render is its first data. */
-export function SearchApp({ initial }: { initial: SearchResponse }) {
+/**
+ * The results page for the URL's search; the server's answer (`initialJson`: the API's JSON
+ * text) is its first data.
+ */
+export function SearchApp({ initialJson }: { initialJson: string }) {
+  const initial = useMemo(() => JSON.parse(initialJson) as SearchResponse, [initialJson]);
   const { parsed, navigate } = useSearch();
   const query = parsed.ok ? parsed.query : initial.query;
   const key = toQueryString(query);
