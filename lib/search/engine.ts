@@ -499,7 +499,6 @@ export class SearchEngine {
     this.counters.months = new Int32Array(this.months.length);
     this.counters.days = new ScratchCounts(this.days.length);
     const restMs = performance.now() - started - storiesMs - pairFiltersMs;
-    const round = (ms: number) => Math.round(ms * 10) / 10;
     this.lastSync = { storiesMs: round(storiesMs), storiesSaved: this.stories.lastSaved, pairFiltersMs: round(pairFiltersMs), restMs: round(restMs) };
   }
 
