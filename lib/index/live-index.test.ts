@@ -370,6 +370,34 @@ describe("LiveIndex: a reader following a writer", () => {
       { numRuns: 20 },
     );
   });
+
+  it("a reader of an index built for another corpus directory says why it waits, and fails at once with waitForWriter false", async () => {
+    const corpus = tempDir();
+    const saved = tempDir();
+    writeFileSync(path.join(corpus, "a.jsonl"), record("a0", 0) + "\n");
+    const writer = await open(corpus, saved);
+    await writer.index.close();
+    const other = tempDir();
+    await expect(LiveIndex.open({ corpusDir: other, indexDir: saved, sketchBits: 12, reader: true, waitForWriter: false })).rejects.toThrow(
+      /another corpus directory/,
+    );
+    const events: Record<string, unknown>[] = [];
+    const waiting = new LiveIndex({
+      corpusDir: other,
+      indexDir: saved,
+      sketchBits: 12,
+      reader: true,
+      onEvent: (event, fields) => event === "reader_waiting" && events.push(fields),
+    });
+    const opened = waiting.open();
+    // Several retries (200 ms apart) log the same reason once.
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    await waiting.close();
+    await opened;
+    expect(events).toHaveLength(1);
+    expect(String(events[0].reason)).toMatch(/another corpus directory/);
+    expect(waiting.loaded.saved).toBe(false);
+  });
 });
 
 function segFile(dir: string): string {

@@ -62,6 +62,12 @@ export interface LiveIndexOptions {
    * Several server processes share one index this way (see scripts/start.mjs).
    */
   reader?: boolean;
+  /**
+   * A reader with no writer (a script reading a saved index) sets this false: an index it
+   * cannot load (missing, of another corpus directory or version) is an error at once,
+   * instead of a wait for a writer that never comes. Default true.
+   */
+  waitForWriter?: boolean;
   /** Called after every change is applied (an update, a merge): work derived from the archive can be redone here rather than by the next query. */
   onChange?: () => void;
 }
@@ -230,7 +236,10 @@ export class LiveIndex {
     }
   }
 
-  /** A reader waits for the writer's first whole commit, then serves it. */
+  /**
+   * A reader waits for the writer's first whole commit, then serves it; each new reason it
+   * cannot load yet is logged once, so a wait that will not end says why.
+   */
   private async openReader() {
     while (!this.closed) {
       const stamp = this.stampNow();
@@ -240,7 +249,8 @@ export class LiveIndex {
         this.loaded = { saved: true, reason: null };
         return;
       } catch (error) {
-        if (!(error instanceof IndexFileError)) throw error;
+        if (!(error instanceof IndexFileError) || this.opts.waitForWriter === false) throw error;
+        if (error.message !== this.loaded.reason) this.opts.onEvent?.("reader_waiting", { indexDir: this.opts.indexDir, reason: error.message });
         this.loaded = { saved: false, reason: error.message };
         await new Promise((resolve) => setTimeout(resolve, READER_RETRY_MS));
       }

@@ -111,7 +111,9 @@ function longFigure(set: JudgedSet, tops: Tops): number {
 
 async function main() {
   // A saved index (npm run index) loads in seconds; else the articles are indexed here.
-  const saved = args.index ? await LiveIndex.open({ corpusDir: path.dirname(args.corpus!), indexDir: path.resolve(args.index), reader: true }) : null;
+  const saved = args.index
+    ? await LiveIndex.open({ corpusDir: path.dirname(args.corpus!), indexDir: path.resolve(args.index), reader: true, waitForWriter: false })
+    : null;
   const articles = saved ? storedArticles(saved.archive) : (await loadArticles(args.corpus!, args.cache!)).articles;
   const judged = loadJudged();
   const added = withAdditions(judged, loadAdditions());

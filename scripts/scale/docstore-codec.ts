@@ -22,7 +22,7 @@ const { values } = parseArgs({
 });
 
 async function main() {
-  const live = await LiveIndex.open({ corpusDir: path.resolve(values.archive!), indexDir: path.resolve(values.index!), reader: true });
+  const live = await LiveIndex.open({ corpusDir: path.resolve(values.archive!), indexDir: path.resolve(values.index!), reader: true, waitForWriter: false });
   const seg = live.archive.segments.reduce((a, b) => (b.rank.n > a.rank.n ? b : a));
   // The store's file and block offsets (private to FileDocStore: read here only to time its blocks).
   const store = seg.store as unknown as { file: string; index: { offsets: Float64Array } };
