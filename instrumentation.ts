@@ -19,6 +19,9 @@ export async function register() {
       },
       "starting",
     );
+    // Event-loop delay and GC pauses from the start, shown in /api/health (lib/http/loop-monitor.ts).
+    const { loopMonitor } = await import("@/lib/http/loop-monitor");
+    loopMonitor();
     startSearchService();
   }
 }

@@ -18,10 +18,10 @@ export function startApp(port: number, workers: number, env: Record<string, stri
 }
 
 /** One /api/health on a fresh connection (so the cluster hands it to the next process). */
-function health(base: string): Promise<{ status: string; articles: number; worker?: { pid: number }; memory: { rssMiB: number } } | null> {
+function health(base: string, whole = false): Promise<{ status: string; articles: number; worker?: { pid: number }; memory: { rssMiB: number } } | null> {
   return new Promise((resolve) => {
     http
-      .get(`${base}/api/health`, { agent: false }, (res) => {
+      .get(whole ? base : `${base}/api/health`, { agent: false }, (res) => {
         let body = "";
         res.on("data", (c) => (body += c));
         res.on("end", () => {
@@ -34,6 +34,19 @@ function health(base: string): Promise<{ status: string; articles: number; worke
       })
       .on("error", () => resolve(null));
   });
+}
+
+/**
+ * Each server process's /api/health (`query` appended, e.g. "?reset=1"), by fresh connections
+ * until `workers` different processes have answered (the cluster hands them out in turn).
+ */
+export async function healthOfEach(base: string, workers: number, query = ""): Promise<Record<string, unknown>[]> {
+  const seen = new Map<number, Record<string, unknown>>();
+  for (let tries = 0; seen.size < workers && tries < 20 * workers; tries++) {
+    const h = (await health(base + "/api/health" + query, true)) as (Record<string, unknown> & { worker?: { pid: number } }) | null;
+    if (h?.worker && !seen.has(h.worker.pid)) seen.set(h.worker.pid, h);
+  }
+  return [...seen.values()];
 }
 
 /** Wait until `workers` different processes answer /api/health with "ok". */

@@ -93,6 +93,36 @@ describe("the per-process search queue", () => {
     expect(await good).toEqual({ status: "done", value: 1 });
   });
 
+  it("tells how long each job waited for its turn and ran", async () => {
+    const seen: [number, number][] = [];
+    const turns: (() => void)[] = [];
+    const queue = new WorkQueue(0, (t) => turns.push(t), (wait, run) => seen.push([wait, run]));
+    const a = queue.run(() => 1);
+    const b = queue.run(() => 2);
+    while (turns.length) turns.shift()!();
+    await Promise.all([a, b]);
+    expect(seen).toHaveLength(2);
+    for (const [wait, run] of seen) expect(wait >= 0 && run >= 0).toBe(true);
+  });
+
+  it("with a limit below 0 runs each job at once, with no turn, and still drops a client already gone", async () => {
+    const { queue, turns } = manual(-1);
+    const ran: number[] = [];
+    const a = queue.run(() => (ran.push(1), 1));
+    expect(ran).toEqual([1]);
+    expect(turns).toHaveLength(0);
+    expect(await a).toEqual({ status: "done", value: 1 });
+    const gone = new AbortController();
+    gone.abort();
+    expect(await queue.run(() => ran.push(2), gone.signal)).toEqual({ status: "aborted" });
+    await expect(
+      queue.run(() => {
+        throw new Error("boom");
+      }),
+    ).rejects.toThrow("boom");
+    expect(ran).toEqual([1]);
+  });
+
   it("runs on the real event loop by default", async () => {
     const queue = new WorkQueue(4);
     expect(await queue.run(() => 7)).toEqual({ status: "done", value: 7 });

@@ -10,18 +10,20 @@
 export type Queued<T> = { status: "done"; value: T } | { status: "aborted" } | { status: "full" };
 
 export class WorkQueue {
-  private readonly waiting: { job: () => unknown; signal?: AbortSignal; settle: (r: Queued<unknown>) => void; onAbort?: () => void }[] = [];
+  private readonly waiting: { job: () => unknown; signal?: AbortSignal; settle: (r: Queued<unknown>) => void; onAbort?: () => void; at: number }[] = [];
   private scheduled = false;
   /** Jobs run, dropped because their signal aborted first, and refused because the queue was full. */
   readonly stats = { done: 0, aborted: 0, full: 0 };
 
   /**
-   * `limit`: jobs that may wait at once (0 = no bound); `schedule`: how the next turn is
-   * asked for (setImmediate: after the event loop has polled for I/O).
+   * `limit`: jobs that may wait at once (0 = no bound; below 0 = no queue, each job runs at once); `schedule`: how the next turn is
+   * asked for (setImmediate: after the event loop has polled for I/O); `observe`: told how
+   * long each job that ran waited for its turn and ran (lib/http/loop-monitor.ts).
    */
   constructor(
     readonly limit: number,
     private readonly schedule: (turn: () => void) => void = setImmediate,
+    private readonly observe?: (waitMs: number, runMs: number) => void,
   ) {}
 
   /** Jobs waiting for their turn. */
@@ -34,6 +36,18 @@ export class WorkQueue {
     if (signal?.aborted) {
       this.stats.aborted++;
       return Promise.resolve({ status: "aborted" });
+    }
+    if (this.limit < 0) {
+      // No queue: run now, in the caller's turn.
+      const started = performance.now();
+      try {
+        const value = job();
+        this.stats.done++;
+        this.observe?.(0, performance.now() - started);
+        return Promise.resolve({ status: "done", value });
+      } catch (error) {
+        return Promise.reject(error);
+      }
     }
     if (this.limit > 0 && this.waiting.length >= this.limit) {
       this.stats.full++;
@@ -50,6 +64,7 @@ export class WorkQueue {
         },
         signal,
         settle: resolve as (r: Queued<unknown>) => void,
+        at: performance.now(),
       };
       if (signal) {
         // A client that leaves while waiting frees its place at once.
@@ -80,7 +95,9 @@ export class WorkQueue {
           entry.settle({ status: "aborted" });
         } else {
           this.stats.done++;
+          const started = performance.now();
           entry.job();
+          this.observe?.(started - entry.at, performance.now() - started);
         }
       }
       this.next();

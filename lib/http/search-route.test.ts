@@ -13,6 +13,26 @@ describe("GET /api/search and clients that leave", () => {
   process.env.SEARCH_QUEUE = "2";
   afterAll(() => rmSync(corpus, { recursive: true, force: true }));
 
+  it("answers a repeated search at once, ahead of searches waiting to be computed and past a full queue", async () => {
+    const { GET } = await import("@/app/api/search/route");
+    const { getSearchService } = await import("@/lib/search/service");
+    const service = await getSearchService();
+    const url = (q: string) => `http://localhost/api/search?q=${encodeURIComponent(q)}`;
+    const body = async (r: Response) => ({ ...((await r.json()) as Record<string, unknown>), tookMs: 0 });
+    const computed = await body(await GET(new Request(url("việt nam"))));
+
+    // Two new searches fill the queue (SEARCH_QUEUE=2); the repeated one arrives after them.
+    const order: string[] = [];
+    const track = (name: string, r: Promise<Response>) => r.then((res) => (order.push(name), res));
+    const waiting = [track("tin tức", GET(new Request(url("tin tức")))), track("thể thao", GET(new Request(url("thể thao"))))];
+    const repeated = await track("việt nam", GET(new Request(url("việt nam"))));
+    expect(repeated.status).toBe(200);
+    expect(await body(repeated)).toEqual(computed);
+    expect(order).toEqual(["việt nam"]);
+    expect((await Promise.all(waiting)).map((r) => r.status)).toEqual([200, 200]);
+    expect(order).toEqual(["việt nam", "tin tức", "thể thao"]);
+  });
+
   it("does not search for a request whose client left before its turn, and refuses past the queue's bound", async () => {
     const { GET } = await import("@/app/api/search/route");
     const { getSearchService } = await import("@/lib/search/service");

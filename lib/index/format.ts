@@ -1,10 +1,11 @@
 // The on-disk form of every index file: a small JSON header and typed arrays, checked by a
 // CRC-32 over everything, written to a temporary name and renamed into place, so a crash
 // never leaves a half-written file under a name the index refers to.
-import { closeSync, fsyncSync, openSync, renameSync, writeSync } from "node:fs";
+import { closeSync, fstatSync, fsyncSync, openSync, renameSync, writeSync, type BigIntStats } from "node:fs";
 import path from "node:path";
 import { crc32 } from "node:zlib";
-import { fileCrc32, mapFile } from "@/lib/index/mapped-file";
+import { fdCrc32, mapFd } from "@/lib/index/mapped-file";
+import { verifiedFiles } from "@/lib/index/verified-files";
 
 /** Bumped when the layout of any index file changes. */
 export const FORMAT_VERSION = 4;
@@ -91,21 +92,46 @@ export function writeIndexFile(file: string, kind: string, json: unknown, arrays
 /**
  * Read and verify an index file of `kind`. The arrays are views over the file's bytes,
  * mapped where the platform allows (lib/index/mapped-file.ts): no copy, no parse. Throws
- * IndexFileError for a truncated, corrupt, foreign or other-version file.
+ * IndexFileError for a truncated, corrupt, foreign or other-version file. The CRC-32 of the
+ * whole file is checked once per boot of the machine, not at every open, for a file unchanged
+ * since (lib/index/verified-files.ts).
  */
 export function readIndexFile(file: string, kind: string): { json: unknown; arrays: Record<string, TypedArray> } {
-  let bytes: Uint8Array;
-  let mapped: boolean;
+  let fd: number;
   try {
-    ({ bytes, mapped } = mapFile(file));
+    fd = openSync(file, "r");
   } catch (error) {
     throw new IndexFileError(file, `cannot be read (${(error as Error).message})`);
   }
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (buf.length < 16 || !buf.subarray(0, 8).equals(MAGIC)) throw new IndexFileError(file, "not an index file of this program");
-  const stored = buf.readUInt32LE(8);
-  const crc = mapped ? fileCrc32(file, 12) : crc32(buf.subarray(12));
-  if (crc !== stored) throw new IndexFileError(file, "checksum mismatch (truncated or corrupt)");
+  try {
+    let bytes: Uint8Array;
+    let mapped: boolean;
+    let st: BigIntStats;
+    try {
+      // The identity and the bytes of one open file: a rename meanwhile cannot mix two files.
+      st = fstatSync(fd, { bigint: true });
+      ({ bytes, mapped } = mapFd(fd, Number(st.size)));
+    } catch (error) {
+      throw new IndexFileError(file, `cannot be read (${(error as Error).message})`);
+    }
+    const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    if (buf.length < 16 || !buf.subarray(0, 8).equals(MAGIC)) throw new IndexFileError(file, "not an index file of this program");
+    const verified = verifiedFiles();
+    if (verified.isVerified(file, st)) verified.stats.skipped++;
+    else {
+      const crc = mapped ? fdCrc32(fd, 12) : crc32(buf.subarray(12));
+      verified.stats.checked++;
+      if (crc !== buf.readUInt32LE(8)) throw new IndexFileError(file, "checksum mismatch (truncated or corrupt)");
+      verified.record(file, st);
+    }
+    return parseIndexFile(file, kind, buf);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The header and arrays of a whole index file's bytes. */
+function parseIndexFile(file: string, kind: string, buf: Buffer): { json: unknown; arrays: Record<string, TypedArray> } {
   const headerLength = buf.readUInt32LE(12);
   let header: Header;
   try {

@@ -53,15 +53,19 @@ const MAP_THRESHOLD = 64 * 1024;
  * file does not change under its readers.
  */
 export function mapFile(file: string): { bytes: Uint8Array; mapped: boolean } {
-  const mm = mmapAddon();
   const fd = openSync(file, "r");
   try {
-    const size = fstatSync(fd).size;
-    if (!mm || size < MAP_THRESHOLD) return { bytes: readFileSync(fd), mapped: false };
-    return { bytes: mm.map(size, mm.PROT_READ | mm.PROT_WRITE, mm.MAP_PRIVATE, fd, 0), mapped: true };
+    return mapFd(fd, fstatSync(fd).size);
   } finally {
     closeSync(fd);
   }
+}
+
+/** The `size` bytes of the open file `fd`, mapped when possible (see mapFile); the fd may be closed after. */
+export function mapFd(fd: number, size: number): { bytes: Uint8Array; mapped: boolean } {
+  const mm = mmapAddon();
+  if (!mm || size < MAP_THRESHOLD) return { bytes: readFileSync(fd), mapped: false };
+  return { bytes: mm.map(size, mm.PROT_READ | mm.PROT_WRITE, mm.MAP_PRIVATE, fd, 0), mapped: true };
 }
 
 const CHUNK = 1 << 20;
@@ -73,17 +77,22 @@ let chunk: Buffer | null = null;
  * in this process.
  */
 export function fileCrc32(file: string, from: number): number {
-  chunk ??= Buffer.allocUnsafeSlow(CHUNK);
   const fd = openSync(file, "r");
   try {
-    let crc = 0;
-    for (let at = from; ;) {
-      const n = readSync(fd, chunk, 0, CHUNK, at);
-      if (n === 0) return crc;
-      crc = crc32(chunk.subarray(0, n), crc);
-      at += n;
-    }
+    return fdCrc32(fd, from);
   } finally {
     closeSync(fd);
+  }
+}
+
+/** fileCrc32 of an open file. */
+export function fdCrc32(fd: number, from: number): number {
+  chunk ??= Buffer.allocUnsafeSlow(CHUNK);
+  let crc = 0;
+  for (let at = from; ;) {
+    const n = readSync(fd, chunk, 0, CHUNK, at);
+    if (n === 0) return crc;
+    crc = crc32(chunk.subarray(0, n), crc);
+    at += n;
   }
 }

@@ -139,6 +139,17 @@ export class SearchEngine {
     return { json, total: answer.total, tookMs: answer.tookMs };
   }
 
+  /**
+   * The answer of `searchJson()` when it is kept (a repeated search, or a search without words
+   * already counted for this commit), else undefined: nothing is computed. The API answers
+   * these at once instead of queueing them behind searches that must be computed.
+   */
+  keptJson(query: SearchQuery, options: { facetLimit?: number } = {}): AnswerText | undefined {
+    const started = performance.now();
+    const { cache, key, generation } = this.cacheFor(query, options);
+    return key ? cache.text(key, generation, () => round(performance.now() - started)) : undefined;
+  }
+
   /** Where a search's answer is kept: a search without words counts every live article, so
    * it is answered once per archive generation; one with words is answered again from the
    * result cache when it repeats (if on). `key` is null when the answer is not kept. */

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import path from "node:path";
+import { loopMonitor } from "@/lib/http/loop-monitor";
 import { WorkQueue } from "@/lib/http/search-queue";
 import { LiveIndex } from "@/lib/index/live-index";
 import { ANALYZER_VERSION, FORMAT_VERSION } from "@/lib/index/format";
@@ -73,19 +74,28 @@ export function resultCacheBytes(): number {
   return Number.isFinite(v) && v >= 0 ? Math.round(v * 1024 * 1024) : DEFAULT_CACHE_MB * 1024 * 1024;
 }
 
-/** Searches that may wait for their turn in one process (`SEARCH_QUEUE`, default 64; 0 = no bound). */
+/**
+ * Searches that may wait for their turn in one process (`SEARCH_QUEUE`, default 64; 0 = no
+ * bound; `off` = no queue: each search runs as its request arrives, to measure the queue).
+ */
 function queueLimit(): number {
+  if (process.env.SEARCH_QUEUE === "off") return -1;
   const v = Number(process.env.SEARCH_QUEUE ?? DEFAULT_QUEUE);
   return Number.isFinite(v) && v >= 0 ? Math.floor(v) : DEFAULT_QUEUE;
 }
 const DEFAULT_QUEUE = 64;
+
+/** Whether the API sends a kept answer at once rather than queueing it (`SEARCH_KEPT_FIRST`, default on; 0 = off, to measure it). */
+export function keptFirst(): boolean {
+  return process.env.SEARCH_KEPT_FIRST !== "0";
+}
 
 const QUEUE = Symbol.for("tim-tin.search-queue");
 
 /** This process's queue of API searches (lib/http/search-queue.ts), one per process as the index is. */
 export function searchQueue(): WorkQueue {
   const holder = globalThis as { [QUEUE]?: WorkQueue };
-  return (holder[QUEUE] ??= new WorkQueue(queueLimit()));
+  return (holder[QUEUE] ??= new WorkQueue(queueLimit(), setImmediate, (waitMs, runMs) => loopMonitor().search(waitMs, runMs)));
 }
 
 // Route handlers and pages can be bundled into separate chunks with their own module

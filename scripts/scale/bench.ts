@@ -41,7 +41,7 @@ import { createMatcher } from "@/lib/search/matcher";
 import { flexSearchVi } from "../eval/peers";
 import { median, percentile } from "../eval/metrics";
 import { buildQuerySets, mulberry32 } from "../eval/queries";
-import { processRss, startApp, stopApp, waitAllReady } from "../app-server";
+import { healthOfEach, processRss, startApp, stopApp, waitAllReady } from "../app-server";
 import { NATURAL_QUERIES } from "./natural-queries";
 
 const { values } = parseArgs({
@@ -400,10 +400,13 @@ async function main() {
       const answered: { path: string; at: number; ms: number; status: number }[] = [];
       let started = 0;
       let finished = 0;
+      const loops: string[] = [];
       const result = await withServer(
         indexDir,
         async () => {
           let i = 0;
+          // The processes' event-loop, GC and queue figures from here on (lib/http/loop-monitor.ts).
+          await healthOfEach(base, workers, "?reset=1");
           started = performance.now();
           const result = await autocannon({
             url: base,
@@ -431,6 +434,10 @@ async function main() {
             ],
           });
           finished = performance.now();
+          for (const h of await healthOfEach(base, workers)) {
+            const { worker, loop, searches } = h as { worker: { pid: number; role: string }; loop: unknown; searches: unknown };
+            loops.push(`pid ${worker.pid} (${worker.role}): ${JSON.stringify({ searches, ...(loop as object) })}`);
+          }
           return result;
         },
         cacheEnv(mode),
@@ -458,6 +465,8 @@ async function main() {
           .map((x) => x.toFixed(1))
           .join(", ")}`,
       );
+      console.log("per process during the load (event-loop delay, GC, searches' queue wait and run; /api/health loop):");
+      for (const line of loops) console.log(`  ${line}`);
     }
   }
   console.log(

@@ -1,13 +1,19 @@
 import { ANALYZER_VERSION, FORMAT_VERSION } from "@/lib/index/format";
 import { filesAreMapped } from "@/lib/index/mapped-file";
+import { verifiedFiles } from "@/lib/index/verified-files";
+import { loopMonitor } from "@/lib/http/loop-monitor";
 import { indexRole, searchQueue, serviceState } from "@/lib/search/service";
 
 export const dynamic = "force-dynamic";
 
 const mib = (bytes: number) => Math.round(bytes / 2 ** 20);
 
-export async function GET() {
+export async function GET(request: Request) {
   const state = serviceState();
+  // Event-loop delay, GC and the searches' wait and run since the last reset (?reset=1 resets after reading).
+  const monitor = loopMonitor();
+  const loop = monitor.snapshot();
+  if (new URL(request.url).searchParams.get("reset") === "1") monitor.reset();
   const { rss, heapUsed } = process.memoryUsage();
   const memory = { rssMiB: mib(rss), heapUsedMiB: mib(heapUsed) };
   const version = { format: FORMAT_VERSION, analyzer: ANALYZER_VERSION };
@@ -27,11 +33,14 @@ export async function GET() {
       fromSaved: index.loaded.saved,
       rebuiltBecause: index.loaded.reason,
       mapped: filesAreMapped(),
+      // Whole-file CRC checks this process made, and skipped for files checked since boot.
+      crc: verifiedFiles().stats,
     },
     lastUpdate: index.lastUpdate,
     memory,
     worker,
     // This process's API searches: run, dropped because the client had gone, refused when full.
     searches: { waiting: searchQueue().length, ...searchQueue().stats },
+    loop,
   });
 }

@@ -2,7 +2,7 @@ import type { SearchResponse } from "@/lib/api/contract";
 import { busy, invalidParameter, notReady } from "@/lib/api/responses";
 import { logIfSlow } from "@/lib/log";
 import { explainExclusions } from "@/lib/search/exclusions";
-import { indexVersion, searchQueue, serviceState } from "@/lib/search/service";
+import { indexVersion, keptFirst, searchQueue, serviceState } from "@/lib/search/service";
 import { todayInVietnam } from "@/lib/corpus/dates";
 import { notModified, REVALIDATE, searchTag } from "@/lib/http/etag";
 import { parseSearchParams } from "@/lib/url/search-params";
@@ -22,9 +22,11 @@ export async function GET(request: Request) {
   const etag = searchTag(indexVersion(state.service), todayInVietnam(), "api", parsed.query);
   const headers = { ETag: etag, "Cache-Control": REVALIDATE };
   if (notModified(request.headers.get("if-none-match"), etag)) return new Response(null, { status: 304, headers });
-  // The search waits for its turn in this process's queue: a client gone by then is not
-  // searched for, and a full queue is refused at once (lib/http/search-queue.ts).
-  const turn = await searchQueue().run(() => engine.searchJson(parsed.query), request.signal);
+  // A kept answer (a repeated search) is sent at once, never queued behind searches that must
+  // be computed; those wait for their turn in this process's queue: a client gone by then is
+  // not searched for, and a full queue is refused at once (lib/http/search-queue.ts).
+  const kept = keptFirst() ? engine.keptJson(parsed.query) : undefined;
+  const turn = kept ? ({ status: "done", value: kept } as const) : await searchQueue().run(() => engine.searchJson(parsed.query), request.signal);
   if (turn.status === "aborted") return new Response(null, { status: CLIENT_GONE });
   if (turn.status === "full") return busy();
   // The answer's JSON text as the engine has it (a repeated search's is sent as kept); only an
