@@ -12,6 +12,10 @@ const require = createRequire(import.meta.url);
 const nextBin = require.resolve("next/dist/bin/next");
 
 if (cluster.isPrimary) {
+  // TIMTIN_SEMI_SPACE_MB: the young generation's semi-space of each server process (V8's
+  // --max-semi-space-size), to measure GC under load (docs/performance.md).
+  const semi = Number(process.env.TIMTIN_SEMI_SPACE_MB);
+  if (semi > 0) cluster.setupPrimary({ execArgv: [...process.execArgv, `--max-semi-space-size=${semi}`] });
   const count = Math.max(1, Number(process.env.WEB_CONCURRENCY) || os.availableParallelism());
   let stopping = false;
   const roles = new Map();

@@ -3,7 +3,7 @@
 // API searches how long each waited in the search queue and how long it ran. Shown in
 // /api/health (`loop`); `/api/health?reset=1` starts the figures afresh (a benchmark resets
 // them before its load and reads them after).
-import { createHistogram, monitorEventLoopDelay, PerformanceObserver, type IntervalHistogram, type RecordableHistogram } from "node:perf_hooks";
+import { constants, createHistogram, monitorEventLoopDelay, PerformanceObserver, type IntervalHistogram, type RecordableHistogram } from "node:perf_hooks";
 
 /** Percentiles of a histogram in ms (histograms count in ns). */
 function summary(h: IntervalHistogram | RecordableHistogram) {
@@ -16,12 +16,17 @@ export class LoopMonitor {
   /** Time a search waited for its turn, and its own run (cached or computed), in ns. */
   private readonly wait = createHistogram();
   private readonly run = createHistogram();
-  private gc = { count: 0, ms: 0, maxMs: 0 };
+  /** All pauses, and the major ones (mark-sweep-compact of the old generation) among them. */
+  private gc = { count: 0, ms: 0, maxMs: 0, major: 0, majorMs: 0 };
   private readonly observer = new PerformanceObserver((list) => {
     for (const e of list.getEntries()) {
       this.gc.count++;
       this.gc.ms += e.duration;
       this.gc.maxMs = Math.max(this.gc.maxMs, e.duration);
+      if ((e as { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) {
+        this.gc.major++;
+        this.gc.majorMs += e.duration;
+      }
     }
   });
   private since = performance.now();
@@ -41,7 +46,14 @@ export class LoopMonitor {
     return {
       seconds: Math.round((performance.now() - this.since) / 100) / 10,
       eventLoopDelayMs: summary(this.delay),
-      gc: { count: this.gc.count, ms: Math.round(this.gc.ms), maxMs: Math.round(this.gc.maxMs * 10) / 10 },
+      gc: {
+        count: this.gc.count,
+        ms: Math.round(this.gc.ms),
+        maxMs: Math.round(this.gc.maxMs * 10) / 10,
+        major: this.gc.major,
+        majorMs: Math.round(this.gc.majorMs),
+        heapUsedMiB: Math.round(process.memoryUsage().heapUsed / 2 ** 20),
+      },
       searchWaitMs: summary(this.wait),
       searchRunMs: summary(this.run),
     };
@@ -51,7 +63,7 @@ export class LoopMonitor {
     this.delay.reset();
     this.wait.reset();
     this.run.reset();
-    this.gc = { count: 0, ms: 0, maxMs: 0 };
+    this.gc = { count: 0, ms: 0, maxMs: 0, major: 0, majorMs: 0 };
     this.since = performance.now();
   }
 
