@@ -96,7 +96,11 @@ describe("the per-process search queue", () => {
   it("tells how long each job waited for its turn and ran", async () => {
     const seen: [number, number][] = [];
     const turns: (() => void)[] = [];
-    const queue = new WorkQueue(0, (t) => turns.push(t), (wait, run) => seen.push([wait, run]));
+    const queue = new WorkQueue(
+      0,
+      (t) => turns.push(t),
+      (wait, run) => seen.push([wait, run]),
+    );
     const a = queue.run(() => 1);
     const b = queue.run(() => 2);
     while (turns.length) turns.shift()!();

@@ -16,7 +16,7 @@ describe("GET /api/search and clients that leave", () => {
   it("answers a repeated search at once, ahead of searches waiting to be computed and past a full queue", async () => {
     const { GET } = await import("@/app/api/search/route");
     const { getSearchService } = await import("@/lib/search/service");
-    const service = await getSearchService();
+    await getSearchService();
     const url = (q: string) => `http://localhost/api/search?q=${encodeURIComponent(q)}`;
     const body = async (r: Response) => ({ ...((await r.json()) as Record<string, unknown>), tookMs: 0 });
     const computed = await body(await GET(new Request(url("việt nam"))));
