@@ -16,6 +16,8 @@ export interface QueryWord extends Token {
   joinsPrev: boolean;
   /** Index into `phrases`, or -1. */
   phrase: number;
+  /** Typed inside quotes: never left out, not even by a long query's near misses. */
+  quoted?: boolean;
 }
 
 export interface ParsedQuery {
@@ -41,7 +43,7 @@ export function parseQuery(q: string): ParsedQuery {
       if (words.length >= MAX_WORDS) break;
       const joinsPrev = lastToken !== null && (asPhrase ? indices.length > 0 : joins(q, lastToken, t));
       indices.push(words.length);
-      words.push({ ...t, marked: hasMarks(t.term), prefix: false, joinsPrev, phrase: -1 });
+      words.push({ ...t, marked: hasMarks(t.term), prefix: false, joinsPrev, phrase: -1, ...(asPhrase ? { quoted: true } : {}) });
       lastToken = t;
     }
     if (indices.length > 1) {

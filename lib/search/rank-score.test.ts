@@ -324,7 +324,8 @@ describe("rank score", () => {
       expect(lackAllowed(2)).toBe(0);
       expect(lackAllowed(3)).toBe(NEAR_MISS.lack);
       expect(lackAllowed(NEAR_MISS.longWords)).toBe(Math.max(NEAR_MISS.lack, NEAR_MISS.longLack));
-      const rule = { ...NEAR_MISS, longWords: 5, longLack: 2 };
+      // The wide rule off: this checks the count of minor words alone.
+      const rule = { ...NEAR_MISS, longWords: 5, longLack: 2, wideWords: 0 };
       // Seven words; `ở`, `các` and `hộ` are minor (every background article has them).
       const docs = [
         ...background,
@@ -348,6 +349,71 @@ describe("rank score", () => {
         const r = nearMisses(q);
         expect(r.full.sort()).toEqual([...plain.keys()].map((d) => index.ids[d]).sort());
       }
+    });
+
+    describe("wide near misses of long queries (NearMissRule.wideWords)", () => {
+      const wide = { ...NEAR_MISS, wideWords: 6, wideShare: 0.5 };
+      const off = { ...NEAR_MISS, wideWords: 0 };
+      const docs = [
+        ...background,
+        article("full", "Chelsea vô địch Ngoại hạng Anh mùa giải 2016-2017", "Chelsea giành chức vô địch sớm hai vòng."),
+        // On topic, but writes no season: lacks the hyphenated unit 2016-2017 whole (content words).
+        article("no-season", "Chelsea chính thức vô địch Ngoại hạng Anh", "Chelsea giành chức vô địch giải Ngoại hạng Anh mùa này."),
+        // Holds 2016 but not 2017: a hyphenated unit is left out whole or not at all.
+        article("half-unit", "Chelsea vô địch Ngoại hạng Anh mùa giải 2016", "Chelsea giành chức vô địch."),
+        // Lacks Chelsea, vô, địch and the season: far more than half the query's idf.
+        article("too-little", "Giải Ngoại hạng Anh mùa mới", "Các đội bóng Anh chuẩn bị cho mùa giải."),
+      ];
+      const q = "Chelsea vô địch Ngoại hạng Anh mùa giải 2016-2017";
+      const misses = (m: ReturnType<typeof createMatcher>, query = q) =>
+        Object.fromEntries(m.match(query)!.nearMisses.map((h) => [h.seg.rank.ids[h.d], [...h.missing].sort()]));
+
+      it("lets an article lack content words worth up to wideShare of a long query's idf, saying which", () => {
+        const r = createMatcher(docs, { nearMissRule: wide }).match(q)!;
+        expect(r.hits.map((h) => h.seg.rank.ids[h.d])).toEqual(["full"]);
+        expect(misses(createMatcher(docs, { nearMissRule: wide }))).toEqual({ "no-season": ["2016", "2017"] });
+        // Without the rule, an article lacking content words is never listed.
+        expect(misses(createMatcher(docs, { nearMissRule: off }))).toEqual({});
+      });
+
+      it("applies only from wideWords words on, within the share, never to a quoted word", () => {
+        expect(misses(createMatcher(docs, { nearMissRule: { ...wide, wideWords: 11 } }))).toEqual({});
+        expect(misses(createMatcher(docs, { nearMissRule: { ...wide, wideShare: 0.05 } }))).toEqual({});
+        expect(misses(createMatcher(docs, { nearMissRule: wide }), 'Chelsea vô địch Ngoại hạng Anh "mùa giải 2016-2017"')).toEqual({});
+      });
+
+      it("charges what the article lacks through coverage, and its score is the sum of its features", () => {
+        const a = memoryArchive(docs);
+        const ix = a.segments[0].rank;
+        const parsed = parseQuery(q);
+        const req: ScoreRequest = {
+          groups: expandQuery(a.lexicon, parsed.words),
+          phrases: parsed.phrases,
+          excluded: [],
+          mode: "all",
+          nearMiss: true,
+          nearMissRule: wide,
+        };
+        const r = explainQuery(ix, createScratch(ix), req);
+        const near = r.get(ix.ids.indexOf("no-season"))!;
+        expect(r.get(ix.ids.indexOf("full"))!.features.coverage).toBeCloseTo(RANK_WEIGHTS.coverage, 9);
+        const lost = RANK_WEIGHTS.coverage - near.features.coverage;
+        expect(lost).toBeGreaterThan(NEAR_MISS.share * RANK_WEIGHTS.coverage);
+        expect(lost).toBeLessThanOrEqual(wide.wideShare * RANK_WEIGHTS.coverage + 1e-9);
+        expect(near.score).toBeCloseTo(
+          FEATURE_NAMES.reduce((x, k) => x + near.features[k], 0),
+          9,
+        );
+      });
+
+      it("lists nothing when no article holds every word (an honest nothing, issue #11)", () => {
+        const r = createMatcher(
+          docs.filter((d) => d.id !== "full"),
+          { nearMissRule: wide },
+        ).match(q);
+        expect(r?.hits.length ?? 0).toBe(0);
+        expect(r?.nearMisses.length ?? 0).toBe(0);
+      });
     });
   });
 

@@ -171,9 +171,19 @@ export interface NearMissRule {
   lack: number;
   longWords: number;
   longLack: number;
+  /**
+   * Long queries (`wideWords` words or more; 0 = off): an article may also lack any words,
+   * content words too, worth together at most `wideShare` of the query's idf. A long query
+   * is a description, and an article on its topic rarely writes all of it (`tháo gỡ bom`
+   * where the report says `vô hiệu hóa`, a season `2016-2017` it writes `2016/17` or not at
+   * all). Never a quoted word or a word of a known name, and a hyphenated unit only whole.
+   * Coverage charges the article what it lacks; near misses still need a full match beside them.
+   */
+  wideWords: number;
+  wideShare: number;
 }
 
-export const NEAR_MISS: NearMissRule = { words: 3, share: 0.15, df: 0.02, lack: 1, longWords: 5, longLack: 1 };
+export const NEAR_MISS: NearMissRule = { words: 3, share: 0.15, df: 0.02, lack: 1, longWords: 5, longLack: 1, wideWords: 6, wideShare: 0.5 };
 
 /** How many minor words a near miss of a query of `n` words may lack. */
 export function lackAllowed(n: number, rule: NearMissRule = NEAR_MISS): number {
@@ -364,7 +374,7 @@ export function boundQuery(index: RankIndex, s: Scratch, req: ScoreRequest): Bou
 
 type Explain = (d: number, score: number, features: RankFeatures) => void;
 /** What the positional pass adds: pairs, near pairs, the title part of joined words; and the phrase check. */
-type Proximity = { pairs: number; near: number; title: number; flow: number; text: number; span: number; phrasesOk: boolean };
+type Proximity = { pairs: number; near: number; title: number; flow: number; text: number; span: number; phrasesOk: boolean; phrasesFound: number };
 
 /** Idf of each word as typed, and of the whole query (for coverage and head shares). */
 export interface QueryStats {
@@ -400,6 +410,39 @@ export function minorWords(index: RankIndex, groups: Group[], stats: QueryStats 
   return minor;
 }
 
+/**
+ * What a long query's article may lack under the wide rule (NearMissRule.wideWords): the
+ * words it may drop (not quoted, not in a name), the hyphenated units that go only whole,
+ * each word's idf and the idf it may lack in all. Null when the rule does not apply.
+ */
+interface Wide {
+  droppable: number;
+  units: number[];
+  wordIdf: Float64Array;
+  budget: number;
+}
+
+function wideRule(groups: Group[], phrases: number[][], names: number[][] | undefined, stats: QueryStats, rule: NearMissRule): Wide | null {
+  if (!rule.wideWords || groups.length < rule.wideWords || rule.wideShare <= 0) return null;
+  let droppable = (1 << groups.length) - 1;
+  groups.forEach((g, i) => {
+    if (g.word.quoted) droppable &= ~(1 << i);
+  });
+  for (const run of names ?? []) for (const i of run) droppable &= ~(1 << i);
+  const units = phrases.map((p) => p.reduce((m, i) => m | (1 << i), 0));
+  return { droppable, units, wordIdf: stats.wordIdf, budget: rule.wideShare * stats.totalIdf };
+}
+
+/** The words an article lacks under the wide rule, when it may lack them; else 0. */
+function wideMissMask(mask: number, full: number, wide: Wide): number {
+  const missing = full & ~mask;
+  if (missing === 0 || missing & ~wide.droppable) return 0;
+  for (const u of wide.units) if (missing & u && (missing & u) !== u) return 0;
+  let lacked = 0;
+  for (let i = 0; i < wide.wordIdf.length; i++) if (missing & (1 << i)) lacked += wide.wordIdf[i];
+  return lacked <= wide.budget + 1e-9 ? missing : 0;
+}
+
 /** The words an article lacks, when they are minor words and at most `most` of them; else 0. */
 function nearMissMask(mask: number, full: number, minor: number, most: number): number {
   const missing = full & ~mask;
@@ -419,7 +462,8 @@ function run(index: RankIndex, s: Scratch, req: ScoreRequest, explain: Explain |
     const minor = req.mode === "all" && req.nearMiss ? minorWords(index, groups, stats, rule) : 0;
     const most = minor ? lackAllowed(groups.length, rule) : 0;
     const budget = req.mode === "all" ? (req.missShare ?? 0) * stats.totalIdf : Infinity;
-    accumulate(index, s, groups, touched, budget, minor, most, stats, w);
+    const wide = req.mode === "all" && req.nearMiss ? wideRule(groups, req.phrases, req.names, stats, rule) : null;
+    accumulate(index, s, groups, touched, budget, minor, most, stats, w, wide?.budget ?? 0);
     const full = (1 << groups.length) - 1;
     let candidates =
       req.mode !== "all"
@@ -428,20 +472,23 @@ function run(index: RankIndex, s: Scratch, req: ScoreRequest, explain: Explain |
           ? touched.filter((d) => stats.totalIdf - s.cover[d] <= budget + 1e-9)
           : touched.filter((d) => s.mask[d] === full);
     candidates = live(index, s, candidates, req.excluded);
-    const near = minor
-      ? live(
-          index,
-          s,
-          touched.filter((d) => nearMissMask(s.mask[d], full, minor, most) !== 0),
-          req.excluded,
-        )
-      : [];
-    if (minor) req.nearMisses = new Map(near.map((d) => [d, nearMissMask(s.mask[d], full, minor, most)]));
+    const lackOf = (d: number) => nearMissMask(s.mask[d], full, minor, most) || (wide ? wideMissMask(s.mask[d], full, wide) : 0);
+    const near =
+      minor || wide
+        ? live(
+            index,
+            s,
+            touched.filter((d) => lackOf(d) !== 0),
+            req.excluded,
+          )
+        : [];
+    if (minor || wide) req.nearMisses = new Map(near.map((d) => [d, lackOf(d)]));
 
     const coverage = w.coverage / stats.totalIdf;
     const head = w.head / stats.totalIdf;
     const base = (d: number) => s.fTitle[d] + s.fText[d] + coverage * s.cover[d] + head * s.head[d];
-    const names = req.names?.length && candidates.length + near.length <= PHRASE_SCAN ? req.names : [];
+    // Names are checked when every full match can be (near misses beyond PHRASE_SCAN: the best by their per-word features).
+    const names = req.names?.length && candidates.length + (wide ? 0 : near.length) <= PHRASE_SCAN ? req.names : [];
     const phrases = req.mode === "all" ? [...req.phrases, ...names] : [];
     const scanner = createScanner(index, s, groups, phrases, w, stats);
     req.capped = req.mode === "all" && req.phrases.length > 0 && candidates.length > PHRASE_SCAN;
@@ -467,7 +514,8 @@ function run(index: RankIndex, s: Scratch, req: ScoreRequest, explain: Explain |
         // Full matches and near misses are checked apart: near misses never take a full match's place in the phrase scans.
         const a = scanned(index, scanner, candidates, base, phrases.length > 0, each);
         if (!near.length) return a;
-        const b = scanned(index, scanner, near, base, phrases.length > 0, each);
+        // A near miss lacking a whole hyphenated unit (wide rule) is not asked to hold it as a phrase.
+        const b = scanned(index, scanner, near, base, phrases.length > 0, each, (d) => req.nearMisses?.get(d) ?? 0);
         const lower = new Float64Array(a.lower.length + b.lower.length);
         lower.set(a.lower);
         lower.set(b.lower, a.lower.length);
@@ -543,6 +591,7 @@ function scanned(
   base: (d: number) => number,
   phrases: boolean,
   explain: ((d: number, score: number, p: Proximity) => void) | null,
+  lackOf: (d: number) => number = () => 0,
 ): BoundedScores {
   const prelim = Float64Array.from(candidates, base);
   const threshold = phrases && PHRASE_SCAN < candidates.length ? kthLargest(Float64Array.from(prelim), PHRASE_SCAN) : -Infinity;
@@ -552,9 +601,10 @@ function scanned(
   candidates.forEach((d, i) => {
     if (phrases && (prelim[i] < threshold || count >= PHRASE_SCAN)) return;
     count++;
-    if (phrases && !scanner.mayHoldPhrases(d)) return;
+    const lack = lackOf(d);
+    if (phrases && !scanner.mayHoldPhrases(d, lack)) return;
     const p = scanner.scan(d, index.docStart[d], index.docStart[d + 1]);
-    if (phrases && !p.phrasesOk) return;
+    if (phrases && !scanner.phrasesHeld(p, lack)) return;
     const score = prelim[i] + proximityScore(p);
     docs.push(d);
     scores.push(score);
@@ -580,6 +630,7 @@ function accumulate(
   most: number,
   stats: QueryStats,
   w: RankWeights,
+  wide = 0,
 ) {
   const { foldedStart, foldedDocs, foldedTf, titleNorm, leadNorm, bodyNorm, exactStart, exactDocs } = index;
   const { mask, litMask, allow, fTitle, fText, cover, head, markUp, bestTitle, bestText, bestCover, bestHead, slot, slotted } = s;
@@ -616,7 +667,8 @@ function accumulate(
       if (stamp) for (let p = exactStart[t.e!]; p < exactStart[t.e! + 1]; p++) allow[exactDocs[p]] = stamp;
       for (let p = foldedStart[t.f]; p < end; p++) {
         const d = foldedDocs[p];
-        if (requireAll ? !open(mask[d] & needed, needed, minor, most) : processed - cover[d] > budget + 1e-9) continue;
+        if (requireAll ? !open(mask[d] & needed, needed, minor, most) && !(wide && processed - cover[d] <= wide + 1e-9) : processed - cover[d] > budget + 1e-9)
+          continue;
         const packed = foldedTf[p];
         const inTitle = packed >> 12;
         const inLead = (packed >> 8) & 15;
@@ -652,7 +704,9 @@ function accumulate(
       if (t.base) {
         for (let p = foldedStart[t.f]; p < end; p++) {
           const d = foldedDocs[p];
-          const ok = requireAll ? open(mask[d] & needed, needed, minor, most) : processed - cover[d] <= budget + 1e-9;
+          const ok = requireAll
+            ? open(mask[d] & needed, needed, minor, most) || (wide > 0 && processed - cover[d] <= wide + 1e-9)
+            : processed - cover[d] <= budget + 1e-9;
           if (ok && (!stamp || allow[d] === stamp)) litMask[d] |= bit;
         }
       }
@@ -924,10 +978,20 @@ function createScanner(index: RankIndex, s: Scratch, groups: Group[], phrases: n
   const mayPair = (d: number, g: number) => holds(d, pairHashes[g]);
 
   return {
-    /** False when article d certainly lacks one of the phrases (a pair of it is not in its filter). */
-    mayHoldPhrases(d: number): boolean {
-      for (const pairs of phrasePairs) for (const hs of pairs) if (!holds(d, hs)) return false;
+    /**
+     * False when article d certainly lacks one of the phrases (a pair of it is not in its
+     * filter); phrases whose last word is in `lack` (a near miss lacking the whole unit) are not asked for.
+     */
+    mayHoldPhrases(d: number, lack = 0): boolean {
+      for (let k = 0; k < phrasePairs.length; k++) {
+        if (lack & (1 << phrases[k][phrases[k].length - 1])) continue;
+        for (const hs of phrasePairs[k]) if (!holds(d, hs)) return false;
+      }
       return true;
+    },
+    /** Whether a scanned article holds every phrase but those whose words it lacks (`lack`). */
+    phrasesHeld(p: Proximity, lack = 0): boolean {
+      return ((p.phrasesFound | lack) & phraseEnd) === phraseEnd;
     },
     /** Set the query's masks on the segment's exact terms (shared scratch: arm before scanning, release after). */
     arm() {
@@ -1071,7 +1135,7 @@ function createScanner(index: RankIndex, s: Scratch, groups: Group[], phrases: n
       const headShare = Math.min(1, spanHead);
       const bodyShare = Math.min(1, spanBodyBest);
       const span = spanW > 0 ? spanW * Math.max(headShare * headShare, w.spanBody * bodyShare * bodyShare) : 0;
-      return { pairs, near, title, flow, text, span, phrasesOk: (found & phraseEnd) === phraseEnd };
+      return { pairs, near, title, flow, text, span, phrasesOk: (found & phraseEnd) === phraseEnd, phrasesFound: found & phraseEnd };
     },
   };
 }

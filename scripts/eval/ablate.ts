@@ -7,7 +7,7 @@
 //   npx tsx scripts/eval/ablate.ts --index=DIR                        # a saved index of the corpus (npm run index) instead of indexing it
 //   npx tsx scripts/eval/ablate.ts --index=DIR --heldout              # also nDCG@5 on data/eval/judged-heldout2.json (for reports, not for tuning)
 //   npx tsx scripts/eval/ablate.ts --index=DIR --dump-dir=DIR           # each variant's judged tops in DIR/<variant>.json (to grade what they surface)
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import type { Article } from "@/lib/corpus/types";
@@ -70,6 +70,13 @@ function variants(): [string, MatcherOptions][] {
     ["coverage 40, minor: share 0.2, long queries lack 2", { ...v({ coverage: 40 }), nearMissRule: { ...NEAR_MISS, share: 0.2, longLack: 2 } }],
     ["coverage 80, minor: share 0.2, long queries lack 2", { ...v({ coverage: 80 }), nearMissRule: { ...NEAR_MISS, share: 0.2, longLack: 2 } }],
     ["no name runs", { names: false }],
+    ["no wide near misses (long queries lack minor words only, as before 2026-11-26 08:40)", { nearMissRule: { ...NEAR_MISS, wideWords: 0 } }],
+    ...[5, 6, 7, 8].flatMap((words) =>
+      [0.2, 0.3, 0.4, 0.5].map((share): [string, MatcherOptions] => [
+        `wide near misses: ${words}+ words may lack ${share} of the idf`,
+        { nearMissRule: { ...NEAR_MISS, wideWords: words, wideShare: share } },
+      ]),
+    ),
     ["missing words up to 0.2 of the idf (mixed with full matches)", { missShare: 0.2, nearMiss: false }],
   ];
 }
@@ -110,9 +117,12 @@ function longFigure(set: JudgedSet, tops: Tops): number {
 }
 
 async function main() {
-  // A saved index (npm run index) loads in seconds; else the articles are indexed here.
+  // A saved index (npm run index) loads in seconds; else the articles are indexed here. The
+  // manifest names the corpus directory absolute: a relative path or a folder given as
+  // --corpus would not be it (the reader then fails at once, saying why).
+  if (statSync(args.corpus!).isDirectory()) throw new Error(`--corpus must name the corpus file (.jsonl.gz), not a folder: ${args.corpus}`);
   const saved = args.index
-    ? await LiveIndex.open({ corpusDir: path.dirname(args.corpus!), indexDir: path.resolve(args.index), reader: true, waitForWriter: false })
+    ? await LiveIndex.open({ corpusDir: path.resolve(path.dirname(args.corpus!)), indexDir: path.resolve(args.index), reader: true, waitForWriter: false })
     : null;
   const articles = saved ? storedArticles(saved.archive) : (await loadArticles(args.corpus!, args.cache!)).articles;
   const judged = loadJudged();
@@ -167,13 +177,22 @@ async function main() {
     if (args["dump-dir"]) writeFileSync(path.join(args["dump-dir"], `${name.replace(/[^a-z0-9]+/gi, "-")}.json`), JSON.stringify(tops));
   }
   if (first && args["per-query"]) {
+    // Frozen queries scored with the additions' grades too (the frozen grades alone in the
+    // first column), then the held-out set: where each engine wins or loses, query by query.
     const names = ["ours", ...Object.keys(peers)];
-    console.log(`\n| query | ${names.join(" | ")} | our top 5 (grade, - = unjudged) |`);
-    console.log(`|---|${names.map(() => "---|").join("")}---|`);
-    for (const jq of judged.queries) {
-      const row = [first, ...Object.values(peers)].map((t) => ndcgAt(t[jq.id] ?? [], jq.grades, 5).toFixed(2));
-      const grades = (first[jq.id] ?? []).slice(0, 5).map((id) => (id in jq.grades ? String(jq.grades[id]) : "-"));
-      console.log(`| ${jq.q} | ${row.join(" | ")} | ${grades.join(" ")} |`);
+    const engines = [first, ...Object.values(peers)];
+    const gradeOf = (g: Record<string, number>) => (id: string) => (id in g ? String(g[id]) : "-");
+    console.log(`\n| set | query | ${names.join(" | ")} | ours with additions | our top 5 (grade, - = unjudged) | ${names[1] ?? "peer"} top 5 |`);
+    console.log(`|---|---|${names.map(() => "---|").join("")}---|---|---|`);
+    const addedById = new Map(added.queries.map((q) => [q.id, q]));
+    const rows = [...judged.queries.map((q) => ["frozen", q] as const), ...(heldout?.queries ?? []).map((q) => ["held out", q] as const)];
+    for (const [set, jq] of rows) {
+      const row = engines.map((t) => ndcgAt(t[jq.id] ?? [], jq.grades, 5).toFixed(2));
+      const withAdd = set === "frozen" ? ndcgAt(first[jq.id] ?? [], addedById.get(jq.id)!.grades, 5).toFixed(2) : "";
+      const g = set === "frozen" ? addedById.get(jq.id)!.grades : jq.grades;
+      const ours = (first[jq.id] ?? []).slice(0, 5).map(gradeOf(g));
+      const peer = (engines[1]?.[jq.id] ?? []).slice(0, 5).map(gradeOf(g));
+      console.log(`| ${set} | ${jq.id} ${jq.q} | ${row.join(" | ")} | ${withAdd} | ${ours.join(" ")} | ${peer.join(" ")} |`);
     }
   }
   if (first && args.dump) writeFileSync(args.dump, JSON.stringify(first, null, 1));

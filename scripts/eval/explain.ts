@@ -25,7 +25,7 @@ const { values: args } = parseArgs({
 
 async function main() {
   if (!args.index) throw new Error("--index=DIR is required (a saved index: npm run index)");
-  const live = await LiveIndex.open({ corpusDir: args.corpus!, indexDir: path.resolve(args.index), reader: true, waitForWriter: false });
+  const live = await LiveIndex.open({ corpusDir: path.resolve(args.corpus!), indexDir: path.resolve(args.index), reader: true, waitForWriter: false });
   const archive = live.archive;
   const matcher = createMatcher(archive);
   const judged = withAdditions(loadJudged(), loadAdditions());

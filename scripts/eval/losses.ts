@@ -1,0 +1,100 @@
+// Where we lose to a peer, query by query: for every judged query (frozen grades with the
+// additions, and the held-out set) where our nDCG@5 is below the peer's, each article the
+// peer puts in its top 5 with a higher grade than ours at that rank is looked up in our
+// results: "order" when we match it (its rank in our ranking, full match or near miss),
+// "recall" when we do not (with the query words its text lacks, as typed and folded).
+//
+//   npx tsx scripts/eval/losses.ts --index=DIR --corpus=../shared/corpus/baomoi-2017.jsonl.gz --peers=/tmp/peers.json [--peer="MiniSearch + vi folding"]
+import { readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import type { Article } from "@/lib/corpus/types";
+import { LiveIndex } from "@/lib/index/live-index";
+import { createMatcher } from "@/lib/search/matcher";
+import { parseQuery } from "@/lib/search/query-parse";
+import { tokenize } from "@/lib/text/analyzer";
+import { loadAdditions, loadJudged, ndcgAt, withAdditions, type JudgedQuery } from "./judged";
+
+const { values: args } = parseArgs({
+  options: {
+    corpus: { type: "string", default: path.resolve(__dirname, "../../../shared/corpus/baomoi-2017.jsonl.gz") },
+    index: { type: "string" },
+    peers: { type: "string" },
+    peer: { type: "string", default: "MiniSearch + vi folding" },
+    depth: { type: "string", default: "1000" },
+  },
+});
+
+/** The query words an article's text lacks: as typed (a marked word by its spelling) or at all (folded). */
+export function lackedWords(q: string, a: Pick<Article, "title" | "paragraphs" | "captions">): { typed: string[]; folded: string[] } {
+  const words = parseQuery(q).words;
+  const tokens = tokenize([a.title, ...a.paragraphs, ...a.captions].join("\n"));
+  const terms = new Set(tokens.map((t) => t.term));
+  const folds = new Set(tokens.map((t) => t.folded));
+  return {
+    typed: words.filter((w) => (w.marked ? !terms.has(w.term) : !folds.has(w.folded))).map((w) => w.text),
+    folded: words.filter((w) => !folds.has(w.folded)).map((w) => w.text),
+  };
+}
+
+async function main() {
+  if (!args.index || !args.peers) throw new Error("--index=DIR and --peers=FILE are required");
+  if (statSync(args.corpus!).isDirectory()) throw new Error(`--corpus must name the corpus file, not a folder: ${args.corpus}`);
+  const live = await LiveIndex.open({
+    corpusDir: path.resolve(path.dirname(args.corpus!)),
+    indexDir: path.resolve(args.index),
+    reader: true,
+    waitForWriter: false,
+  });
+  const archive = live.archive;
+  const byId = new Map<string, Article>();
+  for (const seg of archive.segments) for (let d = 0; d < seg.rank.n; d++) if (!seg.rank.deleted?.[d]) byId.set(seg.rank.ids[d], seg.store.get(d));
+  const peers = JSON.parse(readFileSync(args.peers, "utf8")) as Record<string, Record<string, string[]>>;
+  const peer = peers[args.peer!];
+  if (!peer) throw new Error(`no peer named ${args.peer} in ${args.peers}`);
+  const matcher = createMatcher(archive);
+  const sets: [string, JudgedQuery[]][] = [
+    ["frozen+add", withAdditions(loadJudged(), loadAdditions()).queries],
+    ["held out", loadJudged(path.resolve(__dirname, "../../data/eval/judged-heldout2.json")).queries],
+  ];
+  console.log(`| set | query | ours | ${args.peer} | lost article (grade) | cause | detail |`);
+  console.log("|---|---|---|---|---|---|---|");
+  for (const [set, queries] of sets) {
+    for (const jq of queries) {
+      const r = matcher.match(jq.q);
+      const ranked = r
+        ? r.mixed
+          ? r.top(Number(args.depth), "relevance", [...r.hits, ...r.nearMisses])
+          : [...r.top(Number(args.depth)), ...r.top(Number(args.depth), "relevance", r.nearMisses)]
+        : [];
+      const ours = ranked.map((h) => h.seg.rank.ids[h.d]);
+      const near = new Set(r?.nearMisses.map((h) => h.seg.rank.ids[h.d]) ?? []);
+      const a = ndcgAt(ours, jq.grades, 5);
+      const b = ndcgAt(peer[jq.id] ?? [], jq.grades, 5);
+      if (a >= b - 1e-9) continue;
+      const top = ours.slice(0, 5);
+      const lost = (peer[jq.id] ?? []).slice(0, 5).filter((id) => (jq.grades[id] ?? 0) > 0 && !top.includes(id));
+      const ourGrades = top.map((id) => (id in jq.grades ? String(jq.grades[id]) : "-")).join(" ");
+      if (!lost.length) console.log(`| ${set} | ${jq.id} ${jq.q} | ${a.toFixed(2)} | ${b.toFixed(2)} | — | order | our top 5 ${ourGrades} |`);
+      for (const id of lost) {
+        const at = ours.indexOf(id);
+        const art = byId.get(id);
+        const lack = art ? lackedWords(jq.q, art) : null;
+        const cause = at >= 0 ? "order" : "recall";
+        const detail =
+          at >= 0
+            ? `our rank ${at + 1}${near.has(id) ? " (near miss)" : ""}; our top 5 ${ourGrades}`
+            : `lacks as typed: ${lack?.typed.join(", ") || "—"}; at all: ${lack?.folded.join(", ") || "—"}`;
+        console.log(
+          `| ${set} | ${jq.id} ${jq.q} | ${a.toFixed(2)} | ${b.toFixed(2)} | ${id} (${jq.grades[id]}) ${art?.title.slice(0, 60) ?? ""} | ${cause} | ${detail} |`,
+        );
+      }
+    }
+  }
+  await live.close();
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});
