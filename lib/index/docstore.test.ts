@@ -2,19 +2,20 @@
 // the text holds (quotes, backslashes, braces, nested objects that look like articles).
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
+import { deflateRawSync } from "node:zlib";
 import path from "node:path";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { testArticle } from "@/lib/corpus/test-article";
 import type { Article } from "@/lib/corpus/types";
-import { arrayElements, BLOCK_DOCS, encodeDocStore, FileDocStore } from "@/lib/index/docstore";
+import { arrayElements, BLOCK_DOCS, DICTIONARY_BYTES, encodeBlockDocStore, encodeDocStore, FileDocStore } from "@/lib/index/docstore";
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "docstore-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 let files = 0;
-function storeOf(articles: Article[]): FileDocStore {
-  const { chunks, index } = encodeDocStore(articles);
+function storeOf(articles: Article[], encode = encodeDocStore): FileDocStore {
+  const { chunks, index } = encode(articles);
   const file = path.join(dir, `${files++}.docs`);
   writeFileSync(file, Buffer.concat(chunks));
   return new FileDocStore(file, index);
@@ -44,13 +45,16 @@ describe("arrayElements", () => {
 });
 
 describe("FileDocStore", () => {
-  it("gives back every article as written, in any order of reads", () => {
+  it.each([
+    ["one article per block, with a dictionary", encodeDocStore],
+    ["8-article blocks (stores saved before)", encodeBlockDocStore],
+  ])("gives back every article as written, in any order of reads: %s", (_, encode) => {
     const text = fc.array(fc.constantFrom(...TRICKY), { maxLength: 6 }).map((xs) => xs.join(""));
     const article = fc.record({ title: text, paragraphs: fc.array(text, { maxLength: 3 }), persons: fc.array(text, { maxLength: 2 }) });
     fc.assert(
       fc.property(fc.array(article, { minLength: 1, maxLength: 3 * BLOCK_DOCS + 3 }), fc.infiniteStream(fc.nat()), (fields, picks) => {
         const articles = fields.map((f, i) => testArticle({ id: `a${i}`, ...f, persons: f.persons.filter((p) => p) }));
-        const store = storeOf(articles);
+        const store = storeOf(articles, encode);
         const it = picks[Symbol.iterator]();
         for (let k = 0; k < 2 * articles.length; k++) {
           const d = it.next().value % articles.length;
@@ -60,5 +64,20 @@ describe("FileDocStore", () => {
       }),
       { numRuns: 50 },
     );
+  });
+});
+
+describe("encodeDocStore", () => {
+  it("compresses each article on its own against a dictionary of the segment's text, at most deflate's window", () => {
+    const articles = Array.from({ length: 40 }, (_, i) =>
+      testArticle({ id: `a${i}`, title: `Bài ${i}`, paragraphs: [`Thủ tướng Chính phủ phát biểu tại hội nghị lần thứ ${i} về kinh tế.`.repeat(80)] }),
+    );
+    const { chunks, index } = encodeDocStore(articles);
+    expect(chunks).toHaveLength(articles.length);
+    expect(index.blockDocs).toBe(1);
+    expect(index.dictionary!.length).toBe(DICTIONARY_BYTES);
+    expect(index.dictionary!.constructor).toBe(Uint8Array);
+    // Text the dictionary already holds costs little: smaller than the article deflated without one.
+    expect(chunks[7].length).toBeLessThan(deflateRawSync(Buffer.from(JSON.stringify(articles[7]))).length / 2);
   });
 });

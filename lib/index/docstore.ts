@@ -1,12 +1,24 @@
-// The document store: every article's full text and metadata, on disk, compressed in
-// small blocks and read only for what a page shows (hits, snippets, the article page).
-// The typed arrays that ranking and facets need stay in memory; the text does not.
+// The document store: every article's full text and metadata, on disk, compressed one
+// article at a time against a preset dictionary (text sampled from the segment) and read
+// only for what a page shows (hits, snippets, the article page). The typed arrays that
+// ranking and facets need stay in memory; the text does not.
 import { closeSync, openSync, readSync } from "node:fs";
 import { crc32, deflateRawSync, inflateRawSync } from "node:zlib";
 import type { Article } from "@/lib/corpus/types";
 
-/** Articles per compressed block: small enough that showing one decompresses little. */
+/**
+ * Articles per block in stores written before per-article blocks (still read). Showing one
+ * article inflated its whole block, 8 articles of JSON: 5x the work of one article with a
+ * dictionary, for a larger file (docs/performance.md, scripts/scale/docstore-codec.ts).
+ */
 export const BLOCK_DOCS = 8;
+/** Deflate's window: a longer preset dictionary is never looked back into. */
+export const DICTIONARY_BYTES = 32768;
+/** Articles whose JSON makes the dictionary, spread over the segment. */
+const DICTIONARY_SAMPLE = 16;
+/** Recently read articles kept parsed (per-article layout). */
+const CACHE_ARTICLES = 256;
+/** Recently read blocks kept inflated (8-article layout). */
 const CACHE_BLOCKS = 256;
 
 export interface DocStore {
@@ -19,10 +31,46 @@ export interface DocStoreIndex {
   /** Byte offset of each block, plus the file's total length at the end. */
   offsets: Float64Array;
   crcs: Uint32Array;
+  /** Articles per block: 1 (each block one article's JSON object) or BLOCK_DOCS (a JSON array, older stores). */
+  blockDocs: number;
+  /** Preset deflate dictionary of every block (per-article layout); null: none. */
+  dictionary: Uint8Array | null;
 }
 
-/** Compress articles into blocks; returns the bytes to write and their block index. */
+/**
+ * The preset dictionary of a segment's blocks: the JSON of a few articles spread over it
+ * (keys, outlets, common words and phrases), at most deflate's window, the last bytes kept.
+ */
+export function docStoreDictionary(n: number, article: (d: number) => Article): Uint8Array {
+  const step = Math.max(1, Math.floor(n / DICTIONARY_SAMPLE));
+  const parts: string[] = [];
+  for (let d = 0; d < n && parts.length < DICTIONARY_SAMPLE; d += step) parts.push(JSON.stringify(article(d)));
+  const all = Buffer.from(parts.join(""));
+  // A plain Uint8Array (a copy): index files record an array's constructor, which a Buffer is not.
+  return Uint8Array.from(all.subarray(Math.max(0, all.length - DICTIONARY_BYTES)));
+}
+
+/** Compress articles one per block against a dictionary; returns the bytes to write and their block index. */
 export function encodeDocStore(articles: readonly Article[]): { chunks: Buffer[]; index: DocStoreIndex } {
+  const dictionary = docStoreDictionary(articles.length, (d) => articles[d]);
+  const options = dictionary.length ? { dictionary } : {};
+  const offsets = new Float64Array(articles.length + 1);
+  const crcs = new Uint32Array(articles.length);
+  const chunks: Buffer[] = [];
+  let at = 0;
+  articles.forEach((article, d) => {
+    const chunk = deflateRawSync(Buffer.from(JSON.stringify(article)), options);
+    chunks.push(chunk);
+    offsets[d] = at;
+    crcs[d] = crc32(chunk);
+    at += chunk.length;
+  });
+  offsets[articles.length] = at;
+  return { chunks, index: { offsets, crcs, blockDocs: 1, dictionary: dictionary.length ? dictionary : null } };
+}
+
+/** The older layout (JSON arrays of BLOCK_DOCS articles, no dictionary): for tests of stores saved before per-article blocks. */
+export function encodeBlockDocStore(articles: readonly Article[]): { chunks: Buffer[]; index: DocStoreIndex } {
   const blocks = Math.ceil(articles.length / BLOCK_DOCS);
   const offsets = new Float64Array(blocks + 1);
   const crcs = new Uint32Array(blocks);
@@ -36,7 +84,7 @@ export function encodeDocStore(articles: readonly Article[]): { chunks: Buffer[]
     at += chunk.length;
   }
   offsets[blocks] = at;
-  return { chunks, index: { offsets, crcs } };
+  return { chunks, index: { offsets, crcs, blockDocs: BLOCK_DOCS, dictionary: null } };
 }
 
 /** Articles held in memory (tests, and an index built without a directory). */
@@ -60,10 +108,11 @@ interface Block {
   docs: (Article | undefined)[];
 }
 
-/** Articles read from a segment's `.docs` file, a block at a time, recent blocks cached. */
+/** Articles read from a segment's `.docs` file, a block at a time, recent ones cached. */
 export class FileDocStore implements DocStore {
   private fd: number | null = null;
   private readonly cache = new Map<number, Block>();
+  private readonly articles = new Map<number, Article>();
 
   constructor(
     private readonly file: string,
@@ -71,16 +120,18 @@ export class FileDocStore implements DocStore {
   ) {}
 
   get(d: number): Article {
-    const b = Math.floor(d / BLOCK_DOCS);
+    if (this.index.blockDocs === 1) return this.single(d);
+    const b = Math.floor(d / this.index.blockDocs);
     let block = this.cache.get(b);
     if (block) {
       this.cache.delete(b);
     } else {
-      block = this.readBlock(b);
+      const raw = this.inflate(b);
+      block = { raw, bounds: arrayElements(raw), docs: [] };
       if (this.cache.size >= CACHE_BLOCKS) this.cache.delete(this.cache.keys().next().value as number);
     }
     this.cache.set(b, block);
-    const i = d % BLOCK_DOCS;
+    const i = d % this.index.blockDocs;
     let article = block.docs[i];
     if (!article) {
       if (block.bounds && 2 * i + 1 < block.bounds.length) {
@@ -94,20 +145,33 @@ export class FileDocStore implements DocStore {
     return article!;
   }
 
-  private readBlock(b: number): Block {
+  /** One article per block: inflate and parse only it. */
+  private single(d: number): Article {
+    let article = this.articles.get(d);
+    if (article) this.articles.delete(d);
+    else {
+      article = JSON.parse(this.inflate(d).toString("utf8")) as Article;
+      if (this.articles.size >= CACHE_ARTICLES) this.articles.delete(this.articles.keys().next().value as number);
+    }
+    this.articles.set(d, article);
+    return article;
+  }
+
+  private inflate(b: number): Buffer {
     this.fd ??= openSync(this.file, "r");
     const start = this.index.offsets[b];
     const bytes = Buffer.alloc(this.index.offsets[b + 1] - start);
     readSync(this.fd, bytes, 0, bytes.length, start);
     if (crc32(bytes) !== this.index.crcs[b]) throw new Error(`${this.file}: block ${b} is corrupt`);
-    const raw = inflateRawSync(bytes);
-    return { raw, bounds: arrayElements(raw), docs: [] };
+    const { dictionary } = this.index;
+    return dictionary ? inflateRawSync(bytes, { dictionary }) : inflateRawSync(bytes);
   }
 
   close() {
     if (this.fd !== null) closeSync(this.fd);
     this.fd = null;
     this.cache.clear();
+    this.articles.clear();
   }
 }
 

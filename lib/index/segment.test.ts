@@ -1,8 +1,10 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, expect, test } from "vitest";
 import { testArticle } from "@/lib/corpus/test-article";
+import { encodeBlockDocStore } from "@/lib/index/docstore";
+import { readIndexFile, writeIndexFile } from "@/lib/index/format";
 import { loadSegment, memorySegment, saveSegment } from "@/lib/index/segment";
 import { adoptPairFilter, mayHold, pairFilter } from "@/lib/search/pair-filter";
 import { buildRankIndex, tokenAt } from "@/lib/search/rank-index";
@@ -65,4 +67,31 @@ test("a segment shows a person under the fullest name its articles give (Trump, 
   const items = people.map((article, line) => ({ article, line }));
   const segment = memorySegment("p", items, buildRankIndex(people));
   expect(segment.cols.dicts.persons).toEqual([{ id: "donald-trump", name: "Donald Trump" }]);
+});
+
+test("a segment saved with 8-article blocks (before per-article blocks) loads and gives back every article", () => {
+  const many = Array.from({ length: 19 }, (_, i) =>
+    testArticle({ id: `m${i}`, title: `Bài số ${i}`, paragraphs: [`Đoạn văn thứ ${i} về "giá xăng" và hòa bình.`] }),
+  );
+  const items = many.map((article, line) => ({ article, line }));
+  saveSegment(dir, items, memorySegment("old", items, buildRankIndex(many)));
+  // Rewrite the saved pair as the older code wrote it: 8-article blocks under `store.offsets`.
+  const segFile = path.join(dir, "old.seg");
+  const { json, arrays } = readIndexFile(segFile, "segment");
+  const { chunks, index } = encodeBlockDocStore(many);
+  writeFileSync(path.join(dir, "old.docs"), Buffer.concat(chunks));
+  const rest = Object.fromEntries(Object.entries(arrays).filter(([name]) => !name.startsWith("store.")));
+  writeIndexFile(segFile, "segment", json, { ...rest, "store.offsets": index.offsets, "store.crcs": index.crcs });
+  const loaded = loadSegment(dir, "old");
+  for (const d of [18, 0, 9, 8, 17, 3]) expect(loaded.store.get(d)).toEqual(many[d]);
+  loaded.store.close();
+  // Saved now: one article per block, a dictionary, and the older names absent (older code refuses the file).
+  saveSegment(dir, items, memorySegment("new", items, buildRankIndex(many)));
+  const now = readIndexFile(path.join(dir, "new.seg"), "segment").arrays;
+  expect(now["store.articleOffsets"]).toHaveLength(many.length + 1);
+  expect(now["store.dictionary"]!.length).toBeGreaterThan(0);
+  expect(now["store.offsets"]).toBeUndefined();
+  const fresh = loadSegment(dir, "new");
+  for (const d of [18, 0, 9]) expect(fresh.store.get(d)).toEqual(many[d]);
+  fresh.store.close();
 });

@@ -4,7 +4,7 @@
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Article, Entity } from "@/lib/corpus/types";
-import { encodeDocStore, FileDocStore, MemoryDocStore, type DocStore } from "@/lib/index/docstore";
+import { BLOCK_DOCS, encodeDocStore, FileDocStore, MemoryDocStore, type DocStore } from "@/lib/index/docstore";
 import { IndexFileError, readIndexFile, writeAtomic, writeIndexFile, type TypedArray } from "@/lib/index/format";
 import { filesAreMapped } from "@/lib/index/mapped-file";
 import { STRIDE, writeSignature, signatureText } from "@/lib/stories/signature";
@@ -124,8 +124,11 @@ export function saveSegment(dir: string, items: readonly SourcedArticle[], segme
   for (const k of SAVED_ARRAYS) arrays[`rank.${k}`] = segment.rank[k];
   for (const k of STREAM_ARRAYS) arrays[`rank.stream.${k}`] = segment.rank.stream[k];
   for (const k of COLUMN_ARRAYS) arrays[`cols.${k}`] = segment.cols[k];
-  arrays["store.offsets"] = storeIndex.offsets;
-  arrays["store.crcs"] = storeIndex.crcs;
+  // One article per block under names of their own: code that knows only 8-article blocks
+  // finds no `store.offsets` and refuses the file, rather than reading the wrong articles.
+  arrays["store.articleOffsets"] = storeIndex.offsets;
+  arrays["store.articleCrcs"] = storeIndex.crcs;
+  if (storeIndex.dictionary) arrays["store.dictionary"] = storeIndex.dictionary;
   // Derived from the token stream, but a pass over all of it: saved so that a restart maps it
   // rather than every server process building it again (readers of older files build it).
   const filter = pairFilter(segment.rank);
@@ -149,8 +152,11 @@ export function loadSegment(dir: string, name: string): Segment {
   const docsFile = path.join(dir, `${name}.docs`);
   const { json, arrays } = readIndexFile(segFile, SEGMENT_KIND);
   const meta = json as { ids: string[]; exactTerm: string[]; foldedTerm: string[]; dicts: DocColumns["dicts"] };
-  const offsets = arrays["store.offsets"] as Float64Array;
-  const crcs = arrays["store.crcs"] as Uint32Array;
+  // Per-article blocks (with their dictionary), or the 8-article blocks of older files.
+  const perArticle = arrays["store.articleOffsets"] !== undefined;
+  const offsets = arrays[perArticle ? "store.articleOffsets" : "store.offsets"] as Float64Array;
+  const crcs = arrays[perArticle ? "store.articleCrcs" : "store.crcs"] as Uint32Array;
+  const dictionary = perArticle ? ((arrays["store.dictionary"] as Uint8Array | undefined) ?? null) : null;
   if (!offsets || !crcs || !Array.isArray(meta?.ids)) throw new IndexFileError(segFile, "incomplete segment");
   if (!existsSync(docsFile) || statSync(docsFile).size !== offsets[offsets.length - 1]) {
     throw new IndexFileError(docsFile, "document store missing or of the wrong size");
@@ -178,5 +184,11 @@ export function loadSegment(dir: string, name: string): Segment {
   const filterStart = arrays["pairFilter.start"];
   const filterBits = arrays["pairFilter.bits"];
   if (filterStart instanceof Int32Array && filterBits instanceof Uint32Array) adoptPairFilter(rank, { start: filterStart, bits: filterBits });
-  return { name, rank, cols, store: new FileDocStore(docsFile, { offsets, crcs }), gone: new Uint8Array(rank.n) };
+  return {
+    name,
+    rank,
+    cols,
+    store: new FileDocStore(docsFile, { offsets, crcs, blockDocs: perArticle ? 1 : BLOCK_DOCS, dictionary }),
+    gone: new Uint8Array(rank.n),
+  };
 }

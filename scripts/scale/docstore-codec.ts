@@ -1,14 +1,16 @@
 // What reading one article from the document store costs, and what other block layouts
 // would cost, on a saved index's own `.docs` blocks (lib/index/docstore.ts):
 //   npx tsx scripts/scale/docstore-codec.ts --index DIR [--blocks 600] [--runs 3]
-// Times node:zlib's inflateRawSync of whole 8-article blocks (as the store reads them), of the
-// same articles deflated one by one, and one by one with a 32 KiB preset dictionary (text of
-// other blocks), with the compressed size of each; prints each run (median of the runs last).
+// Times node:zlib's inflateRawSync of whole 8-article blocks (as the store read them until
+// 2026-11-26), of the same articles deflated one by one, and one by one with the segment's
+// 32 KiB preset dictionary (as the store writes them now, docStoreDictionary), with the
+// compressed size of each; prints each run (median of the runs last). The articles are read
+// through the store, so any layout of the index serves.
 // Nothing is written: the index is opened as a reader.
-import { closeSync, openSync, readSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { deflateRawSync, inflateRawSync } from "node:zlib";
+import { BLOCK_DOCS, docStoreDictionary } from "@/lib/index/docstore";
 import { LiveIndex } from "@/lib/index/live-index";
 import { median } from "../eval/metrics";
 
@@ -24,34 +26,33 @@ const { values } = parseArgs({
 async function main() {
   const live = await LiveIndex.open({ corpusDir: path.resolve(values.archive!), indexDir: path.resolve(values.index!), reader: true, waitForWriter: false });
   const seg = live.archive.segments.reduce((a, b) => (b.rank.n > a.rank.n ? b : a));
-  // The store's file and block offsets (private to FileDocStore: read here only to time its blocks).
-  const store = seg.store as unknown as { file: string; index: { offsets: Float64Array } };
-  const { offsets } = store.index;
-  const count = offsets.length - 1;
-  const fd = openSync(store.file, "r");
-  const read = (b: number) => {
-    const buf = Buffer.alloc(offsets[b + 1] - offsets[b]);
-    readSync(fd, buf, 0, buf.length, offsets[b]);
-    return buf;
-  };
-  // Blocks spread over the segment (a prime stride), and a dictionary from blocks outside the sample.
+  // Blocks of 8 articles spread over the segment (a prime stride), read through the store
+  // (whatever its layout), and laid out afresh each way.
+  const count = Math.floor(seg.rank.n / BLOCK_DOCS);
   const n = Math.min(Number(values.blocks), Math.floor(count / 2));
-  const sample = Array.from({ length: n }, (_, i) => read((i * 7919) % (count - 64)));
-  const dictionary = Buffer.from(Array.from({ length: 64 }, (_, i) => inflateRawSync(read(count - 64 + i)).toString("utf8")).join("")).subarray(0, 32768);
-  closeSync(fd);
-  const articles = sample.flatMap((b) => (JSON.parse(inflateRawSync(b).toString("utf8")) as unknown[]).map((a) => Buffer.from(JSON.stringify([a]))));
+  const blocks = Array.from({ length: n }, (_, i) => {
+    const b = (i * 7919) % count;
+    return Array.from({ length: BLOCK_DOCS }, (_, k) => seg.store.get(b * BLOCK_DOCS + k));
+  });
+  // The store's dictionary, made from the whole segment as a build makes it.
+  const dictionary = docStoreDictionary(seg.rank.n, (d) => seg.store.get(d));
+  const articles = blocks.flatMap((block) => block.map((a) => Buffer.from(JSON.stringify(a))));
   const layouts = [
-    { name: "8-article blocks (the store's)", packed: sample, inflate: (b: Buffer) => inflateRawSync(b) },
+    {
+      name: "8-article blocks (the store's until 2026-11-26)",
+      packed: blocks.map((b) => deflateRawSync(Buffer.from(JSON.stringify(b)))),
+      inflate: (b: Buffer) => inflateRawSync(b),
+    },
     { name: "one article per block", packed: articles.map((a) => deflateRawSync(a)), inflate: (b: Buffer) => inflateRawSync(b) },
     {
-      name: "one article per block, 32 KiB dictionary",
+      name: "one article per block, 32 KiB dictionary (the store's now)",
       packed: articles.map((a) => deflateRawSync(a, { dictionary })),
       inflate: (b: Buffer) => inflateRawSync(b, { dictionary }),
     },
   ];
   const rawBytes = articles.reduce((s, a) => s + a.length, 0);
   console.log(
-    `segment ${seg.name}: ${seg.rank.n} articles in ${count} blocks; sample ${n} blocks, ${articles.length} articles, ${(rawBytes / articles.length).toFixed(0)} B of JSON each`,
+    `segment ${seg.name}: ${seg.rank.n} articles; sample ${n} blocks of ${BLOCK_DOCS}, ${articles.length} articles, ${(rawBytes / articles.length).toFixed(0)} B of JSON each`,
   );
   const times = layouts.map(() => [] as number[]);
   for (let r = 0; r < Number(values.runs); r++) {

@@ -2,7 +2,8 @@
 // --parts eval picks them) through match() and search() on a saved index, in process.
 // `--only warm` adds search() with the result cache on (DEFAULT_CACHE_MB), each query asked
 // once untimed just before its timed ask: a repeated search's cost (match and search are cold).
-// `--slowest N` lists the N queries whose search() took longest in the last run.
+// `--slowest N` lists the N queries whose search() took longest in the last run (with their
+// match() time in that run and how many full matches and near misses they have).
 // `--ab '{"marks":0}'` also times match() with those RANK_WEIGHTS changed ("match-ab"), in the
 // same process and runs, the two alternating which goes first: a weight's or feature's cost
 // (`"mix": false` and `"nearMissRule": {…}` set those matcher options). match() is timed with
@@ -76,6 +77,7 @@ async function main() {
     warm: (q: string) => cached.search({ ...EMPTY_QUERY, q, sort: "relevance" }),
   };
   let lastSearch: number[] = [];
+  let lastMatch: number[] = [];
   for (let r = 0; r < Number(values.runs); r++) {
     // With --ab, the two matchers alternate which runs first.
     const order = r % 2 && ab ? (["match-ab", "match", "search", "warm"] as const) : names;
@@ -83,6 +85,7 @@ async function main() {
       if (!only.has(name)) continue;
       const times = time(runners[name], name === "warm");
       if (name === "search") lastSearch = times;
+      if (name === "match") lastMatch = times;
       const xs = [...times].sort((a, b) => a - b);
       out[name].p50.push(percentile(xs, 50));
       out[name].p99.push(percentile(xs, 99));
@@ -95,7 +98,13 @@ async function main() {
     );
   }
   const slowest = queries.map((q, i) => ({ q, ms: lastSearch[i] ?? 0 })).sort((a, b) => b.ms - a.ms);
-  for (const { q, ms } of slowest.slice(0, Number(values.slowest))) console.log(`slow: ${ms.toFixed(1)} ms  ${q}`);
+  for (const { q, ms } of slowest.slice(0, Number(values.slowest))) {
+    // What the query matched: full matches and near misses (the work grows with them).
+    const m = matcher.match(q);
+    const i = queries.indexOf(q);
+    const matchMs = lastMatch[i] === undefined ? "" : `, match ${lastMatch[i].toFixed(1)} ms`;
+    console.log(`slow: ${ms.toFixed(1)} ms${matchMs}, ${m?.hits.length ?? 0} hits + ${m?.nearMisses.length ?? 0} near  ${q}`);
+  }
   console.log(
     `load at end ${os
       .loadavg()
