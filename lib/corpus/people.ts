@@ -3,9 +3,15 @@
 // within the article: "ông Trump" → Donald Trump, "HLV Bảo Quân" → Nguyễn Bảo Quân.
 import outletsJson from "@/data/outlets.json";
 import peopleJson from "@/data/people.json";
-import { CAN, CHI, NON_PERSON_WORDS, NOT_PEOPLE, PERSON_TITLES, PLACES, SENTENCE_WORDS, VN_SURNAMES } from "@/lib/corpus/names";
+import * as charClass from "@/lib/corpus/char-class";
+import * as nameLists from "@/lib/corpus/names";
 import { foldMarks, slugify } from "@/lib/corpus/text";
 import type { Entity } from "@/lib/corpus/types";
+
+// Local bindings, read once: under the CommonJS transform the index build runs with (tsx), every
+// use of an imported binding is a getter call, and these are used per word of every article.
+const { CAN, CHI, NON_PERSON_WORDS, NOT_PEOPLE, PERSON_TITLES, PLACES, SENTENCE_WORDS, VN_SURNAMES } = nameLists;
+const { hasCapitalPair, wordsBefore } = charClass;
 
 interface KnownPerson {
   name: string;
@@ -326,13 +332,25 @@ function endsWithPhrase(before: string, phrases: Set<string>): boolean {
 }
 
 // A segment asks about the same text before it several times (titles, honorifics, titles only
-// people take): its phrases are worked out once.
+// people take) and about a shorter slice in between (place words): the last two texts' phrases
+// are kept, so each is worked out once.
 let lastBefore = "";
 let lastPhrases: readonly string[] = [];
+let olderBefore = "";
+let olderPhrases: readonly string[] = [];
 
 /** The last one, two, three and four words of `before`, lowercased, if it ends with a space. */
 function phrasesBefore(before: string): readonly string[] {
   if (before === lastBefore) return lastPhrases;
+  const phrases = before === olderBefore ? olderPhrases : phrasesOf(before);
+  olderBefore = lastBefore;
+  olderPhrases = lastPhrases;
+  lastBefore = before;
+  lastPhrases = phrases;
+  return phrases;
+}
+
+function phrasesOf(before: string): readonly string[] {
   const out: string[] = [];
   if (/\s$/.test(before)) {
     // Walk back over the last four words without splitting the whole slice.
@@ -353,8 +371,6 @@ function phrasesBefore(before: string): readonly string[] {
       while (end > 0 && before[end - 1] === " ") end--;
     }
   }
-  lastBefore = before;
-  lastPhrases = out;
   return out;
 }
 /** What people do right after their name is mentioned. */
@@ -527,6 +543,26 @@ export function nameKey(words: string[]): string {
   return key;
 }
 
+/** `/^\p{Lu}{2,}$/u`: a word in capitals, two letters or more ("UBND", "FBI"). */
+function isCapitals(w: string): boolean {
+  // Most words are title-cased: a lowercase ASCII second letter settles it without the regex.
+  const c = w.charCodeAt(1);
+  if (c >= 97 && c <= 122) return false;
+  return /^\p{Lu}{2,}$/u.test(w);
+}
+
+// The outlet check folds every candidate's name; names recur across the archive.
+const foldedNames = new Map<string, string>();
+
+function foldedName(joined: string): string {
+  let folded = foldedNames.get(joined);
+  if (folded !== undefined) return folded;
+  folded = foldMarks(joined);
+  if (foldedNames.size >= NAME_KEYS_LIMIT) foldedNames.clear();
+  foldedNames.set(joined, folded);
+  return folded;
+}
+
 export function isVietnameseName(words: string[]): boolean {
   for (const w of words) if (!isVietnameseSyllable(w)) return false;
   return true;
@@ -545,8 +581,17 @@ function isVietnameseSyllable(w: string): boolean {
   return yes;
 }
 
+// The rules lowercase the same words many times per candidate (titles, sets of words): each
+// word's lowercase form is worked out once.
+const lowered = new Map<string, string>();
+
 function lower(w: string): string {
-  return w.toLowerCase();
+  let l = lowered.get(w);
+  if (l !== undefined) return l;
+  l = w.toLowerCase();
+  if (lowered.size >= NAME_KEYS_LIMIT) lowered.clear();
+  lowered.set(w, l);
+  return l;
 }
 
 /** How many words of a known place start at `at` (0 when none). */
@@ -600,12 +645,13 @@ function mentionsInRun(text: string, runStart: number, runWords: string[], textI
     // "Đức Huy", "Mỹ Tâm": a country before a lone Vietnamese syllable is a given name, not a qualifier.
     if (place === 1 && i === 0 && runWords.length === 2 && isVietnameseName(runWords)) place = 0;
     const w = runWords[i] ?? "";
+    const lw = lower(w);
     // "Trường", "Hợp" head an organisation ("Trường THPT Lê Lợi") but end given names ("Xuân Trường").
-    const headOnly = GIVEN_NAME_ORG_WORDS.has(lower(w)) && i === runWords.length - 1 && i > segStart;
-    const capitalsOnly = CAPITALS_ONLY.has(lower(w)) && !/^\p{Lu}+$/u.test(w);
-    const onlyBefore = ORG_ONLY_BEFORE.get(lower(w));
+    const headOnly = GIVEN_NAME_ORG_WORDS.has(lw) && i === runWords.length - 1 && i > segStart;
+    const capitalsOnly = CAPITALS_ONLY.has(lw) && !/^\p{Lu}+$/u.test(w);
+    const onlyBefore = ORG_ONLY_BEFORE.get(lw);
     const nameHere = onlyBefore !== undefined && lower(runWords[i + 1] ?? "") !== onlyBefore;
-    const nonPerson = (NON_PERSON_WORDS.has(lower(w)) && !headOnly && !capitalsOnly && !nameHere) || (/^\p{Lu}{2,}$/u.test(w) && !IN_RUN_TITLES.has(lower(w)));
+    const nonPerson = (NON_PERSON_WORDS.has(lw) && !headOnly && !capitalsOnly && !nameHere) || (isCapitals(w) && !IN_RUN_TITLES.has(lw));
     if (i < runWords.length && !place && !nonPerson) {
       i++;
       continue;
@@ -619,7 +665,7 @@ function mentionsInRun(text: string, runStart: number, runWords: string[], textI
     // what follows part of its name ("Bộ Công Thương", "BV Bạch Mai") unless a title says otherwise.
     afterPlace = place > 0;
     // Acronyms (LĐTB&XH, UBND) usually end an organisation's name, so they do not count here.
-    afterOrg = place === 0 && i < runWords.length && NON_PERSON_WORDS.has(lower(w));
+    afterOrg = place === 0 && i < runWords.length && NON_PERSON_WORDS.has(lw);
     i += place > 0 ? place : 1;
     segStart = i;
   }
@@ -723,16 +769,19 @@ function segment(
   // "Phó Thủ tướng Trương Hòa Bình": a title before a family name and a two-word place is a person.
   const titledFullName = titled && words.length === 3 && VN_SURNAMES.has(lower(words[0]));
   if (!honorific && !titledFullName) for (let k = 2; k < words.length; k++) if (placeLength(words, words.length - k) === k) return;
-  if (OUTLET_NAMES.has(foldMarks(words.join(" ")))) return;
+  const joined = words.join(" ");
+  if (OUTLET_NAMES.has(foldedName(joined))) return;
   const orgPlaced = afterOrg && !titled && !splitInside;
   if (placeLength(words, 0) === words.length) return;
   // "Văn", "Thị" are middle names: a name cannot end with one ("Nguyễn Văn" is a cut name).
   if (words.length >= 2 && /^(?:văn|thị)$/.test(lower(words[words.length - 1]))) return;
   if (words.length >= 2 && CAN.has(lower(words[0])) && CHI.has(lower(words[1]))) return;
-  if (NOT_PEOPLE.has(words.join(" ").toLowerCase())) return;
+  const joinedLower = joined.toLowerCase();
+  if (NOT_PEOPLE.has(joinedLower)) return;
   if (PRODUCT_MAKERS.has(lower(words[0]))) return;
   if (words.length >= 2 && MODEL_MAKERS.has(lower(words[0]))) return;
   // "Phó Trưởng Khoa", "Trưởng Ban Lê Văn Tám": a capitalised title opens the run; a name may follow it.
+  const wordsBeforeTitle = words;
   if (lower(words[0]) === "trưởng" || (lower(words[0]) === "phó" && lower(words[1] ?? "") === "trưởng")) {
     const k = words.findIndex((w, i) => i > 0 && VN_SURNAMES.has(lower(w)) && words.length - i >= 2 && isVietnameseName(words.slice(i)));
     if (k < 0) return;
@@ -741,7 +790,7 @@ function segment(
     titled = true;
   }
   // A capitalised title is not a name: "Trưởng Đoàn", "Bộ Trưởng".
-  if (TITLE_SET.has(words.join(" ").toLowerCase())) return;
+  if (TITLE_SET.has(words === wordsBeforeTitle ? joinedLower : words.join(" ").toLowerCase())) return;
   const known = knownByKey.get(nameKey(words)) ?? (words.length === 1 ? (knownByShort.get(nameKey(words)) ?? null) : null);
   const vnSurname = words.length >= 2 && VN_SURNAMES.has(lower(words[0])) && isVietnameseName(words);
   const strong = Boolean(known) || (titled && words.length >= 1) || vnSurname || (placeQualified && words.length >= 2);
@@ -863,7 +912,9 @@ function joinParticles(words: string[]): string[] {
   const out: string[] = [];
   let particles = "";
   for (const w of words) {
-    if (/^\p{Ll}/u.test(w) && !/^(?:al|el)-/.test(w)) particles += `${w} `;
+    // Most words open with an ASCII capital: no particle, no regex needed.
+    const c = w.charCodeAt(0);
+    if (!(c >= 65 && c <= 90) && /^\p{Ll}/u.test(w) && !/^(?:al|el)-/.test(w)) particles += `${w} `;
     else {
       out.push(particles + w);
       particles = "";
@@ -886,7 +937,7 @@ export function findCandidates(texts: string[]): Candidate[] {
   const LIST_GAP = /^\s*(?:,|và|,\s*và|hay|hoặc)\s*$/u;
   for (const m of out) {
     const text = texts[m.text];
-    m.before = /(?:^|[\s(“"'‘])((?:[\p{L}\p{M}.]+ )?[\p{L}\p{M}.]+) $/u.exec(text.slice(Math.max(0, m.start - 30), m.start))?.[1].toLowerCase() ?? "";
+    m.before = wordsBefore(text.slice(Math.max(0, m.start - 30), m.start));
     m.after = /^ ([\p{L}\p{M}]+)/u.exec(text.slice(m.end, m.end + 20))?.[1].toLowerCase() ?? "";
     if (/\(\s*\d(?:\s*-\s*\d){2,3}\s*\)\s*:\s*$/u.test(text.slice(Math.max(0, m.start - 25), m.start))) m.formation = true;
     if (!m.titled && !m.known && isVietnameseName(m.words) && ORG_COMPOUNDS.has(`${lower(m.words[m.words.length - 1])} ${m.after}`)) m.placed = true;
@@ -948,7 +999,7 @@ const CAPS_TABLE_MIN = 3;
  * of two letters) is a table of people; its names become candidates, title-cased.
  */
 function capitalNames(text: string, textIndex: number): Candidate[] {
-  if (!/\p{Lu}{2,} \p{Lu}{2,}/u.test(text)) return [];
+  if (!hasCapitalPair(text)) return [];
   const found: Candidate[] = [];
   for (const r of text.matchAll(CAPS_RUN)) {
     const parts = r[0].split(" ");
