@@ -70,3 +70,20 @@ describe("SearchEngine", () => {
     expect(ids({ q: "hoa binh", outlet: ["dân-trí"] })).toEqual(["a"]);
   });
 });
+
+describe("snippets and titles marked from the token stream", () => {
+  it("do not depend on which queries marked the same articles before (masks cached per query)", () => {
+    const docs = [
+      article("p", "2025-01-02", [], null, [], "Hòa bình và thịnh vượng: hội đàm hòa bình tại Hà Nội, bình luận của báo chí."),
+      article("q", "2025-01-03", [], null, [], "Bình minh trên sông Hồng, hòa nhạc buổi sáng và hội họa."),
+    ];
+    const queries = ["hòa bình", "binh", "hoa", "hội", "hòa bình", "hoi hoa", "binh"];
+    const marks = (e: SearchEngine, q: string) =>
+      e.search({ ...EMPTY_QUERY, q, sort: "relevance" }).hits.map((h) => [h.id, h.snippet, h.titleSegments]);
+    // One engine answers every query in turn (repeats included); each answer equals a fresh engine's.
+    const shared = new SearchEngine(docs);
+    for (const q of queries) expect(marks(shared, q)).toEqual(marks(new SearchEngine(docs), q));
+    // And the marks differ between the queries (the check is not vacuous).
+    expect(marks(shared, "binh")).not.toEqual(marks(shared, "hoa"));
+  });
+});

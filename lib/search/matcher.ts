@@ -158,9 +158,22 @@ interface Prepared {
   excluded: ExcludedTerms[];
   results: Map<MatchMode, MatchResult | null>;
   rules?: MarkRules;
-  /** Per segment: exact term id → query-word mask, filled as snippets read the stream. */
-  streamMasks?: WeakMap<IndexSegment, Map<number, number>>;
+  /** This query's stamp in the segments' mask caches (see MaskCache), 0 until a snippet needs one. */
+  stamp: number;
 }
+
+/**
+ * Per segment: the query-word mask of each exact term id, valid where `stamp` holds the
+ * asking query's stamp (typed arrays sized to the segment's terms, made once and shared by
+ * every query: no map lookup per word of a snippet, nothing cleared between queries).
+ */
+interface MaskCache {
+  stamp: Int32Array;
+  mask: Int32Array;
+}
+
+/** Stamps of prepared queries, for MaskCache (process-wide: caches are per segment). */
+let lastStamp = 0;
 
 const CACHE_SIZE = 64;
 
@@ -172,6 +185,7 @@ export function createMatcher(
   const archive = Array.isArray(source) ? memoryArchive(source as readonly Article[]) : (source as Archive);
   const lex = archive.lexicon;
   const scratches = new WeakMap<IndexSegment, Scratch>();
+  const maskCaches = new WeakMap<IndexSegment, MaskCache>();
   const cache = new Map<string, Prepared>();
   let cacheGeneration = -1;
   const personIds = new WeakMap<IndexSegment, Set<string>>();
@@ -208,6 +222,7 @@ export function createMatcher(
       names: names ? nameRuns(parsed.words, isPerson) : [],
       excluded: parsed.excluded.map((tokens) => excludedTerms(lex, tokens)),
       results: new Map(),
+      stamp: 0,
     };
     cache.set(q, prepared);
     if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
@@ -384,10 +399,11 @@ export function createMatcher(
   /** The stream of the article at `at`, with masks computed once per term and query. */
   function streamWords(p: Prepared, rules: MarkRules, at: StreamPlace): StreamWords {
     const { rank } = at.seg;
-    p.streamMasks ??= new WeakMap();
-    let masks = p.streamMasks.get(at.seg);
-    if (!masks) p.streamMasks.set(at.seg, (masks = new Map()));
-    const cache = masks;
+    if (!p.stamp) p.stamp = ++lastStamp;
+    let cache = maskCaches.get(at.seg);
+    if (!cache) maskCaches.set(at.seg, (cache = { stamp: new Int32Array(rank.exactTerm.length), mask: new Int32Array(rank.exactTerm.length) }));
+    const { stamp, mask } = cache;
+    const mine = p.stamp;
     return {
       stream: rank.stream,
       from: at.from,
@@ -395,9 +411,9 @@ export function createMatcher(
       fromChar: at.fromChar,
       term: (e) => rank.exactTerm[e],
       maskOf(e) {
-        let mask = cache.get(e);
-        if (mask === undefined) cache.set(e, (mask = maskOfTerm(rules, rank.exactTerm[e], rank.foldedTerm[rank.foldedOf[e]])));
-        return mask;
+        if (stamp[e] === mine) return mask[e];
+        stamp[e] = mine;
+        return (mask[e] = maskOfTerm(rules, rank.exactTerm[e], rank.foldedTerm[rank.foldedOf[e]]));
       },
     };
   }

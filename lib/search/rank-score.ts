@@ -525,7 +525,10 @@ function run(index: RankIndex, s: Scratch, req: ScoreRequest, explain: Explain |
       }
     }
     const docs = near.length ? [...candidates, ...near] : candidates;
-    const lower = Float64Array.from(docs, base);
+    // A plain loop, not Float64Array.from(docs, base): the optimiser inlines `base` here (a common
+    // word's query has tens of thousands of candidates).
+    const lower = new Float64Array(docs.length);
+    for (let i = 0; i < docs.length; i++) lower[i] = base(docs[i]);
     const upper = new Float64Array(docs.length);
     let bounded = false;
     for (let i = 0; i < docs.length; i++) {

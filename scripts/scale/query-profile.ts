@@ -8,6 +8,8 @@
 // same process and runs, the two alternating which goes first: a weight's or feature's cost
 // (`"mix": false` and `"nearMissRule": {…}` set those matcher options). match() is timed with
 // its first ten as the page lists them (scripts/eval/metrics.ts shownTen).
+// `--index-b DIR` also times search() on a second saved index of the same corpus ("search-b":
+// another layout or build, the same code), in the same process and runs, alternating order.
 // `--clock cpu` times each query by the process's CPU time (process.cpuUsage) rather than the
 // wall clock: on a busy machine, a figure less stretched by other jobs (still not a quiet one).
 // Run under `node --cpu-prof` to see the functions:
@@ -34,6 +36,7 @@ const { values } = parseArgs({
     slowest: { type: "string", default: "0" },
     ab: { type: "string" },
     clock: { type: "string", default: "wall" },
+    "index-b": { type: "string" },
   },
 });
 
@@ -57,6 +60,12 @@ async function main() {
   const { mix, nearMissRule, ...over } = (values.ab ? JSON.parse(values.ab) : {}) as Partial<RankWeights> & Pick<MatcherOptions, "mix" | "nearMissRule">;
   const ab = values.ab ? createMatcher(live.archive, { weights: { ...RANK_WEIGHTS, ...over }, mix, nearMissRule }) : null;
   const cached = new SearchEngine(live.archive, { resultCacheBytes: DEFAULT_CACHE_MB * 2 ** 20 });
+  // `--index-b DIR`: a second saved index of the same corpus (another layout or build),
+  // searched by the same code in the same runs ("search-b"), the two alternating which goes first.
+  const liveB = values["index-b"] ? await LiveIndex.open({ corpusDir: path.resolve(values.archive!), indexDir: path.resolve(values["index-b"]), reader: true, waitForWriter: false }) : null;
+  const engineB = liveB ? new SearchEngine(liveB.archive) : null;
+  engineB?.prepare();
+  if (engineB && only.has("search")) only.add("search-b");
   // As the server does before it says it is ready (stories, facet numbering, pair filters).
   engine.prepare();
   console.log(
@@ -78,7 +87,7 @@ async function main() {
       run(q);
       return now() - t;
     });
-  const names = ["match", "match-ab", "search", "warm"] as const;
+  const names = ["match", "match-ab", "search", "search-b", "warm"] as const;
   const out: Record<string, { p50: number[]; p99: number[] }> = Object.fromEntries(names.map((n) => [n, { p50: [], p99: [] }]));
   if (ab && only.has("match")) only.add("match-ab");
   const runners = {
@@ -86,13 +95,14 @@ async function main() {
     match: (q: string) => shownTen(matcher.match(q)),
     "match-ab": (q: string) => ab && shownTen(ab.match(q)),
     search: (q: string) => engine.search({ ...EMPTY_QUERY, q, sort: "relevance" }),
+    "search-b": (q: string) => engineB?.search({ ...EMPTY_QUERY, q, sort: "relevance" }),
     warm: (q: string) => cached.search({ ...EMPTY_QUERY, q, sort: "relevance" }),
   };
   let lastSearch: number[] = [];
   let lastMatch: number[] = [];
   for (let r = 0; r < Number(values.runs); r++) {
     // With --ab, the two matchers alternate which runs first.
-    const order = r % 2 && ab ? (["match-ab", "match", "search", "warm"] as const) : names;
+    const order = r % 2 && (ab || engineB) ? (["match-ab", "match", "search-b", "search", "warm"] as const) : names;
     for (const name of order) {
       if (!only.has(name)) continue;
       const times = time(runners[name], name === "warm");
@@ -124,6 +134,7 @@ async function main() {
       .join(", ")}`,
   );
   await live.close();
+  await liveB?.close();
 }
 
 main().catch((e) => {
