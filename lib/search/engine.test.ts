@@ -78,8 +78,7 @@ describe("snippets and titles marked from the token stream", () => {
       article("q", "2025-01-03", [], null, [], "Bình minh trên sông Hồng, hòa nhạc buổi sáng và hội họa."),
     ];
     const queries = ["hòa bình", "binh", "hoa", "hội", "hòa bình", "hoi hoa", "binh"];
-    const marks = (e: SearchEngine, q: string) =>
-      e.search({ ...EMPTY_QUERY, q, sort: "relevance" }).hits.map((h) => [h.id, h.snippet, h.titleSegments]);
+    const marks = (e: SearchEngine, q: string) => e.search({ ...EMPTY_QUERY, q, sort: "relevance" }).hits.map((h) => [h.id, h.snippet, h.titleSegments]);
     // One engine answers every query in turn (repeats included); each answer equals a fresh engine's.
     const shared = new SearchEngine(docs);
     for (const q of queries) expect(marks(shared, q)).toEqual(marks(new SearchEngine(docs), q));

@@ -62,7 +62,9 @@ async function main() {
   const cached = new SearchEngine(live.archive, { resultCacheBytes: DEFAULT_CACHE_MB * 2 ** 20 });
   // `--index-b DIR`: a second saved index of the same corpus (another layout or build),
   // searched by the same code in the same runs ("search-b"), the two alternating which goes first.
-  const liveB = values["index-b"] ? await LiveIndex.open({ corpusDir: path.resolve(values.archive!), indexDir: path.resolve(values["index-b"]), reader: true, waitForWriter: false }) : null;
+  const liveB = values["index-b"]
+    ? await LiveIndex.open({ corpusDir: path.resolve(values.archive!), indexDir: path.resolve(values["index-b"]), reader: true, waitForWriter: false })
+    : null;
   const engineB = liveB ? new SearchEngine(liveB.archive) : null;
   engineB?.prepare();
   if (engineB && only.has("search")) only.add("search-b");
