@@ -14,6 +14,7 @@ import {
   boundQuery,
   createScratch,
   excludedDocs,
+  NEAR_MISS,
   nameRuns,
   type ExcludedTerms,
   type ProximityScorer,
@@ -183,6 +184,9 @@ export function createMatcher(
   { budget = WORK_BUDGET, weights, missShare, nearMiss = true, nearMissRule, mix = MIX_NEAR_MISSES, names = true, exhaustive = false }: MatcherOptions = {},
 ): Matcher {
   const archive = Array.isArray(source) ? memoryArchive(source as readonly Article[]) : (source as Archive);
+  // Long queries' wide near misses are looked for only when the full matches are few (see NearMissRule.wideBelow).
+  const wideRule = nearMissRule ?? NEAR_MISS;
+  const narrowRule: NearMissRule = { ...wideRule, wideWords: 0 };
   const lex = archive.lexicon;
   const scratches = new WeakMap<IndexSegment, Scratch>();
   const maskCaches = new WeakMap<IndexSegment, MaskCache>();
@@ -243,6 +247,7 @@ export function createMatcher(
     phrases = p.parsed.phrases,
     near: NearMiss[] | null = null,
     vouch: number[][] | null = null,
+    rule: NearMissRule | undefined = narrowRule,
   ): Scored {
     const hits: Scored = Object.assign([], { proximity: new Map<IndexSegment, ProximityScorer>() });
     for (const seg of archive.segments) {
@@ -258,7 +263,7 @@ export function createMatcher(
         weights,
         missShare,
         nearMiss: !!near,
-        nearMissRule,
+        nearMissRule: rule,
         vouch: vouch ?? undefined,
       };
       const b = boundQuery(seg.rank, scratchOf(seg), req);
@@ -329,8 +334,15 @@ export function createMatcher(
     }
     // Looser, when asked: articles holding some of the words, as typed (never look-alikes).
     if (mode === "any") return finish(scoreAll(p, p.groups, "any", meter), { relaxed: true, partial: meter.cut });
-    const near: NearMiss[] = [];
-    const hits = scoreAll(p, p.groups, "all", meter, parsed.phrases, nearMiss && mode === "all" ? near : null);
+    let near: NearMiss[] = [];
+    let hits = scoreAll(p, p.groups, "all", meter, parsed.phrases, nearMiss && mode === "all" ? near : null);
+    if (nearMiss && hits.length > 0 && hits.length < wideRule.wideBelow && wideRule.wideWords > 0 && p.groups.length >= wideRule.wideWords) {
+      // A long query with few full matches: scored again with its wide near misses (NearMissRule.wideBelow).
+      const wideNear: NearMiss[] = [];
+      const wideMeter: Meter = { left: meter.left, cut: false };
+      const wideHits = scoreAll(p, p.groups, "all", wideMeter, parsed.phrases, wideNear, null, wideRule);
+      if (!wideMeter.cut) [hits, near, meter.left] = [wideHits, wideNear, wideMeter.left];
+    }
     if (hits.length) {
       // The best matches by their per-word features vote for a reading (no positional scan needed).
       const reading = p.parsed.words.some((w) => w.marked) ? null : accentReading(lex, parsed.words, topHits(hits, ACCENT_SCAN));

@@ -376,6 +376,17 @@ describe("rank score", () => {
         expect(misses(createMatcher(docs, { nearMissRule: off }))).toEqual({});
       });
 
+      it("is looked for only when the full matches are fewer than wideBelow", () => {
+        const many = [
+          ...docs,
+          ...Array.from({ length: 3 }, (_, i) => article(`full${i}`, `Chelsea vô địch Ngoại hạng Anh mùa giải 2016-2017, bài ${i}`, "Tin bóng đá.")),
+        ];
+        expect(createMatcher(many, { nearMissRule: wide }).match(q)!.hits).toHaveLength(4);
+        expect(misses(createMatcher(many, { nearMissRule: { ...wide, wideBelow: 4 } }))).toEqual({});
+        expect(misses(createMatcher(many, { nearMissRule: { ...wide, wideBelow: 5 } }))).toEqual({ "no-season": ["2016", "2017"] });
+        expect(misses(createMatcher(many, { nearMissRule: { ...wide, wideBelow: Infinity } }))).toEqual({ "no-season": ["2016", "2017"] });
+      });
+
       it("applies only from wideWords words on, within the share, never to a quoted word", () => {
         expect(misses(createMatcher(docs, { nearMissRule: { ...wide, wideWords: 11 } }))).toEqual({});
         expect(misses(createMatcher(docs, { nearMissRule: { ...wide, wideShare: 0.05 } }))).toEqual({});

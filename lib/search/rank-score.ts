@@ -181,9 +181,15 @@ export interface NearMissRule {
    */
   wideWords: number;
   wideShare: number;
+  /**
+   * The matcher looks for wide near misses only when fewer full matches than this exist
+   * (a first page they do not fill): a second scoring pass for those queries alone, so a
+   * long query with many full matches costs what it did (Infinity: always).
+   */
+  wideBelow: number;
 }
 
-export const NEAR_MISS: NearMissRule = { words: 3, share: 0.15, df: 0.02, lack: 1, longWords: 5, longLack: 1, wideWords: 6, wideShare: 0.5 };
+export const NEAR_MISS: NearMissRule = { words: 3, share: 0.15, df: 0.02, lack: 1, longWords: 5, longLack: 1, wideWords: 6, wideShare: 0.5, wideBelow: 10 };
 
 /** How many minor words a near miss of a query of `n` words may lack. */
 export function lackAllowed(n: number, rule: NearMissRule = NEAR_MISS): number {
