@@ -20,6 +20,7 @@ import { loadArticles } from "./corpus-cache";
 import { condensedNdcgAt, judgedAt, loadAdditions, loadJudged, ndcgAt, precisionAt, withAdditions, type JudgedSet } from "./judged";
 import { reciprocalRank, shownTen } from "./metrics";
 import { flexSearchVi, miniSearchVi } from "./peers";
+import { absentQueries } from "./absent";
 import { buildQuerySets } from "./queries";
 
 /** Named variants: the ranking as it is, each feature off, near misses off, and older experiments. */
@@ -157,16 +158,18 @@ async function main() {
   const archive = saved?.archive ?? memoryArchive(articles);
   const sets = buildQuerySets(articles, Number(args.queries), Number(args.seed));
   const only = args.only?.split("|");
+  // As npm run eval counts them: right when answered with nothing (no full match, no near miss) or a flagged correction.
+  const absent = absentQueries(articles).absent;
 
   const ho = (tops: Tops) => (heldout ? ` ${heldout.queries.every((q) => q.id in tops) ? judgedFigures(heldout, tops).ndcg.toFixed(3) : "—"} |` : "");
   console.log(
-    `| ranking | nDCG@5 | condensed | P@5 | judged share | long (4) | with additions |${heldout ? " held out |" : ""} exact MRR@10 | stripped | tone (same set exact) | ms/query |`,
+    `| ranking | nDCG@5 | condensed | P@5 | judged share | long (4) | with additions |${heldout ? " held out |" : ""} exact MRR@10 | stripped | tone (same set exact) | absent right | ms/query |`,
   );
-  console.log(`|---|---|---|---|---|---|---|${heldout ? "---|" : ""}---|---|---|---|`);
+  console.log(`|---|---|---|---|---|---|---|${heldout ? "---|" : ""}---|---|---|---|---|`);
   for (const [name, tops] of Object.entries(peers)) {
     const j = judgedFigures(judged, tops);
     console.log(
-      `| ${name} | ${j.ndcg.toFixed(3)} | ${j.condensed.toFixed(3)} | ${j.p5.toFixed(3)} | ${j.judged.toFixed(3)} | ${longFigure(judged, tops).toFixed(3)} | ${judgedFigures(added, tops).ndcg.toFixed(3)} |${ho(tops)} | | | |`,
+      `| ${name} | ${j.ndcg.toFixed(3)} | ${j.condensed.toFixed(3)} | ${j.p5.toFixed(3)} | ${j.judged.toFixed(3)} | ${longFigure(judged, tops).toFixed(3)} | ${judgedFigures(added, tops).ndcg.toFixed(3)} |${ho(tops)} | | | | |`,
     );
   }
   let first: Tops | null = null;
@@ -184,8 +187,12 @@ async function main() {
     const toneExact = mrr(sets.toneExact);
     const count = judged.queries.length + (heldout?.queries.length ?? 0) + 2 * sets.exact.length + 2 * sets.tone.length;
     const ms = (performance.now() - t0) / count;
+    const right = absent.filter((q) => {
+      const r = matcher.match(q);
+      return (r?.hits.length ?? 0) + (r?.nearMisses.length ?? 0) === 0 || !!r?.correctedQuery;
+    }).length;
     console.log(
-      `| ${name} | ${j.ndcg.toFixed(3)} | ${j.condensed.toFixed(3)} | ${j.p5.toFixed(3)} | ${j.judged.toFixed(3)} | ${longFigure(judged, tops).toFixed(3)} | ${judgedFigures(added, tops).ndcg.toFixed(3)} |${ho(tops)} ${exact.toFixed(3)} | ${stripped.toFixed(3)} | ${tone.toFixed(3)} (${toneExact.toFixed(3)}) | ${ms.toFixed(1)} |`,
+      `| ${name} | ${j.ndcg.toFixed(3)} | ${j.condensed.toFixed(3)} | ${j.p5.toFixed(3)} | ${j.judged.toFixed(3)} | ${longFigure(judged, tops).toFixed(3)} | ${judgedFigures(added, tops).ndcg.toFixed(3)} |${ho(tops)} ${exact.toFixed(3)} | ${stripped.toFixed(3)} | ${tone.toFixed(3)} (${toneExact.toFixed(3)}) | ${right}/${absent.length} | ${ms.toFixed(1)} |`,
     );
     first ??= tops;
     if (args["dump-dir"]) writeFileSync(path.join(args["dump-dir"], `${name.replace(/[^a-z0-9]+/gi, "-")}.json`), JSON.stringify(tops));
