@@ -5,7 +5,8 @@
 // 2026-11-26), of the same articles deflated one by one, and one by one with the segment's
 // 32 KiB preset dictionary (as the store writes them now, docStoreDictionary), with the
 // compressed size of each; prints each run (median of the runs last). The articles are read
-// through the store, so any layout of the index serves.
+// through the store, so any layout of the index serves. Last, the index's own store.get of an
+// article not cached (read, CRC, inflate, JSON.parse): what a shown hit costs in this layout.
 // Nothing is written: the index is opened as a reader.
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -55,13 +56,22 @@ async function main() {
     `segment ${seg.name}: ${seg.rank.n} articles; sample ${n} blocks of ${BLOCK_DOCS}, ${articles.length} articles, ${(rawBytes / articles.length).toFixed(0)} B of JSON each`,
   );
   const times = layouts.map(() => [] as number[]);
+  // The index's own store as a shown hit reads it (FileDocStore.get: read, CRC, inflate, parse
+  // one article), its cache emptied first, one article of each sampled block.
+  const storeTimes: number[] = [];
   for (let r = 0; r < Number(values.runs); r++) {
     layouts.forEach((l, i) => {
       const t = performance.now();
       for (const b of l.packed) l.inflate(b);
       times[i].push(((performance.now() - t) * 1000) / l.packed.length);
     });
-    console.log(`run ${r + 1}: ${layouts.map((l, i) => `${l.name} ${times[i][r].toFixed(1)} µs`).join(", ")}`);
+    seg.store.close();
+    const t = performance.now();
+    for (let i = 0; i < n; i++) seg.store.get(((i * 7919) % count) * BLOCK_DOCS + (r % BLOCK_DOCS));
+    storeTimes.push(((performance.now() - t) * 1000) / n);
+    console.log(
+      `run ${r + 1}: ${layouts.map((l, i) => `${l.name} ${times[i][r].toFixed(1)} µs`).join(", ")}; the index's store.get ${storeTimes[r].toFixed(1)} µs`,
+    );
   }
   // Showing one article inflates its whole block, whatever the layout.
   console.log("| layout | compressed / JSON | inflate per article shown (median of runs) |");
@@ -70,6 +80,8 @@ async function main() {
     const size = l.packed.reduce((s, b) => s + b.length, 0);
     console.log(`| ${l.name} | ${(size / rawBytes).toFixed(3)} | ${median(times[i]).toFixed(1)} µs |`);
   });
+  const layout = (seg.store as unknown as { index: { blockDocs: number } }).index.blockDocs === 1 ? "one article per block" : `${BLOCK_DOCS}-article blocks`;
+  console.log(`this index (${layout}): store.get of an article not cached, read to parsed, median ${median(storeTimes).toFixed(1)} µs`);
   await live.close();
 }
 
