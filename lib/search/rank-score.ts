@@ -20,7 +20,7 @@ import { popcount } from "@/lib/search/bits";
 import type { Group } from "@/lib/search/query-expand";
 import { mayHold, pairFilter, type PairFilter } from "@/lib/search/pair-filter";
 import { archiveSize, ESCAPE, foldedDf, pairDf, tokenAt, type RankIndex } from "@/lib/search/rank-index";
-import { kthLargest } from "@/lib/search/topk";
+import { kthLargest, mapped } from "@/lib/search/topk";
 import { exactVariants } from "@/lib/search/variants";
 
 /** Weights of the three fields inside one BM25F saturation. */
@@ -531,10 +531,7 @@ function run(index: RankIndex, s: Scratch, req: ScoreRequest, explain: Explain |
       }
     }
     const docs = near.length ? [...candidates, ...near] : candidates;
-    // A plain loop, not Float64Array.from(docs, base): the optimiser inlines `base` here (a common
-    // word's query has tens of thousands of candidates).
-    const lower = new Float64Array(docs.length);
-    for (let i = 0; i < docs.length; i++) lower[i] = base(docs[i]);
+    const lower = mapped(docs, base);
     const upper = new Float64Array(docs.length);
     let bounded = false;
     for (let i = 0; i < docs.length; i++) {
@@ -572,7 +569,7 @@ type Scanner = ReturnType<typeof createScanner>;
 
 /** Whether some candidate holds every phrase of `scanner`: the candidates `scanned` would check, up to the first that does. */
 function anyHolds(index: RankIndex, scanner: Scanner, candidates: number[], base: (d: number) => number): boolean {
-  const prelim = Float64Array.from(candidates, base);
+  const prelim = mapped(candidates, base);
   const threshold = PHRASE_SCAN < candidates.length ? kthLargest(Float64Array.from(prelim), PHRASE_SCAN) : -Infinity;
   let count = 0;
   scanner.arm();
@@ -602,7 +599,7 @@ function scanned(
   explain: ((d: number, score: number, p: Proximity) => void) | null,
   lackOf: (d: number) => number = () => 0,
 ): BoundedScores {
-  const prelim = Float64Array.from(candidates, base);
+  const prelim = mapped(candidates, base);
   const threshold = phrases && PHRASE_SCAN < candidates.length ? kthLargest(Float64Array.from(prelim), PHRASE_SCAN) : -Infinity;
   let count = 0;
   const docs: number[] = [];

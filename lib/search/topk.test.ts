@@ -10,7 +10,7 @@ import { memoryArchive } from "@/lib/index/memory";
 import { SearchEngine } from "@/lib/search/engine";
 import { createMatcher, type Matcher, type MatchMode } from "@/lib/search/matcher";
 import { RANK_WEIGHTS, type RankWeights } from "@/lib/search/rank-score";
-import { comparator, type Sort } from "@/lib/search/topk";
+import { comparator, mapped, type Sort } from "@/lib/search/topk";
 import { EMPTY_QUERY } from "@/lib/url/search-params";
 
 const SEEDS = path.resolve(__dirname, "../../seeds");
@@ -135,6 +135,17 @@ describe("pruned top k", () => {
         expect(pruned.total).toBe(exact.total);
       }),
       { numRuns: 150 },
+    );
+  });
+});
+
+describe("mapped", () => {
+  it("equals Float64Array.from with the same function, empty or not", () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ noNaN: true })), (xs) => {
+        const f = (x: number) => x * 2 - 1;
+        expect(Array.from(mapped(xs, f))).toEqual(Array.from(Float64Array.from(xs, f)));
+      }),
     );
   });
 });
