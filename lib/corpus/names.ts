@@ -767,6 +767,8 @@ export const PLACES = [
   "Brazil",
   "Mexico",
   "Ukraine",
+  // The Vietnamese spelling the press also uses.
+  "Ukraina",
   "Belarus",
   "Ba Lan",
   "Hungary",
@@ -940,6 +942,11 @@ export const PLACES = [
   "Ninh Bình",
   "Nam Định",
   "Thái Bình",
+  // Oceans: "Bộ chỉ huy Thái Bình Dương Mỹ" is no "Dương Mỹ" after the province Thái Bình.
+  "Thái Bình Dương",
+  "Đại Tây Dương",
+  "Ấn Độ Dương",
+  "Bắc Băng Dương",
   "Hà Nam",
   "Hà Tây",
   "Hưng Yên",

@@ -270,3 +270,50 @@ describe("findPeople on the error kinds of issue #16 (session of 2026-11-26 05:0
     expect(names("Họ chào đón bé trai Gideon và bé gái Harper. Con trai Sushi rất lanh lợi.")).toEqual(["Gideon", "Harper", "Sushi"]);
   });
 });
+
+describe("findPeople on the error kinds of issue #16 (session of 2026-11-26 08:13)", () => {
+  const anyName: PeopleHelpers = { accept: () => true };
+  const withArchive = (...texts: string[]) => resolvePeople(findCandidates(texts), anyName).map((p) => p.name);
+  it("reads the Vietnamese spelling of Ukraine and the oceans as places, not names", () => {
+    expect(names("Tổng thống Ukraina Piotr Poroshenko phát biểu.")).toEqual(["Piotr Poroshenko"]);
+    expect(withArchive("Bộ chỉ huy Thái Bình Dương Mỹ cho biết.")).toEqual([]);
+  });
+  it("does not take countries joined by a hyphen for a name", () => {
+    expect(withArchive("Quan hệ Trung Quốc-Nga đang ở thời kỳ tốt nhất.")).toEqual([]);
+  });
+  it("halves a Vietnamese name a caption repeats", () => {
+    expect(names("Hoa hậu Thanh Hằng Thanh Hằng rạng rỡ.")).toEqual(["Thanh Hằng"]);
+    expect(names("Diễn viên Phạm Băng Băng dự lễ.")).toEqual(["Phạm Băng Băng"]);
+  });
+  it("does not take capitals cut into a title for a name", () => {
+    expect(withArchive("Một Phó Giáo sư của trường nói.")).toEqual([]);
+    expect(names("Ông Đinh Hồng Vinh Trợ lý Tổng thống nói.")).toEqual(["Đinh Hồng Vinh"]);
+    expect(withArchive("Một Phó Chánh Thanh tra Bộ nói.")).toEqual([]);
+  });
+  it("does not take a bus stop named after a street for a person", () => {
+    expect(withArchive("Lối vào nhà chờ Vũ Ngọc Phan rộng 70cm.")).toEqual([]);
+  });
+  it("reads a name glued to an outlet's acronym by a slash as a byline wherever it stands", () => {
+    expect(names("Ông Phí Hữu Đức nói.", "Linfield thắng 1-0./. Hoàng Yến/VOV.VN Hoàng Yến/VOV.VN")).toEqual(["Phí Hữu Đức"]);
+  });
+});
+
+describe("findPeople on organisations and bylines (session of 2026-11-26 08:13)", () => {
+  const anyName: PeopleHelpers = { accept: () => true };
+  const withArchive = (...texts: string[]) => resolvePeople(findCandidates(texts), anyName).map((p) => p.name);
+  it("does not take a university, a branch, a crossroads, a festival, a martial art or a chip for a person", () => {
+    expect(withArchive("Trưởng khoa Kinh tế, Đại học Nông Lâm cho rằng đất đai thiếu.")).toEqual([]);
+    expect(withArchive("Chi nhánh khu vực Minh Hải thua lỗ.")).toEqual([]);
+    expect(withArchive("Vụ tai nạn tại ngã tư Bà Triệu.")).toEqual([]);
+    expect(withArchive("Họ làm đẹp đón lễ Eid Al-Fitr.")).toEqual([]);
+    expect(withArchive("Ông sáng lập môn võ Triệu Quyền Đạo.")).toEqual([]);
+  });
+  it("reads a station or a faculty after a title as an organisation, not a name", () => {
+    expect(withArchive("Máy quay của phóng viên Đài Truyền hình Việt Nam bị hỏng.")).toEqual([]);
+    expect(withArchive("Ông Võ Văn Hòa, Giám đốc Đài Khí tượng, cho biết.")).toEqual(["Võ Văn Hòa"]);
+  });
+  it("reads a name closing the article with no full stop as its byline", () => {
+    expect(names("Ông Phí Hữu Đức nói.", "Giải thưởng không vượt qua 40 tỷ đồng Lê Hữu Việt")).toEqual(["Phí Hữu Đức"]);
+    expect(names("Ông Phí Hữu Đức nói.", "Người thắng cuộc là ông Lê Hữu Việt.")).toEqual(["Phí Hữu Đức", "Lê Hữu Việt"]);
+  });
+});

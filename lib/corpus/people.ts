@@ -193,6 +193,8 @@ const ORG_COMPOUNDS = new Set([
   "tài chính",
   "điều tra",
   "thị trường",
+  "khí tượng",
+  "quan hệ",
 ]);
 /** Organisation acronyms that are also name parts when not written in capitals ("Kim Jong Un" / "UN"). */
 const CAPITALS_ONLY = new Set(["un", "who", "is", "eu", "sea", "ap", "rt", "fed", "pro", "show", "plus", "book"]);
@@ -323,6 +325,22 @@ const PLACE_BEFORE_SET = new Set([
   "sân nhà",
   "thánh địa",
   "phố cổ",
+  // A bus stop named after its street: "nhà chờ Vũ Ngọc Phan".
+  "nhà chờ",
+  // Universities, branches, crossroads, festivals, martial arts schools and chips named like people.
+  "đại học",
+  "khu vực",
+  "chi nhánh",
+  "ngã ba",
+  "ngã tư",
+  "ngã năm",
+  "ngã sáu",
+  "lễ",
+  "lễ hội",
+  "môn võ",
+  "môn phái",
+  "võ phái",
+  "chip",
 ]);
 
 /** Whether the text right before a name ends with one of the phrases (1–4 words, case-insensitive). */
@@ -602,6 +620,16 @@ function placeLength(words: string[], at: number): number {
   return 0;
 }
 
+/** Whether the words are known places end to end ("Trung", "Quốc", "Nga"). */
+function allPlaces(words: string[]): boolean {
+  for (let i = 0; i < words.length;) {
+    const n = placeLength(words, i);
+    if (!n) return false;
+    i += n;
+  }
+  return words.length > 0;
+}
+
 /** Whether a well-known person's full name (2–4 words) starts at `at`. */
 function knownFrom(words: string[], at: number): boolean {
   for (let n = 2; n <= 4 && at + n <= words.length; n++) if (knownByKey.has(nameKey(words.slice(at, at + n)))) return true;
@@ -671,6 +699,18 @@ function mentionsInRun(text: string, runStart: number, runWords: string[], textI
   }
 }
 
+/**
+ * How many last words of `words[a, b)` open a title the lowercase word after them ends ("Phó
+ * Giáo" + "sư", "Trợ" + "lý"): capitals cut into a title, no part of a name. 0 when none.
+ */
+function titleCutAt(text: string, end: number, words: string[], a: number, b: number): number {
+  const next = /^ (\p{Ll}+)/u.exec(text.slice(end, end + 12))?.[1];
+  if (!next) return 0;
+  const last = lower(words[b - 1]);
+  if (b - a >= 2 && TITLE_SET.has(`${lower(words[b - 2])} ${last} ${next}`)) return 2;
+  return TITLE_SET.has(`${last} ${next}`) ? 1 : 0;
+}
+
 /** A foreign word: letters, not a Vietnamese syllable, not an acronym. */
 function isForeignWord(w: string): boolean {
   return /^\p{Lu}[\p{L}'’-]+$/u.test(w) && !/^\p{Lu}+$/u.test(w) && !isVietnameseName([w]);
@@ -721,6 +761,9 @@ function segment(
       changed = true;
     }
   }
+  // "Phó Giáo sư", "Đinh Hồng Vinh Trợ lý": capitals cut into a title end no name (what is
+  // left may end with a title's first word: "Phó Chánh Thanh tra", cut below).
+  if (b > a) b -= titleCutAt(text, offsets[b - 1] + runWords[b - 1].length, runWords, a, b);
   // "Anh", "Em" end many given names (Hoàng Anh, Tuấn Anh): only unambiguous titles are cut.
   while (b > a && (TRAILING_NON_NAME.has(lower(runWords[b - 1])) || TRAILING_TITLES.has(lower(runWords[b - 1])))) {
     // "Nguyễn Lê Tân", "Lâm Canh Tân": after a family name and a middle name these are given names.
@@ -741,8 +784,9 @@ function segment(
   if (from > 0 && isAcronym(runWords[from - 1]) && b - a >= 2) acronymQualified = true;
   let words = runWords.slice(a, b);
   // "Nicolas Cage Nicolas Cage", "Ronaldo Ronaldo": a caption repeats the name it sits beside.
+  // Vietnamese names double a syllable ("Phạm Băng Băng"), never a two-word half ("Thanh Hằng Thanh Hằng").
   const half = words.length / 2;
-  if (Number.isInteger(half) && half >= 1 && !isVietnameseName(words) && words.slice(0, half).join(" ") === words.slice(half).join(" ")) {
+  if (Number.isInteger(half) && half >= 1 && (half >= 2 || !isVietnameseName(words)) && words.slice(0, half).join(" ") === words.slice(half).join(" ")) {
     words = words.slice(0, half);
   }
   // The title may stand before the whole run: "Thư ký Báo chí Nhà Trắng Karoline Leavitt".
@@ -771,6 +815,8 @@ function segment(
   if (!honorific && !titledFullName) for (let k = 2; k < words.length; k++) if (placeLength(words, words.length - k) === k) return;
   const joined = words.join(" ");
   if (OUTLET_NAMES.has(foldedName(joined))) return;
+  // "Trung Quốc-Nga", "Mỹ-Hàn Quốc": places joined by hyphens name a relation between countries.
+  if (joined.includes("-") && allPlaces(joined.split(/[ -]/))) return;
   const orgPlaced = afterOrg && !titled && !splitInside;
   if (placeLength(words, 0) === words.length) return;
   // "Văn", "Thị" are middle names: a name cannot end with one ("Nguyễn Văn" is a cut name).
@@ -940,7 +986,10 @@ export function findCandidates(texts: string[]): Candidate[] {
     m.before = wordsBefore(text.slice(Math.max(0, m.start - 30), m.start));
     m.after = /^ ([\p{L}\p{M}]+)/u.exec(text.slice(m.end, m.end + 20))?.[1].toLowerCase() ?? "";
     if (/\(\s*\d(?:\s*-\s*\d){2,3}\s*\)\s*:\s*$/u.test(text.slice(Math.max(0, m.start - 25), m.start))) m.formation = true;
-    if (!m.titled && !m.known && isVietnameseName(m.words) && ORG_COMPOUNDS.has(`${lower(m.words[m.words.length - 1])} ${m.after}`)) m.placed = true;
+    if (!m.known && isVietnameseName(m.words) && ORG_COMPOUNDS.has(`${lower(m.words[m.words.length - 1])} ${m.after}`)) {
+      // After a title too when two words open with no family name: "phóng viên Đài Truyền hình", "Giám đốc Đài Khí tượng".
+      if (!m.titled || (m.words.length === 2 && !VN_SURNAMES.has(lower(m.words[0])))) m.placed = true;
+    }
     // "Roland Garros 2017", "Champions League 2016-17": a foreign name followed by a year names an event.
     if (!m.titled && !m.placed && !m.known && !isVietnameseName(m.words) && /^ (?:19|20)\d\d(?!\d)/.test(text.slice(m.end, m.end + 6))) m.placed = true;
   }
@@ -1064,9 +1113,13 @@ function isCredit(texts: string[], m: Candidate): boolean {
     (isSentenceStart(text, m.start) || /(?:^|[\s.])(?:CTV|PV|BTV|NV)\s+$/u.test(text.slice(Math.max(0, m.start - 6), m.start)))
   )
     return true;
+  // "… Hoàng Yến/VOV.VN Hoàng Yến/VOV.VN": a name glued to an outlet's acronym by a slash credits it wherever it stands.
+  if (/^\/(?:\p{Lu}{2,}|\p{Lu}+(?:\.\p{Lu}+)+)(?![\p{L}\p{N}])/u.test(text.slice(m.end, m.end + 16))) return true;
   if (texts.length < 2 || m.text !== texts.length - 1) return false;
   const tail = text.slice(m.end);
   if (tail.length > 60 || !BYLINE_TAIL.test(tail)) return false;
+  // "… 40 tỷ đồng Lê Hữu Việt": a name closing the article with no full stop after it signs it.
+  if (tail === "") return true;
   // "… Tổng thống Macron Hà Khoa": a byline glued to the last word of the text.
   const glued = isVietnameseName(m.words) && isForeignWord(/(\S+) $/u.exec(text.slice(Math.max(0, m.start - 30), m.start))?.[1] ?? "");
   return glued || isSentenceStart(text, m.start) || /\(?theo\s+$/iu.test(text.slice(Math.max(0, m.start - 8), m.start));
