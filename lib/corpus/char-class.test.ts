@@ -12,7 +12,10 @@ const text = fc.array(char, { maxLength: 40 }).map((cs) => cs.join(""));
 
 describe("char-class scans", () => {
   it("hasCapitalPair answers as /\\p{Lu}{2,} \\p{Lu}{2,}/u", () => {
-    fc.assert(fc.property(text, (s) => hasCapitalPair(s) === CAPITAL_PAIR.test(s)), { numRuns: 20000 });
+    fc.assert(
+      fc.property(text, (s) => hasCapitalPair(s) === CAPITAL_PAIR.test(s)),
+      { numRuns: 20000 },
+    );
     expect(hasCapitalPair("đội hình: MANUEL NEUER, Bayern")).toBe(true);
     expect(hasCapitalPair("UBND tỉnh Quảng Nam")).toBe(false);
     expect(hasCapitalPair("Ông ĐẶNG VĂN")).toBe(true);
@@ -21,8 +24,14 @@ describe("char-class scans", () => {
   it("wordsBefore captures what the regex captures, lowercased", () => {
     const viaRegex = (s: string) => WORDS_BEFORE.exec(s)?.[1].toLowerCase() ?? "";
     // Text before a name mostly ends with a space: half the cases do.
-    const before = fc.oneof(text, text.map((s) => `${s} `));
-    fc.assert(fc.property(before, (s) => wordsBefore(s) === viaRegex(s)), { numRuns: 20000 });
+    const before = fc.oneof(
+      text,
+      text.map((s) => `${s} `),
+    );
+    fc.assert(
+      fc.property(before, (s) => wordsBefore(s) === viaRegex(s)),
+      { numRuns: 20000 },
+    );
     expect(wordsBefore("phát biểu của Tổng thống ")).toBe("tổng thống");
     expect(wordsBefore("(HLV ")).toBe("hlv");
     expect(wordsBefore("đội, HLV ")).toBe("hlv");

@@ -85,4 +85,3 @@ export function wordsBefore(slice: string): string {
   }
   return k2 === 0 || charIs(slice.charCodeAt(k2 - 1), OPENER) ? slice.slice(k2, e).toLowerCase() : "";
 }
-
