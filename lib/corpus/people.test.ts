@@ -317,3 +317,14 @@ describe("findPeople on organisations and bylines (session of 2026-11-26 08:13)"
     expect(names("Ông Phí Hữu Đức nói.", "Người thắng cuộc là ông Lê Hữu Việt.")).toEqual(["Phí Hữu Đức", "Lê Hữu Việt"]);
   });
 });
+
+describe("findPeople on English names of things (session of 2026-11-26 08:13)", () => {
+  const anyName: PeopleHelpers = { accept: () => true };
+  const withArchive = (...texts: string[]) => resolvePeople(findCandidates(texts), anyName).map((p) => p.name);
+  it("does not take a film, a shop, a firm or an award ending in an English head word for a person", () => {
+    expect(withArchive("Họ xem Skull Island tại rạp. Ban nhạc Music Box hát.")).toEqual([]);
+    expect(withArchive("Khu Providence Arcade mở cửa. Công ty Attwood Solicitors kiện.")).toEqual([]);
+    expect(withArchive("Giải VinaPhone Spin Award được trao.")).toEqual([]);
+    expect(names("HLV Park Hang-seo và nhạc sĩ Philip Glass.")).toEqual(["Park Hang-seo", "Philip Glass"]);
+  });
+});
