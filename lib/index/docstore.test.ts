@@ -80,4 +80,13 @@ describe("encodeDocStore", () => {
     // Text the dictionary already holds costs little: smaller than the article deflated without one.
     expect(chunks[7].length).toBeLessThan(deflateRawSync(Buffer.from(JSON.stringify(articles[7]))).length / 2);
   });
+
+  it("holds each compressed article in memory of about its own size, not in deflate's 16 KiB output buffer", () => {
+    const articles = Array.from({ length: 60 }, (_, i) => testArticle({ id: `a${i}`, title: `Bài ${i}`, paragraphs: [`Tin ngắn số ${i}.`] }));
+    const { chunks } = encodeDocStore(articles);
+    // Small copies share Node's 8 KiB allocation pools (with other allocations): count each
+    // backing buffer once; views into deflate's output buffers would hold 16 KiB per article.
+    const held = [...new Set(chunks.map((c) => c.buffer))].reduce((sum, b) => sum + b.byteLength, 0);
+    expect(held).toBeLessThan((chunks.length * 16 * 1024) / 4);
+  });
 });

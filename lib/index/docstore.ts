@@ -59,7 +59,9 @@ export function encodeDocStore(articles: readonly Article[]): { chunks: Buffer[]
   const chunks: Buffer[] = [];
   let at = 0;
   articles.forEach((article, d) => {
-    const chunk = deflateRawSync(Buffer.from(JSON.stringify(article)), options);
+    // A copy: deflateRawSync returns a view into its 16 KiB output buffer, and a segment's
+    // articles (about 1 KiB each compressed) kept as views held 16x their size until written.
+    const chunk = Buffer.from(deflateRawSync(Buffer.from(JSON.stringify(article)), options));
     chunks.push(chunk);
     offsets[d] = at;
     crcs[d] = crc32(chunk);
