@@ -8,7 +8,7 @@
 //   verdicts of unchanged (id, date) pairs, so only new or changed estimates need judging.
 // Loading the 35k corpus takes about a minute of CPU: run it rarely.
 import { readFile, writeFile } from "node:fs/promises";
-import { parseArgs } from "node:util";
+import { cliArgs } from "./cli";
 import { leadOf } from "@/lib/corpus/dates";
 import { buildCorpus, readRawArticles } from "@/lib/corpus/load";
 
@@ -21,7 +21,7 @@ interface SampleEntry {
   note?: string;
 }
 
-const { values, positionals } = parseArgs({
+const { values, positionals } = cliArgs(__filename, {
   allowPositionals: true,
   options: {
     from: { type: "string", default: "2017-02-01" },

@@ -13,7 +13,7 @@
 import os from "node:os";
 import path from "node:path";
 import v8 from "node:v8";
-import { parseArgs } from "node:util";
+import { cliArgs } from "./cli";
 import { runInNewContext } from "node:vm";
 import MiniSearch from "minisearch";
 import type { Article } from "@/lib/corpus/types";
@@ -28,7 +28,7 @@ import { buildQuerySets, type KnownItem, type QuerySets } from "./eval/queries";
 
 const REPO = path.resolve(__dirname, "..");
 
-const { values: args } = parseArgs({
+const { values: args } = cliArgs(__filename, {
   options: {
     corpus: { type: "string", default: process.env.EVAL_CORPUS ?? "../shared/corpus/baomoi-2017.jsonl.gz" },
     queries: { type: "string", default: "400" },

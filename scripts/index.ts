@@ -8,13 +8,13 @@
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import os from "node:os";
-import { parseArgs } from "node:util";
+import { cliArgs } from "./cli";
 import { SingleBar, Presets } from "cli-progress";
 import { WorkerAnalyser } from "@/lib/index/analysis-pool";
 import { LiveIndex } from "@/lib/index/live-index";
 import { corpusDir, indexDir } from "@/lib/search/service";
 
-const { values } = parseArgs({
+const { values } = cliArgs(__filename, {
   options: { corpus: { type: "string" }, index: { type: "string" }, "segment-tokens": { type: "string" }, threads: { type: "string" } },
 });
 const corpus = values.corpus ? path.resolve(values.corpus) : corpusDir();

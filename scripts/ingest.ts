@@ -3,7 +3,7 @@
 //   npm run ingest -- DIR [--limit N] [--summary] [--dropped] [--sample N]
 // --sample N prints N random dropped and N random trimmed pieces (fixed seed), for checking by eye.
 import path from "node:path";
-import { parseArgs } from "node:util";
+import { cliArgs } from "./cli";
 import { readRawArticles } from "@/lib/corpus/load";
 import { prepareArticleWithDetail } from "@/lib/corpus/prepare";
 import type { Article, Skipped } from "@/lib/corpus/types";
@@ -18,7 +18,7 @@ interface Options {
 }
 
 function readOptions(argv: string[]): Options {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = cliArgs(__filename, {
     args: argv,
     allowPositionals: true,
     options: {

@@ -10,11 +10,11 @@
 import { type ChildProcess } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
-import { parseArgs } from "node:util";
+import { cliArgs } from "./cli";
 import autocannon from "autocannon";
 import { processRss, startApp, stopApp, waitAllReady } from "./app-server";
 
-const { values } = parseArgs({
+const { values } = cliArgs(__filename, {
   options: {
     corpus: { type: "string", default: "../shared/corpus" },
     port: { type: "string", default: "3310" },

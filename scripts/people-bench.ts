@@ -18,7 +18,7 @@
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
-import { parseArgs } from "node:util";
+import { cliArgs } from "./cli";
 import { readRawArticles } from "@/lib/corpus/load";
 import { type Candidate, findCandidates, findPeople, resolvePeople } from "@/lib/corpus/people";
 import { PeopleEvidence } from "@/lib/corpus/people-evidence";
@@ -28,7 +28,7 @@ import type { RawArticle } from "@/lib/corpus/types";
 import type { Analyser, Analysis } from "@/lib/index/analysis";
 import { LiveIndex } from "@/lib/index/live-index";
 
-const { values, positionals } = parseArgs({
+const { values, positionals } = cliArgs(__filename, {
   allowPositionals: true,
   options: {
     runs: { type: "string", default: "3" },

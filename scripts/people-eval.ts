@@ -10,7 +10,7 @@
 // used for tuning.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
+import { cliArgs } from "./cli";
 import { readRawArticles } from "@/lib/corpus/load";
 import { type Candidate, candidatesToResolve, nameKey, type PeopleHelpers, resolvePeople } from "@/lib/corpus/people";
 import { PeopleEvidence } from "@/lib/corpus/people-evidence";
@@ -58,7 +58,7 @@ export function sampleIds(ids: string[], seed: number, size: number, exclude = n
 
 const key = (name: string) => nameKey(name.split(/\s+/));
 
-const { values: opts, positionals } = parseArgs({
+const { values: opts, positionals } = cliArgs(__filename, {
   allowPositionals: true,
   options: {
     labels: { type: "string" },

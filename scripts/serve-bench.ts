@@ -4,10 +4,10 @@
 import { spawn } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
-import { parseArgs } from "node:util";
+import { cliArgs } from "./cli";
 import { median } from "./eval/metrics";
 
-const { values } = parseArgs({
+const { values } = cliArgs(__filename, {
   options: {
     corpus: { type: "string", default: "../shared/corpus" },
     runs: { type: "string", default: "3" },

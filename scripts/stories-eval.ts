@@ -10,7 +10,7 @@
 //   the verdicts of stories whose members did not change, so only new ones need judging.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
+import { cliArgs } from "./cli";
 import { LiveIndex } from "@/lib/index/live-index";
 import { SearchEngine } from "@/lib/search/engine";
 import { groupArchive } from "@/lib/stories/archive-stories";
@@ -34,7 +34,7 @@ interface SampleEntry {
   note?: string;
 }
 
-const { values } = parseArgs({
+const { values } = cliArgs(__filename, {
   options: {
     corpus: { type: "string", default: "/work/shared/corpus" },
     index: { type: "string", default: "/tmp/timtin-stories-index" },

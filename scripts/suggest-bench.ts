@@ -4,13 +4,13 @@
 //   npx tsx scripts/suggest-bench.ts [--corpus ../shared/corpus] [--runs 5]
 import os from "node:os";
 import path from "node:path";
-import { parseArgs } from "node:util";
+import { cliArgs } from "./cli";
 import { loadCorpus } from "@/lib/corpus/load";
 import { SearchEngine } from "@/lib/search/engine";
 import { SuggestIndex, suggestSource } from "@/lib/suggest/suggest-index";
 import { fold } from "@/lib/text/analyzer";
 
-const { values } = parseArgs({
+const { values } = cliArgs(__filename, {
   options: {
     corpus: { type: "string", default: "../shared/corpus" },
     runs: { type: "string", default: "5" },

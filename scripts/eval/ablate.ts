@@ -9,7 +9,7 @@
 //   npx tsx scripts/eval/ablate.ts --index=DIR --dump-dir=DIR           # each variant's judged tops in DIR/<variant>.json (to grade what they surface)
 import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
+import { cliArgs } from "../cli";
 import type { Article } from "@/lib/corpus/types";
 import type { Archive } from "@/lib/index/archive";
 import { LiveIndex } from "@/lib/index/live-index";
@@ -96,7 +96,7 @@ function variants(): [string, MatcherOptions][] {
   ];
 }
 
-const { values: args } = parseArgs({
+const { values: args } = cliArgs(__filename, {
   options: {
     corpus: { type: "string", default: path.resolve(__dirname, "../../../shared/corpus/baomoi-2017.jsonl.gz") },
     queries: { type: "string", default: "200" },

@@ -4,7 +4,7 @@
 //
 //   npx tsx scripts/eval/explain.ts --index=DIR [--only=q33,q35 | --tag=long] [--top=10]
 import path from "node:path";
-import { parseArgs } from "node:util";
+import { cliArgs } from "../cli";
 import { LiveIndex } from "@/lib/index/live-index";
 import { createMatcher, localize } from "@/lib/search/matcher";
 import { expandQuery } from "@/lib/search/query-expand";
@@ -13,7 +13,7 @@ import { createScratch, explainQuery, FEATURE_NAMES } from "@/lib/search/rank-sc
 import { loadAdditions, loadJudged, withAdditions } from "./judged";
 import { shownTen } from "./metrics";
 
-const { values: args } = parseArgs({
+const { values: args } = cliArgs(__filename, {
   options: {
     corpus: { type: "string", default: path.resolve(__dirname, "../../../shared/corpus") },
     index: { type: "string" },

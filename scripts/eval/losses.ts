@@ -7,7 +7,7 @@
 //   npx tsx scripts/eval/losses.ts --index=DIR --corpus=../shared/corpus/baomoi-2017.jsonl.gz --peers=/tmp/peers.json [--peer="MiniSearch + vi folding"]
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
+import { cliArgs } from "../cli";
 import type { Article } from "@/lib/corpus/types";
 import { LiveIndex } from "@/lib/index/live-index";
 import { createMatcher } from "@/lib/search/matcher";
@@ -15,7 +15,7 @@ import { parseQuery } from "@/lib/search/query-parse";
 import { tokenize } from "@/lib/text/analyzer";
 import { loadAdditions, loadJudged, ndcgAt, withAdditions, type JudgedQuery } from "./judged";
 
-const { values: args } = parseArgs({
+const { values: args } = cliArgs(__filename, {
   options: {
     corpus: { type: "string", default: path.resolve(__dirname, "../../../shared/corpus/baomoi-2017.jsonl.gz") },
     index: { type: "string" },

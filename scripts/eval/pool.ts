@@ -6,7 +6,7 @@
 //   npx tsx scripts/eval/pool.ts --depth=5 --out=/tmp/pool.json [--cache] [--set=data/eval/judged-heldout2.json]
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
+import { cliArgs } from "../cli";
 import { createMatcher } from "@/lib/search/matcher";
 import { loadArticles } from "./corpus-cache";
 import { loadJudged } from "./judged";
@@ -14,7 +14,7 @@ import { shownTen } from "./metrics";
 import { flexSearchVi, miniSearchVi, type Engine } from "./peers";
 
 async function main() {
-  const { values } = parseArgs({
+  const { values } = cliArgs(__filename, {
     options: {
       corpus: { type: "string", default: path.resolve(__dirname, "../../../shared/corpus/baomoi-2017.jsonl.gz") },
       depth: { type: "string", default: "5" },

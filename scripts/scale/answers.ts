@@ -9,7 +9,7 @@
 // (printed) is the median of rounds 2 and 3 of the relevance searches (round 1 warms up).
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
+import { cliArgs } from "../cli";
 import { LiveIndex } from "@/lib/index/live-index";
 import { SearchEngine } from "@/lib/search/engine";
 import { EMPTY_QUERY } from "@/lib/url/search-params";
@@ -17,7 +17,7 @@ import { percentile } from "../eval/metrics";
 import { buildQuerySets } from "../eval/queries";
 import { NATURAL_QUERIES } from "./natural-queries";
 
-const { values } = parseArgs({
+const { values } = cliArgs(__filename, {
   options: {
     index: { type: "string" },
     corpus: { type: "string", default: "../shared/corpus" },

@@ -30,7 +30,7 @@ import { closeSync, createReadStream, mkdtempSync, openSync, readdirSync, readFi
 import os from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
-import { parseArgs } from "node:util";
+import { cliArgs } from "../cli";
 import { createGunzip } from "node:zlib";
 import type { Article } from "@/lib/corpus/types";
 import { LiveIndex } from "@/lib/index/live-index";
@@ -44,7 +44,7 @@ import { buildQuerySets, mulberry32 } from "../eval/queries";
 import { healthOfEach, processRss, startApp, stopApp, waitAllReady } from "../app-server";
 import { NATURAL_QUERIES } from "./natural-queries";
 
-const { values } = parseArgs({
+const { values } = cliArgs(__filename, {
   options: {
     archive: { type: "string", default: "../shared/corpus" },
     runs: { type: "string", default: "3" },

@@ -6,7 +6,7 @@
 // profile's last S seconds (a server's load run, without its start and warm-up).
 // Inclusive time counts a sample once per distinct function on its stack (recursion once).
 import { readFileSync } from "node:fs";
-import { parseArgs } from "node:util";
+import { cliArgs } from "../cli";
 
 interface Node {
   id: number;
@@ -21,7 +21,7 @@ interface Profile {
   endTime: number;
 }
 
-const { values, positionals } = parseArgs({
+const { values, positionals } = cliArgs(__filename, {
   allowPositionals: true,
   options: { under: { type: "string" }, top: { type: "string", default: "30" }, match: { type: "string" }, last: { type: "string" } },
 });

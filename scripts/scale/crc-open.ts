@@ -8,12 +8,12 @@
 import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { parseArgs } from "node:util";
+import { cliArgs } from "../cli";
 import { readIndexFile } from "@/lib/index/format";
 import { setVerifiedFiles, VerifiedFiles } from "@/lib/index/verified-files";
 import { median } from "../eval/metrics";
 
-const { values } = parseArgs({ options: { index: { type: "string" }, runs: { type: "string", default: "3" } } });
+const { values } = cliArgs(__filename, { options: { index: { type: "string" }, runs: { type: "string", default: "3" } } });
 if (!values.index) throw new Error("--index DIR is required");
 const dir = path.resolve(values.index);
 const runs = Number(values.runs);

@@ -9,13 +9,13 @@
 // article not cached (read, CRC, inflate, JSON.parse): what a shown hit costs in this layout.
 // Nothing is written: the index is opened as a reader.
 import path from "node:path";
-import { parseArgs } from "node:util";
+import { cliArgs } from "../cli";
 import { deflateRawSync, inflateRawSync } from "node:zlib";
 import { BLOCK_DOCS, docStoreDictionary } from "@/lib/index/docstore";
 import { LiveIndex } from "@/lib/index/live-index";
 import { median } from "../eval/metrics";
 
-const { values } = parseArgs({
+const { values } = cliArgs(__filename, {
   options: {
     index: { type: "string" },
     archive: { type: "string", default: "../shared/corpus" },

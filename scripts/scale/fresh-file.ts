@@ -10,12 +10,12 @@
 // corpus directory: run it on a copy (cp -a) of a shared corpus, with an index built for the copy.
 import { rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
+import { cliArgs } from "../cli";
 import { LiveIndex } from "@/lib/index/live-index";
 import { SearchEngine } from "@/lib/search/engine";
 import { EMPTY_QUERY } from "@/lib/url/search-params";
 
-const { values } = parseArgs({ options: { corpus: { type: "string" }, index: { type: "string" }, runs: { type: "string", default: "3" } } });
+const { values } = cliArgs(__filename, { options: { corpus: { type: "string" }, index: { type: "string" }, runs: { type: "string", default: "3" } } });
 const mib = (b: number) => `${(b / 2 ** 20).toFixed(0)} MiB`;
 const rss = () => {
   (globalThis as { gc?: () => void }).gc?.();

@@ -7,11 +7,11 @@ import { createReadStream } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { createInterface } from "node:readline";
-import { parseArgs } from "node:util";
+import { cliArgs } from "../cli";
 import { createGunzip } from "node:zlib";
 import { mulberry32 } from "../eval/queries";
 
-const { values } = parseArgs({
+const { values } = cliArgs(__filename, {
   options: {
     size: { type: "string", default: "100000" },
     out: { type: "string" },

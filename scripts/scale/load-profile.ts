@@ -11,7 +11,7 @@
 // saved without them. The index is opened as the server's writer opens it (an index saved
 // before stories.bin existed gets one on the first run).
 import path from "node:path";
-import { parseArgs } from "node:util";
+import { cliArgs } from "../cli";
 import os from "node:os";
 import { LiveIndex } from "@/lib/index/live-index";
 import { SearchEngine } from "@/lib/search/engine";
@@ -19,7 +19,7 @@ import { buildPairFilter } from "@/lib/search/pair-filter";
 import { groupArchive } from "@/lib/stories/archive-stories";
 import { EMPTY_QUERY } from "@/lib/url/search-params";
 
-const { values } = parseArgs({
+const { values } = cliArgs(__filename, {
   options: {
     index: { type: "string" },
     corpus: { type: "string", default: "../shared/corpus" },

@@ -15,7 +15,7 @@
 // `--set judged` times the hand-judged natural queries (data/eval/judged-*.json) instead.
 // Run under `node --cpu-prof` to see the functions:
 //   node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx scripts/scale/query-profile.ts --index DIR [--every 4] [--runs 3]
-import { parseArgs } from "node:util";
+import { cliArgs } from "../cli";
 import os from "node:os";
 import path from "node:path";
 import { LiveIndex } from "@/lib/index/live-index";
@@ -28,7 +28,7 @@ import { loadJudged } from "../eval/judged";
 import { median, percentile, shownTen } from "../eval/metrics";
 import { buildQuerySets } from "../eval/queries";
 
-const { values } = parseArgs({
+const { values } = cliArgs(__filename, {
   options: {
     archive: { type: "string", default: "../shared/corpus" },
     index: { type: "string" },
