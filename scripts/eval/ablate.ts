@@ -6,6 +6,10 @@
 //   npx tsx scripts/eval/ablate.ts --cache --peers=/tmp/peers.json   # also score the peers (slow to build), cached in that file
 //   npx tsx scripts/eval/ablate.ts --index=DIR                        # a saved index of the corpus (npm run index) instead of indexing it
 //   npx tsx scripts/eval/ablate.ts --index=DIR --heldout              # also nDCG@5 on data/eval/judged-heldout2.json (for reports, not for tuning)
+//   npx tsx scripts/eval/ablate.ts --index=DIR --heldout --heldout-file=data/eval/judged-heldout3.json   # another held-out set
+//     (--heldout-file=FILE, relative to the repository root unless absolute, default data/eval/judged-heldout2.json, is read only with
+//     --heldout. The --peers cache is keyed by query id: a cache written without FILE's queries shows "—" in the peers'
+//     held-out column, so give such a set a new --peers file.)
 //   npx tsx scripts/eval/ablate.ts --index=DIR --dump-dir=DIR           # each variant's judged tops in DIR/<variant>.json (to grade what they surface)
 import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -109,6 +113,7 @@ const { values: args } = cliArgs(__filename, {
     peers: { type: "string" },
     index: { type: "string" },
     heldout: { type: "boolean", default: false },
+    "heldout-file": { type: "string", default: "data/eval/judged-heldout2.json" },
   },
 });
 
@@ -142,7 +147,10 @@ async function main() {
   const articles = saved ? storedArticles(saved.archive) : (await loadArticles(args.corpus!, args.cache!)).articles;
   const judged = loadJudged();
   const added = withAdditions(judged, loadAdditions());
-  const heldout = args.heldout ? loadJudged(path.resolve(__dirname, "../../data/eval/judged-heldout2.json")) : null;
+  const heldout = args.heldout ? loadJudged(path.resolve(__dirname, "../..", args["heldout-file"]!)) : null;
+  // Tops and the peers cache are keyed by query id: a held-out id equal to a frozen one would overwrite it.
+  const clash = heldout?.queries.filter((q) => judged.queries.some((j) => j.id === q.id)).map((q) => q.id) ?? [];
+  if (clash.length) throw new Error(`held-out ids also in the frozen set: ${clash.join(", ")}`);
   let peers: Record<string, Tops> = {};
   if (args.peers && existsSync(args.peers)) peers = JSON.parse(readFileSync(args.peers, "utf8")) as Record<string, Tops>;
   else if (args.peers) {
