@@ -45,10 +45,16 @@ describe("judged-set measures", () => {
     expect(() => withAdditions(loadJudged(), additions)).not.toThrow();
   });
 
-  it("loads the held-out set: its own queries (none of the frozen set's), a third unmarked, every query graded 0/1/2", () => {
-    const set = loadJudged(path.resolve(__dirname, "../../data/eval/judged-heldout2.json"));
+  it.each([
+    ["judged-heldout2.json", 15],
+    ["judged-heldout3.json", 30],
+  ])("loads the held-out set %s: its own queries (none of the frozen set's), a third unmarked, every query graded 0/1/2", (file, size) => {
+    const set = loadJudged(path.resolve(__dirname, "../../data/eval", file));
     const frozen = new Set(loadJudged().queries.map((q) => q.q));
-    expect(set.queries.length).toBeGreaterThanOrEqual(15);
+    const frozenIds = new Set(loadJudged().queries.map((q) => q.id));
+    expect(set.queries.length).toBeGreaterThanOrEqual(size);
+    // Tops and ablate's peers cache are keyed by query id.
+    for (const q of set.queries) expect(frozenIds.has(q.id)).toBe(false);
     expect(set.queries.filter((q) => q.tags.includes("unmarked")).length * 3).toBeGreaterThanOrEqual(set.queries.length);
     expect(new Set(set.queries.map((q) => q.id)).size).toBe(set.queries.length);
     for (const q of set.queries) {
