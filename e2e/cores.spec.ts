@@ -57,6 +57,37 @@ async function askEveryProcess(paths: string[]) {
   return [...seen.values()];
 }
 
+type Health = { status: string; worker: { pid: number }; answers: { hits: number; misses: number; adopted: number } };
+
+/**
+ * On one connection to a process that `pick` accepts (new connections until one is): its
+ * health, its answers to `paths` (without tookMs), its health after them.
+ */
+async function onProcess(pick: (pid: number) => boolean, paths: string[]) {
+  for (let tries = 0; tries < 200; tries++) {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      const first = await get(agent, `${own.server.base}/api/health`);
+      const before = JSON.parse(first.body) as Health;
+      if (before.status !== "ok" || !pick(before.worker.pid)) continue;
+      const bodies: unknown[] = [];
+      for (const p of paths) {
+        const r = await get(agent, `${own.server.base}${p}`);
+        expect(r.socket).toBe(first.socket);
+        const json = JSON.parse(r.body);
+        delete json.tookMs;
+        bodies.push(json);
+      }
+      const last = await get(agent, `${own.server.base}/api/health`);
+      expect(last.socket).toBe(first.socket);
+      return { pid: before.worker.pid, before, after: JSON.parse(last.body) as Health, bodies };
+    } finally {
+      agent.destroy();
+    }
+  }
+  throw new Error("no such server process answered");
+}
+
 const PATHS = [
   "/api/search?q=hoa+binh",
   "/api/search?q=Putin&sort=newest",
@@ -76,6 +107,25 @@ test("every server process answers the same, one writer and one reader of the sa
   const [search] = a.answers as { status: number; json: { total: number } }[];
   expect(search.status).toBe(200);
   expect(search.json.total).toBeGreaterThan(0);
+});
+
+test("a search one process computed is answered by the other from the answer it was sent", async () => {
+  // Words and a sort no other test asks for: neither process has this answer yet.
+  const path = `/api/search?q=${encodeURIComponent("Putin Alaska hội đàm")}&sort=oldest&size=5`;
+  const { pid } = await onProcess(() => true, []);
+  const other = (p: number) => p !== pid;
+  const adoptedBefore = (await onProcess(other, [])).before.answers.adopted;
+  const computed = await onProcess((p) => p === pid, [path]);
+  // Computed there (the API looks for a kept answer before it queues the search, and again at its turn).
+  expect(computed.after.answers.misses).toBeGreaterThan(computed.before.answers.misses);
+  // Only the health is asked until the answer has arrived: asking the search itself would
+  // let the other process compute it.
+  await expect(async () => expect((await onProcess(other, [])).before.answers.adopted).toBeGreaterThan(adoptedBefore)).toPass();
+  const answered = await onProcess(other, [path]);
+  expect(answered.after.answers.misses).toBe(answered.before.answers.misses);
+  expect(answered.after.answers.hits).toBe(answered.before.answers.hits + 1);
+  expect(answered.bodies).toEqual(computed.bodies);
+  expect((computed.bodies[0] as { total: number }).total).toBeGreaterThan(0);
 });
 
 test("a file copied into the corpus reaches every process, which still agree", async () => {

@@ -26,6 +26,12 @@ if (cluster.isPrimary) {
     roles.set(worker, slot);
   };
   for (let i = 0; i < count; i++) fork(i);
+  // An answer a worker computed goes to every other worker (lib/http/shared-answers.ts), so
+  // each distinct search is computed once by the whole server rather than once per process.
+  cluster.on("message", (from, message) => {
+    if (message?.type !== "tim-tin.answer") return;
+    for (const worker of roles.keys()) if (worker !== from && worker.isConnected()) worker.send(message);
+  });
   cluster.on("exit", (worker, code, signal) => {
     const slot = roles.get(worker);
     roles.delete(worker);

@@ -131,4 +131,51 @@ describe("the per-process search queue", () => {
     const queue = new WorkQueue(4);
     expect(await queue.run(() => 7)).toEqual({ status: "done", value: 7 });
   });
+
+  it("with a slice, a turn runs further jobs until the slice has passed, then leaves the rest to the next turn", async () => {
+    let clock = 0;
+    const turns: (() => void)[] = [];
+    const queue = new WorkQueue(
+      0,
+      (t) => turns.push(t),
+      undefined,
+      10,
+      () => clock,
+    );
+    const ran: number[] = [];
+    // Each job takes 3 ms of the clock; the fourth starts at 9 ms, under the slice of 10.
+    const jobs = [1, 2, 3, 4, 5, 6].map((n) => queue.run(() => (ran.push(n), (clock += 3))));
+    turns.shift()!();
+    expect(ran).toEqual([1, 2, 3, 4]);
+    expect(turns).toHaveLength(1);
+    turns.shift()!();
+    expect(ran).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(turns).toHaveLength(0);
+    expect((await Promise.all(jobs)).every((r) => r.status === "done")).toBe(true);
+  });
+
+  it("with a slice, a job longer than the slice is still one turn of its own, and a client gone is still dropped", async () => {
+    let clock = 0;
+    const turns: (() => void)[] = [];
+    const queue = new WorkQueue(
+      0,
+      (t) => turns.push(t),
+      undefined,
+      10,
+      () => clock,
+    );
+    const ran: string[] = [];
+    const gone = new AbortController();
+    const long = queue.run(() => (ran.push("long"), (clock += 25)));
+    const left = queue.run(() => ran.push("left"), gone.signal);
+    const next = queue.run(() => ran.push("next"));
+    gone.abort();
+    turns.shift()!();
+    expect(ran).toEqual(["long"]);
+    turns.shift()!();
+    expect(ran).toEqual(["long", "next"]);
+    expect(await left).toEqual({ status: "aborted" });
+    expect((await long).status).toBe("done");
+    expect((await next).status).toBe("done");
+  });
 });

@@ -70,6 +70,11 @@ export class SearchEngine {
     this.results = new ResultCache(options.resultCacheBytes ?? 0);
   }
 
+  /** Both caches of kept answers (with words, without), for sharing them across server processes. */
+  get answerCaches(): readonly ResultCache[] {
+    return [this.results, this.browsed];
+  }
+
   /** Live articles. */
   get size(): number {
     return this.archive.live;

@@ -49,6 +49,13 @@ export class ResultCache {
   private generation = -1;
   /** Lookups answered and not, since the process started (for /api/health and benchmarks). */
   readonly stats = { hits: 0, misses: 0 };
+  /** Answers adopted from other server processes (see `adopt`). */
+  adopted = 0;
+  /**
+   * Told of every answer this process computes and keeps (not of adopted ones), with its
+   * JSON text: lib/http/shared-answers.ts hands it to the other server processes.
+   */
+  onKeep: ((key: string, generation: number, json: string, total: number) => void) | null = null;
 
   /** `maxBytes` 0 turns the cache off; `kind`: which searches it keeps (with words or without). */
   constructor(
@@ -81,14 +88,33 @@ export class ResultCache {
 
   /** Keep an answer; `json` is its JSON text when the caller has it already. */
   set(key: string, generation: number, answer: SearchResponse, json = JSON.stringify(answer)) {
+    if (this.keep(key, generation, json, answer.total)) this.onKeep?.(key, generation, json, answer.total);
+  }
+
+  /**
+   * Keep an answer another process computed over the same commit (its JSON text as `set`
+   * keeps it); the caller vouches that `generation` is this process's archive at that commit.
+   */
+  adopt(key: string, generation: number, json: string, total: number) {
+    if (this.keep(key, generation, json, total)) this.adopted++;
+  }
+
+  /** Which kind of searches this cache keeps (a shared answer names its cache by it). */
+  get keeps(): "words" | "browse" {
+    return this.kind;
+  }
+
+  private keep(key: string, generation: number, json: string, total: number): boolean {
+    if (!this.answers) return false;
     this.sync(generation);
     const at = json.indexOf(TOOK);
-    if (at < 0) return;
+    if (at < 0) return false;
     const from = at + TOOK.length;
     let end = from;
     while (end < json.length && json[end] !== "," && json[end] !== "}") end++;
     // An answer larger than the whole bound is refused by lru-cache, not kept.
-    this.answers?.set(key, { head: json.slice(0, from), took: json.slice(from, end), tail: json.slice(end), total: answer.total });
+    this.answers.set(key, { head: json.slice(0, from), took: json.slice(from, end), tail: json.slice(end), total });
+    return this.answers.has(key);
   }
 
   private lookup(key: string, generation: number): Kept | undefined {

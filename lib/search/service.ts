@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import path from "node:path";
 import { loopMonitor } from "@/lib/http/loop-monitor";
 import { WorkQueue } from "@/lib/http/search-queue";
+import { shareAnswers, type Channel, type SharingStats } from "@/lib/http/shared-answers";
 import { LiveIndex } from "@/lib/index/live-index";
 import { ANALYZER_VERSION, FORMAT_VERSION } from "@/lib/index/format";
 import type { IndexVersion } from "@/lib/http/etag";
@@ -17,6 +18,8 @@ export interface SearchService {
   indexDir: string | null;
   /** How long loading (or building) the index took at start. */
   buildMs: number;
+  /** Answers sent to and adopted from the other server processes, when shared (else null). */
+  shared: SharingStats | null;
 }
 
 /** Where the service stands: a first build reports its progress; then it serves. */
@@ -85,6 +88,22 @@ function queueLimit(): number {
 }
 const DEFAULT_QUEUE = 64;
 
+/** How long one turn of the queue may go on running waiting searches (`SEARCH_SLICE_MS`; 0 = one search a turn). */
+function queueSliceMs(): number {
+  const v = Number(process.env.SEARCH_SLICE_MS ?? DEFAULT_SLICE_MS);
+  return Number.isFinite(v) && v >= 0 ? v : DEFAULT_SLICE_MS;
+}
+const DEFAULT_SLICE_MS = 0;
+
+/**
+ * Whether this process shares its computed answers with the other server processes
+ * (lib/http/shared-answers.ts): with a saved index, more than one process and an IPC channel
+ * (scripts/start.mjs); `SEARCH_SHARE=0` turns it off, to measure it.
+ */
+function sharesAnswers(dir: string | null): boolean {
+  return dir !== null && typeof process.send === "function" && (Number(process.env.TIMTIN_WORKERS) || 1) > 1 && process.env.SEARCH_SHARE !== "0";
+}
+
 /** Whether the API sends a kept answer at once rather than queueing it (`SEARCH_KEPT_FIRST`, default on; 0 = off, to measure it). */
 export function keptFirst(): boolean {
   return process.env.SEARCH_KEPT_FIRST !== "0";
@@ -95,7 +114,7 @@ const QUEUE = Symbol.for("tim-tin.search-queue");
 /** This process's queue of API searches (lib/http/search-queue.ts), one per process as the index is. */
 export function searchQueue(): WorkQueue {
   const holder = globalThis as { [QUEUE]?: WorkQueue };
-  return (holder[QUEUE] ??= new WorkQueue(queueLimit(), setImmediate, (waitMs, runMs) => loopMonitor().search(waitMs, runMs)));
+  return (holder[QUEUE] ??= new WorkQueue(queueLimit(), setImmediate, (waitMs, runMs) => loopMonitor().search(waitMs, runMs), queueSliceMs()));
 }
 
 // Route handlers and pages can be bundled into separate chunks with their own module
@@ -126,6 +145,8 @@ function start() {
     () => {
       const openMs = Math.round(performance.now() - started);
       const engine = new SearchEngine(index.archive, { resultCacheBytes: resultCacheBytes() });
+      // Before the warm-up, so its answers are shared too.
+      const shared = sharesAnswers(dir) ? shareAnswers(engine, () => index.lastUpdate, process as unknown as Channel) : null;
       // Stories, facet numbering and pair filters are derived here, before the process says it
       // is ready: else the first search after a start pays for them (about 1–2 s on 35k).
       const prepared = performance.now();
@@ -135,7 +156,7 @@ function start() {
       // and under load the connections queued behind them timed out (lib/search/warm-up.ts).
       const warm = warmUp(engine, { budgetMs: warmMs() });
       const buildMs = Math.round(performance.now() - started);
-      const service: SearchService = { engine, index, corpusDir: corpus, indexDir: dir, buildMs };
+      const service: SearchService = { engine, index, corpusDir: corpus, indexDir: dir, buildMs, shared };
       entry.service = service;
       const ms = watchMs();
       if (ms > 0) index.watch(ms);

@@ -435,8 +435,8 @@ async function main() {
           });
           finished = performance.now();
           for (const h of await healthOfEach(base, workers)) {
-            const { worker, loop, searches } = h as { worker: { pid: number; role: string }; loop: unknown; searches: unknown };
-            loops.push(`pid ${worker.pid} (${worker.role}): ${JSON.stringify({ searches, ...(loop as object) })}`);
+            const { worker, loop, searches, answers } = h as { worker: { pid: number; role: string }; loop: unknown; searches: unknown; answers: unknown };
+            loops.push(`pid ${worker.pid} (${worker.role}): ${JSON.stringify({ searches, answers, ...(loop as object) })}`);
           }
           return result;
         },

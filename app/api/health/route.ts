@@ -21,7 +21,7 @@ export async function GET(request: Request) {
   const worker = { pid: process.pid, role: indexRole(), workers: Number(process.env.TIMTIN_WORKERS) || 1 };
   if (state.status === "indexing") return Response.json({ status: "indexing", progress: state.progress, index: version, memory, worker });
   if (state.status === "error") return Response.json({ status: "error", message: state.message, index: version, memory, worker }, { status: 503 });
-  const { engine, index, buildMs } = state.service;
+  const { engine, index, buildMs, shared } = state.service;
   return Response.json({
     status: "ok",
     articles: engine.size,
@@ -41,6 +41,9 @@ export async function GET(request: Request) {
     worker,
     // This process's API searches: run, dropped because the client had gone, refused when full.
     searches: { waiting: searchQueue().length, ...searchQueue().stats },
+    // Kept answers of searches with words: found, computed, adopted from the other processes;
+    // and the answers this process shared with them (lib/http/shared-answers.ts; null = not shared).
+    answers: { ...engine.results.stats, adopted: engine.results.adopted, shared },
     loop,
   });
 }
