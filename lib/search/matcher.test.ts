@@ -339,3 +339,29 @@ describe("leadPassage", () => {
     expect(only.text.length).toBeLessThanOrEqual(SNIPPET_MAX + 1);
   });
 });
+
+describe("year ranges", () => {
+  const seasons = createMatcher([
+    article("slash2", "Chelsea vô địch mùa giải 2016/17", "Đội bóng thành London đăng quang.", filler),
+    article("slash4", "Tổng kết mùa giải 2016/2017 của Chelsea", "Một mùa giải thành công.", filler),
+    article("hyphen2", "Chelsea và mùa giải 2016-17", "Conte giành chức vô địch.", filler),
+    article("other", "Chelsea chuẩn bị mùa giải 2017/18", "Ngày 17/5 đội bóng trở lại. Trận thắng 2-1.", filler),
+  ]);
+  const found = (q: string) => [...(seasons.match(q)?.scores.keys() ?? [])].sort();
+
+  it("finds a season in any of its written forms, whichever the query uses", () => {
+    for (const q of ["mùa giải 2016-2017", "mùa giải 2016/2017", "mùa giải 2016/17", "mùa giải 2016-17", '"2016 2017"']) {
+      expect(found(q)).toEqual(["hyphen2", "slash2", "slash4"]);
+    }
+    expect(found("mùa giải 2017-2018")).toEqual(["other"]);
+    // A date and a score are not years.
+    expect(found("17/5")).toEqual(["other"]);
+    // The 17 of a range is read as 2017, not as the number 17.
+    expect(found("2016 17 ")).toEqual([]);
+  });
+
+  it("marks the range as written", () => {
+    expect(marked(seasons.highlight("Chelsea vô địch mùa giải 2016/17", "2016-2017"))).toEqual(["2016/17"]);
+    expect(marked(seasons.highlight("mùa giải 2016-17 và ngày 17/5", "2016/2017"))).toEqual(["2016-17"]);
+  });
+});

@@ -11,7 +11,7 @@
 // - A radix tree of the folded vocabulary for prefix and typo lookups.
 import SearchableMap from "minisearch/SearchableMap";
 import type { Article } from "@/lib/corpus/types";
-import { fold, joinsAt, normalize, WORD } from "@/lib/text/analyzer";
+import { fold, joinsAt, normalize, WORD, yearRangeCut, yearRangeTerm } from "@/lib/text/analyzer";
 
 /** Stream marker: the next token does not continue a phrase. */
 export const BREAK = -1;
@@ -443,17 +443,29 @@ export class RankIndexWriter {
     words.lastIndex = 0;
     let prevEnd = -1;
     for (let m = words.exec(text); m; m = words.exec(text)) {
-      const raw = m[0];
-      if (prevEnd < 0 || !joinsAt(text, prevEnd, m.index)) this.stream.push(BREAK);
-      let e = this.rawId.get(raw);
-      if (e === undefined) {
-        const term = normalize(raw);
-        e = this.idOf(term, fold(term));
-        this.rawId.set(raw, e);
+      const start = m.index;
+      const end = start + m[0].length;
+      const cut = yearRangeCut(text, start, end);
+      if (cut < 0) this.addWord(text, start, end, m[0], prevEnd);
+      else {
+        this.addWord(text, start, cut - 1, text.slice(start, cut - 1), prevEnd);
+        this.addWord(text, cut, end, text.slice(cut, end), cut - 1);
       }
-      this.stream.push(e);
-      prevEnd = m.index + raw.length;
+      prevEnd = end;
     }
+  }
+
+  private addWord(text: string, start: number, end: number, raw: string, prevEnd: number) {
+    if (prevEnd < 0 || !joinsAt(text, prevEnd, start)) this.stream.push(BREAK);
+    // A range's two-digit year (the 17 of 2016-17) is read in full: not a spelling to cache.
+    const year = raw.length === 2 ? yearRangeTerm(text, start, end) : undefined;
+    let e = year === undefined ? this.rawId.get(raw) : this.idOf(year, year);
+    if (e === undefined) {
+      const term = normalize(raw);
+      e = this.idOf(term, fold(term));
+      this.rawId.set(raw, e);
+    }
+    this.stream.push(e);
   }
 
   finish(): RankIndex {

@@ -7,7 +7,7 @@ import { popcount } from "@/lib/search/bits";
 import type { Group } from "@/lib/search/query-expand";
 import { ESCAPE, tokenAt, type TokenStream } from "@/lib/search/rank-index";
 import type { Segment } from "@/lib/api/contract";
-import { fold, joins, normalize, type Token } from "@/lib/text/analyzer";
+import { fold, joins, termAt, type Token } from "@/lib/text/analyzer";
 import { nextWord, type Span } from "@/lib/text/word-scan";
 
 /** Snippet length bounds, in characters (ellipses excluded). */
@@ -107,12 +107,12 @@ function markTokens(text: string, rules: MarkRules, words?: StreamWords): Marked
       if (at < words.to) {
         const e = tokenOf(words.stream, at++);
         // The first word read from the stream must be the text's: else analyse the text.
-        if (checked || (checked = words.term(e) === normalize(text.slice(start, end)))) mask = words.maskOf(e);
+        if (checked || (checked = words.term(e) === termAt(text, start, end))) mask = words.maskOf(e);
         else at = -1;
       } else at = -1;
     }
     if (mask < 0) {
-      const term = normalize(text.slice(start, end));
+      const term = termAt(text, start, end);
       mask = maskOfTerm(rules, term, fold(term));
     }
     out.start.push(start);

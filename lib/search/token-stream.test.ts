@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { testArticle } from "@/lib/corpus/test-article";
 import { BREAK, buildRankIndex, ESCAPE, packStream, streamLength, tokenAt } from "@/lib/search/rank-index";
-import { tokenize } from "@/lib/text/analyzer";
+import { joins, tokenize } from "@/lib/text/analyzer";
 
 /** A distinct made-up word per number: letters only, so the analyzer keeps it as one token. */
 const word = (n: number) => {
@@ -50,5 +50,39 @@ describe("the packed token stream", () => {
     const rare = index.exactId.get(word(distinct - 1))!;
     expect(rare).toBeGreaterThanOrEqual(ESCAPE);
     expect(index.exactStart[rare + 1] - index.exactStart[rare]).toBe(1);
+  });
+});
+
+describe("the writer's tokens", () => {
+  /** A text's tokens as the stream holds them: terms, with a break before each that does not join. */
+  const analysed = (text: string) => {
+    const tokens = tokenize(text);
+    return tokens.flatMap((t, i) => (i > 0 && joins(text, tokens[i - 1], t) ? [t.term] : ["|", t.term]));
+  };
+  const streamed = (text: string) => {
+    const index = buildRankIndex([testArticle({ id: "a", title: text, paragraphs: [] })]);
+    const out: string[] = [];
+    for (let i = index.docStart[0]; i < index.titleEnd[0]; i++) {
+      const e = tokenAt(index.stream, i);
+      out.push(e === BREAK ? "|" : index.exactTerm[e]);
+    }
+    return out;
+  };
+
+  it("are tokenize's, with its joins, year ranges included", () => {
+    const piece = fc.constantFrom("mùa", "Giải", "2016", "17", "2017", "5", "-", "/", ".", " ", "\n", "(");
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 24 }), (pieces) => {
+        const text = pieces.join("");
+        expect(streamed(text)).toEqual(analysed(text));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("index every form of a season as the same joined years", () => {
+    for (const form of ["2016-2017", "2016/2017", "2016/17", "2016-17"]) expect(streamed(`mùa giải ${form}`)).toEqual(["|", "mùa", "giải", "2016", "2017"]);
+    // The spelling `17` elsewhere stays 17.
+    expect(streamed("2016/17 và 17")).toEqual(["|", "2016", "2017", "và", "17"]);
   });
 });

@@ -87,3 +87,47 @@ describe("tokenize", () => {
     );
   });
 });
+
+describe("year ranges", () => {
+  const withJoins = (s: string) => {
+    const tokens = tokenize(s);
+    return tokens.map((t, i) => (i > 0 && joins(s, tokens[i - 1], t) ? "+" : "") + t.term);
+  };
+
+  it("reads 2016-2017, 2016/2017, 2016/17 and 2016-17 as the two years, joined", () => {
+    for (const form of ["2016-2017", "2016/2017", "2016/17", "2016-17", "2016‑17"]) {
+      expect(withJoins(`mùa giải ${form}.`)).toEqual(["mùa", "+giải", "+2016", "+2017"]);
+      expect(withJoins(`(${form})`)).toEqual(["2016", "+2017"]);
+    }
+    expect(withJoins("niên khoá 1999/00")).toEqual(["niên", "+khoá", "+1999", "+2000"]);
+    expect(withJoins("giai đoạn 2016/2020")).toEqual(["giai", "+đoạn", "+2016", "+2020"]);
+  });
+
+  it("keeps each part's offsets: the two-digit half is written 17, read 2017", () => {
+    const text = "mùa 2016/17 khép lại";
+    const [, a, b] = tokenize(text);
+    expect([a.text, a.start, a.end, a.term]).toEqual(["2016", 4, 8, "2016"]);
+    expect([b.text, b.start, b.end, b.term, b.folded]).toEqual(["17", 9, 11, "2017", "2017"]);
+  });
+
+  it("leaves dates, scores, phone numbers and ids as they were", () => {
+    expect(texts("ngày 17/5, 17/5/2017, tháng 5/2017, 12/2016")).toEqual(["ngày", "17/5", "17/5/2017", "tháng", "5/2017", "12/2016"]);
+    expect(withJoins("thắng 2-1")).toEqual(["thắng", "+2", "+1"]);
+    expect(withJoins("gọi 0912-345-678 hoặc 1900-1234")).toEqual(["gọi", "+0912", "+345", "+678", "+hoặc", "+1900", "+1234"]);
+    // Not the next year, a date before it, a month after it, letters after it, spaces around it.
+    expect(terms("2016/18 2016-18 25/4/2016-17 2017/05 2016/17abc 2016 - 17 2016/2030")).toEqual([
+      "2016/18",
+      "2016",
+      "18",
+      "25/4/2016",
+      "17",
+      "2017/05",
+      "2016/17",
+      "abc",
+      "2016",
+      "17",
+      "2016/2030",
+    ]);
+    expect(terms("a2016-17 x-2016-17 1899-00")).toEqual(["a2016", "17", "x", "2016", "17", "1899", "00"]);
+  });
+});

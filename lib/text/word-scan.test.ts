@@ -1,12 +1,12 @@
-// nextWord replaces `text.matchAll(WORD)` where only offsets are needed: it must find the
-// same words, at the same offsets, in any text.
+// nextWord replaces `tokenize` (`text.matchAll(WORD)`, slashed year ranges cut in two) where
+// only offsets are needed: it must find the same words, at the same offsets, in any text.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { WORD } from "@/lib/text/analyzer";
+import { tokenize } from "@/lib/text/analyzer";
 import { nextWord } from "@/lib/text/word-scan";
 
 function byRegex(text: string): [number, number][] {
-  return [...text.matchAll(WORD)].map((m) => [m.index, m.index + m[0].length]);
+  return tokenize(text).map((t) => [t.start, t.end]);
 }
 
 function byScan(text: string): [number, number][] {
@@ -20,6 +20,10 @@ function byScan(text: string): [number, number][] {
 // marks), digits of several scripts, the number separators, other numbers (², ½), astral
 // letters and digits, emoji, lone surrogates, spaces, hyphens, punctuation.
 const PIECES = [
+  "2016",
+  "17",
+  "2017",
+  "‐",
   "a",
   "Đ",
   "ư",
@@ -50,7 +54,7 @@ const PIECES = [
 ];
 
 describe("nextWord", () => {
-  it("finds the words of WORD at the same offsets in any text", () => {
+  it("finds the words of tokenize at the same offsets in any text", () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }), (pieces) => {
         const text = pieces.join("");
@@ -60,7 +64,7 @@ describe("nextWord", () => {
     );
   });
 
-  it("agrees with WORD on arbitrary strings", () => {
+  it("agrees with tokenize on arbitrary strings", () => {
     fc.assert(
       fc.property(fc.string({ unit: "binary", maxLength: 60 }), (text) => {
         expect(byScan(text)).toEqual(byRegex(text));
@@ -72,5 +76,10 @@ describe("nextWord", () => {
   it("keeps grouped numbers whole and splits words at hyphens", () => {
     const text = "Giá 6.300 đồng/kg ngày 25/4/2025, Jong-un 1.a";
     expect(byScan(text).map(([s, e]) => text.slice(s, e))).toEqual(["Giá", "6.300", "đồng", "kg", "ngày", "25/4/2025", "Jong", "un", "1", "a"]);
+  });
+
+  it("cuts a slashed year range in two, as tokenize does", () => {
+    const text = "mùa 2016/17, 2016/2017 và 17/5/2017";
+    expect(byScan(text).map(([s, e]) => text.slice(s, e))).toEqual(["mùa", "2016", "17", "2016", "2017", "và", "17/5/2017"]);
   });
 });

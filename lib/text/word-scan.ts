@@ -2,6 +2,7 @@
 // and highlights need only each word's offsets, for hundreds of words per article shown,
 // and `matchAll` allocates a match array per word. A character's class is computed once
 // (with the same Unicode properties as WORD) and kept in a table.
+import { yearRangeCut } from "@/lib/text/analyzer";
 
 const LMN = /^[\p{L}\p{M}\p{N}]$/u;
 const ND = /^\p{Nd}$/u;
@@ -55,9 +56,9 @@ function runEnd(text: string, j: number, bit: number): number {
 }
 
 /**
- * The first word of `text` starting at or after `from`, exactly as `text.matchAll(WORD)`
- * finds it when its previous match ended at `from`: its offsets go into `span`. False when
- * there is none.
+ * The first word of `text` starting at or after `from`, exactly as `tokenize` finds it
+ * (`text.matchAll(WORD)`, a slashed year range cut in two) when its previous word ended at
+ * `from`: its offsets go into `span`. False when there is none.
  */
 export function nextWord(text: string, from: number, span: Span): boolean {
   const n = text.length;
@@ -79,7 +80,9 @@ export function nextWord(text: string, from: number, span: Span): boolean {
         groups++;
       }
       if (groups) {
-        span.end = j;
+        // A year range with a slash (2016/17) is two words, as `tokenize` reads it.
+        const cut = groups === 1 ? yearRangeCut(text, i, j) : -1;
+        span.end = cut < 0 ? j : cut - 1;
         return true;
       }
     }
