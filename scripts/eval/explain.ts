@@ -2,7 +2,8 @@
 // shownTen lists them) and every article graded 2, with their grade and the named
 // features of their score (rank-score.ts explainQuery), read from a saved index.
 //
-//   npx tsx scripts/eval/explain.ts --index=DIR [--only=q33,q35 | --tag=long] [--top=10]
+//   npx tsx scripts/eval/explain.ts --index=DIR [--only=q33,q35 | --tag=long] [--top=10] [--heldout]
+// --heldout: also the queries of data/eval/judged-heldout2.json (h01..).
 import path from "node:path";
 import { cliArgs } from "../cli";
 import { LiveIndex } from "@/lib/index/live-index";
@@ -20,6 +21,7 @@ const { values: args } = cliArgs(__filename, {
     only: { type: "string" },
     tag: { type: "string" },
     top: { type: "string", default: "10" },
+    heldout: { type: "boolean", default: false },
   },
 });
 
@@ -29,6 +31,7 @@ async function main() {
   const archive = live.archive;
   const matcher = createMatcher(archive);
   const judged = withAdditions(loadJudged(), loadAdditions());
+  if (args.heldout) judged.queries.push(...loadJudged(path.resolve(__dirname, "../../data/eval/judged-heldout2.json")).queries);
   const only = args.only?.split(",");
   for (const jq of judged.queries) {
     if (only && !only.includes(jq.id)) continue;
