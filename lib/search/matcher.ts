@@ -106,6 +106,8 @@ export interface MatcherOptions {
   names?: boolean;
   /** Compute every match's exact score at once, no pruning (the reference the pruned top k is tested against). */
   exhaustive?: boolean;
+  /** Relevance pages this deep get tight bounds (rank-score.ts ScoreRequest.topHint): tests use small ones. */
+  topHint?: number;
 }
 
 /**
@@ -181,7 +183,7 @@ const CACHE_SIZE = 64;
 /** The matcher of an archive, or of articles indexed in memory (tests, tools). */
 export function createMatcher(
   source: Archive | readonly Article[],
-  { budget = WORK_BUDGET, weights, missShare, nearMiss = true, nearMissRule, mix = MIX_NEAR_MISSES, names = true, exhaustive = false }: MatcherOptions = {},
+  { budget = WORK_BUDGET, weights, missShare, nearMiss = true, nearMissRule, mix = MIX_NEAR_MISSES, names = true, exhaustive = false, topHint }: MatcherOptions = {},
 ): Matcher {
   const archive = Array.isArray(source) ? memoryArchive(source as readonly Article[]) : (source as Archive);
   // Long queries' wide near misses are looked for only when the full matches are few (see NearMissRule.wideBelow).
@@ -265,6 +267,7 @@ export function createMatcher(
         nearMiss: !!near,
         nearMissRule: rule,
         vouch: vouch ?? undefined,
+        topHint,
       };
       const b = boundQuery(seg.rank, scratchOf(seg), req);
       if (req.capped) hits.capped = true;

@@ -154,6 +154,11 @@ export const FEATURE_NAMES: readonly (keyof RankFeatures)[] = ["title", "text", 
 const BREAK = -1;
 /** Candidates checked for quoted phrases (the best by their per-word features). */
 const PHRASE_SCAN = 4000;
+/**
+ * Pages by relevance up to this many hits get the tight positional bound for every match
+ * that can reach them (see run: MaxScore's cut); deeper pages stay exact, with looser bounds.
+ */
+const TOP_HINT = 200;
 /** A syllable in more than this share of articles is "common". */
 const COMMON_SHARE = 0.05;
 
@@ -324,6 +329,8 @@ export interface ScoreRequest {
   vouch?: number[][];
   /** Set by scoreQuery with `vouch`. */
   vouched?: boolean;
+  /** How deep a relevance page gets tight bounds for every match that can reach it (default TOP_HINT; 0: every match). */
+  topHint?: number;
 }
 
 /** Candidates of a request with their scores bounded: what a top-k selection refines. */
@@ -534,8 +541,17 @@ function run(index: RankIndex, s: Scratch, req: ScoreRequest, explain: Explain |
     const lower = mapped(docs, base);
     const upper = new Float64Array(docs.length);
     let bounded = false;
+    // MaxScore's cut: a full match whose loosest bound (every positional feature at its
+    // ceiling, and the accent the matcher may add) stays below the TOP_HINT-th best lower
+    // bound cannot reach the first TOP_HINT by relevance: it keeps that loose bound (still
+    // an upper bound) instead of its tight one (a pass over its count row and pair filters).
+    const ceiling = scanner.ceiling();
+    const hint = req.topHint ?? TOP_HINT;
+    const cut = ceiling > 0 && hint > 0 && candidates.length > 2 * hint ? kthLargest(lower.slice(0, candidates.length), hint) - w.accent : -Infinity;
     for (let i = 0; i < docs.length; i++) {
-      const extra = scanner.bound(docs[i]) + s.markUp[docs[i]];
+      const d = docs[i];
+      const loose = ceiling + s.markUp[d];
+      const extra = i < candidates.length && lower[i] + loose < cut ? loose : scanner.bound(d) + s.markUp[d];
       upper[i] = extra > 0 ? inflate(lower[i] + extra) : lower[i];
       if (extra > 0) bounded = true;
     }
@@ -1049,6 +1065,18 @@ function createScanner(index: RankIndex, s: Scratch, groups: Group[], phrases: n
         out += spanW * held * held;
       }
       return out;
+    },
+    /** At least `bound` of any article: each positional feature at its ceiling (a saturation stays below k1 + 1). */
+    ceiling(): number {
+      const top = k1 + 1;
+      let out = 0;
+      for (let g = 1; g < n; g++) {
+        if (joinMask & (1 << g)) out += (pairIdf[g] > 0 ? pairIdf[g] * top : 0) + (titleIdf[g] > 0 ? titleIdf[g] * top : 0);
+        if (flowW[g] > 0) out += flowW[g] * Math.max(flowNear, 1);
+        if (nearIdf[g] > 0) out += nearIdf[g] * top;
+      }
+      if (spanW > 0) out += spanW;
+      return out > 0 ? inflate(out) : 0;
     },
     /** Pair and near scores and the phrase check over stream positions [from, to). */
     scan(d: number, from: number, to: number): Proximity {

@@ -61,9 +61,12 @@ function exhaustiveTop(exact: Matcher, q: string, m: MatchMode, k: number, s: So
 /** The ranking as it is, with the optional marked-spelling term frequency on (RankWeights.marks), or with span on: all must prune exactly. */
 const weights = fc.constantFrom(RANK_WEIGHTS, { ...RANK_WEIGHTS, marks: 1 }, { ...RANK_WEIGHTS, span: 10 });
 
-function expectSameTop(articles: Article[], q: string, m: MatchMode, k: number, s: Sort, w: RankWeights = RANK_WEIGHTS) {
+/** MaxScore's cut (rank-score.ts TOP_HINT) at depths a small corpus reaches: 0 (off), shallower than k, deeper. */
+const hints = fc.constantFrom(0, 1, 2, 4, 200);
+
+function expectSameTop(articles: Article[], q: string, m: MatchMode, k: number, s: Sort, w: RankWeights = RANK_WEIGHTS, topHint?: number) {
   const archive = memoryArchive(articles);
-  const pruned = createMatcher(archive, { weights: w }).match(q, m);
+  const pruned = createMatcher(archive, { weights: w, topHint }).match(q, m);
   const exact = exhaustiveTop(createMatcher(archive, { exhaustive: true, weights: w }), q, m, k, s);
   const top = pruned ? pruned.top(k, s) : [];
   const view = (hs: typeof top) => hs.map((h) => [h.seg.rank.ids[h.d], h.score]);
@@ -80,8 +83,8 @@ function expectSameTop(articles: Article[], q: string, m: MatchMode, k: number, 
 describe("pruned top k", () => {
   it("equals the exhaustive scorer's top k on random corpora and queries (ids, order, scores)", () => {
     fc.assert(
-      fc.property(corpus, query, mode, fc.oneof(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 12 })), sort, weights, (articles, q, m, k, s, w) =>
-        expectSameTop(articles, q, m, k, s, w),
+      fc.property(corpus, query, mode, fc.oneof(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 12 })), sort, weights, hints, (articles, q, m, k, s, w, h) =>
+        expectSameTop(articles, q, m, k, s, w, h),
       ),
       { numRuns: 300 },
     );
@@ -89,9 +92,9 @@ describe("pruned top k", () => {
 
   it("bounds every match's exact score from below and above before any scan", () => {
     fc.assert(
-      fc.property(corpus, query, mode, weights, (articles, q, m, w) => {
+      fc.property(corpus, query, mode, weights, hints, (articles, q, m, w, topHint) => {
         const archive = memoryArchive(articles);
-        const pruned = createMatcher(archive, { weights: w }).match(q, m);
+        const pruned = createMatcher(archive, { weights: w, topHint }).match(q, m);
         const exact = createMatcher(archive, { exhaustive: true, weights: w }).match(q, m);
         const before = new Map(pruned?.hits.map((h) => [h.seg.rank.ids[h.d], [h.score, h.bound ?? h.score]]));
         for (const h of exact?.hits ?? []) {
@@ -116,9 +119,9 @@ describe("pruned top k", () => {
       .array(fc.integer({ min: 0, max: words.length - 1 }), { minLength: 1, maxLength: 4 })
       .chain((starts) => fc.constantFrom(starts.map((i) => words[i]).join(" "), words.slice(starts[0], starts[0] + starts.length + 1).join(" ")));
     fc.assert(
-      fc.property(padding, seedQuery, mode, fc.integer({ min: 1, max: 10 }), sort, (pad, q, m, k, s) => {
+      fc.property(padding, seedQuery, mode, fc.integer({ min: 1, max: 10 }), sort, hints, (pad, q, m, k, s, h) => {
         const extra = pad.map((w, i) => testArticle({ id: `pad${i}`, title: w.slice(0, 5).join(" "), paragraphs: [w.join(" ")] }));
-        expectSameTop([...articles, ...extra], q, m, k, s);
+        expectSameTop([...articles, ...extra], q, m, k, s, RANK_WEIGHTS, h);
       }),
       { numRuns: 60 },
     );
@@ -126,10 +129,10 @@ describe("pruned top k", () => {
 
   it("gives the engine the same page as the exhaustive scorer, grouped by story or not", () => {
     fc.assert(
-      fc.property(corpus, query, sort, fc.boolean(), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 5 }), (articles, q, s, group, page, size) => {
+      fc.property(corpus, query, sort, fc.boolean(), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 5 }), hints, (articles, q, s, group, page, size, topHint) => {
         const archive = memoryArchive(articles);
         const request = { ...EMPTY_QUERY, q, sort: s, group, page, size };
-        const pruned = new SearchEngine(archive).search(request);
+        const pruned = new SearchEngine(archive, { topHint }).search(request);
         const exact = new SearchEngine(archive, { exhaustive: true }).search(request);
         expect(pruned.hits.map((h) => [h.id, h.score])).toEqual(exact.hits.map((h) => [h.id, h.score]));
         expect(pruned.total).toBe(exact.total);
