@@ -183,7 +183,17 @@ const CACHE_SIZE = 64;
 /** The matcher of an archive, or of articles indexed in memory (tests, tools). */
 export function createMatcher(
   source: Archive | readonly Article[],
-  { budget = WORK_BUDGET, weights, missShare, nearMiss = true, nearMissRule, mix = MIX_NEAR_MISSES, names = true, exhaustive = false, topHint }: MatcherOptions = {},
+  {
+    budget = WORK_BUDGET,
+    weights,
+    missShare,
+    nearMiss = true,
+    nearMissRule,
+    mix = MIX_NEAR_MISSES,
+    names = true,
+    exhaustive = false,
+    topHint,
+  }: MatcherOptions = {},
 ): Matcher {
   const archive = Array.isArray(source) ? memoryArchive(source as readonly Article[]) : (source as Archive);
   // Long queries' wide near misses are looked for only when the full matches are few (see NearMissRule.wideBelow).

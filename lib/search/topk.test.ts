@@ -83,8 +83,15 @@ function expectSameTop(articles: Article[], q: string, m: MatchMode, k: number, 
 describe("pruned top k", () => {
   it("equals the exhaustive scorer's top k on random corpora and queries (ids, order, scores)", () => {
     fc.assert(
-      fc.property(corpus, query, mode, fc.oneof(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 12 })), sort, weights, hints, (articles, q, m, k, s, w, h) =>
-        expectSameTop(articles, q, m, k, s, w, h),
+      fc.property(
+        corpus,
+        query,
+        mode,
+        fc.oneof(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 12 })),
+        sort,
+        weights,
+        hints,
+        (articles, q, m, k, s, w, h) => expectSameTop(articles, q, m, k, s, w, h),
       ),
       { numRuns: 300 },
     );
@@ -129,14 +136,23 @@ describe("pruned top k", () => {
 
   it("gives the engine the same page as the exhaustive scorer, grouped by story or not", () => {
     fc.assert(
-      fc.property(corpus, query, sort, fc.boolean(), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 5 }), hints, (articles, q, s, group, page, size, topHint) => {
-        const archive = memoryArchive(articles);
-        const request = { ...EMPTY_QUERY, q, sort: s, group, page, size };
-        const pruned = new SearchEngine(archive, { topHint }).search(request);
-        const exact = new SearchEngine(archive, { exhaustive: true }).search(request);
-        expect(pruned.hits.map((h) => [h.id, h.score])).toEqual(exact.hits.map((h) => [h.id, h.score]));
-        expect(pruned.total).toBe(exact.total);
-      }),
+      fc.property(
+        corpus,
+        query,
+        sort,
+        fc.boolean(),
+        fc.integer({ min: 1, max: 3 }),
+        fc.integer({ min: 1, max: 5 }),
+        hints,
+        (articles, q, s, group, page, size, topHint) => {
+          const archive = memoryArchive(articles);
+          const request = { ...EMPTY_QUERY, q, sort: s, group, page, size };
+          const pruned = new SearchEngine(archive, { topHint }).search(request);
+          const exact = new SearchEngine(archive, { exhaustive: true }).search(request);
+          expect(pruned.hits.map((h) => [h.id, h.score])).toEqual(exact.hits.map((h) => [h.id, h.score]));
+          expect(pruned.total).toBe(exact.total);
+        },
+      ),
       { numRuns: 150 },
     );
   });
