@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { testArticle } from "@/lib/corpus/test-article";
 import { memoryArchive } from "@/lib/index/memory";
-import { accentReading, ACCENT_SCAN, type Doc } from "@/lib/search/accents";
+import { accentReading, ACCENT_SCAN, holdersOf, holdsAll, type Doc } from "@/lib/search/accents";
 import { parseQuery, type QueryWord } from "@/lib/search/query-parse";
 import { tokenAt, type Lexicon, type RankIndex } from "@/lib/search/rank-index";
 
@@ -63,6 +63,26 @@ describe("accentReading", () => {
         },
       ),
       { numRuns: 120 },
+    );
+  });
+});
+
+describe("holdersOf", () => {
+  it("says of every article what holdsAll says, for any list of spellings (absent ones too)", () => {
+    const spellings = ["hoa", "hòa", "hóa", "bình", "binh", "đường", "dương", "bàn", "bán", "xyz"];
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(sentence, fc.array(sentence, { maxLength: 3 })), { minLength: 1, maxLength: 12 }),
+        fc.array(fc.constantFrom(...spellings), { maxLength: 3 }),
+        (texts, terms) => {
+          const archive = memoryArchive(texts.map(([title, paragraphs], i) => testArticle({ id: `a${i}`, title, paragraphs })));
+          for (const seg of archive.segments) {
+            const held = holdersOf(seg.rank, terms);
+            for (let d = 0; d < seg.rank.n; d++) expect(held[d] === terms.length).toBe(holdsAll({ seg, d }, terms));
+          }
+        },
+      ),
+      { numRuns: 150 },
     );
   });
 });

@@ -5,7 +5,7 @@ import type { Article } from "@/lib/corpus/types";
 import type { Archive, Loc } from "@/lib/index/archive";
 import { memoryArchive } from "@/lib/index/memory";
 import type { Segment as IndexSegment } from "@/lib/index/segment";
-import { ACCENT_SCAN, accentReading, holdsAll } from "@/lib/search/accents";
+import { ACCENT_SCAN, accentReading, holdersOf } from "@/lib/search/accents";
 import { applyEdits, correctQuery } from "@/lib/search/correct";
 import { expandQuery, type Group } from "@/lib/search/query-expand";
 import { parseQuery, type ParsedQuery } from "@/lib/search/query-parse";
@@ -163,6 +163,8 @@ interface Prepared {
   rules?: MarkRules;
   /** This query's stamp in the segments' mask caches (see MaskCache), 0 until a snippet needs one. */
   stamp: number;
+  /** Mask of missing query words → their typed words (see wordsOf). */
+  missing: Map<number, string[]>;
 }
 
 /**
@@ -239,6 +241,7 @@ export function createMatcher(
       excluded: parsed.excluded.map((tokens) => excludedTerms(lex, tokens)),
       results: new Map(),
       stamp: 0,
+      missing: new Map(),
     };
     cache.set(q, prepared);
     if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
@@ -285,7 +288,10 @@ export function createMatcher(
       if (b.proximity) hits.proximity.set(seg, b.proximity);
       const misses = req.nearMisses;
       const { docs, lower, upper } = b;
-      for (let i = 0; i < docs.length; i++) {
+      // Full matches come first and lack no word (with missShare, an experiment, one may also be a near miss).
+      const first = missShare ? 0 : b.full;
+      for (let i = 0; i < first; i++) hits.push({ seg, d: docs[i], score: lower[i], bound: upper[i] });
+      for (let i = first; i < docs.length; i++) {
         const d = docs[i];
         const lack = misses?.get(d);
         if (lack === undefined) hits.push({ seg, d, score: lower[i], bound: upper[i] });
@@ -295,9 +301,11 @@ export function createMatcher(
     return hits;
   }
 
-  /** The typed words of a mask of query words. */
+  /** The typed words of a mask of query words (one list per mask and query, shared by its near misses). */
   function wordsOf(p: Prepared, mask: number): string[] {
-    return p.parsed.words.flatMap((w, i) => (mask & (1 << i) ? [w.text] : []));
+    let words = p.missing.get(mask);
+    if (!words) p.missing.set(mask, (words = p.parsed.words.flatMap((w, i) => (mask & (1 << i) ? [w.text] : []))));
+    return words;
   }
 
   /**
@@ -362,11 +370,17 @@ export function createMatcher(
       if (reading) {
         const wanted = reading.filter(Boolean);
         const accent = (weights ?? RANK_WEIGHTS).accent;
-        for (const h of [...hits, ...near]) {
-          if (!holdsAll(h, wanted)) continue;
+        // Who holds the reading: one pass over its spellings' postings per segment (holdersOf).
+        const holders = new Map<IndexSegment, Uint8Array>();
+        const boost = (h: Hit) => {
+          let held = holders.get(h.seg);
+          if (!held) holders.set(h.seg, (held = holdersOf(h.seg.rank, wanted)));
+          if (held[h.d] !== wanted.length) return;
           h.score += accent;
           if (h.bound !== undefined) h.bound += accent;
-        }
+        };
+        for (const h of hits) boost(h);
+        for (const h of near) boost(h);
       }
       // The reading comes from the matched articles themselves: it finds them.
       const suggestion = reading ? readingText(p, reading) : offered(suggestQuery(lex, p.q, parsed), meter);

@@ -79,11 +79,23 @@ export function buildPairFilter(index: RankIndex): PairFilter {
 
 /** Whether article d may hold the folded pair with these term hashes adjacent (false: certainly not). */
 export function mayHold(filter: PairFilter, d: number, h1: number, h2: number): boolean {
+  return mayHoldProbe(filter, d, hashOf(h1, h2), stepOf(h1, h2));
+}
+
+/** A pair's two hashes, computed once for probing many articles (mayHoldProbe). */
+export function pairProbe(h1: number, h2: number): readonly [number, number] {
+  return [hashOf(h1, h2), stepOf(h1, h2)];
+}
+
+/**
+ * mayHold with the pair's hashes given (pairProbe). The second bit position is (x + step) %
+ * size taken as (x % size + step % size) % size: the same number, in integers below 2^32.
+ */
+export function mayHoldProbe(filter: PairFilter, d: number, x: number, step: number): boolean {
   const at = filter.start[d];
   const size = (filter.start[d + 1] - at) * 32;
-  const x = hashOf(h1, h2);
   const p = x % size;
   if ((filter.bits[at + (p >>> 5)] & (1 << (p & 31))) === 0) return false;
-  const q = (x + stepOf(h1, h2)) % size;
+  const q = (p + (step % size)) % size;
   return (filter.bits[at + (q >>> 5)] & (1 << (q & 31))) !== 0;
 }

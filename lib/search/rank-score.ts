@@ -18,7 +18,7 @@
 import { slugify } from "@/lib/corpus/text";
 import { popcount } from "@/lib/search/bits";
 import type { Group } from "@/lib/search/query-expand";
-import { mayHold, pairFilter, type PairFilter } from "@/lib/search/pair-filter";
+import { mayHoldProbe, pairFilter, pairProbe, type PairFilter } from "@/lib/search/pair-filter";
 import { archiveSize, ESCAPE, foldedDf, pairDf, tokenAt, type RankIndex } from "@/lib/search/rank-index";
 import { kthLargest, mapped } from "@/lib/search/topk";
 import { exactVariants } from "@/lib/search/variants";
@@ -337,6 +337,8 @@ export interface ScoreRequest {
 export interface BoundedScores {
   /** Matching articles (segment document numbers); with `nearMiss`, the near misses too (see `req.nearMisses`). */
   docs: number[];
+  /** How many of `docs` come first as full matches (the near misses, if any, follow them). */
+  full: number;
   /** Per candidate: the per-word features (the exact score when `proximity` is null). */
   lower: Float64Array;
   /** Per candidate: an upper bound of the exact score (equal to `lower` when nothing positional can add to it). */
@@ -532,7 +534,7 @@ function run(index: RankIndex, s: Scratch, req: ScoreRequest, explain: Explain |
         const lower = new Float64Array(a.lower.length + b.lower.length);
         lower.set(a.lower);
         lower.set(b.lower, a.lower.length);
-        return { docs: [...a.docs, ...b.docs], lower, upper: lower, proximity: null };
+        return { docs: [...a.docs, ...b.docs], full: a.docs.length, lower, upper: lower, proximity: null };
       } finally {
         scanner.release();
       }
@@ -541,17 +543,25 @@ function run(index: RankIndex, s: Scratch, req: ScoreRequest, explain: Explain |
     const lower = mapped(docs, base);
     const upper = new Float64Array(docs.length);
     let bounded = false;
-    // MaxScore's cut: a full match whose loosest bound (every positional feature at its
-    // ceiling, and the accent the matcher may add) stays below the TOP_HINT-th best lower
-    // bound cannot reach the first TOP_HINT by relevance: it keeps that loose bound (still
-    // an upper bound) instead of its tight one (a pass over its count row and pair filters).
+    // MaxScore's cut: a full match whose bound stays below the TOP_HINT-th best lower bound
+    // (less the accent the matcher may add) cannot reach the first TOP_HINT by relevance, so
+    // a looser bound serves it: first every positional feature at its ceiling (no work per
+    // article), then its count row with every pair deemed possible (no pair filter read: a
+    // filter probe is a cache miss per article, most of the bounds' cost). Only the matches
+    // that can still reach the cut get the tight bound.
     const ceiling = scanner.ceiling();
     const hint = req.topHint ?? TOP_HINT;
     const cut = ceiling > 0 && hint > 0 && candidates.length > 2 * hint ? kthLargest(lower.slice(0, candidates.length), hint) - w.accent : -Infinity;
     for (let i = 0; i < docs.length; i++) {
       const d = docs[i];
-      const loose = ceiling + s.markUp[d];
-      const extra = i < candidates.length && lower[i] + loose < cut ? loose : scanner.bound(d) + s.markUp[d];
+      const up = s.markUp[d];
+      let extra: number;
+      if (i >= candidates.length || cut === -Infinity) extra = scanner.bound(d, true) + up;
+      else if (lower[i] + ceiling + up < cut) extra = ceiling + up;
+      else {
+        extra = scanner.bound(d, false) + up;
+        if (lower[i] + extra >= cut) extra = scanner.bound(d, true) + up;
+      }
       upper[i] = extra > 0 ? inflate(lower[i] + extra) : lower[i];
       if (extra > 0) bounded = true;
     }
@@ -562,7 +572,7 @@ function run(index: RankIndex, s: Scratch, req: ScoreRequest, explain: Explain |
           score: (d) => proximityScore(scanner.scan(d, index.docStart[d], index.docStart[d + 1])),
         }
       : null;
-    return { docs, lower, upper, proximity };
+    return { docs, full: candidates.length, lower, upper, proximity };
   } finally {
     for (const d of touched) {
       s.fTitle[d] = s.fText[d] = s.cover[d] = s.head[d] = s.markUp[d] = 0;
@@ -633,7 +643,7 @@ function scanned(
     explain?.(d, score, p);
   });
   const lower = Float64Array.from(scores);
-  return { docs, lower, upper: lower, proximity: null };
+  return { docs, full: docs.length, lower, upper: lower, proximity: null };
 }
 
 /**
@@ -984,13 +994,13 @@ function createScanner(index: RankIndex, s: Scratch, groups: Group[], phrases: n
     const lefts = [...new Set(groups[g - 1].terms.map((t) => t.f))];
     const rights = [...new Set(groups[g].terms.map((t) => t.f))];
     if (lefts.length * rights.length > MAX_PAIR_CHECKS) return null;
-    return lefts.flatMap((a) => rights.map((b) => [index.foldedHash[a], index.foldedHash[b]] as const));
+    return lefts.flatMap((a) => rights.map((b) => pairProbe(index.foldedHash[a], index.foldedHash[b])));
   };
   const pairHashes = groups.map((_, g) => (joinMask & (1 << g) ? combos(g) : null));
   // A phrase (or name) needs each of its adjacent pairs: an article whose filter rules one out needs no scan.
   const phrasePairs = phrases.map((p) => p.slice(1).map((g) => combos(g)));
   let filter: PairFilter | null = null;
-  const may = mayHold; // an imported binding is a getter: a local in the loop over candidates
+  const may = mayHoldProbe; // an imported binding is a getter: a local in the loop over candidates
   const holds = (d: number, hs: readonly (readonly [number, number])[] | null) => {
     if (!hs) return true;
     filter ??= pairFilter(index);
@@ -1029,9 +1039,10 @@ function createScanner(index: RankIndex, s: Scratch, groups: Group[], phrases: n
      * An upper bound of pairs + near + title of article d, from the per-field counts of each
      * query word that accumulate left in its row: a pair occurs in a field at most as often as
      * its rarer word, a near occurrence needs both words in the field and counts at most one
-     * per occurrence of either. 0 when no positional feature can score.
+     * per occurrence of either. 0 when no positional feature can score. With `filtered`
+     * false, the article's pair filter is not read (every pair deemed possible): a looser bound.
      */
-    bound(d: number): number {
+    bound(d: number, filtered: boolean): number {
       const counts = s.counts;
       const row = slot[d];
       if (row < 0) return 0;
@@ -1046,12 +1057,14 @@ function createScanner(index: RankIndex, s: Scratch, groups: Group[], phrases: n
         const mt = Math.min(counts[a], counts[b]);
         const ml = Math.min(counts[a + 1], counts[b + 1]);
         const mb = Math.min(counts[a + 2], counts[b + 2]);
-        if (joinMask & (1 << g) && mt + ml + mb > 0 && mayPair(d, g)) {
+        // The pair filter read once per pair (it serves pairs, the title compound and flow).
+        const ok = (joinMask & (1 << g)) !== 0 && mt + ml + mb > 0 && (!filtered || mayPair(d, g));
+        if (ok) {
           if (pairIdf[g] > 0) out += pairIdf[g] * sat(fw.title * mt * tn + fw.lead * ml * ln + fw.body * mb * bn);
           if (titleIdf[g] > 0) out += titleIdf[g] * sat(mt * tn);
         }
         // Flow: adjacent in the title or lead only if the filter allows the pair, else near at most.
-        if (flowW[g] > 0 && mt + ml > 0) out += flowW[g] * Math.max(flowNear, mayPair(d, g) ? 1 : 0);
+        if (flowW[g] > 0 && mt + ml > 0) out += flowW[g] * Math.max(flowNear, ok ? 1 : 0);
         if (nearIdf[g] > 0) {
           const nt = mt > 0 ? counts[a] + counts[b] : 0;
           const nl = ml > 0 ? counts[a + 1] + counts[b + 1] : 0;
