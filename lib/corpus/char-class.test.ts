@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { hasCapitalPair, wordsBefore } from "@/lib/corpus/char-class";
+import { CAPITAL_RUN, capitalRuns, hasCapitalPair, wordsBefore } from "@/lib/corpus/char-class";
 
 // The regexes the scans replace: their answers must be the same on any text.
 const CAPITAL_PAIR = /\p{Lu}{2,} \p{Lu}{2,}/u;
@@ -37,5 +37,43 @@ describe("char-class scans", () => {
     expect(wordsBefore("đội, HLV ")).toBe("hlv");
     expect(wordsBefore("đội,HLV ")).toBe("");
     expect(wordsBefore("HLV")).toBe("");
+  });
+
+  it("capitalRuns finds what matchAll(CAPITAL_RUN) finds", () => {
+    const viaRegex = (s: string) => [...s.matchAll(CAPITAL_RUN)].flatMap((m) => [m.index, m.index + m[0].length]);
+    // Pieces of names and of what may break them: particles, "al-", joiners, numbers, combining
+    // marks, full stops, capitals of several scripts (astral ones send the scan to the regex).
+    const piece = fc.constantFrom(
+      ..."AĐỄÉBZađễbzΣσǅ.,-'’ 019\u0301\u0300()".split(""),
+      " ",
+      "  ",
+      "Nguyễn",
+      "Văn",
+      "Jean",
+      "-Pierre",
+      "al-",
+      "el-",
+      "bin ",
+      "van ",
+      "der ",
+      "de ",
+      "del ",
+      "dos",
+      "dosage ",
+      "Hoa\u0300",
+      "A1",
+      "𝐀",
+    );
+    const pieces = fc.array(piece, { maxLength: 16 }).map((ps) => ps.join(""));
+    fc.assert(
+      fc.property(pieces, (s) => JSON.stringify(capitalRuns(s)) === JSON.stringify(viaRegex(s))),
+      { numRuns: 20000 },
+    );
+    const runs = (s: string) => {
+      const r = capitalRuns(s);
+      return r.flatMap((_, i) => (i % 2 ? [] : [s.slice(r[i], r[i + 1])]));
+    };
+    expect(runs("Chủ tịch Ursula von der Leyen gặp Bashar al-Assad.")).toEqual(["Chủ", "Ursula von der Leyen", "Bashar al-Assad"]);
+    expect(runs("Jean-Pierre2 và Hoa\u03009, TP.Hồ Chí Minh")).toEqual(["Jean", "Hoa", "TP", "Chí Minh"]);
   });
 });

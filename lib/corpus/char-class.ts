@@ -10,11 +10,20 @@ const UPPER = 1;
 const WORDISH = 2;
 /** `[\s(“"'‘]`: what may stand before the words before a name. */
 const OPENER = 4;
+/** `\p{L}`. */
+const LETTER = 8;
+/** `\p{M}`. */
+const MARK = 16;
+/** `\p{N}`. */
+const NUMBER = 32;
 
 const CLASSES: [number, RegExp][] = [
   [UPPER, /^\p{Lu}$/u],
   [WORDISH, /^[\p{L}\p{M}.]$/u],
   [OPENER, /^[\s(“"'‘]$/u],
+  [LETTER, /^\p{L}$/u],
+  [MARK, /^\p{M}$/u],
+  [NUMBER, /^\p{N}$/u],
 ];
 
 let table: Uint8Array | null = null;
@@ -84,4 +93,108 @@ export function wordsBefore(slice: string): string {
     if (k1 < k2 - 1 && (k1 === 0 || charIs(slice.charCodeAt(k1 - 1), OPENER))) return slice.slice(k1, e).toLowerCase();
   }
   return k2 === 0 || charIs(slice.charCodeAt(k2 - 1), OPENER) ? slice.slice(k2, e).toLowerCase() : "";
+}
+
+// A run of capitalised words, the person rules' raw material (a name part, then more joined by
+// single spaces; lowercase particles inside foreign names, two in a row too: "Mohammed bin
+// Abdulrahman", "Ursula von der Leyen", "ter Stegen"; "al-"/"el-" before a part: "Bashar al-Assad").
+const WORD = "(?:(?:al|el)-)?\\p{Lu}[\\p{L}\\p{M}]*(?:[-'’]\\p{L}[\\p{L}\\p{M}]*)*";
+export const CAPITAL_RUN = new RegExp(`(?<![\\p{L}\\p{N}.])${WORD}(?: (?:(?:bin|ibn|van|von|de|da|di|del|der|dos|ter) ){0,2}${WORD})*(?![\\p{L}\\p{N}])`, "gu");
+const RUN_PARTICLES = new Set(["bin", "ibn", "van", "von", "de", "da", "di", "del", "der", "dos", "ter"]);
+
+/**
+ * The matches of `CAPITAL_RUN` in `text`, as start and end offsets one after the other: what
+ * `text.matchAll(CAPITAL_RUN)` finds, by character code (the regex was a tenth of the person
+ * rules' time). Text with surrogate pairs is left to the regex itself.
+ */
+export function capitalRuns(text: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdfff) {
+      for (const m of text.matchAll(CAPITAL_RUN)) out.push(m.index ?? 0, (m.index ?? 0) + m[0].length);
+      return out;
+    }
+  }
+  const t = table ?? charClasses();
+  const n = text.length;
+  for (let s = 0; s < n;) {
+    const c = text.charCodeAt(s);
+    // A run opens at a capital or "al-"/"el-", not after a letter, a number or a full stop.
+    if (
+      (t[c] & UPPER || ((c === 97 || c === 101) && text.charCodeAt(s + 1) === 108 && text.charCodeAt(s + 2) === 45)) &&
+      (s === 0 || !(t[text.charCodeAt(s - 1)] & (LETTER | NUMBER) || text.charCodeAt(s - 1) === 46))
+    ) {
+      const end = runEnd(text, s, t);
+      if (end > s) {
+        out.push(s, end);
+        s = end;
+        continue;
+      }
+    }
+    s++;
+  }
+  return out;
+}
+
+/** Where the run that opens at `s` ends, -1 when none does (the regex's backtracking, worked out). */
+function runEnd(text: string, s: number, t: Uint8Array): number {
+  let r = wordEnd(text, s, t);
+  if (r < 0) return -1;
+  // Only a word's longest form can be followed by a space; from there the regex tries another
+  // word, after two particles, one, or none, and ends the run at the space if no word follows.
+  while (text.charCodeAt(r) === 32) {
+    let next = -1;
+    const p1 = particleEnd(text, r + 1);
+    const p2 = p1 > 0 && text.charCodeAt(p1) === 32 ? particleEnd(text, p1 + 1) : -1;
+    if (p2 > 0 && text.charCodeAt(p2) === 32) next = wordEnd(text, p2 + 1, t);
+    if (next < 0 && p1 > 0 && text.charCodeAt(p1) === 32) next = wordEnd(text, p1 + 1, t);
+    if (next < 0) next = wordEnd(text, r + 1, t);
+    if (next < 0) return r;
+    r = next;
+  }
+  return r;
+}
+
+/** The end of a particle word at `q` ("van"), or -1. */
+function particleEnd(text: string, q: number): number {
+  let e = q;
+  while (e < text.length && e - q < 3 && text.charCodeAt(e) >= 97 && text.charCodeAt(e) <= 122) e++;
+  return e > q && RUN_PARTICLES.has(text.slice(q, e)) ? e : -1;
+}
+
+/**
+ * The end of one name word at `q` as the regex settles it: the longest form when the run may
+ * end or go on after it; otherwise (a number follows) the first shorter form the regex
+ * backtracks to that is not followed by a letter or number; -1 when there is none.
+ */
+function wordEnd(text: string, q: number, t: Uint8Array): number {
+  const prefixed = (text.charCodeAt(q) === 97 || text.charCodeAt(q) === 101) && text.charCodeAt(q + 1) === 108 && text.charCodeAt(q + 2) === 45;
+  const u = prefixed ? q + 3 : q;
+  if (!(t[text.charCodeAt(u)] & UPPER) || u >= text.length) return -1;
+  const n = text.length;
+  const letters = (from: number) => {
+    let e = from;
+    while (e < n && t[text.charCodeAt(e)] & (LETTER | MARK)) e++;
+    return e;
+  };
+  let end = letters(u + 1);
+  // Hyphen groups: the start of the last one's letters, and where the run stood before it.
+  let groupLetters = u + 1;
+  let beforeGroup = -1;
+  while (end + 1 < n && isJoiner(text.charCodeAt(end)) && t[text.charCodeAt(end + 1)] & LETTER) {
+    beforeGroup = end;
+    groupLetters = end + 2;
+    end = letters(end + 2);
+  }
+  const free = (p: number) => p >= n || !(t[text.charCodeAt(p)] & (LETTER | NUMBER));
+  if (free(end)) return end;
+  // Backtracking: the last group's letters give back one by one (a combining mark after them
+  // lets the run end), then the last group goes (its joiner ends the run).
+  for (let e = end - 1; e >= groupLetters; e--) if (free(e)) return e;
+  return beforeGroup >= 0 ? beforeGroup : -1;
+}
+
+function isJoiner(c: number): boolean {
+  return c === 45 || c === 39 || c === 0x2019;
 }
