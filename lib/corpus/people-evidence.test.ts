@@ -36,7 +36,8 @@ describe("PeopleEvidence", () => {
 
   it("rejects a name the archive mostly uses for a street, unless a title introduces it here", () => {
     const e = new PeopleEvidence();
-    const address = "Cửa hàng ở số 5 Huỳnh Tấn Phát bị cháy.";
+    // No street word or house number here ("ở số 5 Huỳnh Tấn Phát" is a street by the rules alone).
+    const address = "Cửa hàng ở góc Huỳnh Tấn Phát bị cháy.";
     expect(names(e, address)).toEqual(["Huỳnh Tấn Phát"]);
     for (let i = 0; i < 3; i++) e.add(findCandidates([`Kẹt xe trên đường Huỳnh Tấn Phát lúc ${i} giờ.`]));
     expect(names(e, address)).toEqual([]);

@@ -328,3 +328,26 @@ describe("findPeople on English names of things (session of 2026-11-26 08:13)", 
     expect(names("HLV Park Hang-seo và nhạc sĩ Philip Glass.")).toEqual(["Park Hang-seo", "Philip Glass"]);
   });
 });
+
+describe("findPeople on streets and regions (session of 2026-11-26 11:08)", () => {
+  const anyName: PeopleHelpers = { accept: () => true };
+  const withArchive = (...texts: string[]) => resolvePeople(findCandidates(texts), anyName).map((p) => p.name);
+  it("reads a full name after a house number as a street", () => {
+    expect(withArchive("Họ thuê địa điểm (ở số 318 Phạm Hữu Điều).")).toEqual([]);
+    expect(withArchive("Trụ trì chùa Candaransi (164/235 Trần Quốc Thảo, phường 7, quận 3).")).toEqual([]);
+    // A shirt's number is no house's.
+    expect(names("Cầu thủ mặc áo số 10 Nguyễn Công Phượng ghi bàn.")).toEqual(["Nguyễn Công Phượng"]);
+    expect(names("Có 12 Nguyễn Văn Bình cùng tên.")).toEqual(["Nguyễn Văn Bình"]);
+  });
+  it("reads full names listed after a street's as streets", () => {
+    expect(withArchive("Quán ở vị trí tiếp giáp phố Hoàng Ngân và Nguyễn Thị Thập.")).toEqual([]);
+    expect(withArchive("Ngã tư giao nhau đường Nguyễn Đức Cảnh và Nguyễn Quốc Trị, quận Hồng Bàng.")).toEqual([]);
+    // A title or a person cue keeps a person listed after a street a person.
+    expect(names("Tai nạn ở đường Láng và ông Nguyễn Văn Bình cho biết.")).toEqual(["Nguyễn Văn Bình"]);
+    expect(withArchive("Tai nạn ở phố Huế, Lê Văn Tâm (35 tuổi) bị thương.")).toEqual(["Lê Văn Tâm"]);
+  });
+  it("reads world regions and territories as places", () => {
+    expect(withArchive("Chile cho thấy bản lĩnh của nhà vô địch Nam Mỹ.")).toEqual([]);
+    expect(names("Bản hit của hai nghệ sĩ Puerto Rico Luis Fonsi và Daddy Yankee.")).toEqual(["Luis Fonsi", "Daddy Yankee"]);
+  });
+});

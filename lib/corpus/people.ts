@@ -198,6 +198,22 @@ const CAPITALS_ONLY = new Set(["un", "who", "is", "eu", "sea", "ap", "rt", "fed"
 const GIVEN_NAME_ORG_WORDS = new Set(["trường", "hợp", "vịnh", "hội"]);
 // "Tập" heads a conglomerate only as "Tập đoàn"; elsewhere it is a family name ("Tập Cận Bình").
 const ORG_ONLY_BEFORE = new Map([["tập", "đoàn"]]);
+/** Street words, after which a list of names is a list of streets ("đường Nguyễn Đức Cảnh và Nguyễn Quốc Trị"). */
+const STREET_WORDS = new Set([
+  "đường",
+  "phố",
+  "ngõ",
+  "hẻm",
+  "đại lộ",
+  "ngã ba",
+  "ngã tư",
+  "ngã năm",
+  "ngã sáu",
+  "các đường",
+  "các phố",
+  "tuyến phố",
+  "tuyến đường",
+]);
 /** Words before a run that make it a place or a thing named after a person: "đường Nguyễn Trãi". */
 const PLACE_BEFORE_SET = new Set([
   "thành phố",
@@ -797,7 +813,13 @@ function segment(
   const prefix = text.slice(Math.max(0, runStart - 60), runStart);
   if (!titled) titled = endsWithPhrase(prefix, TITLE_SET) && (a === from || placeQualified || acronymQualified);
   if (!titled && acronymQualified) titled = endsWithPhrase(text.slice(Math.max(0, offsets[0] - 60), offsets[0]), TITLE_SET);
-  const placed = !titled && endsWithPhrase(text.slice(Math.max(0, offsets[a] - 40), offsets[a]), PLACE_BEFORE_SET);
+  const placed =
+    !titled &&
+    (endsWithPhrase(text.slice(Math.max(0, offsets[a] - 40), offsets[a]), PLACE_BEFORE_SET) ||
+      (b - a >= 2 &&
+        VN_SURNAMES.has(lws[a]) &&
+        HOUSE_NUMBER_BEFORE.test(text.slice(Math.max(0, offsets[a] - 30), offsets[a])) &&
+        isVietnameseName(runWords.slice(a, b))));
   let splitInside = false;
   if (words.length > 4) {
     // "Quảng Nam Đinh Văn Thu": keep the part that starts with a family name.
@@ -883,6 +905,13 @@ function segment(
     });
   }
 }
+
+/**
+ * A house number right before a full name makes it a street: "ở số 318 Phạm Hữu Điều",
+ * "(164/235 Trần Quốc Thảo, phường 7". Numbered houses with a slash, or after "số" (not a shirt's
+ * number: "áo số 10 …").
+ */
+const HOUSE_NUMBER_BEFORE = /(?:(?:^|[\s(,])\d+[A-Za-z]?(?:\/\d+[A-Za-z]?)+|(?:^|[\s(,])(?<!áo )số \d+[A-Za-z]?(?:\/\d+[A-Za-z]?)*) $/iu;
 
 /** Capitalised articles that open names of newspapers, clubs and places, never people's (not "La", "Le": Vietnamese family names, "Le Pen"). */
 const FOREIGN_ARTICLES = new Set(["Die", "Der", "Das", "El", "Il", "Los", "Las", "Les"]);
@@ -1029,6 +1058,28 @@ export function findCandidates(texts: string[]): Candidate[] {
       m.quoted = true;
     }
   }
+  // "phố Hoàng Ngân và Nguyễn Thị Thập": full names listed right after a street's are streets
+  // too, unless a title or a person cue says otherwise.
+  let street = false;
+  out.forEach((m, i) => {
+    const prev = out[i - 1];
+    const text = texts[m.text];
+    if (
+      street &&
+      prev.text === m.text &&
+      !m.titled &&
+      !m.known &&
+      !m.placed &&
+      m.words.length >= 2 &&
+      isVietnameseName(m.words) &&
+      LIST_GAP.test(text.slice(prev.end, m.start)) &&
+      !PERSON_AFTER.test(text.slice(m.end, m.end + 30))
+    ) {
+      m.placed = true;
+      return;
+    }
+    street = m.placed && !m.credit && endsWithPhrase(text.slice(Math.max(0, m.start - 40), m.start), STREET_WORDS);
+  });
   // "Arsenal Ospina – Monreal, …": a team's name heads its line-up; the first player is no part of it.
   out.forEach((m, i) => {
     const next = out[i + 1];
