@@ -13,6 +13,9 @@
 // `--clock cpu` times each query by the process's CPU time (process.cpuUsage) rather than the
 // wall clock: on a busy machine, a figure less stretched by other jobs (still not a quiet one).
 // `--set judged` times the hand-judged natural queries (data/eval/judged-*.json) instead.
+// `--query Q` (repeatable) times only these queries, each run on a fresh matcher and engine (no
+// answer kept from the run before), and prints each query's median over the runs: an A/B of
+// a few slow queries with many runs (e.g. `--query "co gia tri" --runs 15 --clock cpu`).
 // Run under `node --cpu-prof` to see the functions:
 //   node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx scripts/scale/query-profile.ts --index DIR [--every 4] [--runs 3]
 import { cliArgs } from "../cli";
@@ -41,6 +44,7 @@ const { values } = cliArgs(__filename, {
     "index-b": { type: "string" },
     // "judged": the hand-judged natural queries (frozen and held-out, long ones among them) instead of eval's known items.
     set: { type: "string", default: "eval" },
+    query: { type: "string", multiple: true },
   },
 });
 
@@ -54,14 +58,17 @@ async function main() {
   const sets = buildQuerySets(articles, 400, 42);
   const every = Math.max(1, Number(values.every));
   const natural = [...loadJudged().queries, ...loadJudged(path.resolve(__dirname, "../../data/eval/judged-heldout2.json")).queries].map((jq) => jq.q);
-  const queries = (
-    values.set === "judged" ? natural : (["exact", "stripped", "tone", "toneExact", "typo"] as const).flatMap((k) => sets[k].map((it) => it.q))
-  ).filter((_, i) => i % every === 0);
+  const given = values.query ?? [];
+  const queries = given.length
+    ? given
+    : (values.set === "judged" ? natural : (["exact", "stripped", "tone", "toneExact", "typo"] as const).flatMap((k) => sets[k].map((it) => it.q))).filter(
+        (_, i) => i % every === 0,
+      );
   const only = new Set(values.only!.split(","));
   // `--clock cpu`: this process's CPU time (user + system, all its threads) instead of wall
   // time, which on a shared machine also counts the time other jobs held the cores.
   const cpu = values.clock === "cpu";
-  const engine = new SearchEngine(live.archive);
+  let engine = new SearchEngine(live.archive);
   // Rebuilt every run: a matcher keeps its last 64 queries' results (CACHE_SIZE), which would time a cache hit for a set as small as the judged one.
   let matcher = createMatcher(live.archive);
   // `mix` and `nearMissRule` are matcher options; every other key a weight.
@@ -109,11 +116,20 @@ async function main() {
     "search-b": (q: string) => engineB?.search({ ...EMPTY_QUERY, q, sort: "relevance" }),
     warm: (q: string) => cached.search({ ...EMPTY_QUERY, q, sort: "relevance" }),
   };
+  // Per query, its time in each run (for --query).
+  const perQuery: Record<string, number[][]> = { match: [], search: [] };
   let lastSearch: number[] = [];
   let lastMatch: number[] = [];
   for (let r = 0; r < Number(values.runs); r++) {
     matcher = createMatcher(live.archive);
     ab = abOf();
+    if (given.length) {
+      // A handful of queries would be answered from the engine's matcher cache after the first run.
+      engine = new SearchEngine(live.archive);
+      engine.prepare();
+      // Untimed, as a server's first request would: the engine's per-segment counters made once.
+      engine.search({ ...EMPTY_QUERY, q: "" });
+    }
     // With --ab, the two matchers alternate which runs first.
     const order = r % 2 && (ab || engineB) ? (["match-ab", "match", "search-b", "search", "warm"] as const) : names;
     for (const name of order) {
@@ -121,6 +137,7 @@ async function main() {
       const times = time(runners[name], name === "warm");
       if (name === "search") lastSearch = times;
       if (name === "match") lastMatch = times;
+      if (name === "match" || name === "search") perQuery[name].push(times);
       const xs = [...times].sort((a, b) => a - b);
       out[name].p50.push(percentile(xs, 50));
       out[name].p99.push(percentile(xs, 99));
@@ -131,6 +148,10 @@ async function main() {
     console.log(
       `${name}: p50 ${median(out[name].p50).toFixed(2)} ms, p99 ${median(out[name].p99).toFixed(2)} ms (runs: ${out[name].p50.map((x) => x.toFixed(2)).join(" ")})`,
     );
+  }
+  for (const [i, q] of given.entries()) {
+    const of = (name: string) => (perQuery[name].length ? `${name} ${median(perQuery[name].map((t) => t[i])).toFixed(2)} ms` : "");
+    console.log(`query: ${[of("match"), of("search")].filter(Boolean).join(", ")} (median of ${values.runs} runs)  ${q}`);
   }
   const slowest = queries.map((q, i) => ({ q, ms: lastSearch[i] ?? 0 })).sort((a, b) => b.ms - a.ms);
   for (const { q, ms } of slowest.slice(0, Number(values.slowest))) {
