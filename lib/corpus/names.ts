@@ -389,6 +389,10 @@ export const SENTENCE_WORDS = new Set([
   "giải",
   "đội",
   "nhóm",
+  // Verbs that open football reports' sentences before a player: "Vắng Văn Toàn, HLV Hữu Thắng…".
+  "vắng",
+  "thiếu",
+  "gặp",
 ]);
 
 /** Common Vietnamese family names: a capitalised run starting with one is likely a person. */

@@ -351,3 +351,20 @@ describe("findPeople on streets and regions (session of 2026-11-26 11:08)", () =
     expect(names("Bản hit của hai nghệ sĩ Puerto Rico Luis Fonsi và Daddy Yankee.")).toEqual(["Luis Fonsi", "Daddy Yankee"]);
   });
 });
+
+describe("findPeople on officials and middle names (session of 2026-11-26 11:08)", () => {
+  it("reads a full name after a council's unit word with its name left out as the official's", () => {
+    expect(names("Phó Chủ tịch UBND tỉnh Dương Tất Thắng khái quát tình hình.")).toEqual(["Dương Tất Thắng"]);
+    expect(names("Chúng tôi được Chủ tịch UBND xã Mai Khắc Tám cho biết.")).toEqual(["Mai Khắc Tám"]);
+    // Without a title before the council, the unit word keeps its place.
+    expect(names("Trụ sở UBND xã Hoàng Văn Thụ ở đầu làng.")).toEqual([]);
+  });
+  it("reads a rarer family name as a person's with Văn or Thị second and a person's cue", () => {
+    expect(names("TAND Hà Nội đưa Quang Văn Toàn (27 tuổi, ở huyện Thanh Oai) ra xử.")).toEqual(["Quang Văn Toàn"]);
+    expect(names("Nhà Văn Hóa Thanh Niên mở cửa.")).toEqual([]);
+  });
+  it("drops a verb opening a football report's sentence before a player", () => {
+    expect(names("Cầu thủ nghỉ. Vắng Văn Toàn, HLV Hữu Thắng trao cơ hội cho Đức Chinh.")).toContain("Văn Toàn");
+    expect(names("Cầu thủ nghỉ. Vắng Văn Toàn, HLV Hữu Thắng trao cơ hội cho Đức Chinh.")).not.toContain("Vắng Văn Toàn");
+  });
+});

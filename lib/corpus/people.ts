@@ -813,13 +813,23 @@ function segment(
   const prefix = text.slice(Math.max(0, runStart - 60), runStart);
   if (!titled) titled = endsWithPhrase(prefix, TITLE_SET) && (a === from || placeQualified || acronymQualified);
   if (!titled && acronymQualified) titled = endsWithPhrase(text.slice(Math.max(0, offsets[0] - 60), offsets[0]), TITLE_SET);
-  const placed =
+  let placed =
     !titled &&
     (endsWithPhrase(text.slice(Math.max(0, offsets[a] - 40), offsets[a]), PLACE_BEFORE_SET) ||
       (b - a >= 2 &&
         VN_SURNAMES.has(lws[a]) &&
         HOUSE_NUMBER_BEFORE.test(text.slice(Math.max(0, offsets[a] - 30), offsets[a])) &&
         isVietnameseName(runWords.slice(a, b))));
+  // "Phó Chủ tịch UBND tỉnh Dương Tất Thắng": a council's unit word with its name left out; the
+  // official's full name follows it, not a place's (a title before the council says so).
+  if (placed && b - a >= 3 && VN_SURNAMES.has(lws[a]) && isVietnameseName(runWords.slice(a, b))) {
+    const before = text.slice(Math.max(0, offsets[a] - 80), offsets[a]);
+    const unit = UNIT_OF_COUNCIL.exec(before);
+    if (unit && endsWithPhrase(before.slice(0, unit.index), TITLE_SET)) {
+      placed = false;
+      titled = true;
+    }
+  }
   let splitInside = false;
   if (words.length > 4) {
     // "Quảng Nam Đinh Văn Thu": keep the part that starts with a family name.
@@ -906,6 +916,9 @@ function segment(
   }
 }
 
+/** A council's unit word right before a name: "UBND tỉnh ", "HĐND xã ". */
+const UNIT_OF_COUNCIL = /(?:UBND|HĐND)\s+(?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã|thị trấn|xã|phường)\s+$/u;
+
 /**
  * A house number right before a full name makes it a street: "ở số 318 Phạm Hữu Điều",
  * "(164/235 Trần Quốc Thảo, phường 7". Numbered houses with a slash, or after "số" (not a shirt's
@@ -956,6 +969,13 @@ export function isWeakCandidate(m: Candidate): boolean {
     !m.words.some((w) => ENGLISH_FUNCTION_WORDS.has(lower(w))) &&
     !isVietnameseName(m.words)
   );
+}
+
+/** A Vietnamese full name of three or four words with "Văn" or "Thị" second, the middle names of most men and women. */
+function hasMiddleName(words: string[]): boolean {
+  if (words.length < 3 || words.length > 4 || !isVietnameseName(words)) return false;
+  const middle = lower(words[1]);
+  return middle === "văn" || middle === "thị";
 }
 
 /** Players and singers named by their given names ("Xuân Trường", "Hồng Duy"): people when listed with people. */
@@ -1287,6 +1307,9 @@ export function resolvePeople(candidates: readonly Candidate[], helpers: PeopleH
     } else if (isWeakCandidate(m)) {
       const reused = singles.has(nameKey([m.words[m.words.length - 1]])) || singles.has(nameKey([m.words[0]]));
       if ((m.cue || reused) && !helpers.doubt?.(m)) accepted.add(m);
+    } else if (m.cue && hasMiddleName(m.words) && !helpers.reject?.(m)) {
+      // "Quang Văn Toàn (27 tuổi)": a rarer family name, but a person's middle name and a person's cue.
+      accepted.add(m);
     } else if (m.words.length === 1 && helpers.acceptSingle?.(m)) {
       // "Varane", "Isco" bare: titles introduce them across the archive ("hậu vệ Varane").
       accepted.add(m);
