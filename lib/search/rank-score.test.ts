@@ -158,6 +158,66 @@ describe("rank score", () => {
     expect(explain("đàm phán").get("talks-scattered")!.features.title).toBe(0);
   });
 
+  it("can weigh the query's rarest word in the head most, and a word in the lead less than one in the title (head settings, off as landed)", () => {
+    // `người` is in every article (the filler), `Pleiku` in two: which of them the title holds decides the head.
+    const fixture = memoryArchive([
+      ...background,
+      // Leads without either word: only the titles count in the head.
+      article("rare-head", "Mưa lớn ở Pleiku", "Trời mưa cả tuần.", filler(1)),
+      article("common-head", "Người dân vui mừng", "Trời nắng đẹp.", filler(1), "Mưa lớn ở Pleiku."),
+      article("lead-only", "Tin thời tiết", "Pleiku mưa lớn.", filler(1)),
+      article("title-only", "Pleiku mưa lớn", filler(1), filler(1)),
+    ]);
+    const ix = fixture.segments[0].rank;
+    const sc = createScratch(ix);
+    const head = (q: string, id: string, over: Partial<typeof RANK_WEIGHTS> = {}) => {
+      const parsed = parseQuery(q);
+      const r = explainQuery(ix, sc, {
+        groups: expandQuery(fixture.lexicon, parsed.words),
+        phrases: [],
+        excluded: [],
+        mode: "all",
+        weights: { ...RANK_WEIGHTS, ...over },
+      });
+      return r.get(ix.ids.indexOf(id))!.features.head;
+    };
+    // A title-first head (measured, not landed): rare words weigh idf squared, a word in the lead half.
+    const w = { ...RANK_WEIGHTS, headPower: 2, headLead: 0.5 };
+    const tf = { headPower: 2, headLead: 0.5 };
+    // By idf squared, the rare word in the title takes more of the head than by idf.
+    expect(head("người Pleiku", "rare-head", tf)).toBeGreaterThan(head("người Pleiku", "rare-head"));
+    expect(head("người Pleiku", "common-head", tf)).toBeLessThan(head("người Pleiku", "common-head"));
+    // The shares still sum to the whole: one article holds one word in its head, the other the other.
+    expect(head("người Pleiku", "rare-head", tf) + head("người Pleiku", "common-head", tf)).toBeCloseTo(w.head, 9);
+    // A word in the lead only counts headLead of one in the title; as landed, as much.
+    expect(head("Pleiku", "title-only", tf)).toBeCloseTo(w.head, 9);
+    expect(head("Pleiku", "lead-only", tf)).toBeCloseTo(w.head * w.headLead, 9);
+    expect(head("Pleiku", "lead-only")).toBeCloseTo(head("Pleiku", "title-only"), 9);
+    // headCompound: `đàm` `phán` scattered in a title count as in the lead, as the pair in a lead does.
+    const talks = memoryArchive([
+      ...background,
+      article("pair-lead", "Tin thế giới", "Hai nước đàm phán lại.", filler(1)),
+      article("apart-title", "Đàm luận về phán quyết", "Cuộc họp kéo dài.", filler(1)),
+      article("pair-title", "Hai nước đàm phán", "Cuộc họp kéo dài.", filler(1)),
+    ]);
+    const tx = talks.segments[0].rank;
+    const tsc = createScratch(tx);
+    const talkHead = (id: string, over: Partial<typeof RANK_WEIGHTS>) => {
+      const parsed = parseQuery("đàm phán");
+      const r = explainQuery(tx, tsc, {
+        groups: expandQuery(talks.lexicon, parsed.words),
+        phrases: [],
+        excluded: [],
+        mode: "all",
+        weights: { ...RANK_WEIGHTS, ...over },
+      });
+      return r.get(tx.ids.indexOf(id))!.features.head;
+    };
+    expect(talkHead("apart-title", tf)).toBeGreaterThan(talkHead("pair-lead", tf));
+    expect(talkHead("apart-title", { ...tf, headCompound: 1 })).toBeCloseTo(talkHead("pair-lead", { ...tf, headCompound: 1 }), 9);
+    expect(talkHead("pair-title", { ...tf, headCompound: 1 })).toBeCloseTo(talkHead("pair-lead", { ...tf, headCompound: 1 }), 9);
+  });
+
   it("makes every score the sum of its named features", () => {
     for (const [q, mode] of [
       ["bão", "all"],

@@ -62,8 +62,20 @@ export interface RankWeights {
    * (docs/relevance.md, 2026-11-26 05:30–06:00).
    */
   coverage: number;
-  /** Head: this × the share of the query's idf found in the title or the lead (about it, not a passing mention). */
+  /**
+   * Head: this × the share of the query's words found in the title or the lead (about it,
+   * not a passing mention), each word weighted by its idf to the power `headPower`, a word
+   * found in the lead but not the title counting `headLead` of one in the title (and, with
+   * `headCompound` 1, a compound's syllable in the title counting as one in the lead: found
+   * apart from its partner it is another word, `Đàm luận về phán quyết`). The shares sum to
+   * 1, so the feature stays ≤ this. Landed: idf, the lead as the title (1, 1, 0); the other
+   * settings were measured and not landed (docs/relevance.md, 2026-11-26 11:45–12:00): a
+   * title-first head gains on the held-out set, not on the frozen set with its additions.
+   */
   head: number;
+  headLead: number;
+  headPower: number;
+  headCompound: number;
   /**
    * Adjacent pairs of query words: BM25F over pair occurrences (weighted by field like
    * `pairFields`) with the pair's own idf, × this. A Vietnamese word is often two
@@ -124,6 +136,9 @@ export const RANK_WEIGHTS: RankWeights = {
   compound: 0.2,
   coverage: 120,
   head: 5,
+  headLead: 1,
+  headPower: 1,
+  headCompound: 0,
   pairs: 1,
   pairFields: { title: 5, lead: 2, body: 0.5 },
   near: 0.5,
@@ -673,6 +688,11 @@ function accumulate(
   const fT = w.fields.title;
   const fL = w.fields.lead;
   const fB = w.fields.body;
+  const headLead = w.headLead;
+  // Head shares: idf^headPower, scaled so that they still sum to the query's idf.
+  const powered = Array.from(stats.wordIdf, (x) => x ** w.headPower);
+  const poweredSum = powered.reduce((a, b) => a + b, 0) || 1;
+  const headIdf = powered.map((x) => (x * stats.totalIdf) / poweredSum);
   const order = groups.map((_, g) => g);
   const size = groups.map((grp) => grp.terms.reduce((n, t) => n + foldedDf(index, t.f), 0));
   const requireAll = budget === 0;
@@ -687,6 +707,8 @@ function accumulate(
     const wordIdf = stats.wordIdf[g];
     // A word joined to a neighbour gets its title part from the pair (see RankWeights.title).
     const titleWeight = titleWeightOf(index, groups, g, w);
+    // headCompound: a compound's syllable in the title counts in the head as one in the lead (RankWeights.head).
+    const titleHead = w.headCompound > 0 && (compound(index, groups, g, w) || compound(index, groups, g + 1, w)) ? headLead : 1;
     // Typed with marks: its text and title parts wait for the count of its own spelling (positional pass).
     let deferred = 0;
     // The word as typed comes first; completions count only in articles where it does not occur.
@@ -731,7 +753,8 @@ function accumulate(
           bestText[d] = vText;
         }
         if (t.weight > bestCover[d]) bestCover[d] = t.weight;
-        if (inTitle + inLead > 0 && t.weight > bestHead[d]) bestHead[d] = t.weight;
+        const inHead = inTitle > 0 ? t.weight * titleHead : inLead > 0 ? t.weight * headLead : 0;
+        if (inHead > bestHead[d]) bestHead[d] = inHead;
       }
       if (t.base) {
         for (let p = foldedStart[t.f]; p < end; p++) {
@@ -754,7 +777,7 @@ function accumulate(
         fText[d] += bestText[d];
       }
       cover[d] += wordIdf * bestCover[d];
-      head[d] += wordIdf * bestHead[d];
+      head[d] += headIdf[g] * bestHead[d];
       bestTitle[d] = bestText[d] = bestCover[d] = bestHead[d] = 0;
     }
     if (requireAll) needed |= bit;
