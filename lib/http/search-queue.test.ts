@@ -178,4 +178,61 @@ describe("the per-process search queue", () => {
     expect((await long).status).toBe("done");
     expect((await next).status).toBe("done");
   });
+
+  it("answers the jobs waiting for an answer as soon as a job of the same key has made it ready, ahead of their turn", async () => {
+    const { queue, turns, turn } = manual(0);
+    const ready = new Set<string>();
+    queue.isReady = (key) => ready.has(key);
+    const ran: string[] = [];
+    const first = queue.run(() => (ran.push("k1"), ready.add("k")), undefined, "k");
+    const other = queue.run(() => ran.push("x"), undefined, "x");
+    const repeat = queue.run(() => ran.push("k2"), undefined, "k");
+    await turn();
+    expect(ran).toEqual(["k1", "k2"]);
+    expect(queue.released).toBe(1);
+    expect(queue.length).toBe(1);
+    await turn();
+    expect(ran).toEqual(["k1", "k2", "x"]);
+    expect(turns).toHaveLength(0);
+    for (const r of await Promise.all([first, other, repeat])) expect(r.status).toBe("done");
+  });
+
+  it("leaves the jobs of a key at their turn while its answer is not ready (they would each compute it)", async () => {
+    const { queue, turn } = manual(0);
+    queue.isReady = () => false;
+    const ran: string[] = [];
+    queue.run(() => ran.push("k1"), undefined, "k");
+    queue.run(() => ran.push("x"), undefined, "x");
+    queue.run(() => ran.push("k2"), undefined, "k");
+    await turn();
+    queue.release("k");
+    expect(ran).toEqual(["k1"]);
+    await turn();
+    await turn();
+    expect(ran).toEqual(["k1", "x", "k2"]);
+    expect(queue.released).toBe(0);
+  });
+
+  it("runs the waiting jobs of a key when told its answer arrived from elsewhere, without a turn, and not a client gone", async () => {
+    const { queue, turns } = manual(0);
+    let ready = false;
+    queue.isReady = (key) => ready && key === "k";
+    const ran: string[] = [];
+    const gone = new AbortController();
+    const a = queue.run(() => ran.push("a"), undefined, "k");
+    const left = queue.run(() => ran.push("left"), gone.signal, "k");
+    const b = queue.run(() => ran.push("b"), undefined, "other");
+    gone.abort();
+    queue.release("k");
+    expect(ran).toEqual([]);
+    ready = true;
+    queue.release("k");
+    expect(ran).toEqual(["a"]);
+    expect(await a).toEqual({ status: "done", value: 1 });
+    expect(await left).toEqual({ status: "aborted" });
+    expect(queue.length).toBe(1);
+    turns.shift()!();
+    expect(ran).toEqual(["a", "b"]);
+    expect((await b).status).toBe("done");
+  });
 });

@@ -17,7 +17,14 @@
 export type Queued<T> = { status: "done"; value: T } | { status: "aborted" } | { status: "full" };
 
 export class WorkQueue {
-  private readonly waiting: { job: () => unknown; signal?: AbortSignal; settle: (r: Queued<unknown>) => void; onAbort?: () => void; at: number }[] = [];
+  private readonly waiting: {
+    job: () => unknown;
+    signal?: AbortSignal;
+    settle: (r: Queued<unknown>) => void;
+    onAbort?: () => void;
+    at: number;
+    key?: string;
+  }[] = [];
   private scheduled = false;
   /** Jobs run, dropped because their signal aborted first, and refused because the queue was full. */
   readonly stats = { done: 0, aborted: 0, full: 0 };
@@ -37,13 +44,26 @@ export class WorkQueue {
     private readonly now: () => number = () => performance.now(),
   ) {}
 
+  /**
+   * Whether the answer of the jobs keyed `key` is now at hand (kept in a cache), so that they
+   * cost almost nothing: see `release`. Until set, nothing is released.
+   */
+  isReady: (key: string) => boolean = () => false;
+  /** Jobs run ahead of their turn by `release`. */
+  released = 0;
+
   /** Jobs waiting for their turn. */
   get length(): number {
     return this.waiting.length;
   }
 
-  /** Run `job` in its turn, unless `signal` aborts first or the queue is full. A job's error rejects. */
-  run<T>(job: () => T, signal?: AbortSignal): Promise<Queued<T>> {
+  /**
+   * Run `job` in its turn, unless `signal` aborts first or the queue is full. A job's error
+   * rejects. `key` names what the job computes: when a job of the same key has run (or the
+   * answer arrives from elsewhere, see `release`), the others waiting with that key are run at
+   * once instead of at their turn.
+   */
+  run<T>(job: () => T, signal?: AbortSignal, key?: string): Promise<Queued<T>> {
     if (signal?.aborted) {
       this.stats.aborted++;
       return Promise.resolve({ status: "aborted" });
@@ -76,6 +96,7 @@ export class WorkQueue {
         signal,
         settle: resolve as (r: Queued<unknown>) => void,
         at: this.now(),
+        key,
       };
       if (signal) {
         // A client that leaves while waiting frees its place at once.
@@ -105,9 +126,30 @@ export class WorkQueue {
     });
   }
 
+  /**
+   * Run now every waiting job keyed `key`, if `isReady(key)` says its answer is at hand: a
+   * repeated search that arrived while the first was waiting or running, or one whose answer
+   * another server process has just sent, is answered at once rather than waiting behind
+   * searches that must be computed. Nothing runs when the answer is not at hand (a search not
+   * kept would be computed again, once per waiting request, in one turn).
+   */
+  release(key: string) {
+    if (!this.waiting.some((e) => e.key === key) || !this.isReady(key)) return;
+    for (const entry of this.waiting.filter((e) => e.key === key)) {
+      this.waiting.splice(this.waiting.indexOf(entry), 1);
+      this.released++;
+      this.runEntry(entry);
+    }
+  }
+
   private runOne() {
     const entry = this.waiting.shift();
     if (!entry) return;
+    this.runEntry(entry);
+    if (entry.key !== undefined) this.release(entry.key);
+  }
+
+  private runEntry(entry: (typeof this.waiting)[number]) {
     if (entry.onAbort) entry.signal!.removeEventListener("abort", entry.onAbort);
     if (entry.signal?.aborted) {
       this.stats.aborted++;

@@ -65,6 +65,25 @@ describe("answers shared by the server processes", () => {
     expect(processes[1].engine.results.adopted).toBe(0);
   });
 
+  it("tells the key of each answer adopted, the key the engine keeps it under", () => {
+    const engines = [0, 1].map(() => new SearchEngine(memoryArchive([a, b]), { resultCacheBytes: MiB }));
+    const listeners: ((m: unknown) => void)[] = [];
+    const told: string[] = [];
+    engines.forEach((engine, i) =>
+      shareAnswers(
+        engine,
+        () => "c1",
+        { send: (m) => listeners[1 - i](structuredClone(m)), on: (_e, l) => void (listeners[i] = l) },
+        (key) => told.push(`${i}:${key}`),
+      ),
+    );
+    const key = engines[1].answerKey(words)!;
+    expect(engines[1].hasAnswer(key)).toBe(false);
+    engines[0].searchJson(words);
+    expect(told).toEqual([`1:${key}`]);
+    expect(engines[1].hasAnswer(key)).toBe(true);
+  });
+
   it("a process at another commit drops the answer rather than keep it", () => {
     const { processes } = server(["c1", "c2"]);
     processes[0].engine.searchJson(words);

@@ -46,9 +46,11 @@ export interface SharingStats {
 
 /**
  * Send every answer `engine` computes and keeps to the other processes, and keep theirs.
- * `commit` is the commit this process's archive is at (null before the index is loaded).
+ * `commit` is the commit this process's archive is at (null before the index is loaded);
+ * `adopted` is told the key of each answer kept from another process (the search queue
+ * answers the requests waiting for it at once).
  */
-export function shareAnswers(engine: SharingEngine, commit: () => string | null, channel: Channel): SharingStats {
+export function shareAnswers(engine: SharingEngine, commit: () => string | null, channel: Channel, adopted?: (key: string) => void): SharingStats {
   const stats: SharingStats = { sent: 0, adopted: 0, otherCommit: 0 };
   const caches = new Map(engine.answerCaches.map((c) => [c.keeps, c]));
   for (const cache of engine.answerCaches) {
@@ -72,7 +74,9 @@ export function shareAnswers(engine: SharingEngine, commit: () => string | null,
     }
     const before = cache.adopted;
     cache.adopt(message.key, engine.archive.generation, message.json, message.total);
-    stats.adopted += cache.adopted - before;
+    if (cache.adopted === before) return;
+    stats.adopted++;
+    adopted?.(message.key);
   });
   return stats;
 }

@@ -75,6 +75,17 @@ export class SearchEngine {
     return [this.results, this.browsed];
   }
 
+  /** The key a search's answer is kept under (null when it is not kept): see `hasAnswer`. */
+  answerKey(query: SearchQuery, options: { facetLimit?: number } = {}): string | null {
+    return this.cacheFor(query, options).key;
+  }
+
+  /** Whether an answer is kept under `key` for the archive as it is now (`searchJson` would send it as kept). */
+  hasAnswer(key: string): boolean {
+    const generation = this.archive.generation;
+    return this.results.has(key, generation) || this.browsed.has(key, generation);
+  }
+
   /** Live articles. */
   get size(): number {
     return this.archive.live;

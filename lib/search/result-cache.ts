@@ -99,6 +99,11 @@ export class ResultCache {
     if (this.keep(key, generation, json, total)) this.adopted++;
   }
 
+  /** Whether an answer is kept under `key` for `generation` (no lookup counted, recency unchanged). */
+  has(key: string, generation: number): boolean {
+    return generation === this.generation && (this.answers?.has(key) ?? false);
+  }
+
   /** Which kind of searches this cache keeps (a shared answer names its cache by it). */
   get keeps(): "words" | "browse" {
     return this.kind;

@@ -146,7 +146,19 @@ function start() {
       const openMs = Math.round(performance.now() - started);
       const engine = new SearchEngine(index.archive, { resultCacheBytes: resultCacheBytes() });
       // Before the warm-up, so its answers are shared too.
-      const shared = sharesAnswers(dir) ? shareAnswers(engine, () => index.lastUpdate, process as unknown as Channel) : null;
+      // Requests waiting in the queue for an answer that is now kept (computed by a request
+      // ahead of them, or sent by another process) are answered at once.
+      const queue = searchQueue();
+      // (`SEARCH_RELEASE=0` leaves them at their turn, to measure it.)
+      if (process.env.SEARCH_RELEASE !== "0") queue.isReady = (key) => engine.hasAnswer(key);
+      const shared = sharesAnswers(dir)
+        ? shareAnswers(
+            engine,
+            () => index.lastUpdate,
+            process as unknown as Channel,
+            (key) => queue.release(key),
+          )
+        : null;
       // Stories, facet numbering and pair filters are derived here, before the process says it
       // is ready: else the first search after a start pays for them (about 1–2 s on 35k).
       const prepared = performance.now();

@@ -40,7 +40,8 @@ export async function GET(request: Request) {
     memory,
     worker,
     // This process's API searches: run, dropped because the client had gone, refused when full.
-    searches: { waiting: searchQueue().length, ...searchQueue().stats },
+    // (released: run ahead of their turn, their answer kept meanwhile.)
+    searches: { waiting: searchQueue().length, ...searchQueue().stats, released: searchQueue().released },
     // Kept answers of searches with words: found, computed, adopted from the other processes;
     // and the answers this process shared with them (lib/http/shared-answers.ts; null = not shared).
     answers: { ...engine.results.stats, adopted: engine.results.adopted, shared },

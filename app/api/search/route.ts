@@ -26,7 +26,9 @@ export async function GET(request: Request) {
   // be computed; those wait for their turn in this process's queue: a client gone by then is
   // not searched for, and a full queue is refused at once (lib/http/search-queue.ts).
   const kept = keptFirst() ? engine.keptJson(parsed.query) : undefined;
-  const turn = kept ? ({ status: "done", value: kept } as const) : await searchQueue().run(() => engine.searchJson(parsed.query), request.signal);
+  // Keyed by its answer, so that it is answered as soon as that answer is kept, not at its turn.
+  const key = engine.answerKey(parsed.query) ?? undefined;
+  const turn = kept ? ({ status: "done", value: kept } as const) : await searchQueue().run(() => engine.searchJson(parsed.query), request.signal, key);
   if (turn.status === "aborted") return new Response(null, { status: CLIENT_GONE });
   if (turn.status === "full") return busy();
   // The answer's JSON text as the engine has it (a repeated search's is sent as kept); only an
