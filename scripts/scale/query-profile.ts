@@ -16,6 +16,7 @@
 // `--query Q` (repeatable) times only these queries, each run on a fresh matcher and engine (no
 // answer kept from the run before), and prints each query's median over the runs: an A/B of
 // a few slow queries with many runs (e.g. `--query "co gia tri" --runs 15 --clock cpu`).
+// The index is opened read-only: build or update it first (npm run index -- --corpus DIR --index DIR).
 // Run under `node --cpu-prof` to see the functions:
 //   node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx scripts/scale/query-profile.ts --index DIR [--every 4] [--runs 3]
 import { cliArgs } from "../cli";
@@ -49,7 +50,9 @@ const { values } = cliArgs(__filename, {
 });
 
 async function main() {
-  const live = await LiveIndex.open({ corpusDir: path.resolve(values.archive!), indexDir: path.resolve(values.index!) });
+  // A reader: a profile never rebuilds or updates the index it measures; an index built by
+  // another analyzer or for another corpus fails at once, saying why (rebuild it with npm run index).
+  const live = await LiveIndex.open({ corpusDir: path.resolve(values.archive!), indexDir: path.resolve(values.index!), reader: true, waitForWriter: false });
   const articles = live.archive.segments.flatMap((seg) =>
     Array.from({ length: seg.rank.n }, (_, d) => d)
       .filter((d) => !seg.rank.deleted?.[d])
