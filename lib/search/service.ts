@@ -145,12 +145,12 @@ function start() {
     () => {
       const openMs = Math.round(performance.now() - started);
       const engine = new SearchEngine(index.archive, { resultCacheBytes: resultCacheBytes() });
-      // Before the warm-up, so its answers are shared too.
       // Requests waiting in the queue for an answer that is now kept (computed by a request
-      // ahead of them, or sent by another process) are answered at once.
+      // ahead of them, or sent by another process) are answered at once (`SEARCH_RELEASE=0`
+      // leaves them at their turn, to measure it).
       const queue = searchQueue();
-      // (`SEARCH_RELEASE=0` leaves them at their turn, to measure it.)
       if (process.env.SEARCH_RELEASE !== "0") queue.isReady = (key) => engine.hasAnswer(key);
+      // Shared before the warm-up, so the warm-up's answers are shared too.
       const shared = sharesAnswers(dir)
         ? shareAnswers(
             engine,

@@ -199,7 +199,10 @@ async function main() {
     const t0 = performance.now();
     const tops: Tops = Object.fromEntries([...judged.queries, ...(heldout?.queries ?? [])].map((jq) => [jq.id, top(jq.q)]));
     const j = judgedFigures(judged, tops);
-    const mrr = (items: { q: string; target: string }[]) => items.reduce((a, it) => a + reciprocalRank(top(it.q), it.target), 0) / (items.length || 1);
+    // No known items asked (--queries=0): "—", not an MRR of 0.
+    const mrr = (items: { q: string; target: string }[]) =>
+      items.length ? items.reduce((a, it) => a + reciprocalRank(top(it.q), it.target), 0) / items.length : NaN;
+    const f3 = (x: number) => (Number.isNaN(x) ? "—" : x.toFixed(3));
     const exact = mrr(sets.exact);
     const stripped = mrr(sets.stripped);
     const tone = mrr(sets.tone);
@@ -211,7 +214,7 @@ async function main() {
       return (r?.hits.length ?? 0) + (r?.nearMisses.length ?? 0) === 0 || !!r?.correctedQuery;
     }).length;
     console.log(
-      `| ${name} | ${j.ndcg.toFixed(3)} | ${j.condensed.toFixed(3)} | ${j.p5.toFixed(3)} | ${j.judged.toFixed(3)} | ${longFigure(judged, tops).toFixed(3)} | ${judgedFigures(added, tops).ndcg.toFixed(3)} |${ho(tops)} ${exact.toFixed(3)} | ${stripped.toFixed(3)} | ${tone.toFixed(3)} (${toneExact.toFixed(3)}) | ${right}/${absent.length} | ${ms.toFixed(1)} |`,
+      `| ${name} | ${j.ndcg.toFixed(3)} | ${j.condensed.toFixed(3)} | ${j.p5.toFixed(3)} | ${j.judged.toFixed(3)} | ${longFigure(judged, tops).toFixed(3)} | ${judgedFigures(added, tops).ndcg.toFixed(3)} |${ho(tops)} ${f3(exact)} | ${f3(stripped)} | ${f3(tone)} (${f3(toneExact)}) | ${right}/${absent.length} | ${ms.toFixed(1)} |`,
     );
     first ??= tops;
     if (args["dump-dir"]) writeFileSync(path.join(args["dump-dir"], `${name.replace(/[^a-z0-9]+/gi, "-")}.json`), JSON.stringify(tops));
