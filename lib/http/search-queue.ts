@@ -10,8 +10,10 @@
 // have passed. Under load the event loop spends most of each round answering kept searches
 // (sent at once, never queued); with one job per round a computed search waited one whole
 // round per search ahead of it (p99 1.0-1.2 s at 50 connections, docs/performance.md). A
-// slice gives the queue a share of each round whatever the rest of the round costs, and a
-// job whose answer was kept meanwhile (another process computed it) costs almost nothing.
+// slice gives the queue a share of each round whatever the rest of the round costs. Off by
+// default (SEARCH_SLICE_MS, lib/search/service.ts): at 35k under load it showed no gain over
+// one job a turn (docs/performance.md, scale6); releasing waiting searches whose answer is
+// kept (`release`) is what measured better.
 
 /** What became of a queued job. */
 export type Queued<T> = { status: "done"; value: T } | { status: "aborted" } | { status: "full" };
