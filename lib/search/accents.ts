@@ -41,31 +41,38 @@ export function accentReading(lex: Lexicon, words: QueryWord[], docs: Doc[]): st
     const votes = words.map(() => new Map<string, number>());
     const joinedAt = words.flatMap((w, i) => (i > 0 && w.joinsPrev ? [i] : []));
     const vote = (i: number, term: string) => votes[i].set(term, (votes[i].get(term) ?? 0) + 1);
-    const localIds = new Map<RankIndex, number[]>();
+    const pairsOf = new Map<RankIndex, Pairs>();
     const escapeFrom = ESCAPE;
     for (const { seg, d } of docs.slice(0, ACCENT_SCAN)) {
       const rank = seg.rank;
-      let ids = localIds.get(rank);
-      if (!ids) localIds.set(rank, (ids = words.map((w) => rank.foldedId.get(w.folded) ?? -1)));
+      let pairs = pairsOf.get(rank);
+      if (!pairs) pairsOf.set(rank, (pairs = localPairs(rank, words, joinedAt)));
+      // No joined pair has both words in this segment: nothing here can vote.
+      const { at, left, right, lefts } = pairs;
+      if (!at.length) continue;
       const { stream, docStart, foldedOf, exactTerm } = rank;
       const { low } = stream;
-      // Each token read once (the left one of a pair is the previous position's right one);
-      // ids below ESCAPE read directly (an imported binding is a getter in bundled code).
-      let a = docStart[d] < docStart[d + 1] ? tokenAt(stream, docStart[d]) : -1;
-      for (let p = docStart[d] + 1; p < docStart[d + 1]; p++) {
+      const end = docStart[d + 1];
+      // Each token read once, its folded id looked up once (the left one of a pair is the
+      // previous position's right one); ids below ESCAPE read directly (an imported binding
+      // is a getter in bundled code); a break (negative) pairs with nothing.
+      let a = docStart[d] < end ? tokenAt(stream, docStart[d]) : -1;
+      let fa = a >= 0 ? foldedOf[a] : -1;
+      for (let p = docStart[d] + 1; p < end; p++) {
         const v = low[p];
         const b = v < escapeFrom ? v : tokenAt(stream, p);
-        if (a >= 0 && b >= 0) {
-          const fa = foldedOf[a];
-          const fb = foldedOf[b];
-          for (const i of joinedAt) {
-            if (fa === ids[i - 1] && ids[i] >= 0 && fb === ids[i]) {
-              vote(i - 1, exactTerm[a]);
-              vote(i, exactTerm[b]);
+        const fb = b >= 0 ? foldedOf[b] : -1;
+        // Most positions hold no left word of any pair: one comparison per pair word.
+        if (fb >= 0 && lefts.includes(fa)) {
+          for (let k = 0; k < at.length; k++) {
+            if (fa === left[k] && fb === right[k]) {
+              vote(at[k] - 1, exactTerm[a]);
+              vote(at[k], exactTerm[b]);
             }
           }
         }
         a = b;
+        fa = fb;
       }
     }
     votes.forEach((v, i) => {
@@ -77,6 +84,23 @@ export function accentReading(lex: Lexicon, words: QueryWord[], docs: Doc[]): st
   // Only spellings that add marks are a suggestion.
   const gained = reading.map((t, i) => (t && t !== words[i].folded ? t : ""));
   return gained.some(Boolean) ? gained : null;
+}
+
+/** A segment's joined query pairs whose two words it holds: the right word's index, the two folded ids. */
+interface Pairs {
+  at: number[];
+  left: number[];
+  right: number[];
+  /** The distinct left ids (a quick test before the pairs are compared). */
+  lefts: number[];
+}
+
+function localPairs(rank: RankIndex, words: QueryWord[], joinedAt: number[]): Pairs {
+  const ids = words.map((w) => rank.foldedId.get(w.folded) ?? -1);
+  // A pair with a word the segment lacks never votes (a folded id is never -1).
+  const at = joinedAt.filter((i) => ids[i - 1] >= 0 && ids[i] >= 0);
+  const left = at.map((i) => ids[i - 1]);
+  return { at, left, right: at.map((i) => ids[i]), lefts: [...new Set(left)] };
 }
 
 /**

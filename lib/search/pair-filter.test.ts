@@ -1,8 +1,9 @@
 // The pair filter's probe with the pair's hashes computed once (pairProbe, mayHoldProbe)
-// answers as the probe that hashed per article did: the same two bit positions.
+// answers as the probe that hashed per article did: the same two bit positions; several
+// pairs probed at once (pairProbes, mayHoldAny) answer as any of them probed alone.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { mayHold, mayHoldProbe, pairProbe, type PairFilter } from "@/lib/search/pair-filter";
+import { mayHold, mayHoldAny, mayHoldProbe, pairProbe, pairProbes, type PairFilter } from "@/lib/search/pair-filter";
 
 /** The probe as it was: (x + step) % size in floating point, hashes per call. */
 function referenceMayHold(filter: PairFilter, d: number, h1: number, h2: number): boolean {
@@ -32,6 +33,24 @@ describe("pair filter probes", () => {
           const want = referenceMayHold(filter, d, h1, h2);
           expect(mayHoldProbe(filter, d, x, step)).toBe(want);
           expect(mayHold(filter, d, h1, h2)).toBe(want);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("of several pairs at once answer whether any pair alone may be held", () => {
+    const hash = fc.integer({ min: 0, max: 2 ** 32 - 1 });
+    const words = fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 6 });
+    fc.assert(
+      fc.property(words, fc.array(fc.tuple(hash, hash), { maxLength: 8 }), fc.integer(), (sizes, pairs, seed) => {
+        const start = new Int32Array(sizes.length + 1);
+        sizes.forEach((n, d) => (start[d + 1] = start[d] + n));
+        const bits = new Uint32Array(start[sizes.length]).map((_, i) => Math.imul(seed ^ i, 0x9e3779b1) & Math.imul(seed + i, 0x85ebca77));
+        const filter = { start, bits };
+        const probes = pairProbes(pairs);
+        for (let d = 0; d < sizes.length; d++) {
+          expect(mayHoldAny(filter, d, probes)).toBe(pairs.some(([h1, h2]) => referenceMayHold(filter, d, h1, h2)));
         }
       }),
       { numRuns: 500 },

@@ -99,3 +99,30 @@ export function mayHoldProbe(filter: PairFilter, d: number, x: number, step: num
   const q = (p + (step % size)) % size;
   return (filter.bits[at + (q >>> 5)] & (1 << (q & 31))) !== 0;
 }
+
+/**
+ * Several pairs' hashes (pairProbe each) packed for mayHoldAny: x then step of each pair, as
+ * unsigned 32-bit integers (their remainders stay integer operations).
+ */
+export function pairProbes(pairs: readonly (readonly [number, number])[]): Uint32Array {
+  const out = new Uint32Array(2 * pairs.length);
+  pairs.forEach(([h1, h2], i) => {
+    out[2 * i] = hashOf(h1, h2);
+    out[2 * i + 1] = stepOf(h1, h2);
+  });
+  return out;
+}
+
+/** Whether article d may hold any of the packed pairs (pairProbes): mayHoldProbe of each, the article's bits located once. */
+export function mayHoldAny(filter: PairFilter, d: number, probes: Uint32Array): boolean {
+  const at = filter.start[d];
+  const size = (filter.start[d + 1] - at) * 32;
+  const bits = filter.bits;
+  for (let i = 0; i < probes.length; i += 2) {
+    const p = probes[i] % size;
+    if ((bits[at + (p >>> 5)] & (1 << (p & 31))) === 0) continue;
+    const q = (p + (probes[i + 1] % size)) % size;
+    if ((bits[at + (q >>> 5)] & (1 << (q & 31))) !== 0) return true;
+  }
+  return false;
+}

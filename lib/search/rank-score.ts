@@ -18,7 +18,7 @@
 import { slugify } from "@/lib/corpus/text";
 import { popcount } from "@/lib/search/bits";
 import type { Group } from "@/lib/search/query-expand";
-import { mayHoldProbe, pairFilter, pairProbe, type PairFilter } from "@/lib/search/pair-filter";
+import { mayHoldAny, pairFilter, pairProbes, type PairFilter } from "@/lib/search/pair-filter";
 import { archiveSize, ESCAPE, foldedDf, pairDf, tokenAt, type RankIndex } from "@/lib/search/rank-index";
 import { kthLargest, mapped } from "@/lib/search/topk";
 import { exactVariants } from "@/lib/search/variants";
@@ -1017,18 +1017,17 @@ function createScanner(index: RankIndex, s: Scratch, groups: Group[], phrases: n
     const lefts = [...new Set(groups[g - 1].terms.map((t) => t.f))];
     const rights = [...new Set(groups[g].terms.map((t) => t.f))];
     if (lefts.length * rights.length > MAX_PAIR_CHECKS) return null;
-    return lefts.flatMap((a) => rights.map((b) => pairProbe(index.foldedHash[a], index.foldedHash[b])));
+    return pairProbes(lefts.flatMap((a) => rights.map((b) => [index.foldedHash[a], index.foldedHash[b]] as const)));
   };
   const pairHashes = groups.map((_, g) => (joinMask & (1 << g) ? combos(g) : null));
   // A phrase (or name) needs each of its adjacent pairs: an article whose filter rules one out needs no scan.
   const phrasePairs = phrases.map((p) => p.slice(1).map((g) => combos(g)));
   let filter: PairFilter | null = null;
-  const may = mayHoldProbe; // an imported binding is a getter: a local in the loop over candidates
-  const holds = (d: number, hs: readonly (readonly [number, number])[] | null) => {
+  const mayAny = mayHoldAny; // an imported binding is a getter: a local in the loop over candidates
+  const holds = (d: number, hs: Uint32Array | null) => {
     if (!hs) return true;
     filter ??= pairFilter(index);
-    for (let i = 0; i < hs.length; i++) if (may(filter, d, hs[i][0], hs[i][1])) return true;
-    return false;
+    return mayAny(filter, d, hs);
   };
   const mayPair = (d: number, g: number) => holds(d, pairHashes[g]);
 
