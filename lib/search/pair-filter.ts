@@ -116,12 +116,14 @@ export function pairProbes(pairs: readonly (readonly [number, number])[]): Uint3
 /** Whether article d may hold any of the packed pairs (pairProbes): mayHoldProbe of each, the article's bits located once. */
 export function mayHoldAny(filter: PairFilter, d: number, probes: Uint32Array): boolean {
   const at = filter.start[d];
-  const size = (filter.start[d + 1] - at) * 32;
+  // Every operand kept unsigned 32-bit (>>> 0): the remainders compile to integer division,
+  // not to a floating-point remainder (about twice as fast measured in isolation).
+  const size = ((filter.start[d + 1] - at) << 5) >>> 0;
   const bits = filter.bits;
   for (let i = 0; i < probes.length; i += 2) {
-    const p = probes[i] % size;
+    const p = (probes[i] % size) >>> 0;
     if ((bits[at + (p >>> 5)] & (1 << (p & 31))) === 0) continue;
-    const q = (p + (probes[i + 1] % size)) % size;
+    const q = ((p + ((probes[i + 1] % size) >>> 0)) % size) >>> 0;
     if ((bits[at + (q >>> 5)] & (1 << (q & 31))) !== 0) return true;
   }
   return false;

@@ -561,9 +561,10 @@ function run(index: RankIndex, s: Scratch, req: ScoreRequest, explain: Explain |
     // MaxScore's cut: a full match whose bound stays below the TOP_HINT-th best lower bound
     // (less the accent the matcher may add) cannot reach the first TOP_HINT by relevance, so
     // a looser bound serves it: first every positional feature at its ceiling (no work per
-    // article), then its count row with every pair deemed possible (no pair filter read: a
-    // filter probe is a cache miss per article, most of the bounds' cost). Only the matches
-    // that can still reach the cut get the tight bound.
+    // article), then its count row with every pair deemed possible, the pair filter read pair
+    // by pair only while the bound still reaches the cut (a filter probe is a cache miss per
+    // article, most of the bounds' cost). Only the matches that can still reach the cut get
+    // the tight bound.
     const ceiling = scanner.ceiling();
     const hint = req.topHint ?? TOP_HINT;
     const cut = ceiling > 0 && hint > 0 && candidates.length > 2 * hint ? kthLargest(lower.slice(0, candidates.length), hint) - w.accent : -Infinity;
@@ -571,12 +572,9 @@ function run(index: RankIndex, s: Scratch, req: ScoreRequest, explain: Explain |
       const d = docs[i];
       const up = s.markUp[d];
       let extra: number;
-      if (i >= candidates.length || cut === -Infinity) extra = scanner.bound(d, true) + up;
+      if (i >= candidates.length || cut === -Infinity) extra = scanner.bound(d, -Infinity) + up;
       else if (lower[i] + ceiling + up < cut) extra = ceiling + up;
-      else {
-        extra = scanner.bound(d, false) + up;
-        if (lower[i] + extra >= cut) extra = scanner.bound(d, true) + up;
-      }
+      else extra = scanner.bound(d, cut - lower[i] - up) + up;
       upper[i] = extra > 0 ? inflate(lower[i] + extra) : lower[i];
       if (extra > 0) bounded = true;
     }
@@ -738,7 +736,9 @@ function accumulate(
         counts[c + 1] += inLead === 15 ? UNBOUNDED : inLead;
         counts[c + 2] += (packed & 255) === 255 ? UNBOUNDED : packed & 255;
         if (stamp && allow[d] !== stamp) continue;
-        if (!t.base && litMask[d] & bit) continue;
+        // Matched as typed: its completions, scored after it, skip this article.
+        if (t.base) litMask[d] |= bit;
+        else if (litMask[d] & bit) continue;
         const y = inTitle * titleNorm[d];
         const x = fT * y + fL * inLead * leadNorm[d] + fB * (packed & 255) * bodyNorm[d];
         const vText = x > 0 ? (ti * x * (k1 + 1)) / (x + k1) : 0;
@@ -755,15 +755,6 @@ function accumulate(
         if (t.weight > bestCover[d]) bestCover[d] = t.weight;
         const inHead = inTitle > 0 ? t.weight * titleHead : inLead > 0 ? t.weight * headLead : 0;
         if (inHead > bestHead[d]) bestHead[d] = inHead;
-      }
-      if (t.base) {
-        for (let p = foldedStart[t.f]; p < end; p++) {
-          const d = foldedDocs[p];
-          const ok = requireAll
-            ? open(mask[d] & needed, needed, minor, most) || (wide > 0 && processed - cover[d] <= wide + 1e-9)
-            : processed - cover[d] <= budget + 1e-9;
-          if (ok && (!stamp || allow[d] === stamp)) litMask[d] |= bit;
-        }
       }
     }
     for (let i = 0; i < hit.length; i++) {
@@ -1030,6 +1021,11 @@ function createScanner(index: RankIndex, s: Scratch, groups: Group[], phrases: n
     return mayAny(filter, d, hs);
   };
   const mayPair = (d: number, g: number) => holds(d, pairHashes[g]);
+  // Flow of a joined pair in the title or lead: written adjacent (up) or, the filter ruling that out, near at most (down).
+  const flowUp = Math.max(flowNear, 1);
+  const flowDown = Math.max(flowNear, 0);
+  /** Per joined pair: the part of the article's bound its pair filter may take away (see bound). */
+  const filterable = new Float64Array(n);
 
   return {
     /**
@@ -1061,10 +1057,13 @@ function createScanner(index: RankIndex, s: Scratch, groups: Group[], phrases: n
      * An upper bound of pairs + near + title of article d, from the per-field counts of each
      * query word that accumulate left in its row: a pair occurs in a field at most as often as
      * its rarer word, a near occurrence needs both words in the field and counts at most one
-     * per occurrence of either. 0 when no positional feature can score. With `filtered`
-     * false, the article's pair filter is not read (every pair deemed possible): a looser bound.
+     * per occurrence of either. 0 when no positional feature can score. A joined pair's parts
+     * that need it written adjacent (pairs, the title compound, flow beyond `flowNear`) count
+     * until the article's pair filter rules the pair out; the filter is read only while the
+     * bound is at least `need` (-Infinity: every pair, the tight bound): a bound found below
+     * `need` is returned as it stands, looser (MaxScore's cut, see run).
      */
-    bound(d: number, filtered: boolean): number {
+    bound(d: number, need: number): number {
       const counts = s.counts;
       const row = slot[d];
       if (row < 0) return 0;
@@ -1079,14 +1078,17 @@ function createScanner(index: RankIndex, s: Scratch, groups: Group[], phrases: n
         const mt = Math.min(counts[a], counts[b]);
         const ml = Math.min(counts[a + 1], counts[b + 1]);
         const mb = Math.min(counts[a + 2], counts[b + 2]);
-        // The pair filter read once per pair (it serves pairs, the title compound and flow).
-        const ok = (joinMask & (1 << g)) !== 0 && mt + ml + mb > 0 && (!filtered || mayPair(d, g));
-        if (ok) {
-          if (pairIdf[g] > 0) out += pairIdf[g] * sat(fw.title * mt * tn + fw.lead * ml * ln + fw.body * mb * bn);
-          if (titleIdf[g] > 0) out += titleIdf[g] * sat(mt * tn);
+        // What the pair filter may take away (it serves pairs, the title compound and flow).
+        let adjacent = 0;
+        if ((joinMask & (1 << g)) !== 0 && mt + ml + mb > 0) {
+          if (pairIdf[g] > 0) adjacent += pairIdf[g] * sat(fw.title * mt * tn + fw.lead * ml * ln + fw.body * mb * bn);
+          if (titleIdf[g] > 0) adjacent += titleIdf[g] * sat(mt * tn);
+          if (flowW[g] > 0 && mt + ml > 0) adjacent += flowW[g] * (flowUp - flowDown);
         }
+        filterable[g] = adjacent;
+        out += adjacent;
         // Flow: adjacent in the title or lead only if the filter allows the pair, else near at most.
-        if (flowW[g] > 0 && mt + ml > 0) out += flowW[g] * Math.max(flowNear, ok ? 1 : 0);
+        if (flowW[g] > 0 && mt + ml > 0) out += flowW[g] * flowDown;
         if (nearIdf[g] > 0) {
           const nt = mt > 0 ? counts[a] + counts[b] : 0;
           const nl = ml > 0 ? counts[a + 1] + counts[b + 1] : 0;
@@ -1099,6 +1101,8 @@ function createScanner(index: RankIndex, s: Scratch, groups: Group[], phrases: n
         const held = Math.min(1, s.cover[d] / stats.totalIdf);
         out += spanW * held * held;
       }
+      // The pair filter read once per pair, and only while the bound can still reach `need`.
+      for (let g = 1; g < n && out >= need; g++) if (filterable[g] > 0 && !mayPair(d, g)) out -= filterable[g];
       return out;
     },
     /** At least `bound` of any article: each positional feature at its ceiling (a saturation stays below k1 + 1). */
