@@ -404,7 +404,7 @@ export class SearchEngine {
     grouping: StoryGrouping | null,
   ): Hit[] {
     if (!grouping) return match.top(start + size, sort, hits).slice(start);
-    selectTop(hits, start + size, sort, match.refine, (h) => grouping.storyOf(h.seg, h.d));
+    selectTop(hits, start + size, sort, match.refine, (h) => grouping.storyOf(h.seg, h.d), match.tighten);
     for (const h of hits) grouping.add(h.seg, h.d, h);
     const shown = grouping.ranked(start, size);
     match.refine(shown);

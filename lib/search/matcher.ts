@@ -69,6 +69,8 @@ export interface MatchResult {
   mixed: boolean;
   /** Make these hits' (or near misses') scores exact. */
   refine(hits: Hit[]): void;
+  /** Lower a hit's upper bound where pair filters were left unread (no scan); true when it moved. */
+  tighten(hit: Hit): boolean;
   /** The first k hits under `sort` (default: best first) among `hits` (default: every full match), scores exact. */
   top(k: number, sort?: Sort, hits?: readonly Hit[]): Hit[];
   /** Article id → exact relevance score of every full match (built on first use, for tests and tools). */
@@ -336,7 +338,7 @@ export function createMatcher(
     return true;
   }
 
-  const finish = (hits: Scored, extra: Partial<Omit<MatchResult, "hits" | "scores" | "refine" | "top">> = {}) =>
+  const finish = (hits: Scored, extra: Partial<Omit<MatchResult, "hits" | "scores" | "refine" | "tighten" | "top">> = {}) =>
     result(hits, { mixed: mix, ...extra }, exhaustive);
 
   function run(p: Prepared, mode: MatchMode): MatchResult | null {
@@ -533,10 +535,16 @@ function refineHits(scored: Scored, hits: Hit[]) {
   }
 }
 
-function result(hits: Scored, extra: Partial<Omit<MatchResult, "hits" | "scores" | "refine" | "top">> = {}, exhaustive = false): MatchResult {
+function result(hits: Scored, extra: Partial<Omit<MatchResult, "hits" | "scores" | "refine" | "tighten" | "top">> = {}, exhaustive = false): MatchResult {
   let scores: Map<string, number> | null = null;
   // Near misses come from the same scorings as the hits: the same positional scorers refine them.
   const refine = (some: Hit[]) => refineHits(hits, some);
+  const tighten = (h: Hit) => {
+    if (isExact(h)) return false;
+    const by = hits.proximity.get(h.seg)?.tighten(h.d) ?? 0;
+    if (by > 0) h.bound! -= by;
+    return by > 0;
+  };
   if (exhaustive) {
     refine(hits);
     refine(extra.nearMisses ?? []);
@@ -552,7 +560,8 @@ function result(hits: Scored, extra: Partial<Omit<MatchResult, "hits" | "scores"
     partial: false,
     ...extra,
     refine,
-    top: (k, sort, some = hits) => selectTop(some, k, sort, refine),
+    tighten,
+    top: (k, sort, some = hits) => selectTop(some, k, sort, refine, undefined, tighten),
     get scores() {
       if (!scores) {
         refine(hits);

@@ -368,6 +368,11 @@ export interface ProximityScorer {
   /** pairs + near + the title part of joined words, from the article's whole stream. */
   score(d: number): number;
   release(): void;
+  /**
+   * How much lower article d's upper bound may be once the pair filters its bound left
+   * unread are read (MaxScore's cut: only for articles a page reaches); 0 when none were left.
+   */
+  tighten(d: number): number;
 }
 
 /**
@@ -560,11 +565,10 @@ function run(index: RankIndex, s: Scratch, req: ScoreRequest, explain: Explain |
     let bounded = false;
     // MaxScore's cut: a full match whose bound stays below the TOP_HINT-th best lower bound
     // (less the accent the matcher may add) cannot reach the first TOP_HINT by relevance, so
-    // a looser bound serves it: first every positional feature at its ceiling (no work per
-    // article), then its count row with every pair deemed possible, the pair filter read pair
-    // by pair only while the bound still reaches the cut (a filter probe is a cache miss per
-    // article, most of the bounds' cost). Only the matches that can still reach the cut get
-    // the tight bound.
+    // a looser bound serves it: every positional feature at its ceiling (no work per
+    // article). The others get their count row's bound with every pair deemed possible: the
+    // pair filters (a cache miss per article, most of the bounds' cost) are read later, by
+    // the top-k selection, only for the matches a page reaches (ProximityScorer.tighten).
     const ceiling = scanner.ceiling();
     const hint = req.topHint ?? TOP_HINT;
     const cut = ceiling > 0 && hint > 0 && candidates.length > 2 * hint ? kthLargest(lower.slice(0, candidates.length), hint) - w.accent : -Infinity;
@@ -574,7 +578,7 @@ function run(index: RankIndex, s: Scratch, req: ScoreRequest, explain: Explain |
       let extra: number;
       if (i >= candidates.length || cut === -Infinity) extra = scanner.bound(d, -Infinity) + up;
       else if (lower[i] + ceiling + up < cut) extra = ceiling + up;
-      else extra = scanner.bound(d, cut - lower[i] - up) + up;
+      else extra = scanner.bound(d, Infinity) + up;
       upper[i] = extra > 0 ? inflate(lower[i] + extra) : lower[i];
       if (extra > 0) bounded = true;
     }
@@ -582,6 +586,7 @@ function run(index: RankIndex, s: Scratch, req: ScoreRequest, explain: Explain |
       ? {
           arm: scanner.arm,
           release: scanner.release,
+          tighten: scanner.tighten,
           score: (d) => proximityScore(scanner.scan(d, index.docStart[d], index.docStart[d + 1])),
         }
       : null;
@@ -1026,6 +1031,22 @@ function createScanner(index: RankIndex, s: Scratch, groups: Group[], phrases: n
   const flowDown = Math.max(flowNear, 0);
   /** Per joined pair: the part of the article's bound its pair filter may take away (see bound). */
   const filterable = new Float64Array(n);
+  // Articles whose bound left pair filters unread (see tighten): a row of n parts each, by article (-1: none).
+  let looseRow: Int32Array | null = null;
+  let looseParts = new Float64Array(0);
+  let looseRows = 0;
+  const keepLoose = (d: number, g: number, part: number) => {
+    looseRow ??= new Int32Array(index.n).fill(-1);
+    if (looseRow[d] < 0) {
+      looseRow[d] = looseRows++;
+      if (looseRows * n > looseParts.length) {
+        const next = new Float64Array(Math.max(1024, 2 * looseRows * n));
+        next.set(looseParts);
+        looseParts = next;
+      }
+    }
+    looseParts[looseRow[d] * n + g] = part;
+  };
 
   return {
     /**
@@ -1102,7 +1123,22 @@ function createScanner(index: RankIndex, s: Scratch, groups: Group[], phrases: n
         out += spanW * held * held;
       }
       // The pair filter read once per pair, and only while the bound can still reach `need`.
-      for (let g = 1; g < n && out >= need; g++) if (filterable[g] > 0 && !mayPair(d, g)) out -= filterable[g];
+      let g = 1;
+      for (; g < n && out >= need; g++) if (filterable[g] > 0 && !mayPair(d, g)) out -= filterable[g];
+      // Pairs left unread: what their filters may still take away, kept for `tighten`.
+      for (; g < n; g++) if (filterable[g] > 0) keepLoose(d, g, filterable[g]);
+      return out;
+    },
+    /**
+     * What reading the pair filters `bound` left unread takes away from article d's bound
+     * (0 when nothing was left, or once tightened: each article's filters are read once).
+     */
+    tighten(d: number): number {
+      if (!looseRow || looseRow[d] < 0) return 0;
+      const at = looseRow[d] * n;
+      looseRow[d] = -1;
+      let out = 0;
+      for (let g = 1; g < n; g++) if (looseParts[at + g] > 0 && !mayPair(d, g)) out += looseParts[at + g];
       return out;
     },
     /** At least `bound` of any article: each positional feature at its ceiling (a saturation stays below k1 + 1). */

@@ -104,10 +104,16 @@ describe("pruned top k", () => {
         const pruned = createMatcher(archive, { weights: w, topHint }).match(q, m);
         const exact = createMatcher(archive, { exhaustive: true, weights: w }).match(q, m);
         const before = new Map(pruned?.hits.map((h) => [h.seg.rank.ids[h.d], [h.score, h.bound ?? h.score]]));
+        // Tightened (the pair filters each bound left unread, read), the bounds still hold.
+        const tightened = createMatcher(archive, { weights: w, topHint }).match(q, m);
+        for (const h of tightened?.hits ?? []) tightened!.tighten(h);
+        const after = new Map(tightened?.hits.map((h) => [h.seg.rank.ids[h.d], [h.score, h.bound ?? h.score]]));
         for (const h of exact?.hits ?? []) {
-          const [lower, upper] = before.get(h.seg.rank.ids[h.d])!;
-          expect(lower).toBeLessThanOrEqual(h.score);
-          expect(upper).toBeGreaterThanOrEqual(h.score);
+          for (const bounds of [before, after]) {
+            const [lower, upper] = bounds.get(h.seg.rank.ids[h.d])!;
+            expect(lower).toBeLessThanOrEqual(h.score);
+            expect(upper).toBeGreaterThanOrEqual(h.score);
+          }
         }
         // Refined, the pruned scores are the exhaustive ones to the bit.
         if (pruned) expect([...pruned.scores]).toEqual([...exact!.scores]);

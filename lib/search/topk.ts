@@ -36,9 +36,18 @@ const BATCH = 8;
  * The first k hits under `sort`, best first, with exact scores. `refine` makes the scores of
  * the hits it is given exact. With `storyOf` (a story number per hit, -1 for a hit no story
  * holds), it only makes sure that the best hit of each of the k first stories is exact and
- * returns nothing: the caller groups the hits afterwards.
+ * returns nothing: the caller groups the hits afterwards. `tighten` lowers a hit's upper
+ * bound without a scan where it can (true when it did): a hit taken is tightened first, and
+ * goes back among the others if it then falls behind the next one.
  */
-export function selectTop(hits: readonly Hit[], k: number, sort: Sort | undefined, refine: (hits: Hit[]) => void, storyOf?: (h: Hit) => number): Hit[] {
+export function selectTop(
+  hits: readonly Hit[],
+  k: number,
+  sort: Sort | undefined,
+  refine: (hits: Hit[]) => void,
+  storyOf?: (h: Hit) => number,
+  tighten?: (h: Hit) => boolean,
+): Hit[] {
   const order = comparator(sort);
   if (k <= 0 || hits.length === 0) return [];
   const pool = storyOf ? hits : prefilter(hits, k, sort);
@@ -61,7 +70,11 @@ export function selectTop(hits: readonly Hit[], k: number, sort: Sort | undefine
     batch.length = 0;
     // Stories are ranked again after each batch: batches double so that happens a few times only.
     const want = storyOf ? Math.max(BATCH, k, done.length) : Math.max(BATCH, k - best.size);
-    while (heap.size > 0 && batch.length < want) batch.push(pool[heap.pop()]);
+    while (heap.size > 0 && batch.length < want) {
+      const i = heap.pop();
+      if (tighten?.(pool[i]) && heap.size > 0 && order(optimistic(p, pool[i]), optimistic(q, pool[heap.peek()])) > 0) heap.push(i);
+      else batch.push(pool[i]);
+    }
     const pending = batch.filter((h) => !isExact(h));
     if (pending.length) refine(pending);
     if (storyOf) {
@@ -169,6 +182,20 @@ class IndexHeap {
     this.a[0] = this.a[--this.size];
     this.down(0);
     return top;
+  }
+
+  /** Put back an index popped before (the heap never holds more than it was built with). */
+  push(i: number) {
+    const { a, before } = this;
+    let at = this.size++;
+    a[at] = i;
+    while (at > 0) {
+      const up = (at - 1) >> 1;
+      if (before(a[at], a[up]) >= 0) return;
+      a[at] = a[up];
+      a[up] = i;
+      at = up;
+    }
   }
 
   private down(i: number) {
