@@ -48,22 +48,22 @@ export function accentReading(lex: Lexicon, words: QueryWord[], docs: Doc[]): st
       let pairs = pairsOf.get(rank);
       if (!pairs) pairsOf.set(rank, (pairs = localPairs(rank, words, joinedAt)));
       // No joined pair has both words in this segment: nothing here can vote.
-      const { at, left, right, lefts } = pairs;
+      const { at, left, right, isLeft } = pairs;
       if (!at.length) continue;
       const { stream, docStart, foldedOf, exactTerm } = rank;
       const { low } = stream;
       const end = docStart[d + 1];
-      // Each token read once, its folded id looked up once (the left one of a pair is the
-      // previous position's right one); ids below ESCAPE read directly (an imported binding
-      // is a getter in bundled code); a break (negative) pairs with nothing.
+      // Each token read once (the left one of a pair is the previous position's right one);
+      // ids below ESCAPE read directly (an imported binding is a getter in bundled code); a
+      // break (negative) pairs with nothing. Most tokens spell no pair's left word: one byte
+      // read says so, and only the others have their folded ids compared.
       let a = docStart[d] < end ? tokenAt(stream, docStart[d]) : -1;
-      let fa = a >= 0 ? foldedOf[a] : -1;
       for (let p = docStart[d] + 1; p < end; p++) {
         const v = low[p];
         const b = v < escapeFrom ? v : tokenAt(stream, p);
-        const fb = b >= 0 ? foldedOf[b] : -1;
-        // Most positions hold no left word of any pair: one comparison per pair word.
-        if (fb >= 0 && lefts.includes(fa)) {
+        if (a >= 0 && b >= 0 && isLeft[a] !== 0) {
+          const fa = foldedOf[a];
+          const fb = foldedOf[b];
           for (let k = 0; k < at.length; k++) {
             if (fa === left[k] && fb === right[k]) {
               vote(at[k] - 1, exactTerm[a]);
@@ -72,7 +72,6 @@ export function accentReading(lex: Lexicon, words: QueryWord[], docs: Doc[]): st
           }
         }
         a = b;
-        fa = fb;
       }
     }
     votes.forEach((v, i) => {
@@ -91,8 +90,8 @@ interface Pairs {
   at: number[];
   left: number[];
   right: number[];
-  /** The distinct left ids (a quick test before the pairs are compared). */
-  lefts: number[];
+  /** Per exact term id: 1 when it spells some pair's left word (a quick test before the pairs are compared). */
+  isLeft: Uint8Array;
 }
 
 function localPairs(rank: RankIndex, words: QueryWord[], joinedAt: number[]): Pairs {
@@ -100,7 +99,9 @@ function localPairs(rank: RankIndex, words: QueryWord[], joinedAt: number[]): Pa
   // A pair with a word the segment lacks never votes (a folded id is never -1).
   const at = joinedAt.filter((i) => ids[i - 1] >= 0 && ids[i] >= 0);
   const left = at.map((i) => ids[i - 1]);
-  return { at, left, right: at.map((i) => ids[i]), lefts: [...new Set(left)] };
+  const isLeft = new Uint8Array(at.length ? rank.exactTerm.length : 0);
+  for (const f of left) for (const e of exactVariants(rank, f)) isLeft[e] = 1;
+  return { at, left, right: at.map((i) => ids[i]), isLeft };
 }
 
 /**
