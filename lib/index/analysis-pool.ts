@@ -19,7 +19,11 @@ export class WorkerAnalyser implements Analyser {
   private nextId = 0;
   private failure: Error | null = null;
 
-  constructor(threads = 1) {
+  /** `people: false` finds no name candidates, only to measure what people cost (scripts/people-bench.ts). */
+  constructor(
+    threads = 1,
+    private readonly options: { people?: boolean } = {},
+  ) {
     // tsx's require hook registered inside the worker, then the TypeScript worker required.
     const require = createRequire(import.meta.url);
     const api = require.resolve("tsx/cjs/api");
@@ -49,7 +53,7 @@ export class WorkerAnalyser implements Analyser {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       w.jobs.set(id, { resolve, reject });
-      w.worker.postMessage({ id, raws, today });
+      w.worker.postMessage({ id, raws, today, people: this.options.people ?? true });
     });
   }
 

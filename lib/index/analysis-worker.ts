@@ -4,6 +4,6 @@ import { parentPort } from "node:worker_threads";
 import type { RawArticle } from "@/lib/corpus/types";
 import { analyse } from "@/lib/index/analysis";
 
-parentPort!.on("message", (msg: { id: number; raws: RawArticle[]; today: string }) => {
-  parentPort!.postMessage({ id: msg.id, results: msg.raws.map((raw) => analyse(raw, msg.today)) });
+parentPort!.on("message", (msg: { id: number; raws: RawArticle[]; today: string; people: boolean }) => {
+  parentPort!.postMessage({ id: msg.id, results: msg.raws.map((raw) => analyse(raw, msg.today, msg.people)) });
 });

@@ -13,11 +13,12 @@ export type Analysis = { article: Article; date: DateResult; candidates: Candida
 /**
  * Prepare one raw article; an exception becomes its message (the article is skipped and
  * reported). Its people are left to the build (`persons` empty): it decides them from the
- * candidates, with the archive's evidence or, without it, by the article alone.
+ * candidates, with the archive's evidence or, without it, by the article alone. `people:
+ * false` finds no candidates, only to measure what people cost (scripts/people-bench.ts).
  */
-export function analyse(raw: RawArticle, today: string): Analysis {
+export function analyse(raw: RawArticle, today: string, people = true): Analysis {
   try {
-    const { article, detail } = prepareArticleWithDetail(raw, today, { people: "candidates" });
+    const { article, detail } = prepareArticleWithDetail(raw, today, { people: people ? "candidates" : false });
     return { article, date: detail.date, candidates: detail.candidates };
   } catch (error) {
     return { error: error instanceof Error ? error.message : String(error) };
