@@ -24,9 +24,8 @@ import { readRawArticles } from "@/lib/corpus/load";
 import { type Candidate, findCandidates, findPeople, resolvePeople } from "@/lib/corpus/people";
 import { PeopleEvidence } from "@/lib/corpus/people-evidence";
 import { loadTagger } from "@/lib/corpus/people-tagger";
-import { prepareArticle, prepareArticleWithDetail } from "@/lib/corpus/prepare";
-import type { RawArticle } from "@/lib/corpus/types";
-import type { Analyser, Analysis } from "@/lib/index/analysis";
+import { prepareArticle } from "@/lib/corpus/prepare";
+import { type Analyser, analyse } from "@/lib/index/analysis";
 import { WorkerAnalyser } from "@/lib/index/analysis-pool";
 import { LiveIndex } from "@/lib/index/live-index";
 
@@ -54,15 +53,7 @@ type Variant = "none" | "article" | "archive";
  * core; this measures its CPU cost).
  */
 function inThread(people: boolean): Analyser {
-  const one = (raw: RawArticle, today: string): Analysis => {
-    try {
-      const { article, detail } = prepareArticleWithDetail(raw, today, { people: people ? "candidates" : false });
-      return { article, date: detail.date, candidates: detail.candidates };
-    } catch (error) {
-      return { error: error instanceof Error ? error.message : String(error) };
-    }
-  };
-  return { run: async (raws, today) => raws.map((r) => one(r, today)), close: async () => undefined };
+  return { run: async (raws, today) => raws.map((r) => analyse(r, today, people)), close: async () => undefined };
 }
 
 /** Build and save the whole corpus's index once; seconds, and the saved people evidence's size. */

@@ -63,12 +63,27 @@ export class PeopleEvidence {
    * index keeps one evidence per corpus file as well, so a removed file can be uncounted).
    */
   add(candidates: readonly Candidate[], also?: PeopleEvidence) {
-    this.update(candidates, 1, also);
+    this.count(articleEvidence(candidates), 1, also);
   }
 
   /** Uncount an article's candidates, e.g. when a live update replaces or deletes it. */
   remove(candidates: readonly Candidate[]) {
-    this.update(candidates, -1);
+    this.count(articleEvidence(candidates), -1);
+  }
+
+  /**
+   * Count (sign 1) or uncount (sign -1) one article's evidence worked out beforehand
+   * (`articleEvidence`, e.g. on the build's analysis thread), here and in `also`.
+   */
+  count(article: ArticleEvidence, sign: 1 | -1 = 1, also?: PeopleEvidence) {
+    this.articles += sign;
+    apply(this.names, article.names, article.nameKinds, sign);
+    apply(this.singles, article.singles, article.singleKinds, sign);
+    if (also) {
+      also.articles += sign;
+      apply(also.names, article.names, article.nameKinds, sign);
+      apply(also.singles, article.singles, article.singleKinds, sign);
+    }
   }
 
   /** Add (sign 1) or take away (sign -1) all of another evidence's counts, e.g. one corpus file's. */
@@ -131,38 +146,6 @@ export class PeopleEvidence {
   /** How many distinct names have statistics (for reports). */
   get size(): number {
     return this.names.size + this.singles.size;
-  }
-
-  private update(candidates: readonly Candidate[], delta: number, also?: PeopleEvidence) {
-    this.articles += delta;
-    if (also) also.articles += delta;
-    const full = new Map<string, Set<Kind>>();
-    const single = new Map<string, Set<Kind>>();
-    const note = (map: Map<string, Set<Kind>>, key: string, kind: Kind) => {
-      let kinds = map.get(key);
-      if (!kinds) map.set(key, (kinds = new Set()));
-      kinds.add(kind);
-    };
-    for (const m of candidates) {
-      const kind: Kind = m.titled ? "titled" : m.placed && !m.quoted ? "placed" : "bare";
-      if (m.words.length === 1) note(single, nameKey(m.words), kind);
-      else {
-        note(full, nameKey(m.words), kind);
-        // "Tổng thống Donald Trump" also vouches for "Trump" alone; Vietnamese people are not
-        // named by their family name, so only foreign names lend their last word.
-        if (!isVietnameseName(m.words)) {
-          const last = nameKey(m.words.slice(-1));
-          if (kind === "titled") note(single, last, kind);
-          if (kind !== "placed") note(single, last, "surname");
-        }
-      }
-    }
-    apply(this.names, full, delta);
-    apply(this.singles, single, delta);
-    if (also) {
-      apply(also.names, full, delta);
-      apply(also.singles, single, delta);
-    }
   }
 
   /** Whether the archive says this name is a person (titled often, rarely after place words). */
@@ -236,12 +219,51 @@ export class PeopleEvidence {
   }
 }
 
-function apply(target: Map<string, NameStats>, seen: Map<string, Set<Kind>>, delta: number) {
-  for (const [key, kinds] of seen) {
-    let s = target.get(key);
-    if (!s) target.set(key, (s = empty()));
-    for (const k of kinds) s[k] += delta;
-    if (isEmpty(s)) target.delete(key);
+/**
+ * What one article adds to the evidence: each full name's and each one-word name's key, in the
+ * order first met, with the kinds it was seen as (one bit per entry of KINDS). A name counts
+ * once per article and kind. Plain data: the build works it out where the article is analysed.
+ */
+export interface ArticleEvidence {
+  names: string[];
+  nameKinds: number[];
+  singles: string[];
+  singleKinds: number[];
+}
+
+const BIT: Record<Kind, number> = { titled: 1, placed: 2, bare: 4, surname: 8 };
+
+/** One article's evidence from its candidates (`findCandidates`). */
+export function articleEvidence(candidates: readonly Candidate[]): ArticleEvidence {
+  const full = new Map<string, number>();
+  const single = new Map<string, number>();
+  for (const m of candidates) {
+    const kind: Kind = m.titled ? "titled" : m.placed && !m.quoted ? "placed" : "bare";
+    if (m.words.length === 1) note(single, nameKey(m.words), kind);
+    else {
+      note(full, nameKey(m.words), kind);
+      // "Tổng thống Donald Trump" also vouches for "Trump" alone; Vietnamese people are not
+      // named by their family name, so only foreign names lend their last word.
+      if (!isVietnameseName(m.words)) {
+        const last = nameKey(m.words.slice(-1));
+        if (kind === "titled") note(single, last, kind);
+        if (kind !== "placed") note(single, last, "surname");
+      }
+    }
+  }
+  return { names: [...full.keys()], nameKinds: [...full.values()], singles: [...single.keys()], singleKinds: [...single.values()] };
+}
+
+function note(map: Map<string, number>, key: string, kind: Kind) {
+  map.set(key, (map.get(key) ?? 0) | BIT[kind]);
+}
+
+function apply(target: Map<string, NameStats>, keys: readonly string[], kinds: readonly number[], delta: number) {
+  for (let i = 0; i < keys.length; i++) {
+    let s = target.get(keys[i]);
+    if (!s) target.set(keys[i], (s = empty()));
+    for (const k of KINDS) if (kinds[i] & BIT[k]) s[k] += delta;
+    if (isEmpty(s)) target.delete(keys[i]);
   }
 }
 

@@ -2,13 +2,18 @@
 // article, so it can run on another thread while the build's own thread tokenises and
 // writes segments. `analyseRecords` keeps the corpus order whichever way it runs.
 import type { DateResult } from "@/lib/corpus/dates";
-import type { Candidate } from "@/lib/corpus/people";
+import { type Candidate, candidatesToResolve } from "@/lib/corpus/people";
+import { type ArticleEvidence, articleEvidence } from "@/lib/corpus/people-evidence";
 import { prepareArticleWithDetail } from "@/lib/corpus/prepare";
 import type { Article, RawArticle, Skipped } from "@/lib/corpus/types";
 import type { CorpusRecord } from "@/lib/index/corpus-files";
 
-/** What the build needs of one prepared article, or why it could not be cleaned. */
-export type Analysis = { article: Article; date: DateResult; candidates: Candidate[] } | { error: string };
+/**
+ * What the build needs of one prepared article, or why it could not be cleaned: the name
+ * candidates the people pass decides (`candidatesToResolve`) and what the article adds to the
+ * archive's evidence, both worked out here, on the analysis thread when there is one.
+ */
+export type Analysis = { article: Article; date: DateResult; candidates: Candidate[]; evidence: ArticleEvidence } | { error: string };
 
 /**
  * Prepare one raw article; an exception becomes its message (the article is skipped and
@@ -19,7 +24,7 @@ export type Analysis = { article: Article; date: DateResult; candidates: Candida
 export function analyse(raw: RawArticle, today: string, people = true): Analysis {
   try {
     const { article, detail } = prepareArticleWithDetail(raw, today, { people: people ? "candidates" : false });
-    return { article, date: detail.date, candidates: detail.candidates };
+    return { article, date: detail.date, candidates: candidatesToResolve(detail.candidates), evidence: articleEvidence(detail.candidates) };
   } catch (error) {
     return { error: error instanceof Error ? error.message : String(error) };
   }

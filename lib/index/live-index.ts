@@ -7,8 +7,8 @@ import { mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { withCheckedDates } from "@/lib/corpus/load";
 import { todayInVietnam, type DateResult } from "@/lib/corpus/dates";
-import { candidatesToResolve, resolvePeople, type Candidate } from "@/lib/corpus/people";
-import { type EvidenceData, KINDS, PeopleEvidence } from "@/lib/corpus/people-evidence";
+import { resolvePeople, type Candidate } from "@/lib/corpus/people";
+import { type ArticleEvidence, type EvidenceData, KINDS, PeopleEvidence } from "@/lib/corpus/people-evidence";
 import { loadTagger } from "@/lib/corpus/people-tagger";
 import type { Article, Skipped } from "@/lib/corpus/types";
 import { analyseRecords, type Analyser } from "@/lib/index/analysis";
@@ -494,7 +494,7 @@ export class LiveIndex {
         if ("error" in a) unclean.push({ source: where, reason: `could not be cleaned: ${a.error}` });
         else if (a.article.paragraphs.length === 0) unclean.push({ source: where, reason: "empty article: no text left after cleaning" });
         else {
-          batch.add(a.article, a.date, rec.line, a.candidates, fileEvidence);
+          batch.add(a.article, a.date, rec.line, a.candidates, a.evidence, fileEvidence);
           added++;
         }
         if (firstBuild) this.progress.done++;
@@ -650,7 +650,8 @@ class Batch {
     readonly today: string,
   ) {}
 
-  add(article: Article, date: DateResult, line: number, candidates: Candidate[], fileEvidence: PeopleEvidence) {
+  /** `candidates` and `evidence` as the analysis gives them (candidatesToResolve, articleEvidence). */
+  add(article: Article, date: DateResult, line: number, candidates: Candidate[], evidence: ArticleEvidence, fileEvidence: PeopleEvidence) {
     this.items.push({ article, line });
     this.dates.push(date);
     this.writer.add(article);
@@ -659,9 +660,8 @@ class Batch {
       article.persons = resolvePeople(candidates);
       return;
     }
-    this.evidence.add(candidates, fileEvidence);
-    // Names after place words count as evidence; those sharing a name with a mention are kept for its sense (otherSense).
-    this.candidates.push(candidatesToResolve(candidates));
+    this.evidence.count(evidence, 1, fileEvidence);
+    this.candidates.push(candidates);
   }
 
   /**
