@@ -12,7 +12,8 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { cliArgs } from "./cli";
 import { readRawArticles } from "@/lib/corpus/load";
-import { type Candidate, candidatesToResolve, nameKey, type PeopleHelpers, resolvePeople } from "@/lib/corpus/people";
+import { type Candidate, candidatesToResolve, type PeopleHelpers, resolvePeople } from "@/lib/corpus/people";
+import { compareNames } from "@/lib/corpus/people-eval";
 import { PeopleEvidence } from "@/lib/corpus/people-evidence";
 import { readTaggerModel, taggerScorer } from "@/lib/corpus/people-tagger";
 import { prepareArticleWithDetail } from "@/lib/corpus/prepare";
@@ -56,29 +57,26 @@ export function sampleIds(ids: string[], seed: number, size: number, exclude = n
   return [...picked];
 }
 
-const key = (name: string) => nameKey(name.split(/\s+/));
-
-const { values: opts, positionals } = cliArgs(__filename, {
-  allowPositionals: true,
-  options: {
-    labels: { type: "string" },
-    seed: { type: "string" },
-    size: { type: "string" },
-    exclude: { type: "string" },
-    cache: { type: "string" },
-    tagger: { type: "string" },
-    threshold: { type: "string" },
-    verbose: { type: "boolean", default: false },
-    frozen: { type: "boolean", default: false },
-    "print-sample": { type: "boolean", default: false },
-    cleaned: { type: "boolean", default: false },
-    "rules-only": { type: "boolean", default: false },
-    "no-evidence": { type: "boolean", default: false },
-    "no-tagger": { type: "boolean", default: false },
-  },
-});
-
 async function main() {
+  const { values: opts, positionals } = cliArgs(__filename, {
+    allowPositionals: true,
+    options: {
+      labels: { type: "string" },
+      seed: { type: "string" },
+      size: { type: "string" },
+      exclude: { type: "string" },
+      cache: { type: "string" },
+      tagger: { type: "string" },
+      threshold: { type: "string" },
+      verbose: { type: "boolean", default: false },
+      frozen: { type: "boolean", default: false },
+      "print-sample": { type: "boolean", default: false },
+      cleaned: { type: "boolean", default: false },
+      "rules-only": { type: "boolean", default: false },
+      "no-evidence": { type: "boolean", default: false },
+      "no-tagger": { type: "boolean", default: false },
+    },
+  });
   const dir = positionals[0] ?? DEFAULT_CORPUS;
   const files = opts.labels ? opts.labels.split(",").map((file) => ({ file, frozen: false })) : labelFiles().filter((f) => !f.frozen || opts.frozen);
   // With a cache of the candidates, the corpus itself need not be read again.
@@ -147,11 +145,9 @@ function report(labels: Labels, candidates: Map<string, Candidate[]>, helpers: P
       process.exitCode = 1;
       continue;
     }
-    const gold = new Set(people.map(key));
-    const found = new Set(resolvePeople(candidatesToResolve(candidates.get(id) ?? []), helpers).map((p) => key(p.name)));
-    const wrong = [...found].filter((k) => !gold.has(k));
-    const missed = [...gold].filter((k) => !found.has(k));
-    tp += found.size - wrong.length;
+    const found = resolvePeople(candidatesToResolve(candidates.get(id) ?? []), helpers).map((p) => p.name);
+    const { wrong, missed, right } = compareNames(people, found);
+    tp += right;
     fp += wrong.length;
     fn += missed.length;
     if (verbose && (wrong.length || missed.length)) {
@@ -182,4 +178,5 @@ function archiveCandidates(raws: RawArticle[], cache: string | undefined): Map<s
   return out;
 }
 
-void main();
+// Only when run as a script: importing it (a test of labelFiles or sampleIds) runs nothing.
+if (require.main === module) void main();

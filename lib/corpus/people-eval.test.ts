@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { compareNames, evalKey } from "@/lib/corpus/people-eval";
+
+describe("people evaluation", () => {
+  it("compares a name without its final full stop, as labels copy it from the sentence", () => {
+    expect(evalKey("Donald Trump Jr.")).toBe(evalKey("Donald Trump Jr"));
+    expect(evalKey("Carole B.")).toBe("carole b");
+    // Inside a name a stop stays ("George H.W. Bush"); marks and case are folded as nameKey does.
+    expect(evalKey("George H.W. Bush")).toBe("george h.w. bush");
+    expect(evalKey("Nguyễn Phú Trọng")).toBe(evalKey("nguyen phu trong"));
+  });
+
+  it("counts right, wrong and missed names once each", () => {
+    expect(compareNames(["Donald Trump Jr.", "Hari Won", "Trấn Thành"], ["Donald Trump Jr", "Trấn Thành", "Trấn Thành", "Mai Linh Taxi"])).toEqual({
+      right: 2,
+      wrong: ["mai linh taxi"],
+      missed: ["hari won"],
+    });
+  });
+});
