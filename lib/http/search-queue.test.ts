@@ -235,4 +235,48 @@ describe("the per-process search queue", () => {
     expect(ran).toEqual(["a", "b"]);
     expect((await b).status).toBe("done");
   });
+  it("ordered by cost, runs the cheapest waiting job first, the oldest once it has waited maxWaitMs", async () => {
+    let clock = 0;
+    const turns: (() => void)[] = [];
+    const queue = new WorkQueue(
+      0,
+      (t) => turns.push(t),
+      undefined,
+      0,
+      () => clock,
+      { by: "cost", maxWaitMs: 100 },
+    );
+    const ran: string[] = [];
+    const turn = async () => {
+      turns.shift()?.();
+      await Promise.resolve();
+    };
+    // Arrive together: dear (cost 9), cheap (1), middle (5), cheap again (1).
+    const jobs = ["dear:9", "cheap:1", "middle:5", "cheap2:1"].map((s) => {
+      const [name, cost] = s.split(":");
+      return queue.run(() => ran.push(name), undefined, undefined, Number(cost));
+    });
+    await turn();
+    // The cheapest, the earlier of two equal ones first.
+    expect(ran).toEqual(["cheap"]);
+    clock = 50;
+    await turn();
+    expect(ran).toEqual(["cheap", "cheap2"]);
+    // The oldest (dear) has now waited 100 ms: it goes before the cheaper middle.
+    clock = 100;
+    await turn();
+    expect(ran).toEqual(["cheap", "cheap2", "dear"]);
+    await turn();
+    expect(ran).toEqual(["cheap", "cheap2", "dear", "middle"]);
+    await Promise.all(jobs);
+  });
+
+  it("by arrival (the default) ignores the costs", async () => {
+    const { queue, turn } = manual(0);
+    const ran: number[] = [];
+    const jobs = [9, 1, 5].map((cost) => queue.run(() => ran.push(cost), undefined, undefined, cost));
+    for (let i = 0; i < 3; i++) await turn();
+    expect(ran).toEqual([9, 1, 5]);
+    await Promise.all(jobs);
+  });
 });

@@ -14,6 +14,12 @@
 // default (SEARCH_SLICE_MS, lib/search/service.ts): at 35k under load it showed no gain over
 // one job a turn (docs/performance.md, scale6); releasing waiting searches whose answer is
 // kept (`release`) is what measured better.
+//
+// The order may be by expected cost instead of arrival (`order: "cost"`): the waiting job with
+// the lowest `cost` runs first (shortest job first: of jobs waiting together it answers the
+// most of them within any given time), unless the oldest has waited `maxWaitMs` or more, which
+// then runs (a costly search is delayed, never starved). Off by default (SEARCH_ORDER,
+// lib/search/service.ts; measured in docs/performance.md, scale9).
 
 /** What became of a queued job. */
 export type Queued<T> = { status: "done"; value: T } | { status: "aborted" } | { status: "full" };
@@ -26,6 +32,7 @@ export class WorkQueue {
     onAbort?: () => void;
     at: number;
     key?: string;
+    cost: number;
   }[] = [];
   private scheduled = false;
   /** Jobs run, dropped because their signal aborted first, and refused because the queue was full. */
@@ -36,7 +43,9 @@ export class WorkQueue {
    * asked for (setImmediate: after the event loop has polled for I/O); `observe`: told how
    * long each job that ran waited for its turn and ran (lib/http/loop-monitor.ts); `sliceMs`:
    * a turn runs further jobs until this long has passed since it began (0 = one job a turn);
-   * `now`: the clock (tests drive their own).
+   * `now`: the clock (tests drive their own); `order`: which waiting job runs next, the
+   * oldest ("arrival") or the cheapest by the `cost` given to `run` ("cost"), but the oldest
+   * once it has waited `maxWaitMs`.
    */
   constructor(
     readonly limit: number,
@@ -44,6 +53,7 @@ export class WorkQueue {
     private readonly observe?: (waitMs: number, runMs: number) => void,
     readonly sliceMs = 0,
     private readonly now: () => number = () => performance.now(),
+    readonly order: { by: "arrival" } | { by: "cost"; maxWaitMs: number } = { by: "arrival" },
   ) {}
 
   /**
@@ -63,9 +73,9 @@ export class WorkQueue {
    * Run `job` in its turn, unless `signal` aborts first or the queue is full. A job's error
    * rejects. `key` names what the job computes: when a job of the same key has run (or the
    * answer arrives from elsewhere, see `release`), the others waiting with that key are run at
-   * once instead of at their turn.
+   * once instead of at their turn. `cost`: the job's expected cost, for a queue ordered by it.
    */
-  run<T>(job: () => T, signal?: AbortSignal, key?: string): Promise<Queued<T>> {
+  run<T>(job: () => T, signal?: AbortSignal, key?: string, cost = 0): Promise<Queued<T>> {
     if (signal?.aborted) {
       this.stats.aborted++;
       return Promise.resolve({ status: "aborted" });
@@ -99,6 +109,7 @@ export class WorkQueue {
         settle: resolve as (r: Queued<unknown>) => void,
         at: this.now(),
         key,
+        cost,
       };
       if (signal) {
         // A client that leaves while waiting frees its place at once.
@@ -145,10 +156,21 @@ export class WorkQueue {
   }
 
   private runOne() {
-    const entry = this.waiting.shift();
-    if (!entry) return;
+    const at = this.nextIndex();
+    if (at < 0) return;
+    const [entry] = this.waiting.splice(at, 1);
     this.runEntry(entry);
     if (entry.key !== undefined) this.release(entry.key);
+  }
+
+  /** The waiting job to run next: see `order`. */
+  private nextIndex(): number {
+    const w = this.waiting;
+    if (w.length === 0) return -1;
+    if (this.order.by === "arrival" || this.now() - w[0].at >= this.order.maxWaitMs) return 0;
+    let best = 0;
+    for (let i = 1; i < w.length; i++) if (w[i].cost < w[best].cost) best = i;
+    return best;
   }
 
   private runEntry(entry: (typeof this.waiting)[number]) {

@@ -96,6 +96,18 @@ function queueSliceMs(): number {
 const DEFAULT_SLICE_MS = 0;
 
 /**
+ * The order of waiting searches (`SEARCH_ORDER`): `arrival` (default) or `cost`, the cheapest
+ * expected first (lib/http/search-cost.ts) unless the oldest has waited `SEARCH_MAX_WAIT_MS`
+ * (default 500), to measure it (docs/performance.md, scale9).
+ */
+export function queueOrder(): { by: "arrival" } | { by: "cost"; maxWaitMs: number } {
+  if (process.env.SEARCH_ORDER !== "cost") return { by: "arrival" };
+  const v = Number(process.env.SEARCH_MAX_WAIT_MS ?? DEFAULT_MAX_WAIT_MS);
+  return { by: "cost", maxWaitMs: Number.isFinite(v) && v >= 0 ? v : DEFAULT_MAX_WAIT_MS };
+}
+const DEFAULT_MAX_WAIT_MS = 500;
+
+/**
  * Whether this process shares its computed answers with the other server processes
  * (lib/http/shared-answers.ts): with a saved index, more than one process and an IPC channel
  * (scripts/start.mjs); `SEARCH_SHARE=0` turns it off, to measure it.
@@ -114,7 +126,14 @@ const QUEUE = Symbol.for("tim-tin.search-queue");
 /** This process's queue of API searches (lib/http/search-queue.ts), one per process as the index is. */
 export function searchQueue(): WorkQueue {
   const holder = globalThis as { [QUEUE]?: WorkQueue };
-  return (holder[QUEUE] ??= new WorkQueue(queueLimit(), setImmediate, (waitMs, runMs) => loopMonitor().search(waitMs, runMs), queueSliceMs()));
+  return (holder[QUEUE] ??= new WorkQueue(
+    queueLimit(),
+    setImmediate,
+    (waitMs, runMs) => loopMonitor().search(waitMs, runMs),
+    queueSliceMs(),
+    () => performance.now(),
+    queueOrder(),
+  ));
 }
 
 // Route handlers and pages can be bundled into separate chunks with their own module

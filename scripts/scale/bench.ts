@@ -174,10 +174,20 @@ async function serve(indexDir: string, queries: string[]) {
   }
 }
 
-/** The cleaned articles of a saved index (what the server searches), from its document store. */
-function indexedArticles(live: LiveIndex): Article[] {
+/**
+ * The cleaned articles of a saved index (what the server searches), from its document store.
+ * `titlesOnly`: only what the eval queries are drawn from (id, title, whether it is derived),
+ * for the http and load parts: a 200k archive's whole articles (about 10 KB of text each) held
+ * at once would need gigabytes of heap in this process.
+ */
+function indexedArticles(live: LiveIndex, titlesOnly: boolean): Article[] {
   const out: Article[] = [];
-  for (const seg of live.archive.segments) for (let d = 0; d < seg.rank.n; d++) if (!seg.rank.deleted?.[d]) out.push(seg.store.get(d));
+  for (const seg of live.archive.segments)
+    for (let d = 0; d < seg.rank.n; d++) {
+      if (seg.rank.deleted?.[d]) continue;
+      const a = seg.store.get(d);
+      out.push(titlesOnly ? ({ id: a.id, title: a.title, titleDerived: a.titleDerived } as Article) : a);
+    }
   return out;
 }
 
@@ -279,7 +289,7 @@ async function main() {
   // --eval-every k times every k-th eval query only (a loaded machine); 1 = all of them.
   const every = Math.max(1, Number(values["eval-every"]));
   // The saved index's articles: only the eval parts need them (FlexSearch indexes the same ones).
-  let indexed: Article[] | null = needEval ? indexedArticles(live) : null;
+  let indexed: Article[] | null = needEval ? indexedArticles(live, !parts.has("eval")) : null;
   const evalQs = indexed ? evalQueries(indexed).filter((_, i) => i % every === 0) : [];
   if (!parts.has("eval")) indexed = null;
 

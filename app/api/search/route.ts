@@ -5,6 +5,7 @@ import { explainExclusions } from "@/lib/search/exclusions";
 import { indexVersion, keptFirst, searchQueue, serviceState } from "@/lib/search/service";
 import { todayInVietnam } from "@/lib/corpus/dates";
 import { notModified, REVALIDATE, searchTag } from "@/lib/http/etag";
+import { expectedCost } from "@/lib/http/search-cost";
 import { parseSearchParams } from "@/lib/url/search-params";
 
 export const dynamic = "force-dynamic";
@@ -28,7 +29,10 @@ export async function GET(request: Request) {
   const kept = keptFirst() ? engine.keptJson(parsed.query) : undefined;
   // Keyed by its answer, so that it is answered as soon as that answer is kept, not at its turn.
   const key = engine.answerKey(parsed.query) ?? undefined;
-  const turn = kept ? ({ status: "done", value: kept } as const) : await searchQueue().run(() => engine.searchJson(parsed.query), request.signal, key);
+  const queue = searchQueue();
+  // Its expected cost, when the queue runs the cheapest first (SEARCH_ORDER=cost).
+  const cost = !kept && queue.order.by === "cost" ? expectedCost(engine.archive.lexicon, parsed.query.q) : 0;
+  const turn = kept ? ({ status: "done", value: kept } as const) : await queue.run(() => engine.searchJson(parsed.query), request.signal, key, cost);
   if (turn.status === "aborted") return new Response(null, { status: CLIENT_GONE });
   if (turn.status === "full") return busy();
   // The answer's JSON text as the engine has it (a repeated search's is sent as kept); only an
