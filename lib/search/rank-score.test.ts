@@ -193,7 +193,8 @@ describe("rank score", () => {
     expect(head("Pleiku", "title-only", tf)).toBeCloseTo(w.head, 9);
     expect(head("Pleiku", "lead-only", tf)).toBeCloseTo(w.head * w.headLead, 9);
     expect(head("Pleiku", "lead-only")).toBeCloseTo(head("Pleiku", "title-only"), 9);
-    // headCompound: `đàm` `phán` scattered in a title count as in the lead, as the pair in a lead does.
+    // headCompound: `đàm` `phán` scattered in a title count as in the lead, as the pair in a lead does;
+    // the compound written whole in the title counts as in the title (the positional pass).
     const talks = memoryArchive([
       ...background,
       article("pair-lead", "Tin thế giới", "Hai nước đàm phán lại.", filler(1)),
@@ -215,7 +216,13 @@ describe("rank score", () => {
     };
     expect(talkHead("apart-title", tf)).toBeGreaterThan(talkHead("pair-lead", tf));
     expect(talkHead("apart-title", { ...tf, headCompound: 1 })).toBeCloseTo(talkHead("pair-lead", { ...tf, headCompound: 1 }), 9);
-    expect(talkHead("pair-title", { ...tf, headCompound: 1 })).toBeCloseTo(talkHead("pair-lead", { ...tf, headCompound: 1 }), 9);
+    expect(talkHead("pair-title", { ...tf, headCompound: 1 })).toBeCloseTo(w.head, 9);
+    expect(talkHead("pair-lead", { ...tf, headCompound: 1 })).toBeCloseTo(w.head * w.headLead, 9);
+    // The pruned path's score agrees: the compound whole in the title ranks first, the scattered title last.
+    const m = createMatcher(talks, { weights: { ...w, headCompound: 1 }, exhaustive: false });
+    const ranking = [...m.match("đàm phán")!.scores].sort((a, b) => b[1] - a[1]).map(([id]) => id);
+    expect(ranking.indexOf("pair-title")).toBeLessThan(ranking.indexOf("apart-title"));
+    expect(ranking.indexOf("pair-lead")).toBeLessThan(ranking.indexOf("apart-title"));
   });
 
   it("makes every score the sum of its named features", () => {

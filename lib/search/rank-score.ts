@@ -65,12 +65,12 @@ export interface RankWeights {
   /**
    * Head: this × the share of the query's words found in the title or the lead (about it,
    * not a passing mention), each word weighted by its idf to the power `headPower`, a word
-   * found in the lead but not the title counting `headLead` of one in the title (and, with
-   * `headCompound` 1, a compound's syllable in the title counting as one in the lead: found
-   * apart from its partner it is another word, `Đàm luận về phán quyết`). The shares sum to
-   * 1, so the feature stays ≤ this. Landed: idf, the lead as the title (1, 1, 0); the other
-   * settings were measured and not landed (docs/relevance.md, 2026-11-26 11:45–12:00): a
-   * title-first head gains on the held-out set, not on the frozen set with its additions.
+   * found in the lead but not the title counting `headLead` of one in the title. With
+   * `headCompound` 1, a compound's syllable (see `compound`) in the title counts as one in
+   * the lead unless the positional pass finds the compound written whole in the title (as
+   * the title part does): found apart from its partner it is another word (`Đàm luận về
+   * phán quyết` does not hold `đàm phán` in its title). The shares sum to 1, so the feature
+   * stays ≤ this. See docs/relevance.md for what each setting measured.
    */
   head: number;
   headLead: number;
@@ -409,7 +409,17 @@ export function boundQuery(index: RankIndex, s: Scratch, req: ScoreRequest): Bou
 
 type Explain = (d: number, score: number, features: RankFeatures) => void;
 /** What the positional pass adds: pairs, near pairs, the title part of joined words; and the phrase check. */
-type Proximity = { pairs: number; near: number; title: number; flow: number; text: number; span: number; phrasesOk: boolean; phrasesFound: number };
+type Proximity = {
+  pairs: number;
+  near: number;
+  title: number;
+  flow: number;
+  text: number;
+  span: number;
+  head: number;
+  phrasesOk: boolean;
+  phrasesFound: number;
+};
 
 /** Idf of each word as typed, and of the whole query (for coverage and head shares). */
 export interface QueryStats {
@@ -539,7 +549,7 @@ function run(index: RankIndex, s: Scratch, req: ScoreRequest, explain: Explain |
           title: s.fTitle[d] + p.title,
           text: s.fText[d] + p.text,
           coverage: coverage * s.cover[d],
-          head: head * s.head[d],
+          head: head * s.head[d] + p.head,
           pairs: p.pairs,
           near: p.near,
           flow: p.flow,
@@ -606,7 +616,7 @@ function run(index: RankIndex, s: Scratch, req: ScoreRequest, explain: Explain |
 
 /** The positional part of the score, summed in one fixed order (the pruned and the exhaustive path agree to the bit). */
 function proximityScore(p: Proximity): number {
-  return p.pairs + p.near + p.title + p.flow + p.text + p.span;
+  return p.pairs + p.near + p.title + p.flow + p.text + p.span + p.head;
 }
 
 type Scanner = ReturnType<typeof createScanner>;
@@ -693,9 +703,7 @@ function accumulate(
   const fB = w.fields.body;
   const headLead = w.headLead;
   // Head shares: idf^headPower, scaled so that they still sum to the query's idf.
-  const powered = Array.from(stats.wordIdf, (x) => x ** w.headPower);
-  const poweredSum = powered.reduce((a, b) => a + b, 0) || 1;
-  const headIdf = powered.map((x) => (x * stats.totalIdf) / poweredSum);
+  const headIdf = headShares(stats, w);
   const order = groups.map((_, g) => g);
   const size = groups.map((grp) => grp.terms.reduce((n, t) => n + foldedDf(index, t.f), 0));
   const requireAll = budget === 0;
@@ -710,8 +718,9 @@ function accumulate(
     const wordIdf = stats.wordIdf[g];
     // A word joined to a neighbour gets its title part from the pair (see RankWeights.title).
     const titleWeight = titleWeightOf(index, groups, g, w);
-    // headCompound: a compound's syllable in the title counts in the head as one in the lead (RankWeights.head).
-    const titleHead = w.headCompound > 0 && (compound(index, groups, g, w) || compound(index, groups, g + 1, w)) ? headLead : 1;
+    // headCompound: a compound's syllable in the title counts here as one in the lead; the
+    // positional pass adds the rest when the compound is written whole in the title (RankWeights.head).
+    const titleHead = w.headCompound > 0 && inCompound(index, groups, g, w) ? headLead : 1;
     // Typed with marks: its text and title parts wait for the count of its own spelling (positional pass).
     let deferred = 0;
     // The word as typed comes first; completions count only in articles where it does not occur.
@@ -781,9 +790,21 @@ function accumulate(
   }
 }
 
+/** Each query word's weight in the head: idf^headPower, scaled so that they still sum to the query's idf. */
+function headShares(stats: QueryStats, w: RankWeights): number[] {
+  const powered = Array.from(stats.wordIdf, (x) => x ** w.headPower);
+  const poweredSum = powered.reduce((a, b) => a + b, 0) || 1;
+  return powered.map((x) => (x * stats.totalIdf) / poweredSum);
+}
+
+/** Whether query word g is a syllable of a compound of the query (with the word before or after it). */
+function inCompound(index: RankIndex, groups: Group[], g: number, w: RankWeights): boolean {
+  return compound(index, groups, g, w) || compound(index, groups, g + 1, w);
+}
+
 /** A word joined to a neighbour gets its title part from the pair (see RankWeights.title). */
 function titleWeightOf(index: RankIndex, groups: Group[], g: number, w: RankWeights): number {
-  return compound(index, groups, g, w) || compound(index, groups, g + 1, w) ? 0 : w.title;
+  return inCompound(index, groups, g, w) ? 0 : w.title;
 }
 
 /** Whether an expansion's text and title parts are counted on its own spelling (the word as typed, with marks). */
@@ -957,6 +978,18 @@ function createScanner(index: RankIndex, s: Scratch, groups: Group[], phrases: n
       nearIdf[i] = w.near * (1 - cohesion) * Math.min(stats.wordIdf[i - 1], stats.wordIdf[i]);
     }
   });
+  // Head (headCompound): what a compound's syllables in the title earn beyond a lead's share
+  // when the positional pass finds the compound whole there (see RankWeights.head).
+  const headRest = new Float64Array(n);
+  let headPairs = 0;
+  if (w.headCompound > 0 && w.head > 0 && w.headLead < 1) {
+    const shares = headShares(stats, w);
+    for (let i = 0; i < n; i++) {
+      if (inCompound(index, groups, i, w)) headRest[i] = ((w.head * shares[i]) / stats.totalIdf) * (1 - w.headLead);
+      if (compound(index, groups, i, w)) headPairs |= 1 << i;
+    }
+  }
+  const headBest = new Float64Array(n);
   // Flow: each joined pair's share of the query's pair idf, × the weight (see RankWeights.flow).
   const flowW = new Float64Array(n);
   let flowTotal = 0;
@@ -1105,6 +1138,7 @@ function createScanner(index: RankIndex, s: Scratch, groups: Group[], phrases: n
           if (pairIdf[g] > 0) adjacent += pairIdf[g] * sat(fw.title * mt * tn + fw.lead * ml * ln + fw.body * mb * bn);
           if (titleIdf[g] > 0) adjacent += titleIdf[g] * sat(mt * tn);
           if (flowW[g] > 0 && mt + ml > 0) adjacent += flowW[g] * (flowUp - flowDown);
+          if (headPairs & (1 << g) && mt > 0) adjacent += headRest[g - 1] + headRest[g];
         }
         filterable[g] = adjacent;
         out += adjacent;
@@ -1148,6 +1182,7 @@ function createScanner(index: RankIndex, s: Scratch, groups: Group[], phrases: n
       for (let g = 1; g < n; g++) {
         if (joinMask & (1 << g)) out += (pairIdf[g] > 0 ? pairIdf[g] * top : 0) + (titleIdf[g] > 0 ? titleIdf[g] * top : 0);
         if (flowW[g] > 0) out += flowW[g] * Math.max(flowNear, 1);
+        if (headPairs & (1 << g)) out += headRest[g - 1] + headRest[g];
         if (nearIdf[g] > 0) out += nearIdf[g] * top;
       }
       if (spanW > 0) out += spanW;
@@ -1241,10 +1276,21 @@ function createScanner(index: RankIndex, s: Scratch, groups: Group[], phrases: n
           flow += flowW[g] * Math.max(adjacent, nearCounts[3 * g] + nearCounts[3 * g + 1] > 0 ? flowNear : 0);
         }
       }
+      let head = 0;
+      if (headPairs) {
+        // Each syllable once, at the best of its compounds written whole in the title (a completion's pair counts half).
+        headBest.fill(0);
+        for (let g = 1; g < n; g++) {
+          const c = headPairs & (1 << g) ? Math.min(1, pairCounts[3 * g]) : 0;
+          if (c > headBest[g - 1]) headBest[g - 1] = c;
+          if (c > headBest[g]) headBest[g] = c;
+        }
+        for (let g = 0; g < n; g++) head += headRest[g] * headBest[g];
+      }
       const headShare = Math.min(1, spanHead);
       const bodyShare = Math.min(1, spanBodyBest);
       const span = spanW > 0 ? spanW * Math.max(headShare * headShare, w.spanBody * bodyShare * bodyShare) : 0;
-      return { pairs, near, title, flow, text, span, phrasesOk: (found & phraseEnd) === phraseEnd, phrasesFound: found & phraseEnd };
+      return { pairs, near, title, flow, text, span, head, phrasesOk: (found & phraseEnd) === phraseEnd, phrasesFound: found & phraseEnd };
     },
   };
 }

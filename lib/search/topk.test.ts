@@ -58,8 +58,16 @@ function exhaustiveTop(exact: Matcher, q: string, m: MatchMode, k: number, s: So
   return r ? [...r.hits].sort(comparator(s)).slice(0, k) : [];
 }
 
-/** The ranking as it is, with the optional marked-spelling term frequency on (RankWeights.marks), or with span on: all must prune exactly. */
-const weights = fc.constantFrom(RANK_WEIGHTS, { ...RANK_WEIGHTS, marks: 1 }, { ...RANK_WEIGHTS, span: 10 });
+/**
+ * The ranking as it is, with the optional marked-spelling term frequency on (RankWeights.marks), with span on, or with
+ * a title-first head whose compounds are read in the positional pass (headCompound): all must prune exactly.
+ */
+const weights = fc.constantFrom(
+  RANK_WEIGHTS,
+  { ...RANK_WEIGHTS, marks: 1 },
+  { ...RANK_WEIGHTS, span: 10 },
+  { ...RANK_WEIGHTS, headLead: 0.5, headPower: 2, headCompound: 1, compound: 0 },
+);
 
 /** MaxScore's cut (rank-score.ts TOP_HINT) at depths a small corpus reaches: 0 (off), shallower than k, deeper. */
 const hints = fc.constantFrom(0, 1, 2, 4, 200);

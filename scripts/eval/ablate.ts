@@ -47,12 +47,13 @@ function variants(): [string, MatcherOptions][] {
     ["marks 1: a marked word counted by its own spelling's term frequency", v({ marks: 1 })],
     ["head 10", v({ head: 10 })],
     ["head 20", v({ head: 20 })],
-    // A title-first head (RankWeights.headPower, headLead, headCompound), measured 2026-11-26 11:45–12:00, not landed.
+    // A title-first head (RankWeights.headPower, headLead, headCompound), measured 2026-11-26 11:45–12:00, not landed;
+    // headCompound 1 reads a compound in the title from the positional pass since 2026-11-26 14:30 (docs/relevance.md).
     ...[0, 1].flatMap((headCompound) =>
       [3, 5, 7].flatMap((head) =>
         [1.5, 2, 3].flatMap((headPower) =>
           [0, 0.25, 0.5, 0.75, 1].map((headLead): [string, MatcherOptions] => [
-            `head ${head}, idf^${headPower}, lead ${headLead}${headCompound ? ", compound syllables as lead" : ""}`,
+            `head ${head}, idf^${headPower}, lead ${headLead}${headCompound ? ", compounds whole in the title" : ""}`,
             v({ head, headLead, headPower, headCompound }),
           ]),
         ),

@@ -5,6 +5,8 @@
 // "recall" when we do not (with the query words its text lacks, as typed and folded).
 //
 //   npx tsx scripts/eval/losses.ts --index=DIR --corpus=../shared/corpus/baomoi-2017.jsonl.gz --peers=/tmp/peers.json [--peer="MiniSearch + vi folding"]
+//     [--heldout-file=data/eval/judged-heldout3.json]   (default heldout2; the --peers file must hold that set's queries,
+//     as ablate.ts --heldout --heldout-file=FILE --peers=FILE writes it)
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { cliArgs } from "../cli";
@@ -22,6 +24,7 @@ const { values: args } = cliArgs(__filename, {
     peers: { type: "string" },
     peer: { type: "string", default: "MiniSearch + vi folding" },
     depth: { type: "string", default: "1000" },
+    "heldout-file": { type: "string", default: "data/eval/judged-heldout2.json" },
   },
 });
 
@@ -55,7 +58,7 @@ async function main() {
   const matcher = createMatcher(archive);
   const sets: [string, JudgedQuery[]][] = [
     ["frozen+add", withAdditions(loadJudged(), loadAdditions()).queries],
-    ["held out", loadJudged(path.resolve(__dirname, "../../data/eval/judged-heldout2.json")).queries],
+    ["held out", loadJudged(path.resolve(__dirname, "../..", args["heldout-file"]!)).queries],
   ];
   console.log(`| set | query | ours | ${args.peer} | lost article (grade) | cause | detail |`);
   console.log("|---|---|---|---|---|---|---|");
