@@ -225,6 +225,32 @@ describe("rank score", () => {
     expect(ranking.indexOf("pair-lead")).toBeLessThan(ranking.indexOf("apart-title"));
   });
 
+  it("can count two separate words side by side in the title in the title part (titlePairs, off as landed)", () => {
+    // Neither pair is a compound here (compound above 1): `Messi Barca` is two words either way.
+    const fixture = memoryArchive([
+      ...background,
+      article("side-by-side", "Messi Barca vui ở lại", "Cuộc họp kéo dài.", filler(1)),
+      article("apart", "Messi ở lại, Barca vui", "Cuộc họp kéo dài.", filler(1)),
+    ]);
+    const ix = fixture.segments[0].rank;
+    const sc = createScratch(ix);
+    const title = (id: string, titlePairs: number) => {
+      const r = explainQuery(ix, sc, {
+        groups: expandQuery(fixture.lexicon, parseQuery("Messi Barca").words),
+        phrases: [],
+        excluded: [],
+        mode: "all",
+        weights: { ...RANK_WEIGHTS, compound: 1.01, titlePairs },
+      });
+      return r.get(ix.ids.indexOf(id))!.features.title;
+    };
+    // Off: the two titles hold the same words the same number of times.
+    expect(title("side-by-side", 0)).toBeCloseTo(title("apart", 0), 9);
+    // On: the pair side by side in the title adds to the title part; apart it adds nothing.
+    expect(title("side-by-side", 1)).toBeGreaterThan(title("side-by-side", 0));
+    expect(title("apart", 1)).toBeCloseTo(title("apart", 0), 9);
+  });
+
   it("makes every score the sum of its named features", () => {
     for (const [q, mode] of [
       ["bão", "all"],

@@ -59,6 +59,16 @@ function variants(): [string, MatcherOptions][] {
         ),
       ),
     ),
+    // A larger title-first head, compounds read whole in the title (2026-11-26 14:40, docs/relevance.md).
+    ...[10, 15, 20, 30].flatMap((head) =>
+      [1, 2].flatMap((headPower) =>
+        [0.5, 1].map((headLead): [string, MatcherOptions] => [
+          `head ${head}, idf^${headPower}, lead ${headLead}, compounds whole in the title`,
+          v({ head, headLead, headPower, headCompound: 1 }),
+        ]),
+      ),
+    ),
+    ...[0.5, 1, 2, 4].map((titlePairs): [string, MatcherOptions] => [`title pairs ${titlePairs}`, v({ titlePairs })]),
     ["flow 2", v({ flow: 2 })],
     ["flow 8", v({ flow: 8 })],
     ["flow 12", v({ flow: 12 })],

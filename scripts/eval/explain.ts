@@ -3,7 +3,7 @@
 // features of their score (rank-score.ts explainQuery), read from a saved index.
 //
 //   npx tsx scripts/eval/explain.ts --index=DIR [--only=q33,q35 | --tag=long] [--top=10] [--heldout]
-// --heldout: also the queries of data/eval/judged-heldout2.json (h01..).
+// --heldout: also the queries of data/eval/judged-heldout2.json (h01..), or of --heldout-file=FILE (relative to the repository root).
 import path from "node:path";
 import { cliArgs } from "../cli";
 import { LiveIndex } from "@/lib/index/live-index";
@@ -22,6 +22,7 @@ const { values: args } = cliArgs(__filename, {
     tag: { type: "string" },
     top: { type: "string", default: "10" },
     heldout: { type: "boolean", default: false },
+    "heldout-file": { type: "string", default: "data/eval/judged-heldout2.json" },
   },
 });
 
@@ -31,7 +32,7 @@ async function main() {
   const archive = live.archive;
   const matcher = createMatcher(archive);
   const judged = withAdditions(loadJudged(), loadAdditions());
-  if (args.heldout) judged.queries.push(...loadJudged(path.resolve(__dirname, "../../data/eval/judged-heldout2.json")).queries);
+  if (args.heldout) judged.queries.push(...loadJudged(path.resolve(__dirname, "../..", args["heldout-file"]!)).queries);
   const only = args.only?.split(",");
   for (const jq of judged.queries) {
     if (only && !only.includes(jq.id)) continue;
