@@ -15,8 +15,6 @@ import {
   NEAR_MISS,
   nameRuns,
   RANK_WEIGHTS,
-  type RankFeatures,
-  type RankWeights,
   scoreQuery,
   type ScoreRequest,
 } from "@/lib/search/rank-score";
@@ -30,21 +28,6 @@ const filler = (k: number) => Array.from({ length: k }, () => "Người dân ở
 
 // Articles holding none of the query words give the words their rarity.
 const background = Array.from({ length: 12 }, (_, i) => article(`bg${i}`, `Tin tức số ${i}`, filler(2), "Các hộ gia đình ở đây đã ổn định."));
-
-/** Article id → the named features of its score for the query, in an archive of these articles and the background. */
-function featuresIn(extra: Article[], q: string, weights: RankWeights): Map<string, RankFeatures> {
-  const fixture = memoryArchive([...background, ...extra]);
-  const ix = fixture.segments[0].rank;
-  const parsed = parseQuery(q);
-  const r = explainQuery(ix, createScratch(ix), {
-    groups: expandQuery(fixture.lexicon, parsed.words),
-    phrases: parsed.phrases,
-    excluded: [],
-    mode: "all",
-    weights,
-  });
-  return new Map([...r].map(([d, e]) => [ix.ids[d], e.features]));
-}
 
 const articles = [
   ...background,
@@ -240,20 +223,6 @@ describe("rank score", () => {
     const ranking = [...m.match("đàm phán")!.scores].sort((a, b) => b[1] - a[1]).map(([id]) => id);
     expect(ranking.indexOf("pair-title")).toBeLessThan(ranking.indexOf("apart-title"));
     expect(ranking.indexOf("pair-lead")).toBeLessThan(ranking.indexOf("apart-title"));
-  });
-
-  it("can count two separate words side by side in the title in the title part (titlePairs, off as landed)", () => {
-    // Neither pair is a compound here (compound above 1): `Messi Barca` is two words either way.
-    const titles = [
-      article("side-by-side", "Messi Barca vui ở lại", "Cuộc họp kéo dài.", filler(1)),
-      article("apart", "Messi ở lại, Barca vui", "Cuộc họp kéo dài.", filler(1)),
-    ];
-    const title = (id: string, titlePairs: number) => featuresIn(titles, "Messi Barca", { ...RANK_WEIGHTS, compound: 1.01, titlePairs }).get(id)!.title;
-    // Off: the two titles hold the same words the same number of times.
-    expect(title("side-by-side", 0)).toBeCloseTo(title("apart", 0), 9);
-    // On: the pair side by side in the title adds to the title part; apart it adds nothing.
-    expect(title("side-by-side", 1)).toBeGreaterThan(title("side-by-side", 0));
-    expect(title("apart", 1)).toBeCloseTo(title("apart", 0), 9);
   });
 
   it("makes every score the sum of its named features", () => {

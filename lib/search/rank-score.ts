@@ -45,13 +45,6 @@ export interface RankWeights {
    */
   title: number;
   /**
-   * Title pairs: two joined query words that are not one word (see `compound`: `Mỹ bị`,
-   * `mộ Lukaku`) written side by side in the title count this × the pair's idf, saturated
-   * on title occurrences, in the title part (the query said in the title, in its order).
-   * 0 = off.
-   */
-  titlePairs: number;
-  /**
    * Which joined neighbours are one word for the title part: those the archive writes
    * adjacent in at least this share of the articles holding the rarer of the two (`đàm
    * phán`, `tên lửa`); other neighbours (`Macron đắc`) keep a title part per word. 0: every
@@ -140,7 +133,6 @@ export const RANK_WEIGHTS: RankWeights = {
   k1: 1.2,
   fields: { title: 5, lead: 2, body: 1 },
   title: 1,
-  titlePairs: 0,
   compound: 0.2,
   coverage: 120,
   head: 5,
@@ -979,9 +971,7 @@ function createScanner(index: RankIndex, s: Scratch, groups: Group[], phrases: n
       const df = pairDf(index, prev.terms[0].f, g.terms[0].f);
       const pi = idf(index, df);
       pairIdf[i] = w.pairs * pi;
-      // The title part of a pair: a compound's (its syllables' own title parts are 0), or,
-      // with titlePairs, two separate words written side by side in the title.
-      titleIdf[i] = compound(index, groups, i, w) ? w.title * pi : joined(groups, i) ? w.titlePairs * pi : 0;
+      if (compound(index, groups, i, w)) titleIdf[i] = w.title * pi;
       // Near counts for separate words, not for a compound's syllables found apart: it fades
       // with how often the archive writes the two syllables together (đàm phán: nearly always).
       const cohesion = Math.min(1, df / Math.max(1, Math.min(foldedDf(index, prev.terms[0].f), foldedDf(index, g.terms[0].f))));

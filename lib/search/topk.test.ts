@@ -67,7 +67,6 @@ const weights = fc.constantFrom(
   { ...RANK_WEIGHTS, marks: 1 },
   { ...RANK_WEIGHTS, span: 10 },
   { ...RANK_WEIGHTS, headLead: 0.5, headPower: 2, headCompound: 1, compound: 0 },
-  { ...RANK_WEIGHTS, titlePairs: 1, compound: 0.5 },
 );
 
 /** MaxScore's cut (rank-score.ts TOP_HINT) at depths a small corpus reaches: 0 (off), shallower than k, deeper. */

@@ -68,7 +68,6 @@ function variants(): [string, MatcherOptions][] {
         ]),
       ),
     ),
-    ...[0.5, 1, 2, 4].map((titlePairs): [string, MatcherOptions] => [`title pairs ${titlePairs}`, v({ titlePairs })]),
     ["flow 2", v({ flow: 2 })],
     ["flow 8", v({ flow: 8 })],
     ["flow 12", v({ flow: 12 })],
