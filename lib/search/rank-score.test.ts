@@ -225,6 +225,27 @@ describe("rank score", () => {
     expect(ranking.indexOf("pair-lead")).toBeLessThan(ranking.indexOf("apart-title"));
   });
 
+  it("scores a word of one term as the best-of-its-terms pass does (accumulate's one-term path)", () => {
+    // The same term twice makes the word's group take the general pass (the best of several terms, here equal).
+    const twice = (req: ScoreRequest): ScoreRequest => ({
+      ...req,
+      groups: req.groups.map((g) => ({ ...g, terms: g.terms.length === 1 ? [g.terms[0], { ...g.terms[0] }] : g.terms })),
+    });
+    let compared = 0;
+    for (const q of ["bão", "đàm phán", "cháy rừng ở Pleiku", "bao", "tin thế giới", "cháy rừng", "cơn bão gây mưa", "ông Macron đắc cử", "báo in"]) {
+      for (const mode of ["all", "any"] as const) {
+        for (const weights of [RANK_WEIGHTS, { ...RANK_WEIGHTS, span: 10 }]) {
+          const req = { ...request(q, mode), weights, nearMiss: mode === "all" };
+          const one = scoreQuery(index, scratch, req);
+          const general = scoreQuery(index, scratch, twice(req));
+          expect([...one]).toEqual([...general]);
+          compared += one.size;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(50);
+  });
+
   it("makes every score the sum of its named features", () => {
     for (const [q, mode] of [
       ["bão", "all"],

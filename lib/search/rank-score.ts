@@ -723,6 +723,8 @@ function accumulate(
     const titleHead = w.headCompound > 0 && inCompound(index, groups, g, w) ? headLead : 1;
     // Typed with marks: its text and title parts wait for the count of its own spelling (positional pass).
     let deferred = 0;
+    // One term (most words of a common query): its parts are the word's, added at once (no best of several).
+    const single = group.terms.length === 1 && !deferMarked(group.terms[0], w);
     // The word as typed comes first; completions count only in articles where it does not occur.
     for (const t of group.terms) {
       const defer = deferMarked(t, w);
@@ -757,6 +759,17 @@ function accumulate(
         const x = fT * y + fL * inLead * leadNorm[d] + fB * (packed & 255) * bodyNorm[d];
         const vText = x > 0 ? (ti * x * (k1 + 1)) / (x + k1) : 0;
         const vTitle = y > 0 ? (ti * titleWeight * y * (k1 + 1)) / (y + k1) : 0;
+        const inHead = inTitle > 0 ? t.weight * titleHead : inLead > 0 ? t.weight * headLead : 0;
+        if (single) {
+          // What the pass over `hit` below adds, with this term as the best (each article once per term).
+          if (mask[d] === 0) touched.push(d);
+          mask[d] |= bit;
+          fTitle[d] += vTitle;
+          fText[d] += vText;
+          cover[d] += wordIdf * (t.weight > 0 ? t.weight : 0);
+          head[d] += headIdf[g] * (inHead > 0 ? inHead : 0);
+          continue;
+        }
         if (bestCover[d] === 0) hit.push(d);
         if (defer) {
           // The first term: nothing better was seen; later completions skip this article (litMask).
@@ -767,7 +780,6 @@ function accumulate(
           bestText[d] = vText;
         }
         if (t.weight > bestCover[d]) bestCover[d] = t.weight;
-        const inHead = inTitle > 0 ? t.weight * titleHead : inLead > 0 ? t.weight * headLead : 0;
         if (inHead > bestHead[d]) bestHead[d] = inHead;
       }
     }
