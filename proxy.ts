@@ -91,6 +91,7 @@ function buildId(): string {
 
 export const config = {
   // Not the hashed build assets: they carry no inline script (next.config.ts still gives
-  // them the static security headers).
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)" }],
+  // them the static security headers). Not the search API either: its route adds the same
+  // headers itself (proxyHeaders), without the cost of running middleware per request.
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|api/search$).*)" }],
 };

@@ -33,6 +33,21 @@ describe("GET /api/search and clients that leave", () => {
     expect(order).toEqual(["việt nam", "tin tức", "thể thao"]);
   });
 
+  it("adds the headers proxy.ts gives other responses (it does not run for this route): a CSP with a fresh nonce, the request id", async () => {
+    const { GET } = await import("@/app/api/search/route");
+    const url = "http://localhost/api/search?q=vi%E1%BB%87t%20nam";
+    const a = await GET(new Request(url, { headers: { "x-request-id": "upstream-id-123" } }));
+    const b = await GET(new Request(url));
+    const bad = await GET(new Request("http://localhost/api/search?page=0"));
+    expect(bad.status).toBe(400);
+    for (const res of [a, b, bad])
+      expect(res.headers.get("content-security-policy")).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'.*frame-ancestors 'none'/);
+    const nonce = (res: Response) => /'nonce-([^']+)'/.exec(res.headers.get("content-security-policy")!)![1];
+    expect(nonce(a)).not.toBe(nonce(b));
+    expect(a.headers.get("x-request-id")).toBe("upstream-id-123");
+    expect(b.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
   it("does not search for a request whose client left before its turn, and refuses past the queue's bound", async () => {
     const { GET } = await import("@/app/api/search/route");
     const { getSearchService } = await import("@/lib/search/service");

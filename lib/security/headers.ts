@@ -42,6 +42,19 @@ export const STATIC_SECURITY_HEADERS: { key: string; value: string }[] = [
   { key: "X-Frame-Options", value: "DENY" },
 ];
 
+/**
+ * What proxy.ts adds to a response, for a route it does not run for (app/api/search: the
+ * proxy is Next.js middleware, whose request and response adapters cost more than the rest of
+ * a kept answer's route; docs/performance.md, scale9): a CSP with a fresh nonce (no script
+ * runs from JSON, but every answer keeps the same policy) and the request id.
+ */
+export function proxyHeaders(upstreamRequestId: string | null): [string, string][] {
+  return [
+    ["Content-Security-Policy", contentSecurityPolicy(newNonce(), { dev: process.env.NODE_ENV === "development" })],
+    ["X-Request-Id", requestIdFrom(upstreamRequestId)],
+  ];
+}
+
 /** A request id we accept from upstream (a proxy in front of us), else we make one. */
 export function requestIdFrom(header: string | null): string {
   return header && /^[A-Za-z0-9._-]{8,64}$/.test(header) ? header : crypto.randomUUID();

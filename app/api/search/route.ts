@@ -7,13 +7,21 @@ import { todayInVietnam } from "@/lib/corpus/dates";
 import { notModified, REVALIDATE, searchTag } from "@/lib/http/etag";
 import { expectedCost } from "@/lib/http/search-cost";
 import { parseSearchParams } from "@/lib/url/search-params";
+import { proxyHeaders } from "@/lib/security/headers";
 
 export const dynamic = "force-dynamic";
 
 /** The status logged for a request whose client left before its search (nobody reads it). */
 const CLIENT_GONE = 499;
 
-export async function GET(request: Request) {
+export async function GET(request: Request): Promise<Response> {
+  // proxy.ts does not run for this route (its matcher): the route adds its headers.
+  const response = await answer(request);
+  for (const [name, value] of proxyHeaders(request.headers.get("x-request-id"))) response.headers.set(name, value);
+  return response;
+}
+
+async function answer(request: Request): Promise<Response> {
   const parsed = parseSearchParams(new URL(request.url).searchParams);
   if (!parsed.ok) return invalidParameter(parsed.error);
   const state = serviceState();
