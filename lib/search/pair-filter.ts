@@ -117,7 +117,7 @@ export function pairProbes(pairs: readonly (readonly [number, number])[]): Uint3
 export function mayHoldAny(filter: PairFilter, d: number, probes: Uint32Array): boolean {
   const at = filter.start[d];
   // Every operand kept unsigned 32-bit (>>> 0): the remainders compile to integer division,
-  // not to a floating-point remainder (about twice as fast measured in isolation).
+  // not to a floating-point remainder.
   const size = ((filter.start[d + 1] - at) << 5) >>> 0;
   const bits = filter.bits;
   for (let i = 0; i < probes.length; i += 2) {
