@@ -214,6 +214,25 @@ export const PERSON_TITLES = [
   "con rể",
   "bạn gái",
   "bạn trai",
+  // A driver is a person; "xe" alone is a thing's word ("lái xe Vũ Văn Nam", "xe Vios").
+  "lái xe",
+  "phụ xe",
+  // Spouses, lovers and siblings ("ông xã Hari Won": "xã" is no commune after "ông"/"bà").
+  "ông xã",
+  "bà xã",
+  "người yêu",
+  "tình cũ",
+  "anh trai",
+  "chị gái",
+  "em trai",
+  "em gái",
+  // Entertainers ("danh hài Trấn Thành", "người đẹp Hà Anh").
+  "danh hài",
+  "nghệ sĩ hài",
+  "danh ca",
+  "vũ công",
+  "biên đạo",
+  "biên kịch",
   // Royals, hosts, artists and players introduced by their role.
   "thái tử",
   "hoàng thái tử",
@@ -551,6 +570,9 @@ export const NON_PERSON_WORDS = new Set([
   "university",
   "college",
   "institute",
+  // "Mai Linh Taxi", "Hotwheels Super Elite": a taxi firm, a product line.
+  "taxi",
+  "super",
   "investment",
   "investments",
   "holdings",

@@ -368,3 +368,36 @@ describe("findPeople on officials and middle names (session of 2026-11-26 11:08)
     expect(names("Cầu thủ nghỉ. Vắng Văn Toàn, HLV Hữu Thắng trao cơ hội cho Đức Chinh.")).not.toContain("Vắng Văn Toàn");
   });
 });
+
+describe("findPeople on spouses and entertainers (session of 2026-11-26 14:16)", () => {
+  it("reads a name after 'ông xã' / 'bà xã' as a person, not as a commune's", () => {
+    expect(names("Trấn Thành cùng bà xã Hari Won dự sự kiện.")).toContain("Hari Won");
+    expect(names("Nữ ca sĩ đi cùng ông xã Quang Huy.")).toEqual(["Quang Huy"]);
+    // A commune is still a place.
+    expect(names("Người dân xã Quang Huy đón Tết.")).toEqual([]);
+  });
+  it("reads entertainers and siblings introduced by their role", () => {
+    expect(names("Danh hài Trấn Thành hát tặng bà xã.")).toEqual(["Trấn Thành"]);
+    expect(names("Ca sĩ đi cùng em trai Jon tới buổi tiệc.")).toEqual(["Jon"]);
+  });
+});
+
+describe("findPeople on drivers, continents, scorers and product lines (session of 2026-11-26 14:16)", () => {
+  it("reads a driver as a person, not the name of a vehicle", () => {
+    expect(names("Công ty yêu cầu lái xe Vũ Văn Nam đến giải trình. Vũ Văn Nam chưa đến.")).toEqual(["Vũ Văn Nam"]);
+  });
+  it("cuts a continent written 'châu Âu' off the name after it", () => {
+    expect(names("Chủ tịch Hội đồng châu Âu Donald Tusk cho biết như vậy.")).toEqual(["Donald Tusk"]);
+    // "Âu" opening a name elsewhere is a family name.
+    expect(names("Ông Âu Văn Minh cho biết.")).toEqual(["Âu Văn Minh"]);
+  });
+  it("reads a scorer after 'pha lập công của'", () => {
+    expect(names("West Brom rút ngắn tỷ số nhờ pha lập công của Hal Robson-Kanu.")).toEqual(["Hal Robson-Kanu"]);
+  });
+  it("ends a name at 'Taxi' and 'Super', words of firms and product lines", () => {
+    // No candidate left for the archive's evidence or the tagger to take for a person.
+    const open = (text: string) => findCandidates([text]).filter((c) => !c.placed).map((c) => c.words.join(" "));
+    expect(open("Hãng Mai Linh Taxi tăng giá cước.")).toEqual([]);
+    expect(open("Bộ sưu tập Hotwheels Super Elite được bán đấu giá.")).toEqual([]);
+  });
+});

@@ -58,6 +58,15 @@ const PERSON_ONLY_TITLES = new Set([
   "tay vợt",
   "võ sĩ",
   "tay đua",
+  // Spouses, lovers and siblings: clubs and companies are no one's ("ông xã Hari Won", "em trai Jon").
+  "ông xã",
+  "bà xã",
+  "người yêu",
+  "anh trai",
+  "chị gái",
+  "em trai",
+  "em gái",
+  "danh hài",
   // Children: clubs and companies are never someone's son or daughter ("con trai Sushi", "bé gái Harper").
   "con trai",
   "con gái",
@@ -409,6 +418,10 @@ function phrasesOf(before: string): readonly string[] {
 /** What people do right after their name is mentioned. */
 const PERSON_AFTER =
   /^(?:\s*\(\s*\d{1,3}\s*tuổi|\s*,\s*\d{1,3}\s*tuổi|\s+(?:cho biết|cho hay|nói|chia sẻ|khẳng định|tuyên bố|thủ vai|đảm nhận|thừa nhận|nhấn mạnh|bày tỏ|sinh năm|từng|viết)|\s*\((?:bên |đứng |ngồi |ở )?(?:trái|phải|giữa)\b|\s*\(thứ \d+ từ (?:trái|phải)|\s*,\s*một (?:người|sinh viên|học sinh|nhà|cô gái|chàng trai|cựu|cầu thủ|bác sĩ|giáo sư|luật sư|phóng viên)\s)/iu;
+/** What a scorer's name follows ("pha lập công của Hal Robson-Kanu"): a person cue before the name. */
+const SCORER_BEFORE = new Set(["lập công của", "cú đúp của", "hat-trick của", "cú hat-trick của", "pha kiến tạo của", "đánh đầu của", "pha ghi bàn của"]);
+/** The second word of a continent written "châu Âu", "châu Phi" (lowercase "châu"). */
+const CONTINENTS = new Set(["Âu", "Á", "Phi", "Mỹ", "Úc"]);
 /** Capitalised words glued after a name by a missing full stop ("Juan Martinez Chẳng phải…"); never given names. */
 const TRAILING_NON_NAME = new Set([
   // "Ảnh: Anh Tuấn Nhiều hành vi…", "Anh Ngọc Xem thêm video": a sentence's first word glued on.
@@ -661,6 +674,7 @@ function mentionsInRun(text: string, runStart: number, runWords: string[], textI
   let afterOrg = false;
   let glued = false;
   let titleFrom = -1;
+  const w0 = runWords[0];
   for (let i = 0; i <= runWords.length;) {
     // A missing full stop glues the next sentence on: "Hilton Chiếc Ferrari", "Macron Hà Khoa".
     const glue = i > segStart && i < runWords.length ? gluedSentenceAt(runWords, lws, i) : null;
@@ -679,6 +693,8 @@ function mentionsInRun(text: string, runStart: number, runWords: string[], textI
     // A place splits a run only in qualifier position, before the name ("Nga Vladimir Putin"),
     // never at its end ("Cao Toàn Mỹ", "Trương Hồ Phương Nga").
     let place = i < runWords.length && i === segStart ? placeLength(runWords, i) : 0;
+    // "Chủ tịch Hội đồng châu Âu Donald Tusk": a continent written "châu Âu" opens the run with "Âu".
+    if (!place && i === 0 && CONTINENTS.has(w0) && /(?:^|\s)châu $/iu.test(text.slice(Math.max(0, runStart - 6), runStart))) place = 1;
     // "Paris Hilton": a well-known person whose given name is a place.
     if (place && knownFrom(runWords, i)) place = 0;
     // "Đức Huy", "Mỹ Tâm": a country before a lone Vietnamese syllable is a given name, not a qualifier.
@@ -1106,7 +1122,7 @@ export function findCandidates(texts: string[]): Candidate[] {
   const named = out.filter((m) => !m.placed);
   named.forEach((m, i) => {
     const after = texts[m.text].slice(m.end, m.end + 30);
-    m.cue = PERSON_AFTER.test(after) || TITLE_AFTER.test(after);
+    m.cue = PERSON_AFTER.test(after) || TITLE_AFTER.test(after) || endsWithPhrase(texts[m.text].slice(Math.max(0, m.start - 30), m.start), SCORER_BEFORE);
     const next = named[i + 1];
     m.listNext = Boolean(next && next.text === m.text && LIST_GAP.test(texts[m.text].slice(m.end, next.start)));
     if (!m.listNext && next && next.text === m.text && SEP_GAP.test(texts[m.text].slice(m.end, next.start))) m.sepNext = true;
