@@ -396,8 +396,24 @@ describe("findPeople on drivers, continents, scorers and product lines (session 
   });
   it("ends a name at 'Taxi' and 'Super', words of firms and product lines", () => {
     // No candidate left for the archive's evidence or the tagger to take for a person.
-    const open = (text: string) => findCandidates([text]).filter((c) => !c.placed).map((c) => c.words.join(" "));
+    const open = (text: string) =>
+      findCandidates([text])
+        .filter((c) => !c.placed)
+        .map((c) => c.words.join(" "));
     expect(open("Hãng Mai Linh Taxi tăng giá cước.")).toEqual([]);
     expect(open("Bộ sưu tập Hotwheels Super Elite được bán đấu giá.")).toEqual([]);
+  });
+});
+
+describe("findPeople on line-ups by shirt number and glued sentences (session of 2026-11-26 14:16)", () => {
+  it("reads a line-up whose players are separated by their shirt numbers", () => {
+    const text = "Man City: 31 Ederson 30 Nicolas Otamendi 21 David Silva 42 Yaya Toure 25 Fernandinho 17 Kevin De Bruyne 7 Raheem Sterling 19 Leroy Sane";
+    // The archive vouches for four of the eight; the line-up carries the others.
+    const vouched = new Set(["Nicolas Otamendi", "David Silva", "Yaya Toure", "Leroy Sane"]);
+    const found = resolvePeople(findCandidates([text]), { accept: (m) => vouched.has(m.words.join(" ")) }).map((p) => p.name);
+    expect(found).toEqual(expect.arrayContaining(["Ederson", "Fernandinho", "Kevin De Bruyne", "Raheem Sterling"]));
+  });
+  it("cuts 'Mới' (a next sentence's first word) off the end of a name", () => {
+    expect(names("Khán giả yêu mến ca sĩ Xuân Hương Mới đây cô ra mắt album.")).toEqual(["Xuân Hương"]);
   });
 });

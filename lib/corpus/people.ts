@@ -426,6 +426,7 @@ const CONTINENTS = new Set(["Âu", "Á", "Phi", "Mỹ", "Úc"]);
 const TRAILING_NON_NAME = new Set([
   // "Ảnh: Anh Tuấn Nhiều hành vi…", "Anh Ngọc Xem thêm video": a sentence's first word glued on.
   "nhiều",
+  "mới",
   "xem",
   "đây",
   "mời",
@@ -1125,7 +1126,13 @@ export function findCandidates(texts: string[]): Candidate[] {
     m.cue = PERSON_AFTER.test(after) || TITLE_AFTER.test(after) || endsWithPhrase(texts[m.text].slice(Math.max(0, m.start - 30), m.start), SCORER_BEFORE);
     const next = named[i + 1];
     m.listNext = Boolean(next && next.text === m.text && LIST_GAP.test(texts[m.text].slice(m.end, next.start)));
-    if (!m.listNext && next && next.text === m.text && SEP_GAP.test(texts[m.text].slice(m.end, next.start))) m.sepNext = true;
+    if (
+      !m.listNext &&
+      next &&
+      next.text === m.text &&
+      (SEP_GAP.test(texts[m.text].slice(m.end, next.start)) || SHIRT_GAP.test(texts[m.text].slice(m.end, next.start)))
+    )
+      m.sepNext = true;
     if (next && next.text === m.text && MINUTE_GAP.test(texts[m.text].slice(m.end, next.start))) m.minuteNext = true;
   });
   return out;
@@ -1137,6 +1144,9 @@ export function findCandidates(texts: string[]): Candidate[] {
  */
 const MINUTE = "\\d{1,3}(?:\\+\\d{1,2})?['’]?";
 const SEP_GAP = new RegExp(`^\\s*(?:${MINUTE}(?:\\s*,\\s*${MINUTE})*\\s*)?(?:\\([^()]{0,20}\\)\\s*)?(?:[,;–-]|,?\\s*và|hay|hoặc)\\s*$`, "u");
+
+/** A shirt number between two players of a line-up: "25 Fernandinho 17 Kevin De Bruyne 7 Raheem Sterling". */
+const SHIRT_GAP = /^ \d{1,2} $/;
 
 /** A scorer's minutes between two scorers: "18, ", "45+1 - ", "63, 84 ", "76' (pen), ". */
 const MINUTE_GAP = new RegExp(`^\\s*${MINUTE}(?:\\s*,\\s*${MINUTE})*\\s*(?:\\([^()]{0,20}\\)\\s*)?(?:[,;–-]|,?\\s*và)\\s*$`, "u");
