@@ -201,8 +201,10 @@ export function createMatcher(
 ): Matcher {
   const archive = Array.isArray(source) ? memoryArchive(source as readonly Article[]) : (source as Archive);
   // Long queries' wide near misses are looked for only when the full matches are few (see NearMissRule.wideBelow).
-  const wideRule = nearMissRule ?? NEAR_MISS;
+  const wideRule: NearMissRule = { ...(nearMissRule ?? NEAR_MISS), alone: false };
   const narrowRule: NearMissRule = { ...wideRule, wideWords: 0 };
+  // With no full match: wide near misses alone, lacking lower-case words only (NearMissRule.alone, an experiment).
+  const aloneRule: NearMissRule | null = nearMissRule?.alone ? { ...wideRule, alone: true } : null;
   const lex = archive.lexicon;
   const scratches = new WeakMap<IndexSegment, Scratch>();
   const maskCaches = new WeakMap<IndexSegment, MaskCache>();
@@ -387,6 +389,12 @@ export function createMatcher(
       // The reading comes from the matched articles themselves: it finds them.
       const suggestion = reading ? readingText(p, reading) : offered(suggestQuery(lex, p.q, parsed), meter);
       return finish(hits, { nearMisses: near, suggestion, totalExact: !hits.capped && !meter.cut, partial: meter.cut });
+    }
+    if (aloneRule && nearMiss && mode === "all" && aloneRule.wideWords > 0 && p.groups.length >= aloneRule.wideWords) {
+      const alone: NearMiss[] = [];
+      const aloneMeter: Meter = { left: meter.left, cut: false };
+      const none = scoreAll(p, p.groups, "all", aloneMeter, parsed.phrases, alone, null, aloneRule);
+      if (alone.length && !aloneMeter.cut) return finish(none, { nearMisses: alone, totalExact: false });
     }
     // Nothing has every word as typed: a confident correction that says so, or an honest nothing.
     // A correction is only tried within the budget: else the honest nothing says it was cut.

@@ -481,6 +481,37 @@ describe("rank score", () => {
         expect(misses(createMatcher(docs, { nearMissRule: wide }), 'Chelsea vô địch Ngoại hạng Anh "mùa giải 2016-2017"')).toEqual({});
       });
 
+      it("lists them alone, with no full match, only with `alone` and only lacking lower-case words", () => {
+        const mansion = [
+          ...background,
+          // `đèo` elsewhere, never after `trên`: `trên đèo` is two words, not a compound.
+          ...["Đèo Cả", "đèo Ngang", "đèo Pha Đin", "đèo Khau Phạ", "đèo Mã Pí Lèng"].map((name, i) =>
+            article(`pass${i}`, `Xe trên đường qua ${name} an toàn`, "Tin giao thông."),
+          ),
+          // Says the mountain, not the pass: lacks `đèo` (lower case).
+          article("mountain", "Biệt phủ trái phép trên núi Hải Vân", "Chủ biệt phủ xin làm khu du lịch."),
+          // Lacks the name `Hải Vân` (capitals): never listed without a full match.
+          article("no-name", "Biệt phủ trái phép trên đèo", "Chủ biệt phủ xin làm khu du lịch."),
+        ];
+        const query = "biệt phủ trái phép trên đèo Hải Vân";
+        const alone = createMatcher(mansion, { nearMissRule: { ...wide, alone: true } }).match(query)!;
+        expect(alone.hits).toHaveLength(0);
+        expect(misses(createMatcher(mansion, { nearMissRule: { ...wide, alone: true } }), query)).toEqual({ mountain: ["đèo"] });
+        // A syllable of a compound is never lacked alone (`vô địch` without `địch` is another story).
+        const title = [
+          ...background,
+          article("title-race", "Chelsea vô đối ở Ngoại hạng Anh mùa giải này", "Tin bóng đá."),
+          article("real", "Real vô địch Tây Ban Nha", "Tin bóng đá."),
+          article("bayern", "Bayern vô địch Đức", "Tin bóng đá."),
+        ];
+        expect(createMatcher(title, { nearMissRule: { ...wide, alone: true } }).match("Chelsea vô địch Ngoại hạng Anh mùa giải")!.nearMisses).toHaveLength(0);
+        // As landed (#11): no full match, no near miss.
+        expect(misses(createMatcher(mansion, { nearMissRule: wide }), query)).toEqual({});
+        // Beside a full match the wide rule is unchanged: the name may be lacked there.
+        const withFull = [...mansion, article("full", "Biệt phủ trái phép trên đèo Hải Vân", "Tin.")];
+        expect(misses(createMatcher(withFull, { nearMissRule: { ...wide, alone: true } }), query)).toEqual({ mountain: ["đèo"], "no-name": ["Hải", "Vân"] });
+      });
+
       it("charges what the article lacks through coverage, and its score is the sum of its features", () => {
         const a = memoryArchive(docs);
         const ix = a.segments[0].rank;

@@ -98,6 +98,7 @@ function variants(): [string, MatcherOptions][] {
     ["no name runs", { names: false }],
     ["wide near misses whatever the number of full matches (wideBelow Infinity)", { nearMissRule: { ...NEAR_MISS, wideBelow: Infinity } }],
     ["wide near misses below 20 full matches", { nearMissRule: { ...NEAR_MISS, wideBelow: 20 } }],
+    ["wide near misses alone when nothing matches, lacking lower-case words only (against #11)", { nearMissRule: { ...NEAR_MISS, alone: true } }],
     ["k1 0.8", v({ k1: 0.8 })],
     ["k1 1.6", v({ k1: 1.6 })],
     ["k1 2.0", v({ k1: 2.0 })],
