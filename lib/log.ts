@@ -3,7 +3,7 @@ import pino, { type DestinationStream, type Logger } from "pino";
 /**
  * The server's structured log: one JSON line per event on stdout. `LOG_LEVEL` sets the
  * level (default info; "silent" for none). Events carry an `event` name so that a log
- * reader can filter them: startup, indexing, skipped, slow_query, error.
+ * reader can filter them (startup, indexing, slow_query, error, …: the README lists them all).
  */
 export function createLogger(destination?: DestinationStream): Logger {
   const options = {

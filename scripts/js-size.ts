@@ -1,12 +1,17 @@
 // The JavaScript a page ships, gzipped: Next's root chunks plus the page's and layout's
 // client entry chunks, read from the build. Usage: `npx tsx scripts/js-size.ts [route]`
 // after `npm run build` (route defaults to "/page"; e.g. "/articles/[id]/page").
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
+import { cliArgs } from "./cli";
 
 const NEXT = join(process.cwd(), ".next");
-const route = process.argv[2] ?? "/page";
+const route = cliArgs(__filename, { allowPositionals: true, options: {} }).positionals[0] ?? "/page";
+if (!existsSync(join(NEXT, "build-manifest.json"))) {
+  console.error("js-size.ts: no build in .next/: run `npm run build` first.");
+  process.exit(1);
+}
 
 const build = JSON.parse(readFileSync(join(NEXT, "build-manifest.json"), "utf8")) as { rootMainFiles: string[] };
 const manifestFile = join(NEXT, "server", "app", `${route}_client-reference-manifest.js`);

@@ -8,6 +8,7 @@
 // Deterministic: same corpus, same model.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { cliArgs } from "./cli";
 import { readRawArticles } from "@/lib/corpus/load";
 import { type Candidate, nameKey } from "@/lib/corpus/people";
 import { PeopleEvidence } from "@/lib/corpus/people-evidence";
@@ -67,11 +68,6 @@ const THING_BEFORE = new Set([
   "ngân hàng",
 ]);
 
-function option(args: string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-}
-
 function mulberry32(seed: number): () => number {
   let a = seed;
   return () => {
@@ -104,11 +100,17 @@ function lowerShares(bodies: string[]): Record<string, number> {
 }
 
 async function main() {
-  const args = process.argv.slice(2);
-  const valued = new Set(["--cache", "--epochs", "--out"].flatMap((o) => option(args, o) ?? []));
-  const dir = args.find((a) => !a.startsWith("--") && !valued.has(a)) ?? DEFAULT_CORPUS;
-  const epochs = Number(option(args, "--epochs") ?? 6);
-  const cache = option(args, "--cache");
+  const { values, positionals } = cliArgs(__filename, {
+    allowPositionals: true,
+    options: {
+      cache: { type: "string" },
+      epochs: { type: "string", default: "6" },
+      out: { type: "string", default: TAGGER_FILE },
+    },
+  });
+  const dir = positionals[0] ?? DEFAULT_CORPUS;
+  const epochs = Number(values.epochs);
+  const cache = values.cache;
   const { raws } = await readRawArticles(dir);
   let byArticle: [string, Candidate[]][];
   if (cache && existsSync(cache)) byArticle = JSON.parse(readFileSync(cache, "utf8")) as [string, Candidate[]][];
@@ -197,7 +199,7 @@ async function main() {
     const avg = wx - (u.get(x) ?? 0) / c;
     if (Math.abs(avg) >= 0.05) weights[x] = Math.round(avg * 100) / 100;
   }
-  const out = option(args, "--out") ?? TAGGER_FILE;
+  const out = values.out!;
   // The thresholds are set on the tuning sets (people-eval --threshold), so a retrain keeps them.
   const previous = existsSync(out) ? (JSON.parse(readFileSync(out, "utf8")) as TaggerModel) : undefined;
   const model: TaggerModel = { version: 1, weights, lowerShare, threshold: previous?.threshold ?? 1 };
