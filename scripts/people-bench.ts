@@ -20,6 +20,7 @@ import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { cliArgs } from "./cli";
+import { median } from "./eval/metrics";
 import { readRawArticles } from "@/lib/corpus/load";
 import { type Candidate, findCandidates, findPeople, resolvePeople } from "@/lib/corpus/people";
 import { PeopleEvidence } from "@/lib/corpus/people-evidence";
@@ -42,7 +43,6 @@ const dir = positionals[0] ?? path.resolve(__dirname, "../../shared/corpus");
 const runs = Number(values.runs);
 const threads = Number(values.threads);
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
 
 type Variant = "none" | "article" | "archive";
