@@ -9,7 +9,8 @@ import { badPathResponse, hasMalformedEncoding } from "@/lib/security/bad-path";
 import { contentSecurityPolicy, newNonce, requestIdFrom } from "@/lib/security/headers";
 
 /**
- * Every page and API request: a fresh CSP nonce and a request id. Next reads the nonce
+ * Every page and API request but /api/search (its route sets the same two headers itself, see
+ * `config`): a fresh CSP nonce and a request id. Next reads the nonce
  * from the request's CSP header and puts it on its inline scripts; the request id reaches
  * the pages (x-request-id) so an error page can show the id the server logged.
  */
