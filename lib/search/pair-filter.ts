@@ -79,30 +79,12 @@ export function buildPairFilter(index: RankIndex): PairFilter {
 
 /** Whether article d may hold the folded pair with these term hashes adjacent (false: certainly not). */
 export function mayHold(filter: PairFilter, d: number, h1: number, h2: number): boolean {
-  return mayHoldProbe(filter, d, hashOf(h1, h2), stepOf(h1, h2));
-}
-
-/** A pair's two hashes, computed once for probing many articles (mayHoldProbe). */
-export function pairProbe(h1: number, h2: number): readonly [number, number] {
-  return [hashOf(h1, h2), stepOf(h1, h2)];
+  return mayHoldAny(filter, d, pairProbes([[h1, h2]]));
 }
 
 /**
- * mayHold with the pair's hashes given (pairProbe). The second bit position is (x + step) %
- * size taken as (x % size + step % size) % size: the same number, in integers below 2^32.
- */
-export function mayHoldProbe(filter: PairFilter, d: number, x: number, step: number): boolean {
-  const at = filter.start[d];
-  const size = (filter.start[d + 1] - at) * 32;
-  const p = x % size;
-  if ((filter.bits[at + (p >>> 5)] & (1 << (p & 31))) === 0) return false;
-  const q = (p + (step % size)) % size;
-  return (filter.bits[at + (q >>> 5)] & (1 << (q & 31))) !== 0;
-}
-
-/**
- * Several pairs' hashes (pairProbe each) packed for mayHoldAny: x then step of each pair, as
- * unsigned 32-bit integers (their remainders stay integer operations).
+ * Several pairs' hashes packed for mayHoldAny, computed once for probing many articles: x then
+ * step of each pair, as unsigned 32-bit integers (their remainders stay integer operations).
  */
 export function pairProbes(pairs: readonly (readonly [number, number])[]): Uint32Array {
   const out = new Uint32Array(2 * pairs.length);
@@ -113,7 +95,11 @@ export function pairProbes(pairs: readonly (readonly [number, number])[]): Uint3
   return out;
 }
 
-/** Whether article d may hold any of the packed pairs (pairProbes): mayHoldProbe of each, the article's bits located once. */
+/**
+ * Whether article d may hold any of the packed pairs (pairProbes), the article's bits located
+ * once. The second bit position is (x + step) % size taken as (x % size + step % size) % size:
+ * the same number, in integers below 2^32.
+ */
 export function mayHoldAny(filter: PairFilter, d: number, probes: Uint32Array): boolean {
   const at = filter.start[d];
   // Every operand kept unsigned 32-bit (>>> 0): the remainders compile to integer division,
