@@ -98,7 +98,9 @@ async function main() {
     )) {
       const r = byId.get(id);
       if (opts.cleaned && r) {
-        const { article } = prepareArticleWithDetail(r);
+        // The cleaned text does not depend on the people found in it: no person rule runs here,
+        // so whoever labels the sample never sees (or triggers) what the rules make of it.
+        const { article } = prepareArticleWithDetail(r, undefined, { people: false });
         console.log(`\n##### ${id} | ${article.title}\n${article.paragraphs.join("\n")}`);
       } else console.log(`\n##### ${id} | ${r?.title}\n${r?.body}`);
     }
