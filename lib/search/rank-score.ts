@@ -236,12 +236,12 @@ export interface ExcludedTerms {
 
 /** Per-process scratch arrays, reused by every query (JS runs one query at a time). */
 export interface Scratch {
-  /** Per article: feature sums over the words scored so far. */
-  fTitle: Float64Array;
-  fText: Float64Array;
-  /** Idf of the words held (coverage) and of those in the title or lead (head). */
-  cover: Float64Array;
-  head: Float64Array;
+  /**
+   * Per article, side by side (article d at SUMS × d: one cache line holds them, where four
+   * arrays took four): the title and text parts of the words scored so far, the idf of the
+   * words held (coverage) and of those in the title or lead (head). See TITLE, TEXT, COVER, HEAD.
+   */
+  sums: Float64Array;
   /**
    * Per article: the text and title parts of its words typed with marks, computed from the
    * folded counts, which bound them (see RankWeights.marks): the exact parts come from the
@@ -269,16 +269,20 @@ export interface Scratch {
   counts: Int32Array;
 }
 
+/** Scratch.sums: how many values per article, and where each is. */
+const SUMS = 4;
+const TITLE = 0;
+const TEXT = 1;
+const COVER = 2;
+const HEAD = 3;
+
 /** Stamps for `Scratch.allow`: a fresh one per marked expansion, so nothing is cleared. */
 let stampGen = 0;
 
 export function createScratch(index: RankIndex): Scratch {
   const f = () => new Float64Array(index.n);
   return {
-    fTitle: f(),
-    fText: f(),
-    cover: f(),
-    head: f(),
+    sums: new Float64Array(SUMS * index.n),
     markUp: f(),
     bestTitle: f(),
     bestText: f(),
@@ -535,28 +539,35 @@ function run(index: RankIndex, s: Scratch, req: ScoreRequest, explain: Explain |
     const budget = req.mode === "all" ? (req.missShare ?? 0) * stats.totalIdf : Infinity;
     accumulate(index, s, groups, touched, budget, minor, most, stats, w, wide?.budget ?? 0);
     const full = (1 << groups.length) - 1;
-    let candidates =
-      req.mode !== "all"
-        ? anyWord(index, s, groups, touched)
-        : req.missShare
-          ? touched.filter((d) => stats.totalIdf - s.cover[d] <= budget + 1e-9)
-          : touched.filter((d) => s.mask[d] === full);
-    candidates = live(index, s, candidates, req.excluded);
     const lackOf = (d: number) => nearMissMask(s.mask[d], full, minor, most) || (wide ? wideMissMask(s.mask[d], full, wide) : 0);
-    const near =
-      minor || wide
-        ? live(
-            index,
-            s,
-            touched.filter((d) => lackOf(d) !== 0),
-            req.excluded,
-          )
-        : [];
+    let candidates: number[] = [];
+    let near: number[] = [];
+    if (req.mode !== "all") candidates = live(index, s, anyWord(index, s, groups, touched), req.excluded);
+    else if (req.missShare) {
+      const within = touched.filter((d) => stats.totalIdf - s.sums[SUMS * d + COVER] <= budget + 1e-9);
+      const lacking = minor || wide ? touched.filter((d) => lackOf(d) !== 0) : [];
+      candidates = live(index, s, within, req.excluded);
+      near = live(index, s, lacking, req.excluded);
+    } else {
+      // Live full matches and near misses in one pass (a full match lacks nothing: never a near miss).
+      const { mask } = s;
+      const deleted = index.deleted ?? null;
+      const nearMisses = minor !== 0 || wide !== null;
+      for (let i = 0; i < touched.length; i++) {
+        const d = touched[i];
+        if (deleted !== null && deleted[d] !== 0) continue;
+        if (mask[d] === full) candidates.push(d);
+        else if (nearMisses && lackOf(d) !== 0) near.push(d);
+      }
+      candidates = dropExcluded(index, s, candidates, req.excluded);
+      near = dropExcluded(index, s, near, req.excluded);
+    }
     if (minor || wide) req.nearMisses = new Map(near.map((d) => [d, lackOf(d)]));
 
     const coverage = w.coverage / stats.totalIdf;
     const head = w.head / stats.totalIdf;
-    const base = (d: number) => s.fTitle[d] + s.fText[d] + coverage * s.cover[d] + head * s.head[d];
+    const { sums } = s;
+    const base = (d: number) => sums[SUMS * d + TITLE] + sums[SUMS * d + TEXT] + coverage * sums[SUMS * d + COVER] + head * sums[SUMS * d + HEAD];
     // Names are checked when every full match can be (near misses beyond PHRASE_SCAN: the best by their per-word features).
     const names = req.names?.length && candidates.length + (wide ? 0 : near.length) <= PHRASE_SCAN ? req.names : [];
     const phrases = req.mode === "all" ? [...req.phrases, ...names] : [];
@@ -571,10 +582,10 @@ function run(index: RankIndex, s: Scratch, req: ScoreRequest, explain: Explain |
       scanner.arm();
       try {
         const featuresOf = (d: number, p: Proximity): RankFeatures => ({
-          title: s.fTitle[d] + p.title,
-          text: s.fText[d] + p.text,
-          coverage: coverage * s.cover[d],
-          head: head * s.head[d] + p.head,
+          title: sums[SUMS * d + TITLE] + p.title,
+          text: sums[SUMS * d + TEXT] + p.text,
+          coverage: coverage * sums[SUMS * d + COVER],
+          head: head * sums[SUMS * d + HEAD] + p.head,
           pairs: p.pairs,
           near: p.near,
           flow: p.flow,
@@ -628,7 +639,8 @@ function run(index: RankIndex, s: Scratch, req: ScoreRequest, explain: Explain |
     return { docs, full: candidates.length, lower, upper, proximity };
   } finally {
     for (const d of touched) {
-      s.fTitle[d] = s.fText[d] = s.cover[d] = s.head[d] = s.markUp[d] = 0;
+      const at = SUMS * d;
+      s.sums[at + TITLE] = s.sums[at + TEXT] = s.sums[at + COVER] = s.sums[at + HEAD] = s.markUp[d] = 0;
       s.mask[d] = 0;
       s.litMask[d] = 0;
     }
@@ -718,7 +730,7 @@ function accumulate(
   wide = 0,
 ) {
   const { foldedStart, foldedDocs, foldedTf, titleNorm, leadNorm, bodyNorm, exactStart, exactDocs } = index;
-  const { mask, litMask, allow, fTitle, fText, cover, head, markUp, bestTitle, bestText, bestCover, bestHead, slot, slotted } = s;
+  const { mask, litMask, allow, sums, markUp, bestTitle, bestText, bestCover, bestHead, slot, slotted } = s;
   // Rows of per-field word counts: 3 per query word (what bounds the positional features).
   const stride = 3 * groups.length;
   let counts = s.counts;
@@ -755,12 +767,21 @@ function accumulate(
       const defer = deferMarked(t, w);
       const ti = t.weight * termIdf(index, t);
       const end = foldedStart[t.f + 1];
+      // A single term's coverage and head parts, as the pass over `hit` would add them (bit for bit).
+      const coverPart = wordIdf * (t.weight > 0 ? t.weight : 0);
+      const headTitlePart = headIdf[g] * (t.weight * titleHead > 0 ? t.weight * titleHead : 0);
+      const headLeadPart = headIdf[g] * (t.weight * headLead > 0 ? t.weight * headLead : 0);
       // A marked spelling: only articles that hold it (its folded tf stands for its own).
       const stamp = t.e === undefined ? 0 : ++stampGen;
       if (stamp) for (let p = exactStart[t.e!]; p < exactStart[t.e! + 1]; p++) allow[exactDocs[p]] = stamp;
       for (let p = foldedStart[t.f]; p < end; p++) {
         const d = foldedDocs[p];
-        if (requireAll ? !open(mask[d] & needed, needed, minor, most) && !(wide && processed - cover[d] <= wide + 1e-9) : processed - cover[d] > budget + 1e-9)
+        const at = SUMS * d;
+        if (
+          requireAll
+            ? !open(mask[d] & needed, needed, minor, most) && !(wide && processed - sums[at + COVER] <= wide + 1e-9)
+            : processed - sums[at + COVER] > budget + 1e-9
+        )
           continue;
         const packed = foldedTf[p];
         const inTitle = packed >> 12;
@@ -777,24 +798,25 @@ function accumulate(
         counts[c + 1] += inLead === 15 ? UNBOUNDED : inLead;
         counts[c + 2] += (packed & 255) === 255 ? UNBOUNDED : packed & 255;
         if (stamp && allow[d] !== stamp) continue;
-        // Matched as typed: its completions, scored after it, skip this article.
-        if (t.base) litMask[d] |= bit;
-        else if (litMask[d] & bit) continue;
         const y = inTitle * titleNorm[d];
         const x = fT * y + fL * inLead * leadNorm[d] + fB * (packed & 255) * bodyNorm[d];
         const vText = x > 0 ? (ti * x * (k1 + 1)) / (x + k1) : 0;
         const vTitle = y > 0 ? (ti * titleWeight * y * (k1 + 1)) / (y + k1) : 0;
-        const inHead = inTitle > 0 ? t.weight * titleHead : inLead > 0 ? t.weight * headLead : 0;
         if (single) {
-          // What the pass over `hit` below adds, with this term as the best (each article once per term).
+          // What the pass over `hit` below adds, with this term as the best (each article once
+          // per term; no completion follows, so litMask is not needed).
           if (mask[d] === 0) touched.push(d);
           mask[d] |= bit;
-          fTitle[d] += vTitle;
-          fText[d] += vText;
-          cover[d] += wordIdf * (t.weight > 0 ? t.weight : 0);
-          head[d] += headIdf[g] * (inHead > 0 ? inHead : 0);
+          sums[at + TITLE] += vTitle;
+          sums[at + TEXT] += vText;
+          sums[at + COVER] += coverPart;
+          sums[at + HEAD] += inTitle > 0 ? headTitlePart : inLead > 0 ? headLeadPart : 0;
           continue;
         }
+        // Matched as typed: its completions, scored after it, skip this article.
+        if (t.base) litMask[d] |= bit;
+        else if (litMask[d] & bit) continue;
+        const inHead = inTitle > 0 ? t.weight * titleHead : inLead > 0 ? t.weight * headLead : 0;
         if (bestCover[d] === 0) hit.push(d);
         if (defer) {
           // The first term: nothing better was seen; later completions skip this article (litMask).
@@ -813,13 +835,14 @@ function accumulate(
       if (mask[d] === 0) touched.push(d);
       mask[d] |= bit;
       // An article holding the marked spelling: its parts are bounded here, exact after the positional pass.
+      const at = SUMS * d;
       if (deferred && litMask[d] & bit) markUp[d] += bestText[d];
       else {
-        fTitle[d] += bestTitle[d];
-        fText[d] += bestText[d];
+        sums[at + TITLE] += bestTitle[d];
+        sums[at + TEXT] += bestText[d];
       }
-      cover[d] += wordIdf * bestCover[d];
-      head[d] += headIdf[g] * bestHead[d];
+      sums[at + COVER] += wordIdf * bestCover[d];
+      sums[at + HEAD] += headIdf[g] * bestHead[d];
       bestTitle[d] = bestText[d] = bestCover[d] = bestHead[d] = 0;
     }
     if (requireAll) needed |= bit;
@@ -1190,7 +1213,7 @@ function createScanner(index: RankIndex, s: Scratch, groups: Group[], phrases: n
       }
       // Span: no window holds more of the query than the article does.
       if (spanW > 0) {
-        const held = Math.min(1, s.cover[d] / stats.totalIdf);
+        const held = Math.min(1, s.sums[SUMS * d + COVER] / stats.totalIdf);
         out += spanW * held * held;
       }
       // The pair filter read once per pair, and only while the bound can still reach `need`.

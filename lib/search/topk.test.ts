@@ -10,7 +10,9 @@ import { memoryArchive } from "@/lib/index/memory";
 import { SearchEngine } from "@/lib/search/engine";
 import { createMatcher, type Matcher, type MatchMode } from "@/lib/search/matcher";
 import { RANK_WEIGHTS, type RankWeights } from "@/lib/search/rank-score";
-import { comparator, mapped, type Sort } from "@/lib/search/topk";
+import type { Segment as IndexSegment } from "@/lib/index/segment";
+import type { Hit } from "@/lib/search/matcher";
+import { comparator, mapped, selectTop, type Sort } from "@/lib/search/topk";
 import { EMPTY_QUERY } from "@/lib/url/search-params";
 
 const SEEDS = path.resolve(__dirname, "../../seeds");
@@ -168,6 +170,48 @@ describe("pruned top k", () => {
         },
       ),
       { numRuns: 150 },
+    );
+  });
+});
+
+describe("selectTop", () => {
+  // Many hits with bounded scores (the matcher's small corpora rarely give more than a page):
+  // the heap, its typed first keys and the hits put back after `tighten` all take part.
+  it("gives a full sort's first k of the exact scores, from many bounded hits with ties in every key", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 400 }),
+        fc.integer({ min: 1, max: 30 }),
+        sort,
+        fc.boolean(),
+        fc.array(fc.nat({ max: 99 }), { minLength: 400 * 4, maxLength: 400 * 4 }),
+        (n, k, by, withTighten, r) => {
+          // Scores in halves (ties), a fifth of the articles undated, five days, ids by number.
+          const day = Int32Array.from({ length: n }, (_, d) => (r[4 * d] < 20 ? 0 : 20250101 + (r[4 * d] % 5)));
+          const ids = Array.from({ length: n }, (_, d) => `a${String(d).padStart(3, "0")}`);
+          const seg = { cols: { day }, rank: { ids } } as unknown as IndexSegment;
+          const exact = Float64Array.from({ length: n }, (_, d) => (r[4 * d + 1] % 20) / 2);
+          const hits = (): Hit[] =>
+            Array.from({ length: n }, (_, d) => ({ seg, d, score: exact[d] - (r[4 * d + 2] % 3) / 2, bound: exact[d] + (r[4 * d + 3] % 3) / 2 }));
+          const refine = (some: Hit[]) => {
+            for (const h of some) h.score = h.bound = exact[h.d];
+          };
+          // Lowers a bound by half a point, never below the exact score.
+          const tighten = (h: Hit) => {
+            const next = Math.max(exact[h.d], h.bound! - 0.5);
+            const moved = next < h.bound!;
+            h.bound = next;
+            return moved;
+          };
+          const got = selectTop(hits(), k, by, refine, undefined, withTighten ? tighten : undefined);
+          const want = hits()
+            .map((h) => ({ ...h, score: exact[h.d], bound: exact[h.d] }))
+            .sort(comparator(by))
+            .slice(0, k);
+          expect(got.map((h) => [h.d, h.score])).toEqual(want.map((h) => [h.d, h.score]));
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });

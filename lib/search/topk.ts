@@ -60,7 +60,11 @@ export function selectTop(
     probe.score = probe.bound = h.bound ?? h.score;
     return probe;
   };
-  const heap = new IndexHeap(pool.length, (i, j) => order(optimistic(p, pool[i]), optimistic(q, pool[j])));
+  // Each hit's first sort key in its optimistic form, in a typed array: most comparisons are
+  // settled by it alone, and only ties go through the full order (the same order either way).
+  const first = primaryKey(sort);
+  const keys = mapped(pool, first);
+  const heap = new IndexHeap(pool.length, (i, j) => keys[j] - keys[i] || order(optimistic(p, pool[i]), optimistic(q, pool[j])));
   const best = new TopK<Hit>(k, order);
   const done: Hit[] = [];
   let worst: Hit | null = null;
@@ -72,8 +76,10 @@ export function selectTop(
     const want = storyOf ? Math.max(BATCH, k, done.length) : Math.max(BATCH, k - best.size);
     while (heap.size > 0 && batch.length < want) {
       const i = heap.pop();
-      if (tighten?.(pool[i]) && heap.size > 0 && order(optimistic(p, pool[i]), optimistic(q, pool[heap.peek()])) > 0) heap.push(i);
-      else batch.push(pool[i]);
+      if (tighten?.(pool[i]) && heap.size > 0 && order(optimistic(p, pool[i]), optimistic(q, pool[heap.peek()])) > 0) {
+        keys[i] = first(pool[i]);
+        heap.push(i);
+      } else batch.push(pool[i]);
     }
     const pending = batch.filter((h) => !isExact(h));
     if (pending.length) refine(pending);
@@ -86,6 +92,17 @@ export function selectTop(
     }
   }
   return storyOf ? [] : best.sorted();
+}
+
+/**
+ * The first key of `comparator(sort)` applied to a hit's optimistic form (its upper bound as
+ * its score), as a number that is larger for the hit that comes first: the bound (relevance),
+ * the day (newest first) or the day negated, undated last (oldest first).
+ */
+function primaryKey(sort: Sort | undefined): (h: Hit) => number {
+  if (sort === "newest") return day;
+  if (sort === "oldest") return (h) => -late(h);
+  return (h) => h.bound ?? h.score;
 }
 
 /**
