@@ -23,6 +23,9 @@ export async function register() {
     const { loopMonitor } = await import("@/lib/http/loop-monitor");
     loopMonitor();
     startSearchService();
+    // Under npm start, the server answers /api/search itself, without Next's handler (scripts/start.mjs).
+    const { NODE_ROUTES, NODE_ROUTES_KEY } = await import("@/lib/http/node-search-api");
+    (globalThis as Record<symbol, unknown>)[NODE_ROUTES_KEY] = NODE_ROUTES;
   }
 }
 /** Every server error, with the request id the error page shows (see proxy.ts). */

@@ -7,10 +7,12 @@ import path from "node:path";
 
 /**
  * Start `node scripts/start.mjs` with `workers` server processes (WEB_CONCURRENCY). `stdout`:
- * a file descriptor for the servers' log lines (default: dropped).
+ * a file descriptor for the servers' log lines (default: dropped). `dir`: the checkout whose
+ * build is served (default this one; another, to compare two builds in one run).
  */
-export function startApp(port: number, workers: number, env: Record<string, string>, stdout?: number): ChildProcess {
-  return spawn(process.execPath, [path.resolve("scripts/start.mjs"), "-p", String(port)], {
+export function startApp(port: number, workers: number, env: Record<string, string>, stdout?: number, dir = "."): ChildProcess {
+  return spawn(process.execPath, [path.resolve(dir, "scripts/start.mjs"), "-p", String(port)], {
+    cwd: path.resolve(dir),
     env: { ...process.env, WEB_CONCURRENCY: String(workers), ...env },
     stdio: ["ignore", stdout ?? "ignore", "inherit"],
     detached: true,

@@ -1,21 +1,38 @@
-// `npm start`: the built app on every core. A primary process forks one `next start` per
+// `npm start`: the built app on every core. A primary process forks one server process per
 // core (WEB_CONCURRENCY, default the number of cores); they share the port, and node:cluster
 // hands new connections to them in turn. Worker 1 builds and updates the saved index; the
 // others load the same index files and follow its commits (INDEX_ROLE=reader, see
 // lib/index/live-index.ts), so the corpus is read and indexed once. docs/architecture.md
-// says why processes rather than worker threads. Arguments are passed to `next start`.
+// says why processes rather than worker threads.
+//
+// Each server process is Next.js as `next start` runs it (the same request handler, the same
+// graceful stop on SIGTERM), in a server of our own: it answers GET /api/search itself, without
+// Next's handler (lib/http/node-search-api.ts, which instrumentation.ts registers), and hands
+// every other request to Next. Options: -p/--port (default $PORT, else 3000), -H/--hostname,
+// --keepAliveTimeout MS, as `next start` takes them.
 import cluster from "node:cluster";
+import http from "node:http";
 import os from "node:os";
+import path from "node:path";
 import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
 
 const require = createRequire(import.meta.url);
-const nextBin = require.resolve("next/dist/bin/next");
 
 if (cluster.isPrimary) {
   // TIMTIN_SEMI_SPACE_MB: the young generation's semi-space of each server process (V8's
   // --max-semi-space-size), to measure GC under load (docs/performance.md).
   const semi = Number(process.env.TIMTIN_SEMI_SPACE_MB);
-  if (semi > 0) cluster.setupPrimary({ execArgv: [...process.execArgv, `--max-semi-space-size=${semi}`] });
+  // TIMTIN_CPU_PROF_DIR: each server process writes its CPU profile there when it stops
+  // (node --cpu-prof, which NODE_OPTIONS may not carry), for scripts/scale/request-cpu.ts.
+  const profDir = process.env.TIMTIN_CPU_PROF_DIR;
+  const execArgv = [
+    ...process.execArgv,
+    ...(semi > 0 ? [`--max-semi-space-size=${semi}`] : []),
+    ...(profDir ? ["--cpu-prof", `--cpu-prof-dir=${profDir}`] : []),
+  ];
+  if (execArgv.length > process.execArgv.length) cluster.setupPrimary({ execArgv });
   const count = Math.max(1, Number(process.env.WEB_CONCURRENCY) || os.availableParallelism());
   let stopping = false;
   const roles = new Map();
@@ -53,6 +70,48 @@ if (cluster.isPrimary) {
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
 } else {
-  process.argv = [process.argv[0], nextBin, "start", ...process.argv.slice(2)];
-  require(nextBin);
+  await serve(process.argv.slice(2));
+}
+
+/** One server process: Next.js's request handler behind ours, stopped as `next start` stops. */
+async function serve(args) {
+  const { values } = parseArgs({
+    args,
+    options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" }, keepAliveTimeout: { type: "string" } },
+  });
+  process.env.NODE_ENV = "production";
+  const port = Number(values.port ?? process.env.PORT ?? 3000);
+  process.env.PORT = String(port);
+  const next = require("next");
+  const app = next({ dir: path.resolve(path.dirname(fileURLToPath(import.meta.url)), ".."), hostname: values.hostname ?? "localhost", port });
+  const handle = app.getRequestHandler();
+  // Registered by instrumentation.ts while Next prepares (lib/http/node-search-api.ts).
+  const ROUTES = Symbol.for("tim-tin.node-routes");
+  const server = http.createServer((req, res) => {
+    const ours = globalThis[ROUTES];
+    const answered = ours?.handles(req) ? ours.serve(req, res) : handle(req, res);
+    answered.catch((error) => {
+      console.error(error);
+      if (!res.headersSent) res.writeHead(500);
+      res.end("Internal Server Error");
+    });
+  });
+  if (values.keepAliveTimeout) server.keepAliveTimeout = Number(values.keepAliveTimeout);
+  await app.prepare();
+  await new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, values.hostname, resolve);
+  });
+  // As `next start`: stop taking connections, let the responses under way finish, then exit.
+  let stopping = false;
+  const stop = (signal) => {
+    if (stopping) return;
+    stopping = true;
+    server.close(async () => {
+      await app.close().catch(console.error);
+      process.exit(signal === "SIGINT" ? 130 : 143);
+    });
+  };
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGINT", () => stop("SIGINT"));
 }

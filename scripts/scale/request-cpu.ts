@@ -2,12 +2,18 @@
 // a figure a busy machine moves much less than wall time, since other jobs' CPU is not ours.
 // After `npm run build`:
 //   npx tsx scripts/scale/request-cpu.ts --index DIR [--corpus ../shared/corpus] [--port 3203] [--rounds 20] [--runs 3]
+//     [--cache on|off] [--kinds api,page10,page1,bad,missing] [--app-b DIR] [--cpu-prof DIR]
 // Each kind's URLs are asked twice untimed (the second time answered from the result cache),
-// then --rounds times each; the server process's user+system CPU (from /proc) over those
-// requests, divided by their number, is the kind's CPU per request (median of --runs runs,
-// kinds interleaved); the wall time's median is printed beside it. Kinds: the API, the
-// results page with 10 hits and with 1, a bad link's page (layout and search box, no results
-// component), a missing page (Next.js's floor with the layout).
+// then --rounds times each (--cache off: SEARCH_CACHE_MB=0, every search computed each time);
+// the server process's user+system CPU (from /proc) over those requests, divided by their
+// number, is the kind's CPU per request (median of --runs runs, kinds interleaved); the wall
+// time's median is printed beside it. Kinds: the API, the results page with 10 hits and with
+// 1, a bad link's page (layout and search box, no results component), a missing page
+// (Next.js's floor with the layout).
+// `--app-b DIR`: another built checkout (e.g. `git worktree add` of main, `npm run build` there)
+// served on --port + 1 beside this one, on the same index, the two asked in turn (A B, then
+// B A, …) in the same run: an A/B of two builds on one machine state.
+// `--cpu-prof DIR`: each server process writes its CPU profile there when it stops.
 import { readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -22,17 +28,24 @@ const { values } = cliArgs(__filename, {
     port: { type: "string", default: "3203" },
     rounds: { type: "string", default: "20" },
     runs: { type: "string", default: "3" },
+    cache: { type: "string", default: "on" },
+    kinds: { type: "string", default: "api,page10,page1,bad,missing" },
+    "app-b": { type: "string" },
+    "cpu-prof": { type: "string" },
   },
 });
 
 const QUERIES = ["giá vàng", "hòa bình", "Putin", "bóng đá", "thời tiết", "chứng khoán", "Hà Nội", "tai nạn giao thông", "Donald Trump", "học sinh"];
-const KINDS: [string, (q: string) => string][] = [
-  ["GET /api/search?q=…", (q) => `/api/search?q=${encodeURIComponent(q)}`],
-  ["GET /?q=… (10 hits)", (q) => `/?q=${encodeURIComponent(q)}`],
-  ["GET /?q=…&size=1 (1 hit)", (q) => `/?q=${encodeURIComponent(q)}&size=1`],
-  ["GET /?q=…&from=bad (400 page: layout, search box)", (q) => `/?q=${encodeURIComponent(q)}&from=2017-02-30`],
-  ["GET /missing/… (404 page)", (q) => `/khong-co/${encodeURIComponent(q)}`],
+const ALL_KINDS: [string, string, (q: string) => string][] = [
+  ["api", "GET /api/search?q=…", (q) => `/api/search?q=${encodeURIComponent(q)}`],
+  ["page10", "GET /?q=… (10 hits)", (q) => `/?q=${encodeURIComponent(q)}`],
+  ["page1", "GET /?q=…&size=1 (1 hit)", (q) => `/?q=${encodeURIComponent(q)}&size=1`],
+  ["bad", "GET /?q=…&from=bad (400 page: layout, search box)", (q) => `/?q=${encodeURIComponent(q)}&from=2017-02-30`],
+  ["missing", "GET /missing/… (404 page)", (q) => `/khong-co/${encodeURIComponent(q)}`],
 ];
+const wanted = new Set(values.kinds!.split(","));
+const KINDS = ALL_KINDS.filter(([name]) => wanted.has(name)).map(([, kind, url]) => [kind, url] as const);
+const cached = values.cache !== "off";
 
 /** A process's user + system CPU time so far, in ms (from /proc/PID/stat, in clock ticks of 10 ms). */
 function cpuMs(pid: number): number {
@@ -42,49 +55,69 @@ function cpuMs(pid: number): number {
 
 async function main() {
   if (!values.index) throw new Error("--index DIR: a saved index of the corpus");
-  const port = Number(values.port);
-  const base = `http://127.0.0.1:${port}`;
-  const server = startApp(port, 1, { CORPUS_DIR: path.resolve(values.corpus!), INDEX_DIR: path.resolve(values.index), LOG_LEVEL: "error", WATCH_MS: "0" });
+  const env: Record<string, string> = { CORPUS_DIR: path.resolve(values.corpus!), INDEX_DIR: path.resolve(values.index), LOG_LEVEL: "error", WATCH_MS: "0" };
+  if (!cached) env.SEARCH_CACHE_MB = "0";
+  if (values["cpu-prof"]) env.TIMTIN_CPU_PROF_DIR = path.resolve(values["cpu-prof"]);
+  const apps = [{ name: "A", dir: "." }, ...(values["app-b"] ? [{ name: "B", dir: values["app-b"] }] : [])].map((app, i) => {
+    const port = Number(values.port) + i;
+    return { ...app, base: `http://127.0.0.1:${port}`, server: startApp(port, 1, env, undefined, app.dir), pid: 0 };
+  });
   const load = () =>
     os
       .loadavg()
       .map((x) => x.toFixed(1))
       .join(", ");
   console.log(`machine: ${os.cpus()[0]?.model ?? "?"} × ${os.cpus().length}, node ${process.version}; load average at start: ${load()}`);
+  for (const app of apps) console.log(`${app.name}: ${path.resolve(app.dir)}`);
   try {
-    await waitAllReady(base, 1, server);
-    const [h] = await healthOfEach(base, 1);
-    const pid = (h as { worker: { pid: number } }).worker.pid;
-    const ask = async (url: string) => (await fetch(base + url)).arrayBuffer();
-    for (const [, url] of KINDS) for (let i = 0; i < 2; i++) for (const q of QUERIES) await ask(url(q));
+    for (const app of apps) {
+      await waitAllReady(app.base, 1, app.server);
+      const [h] = await healthOfEach(app.base, 1);
+      app.pid = (h as { worker: { pid: number } }).worker.pid;
+    }
+    const ask = async (url: string) => (await fetch(url)).arrayBuffer();
+    for (const app of apps) for (const [, url] of KINDS) for (let i = 0; i < 2; i++) for (const q of QUERIES) await ask(app.base + url(q));
     const cpu = new Map<string, number[]>();
     const wall = new Map<string, number[]>();
     const bytes = new Map<string, number>();
     for (let run = 0; run < Number(values.runs); run++) {
       for (const [kind, url] of KINDS) {
-        const times: number[] = [];
-        const before = cpuMs(pid);
-        for (let r = 0; r < Number(values.rounds); r++) {
-          for (const q of QUERIES) {
-            const t = performance.now();
-            const body = await ask(url(q));
-            times.push(performance.now() - t);
-            if (q === QUERIES[0]) bytes.set(kind, body.byteLength);
+        // In turn: A B in even runs, B A in odd ones.
+        for (const app of run % 2 ? [...apps].reverse() : apps) {
+          const times: number[] = [];
+          const before = cpuMs(app.pid);
+          for (let r = 0; r < Number(values.rounds); r++) {
+            for (const q of QUERIES) {
+              const t = performance.now();
+              const body = await ask(app.base + url(q));
+              times.push(performance.now() - t);
+              if (q === QUERIES[0]) bytes.set(`${app.name} ${kind}`, body.byteLength);
+            }
           }
+          const key = `${app.name} ${kind}`;
+          cpu.set(key, [...(cpu.get(key) ?? []), (cpuMs(app.pid) - before) / times.length]);
+          wall.set(key, [...(wall.get(key) ?? []), median(times)]);
         }
-        const n = times.length;
-        cpu.set(kind, [...(cpu.get(kind) ?? []), (cpuMs(pid) - before) / n]);
-        wall.set(kind, [...(wall.get(kind) ?? []), median(times)]);
       }
     }
-    console.log(`${QUERIES.length} queries × ${values.rounds} rounds × ${values.runs} runs, each answered from the result cache; median of the runs`);
-    console.log("| request | server CPU per request | wall p50 | bytes (first query) |");
-    console.log("|---|---|---|---|");
+    const how = cached ? "each answered from the result cache" : "result cache off (SEARCH_CACHE_MB=0): each search computed";
+    console.log(`${QUERIES.length} queries × ${values.rounds} rounds × ${values.runs} runs, ${how}; median of the runs`);
+    console.log("| request | build | server CPU per request (each run) | wall p50 | bytes (first query) |");
+    console.log("|---|---|---|---|---|");
     for (const [kind] of KINDS)
-      console.log(`| ${kind} | ${median(cpu.get(kind)!).toFixed(2)} ms | ${median(wall.get(kind)!).toFixed(1)} ms | ${bytes.get(kind)} |`);
+      for (const app of apps) {
+        const key = `${app.name} ${kind}`;
+        const runs = cpu
+          .get(key)!
+          .map((x) => x.toFixed(1))
+          .join(", ");
+        console.log(
+          `| ${kind} | ${app.name} | ${median(cpu.get(key)!).toFixed(2)} ms (${runs}) | ${median(wall.get(key)!).toFixed(1)} ms | ${bytes.get(key)} |`,
+        );
+      }
     console.log(`load average at end: ${load()}`);
   } finally {
-    await stopApp(server);
+    for (const app of apps) await stopApp(app.server);
   }
 }
 

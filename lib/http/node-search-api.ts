@@ -1,0 +1,75 @@
+// GET /api/search answered by the server process itself (scripts/start.mjs hands it these
+// requests before Next.js sees them): the route's answer (lib/http/search-api.ts) written to
+// Node's response as it is, with the headers Next.js would have added (next.config.ts's static
+// security headers, gzip for a client that takes it). Next's router, its request and response
+// adapters and the web streams between them cost a kept answer more than the search API's own
+// work (docs/performance.md, scale10). instrumentation.ts registers it; `next start` alone and
+// `next dev` keep answering through app/api/search/route.ts.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { gzipSync } from "node:zlib";
+import { errorFields, log } from "@/lib/log";
+import { searchApi } from "@/lib/http/search-api";
+import { STATIC_SECURITY_HEADERS } from "@/lib/security/headers";
+
+/** Where instrumentation.ts leaves `NODE_ROUTES` for scripts/start.mjs. */
+export const NODE_ROUTES_KEY = Symbol.for("tim-tin.node-routes");
+
+/** What scripts/start.mjs asks of each request before it hands it to Next.js. */
+export const NODE_ROUTES = {
+  handles: (req: IncomingMessage) => isSearchApi(req.method, req.url),
+  serve: (req: IncomingMessage, res: ServerResponse) => serveSearchApi(req, res),
+};
+
+/** The request's path is the search API's (any query string). */
+export function isSearchApi(method: string | undefined, url: string | undefined): boolean {
+  return method === "GET" && url !== undefined && (url === "/api/search" || url.startsWith("/api/search?"));
+}
+
+/** Bodies below this are sent as they are (as the compression middleware Next.js uses does). */
+const GZIP_THRESHOLD = 1024;
+
+/** Whether an Accept-Encoding header takes gzip (a q=0 refuses it). */
+export function acceptsGzip(header: string | string[] | undefined): boolean {
+  const value = Array.isArray(header) ? header.join(",") : (header ?? "");
+  for (const part of value.split(",")) {
+    const [coding, ...params] = part.trim().toLowerCase().split(";");
+    if (coding !== "gzip" && coding !== "*") continue;
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+    return !q || Number(q.slice(2)) > 0;
+  }
+  return false;
+}
+
+/** Answer one `GET /api/search` request on Node's request and response. */
+export async function serveSearchApi(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  // The client left before its answer: its search, if still waiting, is not run.
+  const gone = new AbortController();
+  res.once("close", () => {
+    if (!res.writableFinished) gone.abort();
+  });
+  const header = (name: string) => {
+    const v = req.headers[name];
+    return v === undefined ? null : Array.isArray(v) ? v.join(", ") : v;
+  };
+  try {
+    const { status, headers, body } = await searchApi(new URL(req.url ?? "/", "http://localhost").searchParams, header, gone.signal);
+    for (const { key, value } of STATIC_SECURITY_HEADERS) res.setHeader(key, value);
+    res.setHeader("Vary", "Accept-Encoding");
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+    if (body === null) {
+      res.writeHead(status).end();
+      return;
+    }
+    let bytes = Buffer.from(body, "utf8");
+    if (bytes.length >= GZIP_THRESHOLD && acceptsGzip(req.headers["accept-encoding"])) {
+      bytes = gzipSync(bytes);
+      res.setHeader("Content-Encoding", "gzip");
+    }
+    res.setHeader("Content-Length", bytes.length);
+    res.writeHead(status).end(bytes);
+  } catch (error) {
+    log().error({ event: "error", requestId: header("x-request-id"), method: req.method, path: req.url, ...errorFields(error) }, "request failed");
+    if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain" });
+    res.end("Internal Server Error");
+  }
+}
