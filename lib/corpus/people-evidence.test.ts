@@ -126,3 +126,28 @@ describe("PeopleEvidence on glued words (issue #16, second frozen set)", () => {
     expect(names(e, lineUp)).toContain("Monreal");
   });
 });
+
+describe("PeopleEvidence on glued words (session of 2026-11-26 16:52)", () => {
+  it("drops a glued word whose name without it has a final y, keyed as i", () => {
+    const e = new PeopleEvidence();
+    const text = ["BLV Quang Huy nhận định trận đấu.", "Trong trận đấu giao hữu BLV Quang Huy Vậy cầu thủ U22 e ngại điều gì?"];
+    e.add(findCandidates(text));
+    expect(names(e, ...text)).toEqual(["Quang Huy"]);
+  });
+
+  it("drops a Vietnamese word glued to a foreign name the archive has far more often without it", () => {
+    const e = new PeopleEvidence();
+    const glued = ["Tổng thống Syria Bashar al-Assad phát biểu.", "Tổng thống Syria Bashar al-Assad Tuy nhiên, ông không nói thêm."];
+    for (let i = 0; i < 2; i++) e.add(findCandidates(glued));
+    expect(names(e, ...glued)).toEqual(["Bashar al-Assad Tuy", "Bashar al-Assad"]);
+    for (let i = 0; i < 20; i++) e.add(findCandidates([`Tổng thống Syria Bashar al-Assad tiếp khách lần ${i}.`]));
+    expect(names(e, ...glued)).toEqual(["Bashar al-Assad"]);
+  });
+
+  it("keeps a full name beside its given name alone", () => {
+    const e = new PeopleEvidence();
+    const text = ["Ông xã Andy Le nói. Ông xã Andy cười."];
+    e.add(findCandidates(text));
+    expect(names(e, ...text)).toEqual(["Andy Le"]);
+  });
+});

@@ -31,6 +31,9 @@ export interface EvidenceOptions {
   minPlaced: number;
 }
 
+/** A name with a glued word is that of the shorter name when the archive has the shorter one this many times as often. */
+const RARER = 10;
+
 export const DEFAULT_EVIDENCE: EvidenceOptions = { minTitled: 2, minTitledSingle: 3, minPlaced: 3 };
 
 /**
@@ -211,9 +214,13 @@ export class PeopleEvidence {
       mostlyPlace: (m) => this.mostlyPlace(nameKey(m.words)),
       listedSingle: (m) => !this.placeSingle(m.words),
       doubt: scorer?.doubt ? (m) => scorer.doubt!(m, this) : undefined,
-      rare: (key) => {
-        const s = this.names.get(key);
-        return !s || s.titled + s.placed + s.bare <= 1;
+      rare: (key, than) => {
+        const uses = (k: string) => {
+          const s = k.includes(" ") ? this.names.get(k) : this.singles.get(k);
+          return s ? s.titled + s.placed + s.bare : 0;
+        };
+        const n = uses(key);
+        return n <= 1 || (than !== undefined && n * RARER <= uses(than));
       },
     };
   }

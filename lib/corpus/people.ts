@@ -1263,8 +1263,11 @@ export interface PeopleHelpers {
   mostlyPlace?: (m: Candidate) => boolean;
   /** Whether a one-word name in a line-up may be a person: false when the archive writes it mostly after place words. */
   listedSingle?: (m: Candidate) => boolean;
-  /** Whether the archive has this full name (by `nameKey`) in no other article. */
-  rare?: (key: string) => boolean;
+  /**
+   * Whether the archive has this full name (by `nameKey`) in no other article or, given `than`
+   * (the key of a shorter name in it), in far fewer articles than that one.
+   */
+  rare?: (key: string, than?: string) => boolean;
   /** Canonical id for a person's name, so variants share one id across the archive. */
   canonicalId?: (key: string, name: string) => string | undefined;
   /** Whether the tagger is sure an untitled name is not a person ("Tata Nano"), whatever the article's support. */
@@ -1527,20 +1530,26 @@ export function personTitledSingle(m: Candidate): boolean {
 }
 
 /**
- * "Loan Tối 15.6", "Vinh Sử Điều đó": a missing full stop glues the next sentence's first word
- * to a name. The archive has such a name nowhere else, and without its last word it is a
- * person of this article: it is that person.
+ * "Loan Tối 15.6", "Vinh Sử Điều đó", "Bashar al-Assad Tuy nhiên": a missing full stop glues the
+ * next sentence's first word to a name. The archive has such a name nowhere else (or far more
+ * often without the word), and without its last word it is a person of this article: it is
+ * that person.
  */
 function foldGluedWords(people: Map<string, Person>, helpers: PeopleHelpers) {
   if (!helpers.rare) return;
   for (const [key, p] of people) {
-    if (p.known || p.words.length < 2 || !helpers.rare(key)) continue;
-    const parts = key.split(" ");
-    const shorter = parts.slice(0, -1).join(" ");
-    let into = [...people.entries()].filter(([k]) => k !== key && (k === shorter || k.endsWith(` ${shorter}`)));
+    if (p.known || p.words.length < 2) continue;
+    // Keyed anew, not cut from the key: "Quang Huy" keys as "quang hui", "Quang Huy Vậy" as "quang huy vay".
+    const shorter = nameKey(p.words.slice(0, -1));
+    // A Vietnamese word after a foreign name of two words or more ("Bashar al-Assad Tuy"): rare
+    // next to the name without it. Otherwise rare at all ("Donald Trump Jr" is not rare next to Donald Trump).
+    const gluedToForeign = p.words.length >= 3 && isVietnameseName(p.words.slice(-1)) && !isVietnameseName(p.words.slice(0, -1));
+    if (!helpers.rare(key, gluedToForeign ? shorter : undefined)) continue;
+    // Not into a one-word name: "Andy Le" is the full name of the "Andy" named alone.
+    let into = [...people.entries()].filter(([k]) => k !== key && k.includes(" ") && (k === shorter || k.endsWith(` ${shorter}`)));
     // "Khi Perez", "Mua Mbappe": a Vietnamese word glued before a foreign name.
     if (!into.length && isVietnameseName(p.words.slice(0, 1)) && !isVietnameseName(p.words.slice(1)) && !VN_SURNAMES.has(lower(p.words[0]))) {
-      const rest = parts.slice(1).join(" ");
+      const rest = nameKey(p.words.slice(1));
       into = [...people.entries()].filter(([k]) => k !== key && (k === rest || k.endsWith(` ${rest}`)));
     }
     if (into.length !== 1) continue;
