@@ -417,3 +417,21 @@ describe("findPeople on line-ups by shirt number and glued sentences (session of
     expect(names("Khán giả yêu mến ca sĩ Xuân Hương Mới đây cô ra mắt album.")).toEqual(["Xuân Hương"]);
   });
 });
+
+describe("findPeople on short forms of a Vietnamese name (session of 2026-11-26 16:52)", () => {
+  it("folds the given name before the family name into the full name", () => {
+    expect(names("Ca sĩ Hồ Ngọc Hà đến dự. Trong chương trình, Hà Hồ luôn ngồi giữa.")).toEqual(["Hồ Ngọc Hà"]);
+    expect(names("Diễn viên Tăng Thanh Hà về nước. Hà Tăng hoàn toàn hạnh phúc.")).toEqual(["Tăng Thanh Hà"]);
+  });
+  it("folds the first words of a full name, from its family name, into it", () => {
+    expect(names("Tòa xử bị cáo Nguyễn Minh Tâm. Tòa tuyên phạt bị cáo Nguyễn Minh với mức án trên.")).toEqual(["Nguyễn Minh Tâm"]);
+  });
+  it("keeps two people whose names only share a word", () => {
+    expect(names("Ca sĩ Hồ Ngọc Hà và ca sĩ Hà Anh Tuấn hát. Ca sĩ Hà Hồ cười.")).toEqual(expect.arrayContaining(["Hồ Ngọc Hà", "Hà Anh Tuấn"]));
+  });
+  it("keeps the short form when the long one is a glued sentence the archive hardly has", () => {
+    const text = ["Tiền đạo Công Phượng Tại Vòng loại U23 sẽ đá chính.", "Phong độ của tiền đạo Công Phượng tốt."];
+    const found = resolvePeople(findCandidates(text), { rare: (key, than) => key.split(" ").length > 2 || than !== undefined }).map((p) => p.name);
+    expect(found).toEqual(["Công Phượng"]);
+  });
+});

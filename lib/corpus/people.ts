@@ -1517,6 +1517,7 @@ function mergeMentions(accepted: Candidate[], helpers: PeopleHelpers, listed: Re
   }
   foldGluedWords(people, helpers);
   foldFamilyVariants(people);
+  foldShortForms(people, helpers);
   return [...people.entries()].map(([key, p]) => {
     const id = p.known ? slugify(p.known.name) : VN_ONLY.test(p.name) ? slugify(p.name) : slugify(key);
     return { id: helpers.canonicalId?.(key, p.name) ?? id, name: shownName(p) };
@@ -1555,6 +1556,36 @@ function foldGluedWords(people: Map<string, Person>, helpers: PeopleHelpers) {
     if (into.length !== 1) continue;
     into[0][1].count += p.count;
     people.delete(key);
+  }
+}
+
+/**
+ * Short forms of a Vietnamese name the article also gives in full: its first words from the
+ * family name on ("Nguyễn Minh" of the accused Nguyễn Minh Tâm) or, for two words, the given
+ * name before the family name ("Hà Hồ" of Hồ Ngọc Hà, "Hà Tăng" of Tăng Thanh Hà). Folded into
+ * the one full name they fit, the fullest form.
+ */
+function foldShortForms(people: Map<string, Person>, helpers: PeopleHelpers) {
+  for (const [key, p] of people) {
+    if (p.known || !isVietnameseName(p.words) || !people.has(key)) continue;
+    const parts = key.split(" ");
+    const family = VN_SURNAMES.has(lower(p.words[0]));
+    const reversed = parts.length === 2 && VN_SURNAMES.has(lower(p.words[1]));
+    const into = [...people.entries()].filter(([k, q]) => {
+      const kw = k.split(" ");
+      if (kw.length <= parts.length || !isVietnameseName(q.words)) return false;
+      return (family && parts.every((w, i) => kw[i] === w)) || (reversed && kw[0] === parts[1] && kw[kw.length - 1] === parts[0]);
+    });
+    if (into.length !== 1) continue;
+    const [longKey, long] = into[0];
+    // Unless the longer form is the slip: "Tiền đạo Công Phượng Tại Vòng loại" (a glued sentence), rare beside "Công Phượng".
+    if (helpers.rare?.(longKey, key) && helpers.rare(longKey)) {
+      p.count += long.count;
+      people.delete(longKey);
+    } else {
+      long.count += p.count;
+      people.delete(key);
+    }
   }
 }
 
