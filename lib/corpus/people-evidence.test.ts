@@ -144,6 +144,12 @@ describe("PeopleEvidence on glued words (session of 2026-11-26 16:52)", () => {
     expect(names(e, ...glued)).toEqual(["Bashar al-Assad"]);
   });
 
+  it("counts a name a few words after a thing's head as bare: such heads also stand before people", () => {
+    const e = new PeopleEvidence();
+    e.add(findCandidates(["Ông mua chiếc xe sang Rufus Firefly."]));
+    expect(e.stats(key("Rufus Firefly"))).toEqual({ titled: 0, placed: 0, bare: 1, surname: 0 });
+  });
+
   it("keeps a full name beside its given name alone", () => {
     const e = new PeopleEvidence();
     const text = ["Ông xã Andy Le nói. Ông xã Andy cười."];

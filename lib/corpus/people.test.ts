@@ -435,3 +435,26 @@ describe("findPeople on short forms of a Vietnamese name (session of 2026-11-26 
     expect(found).toEqual(["Công Phượng"]);
   });
 });
+
+describe("findPeople on things named a few words after their head (session of 2026-11-26 16:52)", () => {
+  it("reads a name a few lowercase words after a thing's head as the thing's", () => {
+    expect(names("Hãng vừa giới thiệu dòng xe sang Flying Spur mang tên Design Series.")).toEqual([]);
+    expect(names("Tàu du lịch biển quốc tế Celebrity Millennium cập cảng Chân Mây.")).toEqual([]);
+    expect(names("Anh từng gây ấn tượng với vai phản diện Trương Lực trong phim Truy sát.")).toEqual([]);
+    expect(names("Bà Nguyễn Thị Hiền, Tổng giám đốc Bệnh viện tư nhân Hoàng Viết Thắng, cho biết.")).toEqual(["Nguyễn Thị Hiền"]);
+  });
+  it("keeps a person after a thing's head when a function word or a title stands between", () => {
+    expect(names("Chiếc xe của Nguyễn Văn Hùng bị đâm.")).toEqual(["Nguyễn Văn Hùng"]);
+    expect(names("Bộ phim có nữ diễn viên Trần Thị Hoa đóng chính.")).toEqual(["Trần Thị Hoa"]);
+    expect(names("Chiếc xe chở ca sĩ Trần Thị Hoa gặp nạn.")).toEqual(["Trần Thị Hoa"]);
+  });
+  it("counts a name after a thing's head a few words back as bare in the archive", () => {
+    const [m] = findCandidates(["Ông mua chiếc xe sang Rufus Firefly."]);
+    expect(m.placed).toBe(true);
+    expect(m.near).toBe(true);
+  });
+  it("does not read the end of 'khủng bố' or 'công bố' as a father", () => {
+    const [m] = findCandidates(["Đây là nơi các nhóm khủng bố Abu Sayyaf đóng đô."]);
+    expect(m.titled).toBe(false);
+  });
+});

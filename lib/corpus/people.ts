@@ -364,6 +364,76 @@ const PLACE_BEFORE_SET = new Set([
   "chip",
 ]);
 
+/** Words that end with a title's last word but introduce no one: "nhóm khủng bố Abu Sayyaf", "công bố". */
+const NOT_TITLES = new Set(["khủng bố", "công bố", "tuyên bố", "phân bố"]);
+
+/**
+ * Heads of a thing's or a place's name that take lowercase words before the name: "dòng xe
+ * sang Flying Spur", "tàu du lịch biển quốc tế Celebrity Millennium", "khu cắm trại Erg Admer",
+ * "vai phản diện Trương Lực" (a character), "bệnh viện tư nhân Hoàng Viết Thắng".
+ */
+const THING_HEADS = new Set([
+  "xe",
+  "tàu",
+  "du thuyền",
+  "máy bay",
+  "phim",
+  "serie",
+  "series",
+  "ca khúc",
+  "bài hát",
+  "album",
+  "mv",
+  "gói",
+  "quán",
+  "nhà hàng",
+  "khách sạn",
+  "màn hình",
+  "đồng hồ",
+  "hóa chất",
+  "sản phẩm",
+  "nhãn hàng",
+  "thương hiệu",
+  "vai",
+  "công ty",
+  "bệnh viện",
+  "chùa",
+  "đồi",
+  "núi",
+  "vệ tinh",
+]);
+/** Words that end the lowercase words after a thing's head: a name after them is not the thing's ("xe của ông …"). */
+const THING_GAP_STOPS = new Set(
+  "của cho với và là bởi do từ đến tới vào ra về gặp cùng như giữa theo tại thì mà nhưng hay hoặc khi để được bị có không đã đang sẽ các những một nói rằng người".split(
+    " ",
+  ),
+);
+/** Lowercase words allowed between a thing's head and its name. */
+const THING_GAP = 4;
+
+/**
+ * Whether a thing's head stands one to `THING_GAP` lowercase words before the name, with no
+ * punctuation, function word or title between ("màn hình chơi game Asus Swift").
+ */
+function thingBefore(before: string): boolean {
+  if (!/ $/.test(before)) return false;
+  const written = before
+    .trimEnd()
+    .split(" ")
+    .slice(-(THING_GAP + 2));
+  const words = written.map((w) => w.toLowerCase());
+  for (let gap = 1; gap <= THING_GAP && gap < words.length; gap++) {
+    const w = words[words.length - gap];
+    if (!/^\p{Ll}+$/u.test(written[written.length - gap]) || THING_GAP_STOPS.has(w) || TITLE_SET.has(w)) return false;
+    const head = words[words.length - gap - 1];
+    // "quán quân Giọng hát Việt …": the head and the word after it make a title.
+    if (TITLE_SET.has(`${head} ${words[words.length - gap]}`)) return false;
+    const head2 = words.length - gap - 2 >= 0 ? `${words[words.length - gap - 2]} ${head}` : "";
+    if (THING_HEADS.has(head) || THING_HEADS.has(head2)) return true;
+  }
+  return false;
+}
+
 /** Whether the text right before a name ends with one of the phrases (1–4 words, case-insensitive). */
 function endsWithPhrase(before: string, phrases: Set<string>): boolean {
   for (const phrase of phrasesBefore(before)) if (phrases.has(phrase)) return true;
@@ -540,6 +610,8 @@ export interface Candidate {
    * headlines quote people's names too, so the archive counts it as bare.
    */
   quoted?: true;
+  /** `placed` only because a thing's head stands a few lowercase words before it ("dòng xe sang Flying Spur"); the archive counts it bare. */
+  near?: true;
   /** `placed` only because an organisation word of the same run precedes it ("Instagram Cường Đô La"). */
   inOrg?: boolean;
   /** A person cue follows it ("…, 35 tuổi", "cho biết", ", thư ký báo chí"). */
@@ -822,7 +894,7 @@ function segment(
   // The title may stand before the whole run: "Thư ký Báo chí Nhà Trắng Karoline Leavitt".
   const runStart = titleFrom >= 0 ? offsets[titleFrom] : afterPlace ? runStartOf(offsets, from, runWords) : offsets[from];
   const prefix = text.slice(Math.max(0, runStart - 60), runStart);
-  if (!titled) titled = endsWithPhrase(prefix, TITLE_SET) && (a === from || placeQualified || acronymQualified);
+  if (!titled) titled = endsWithPhrase(prefix, TITLE_SET) && !endsWithPhrase(prefix, NOT_TITLES) && (a === from || placeQualified || acronymQualified);
   if (!titled && acronymQualified) titled = endsWithPhrase(text.slice(Math.max(0, offsets[0] - 60), offsets[0]), TITLE_SET);
   let placed =
     !titled &&
@@ -841,6 +913,10 @@ function segment(
       titled = true;
     }
   }
+  // "dòng xe sang Flying Spur": a thing's head a few lowercase words before; a thing here, but
+  // the archive counts it bare (such heads also stand a few words before people's names).
+  const near = !titled && !placed && thingBefore(text.slice(Math.max(0, offsets[a] - 50), offsets[a]));
+  if (near) placed = true;
   let splitInside = false;
   if (words.length > 4) {
     // "Quảng Nam Đinh Văn Thu": keep the part that starts with a family name.
@@ -924,6 +1000,7 @@ function segment(
       start,
       end,
     });
+    if (near) out[out.length - 1].near = true;
   }
 }
 
