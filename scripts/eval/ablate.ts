@@ -9,7 +9,9 @@
 //   npx tsx scripts/eval/ablate.ts --index=DIR --heldout --heldout-file=data/eval/judged-heldout3.json   # another held-out set
 //     (--heldout-file=FILE, relative to the repository root unless absolute, default data/eval/judged-heldout2.json, is read only with
 //     --heldout. The --peers cache is keyed by query id: a cache written without FILE's queries shows "—" in the peers'
-//     held-out column, so give such a set a new --peers file.)
+//     held-out column, so give such a set a new --peers file.) The held-out set is scored with the grades of
+//     data/eval/judged-additions.json for its queries (none for held-out set 5, never graded on request) and, with
+//     --heldout-additions=FILE (the additions' format, e.g. data/eval/judged-heldout5-end.json), with FILE's too.
 //   npx tsx scripts/eval/ablate.ts --index=DIR --dump-dir=DIR           # each variant's judged tops in DIR/<variant>.json (to grade what they surface)
 import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -136,6 +138,7 @@ const { values: args } = cliArgs(__filename, {
     index: { type: "string" },
     heldout: { type: "boolean", default: false },
     "heldout-file": { type: "string", default: "data/eval/judged-heldout2.json" },
+    "heldout-additions": { type: "string" },
   },
 });
 
@@ -169,7 +172,9 @@ async function main() {
   const articles = saved ? storedArticles(saved.archive) : (await loadArticles(args.corpus!, args.cache!)).articles;
   const judged = loadJudged();
   const added = withAdditions(judged, loadAdditions());
-  const heldout = args.heldout ? loadJudged(path.resolve(__dirname, "../..", args["heldout-file"]!)) : null;
+  const fromRoot = (file: string) => path.resolve(__dirname, "../..", file);
+  const heldoutSet = args.heldout ? withAdditions(loadJudged(fromRoot(args["heldout-file"]!)), loadAdditions()) : null;
+  const heldout = heldoutSet && args["heldout-additions"] ? withAdditions(heldoutSet, loadAdditions(fromRoot(args["heldout-additions"]))) : heldoutSet;
   // Tops and the peers cache are keyed by query id: a held-out id equal to a frozen one would overwrite it.
   const clash = heldout?.queries.filter((q) => judged.queries.some((j) => j.id === q.id)).map((q) => q.id) ?? [];
   if (clash.length) throw new Error(`held-out ids also in the frozen set: ${clash.join(", ")}`);

@@ -32,7 +32,7 @@ async function main() {
   const archive = live.archive;
   const matcher = createMatcher(archive);
   const judged = withAdditions(loadJudged(), loadAdditions());
-  if (args.heldout) judged.queries.push(...loadJudged(path.resolve(__dirname, "../..", args["heldout-file"]!)).queries);
+  if (args.heldout) judged.queries.push(...withAdditions(loadJudged(path.resolve(__dirname, "../..", args["heldout-file"]!)), loadAdditions()).queries);
   const only = args.only?.split(",");
   for (const jq of judged.queries) {
     if (only && !only.includes(jq.id)) continue;

@@ -38,17 +38,31 @@ describe("judged-set measures", () => {
     expect(() => withAdditions(set, extra("a"))).toThrow(/already graded/);
   });
 
-  it("loads the additions file: every entry dated, explained and new to the frozen set", () => {
+  it("skips additions for another set's queries", () => {
+    const set = { policy: ["p"], pooling: "x", queries: [{ id: "q1", q: "a", kind: "topic", tags: [], grades: { a: 2 as Grade } }] };
+    const other = { note: "", grades: [{ query: "h1", article: "b", grade: 2 as Grade, added: "t", why: "w" }] };
+    expect(withAdditions(set, other).queries[0].grades).toEqual({ a: 2 });
+  });
+
+  it("loads the additions file: every entry dated, explained, for a query of a tuning set and new to it", () => {
     const additions = loadAdditions();
     expect(additions.grades.length).toBeGreaterThan(0);
     for (const a of additions.grades) expect(a.added && a.why).toBeTruthy();
-    expect(() => withAdditions(loadJudged(), additions)).not.toThrow();
+    const tuning = [
+      loadJudged(),
+      ...["judged-heldout2.json", "judged-heldout3.json", "judged-heldout4.json"].map((f) => loadJudged(path.resolve(__dirname, "../../data/eval", f))),
+    ];
+    const ids = new Set(tuning.flatMap((s) => s.queries.map((q) => q.id)));
+    // Held-out set 5 is never graded on request: an addition for it (or a typo) names no tuning query.
+    for (const a of additions.grades) expect(ids.has(a.query), a.query).toBe(true);
+    for (const set of tuning) expect(() => withAdditions(set, additions)).not.toThrow();
   });
 
   it.each([
     ["judged-heldout2.json", 15],
     ["judged-heldout3.json", 30],
     ["judged-heldout4.json", 30],
+    ["judged-heldout5.json", 30],
   ])("loads the held-out set %s: its own queries (none of the frozen set's), a third unmarked, every query graded 0/1/2", (file, size) => {
     const set = loadJudged(path.resolve(__dirname, "../../data/eval", file));
     const frozen = new Set(loadJudged().queries.map((q) => q.q));

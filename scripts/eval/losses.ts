@@ -58,7 +58,7 @@ async function main() {
   const matcher = createMatcher(archive);
   const sets: [string, JudgedQuery[]][] = [
     ["frozen+add", withAdditions(loadJudged(), loadAdditions()).queries],
-    ["held out", loadJudged(path.resolve(__dirname, "../..", args["heldout-file"]!)).queries],
+    ["held out", withAdditions(loadJudged(path.resolve(__dirname, "../..", args["heldout-file"]!)), loadAdditions()).queries],
   ];
   console.log(`| set | query | ours | ${args.peer} | lost article (grade) | cause | detail |`);
   console.log("|---|---|---|---|---|---|---|");
