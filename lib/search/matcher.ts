@@ -375,10 +375,17 @@ export function createMatcher(
         const wanted = reading.filter(Boolean);
         const accent = (weights ?? RANK_WEIGHTS).accent;
         // Who holds the reading: one pass over its spellings' postings per segment (holdersOf).
+        // Hits come segment by segment: the holders of the segment last seen are kept at hand.
         const holders = new Map<IndexSegment, Uint8Array>();
+        let seg: IndexSegment | null = null;
+        let held = new Uint8Array(0);
         const boost = (h: Hit) => {
-          let held = holders.get(h.seg);
-          if (!held) holders.set(h.seg, (held = holdersOf(h.seg.rank, wanted)));
+          if (h.seg !== seg) {
+            seg = h.seg;
+            let of = holders.get(seg);
+            if (!of) holders.set(seg, (of = holdersOf(seg.rank, wanted)));
+            held = of;
+          }
           if (held[h.d] !== wanted.length) return;
           h.score += accent;
           if (h.bound !== undefined) h.bound += accent;

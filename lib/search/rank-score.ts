@@ -798,8 +798,9 @@ function accumulate(
         counts[c + 1] += inLead === 15 ? UNBOUNDED : inLead;
         counts[c + 2] += (packed & 255) === 255 ? UNBOUNDED : packed & 255;
         if (stamp && allow[d] !== stamp) continue;
-        const y = inTitle * titleNorm[d];
-        const x = fT * y + fL * inLead * leadNorm[d] + fB * (packed & 255) * bodyNorm[d];
+        // A field the word is not in adds 0 whatever its norm: its norm is not read (most postings are body only).
+        const y = inTitle > 0 ? inTitle * titleNorm[d] : 0;
+        const x = fT * y + (inLead > 0 ? fL * inLead * leadNorm[d] : 0) + fB * (packed & 255) * bodyNorm[d];
         const vText = x > 0 ? (ti * x * (k1 + 1)) / (x + k1) : 0;
         const vTitle = y > 0 ? (ti * titleWeight * y * (k1 + 1)) / (y + k1) : 0;
         if (single) {
@@ -1124,21 +1125,21 @@ function createScanner(index: RankIndex, s: Scratch, groups: Group[], phrases: n
   const flowDown = Math.max(flowNear, 0);
   /** Per joined pair: the part of the article's bound its pair filter may take away (see bound). */
   const filterable = new Float64Array(n);
-  // Articles whose bound left pair filters unread (see tighten): a row of n parts each, by article (-1: none).
+  // Articles whose bound left pair filters unread (see tighten): a row of n parts each, by article (row + 1; 0: none).
   let looseRow: Int32Array | null = null;
   let looseParts = new Float64Array(0);
   let looseRows = 0;
   const keepLoose = (d: number, g: number, part: number) => {
-    looseRow ??= new Int32Array(index.n).fill(-1);
-    if (looseRow[d] < 0) {
-      looseRow[d] = looseRows++;
+    looseRow ??= new Int32Array(index.n);
+    if (looseRow[d] === 0) {
+      looseRow[d] = ++looseRows;
       if (looseRows * n > looseParts.length) {
         const next = new Float64Array(Math.max(1024, 2 * looseRows * n));
         next.set(looseParts);
         looseParts = next;
       }
     }
-    looseParts[looseRow[d] * n + g] = part;
+    looseParts[(looseRow[d] - 1) * n + g] = part;
   };
 
   return {
@@ -1228,9 +1229,9 @@ function createScanner(index: RankIndex, s: Scratch, groups: Group[], phrases: n
      * (0 when nothing was left, or once tightened: each article's filters are read once).
      */
     tighten(d: number): number {
-      if (!looseRow || looseRow[d] < 0) return 0;
-      const at = looseRow[d] * n;
-      looseRow[d] = -1;
+      if (!looseRow || looseRow[d] === 0) return 0;
+      const at = (looseRow[d] - 1) * n;
+      looseRow[d] = 0;
       let out = 0;
       for (let g = 1; g < n; g++) if (looseParts[at + g] > 0 && !mayPair(d, g)) out += looseParts[at + g];
       return out;
