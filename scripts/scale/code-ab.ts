@@ -1,0 +1,122 @@
+// Two versions of the query code in one process, on one loaded index: match() + its first ten
+// (as query-profile.ts times it) by this checkout's code and by another checkout's (`--base`,
+// e.g. `git worktree add --detach /tmp/base COMMIT`), alternating per query which goes first,
+// each timed by the process's CPU time. On a shared machine, two processes run one after the
+// other see different loads; here both versions see the same moments, so their ratio is far
+// steadier than two separate runs (the absolute times are still not quiet ones).
+//   npx tsx scripts/scale/code-ab.ts --index DIR --base /tmp/base [--every 8] [--runs 5] [--query Q …]
+// The base's lib/ is copied to a temporary directory with its `@/` imports pointed there (its
+// own modules, this checkout's node_modules); the index is opened by this checkout's code, so
+// both versions must read the same in-memory index (a change of the query path, not of the
+// index's structures). Prints, per version, the median over runs of each run's p50 and p99
+// over the queries, and the median of the per-query ratios (this / base) of their median times.
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { cliArgs } from "../cli";
+import { LiveIndex } from "@/lib/index/live-index";
+import { createMatcher, type Matcher } from "@/lib/search/matcher";
+import { median, percentile, shownTen } from "../eval/metrics";
+import { buildQuerySets } from "../eval/queries";
+
+const { values } = cliArgs(__filename, {
+  options: {
+    archive: { type: "string", default: "../shared/corpus" },
+    index: { type: "string" },
+    base: { type: "string" },
+    every: { type: "string", default: "8" },
+    runs: { type: "string", default: "5" },
+    query: { type: "string", multiple: true },
+  },
+});
+
+/** Every .ts file under dir. */
+function tsFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const file = path.join(dir, name);
+    return statSync(file).isDirectory() ? tsFiles(file) : file.endsWith(".ts") ? [file] : [];
+  });
+}
+
+/** The base checkout's lib/ in a temporary directory, its `@/` imports resolved there. */
+function copyBase(base: string): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "code-ab-"));
+  cpSync(path.join(base, "lib"), path.join(dir, "lib"), { recursive: true });
+  for (const file of tsFiles(path.join(dir, "lib"))) writeFileSync(file, readFileSync(file, "utf8").replaceAll('"@/', `"${dir}/`));
+  symlinkSync(path.resolve(__dirname, "../../node_modules"), path.join(dir, "node_modules"));
+  return dir;
+}
+
+async function main() {
+  if (!values.index || !values.base) throw new Error("--index DIR and --base DIR are required");
+  const copy = copyBase(path.resolve(values.base));
+  try {
+    const { createMatcher: createBase } = (await import(path.join(copy, "lib/search/matcher.ts"))) as { createMatcher: typeof createMatcher };
+    const live = await LiveIndex.open({ corpusDir: path.resolve(values.archive!), indexDir: path.resolve(values.index), reader: true, waitForWriter: false });
+    const articles = live.archive.segments.flatMap((seg) =>
+      Array.from({ length: seg.rank.n }, (_, d) => d)
+        .filter((d) => !seg.rank.deleted?.[d])
+        .map((d) => seg.store.get(d)),
+    );
+    const sets = buildQuerySets(articles, 400, 42);
+    const every = Math.max(1, Number(values.every));
+    const given = values.query ?? [];
+    const queries = given.length
+      ? given
+      : (["exact", "stripped", "tone", "toneExact", "typo"] as const).flatMap((k) => sets[k].map((it) => it.q)).filter((_, i) => i % every === 0);
+    const runs = Number(values.runs);
+    const cpu = () => {
+      const u = process.cpuUsage();
+      return (u.user + u.system) / 1000;
+    };
+    console.log(
+      `${articles.length} articles, ${queries.length} queries, ${runs} runs, CPU time; load ${os
+        .loadavg()
+        .map((x) => x.toFixed(1))
+        .join(", ")}`,
+    );
+    const sides = ["base", "this"] as const;
+    // times[side][query][run]
+    const times = { base: queries.map((): number[] => []), this: queries.map((): number[] => []) };
+    // Run 0 warms both up (untimed); every run starts with fresh matchers (no answer kept from the run before).
+    for (let r = 0; r <= runs; r++) {
+      const matchers: Record<(typeof sides)[number], Matcher> = { base: createBase(live.archive), this: createMatcher(live.archive) };
+      queries.forEach((q, i) => {
+        for (const side of (r + i) % 2 ? sides : ([...sides].reverse() as (typeof sides)[number][])) {
+          const t = cpu();
+          shownTen(matchers[side].match(q));
+          if (r > 0) times[side][i].push(cpu() - t);
+        }
+      });
+    }
+    for (const side of sides) {
+      const p50: number[] = [];
+      const p99: number[] = [];
+      for (let r = 0; r < runs; r++) {
+        const xs = times[side].map((t) => t[r]).sort((a, b) => a - b);
+        p50.push(percentile(xs, 50));
+        p99.push(percentile(xs, 99));
+      }
+      console.log(`${side}: p50 ${median(p50).toFixed(2)} ms, p99 ${median(p99).toFixed(2)} ms (runs' p50: ${p50.map((x) => x.toFixed(2)).join(" ")})`);
+    }
+    const ratios = queries.map((_, i) => median(times.this[i]) / median(times.base[i]));
+    console.log(`per-query ratio this/base of median times: median ${median(ratios).toFixed(3)}`);
+    for (const [i, q] of given.entries()) {
+      console.log(`query: base ${median(times.base[i]).toFixed(2)} ms, this ${median(times.this[i]).toFixed(2)} ms (median of ${runs} runs)  ${q}`);
+    }
+    console.log(
+      `load at end ${os
+        .loadavg()
+        .map((x) => x.toFixed(1))
+        .join(", ")}`,
+    );
+    await live.close();
+  } finally {
+    rmSync(copy, { recursive: true, force: true });
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
