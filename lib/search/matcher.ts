@@ -378,7 +378,7 @@ export function createMatcher(
         // Hits come segment by segment: the holders of the segment last seen are kept at hand.
         const holders = new Map<IndexSegment, Uint8Array>();
         let seg: IndexSegment | null = null;
-        let held = new Uint8Array(0);
+        let held: Uint8Array = new Uint8Array(0);
         const boost = (h: Hit) => {
           if (h.seg !== seg) {
             seg = h.seg;
