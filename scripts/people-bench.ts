@@ -62,7 +62,7 @@ async function buildOnce(variant: Variant): Promise<{ s: number; cpu: number; pe
   try {
     const t0 = process.hrtime.bigint();
     const c0 = process.cpuUsage();
-    const analyser = threads > 0 ? new WorkerAnalyser(threads, { people: variant !== "none" }) : inThread(variant !== "none");
+    const analyser = threads > 0 ? new WorkerAnalyser(threads, { people: variant !== "none", hold: variant === "archive" }) : inThread(variant !== "none");
     const index = await LiveIndex.open({ corpusDir: dir, indexDir, archivePeople: variant === "archive", analyser });
     const s = ms(t0) / 1000;
     await analyser.close();

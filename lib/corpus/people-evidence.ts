@@ -265,11 +265,16 @@ function note(map: Map<string, number>, key: string, kind: Kind) {
   map.set(key, (map.get(key) ?? 0) | BIT[kind]);
 }
 
+// Once per name of every article of a build: the kinds by their bits, not a loop over KINDS.
 function apply(target: Map<string, NameStats>, keys: readonly string[], kinds: readonly number[], delta: number) {
   for (let i = 0; i < keys.length; i++) {
     let s = target.get(keys[i]);
     if (!s) target.set(keys[i], (s = empty()));
-    for (const k of KINDS) if (kinds[i] & BIT[k]) s[k] += delta;
+    const bits = kinds[i];
+    if (bits & BIT.titled) s.titled += delta;
+    if (bits & BIT.placed) s.placed += delta;
+    if (bits & BIT.bare) s.bare += delta;
+    if (bits & BIT.surname) s.surname += delta;
     if (isEmpty(s)) target.delete(keys[i]);
   }
 }
@@ -279,5 +284,5 @@ function empty(): NameStats {
 }
 
 function isEmpty(s: NameStats): boolean {
-  return KINDS.every((k) => s[k] <= 0);
+  return s.titled <= 0 && s.placed <= 0 && s.bare <= 0 && s.surname <= 0;
 }

@@ -1,7 +1,10 @@
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
+import { type Candidate, resolvePeople } from "@/lib/corpus/people";
+import { PeopleEvidence } from "@/lib/corpus/people-evidence";
+import { loadTagger } from "@/lib/corpus/people-tagger";
 import type { RawArticle } from "@/lib/corpus/types";
-import { analyse, analyseRecords, type Analyser, type AnalysedRecord } from "@/lib/index/analysis";
+import { type Analysis, analyse, analyseRecords, type Analyser, type AnalysedRecord, CandidateStore, type HeldCandidates } from "@/lib/index/analysis";
 import { WorkerAnalyser } from "@/lib/index/analysis-pool";
 import type { CorpusRecord } from "@/lib/index/corpus-files";
 
@@ -55,9 +58,63 @@ describe("analyseRecords", () => {
   });
 });
 
+/**
+ * Articles naming different people. The archive's evidence decides the last but one: titles
+ * introduce "Varane" in three others and place words stand before "Huỳnh Tấn Phát" in three.
+ */
+const PEOPLE = [
+  "Hà Nội - Ông Nguyễn Văn An cho biết giá vàng hôm nay tăng mạnh.",
+  "Trận đấu giữa Việt Nam và Thái Lan tại Mỹ Đình. HLV Park Hang-seo hài lòng.",
+  "Hậu vệ Varane chấn thương. Đường Huỳnh Tấn Phát ngập nước.",
+  "Trung vệ Varane trở lại. Trên đường Huỳnh Tấn Phát có cây đổ.",
+  "Tiền đạo Varane nghỉ. Tại phố Huỳnh Tấn Phát, xe cộ đông.",
+  "Varane ghi bàn phút 90. Huỳnh Tấn Phát cho biết hôm nay trời mưa.",
+  "Thủ tướng Shinzo Abe gặp Tổng thống Donald Trump tại Tokyo.",
+].map((body, i) => raw(i, body));
+
+/** An analysis's own candidates (not held). */
+function candidatesOf(a: Analysis): Candidate[] {
+  if ("error" in a || !Array.isArray(a.candidates)) throw new Error("no candidates here");
+  return a.candidates;
+}
+
+/** The archive's evidence from the articles' own, and each article's people decided with it here. */
+function decidedHere(analyses: Analysis[]) {
+  const evidence = new PeopleEvidence();
+  for (const a of analyses) if (!("error" in a)) evidence.count(a.evidence);
+  const helpers = evidence.helpers(loadTagger());
+  return { evidence, persons: analyses.map((a) => resolvePeople(candidatesOf(a), helpers)) };
+}
+
+describe("CandidateStore", () => {
+  it("holds candidates, decides their people as resolvePeople does with the same evidence, and forgets those up to the last asked", () => {
+    const analyses = PEOPLE.map((r) => analyse(r, TODAY));
+    const { evidence, persons } = decidedHere(analyses);
+    // The archive's evidence matters here: the tagger alone decides article 5 otherwise.
+    expect(resolvePeople(candidatesOf(analyses[5]), new PeopleEvidence().helpers(loadTagger()))).not.toEqual(persons[5]);
+    const store = new CandidateStore(3);
+    const held = analyses.map((a) => store.hold(a));
+    expect(held.map((a) => ("error" in a ? null : a.candidates))).toEqual(analyses.map((_, id) => ({ worker: 3, id })));
+    expect(held.map((a) => ("error" in a ? a : { ...a, candidates: [] }))).toEqual(analyses.map((a) => ("error" in a ? a : { ...a, candidates: [] })));
+    expect(store.resolve([4, 2], evidence.toData())).toEqual([persons[4], persons[2]]);
+    expect(store.size).toBe(2);
+    expect(() => store.resolve([0], evidence.toData())).toThrow("no candidates held under 0");
+    expect(store.resolve([6, 5], evidence.toData())).toEqual([persons[6], persons[5]]);
+    expect(store.size).toBe(0);
+    // Nothing to hold: an article without candidates keeps its empty list, an error stays one.
+    const bare = analyse({ ...raw(9, "giá vàng hôm nay tăng mạnh, theo các cửa hàng."), title: "vàng tăng giá" }, TODAY);
+    expect(candidatesOf(bare)).toEqual([]);
+    expect(store.hold(bare)).toEqual(bare);
+    const broken = analyse({ ...raw(10), body: null } as unknown as RawArticle, TODAY);
+    expect(store.hold(broken)).toEqual(broken);
+    expect(store.size).toBe(0);
+  });
+});
+
 describe("WorkerAnalyser", () => {
-  const pool = new WorkerAnalyser(2);
-  afterAll(() => pool.close());
+  const pool = new WorkerAnalyser(2, { hold: false });
+  const holding = new WorkerAnalyser(2);
+  afterAll(() => Promise.all([pool.close(), holding.close()]));
 
   it("gives what analyse gives on this thread, in order", async () => {
     const raws = [
@@ -68,5 +125,21 @@ describe("WorkerAnalyser", () => {
     ];
     const results = await Promise.all([pool.run(raws.slice(0, 2), TODAY), pool.run(raws.slice(2), TODAY)]);
     expect(results.flat()).toEqual(raws.map((r) => analyse(r, TODAY)));
+  });
+
+  it("holds the candidates on its threads and decides their people there, as this thread would", async () => {
+    const here = PEOPLE.map((r) => analyse(r, TODAY));
+    const { evidence, persons } = decidedHere(here);
+    const results = (await Promise.all([holding.run(PEOPLE.slice(0, 3), TODAY), holding.run(PEOPLE.slice(3), TODAY)])).flat();
+    const held = results.map((a) => ("error" in a ? null : (a.candidates as HeldCandidates)));
+    expect(new Set(held.map((h) => h?.worker))).toEqual(new Set([0, 1]));
+    // Asked in another order than analysed: each answer is its own article's.
+    const order = [5, 0, 4, 6, 2, 1, 3];
+    expect(
+      await holding.resolve(
+        order.map((i) => held[i]!),
+        evidence.toData(),
+      ),
+    ).toEqual(order.map((i) => persons[i]));
   });
 });

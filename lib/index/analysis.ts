@@ -2,18 +2,29 @@
 // article, so it can run on another thread while the build's own thread tokenises and
 // writes segments. `analyseRecords` keeps the corpus order whichever way it runs.
 import type { DateResult } from "@/lib/corpus/dates";
-import { type Candidate, candidatesToResolve } from "@/lib/corpus/people";
-import { type ArticleEvidence, articleEvidence } from "@/lib/corpus/people-evidence";
+import { type Candidate, candidatesToResolve, resolvePeople } from "@/lib/corpus/people";
+import { type ArticleEvidence, articleEvidence, type EvidenceData, PeopleEvidence } from "@/lib/corpus/people-evidence";
+import { loadTagger } from "@/lib/corpus/people-tagger";
 import { prepareArticleWithDetail } from "@/lib/corpus/prepare";
-import type { Article, RawArticle, Skipped } from "@/lib/corpus/types";
+import type { Article, Entity, RawArticle, Skipped } from "@/lib/corpus/types";
 import type { CorpusRecord } from "@/lib/index/corpus-files";
 
 /**
- * What the build needs of one prepared article, or why it could not be cleaned: the name
- * candidates the people pass decides (`candidatesToResolve`) and what the article adds to the
- * archive's evidence, both worked out here, on the analysis thread when there is one.
+ * An article's name candidates kept by the analyser's thread `worker` under `id`, until the
+ * build asks for its people (`Analyser.resolve`): they never cross to the build's thread.
  */
-export type Analysis = { article: Article; date: DateResult; candidates: Candidate[]; evidence: ArticleEvidence } | { error: string };
+export interface HeldCandidates {
+  worker: number;
+  id: number;
+}
+
+/**
+ * What the build needs of one prepared article, or why it could not be cleaned: the name
+ * candidates the people pass decides (`candidatesToResolve`), or where an analyser holds them,
+ * and what the article adds to the archive's evidence, both worked out here, on the analysis
+ * thread when there is one.
+ */
+export type Analysis = { article: Article; date: DateResult; candidates: Candidate[] | HeldCandidates; evidence: ArticleEvidence } | { error: string };
 
 /**
  * Prepare one raw article; an exception becomes its message (the article is skipped and
@@ -30,9 +41,62 @@ export function analyse(raw: RawArticle, today: string, people = true): Analysis
   }
 }
 
+/**
+ * The candidates an analyser thread keeps for the build (see `Analyser.resolve`): an article's
+ * candidates stay where they were found, so the build's thread neither receives nor keeps
+ * them, and their people are decided here, on the analyser's thread, when a segment is written.
+ */
+export class CandidateStore {
+  private readonly held = new Map<number, Candidate[]>();
+  private next = 0;
+
+  constructor(private readonly worker: number) {}
+
+  /** Keep an analysis's candidates here; an article without candidates keeps its empty list. */
+  hold(analysis: Analysis): Analysis {
+    if ("error" in analysis || !Array.isArray(analysis.candidates) || !analysis.candidates.length) return analysis;
+    const id = this.next++;
+    this.held.set(id, analysis.candidates);
+    return { ...analysis, candidates: { worker: this.worker, id } };
+  }
+
+  /**
+   * The people of the held articles `ids` (in that order), decided with the archive's evidence
+   * and the tagger as `resolvePeople` decides them on the build's thread. Every article held
+   * under an id up to the largest asked is forgotten: the build consumed them, in order.
+   */
+  resolve(ids: readonly number[], evidence: EvidenceData): Entity[][] {
+    const helpers = PeopleEvidence.fromData(evidence).helpers(loadTagger());
+    const persons = ids.map((id) => {
+      const candidates = this.held.get(id);
+      if (!candidates) throw new Error(`no candidates held under ${id}`);
+      return resolvePeople(candidates, helpers);
+    });
+    let last = -1;
+    for (const id of ids) last = Math.max(last, id);
+    for (const id of this.held.keys()) {
+      if (id > last) break;
+      this.held.delete(id);
+    }
+    return persons;
+  }
+
+  /** How many articles' candidates are held (for tests). */
+  get size(): number {
+    return this.held.size;
+  }
+}
+
 /** Analyses batches of raw articles elsewhere (a worker thread); results in the order given. */
 export interface Analyser {
   run(raws: RawArticle[], today: string): Promise<Analysis[]>;
+  /**
+   * The people of candidates this analyser holds (`HeldCandidates` of its results), decided
+   * with `evidence` (the archive's, `PeopleEvidence.toData`) and the tagger, in the order asked.
+   * The build asks once per segment for every held article of it; candidates held under a
+   * lower id on the same thread are then forgotten (their articles were consumed already).
+   */
+  resolve?(held: HeldCandidates[], evidence: EvidenceData): Promise<Entity[][]>;
   close(): Promise<void>;
 }
 

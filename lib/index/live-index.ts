@@ -7,11 +7,11 @@ import { mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { withCheckedDates } from "@/lib/corpus/load";
 import { todayInVietnam, type DateResult } from "@/lib/corpus/dates";
-import { resolvePeople, type Candidate } from "@/lib/corpus/people";
+import { resolvePeople, type Candidate, type PeopleHelpers } from "@/lib/corpus/people";
 import { type ArticleEvidence, type EvidenceData, KINDS, PeopleEvidence } from "@/lib/corpus/people-evidence";
 import { loadTagger } from "@/lib/corpus/people-tagger";
 import type { Article, Skipped } from "@/lib/corpus/types";
-import { analyseRecords, type Analyser } from "@/lib/index/analysis";
+import { analyseRecords, type Analyser, type HeldCandidates } from "@/lib/index/analysis";
 import { Archive } from "@/lib/index/archive";
 import {
   countLines,
@@ -463,8 +463,11 @@ export class LiveIndex {
     let batch = new Batch(this.evidence, archivePeople, today);
     const flush = async () => {
       if (!batch.items.length) return;
-      const items = batch.finishDates();
+      // People held by the analyser's threads are decided there while this one finishes the rank index.
+      const people = batch.decidePeople(this.opts.analyser ?? null);
       const rank = batch.writer.finish();
+      await people;
+      const items = batch.finishDates();
       await this.yieldNow();
       let seg = memorySegment(this.segmentName(), items, rank);
       if (this.opts.indexDir) seg = saveSegment(this.opts.indexDir, items, seg);
@@ -641,7 +644,7 @@ class Batch {
   readonly writer = new RankIndexWriter();
   readonly items: SourcedArticle[] = [];
   private readonly dates: DateResult[] = [];
-  private readonly candidates: Candidate[][] = [];
+  private readonly candidates: (Candidate[] | HeldCandidates)[] = [];
 
   constructor(
     private readonly evidence: PeopleEvidence,
@@ -650,13 +653,17 @@ class Batch {
     readonly today: string,
   ) {}
 
-  /** `candidates` and `evidence` as the analysis gives them (candidatesToResolve, articleEvidence). */
-  add(article: Article, date: DateResult, line: number, candidates: Candidate[], evidence: ArticleEvidence, fileEvidence: PeopleEvidence) {
+  /**
+   * `candidates` and `evidence` as the analysis gives them (candidatesToResolve, or where an
+   * analyser holds them; articleEvidence).
+   */
+  add(article: Article, date: DateResult, line: number, candidates: Candidate[] | HeldCandidates, evidence: ArticleEvidence, fileEvidence: PeopleEvidence) {
     this.items.push({ article, line });
     this.dates.push(date);
     this.writer.add(article);
     // The analysis leaves people to the build (see analysis.ts): by the article alone here.
     if (!this.archivePeople) {
+      if (!Array.isArray(candidates)) throw new Error("article-only people need the candidates (an analyser with hold: false)");
       article.persons = resolvePeople(candidates);
       return;
     }
@@ -665,14 +672,31 @@ class Batch {
   }
 
   /**
-   * People decided with the archive's evidence and the tagger (as buildCorpus does), and
-   * estimated dates checked against their neighbours in this batch (see date-check.ts).
+   * People decided with the archive's evidence and the tagger (as buildCorpus does): here for
+   * the candidates this thread has, by `analyser` on its threads for those it holds. Resolves
+   * once every article of the batch has its people.
    */
+  async decidePeople(analyser: Analyser | null): Promise<void> {
+    if (!this.archivePeople) return;
+    const held: HeldCandidates[] = [];
+    const heldAt: number[] = [];
+    let helpers: PeopleHelpers | undefined;
+    this.candidates.forEach((c, i) => {
+      if (Array.isArray(c)) this.items[i].article.persons = resolvePeople(c, (helpers ??= this.evidence.helpers(loadTagger())));
+      else {
+        held.push(c);
+        heldAt.push(i);
+      }
+    });
+    if (!held.length) return;
+    if (!analyser?.resolve) throw new Error("candidates held by an analyser that cannot resolve them");
+    const data = this.evidence.toData();
+    const persons = await analyser.resolve(held, { ...data, counts: Int32Array.from(data.counts) });
+    heldAt.forEach((i, k) => (this.items[i].article.persons = persons[k]));
+  }
+
+  /** Estimated dates checked against their neighbours in this batch (see date-check.ts), once people are decided. */
   finishDates(): SourcedArticle[] {
-    if (this.archivePeople) {
-      const helpers = this.evidence.helpers(loadTagger());
-      this.items.forEach((item, i) => (item.article.persons = resolvePeople(this.candidates[i], helpers)));
-    }
     const checked = withCheckedDates(
       this.items.map((i) => i.article),
       this.dates,
