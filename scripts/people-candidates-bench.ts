@@ -1,29 +1,56 @@
 // findCandidates of two source trees, A/B in one process: the person rules' per-article pass
 // (lib/corpus/people.ts) over the cleaned texts of a corpus file, old and new alternating.
-//   npx tsx scripts/people-candidates-bench.ts --a TREE_A --b TREE_B --corpus FILE.jsonl [--runs 5]
-// Each tree's lib/corpus/people.ts is bundled with esbuild (tsx's own compiler) with keepNames
+//   npx tsx scripts/people-candidates-bench.ts --a TREE_A --b TREE_B --corpus FILE.jsonl [--runs 5] [--part resolve]
+// Each tree's person modules are bundled with esbuild (tsx's own compiler) with keepNames
 // on, as tsx runs the index build, so that what tsx adds to the code is measured too. The texts
 // are cleaned once with tree B's prepareArticle. Prints whether both trees find the same
 // candidates (as JSON), then each run's CPU seconds (user + system) and the medians.
+// `--part resolve` times instead what a build does when a segment is written: every article's
+// `resolvePeople` with the whole file's evidence and the tagger (each tree's own candidates,
+// evidence and code), and checks both trees decide the same people.
 import { readFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { buildSync } from "esbuild";
 import { cliArgs } from "./cli";
-import type { Candidate } from "@/lib/corpus/people";
+import { median } from "./eval/metrics";
+import type { Candidate, PeopleHelpers } from "@/lib/corpus/people";
+import type { CandidateScorer } from "@/lib/corpus/people-evidence";
+import type { Entity } from "@/lib/corpus/types";
 import { prepareArticle } from "@/lib/corpus/prepare";
 
 const { values } = cliArgs(__filename, {
-  options: { a: { type: "string" }, b: { type: "string" }, corpus: { type: "string" }, runs: { type: "string", default: "5" } },
+  options: {
+    a: { type: "string" },
+    b: { type: "string" },
+    corpus: { type: "string" },
+    runs: { type: "string", default: "5" },
+    part: { type: "string", default: "candidates" },
+  },
 });
 
-type FindCandidates = (texts: string[]) => Candidate[];
+/** What the benchmark needs of one tree's person modules. */
+interface People {
+  findCandidates: (texts: string[]) => Candidate[];
+  candidatesToResolve: (candidates: readonly Candidate[]) => Candidate[];
+  resolvePeople: (candidates: readonly Candidate[], helpers: PeopleHelpers) => Entity[];
+  PeopleEvidence: new () => { add(candidates: readonly Candidate[]): void; helpers(scorer?: CandidateScorer): PeopleHelpers };
+  loadTagger: () => CandidateScorer | undefined;
+}
 
-/** Tree `dir`'s findCandidates, bundled apart from this process's own modules. */
-function bundled(dir: string, name: string): FindCandidates {
+/** Tree `dir`'s person modules, bundled apart from this process's own modules. */
+function bundled(dir: string, name: string): People {
   const outfile = path.join(tmpdir(), `people-candidates-${process.pid}-${name}.cjs`);
   buildSync({
-    entryPoints: [path.join(dir, "lib/corpus/people.ts")],
+    stdin: {
+      contents: [
+        `export { findCandidates, candidatesToResolve, resolvePeople } from "./lib/corpus/people";`,
+        `export { PeopleEvidence } from "./lib/corpus/people-evidence";`,
+        `export { loadTagger } from "./lib/corpus/people-tagger";`,
+      ].join("\n"),
+      resolveDir: dir,
+      loader: "ts",
+    },
     bundle: true,
     platform: "node",
     format: "cjs",
@@ -33,14 +60,30 @@ function bundled(dir: string, name: string): FindCandidates {
     logLevel: "warning",
   });
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require(outfile) as { findCandidates: FindCandidates }).findCandidates;
+  return require(outfile) as People;
+}
+
+/** One tree's timed pass over the texts: the candidates, or the people of every article decided with the file's evidence. */
+function pass(people: People, texts: string[][], part: string): () => unknown[] {
+  if (part === "candidates") return () => texts.map(people.findCandidates);
+  if (part !== "resolve") throw new Error("--part: candidates or resolve");
+  const evidence = new people.PeopleEvidence();
+  const candidates = texts.map((t) => {
+    const c = people.findCandidates(t);
+    evidence.add(c);
+    return people.candidatesToResolve(c);
+  });
+  return () => {
+    const helpers = evidence.helpers(people.loadTagger());
+    return candidates.map((c) => people.resolvePeople(c, helpers));
+  };
 }
 
 function main() {
   if (!values.a || !values.b || !values.corpus) throw new Error("--a, --b and --corpus are required (see --help)");
   const trees = [
-    { name: "A", find: bundled(path.resolve(values.a), "a"), cpu: [] as number[] },
-    { name: "B", find: bundled(path.resolve(values.b), "b"), cpu: [] as number[] },
+    { name: "A", people: bundled(path.resolve(values.a), "a"), run: () => [] as unknown[], cpu: [] as number[] },
+    { name: "B", people: bundled(path.resolve(values.b), "b"), run: () => [] as unknown[], cpu: [] as number[] },
   ];
   const texts: string[][] = [];
   for (const line of readFileSync(values.corpus, "utf8").split("\n")) {
@@ -62,18 +105,18 @@ function main() {
       // not indexed either
     }
   }
-  const same = JSON.stringify(texts.map(trees[0].find)) === JSON.stringify(texts.map(trees[1].find));
-  console.log(`${texts.length} texts; candidates identical: ${same}`);
+  for (const t of trees) t.run = pass(t.people, texts, values.part);
+  const same = JSON.stringify(trees[0].run()) === JSON.stringify(trees[1].run());
+  console.log(`${texts.length} texts; ${values.part === "resolve" ? "people" : "candidates"} identical: ${same}`);
   for (let r = 0; r < Number(values.runs); r++) {
     // Alternate which tree runs first.
     for (const t of r % 2 ? [...trees].reverse() : trees) {
       const c0 = process.cpuUsage();
-      for (const text of texts) t.find(text);
+      t.run();
       const c = process.cpuUsage(c0);
       t.cpu.push((c.user + c.system) / 1e6);
     }
   }
-  const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
   for (const t of trees) console.log(`${t.name}: ${t.cpu.map((x) => x.toFixed(2)).join(" ")} s CPU, median ${median(t.cpu).toFixed(2)}`);
   console.log(
     `node ${process.version}, load average ${loadavg()
