@@ -10,7 +10,7 @@ import { todayInVietnam, type DateResult } from "@/lib/corpus/dates";
 import { resolvePeople, type Candidate, type PeopleHelpers } from "@/lib/corpus/people";
 import { type ArticleEvidence, type EvidenceData, KINDS, PeopleEvidence } from "@/lib/corpus/people-evidence";
 import { loadTagger } from "@/lib/corpus/people-tagger";
-import type { Article, Skipped } from "@/lib/corpus/types";
+import type { Article, Entity, Skipped } from "@/lib/corpus/types";
 import { analyseRecords, type Analyser, type HeldCandidates } from "@/lib/index/analysis";
 import { Archive } from "@/lib/index/archive";
 import {
@@ -27,7 +27,7 @@ import {
 import { IndexFileError, readIndexFile, writeIndexFile, type TypedArray } from "@/lib/index/format";
 import { MANIFEST, readManifest, writeManifest } from "@/lib/index/manifest";
 import { loadSegment, memorySegment, saveSegment, type Segment, type SourcedArticle } from "@/lib/index/segment";
-import { MAX_SEGMENT_DOCS, RankIndexWriter, sketchArrays, sketchFromArrays, type PairSketch } from "@/lib/search/rank-index";
+import { MAX_SEGMENT_DOCS, type RankIndex, RankIndexWriter, sketchArrays, sketchFromArrays, type PairSketch } from "@/lib/search/rank-index";
 import { adoptStories, archiveStories, STORIES_VERSION, storiesArrays, type SavedStoriesMeta } from "@/lib/stories/archive-stories";
 import { STORY_RULE } from "@/lib/stories/group";
 
@@ -463,11 +463,7 @@ export class LiveIndex {
     let batch = new Batch(this.evidence, archivePeople, today);
     const flush = async () => {
       if (!batch.items.length) return;
-      // People held by the analyser's threads are decided there while this one finishes the rank index.
-      const people = batch.decidePeople(this.opts.analyser ?? null);
-      const rank = batch.writer.finish();
-      await people;
-      const items = batch.finishDates();
+      const { items, rank } = await batch.finish(this.opts.analyser ?? null);
       await this.yieldNow();
       let seg = memorySegment(this.segmentName(), items, rank);
       if (this.opts.indexDir) seg = saveSegment(this.opts.indexDir, items, seg);
@@ -672,37 +668,45 @@ class Batch {
   }
 
   /**
-   * People decided with the archive's evidence and the tagger (as buildCorpus does): here for
-   * the candidates this thread has, by `analyser` on its threads for those it holds. Resolves
-   * once every article of the batch has its people.
+   * The batch's articles and rank index, ready to be written: people decided with the archive's
+   * evidence and the tagger (as buildCorpus does), and estimated dates checked against their
+   * neighbours in this batch (see date-check.ts). People an analyser holds are decided on its
+   * threads while this one finishes the rank index and checks the dates, which need no people.
    */
-  async decidePeople(analyser: Analyser | null): Promise<void> {
-    if (!this.archivePeople) return;
-    const held: HeldCandidates[] = [];
-    const heldAt: number[] = [];
-    let helpers: PeopleHelpers | undefined;
-    this.candidates.forEach((c, i) => {
-      if (Array.isArray(c)) this.items[i].article.persons = resolvePeople(c, (helpers ??= this.evidence.helpers(loadTagger())));
-      else {
-        held.push(c);
-        heldAt.push(i);
-      }
-    });
-    if (!held.length) return;
-    if (!analyser?.resolve) throw new Error("candidates held by an analyser that cannot resolve them");
-    const data = this.evidence.toData();
-    const persons = await analyser.resolve(held, { ...data, counts: Int32Array.from(data.counts) });
-    heldAt.forEach((i, k) => (this.items[i].article.persons = persons[k]));
-  }
-
-  /** Estimated dates checked against their neighbours in this batch (see date-check.ts), once people are decided. */
-  finishDates(): SourcedArticle[] {
+  async finish(analyser: Analyser | null): Promise<{ items: SourcedArticle[]; rank: RankIndex }> {
+    const persons = this.decidePeople(analyser);
+    const rank = this.writer.finish();
     const checked = withCheckedDates(
       this.items.map((i) => i.article),
       this.dates,
       this.today,
     );
-    return checked.map((article, i) => ({ article, line: this.items[i].line }));
+    // The date check copies the articles it changes: people go on the articles kept.
+    const decided = await persons;
+    if (decided) checked.forEach((article, i) => (article.persons = decided[i]));
+    return { items: checked.map((article, i) => ({ article, line: this.items[i].line })), rank };
+  }
+
+  /** Each article's people (null: decided already, by the article alone, in `add`). */
+  private async decidePeople(analyser: Analyser | null): Promise<Entity[][] | null> {
+    if (!this.archivePeople) return null;
+    const out: Entity[][] = new Array(this.candidates.length);
+    const held: HeldCandidates[] = [];
+    const heldAt: number[] = [];
+    let helpers: PeopleHelpers | undefined;
+    this.candidates.forEach((c, i) => {
+      if (Array.isArray(c)) out[i] = resolvePeople(c, (helpers ??= this.evidence.helpers(loadTagger())));
+      else {
+        held.push(c);
+        heldAt.push(i);
+      }
+    });
+    if (!held.length) return out;
+    if (!analyser?.resolve) throw new Error("candidates held by an analyser that cannot resolve them");
+    const data = this.evidence.toData();
+    const persons = await analyser.resolve(held, { ...data, counts: Int32Array.from(data.counts) });
+    heldAt.forEach((i, k) => (out[i] = persons[k]));
+    return out;
   }
 }
 
