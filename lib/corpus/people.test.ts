@@ -449,12 +449,30 @@ describe("findPeople on things named a few words after their head (session of 20
     expect(names("Chiếc xe chở ca sĩ Trần Thị Hoa gặp nạn.")).toEqual(["Trần Thị Hoa"]);
   });
   it("counts a name after a thing's head a few words back as bare in the archive", () => {
-    const [m] = findCandidates(["Ông mua chiếc xe sang Rufus Firefly."]);
+    const [m] = findCandidates(["Ông mua chiếc xe cũ Rufus Firefly."]);
     expect(m.placed).toBe(true);
     expect(m.near).toBe(true);
   });
   it("does not read the end of 'khủng bố' or 'công bố' as a father", () => {
     const [m] = findCandidates(["Đây là nơi các nhóm khủng bố Abu Sayyaf đóng đô."]);
     expect(m.titled).toBe(false);
+  });
+});
+
+describe("findPeople on clubs and venues after 'tại', 'rời', 'sang' (session of 2026-11-26 16:52)", () => {
+  it("reads a name after 'tại', 'rời' or 'sang' as a place or a club", () => {
+    const placed = (text: string) => findCandidates([text]).map((m) => [m.words.join(" "), m.placed]);
+    expect(placed("Anh không được thi đấu tại Mito Hollyhock.")).toEqual([["Mito Hollyhock", true]]);
+    expect(placed("Cầu thủ phải rời Sam Mames rồi chuyển sang Anzhi Makhachkala.")).toEqual([
+      ["Sam Mames", true],
+      ["Anzhi Makhachkala", true],
+    ]);
+    // A family name no longer makes it a person there.
+    expect(names("Đội bóng thi đấu tại Lê Văn Thanh.")).toEqual([]);
+  });
+  it("does not read 'hiện tại' (now) as a place word", () => {
+    const [m] = findCandidates(["Cô cho biết hiện tại Rufus Firefly vẫn độc thân."]);
+    expect(m.placed).toBe(false);
+    expect(findCandidates(["Cô sống tại Rufus Firefly."])[0].placed).toBe(true);
   });
 });

@@ -362,6 +362,11 @@ const PLACE_BEFORE_SET = new Set([
   "môn phái",
   "võ phái",
   "chip",
+  // Where something happens, and a club a player leaves or joins: "thi đấu tại Mito Hollyhock",
+  // "rời Sam Mames", "sang Anzhi Makhachkala" (the labelled sets: 216 such names, one a person).
+  "tại",
+  "rời",
+  "sang",
 ]);
 
 /** Words that end with a title's last word but introduce no one: "nhóm khủng bố Abu Sayyaf", "công bố". */
@@ -433,6 +438,9 @@ function thingBefore(before: string): boolean {
   }
   return false;
 }
+
+/** Words that end with a place word but place nothing: "hiện tại Hạ Vi" (now), "giàu sang". */
+const NOT_PLACE_BEFORE = new Set(["hiện tại", "tồn tại", "thực tại", "tự tại", "giàu sang", "cao sang", "sang sang"]);
 
 /** Whether the text right before a name ends with one of the phrases (1–4 words, case-insensitive). */
 function endsWithPhrase(before: string, phrases: Set<string>): boolean {
@@ -898,7 +906,8 @@ function segment(
   if (!titled && acronymQualified) titled = endsWithPhrase(text.slice(Math.max(0, offsets[0] - 60), offsets[0]), TITLE_SET);
   let placed =
     !titled &&
-    (endsWithPhrase(text.slice(Math.max(0, offsets[a] - 40), offsets[a]), PLACE_BEFORE_SET) ||
+    ((endsWithPhrase(text.slice(Math.max(0, offsets[a] - 40), offsets[a]), PLACE_BEFORE_SET) &&
+      !endsWithPhrase(text.slice(Math.max(0, offsets[a] - 40), offsets[a]), NOT_PLACE_BEFORE)) ||
       (b - a >= 2 &&
         VN_SURNAMES.has(lws[a]) &&
         HOUSE_NUMBER_BEFORE.test(text.slice(Math.max(0, offsets[a] - 30), offsets[a])) &&
