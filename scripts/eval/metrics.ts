@@ -1,5 +1,6 @@
 // Ranking and latency measures for the eval.
 
+import os from "node:os";
 import type { MatchResult } from "@/lib/search/matcher";
 
 /** Reciprocal rank of `target` within the first 10 ids (0 when absent). */
@@ -51,4 +52,12 @@ export interface Quality {
 export function quality(ranks: number[]): Quality {
   const n = ranks.length || 1;
   return { mrr: ranks.reduce((s, r) => s + r, 0) / n, recall: ranks.filter((r) => r > 0).length / n };
+}
+
+/** The machine's load averages over 1, 5 and 15 minutes, as benchmark lines print them ("7.2, 6.1, 5.0"). */
+export function loadAverage(): string {
+  return os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(", ");
 }

@@ -1,6 +1,7 @@
 // Known-item queries for the eval: 3–4 consecutive words of a title, the target is
 // that article, in four variants (exact, marks stripped, tone placement swapped, typo).
 import type { Article } from "@/lib/corpus/types";
+import type { Archive } from "@/lib/index/archive";
 import { tokenize } from "@/lib/text/analyzer";
 import { typeText } from "./typing";
 
@@ -134,4 +135,19 @@ export function buildQuerySets(articles: Article[], count: number, seed: number)
     sets.tone.push({ q: swapped, target: a.id });
   }
   return sets;
+}
+
+/** `npm run eval`'s latency queries (the variants it times, from the same articles and seed), every `every`-th. */
+export function latencyQueries(articles: Article[], every = 1): string[] {
+  const sets = buildQuerySets(articles, 400, 42);
+  return (["exact", "stripped", "tone", "toneExact", "typo"] as const).flatMap((k) => sets[k].map((it) => it.q)).filter((_, i) => i % every === 0);
+}
+
+/** The live articles of a loaded archive, segment by segment (what the latency queries are drawn from). */
+export function liveArticles(archive: Archive): Article[] {
+  return archive.segments.flatMap((seg) =>
+    Array.from({ length: seg.rank.n }, (_, d) => d)
+      .filter((d) => !seg.rank.deleted?.[d])
+      .map((d) => seg.store.get(d)),
+  );
 }

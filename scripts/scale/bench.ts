@@ -40,7 +40,7 @@ import autocannon from "autocannon";
 import { createMatcher } from "@/lib/search/matcher";
 import { flexSearchVi } from "../eval/peers";
 import { median, percentile } from "../eval/metrics";
-import { buildQuerySets, mulberry32 } from "../eval/queries";
+import { latencyQueries, mulberry32 } from "../eval/queries";
 import { healthOfEach, processRss, startApp, stopApp, waitAllReady } from "../app-server";
 import { NATURAL_QUERIES } from "./natural-queries";
 
@@ -191,12 +191,6 @@ function indexedArticles(live: LiveIndex, titlesOnly: boolean): Article[] {
   return out;
 }
 
-/** `npm run eval`'s latency queries: the variants it times, from the same articles and seed. */
-function evalQueries(articles: Article[]): string[] {
-  const sets = buildQuerySets(articles, 400, 42);
-  return (["exact", "stripped", "tone", "toneExact", "typo"] as const).flatMap((k) => sets[k].map((it) => it.q));
-}
-
 /** p50 and p99 of each run, then the median of each over the runs. */
 function percentiles(runs: number[][]): { p50: number; p99: number } {
   const sorted = runs.map((r) => [...r].sort((a, b) => a - b));
@@ -290,7 +284,7 @@ async function main() {
   const every = Math.max(1, Number(values["eval-every"]));
   // The saved index's articles: only the eval parts need them (FlexSearch indexes the same ones).
   let indexed: Article[] | null = needEval ? indexedArticles(live, !parts.has("eval")) : null;
-  const evalQs = indexed ? evalQueries(indexed).filter((_, i) => i % every === 0) : [];
+  const evalQs = indexed ? latencyQueries(indexed, every) : [];
   if (!parts.has("eval")) indexed = null;
 
   if (parts.has("inprocess") || parts.has("restart")) {

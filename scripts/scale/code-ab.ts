@@ -16,8 +16,8 @@ import path from "node:path";
 import { cliArgs } from "../cli";
 import { LiveIndex } from "@/lib/index/live-index";
 import { createMatcher, type Matcher } from "@/lib/search/matcher";
-import { median, percentile, shownTen } from "../eval/metrics";
-import { buildQuerySets } from "../eval/queries";
+import { loadAverage, median, percentile, shownTen } from "../eval/metrics";
+import { latencyQueries, liveArticles } from "../eval/queries";
 
 const { values } = cliArgs(__filename, {
   options: {
@@ -53,28 +53,15 @@ async function main() {
   try {
     const { createMatcher: createBase } = (await import(path.join(copy, "lib/search/matcher.ts"))) as { createMatcher: typeof createMatcher };
     const live = await LiveIndex.open({ corpusDir: path.resolve(values.archive!), indexDir: path.resolve(values.index), reader: true, waitForWriter: false });
-    const articles = live.archive.segments.flatMap((seg) =>
-      Array.from({ length: seg.rank.n }, (_, d) => d)
-        .filter((d) => !seg.rank.deleted?.[d])
-        .map((d) => seg.store.get(d)),
-    );
-    const sets = buildQuerySets(articles, 400, 42);
-    const every = Math.max(1, Number(values.every));
+    const articles = liveArticles(live.archive);
     const given = values.query ?? [];
-    const queries = given.length
-      ? given
-      : (["exact", "stripped", "tone", "toneExact", "typo"] as const).flatMap((k) => sets[k].map((it) => it.q)).filter((_, i) => i % every === 0);
+    const queries = given.length ? given : latencyQueries(articles, Math.max(1, Number(values.every)));
     const runs = Number(values.runs);
     const cpu = () => {
       const u = process.cpuUsage();
       return (u.user + u.system) / 1000;
     };
-    console.log(
-      `${articles.length} articles, ${queries.length} queries, ${runs} runs, CPU time; load ${os
-        .loadavg()
-        .map((x) => x.toFixed(1))
-        .join(", ")}`,
-    );
+    console.log(`${articles.length} articles, ${queries.length} queries, ${runs} runs, CPU time; load ${loadAverage()}`);
     const sides = ["base", "this"] as const;
     // times[side][query][run]
     const times = { base: queries.map((): number[] => []), this: queries.map((): number[] => []) };
@@ -104,12 +91,7 @@ async function main() {
     for (const [i, q] of given.entries()) {
       console.log(`query: base ${median(times.base[i]).toFixed(2)} ms, this ${median(times.this[i]).toFixed(2)} ms (median of ${runs} runs)  ${q}`);
     }
-    console.log(
-      `load at end ${os
-        .loadavg()
-        .map((x) => x.toFixed(1))
-        .join(", ")}`,
-    );
+    console.log(`load at end ${loadAverage()}`);
     await live.close();
   } finally {
     rmSync(copy, { recursive: true, force: true });

@@ -20,7 +20,6 @@
 // Run under `node --cpu-prof` to see the functions:
 //   node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx scripts/scale/query-profile.ts --index DIR [--every 4] [--runs 3]
 import { cliArgs } from "../cli";
-import os from "node:os";
 import path from "node:path";
 import { LiveIndex } from "@/lib/index/live-index";
 import { SearchEngine } from "@/lib/search/engine";
@@ -29,8 +28,8 @@ import { RANK_WEIGHTS, type RankWeights } from "@/lib/search/rank-score";
 import { DEFAULT_CACHE_MB } from "@/lib/search/result-cache";
 import { EMPTY_QUERY } from "@/lib/url/search-params";
 import { loadJudged } from "../eval/judged";
-import { median, percentile, shownTen } from "../eval/metrics";
-import { buildQuerySets } from "../eval/queries";
+import { loadAverage, median, percentile, shownTen } from "../eval/metrics";
+import { latencyQueries, liveArticles } from "../eval/queries";
 
 const { values } = cliArgs(__filename, {
   options: {
@@ -53,20 +52,11 @@ async function main() {
   // A reader: a profile never rebuilds or updates the index it measures; an index built by
   // another analyzer or for another corpus fails at once, saying why (rebuild it with npm run index).
   const live = await LiveIndex.open({ corpusDir: path.resolve(values.archive!), indexDir: path.resolve(values.index!), reader: true, waitForWriter: false });
-  const articles = live.archive.segments.flatMap((seg) =>
-    Array.from({ length: seg.rank.n }, (_, d) => d)
-      .filter((d) => !seg.rank.deleted?.[d])
-      .map((d) => seg.store.get(d)),
-  );
-  const sets = buildQuerySets(articles, 400, 42);
+  const articles = liveArticles(live.archive);
   const every = Math.max(1, Number(values.every));
   const natural = [...loadJudged().queries, ...loadJudged(path.resolve(__dirname, "../../data/eval/judged-heldout2.json")).queries].map((jq) => jq.q);
   const given = values.query ?? [];
-  const queries = given.length
-    ? given
-    : (values.set === "judged" ? natural : (["exact", "stripped", "tone", "toneExact", "typo"] as const).flatMap((k) => sets[k].map((it) => it.q))).filter(
-        (_, i) => i % every === 0,
-      );
+  const queries = given.length ? given : values.set === "judged" ? natural.filter((_, i) => i % every === 0) : latencyQueries(articles, every);
   const only = new Set(values.only!.split(","));
   // `--clock cpu`: this process's CPU time (user + system, all its threads) instead of wall
   // time, which on a shared machine also counts the time other jobs held the cores.
@@ -89,12 +79,7 @@ async function main() {
   if (engineB && only.has("search")) only.add("search-b");
   // As the server does before it says it is ready (stories, facet numbering, pair filters).
   engine.prepare();
-  console.log(
-    `${articles.length} articles, ${queries.length} queries, ${cpu ? "CPU" : "wall"} time; load ${os
-      .loadavg()
-      .map((x) => x.toFixed(1))
-      .join(", ")}`,
-  );
+  console.log(`${articles.length} articles, ${queries.length} queries, ${cpu ? "CPU" : "wall"} time; load ${loadAverage()}`);
   const now = cpu
     ? () => {
         const u = process.cpuUsage();
@@ -164,12 +149,7 @@ async function main() {
     const matchMs = lastMatch[i] === undefined ? "" : `, match ${lastMatch[i].toFixed(1)} ms`;
     console.log(`slow: ${ms.toFixed(1)} ms${matchMs}, ${m?.hits.length ?? 0} hits + ${m?.nearMisses.length ?? 0} near  ${q}`);
   }
-  console.log(
-    `load at end ${os
-      .loadavg()
-      .map((x) => x.toFixed(1))
-      .join(", ")}`,
-  );
+  console.log(`load at end ${loadAverage()}`);
   await live.close();
   await liveB?.close();
 }
