@@ -16,13 +16,11 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { cliArgs } from "../cli";
-import type { Article } from "@/lib/corpus/types";
-import type { Archive } from "@/lib/index/archive";
 import { LiveIndex } from "@/lib/index/live-index";
 import { memoryArchive } from "@/lib/index/memory";
 import { createMatcher, type MatcherOptions } from "@/lib/search/matcher";
 import { NEAR_MISS, RANK_WEIGHTS, type RankWeights } from "@/lib/search/rank-score";
-import { loadArticles } from "./corpus-cache";
+import { loadArticles, storedArticles } from "./corpus-cache";
 import { condensedNdcgAt, judgedAt, loadAdditions, loadJudged, ndcgAt, precisionAt, withAdditions, type JudgedSet } from "./judged";
 import { reciprocalRank, shownTen } from "./metrics";
 import { flexSearchVi, miniSearchVi } from "./peers";
@@ -255,13 +253,6 @@ async function main() {
     }
   }
   if (first && args.dump) writeFileSync(args.dump, JSON.stringify(first, null, 1));
-}
-
-/** The live articles of an archive, from its document stores. */
-function storedArticles(archive: Archive): Article[] {
-  const out: Article[] = [];
-  for (const seg of archive.segments) for (let d = 0; d < seg.rank.n; d++) if (!seg.rank.deleted?.[d]) out.push(seg.store.get(d));
-  return out;
 }
 
 main().catch((e) => {
