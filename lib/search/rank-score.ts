@@ -62,8 +62,6 @@ export interface RankWeights {
    * (docs/relevance.md, 2026-11-26 05:30–06:00).
    */
   coverage: number;
-  /** An experiment: a near miss pays this × the share of the query's joined pairs' idf its missing words are in. */
-  pairCoverage: number;
   /**
    * Head: this × the share of the query's words found in the title or the lead (about it,
    * not a passing mention), each word weighted by its idf to the power `headPower`, a word
@@ -85,10 +83,6 @@ export interface RankWeights {
    */
   pairs: number;
   pairFields: FieldWeights;
-  /** An experiment: the BM25 saturation of `pairs` alone. */
-  pairK1: number;
-  /** An experiment: body positions after the lead within which a body pair counts for `pairs` (Infinity: all). */
-  pairReach: number;
   /**
    * Query neighbours within `window` positions of each other in one field, not adjacent:
    * BM25F over such occurrences (weighted by `pairFields`) with the commoner word's idf,
@@ -141,15 +135,12 @@ export const RANK_WEIGHTS: RankWeights = {
   title: 1,
   compound: 0.2,
   coverage: 120,
-  pairCoverage: 0,
   head: 5,
   headLead: 1,
   headPower: 1,
   headCompound: 0,
   pairs: 1,
   pairFields: { title: 5, lead: 2, body: 0.5 },
-  pairK1: 1.2,
-  pairReach: Infinity,
   near: 0.5,
   window: 6,
   flow: 4,
@@ -225,8 +216,6 @@ export interface NearMissRule {
    * with it set only in that pass; rank-score then lets a near miss drop lower-case words only.
    */
   alone?: boolean;
-  /** An experiment: a near miss lacks a compound's syllables only together (never `hồ` of `hồ tiêu`). */
-  compoundsWhole?: boolean;
 }
 
 export const NEAR_MISS: NearMissRule = { words: 3, share: 0.15, df: 0.02, lack: 1, longWords: 5, longLack: 1, wideWords: 6, wideShare: 0.5, wideBelow: 10 };
@@ -514,7 +503,6 @@ function wideRule(
     });
   }
   const units = phrases.map((p) => p.reduce((m, i) => m | (1 << i), 0));
-  if (rule.compoundsWhole) for (let i = 1; i < groups.length; i++) if (compound(index, groups, i, w)) units.push((1 << (i - 1)) | (1 << i));
   return { droppable, units, wordIdf: stats.wordIdf, budget: rule.wideShare * stats.totalIdf };
 }
 
@@ -546,8 +534,7 @@ function run(index: RankIndex, s: Scratch, req: ScoreRequest, explain: Explain |
     const rule = req.nearMissRule ?? NEAR_MISS;
     const wide = req.mode === "all" && req.nearMiss ? wideRule(index, groups, req.phrases, req.names, stats, rule, w) : null;
     // Near misses listed alone may lack only what the wide rule lets them (NearMissRule.alone).
-    const halves = rule.compoundsWhole ? compoundSyllables(index, groups, w) : 0;
-    const minor = req.mode === "all" && req.nearMiss ? minorWords(index, groups, stats, rule) & (rule.alone ? (wide?.droppable ?? 0) : -1) & ~halves : 0;
+    const minor = req.mode === "all" && req.nearMiss ? minorWords(index, groups, stats, rule) & (rule.alone ? (wide?.droppable ?? 0) : -1) : 0;
     const most = minor ? lackAllowed(groups.length, rule) : 0;
     const budget = req.mode === "all" ? (req.missShare ?? 0) * stats.totalIdf : Infinity;
     accumulate(index, s, groups, touched, budget, minor, most, stats, w, wide?.budget ?? 0);
@@ -580,9 +567,7 @@ function run(index: RankIndex, s: Scratch, req: ScoreRequest, explain: Explain |
     const coverage = w.coverage / stats.totalIdf;
     const head = w.head / stats.totalIdf;
     const { sums } = s;
-    const pairLoss = near.length && w.pairCoverage > 0 ? pairLossOf(index, groups, w.pairCoverage) : null;
-    const covered = (d: number) => coverage * sums[SUMS * d + COVER] - (pairLoss && s.mask[d] !== full ? pairLoss(s.mask[d]) : 0);
-    const base = (d: number) => sums[SUMS * d + TITLE] + sums[SUMS * d + TEXT] + covered(d) + head * sums[SUMS * d + HEAD];
+    const base = (d: number) => sums[SUMS * d + TITLE] + sums[SUMS * d + TEXT] + coverage * sums[SUMS * d + COVER] + head * sums[SUMS * d + HEAD];
     // Names are checked when every full match can be (near misses beyond PHRASE_SCAN: the best by their per-word features).
     const names = req.names?.length && candidates.length + (wide ? 0 : near.length) <= PHRASE_SCAN ? req.names : [];
     const phrases = req.mode === "all" ? [...req.phrases, ...names] : [];
@@ -599,7 +584,7 @@ function run(index: RankIndex, s: Scratch, req: ScoreRequest, explain: Explain |
         const featuresOf = (d: number, p: Proximity): RankFeatures => ({
           title: sums[SUMS * d + TITLE] + p.title,
           text: sums[SUMS * d + TEXT] + p.text,
-          coverage: covered(d),
+          coverage: coverage * sums[SUMS * d + COVER],
           head: head * sums[SUMS * d + HEAD] + p.head,
           pairs: p.pairs,
           near: p.near,
@@ -664,23 +649,6 @@ function run(index: RankIndex, s: Scratch, req: ScoreRequest, explain: Explain |
     for (const d of slotted) slot[d] = -1;
     slotted.length = 0;
   }
-}
-
-/** What a near miss holding `held` pays for the query's joined pairs it cannot hold (RankWeights.pairCoverage). */
-function pairLossOf(index: RankIndex, groups: Group[], weight: number): (held: number) => number {
-  const pairs: [number, number][] = [];
-  let total = 0;
-  for (let g = 1; g < groups.length; g++) {
-    if (!joined(groups, g)) continue;
-    const x = idf(index, pairDf(index, groups[g - 1].terms[0].f, groups[g].terms[0].f));
-    pairs.push([(1 << (g - 1)) | (1 << g), x]);
-    total += x;
-  }
-  return (held) => {
-    let lacked = 0;
-    for (const [mask, x] of pairs) if ((held & mask) !== mask) lacked += x;
-    return total > 0 ? (weight * lacked) / total : 0;
-  };
 }
 
 /** The positional part of the score, summed in one fixed order (the pruned and the exhaustive path agree to the bit). */
@@ -893,13 +861,6 @@ function headShares(stats: QueryStats, w: RankWeights): number[] {
 /** Whether query word g is a syllable of a compound of the query (with the word before or after it). */
 function inCompound(index: RankIndex, groups: Group[], g: number, w: RankWeights): boolean {
   return compound(index, groups, g, w) || compound(index, groups, g + 1, w);
-}
-
-/** Bit mask of the query words that are a syllable of one of the query's compounds. */
-function compoundSyllables(index: RankIndex, groups: Group[], w: RankWeights): number {
-  let out = 0;
-  for (let i = 0; i < groups.length; i++) if (inCompound(index, groups, i, w)) out |= 1 << i;
-  return out;
 }
 
 /** A word joined to a neighbour gets its title part from the pair (see RankWeights.title). */
@@ -1134,12 +1095,9 @@ function createScanner(index: RankIndex, s: Scratch, groups: Group[], phrases: n
   const spanShare = Float64Array.from(stats.wordIdf, (x) => x / stats.totalIdf);
   const lastBase = new Float64Array(n);
   const sat = (x: number) => (x > 0 ? (x * (k1 + 1)) / (x + k1) : 0);
-  const pk1 = w.pairK1;
-  const satPair = (x: number) => (x > 0 ? (x * (pk1 + 1)) / (x + pk1) : 0);
-  const reach = w.pairReach;
   const fw = w.pairFields;
-  const fieldX = (counts: Float64Array, d: number, g: number) =>
-    fw.title * counts[3 * g] * titleNorm[d] + fw.lead * counts[3 * g + 1] * leadNorm[d] + fw.body * counts[3 * g + 2] * bodyNorm[d];
+  const fieldScore = (counts: Float64Array, d: number, g: number) =>
+    sat(fw.title * counts[3 * g] * titleNorm[d] + fw.lead * counts[3 * g + 1] * leadNorm[d] + fw.body * counts[3 * g + 2] * bodyNorm[d]);
 
   const stride = 3 * n;
   const { slot } = s;
@@ -1238,7 +1196,7 @@ function createScanner(index: RankIndex, s: Scratch, groups: Group[], phrases: n
         // What the pair filter may take away (it serves pairs, the title compound and flow).
         let adjacent = 0;
         if ((joinMask & (1 << g)) !== 0 && mt + ml + mb > 0) {
-          if (pairIdf[g] > 0) adjacent += pairIdf[g] * satPair(fw.title * mt * tn + fw.lead * ml * ln + fw.body * mb * bn);
+          if (pairIdf[g] > 0) adjacent += pairIdf[g] * sat(fw.title * mt * tn + fw.lead * ml * ln + fw.body * mb * bn);
           if (titleIdf[g] > 0) adjacent += titleIdf[g] * sat(mt * tn);
           if (flowW[g] > 0 && mt + ml > 0) adjacent += flowW[g] * (flowUp - flowDown);
           if (headPairs & (1 << g) && mt > 0) adjacent += headRest[g - 1] + headRest[g];
@@ -1283,7 +1241,7 @@ function createScanner(index: RankIndex, s: Scratch, groups: Group[], phrases: n
       const top = k1 + 1;
       let out = 0;
       for (let g = 1; g < n; g++) {
-        if (joinMask & (1 << g)) out += (pairIdf[g] > 0 ? pairIdf[g] * (pk1 + 1) : 0) + (titleIdf[g] > 0 ? titleIdf[g] * top : 0);
+        if (joinMask & (1 << g)) out += (pairIdf[g] > 0 ? pairIdf[g] * top : 0) + (titleIdf[g] > 0 ? titleIdf[g] * top : 0);
         if (flowW[g] > 0) out += flowW[g] * Math.max(flowNear, 1);
         if (headPairs & (1 << g)) out += headRest[g - 1] + headRest[g];
         if (nearIdf[g] > 0) out += nearIdf[g] * top;
@@ -1336,7 +1294,7 @@ function createScanner(index: RankIndex, s: Scratch, groups: Group[], phrases: n
           } else if (share > spanBodyBest) spanBodyBest = share;
         }
         const pairs = (prevAll << 1) & all & joinMask;
-        if (pairs && (field < 2 || i - lEnd < reach)) {
+        if (pairs) {
           const strong = (prevBase << 1) & base;
           for (let g = 1; g < n; g++) {
             if (pairs & (1 << g)) pairCounts[3 * g + field] += strong & (1 << g) ? 1 : 0.5;
@@ -1370,8 +1328,8 @@ function createScanner(index: RankIndex, s: Scratch, groups: Group[], phrases: n
         }
       }
       for (let g = 1; g < n; g++) {
-        if (pairIdf[g] > 0) pairs += pairIdf[g] * satPair(fieldX(pairCounts, d, g));
-        if (nearIdf[g] > 0) near += nearIdf[g] * sat(fieldX(nearCounts, d, g));
+        if (pairIdf[g] > 0) pairs += pairIdf[g] * fieldScore(pairCounts, d, g);
+        if (nearIdf[g] > 0) near += nearIdf[g] * fieldScore(nearCounts, d, g);
         if (titleIdf[g] > 0) title += titleIdf[g] * sat(pairCounts[3 * g] * titleNorm[d]);
         if (flowW[g] > 0) {
           // Adjacent in the title or lead: 1 (a completion's pair counts half); only near there: flowNear.
