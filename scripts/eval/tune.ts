@@ -1,7 +1,7 @@
 // A reproducible weight search (issue #9): coordinate ascent over the named weights of
 // RankWeights (lib/search/rank-score.ts) on the union of the judged tuning sets, with
 // leave-one-set-out cross-validation. The objective is the mean nDCG@5 over the queries of
-// the sets trained on (the frozen set scored with its additions' grades). Each fold ascends
+// the sets trained on (each set scored with the grades added on request, judged-additions.json). Each fold ascends
 // on three sets from the landed weights and scores the fourth with what it found: the mean
 // of those left-out figures is the honest estimate of what tuning gains, printed beside the
 // in-sample figure of an ascent on all four sets. Known items (exact, stripped, tone MRR@10)
@@ -111,9 +111,9 @@ async function main() {
   const root = path.resolve(__dirname, "../..");
   const queries: JudgedQuery[] = [];
   const foldOf: string[] = [];
+  const additions = loadAdditions();
   for (const [fold, file] of Object.entries(TUNING_SETS)) {
-    let set = loadJudged(path.join(root, file));
-    if (fold === "frozen") set = withAdditions(set, loadAdditions());
+    const set = withAdditions(loadJudged(path.join(root, file)), additions);
     for (const q of set.queries) {
       queries.push(q);
       foldOf.push(fold);
