@@ -6,6 +6,7 @@ import path from "node:path";
 import { loadCorpus } from "@/lib/corpus/load";
 import type { Article } from "@/lib/corpus/types";
 import type { Archive } from "@/lib/index/archive";
+import { LiveIndex } from "@/lib/index/live-index";
 
 /** loadCorpus reads a directory; a single file is copied into a temporary one (outside the repo). */
 function corpusDir(target: string): { dir: string; cleanup: () => void } {
@@ -33,4 +34,9 @@ export function storedArticles(archive: Archive): Article[] {
   const out: Article[] = [];
   for (const seg of archive.segments) for (let d = 0; d < seg.rank.n; d++) if (!seg.rank.deleted?.[d]) out.push(seg.store.get(d));
   return out;
+}
+
+/** A saved index (npm run index) of the corpus file `corpus`, opened read-only. */
+export function openSaved(corpus: string, index: string): Promise<LiveIndex> {
+  return LiveIndex.open({ corpusDir: path.resolve(path.dirname(corpus)), indexDir: path.resolve(index), reader: true, waitForWriter: false });
 }

@@ -11,10 +11,10 @@ import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { cliArgs } from "../cli";
 import type { Article } from "@/lib/corpus/types";
-import { LiveIndex } from "@/lib/index/live-index";
 import { createMatcher } from "@/lib/search/matcher";
 import { parseQuery } from "@/lib/search/query-parse";
 import { tokenize } from "@/lib/text/analyzer";
+import { openSaved } from "./corpus-cache";
 import { loadAdditions, loadJudged, ndcgAt, withAdditions, type JudgedQuery } from "./judged";
 
 const { values: args } = cliArgs(__filename, {
@@ -43,12 +43,7 @@ export function lackedWords(q: string, a: Pick<Article, "title" | "paragraphs" |
 async function main() {
   if (!args.index || !args.peers) throw new Error("--index=DIR and --peers=FILE are required");
   if (statSync(args.corpus!).isDirectory()) throw new Error(`--corpus must name the corpus file, not a folder: ${args.corpus}`);
-  const live = await LiveIndex.open({
-    corpusDir: path.resolve(path.dirname(args.corpus!)),
-    indexDir: path.resolve(args.index),
-    reader: true,
-    waitForWriter: false,
-  });
+  const live = await openSaved(args.corpus!, args.index);
   const archive = live.archive;
   const byId = new Map<string, Article>();
   for (const seg of archive.segments) for (let d = 0; d < seg.rank.n; d++) if (!seg.rank.deleted?.[d]) byId.set(seg.rank.ids[d], seg.store.get(d));

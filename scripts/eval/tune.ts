@@ -16,10 +16,9 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { cliArgs } from "../cli";
-import { LiveIndex } from "@/lib/index/live-index";
 import { createMatcher } from "@/lib/search/matcher";
 import { RANK_WEIGHTS, type RankWeights } from "@/lib/search/rank-score";
-import { storedArticles } from "./corpus-cache";
+import { openSaved, storedArticles } from "./corpus-cache";
 import { among, coordinateAscent, leaveOneOut, meanOver, scaled, type Knob, type Params } from "./ascent";
 import { loadAdditions, loadJudged, ndcgAt, withAdditions, type JudgedQuery } from "./judged";
 import { reciprocalRank, shownTen } from "./metrics";
@@ -101,13 +100,7 @@ const fmt = (p: Params, start: Params) =>
 
 async function main() {
   if (!args.index) throw new Error("--index=DIR is required (a saved index: npm run index)");
-  const live = await LiveIndex.open({
-    corpusDir: path.resolve(path.dirname(args.corpus!)),
-    indexDir: path.resolve(args.index),
-    reader: true,
-    waitForWriter: false,
-  });
-  const archive = live.archive;
+  const { archive } = await openSaved(args.corpus!, args.index);
   const root = path.resolve(__dirname, "../..");
   const queries: JudgedQuery[] = [];
   const foldOf: string[] = [];
