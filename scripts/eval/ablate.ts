@@ -20,12 +20,12 @@ import { LiveIndex } from "@/lib/index/live-index";
 import { memoryArchive } from "@/lib/index/memory";
 import { createMatcher, type MatcherOptions } from "@/lib/search/matcher";
 import { NEAR_MISS, RANK_WEIGHTS, type RankWeights } from "@/lib/search/rank-score";
-import { loadArticles, storedArticles } from "./corpus-cache";
+import { loadArticles } from "./corpus-cache";
 import { condensedNdcgAt, judgedAt, loadAdditions, loadJudged, ndcgAt, precisionAt, withAdditions, type JudgedSet } from "./judged";
 import { reciprocalRank, shownTen } from "./metrics";
 import { flexSearchVi, miniSearchVi } from "./peers";
 import { absentQueries } from "./absent";
-import { buildQuerySets } from "./queries";
+import { buildQuerySets, liveArticles } from "./queries";
 
 /** Named variants: the ranking as it is, each feature off, near misses off, and older experiments. */
 function variants(): [string, MatcherOptions][] {
@@ -167,7 +167,7 @@ async function main() {
   const saved = args.index
     ? await LiveIndex.open({ corpusDir: path.resolve(path.dirname(args.corpus!)), indexDir: path.resolve(args.index), reader: true, waitForWriter: false })
     : null;
-  const articles = saved ? storedArticles(saved.archive) : (await loadArticles(args.corpus!, args.cache!)).articles;
+  const articles = saved ? liveArticles(saved.archive) : (await loadArticles(args.corpus!, args.cache!)).articles;
   const judged = loadJudged();
   const added = withAdditions(judged, loadAdditions());
   const fromRoot = (file: string) => path.resolve(__dirname, "../..", file);

@@ -5,7 +5,6 @@ import os from "node:os";
 import path from "node:path";
 import { loadCorpus } from "@/lib/corpus/load";
 import type { Article } from "@/lib/corpus/types";
-import type { Archive } from "@/lib/index/archive";
 import { LiveIndex } from "@/lib/index/live-index";
 
 /** loadCorpus reads a directory; a single file is copied into a temporary one (outside the repo). */
@@ -26,13 +25,6 @@ export async function loadArticles(target: string, cache: boolean): Promise<{ ar
   const { articles, skipped } = await loadCorpus(source.dir).finally(source.cleanup);
   const out = { articles, skipped: skipped.length };
   if (cache) writeFileSync(file, JSON.stringify(out));
-  return out;
-}
-
-/** The live articles of an archive (a saved index), from its document stores. */
-export function storedArticles(archive: Archive): Article[] {
-  const out: Article[] = [];
-  for (const seg of archive.segments) for (let d = 0; d < seg.rank.n; d++) if (!seg.rank.deleted?.[d]) out.push(seg.store.get(d));
   return out;
 }
 

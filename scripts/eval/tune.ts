@@ -18,11 +18,11 @@ import path from "node:path";
 import { cliArgs } from "../cli";
 import { createMatcher } from "@/lib/search/matcher";
 import { RANK_WEIGHTS, type RankWeights } from "@/lib/search/rank-score";
-import { openSaved, storedArticles } from "./corpus-cache";
+import { openSaved } from "./corpus-cache";
 import { among, coordinateAscent, leaveOneOut, meanOver, scaled, type Knob, type Params } from "./ascent";
 import { loadAdditions, loadJudged, ndcgAt, withAdditions, type JudgedQuery } from "./judged";
 import { reciprocalRank, shownTen } from "./metrics";
-import { buildQuerySets } from "./queries";
+import { buildQuerySets, liveArticles } from "./queries";
 
 const { values: args } = cliArgs(__filename, {
   options: {
@@ -183,7 +183,7 @@ async function main() {
   // Known items, for the start, each fold's weights and the all-sets weights.
   const n = Number(args.queries);
   if (n > 0) {
-    const sets = buildQuerySets(storedArticles(archive), n, Number(args.seed));
+    const sets = buildQuerySets(liveArticles(archive), n, Number(args.seed));
     const mrr = (p: Params) => {
       const matcher = createMatcher(archive, { weights: toWeights(p) });
       const one = (items: { q: string; target: string }[]) =>
