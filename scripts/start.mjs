@@ -7,8 +7,9 @@
 //
 // Each server process is Next.js as `next start` runs it (the same request handler, the same
 // graceful stop on SIGTERM), in a server of our own: it answers GET /api/search itself, without
-// Next's handler (lib/http/node-search-api.ts, which instrumentation.ts registers), and hands
-// every other request to Next. Options: -p/--port (default $PORT, else 3000), -H/--hostname,
+// Next's handler (lib/http/node-search-api.ts, which instrumentation.ts registers), and gives
+// every other request the nonce, CSP and request id proxy.ts would (lib/http/node-page-front.ts,
+// so Next skips the middleware) before handing it to Next. Options: -p/--port (default $PORT, else 3000), -H/--hostname,
 // --keepAliveTimeout MS, as `next start` takes them.
 import cluster from "node:cluster";
 import http from "node:http";
@@ -87,14 +88,22 @@ async function serve(args) {
   const handle = app.getRequestHandler();
   // Registered by instrumentation.ts while Next prepares (lib/http/node-search-api.ts).
   const ROUTES = Symbol.for("tim-tin.node-routes");
+  const failed = (res, error) => {
+    console.error(error);
+    if (!res.headersSent) res.writeHead(500);
+    res.end("Internal Server Error");
+  };
   const server = http.createServer((req, res) => {
-    const ours = globalThis[ROUTES];
-    const answered = ours?.handles(req) ? ours.serve(req, res) : handle(req, res);
-    answered.catch((error) => {
-      console.error(error);
-      if (!res.headersSent) res.writeHead(500);
-      res.end("Internal Server Error");
-    });
+    try {
+      const ours = globalThis[ROUTES];
+      const api = ours?.handles(req);
+      // Any other request: proxy.ts's work done here (Next then skips the middleware), or a 304.
+      if (!api && ours?.front(req, res)) return;
+      const answered = api ? ours.serve(req, res) : handle(req, res);
+      answered.catch((error) => failed(res, error));
+    } catch (error) {
+      failed(res, error);
+    }
   });
   if (values.keepAliveTimeout) server.keepAliveTimeout = Number(values.keepAliveTimeout);
   await app.prepare();

@@ -8,16 +8,22 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { gzipSync } from "node:zlib";
 import { errorFields, log } from "@/lib/log";
+import { frontRequest } from "@/lib/http/node-page-front";
 import { searchApi } from "@/lib/http/search-api";
 import { STATIC_SECURITY_HEADERS } from "@/lib/security/headers";
 
 /** Where instrumentation.ts leaves `NODE_ROUTES` for scripts/start.mjs. */
 export const NODE_ROUTES_KEY = Symbol.for("tim-tin.node-routes");
 
-/** What scripts/start.mjs asks of each request before it hands it to Next.js. */
+/**
+ * What scripts/start.mjs asks of each request: the search API is served here (`handles`,
+ * `serve`); any other request gets proxy.ts's headers first (`front`, lib/http/node-page-front.ts:
+ * true when it answered), then goes to Next.js.
+ */
 export const NODE_ROUTES = {
   handles: (req: IncomingMessage) => isSearchApi(req.method, req.url),
   serve: (req: IncomingMessage, res: ServerResponse) => serveSearchApi(req, res),
+  front: (req: IncomingMessage, res: ServerResponse) => frontRequest(req, res),
 };
 
 /** The request's path is the search API's (any query string). */

@@ -1,0 +1,59 @@
+// What proxy.ts does for a request, done by the npm start server (scripts/start.mjs) on Node's
+// request before Next.js sees it, so that Next does not run the middleware at all: its
+// adapters (a NextRequest over a web Request, the response's headers merged back) were most
+// of what the middleware cost a page (docs/performance.md, scale9 and scale10). The request
+// gets its nonce, CSP and request id as request headers (Next reads the nonce from the CSP
+// header, the pages read x-request-id) and FRONT_HEADER, which proxy.ts's matcher skips; the
+// response gets the CSP, the request id and a results page's tag. A results page the client
+// holds is answered 304 here. The rare requests proxy.ts rewrites or answers itself (a results
+// page with bad parameters: its 400; a path Next cannot decode) are left to the middleware.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { heldNonce, pageTag } from "@/lib/http/etag";
+import { isBadSearchPage, PAGE_CACHE, policy, searchPageHash, type FrontRequest } from "@/lib/http/page-front";
+import { hasMalformedEncoding } from "@/lib/security/bad-path";
+import { newNonce, requestIdFrom, STATIC_SECURITY_HEADERS } from "@/lib/security/headers";
+
+/** Set on a request this front gave its headers; proxy.ts's matcher (`missing`) skips such requests. */
+export const FRONT_HEADER = "x-tim-tin-front";
+
+/** The paths proxy.ts runs for (its matcher's source), but for /api/search, which is answered before this. */
+const SKIPPED = /^\/(?:_next\/static|_next\/image|favicon\.ico)/;
+
+function header(req: IncomingMessage, name: string): string | null {
+  const v = req.headers[name];
+  return v === undefined ? null : Array.isArray(v) ? v.join(", ") : v;
+}
+
+/**
+ * Give a request what proxy.ts would, before Next.js handles it. True when the request was
+ * answered here (a 304); false: hand it to Next (with the middleware skipped unless left to it).
+ */
+export function frontRequest(req: IncomingMessage, res: ServerResponse): boolean {
+  // Only this server marks requests: a client's own marker would skip the middleware.
+  delete req.headers[FRONT_HEADER];
+  const url = new URL(req.url ?? "/", "http://localhost");
+  if (SKIPPED.test(url.pathname)) return false;
+  const r: FrontRequest = { method: req.method ?? "GET", pathname: url.pathname, searchParams: url.searchParams, has: (name) => name in req.headers };
+  if (hasMalformedEncoding(url.pathname) || isBadSearchPage(r)) return false;
+  const requestId = requestIdFrom(header(req, "x-request-id"));
+  const hash = searchPageHash(r);
+  const held = hash ? heldNonce(header(req, "if-none-match"), hash) : null;
+  if (hash && held) {
+    for (const { key, value } of STATIC_SECURITY_HEADERS) res.setHeader(key, value);
+    res.writeHead(304, { ETag: pageTag(hash, held), "Cache-Control": PAGE_CACHE, "Content-Security-Policy": policy(held), "X-Request-Id": requestId }).end();
+    return true;
+  }
+  const nonce = newNonce();
+  const csp = policy(nonce);
+  req.headers["x-nonce"] = nonce;
+  req.headers["x-request-id"] = requestId;
+  req.headers["content-security-policy"] = csp;
+  req.headers[FRONT_HEADER] = "1";
+  res.setHeader("Content-Security-Policy", csp);
+  res.setHeader("X-Request-Id", requestId);
+  if (hash) {
+    res.setHeader("ETag", pageTag(hash, nonce));
+    res.setHeader("Cache-Control", PAGE_CACHE);
+  }
+  return false;
+}
