@@ -5,13 +5,21 @@
 // `--match TEXT`: only list functions whose name or file contains TEXT; `--last S`: only the
 // profile's last S seconds (a server's load run, without its start and warm-up).
 // Inclusive time counts a sample once per distinct function on its stack (recursion once).
-import { readFileSync } from "node:fs";
+// `--lines N`: also the N source lines with the most self samples (V8's line ticks, with the
+// line's text; `--under` applies, `--last` does not: line ticks carry no time). Under tsx every
+// line of a module is line 2 (each file is compiled to one line), so for lines profile a bundle:
+//   npx esbuild scripts/scale/query-profile.ts --bundle --platform=node --format=cjs \
+//     --external:@riaskov/mmap-io --outfile=/tmp/qp.js   # run from the project directory
+//   node --cpu-prof --cpu-prof-dir=/tmp/prof /tmp/qp.js --index DIR --every 8 --only match --clock cpu
+import { existsSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { cliArgs } from "../cli";
 
 interface Node {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
   children?: number[];
+  positionTicks?: { line: number; ticks: number }[];
 }
 interface Profile {
   nodes: Node[];
@@ -23,7 +31,13 @@ interface Profile {
 
 const { values, positionals } = cliArgs(__filename, {
   allowPositionals: true,
-  options: { under: { type: "string" }, top: { type: "string", default: "30" }, match: { type: "string" }, last: { type: "string" } },
+  options: {
+    under: { type: "string" },
+    top: { type: "string", default: "30" },
+    match: { type: "string" },
+    last: { type: "string" },
+    lines: { type: "string", default: "0" },
+  },
 });
 
 const profile = JSON.parse(readFileSync(positionals[0], "utf8")) as Profile;
@@ -73,3 +87,36 @@ console.log("\nself time");
 for (const [l, ms] of list(self)) console.log(`${ms.toFixed(0).padStart(8)} ms ${((100 * ms) / kept).toFixed(1).padStart(5)}%  ${l}`);
 console.log("\ninclusive time");
 for (const [l, ms] of list(inclusive)) console.log(`${ms.toFixed(0).padStart(8)} ms ${((100 * ms) / kept).toFixed(1).padStart(5)}%  ${l}`);
+
+if (Number(values.lines) > 0) printLines(Number(values.lines));
+
+/** The source lines with the most self samples (positionTicks), under `--under` if given. */
+function printLines(n: number) {
+  const isUnder = (id: number) => {
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) if (byId.get(at)!.callFrame.functionName === values.under) return true;
+    return false;
+  };
+  const ticks = new Map<string, { ticks: number; url: string; line: number; fn: string }>();
+  let all = 0;
+  for (const node of profile.nodes) {
+    if (values.under && !isUnder(node.id)) continue;
+    for (const t of node.positionTicks ?? []) {
+      all += t.ticks;
+      const key = `${node.callFrame.url}:${t.line}`;
+      const entry = ticks.get(key) ?? { ticks: 0, url: node.callFrame.url, line: t.line, fn: node.callFrame.functionName || "(anonymous)" };
+      entry.ticks += t.ticks;
+      ticks.set(key, entry);
+    }
+  }
+  const sources = new Map<string, string[]>();
+  const text = (url: string, line: number) => {
+    if (!sources.has(url)) {
+      const file = url.startsWith("file://") ? fileURLToPath(url) : url;
+      sources.set(url, file && existsSync(file) ? readFileSync(file, "utf8").split("\n") : []);
+    }
+    return (sources.get(url)![line - 1] ?? "").trim().slice(0, 100);
+  };
+  console.log(`\nlines (${all} line ticks${values.under ? ` under ${values.under}` : ""})`);
+  const sorted = [...ticks.values()].sort((a, b) => b.ticks - a.ticks).slice(0, n);
+  for (const e of sorted) console.log(`${((100 * e.ticks) / all).toFixed(1).padStart(5)}%  ${e.fn} :${e.line}  ${text(e.url, e.line)}`);
+}
