@@ -476,3 +476,10 @@ describe("findPeople on clubs and venues after 'tại', 'rời', 'sang' (session
     expect(findCandidates(["Cô sống tại Rufus Firefly."])[0].placed).toBe(true);
   });
 });
+
+describe("findPeople on a knight's title (session of 2026-11-26 16:52)", () => {
+  it("drops 'Sir' from the name it opens, not an acronym written SIR", () => {
+    expect(names("Như Sir Alex Ferguson từng nói, Man City ồn ào.")).toEqual(["Alex Ferguson"]);
+    expect(findCandidates(["Báo cáo (SIR Volume 21) công bố."]).map((m) => [m.words.join(" "), m.titled])).toEqual([["Volume", false]]);
+  });
+});

@@ -862,7 +862,8 @@ function segment(
   for (let changed = true; changed && a < b;) {
     changed = false;
     const w = lws[a];
-    if (IN_RUN_TITLES.has(w) && b - a > 1) {
+    // A knight's title, written so ("Sir Alex Ferguson" is Alex Ferguson; "SIR Volume 21" is a report).
+    if ((IN_RUN_TITLES.has(w) || runWords[a] === "Sir") && b - a > 1) {
       titled = true;
       a++;
       changed = true;
