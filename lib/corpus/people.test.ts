@@ -470,6 +470,10 @@ describe("findPeople on clubs and venues after 'tại', 'rời', 'sang' (session
     // A family name no longer makes it a person there.
     expect(names("Đội bóng thi đấu tại Lê Văn Thanh.")).toEqual([]);
   });
+  it("reads a name after an order or a doctrine as its name", () => {
+    expect(names("Ông được tặng thưởng Huân chương Hồ Chí Minh.")).toEqual([]);
+    expect(findCandidates(["Họ học tập chủ nghĩa Rufus Firefly."]).find((m) => m.words.length === 2)?.placed).toBe(true);
+  });
   it("does not read 'hiện tại' (now) as a place word", () => {
     const [m] = findCandidates(["Cô cho biết hiện tại Rufus Firefly vẫn độc thân."]);
     expect(m.placed).toBe(false);

@@ -367,6 +367,9 @@ const PLACE_BEFORE_SET = new Set([
   "tại",
   "rời",
   "sang",
+  // Orders and doctrines named after a person: "Huân chương Hồ Chí Minh", "chủ nghĩa Mác".
+  "huân chương",
+  "chủ nghĩa",
 ]);
 
 /** Words that end with a title's last word but introduce no one: "nhóm khủng bố Abu Sayyaf", "công bố". */
