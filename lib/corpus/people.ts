@@ -421,26 +421,35 @@ const THING_GAP = 4;
 
 /**
  * Whether a thing's head stands one to `THING_GAP` lowercase words before the name, with no
- * punctuation, function word or title between ("màn hình chơi game Asus Swift").
+ * punctuation, function word or title between ("màn hình chơi game Asus Swift"). Walks back
+ * word by word: most names have a function word, a title or punctuation right before them.
  */
 function thingBefore(before: string): boolean {
-  if (!/ $/.test(before)) return false;
-  const written = before
-    .trimEnd()
-    .split(" ")
-    .slice(-(THING_GAP + 2));
-  const words = written.map((w) => w.toLowerCase());
-  for (let gap = 1; gap <= THING_GAP && gap < words.length; gap++) {
-    const w = words[words.length - gap];
-    if (!/^\p{Ll}+$/u.test(written[written.length - gap]) || THING_GAP_STOPS.has(w) || TITLE_SET.has(w)) return false;
-    const head = words[words.length - gap - 1];
+  if (before.charCodeAt(before.length - 1) !== 32) return false;
+  let end = before.length - 1;
+  for (let gap = 1; gap <= THING_GAP && end > 0; gap++) {
+    const start = before.lastIndexOf(" ", end - 1) + 1;
+    const w = before.slice(start, end);
+    if (!LOWER_WORD.test(w) || THING_GAP_STOPS.has(w) || TITLE_SET.has(w)) return false;
+    if (start === 0) return false;
+    // The word before this gap: a head, alone or with the word before it.
+    const headEnd = start - 1;
+    const headStart = before.lastIndexOf(" ", headEnd - 1) + 1;
+    const head = before.slice(headStart, headEnd).toLowerCase();
     // "quán quân Giọng hát Việt …": the head and the word after it make a title.
-    if (TITLE_SET.has(`${head} ${words[words.length - gap]}`)) return false;
-    const head2 = words.length - gap - 2 >= 0 ? `${words[words.length - gap - 2]} ${head}` : "";
-    if (THING_HEADS.has(head) || THING_HEADS.has(head2)) return true;
+    if (TITLE_SET.has(`${head} ${w}`)) return false;
+    if (THING_HEADS.has(head)) return true;
+    if (headStart > 0) {
+      const twoStart = before.lastIndexOf(" ", headStart - 2) + 1;
+      if (THING_HEADS.has(`${before.slice(twoStart, headStart - 1).toLowerCase()} ${head}`)) return true;
+    }
+    end = start - 1;
   }
   return false;
 }
+
+/** A word of lowercase letters only. */
+const LOWER_WORD = /^\p{Ll}+$/u;
 
 /** Words that end with a place word but place nothing: "hiện tại Hạ Vi" (now), "giàu sang". */
 const NOT_PLACE_BEFORE = new Set(["hiện tại", "tồn tại", "thực tại", "tự tại", "giàu sang", "cao sang", "sang sang"]);
