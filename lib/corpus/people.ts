@@ -377,7 +377,7 @@ const NOT_TITLES = new Set(["khủng bố", "công bố", "tuyên bố", "phân 
 
 /**
  * Heads of a thing's or a place's name that take lowercase words before the name: "dòng xe
- * sang Flying Spur", "tàu du lịch biển quốc tế Celebrity Millennium", "khu cắm trại Erg Admer",
+ * sang Flying Spur", "tàu du lịch Celebrity Millennium" (not "tàu du lịch biển quốc tế …": five words),
  * "vai phản diện Trương Lực" (a character), "bệnh viện tư nhân Hoàng Viết Thắng".
  */
 const THING_HEADS = new Set([
