@@ -168,15 +168,20 @@ function report(labels: Labels, candidates: Map<string, Candidate[]>, helpers: P
 function archiveCandidates(raws: RawArticle[], cache: string | undefined): Map<string, Candidate[]> {
   if (cache && existsSync(cache)) return new Map(JSON.parse(readFileSync(cache, "utf8")) as [string, Candidate[]][]);
   const out = new Map<string, Candidate[]>();
+  const skipped: string[] = [];
   for (const raw of raws) {
     if (out.has(raw.id)) continue;
     try {
       out.set(raw.id, prepareArticleWithDetail(raw).detail.candidates);
-    } catch {
-      // Articles that cannot be cleaned are not indexed either.
+    } catch (error) {
+      // Articles that cannot be cleaned are not indexed either; but say so, since a bug that
+      // throws in every article would otherwise leave a quietly partial archive (and cache).
+      skipped.push(`${raw.id}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
-  if (cache) writeFileSync(cache, JSON.stringify([...out]));
+  if (skipped.length > 0) console.error(`${skipped.length} articles could not be cleaned (first: ${skipped[0]})`);
+  // A run that skipped more than a stray bad record looks like a bug: its archive is not cached for reuse.
+  if (cache && skipped.length <= raws.length / 100) writeFileSync(cache, JSON.stringify([...out]));
   return out;
 }
 
