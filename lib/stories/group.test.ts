@@ -1,8 +1,9 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Article } from "@/lib/corpus/types";
 import { floodA, floodB, floodCopy, floodLater, football, gold, storyArticle } from "@/lib/stories/fixtures";
-import { dayNumber, groupStories, STORY_RULE } from "@/lib/stories/group";
-import { EMPTY, resemblance, STRIDE, storySignature } from "@/lib/stories/signature";
+import { dayNumber, groupStories, STORY_RULE, StoryGrouper, type StoryDocs } from "@/lib/stories/group";
+import { EMPTY, resemblance, SLOTS, STRIDE, storySignature } from "@/lib/stories/signature";
 
 /** Group articles; returns each article's story as the id of its story's first member, and copies. */
 function group(articles: Article[]) {
@@ -118,5 +119,105 @@ describe("groupStories", () => {
   it("dayNumber counts calendar days", () => {
     expect(dayNumber(20170301) - dayNumber(20170228)).toBe(1);
     expect(dayNumber(20170101) - dayNumber(20161231)).toBe(1);
+  });
+});
+
+describe("StoryGrouper: documents added after the grouped ones", () => {
+  /** Random documents drawn around a few texts (so copies and events happen), a few days, a few people. */
+  const docsArb = fc
+    .array(
+      fc.record({
+        base: fc.nat(12),
+        // Slots changed from the base text: few make copies, 15-50 reports of one event.
+        changed: fc.oneof(fc.nat(8), fc.integer({ min: 15, max: 45 })),
+        from: fc.nat(SLOTS - 1),
+        day: fc.constantFrom(0, 20170601, 20170602, 20170603, 20170610),
+        shingles: fc.constantFrom(10, 60),
+        empty: fc.boolean().map((b) => b && Math.random() < 0.1),
+        people: fc.array(fc.nat(3), { maxLength: 2 }),
+      }),
+      { maxLength: 60 },
+    )
+    .map((list) => {
+      const n = list.length;
+      const sigs = new Uint16Array(n * STRIDE);
+      const personStart = new Int32Array(n + 1);
+      const personVals: number[] = [];
+      list.forEach((d, i) => {
+        for (let s = 0; s < SLOTS; s++) sigs[i * STRIDE + s] = d.empty ? EMPTY : d.base * 100 + s;
+        if (!d.empty) for (let k = 0; k < d.changed; k++) sigs[i * STRIDE + ((d.from + k) % SLOTS)] = 7000 + i;
+        sigs[i * STRIDE + SLOTS] = d.shingles;
+        personVals.push(...d.people);
+        personStart[i + 1] = personVals.length;
+      });
+      return { day: Int32Array.from(list, (d) => d.day), sigs, personStart, personVals: Int32Array.from(personVals) };
+    });
+
+  /** Documents from..to of `docs`, numbered from 0. */
+  const slice = (docs: StoryDocs, from: number, to: number): StoryDocs => ({
+    day: docs.day.slice(from, to),
+    sigs: docs.sigs.slice(from * STRIDE, to * STRIDE),
+    personStart: Int32Array.from(docs.personStart.subarray(from, to + 1), (p) => p - docs.personStart[from]),
+    personVals: docs.personVals.slice(docs.personStart[from], docs.personStart[to]),
+  });
+
+  /** The documents of `docs` in the order `ids`, numbered from 0. */
+  const pick = (docs: StoryDocs, ids: number[]): StoryDocs => {
+    const out: StoryDocs = {
+      day: Int32Array.from(ids, (i) => docs.day[i]),
+      sigs: new Uint16Array(ids.length * STRIDE),
+      personStart: new Int32Array(ids.length + 1),
+      personVals: new Int32Array(docs.personVals.length),
+    };
+    ids.forEach((i, k) => {
+      out.sigs.set(docs.sigs.subarray(i * STRIDE, (i + 1) * STRIDE), k * STRIDE);
+      const people = docs.personVals.subarray(docs.personStart[i], docs.personStart[i + 1]);
+      out.personVals.set(people, out.personStart[k]);
+      out.personStart[k + 1] = out.personStart[k] + people.length;
+    });
+    return out;
+  };
+
+  it("groups documents appended in parts exactly as all of them at once, undated ones anywhere", () => {
+    fc.assert(
+      fc.property(docsArb, fc.array(fc.nat(60), { maxLength: 4 }), fc.array(fc.nat(4), { minLength: 60, maxLength: 60 }), (docs, cuts, partOf) => {
+        // Dated documents by day, cut into parts; each undated one joins a random part.
+        const n = docs.day.length;
+        const dated = Array.from(docs.day.keys())
+          .filter((i) => docs.day[i])
+          .sort((a, b) => docs.day[a] - docs.day[b]);
+        const bounds = [0, ...cuts.map((c) => Math.min(c, dated.length)).sort((a, b) => a - b), dated.length];
+        const parts = bounds.slice(1).map((to, p) => dated.slice(bounds[p], to));
+        for (let i = 0; i < n; i++) if (!docs.day[i]) parts[partOf[i] % parts.length].push(i);
+        const arrival = parts.flat();
+        const grouper = new StoryGrouper();
+        let at = 0;
+        for (const part of parts) {
+          const piece = slice(pick(docs, arrival), at, (at += part.length));
+          expect(grouper.canAppend(piece.day)).toBe(true);
+          grouper.append(piece);
+        }
+        expect(grouper.result()).toEqual(groupStories(pick(docs, arrival)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("refuses documents published before the grouped ones", () => {
+    const grouper = new StoryGrouper();
+    const one = (day: number): StoryDocs => ({
+      day: Int32Array.of(day),
+      sigs: new Uint16Array(STRIDE),
+      personStart: new Int32Array(2),
+      personVals: new Int32Array(0),
+    });
+    grouper.append(one(20170602));
+    expect(grouper.canAppend(Int32Array.of(20170601))).toBe(false);
+    expect(grouper.canAppend(Int32Array.of(20170602))).toBe(true);
+    expect(() => grouper.append(one(20170601))).toThrow();
+    grouper.append(one(0));
+    expect(grouper.canAppend(Int32Array.of(20170603))).toBe(true);
+    expect(grouper.canAppend(Int32Array.of(20170601))).toBe(false);
+    expect(grouper.canAppend(Int32Array.of(0))).toBe(true);
   });
 });

@@ -75,14 +75,14 @@ function bandKey(sigs: Uint16Array, at: number, band: number, rows: number): num
  * the whole archive allocates a few flat arrays and nothing per document.
  */
 class Buckets {
-  private readonly keys: Int32Array;
-  private readonly heads: Int32Array;
-  private readonly mask: number;
-  private readonly doc: Int32Array;
-  private readonly next: Int32Array;
+  private keys: Int32Array;
+  private heads: Int32Array;
+  private mask: number;
+  private doc: Int32Array;
+  private next: Int32Array;
   private size = 0;
 
-  /** `capacity`: how many documents will be added, over all bands. */
+  /** `capacity`: how many documents will be added, over all bands (more makes it grow). */
   constructor(capacity: number) {
     let slots = 16;
     while (slots < capacity * 2) slots *= 2;
@@ -91,6 +91,24 @@ class Buckets {
     this.heads = new Int32Array(slots);
     this.doc = new Int32Array(capacity);
     this.next = new Int32Array(capacity);
+  }
+
+  /** Room for `more` additions: the lists are kept, the table of keys is laid out again when it fills. */
+  reserve(more: number) {
+    const need = this.size + more;
+    if (need <= this.doc.length) return;
+    const capacity = Math.max(need, this.doc.length * 2);
+    const grown = new Buckets(capacity);
+    grown.doc.set(this.doc.subarray(0, this.size));
+    grown.next.set(this.next.subarray(0, this.size));
+    grown.size = this.size;
+    for (let i = 0; i <= this.mask; i++) {
+      if (this.keys[i] === -1) continue;
+      const j = grown.slot(this.keys[i]);
+      grown.keys[j] = this.keys[i];
+      grown.heads[j] = this.heads[i];
+    }
+    Object.assign(this, { keys: grown.keys, heads: grown.heads, mask: grown.mask, doc: grown.doc, next: grown.next });
   }
 
   private slot(key: number): number {
@@ -106,6 +124,23 @@ class Buckets {
     this.next[e] = this.keys[i] === key ? this.heads[i] : -1;
     this.keys[i] = key;
     this.heads[i] = e;
+  }
+
+  /** Entries added so far. */
+  get length(): number {
+    return this.size;
+  }
+
+  /** Forget the entries added after the first `size` (their keys stay, with empty lists). */
+  truncate(size: number) {
+    if (size >= this.size) return;
+    for (let i = 0; i <= this.mask; i++) {
+      if (this.keys[i] === -1) continue;
+      let e = this.heads[i];
+      while (e >= size) e = this.next[e];
+      this.heads[i] = e;
+    }
+    this.size = size;
   }
 
   /** Documents of the bucket, newest first, while `visit` returns true. */
@@ -126,92 +161,216 @@ function publicationOrder(day: Int32Array): Int32Array {
   return Int32Array.from(keys, (k) => k % MAX_DOCS);
 }
 
-function sharePerson(docs: StoryDocs, a: number, b: number): boolean {
+function sharePerson(docs: Pick<StoryDocs, "personStart" | "personVals">, a: number, b: number): boolean {
   const { personStart: ps, personVals: pv } = docs;
   if (ps[a] === ps[a + 1] || ps[b] === ps[b + 1]) return true;
   for (let i = ps[a]; i < ps[a + 1]; i++) for (let j = ps[b]; j < ps[b + 1]; j++) if (pv[i] === pv[j]) return true;
   return false;
 }
 
+/** A typed array of at least `length` elements holding `a`'s first `used`; new elements are `fill`. */
+function grown<T extends Int32Array | Float64Array | Uint16Array>(a: T, used: number, length: number, fill = 0): T {
+  if (a.length >= length) return a;
+  const out = new (a.constructor as new (n: number) => T)(Math.max(length, a.length * 2));
+  out.set(a.subarray(0, used));
+  if (fill) out.fill(fill, used);
+  return out;
+}
+
+/**
+ * Stories of the documents given so far, open to more. Each document is decided against the
+ * documents before it in publication order only (both passes), so dated documents of no
+ * earlier day than the dated ones given (`canAppend`), numbered after them, continue the
+ * passes where they stopped; only the undated documents, which come last, are grouped again.
+ * The stories equal a regrouping of every document: a live archive's new articles are
+ * grouped without regrouping the archive.
+ */
+export class StoryGrouper {
+  private n = 0;
+  private day = new Int32Array(0);
+  private dayNo = new Float64Array(0);
+  private sigs = new Uint16Array(0);
+  private personStart = new Int32Array(1);
+  private personVals = new Int32Array(0);
+  private original = new Int32Array(0);
+  private leader = new Int32Array(0);
+  private story = new Int32Array(0);
+  private order = new Int32Array(0);
+  private count = 0;
+  /** The latest day of a dated document. */
+  private latest = 0;
+  /**
+   * Undated documents come after every dated one in publication order: `order` holds the
+   * `dated` dated documents first; the copy buckets held `datedCopies` entries and the
+   * stories numbered `datedCount` after them. New dated documents undo the undated tail's
+   * grouping, are grouped, and the tail is grouped again after them.
+   */
+  private dated = 0;
+  private datedCopies = 0;
+  private datedCount = 0;
+  private readonly copyBuckets = new Buckets(0);
+  private readonly eventBuckets = new Buckets(0);
+  private readonly dayNumbers = new Map<number, number>();
+
+  constructor(private readonly rule: StoryRule = STORY_RULE) {}
+
+  /** The latest day of a dated document given so far (0 when none). */
+  get lastDay(): number {
+    return this.latest;
+  }
+
+  /** Documents grouped so far. */
+  get size(): number {
+    return this.n;
+  }
+
+  /** Whether documents of these days, numbered after the present ones, come after them all in publication order. */
+  canAppend(day: Int32Array): boolean {
+    if (this.n + day.length > MAX_DOCS) return false;
+    for (let i = 0; i < day.length; i++) if (day[i] && day[i] < this.latest) return false;
+    return true;
+  }
+
+  /** Group the documents `docs` (numbered from `size` on); they must pass `canAppend`. */
+  append(docs: StoryDocs) {
+    const m = docs.day.length;
+    if (!this.canAppend(docs.day)) throw new Error("documents published before the grouped ones: regroup them all");
+    const n0 = this.n;
+    const n = n0 + m;
+    this.day = grown(this.day, n0, n);
+    this.day.set(docs.day, n0);
+    this.dayNo = grown(this.dayNo, n0, n);
+    for (let i = 0; i < m; i++) {
+      const d = docs.day[i];
+      let v = NaN;
+      if (d) {
+        const known = this.dayNumbers.get(d);
+        if (known === undefined) this.dayNumbers.set(d, (v = dayNumber(d)));
+        else v = known;
+      }
+      this.dayNo[n0 + i] = v;
+      this.latest = Math.max(this.latest, d);
+    }
+    this.sigs = grown(this.sigs, n0 * STRIDE, n * STRIDE);
+    this.sigs.set(docs.sigs.subarray(0, m * STRIDE), n0 * STRIDE);
+    const base = this.personStart[n0];
+    this.personStart = grown(this.personStart, n0 + 1, n + 1);
+    for (let i = 1; i <= m; i++) this.personStart[n0 + i] = base + docs.personStart[i];
+    this.personVals = grown(this.personVals, base, this.personStart[n]);
+    this.personVals.set(docs.personVals.subarray(0, docs.personStart[m]), base);
+    this.original = grown(this.original, n0, n);
+    this.leader = grown(this.leader, n0, n);
+    this.story = grown(this.story, n0, n, -1);
+    const fresh = publicationOrder(docs.day).map((x) => x + n0);
+    let newDated = 0;
+    while (newDated < m && docs.day[fresh[newDated] - n0]) newDated++;
+    // The undated tail is grouped again after new dated documents, as a regrouping would.
+    const tail = newDated ? this.order.slice(this.dated, n0) : new Int32Array(0);
+    if (tail.length) {
+      this.copyBuckets.truncate(this.datedCopies);
+      this.count = this.datedCount;
+    }
+    for (const x of tail) this.story[x] = -1;
+    const order = new Int32Array(newDated + tail.length + (m - newDated));
+    order.set(fresh.subarray(0, newDated));
+    order.set(tail, newDated);
+    order.set(fresh.subarray(newDated), newDated + tail.length);
+    this.order = grown(this.order, n0, n);
+    this.order.set(order, n - order.length);
+    this.n = n;
+
+    const { rule, sigs, original, leader, story, day } = this;
+    const dayNo = this.dayNo;
+    const people = { personStart: this.personStart, personVals: this.personVals };
+    const near = (a: number, b: number, days: number) => !(Math.abs(dayNo[a] - dayNo[b]) > days);
+
+    // 1. Copies: each document against the originals before it.
+    const copyBands = Math.floor(SLOTS / COPY_ROWS);
+    const copyBuckets = this.copyBuckets;
+    copyBuckets.reserve(m * copyBands);
+    for (let i = 0; i < order.length; i++) {
+      if (newDated && i === newDated) this.datedCopies = copyBuckets.length;
+      const x = order[i];
+      original[x] = x;
+      if (sigs[x * STRIDE] === EMPTY) continue;
+      let best = -1;
+      let bestSim = rule.copyMin;
+      const consider = (o: number) => {
+        if (o !== best && near(x, o, rule.copyDays)) {
+          const sim = resemblance(sigs, x * STRIDE, sigs, o * STRIDE);
+          if (sim >= bestSim && (sim > bestSim || best < 0)) [best, bestSim] = [o, sim];
+        }
+        return true;
+      };
+      for (let b = 0; b < copyBands; b++) copyBuckets.walk(bandKey(sigs, x * STRIDE, b, COPY_ROWS), consider);
+      if (best >= 0) {
+        original[x] = best;
+        continue;
+      }
+      for (let b = 0; b < copyBands; b++) copyBuckets.add(bandKey(sigs, x * STRIDE, b, COPY_ROWS), x);
+    }
+    if (newDated && newDated === order.length) this.datedCopies = copyBuckets.length;
+
+    // 2. Events: dated originals against the first reports of earlier stories.
+    const eventBands = Math.floor(SLOTS / EVENT_ROWS);
+    const eventBuckets = this.eventBuckets;
+    let eligible = 0;
+    for (const x of order) if (original[x] === x && day[x] && sigs[x * STRIDE + SLOTS] >= rule.eventShingles) eligible++;
+    eventBuckets.reserve(eligible * eventBands);
+    for (const x of order) {
+      leader[x] = x;
+      if (original[x] !== x || !day[x] || sigs[x * STRIDE + SLOTS] < rule.eventShingles) continue;
+      let best = -1;
+      let bestSim = rule.eventMin;
+      // Leaders come newest first: stop at the first one too old.
+      const consider = (l: number) => {
+        if (!near(x, l, rule.eventDays)) return false;
+        if (l !== best) {
+          const sim = resemblance(sigs, x * STRIDE, sigs, l * STRIDE);
+          if (sim >= bestSim && (sim > bestSim || best < 0) && sharePerson(people, x, l)) [best, bestSim] = [l, sim];
+        }
+        return true;
+      };
+      for (let b = 0; b < eventBands; b++) eventBuckets.walk(bandKey(sigs, x * STRIDE, b, EVENT_ROWS), consider);
+      if (best >= 0) {
+        leader[x] = best;
+        continue;
+      }
+      for (let b = 0; b < eventBands; b++) eventBuckets.add(bandKey(sigs, x * STRIDE, b, EVENT_ROWS), x);
+    }
+
+    // Number stories in publication order of their first reports; copies follow their original.
+    for (let i = 0; i < order.length; i++) {
+      if (newDated && i === newDated) this.datedCount = this.count;
+      const x = order[i];
+      const head = leader[original[x]];
+      if (story[head] < 0) story[head] = this.count++;
+      story[x] = story[head];
+    }
+    if (newDated && newDated === order.length) this.datedCount = this.count;
+    this.dated += newDated;
+  }
+
+  /** The stories of every document given so far. */
+  result(): Stories {
+    const { n, count } = this;
+    const story = this.story.slice(0, n);
+    const start = new Int32Array(count + 1);
+    for (let x = 0; x < n; x++) start[story[x] + 1]++;
+    for (let s = 0; s < count; s++) start[s + 1] += start[s];
+    const fill = start.slice(0, count);
+    const members = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const x = this.order[i];
+      members[fill[story[x]]++] = x;
+    }
+    return { story, original: this.original.slice(0, n), count, start, members };
+  }
+}
+
 /** Group documents into stories (see the rule at the top of this file). */
 export function groupStories(docs: StoryDocs, rule: StoryRule = STORY_RULE): Stories {
-  const n = docs.day.length;
-  const { sigs } = docs;
-  const order = publicationOrder(docs.day);
-  const days = new Map<number, number>();
-  const dayNo = Float64Array.from(docs.day, (d) => {
-    if (!d) return NaN;
-    let v = days.get(d);
-    if (v === undefined) days.set(d, (v = dayNumber(d)));
-    return v;
-  });
-  const near = (a: number, b: number, days: number) => !(Math.abs(dayNo[a] - dayNo[b]) > days);
-
-  // 1. Copies: each document against the originals before it.
-  const original = new Int32Array(n);
-  const copyBands = Math.floor(SLOTS / COPY_ROWS);
-  const copyBuckets = new Buckets(n * copyBands);
-  for (const x of order) {
-    original[x] = x;
-    if (sigs[x * STRIDE] === EMPTY) continue;
-    let best = -1;
-    let bestSim = rule.copyMin;
-    const consider = (o: number) => {
-      if (o !== best && near(x, o, rule.copyDays)) {
-        const sim = resemblance(sigs, x * STRIDE, sigs, o * STRIDE);
-        if (sim >= bestSim && (sim > bestSim || best < 0)) [best, bestSim] = [o, sim];
-      }
-      return true;
-    };
-    for (let b = 0; b < copyBands; b++) copyBuckets.walk(bandKey(sigs, x * STRIDE, b, COPY_ROWS), consider);
-    if (best >= 0) {
-      original[x] = best;
-      continue;
-    }
-    for (let b = 0; b < copyBands; b++) copyBuckets.add(bandKey(sigs, x * STRIDE, b, COPY_ROWS), x);
-  }
-
-  // 2. Events: dated originals against the first reports of earlier stories.
-  const leader = new Int32Array(n);
-  const eventBands = Math.floor(SLOTS / EVENT_ROWS);
-  let eligible = 0;
-  for (let x = 0; x < n; x++) if (original[x] === x && docs.day[x] && sigs[x * STRIDE + SLOTS] >= rule.eventShingles) eligible++;
-  const eventBuckets = new Buckets(eligible * eventBands);
-  for (const x of order) {
-    leader[x] = x;
-    if (original[x] !== x || !docs.day[x] || sigs[x * STRIDE + SLOTS] < rule.eventShingles) continue;
-    let best = -1;
-    let bestSim = rule.eventMin;
-    // Leaders come newest first: stop at the first one too old.
-    const consider = (l: number) => {
-      if (!near(x, l, rule.eventDays)) return false;
-      if (l !== best) {
-        const sim = resemblance(sigs, x * STRIDE, sigs, l * STRIDE);
-        if (sim >= bestSim && (sim > bestSim || best < 0) && sharePerson(docs, x, l)) [best, bestSim] = [l, sim];
-      }
-      return true;
-    };
-    for (let b = 0; b < eventBands; b++) eventBuckets.walk(bandKey(sigs, x * STRIDE, b, EVENT_ROWS), consider);
-    if (best >= 0) {
-      leader[x] = best;
-      continue;
-    }
-    for (let b = 0; b < eventBands; b++) eventBuckets.add(bandKey(sigs, x * STRIDE, b, EVENT_ROWS), x);
-  }
-
-  // Number stories in publication order of their first reports; copies follow their original.
-  const story = new Int32Array(n).fill(-1);
-  let count = 0;
-  for (const x of order) {
-    const head = leader[original[x]];
-    if (story[head] < 0) story[head] = count++;
-    story[x] = story[head];
-  }
-  const start = new Int32Array(count + 1);
-  for (let x = 0; x < n; x++) start[story[x] + 1]++;
-  for (let s = 0; s < count; s++) start[s + 1] += start[s];
-  const fill = start.slice(0, count);
-  const members = new Int32Array(n);
-  for (const x of order) members[fill[story[x]]++] = x;
-  return { story, original, count, start, members };
+  const grouper = new StoryGrouper(rule);
+  grouper.append(docs);
+  return grouper.result();
 }
