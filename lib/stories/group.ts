@@ -118,6 +118,8 @@ class Buckets {
   }
 
   add(key: number, x: number) {
+    // A typed array drops writes past its end: grow rather than lose the entry.
+    if (this.size === this.doc.length) this.reserve(1);
     const i = this.slot(key);
     const e = this.size++;
     this.doc[e] = x;
@@ -287,7 +289,8 @@ export class StoryGrouper {
     // 1. Copies: each document against the originals before it.
     const copyBands = Math.floor(SLOTS / COPY_ROWS);
     const copyBuckets = this.copyBuckets;
-    copyBuckets.reserve(m * copyBands);
+    // The undated tail was taken out of the buckets above and goes back in with the new documents.
+    copyBuckets.reserve(order.length * copyBands);
     for (let i = 0; i < order.length; i++) {
       if (newDated && i === newDated) this.datedCopies = copyBuckets.length;
       const x = order[i];
