@@ -108,6 +108,14 @@ export class Archive {
   readonly lexicon = new GrowingLexicon();
   /** Bumped by every refresh: caches of query results key on it. */
   generation = 0;
+  /**
+   * Bumped whenever a document already in the archive is deleted or comes back, or a segment
+   * is dropped: work derived from the archive (stories) can be extended with new segments
+   * only while this stays the same.
+   */
+  reshuffles = 0;
+  /** The segment `add` is placing, whose own documents' states are new, not changes. */
+  private adding: Segment | null = null;
   /** Live documents (not deleted). */
   live = 0;
   private pairs: PairSketch;
@@ -146,6 +154,7 @@ export class Archive {
       deletedExactDf: new Int32Array(rank.exactTerm.length),
     });
     this.segments.push(seg);
+    this.adding = seg;
     for (let d = 0; d < rank.n; d++) {
       if (seg.gone[d]) {
         rank.deleted[d] = 1;
@@ -157,10 +166,12 @@ export class Archive {
       rank.deleted[d] = 0;
       this.place({ seg, d });
     }
+    this.adding = null;
   }
 
   /** Remove a segment whose documents are all in another (after a merge). */
   drop(seg: Segment) {
+    this.reshuffles++;
     for (let d = 0; d < seg.rank.n; d++) if (!seg.gone[d]) this.unplace({ seg, d }, false);
     for (let d = 0; d < seg.rank.n; d++) if (!seg.rank.deleted![d]) this.countDocPairs(seg, d, -1);
     this.segments = this.segments.filter((s) => s !== seg);
@@ -274,6 +285,7 @@ export class Archive {
     const flags = seg.rank.deleted!;
     if (!!flags[d] === deleted) return;
     flags[d] = deleted ? 1 : 0;
+    if (seg !== this.adding) this.reshuffles++;
     const sign = deleted ? -1 : 1;
     this.countDocPairs(seg, d, sign);
     this.countTerms(seg, d, deleted ? 1 : -1);

@@ -190,3 +190,40 @@ describe("stories saved with the index", () => {
     );
   });
 });
+
+describe("stories extended with new files rather than regrouped", () => {
+  it("equal a regrouping after every change, extending only for files after every grouped article and of no earlier day", async () => {
+    const corpus = tempDir();
+    const indexDir = tempDir();
+    const floodLaterCopy = { ...floodLater, id: "flood-later-copy", outlet: floodCopy.outlet };
+    const sameDayEarlierFile = { ...football, id: "football-later", date: floodLater.date };
+    const undated = { ...floodCopy, id: "flood-copy-undated", date: undefined };
+    writeFileSync(path.join(corpus, "a.jsonl"), jsonl([floodA, football]));
+    const index = await open(corpus, indexDir);
+    groupArchive(index.archive); // the first grouping, to extend
+    const steps: [string, () => void, boolean][] = [
+      ["later days", () => writeFileSync(path.join(corpus, "b.jsonl"), jsonl([floodB, floodCopy])), true],
+      ["a later month", () => writeFileSync(path.join(corpus, "c.jsonl"), jsonl([floodLater])), true],
+      ["an undated copy", () => writeFileSync(path.join(corpus, "c1.jsonl"), jsonl([undated])), true],
+      ["an earlier day", () => writeFileSync(path.join(corpus, "e.jsonl"), jsonl([gold])), false],
+      ["the same day, later in corpus order", () => writeFileSync(path.join(corpus, "f.jsonl"), jsonl([floodLaterCopy])), true],
+      ["the same day, earlier in corpus order", () => writeFileSync(path.join(corpus, "b0.jsonl"), jsonl([sameDayEarlierFile])), false],
+      ["a later file again", () => writeFileSync(path.join(corpus, "g.jsonl"), jsonl([{ ...floodLater, id: "flood-later-again" }])), true],
+      ["a removed file", () => unlinkSync(path.join(corpus, "b.jsonl")), false],
+    ];
+    for (const [what, change, extended] of steps) {
+      change();
+      await index.update();
+      expect(archiveStories(index.archive).extended, what).toBe(extended);
+      expect(plain(index.archive), what).toEqual(plain(index.archive, groupArchive(index.archive)));
+      const restarted = await open(corpus, indexDir);
+      expect(archiveStories(restarted.archive).saved, what).toBe(true);
+      expect(grouped(restarted.archive), what).toEqual(grouped(index.archive));
+      await restarted.close();
+    }
+    // The stories did form: flood-later's copy sits in its story.
+    const stories = grouped(index.archive)[0].find((h) => h.id === "flood-later");
+    expect(stories?.story?.size).toBeGreaterThan(1);
+    await index.close();
+  });
+});

@@ -1,8 +1,8 @@
 // Stories over a live archive: every segment keeps each article's story signature as a
 // column (lib/index/segment.ts), and the stories of the live articles are worked out from
-// those columns whenever the archive changes (a new segment, deletions, a merge): always the
-// whole archive's grouping, so a fresh build and any sequence of updates give the same
-// stories. A commit saves that grouping with the index and a restart adopts it rather than
+// those columns whenever the archive changes (a new segment, deletions, a merge): always what
+// grouping the whole archive gives (a new day's file extends the grouping, with the same
+// result), so a fresh build and any sequence of updates give the same stories. A commit saves that grouping with the index and a restart adopts it rather than
 // grouping again (lib/stories/archive-stories.ts).
 import type { Entity } from "@/lib/corpus/types";
 import type { Archive, Loc } from "@/lib/index/archive";
