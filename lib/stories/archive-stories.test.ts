@@ -197,7 +197,7 @@ describe("stories extended with new files rather than regrouped", () => {
     const indexDir = tempDir();
     const floodLaterCopy = { ...floodLater, id: "flood-later-copy", outlet: floodCopy.outlet };
     const sameDayEarlierFile = { ...football, id: "football-later", date: floodLater.date };
-    const undated = { ...floodCopy, id: "flood-copy-undated", date: undefined };
+    const undated = { ...floodCopy, id: "flood-copy-undated", date: null };
     writeFileSync(path.join(corpus, "a.jsonl"), jsonl([floodA, football]));
     const index = await open(corpus, indexDir);
     groupArchive(index.archive); // the first grouping, to extend
