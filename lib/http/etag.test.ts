@@ -1,8 +1,8 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { entityTag, heldNonce, notModified, pageTag, searchTag, tagHash, type IndexVersion } from "@/lib/http/etag";
+import { seedServiceEnv } from "@/lib/http/test-seeds";
 
 const version: IndexVersion = { format: 1, analyzer: "2026-11-25.2", commit: "2026-11-25T17:00:00.000Z" };
 const query = { q: "hoa binh", person: [], page: 1 };
@@ -44,11 +44,7 @@ describe("entity tags", () => {
 });
 
 describe("GET /api/search validators", () => {
-  const corpus = mkdtempSync(path.join(os.tmpdir(), "timtin-etag-"));
-  cpSync(path.resolve("seeds"), corpus, { recursive: true });
-  process.env.CORPUS_DIR = corpus;
-  process.env.INDEX_DIR = "none";
-  process.env.WATCH_MS = "0";
+  const corpus = seedServiceEnv("timtin-etag-");
   afterAll(() => rmSync(corpus, { recursive: true, force: true }));
 
   it("answers 304 to a client holding the answer, and a new tag once the index changed", async () => {

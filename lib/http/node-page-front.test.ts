@@ -1,10 +1,9 @@
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { rmSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FRONT_HEADER, frontRequest } from "@/lib/http/node-page-front";
 import { config } from "@/proxy";
+import { seedServiceEnv } from "@/lib/http/test-seeds";
 
 /** A request and a response standing for Node's, enough for frontRequest. */
 function exchange(url: string, headers: Record<string, string> = {}) {
@@ -28,12 +27,7 @@ function exchange(url: string, headers: Record<string, string> = {}) {
 const nonceOf = (csp: string | undefined) => /'nonce-([^']+)'/.exec(csp ?? "")?.[1];
 
 describe("proxy.ts's work done on Node's request before Next.js (npm start)", () => {
-  const corpus = mkdtempSync(path.join(os.tmpdir(), "timtin-front-"));
-  cpSync(path.resolve("seeds"), corpus, { recursive: true });
-  process.env.CORPUS_DIR = corpus;
-  process.env.INDEX_DIR = "none";
-  process.env.WATCH_MS = "0";
-  process.env.WARM_MS = "0";
+  const corpus = seedServiceEnv("timtin-front-");
   beforeAll(async () => {
     const { getSearchService } = await import("@/lib/search/service");
     await getSearchService();

@@ -1,13 +1,12 @@
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { rmSync } from "node:fs";
 import { EventEmitter } from "node:events";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import os from "node:os";
-import path from "node:path";
 import { gunzipSync } from "node:zlib";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { acceptsGzip, isSearchApi, NODE_ROUTES, serveSearchApi } from "@/lib/http/node-search-api";
 import { STATIC_SECURITY_HEADERS } from "@/lib/security/headers";
+import { recordSearches, seedServiceEnv } from "@/lib/http/test-seeds";
 
 describe("isSearchApi and acceptsGzip", () => {
   it("takes GET /api/search with or without a query string, nothing else", () => {
@@ -36,12 +35,7 @@ describe("isSearchApi and acceptsGzip", () => {
 });
 
 describe("GET /api/search answered on Node's response (npm start) as the route answers it", () => {
-  const corpus = mkdtempSync(path.join(os.tmpdir(), "timtin-node-api-"));
-  cpSync(path.resolve("seeds"), corpus, { recursive: true });
-  process.env.CORPUS_DIR = corpus;
-  process.env.INDEX_DIR = "none";
-  process.env.WATCH_MS = "0";
-  process.env.WARM_MS = "0";
+  const corpus = seedServiceEnv("timtin-node-api-");
   // As scripts/start.mjs dispatches: ours first, else (here) a 404 standing for Next.
   const server = http.createServer((req, res) => (NODE_ROUTES.handles(req) ? NODE_ROUTES.serve(req, res) : res.writeHead(404).end()));
   let base = "";
@@ -116,12 +110,7 @@ describe("GET /api/search answered on Node's response (npm start) as the route a
   it("does not search for a request whose client left before its turn", async () => {
     const { getSearchService } = await import("@/lib/search/service");
     const service = await getSearchService();
-    const searched: string[] = [];
-    const original = service.engine.searchJson.bind(service.engine);
-    const spy = vi.spyOn(service.engine, "searchJson").mockImplementation((query, options) => {
-      searched.push(query.q);
-      return original(query, options);
-    });
+    const { searched, restore } = recordSearches(service);
     /** A request and a response standing for Node's, enough for serveSearchApi. */
     const exchange = (q: string) => {
       const req = { method: "GET", url: `/api/search?q=${encodeURIComponent(q)}`, headers: {} } as unknown as IncomingMessage;
@@ -145,6 +134,6 @@ describe("GET /api/search answered on Node's response (npm start) as the route a
     await Promise.all([first.done, second.done, third.done]);
     expect([first.res.status, second.res.status, third.res.status]).toEqual([200, 499, 200]);
     expect(searched).toEqual(["kinh tế", "bóng đá"]);
-    spy.mockRestore();
+    restore();
   });
 });

@@ -1,16 +1,9 @@
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, describe, expect, it, vi } from "vitest";
+import { rmSync } from "node:fs";
+import { afterAll, describe, expect, it } from "vitest";
+import { recordSearches, seedServiceEnv } from "@/lib/http/test-seeds";
 
 describe("GET /api/search and clients that leave", () => {
-  const corpus = mkdtempSync(path.join(os.tmpdir(), "timtin-route-"));
-  cpSync(path.resolve("seeds"), corpus, { recursive: true });
-  process.env.CORPUS_DIR = corpus;
-  process.env.INDEX_DIR = "none";
-  process.env.WATCH_MS = "0";
-  process.env.WARM_MS = "0";
-  process.env.SEARCH_QUEUE = "2";
+  const corpus = seedServiceEnv("timtin-route-", { SEARCH_QUEUE: "2" });
   afterAll(() => rmSync(corpus, { recursive: true, force: true }));
 
   it("answers a repeated search at once, ahead of searches waiting to be computed and past a full queue", async () => {
@@ -52,12 +45,7 @@ describe("GET /api/search and clients that leave", () => {
     const { GET } = await import("@/app/api/search/route");
     const { getSearchService } = await import("@/lib/search/service");
     const service = await getSearchService();
-    const searched: string[] = [];
-    const original = service.engine.searchJson.bind(service.engine);
-    const spy = vi.spyOn(service.engine, "searchJson").mockImplementation((query, options) => {
-      searched.push(query.q);
-      return original(query, options);
-    });
+    const { searched, restore } = recordSearches(service);
     const url = (q: string) => `http://localhost/api/search?q=${encodeURIComponent(q)}`;
 
     // Three requests arrive together; the second's client leaves before its turn.
@@ -85,7 +73,7 @@ describe("GET /api/search and clients that leave", () => {
     expect(refused.headers.get("retry-after")).toBe("1");
     expect(((await refused.json()) as { error: { code: string } }).error.code).toBe("busy");
     expect(searched).toEqual(["hòa bình", "bóng đá", "một", "hai"]);
-    spy.mockRestore();
+    restore();
     await service.index.close();
   });
 });
