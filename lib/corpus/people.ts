@@ -917,10 +917,10 @@ function segment(
   const prefix = text.slice(Math.max(0, runStart - 60), runStart);
   if (!titled) titled = endsWithPhrase(prefix, TITLE_SET) && !endsWithPhrase(prefix, NOT_TITLES) && (a === from || placeQualified || acronymQualified);
   if (!titled && acronymQualified) titled = endsWithPhrase(text.slice(Math.max(0, offsets[0] - 60), offsets[0]), TITLE_SET);
+  const placeContext = text.slice(Math.max(0, offsets[a] - 40), offsets[a]);
   let placed =
     !titled &&
-    ((endsWithPhrase(text.slice(Math.max(0, offsets[a] - 40), offsets[a]), PLACE_BEFORE_SET) &&
-      !endsWithPhrase(text.slice(Math.max(0, offsets[a] - 40), offsets[a]), NOT_PLACE_BEFORE)) ||
+    ((endsWithPhrase(placeContext, PLACE_BEFORE_SET) && !endsWithPhrase(placeContext, NOT_PLACE_BEFORE)) ||
       (b - a >= 2 &&
         VN_SURNAMES.has(lws[a]) &&
         HOUSE_NUMBER_BEFORE.test(text.slice(Math.max(0, offsets[a] - 30), offsets[a])) &&
