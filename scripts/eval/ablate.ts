@@ -12,6 +12,9 @@
 //     held-out column, so give such a set a new --peers file.) The held-out set is scored with the grades of
 //     data/eval/judged-additions.json for its queries (none for held-out set 5, never graded on request) and, with
 //     --heldout-additions=FILE (the additions' format, e.g. data/eval/judged-heldout5-end.json), with FILE's too.
+//   npx tsx scripts/eval/ablate.ts --index=DIR --heldout --heldout-file=data/eval/judged-heldout2.json,data/eval/judged-heldout3.json
+//     (several files, comma-separated: one column each, every set measured in one run; the --peers file must hold every
+//     set's queries, so give such a list a new --peers file)
 //   npx tsx scripts/eval/ablate.ts --index=DIR --dump-dir=DIR           # each variant's judged tops in DIR/<variant>.json (to grade what they surface)
 import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -111,14 +114,17 @@ function variants(): [string, MatcherOptions][] {
     ["pairs 0.5", v({ pairs: 0.5 })],
     ["pairs 2", v({ pairs: 2 })],
     ["near 1", v({ near: 1 })],
-    ["no wide near misses (long queries lack minor words only, as before 2026-11-26 08:40)", { nearMissRule: { ...NEAR_MISS, wideWords: 0 } }],
-    ...[5, 6, 7, 8].flatMap((words) =>
+    ["no wide near misses (long queries lack minor words only, as before 2026-11-26 08:40)", { nearMissRule: { ...NEAR_MISS, wideWords: 0, wideShort: 0 } }],
+    ...[3, 4, 5, 6, 7, 8].flatMap((words) =>
       [0.2, 0.3, 0.4, 0.5].map((share): [string, MatcherOptions] => [
         `wide near misses: ${words}+ words may lack ${share} of the idf`,
         { nearMissRule: { ...NEAR_MISS, wideWords: words, wideShare: share } },
       ]),
     ),
     ["missing words up to 0.2 of the idf (mixed with full matches)", { missShare: 0.2, nearMiss: false }],
+    // Wide near misses for queries of 4–5 words, lower-case words only and compounds whole (NearMissRule.wideShort, 2026-11-26 20:30).
+    ["no wide near misses under 6 words (wideShort 0, before 2026-11-26 20:30)", { nearMissRule: { ...NEAR_MISS, wideShort: 0 } }],
+    ...[3, 5].map((wideShort): [string, MatcherOptions] => [`wide near misses from ${wideShort} words (wideShort ${wideShort})`, { nearMissRule: { ...NEAR_MISS, wideShort } }]),
   ];
 }
 
@@ -171,11 +177,16 @@ async function main() {
   const judged = loadJudged();
   const added = withAdditions(judged, loadAdditions());
   const fromRoot = (file: string) => path.resolve(__dirname, "../..", file);
-  const heldoutSet = args.heldout ? withAdditions(loadJudged(fromRoot(args["heldout-file"]!)), loadAdditions()) : null;
-  const heldout = heldoutSet && args["heldout-additions"] ? withAdditions(heldoutSet, loadAdditions(fromRoot(args["heldout-additions"]))) : heldoutSet;
-  // Tops and the peers cache are keyed by query id: a held-out id equal to a frozen one would overwrite it.
-  const clash = heldout?.queries.filter((q) => judged.queries.some((j) => j.id === q.id)).map((q) => q.id) ?? [];
-  if (clash.length) throw new Error(`held-out ids also in the frozen set: ${clash.join(", ")}`);
+  const heldoutFiles = args.heldout ? args["heldout-file"]!.split(",") : [];
+  const heldouts = heldoutFiles.map((file) => {
+    const set = withAdditions(loadJudged(fromRoot(file)), loadAdditions());
+    return { name: path.basename(file, ".json").replace(/^judged-/, ""), set: args["heldout-additions"] ? withAdditions(set, loadAdditions(fromRoot(args["heldout-additions"]))) : set };
+  });
+  const heldoutQueries = heldouts.flatMap((h) => h.set.queries);
+  // Tops and the peers cache are keyed by query id: a held-out id equal to a frozen one (or another set's) would overwrite it.
+  const seen = new Set(judged.queries.map((q) => q.id));
+  const clash = heldoutQueries.filter((q) => seen.has(q.id) || !seen.add(q.id)).map((q) => q.id);
+  if (clash.length) throw new Error(`held-out ids also in the frozen set or another held-out set: ${clash.join(", ")}`);
   let peers: Record<string, Tops> = {};
   if (args.peers && existsSync(args.peers)) peers = JSON.parse(readFileSync(args.peers, "utf8")) as Record<string, Tops>;
   else if (args.peers) {
@@ -184,7 +195,7 @@ async function main() {
       ["FlexSearch + vi folding", flexSearchVi],
     ] as const) {
       const engine = build(articles);
-      peers[name] = Object.fromEntries([...judged.queries, ...(heldout?.queries ?? [])].map((jq) => [jq.id, engine(jq.q)]));
+      peers[name] = Object.fromEntries([...judged.queries, ...heldoutQueries].map((jq) => [jq.id, engine(jq.q)]));
     }
     writeFileSync(args.peers, JSON.stringify(peers));
   }
@@ -194,11 +205,13 @@ async function main() {
   // As npm run eval counts them: right when answered with nothing (no full match, no near miss) or a flagged correction.
   const absent = absentQueries(articles).absent;
 
-  const ho = (tops: Tops) => (heldout ? ` ${heldout.queries.every((q) => q.id in tops) ? judgedFigures(heldout, tops).ndcg.toFixed(3) : "—"} |` : "");
+  const ho = (tops: Tops) =>
+    heldouts.map((h) => ` ${h.set.queries.every((q) => q.id in tops) ? judgedFigures(h.set, tops).ndcg.toFixed(3) : "—"} |`).join("");
+  const hoNames = heldouts.length === 1 ? " held out |" : heldouts.map((h) => ` ${h.name} |`).join("");
   console.log(
-    `| ranking | nDCG@5 | condensed | P@5 | judged share | long (4) | with additions |${heldout ? " held out |" : ""} exact MRR@10 | stripped | tone (same set exact) | absent right | ms/query |`,
+    `| ranking | nDCG@5 | condensed | P@5 | judged share | long (4) | with additions |${hoNames} exact MRR@10 | stripped | tone (same set exact) | absent right | ms/query |`,
   );
-  console.log(`|---|---|---|---|---|---|---|${heldout ? "---|" : ""}---|---|---|---|---|`);
+  console.log(`|---|---|---|---|---|---|---|${heldouts.map(() => "---|").join("")}---|---|---|---|---|`);
   for (const [name, tops] of Object.entries(peers)) {
     const j = judgedFigures(judged, tops);
     console.log(
@@ -211,7 +224,7 @@ async function main() {
     const matcher = createMatcher(archive, options);
     const top = (q: string) => shownTen(matcher.match(q));
     const t0 = performance.now();
-    const tops: Tops = Object.fromEntries([...judged.queries, ...(heldout?.queries ?? [])].map((jq) => [jq.id, top(jq.q)]));
+    const tops: Tops = Object.fromEntries([...judged.queries, ...heldoutQueries].map((jq) => [jq.id, top(jq.q)]));
     const j = judgedFigures(judged, tops);
     // No known items asked (--queries=0): "—", not an MRR of 0.
     const mrr = (items: { q: string; target: string }[]) =>
@@ -221,7 +234,7 @@ async function main() {
     const stripped = mrr(sets.stripped);
     const tone = mrr(sets.tone);
     const toneExact = mrr(sets.toneExact);
-    const count = judged.queries.length + (heldout?.queries.length ?? 0) + 2 * sets.exact.length + 2 * sets.tone.length;
+    const count = judged.queries.length + heldoutQueries.length + 2 * sets.exact.length + 2 * sets.tone.length;
     const ms = (performance.now() - t0) / count;
     const right = absent.filter((q) => {
       const r = matcher.match(q);
@@ -242,7 +255,10 @@ async function main() {
     console.log(`\n| set | query | ${names.join(" | ")} | ours with additions | our top 5 (grade, - = unjudged) | ${names[1] ?? "peer"} top 5 |`);
     console.log(`|---|---|${names.map(() => "---|").join("")}---|---|---|`);
     const addedById = new Map(added.queries.map((q) => [q.id, q]));
-    const rows = [...judged.queries.map((q) => ["frozen", q] as const), ...(heldout?.queries ?? []).map((q) => ["held out", q] as const)];
+    const rows = [
+      ...judged.queries.map((q) => ["frozen", q] as const),
+      ...heldouts.flatMap((h) => h.set.queries.map((q) => [heldouts.length === 1 ? "held out" : h.name, q] as const)),
+    ];
     for (const [set, jq] of rows) {
       const row = engines.map((t) => ndcgAt(t[jq.id] ?? [], jq.grades, 5).toFixed(2));
       const withAdd = set === "frozen" ? ndcgAt(first[jq.id] ?? [], addedById.get(jq.id)!.grades, 5).toFixed(2) : "";
