@@ -15,6 +15,7 @@ import {
   createScratch,
   excludedDocs,
   NEAR_MISS,
+  wideFrom,
   nameRuns,
   type ExcludedTerms,
   type ProximityScorer,
@@ -200,9 +201,9 @@ export function createMatcher(
   }: MatcherOptions = {},
 ): Matcher {
   const archive = Array.isArray(source) ? memoryArchive(source as readonly Article[]) : (source as Archive);
-  // Long queries' wide near misses are looked for only when the full matches are few (see NearMissRule.wideBelow).
+  // Wide near misses (NearMissRule.wideWords, wideShort) are looked for only when the full matches are few (see NearMissRule.wideBelow).
   const wideRule: NearMissRule = { ...(nearMissRule ?? NEAR_MISS), alone: false };
-  const narrowRule: NearMissRule = { ...wideRule, wideWords: 0 };
+  const narrowRule: NearMissRule = { ...wideRule, wideWords: 0, wideShort: 0 };
   // With no full match: wide near misses alone, lacking lower-case words only (NearMissRule.alone, an experiment).
   const aloneRule: NearMissRule | null = nearMissRule?.alone ? { ...wideRule, alone: true } : null;
   const lex = archive.lexicon;
@@ -361,8 +362,8 @@ export function createMatcher(
     if (mode === "any") return finish(scoreAll(p, p.groups, "any", meter), { relaxed: true, partial: meter.cut });
     let near: NearMiss[] = [];
     let hits = scoreAll(p, p.groups, "all", meter, parsed.phrases, nearMiss && mode === "all" ? near : null);
-    if (nearMiss && hits.length > 0 && hits.length < wideRule.wideBelow && wideRule.wideWords > 0 && p.groups.length >= wideRule.wideWords) {
-      // A long query with few full matches: scored again with its wide near misses (NearMissRule.wideBelow).
+    if (nearMiss && hits.length > 0 && hits.length < wideRule.wideBelow && wideFrom(wideRule) > 0 && p.groups.length >= wideFrom(wideRule)) {
+      // A query of wideFrom+ words with few full matches: scored again with its wide near misses (NearMissRule.wideBelow).
       const wideNear: NearMiss[] = [];
       const wideMeter: Meter = { left: meter.left, cut: false };
       const wideHits = scoreAll(p, p.groups, "all", wideMeter, parsed.phrases, wideNear, null, wideRule);

@@ -413,7 +413,7 @@ describe("rank score", () => {
       expect(lackAllowed(3)).toBe(NEAR_MISS.lack);
       expect(lackAllowed(NEAR_MISS.longWords)).toBe(Math.max(NEAR_MISS.lack, NEAR_MISS.longLack));
       // The wide rule off: this checks the count of minor words alone.
-      const rule = { ...NEAR_MISS, longWords: 5, longLack: 2, wideWords: 0 };
+      const rule = { ...NEAR_MISS, longWords: 5, longLack: 2, wideWords: 0, wideShort: 0 };
       // Seven words; `ở`, `các` and `hộ` are minor (every background article has them).
       const docs = [
         ...background,
@@ -441,7 +441,7 @@ describe("rank score", () => {
 
     describe("wide near misses of long queries (NearMissRule.wideWords)", () => {
       const wide = { ...NEAR_MISS, wideWords: 6, wideShare: 0.5 };
-      const off = { ...NEAR_MISS, wideWords: 0 };
+      const off = { ...NEAR_MISS, wideWords: 0, wideShort: 0 };
       const docs = [
         ...background,
         article("full", "Chelsea vô địch Ngoại hạng Anh mùa giải 2016-2017", "Chelsea giành chức vô địch sớm hai vòng."),
@@ -473,6 +473,52 @@ describe("rank score", () => {
         expect(misses(createMatcher(many, { nearMissRule: { ...wide, wideBelow: 4 } }))).toEqual({});
         expect(misses(createMatcher(many, { nearMissRule: { ...wide, wideBelow: 5 } }))).toEqual({ "no-season": ["2016", "2017"] });
         expect(misses(createMatcher(many, { nearMissRule: { ...wide, wideBelow: Infinity } }))).toEqual({ "no-season": ["2016", "2017"] });
+      });
+
+      describe("in shorter queries (NearMissRule.wideShort)", () => {
+        const bell = [
+          ...background,
+          article("stole", "Trụ trì trộm chuông chùa đi bán", "Vị trụ trì bị bắt."),
+          // The reports of the same case that say he sold the bell: no `trộm`, a content word (not minor).
+          article("sold", "Trụ trì bán chuông cổ của chùa", "Vị trụ trì bị bắt khi mang chuông đi bán."),
+          // `trì`, `trộm` and `chuông` elsewhere, never side by side: `trì trộm` and `trộm chuông` are not compounds (`trụ trì` is).
+          ...Array.from({ length: 8 }, (_, i) => article(`theft${i}`, `Tin an ninh số ${i}`, "Kẻ trộm đến khi tiếng chuông ngừng, cần duy trì cảnh giác.")),
+        ];
+        const before = { ...NEAR_MISS, wideShort: 0 };
+
+        it("lets an on-topic article lack a lower-case content word, beside few full matches", () => {
+          expect(Object.entries(misses(createMatcher(bell), "trụ trì trộm chuông"))).toEqual([["sold", ["trộm"]]]);
+          // Before: only narrow near misses, lacking minor words (none here).
+          expect(misses(createMatcher(bell, { nearMissRule: before }), "trụ trì trộm chuông")).toEqual({});
+          // Never a quoted word.
+          expect(misses(createMatcher(bell), 'trụ trì "trộm chuông"')).toEqual({});
+        });
+
+        it("never lets it lack a word typed with a capital or a digit, nor half of a compound", () => {
+          const jail = [
+            ...background,
+            article("congo", "Tù nhân vượt ngục ở Congo", "Hàng trăm tù nhân trốn thoát."),
+            // Another country: lacks the place typed with a capital.
+            article("elsewhere", "Tù nhân đào hầm vượt ngục ở Indonesia", "Tù nhân trốn thoát."),
+            // Another story: lacks `ngục` of `vượt ngục` (half of a compound), with `vượt` standing for another word.
+            article("half", "Cá sấu vượt sông ở Congo", "Tin lạ."),
+            // `vượt ngục` written whole elsewhere, so the archive calls it a compound.
+            ...["Phim vượt ngục", "Kẻ vượt ngục bị bắt", "Vượt ngục bất thành"].map((t, i) => article(`film${i}`, t, "Tin giải trí.")),
+          ];
+          expect(misses(createMatcher(jail), "vượt ngục ở Congo")).toEqual({});
+          // Under the long queries' rule (any word within the share) the other country would be listed.
+          expect(misses(createMatcher(jail, { nearMissRule: { ...NEAR_MISS, wideWords: 4 } }), "vượt ngục ở Congo")).toHaveProperty("elsewhere", ["Congo"]);
+          // A compound lacked whole is another wording: `chia tay` may go, with nothing else.
+          const farewell = [
+            ...background,
+            article("left", "Cầu thủ Terry chia tay đội bóng", "Terry rời đội."),
+            article("joined", "Cầu thủ Terry gia nhập đội bóng mới", "Terry ký hợp đồng."),
+            ...["Chia tay mùa hè", "Buổi chia tay", "Lời chia tay"].map((t, i) => article(`bye${i}`, t, "Tin.")),
+            // `Terry` and `chia` elsewhere, never side by side: `Terry chia` is not a compound.
+            ...Array.from({ length: 8 }, (_, i) => article(`sorry${i}`, `Tin bóng đá số ${i}`, "Terry gửi lời chia buồn.")),
+          ];
+          expect(misses(createMatcher(farewell), "cầu thủ Terry chia tay")).toEqual({ joined: ["chia", "tay"] });
+        });
       });
 
       it("applies only from wideWords words on, within the share, never to a quoted word", () => {
