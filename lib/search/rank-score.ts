@@ -207,7 +207,7 @@ export interface NearMissRule {
    * lower case without a digit (never a name, a place or a number: `vượt ngục ở Congo` is
    * not answered by a jailbreak in Indonesia), and a compound's syllables only together
    * (`chia tay` may be lacked, `đình` of `gia đình` may not). `sư trụ trì trộm chuông`: the
-   * other reports say the monk sold the bell (docs/relevance.md, 2026-11-26 20:00–21:20).
+   * other reports say the monk sold the bell (docs/relevance.md, session of 2026-11-26 19:26).
    */
   wideShort: number;
   /**
@@ -227,7 +227,18 @@ export interface NearMissRule {
   alone?: boolean;
 }
 
-export const NEAR_MISS: NearMissRule = { words: 3, share: 0.15, df: 0.02, lack: 1, longWords: 5, longLack: 1, wideWords: 6, wideShare: 0.5, wideShort: 4, wideBelow: 10 };
+export const NEAR_MISS: NearMissRule = {
+  words: 3,
+  share: 0.15,
+  df: 0.02,
+  lack: 1,
+  longWords: 5,
+  longLack: 1,
+  wideWords: 6,
+  wideShare: 0.5,
+  wideShort: 4,
+  wideBelow: 10,
+};
 
 /** The fewest words of a query the wide rule applies to (0: never). */
 export function wideFrom(rule: NearMissRule): number {

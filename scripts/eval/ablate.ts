@@ -122,9 +122,12 @@ function variants(): [string, MatcherOptions][] {
       ]),
     ),
     ["missing words up to 0.2 of the idf (mixed with full matches)", { missShare: 0.2, nearMiss: false }],
-    // Wide near misses for queries of 4–5 words, lower-case words only and compounds whole (NearMissRule.wideShort, 2026-11-26 20:30).
-    ["no wide near misses under 6 words (wideShort 0, before 2026-11-26 20:30)", { nearMissRule: { ...NEAR_MISS, wideShort: 0 } }],
-    ...[3, 5].map((wideShort): [string, MatcherOptions] => [`wide near misses from ${wideShort} words (wideShort ${wideShort})`, { nearMissRule: { ...NEAR_MISS, wideShort } }]),
+    // Wide near misses for queries of 4–5 words, lower-case words only and compounds whole (NearMissRule.wideShort, landed 2026-11-26 20:20).
+    ["no wide near misses under 6 words (wideShort 0, before 2026-11-26 20:20)", { nearMissRule: { ...NEAR_MISS, wideShort: 0 } }],
+    ...[3, 5].map((wideShort): [string, MatcherOptions] => [
+      `wide near misses from ${wideShort} words (wideShort ${wideShort})`,
+      { nearMissRule: { ...NEAR_MISS, wideShort } },
+    ]),
   ];
 }
 
@@ -180,7 +183,10 @@ async function main() {
   const heldoutFiles = args.heldout ? args["heldout-file"]!.split(",") : [];
   const heldouts = heldoutFiles.map((file) => {
     const set = withAdditions(loadJudged(fromRoot(file)), loadAdditions());
-    return { name: path.basename(file, ".json").replace(/^judged-/, ""), set: args["heldout-additions"] ? withAdditions(set, loadAdditions(fromRoot(args["heldout-additions"]))) : set };
+    return {
+      name: path.basename(file, ".json").replace(/^judged-/, ""),
+      set: args["heldout-additions"] ? withAdditions(set, loadAdditions(fromRoot(args["heldout-additions"]))) : set,
+    };
   });
   const heldoutQueries = heldouts.flatMap((h) => h.set.queries);
   // Tops and the peers cache are keyed by query id: a held-out id equal to a frozen one (or another set's) would overwrite it.
@@ -205,8 +211,7 @@ async function main() {
   // As npm run eval counts them: right when answered with nothing (no full match, no near miss) or a flagged correction.
   const absent = absentQueries(articles).absent;
 
-  const ho = (tops: Tops) =>
-    heldouts.map((h) => ` ${h.set.queries.every((q) => q.id in tops) ? judgedFigures(h.set, tops).ndcg.toFixed(3) : "—"} |`).join("");
+  const ho = (tops: Tops) => heldouts.map((h) => ` ${h.set.queries.every((q) => q.id in tops) ? judgedFigures(h.set, tops).ndcg.toFixed(3) : "—"} |`).join("");
   const hoNames = heldouts.length === 1 ? " held out |" : heldouts.map((h) => ` ${h.name} |`).join("");
   console.log(
     `| ranking | nDCG@5 | condensed | P@5 | judged share | long (4) | with additions |${hoNames} exact MRR@10 | stripped | tone (same set exact) | absent right | ms/query |`,
