@@ -97,10 +97,12 @@ describe("PeopleEvidence on one-word and glued names", () => {
 describe("PeopleEvidence on glued words (issue #16, second frozen set)", () => {
   it("needs more full names behind a one-word name no title ever introduces", () => {
     const e = new PeopleEvidence();
+    // In a list of names (alone, a name needs titles too: see the next describe).
+    const text = "Hôm qua Chrysler và Barca tăng giá.";
     for (let i = 0; i < 4; i++) e.add(findCandidates([`Vinamilk Chrysler bán ${i} nghìn hộp sữa.`]));
-    expect(names(e, "Hôm qua Chrysler tăng giá.")).toEqual([]);
+    expect(names(e, text)).toEqual([]);
     e.add(findCandidates(["Vinamilk Chrysler bán thêm sữa."]));
-    expect(names(e, "Hôm qua Chrysler tăng giá.")).toEqual(["Chrysler"]);
+    expect(names(e, text)).toEqual(["Chrysler"]);
   });
 
   it("drops a glued word before a foreign name the article already has", () => {
@@ -155,5 +157,19 @@ describe("PeopleEvidence on glued words (session of 2026-11-26 16:52)", () => {
     const text = ["Ông xã Andy Le nói. Ông xã Andy cười."];
     e.add(findCandidates(text));
     expect(names(e, ...text)).toEqual(["Andy Le"]);
+  });
+});
+
+describe("PeopleEvidence on one-word names (session of 2026-11-26 19:26)", () => {
+  it("takes a one-word name named alone only when titles introduce it across the archive, not as the end of full names alone", () => {
+    const e = new PeopleEvidence();
+    // English words end full names as surnames do ("Snow White"), and are rarely titled.
+    for (let i = 0; i < 5; i++) e.add(findCandidates([`Truyện cổ tích kể về Snow White lần ${i}.`]));
+    const alone = "Họ chọn White cho bộ sưu tập.";
+    expect(names(e, alone)).toEqual([]);
+    // In a list of names the full names behind it still vouch for it.
+    expect(names(e, "Họ chọn White và Rooney.")).toContain("White");
+    for (let i = 0; i < 3; i++) e.add(findCandidates([`Tiền đạo Marcus White ghi bàn lần ${i}.`]));
+    expect(names(e, alone)).toEqual(["White"]);
   });
 });

@@ -174,9 +174,12 @@ export class PeopleEvidence {
    * mostly as the surname of full names ("Griezmann", "Mandzukic"), or mostly after a title
    * ("Thái tử Salman", "Công chúa Mako"). Clubs and countries stand bare far more often.
    */
-  bareSingle(words: string[]): boolean {
+  bareSingle(words: string[], alone = false): boolean {
     const s = this.singleOk(words);
     if (!s || s.titled < 2 * s.placed) return false;
+    // Named alone, in no list of names, a word needs titles behind it too: English words end
+    // full names as often as surnames do ("Snow White", "Red Cross"), but are rarely titled.
+    if (alone && s.titled < this.options.minTitledSingle) return false;
     // Never introduced by a title anywhere, a word needs more full names behind it ("Coutinho"
     // ends many; brands and products end a few: "Fiat Chrysler", "Vinamilk Organic").
     return (s.surname >= (s.titled > 0 ? 3 : 5) && 3 * s.surname >= s.bare) || (s.titled >= this.options.minTitledSingle && s.titled >= s.bare);
@@ -210,7 +213,8 @@ export class PeopleEvidence {
     return {
       accept: (m, all) => !this.placeName(nameKey(m.words)) && (this.titledName(nameKey(m.words)) || Boolean(scorer?.(m, this, all))),
       reject: (m) => this.placeName(nameKey(m.words)),
-      acceptSingle: (m) => (m.titled && this.titledSingle(m.words)) || (personTitledSingle(m) && this.notMostlyBare(m.words)) || this.bareSingle(m.words),
+      acceptSingle: (m, alone) =>
+        (m.titled && this.titledSingle(m.words)) || (personTitledSingle(m) && this.notMostlyBare(m.words)) || this.bareSingle(m.words, alone),
       mostlyPlace: (m) => this.mostlyPlace(nameKey(m.words)),
       listedSingle: (m) => !this.placeSingle(m.words),
       doubt: scorer?.doubt ? (m) => scorer.doubt!(m, this) : undefined,

@@ -1357,7 +1357,7 @@ export interface PeopleHelpers {
    * Lacazette") or bare ("Griezmann") with the archive's support. Without it, only after a title
    * people alone take ("Ngoại trưởng Tillerson").
    */
-  acceptSingle?: (m: Candidate) => boolean;
+  acceptSingle?: (m: Candidate, alone?: boolean) => boolean;
   /** Whether the archive names places far more often than people with this name ("Biên Hòa"). */
   mostlyPlace?: (m: Candidate) => boolean;
   /** Whether a one-word name in a line-up may be a person: false when the archive writes it mostly after place words. */
@@ -1420,6 +1420,7 @@ export function resolvePeople(candidates: readonly Candidate[], helpers: PeopleH
   // a word of the name used alone elsewhere, or a list shared with an accepted name.
   const singles = new Set(mentions.filter((m) => m.words.length === 1).map((m) => nameKey(m.words)));
   const accepted = new Set<Candidate>();
+  const alone = aloneMentions(mentions);
   for (const m of mentions) {
     if (m.caps) {
       // A table of names in capitals: a person unless the archive says otherwise ("REAL MADRID").
@@ -1432,7 +1433,7 @@ export function resolvePeople(candidates: readonly Candidate[], helpers: PeopleH
     } else if (m.cue && hasMiddleName(m.words) && !helpers.reject?.(m)) {
       // "Quang Văn Toàn (27 tuổi)": a rarer family name, but a person's middle name and a person's cue.
       accepted.add(m);
-    } else if (m.words.length === 1 && helpers.acceptSingle?.(m)) {
+    } else if (m.words.length === 1 && helpers.acceptSingle?.(m, alone.has(m))) {
       // "Varane", "Isco" bare: titles introduce them across the archive ("hậu vệ Varane").
       accepted.add(m);
     }
@@ -1459,7 +1460,19 @@ export function resolvePeople(candidates: readonly Candidate[], helpers: PeopleH
   }
   const listed = acceptLineUps(mentions, accepted, helpers);
   acceptStageTags(mentions, accepted);
-  return mergeMentions([...accepted], helpers, listed);
+  return mergeMentions([...accepted], helpers, listed, alone);
+}
+
+/** The one-word mentions in no list of names: neither they nor the name before them is followed by a list separator. */
+function aloneMentions(mentions: readonly Candidate[]): Set<Candidate> {
+  const alone = new Set<Candidate>();
+  mentions.forEach((m, i) => {
+    if (m.words.length !== 1 || m.listNext || m.sepNext || m.minuteNext) return;
+    const prev = mentions[i - 1];
+    if (prev && prev.text === m.text && (prev.listNext || prev.sepNext || prev.minuteNext)) return;
+    alone.add(m);
+  });
+  return alone;
 }
 
 /** A stage name's tag in capitals joined by hyphens ("M-TP" of Sơn Tùng M-TP). */
@@ -1566,7 +1579,12 @@ function shownName(p: Person): string {
 }
 
 /** Full names first; shorter mentions resolve to the one full name they are part of. */
-function mergeMentions(accepted: Candidate[], helpers: PeopleHelpers, listed: ReadonlySet<Candidate> = new Set()): Entity[] {
+function mergeMentions(
+  accepted: Candidate[],
+  helpers: PeopleHelpers,
+  listed: ReadonlySet<Candidate> = new Set(),
+  alone: ReadonlySet<Candidate> = new Set(),
+): Entity[] {
   const people = new Map<string, Person>();
   // By the parts of the key, not the words: "David de Gea" (particle glued) is longer than "De Gea".
   // Worked out once per mention, not once per comparison of the sort.
@@ -1609,7 +1627,7 @@ function mergeMentions(accepted: Candidate[], helpers: PeopleHelpers, listed: Re
       const variant = [...people.entries()].find(([k, p]) => !p.known && sameVariant(k, key, p.words, m.words));
       if (variant) variant[1].count++;
       else people.set(key, { name: m.words.join(" "), words: m.words, count: 1, known: null });
-    } else if (listed.has(m) || (helpers.acceptSingle ? helpers.acceptSingle(m) : personTitledSingle(m))) {
+    } else if (listed.has(m) || (helpers.acceptSingle ? helpers.acceptSingle(m, alone.has(m)) : personTitledSingle(m))) {
       people.set(key, { name: m.words[0], words: m.words, count: 1, known: null });
     }
     // Otherwise a one-word name that matches nobody is not enough to name a person.
