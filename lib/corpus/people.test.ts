@@ -487,3 +487,17 @@ describe("findPeople on a knight's title (session of 2026-11-26 16:52)", () => {
     expect(findCandidates(["Báo cáo (SIR Volume 21) công bố."]).map((m) => [m.words.join(" "), m.titled])).toEqual([["Volume", false]]);
   });
 });
+
+describe("findPeople on 'Theo' glued to a name (session of 2026-11-26 19:26)", () => {
+  const words = (text: string) => findCandidates([text]).map((m) => m.words.join(" "));
+  it("cuts a run at 'Theo' before a Vietnamese word: a source's sentence glued on", () => {
+    expect(words("Đây là bài của Lưu Hoài Theo Đời sống hôm nay.")).toEqual(["Lưu Hoài", "Đời"]);
+    expect(words("Các công trình ở Việt Nam Theo Kiến trúc sư Lê Văn Tám cho biết.")).toEqual(["Kiến", "Lê Văn Tám"]);
+    // Not before a foreign word: "Theo Walcott" is a name.
+    expect(words("Tiền đạo Theo Walcott ghi bàn.")).toEqual(["Theo Walcott"]);
+  });
+  it("reads a name closing the article before 'Theo' and its source as a byline", () => {
+    expect(names("Bộ phim đoạt giải Oscar 2011.", "Phim hay. Hà My Theo Trí thức trẻ/Business Insider")).toEqual([]);
+    expect(names("Bộ phim đoạt giải Oscar.", "Vụ án đang được điều tra./. Theo Thanh Minh/Công an TPHCM")).toEqual([]);
+  });
+});

@@ -831,6 +831,11 @@ function titleCutAt(text: string, end: number, lws: string[], a: number, b: numb
   return TITLE_SET.has(`${last} ${next}`) ? 1 : 0;
 }
 
+/** A Vietnamese syllable with a mark or a letter beyond ASCII ("Đời", "Trí"; not "Don" of "Don Balon"). */
+function markedSyllable(w: string): boolean {
+  return /[^\x00-\x7f]/.test(w) && isVietnameseSyllable(w);
+}
+
 /** A foreign word: letters, not a Vietnamese syllable, not an acronym. */
 function isForeignWord(w: string): boolean {
   return /^\p{Lu}[\p{L}'’-]+$/u.test(w) && !/^\p{Lu}+$/u.test(w) && !isVietnameseName([w]);
@@ -843,6 +848,9 @@ function isForeignWord(w: string): boolean {
  * Châu"). Foreign given names before a Vietnamese family name ("Jennifer Phạm") stay whole.
  */
 function gluedSentenceAt(words: string[], lws: string[], i: number): "word" | "name" | null {
+  // "Lưu Hoài Theo Đời sống", "Hà My Theo Trí thức trẻ": "Theo" (according to) before a
+  // Vietnamese word opens the sentence that names a source; it is never a name's next word.
+  if (lws[i] === "theo" && i + 1 < words.length && markedSyllable(words[i + 1])) return "word";
   if (!isForeignWord(words[i - 1])) return null;
   const w = words[i];
   if (VN_ONLY.test(w) && !VN_SURNAMES.has(lws[i]) && i + 1 < words.length && isForeignWord(words[i + 1])) return "word";
@@ -879,7 +887,8 @@ function segment(
       titled = true;
       a++;
       changed = true;
-    } else if (atSentenceStart && SENTENCE_WORDS.has(w) && !titled) {
+    } else if ((atSentenceStart && SENTENCE_WORDS.has(w) && !titled) || (w === "theo" && b - a > 1 && markedSyllable(runWords[a + 1]))) {
+      // "… vừa qua Theo Trà My": "Theo" before a Vietnamese word opens a source's sentence wherever it stands.
       a++;
       changed = true;
     }
@@ -1324,16 +1333,20 @@ function isCredit(texts: string[], m: Candidate): boolean {
   if (CREDIT_BEFORE.test(text.slice(Math.max(0, m.start - 15), m.start))) return true;
   // "Hoàng Yến/VOV.VN": an author glued to the outlet by a slash.
   // "CTV Lê Tùng/VOV.VN": a contributor's or reporter's abbreviation may stand before it.
+  // So may "Theo" (according to): "Theo Thanh Minh/Công an TPHCM".
   if (
     /^\/\s*\p{Lu}/u.test(text.slice(m.end, m.end + 3)) &&
-    (isSentenceStart(text, m.start) || /(?:^|[\s.])(?:CTV|PV|BTV|NV)\s+$/u.test(text.slice(Math.max(0, m.start - 6), m.start)))
+    (isSentenceStart(text, m.start) || /(?:^|[\s.])(?:CTV|PV|BTV|NV|Theo)\s+$/u.test(text.slice(Math.max(0, m.start - 6), m.start)))
   )
     return true;
   // "… Hoàng Yến/VOV.VN Hoàng Yến/VOV.VN": a name glued to an outlet's acronym by a slash credits it wherever it stands.
   if (/^\/(?:\p{Lu}{2,}|\p{Lu}+(?:\.\p{Lu}+)+)(?![\p{L}\p{N}])/u.test(text.slice(m.end, m.end + 16))) return true;
   if (texts.length < 2 || m.text !== texts.length - 1) return false;
   const tail = text.slice(m.end);
-  if (tail.length > 60 || !BYLINE_TAIL.test(tail)) return false;
+  if (tail.length > 60) return false;
+  // "… Oscar 2011. Hà My Theo Trí thức trẻ/Business Insider": a byline glued to the source it cites.
+  if (/^ Theo \p{Lu}[^.!?]*$/u.test(tail)) return true;
+  if (!BYLINE_TAIL.test(tail)) return false;
   // "… 40 tỷ đồng Lê Hữu Việt": a name closing the article with no full stop after it signs it.
   if (tail === "") return true;
   // "… Tổng thống Macron Hà Khoa": a byline glued to the last word of the text.
