@@ -173,3 +173,22 @@ describe("PeopleEvidence on one-word names (session of 2026-11-26 19:26)", () =>
     expect(names(e, alone)).toEqual(["White"]);
   });
 });
+
+describe("PeopleEvidence on words glued before a name (session of 2026-11-26 19:26)", () => {
+  it("drops a word glued before a full name the archive has far more often without it", () => {
+    const e = new PeopleEvidence();
+    for (let i = 0; i < 3; i++) e.add(findCandidates([`Thủ môn Iker Casillas bắt chính lần ${i}.`, `Họ đến Porto lần ${i}.`]));
+    const text = ["Casillas ở lại Porto Iker Casillas đồng ý gia hạn thêm 1 năm."];
+    e.add(findCandidates(text));
+    expect(names(e, ...text)).toEqual(["Iker Casillas"]);
+  });
+
+  it("keeps a given name the archive uses to open full names more than alone", () => {
+    const e = new PeopleEvidence();
+    for (let i = 0; i < 3; i++) e.add(findCandidates([`Hậu vệ Da Silva bắt chính lần ${i}.`, `Fabio cười lần ${i}.`]));
+    for (const surname of ["Capello", "Cannavaro", "Quagliarella", "Borini"]) e.add(findCandidates([`HLV Fabio ${surname} nói.`]));
+    const text = ["Hậu vệ Fabio Da Silva ghi bàn."];
+    e.add(findCandidates(text));
+    expect(names(e, ...text)).toEqual(["Fabio Da Silva"]);
+  });
+});

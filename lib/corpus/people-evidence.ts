@@ -34,6 +34,9 @@ export interface EvidenceOptions {
 /** A name with a glued word is that of the shorter name when the archive has the shorter one this many times as often. */
 const RARER = 10;
 
+/** A name's words glued before another name: the other name (and those words alone) stand in this many articles, and this many times as often. */
+const GLUED_MIN = 3;
+
 export const DEFAULT_EVIDENCE: EvidenceOptions = { minTitled: 2, minTitledSingle: 3, minPlaced: 3 };
 
 /**
@@ -208,8 +211,26 @@ export class PeopleEvidence {
     return Boolean(s && s.placed >= this.options.minPlaced && s.placed > 4 * s.titled);
   }
 
+  /** In how many articles a name (by key; one word or more) stands at all. */
+  private uses(key: string): number {
+    const s = key.includes(" ") ? this.names.get(key) : this.singles.get(key);
+    return s ? s.titled + s.placed + s.bare : 0;
+  }
+
+  /** In how many articles full names open with each word (by key), summed over the names. */
+  private opens(): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const [key, s] of this.names) {
+      const first = key.slice(0, key.indexOf(" "));
+      out.set(first, (out.get(first) ?? 0) + s.titled + s.placed + s.bare);
+    }
+    return out;
+  }
+
   /** The hooks `resolvePeople` takes: archive evidence first, then the scorer, if any. */
   helpers(scorer?: CandidateScorer): PeopleHelpers {
+    // Worked out on first use, once per set of hooks (the build asks for hooks once per segment).
+    let opens: Map<string, number> | undefined;
     return {
       accept: (m, all) => !this.placeName(nameKey(m.words)) && (this.titledName(nameKey(m.words)) || Boolean(scorer?.(m, this, all))),
       reject: (m) => this.placeName(nameKey(m.words)),
@@ -219,12 +240,16 @@ export class PeopleEvidence {
       listedSingle: (m) => !this.placeSingle(m.words),
       doubt: scorer?.doubt ? (m) => scorer.doubt!(m, this) : undefined,
       rare: (key, than) => {
-        const uses = (k: string) => {
-          const s = k.includes(" ") ? this.names.get(k) : this.singles.get(k);
-          return s ? s.titled + s.placed + s.bare : 0;
-        };
-        const n = uses(key);
-        return n <= 1 || (than !== undefined && n * RARER <= uses(than));
+        const n = this.uses(key);
+        return n <= 1 || (than !== undefined && n * RARER <= this.uses(than));
+      },
+      gluedBefore: (words) => {
+        const rest = this.uses(nameKey(words.slice(1)));
+        if (rest < GLUED_MIN || rest < GLUED_MIN * this.uses(nameKey(words))) return false;
+        // The first word stands alone at least as often as it opens a full name ("Porto", "Mourinho"), unlike given names ("Fabio", "Kim").
+        const head = nameKey(words.slice(0, 1));
+        const alone = this.uses(head);
+        return alone >= GLUED_MIN && alone >= ((opens ??= this.opens()).get(head) ?? 0);
       },
     };
   }

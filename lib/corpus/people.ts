@@ -1380,6 +1380,12 @@ export interface PeopleHelpers {
    * (the key of a shorter name in it), in far fewer articles than that one.
    */
   rare?: (key: string, than?: string) => boolean;
+  /**
+   * Whether the first word of a name was glued on before another name by a missing full stop
+   * ("Porto Iker Casillas", "Ronaldo Karim Benzema"): the archive has the name without it
+   * several times as often, and that word on its own at least as often as opening a name.
+   */
+  gluedBefore?: (words: string[]) => boolean;
   /** Canonical id for a person's name, so variants share one id across the archive. */
   canonicalId?: (key: string, name: string) => string | undefined;
   /** Whether the tagger is sure an untitled name is not a person ("Tata Nano"), whatever the article's support. */
@@ -1646,6 +1652,7 @@ function mergeMentions(
     // Otherwise a one-word name that matches nobody is not enough to name a person.
   }
   foldGluedWords(people, helpers);
+  dropGluedHeads(people, helpers);
   foldFamilyVariants(people);
   foldShortForms(people, helpers);
   return [...people.entries()].map(([key, p]) => {
@@ -1686,6 +1693,25 @@ function foldGluedWords(people: Map<string, Person>, helpers: PeopleHelpers) {
     if (into.length !== 1) continue;
     into[0][1].count += p.count;
     people.delete(key);
+  }
+}
+
+/**
+ * "Casillas ở lại Porto Iker Casillas đồng ý …", "Chechen Abu Omar al-Shishani": a headline's
+ * last word or a qualifier glued before a foreign full name. The name without its first word is
+ * the person (`gluedBefore`), merged with that name if the article has it too.
+ */
+function dropGluedHeads(people: Map<string, Person>, helpers: PeopleHelpers) {
+  if (!helpers.gluedBefore) return;
+  for (const [key, p] of [...people]) {
+    if (p.known || p.words.length < 3 || isVietnameseName(p.words.slice(-2))) continue;
+    if (!helpers.gluedBefore(p.words)) continue;
+    const words = p.words.slice(1);
+    const restKey = nameKey(words);
+    people.delete(key);
+    const into = people.get(restKey);
+    if (into) into.count += p.count;
+    else people.set(restKey, { name: words.join(" "), words, count: p.count, known: null });
   }
 }
 
