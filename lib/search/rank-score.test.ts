@@ -521,6 +521,24 @@ describe("rank score", () => {
         });
       });
 
+      it("lets an article lack a run of capitalised words only whole (`Tây Nguyên`, not `Nguyên` alone)", () => {
+        const pepper = [
+          ...background,
+          article("full", "Giá tiêu giảm mạnh ở Tây Nguyên", "Nông dân lo lắng."),
+          // Another region: `Tây` of `miền Tây`, without `Nguyên`.
+          article("west", "Giá tiêu giảm mạnh ở miền Tây", "Nông dân lo lắng."),
+          // Names no region: lacks `Tây Nguyên` whole.
+          article("no-region", "Giá tiêu giảm mạnh ở Đắk Lắk", "Nông dân lo lắng."),
+        ];
+        const query = "giá tiêu giảm mạnh ở Tây Nguyên";
+        expect(misses(createMatcher(pepper), query)).toEqual({ "no-region": ["Nguyên", "Tây"] });
+        // Before (capitalRuns false): half of the run could be lacked.
+        expect(misses(createMatcher(pepper, { nearMissRule: { ...NEAR_MISS, capitalRuns: false } }), query)).toEqual({
+          "no-region": ["Nguyên", "Tây"],
+          west: ["Nguyên"],
+        });
+      });
+
       it("applies only from wideWords words on, within the share, never to a quoted word", () => {
         expect(misses(createMatcher(docs, { nearMissRule: { ...wide, wideWords: 11 } }))).toEqual({});
         expect(misses(createMatcher(docs, { nearMissRule: { ...wide, wideShare: 0.05 } }))).toEqual({});

@@ -211,6 +211,12 @@ export interface NearMissRule {
    */
   wideShort: number;
   /**
+   * A run of joined words each typed with a capital (`Tây Nguyên`, `Hải Vân`) is lacked only
+   * whole, as a hyphenated unit is: half of it is another place (`miền Tây`). A run the archive
+   * knows as a person is never lacked at all (see nameRuns).
+   */
+  capitalRuns: boolean;
+  /**
    * The matcher looks for wide near misses only when fewer full matches than this exist
    * (a first page they do not fill): a second scoring pass for those queries alone, so a
    * long query with many full matches costs what it did (Infinity: always).
@@ -237,6 +243,7 @@ export const NEAR_MISS: NearMissRule = {
   wideWords: 6,
   wideShare: 0.5,
   wideShort: 4,
+  capitalRuns: true,
   wideBelow: 10,
 };
 
@@ -531,6 +538,10 @@ function wideRule(
     });
   }
   const units = phrases.map((p) => p.reduce((m, i) => m | (1 << i), 0));
+  if (rule.capitalRuns) {
+    const capital = (i: number) => /^\p{Lu}/u.test(groups[i].word.text);
+    for (let i = 1; i < groups.length; i++) if (capital(i - 1) && capital(i) && groups[i].word.joinsPrev) units.push((1 << (i - 1)) | (1 << i));
+  }
   if (short) {
     // A shorter query (NearMissRule.wideShort): words in lower case without a digit, a compound only whole.
     groups.forEach((g, i) => {
