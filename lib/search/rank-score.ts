@@ -82,8 +82,6 @@ export interface RankWeights {
    * syllables: the pair is the word.
    */
   pairs: number;
-  /** Experiment (1 = off): `pairs` of two joined query words that are not one word (`compound`) count this share. */
-  loosePairs: number;
   pairFields: FieldWeights;
   /**
    * Query neighbours within `window` positions of each other in one field, not adjacent:
@@ -142,7 +140,6 @@ export const RANK_WEIGHTS: RankWeights = {
   headPower: 1,
   headCompound: 0,
   pairs: 1,
-  loosePairs: 1,
   pairFields: { title: 5, lead: 2, body: 0.5 },
   near: 0.5,
   window: 6,
@@ -1080,9 +1077,8 @@ function createScanner(index: RankIndex, s: Scratch, groups: Group[], phrases: n
     if (i > 0 && prev.terms.length && g.terms.length) {
       const df = pairDf(index, prev.terms[0].f, g.terms[0].f);
       const pi = idf(index, df);
-      const whole = compound(index, groups, i, w);
-      pairIdf[i] = w.pairs * pi * (whole ? 1 : w.loosePairs);
-      if (whole) titleIdf[i] = w.title * pi;
+      pairIdf[i] = w.pairs * pi;
+      if (compound(index, groups, i, w)) titleIdf[i] = w.title * pi;
       // Near counts for separate words, not for a compound's syllables found apart: it fades
       // with how often the archive writes the two syllables together (đàm phán: nearly always).
       const cohesion = Math.min(1, df / Math.max(1, Math.min(foldedDf(index, prev.terms[0].f), foldedDf(index, g.terms[0].f))));

@@ -122,8 +122,6 @@ function variants(): [string, MatcherOptions][] {
       ]),
     ),
     ["missing words up to 0.2 of the idf (mixed with full matches)", { missShare: 0.2, nearMiss: false }],
-    // Pairs of joined words that are not one word (quốc phản, Mỹ bị) weighted apart (RankWeights.loosePairs, an experiment, 2026-11-26 20:25).
-    ...[0, 0.25, 0.5, 0.75, 1.5].map((loosePairs): [string, MatcherOptions] => [`loose pairs ${loosePairs}`, v({ loosePairs })]),
     // A run of capitalised words lacked only whole (NearMissRule.capitalRuns, landed 2026-11-26 20:45).
     ["capital runs lacked in part (capitalRuns false, before 2026-11-26 20:45)", { nearMissRule: { ...NEAR_MISS, capitalRuns: false } }],
     // Wide near misses for queries of 4–5 words, lower-case words only and compounds whole (NearMissRule.wideShort, landed 2026-11-26 20:20).
