@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CAPITAL_RUN, capitalRuns, hasCapitalPair, wordsBefore } from "@/lib/corpus/char-class";
+import { allCapitals, CAPITAL_RUN, capitalRuns, hasCapitalPair, wordsBefore } from "@/lib/corpus/char-class";
 
 // The regexes the scans replace: their answers must be the same on any text.
 const CAPITAL_PAIR = /\p{Lu}{2,} \p{Lu}{2,}/u;
@@ -19,6 +19,21 @@ describe("char-class scans", () => {
     expect(hasCapitalPair("đội hình: MANUEL NEUER, Bayern")).toBe(true);
     expect(hasCapitalPair("UBND tỉnh Quảng Nam")).toBe(false);
     expect(hasCapitalPair("Ông ĐẶNG VĂN")).toBe(true);
+    expect(hasCapitalPair("A𝐀 BC")).toBe(true);
+    expect(hasCapitalPair("𝐀 BC")).toBe(false);
+  });
+
+  it("allCapitals answers as /^\\p{Lu}{2,}$/u and /^\\p{Lu}+$/u", () => {
+    const word = fc.array(fc.constantFrom(..."AĐỄÉBZađễ ǅǆ.\u0301019𝐀😀ΣσǄ"), { maxLength: 6 }).map((cs) => cs.join(""));
+    fc.assert(
+      fc.property(word, (w) => allCapitals(w, 2) === /^\p{Lu}{2,}$/u.test(w) && allCapitals(w, 1) === /^\p{Lu}+$/u.test(w)),
+      { numRuns: 20000 },
+    );
+    expect(allCapitals("UBND", 2)).toBe(true);
+    expect(allCapitals("𝐀", 2)).toBe(false);
+    expect(allCapitals("𝐀", 1)).toBe(true);
+    expect(allCapitals("A", 2)).toBe(false);
+    expect(allCapitals("Hà", 1)).toBe(false);
   });
 
   it("wordsBefore captures what the regex captures, lowercased", () => {

@@ -49,25 +49,38 @@ function charIs(c: number, bit: number): boolean {
 
 /**
  * `/\p{Lu}{2,} \p{Lu}{2,}/u.test(text)`: two words in capitals side by side somewhere. Most
- * texts have none; a scan by character code settles them without the regex.
+ * texts have none; looking at the two characters either side of each space settles them without
+ * the regex (and without reading every character).
  */
 export function hasCapitalPair(text: string): boolean {
-  let capitals = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdfff) return /\p{Lu}{2,} \p{Lu}{2,}/u.test(text);
-    if (charIs(c, UPPER)) capitals++;
-    else {
-      if (c === 32 && capitals >= 2 && i + 2 < text.length && upperAt(text, i + 1) && upperAt(text, i + 2)) return true;
-      capitals = 0;
-    }
+  for (let i = text.indexOf(" ", 2); i >= 0 && i + 2 < text.length; i = text.indexOf(" ", i + 1)) {
+    const a = text.charCodeAt(i - 2);
+    const b = text.charCodeAt(i - 1);
+    const c = text.charCodeAt(i + 1);
+    const d = text.charCodeAt(i + 2);
+    // Astral characters (surrogate pairs) next to a space: the regex decides.
+    if (isSurrogate(a) || isSurrogate(b) || isSurrogate(c) || isSurrogate(d)) return /\p{Lu}{2,} \p{Lu}{2,}/u.test(text);
+    if (charIs(b, UPPER) && charIs(a, UPPER) && charIs(c, UPPER) && charIs(d, UPPER)) return true;
   }
   return false;
 }
 
-function upperAt(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  return !(c >= 0xd800 && c <= 0xdfff) && charIs(c, UPPER);
+function isSurrogate(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdfff;
+}
+
+/**
+ * `/^\p{Lu}{2,}$/u.test(w)` (`min` 2) or `/^\p{Lu}+$/u.test(w)` (`min` 1): a word all in
+ * capitals, by character code (the regex for words with astral characters).
+ */
+export function allCapitals(w: string, min: 1 | 2): boolean {
+  if (w.length < min) return false;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (isSurrogate(c)) return (min === 2 ? /^\p{Lu}{2,}$/u : /^\p{Lu}+$/u).test(w);
+    if (!charIs(c, UPPER)) return false;
+  }
+  return true;
 }
 
 /**

@@ -6,12 +6,14 @@ import peopleJson from "@/data/people.json";
 import * as charClass from "@/lib/corpus/char-class";
 import * as nameLists from "@/lib/corpus/names";
 import { foldMarks, slugify } from "@/lib/corpus/text";
+import * as syllables from "@/lib/corpus/vn-syllable";
 import type { Entity } from "@/lib/corpus/types";
 
 // Local bindings, read once: under the CommonJS transform the index build runs with (tsx), every
 // use of an imported binding is a getter call, and these are used per word of every article.
 const { CAN, CHI, NON_PERSON_WORDS, NOT_PEOPLE, PERSON_TITLES, PLACES, SENTENCE_WORDS, VN_SURNAMES } = nameLists;
-const { capitalRuns, hasCapitalPair, wordsBefore } = charClass;
+const { allCapitals, capitalRuns, hasCapitalPair, wordsBefore } = charClass;
+const { isVietnameseSyllable } = syllables;
 
 interface KnownPerson {
   name: string;
@@ -456,27 +458,83 @@ const NOT_PLACE_BEFORE = new Set(["hiện tại", "tồn tại", "thực tại",
 
 /** Whether the text right before a name ends with one of the phrases (1–4 words, case-insensitive). */
 function endsWithPhrase(before: string, phrases: Set<string>): boolean {
+  // Every phrase before a name ends with its last word: most texts' last word ends no phrase of
+  // the set, and then the longer phrases are never built (they were a fifth of findCandidates).
+  const last = lastWordBefore(before);
+  if (last === null) return false;
+  if (last !== "" && !phraseEnds(phrases).has(last)) return false;
   for (const phrase of phrasesBefore(before)) if (phrases.has(phrase)) return true;
   return false;
 }
 
-// A segment asks about the same text before it several times (titles, honorifics, titles only
-// people take) and about a shorter slice in between (place words): the last two texts' phrases
-// are kept, so each is worked out once.
-let lastBefore = "";
-let lastPhrases: readonly string[] = [];
-let olderBefore = "";
-let olderPhrases: readonly string[] = [];
+/** Each phrase set's last words ("thống" of "tổng thống"), worked out on first use. */
+const PHRASE_ENDS = new Map<ReadonlySet<string>, Set<string>>();
+
+function phraseEnds(phrases: ReadonlySet<string>): Set<string> {
+  let ends = PHRASE_ENDS.get(phrases);
+  if (!ends) PHRASE_ENDS.set(phrases, (ends = new Set([...phrases].map((p) => p.slice(p.lastIndexOf(" ") + 1)))));
+  return ends;
+}
+
+/**
+ * The answers for the last two texts asked about: a segment asks about the same text before
+ * it several times (titles, honorifics, titles only people take) and about a shorter slice in
+ * between (place words), so each is worked out once.
+ */
+class LastTwo<T> {
+  private last = "";
+  private older = "";
+  constructor(
+    private readonly compute: (text: string) => T,
+    private lastValue: T,
+    private olderValue: T = lastValue,
+  ) {}
+
+  get(text: string): T {
+    if (text === this.last) return this.lastValue;
+    const value = text === this.older ? this.olderValue : this.compute(text);
+    this.older = this.last;
+    this.olderValue = this.lastValue;
+    this.last = text;
+    this.lastValue = value;
+    return value;
+  }
+}
+
+/**
+ * The last word of `before` as `phrasesOf` makes its one-word phrase (lowercased, an opening
+ * mark or an abbreviation's full stop taken off), or null when it has no phrases. A phrase of
+ * several words ends with this word unless the word is "" (a lone quote mark).
+ */
+const lastWords = new LastTwo<string | null>(firstPhrase, null);
+
+function lastWordBefore(before: string): string | null {
+  return lastWords.get(before);
+}
+
+function firstPhrase(before: string): string | null {
+  if (!(before.charCodeAt(before.length - 1) === 32 || /\s$/.test(before))) return null;
+  let end = before.length;
+  while (end > 0 && before[end - 1] === " ") end--;
+  if (end === 0) return null;
+  return phraseWord(before, before.lastIndexOf(" ", end - 1) + 1, end, true);
+}
+
+/** The word `before[start, end)` of a phrase, lowercased, without opening marks; the last one (`first`) without an abbreviation's full stop. */
+function phraseWord(before: string, start: number, end: number, first: boolean): string {
+  let word = before.slice(start, end).toLowerCase();
+  // Regexes only when the word opens with a bracket or quote, or ends with a full stop.
+  if (OPENING_MARKS.has(word.charCodeAt(0))) word = word.replace(/^[("“'‘]+/, "");
+  // "TP. Hồ Chí Minh": an abbreviation's full stop; a longer word's ends the sentence ("sân nhà. Augustin").
+  if (first && word.length <= 3 && word.charCodeAt(word.length - 1) === 46) word = word.replace(/\.$/, "");
+  return word;
+}
 
 /** The last one, two, three and four words of `before`, lowercased, if it ends with a space. */
+const phrasesCache = new LastTwo<readonly string[]>(phrasesOf, []);
+
 function phrasesBefore(before: string): readonly string[] {
-  if (before === lastBefore) return lastPhrases;
-  const phrases = before === olderBefore ? olderPhrases : phrasesOf(before);
-  olderBefore = lastBefore;
-  olderPhrases = lastPhrases;
-  lastBefore = before;
-  lastPhrases = phrases;
-  return phrases;
+  return phrasesCache.get(before);
 }
 
 /** Character codes of `(`, `"`, `“`, `'`, `‘`: what `phrasesOf` strips from a word's start. */
@@ -492,11 +550,7 @@ function phrasesOf(before: string): readonly string[] {
     let phrase = "";
     for (let n = 0; n < 4 && end > 0; n++) {
       const start = before.lastIndexOf(" ", end - 1) + 1;
-      let word = before.slice(start, end).toLowerCase();
-      // Regexes only when the word opens with a bracket or quote, or ends with a full stop.
-      if (OPENING_MARKS.has(word.charCodeAt(0))) word = word.replace(/^[("“'‘]+/, "");
-      // "TP. Hồ Chí Minh": an abbreviation's full stop; a longer word's ends the sentence ("sân nhà. Augustin").
-      if (n === 0 && word.length <= 3 && word.charCodeAt(word.length - 1) === 46) word = word.replace(/\.$/, "");
+      const word = phraseWord(before, start, end, n === 0);
       phrase = phrase ? `${word} ${phrase}` : word;
       out.push(phrase);
       end = start - 1;
@@ -604,8 +658,6 @@ for (const p of PLACES) {
   PLACES_BY_FIRST.set(words[0], list);
 }
 const VN_ONLY = /[ăđơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/iu;
-const VN_SYLLABLE =
-  /^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?[aăâeêioôơuưyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]{1,3}(?:ng|nh|ch|[cmnpt])?$/iu;
 
 /**
  * One capitalised name segment of an article, with what the article itself says about it.
@@ -687,7 +739,7 @@ function isCapitals(w: string): boolean {
   // Most words are title-cased: a lowercase ASCII second letter settles it without the regex.
   const c = w.charCodeAt(1);
   if (c >= 97 && c <= 122) return false;
-  return /^\p{Lu}{2,}$/u.test(w);
+  return allCapitals(w, 2);
 }
 
 // The outlet check folds every candidate's name; names recur across the archive.
@@ -705,19 +757,6 @@ function foldedName(joined: string): string {
 export function isVietnameseName(words: string[]): boolean {
   for (const w of words) if (!isVietnameseSyllable(w)) return false;
   return true;
-}
-
-// Asked many times per word of every candidate: each word's answer is worked out once.
-const vnSyllables = new Map<string, boolean>();
-
-/** A capitalised Vietnamese syllable ("Nguyễn", "Anh"), not a foreign word or an acronym. */
-function isVietnameseSyllable(w: string): boolean {
-  let yes = vnSyllables.get(w);
-  if (yes !== undefined) return yes;
-  yes = VN_SYLLABLE.test(w) && /^\p{Lu}\p{Ll}*$/u.test(w);
-  if (vnSyllables.size >= NAME_KEYS_LIMIT) vnSyllables.clear();
-  vnSyllables.set(w, yes);
-  return yes;
 }
 
 // A word's lowercase form. Not memoised: the words are fresh slices of the text, and looking
@@ -796,7 +835,7 @@ function mentionsInRun(text: string, runStart: number, runWords: string[], textI
     const lw = lws[i] ?? "";
     // "Trường", "Hợp" head an organisation ("Trường THPT Lê Lợi") but end given names ("Xuân Trường").
     const headOnly = GIVEN_NAME_ORG_WORDS.has(lw) && i === runWords.length - 1 && i > segStart;
-    const capitalsOnly = CAPITALS_ONLY.has(lw) && !/^\p{Lu}+$/u.test(w);
+    const capitalsOnly = CAPITALS_ONLY.has(lw) && !allCapitals(w, 1);
     const onlyBefore = ORG_ONLY_BEFORE.get(lw);
     const nameHere = onlyBefore !== undefined && (lws[i + 1] ?? "") !== onlyBefore;
     const nonPerson = (NON_PERSON_WORDS.has(lw) && !headOnly && !capitalsOnly && !nameHere) || (isCapitals(w) && !IN_RUN_TITLES.has(lw));
@@ -838,7 +877,7 @@ function markedSyllable(w: string): boolean {
 
 /** A foreign word: letters, not a Vietnamese syllable, not an acronym. */
 function isForeignWord(w: string): boolean {
-  return /^\p{Lu}[\p{L}'’-]+$/u.test(w) && !/^\p{Lu}+$/u.test(w) && !isVietnameseName([w]);
+  return /^\p{Lu}[\p{L}'’-]+$/u.test(w) && !allCapitals(w, 1) && !isVietnameseSyllable(w);
 }
 
 /**
@@ -924,7 +963,7 @@ function segment(
   // The title may stand before the whole run: "Thư ký Báo chí Nhà Trắng Karoline Leavitt".
   const runStart = titleFrom >= 0 ? offsets[titleFrom] : afterPlace ? runStartOf(offsets, from, runWords) : offsets[from];
   const prefix = text.slice(Math.max(0, runStart - 60), runStart);
-  if (!titled) titled = endsWithPhrase(prefix, TITLE_SET) && !endsWithPhrase(prefix, NOT_TITLES) && (a === from || placeQualified || acronymQualified);
+  if (!titled) titled = (a === from || placeQualified || acronymQualified) && endsWithPhrase(prefix, TITLE_SET) && !endsWithPhrase(prefix, NOT_TITLES);
   if (!titled && acronymQualified) titled = endsWithPhrase(text.slice(Math.max(0, offsets[0] - 60), offsets[0]), TITLE_SET);
   const placeContext = text.slice(Math.max(0, offsets[a] - 40), offsets[a]);
   let placed =
