@@ -28,7 +28,15 @@ import { IndexFileError, readIndexFile, writeIndexFile, type TypedArray } from "
 import { MANIFEST, readManifest, writeManifest } from "@/lib/index/manifest";
 import { loadSegment, memorySegment, saveSegment, type Segment, type SourcedArticle } from "@/lib/index/segment";
 import { MAX_SEGMENT_DOCS, type RankIndex, RankIndexWriter, sketchArrays, sketchFromArrays, type PairSketch } from "@/lib/search/rank-index";
-import { adoptStories, archiveStories, STORIES_VERSION, storiesArrays, type SavedStoriesMeta } from "@/lib/stories/archive-stories";
+import {
+  adoptStories,
+  archiveStories,
+  STORIES_VERSION,
+  storiesArrays,
+  storiesSettled,
+  stopRegrouping,
+  type SavedStoriesMeta,
+} from "@/lib/stories/archive-stories";
 import { STORY_RULE } from "@/lib/stories/group";
 
 export interface LiveIndexOptions {
@@ -126,8 +134,13 @@ export class LiveIndex {
   private manifestStamp = "";
   private lastFollowError = "";
   private closed = false;
-  /** The commit whose stories are in stories.bin (null: none, or not known to fit). */
+  /** The commit whose stories are in stories.bin (null: none, or not known to fit), and whether they are exact (not provisional). */
   private storiesOnDisk: number | null = null;
+  private storiesOnDiskExact = false;
+  /** stories.bin's file stamp when last read: a reader with provisional stories adopts the writer's exact ones when it changes. */
+  private storiesStamp = "";
+  /** A writer: the exact stories of its last commit, saved once the background regrouping is done. */
+  private storiesSaving: Promise<unknown> | null = null;
   /** Why the saved stories were not adopted at the last load (null: adopted, or none saved). */
   storiesRefused: string | null = null;
 
@@ -174,6 +187,8 @@ export class LiveIndex {
         this.opts.onEvent?.("stories_not_saved", { indexDir, error: String(error) });
       }
     }
+    // Provisional stories adopted (saved before the last commit's regrouping was done): regrouped now, in the background.
+    if (indexDir && this.generation > 0 && !archiveStories(this.archive).exact) this.saveWhenSettled();
   }
 
   /** Skipped sources, for /api/health. */
@@ -209,7 +224,7 @@ export class LiveIndex {
   follow(): Promise<boolean> {
     const run = this.queue.then(() => {
       const stamp = this.stampNow();
-      if (stamp === this.manifestStamp) return false;
+      if (stamp === this.manifestStamp) return this.followStories();
       try {
         this.applyManifest(true);
       } catch (error) {
@@ -227,13 +242,28 @@ export class LiveIndex {
     return run;
   }
 
-  private stampNow(): string {
+  private stampNow(file = MANIFEST): string {
     try {
-      const st = statSync(path.join(this.opts.indexDir!, MANIFEST));
+      const st = statSync(path.join(this.opts.indexDir!, file));
       return `${st.ino}:${st.mtimeMs}:${st.size}`;
     } catch {
       return "";
     }
+  }
+
+  /**
+   * A reader whose stories are provisional (the writer's, saved before its background
+   * regrouping was done): adopt the writer's exact stories of the same commit once saved.
+   * Resolves to whether they were.
+   */
+  private followStories(): boolean {
+    if (archiveStories(this.archive).exact) return false;
+    const stamp = this.stampNow(STORIES_FILE);
+    if (stamp === this.storiesStamp) return false;
+    this.loadStories(this.generation);
+    if (!archiveStories(this.archive).exact) return false;
+    this.opts.onChange?.();
+    return true;
   }
 
   /**
@@ -261,7 +291,18 @@ export class LiveIndex {
     this.closed = true;
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    // The last commit's exact stories are saved before the index is let go, so the next open adopts them.
+    await this.storiesSettled();
+    stopRegrouping(this.archive);
     await this.queue.catch(() => undefined);
+  }
+
+  /**
+   * A writer: resolves once the stories of the last commit are exact and saved (the
+   * background regrouping after a change that could not extend them is done).
+   */
+  async storiesSettled(): Promise<void> {
+    while (this.storiesSaving) await this.storiesSaving;
   }
 
   /** Apply the corpus directory's changes; calls run one after another, never interleaved. */
@@ -339,6 +380,7 @@ export class LiveIndex {
     }
     const file = path.join(this.opts.indexDir!, STORIES_FILE);
     let reason: string | null;
+    this.storiesStamp = this.stampNow(STORIES_FILE);
     try {
       const { json, arrays } = readIndexFile(file, "stories");
       const meta = json as SavedStoriesMeta;
@@ -347,15 +389,51 @@ export class LiveIndex {
       reason = error instanceof IndexFileError ? error.message : String(error);
     }
     this.storiesRefused = reason;
-    if (reason === null) this.storiesOnDisk = generation;
+    if (reason === null) {
+      this.storiesOnDisk = generation;
+      this.storiesOnDiskExact = archiveStories(this.archive).exact;
+    }
   }
 
-  /** stories.bin: the grouping of the archive as committed (generation `this.generation`). */
+  /**
+   * stories.bin: the grouping of the archive as committed (generation `this.generation`):
+   * provisional while the archive is regrouped in the background, and then saved again, exact.
+   */
   private saveStories(dir: string) {
-    const { stories } = archiveStories(this.archive);
-    const meta: SavedStoriesMeta = { version: STORIES_VERSION, generation: this.generation, rule: STORY_RULE, docs: this.archive.live, count: stories.count };
+    const { stories, exact } = archiveStories(this.archive);
+    const meta: SavedStoriesMeta = {
+      version: STORIES_VERSION,
+      generation: this.generation,
+      exact,
+      rule: STORY_RULE,
+      docs: this.archive.live,
+      count: stories.count,
+    };
     writeIndexFile(path.join(dir, STORIES_FILE), "stories", meta, storiesArrays(stories));
     this.storiesOnDisk = this.generation;
+    this.storiesOnDiskExact = exact;
+    if (!exact) this.saveWhenSettled();
+  }
+
+  /**
+   * A writer: once the background regrouping is done, save the exact stories of the commit
+   * then current (after any update in the queue), and let the engine take them (`onChange`).
+   */
+  private saveWhenSettled() {
+    const dir = this.opts.indexDir;
+    if (this.storiesSaving || !dir || this.isReader) return;
+    this.storiesSaving = storiesSettled(this.archive).then(() => {
+      const run = this.queue.then(() => {
+        this.storiesSaving = null;
+        if (this.storiesOnDisk === this.generation && this.storiesOnDiskExact) return;
+        if (archiveStories(this.archive).exact) {
+          this.saveStories(dir);
+          this.opts.onChange?.();
+        } else if (!this.closed) this.saveWhenSettled();
+      });
+      this.queue = run.catch((error) => this.opts.onEvent?.("stories_not_saved", { indexDir: dir, error: String(error) }));
+      return this.queue;
+    });
   }
 
   /**
@@ -396,6 +474,7 @@ export class LiveIndex {
     for (const seg of [...this.archive.segments]) this.archive.drop(seg);
     this.savedEvidence = null;
     this.storiesOnDisk = null;
+    this.storiesOnDiskExact = false;
     this.evidence = new PeopleEvidence();
     this.fileEvidence.clear();
     this.evidenceData.clear();

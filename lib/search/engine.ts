@@ -168,12 +168,14 @@ export class SearchEngine {
 
   /** Where a search's answer is kept: a search without words counts every live article, so
    * it is answered once per archive generation; one with words is answered again from the
-   * result cache when it repeats (if on). `key` is null when the answer is not kept. */
+   * result cache when it repeats (if on). `key` is null when the answer is not kept: also a
+   * grouped search while the stories are provisional (the background regrouping swaps in
+   * other stories for the same generation, and answers are kept and shared per generation). */
   private cacheFor(query: SearchQuery, { facetLimit }: { facetLimit?: number }): { cache: ResultCache; key: string | null; generation: number } {
     this.sync();
     const today = todayInVietnam();
     const browse = this.browsed.key(query, facetLimit, today);
-    const key = browse ?? this.results.key(query, facetLimit, today);
+    const key = query.group && !this.stories.exact ? null : (browse ?? this.results.key(query, facetLimit, today));
     return { cache: browse ? this.browsed : this.results, key, generation: this.archive.generation };
   }
 

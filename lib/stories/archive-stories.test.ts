@@ -8,7 +8,7 @@ import type { Archive } from "@/lib/index/archive";
 import { readIndexFile, writeIndexFile } from "@/lib/index/format";
 import { LiveIndex } from "@/lib/index/live-index";
 import { SearchEngine } from "@/lib/search/engine";
-import { archiveStories, groupArchive } from "@/lib/stories/archive-stories";
+import { archiveStories, groupArchive, storiesSettled } from "@/lib/stories/archive-stories";
 import { floodA, floodB, floodCopy, floodLater, football, gold, storyArticle } from "@/lib/stories/fixtures";
 import { EMPTY_QUERY } from "@/lib/url/search-params";
 
@@ -41,6 +41,39 @@ function plain(archive: Archive, s = archiveStories(archive)) {
     start: [...s.stories.start],
     members: [...s.stories.members].map(at),
   };
+}
+
+/**
+ * Provisional stories hold what a search needs right: every live document (numbered as a full
+ * grouping numbers them) in exactly one story, each story's members in publication order, a
+ * copy's original in its own story; and searches find the live articles, grouped or not, as a
+ * full grouping would (the same articles and counts of articles).
+ */
+function expectSound(archive: Archive, what = "") {
+  const s = archiveStories(archive);
+  const full = groupArchive(archive);
+  const { story, original, start, members, count } = s.stories;
+  expect(plain(archive).docs, what).toEqual(plain(archive, full).docs);
+  expect(
+    [...members].sort((a, b) => a - b),
+    what,
+  ).toEqual(s.locs.map((_, x) => x));
+  const day = (x: number) => s.locs[x].seg.cols.day[s.locs[x].d] || 99_999_999;
+  for (let t = 0; t < count; t++) {
+    expect(start[t + 1], what).toBeGreaterThan(start[t]);
+    for (let i = start[t]; i < start[t + 1]; i++) {
+      expect(story[members[i]], what).toBe(t);
+      if (i > start[t]) expect(day(members[i - 1]) * 1e6 + members[i - 1] < day(members[i]) * 1e6 + members[i], what).toBe(true);
+    }
+  }
+  for (let x = 0; x < s.locs.length; x++) expect(story[original[x]], what).toBe(story[x]);
+  const engine = new SearchEngine(archive);
+  const articles = (group: boolean) => {
+    const r = engine.search({ ...EMPTY_QUERY, group, sort: "oldest", size: 100 });
+    return { total: r.totalArticles ?? r.total, ids: r.hits.map((h) => h.id) };
+  };
+  expect(articles(false), what).toEqual({ total: archive.live, ids: expect.any(Array) });
+  expect(articles(true).total, what).toBe(archive.live);
 }
 
 /** What a reader sees of the stories: grouped results with their story fields. */
@@ -145,8 +178,13 @@ describe("stories saved with the index", () => {
     expect(plain(reader.archive)).toEqual(plain(built.archive));
     unlinkSync(path.join(corpus, "a.jsonl"));
     await built.update();
+    // A removal is regrouped in the background: the reader first adopts the writer's provisional stories.
     expect(await reader.follow()).toBe(true);
-    expect(archiveStories(reader.archive).saved).toBe(true);
+    expect(archiveStories(reader.archive)).toMatchObject({ saved: true, exact: false });
+    expectSound(reader.archive);
+    await built.storiesSettled();
+    expect(await reader.follow()).toBe(true); // the writer's exact stories of the same commit
+    expect(archiveStories(reader.archive)).toMatchObject({ saved: true, exact: true });
     expect(plain(reader.archive)).toEqual(plain(reader.archive, groupArchive(reader.archive)));
     expect(grouped(reader.archive)).toEqual(grouped(built.archive));
     expect(readdirSync(saved)).toContain("stories.bin");
@@ -177,9 +215,12 @@ describe("stories saved with the index", () => {
           } else if (kind === "append" && existsSync(full)) appendFileSync(full, jsonl(articles));
           else writeFileSync(full, jsonl(articles));
           await writer.update();
+          expectSound(writer.archive, kind);
+          await writer.storiesSettled();
+          expect(archiveStories(writer.archive).exact).toBe(true);
           const loaded = await open(corpus, saved);
           expect(loaded.storiesRefused).toBeNull();
-          expect(archiveStories(loaded.archive).saved).toBe(true);
+          expect(archiveStories(loaded.archive)).toMatchObject({ saved: true, exact: true });
           expect(plain(loaded.archive)).toEqual(plain(loaded.archive, groupArchive(loaded.archive)));
           expect(plain(loaded.archive)).toEqual(plain(writer.archive));
           await loaded.close();
@@ -214,10 +255,14 @@ describe("stories extended with new files rather than regrouped", () => {
     for (const [what, change, extended] of steps) {
       change();
       await index.update();
-      expect(archiveStories(index.archive).extended, what).toBe(extended);
+      // Extended: exact at once; else provisional, and exact once regrouped in the background.
+      expect(archiveStories(index.archive), what).toMatchObject({ extended, exact: extended });
+      expectSound(index.archive, what);
+      await index.storiesSettled();
+      expect(archiveStories(index.archive).exact, what).toBe(true);
       expect(plain(index.archive), what).toEqual(plain(index.archive, groupArchive(index.archive)));
       const restarted = await open(corpus, indexDir);
-      expect(archiveStories(restarted.archive).saved, what).toBe(true);
+      expect(archiveStories(restarted.archive), what).toMatchObject({ saved: true, exact: true });
       expect(grouped(restarted.archive), what).toEqual(grouped(index.archive));
       await restarted.close();
     }
@@ -225,5 +270,60 @@ describe("stories extended with new files rather than regrouped", () => {
     const stories = grouped(index.archive)[0].find((h) => h.id === "flood-later");
     expect(stories?.story?.size).toBeGreaterThan(1);
     await index.close();
+  });
+});
+
+describe("stories after a restart", () => {
+  it("a restart's first new file is searchable at once, in provisional stories; regrouped in the background, then extended", async () => {
+    const corpus = tempDir();
+    const indexDir = tempDir();
+    writeFileSync(path.join(corpus, "a.jsonl"), jsonl([floodA, floodB, football]));
+    await (await open(corpus, indexDir)).close();
+    const index = await open(corpus, indexDir);
+    expect(archiveStories(index.archive)).toMatchObject({ saved: true, exact: true }); // adopted: nothing to extend
+    const engine = new SearchEngine(index.archive);
+    const flood = () => engine.search({ ...EMPTY_QUERY, group: true, q: "Thu Bồn", sort: "oldest" });
+    expect(flood().hits.map((h) => h.id)).toEqual(["flood-a"]);
+
+    // flood-copy (a copy of flood-a) in a later file: a story of its own until the regrouping is done.
+    writeFileSync(path.join(corpus, "b.jsonl"), jsonl([floodCopy]));
+    await index.update();
+    expect(archiveStories(index.archive)).toMatchObject({ exact: false, extended: false });
+    expectSound(index.archive);
+    expect(flood().hits.map((h) => h.id)).toEqual(["flood-a", "flood-copy"]);
+    expect(flood().hits[0].story?.size).toBe(2);
+    // A browse is answered once per commit and kept, but not while the stories are provisional.
+    const browse = () => engine.search({ ...EMPTY_QUERY, group: true, sort: "oldest" });
+    expect(browse()).toMatchObject({ total: 3, totalArticles: 4 });
+
+    await index.storiesSettled();
+    expect(archiveStories(index.archive)).toMatchObject({ exact: true, saved: false });
+    expect(plain(index.archive)).toEqual(plain(index.archive, groupArchive(index.archive)));
+    expect(flood().hits.map((h) => h.id)).toEqual(["flood-a"]);
+    expect(flood().hits[0]).toMatchObject({ republishedBy: 1, story: { size: 3 } });
+    expect(browse()).toMatchObject({ total: 2, totalArticles: 4 });
+
+    // The background grouping is open to more: the next later file extends it.
+    writeFileSync(path.join(corpus, "c.jsonl"), jsonl([floodLater]));
+    await index.update();
+    expect(archiveStories(index.archive)).toMatchObject({ exact: true, extended: true });
+    expect(plain(index.archive)).toEqual(plain(index.archive, groupArchive(index.archive)));
+    await index.close();
+
+    // stories.bin holds the exact grouping; a restart before the regrouping was done adopts the
+    // provisional one and regroups it itself.
+    const again = await open(corpus, indexDir);
+    expect(archiveStories(again.archive)).toMatchObject({ saved: true, exact: true });
+    unlinkSync(path.join(corpus, "b.jsonl"));
+    await again.update();
+    expect(archiveStories(again.archive).exact).toBe(false);
+    const meta = readIndexFile(storiesFile(indexDir), "stories").json as { exact?: boolean };
+    expect(meta.exact).toBe(false);
+    const early = await open(corpus, indexDir);
+    await Promise.all([again.storiesSettled(), storiesSettled(early.archive)]);
+    expect(archiveStories(early.archive).exact).toBe(true);
+    expect(plain(early.archive)).toEqual(plain(early.archive, groupArchive(early.archive)));
+    expect(plain(early.archive)).toEqual(plain(again.archive));
+    await Promise.all([again.close(), early.close()]);
   });
 });

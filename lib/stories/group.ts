@@ -33,6 +33,9 @@ export const STORY_RULE: StoryRule = { copyMin: 0.7, copyDays: 7, eventMin: 0.2,
 const COPY_ROWS = 6;
 const EVENT_ROWS = 2;
 
+/** Documents between two yields of `StoryGrouper.appendSteps` (a few milliseconds of work). */
+const STEP = 512;
+
 /** Documents a regrouping can take (publication order packs an index in 25 bits). */
 export const MAX_DOCS = 2 ** 25;
 
@@ -154,7 +157,7 @@ class Buckets {
 }
 
 /** Documents in publication order: dated by day, then undated, ties in input order. */
-function publicationOrder(day: Int32Array): Int32Array {
+export function publicationOrder(day: Int32Array): Int32Array {
   // One numeric sort of packed (day, index) keys: no comparator calls.
   const n = day.length;
   const keys = new Float64Array(n);
@@ -235,6 +238,15 @@ export class StoryGrouper {
 
   /** Group the documents `docs` (numbered from `size` on); they must pass `canAppend`. */
   append(docs: StoryDocs) {
+    for (const _ of this.appendSteps(docs));
+  }
+
+  /**
+   * `append` in steps: it stops (yields) every `STEP` documents of each pass, so a caller can
+   * group a large archive in slices between other work (archive-stories.ts regroups in the
+   * background this way). Nothing else may use the grouper until the steps are done.
+   */
+  *appendSteps(docs: StoryDocs): Generator<void, void, void> {
     const m = docs.day.length;
     if (!this.canAppend(docs.day)) throw new Error("documents published before the grouped ones: regroup them all");
     const n0 = this.n;
@@ -292,6 +304,7 @@ export class StoryGrouper {
     // The undated tail was taken out of the buckets above and goes back in with the new documents.
     copyBuckets.reserve(order.length * copyBands);
     for (let i = 0; i < order.length; i++) {
+      if (i % STEP === STEP - 1) yield;
       if (newDated && i === newDated) this.datedCopies = copyBuckets.length;
       const x = order[i];
       original[x] = x;
@@ -320,7 +333,9 @@ export class StoryGrouper {
     let eligible = 0;
     for (const x of order) if (original[x] === x && day[x] && sigs[x * STRIDE + SLOTS] >= rule.eventShingles) eligible++;
     eventBuckets.reserve(eligible * eventBands);
-    for (const x of order) {
+    for (let i = 0; i < order.length; i++) {
+      if (i % STEP === STEP - 1) yield;
+      const x = order[i];
       leader[x] = x;
       if (original[x] !== x || !day[x] || sigs[x * STRIDE + SLOTS] < rule.eventShingles) continue;
       let best = -1;

@@ -1,15 +1,17 @@
 // Stories over a live archive: every segment keeps each article's story signature as a
 // column (lib/index/segment.ts), and the stories of the live articles are worked out from
-// those columns whenever the archive changes (a new segment, deletions, a merge): always what
+// those columns whenever the archive changes (a new segment, deletions, a merge): what
 // grouping the whole archive gives (a new day's file extends the grouping, with the same
-// result), so a fresh build and any sequence of updates give the same stories. A commit saves that grouping with the index and a restart adopts it rather than
-// grouping again (lib/stories/archive-stories.ts).
+// result), or provisional stories until a background regrouping is swapped in, so a fresh
+// build and any sequence of updates give the same stories once it is done. A commit saves the
+// grouping with the index and a restart adopts it rather than grouping again
+// (lib/stories/archive-stories.ts).
 import type { Entity } from "@/lib/corpus/types";
 import type { Archive, Loc } from "@/lib/index/archive";
 import type { Segment } from "@/lib/index/segment";
 import { TopK } from "@/lib/search/facets";
 import type { Hit } from "@/lib/search/matcher";
-import { archiveStories } from "@/lib/stories/archive-stories";
+import { archiveStories, type ArchiveStories } from "@/lib/stories/archive-stories";
 import type { Stories } from "@/lib/stories/group";
 import type { StoryInfo, StoryRef } from "@/lib/api/contract";
 
@@ -25,7 +27,8 @@ const NONE: Stories = {
 };
 
 export class StoryIndex {
-  private generation = -1;
+  /** The grouping in use (archive-stories.ts gives a new one per change, and when a background regrouping is swapped in). */
+  private current: ArchiveStories | null = null;
   /** Live document number → where it is. */
   private locs: Loc[] = [];
   /** Per segment: each document's live number, -1 when deleted. */
@@ -42,11 +45,11 @@ export class StoryIndex {
   private bestOf: Hit[] = [];
   private hitOf: Hit[] = [];
 
-  /** Regroup (or adopt the saved grouping) when the archive changed since the last call. */
+  /** Take the archive's stories (archiveStories: held, extended, adopted, provisional or grouped) when they changed since the last call. */
   sync(archive: Archive) {
-    if (this.generation === archive.generation) return;
-    this.generation = archive.generation;
     const s = archiveStories(archive);
+    if (s === this.current) return;
+    this.current = s;
     this.locs = s.locs;
     this.numbers = s.numbers;
     this.stories = s.stories;
@@ -58,6 +61,11 @@ export class StoryIndex {
     this.hitOf = new Array(n);
     this.lastMs = s.ms;
     this.lastSaved = s.saved;
+  }
+
+  /** Whether the stories are a full grouping (not provisional while the archive is regrouped in the background). */
+  get exact(): boolean {
+    return this.current?.exact ?? true;
   }
 
   /** Stories of the live archive. */
