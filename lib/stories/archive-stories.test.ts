@@ -54,6 +54,12 @@ function expectSound(archive: Archive, what = "") {
   const full = groupArchive(archive);
   const { story, original, start, members, count } = s.stories;
   expect(plain(archive).docs, what).toEqual(plain(archive, full).docs);
+  // Numbered in corpus order: file path, then line.
+  const where = (x: number) => [s.locs[x].seg.cols.dicts.files[s.locs[x].seg.cols.file[s.locs[x].d]], s.locs[x].seg.cols.line[s.locs[x].d]] as const;
+  for (let x = 1; x < s.locs.length; x++) {
+    const [[fa, la], [fb, lb]] = [where(x - 1), where(x)];
+    expect(fa < fb || (fa === fb && la < lb), what).toBe(true);
+  }
   expect(
     [...members].sort((a, b) => a - b),
     what,

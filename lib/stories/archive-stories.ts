@@ -81,28 +81,45 @@ const jobs = new WeakMap<Archive, Promise<void>>();
 const stopped = new WeakSet<Archive>();
 /** Work between two yields of a background regrouping to the event loop (ms): searches wait at most about this long. */
 const SLICE_MS = 10;
+/** Documents read between two checks of the slice's time. */
+const STEP = 1024;
 
-/** The live documents of the archive in corpus order (ties in publication order go by it). */
+/**
+ * The live documents of the archive in corpus order (ties in publication order go by it):
+ * each segment's documents sorted by (file, line) (already so when a build or an update read
+ * the files in order), then the segments merged, ties to the earlier segment. No comparator
+ * sort over the whole archive: a provisional grouping does this on the update's path.
+ */
 function numberArchive(archive: Archive): { locs: Loc[]; numbers: WeakMap<Segment, Int32Array> } {
-  const locs: Loc[] = [];
   const files = [...new Set(archive.segments.flatMap((s) => s.cols.dicts.files))].sort();
   const fileRank = new Map(files.map((f, i) => [f, i]));
-  const keys: number[] = [];
-  for (const seg of archive.segments) {
+  const runs = archive.segments.map((seg) => {
     const ranks = Int32Array.from(seg.cols.dicts.files, (f) => fileRank.get(f)!);
     const { file, line } = seg.cols;
+    const key = new Float64Array(seg.rank.n);
+    const docs: number[] = [];
+    let sorted = true;
     for (let d = 0; d < seg.rank.n; d++) {
       if (seg.rank.deleted?.[d]) continue;
-      keys.push(ranks[file[d]] * 2 ** 24 + line[d]);
-      locs.push({ seg, d });
+      key[d] = ranks[file[d]] * 2 ** 24 + line[d];
+      if (docs.length && key[d] < key[docs[docs.length - 1]]) sorted = false;
+      docs.push(d);
     }
-  }
-  const order = Int32Array.from(locs.keys()).sort((a, b) => keys[a] - keys[b] || a - b);
-  const sorted = Array.from(order, (i) => locs[i]);
+    if (!sorted) docs.sort((a, b) => key[a] - key[b] || a - b);
+    return { seg, key, docs, at: 0 };
+  });
+  const locs: Loc[] = [];
   const numbers = new WeakMap<Segment, Int32Array>();
-  for (const seg of archive.segments) numbers.set(seg, new Int32Array(seg.rank.n).fill(-1));
-  sorted.forEach((l, i) => (numbers.get(l.seg)![l.d] = i));
-  return { locs: sorted, numbers };
+  for (const r of runs) numbers.set(r.seg, new Int32Array(r.seg.rank.n).fill(-1));
+  for (;;) {
+    let best = null;
+    for (const r of runs) if (r.at < r.docs.length && (!best || r.key[r.docs[r.at]] < best.key[best.docs[best.at]])) best = r;
+    if (!best) break;
+    const d = best.docs[best.at++];
+    numbers.get(best.seg)![d] = locs.length;
+    locs.push({ seg: best.seg, d });
+  }
+  return { locs, numbers };
 }
 
 /** People as numbers shared by every segment grouped (by person id). */
@@ -126,12 +143,19 @@ class PersonNumbers {
 
 /** The numbered documents' days, signatures and people, as group.ts takes them. */
 function storyDocs(locs: readonly Loc[], people: PersonNumbers): StoryDocs {
+  const steps = storyDocsSteps(locs, people);
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+}
+
+/** `storyDocs` in steps of STEP documents, for a grouping in slices. */
+function* storyDocsSteps(locs: readonly Loc[], people: PersonNumbers): Generator<void, StoryDocs, void> {
   const n = locs.length;
   const day = new Int32Array(n);
   const sigs = new Uint16Array(n * STRIDE);
   const personStart = new Int32Array(n + 1);
   const personVals: number[] = [];
   for (let i = 0; i < n; i++) {
+    if (i % STEP === STEP - 1) yield;
     const { seg, d } = locs[i];
     const cols = seg.cols;
     day[i] = cols.day[d];
@@ -172,12 +196,17 @@ async function groupArchiveInSlices(archive: Archive): Promise<(ArchiveStories &
   const people = new PersonNumbers();
   const grouper = new StoryGrouper();
   let slice = performance.now();
-  for (const _ of grouper.appendSteps(storyDocs(locs, people))) {
-    if (performance.now() - slice < SLICE_MS) continue;
+  /** Whether to go on: false when stopped; yields to the event loop once a slice is spent. */
+  const pause = async () => {
+    if (performance.now() - slice < SLICE_MS) return true;
     await new Promise((resolve) => setImmediate(resolve));
-    if (stopped.has(archive)) return null;
     slice = performance.now();
-  }
+    return !stopped.has(archive);
+  };
+  const reading = storyDocsSteps(locs, people);
+  let step = reading.next();
+  for (; !step.done; step = reading.next()) if (!(await pause())) return null;
+  for (const _ of grouper.appendSteps(step.value)) if (!(await pause())) return null;
   const next = { grouper, people, segments, reshuffles };
   return { generation, locs, numbers, stories: grouper.result(), saved: false, ms: performance.now() - started, extended: false, exact: true, next };
 }
