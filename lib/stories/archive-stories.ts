@@ -206,7 +206,8 @@ async function groupArchiveInSlices(archive: Archive): Promise<(ArchiveStories &
   const reading = storyDocsSteps(locs, people);
   let step = reading.next();
   for (; !step.done; step = reading.next()) if (!(await pause())) return null;
-  for (const _ of grouper.appendSteps(step.value)) if (!(await pause())) return null;
+  const grouping = grouper.appendSteps(step.value);
+  while (!grouping.next().done) if (!(await pause())) return null;
   const next = { grouper, people, segments, reshuffles };
   return { generation, locs, numbers, stories: grouper.result(), saved: false, ms: performance.now() - started, extended: false, exact: true, next };
 }

@@ -241,7 +241,8 @@ export class StoryGrouper {
 
   /** Group the documents `docs` (numbered from `size` on); they must pass `canAppend`. */
   append(docs: StoryDocs) {
-    for (const _ of this.appendSteps(docs));
+    const steps = this.appendSteps(docs);
+    while (!steps.next().done);
   }
 
   /**
