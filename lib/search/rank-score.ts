@@ -652,7 +652,8 @@ function run(index: RankIndex, s: Scratch, req: ScoreRequest, explain: Explain |
       }
     }
     const docs = near.length ? [...candidates, ...near] : candidates;
-    const lower = mapped(docs, base);
+    const lower = new Float64Array(docs.length);
+    for (let i = 0; i < docs.length; i++) lower[i] = base(docs[i]);
     const upper = new Float64Array(docs.length);
     let bounded = false;
     // MaxScore's cut: a full match whose bound stays below the TOP_HINT-th best lower bound

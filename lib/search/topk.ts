@@ -29,6 +29,9 @@ export function comparator(sort: Sort | undefined): Order {
 /** Whether a hit's score is exact (its upper bound reached). */
 export const isExact = (h: Hit) => h.bound === undefined || h.bound <= h.score;
 
+/** A relevance pool more than this many times k gets its cut raised by exact scores first (see raiseCut). */
+const RAISE = 8;
+
 /** Hits scanned per refinement after the first k: enough to amortise a scan's setup, few enough to stop early. */
 const BATCH = 8;
 
@@ -50,7 +53,8 @@ export function selectTop(
 ): Hit[] {
   const order = comparator(sort);
   if (k <= 0 || hits.length === 0) return [];
-  const pool = storyOf ? hits : prefilter(hits, k, sort);
+  let pool = storyOf ? hits : prefilter(hits, k, sort);
+  if (!storyOf && (sort ?? "relevance") === "relevance" && pool.length > RAISE * k) pool = raiseCut(pool, k, refine, tighten);
   // Optimistic forms, compared through two reusable probes (no object per comparison).
   const p = { seg: hits[0].seg, d: 0, score: 0, bound: 0 };
   const q = { seg: hits[0].seg, d: 0, score: 0, bound: 0 };
@@ -63,7 +67,8 @@ export function selectTop(
   // Each hit's first sort key in its optimistic form, in a typed array: most comparisons are
   // settled by it alone, and only ties go through the full order (the same order either way).
   const first = primaryKey(sort);
-  const keys = mapped(pool, first);
+  const keys = new Float64Array(pool.length);
+  for (let i = 0; i < pool.length; i++) keys[i] = first(pool[i]);
   const heap = new IndexHeap(pool.length, (i, j) => keys[j] - keys[i] || order(optimistic(p, pool[i]), optimistic(q, pool[j])));
   const best = new TopK<Hit>(k, order);
   const done: Hit[] = [];
@@ -117,11 +122,40 @@ function prefilter(hits: readonly Hit[], k: number, sort: Sort | undefined): rea
     const cut = kthLargest(keys.slice(), k);
     return hits.filter((_, i) => keys[i] >= cut);
   }
-  const cut = kthLargest(
-    mapped(hits, (h) => h.score),
-    k,
-  );
-  return hits.filter((h) => (h.bound ?? h.score) >= cut);
+  // Plain loops over the hits (not `mapped` with a closure): one shape of call, inlined.
+  const lower = new Float64Array(hits.length);
+  for (let i = 0; i < hits.length; i++) lower[i] = hits[i].score;
+  return within(hits, kthLargest(lower, k));
+}
+
+/** The hits whose upper bound reaches `cut`. */
+function within(hits: readonly Hit[], cut: number): Hit[] {
+  const out: Hit[] = [];
+  for (let i = 0; i < hits.length; i++) {
+    const h = hits[i];
+    if ((h.bound ?? h.score) >= cut) out.push(h);
+  }
+  return out;
+}
+
+/**
+ * A relevance pool far larger than k (a common query's lower bounds lie close together, far
+ * below its best exact scores): the k hits with the best upper bounds are made exact first
+ * (tightened, then refined: the heap would take them first anyway), and the least of their
+ * exact scores is a cut no hit below it can pass (k hits already score at least that). The
+ * heap is then built over the hits whose bound reaches it, usually a few dozen, not thousands.
+ */
+function raiseCut(pool: readonly Hit[], k: number, refine: (hits: Hit[]) => void, tighten?: (h: Hit) => boolean): readonly Hit[] {
+  const upper = new Float64Array(pool.length);
+  for (let i = 0; i < pool.length; i++) upper[i] = pool[i].bound ?? pool[i].score;
+  const kth = kthLargest(upper.slice(), k);
+  const first: Hit[] = [];
+  for (let i = 0; i < pool.length && first.length < k; i++) if (upper[i] >= kth) first.push(pool[i]);
+  for (const h of first) tighten?.(h);
+  refine(first.filter((h) => !isExact(h)));
+  let cut = Infinity;
+  for (const h of first) cut = Math.min(cut, h.score);
+  return within(pool, cut);
 }
 
 /** The best hit of the k-th distinct story among `done`, null when they hold fewer stories. */
