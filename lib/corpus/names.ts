@@ -281,7 +281,12 @@ export const PERSON_TITLES = [
   "blogger",
   "vlogger",
   "youtuber",
-];
+].flatMap(withSyVariant);
+
+/** A title with "sĩ" and its other spelling "sỹ" ("bác sỹ", "nghị sỹ": a tenth of these titles in the 35k corpus). */
+export function withSyVariant(title: string): string[] {
+  return title.includes("sĩ") ? [title, title.replaceAll("sĩ", "sỹ")] : [title];
+}
 
 /** Capitalised words that start a sentence but are not names (stripped from the front of a run). */
 export const SENTENCE_WORDS = new Set([

@@ -501,3 +501,10 @@ describe("findPeople on 'Theo' glued to a name (session of 2026-11-26 19:26)", (
     expect(names("Bộ phim đoạt giải Oscar.", "Vụ án đang được điều tra./. Theo Thanh Minh/Công an TPHCM")).toEqual([]);
   });
 });
+
+describe("findPeople on titles spelt with 'sỹ' (session of 2026-11-26 19:26)", () => {
+  it("reads 'nghị sỹ', 'bác sỹ', 'ca sỹ' as 'nghị sĩ', 'bác sĩ', 'ca sĩ'", () => {
+    expect(names("Người còn lại là Hạ nghị sỹ Walter Jones, đại diện cho bang North Carolina.")).toEqual(["Walter Jones"]);
+    expect(findCandidates(["Ca sỹ Psy đến Hà Nội."]).map((m) => [m.words.join(" "), m.titled, m.personTitled])).toEqual([["Psy", true, true]]);
+  });
+});
