@@ -192,3 +192,11 @@ describe("PeopleEvidence on words glued before a name (session of 2026-11-26 19:
     expect(names(e, ...text)).toEqual(["Fabio Da Silva"]);
   });
 });
+
+describe("PeopleEvidence on bylines with their filing time (session of 2026-11-26 19:26)", () => {
+  it("counts a filed byline bare: players share sports writers' names", () => {
+    const e = new PeopleEvidence();
+    e.add(findCandidates(["Trận đấu kết thúc.", "Minh Tuấn - Thể thao Việt Nam | 21:00 12/07/2017"]));
+    expect(e.stats(key("Minh Tuấn"))).toEqual({ titled: 0, placed: 0, bare: 1, surname: 0 });
+  });
+});

@@ -274,7 +274,7 @@ export function articleEvidence(candidates: readonly Candidate[]): ArticleEviden
   const full = new Map<string, number>();
   const single = new Map<string, number>();
   for (const m of candidates) {
-    const kind: Kind = m.titled ? "titled" : m.placed && !m.quoted && !m.near ? "placed" : "bare";
+    const kind: Kind = m.titled ? "titled" : m.placed && !m.quoted && !m.near && !m.filed ? "placed" : "bare";
     if (m.words.length === 1) note(single, nameKey(m.words), kind);
     else {
       note(full, nameKey(m.words), kind);

@@ -508,3 +508,12 @@ describe("findPeople on titles spelt with 'sỹ' (session of 2026-11-26 19:26)",
     expect(findCandidates(["Ca sỹ Psy đến Hà Nội."]).map((m) => [m.words.join(" "), m.titled, m.personTitled])).toEqual([["Psy", true, true]]);
   });
 });
+
+describe("findPeople on bylines with their outlet and filing time (session of 2026-11-26 19:26)", () => {
+  it("reads 'NAME - Outlet | hh:mm' as a byline wherever it stands, counted bare in the archive", () => {
+    const text = ["Trận đấu kết thúc.", "Hà Dương - Thể thao Việt Nam | 09:28 07/02/2017 Tin liên quan", "Phan Văn Đức ghi bàn."];
+    expect(names(...text)).toEqual(["Phan Văn Đức"]);
+    const [m] = findCandidates(text).filter((c) => c.words.join(" ") === "Hà Dương");
+    expect([m.placed, m.credit, m.filed]).toEqual([true, true, true]);
+  });
+});

@@ -680,6 +680,11 @@ export interface Candidate {
   /** A byline or photo credit ("Ảnh: Đinh Tuấn"): `placed` too, but says nothing about the name elsewhere. */
   credit?: boolean;
   /**
+   * A byline with its outlet and filing time ("Minh Tuấn - Thể thao Việt Nam | 09:28"): a `credit`,
+   * counted bare in the archive (sports writers sign thousands of articles; players share their names).
+   */
+  filed?: true;
+  /**
    * `placed` only because it stands quoted on its own ("'Inside Job' - …"), a work's title here;
    * headlines quote people's names too, so the archive counts it as bare.
    */
@@ -1229,7 +1234,11 @@ export function findCandidates(texts: string[]): Candidate[] {
     if (!m.titled && !m.placed && !m.known && !isVietnameseName(m.words) && /^ (?:19|20)\d\d(?!\d)/.test(text.slice(m.end, m.end + 6))) m.placed = true;
   }
   for (const m of out) {
-    if (!m.titled && isCredit(texts, m)) {
+    if (!m.titled && isFiled(texts[m.text], m)) {
+      m.placed = true;
+      m.credit = true;
+      m.filed = true;
+    } else if (!m.titled && isCredit(texts, m)) {
       m.placed = true;
       m.credit = true;
     } else if (!m.titled && !m.placed && isOrgAlias(texts[m.text], m)) m.placed = true;
@@ -1357,6 +1366,15 @@ const ORG_BEFORE_BRACKET =
   /(?:công ty|tập đoàn|ngân hàng|tổ chức|hãng|quỹ|hiệp hội|liên đoàn|trung tâm|viện|ủy ban|tổng cục|doanh nghiệp|nhà máy)[^().,;:!?]{0,50}\($/iu;
 function isOrgAlias(text: string, m: Candidate): boolean {
   return text[m.end] === ")" && ORG_BEFORE_BRACKET.test(text.slice(Math.max(0, m.start - 70), m.start));
+}
+
+/** What follows a byline with the outlet and the time of filing: " - Thể thao Việt Nam | 09:28". */
+const BYLINE_FILED = /^ [-–] [^|.!?]{2,40}\| ?\d{1,2}:\d\d/u;
+
+/** "Hà Dương - Thể thao Việt Nam | 09:28 07/02/2017": a byline, its outlet and the time it was filed, wherever it stands. */
+function isFiled(text: string, m: Candidate): boolean {
+  const dash = text.charCodeAt(m.end + 1);
+  return (dash === 45 || dash === 0x2013) && BYLINE_FILED.test(text.slice(m.end, m.end + 60));
 }
 
 /** A photo credit ("Ảnh: Đinh Tuấn") anywhere. */
