@@ -517,3 +517,13 @@ describe("findPeople on bylines with their outlet and filing time (session of 20
     expect([m.placed, m.credit, m.filed]).toEqual([true, true, true]);
   });
 });
+
+describe("findPeople on a party between a title and a name (session of 2026-11-26 19:26)", () => {
+  it("reads the title across 'Cộng hòa' or '(đảng) Dân chủ'", () => {
+    const titled = (text: string) => findCandidates([text]).map((m) => [m.words.join(" "), m.titled]);
+    expect(titled("Tổng thống Cộng hòa Rufus Firefly ra luật.").at(-1)).toEqual(["Rufus Firefly", true]);
+    expect(titled("Thượng nghị sĩ đảng Dân chủ Rufus Firefly nói.").at(-1)).toEqual(["Rufus Firefly", true]);
+    // Not without a title before the party.
+    expect(titled("Nước Cộng hòa Rufus Firefly.").at(-1)).toEqual(["Rufus Firefly", false]);
+  });
+});

@@ -970,7 +970,10 @@ function segment(
   // The title may stand before the whole run: "Thư ký Báo chí Nhà Trắng Karoline Leavitt".
   const runStart = titleFrom >= 0 ? offsets[titleFrom] : afterPlace ? runStartOf(offsets, from, runWords) : offsets[from];
   const prefix = text.slice(Math.max(0, runStart - 60), runStart);
-  if (!titled) titled = (a === from || placeQualified || acronymQualified) && endsWithPhrase(prefix, TITLE_SET) && !endsWithPhrase(prefix, NOT_TITLES);
+  if (!titled && (a === from || placeQualified || acronymQualified)) {
+    const titlePrefix = withoutParty(prefix);
+    titled = endsWithPhrase(titlePrefix, TITLE_SET) && !endsWithPhrase(titlePrefix, NOT_TITLES);
+  }
   if (!titled && acronymQualified) titled = endsWithPhrase(text.slice(Math.max(0, offsets[0] - 60), offsets[0]), TITLE_SET);
   const placeContext = text.slice(Math.max(0, offsets[a] - 40), offsets[a]);
   let placed =
@@ -1079,6 +1082,17 @@ function segment(
     });
     if (near) out[out.length - 1].near = true;
   }
+}
+
+/** A party between a title and a name: "Tổng thống Cộng hòa George W. Bush", "Thượng nghị sĩ đảng Dân chủ Mark Warner". */
+const PARTY_BEFORE = /\s(?:[đĐ]ảng\s+)?(?:Cộng hòa|Cộng hoà|Dân chủ)\s+$/u;
+
+/** The text before a name without a party right before it, where the title stands. */
+function withoutParty(prefix: string): string {
+  // Most prefixes end otherwise: the regex only after "hòa " / "hoà " / "chủ ".
+  if (!prefix.endsWith("hòa ") && !prefix.endsWith("hoà ") && !prefix.endsWith("chủ ")) return prefix;
+  const party = PARTY_BEFORE.exec(prefix);
+  return party ? prefix.slice(0, party.index + 1) : prefix;
 }
 
 /** A council's unit word right before a name: "UBND tỉnh ", "HĐND xã ". */
