@@ -501,6 +501,9 @@ export const VN_SURNAMES = new Set([
 
 /** Words that make a capitalised run an organisation, a place or a thing, never a person. */
 export const NON_PERSON_WORDS = new Set([
+  // "Cty Hoàng Quân", "Cty TNHH Đại Nguyên Dương", "CTCP Đầu tư Nam Long": a company.
+  "cty",
+  "ctcp",
   // "Hội Liên hiệp Phụ nữ", "Hội Nông dân"; a given name at a name's end ("Nguyễn Văn Hội", see GIVEN_NAME_ORG_WORDS).
   "hội",
   "bộ",

@@ -527,3 +527,14 @@ describe("findPeople on a party between a title and a name (session of 2026-11-2
     expect(titled("Nước Cộng hòa Rufus Firefly.").at(-1)).toEqual(["Rufus Firefly", false]);
   });
 });
+
+describe("findPeople on companies written 'Cty' and with their legal form (session of 2026-11-26 19:26)", () => {
+  it("reads the name after 'Cty', 'Cty TNHH MTV' or 'Công ty TNHH' as the company's, in every mention", () => {
+    expect(names("Tàu do Cty Đại Nguyên Dương đóng. Đại Nguyên Dương không nói gì.")).toEqual([]);
+    expect(names("Giám đốc Cty TNHH MTV Nam Triệu cho biết Nam Triệu đã lắp đúng máy.")).toEqual([]);
+    expect(names("Ông là chủ Công ty TNHH Đại Nguyên Dương. Đại Nguyên Dương không nói gì.")).toEqual([]);
+    expect(names("Sự cố ở Cty than Dương Huy (TP. Cẩm Phả).")).toEqual([]);
+    // A title before the company word still introduces a person after the company's name and a comma.
+    expect(names("Ông Nguyễn Văn Tám, Giám đốc Cty TNHH Đại Nguyên Dương, cho biết.")).toEqual(["Nguyễn Văn Tám"]);
+  });
+});

@@ -119,6 +119,17 @@ const IN_RUN_TITLES = new Set([
   "tướng",
   "đb",
 ]);
+/**
+ * What a run says before a segment: an organisation's word ("Bộ", "Instagram Cường Đô La": a
+ * person may follow it in the same run) or a company's, whose name follows ("Cty Hoàng Quân").
+ */
+type AfterOrg = false | "org" | "company";
+/** Company words in a capitalised run: the name after them is the company's, a place word's sense. */
+const COMPANY_WORDS = new Set(["cty", "ctcp"]);
+/** A company's word right before a run that opens with its legal form ("Công ty TNHH …"). */
+const COMPANY_BEFORE = /(?:công ty|cty) $/iu;
+/** A company's legal form, in capitals after the company word ("Cty TNHH", "Công ty CP"). */
+const COMPANY_FORMS = new Set(["tnhh", "mtv", "cp", "tmcp", "jsc"]);
 /** Makers whose name opens a product's ("Ferrari Enzo", "Jaguar D-Type"): such a run is no person. */
 const PRODUCT_MAKERS = new Set([
   "ferrari",
@@ -283,6 +294,7 @@ const PLACE_BEFORE_SET = new Set([
   "cuộc thi",
   "dự án",
   "công ty",
+  "cty",
   "tập đoàn",
   "đội bóng",
   "đội tuyển",
@@ -408,6 +420,7 @@ const THING_HEADS = new Set([
   "thương hiệu",
   "vai",
   "công ty",
+  "cty",
   "bệnh viện",
   "chùa",
   "đồi",
@@ -810,7 +823,7 @@ function mentionsInRun(text: string, runStart: number, runWords: string[], textI
   // Each word's lowercase form, read many times by the rules below and in `segment`.
   const lws = runWords.map(lower);
   let afterPlace = false;
-  let afterOrg = false;
+  let afterOrg: AfterOrg = false;
   let glued = false;
   let titleFrom = -1;
   const w0 = runWords[0];
@@ -859,7 +872,13 @@ function mentionsInRun(text: string, runStart: number, runWords: string[], textI
     // what follows part of its name ("Bộ Công Thương", "BV Bạch Mai") unless a title says otherwise.
     afterPlace = place > 0;
     // Acronyms (LĐTB&XH, UBND) usually end an organisation's name, so they do not count here.
-    afterOrg = place === 0 && i < runWords.length && NON_PERSON_WORDS.has(lw);
+    // A company's legal form continues its name ("Cty TNHH MTV Nam Triệu", "Ngân hàng TMCP Công thương").
+    afterOrg =
+      place > 0 || i >= runWords.length
+        ? false
+        : COMPANY_WORDS.has(lw) || (COMPANY_FORMS.has(lw) && (afterOrg || (i === 0 && COMPANY_BEFORE.test(text.slice(Math.max(0, runStart - 9), runStart)))))
+          ? "company"
+          : NON_PERSON_WORDS.has(lw) && "org";
     i += place > 0 ? place : 1;
     segStart = i;
   }
@@ -913,7 +932,7 @@ function segment(
   from: number,
   to: number,
   afterPlace: boolean,
-  afterOrg: boolean,
+  afterOrg: AfterOrg,
   textIndex: number,
   out: Candidate[],
   glued = false,
@@ -959,7 +978,8 @@ function segment(
     a++;
     acronymQualified = true;
   }
-  if (from > 0 && isAcronym(runWords[from - 1]) && b - a >= 2) acronymQualified = true;
+  // Not a company's legal form: "Giám đốc Cty TNHH Đại Nguyên Dương" names the company.
+  if (from > 0 && isAcronym(runWords[from - 1]) && b - a >= 2 && afterOrg !== "company") acronymQualified = true;
   let words = runWords.slice(a, b);
   // "Nicolas Cage Nicolas Cage", "Ronaldo Ronaldo": a caption repeats the name it sits beside.
   // Vietnamese names double a syllable ("Phạm Băng Băng"), never a two-word half ("Thanh Hằng Thanh Hằng").
@@ -1019,7 +1039,7 @@ function segment(
   if (OUTLET_NAMES.has(foldedName(joined))) return;
   // "Trung Quốc-Nga", "Mỹ-Hàn Quốc": places joined by hyphens name a relation between countries.
   if (joined.includes("-") && allPlaces(joined.split(/[ -]/))) return;
-  const orgPlaced = afterOrg && !titled && !splitInside;
+  const orgPlaced = Boolean(afterOrg) && !titled && !splitInside;
   if (placeLength(words, 0) === words.length) return;
   // "Văn", "Thị" are middle names: a name cannot end with one ("Nguyễn Văn" is a cut name).
   if (words.length >= 2 && /^(?:văn|thị)$/.test(lws[a + words.length - 1])) return;
@@ -1047,7 +1067,7 @@ function segment(
   const start = offsets[a];
   // Two literals, not a spread of an optional field: a spread builds each candidate by the slow
   // generic path (a tenth of the candidates' time); the fields stay in the same order.
-  if (orgPlaced && !placed) {
+  if (orgPlaced && !placed && afterOrg === "org") {
     out.push({
       words,
       titled,
