@@ -538,3 +538,11 @@ describe("findPeople on companies written 'Cty' and with their legal form (sessi
     expect(names("Ông Nguyễn Văn Tám, Giám đốc Cty TNHH Đại Nguyên Dương, cho biết.")).toEqual(["Nguyễn Văn Tám"]);
   });
 });
+
+describe("findPeople on 'Nguyên' ending a given name (session of 2026-11-26 19:26)", () => {
+  it("keeps 'Nguyên' after a family name and a middle name: a given name, not 'former' glued on", () => {
+    expect(names("Ông Nguyễn Xuân Nguyên, Tổng Giám đốc, cho biết.")).toEqual(["Nguyễn Xuân Nguyên"]);
+    // Before an organisation's or a title's word it is "former": "… Lê Văn Tám Nguyên Bộ trưởng".
+    expect(names("Trong cuộc họp, Bộ trưởng Lê Văn Tám Nguyên Bộ trưởng cũng có mặt.")).toEqual(["Lê Văn Tám"]);
+  });
+});

@@ -654,7 +654,7 @@ const TRAILING_NON_NAME = new Set([
   "tân",
 ]);
 /** Trailing words above that are also given names, kept after a family name and a middle name. */
-const GIVEN_TOO = new Set(["tân", "chánh"]);
+const GIVEN_TOO = new Set(["tân", "chánh", "nguyên"]);
 /** "Rachel Thomas, thư ký báo chí của…": a name followed by the person's role. */
 const TITLE_AFTER = new RegExp(
   `^\\s*,\\s*(?:${[...PERSON_TITLES]
@@ -964,7 +964,9 @@ function segment(
   // "Anh", "Em" end many given names (Hoàng Anh, Tuấn Anh): only unambiguous titles are cut.
   while (b > a && (TRAILING_NON_NAME.has(lws[b - 1]) || TRAILING_TITLES.has(lws[b - 1]))) {
     // "Nguyễn Lê Tân", "Lâm Canh Tân": after a family name and a middle name these are given names.
-    if (GIVEN_TOO.has(lws[b - 1]) && b - a >= 3 && VN_SURNAMES.has(lws[a]) && isVietnameseName(runWords.slice(a, b))) break;
+    // Unless an organisation's or a title's word follows in the run: "Lê Văn Tám Nguyên Bộ trưởng" (former minister).
+    if (GIVEN_TOO.has(lws[b - 1]) && b - a >= 3 && (b < to || to === runWords.length) && VN_SURNAMES.has(lws[a]) && isVietnameseName(runWords.slice(a, b)))
+      break;
     b--;
   }
   // "Lindsey Pelas Pelas": a scraped caption glued to the text repeats a word (but "Phạm Băng Băng").
