@@ -33,7 +33,7 @@ import {
   archiveStories,
   STORIES_VERSION,
   storiesArrays,
-  storiesSettled,
+  storiesSettled as archiveStoriesSettled,
   stopRegrouping,
   type SavedStoriesMeta,
 } from "@/lib/stories/archive-stories";
@@ -298,11 +298,12 @@ export class LiveIndex {
   }
 
   /**
-   * A writer: resolves once the stories of the last commit are exact and saved (the
-   * background regrouping after a change that could not extend them is done).
+   * A writer: resolves once the stories of the last commit are exact (the background
+   * regrouping after a change that could not extend them is done) and saved, if the index is.
    */
   async storiesSettled(): Promise<void> {
     while (this.storiesSaving) await this.storiesSaving;
+    if (!this.isReader && !this.closed) await archiveStoriesSettled(this.archive);
   }
 
   /** Apply the corpus directory's changes; calls run one after another, never interleaved. */
@@ -422,7 +423,7 @@ export class LiveIndex {
   private saveWhenSettled() {
     const dir = this.opts.indexDir;
     if (this.storiesSaving || !dir || this.isReader) return;
-    this.storiesSaving = storiesSettled(this.archive).then(() => {
+    this.storiesSaving = archiveStoriesSettled(this.archive).then(() => {
       const run = this.queue.then(() => {
         this.storiesSaving = null;
         if (this.storiesOnDisk === this.generation && this.storiesOnDiskExact) return;

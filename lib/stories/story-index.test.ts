@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { Article } from "@/lib/corpus/types";
 import { LiveIndex } from "@/lib/index/live-index";
 import { SearchEngine } from "@/lib/search/engine";
+import { archiveStories } from "@/lib/stories/archive-stories";
 import { floodA, floodB, floodCopy, floodLater, football, gold } from "@/lib/stories/fixtures";
 import { EMPTY_QUERY } from "@/lib/url/search-params";
 import type { SearchQuery } from "@/lib/api/contract";
@@ -96,10 +97,19 @@ describe("stories over a live, segmented index", () => {
 
     unlinkSync(path.join(corpus, "b.jsonl"));
     await index.update();
+    // A removal: provisional stories at once (the copy and the other report dropped), then regrouped.
     expect(grouped().hits.map((h) => [h.id, h.story])).toEqual([
       ["flood-a", null],
       ["football", null],
     ]);
+    expect(live.stories.exact).toBe(false);
+    await index.storiesSettled();
+    expect(archiveStories(index.archive).exact).toBe(true);
+    expect(grouped().hits.map((h) => [h.id, h.story])).toEqual([
+      ["flood-a", null],
+      ["football", null],
+    ]);
+    expect(live.stories.exact).toBe(true);
     await index.close();
   });
 });
