@@ -12,7 +12,7 @@ import { createMatcher, type Matcher, type MatchMode } from "@/lib/search/matche
 import { RANK_WEIGHTS, type RankWeights } from "@/lib/search/rank-score";
 import type { Segment as IndexSegment } from "@/lib/index/segment";
 import type { Hit } from "@/lib/search/matcher";
-import { comparator, mapped, selectTop, type Sort } from "@/lib/search/topk";
+import { bestFirst, comparator, mapped, selectTop, type Sort } from "@/lib/search/topk";
 import { EMPTY_QUERY } from "@/lib/url/search-params";
 
 const SEEDS = path.resolve(__dirname, "../../seeds");
@@ -209,6 +209,53 @@ describe("selectTop", () => {
             .sort(comparator(by))
             .slice(0, k);
           expect(got.map((h) => [h.d, h.score])).toEqual(want.map((h) => [h.d, h.score]));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("selectTop by story", () => {
+  it("makes exact the best hit of each of the first k stories, from many bounded hits in few stories", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 400 }),
+        fc.integer({ min: 1, max: 20 }),
+        fc.integer({ min: 1, max: 60 }),
+        fc.boolean(),
+        fc.array(fc.nat({ max: 99 }), { minLength: 400 * 4, maxLength: 400 * 4 }),
+        (n, k, stories, withTighten, r) => {
+          const day = Int32Array.from({ length: n }, (_, d) => 20250101 + (r[4 * d] % 5));
+          const ids = Array.from({ length: n }, (_, d) => `a${String(d).padStart(3, "0")}`);
+          const seg = { cols: { day }, rank: { ids } } as unknown as IndexSegment;
+          const exact = Float64Array.from({ length: n }, (_, d) => (r[4 * d + 1] % 20) / 2);
+          // Lower bounds up to 2 points below the exact score, upper bounds up to 6 above (a common query's spread).
+          const hits = (): Hit[] =>
+            Array.from({ length: n }, (_, d) => ({ seg, d, score: exact[d] - (r[4 * d + 2] % 5) / 2, bound: exact[d] + (r[4 * d + 3] % 13) / 2 }));
+          const storyOf = (h: Hit) => (r[4 * h.d] * 7 + h.d) % stories;
+          const refine = (some: Hit[]) => {
+            for (const h of some) h.score = h.bound = exact[h.d];
+          };
+          const tighten = (h: Hit) => {
+            const next = Math.max(exact[h.d], h.bound! - 0.5);
+            const moved = next < h.bound!;
+            h.bound = next;
+            return moved;
+          };
+          // The page as the engine groups it: each story's best hit by its current score, the first k stories.
+          const page = (some: Hit[]) => {
+            const best = new Map<number, Hit>();
+            for (const h of some) {
+              const b = best.get(storyOf(h));
+              if (!b || bestFirst(h, b) < 0) best.set(storyOf(h), h);
+            }
+            return [...best.values()].sort(bestFirst).slice(0, k);
+          };
+          const got = hits();
+          selectTop(got, k, "relevance", refine, storyOf, withTighten ? tighten : undefined);
+          const want = page(hits().map((h) => ({ ...h, score: exact[h.d], bound: exact[h.d] })));
+          expect(page(got).map((h) => [h.d, h.score])).toEqual(want.map((h) => [h.d, h.score]));
         },
       ),
       { numRuns: 300 },

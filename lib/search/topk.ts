@@ -54,7 +54,8 @@ export function selectTop(
   const order = comparator(sort);
   if (k <= 0 || hits.length === 0) return [];
   let pool = storyOf ? hits : prefilter(hits, k, sort);
-  if (!storyOf && (sort ?? "relevance") === "relevance" && pool.length > RAISE * k) pool = raiseCut(pool, k, refine, tighten);
+  if ((sort ?? "relevance") === "relevance" && pool.length > RAISE * k)
+    pool = storyOf ? raiseStoryCut(pool, k, refine, storyOf, tighten) : raiseCut(pool, k, refine, tighten);
   // Optimistic forms, compared through two reusable probes (no object per comparison).
   const p = { seg: hits[0].seg, d: 0, score: 0, bound: 0 };
   const q = { seg: hits[0].seg, d: 0, score: 0, bound: 0 };
@@ -146,16 +147,42 @@ function within(hits: readonly Hit[], cut: number): Hit[] {
  * heap is then built over the hits whose bound reaches it, usually a few dozen, not thousands.
  */
 function raiseCut(pool: readonly Hit[], k: number, refine: (hits: Hit[]) => void, tighten?: (h: Hit) => boolean): readonly Hit[] {
+  let cut = Infinity;
+  for (const h of bestBounds(pool, k, refine, tighten)) cut = Math.min(cut, h.score);
+  return within(pool, cut);
+}
+
+/**
+ * raiseCut for a grouped page (each story once): the 2k hits with the best upper bounds made
+ * exact; when they hold k stories, the k-th best of those stories' best exact scores is a cut
+ * (each of the first k stories has a hit scoring at least that, so a hit whose bound is below
+ * it is the best hit of no story among them). Fewer stories: the pool stays whole.
+ */
+function raiseStoryCut(
+  pool: readonly Hit[],
+  k: number,
+  refine: (hits: Hit[]) => void,
+  storyOf: (h: Hit) => number,
+  tighten?: (h: Hit) => boolean,
+): readonly Hit[] {
+  const best = new Map<number, number>();
+  for (const h of bestBounds(pool, 2 * k, refine, tighten)) {
+    const s = storyOf(h);
+    if (s >= 0) best.set(s, Math.max(best.get(s) ?? -Infinity, h.score));
+  }
+  return best.size < k ? pool : within(pool, kthLargest(Float64Array.from(best.values()), k));
+}
+
+/** The m hits with the best upper bounds (ties: the first in `pool`), tightened, then refined. */
+function bestBounds(pool: readonly Hit[], m: number, refine: (hits: Hit[]) => void, tighten?: (h: Hit) => boolean): Hit[] {
   const upper = new Float64Array(pool.length);
   for (let i = 0; i < pool.length; i++) upper[i] = pool[i].bound ?? pool[i].score;
-  const kth = kthLargest(upper.slice(), k);
+  const kth = kthLargest(upper.slice(), m);
   const first: Hit[] = [];
-  for (let i = 0; i < pool.length && first.length < k; i++) if (upper[i] >= kth) first.push(pool[i]);
+  for (let i = 0; i < pool.length && first.length < m; i++) if (upper[i] >= kth) first.push(pool[i]);
   for (const h of first) tighten?.(h);
   refine(first.filter((h) => !isExact(h)));
-  let cut = Infinity;
-  for (const h of first) cut = Math.min(cut, h.score);
-  return within(pool, cut);
+  return first;
 }
 
 /** The best hit of the k-th distinct story among `done`, null when they hold fewer stories. */
