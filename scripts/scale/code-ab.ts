@@ -4,7 +4,9 @@
 // each timed by the process's CPU time. On a shared machine, two processes run one after the
 // other see different loads; here both versions see the same moments, so their ratio is far
 // steadier than two separate runs (the absolute times are still not quiet ones).
-//   npx tsx scripts/scale/code-ab.ts --index DIR --base /tmp/base [--every 8] [--runs 5] [--query Q …]
+//   npx tsx scripts/scale/code-ab.ts --index DIR --base /tmp/base [--every 8] [--runs 5] [--query Q …] [--search]
+// `--search`: times the whole search() (SearchEngine, the page's default query: grouped by story,
+// ten hits, facets, snippets; no answer cache) instead of match() + its first ten.
 // The base's lib/ is copied to a temporary directory with its `@/` imports pointed there (its
 // own modules, this checkout's node_modules); the index is opened by this checkout's code, so
 // both versions must read the same in-memory index (a change of the query path, not of the
@@ -15,7 +17,9 @@ import os from "node:os";
 import path from "node:path";
 import { cliArgs } from "../cli";
 import { LiveIndex } from "@/lib/index/live-index";
-import { createMatcher, type Matcher } from "@/lib/search/matcher";
+import { SearchEngine } from "@/lib/search/engine";
+import { createMatcher } from "@/lib/search/matcher";
+import { EMPTY_QUERY } from "@/lib/url/search-params";
 import { loadAverage, median, percentile, shownTen } from "../eval/metrics";
 import { latencyQueries, liveArticles } from "../eval/queries";
 
@@ -27,6 +31,7 @@ const { values } = cliArgs(__filename, {
     every: { type: "string", default: "8" },
     runs: { type: "string", default: "5" },
     query: { type: "string", multiple: true },
+    search: { type: "boolean", default: false },
   },
 });
 
@@ -52,6 +57,7 @@ async function main() {
   const copy = copyBase(path.resolve(values.base));
   try {
     const { createMatcher: createBase } = (await import(path.join(copy, "lib/search/matcher.ts"))) as { createMatcher: typeof createMatcher };
+    const { SearchEngine: BaseEngine } = (await import(path.join(copy, "lib/search/engine.ts"))) as { SearchEngine: typeof SearchEngine };
     const live = await LiveIndex.open({ corpusDir: path.resolve(values.archive!), indexDir: path.resolve(values.index), reader: true, waitForWriter: false });
     const articles = liveArticles(live.archive);
     const given = values.query ?? [];
@@ -63,15 +69,27 @@ async function main() {
     };
     console.log(`${articles.length} articles, ${queries.length} queries, ${runs} runs, CPU time; load ${loadAverage()}`);
     const sides = ["base", "this"] as const;
+    const engines = values.search ? { base: new BaseEngine(live.archive), this: new SearchEngine(live.archive) } : null;
+    engines?.base.prepare();
+    engines?.this.prepare();
     // times[side][query][run]
     const times = { base: queries.map((): number[] => []), this: queries.map((): number[] => []) };
     // Run 0 warms both up (untimed); every run starts with fresh matchers (no answer kept from the run before).
     for (let r = 0; r <= runs; r++) {
-      const matchers: Record<(typeof sides)[number], Matcher> = { base: createBase(live.archive), this: createMatcher(live.archive) };
+      // One query by one version: match() + its first ten, or (--search) the whole search().
+      // The engines are made once (their stories and facet columns are per archive, not per query);
+      // their matchers keep 64 queries, fewer than the eval set asks per run, so each run computes its
+      // searches (with a few `--query`, repeated ones would be kept: time those without --search).
+      const ask: Record<(typeof sides)[number], (q: string) => unknown> = values.search
+        ? { base: (q) => engines!.base.search({ ...EMPTY_QUERY, q }), this: (q) => engines!.this.search({ ...EMPTY_QUERY, q }) }
+        : ((matchers) => ({ base: (q) => shownTen(matchers.base.match(q)), this: (q) => shownTen(matchers.this.match(q)) }))({
+            base: createBase(live.archive),
+            this: createMatcher(live.archive),
+          });
       queries.forEach((q, i) => {
         for (const side of (r + i) % 2 ? sides : ([...sides].reverse() as (typeof sides)[number][])) {
           const t = cpu();
-          shownTen(matchers[side].match(q));
+          ask[side](q);
           if (r > 0) times[side][i].push(cpu() - t);
         }
       });
