@@ -187,22 +187,7 @@ describe("selectTop", () => {
         fc.array(fc.nat({ max: 99 }), { minLength: 400 * 4, maxLength: 400 * 4 }),
         (n, k, by, withTighten, r) => {
           // Scores in halves (ties), a fifth of the articles undated, five days, ids by number.
-          const day = Int32Array.from({ length: n }, (_, d) => (r[4 * d] < 20 ? 0 : 20250101 + (r[4 * d] % 5)));
-          const ids = Array.from({ length: n }, (_, d) => `a${String(d).padStart(3, "0")}`);
-          const seg = { cols: { day }, rank: { ids } } as unknown as IndexSegment;
-          const exact = Float64Array.from({ length: n }, (_, d) => (r[4 * d + 1] % 20) / 2);
-          const hits = (): Hit[] =>
-            Array.from({ length: n }, (_, d) => ({ seg, d, score: exact[d] - (r[4 * d + 2] % 3) / 2, bound: exact[d] + (r[4 * d + 3] % 3) / 2 }));
-          const refine = (some: Hit[]) => {
-            for (const h of some) h.score = h.bound = exact[h.d];
-          };
-          // Lowers a bound by half a point, never below the exact score.
-          const tighten = (h: Hit) => {
-            const next = Math.max(exact[h.d], h.bound! - 0.5);
-            const moved = next < h.bound!;
-            h.bound = next;
-            return moved;
-          };
+          const { exact, hits, refine, tighten } = boundedHits(n, r, (d) => (r[4 * d] < 20 ? 0 : 20250101 + (r[4 * d] % 5)), 3, 3);
           const got = selectTop(hits(), k, by, refine, undefined, withTighten ? tighten : undefined);
           const want = hits()
             .map((h) => ({ ...h, score: exact[h.d], bound: exact[h.d] }))
@@ -216,6 +201,31 @@ describe("selectTop", () => {
   });
 });
 
+/**
+ * n synthetic hits from random numbers `r` (4 per hit): exact scores in halves (ties), lower
+ * bounds up to (lows - 1) / 2 below them, upper bounds up to (highs - 1) / 2 above, ids by
+ * number; `refine` makes scores exact, `tighten` lowers a bound by half a point, never below
+ * the exact score.
+ */
+function boundedHits(n: number, r: number[], dayOf: (d: number) => number, lows: number, highs: number) {
+  const day = Int32Array.from({ length: n }, (_, d) => dayOf(d));
+  const ids = Array.from({ length: n }, (_, d) => `a${String(d).padStart(3, "0")}`);
+  const seg = { cols: { day }, rank: { ids } } as unknown as IndexSegment;
+  const exact = Float64Array.from({ length: n }, (_, d) => (r[4 * d + 1] % 20) / 2);
+  const hits = (): Hit[] =>
+    Array.from({ length: n }, (_, d) => ({ seg, d, score: exact[d] - (r[4 * d + 2] % lows) / 2, bound: exact[d] + (r[4 * d + 3] % highs) / 2 }));
+  const refine = (some: Hit[]) => {
+    for (const h of some) h.score = h.bound = exact[h.d];
+  };
+  const tighten = (h: Hit) => {
+    const next = Math.max(exact[h.d], h.bound! - 0.5);
+    const moved = next < h.bound!;
+    h.bound = next;
+    return moved;
+  };
+  return { exact, hits, refine, tighten };
+}
+
 describe("selectTop by story", () => {
   it("makes exact the best hit of each of the first k stories, from many bounded hits in few stories", () => {
     fc.assert(
@@ -226,23 +236,9 @@ describe("selectTop by story", () => {
         fc.boolean(),
         fc.array(fc.nat({ max: 99 }), { minLength: 400 * 4, maxLength: 400 * 4 }),
         (n, k, stories, withTighten, r) => {
-          const day = Int32Array.from({ length: n }, (_, d) => 20250101 + (r[4 * d] % 5));
-          const ids = Array.from({ length: n }, (_, d) => `a${String(d).padStart(3, "0")}`);
-          const seg = { cols: { day }, rank: { ids } } as unknown as IndexSegment;
-          const exact = Float64Array.from({ length: n }, (_, d) => (r[4 * d + 1] % 20) / 2);
           // Lower bounds up to 2 points below the exact score, upper bounds up to 6 above (a common query's spread).
-          const hits = (): Hit[] =>
-            Array.from({ length: n }, (_, d) => ({ seg, d, score: exact[d] - (r[4 * d + 2] % 5) / 2, bound: exact[d] + (r[4 * d + 3] % 13) / 2 }));
+          const { exact, hits, refine, tighten } = boundedHits(n, r, (d) => 20250101 + (r[4 * d] % 5), 5, 13);
           const storyOf = (h: Hit) => (r[4 * h.d] * 7 + h.d) % stories;
-          const refine = (some: Hit[]) => {
-            for (const h of some) h.score = h.bound = exact[h.d];
-          };
-          const tighten = (h: Hit) => {
-            const next = Math.max(exact[h.d], h.bound! - 0.5);
-            const moved = next < h.bound!;
-            h.bound = next;
-            return moved;
-          };
           // The page as the engine groups it: each story's best hit by its current score, the first k stories.
           const page = (some: Hit[]) => {
             const best = new Map<number, Hit>();
