@@ -8,6 +8,7 @@ import { loadTagger } from "@/lib/corpus/people-tagger";
 import { prepareArticleWithDetail } from "@/lib/corpus/prepare";
 import type { Article, Entity, RawArticle, Skipped } from "@/lib/corpus/types";
 import type { CorpusRecord } from "@/lib/index/corpus-files";
+import { storySignature } from "@/lib/stories/signature";
 
 /**
  * An article's name candidates kept by the analyser's thread `worker` under `id`, until the
@@ -21,10 +22,12 @@ export interface HeldCandidates {
 /**
  * What the build needs of one prepared article, or why it could not be cleaned: the name
  * candidates the people pass decides (`candidatesToResolve`), or where an analyser holds them,
- * and what the article adds to the archive's evidence, both worked out here, on the analysis
- * thread when there is one.
+ * what the article adds to the archive's evidence, and its story signature (the segment's
+ * `story` column), all worked out here, on the analysis thread when there is one: the
+ * signature was a tenth of the build's own thread (docs/performance.md, `scale12`).
  */
-export type Analysis = { article: Article; date: DateResult; candidates: Candidate[] | HeldCandidates; evidence: ArticleEvidence } | { error: string };
+export type Analysis =
+  { article: Article; date: DateResult; candidates: Candidate[] | HeldCandidates; evidence: ArticleEvidence; signature: Uint16Array } | { error: string };
 
 /**
  * Prepare one raw article; an exception becomes its message (the article is skipped and
@@ -35,7 +38,13 @@ export type Analysis = { article: Article; date: DateResult; candidates: Candida
 export function analyse(raw: RawArticle, today: string, people = true): Analysis {
   try {
     const { article, detail } = prepareArticleWithDetail(raw, today, { people: people ? "candidates" : false });
-    return { article, date: detail.date, candidates: candidatesToResolve(detail.candidates), evidence: articleEvidence(detail.candidates) };
+    return {
+      article,
+      date: detail.date,
+      candidates: candidatesToResolve(detail.candidates),
+      evidence: articleEvidence(detail.candidates),
+      signature: storySignature(article),
+    };
   } catch (error) {
     return { error: error instanceof Error ? error.message : String(error) };
   }

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { WorkerAnalyser } from "@/lib/index/analysis-pool";
 import { readIndexFile } from "@/lib/index/format";
 import { LiveIndex } from "@/lib/index/live-index";
+import { STRIDE, storySignature } from "@/lib/stories/signature";
 import { SearchEngine } from "@/lib/search/engine";
 import { EMPTY_QUERY } from "@/lib/url/search-params";
 import type { SearchQuery } from "@/lib/api/contract";
@@ -466,6 +467,38 @@ describe("LiveIndex: articles analysed on worker threads", () => {
       await pool.close();
     }
     await plain.close();
+  });
+
+  it("keeps each article's story signature in its segment, analysed here or on a worker, and through a merge", async () => {
+    const corpus = tempDir();
+    const big = Array.from({ length: 70 }, (_, t) => record(`a${t}`, t, `bài số ${t} về chuyện thứ ${t * 7}`));
+    writeFileSync(path.join(corpus, "a.jsonl"), big.join("\n") + "\n");
+    const signaturesKept = (index: LiveIndex) =>
+      index.archive.segments.every((seg) =>
+        Array.from({ length: seg.rank.n }, (_, d) => d).every((d) =>
+          seg.cols.story.subarray(d * STRIDE, (d + 1) * STRIDE).every((v, i) => v === storySignature(seg.store.get(d))[i]),
+        ),
+      );
+    const pool = new WorkerAnalyser(1);
+    try {
+      for (const analyser of [null, pool]) {
+        const index = await LiveIndex.open({ corpusDir: corpus, indexDir: tempDir(), sketchBits: 12, analyser });
+        expect(signaturesKept(index)).toBe(true);
+        await index.close();
+      }
+      // Six small files of two articles after the big one: the six small segments are merged into one.
+      const index = await LiveIndex.open({ corpusDir: corpus, indexDir: tempDir(), sketchBits: 12, analyser: pool });
+      for (let f = 0; f < 6; f++) {
+        writeFileSync(path.join(corpus, `m${f}.jsonl`), [1, 2].map((k) => record(`m${f}-${k}`, f + k, `tin mới số ${f * k} hôm nay`)).join("\n") + "\n");
+        await index.update();
+      }
+      await index.update();
+      expect(index.archive.segments.length).toBe(2);
+      expect(signaturesKept(index)).toBe(true);
+      await index.close();
+    } finally {
+      await pool.close();
+    }
   });
 
   it("keeps the saved index when the analyser fails during an update", async () => {

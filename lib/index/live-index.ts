@@ -38,6 +38,7 @@ import {
   type SavedStoriesMeta,
 } from "@/lib/stories/archive-stories";
 import { STORY_RULE } from "@/lib/stories/group";
+import { STRIDE } from "@/lib/stories/signature";
 
 export interface LiveIndexOptions {
   corpusDir: string;
@@ -573,7 +574,7 @@ export class LiveIndex {
         if ("error" in a) unclean.push({ source: where, reason: `could not be cleaned: ${a.error}` });
         else if (a.article.paragraphs.length === 0) unclean.push({ source: where, reason: "empty article: no text left after cleaning" });
         else {
-          batch.add(a.article, a.date, rec.line, a.candidates, a.evidence, fileEvidence);
+          batch.add({ article: a.article, line: rec.line, signature: a.signature }, a.date, a.candidates, a.evidence, fileEvidence);
           added++;
         }
         if (firstBuild) this.progress.done++;
@@ -637,7 +638,8 @@ export class LiveIndex {
       for (let d = 0; d < seg.rank.n; d++) {
         if (seg.gone[d]) continue;
         const article = seg.store.get(d);
-        items.push({ article, line: seg.cols.line[d] });
+        // The signature as saved: the text is the same, so it need not be worked out again.
+        items.push({ article, line: seg.cols.line[d], signature: seg.cols.story.subarray(d * STRIDE, (d + 1) * STRIDE) });
         writer.add(article);
         if (performance.now() - this.lastYield > SLICE_MS) await this.yieldNow();
       }
@@ -733,8 +735,9 @@ class Batch {
    * `candidates` and `evidence` as the analysis gives them (candidatesToResolve, or where an
    * analyser holds them; articleEvidence).
    */
-  add(article: Article, date: DateResult, line: number, candidates: Candidate[] | HeldCandidates, evidence: ArticleEvidence, fileEvidence: PeopleEvidence) {
-    this.items.push({ article, line });
+  add(item: SourcedArticle, date: DateResult, candidates: Candidate[] | HeldCandidates, evidence: ArticleEvidence, fileEvidence: PeopleEvidence) {
+    const { article } = item;
+    this.items.push(item);
     this.dates.push(date);
     this.writer.add(article);
     // The analysis leaves people to the build (see analysis.ts): by the article alone here.
@@ -764,7 +767,7 @@ class Batch {
     // The date check copies the articles it changes: people go on the articles kept.
     const decided = await persons;
     if (decided) checked.forEach((article, i) => (article.persons = decided[i]));
-    return { items: checked.map((article, i) => ({ article, line: this.items[i].line })), rank };
+    return { items: checked.map((article, i) => ({ ...this.items[i], article })), rank };
   }
 
   /** Each article's people (null: decided already, by the article alone, in `add`). */

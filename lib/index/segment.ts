@@ -46,6 +46,8 @@ export interface Segment {
 export interface SourcedArticle {
   article: Article;
   line: number;
+  /** Its story signature (STRIDE values), when known already (analysis, merge): else computed here. */
+  signature?: Uint16Array;
 }
 
 const SEGMENT_KIND = "segment";
@@ -86,7 +88,10 @@ function columnsOf(items: readonly SourcedArticle[]): DocColumns {
   const p = csr(items.map(({ article }) => article.persons.map((e) => persons.intern(e))));
   const s = csr(items.map(({ article }) => article.sources.map((e) => sources.intern(e))));
   const story = new Uint16Array(n * STRIDE);
-  items.forEach(({ article }, d) => writeSignature(signatureText(article), story, d * STRIDE));
+  items.forEach(({ article, signature }, d) => {
+    if (signature) story.set(signature.subarray(0, STRIDE), d * STRIDE);
+    else writeSignature(signatureText(article), story, d * STRIDE);
+  });
   return {
     day: Int32Array.from(items, ({ article }) => (article.date ? Number(article.date.replaceAll("-", "")) : 0)),
     estimated: Uint8Array.from(items, ({ article }) => (article.dateEstimated ? 1 : 0)),
