@@ -22,6 +22,8 @@
 // default cache: http times each URL's second request (warm), and load's URLs repeat once the
 // eval queries are used up, so most of its requests are answered from the cache.
 // `--index DIR` reuses a saved index instead of building one.
+// `--peer off` leaves FlexSearch out of the inprocess and eval parts: at 200k and more, its
+// index of every article's text in this process costs gigabytes of heap and minutes.
 // `--trace FILE` (load): every request's path, status and latency as JSON lines in FILE, the
 // slowest and the unanswered (autocannon's timeouts) printed with their queries, and the
 // servers' log (slow queries with their computing time) in FILE.log.
@@ -57,6 +59,7 @@ const { values } = cliArgs(__filename, {
     connections: { type: "string", default: "50" },
     duration: { type: "string", default: "60" },
     cache: { type: "string", default: "off,on" },
+    peer: { type: "string", default: "on" },
     trace: { type: "string" },
   },
 });
@@ -66,6 +69,7 @@ const runs = Number(values.runs);
 const port = Number(values.port);
 const base = `http://127.0.0.1:${port}`;
 const workers = Number(values.workers);
+const withPeer = values.peer !== "off";
 const cacheModes = values.cache!.split(",").filter((m): m is "off" | "on" => m === "off" || m === "on");
 /** The server's environment for a result-cache mode. */
 const cacheEnv = (mode: "off" | "on"): Record<string, string> => (mode === "off" ? { SEARCH_CACHE_MB: "0" } : {});
@@ -283,7 +287,7 @@ async function main() {
   // --eval-every k times every k-th eval query only (a loaded machine); 1 = all of them.
   const every = Math.max(1, Number(values["eval-every"]));
   // The saved index's articles: only the eval parts need them (FlexSearch indexes the same ones).
-  let indexed: Article[] | null = needEval ? indexedArticles(live, !parts.has("eval")) : null;
+  let indexed: Article[] | null = needEval ? indexedArticles(live, !(parts.has("eval") && withPeer)) : null;
   const evalQs = indexed ? latencyQueries(indexed, every) : [];
   if (!parts.has("eval")) indexed = null;
 
@@ -292,15 +296,17 @@ async function main() {
     let theirs: number[] = [];
     let flexBuildMs = NaN;
     if (parts.has("inprocess")) {
-      const articles = await readArticles();
+      const articles = await readArticles(!withPeer);
       const queries = queryMix(articles);
       const engine = new SearchEngine(live.archive);
       engine.prepare(); // as the server does before it says it is ready
       ours = timeEach(queries, (q) => engine.search({ ...EMPTY_QUERY, q })).sort((a, b) => a - b);
-      const tf = performance.now();
-      const flex = flexSearchVi(articles);
-      flexBuildMs = performance.now() - tf;
-      theirs = timeEach(queries, flex).sort((a, b) => a - b);
+      if (withPeer) {
+        const tf = performance.now();
+        const flex = flexSearchVi(articles);
+        flexBuildMs = performance.now() - tf;
+        theirs = timeEach(queries, flex).sort((a, b) => a - b);
+      }
     }
     const pct = (xs: number[], p: number) => (xs.length ? `${percentile(xs, p).toFixed(1)} ms` : "—");
     console.log(`\n60-query mix (50 title windows, 10 natural queries); restart figures median of ${runs} runs`);
@@ -331,7 +337,7 @@ async function main() {
     engine.prepare(); // as the server does before it says it is ready
     // A matcher of its own: the engine's would answer match() from the search() runs' cache.
     const matcher = createMatcher(live.archive);
-    const flex = flexSearchVi(indexed!);
+    const flex = withPeer ? flexSearchVi(indexed!) : null;
     indexed = null;
     const match: number[][] = [];
     const search: number[][] = [];
@@ -339,7 +345,7 @@ async function main() {
     for (let i = 0; i < runs; i++) {
       match.push(timeRun(evalQs, (q) => matcher.match(q)?.top(10)));
       search.push(timeRun(evalQs, (q) => engine.search({ ...EMPTY_QUERY, q, sort: "relevance" })));
-      peer.push(timeRun(evalQs, flex));
+      if (flex) peer.push(timeRun(evalQs, flex));
     }
     console.log(`\nin process, npm run eval's ${evalQs.length} latency queries × ${runs} runs (median of each run's percentile)`);
     console.log("| engine | p50 | p99 |");
@@ -349,6 +355,7 @@ async function main() {
       ["Tìm tin search() (match, filters, facets, page of 10, snippets)", search],
       ["FlexSearch + vi folding (top 10 ids)", peer],
     ] as const) {
+      if (!xs.length) continue;
       const p = percentiles(xs as number[][]);
       console.log(`| ${name} | ${ms(p.p50)} | ${ms(p.p99)} |`);
     }
