@@ -10,7 +10,7 @@ import { todayInVietnam, type DateResult } from "@/lib/corpus/dates";
 import { resolvePeople, type Candidate, type PeopleHelpers } from "@/lib/corpus/people";
 import { type ArticleEvidence, type EvidenceData, KINDS, PeopleEvidence } from "@/lib/corpus/people-evidence";
 import { loadTagger } from "@/lib/corpus/people-tagger";
-import type { Article, Entity, Skipped } from "@/lib/corpus/types";
+import type { Entity, Skipped } from "@/lib/corpus/types";
 import { analyseRecords, type Analyser, type HeldCandidates } from "@/lib/index/analysis";
 import { Archive } from "@/lib/index/archive";
 import {
