@@ -219,7 +219,7 @@ async function groupArchiveInSlices(archive: Archive): Promise<(ArchiveStories &
  * not hold (new, rewritten, restored or merged into a new segment) is a story of its own. The
  * numbering is numberArchive's, as a full grouping's, so they can be saved and adopted alike.
  */
-export function provisionalStories(prev: ArchiveStories, archive: Archive): ArchiveStories {
+function provisionalStories(prev: ArchiveStories, archive: Archive): ArchiveStories {
   const started = performance.now();
   const { locs, numbers } = numberArchive(archive);
   const n = locs.length;
@@ -327,7 +327,7 @@ export function archiveStories(archive: Archive): ArchiveStories {
  * A regrouping that ends after the archive moved on extends its result when it can, else
  * serves as the base of fresher provisional stories, and the archive is regrouped again.
  */
-export function regroupInBackground(archive: Archive) {
+function regroupInBackground(archive: Archive) {
   if (jobs.has(archive) || stopped.has(archive)) return;
   let finished!: () => void;
   jobs.set(archive, new Promise<void>((resolve) => (finished = resolve)));
