@@ -546,3 +546,15 @@ describe("findPeople on 'Nguyên' ending a given name (session of 2026-11-26 19:
     expect(names("Trong cuộc họp, Bộ trưởng Lê Văn Tám Nguyên Bộ trưởng cũng có mặt.")).toEqual(["Lê Văn Tám"]);
   });
 });
+
+describe("findPeople on variants and companies (session of 2026-11-26 22:25)", () => {
+  it("names a person merged from slips of one spelling by the spelling written most often", () => {
+    expect(names("Bữa sáng của ông Rufus Fireflt", "Ông Rufus Firefly sống ở Omaha. Rufus Firefly nói.")).toEqual(["Rufus Firefly"]);
+    // A tie keeps the first spelling.
+    expect(names("Ông Rufus Firefly phát biểu. Trợ lý của ông Rufus Firelfy nói.")).toEqual(["Rufus Firefly"]);
+  });
+  it("reads a name after a company's legal form written out as the company's", () => {
+    expect(names("Công ty Trách nhiệm hữu hạn Phạm Đại Dương bị phạt.")).toEqual([]);
+    expect(names("Công ty Cổ phần Phạm Đại Dương bị phạt.")).toEqual([]);
+  });
+});

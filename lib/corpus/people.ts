@@ -295,6 +295,9 @@ const PLACE_BEFORE_SET = new Set([
   "dự án",
   "công ty",
   "cty",
+  // A company's legal form written out: "Công ty Trách nhiệm hữu hạn Châu Đại Dương", "Công ty Cổ phần Đại Dương".
+  "hữu hạn",
+  "cổ phần",
   "tập đoàn",
   "đội bóng",
   "đội tuyển",
@@ -1669,6 +1672,8 @@ interface Person {
   known: KnownPerson | null;
   /** A well-known person's fullest form in this article that is part of their name ("Trump" of Donald Trump). */
   written?: string[];
+  /** Spellings of the same length merged as slips ("Warren Buffet" / "Warren Buffett"), by key, with their mentions. */
+  spelled?: Map<string, { words: string[]; count: number }>;
 }
 
 /** The words of a well-known person's name the mention writes, when it writes nothing else ("Ronaldo", not "CR7"). */
@@ -1710,6 +1715,8 @@ function mergeMentions(
     const existing = people.get(key);
     if (existing) {
       existing.count++;
+      const spelling = existing.spelled?.get(key);
+      if (spelling) spelling.count++;
       const written = known && writtenPart(m, known);
       if (written && (!existing.written || nameKey(written).split(" ").length > nameKey(existing.written).split(" ").length)) existing.written = written;
       continue;
@@ -1739,13 +1746,16 @@ function mergeMentions(
       people.set(key, { name: known.name, words: known.name.split(" "), count: 1, known, written: writtenPart(m, known) });
     } else if (m.words.length >= 2) {
       const variant = [...people.entries()].find(([k, p]) => !p.known && sameVariant(k, key, p.words, m.words));
-      if (variant) variant[1].count++;
-      else people.set(key, { name: m.words.join(" "), words: m.words, count: 1, known: null });
+      if (variant) {
+        variant[1].count++;
+        if (m.words.length === variant[1].words.length) countSpelling(variant, key, m.words);
+      } else people.set(key, { name: m.words.join(" "), words: m.words, count: 1, known: null });
     } else if (listed.has(m) || (helpers.acceptSingle ? helpers.acceptSingle(m, alone.has(m)) : personTitledSingle(m))) {
       people.set(key, { name: m.words[0], words: m.words, count: 1, known: null });
     }
     // Otherwise a one-word name that matches nobody is not enough to name a person.
   }
+  useCommonestSpelling(people);
   foldGluedWords(people, helpers);
   dropGluedHeads(people, helpers);
   foldFamilyVariants(people);
@@ -1754,6 +1764,31 @@ function mergeMentions(
     const id = p.known ? slugify(p.known.name) : VN_ONLY.test(p.name) ? slugify(p.name) : slugify(key);
     return { id: helpers.canonicalId?.(key, p.name) ?? id, name: shownName(p) };
   });
+}
+
+/** One more mention of `person` spelled `words` (keyed `key`), a slip of its name or the name itself. */
+function countSpelling([ownKey, person]: [string, Person], key: string, words: string[]) {
+  person.spelled ??= new Map([[ownKey, { words: person.words, count: person.count - 1 }]]);
+  const spelling = person.spelled.get(key);
+  if (spelling) spelling.count++;
+  else person.spelled.set(key, { words, count: 1 });
+}
+
+/**
+ * "Warren Buffet" in the headline, "Warren Buffett" five times in the text: of the spellings
+ * merged as slips of one name, the one the article writes most often names the person (the
+ * first written on a tie).
+ */
+function useCommonestSpelling(people: Map<string, Person>) {
+  for (const [key, p] of [...people]) {
+    if (!p.spelled) continue;
+    let best = key;
+    for (const [k, s] of p.spelled) if (s.count > p.spelled.get(best)!.count) best = k;
+    if (best === key || people.has(best)) continue;
+    const { words } = p.spelled.get(best)!;
+    people.delete(key);
+    people.set(best, { ...p, name: words.join(" "), words });
+  }
 }
 
 /** "Ngoại trưởng Tillerson", "Công chúa Mako": a foreign one-word name after a title only people take. */
