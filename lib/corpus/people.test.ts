@@ -553,6 +553,10 @@ describe("findPeople on variants and companies (session of 2026-11-26 22:25)", (
     // A tie keeps the first spelling.
     expect(names("Ông Rufus Firefly phát biểu. Trợ lý của ông Rufus Firelfy nói.")).toEqual(["Rufus Firefly"]);
   });
+  it("reads a name closing the article before 'Tổng hợp' (compiled) as a byline", () => {
+    expect(names("Ông Nguyễn Văn Thắng phát biểu.", "Anh ghi hai bàn. Lưu Hoài Tổng hợp")).toEqual(["Nguyễn Văn Thắng"]);
+    expect(names("Ông Nguyễn Văn Thắng phát biểu.", "Anh ghi hai bàn. Lưu Hoài tổng hợp/Reatimes")).toEqual(["Nguyễn Văn Thắng"]);
+  });
   it("reads a name after a company's legal form written out as the company's", () => {
     expect(names("Công ty Trách nhiệm hữu hạn Phạm Đại Dương bị phạt.")).toEqual([]);
     expect(names("Công ty Cổ phần Phạm Đại Dương bị phạt.")).toEqual([]);

@@ -1418,8 +1418,8 @@ function isFiled(text: string, m: Candidate): boolean {
 
 /** A photo credit ("Ảnh: Đinh Tuấn") anywhere. */
 const CREDIT_BEFORE = /(?:ảnh|nguồn|photo|đồ họa)\s*:\s*$/iu;
-/** What may follow a byline: the outlet or "(Tổng hợp)", "/VOV.VN", another author, nothing lowercase. */
-const BYLINE_TAIL = /^(?:\s+(?!\s)|\([^()]{0,40}\)|[/–-]\s*[^\s/]+(?![^\s/])|[\p{Lu}\d][\p{L}\p{M}\d.]*(?![\p{L}\p{M}\d.])|[.,&–-])*$/u;
+/** What may follow a byline: the outlet or "(Tổng hợp)", "Tổng hợp" (compiled), "/VOV.VN", another author, nothing else lowercase. */
+const BYLINE_TAIL = /^(?:\s+(?!\s)|\([^()]{0,40}\)|[Tt]ổng hợp(?![\p{L}\p{M}])|[/–-]\s*[^\s/]+(?![^\s/])|[\p{Lu}\d][\p{L}\p{M}\d.]*(?![\p{L}\p{M}\d.])|[.,&–-])*$/u;
 
 /**
  * Whether a candidate credits the article rather than naming someone in it: a photo credit, or
