@@ -562,3 +562,15 @@ describe("findPeople on variants and companies (session of 2026-11-26 22:25)", (
     expect(names("Công ty Cổ phần Phạm Đại Dương bị phạt.")).toEqual([]);
   });
 });
+
+describe("findPeople on names with initials (session of 2026-11-26 22:25)", () => {
+  it("keeps the initials and the given name before a foreign name", () => {
+    expect(names("Cựu Tổng thống Mỹ Rufus T. Firefly phát biểu. Ông Firefly nói thêm.")).toEqual(["Rufus T. Firefly"]);
+    expect(names("Hôm qua, cố vấn R.T. Firefly cho biết.")).toEqual(["R.T. Firefly"]);
+    expect(names("Tàu sân bay USS Rufus T. Firefly rời cảng.")).toEqual([]);
+  });
+  it("leaves Vietnamese names and abbreviated places alone", () => {
+    expect(names("Ông Nguyễn Văn Tám sống ở Q. Bình Thạnh.")).toEqual(["Nguyễn Văn Tám"]);
+    expect(findCandidates(["Nhiệt độ 30 độ C. Nhiệt độ giảm."]).map((m) => m.words.join(" "))).not.toContain("C. Nhiệt");
+  });
+});

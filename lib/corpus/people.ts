@@ -1260,6 +1260,7 @@ export function findCandidates(texts: string[]): Candidate[] {
     }
   });
   const LIST_GAP = /^\s*(?:,|và|,\s*và|hay|hoặc)\s*$/u;
+  for (const m of out) withInitials(texts[m.text], m);
   for (const m of out) {
     const text = texts[m.text];
     m.before = wordsBefore(text.slice(Math.max(0, m.start - 30), m.start));
@@ -1333,6 +1334,42 @@ export function findCandidates(texts: string[]): Candidate[] {
     if (next && next.text === m.text && MINUTE_GAP.test(texts[m.text].slice(m.end, next.start))) m.minuteNext = true;
   });
   return out;
+}
+
+/**
+ * Initials right before a name, after a given name ("George W. ", "Joseph P. ", "George H.W. ")
+ * or two or more on their own ("H.R. ", "J.K. "); the given name opens no other capitalised word's run.
+ */
+const INITIALS_BEFORE = /(?<![\p{L}\p{M}\p{N}.])(?:(\p{Lu}[\p{Ll}\p{M}]+) (?=\p{Lu}\.)|(?=\p{Lu}\.\p{Lu}))((?:\p{Lu}\.)+\p{Lu}?\.?) $/u;
+
+/**
+ * "George W. Bush", "H.R. McMaster", "Joseph P. Kennedy": capitalised runs stop at a full
+ * stop, so the run before the initials is dropped as a name cut at an initial ("George W") and
+ * the name after them stands alone ("Bush"). A foreign name with initials before it takes them
+ * and the given name before them back, and with them the title or place word before them.
+ */
+function withInitials(text: string, m: Candidate) {
+  const s = m.start;
+  // Cheap test first: a full stop or a capital right before the space before the name.
+  if (s < 3 || text.charCodeAt(s - 1) !== 32 || (text.charCodeAt(s - 2) !== 46 && text.charCodeAt(s - 3) !== 46)) return;
+  if (m.known || m.placed || !m.words.every(isForeignWord)) return;
+  const found = INITIALS_BEFORE.exec(text.slice(Math.max(0, s - 30), s));
+  if (!found) return;
+  const [whole, given, initials] = found;
+  if (given && !isForeignWord(given)) return;
+  const start = s - whole.length;
+  // "Tổng thống Mỹ George W. Bush": a place between the title and the name qualifies it.
+  let prefix = text.slice(Math.max(0, start - 60), start);
+  const qualifier = /(\p{Lu}[\p{L}\p{M}]*) $/u.exec(prefix);
+  if (qualifier && placeLength([qualifier[1]], 0) === 1) prefix = prefix.slice(0, qualifier.index);
+  if (endsWithPhrase(prefix, PLACE_BEFORE_SET)) return;
+  m.words = given ? [given, initials, ...m.words] : [initials, ...m.words];
+  m.start = start;
+  if (!m.titled && endsWithPhrase(withoutParty(prefix), TITLE_SET)) {
+    m.titled = true;
+    m.strong = true;
+    m.personTitled = endsWithPhrase(prefix, PERSON_ONLY_TITLES);
+  }
 }
 
 /**
