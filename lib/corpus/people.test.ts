@@ -574,3 +574,13 @@ describe("findPeople on names with initials (session of 2026-11-26 22:25)", () =
     expect(findCandidates(["Nhiệt độ 30 độ C. Nhiệt độ giảm."]).map((m) => m.words.join(" "))).not.toContain("C. Nhiệt");
   });
 });
+
+describe("findPeople on 'Theo' (according to) before a source and a comma (session of 2026-11-26 22:25)", () => {
+  const words = (text: string) => findCandidates([text]).map((m) => m.words.join(" "));
+  it("drops 'Theo' glued to a caption before a name and a comma", () => {
+    expect(words("Tàu Izumo của Nhật Bản Theo National Interest, hải quân đã tập trận.")).toContain("National Interest");
+    // Not in a list of players, nor without the comma.
+    expect(words("Họ có Luciano Vietto, Theo Hernandez, Diego Costa.")).toContain("Theo Hernandez");
+    expect(words("Tàu Izumo của Nhật Bản Theo Hernandez ghi bàn.")).toContain("Theo Hernandez");
+  });
+});

@@ -955,8 +955,15 @@ function segment(
       titled = true;
       a++;
       changed = true;
-    } else if ((atSentenceStart && SENTENCE_WORDS.has(w) && !titled) || (w === "theo" && b - a > 1 && markedSyllable(runWords[a + 1]))) {
+    } else if (
+      (atSentenceStart && SENTENCE_WORDS.has(w) && !titled) ||
+      (w === "theo" &&
+        b - a > 1 &&
+        (markedSyllable(runWords[a + 1]) || (a === from && from > 0 && text.charCodeAt(offsets[b - 1] + runWords[b - 1].length) === 44)))
+    ) {
       // "… vừa qua Theo Trà My": "Theo" before a Vietnamese word opens a source's sentence wherever it stands.
+      // "… Nhật Bản Theo National Interest, …": glued to a caption's last word before a name and a comma, according to a source
+      // (opening a sentence, "Theo" is a sentence word already).
       a++;
       changed = true;
     }
@@ -1456,7 +1463,8 @@ function isFiled(text: string, m: Candidate): boolean {
 /** A photo credit ("Ảnh: Đinh Tuấn") anywhere. */
 const CREDIT_BEFORE = /(?:ảnh|nguồn|photo|đồ họa)\s*:\s*$/iu;
 /** What may follow a byline: the outlet or "(Tổng hợp)", "Tổng hợp" (compiled), "/VOV.VN", another author, nothing else lowercase. */
-const BYLINE_TAIL = /^(?:\s+(?!\s)|\([^()]{0,40}\)|[Tt]ổng hợp(?![\p{L}\p{M}])|[/–-]\s*[^\s/]+(?![^\s/])|[\p{Lu}\d][\p{L}\p{M}\d.]*(?![\p{L}\p{M}\d.])|[.,&–-])*$/u;
+const BYLINE_TAIL =
+  /^(?:\s+(?!\s)|\([^()]{0,40}\)|[Tt]ổng hợp(?![\p{L}\p{M}])|[/–-]\s*[^\s/]+(?![^\s/])|[\p{Lu}\d][\p{L}\p{M}\d.]*(?![\p{L}\p{M}\d.])|[.,&–-])*$/u;
 
 /**
  * Whether a candidate credits the article rather than naming someone in it: a photo credit, or
