@@ -1800,7 +1800,7 @@ function mergeMentions(
     }
     // Otherwise a one-word name that matches nobody is not enough to name a person.
   }
-  useCommonestSpelling(people);
+  takeCommonestSpelling(people);
   foldGluedWords(people, helpers);
   dropGluedHeads(people, helpers);
   foldFamilyVariants(people);
@@ -1824,7 +1824,7 @@ function countSpelling([ownKey, person]: [string, Person], key: string, words: s
  * merged as slips of one name, the one the article writes most often names the person (the
  * first written on a tie).
  */
-function useCommonestSpelling(people: Map<string, Person>) {
+function takeCommonestSpelling(people: Map<string, Person>) {
   for (const [key, p] of [...people]) {
     if (!p.spelled) continue;
     let best = key;
