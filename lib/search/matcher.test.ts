@@ -23,7 +23,7 @@ const articles = [
   article("ocean", "Thái Bình Dương dậy sóng", "Dương cầm và đại dương.", filler),
   article("whitehouse", "Nhà Trắng lên tiếng", "Người phát ngôn Nhà Trắng cho biết Tổng thống Donald Trump sẽ gặp ông Kim Jong-un.", filler),
   article("white", "Nhà mới sơn trắng", "Căn nhà có màu trắng, ông Trump không liên quan. Donald là tên khác.", filler),
-  article("cereal", "Kellogg tăng giá ngũ cốc", "Hãng Kellogg cho biết giá tăng 7,5% lên 6.300 đồng từ ngày 25/4/2025.", filler),
+  article("cereal", "Kellogg tăng giá ngũ cốc", "Hãng Kellogg cho biết giá tăng 7,5% lên 6.300 đồng/gói từ ngày 25/4/2025.", filler),
   article("health", "Sức khỏe của thủy thủ", "Thuỷ thủ đoàn khoẻ mạnh.", filler),
 ];
 
@@ -175,6 +175,8 @@ describe("match: query language", () => {
     expect(ranked("7,5")).toEqual(["cereal"]);
     expect(ranked("25/4/2025")).toEqual(["cereal"]);
     expect(ranked("Jong-un")).toEqual(["whitehouse"]);
+    // A unit after a slash, as typed: the article's analyzer breaks `đồng/gói`, so the query's parts are words, not a phrase.
+    expect(ranked("6.300 đồng/gói")).toEqual(["cereal"]);
   });
 
   it("suggests a correction from the vocabulary only when misspelt", () => {

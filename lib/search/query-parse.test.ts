@@ -2,12 +2,19 @@ import { describe, expect, it } from "vitest";
 import { parseQuery } from "@/lib/search/query-parse";
 
 describe("parseQuery phrases", () => {
-  it("makes a hyphenated or dotted chunk one phrase of its parts, once", () => {
+  it("makes a hyphenated chunk one phrase of its parts, once", () => {
     expect(parseQuery("Kim Jong-un").phrases).toEqual([[1, 2]]);
-    expect(parseQuery("TP.HCM").phrases).toEqual([[0, 1]]);
     expect(parseQuery('"hòa bình" Jong-un').phrases).toEqual([
       [0, 1],
       [2, 3],
     ]);
+  });
+
+  it("keeps a dotted or slashed chunk's parts as words of their own, as an article's analyzer breaks them", () => {
+    // Articles write `TP.HCM` and `8.000 đồng/lít` with a break between the parts: a phrase would never match them.
+    expect(parseQuery("TP.HCM").phrases).toEqual([]);
+    expect(parseQuery("thuế xăng 8.000 đồng/lít").phrases).toEqual([]);
+    expect(parseQuery("thuế xăng 8.000 đồng/lít").words.map((w) => w.term)).toEqual(["thuế", "xăng", "8.000", "đồng", "lít"]);
+    expect(parseQuery("Jong-un/TP.HCM").phrases).toEqual([[0, 1]]);
   });
 });

@@ -46,9 +46,14 @@ export function parseQuery(q: string): ParsedQuery {
       words.push({ ...t, marked: hasMarks(t.term), prefix: false, joinsPrev, phrase: -1, ...(asPhrase ? { quoted: true } : {}) });
       lastToken = t;
     }
-    if (indices.length > 1) {
-      for (const i of indices) words[i].phrase = phrases.length;
-      phrases.push(indices);
+    // A chunk is a phrase only where the analyzer joins its parts (a hyphen: Jong-un): an article
+    // writes `TP.HCM` and `đồng/lít` with a break between the parts, so such parts are words of their own.
+    const runs: number[][] = [];
+    indices.forEach((i, k) => (k > 0 && (asPhrase || words[i].joinsPrev) ? runs[runs.length - 1].push(i) : runs.push([i])));
+    for (const run of runs) {
+      if (run.length < 2) continue;
+      for (const i of run) words[i].phrase = phrases.length;
+      phrases.push(run);
     }
     return indices;
   };
