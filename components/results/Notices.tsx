@@ -18,6 +18,8 @@ export function Notices({ data, nameOf }: { data: SearchResponse; nameOf: (id: s
   const severalWords = query.q.trim().split(/\s+/).length > 1;
   const pages = pageCount(listedCount(data), query.size);
   const filters = activeFilters(query, nameOf);
+  // No article has every word: near misses listed alone, each saying what it lacks (issue #11 as amended).
+  const nearOnly = total === 0 && (data.totalNearMisses ?? 0) > 0;
   const unknown = unknownFilters ?? [];
   const withoutUnknown = {
     ...query,
@@ -109,6 +111,11 @@ export function Notices({ data, nameOf }: { data: SearchResponse; nameOf: (id: s
             {query.q ? <>Không tìm thấy kết quả cho «{query.q}»</> : "Không có bài nào"}
             {filters.length > 0 ? " với các bộ lọc đang chọn." : "."}
           </p>
+          {nearOnly && (
+            <p className="mt-2" data-testid="near-misses-only">
+              Không có bài nào chứa tất cả các từ. Các bài dưới đây thiếu một số từ, ghi rõ ở từng bài.
+            </p>
+          )}
           {query.q && severalWords && query.match !== "any" && (
             <p className="mt-2">
               <FilterLink query={{ ...query, match: "any", page: 1 }} className={link} data-testid="match-any">
@@ -127,7 +134,7 @@ export function Notices({ data, nameOf }: { data: SearchResponse; nameOf: (id: s
               ))}
             </ul>
           )}
-          {!suggestion && !excludedAll && query.q && filters.length === 0 && <p className="mt-2">Hãy thử ít từ hơn hoặc từ khác.</p>}
+          {!suggestion && !excludedAll && !nearOnly && query.q && filters.length === 0 && <p className="mt-2">Hãy thử ít từ hơn hoặc từ khác.</p>}
         </div>
       )}
     </>

@@ -274,8 +274,9 @@ export class SearchEngine {
         shown = this.rankedPage(match, passing, query.sort, order, start, query.size, grouping);
         const full = grouping ? grouping.total : total;
         // Near misses come after every full match (pages past `total` show them), and only
-        // beside some full match: with none, the honest answer stays nothing (issue #11).
-        if (match.nearMisses.length && full > 0) {
+        // beside some full match passing the filters, or alone when no article holds every word
+        // and they lack only lower-case words (NearMissRule.alone; issue #11 as amended).
+        if (match.nearMisses.length && (full > 0 || match.alone)) {
           // A near miss from a story a full match already stands for is not listed again.
           const passing = (h: NearMiss) => {
             if (grouping?.holdsStoryOf(h.seg, h.d)) return false;

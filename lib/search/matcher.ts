@@ -59,10 +59,15 @@ export interface MatchResult {
   hits: Hit[];
   /**
    * Articles lacking minor words only of a query of 3+ words (rank-score.ts minorWords,
-   * lackAllowed), listed saying what they lack. Only when some article holds every word:
-   * with none, the honest answer stays nothing (issue #11).
+   * lackAllowed), or a wide share of a query of 4+ words (NearMissRule.wideShort, wideWords),
+   * listed saying what they lack. With no article holding every word, only those `alone` allows.
    */
   nearMisses: NearMiss[];
+  /**
+   * True when no article holds every word and `nearMisses` are listed on their own: lacking
+   * only words typed in lower case, never a name, a number or a quoted word (NearMissRule.alone).
+   */
+  alone: boolean;
   /**
    * True when near misses are ranked with the full matches by score (by relevance; their
    * coverage feature is what missing a word costs); false when every full match comes first.
@@ -204,8 +209,11 @@ export function createMatcher(
   // Wide near misses (NearMissRule.wideWords, wideShort) are looked for only when the full matches are few (see NearMissRule.wideBelow).
   const wideRule: NearMissRule = { ...(nearMissRule ?? NEAR_MISS), alone: false };
   const narrowRule: NearMissRule = { ...wideRule, wideWords: 0, wideShort: 0 };
-  // With no full match: wide near misses alone, lacking lower-case words only (NearMissRule.alone, an experiment).
-  const aloneRule: NearMissRule | null = nearMissRule?.alone ? { ...wideRule, alone: true } : null;
+  // With no full match: wide near misses alone, lacking lower-case words only (NearMissRule.alone).
+  const asked = nearMissRule ?? NEAR_MISS;
+  const aloneRule: NearMissRule | null = asked.listAlone > 0 || asked.alone ? { ...wideRule, alone: true } : null;
+  /** The fewest words of a query whose near misses may be listed alone (the `alone` experiment: from wideFrom). */
+  const aloneFrom = asked.alone ? wideFrom(wideRule) : Math.max(asked.listAlone, wideFrom(wideRule));
   const lex = archive.lexicon;
   const scratches = new WeakMap<IndexSegment, Scratch>();
   const maskCaches = new WeakMap<IndexSegment, MaskCache>();
@@ -398,11 +406,11 @@ export function createMatcher(
       const suggestion = reading ? readingText(p, reading) : offered(suggestQuery(lex, p.q, parsed), meter);
       return finish(hits, { nearMisses: near, suggestion, totalExact: !hits.capped && !meter.cut, partial: meter.cut });
     }
-    if (aloneRule && nearMiss && mode === "all" && aloneRule.wideWords > 0 && p.groups.length >= aloneRule.wideWords) {
+    if (aloneRule && nearMiss && mode === "all" && wideFrom(aloneRule) > 0 && p.groups.length >= aloneFrom) {
       const alone: NearMiss[] = [];
       const aloneMeter: Meter = { left: meter.left, cut: false };
       const none = scoreAll(p, p.groups, "all", aloneMeter, parsed.phrases, alone, null, aloneRule);
-      if (alone.length && !aloneMeter.cut) return finish(none, { nearMisses: alone, totalExact: false });
+      if (alone.length && !aloneMeter.cut) return finish(none, { nearMisses: alone, alone: true, totalExact: false });
     }
     // Nothing has every word as typed: a confident correction that says so, or an honest nothing.
     // A correction is only tried within the budget: else the honest nothing says it was cut.
@@ -568,6 +576,7 @@ function result(hits: Scored, extra: Partial<Omit<MatchResult, "hits" | "scores"
   return {
     hits,
     nearMisses: [],
+    alone: false,
     mixed: false,
     relaxed: false,
     suggestion: null,

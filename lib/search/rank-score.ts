@@ -223,14 +223,22 @@ export interface NearMissRule {
    */
   wideBelow: number;
   /**
-   * An experiment against #11's honest nothing (false as landed): when no article holds every
-   * word of a long query, the matcher lists its wide near misses alone, those lacking only
+   * Set by the matcher in the pass that lists near misses alone (see listAlone): when no article
+   * holds every word of a query, its wide near misses are listed alone, those lacking only
    * words typed in lower case without a digit (never a name, a number or a year: `Võ Văn
    * Thưởng`, `… 2023` stay absent). Held-out3's k16 `biệt phủ trái phép trên đèo Hải Vân`:
    * every report says `núi Hải Vân`, none `đèo`. See docs/relevance.md. The matcher scores
    * with it set only in that pass; rank-score then lets a near miss drop lower-case words only.
    */
   alone?: boolean;
+  /**
+   * When no article holds every word of a query of `listAlone` words or more (0: never), the
+   * matcher scores it once more with `alone` set and lists those near misses on their own, the
+   * page saying that no article has every word (issue #11 as amended 2026-11-26 22:50). Not
+   * from 4 words: one word of four is a quarter of what was asked (`Elon Musk mua Twitter`,
+   * absent from 2017, would list Musk's tweets lacking `mua`).
+   */
+  listAlone: number;
 }
 
 export const NEAR_MISS: NearMissRule = {
@@ -245,6 +253,7 @@ export const NEAR_MISS: NearMissRule = {
   wideShort: 4,
   capitalRuns: true,
   wideBelow: 10,
+  listAlone: 5,
 };
 
 /** The fewest words of a query the wide rule applies to (0: never). */

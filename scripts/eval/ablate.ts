@@ -101,7 +101,10 @@ function variants(): [string, MatcherOptions][] {
     ["no name runs", { names: false }],
     ["wide near misses whatever the number of full matches (wideBelow Infinity)", { nearMissRule: { ...NEAR_MISS, wideBelow: Infinity } }],
     ["wide near misses below 20 full matches", { nearMissRule: { ...NEAR_MISS, wideBelow: 20 } }],
-    ["wide near misses alone when nothing matches, lacking lower-case words only (against #11)", { nearMissRule: { ...NEAR_MISS, alone: true } }],
+    // Near misses listed alone when nothing matches, lacking lower-case words only (NearMissRule.listAlone, landed 2026-11-26 23:15 at 5 words).
+    ["no near misses alone (listAlone 0, #11's honest nothing before 2026-11-26 23:15)", { nearMissRule: { ...NEAR_MISS, listAlone: 0 } }],
+    ["near misses alone from 4 words (listAlone 4)", { nearMissRule: { ...NEAR_MISS, listAlone: 4 } }],
+    ["near misses alone from 6 words (listAlone 6, rank9's experiment)", { nearMissRule: { ...NEAR_MISS, listAlone: 6 } }],
     ["k1 0.8", v({ k1: 0.8 })],
     ["k1 1.6", v({ k1: 1.6 })],
     ["k1 2.0", v({ k1: 2.0 })],
