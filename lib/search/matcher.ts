@@ -410,7 +410,8 @@ export function createMatcher(
       const alone: NearMiss[] = [];
       const aloneMeter: Meter = { left: meter.left, cut: false };
       const none = scoreAll(p, p.groups, "all", aloneMeter, parsed.phrases, alone, null, aloneRule);
-      if (alone.length && !aloneMeter.cut) return finish(none, { nearMisses: alone, alone: true, totalExact: false });
+      // No article holds every word (the first pass was not cut): a total of 0 is exact.
+      if (alone.length && !aloneMeter.cut) return finish(none, { nearMisses: alone, alone: true, totalExact: !hits.capped && !meter.cut, partial: meter.cut });
     }
     // Nothing has every word as typed: a confident correction that says so, or an honest nothing.
     // A correction is only tried within the budget: else the honest nothing says it was cut.

@@ -128,7 +128,7 @@ describe("near misses", () => {
     const alone = new SearchEngine([...background, fires[2], fires[3]]);
     const q = "lửa lan nhanh ở Pleiku";
     const r = alone.search({ ...EMPTY_QUERY, q });
-    expect(r.total).toBe(0);
+    expect([r.total, r.totalExact]).toEqual([0, true]);
     expect(r.hits.map((h) => [h.id, h.missing])).toEqual([["near-old", ["ở"]]]);
     expect(r.totalNearMisses).toBe(1);
     // A filter leaving no near miss leaves nothing.
