@@ -177,6 +177,9 @@ describe("match: query language", () => {
     expect(ranked("Jong-un")).toEqual(["whitehouse"]);
     // A unit after a slash, as typed: the article's analyzer breaks `đồng/gói`, so the query's parts are words, not a phrase.
     expect(ranked("6.300 đồng/gói")).toEqual(["cereal"]);
+    // A number as people type it: without the thousands dot, or with an English comma.
+    expect(ranked("6300 đồng")).toEqual(["cereal"]);
+    expect(ranked("6,300")).toEqual(["cereal"]);
   });
 
   it("suggests a correction from the vocabulary only when misspelt", () => {

@@ -112,12 +112,29 @@ export function wordDf(index: Lexicon, word: QueryWord): number {
   return f === undefined ? 0 : foldedDf(index, f);
 }
 
-/** The terms one word matches: itself (marks as typed) and, for the last word, completions. */
+/**
+ * The other ways of writing a whole number of 4+ digits: `8.000` (Vietnamese thousands), `8,000`
+ * (English) and `8000` each give the two others. Not a year (1900–2099 written plain: `2017`
+ * is never `2.017`), a decimal (`7,5`) or a date (`20/11`).
+ */
+export function numberSpellings(folded: string): string[] {
+  if (!/^\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*$|^\d{4,}$/.test(folded)) return [];
+  const digits = folded.replace(/[.,]/g, "");
+  if (digits.length < 4 || digits.startsWith("0") || (digits.length === 4 && Number(digits) >= 1900 && Number(digits) <= 2099)) return [];
+  const grouped = (sep: string) => digits.replace(/\B(?=(\d{3})+$)/g, sep);
+  return [digits, grouped("."), grouped(",")].filter((s) => s !== folded);
+}
+
+/** The terms one word matches: itself (marks as typed), another spelling of a number, and, for the last word, completions. */
 export function expandWord(index: Lexicon, word: QueryWord): Group {
   const terms: Expansion[] = [];
   const exact = word.marked ? (index.exactId.get(word.term) ?? -1) : -1;
   const self = word.marked ? (exact >= 0 ? index.foldedOf[exact] : undefined) : index.foldedId.get(word.folded);
   if (self !== undefined) terms.push(word.marked ? { f: self, weight: 1, base: true, e: exact } : { f: self, weight: 1, base: true });
+  for (const spelling of numberSpellings(word.folded)) {
+    const f = index.foldedId.get(spelling);
+    if (f !== undefined) terms.push({ f, weight: 1, base: true });
+  }
   if (word.prefix) {
     const completions: { f: number; e?: number; df: number }[] = [];
     let seen = 0;
