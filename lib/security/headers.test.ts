@@ -13,6 +13,13 @@ describe("contentSecurityPolicy", () => {
     expect(csp.get("frame-ancestors")).toEqual(["'none'"]);
   });
 
+  it("is the same policy for every nonce but the nonce", () => {
+    const a = contentSecurityPolicy("nonceA");
+    expect(contentSecurityPolicy("nonceB")).toBe(a.replace("'nonce-nonceA'", "'nonce-nonceB'"));
+    expect(contentSecurityPolicy("nonceB", { dev: true })).not.toBe(contentSecurityPolicy("nonceB"));
+    expect(a.split("; ")).toHaveLength(10);
+  });
+
   it("adds unsafe-eval only in development (React's debug stacks)", () => {
     expect(directives(contentSecurityPolicy("abc", { dev: true })).get("script-src")).toContain("'unsafe-eval'");
   });
@@ -23,6 +30,12 @@ describe("newNonce", () => {
     const a = newNonce();
     expect(a).toMatch(/^[A-Za-z0-9+/]{22}==$/);
     expect(newNonce()).not.toBe(a);
+  });
+
+  it("never repeats across many nonces (the random bytes are drawn in blocks)", () => {
+    const nonces = Array.from({ length: 1000 }, () => newNonce());
+    expect(new Set(nonces).size).toBe(1000);
+    for (const n of nonces) expect(n).toMatch(/^[A-Za-z0-9+/]{22}==$/);
   });
 });
 

@@ -20,6 +20,7 @@ import path from "node:path";
 import { cliArgs } from "../cli";
 import { median } from "../eval/metrics";
 import { healthOfEach, startApp, stopApp, waitAllReady } from "../app-server";
+import { REQUEST_QUERIES } from "./request-queries";
 
 const { values } = cliArgs(__filename, {
   options: {
@@ -35,7 +36,7 @@ const { values } = cliArgs(__filename, {
   },
 });
 
-const QUERIES = ["giá vàng", "hòa bình", "Putin", "bóng đá", "thời tiết", "chứng khoán", "Hà Nội", "tai nạn giao thông", "Donald Trump", "học sinh"];
+const QUERIES = REQUEST_QUERIES;
 const ALL_KINDS: [string, string, (q: string) => string][] = [
   ["api", "GET /api/search?q=…", (q) => `/api/search?q=${encodeURIComponent(q)}`],
   ["page10", "GET /?q=… (10 hits)", (q) => `/?q=${encodeURIComponent(q)}`],
