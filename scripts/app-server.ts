@@ -69,9 +69,25 @@ function rssKiB(pid: number): number {
   return m ? Number(m[1]) : 0;
 }
 
+/** A process's user + system CPU time so far, in ms (from /proc/PID/stat, in clock ticks of 10 ms). */
+export function processCpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** The processes the primary `pid` forked (the server processes). */
+function serverProcesses(pid: number): number[] {
+  return readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+}
+
+/** CPU time so far (ms) of each server process the primary `pid` forked, by pid. */
+export function serverCpuMs(pid: number): Map<number, number> {
+  return new Map(serverProcesses(pid).map((c) => [c, processCpuMs(c)]));
+}
+
 /** RSS of the primary and of each server process it forked (MiB), from /proc. */
 export function processRss(pid: number): { totalMiB: number; perWorkerMiB: number[] } {
-  const children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+  const children = serverProcesses(pid);
   const perWorker = children.map((c) => Math.round(rssKiB(c) / 1024));
   return { totalMiB: Math.round((rssKiB(pid) + children.reduce((n, c) => n + rssKiB(c), 0)) / 1024), perWorkerMiB: perWorker };
 }

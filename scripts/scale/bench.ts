@@ -16,7 +16,8 @@
 //   http       the built server, one request at a time: /api/search, then the results
 //              page /?q=, over --http-queries of the eval queries (distinct URLs)
 //   load       autocannon, --connections (50) for --duration (60 s), on /api/search over
-//              the eval queries (no If-None-Match: no 304)
+//              the eval queries (no If-None-Match: no 304); with the CPU time of each server
+//              process and of autocannon's client over the run (cores busy, CPU per request)
 // `--cache off,on` (default both): the server's result cache (lib/search/result-cache.ts) for
 // the http and load parts. off = SEARCH_CACHE_MB=0, every request computed (cold); on = the
 // default cache: http times each URL's second request (warm), and load's URLs repeat once the
@@ -27,7 +28,7 @@
 // `--trace FILE` (load): every request's path, status and latency as JSON lines in FILE, the
 // slowest and the unanswered (autocannon's timeouts) printed with their queries, and the
 // servers' log (slow queries with their computing time) in FILE.log.
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { closeSync, createReadStream, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -43,7 +44,7 @@ import { createMatcher } from "@/lib/search/matcher";
 import { flexSearchVi } from "../eval/peers";
 import { median, percentile } from "../eval/metrics";
 import { latencyQueries, mulberry32 } from "../eval/queries";
-import { healthOfEach, processRss, startApp, stopApp, waitAllReady } from "../app-server";
+import { healthOfEach, processRss, serverCpuMs, startApp, stopApp, waitAllReady } from "../app-server";
 import { NATURAL_QUERIES } from "./natural-queries";
 
 const { values } = cliArgs(__filename, {
@@ -210,11 +211,11 @@ function timeRun(queries: string[], run: (q: string) => unknown): number[] {
 }
 
 /** The built server on the saved index (as `npm start` runs it), until `body` is done. */
-async function withServer<T>(indexDir: string, body: () => Promise<T>, env: Record<string, string> = {}, stdout?: number): Promise<T> {
+async function withServer<T>(indexDir: string, body: (server: ChildProcess) => Promise<T>, env: Record<string, string> = {}, stdout?: number): Promise<T> {
   const server = startApp(port, workers, { CORPUS_DIR: archive, INDEX_DIR: indexDir, LOG_LEVEL: "warn", WATCH_MS: "0", ...env }, stdout);
   try {
     await waitAllReady(base, workers, server);
-    return await body();
+    return await body(server);
   } finally {
     await stopApp(server);
   }
@@ -412,12 +413,16 @@ async function main() {
       let started = 0;
       let finished = 0;
       const loops: string[] = [];
+      // CPU time over the run: each server process's, and this process's (autocannon's client).
+      const cpu: { servers: number[]; client: number; wallMs: number } = { servers: [], client: 0, wallMs: 0 };
       const result = await withServer(
         indexDir,
-        async () => {
+        async (server) => {
           let i = 0;
           // The processes' event-loop, GC and queue figures from here on (lib/http/loop-monitor.ts).
           await healthOfEach(base, workers, "?reset=1");
+          const serversBefore = serverCpuMs(server.pid!);
+          const clientBefore = process.cpuUsage();
           started = performance.now();
           const result = await autocannon({
             url: base,
@@ -445,6 +450,10 @@ async function main() {
             ],
           });
           finished = performance.now();
+          const clientUsed = process.cpuUsage(clientBefore);
+          cpu.client = (clientUsed.user + clientUsed.system) / 1000;
+          cpu.servers = [...serverCpuMs(server.pid!)].map(([pid, ms]) => ms - (serversBefore.get(pid) ?? ms));
+          cpu.wallMs = finished - started;
           for (const h of await healthOfEach(base, workers)) {
             const { worker, loop, searches, answers } = h as { worker: { pid: number; role: string }; loop: unknown; searches: unknown; answers: unknown };
             loops.push(`pid ${worker.pid} (${worker.role}): ${JSON.stringify({ searches, answers, ...(loop as object) })}`);
@@ -475,6 +484,11 @@ async function main() {
           .loadavg()
           .map((x) => x.toFixed(1))
           .join(", ")}`,
+      );
+      const serverMs = cpu.servers.reduce((n, x) => n + x, 0);
+      const cores = (ms: number) => (ms / cpu.wallMs).toFixed(2);
+      console.log(
+        `CPU over the run: server processes ${cpu.servers.map((ms) => `${cores(ms)}`).join(" + ")} cores busy (${(serverMs / Math.max(1, result.requests.total)).toFixed(2)} ms per request), this process (autocannon) ${cores(cpu.client)}, of ${os.cpus().length} cores`,
       );
       console.log("per process during the load (event-loop delay, GC, searches' queue wait and run; /api/health loop):");
       for (const line of loops) console.log(`  ${line}`);

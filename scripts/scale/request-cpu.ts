@@ -14,12 +14,11 @@
 // served on --port + 1 beside this one, on the same index, the two asked in turn (A B, then
 // B A, …) in the same run: an A/B of two builds on one machine state.
 // `--cpu-prof DIR`: each server process writes its CPU profile there when it stops.
-import { readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { cliArgs } from "../cli";
 import { median } from "../eval/metrics";
-import { healthOfEach, startApp, stopApp, waitAllReady } from "../app-server";
+import { healthOfEach, processCpuMs as cpuMs, startApp, stopApp, waitAllReady } from "../app-server";
 import { REQUEST_QUERIES } from "./request-queries";
 
 const { values } = cliArgs(__filename, {
@@ -47,12 +46,6 @@ const ALL_KINDS: [string, string, (q: string) => string][] = [
 const wanted = new Set(values.kinds!.split(","));
 const KINDS = ALL_KINDS.filter(([name]) => wanted.has(name)).map(([, kind, url]) => [kind, url] as const);
 const cached = values.cache !== "off";
-
-/** A process's user + system CPU time so far, in ms (from /proc/PID/stat, in clock ticks of 10 ms). */
-function cpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
 
 async function main() {
   if (!values.index) throw new Error("--index DIR: a saved index of the corpus");
