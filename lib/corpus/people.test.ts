@@ -584,3 +584,16 @@ describe("findPeople on 'Theo' (according to) before a source and a comma (sessi
     expect(words("Tàu Izumo của Nhật Bản Theo Hernandez ghi bàn.")).toContain("Theo Hernandez");
   });
 });
+
+describe("findPeople on 'Trường' in a name (session of 2026-11-26 22:25)", () => {
+  const words = (text: string) => findCandidates([text]).map((m) => m.words.join(" "));
+  it("reads 'Trường' after a family name, or before one syllable, as a name's syllable", () => {
+    expect(names("Luật sư Nguyễn Trường Thành nêu quan điểm.")).toEqual(["Nguyễn Trường Thành"]);
+    expect(words("Danh hài Trường Giang lên tiếng.")).toContain("Trường Giang");
+  });
+  it("keeps 'Trường' heading a school", () => {
+    expect(words("Trường Đại học Bách khoa tuyển sinh.")).not.toContain("Trường Đại");
+    expect(words("Em học ở Trường Mầm non Hoa Sen.")).not.toContain("Trường Mầm");
+    expect(names("Trường THPT Lê Lợi khai giảng.")).toEqual([]);
+  });
+});

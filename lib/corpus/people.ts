@@ -857,7 +857,9 @@ function mentionsInRun(text: string, runStart: number, runWords: string[], textI
     const w = runWords[i] ?? "";
     const lw = lws[i] ?? "";
     // "Trường", "Hợp" head an organisation ("Trường THPT Lê Lợi") but end given names ("Xuân Trường").
-    const headOnly = GIVEN_NAME_ORG_WORDS.has(lw) && i === runWords.length - 1 && i > segStart;
+    const headOnly =
+      GIVEN_NAME_ORG_WORDS.has(lw) &&
+      ((i === runWords.length - 1 && i > segStart) || (lw === "trường" && givenTruong(text, offsets, runWords, lws, i, segStart)));
     const capitalsOnly = CAPITALS_ONLY.has(lw) && !allCapitals(w, 1);
     const onlyBefore = ORG_ONLY_BEFORE.get(lw);
     const nameHere = onlyBefore !== undefined && (lws[i + 1] ?? "") !== onlyBefore;
@@ -885,6 +887,21 @@ function mentionsInRun(text: string, runStart: number, runWords: string[], textI
     i += place > 0 ? place : 1;
     segStart = i;
   }
+}
+
+/** Lowercase words that finish a school's name after "Trường" and one capitalised word ("Trường Đại học", "Trường Mầm non"). */
+const SCHOOL_NEXT = new Set(["học", "non", "đẳng", "quan", "thông", "cấp", "nghề"]);
+
+/**
+ * Whether "Trường" at `i` is a name's syllable: the run is "Trường" and one Vietnamese syllable
+ * ("Trường Giang", "Trường Chinh"), or a family name, "Trường" and one syllable ("Nguyễn Trường
+ * Thành"), and no school's lowercase word follows the run ("Trường Đại học").
+ */
+function givenTruong(text: string, offsets: number[], runWords: string[], lws: string[], i: number, segStart: number): boolean {
+  if (runWords.length !== i + 2 || !(i === 0 || (i === 1 && segStart === 0 && VN_SURNAMES.has(lws[0])))) return false;
+  if (!isVietnameseName(runWords) || placeLength(runWords, i + 1) > 0) return false;
+  const next = /^ (\p{Ll}+)/u.exec(text.slice(offsets[i + 1] + runWords[i + 1].length, offsets[i + 1] + runWords[i + 1].length + 12))?.[1];
+  return !next || !SCHOOL_NEXT.has(next);
 }
 
 /**
