@@ -597,3 +597,14 @@ describe("findPeople on 'Trường' in a name (session of 2026-11-26 22:25)", ()
     expect(names("Trường THPT Lê Lợi khai giảng.")).toEqual([]);
   });
 });
+
+describe("findPeople on 'Đoàn' opening a sentence (session of 2026-11-26 22:25)", () => {
+  const words = (text: string) => findCandidates([text]).map((m) => m.words.join(" "));
+  it("reads 'Đoàn' before two syllables of a name as the family name", () => {
+    expect(words("Các đối tượng gồm: Đoàn Hoàng Long (SN 1999).")).toContain("Đoàn Hoàng Long");
+    expect(words("Hôm qua. Đoàn Thị Hương bị bắt.")).toContain("Đoàn Thị Hương");
+  });
+  it("still drops the delegation's 'Đoàn' before a place", () => {
+    expect(words("Hôm qua. Đoàn Việt Nam về nước.")).not.toContain("Đoàn Việt Nam");
+  });
+});

@@ -889,6 +889,14 @@ function mentionsInRun(text: string, runStart: number, runWords: string[], textI
   }
 }
 
+/**
+ * "Đoàn Thị Hương bị bắt", "Đoàn Văn Hậu ghi bàn": "Đoàn" (a delegation) opens sentences, but
+ * before two more syllables of a Vietnamese name, none a place ("Đoàn Việt Nam"), it is the family name.
+ */
+function surnameOpening(runWords: string[], lws: string[], a: number, b: number): boolean {
+  return lws[a] === "đoàn" && b - a === 3 && isVietnameseName(runWords.slice(a, b)) && placeLength(runWords, a + 1) === 0;
+}
+
 /** Lowercase words that finish a school's name after "Trường" and one capitalised word ("Trường Đại học", "Trường Mầm non"). */
 const SCHOOL_NEXT = new Set(["học", "non", "đẳng", "quan", "thông", "cấp", "nghề"]);
 
@@ -973,7 +981,7 @@ function segment(
       a++;
       changed = true;
     } else if (
-      (atSentenceStart && SENTENCE_WORDS.has(w) && !titled) ||
+      (atSentenceStart && SENTENCE_WORDS.has(w) && !titled && !surnameOpening(runWords, lws, a, b)) ||
       (w === "theo" &&
         b - a > 1 &&
         (markedSyllable(runWords[a + 1]) || (a === from && from > 0 && text.charCodeAt(offsets[b - 1] + runWords[b - 1].length) === 44)))
