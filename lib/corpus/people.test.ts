@@ -608,3 +608,11 @@ describe("findPeople on 'Đoàn' opening a sentence (session of 2026-11-26 22:25
     expect(words("Hôm qua. Đoàn Việt Nam về nước.")).not.toContain("Đoàn Việt Nam");
   });
 });
+
+describe("findPeople on a given name cut to its first consonants (session of 2026-11-26 22:25)", () => {
+  it("names no one in 'Phan Thị Tr.' or 'Trần Công Th.'", () => {
+    expect(names("Con của chị Phan Thị Tr. (19 tuổi) tử vong.")).toEqual([]);
+    expect(names("Anh Trần Công Th. cho biết.")).toEqual([]);
+    expect(names("Ông Nguyễn Văn Tám và bà Lê Thị Ba.")).toEqual(["Nguyễn Văn Tám", "Lê Thị Ba"]);
+  });
+});

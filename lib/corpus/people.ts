@@ -897,6 +897,11 @@ function surnameOpening(runWords: string[], lws: string[], a: number, b: number)
   return lws[a] === "đoàn" && b - a === 3 && isVietnameseName(runWords.slice(a, b)) && placeLength(runWords, a + 1) === 0;
 }
 
+/** A syllable's first consonants and a full stop ("Tr.", "Ng."): two or three letters, no vowel. */
+function abbreviatedSyllable(text: string, at: number, w: string): boolean {
+  return w.length <= 3 && text.charCodeAt(at + w.length) === 46 && /^\p{Lu}[b-df-hj-np-tv-zđ]{1,2}$/u.test(w);
+}
+
 /** Lowercase words that finish a school's name after "Trường" and one capitalised word ("Trường Đại học", "Trường Mầm non"). */
 const SCHOOL_NEXT = new Set(["học", "non", "đẳng", "quan", "thông", "cấp", "nghề"]);
 
@@ -1009,6 +1014,8 @@ function segment(
   if (a >= b) return;
   // A name cut at an initial ("George H" of George H.W. Bush, "Nguyễn Cao Q.", "Gulfstream G-550") names no one in full.
   if (b - a >= 2 && /^\p{Lu}$/u.test(runWords[b - 1])) return;
+  // "Phan Thị Tr.", "Trần Công Th.": a Vietnamese name whose given name is cut to its first consonants.
+  if (b - a >= 2 && abbreviatedSyllable(text, offsets[b - 1], runWords[b - 1]) && VN_SURNAMES.has(lws[a]) && isVietnameseName(runWords.slice(a, b - 1))) return;
   // An acronym between a title and a name qualifies it: "Phát ngôn viên FBI Ron Hopper", "Thứ trưởng Bộ GD-ĐT Bùi Văn Ga".
   let acronymQualified = false;
   while (b - a > 2 && isAcronym(runWords[a])) {
