@@ -616,3 +616,12 @@ describe("findPeople on a given name cut to its first consonants (session of 202
     expect(names("Ông Nguyễn Văn Tám và bà Lê Thị Ba.")).toEqual(["Nguyễn Văn Tám", "Lê Thị Ba"]);
   });
 });
+
+describe("findPeople on a byline before the closing photo credit (session of 2026-11-26 22:25)", () => {
+  it("reads a name standing alone before '. Ảnh: …' at the end as a byline", () => {
+    expect(names("Ông Nguyễn Văn Tám phát biểu.", "Clip hậu trường: Lưu Hoài. Ảnh: Đoàn phim cung cấp")).toEqual(["Nguyễn Văn Tám"]);
+    expect(names("Ông Nguyễn Văn Tám phát biểu.", "Hết giờ. Lưu Hoài. Ảnh và Clip: Hải Bá")).toEqual(["Nguyễn Văn Tám"]);
+    // Not a name inside the sentence before the credit.
+    expect(names("Ông Nguyễn Văn Tám phát biểu.", "Hôm qua, ông Lê Văn Ba. Ảnh: Hải Bá")).toEqual(["Nguyễn Văn Tám", "Lê Văn Ba"]);
+  });
+});

@@ -1494,6 +1494,8 @@ function isFiled(text: string, m: Candidate): boolean {
 
 /** A photo credit ("Ảnh: Đinh Tuấn") anywhere. */
 const CREDIT_BEFORE = /(?:ảnh|nguồn|photo|đồ họa)\s*:\s*$/iu;
+/** A photo or video credit closing the article after a byline: ". Ảnh: Đoàn phim cung cấp", ". Ảnh và Clip: Hải Bá". */
+const CREDIT_AFTER = /^\.\s*(?:Ảnh|Nguồn|Video|Clip|Đồ họa)(?: và \p{L}+)?\s*:[^.!?:]{0,50}\.?$/u;
 /** What may follow a byline: the outlet or "(Tổng hợp)", "Tổng hợp" (compiled), "/VOV.VN", another author, nothing else lowercase. */
 const BYLINE_TAIL =
   /^(?:\s+(?!\s)|\([^()]{0,40}\)|[Tt]ổng hợp(?![\p{L}\p{M}])|[/–-]\s*[^\s/]+(?![^\s/])|[\p{Lu}\d][\p{L}\p{M}\d.]*(?![\p{L}\p{M}\d.])|[.,&–-])*$/u;
@@ -1519,6 +1521,8 @@ function isCredit(texts: string[], m: Candidate): boolean {
   if (texts.length < 2 || m.text !== texts.length - 1) return false;
   const tail = text.slice(m.end);
   if (tail.length > 60) return false;
+  // "… hậu trường: Hoàng Anh. Ảnh: Đoàn phim cung cấp": a byline standing alone before the closing photo credit.
+  if (CREDIT_AFTER.test(tail) && isSentenceStart(text, m.start)) return true;
   // "… Oscar 2011. Hà My Theo Trí thức trẻ/Business Insider": a byline glued to the source it cites.
   if (/^ Theo \p{Lu}[^.!?]*$/u.test(tail)) return true;
   if (!BYLINE_TAIL.test(tail)) return false;
