@@ -614,6 +614,8 @@ describe("findPeople on a given name cut to its first consonants (session of 202
     expect(names("Con của chị Phan Thị Tr. (19 tuổi) tử vong.")).toEqual([]);
     expect(names("Anh Trần Công Th. cho biết.")).toEqual([]);
     expect(names("Ông Nguyễn Văn Tám và bà Lê Thị Ba.")).toEqual(["Nguyễn Văn Tám", "Lê Thị Ba"]);
+    // A given name of a vowel and a consonant is whole: "An".
+    expect(names("Đó là bé Nguyễn Ngọc Bảo An. Bé rất vui.")).toEqual(["Nguyễn Ngọc Bảo An"]);
   });
 });
 

@@ -899,7 +899,7 @@ function surnameOpening(runWords: string[], lws: string[], a: number, b: number)
 
 /** A syllable's first consonants and a full stop ("Tr.", "Ng."): two or three letters, no vowel. */
 function abbreviatedSyllable(text: string, at: number, w: string): boolean {
-  return w.length <= 3 && text.charCodeAt(at + w.length) === 46 && /^\p{Lu}[b-df-hj-np-tv-zđ]{1,2}$/u.test(w);
+  return w.length <= 3 && text.charCodeAt(at + w.length) === 46 && /^[B-DF-HJ-NP-TV-ZĐ][b-df-hj-np-tv-zđ]{1,2}$/u.test(w);
 }
 
 /** Lowercase words that finish a school's name after "Trường" and one capitalised word ("Trường Đại học", "Trường Mầm non"). */
