@@ -150,3 +150,32 @@ export function applyEdits(q: string, edits: { start: number; end: number; text:
   }
   return (out + q.slice(at)).trim();
 }
+
+/** A capitalised word held by at most this many articles may be read as a far commoner close spelling (rareNameFix). */
+const RARE_NAME_DF = 2;
+/** …when that spelling is this much commoner. */
+const NAME_RATIO = 5;
+
+/**
+ * A misspelt foreign name in a query that matches almost nothing (`Querry loại Murray ở
+ * Wimbledon`: two articles write `Querry`, eighteen `Querrey`): the one capitalised word of
+ * 4+ letters, typed without marks or digits and outside quotes, held by at most RARE_NAME_DF
+ * articles, replaced by its closest spelling at least NAME_RATIO times commoner (and common:
+ * commonDf). Null when no word qualifies. The caller searches it only when the typed query
+ * has few full matches, and keeps it only when it finds several times more, saying so
+ * (`correctedQuery`).
+ */
+export function rareNameFix(index: Lexicon, q: string, parsed: ParsedQuery): Correction | null {
+  const minDf = commonDf(index);
+  let best: { i: number; c: Candidate } | null = null;
+  parsed.words.forEach((w, i) => {
+    if (w.quoted || w.marked || !/^\p{Lu}/u.test(w.text) || w.folded.length < 4 || /\d/.test(w.folded)) return;
+    const df = wordDf(index, w);
+    if (df > RARE_NAME_DF) return;
+    const c = typoCandidates(index, w).find((x) => x.df >= minDf && x.df >= NAME_RATIO * Math.max(1, df));
+    if (c && (!best || c.distance < best.c.distance || (c.distance === best.c.distance && c.df > best.c.df))) best = { i, c };
+  });
+  if (!best) return null;
+  const { i, c } = best as { i: number; c: Candidate };
+  return { query: applyEdits(q, [{ start: parsed.words[i].start, end: parsed.words[i].end, text: matchCase(parsed.words[i].text, c.text) }]), pairs: [] };
+}

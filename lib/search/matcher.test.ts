@@ -210,6 +210,33 @@ describe("match: query language", () => {
   });
 });
 
+describe("a misspelt foreign name in a query that finds almost nothing", () => {
+  const reports = (n: number) =>
+    Array.from({ length: n }, (_, i) => article(`querrey${i}`, `Murray bị Querrey loại ở Wimbledon (${i})`, "Tay vợt người Mỹ thắng sau năm set.", filler));
+  const typo = article("querry", "Querry loại Murray ở Wimbledon", "Bài viết sai tên tay vợt.", filler);
+  const q = "Querry loại Murray ở Wimbledon";
+
+  it("is read as its far commoner spelling when that finds several times more, and says so", () => {
+    const r = createMatcher([...articles, typo, ...reports(6)]).match(q)!;
+    expect(r.correctedQuery).toBe("Querrey loại Murray ở Wimbledon");
+    expect(r.hits.map((h) => h.seg.rank.ids[h.d]).sort()).toEqual(
+      reports(6)
+        .map((a) => a.id)
+        .sort(),
+    );
+  });
+
+  it("is kept as typed when the other spelling is not far commoner, when the typed query finds enough, or in lower case", () => {
+    // 2 against 1: not five times commoner.
+    expect(createMatcher([...articles, typo, ...reports(2)]).match(q)!.correctedQuery).toBeNull();
+    // Three full matches as typed: enough.
+    const typos = [0, 1, 2].map((i) => article(`querry${i}`, `Querry loại Murray ở Wimbledon (${i})`, "Tin.", filler));
+    expect(createMatcher([...articles, ...typos, ...reports(15)]).match(q)!.correctedQuery).toBeNull();
+    // Not a name as typed.
+    expect(createMatcher([...articles, typo, ...reports(6)]).match(q.toLowerCase())!.correctedQuery).toBeNull();
+  });
+});
+
 describe("accent suggestions", () => {
   const usage = createMatcher([
     ...Array.from({ length: 8 }, (_, i) => article(`p${i}`, `Tin ${i}`, "Hai bên ký thỏa thuận hòa bình.")),

@@ -6,7 +6,7 @@ import type { Archive, Loc } from "@/lib/index/archive";
 import { memoryArchive } from "@/lib/index/memory";
 import type { Segment as IndexSegment } from "@/lib/index/segment";
 import { ACCENT_SCAN, accentReading, holdersOf } from "@/lib/search/accents";
-import { applyEdits, correctQuery } from "@/lib/search/correct";
+import { applyEdits, correctQuery, rareNameFix } from "@/lib/search/correct";
 import { expandQuery, type Group } from "@/lib/search/query-expand";
 import { parseQuery, type ParsedQuery } from "@/lib/search/query-parse";
 import { keyTerms, relatedIn } from "@/lib/search/rank-related";
@@ -110,6 +110,8 @@ export interface MatcherOptions {
   nearMissRule?: NearMissRule;
   /** Rank near misses with the full matches by score (default MIX_NEAR_MISSES); false: after every full match. */
   mix?: boolean;
+  /** Read a rare capitalised word as its far commoner spelling when the query finds almost nothing (default true; correct.ts rareNameFix). */
+  nameFix?: boolean;
   /** Names typed with capitals must stand together (default true; false for experiments). */
   names?: boolean;
   /** Compute every match's exact score at once, no pruning (the reference the pruned top k is tested against). */
@@ -190,6 +192,11 @@ let lastStamp = 0;
 
 const CACHE_SIZE = 64;
 
+/** Fewer full matches than this: a rare capitalised word is tried as its far commoner spelling (correct.ts rareNameFix)… */
+const NAME_FIX_BELOW = 3;
+/** …kept when the corrected query finds this many times more full matches (and at least NAME_FIX_BELOW). */
+const NAME_FIX_GAIN = 3;
+
 /** The matcher of an archive, or of articles indexed in memory (tests, tools). */
 export function createMatcher(
   source: Archive | readonly Article[],
@@ -203,6 +210,7 @@ export function createMatcher(
     names = true,
     exhaustive = false,
     topHint,
+    nameFix = true,
   }: MatcherOptions = {},
 ): Matcher {
   const archive = Array.isArray(source) ? memoryArchive(source as readonly Article[]) : (source as Archive);
@@ -376,6 +384,16 @@ export function createMatcher(
       const wideMeter: Meter = { left: meter.left, cut: false };
       const wideHits = scoreAll(p, p.groups, "all", wideMeter, parsed.phrases, wideNear, null, wideRule);
       if (!wideMeter.cut) [hits, near, meter.left] = [wideHits, wideNear, wideMeter.left];
+    }
+    if (hits.length && hits.length < NAME_FIX_BELOW && nameFix && mode === "all" && !meter.cut) {
+      // Almost nothing as typed: a misspelt foreign name read as its far commoner spelling, when that finds several times more (and says so).
+      // The corrected query is answered as any query is (its near misses too); each fix removes a rare word, so this ends.
+      const fix = rareNameFix(lex, p.q, parsed);
+      const fixed = fix ? run(prepare(fix.query), mode) : null;
+      if (fix && fixed && !fixed.correctedQuery && fixed.hits.length >= Math.max(NAME_FIX_BELOW, NAME_FIX_GAIN * hits.length)) {
+        fixed.correctedQuery = fix.query;
+        return fixed;
+      }
     }
     if (hits.length) {
       // The best matches by their per-word features vote for a reading (no positional scan needed).

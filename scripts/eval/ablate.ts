@@ -104,6 +104,8 @@ function variants(): [string, MatcherOptions][] {
     // Near misses listed alone when nothing matches, lacking lower-case words only (NearMissRule.listAlone, landed 2026-11-26 23:15 at 5 words).
     ["no near misses alone (listAlone 0, #11's honest nothing before 2026-11-26 23:15)", { nearMissRule: { ...NEAR_MISS, listAlone: 0 } }],
     ["near misses alone from 4 words (listAlone 4)", { nearMissRule: { ...NEAR_MISS, listAlone: 4 } }],
+    // A rare capitalised word read as its far commoner spelling when the query finds almost nothing (correct.ts rareNameFix, 2026-11-26 23:45).
+    ["no rare-name fix (nameFix false)", { nameFix: false }],
     ["near misses alone from 6 words (listAlone 6, rank9's experiment)", { nearMissRule: { ...NEAR_MISS, listAlone: 6 } }],
     ["k1 0.8", v({ k1: 0.8 })],
     ["k1 1.6", v({ k1: 1.6 })],
