@@ -3,9 +3,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { testArticle } from "@/lib/corpus/test-article";
+import type { Article } from "@/lib/corpus/types";
 import { SearchEngine } from "@/lib/search/engine";
 import { createMatcher } from "@/lib/search/matcher";
 import { textAfterTitle } from "@/lib/search/derived-title";
+import { SNIPPET_MIN } from "@/lib/search/snippet";
 import { EMPTY_QUERY } from "@/lib/url/search-params";
 
 const WORDS = ["hòa", "hoà", "hoa", "bình", "binh", "Kim", "Jong-un", "6.300", "25/4", "đồng", "kg", "giá", "vàng", "Giá"];
@@ -17,23 +19,71 @@ const text = fc.array(fc.tuple(fc.constantFrom(...WORDS), fc.constantFrom(...GAP
     .trim(),
 );
 
+/** Long paragraphs where query words are rare: the passage's words end long before the text does (markTokens stops early). */
+const FILLER = ["xe", "máy", "người", "năm", "thành", "phố", "được", "cho", "biết", "trong"];
+const longText = fc
+  .array(
+    fc.tuple(fc.oneof({ weight: 1, arbitrary: fc.constantFrom(...WORDS) }, { weight: 12, arbitrary: fc.constantFrom(...FILLER) }), fc.constantFrom(...GAPS)),
+    {
+      minLength: 1,
+      maxLength: 160,
+    },
+  )
+  .map((parts) =>
+    parts
+      .map(([w, g]) => w + g)
+      .join("")
+      .trim(),
+  );
+
+/** Each hit's title and snippet, marked from the stream, equal those of its text analysed alone. */
+function sameMarks(articles: Article[], q: string) {
+  const engine = new SearchEngine(articles);
+  const plain = createMatcher(articles);
+  for (const hit of engine.search({ ...EMPTY_QUERY, q, match: "any", size: 10 }).hits) {
+    const article = articles.find((a) => a.id === hit.id)!;
+    expect(hit.titleSegments).toEqual(plain.highlight(article.title, q));
+    expect(hit.snippet).toEqual(plain.snippet({ ...article, paragraphs: textAfterTitle(article) }, q));
+  }
+}
+
 describe("marks read from the token stream", () => {
+  it("give the whole passage when the only query word opens a paragraph far from the text's end", () => {
+    const filler = (n: number) => Array.from({ length: n }, (_, i) => FILLER[i % FILLER.length]).join(" ");
+    // The passage starts at the word (no lead-in across a paragraph break) and runs SNIPPET_TARGET characters on.
+    const article = testArticle({ id: "a", title: "Tin", paragraphs: [`${filler(60)}.`, `Giá ${filler(120)}.`, filler(80)] });
+    const engine = new SearchEngine([article]);
+    const plain = createMatcher([article]);
+    const [hit] = engine.search({ ...EMPTY_QUERY, q: "giá" }).hits;
+    expect(hit.snippet).toEqual(plain.snippet({ ...article, paragraphs: textAfterTitle(article) }, "giá"));
+    expect(hit.snippet.map((s) => s.text).join("").length).toBeGreaterThan(SNIPPET_MIN);
+  });
+
+  it("equal the marks of the text analysed alone in long texts with few query words (the scan stops early)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(text, fc.array(longText, { minLength: 1, maxLength: 3 }), fc.array(text, { maxLength: 2 })), { minLength: 1, maxLength: 4 }),
+        fc.array(fc.constantFrom(...WORDS, "gi", "bin"), { minLength: 1, maxLength: 3 }),
+        (docs, words) =>
+          sameMarks(
+            docs.map(([title, paragraphs, captions], i) => ({ ...testArticle({ id: `a${i}`, title, paragraphs }), captions })),
+            words.join(" "),
+          ),
+      ),
+      { numRuns: 80 },
+    );
+  });
+
   it("equal the marks of the text analysed alone, in titles and snippets", () => {
     fc.assert(
       fc.property(
         fc.array(fc.tuple(text, fc.array(text, { minLength: 1, maxLength: 3 })), { minLength: 1, maxLength: 6 }),
         fc.array(fc.constantFrom(...WORDS, "gi", "bin"), { minLength: 1, maxLength: 3 }),
-        (docs, words) => {
-          const articles = docs.map(([title, paragraphs], i) => testArticle({ id: `a${i}`, title, paragraphs }));
-          const engine = new SearchEngine(articles);
-          const plain = createMatcher(articles);
-          const q = words.join(" ");
-          for (const hit of engine.search({ ...EMPTY_QUERY, q, match: "any", size: 10 }).hits) {
-            const article = articles.find((a) => a.id === hit.id)!;
-            expect(hit.titleSegments).toEqual(plain.highlight(article.title, q));
-            expect(hit.snippet).toEqual(plain.snippet({ ...article, paragraphs: textAfterTitle(article) }, q));
-          }
-        },
+        (docs, words) =>
+          sameMarks(
+            docs.map(([title, paragraphs], i) => testArticle({ id: `a${i}`, title, paragraphs })),
+            words.join(" "),
+          ),
       ),
       { numRuns: 60 },
     );

@@ -7,8 +7,13 @@
 //   npx tsx scripts/scale/code-ab.ts --index DIR --base /tmp/base [--every 8] [--runs 5] [--query Q …] [--search]
 // `--search`: times the whole search() (SearchEngine, the page's default query: grouped by story,
 // ten hits, facets, snippets; no answer cache) instead of match() + its first ten.
-// The base's lib/ is copied to a temporary directory with its `@/` imports pointed there (its
-// own modules, this checkout's node_modules); the index is opened by this checkout's code, so
+// Both versions' lib/ are copied to temporary directories, each with its `@/` imports pointed
+// there (its own modules, this checkout's node_modules), and loaded the same way. The version
+// loaded first reads faster: the same code timed against itself (A/A) read 7.5% faster when
+// loaded first (docs/performance.md, fast13). `--order` says which is loaded first
+// (`base-first`, the default, or `this-first`): run both orders and take the geometric mean of
+// their ratios, as the script's last line says. The index is opened by this checkout's code
+// (neither copy), so
 // both versions must read the same in-memory index (a change of the query path, not of the
 // index's structures). Prints, per version, the median over runs of each run's p50 and p99
 // over the queries, and the median of the per-query ratios (this / base) of their median times.
@@ -17,8 +22,8 @@ import os from "node:os";
 import path from "node:path";
 import { cliArgs } from "../cli";
 import { LiveIndex } from "@/lib/index/live-index";
-import { SearchEngine } from "@/lib/search/engine";
-import { createMatcher } from "@/lib/search/matcher";
+import type { SearchEngine } from "@/lib/search/engine";
+import type { createMatcher } from "@/lib/search/matcher";
 import { EMPTY_QUERY } from "@/lib/url/search-params";
 import { loadAverage, median, percentile, shownTen } from "../eval/metrics";
 import { latencyQueries, liveArticles } from "../eval/queries";
@@ -32,6 +37,7 @@ const { values } = cliArgs(__filename, {
     runs: { type: "string", default: "5" },
     query: { type: "string", multiple: true },
     search: { type: "boolean", default: false },
+    order: { type: "string", default: "base-first" },
   },
 });
 
@@ -43,8 +49,8 @@ function tsFiles(dir: string): string[] {
   });
 }
 
-/** The base checkout's lib/ in a temporary directory, its `@/` imports resolved there. */
-function copyBase(base: string): string {
+/** A checkout's lib/ in a temporary directory, its `@/` imports resolved there. */
+function copyLib(base: string): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), "code-ab-"));
   cpSync(path.join(base, "lib"), path.join(dir, "lib"), { recursive: true });
   for (const file of tsFiles(path.join(dir, "lib"))) writeFileSync(file, readFileSync(file, "utf8").replaceAll('"@/', `"${dir}/`));
@@ -54,10 +60,17 @@ function copyBase(base: string): string {
 
 async function main() {
   if (!values.index || !values.base) throw new Error("--index DIR and --base DIR are required");
-  const copy = copyBase(path.resolve(values.base));
+  if (values.order !== "base-first" && values.order !== "this-first") throw new Error("--order is base-first or this-first");
+  const copies = [copyLib(path.resolve(values.base)), copyLib(path.resolve(__dirname, "../.."))];
   try {
-    const { createMatcher: createBase } = (await import(path.join(copy, "lib/search/matcher.ts"))) as { createMatcher: typeof createMatcher };
-    const { SearchEngine: BaseEngine } = (await import(path.join(copy, "lib/search/engine.ts"))) as { SearchEngine: typeof SearchEngine };
+    const load = async (dir: string) => ({
+      ...((await import(path.join(dir, "lib/search/matcher.ts"))) as { createMatcher: typeof createMatcher }),
+      ...((await import(path.join(dir, "lib/search/engine.ts"))) as { SearchEngine: typeof SearchEngine }),
+    });
+    const [first, second] = values.order === "base-first" ? copies : [copies[1], copies[0]];
+    const loaded = { first: await load(first), second: await load(second) };
+    const { createMatcher: createBase, SearchEngine: BaseEngine } = values.order === "base-first" ? loaded.first : loaded.second;
+    const { createMatcher: createThis, SearchEngine: ThisEngine } = values.order === "base-first" ? loaded.second : loaded.first;
     const live = await LiveIndex.open({ corpusDir: path.resolve(values.archive!), indexDir: path.resolve(values.index), reader: true, waitForWriter: false });
     const articles = liveArticles(live.archive);
     const given = values.query ?? [];
@@ -69,7 +82,7 @@ async function main() {
     };
     console.log(`${articles.length} articles, ${queries.length} queries, ${runs} runs, CPU time; load ${loadAverage()}`);
     const sides = ["base", "this"] as const;
-    const engines = values.search ? { base: new BaseEngine(live.archive), this: new SearchEngine(live.archive) } : null;
+    const engines = values.search ? { base: new BaseEngine(live.archive), this: new ThisEngine(live.archive) } : null;
     engines?.base.prepare();
     engines?.this.prepare();
     // times[side][query][run]
@@ -84,7 +97,7 @@ async function main() {
         ? { base: (q) => engines!.base.search({ ...EMPTY_QUERY, q }), this: (q) => engines!.this.search({ ...EMPTY_QUERY, q }) }
         : ((matchers) => ({ base: (q) => shownTen(matchers.base.match(q)), this: (q) => shownTen(matchers.this.match(q)) }))({
             base: createBase(live.archive),
-            this: createMatcher(live.archive),
+            this: createThis(live.archive),
           });
       queries.forEach((q, i) => {
         for (const side of (r + i) % 2 ? sides : ([...sides].reverse() as (typeof sides)[number][])) {
@@ -105,14 +118,14 @@ async function main() {
       console.log(`${side}: p50 ${median(p50).toFixed(2)} ms, p99 ${median(p99).toFixed(2)} ms (runs' p50: ${p50.map((x) => x.toFixed(2)).join(" ")})`);
     }
     const ratios = queries.map((_, i) => median(times.this[i]) / median(times.base[i]));
-    console.log(`per-query ratio this/base of median times: median ${median(ratios).toFixed(3)}`);
+    console.log(`per-query ratio this/base of median times: median ${median(ratios).toFixed(3)} (${values.order}: combine with the other order's)`);
     for (const [i, q] of given.entries()) {
       console.log(`query: base ${median(times.base[i]).toFixed(2)} ms, this ${median(times.this[i]).toFixed(2)} ms (median of ${runs} runs)  ${q}`);
     }
     console.log(`load at end ${loadAverage()}`);
     await live.close();
   } finally {
-    rmSync(copy, { recursive: true, force: true });
+    for (const copy of copies) rmSync(copy, { recursive: true, force: true });
   }
 }
 
