@@ -4,7 +4,7 @@
 // each timed by the process's CPU time. On a shared machine, two processes run one after the
 // other see different loads; here both versions see the same moments, so their ratio is far
 // steadier than two separate runs (the absolute times are still not quiet ones).
-//   npx tsx scripts/scale/code-ab.ts --index DIR --base /tmp/base [--every 8] [--runs 5] [--query Q …] [--search]
+//   npx tsx scripts/scale/code-ab.ts --index DIR --base /tmp/base [--every 8] [--runs 5] [--query Q …] [--search] [--order this-first]
 // `--search`: times the whole search() (SearchEngine, the page's default query: grouped by story,
 // ten hits, facets, snippets; no answer cache) instead of match() + its first ten.
 // Both versions' lib/ are copied to temporary directories, each with its `@/` imports pointed
