@@ -8,7 +8,7 @@ import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { testArticle } from "@/lib/corpus/test-article";
 import type { Article } from "@/lib/corpus/types";
-import { arrayElements, BLOCK_DOCS, DICTIONARY_BYTES, encodeBlockDocStore, encodeDocStore, FileDocStore } from "@/lib/index/docstore";
+import { arrayElements, BLOCK_DOCS, DICTIONARY_BYTES, encodeBlockDocStore, encodeDocStore, encodeDocStoreOffThread, FileDocStore } from "@/lib/index/docstore";
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "docstore-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -88,5 +88,23 @@ describe("encodeDocStore", () => {
     // backing buffer once; views into deflate's output buffers would hold 16 KiB per article.
     const held = [...new Set(chunks.map((c) => c.buffer))].reduce((sum, b) => sum + b.byteLength, 0);
     expect(held).toBeLessThan((chunks.length * 16 * 1024) / 4);
+  });
+});
+
+describe("encodeDocStoreOffThread", () => {
+  it("writes the same bytes and block index as encodeDocStore", async () => {
+    const articles = Array.from({ length: 150 }, (_, i) =>
+      testArticle({
+        id: `a${i}`,
+        title: `Bài ${i}`,
+        paragraphs: [`Giá vàng hôm nay ${i} tăng ${i * 7} nghìn đồng.`.repeat(1 + (i % 23)), TRICKY[i % TRICKY.length]],
+      }),
+    );
+    const sync = encodeDocStore(articles);
+    const off = await encodeDocStoreOffThread(articles);
+    expect(off.chunks).toHaveLength(articles.length);
+    expect(Buffer.concat(off.chunks).equals(Buffer.concat(sync.chunks))).toBe(true);
+    expect(off.index).toEqual(sync.index);
+    expect((await encodeDocStoreOffThread([])).chunks).toEqual([]);
   });
 });

@@ -3,7 +3,8 @@
 // only for what a page shows (hits, snippets, the article page). The typed arrays that
 // ranking and facets need stay in memory; the text does not.
 import { closeSync, openSync, readSync } from "node:fs";
-import { crc32, deflateRawSync, inflateRawSync } from "node:zlib";
+import { promisify } from "node:util";
+import { crc32, deflateRaw, deflateRawSync, inflateRawSync } from "node:zlib";
 import type { Article } from "@/lib/corpus/types";
 
 /**
@@ -54,21 +55,49 @@ export function docStoreDictionary(n: number, article: (d: number) => Article): 
 export function encodeDocStore(articles: readonly Article[]): { chunks: Buffer[]; index: DocStoreIndex } {
   const dictionary = docStoreDictionary(articles.length, (d) => articles[d]);
   const options = dictionary.length ? { dictionary } : {};
-  const offsets = new Float64Array(articles.length + 1);
-  const crcs = new Uint32Array(articles.length);
-  const chunks: Buffer[] = [];
+  // A copy: deflateRawSync returns a view into its 16 KiB output buffer, and a segment's
+  // articles (about 1 KiB each compressed) kept as views held 16x their size until written.
+  const chunks = articles.map((article) => Buffer.from(deflateRawSync(Buffer.from(JSON.stringify(article)), options)));
+  return { chunks, index: perArticleIndex(chunks, dictionary) };
+}
+
+const deflateRawAsync = promisify(deflateRaw);
+/** Deflates in flight at once: libuv's pool (4 threads by default) stays busy between the calling thread's turns of the event loop. */
+const DEFLATES_IN_FLIGHT = 64;
+
+/**
+ * The same bytes as `encodeDocStore`, deflated on libuv's thread pool: the calling thread only
+ * serialises each article, so a build's own thread (or a server's, during a merge) is free for
+ * other work while the segment's text is compressed (docs/performance.md, `scale13`).
+ */
+export async function encodeDocStoreOffThread(articles: readonly Article[]): Promise<{ chunks: Buffer[]; index: DocStoreIndex }> {
+  const dictionary = docStoreDictionary(articles.length, (d) => articles[d]);
+  const options = dictionary.length ? { dictionary } : {};
+  const chunks: Buffer[] = new Array(articles.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < articles.length) {
+      const d = next++;
+      // A copy, as above: the async deflate's result is also a view into a larger buffer.
+      chunks[d] = Buffer.from(await deflateRawAsync(Buffer.from(JSON.stringify(articles[d])), options));
+    }
+  };
+  await Promise.all(Array.from({ length: DEFLATES_IN_FLIGHT }, lane));
+  return { chunks, index: perArticleIndex(chunks, dictionary) };
+}
+
+/** The block index of one article per block: each chunk's offset and CRC. */
+function perArticleIndex(chunks: readonly Buffer[], dictionary: Uint8Array): DocStoreIndex {
+  const offsets = new Float64Array(chunks.length + 1);
+  const crcs = new Uint32Array(chunks.length);
   let at = 0;
-  articles.forEach((article, d) => {
-    // A copy: deflateRawSync returns a view into its 16 KiB output buffer, and a segment's
-    // articles (about 1 KiB each compressed) kept as views held 16x their size until written.
-    const chunk = Buffer.from(deflateRawSync(Buffer.from(JSON.stringify(article)), options));
-    chunks.push(chunk);
+  chunks.forEach((chunk, d) => {
     offsets[d] = at;
     crcs[d] = crc32(chunk);
     at += chunk.length;
   });
-  offsets[articles.length] = at;
-  return { chunks, index: { offsets, crcs, blockDocs: 1, dictionary: dictionary.length ? dictionary : null } };
+  offsets[chunks.length] = at;
+  return { offsets, crcs, blockDocs: 1, dictionary: dictionary.length ? dictionary : null };
 }
 
 /** The older layout (JSON arrays of BLOCK_DOCS articles, no dictionary): for tests of stores saved before per-article blocks. */

@@ -542,13 +542,21 @@ export class LiveIndex {
     const archivePeople = this.opts.archivePeople ?? true;
     const today = todayInVietnam();
     let batch = new Batch(this.evidence, archivePeople, today);
+    // A finished segment is saved while the next one is read and tokenised (its text is
+    // compressed off this thread); one save at a time, so the segments stay in order and at
+    // most one finished segment's articles wait in memory.
+    let saving: Promise<unknown> = Promise.resolve();
     const flush = async () => {
       if (!batch.items.length) return;
       const { items, rank } = await batch.finish(this.opts.analyser ?? null);
       await this.yieldNow();
-      let seg = memorySegment(this.segmentName(), items, rank);
-      if (this.opts.indexDir) seg = saveSegment(this.opts.indexDir, items, seg);
-      built.push(seg);
+      const seg = memorySegment(this.segmentName(), items, rank);
+      await saving;
+      const dir = this.opts.indexDir;
+      if (dir) saving = saveSegment(dir, items, seg).then((saved) => built.push(saved));
+      else built.push(seg);
+      // Awaited at the next flush or after the last: handled now, so a failed save waits there.
+      saving.catch(() => {});
       batch = new Batch(this.evidence, archivePeople, today);
     };
 
@@ -594,6 +602,7 @@ export class LiveIndex {
       newSkipped.set(file, skipped);
     }
     await flush();
+    await saving;
 
     // One synchronous step: queries see the archive before or after, never between.
     for (const f of removed) {
@@ -647,7 +656,7 @@ export class LiveIndex {
     // Updates wait in the same queue, so no document changed while we read.
     const rank = writer.finish();
     let merged = memorySegment(this.segmentName(), items, rank);
-    if (this.opts.indexDir) merged = saveSegment(this.opts.indexDir, items, merged);
+    if (this.opts.indexDir) merged = await saveSegment(this.opts.indexDir, items, merged);
     for (const seg of small) this.archive.drop(seg);
     this.archive.add(merged);
     this.archive.refresh();

@@ -26,10 +26,10 @@ function freshSegment(name: string) {
   return { items, segment: memorySegment(name, items, buildRankIndex(articles)) };
 }
 
-test("a loaded segment searches with the pair filter saved with it, equal to one built from its stream", () => {
+test("a loaded segment searches with the pair filter saved with it, equal to one built from its stream", async () => {
   const { items, segment } = freshSegment("s1");
   const built = pairFilter(segment.rank);
-  saveSegment(dir, items, segment);
+  await saveSegment(dir, items, segment);
   const loaded = loadSegment(dir, "s1");
   const adopted = pairFilter(loaded.rank);
   // Saved, not rebuilt: the loaded filter's arrays are views over the segment file's bytes.
@@ -69,12 +69,12 @@ test("a segment shows a person under the fullest name its articles give (Trump, 
   expect(segment.cols.dicts.persons).toEqual([{ id: "donald-trump", name: "Donald Trump" }]);
 });
 
-test("a segment saved with 8-article blocks (before per-article blocks) loads and gives back every article", () => {
+test("a segment saved with 8-article blocks (before per-article blocks) loads and gives back every article", async () => {
   const many = Array.from({ length: 19 }, (_, i) =>
     testArticle({ id: `m${i}`, title: `Bài số ${i}`, paragraphs: [`Đoạn văn thứ ${i} về "giá xăng" và hòa bình.`] }),
   );
   const items = many.map((article, line) => ({ article, line }));
-  saveSegment(dir, items, memorySegment("old", items, buildRankIndex(many)));
+  await saveSegment(dir, items, memorySegment("old", items, buildRankIndex(many)));
   // Rewrite the saved pair as the older code wrote it: 8-article blocks under `store.offsets`.
   const segFile = path.join(dir, "old.seg");
   const { json, arrays } = readIndexFile(segFile, "segment");
@@ -86,7 +86,7 @@ test("a segment saved with 8-article blocks (before per-article blocks) loads an
   for (const d of [18, 0, 9, 8, 17, 3]) expect(loaded.store.get(d)).toEqual(many[d]);
   loaded.store.close();
   // Saved now: one article per block, a dictionary, and the older names absent (older code refuses the file).
-  saveSegment(dir, items, memorySegment("new", items, buildRankIndex(many)));
+  await saveSegment(dir, items, memorySegment("new", items, buildRankIndex(many)));
   const now = readIndexFile(path.join(dir, "new.seg"), "segment").arrays;
   expect(now["store.articleOffsets"]).toHaveLength(many.length + 1);
   expect(now["store.dictionary"]!.length).toBeGreaterThan(0);

@@ -4,7 +4,7 @@
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Article, Entity } from "@/lib/corpus/types";
-import { BLOCK_DOCS, encodeDocStore, FileDocStore, MemoryDocStore, type DocStore } from "@/lib/index/docstore";
+import { BLOCK_DOCS, encodeDocStoreOffThread, FileDocStore, MemoryDocStore, type DocStore } from "@/lib/index/docstore";
 import { IndexFileError, readIndexFile, writeAtomic, writeIndexFile, type TypedArray } from "@/lib/index/format";
 import { filesAreMapped } from "@/lib/index/mapped-file";
 import { STRIDE, writeSignature, signatureText } from "@/lib/stories/signature";
@@ -119,11 +119,12 @@ const COLUMN_ARRAYS = ["day", "estimated", "outlet", "personStart", "personVals"
  * Save a segment as `<name>.docs` (the document store) and `<name>.seg` (everything
  * else), then return it reading from disk: its text always; its arrays too where files are
  * mapped, so that a finished segment's arrays leave the heap (a build or a long-running
- * server holds one segment in memory, not the archive).
+ * server holds one segment in memory, not the archive). The text is compressed on libuv's
+ * thread pool (`encodeDocStoreOffThread`): the caller's thread may go on while it is.
  */
-export function saveSegment(dir: string, items: readonly SourcedArticle[], segment: Segment): Segment {
+export async function saveSegment(dir: string, items: readonly SourcedArticle[], segment: Segment): Promise<Segment> {
   const docsFile = path.join(dir, `${segment.name}.docs`);
-  const { chunks, index: storeIndex } = encodeDocStore(items.map((i) => i.article));
+  const { chunks, index: storeIndex } = await encodeDocStoreOffThread(items.map((i) => i.article));
   writeAtomic(docsFile, chunks);
   const arrays: Record<string, TypedArray> = {};
   for (const k of SAVED_ARRAYS) arrays[`rank.${k}`] = segment.rank[k];

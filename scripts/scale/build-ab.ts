@@ -1,6 +1,6 @@
 // A/B of the index build: `scripts/index.ts` of two checkouts on one archive, alternating
 // (A B A B …, each build into a new temporary index directory), with what each cost:
-//   npx tsx scripts/scale/build-ab.ts --archive /tmp/archive-10k --a /tmp/base-checkout [--b .] [--runs 2] [--threads 2]
+//   npx tsx scripts/scale/build-ab.ts --archive /tmp/archive-10k --a /tmp/base-checkout [--b .] [--runs 2] [--threads 2] [--segment-tokens N]
 // Per build: wall seconds, CPU seconds of the whole process (user + system, every thread) and
 // of its main thread (the build's own thread, which bounds a build whose analysis runs on
 // other threads), peak RSS, and whether the saved index is the same bytes as the first build's
@@ -21,6 +21,8 @@ const { values } = cliArgs(__filename, {
     b: { type: "string", default: "." },
     runs: { type: "string", default: "2" },
     threads: { type: "string", default: "2" },
+    // Smaller segments than the default 100 M tokens: a small archive built as a large one is, several segments.
+    "segment-tokens": { type: "string" },
     keep: { type: "boolean", default: false },
   },
 });
@@ -38,14 +40,20 @@ function statCpu(file: string): number {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
+const segmentTokens = values["segment-tokens"] ? ["--segment-tokens", values["segment-tokens"]] : [];
+
 /** Build `archive` with `checkout`'s scripts/index.ts into `indexDir`, sampling its CPU and memory from /proc. */
 function build(checkout: string, archive: string, indexDir: string): Promise<Cost> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/index.ts", "--corpus", archive, "--index", indexDir, "--threads", values.threads!], {
-      cwd: checkout,
-      stdio: ["ignore", "ignore", "pipe"],
-    });
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", "scripts/index.ts", "--corpus", archive, "--index", indexDir, "--threads", values.threads!, ...segmentTokens],
+      {
+        cwd: checkout,
+        stdio: ["ignore", "ignore", "pipe"],
+      },
+    );
     let stderr = "";
     child.stderr.on("data", (d) => (stderr += d));
     const last = { cpu: 0, mainCpu: 0, peakMiB: 0 };
