@@ -22,7 +22,8 @@
 // the http and load parts. off = SEARCH_CACHE_MB=0, every request computed (cold); on = the
 // default cache: http times each URL's second request (warm), and load's URLs repeat once the
 // eval queries are used up, so most of its requests are answered from the cache.
-// `--index DIR` reuses a saved index instead of building one.
+// `--index DIR` reuses a saved index instead of building one, over the archive it was built from
+// (its meta.json; another `--archive` is refused, as the server would replace the index).
 // `--peer off` leaves FlexSearch out of the inprocess and eval parts: at 200k and more, its
 // index of every article's text in this process costs gigabytes of heap and minutes.
 // `--trace FILE` (load): every request's path, status and latency as JSON lines in FILE, the
@@ -46,10 +47,11 @@ import { median, percentile } from "../eval/metrics";
 import { latencyQueries, mulberry32 } from "../eval/queries";
 import { healthOfEach, processRss, serverCpuMs, startApp, stopApp, waitAllReady } from "../app-server";
 import { NATURAL_QUERIES } from "./natural-queries";
+import { benchArchive } from "./bench-archive";
 
 const { values } = cliArgs(__filename, {
   options: {
-    archive: { type: "string", default: "../shared/corpus" },
+    archive: { type: "string" },
     runs: { type: "string", default: "3" },
     port: { type: "string", default: "3400" },
     index: { type: "string" },
@@ -65,7 +67,8 @@ const { values } = cliArgs(__filename, {
   },
 });
 const parts = new Set(values.parts!.split(","));
-const archive = path.resolve(values.archive!);
+// The saved index's own archive unless --archive says otherwise (never another: the server would replace the index).
+const archive = benchArchive(values.archive, values.index && path.resolve(values.index));
 const runs = Number(values.runs);
 const port = Number(values.port);
 const base = `http://127.0.0.1:${port}`;
