@@ -1,5 +1,6 @@
 // The built app as `npm start` runs it (scripts/start.mjs: one process per core), for the
 // load and scale scripts: start it, wait until every process serves, read the processes' RSS.
+import { statCpuSeconds } from "./proc-cpu";
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import http from "node:http";
@@ -71,8 +72,7 @@ function rssKiB(pid: number): number {
 
 /** A process's user + system CPU time so far, in ms (from /proc/PID/stat, in clock ticks of 10 ms). */
 export function processCpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-  return (Number(fields[11]) + Number(fields[12])) * 10;
+  return statCpuSeconds(`/proc/${pid}/stat`) * 1000;
 }
 
 /** The processes the primary `pid` forked (the server processes). */

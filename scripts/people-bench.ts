@@ -19,11 +19,12 @@
 //   before: findPeople per article (the article-only rules);
 //   after:  findCandidates per article + PeopleEvidence.add, then resolvePeople with the
 //           archive evidence and the tagger (what buildCorpus does now).
-import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { cliArgs } from "./cli";
 import { median } from "./eval/metrics";
+import { statCpuSeconds } from "./proc-cpu";
 import { readRawArticles } from "@/lib/corpus/load";
 import { type Candidate, findCandidates, findPeople, resolvePeople } from "@/lib/corpus/people";
 import { PeopleEvidence } from "@/lib/corpus/people-evidence";
@@ -62,8 +63,7 @@ function inThread(people: boolean): Analyser {
 /** This process's main thread's user + system CPU seconds so far (Linux: /proc, clock ticks of 10 ms); NaN elsewhere. */
 function mainThreadCpu(): number {
   try {
-    const fields = readFileSync(`/proc/${process.pid}/task/${process.pid}/stat`, "utf8").split(") ")[1].split(" ");
-    return (Number(fields[11]) + Number(fields[12])) / 100;
+    return statCpuSeconds(`/proc/${process.pid}/task/${process.pid}/stat`);
   } catch {
     return NaN;
   }

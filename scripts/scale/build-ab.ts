@@ -13,6 +13,7 @@ import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { cliArgs } from "../cli";
 import { median } from "../eval/metrics";
+import { statCpuSeconds } from "../proc-cpu";
 
 const { values } = cliArgs(__filename, {
   options: {
@@ -35,11 +36,6 @@ interface Cost {
 }
 
 /** User + system CPU seconds of a /proc stat line (clock ticks of 10 ms). */
-function statCpu(file: string): number {
-  const fields = readFileSync(file, "utf8").split(") ")[1].split(" ");
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-}
-
 const segmentTokens = values["segment-tokens"] ? ["--segment-tokens", values["segment-tokens"]] : [];
 
 /** Build `archive` with `checkout`'s scripts/index.ts into `indexDir`, sampling its CPU and memory from /proc. */
@@ -59,8 +55,8 @@ function build(checkout: string, archive: string, indexDir: string): Promise<Cos
     const last = { cpu: 0, mainCpu: 0, peakMiB: 0 };
     const sample = () => {
       try {
-        last.cpu = statCpu(`/proc/${child.pid}/stat`);
-        last.mainCpu = statCpu(`/proc/${child.pid}/task/${child.pid}/stat`);
+        last.cpu = statCpuSeconds(`/proc/${child.pid}/stat`);
+        last.mainCpu = statCpuSeconds(`/proc/${child.pid}/task/${child.pid}/stat`);
         const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"));
         if (hwm) last.peakMiB = Number(hwm[1]) / 1024;
       } catch {
