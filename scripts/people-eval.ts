@@ -6,6 +6,8 @@
 //   is given; then it is reported apart, after the tuning sets, under "frozen (never tuned)".
 //   npx tsx scripts/people-eval.ts [CORPUS_DIR] --print-sample [--seed N] [--size N] [--exclude A.json,B.json] [--cleaned]
 //     (--cleaned prints the cleaned title and paragraphs the person rules read, not the raw body)
+//   [--dump FILE]   also writes every corpus article's people ({id: names}) to FILE, and with
+//   [--against OLD] compares them with OLD (another code's dump): names lost and gained over the archive
 // Labels: data/eval/people-labels*.json; each file says how it was sampled and whether it was
 // used for tuning.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -75,6 +77,8 @@ async function main() {
       "rules-only": { type: "boolean", default: false },
       "no-evidence": { type: "boolean", default: false },
       "no-tagger": { type: "boolean", default: false },
+      dump: { type: "string" },
+      against: { type: "string" },
     },
   });
   const dir = positionals[0] ?? DEFAULT_CORPUS;
@@ -129,6 +133,40 @@ async function main() {
     }
   }
   if (tuning > 1) printCounts("total of the tuning sets", total);
+  if (opts.dump) dumpArchive(candidates, helpers, opts.dump, opts.against);
+}
+
+/** Every article's people, written to `file`; with `against` (an earlier dump), what changed. */
+function dumpArchive(candidates: Map<string, Candidate[]>, helpers: PeopleHelpers, file: string, against: string | undefined) {
+  const people: Record<string, string[]> = {};
+  for (const [id, c] of candidates) people[id] = resolvePeople(candidatesToResolve(c), helpers).map((p) => p.name);
+  writeFileSync(file, JSON.stringify(people));
+  if (!against) return;
+  const old = JSON.parse(readFileSync(against, "utf8")) as Record<string, string[]>;
+  const lost = new Map<string, number>();
+  const gained = new Map<string, number>();
+  let articles = 0;
+  for (const id of new Set([...Object.keys(old), ...Object.keys(people)])) {
+    const before = new Set(old[id] ?? []);
+    const after = new Set(people[id] ?? []);
+    let changed = false;
+    for (const [from, to, into] of [
+      [before, after, lost],
+      [after, before, gained],
+    ] as const) {
+      for (const name of from) {
+        if (to.has(name)) continue;
+        into.set(name, (into.get(name) ?? 0) + 1);
+        changed = true;
+      }
+    }
+    if (changed) articles++;
+  }
+  const sum = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
+  const top = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 40).map(([n, k]) => `${n} ${k}`).join(", ");
+  console.log(`## archive against ${path.basename(against)}: ${articles} articles changed, ${sum(lost)} names lost, ${sum(gained)} gained`);
+  console.log(`lost: ${top(lost)}`);
+  console.log(`gained: ${top(gained)}`);
 }
 
 function printCounts(heading: string, { tp, fp, fn }: Counts) {

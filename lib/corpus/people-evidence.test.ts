@@ -200,3 +200,24 @@ describe("PeopleEvidence on bylines with their filing time (session of 2026-11-2
     expect(e.stats(key("Minh Tuấn"))).toEqual({ titled: 0, placed: 0, bare: 1, surname: 0 });
   });
 });
+
+describe("PeopleEvidence on two full names glued by a lost full stop (session of 2026-11-27 01:21)", () => {
+  const archive = (e: PeopleEvidence, n: number) => {
+    for (let i = 0; i < n; i++) {
+      e.add(findCandidates([`Tiền vệ Gareth Bale ghi bàn lần ${i}.`]));
+      e.add(findCandidates([`Tiền đạo Alvaro Morata ghi bàn lần ${i}.`]));
+    }
+  };
+  const glued = "MU sẽ bạo chi để có Gareth Bale Alvaro Morata được Real Madrid định giá cao.";
+  it("splits four foreign words the archive knows as two full names", () => {
+    const e = new PeopleEvidence();
+    archive(e, 3);
+    expect(names(e, glued)).toEqual(["Gareth Bale", "Alvaro Morata"]);
+  });
+  it("keeps the four words when the archive has them together about as often", () => {
+    const e = new PeopleEvidence();
+    archive(e, 3);
+    for (let i = 0; i < 2; i++) e.add(findCandidates([`Ông Gareth Bale Alvaro Morata phát biểu lần ${i}.`]));
+    expect(names(e, glued)).toEqual(["Gareth Bale Alvaro Morata"]);
+  });
+});

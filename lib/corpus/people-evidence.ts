@@ -243,6 +243,13 @@ export class PeopleEvidence {
         const n = this.uses(key);
         return n <= 1 || (than !== undefined && n * RARER <= this.uses(than));
       },
+      gluedPair: (words) => {
+        const whole = this.uses(nameKey(words));
+        return [words.slice(0, 2), words.slice(2)].every((part) => {
+          const n = this.uses(nameKey(part));
+          return n >= GLUED_MIN && n >= GLUED_MIN * whole;
+        });
+      },
       gluedBefore: (words) => {
         const rest = this.uses(nameKey(words.slice(1)));
         if (rest < GLUED_MIN || rest < GLUED_MIN * this.uses(nameKey(words))) return false;

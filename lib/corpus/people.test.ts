@@ -627,3 +627,39 @@ describe("findPeople on a byline before the closing photo credit (session of 202
     expect(names("Ông Nguyễn Văn Tám phát biểu.", "Hôm qua, ông Lê Văn Ba. Ảnh: Hải Bá")).toEqual(["Nguyễn Văn Tám", "Lê Văn Ba"]);
   });
 });
+
+describe("findPeople, session of 2026-11-27 01:21 (people14)", () => {
+  const words = (...texts: string[]) => findCandidates(texts).map((m) => m.words.join(" "));
+  it("reads 'Ayatollah' before a name as a title", () => {
+    expect(names("Lãnh tụ tối cao Iran Ayatollah Ali Khamenei phản đối.")).toEqual(["Ali Khamenei"]);
+  });
+  it("reads 'Chính phủ' after a family name as the government", () => {
+    expect(names("Trình Chính phủ 15 đề án trong năm 2017.")).toEqual([]);
+    expect(names("Ông Trình Chính phát biểu.")).toEqual(["Trình Chính"]);
+  });
+  it("reads a name after an acting verb and 'vai' as a character", () => {
+    expect(names("Diễn viên Việt Anh nổi tiếng với vai Phan Hải trong phim. Phan Hải của Người phán xử nói.")).toEqual(["Việt Anh"]);
+    expect(names("Cô vào vai Trương Thị Mai rất đạt.")).toEqual([]);
+    // The character's name with the next sentence's first word glued on is the character's too.
+    expect(names("Diễn viên Việt Anh nổi tiếng với vai Phan Hải. Việt Anh - Phan Hải Từng hóa thân.")).toEqual(["Việt Anh"]);
+    // A shoulder is no role: "trên vai" keeps the name.
+    expect(names("Ông Phan Văn Hải vỗ lên vai Nguyễn Văn Tám.")).toEqual(["Phan Văn Hải", "Nguyễn Văn Tám"]);
+  });
+  it("reads 'Ảnh NAME' after a caption's full stop and 'Tác giả: NAME' as credits", () => {
+    expect(names("Ông Nguyễn Văn Tám tập luyện. Ảnh Tuấn Tú Chính ông cho biết.")).toEqual(["Nguyễn Văn Tám"]);
+    expect(names("Truyện ngắn hay. Tác giả: Đào Thị Thu Hạnh (Vĩnh Phúc)")).toEqual([]);
+    // Inside a sentence, an author of a work is named: "(tác giả: Bùi Quốc Bảo)".
+    expect(names("Vở kịch (đạo diễn: Lê Quang Huy, tác giả: Bùi Quốc Bảo) ra mắt.")).toEqual(["Lê Quang Huy", "Bùi Quốc Bảo"]);
+    // Not a name inside a sentence after 'ảnh' lowercase.
+    expect(names("Bức ảnh Nguyễn Văn Tám chụp rất đẹp.")).toEqual(["Nguyễn Văn Tám"]);
+  });
+  it("drops capitalised Vietnamese words (a ministry) between a title and a foreign full name", () => {
+    expect(names("Thứ trưởng Tư Pháp Rod Rosenstein nói.")).toEqual(["Rod Rosenstein"]);
+    // A stage name of a Vietnamese name and one foreign word stays whole.
+    expect(names("Ca sĩ Phương Trinh Jolie hát.")).toEqual(["Phương Trinh Jolie"]);
+  });
+  it("never reads a company's legal form in capitals as a name", () => {
+    const text = "Công ty TNHH MTV Đô thị và Công ty TNHH MTV Môi trường cùng Công ty TNHH MTV Sông Đà dự thầu.";
+    expect(words(text)).not.toContain("Tnhh Mtv");
+  });
+});

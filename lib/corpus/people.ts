@@ -90,6 +90,8 @@ const TRAILING_TITLES = new Set(["ông", "bà", "chị", "cô", "cụ", "chú", 
 const IN_RUN_TITLES = new Set([
   "sheikh",
   "emir",
+  // Shiite clergy's rank, written before the name: "Ayatollah Ali Khamenei" is Ali Khamenei.
+  "ayatollah",
   "hoàng thân",
   "thái tử",
   "ông",
@@ -215,6 +217,8 @@ const ORG_COMPOUNDS = new Set([
   "thị trường",
   "khí tượng",
   "quan hệ",
+  // "Trình Chính phủ …" opening a heading: the government, not a man named Trình Chính.
+  "chính phủ",
 ]);
 /** Organisation acronyms that are also name parts when not written in capitals ("Kim Jong Un" / "UN"). */
 const CAPITALS_ONLY = new Set(["un", "who", "is", "eu", "sea", "ap", "rt", "fed", "pro", "show", "plus", "book"]);
@@ -389,6 +393,16 @@ const PLACE_BEFORE_SET = new Set([
   // Orders and doctrines named after a person: "Huân chương Hồ Chí Minh", "chủ nghĩa Mác".
   "huân chương",
   "chủ nghĩa",
+  // A role an actor plays: "vào vai Tôn Ngộ Không", "nổi tiếng với vai Phan Hải" (a character, not
+  // a person; "lên vai", "sánh vai" are shoulders, so only the verbs of acting).
+  "vào vai",
+  "đóng vai",
+  "thủ vai",
+  "nhận vai",
+  "trong vai",
+  "với vai",
+  "cho vai",
+  "nhờ vai",
 ]);
 
 /** Words that end with a title's last word but introduce no one: "nhóm khủng bố Abu Sayyaf", "công bố". */
@@ -1024,6 +1038,16 @@ function segment(
   }
   // Not a company's legal form: "Giám đốc Cty TNHH Đại Nguyên Dương" names the company.
   if (from > 0 && isAcronym(runWords[from - 1]) && b - a >= 2 && afterOrg !== "company") acronymQualified = true;
+  // "Thứ trưởng Tư Pháp Rod Rosenstein": Vietnamese words written in capitals (a ministry, a
+  // body) before a foreign full name qualify it, as an acronym does; no name mixes the two.
+  if (b - a >= 3 && isForeignWord(runWords[b - 1]) && markedSyllable(runWords[a])) {
+    let k = a + 1;
+    while (k < b - 2 && markedSyllable(runWords[k])) k++;
+    if (runWords.slice(k, b).every(isForeignWord)) {
+      a = k;
+      acronymQualified = true;
+    }
+  }
   let words = runWords.slice(a, b);
   // "Nicolas Cage Nicolas Cage", "Ronaldo Ronaldo": a caption repeats the name it sits beside.
   // Vietnamese names double a syllable ("Phạm Băng Băng"), never a two-word half ("Thanh Hằng Thanh Hằng").
@@ -1462,7 +1486,11 @@ function capitalNames(text: string, textIndex: number): Candidate[] {
       start: r.index ?? 0,
       end: (r.index ?? 0) + r[0].length,
     };
-    const personLike = words.every((w) => /^[\p{L}'’ -]+$/u.test(w) && !ENGLISH_FUNCTION_WORDS.has(w.toLowerCase()) && !NON_PERSON_WORDS.has(w.toLowerCase()));
+    // "CÔNG TY TNHH MTV …": a company's legal form is no one's name.
+    const personLike = words.every((w) => {
+      const lw = w.toLowerCase();
+      return /^[\p{L}'’ -]+$/u.test(w) && !ENGLISH_FUNCTION_WORDS.has(lw) && !NON_PERSON_WORDS.has(lw) && !COMPANY_FORMS.has(lw);
+    });
     if (personLike && !isVietnameseName(words) && words.length <= 4) found.push(m);
   }
   return found.length >= CAPS_TABLE_MIN ? found : [];
@@ -1492,8 +1520,13 @@ function isFiled(text: string, m: Candidate): boolean {
   return (dash === 45 || dash === 0x2013) && BYLINE_FILED.test(text.slice(m.end, m.end + 60));
 }
 
-/** A photo credit ("Ảnh: Đinh Tuấn") anywhere. */
+/**
+ * A photo credit ("Ảnh: Đinh Tuấn", or "Ảnh Tuấn Tú" without the colon right after a caption's
+ * full stop) or a reader's story's author ("Tác giả: Đào Thị Thu Hạnh") anywhere.
+ */
 const CREDIT_BEFORE = /(?:ảnh|nguồn|photo|đồ họa)\s*:\s*$/iu;
+/** Opening a sentence only: "nhóm tác giả: Hà Quốc Việt" and "(tác giả: Bùi Quốc Bảo)" name authors of works. */
+const CREDIT_BARE = /(?:^|[.!?…"”)] )(?:Ảnh|Tác giả:) $/u;
 /** A photo or video credit closing the article after a byline: ". Ảnh: Đoàn phim cung cấp", ". Ảnh và Clip: Hải Bá". */
 const CREDIT_AFTER = /^\.\s*(?:Ảnh|Nguồn|Video|Clip|Đồ họa)(?: và \p{L}+)?\s*:[^.!?:]{0,50}\.?$/u;
 /** What may follow a byline: the outlet or "(Tổng hợp)", "Tổng hợp" (compiled), "/VOV.VN", another author, nothing else lowercase. */
@@ -1507,7 +1540,8 @@ const BYLINE_TAIL =
  */
 function isCredit(texts: string[], m: Candidate): boolean {
   const text = texts[m.text];
-  if (CREDIT_BEFORE.test(text.slice(Math.max(0, m.start - 15), m.start))) return true;
+  const before = text.slice(Math.max(0, m.start - 15), m.start);
+  if (CREDIT_BEFORE.test(before) || CREDIT_BARE.test(before)) return true;
   // "Hoàng Yến/VOV.VN": an author glued to the outlet by a slash.
   // "CTV Lê Tùng/VOV.VN": a contributor's or reporter's abbreviation may stand before it.
   // So may "Theo" (according to): "Theo Thanh Minh/Công an TPHCM".
@@ -1565,6 +1599,12 @@ export interface PeopleHelpers {
    * several times as often, and that word on its own at least as often as opening a name.
    */
   gluedBefore?: (words: string[]) => boolean;
+  /**
+   * Whether four words are two full names glued by a lost full stop ("Gareth Bale Alvaro Morata":
+   * a headline's last name and the next sentence's first): the archive has each half in several
+   * articles, and several times as often as the four words together.
+   */
+  gluedPair?: (words: string[]) => boolean;
   /** Canonical id for a person's name, so variants share one id across the archive. */
   canonicalId?: (key: string, name: string) => string | undefined;
   /** Whether the tagger is sure an untitled name is not a person ("Tata Nano"), whatever the article's support. */
@@ -1589,6 +1629,11 @@ function otherSense(candidates: readonly Candidate[]): (m: Candidate) => boolean
     const key = nameKey(m.words);
     if (titled.has(key)) return false;
     if (placed.has(key)) return true;
+    // "vai Phan Hải … Phan Hải Từng hóa thân": the thing's name with the next sentence's first word glued on.
+    if (m.words.length >= 3 && isVietnameseName(m.words)) {
+      const shorter = nameKey(m.words.slice(0, -1));
+      if (placed.has(shorter) && !titled.has(shorter)) return true;
+    }
     // A foreign full name whose surname names the place ("Santiago Bernabeu" beside "sân Bernabeu").
     const last = nameKey(m.words.slice(-1));
     return m.words.length >= 2 && !isVietnameseName(m.words) && placed.has(last) && !titled.has(last);
@@ -1611,7 +1656,8 @@ export function candidatesToResolve(candidates: readonly Candidate[]): Candidate
 }
 
 /** Decide which candidates are people and merge their mentions into one entry per person. */
-export function resolvePeople(candidates: readonly Candidate[], helpers: PeopleHelpers = {}): Entity[] {
+export function resolvePeople(found: readonly Candidate[], helpers: PeopleHelpers = {}): Entity[] {
+  const candidates = helpers.gluedPair ? splitGluedPairs(found, helpers.gluedPair) : found;
   const thing = otherSense(candidates);
   const mentions = candidates.filter((m) => !m.placed && !thing(m));
   // Weak candidates (untitled foreign-looking names) need support: a person cue right after,
@@ -1659,6 +1705,27 @@ export function resolvePeople(candidates: readonly Candidate[], helpers: PeopleH
   const listed = acceptLineUps(mentions, accepted, helpers);
   acceptStageTags(mentions, accepted);
   return mergeMentions([...accepted], helpers, listed, alone);
+}
+
+/**
+ * "… để có Gareth Bale Alvaro Morata được …": four foreign words that the archive knows as two
+ * full names are two mentions. The title before the words goes to the first, what follows them
+ * (a cue, a list) to the second.
+ */
+function splitGluedPairs(candidates: readonly Candidate[], gluedPair: (words: string[]) => boolean): readonly Candidate[] {
+  const glued = (m: Candidate) => m.words.length === 4 && !m.known && !m.placed && !m.caps && m.words.every(isForeignWord) && gluedPair(m.words);
+  if (!candidates.some(glued)) return candidates;
+  return candidates.flatMap((m) => {
+    if (!glued(m)) return [m];
+    const head = m.words.slice(0, 2);
+    const tail = m.words.slice(2);
+    const knownHead = knownByKey.get(nameKey(head))?.name ?? null;
+    const knownTail = knownByKey.get(nameKey(tail))?.name ?? null;
+    return [
+      { ...m, words: head, known: knownHead, strong: m.strong || Boolean(knownHead), end: m.start + head.join(" ").length, cue: false, listNext: false, sepNext: undefined, minuteNext: undefined, after: "" },
+      { ...m, words: tail, known: knownTail, titled: false, personTitled: false, strong: Boolean(knownTail), start: m.end - tail.join(" ").length, before: "" },
+    ];
+  });
 }
 
 /** The one-word mentions in no list of names: neither they nor the name before them is followed by a list separator. */
