@@ -658,6 +658,13 @@ describe("findPeople, session of 2026-11-27 01:21 (people14)", () => {
     // A stage name of a Vietnamese name and one foreign word stays whole.
     expect(names("Ca sĩ Phương Trinh Jolie hát.")).toEqual(["Phương Trinh Jolie"]);
   });
+  it("reads a Vietnamese full name after a ministry ending in 'môi trường' or 'nông thôn', or after 'UBND Thành phố'", () => {
+    expect(names("Thứ trưởng Bộ Tài nguyên và Môi trường Võ Tuấn Nhân nêu rõ.")).toEqual(["Võ Tuấn Nhân"]);
+    expect(names("Bộ trưởng Nông nghiệp và Phát triển nông thôn Nguyễn Xuân Cường trả lời.")).toEqual(["Nguyễn Xuân Cường"]);
+    expect(names("Chủ tịch UBND Thành phố Nguyễn Đức Chung yêu cầu.")).toEqual(["Nguyễn Đức Chung"]);
+    // A street or a hamlet still places the name.
+    expect(names("Nhà ở đường Nguyễn Văn Cừ và thôn Lê Văn Tám bị cháy.")).toEqual([]);
+  });
   it("never reads a company's legal form in capitals as a name", () => {
     const text = "Công ty TNHH MTV Đô thị và Công ty TNHH MTV Môi trường cùng Công ty TNHH MTV Sông Đà dự thầu.";
     expect(words(text)).not.toContain("Tnhh Mtv");

@@ -486,7 +486,20 @@ function thingBefore(before: string): boolean {
 const LOWER_WORD = /^\p{Ll}+$/u;
 
 /** Words that end with a place word but place nothing: "hiện tại Hạ Vi" (now), "giàu sang". */
-const NOT_PLACE_BEFORE = new Set(["hiện tại", "tồn tại", "thực tại", "tự tại", "giàu sang", "cao sang", "sang sang"]);
+const NOT_PLACE_BEFORE = new Set([
+  "hiện tại",
+  "tồn tại",
+  "thực tại",
+  "tự tại",
+  "giàu sang",
+  "cao sang",
+  "sang sang",
+  // A school's or a hamlet's word closing a common word, the last of a ministry's name:
+  // "Bộ trưởng Tài nguyên và Môi trường Trần Hồng Hà", "Phát triển nông thôn Nguyễn Xuân Cường".
+  "môi trường",
+  "thị trường",
+  "nông thôn",
+]);
 
 /** Whether the text right before a name ends with one of the phrases (1–4 words, case-insensitive). */
 function endsWithPhrase(before: string, phrases: Set<string>): boolean {
@@ -1184,7 +1197,7 @@ function withoutParty(prefix: string): string {
 }
 
 /** A council's unit word right before a name: "UBND tỉnh ", "HĐND xã ". */
-const UNIT_OF_COUNCIL = /(?:UBND|HĐND)\s+(?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã|thị trấn|xã|phường)\s+$/u;
+const UNIT_OF_COUNCIL = /(?:UBND|HĐND)\s+(?:[tT]ỉnh|[tT]hành phố|TP\.?|[hH]uyện|[qQ]uận|[tT]hị xã|[tT]hị trấn|[xX]ã|[pP]hường)\s+$/u;
 
 /**
  * A house number right before a full name makes it a street: "ở số 318 Phạm Hữu Điều",
