@@ -655,6 +655,8 @@ describe("findPeople, session of 2026-11-27 01:21 (people14)", () => {
   });
   it("drops capitalised Vietnamese words (a ministry) between a title and a foreign full name", () => {
     expect(names("Thứ trưởng Tư Pháp Rod Rosenstein nói.")).toEqual(["Rod Rosenstein"]);
+    // Not a compass word before a place: the place qualifies the name.
+    expect(words("Người đứng đầu cảnh sát Đông Jakarta Andry Wibowo nói.")).not.toContain("Jakarta Andry Wibowo");
     // A stage name of a Vietnamese name and one foreign word stays whole.
     expect(names("Ca sĩ Phương Trinh Jolie hát.")).toEqual(["Phương Trinh Jolie"]);
   });

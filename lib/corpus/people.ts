@@ -1056,7 +1056,8 @@ function segment(
   if (b - a >= 3 && isForeignWord(runWords[b - 1]) && markedSyllable(runWords[a])) {
     let k = a + 1;
     while (k < b - 2 && markedSyllable(runWords[k])) k++;
-    if (runWords.slice(k, b).every(isForeignWord)) {
+    // Not before a place ("cảnh sát Đông Jakarta Andry Wibowo": the place qualifies the name, see mentionsInRun).
+    if (placeLength(runWords, k) === 0 && runWords.slice(k, b).every(isForeignWord)) {
       a = k;
       acronymQualified = true;
     }
