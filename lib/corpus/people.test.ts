@@ -667,6 +667,11 @@ describe("findPeople, session of 2026-11-27 01:21 (people14)", () => {
     // A street or a hamlet still places the name.
     expect(names("Nhà ở đường Nguyễn Văn Cừ và thôn Lê Văn Tám bị cháy.")).toEqual([]);
   });
+  it("reads roles the corpus writes before people as titles", () => {
+    expect(names("Theo nhà phân tích Wang Tao của Reuters, giá tăng.")).toEqual(["Wang Tao"]);
+    expect(names("Khách mời có ảo thuật gia Đình Quý.")).toEqual(["Đình Quý"]);
+    expect(names("Cảnh sát bắt nghi can Yasumasa Shibuya.")).toEqual(["Yasumasa Shibuya"]);
+  });
   it("never reads a company's legal form in capitals as a name", () => {
     const text = "Công ty TNHH MTV Đô thị và Công ty TNHH MTV Môi trường cùng Công ty TNHH MTV Sông Đà dự thầu.";
     expect(words(text)).not.toContain("Tnhh Mtv");

@@ -497,7 +497,6 @@ const NOT_PLACE_BEFORE = new Set([
   // A school's or a hamlet's word closing a common word, the last of a ministry's name:
   // "Bộ trưởng Tài nguyên và Môi trường Trần Hồng Hà", "Phát triển nông thôn Nguyễn Xuân Cường".
   "môi trường",
-  "thị trường",
   "nông thôn",
 ]);
 
