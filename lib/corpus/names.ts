@@ -44,8 +44,6 @@ export const PERSON_TITLES = [
   "nhà phân tích",
   "nhà soạn nhạc",
   "nhà biên kịch",
-  "đồng sáng lập",
-  "người sáng lập",
   "nhà hoạt động",
   "nhà ngoại giao",
   "nhà báo",
