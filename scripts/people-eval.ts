@@ -163,7 +163,12 @@ function dumpArchive(candidates: Map<string, Candidate[]>, helpers: PeopleHelper
     if (changed) articles++;
   }
   const sum = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
-  const top = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 40).map(([n, k]) => `${n} ${k}`).join(", ");
+  const top = (m: Map<string, number>) =>
+    [...m]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .slice(0, 40)
+      .map(([n, k]) => `${n} ${k}`)
+      .join(", ");
   console.log(`## archive against ${path.basename(against)}: ${articles} articles changed, ${sum(lost)} names lost, ${sum(gained)} gained`);
   console.log(`lost: ${top(lost)}`);
   console.log(`gained: ${top(gained)}`);

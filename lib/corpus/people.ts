@@ -1735,7 +1735,18 @@ function splitGluedPairs(candidates: readonly Candidate[], gluedPair: (words: st
     const knownHead = knownByKey.get(nameKey(head))?.name ?? null;
     const knownTail = knownByKey.get(nameKey(tail))?.name ?? null;
     return [
-      { ...m, words: head, known: knownHead, strong: m.strong || Boolean(knownHead), end: m.start + head.join(" ").length, cue: false, listNext: false, sepNext: undefined, minuteNext: undefined, after: "" },
+      {
+        ...m,
+        words: head,
+        known: knownHead,
+        strong: m.strong || Boolean(knownHead),
+        end: m.start + head.join(" ").length,
+        cue: false,
+        listNext: false,
+        sepNext: undefined,
+        minuteNext: undefined,
+        after: "",
+      },
       { ...m, words: tail, known: knownTail, titled: false, personTitled: false, strong: Boolean(knownTail), start: m.end - tail.join(" ").length, before: "" },
     ];
   });
