@@ -284,6 +284,7 @@ export function createMatcher(
     near: NearMiss[] | null = null,
     vouch: number[][] | null = null,
     rule: NearMissRule | undefined = narrowRule,
+    countJoined = false,
   ): Scored {
     const hits: Scored = Object.assign([], { proximity: new Map<IndexSegment, ProximityScorer>() });
     for (const seg of archive.segments) {
@@ -302,10 +303,12 @@ export function createMatcher(
         nearMissRule: rule,
         vouch: vouch ?? undefined,
         topHint,
+        countJoined: countJoined ? wideRule.wideBelow : undefined,
       };
       const b = boundQuery(seg.rank, scratchOf(seg), req);
       if (req.capped) hits.capped = true;
       if (req.vouched) hits.vouched = true;
+      if (req.joined !== undefined) hits.joined = (hits.joined ?? 0) + req.joined;
       if (b.proximity) hits.proximity.set(seg, b.proximity);
       const misses = req.nearMisses;
       const { docs, lower, upper } = b;
@@ -377,8 +380,11 @@ export function createMatcher(
     // Looser, when asked: articles holding some of the words, as typed (never look-alikes).
     if (mode === "any") return finish(scoreAll(p, p.groups, "any", meter), { relaxed: true, partial: meter.cut });
     let near: NearMiss[] = [];
-    let hits = scoreAll(p, p.groups, "all", meter, parsed.phrases, nearMiss && mode === "all" ? near : null);
-    if (nearMiss && hits.length > 0 && hits.length < wideRule.wideBelow && wideFrom(wideRule) > 0 && p.groups.length >= wideFrom(wideRule)) {
+    const widens = nearMiss && wideFrom(wideRule) > 0 && p.groups.length >= wideFrom(wideRule);
+    let hits = scoreAll(p, p.groups, "all", meter, parsed.phrases, nearMiss && mode === "all" ? near : null, null, narrowRule, widens && wideRule.wideJoined);
+    // Full matches that say the query somewhere, not only hold its words scattered (NearMissRule.wideJoined).
+    const answered = hits.joined ?? hits.length;
+    if (widens && hits.length > 0 && answered < wideRule.wideBelow) {
       // A query of wideFrom+ words with few full matches: scored again with its wide near misses (NearMissRule.wideBelow).
       const wideNear: NearMiss[] = [];
       const wideMeter: Meter = { left: meter.left, cut: false };
@@ -553,7 +559,7 @@ function topHits(hits: Hit[], k: number): Hit[] {
 }
 
 /** Hits of one scoring, with what computes their positional features per segment. */
-type Scored = Hit[] & { capped?: boolean; proximity: Map<IndexSegment, ProximityScorer>; vouched?: boolean };
+type Scored = Hit[] & { capped?: boolean; proximity: Map<IndexSegment, ProximityScorer>; vouched?: boolean; joined?: number };
 
 /** Make hits' scores exact: each segment's positional scorer armed once for its hits. */
 function refineHits(scored: Scored, hits: Hit[]) {

@@ -494,6 +494,18 @@ describe("rank score", () => {
           expect(misses(createMatcher(bell), 'trụ trì "trộm chuông"')).toEqual({});
         });
 
+        it("counts toward the few full matches only those that write a pair of the query's words side by side (wideJoined)", () => {
+          // Ten more articles hold every word of the query, each apart from the others (`trụ sở`, `duy trì`, `kẻ trộm`, `tiếng chuông`).
+          const scattered = Array.from({ length: 10 }, (_, i) =>
+            article(`scattered${i}`, `Tin địa phương số ${i}`, "Trụ sở xã cho biết kẻ trộm đến khi tiếng chuông ngừng, cần duy trì cảnh giác."),
+          );
+          const m = createMatcher([...bell, ...scattered]);
+          expect(m.match("trụ trì trộm chuông")!.hits.length).toBe(11);
+          expect(misses(m, "trụ trì trộm chuông")).toHaveProperty("sold", ["trộm"]);
+          // Counting every full match, eleven are no longer few: the report lacking `trộm` is not looked for.
+          expect(misses(createMatcher([...bell, ...scattered], { nearMissRule: { ...NEAR_MISS, wideJoined: false } }), "trụ trì trộm chuông")).toEqual({});
+        });
+
         it("never lets it lack a word typed with a capital or a digit, nor half of a compound", () => {
           const jail = [
             ...background,

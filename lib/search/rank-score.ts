@@ -223,6 +223,15 @@ export interface NearMissRule {
    */
   wideBelow: number;
   /**
+   * Count toward `wideBelow` only the full matches that may write one of the query's joined
+   * pairs adjacent (their pair filters say so), not those holding every word scattered over
+   * the article: a query of common syllables (typed without marks, most often) has many
+   * such articles and few that answer it (`luu duc hoa nga ngua`: `Lưu`, `Đức`, `hòa`,
+   * `Nga`, `ngừa` far apart in an article on malware). A query with no joined pair counts
+   * every full match.
+   */
+  wideJoined: boolean;
+  /**
    * Set by the matcher in the pass that lists near misses alone (see listAlone): when no article
    * holds every word of a query, its wide near misses are listed alone, those lacking only
    * words typed in lower case without a digit (never a name, a number or a year: `Võ Văn
@@ -253,6 +262,7 @@ export const NEAR_MISS: NearMissRule = {
   wideShort: 4,
   capitalRuns: true,
   wideBelow: 10,
+  wideJoined: true,
   listAlone: 5,
 };
 
@@ -399,6 +409,13 @@ export interface ScoreRequest {
   vouch?: number[][];
   /** Set by scoreQuery with `vouch`. */
   vouched?: boolean;
+  /**
+   * With "all": set `joined` to how many full matches (counted up to this many) may write one of
+   * the query's joined pairs adjacent, by their pair filters (NearMissRule.wideJoined).
+   */
+  countJoined?: number;
+  /** Set by scoreQuery with `countJoined`. */
+  joined?: number;
   /** How deep a relevance page gets tight bounds for every match that can reach it (default TOP_HINT; 0: every match). */
   topHint?: number;
 }
@@ -649,6 +666,8 @@ function run(index: RankIndex, s: Scratch, req: ScoreRequest, explain: Explain |
         const each = explain && ((d: number, score: number, p: Proximity) => explain(d, score, featuresOf(d, p)));
         // Full matches and near misses are checked apart: near misses never take a full match's place in the phrase scans.
         const a = scanned(index, scanner, candidates, base, phrases.length > 0, each);
+        // The full matches are those holding the phrases.
+        if (req.mode === "all" && req.countJoined) req.joined = scanner.countJoined(a.docs, req.countJoined);
         if (!near.length) return a;
         // A near miss lacking a whole hyphenated unit (wide rule) is not asked to hold it as a phrase.
         const b = scanned(index, scanner, near, base, phrases.length > 0, each, (d) => req.nearMisses?.get(d) ?? 0);
@@ -660,6 +679,7 @@ function run(index: RankIndex, s: Scratch, req: ScoreRequest, explain: Explain |
         scanner.release();
       }
     }
+    if (req.mode === "all" && req.countJoined) req.joined = scanner.countJoined(candidates, req.countJoined);
     const docs = near.length ? [...candidates, ...near] : candidates;
     const lower = new Float64Array(docs.length);
     for (let i = 0; i < docs.length; i++) lower[i] = base(docs[i]);
@@ -1199,6 +1219,20 @@ function createScanner(index: RankIndex, s: Scratch, groups: Group[], phrases: n
   };
 
   return {
+    /** How many of `docs` (counted up to `most`) may write a joined pair of the query adjacent; all of them when it has none. */
+    countJoined(docs: readonly number[], most: number): number {
+      if (!joinMask) return Math.min(docs.length, most);
+      let count = 0;
+      for (let i = 0; i < docs.length && count < most; i++) {
+        for (let g = 1; g < n; g++) {
+          if (joinMask & (1 << g) && mayPair(docs[i], g)) {
+            count++;
+            break;
+          }
+        }
+      }
+      return count;
+    },
     /**
      * False when article d certainly lacks one of the phrases (a pair of it is not in its
      * filter); phrases whose last word is in `lack` (a near miss lacking the whole unit) are not asked for.

@@ -101,6 +101,8 @@ function variants(): [string, MatcherOptions][] {
     ["no name runs", { names: false }],
     ["wide near misses whatever the number of full matches (wideBelow Infinity)", { nearMissRule: { ...NEAR_MISS, wideBelow: Infinity } }],
     ["wide near misses below 20 full matches", { nearMissRule: { ...NEAR_MISS, wideBelow: 20 } }],
+    // Only full matches that may write a joined pair of the query adjacent count toward wideBelow (NearMissRule.wideJoined, 2026-11-27).
+    ["scattered full matches count toward wideBelow (wideJoined false, before 2026-11-27)", { nearMissRule: { ...NEAR_MISS, wideJoined: false } }],
     // Near misses listed alone when nothing matches, lacking lower-case words only (NearMissRule.listAlone, landed 2026-11-26 23:15 at 5 words).
     ["no near misses alone (listAlone 0, #11's honest nothing before 2026-11-26 23:15)", { nearMissRule: { ...NEAR_MISS, listAlone: 0 } }],
     ["near misses alone from 4 words (listAlone 4)", { nearMissRule: { ...NEAR_MISS, listAlone: 4 } }],
