@@ -776,12 +776,23 @@ export function nameKey(words: string[]): string {
   const joined = words.join(" ");
   let key = nameKeys.get(joined);
   if (key !== undefined) return key;
-  key = foldMarks(joined).replace(/[-'’]/g, " ").replace(/\s+/g, " ").trim();
-  if (/^[\x00-\x7f]*$/.test(joined)) key = key.replace(/yy/g, "y").replace(/y\b/g, "i");
+  key = keyOfFolded(foldMarks(joined), /^[\x00-\x7f]*$/.test(joined));
   if (nameKeys.size >= NAME_KEYS_LIMIT) nameKeys.clear();
   nameKeys.set(joined, key);
   return key;
 }
+
+/** `nameKey` of words whose joined form folds (`foldMarks`) to `folded`; `ascii`: the words are all ASCII. */
+function keyOfFolded(folded: string, ascii: boolean): string {
+  const key = folded.replace(/[-'’]/g, " ").replace(/\s+/g, " ").trim();
+  return ascii ? key.replace(/yy/g, "y").replace(/y\b/g, "i") : key;
+}
+
+/**
+ * Every key a name that folds to an outlet's name can have (`keyOfFolded` of it, either way
+ * for `ascii`): a name whose key is none of these is no outlet's, without folding it again.
+ */
+const OUTLET_KEYS = new Set([...OUTLET_NAMES].flatMap((o) => [keyOfFolded(o, false), keyOfFolded(o, true)]));
 
 /** `/^\p{Lu}{2,}$/u`: a word in capitals, two letters or more ("UBND", "FBI"). */
 function isCapitals(w: string): boolean {
@@ -789,18 +800,6 @@ function isCapitals(w: string): boolean {
   const c = w.charCodeAt(1);
   if (c >= 97 && c <= 122) return false;
   return allCapitals(w, 2);
-}
-
-// The outlet check folds every candidate's name; names recur across the archive.
-const foldedNames = new Map<string, string>();
-
-function foldedName(joined: string): string {
-  let folded = foldedNames.get(joined);
-  if (folded !== undefined) return folded;
-  folded = foldMarks(joined);
-  if (foldedNames.size >= NAME_KEYS_LIMIT) foldedNames.clear();
-  foldedNames.set(joined, folded);
-  return folded;
 }
 
 export function isVietnameseName(words: string[]): boolean {
@@ -1117,7 +1116,9 @@ function segment(
   const titledFullName = titled && words.length === 3 && VN_SURNAMES.has(lws[a]);
   if (!honorific && !titledFullName) for (let k = 2; k < words.length; k++) if (placeLength(words, words.length - k) === k) return;
   const joined = words.join(" ");
-  if (OUTLET_NAMES.has(foldedName(joined))) return;
+  // The key is needed below anyway (the known people's lookup); an outlet's name has one of few keys.
+  const key = nameKey(words);
+  if (OUTLET_KEYS.has(key) && OUTLET_NAMES.has(foldMarks(joined))) return;
   // "Trung Quốc-Nga", "Mỹ-Hàn Quốc": places joined by hyphens name a relation between countries.
   if (joined.includes("-") && allPlaces(joined.split(/[ -]/))) return;
   const orgPlaced = Boolean(afterOrg) && !titled && !splitInside;
@@ -1140,7 +1141,8 @@ function segment(
   }
   // A capitalised title is not a name: "Trưởng Đoàn", "Bộ Trưởng".
   if (TITLE_SET.has(words === wordsBeforeTitle ? joinedLower : words.join(" ").toLowerCase())) return;
-  const known = knownByKey.get(nameKey(words)) ?? (words.length === 1 ? (knownByShort.get(nameKey(words)) ?? null) : null);
+  const wordsKey = words === wordsBeforeTitle ? key : nameKey(words);
+  const known = knownByKey.get(wordsKey) ?? (words.length === 1 ? (knownByShort.get(wordsKey) ?? null) : null);
   const vnSurname = words.length >= 2 && VN_SURNAMES.has(lws[a]) && isVietnameseName(words);
   const strong = Boolean(known) || (titled && words.length >= 1) || vnSurname || (placeQualified && words.length >= 2);
   const end = offsets[a + words.length - 1] + words[words.length - 1].length;
