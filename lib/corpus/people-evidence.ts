@@ -232,7 +232,10 @@ export class PeopleEvidence {
     // Worked out on first use, once per set of hooks (the build asks for hooks once per segment).
     let opens: Map<string, number> | undefined;
     return {
-      accept: (m, all) => !this.placeName(nameKey(m.words)) && (this.titledName(nameKey(m.words)) || Boolean(scorer?.(m, this, all))),
+      accept: (m, all) => {
+        const key = nameKey(m.words);
+        return !this.placeName(key) && (this.titledName(key) || Boolean(scorer?.(m, this, all)));
+      },
       reject: (m) => this.placeName(nameKey(m.words)),
       acceptSingle: (m, alone) =>
         (m.titled && this.titledSingle(m.words)) || (personTitledSingle(m) && this.notMostlyBare(m.words)) || this.bareSingle(m.words, alone),

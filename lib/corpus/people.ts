@@ -1895,18 +1895,16 @@ function mergeMentions(
       if (written && (!existing.written || nameKey(written).split(" ").length > nameKey(existing.written).split(" ").length)) existing.written = written;
       continue;
     }
-    const parts = key.split(" ");
-    const containing = [...people.entries()].filter(([k]) => {
-      const kw = k.split(" ");
-      if (kw.length <= parts.length) return false;
-      const suffix = kw.slice(kw.length - parts.length).join(" ") === key;
-      const prefix = parts.length === 1 && kw[0] === key;
-      return suffix || prefix;
-    });
+    // The longer names this one ends, or as one word opens (keys are words joined by single spaces).
+    const single = !key.includes(" ");
+    const asLast = ` ${key}`;
+    const asFirst = `${key} `;
+    const containing: [string, Person][] = [];
+    for (const e of people) if (e[0].endsWith(asLast) || (single && e[0].startsWith(asFirst))) containing.push(e);
     // "Sơn Tùng" after "Sơn Tùng M-TP": the stage name without its tag.
     if (!containing.length) containing.push(...[...people.entries()].filter(([, p]) => withStageTag(p.words, m.words)));
     // "Muller" after "Robert Mueller": a foreign surname misspelt by a letter or two.
-    if (!containing.length && parts.length === 1 && !isVietnameseName(m.words)) {
+    if (!containing.length && single && !isVietnameseName(m.words)) {
       containing.push(
         ...[...people.entries()].filter(([k, p]) => !isVietnameseName(p.words) && sameVariant(k.split(" ").at(-1)!, key, p.words.slice(-1), m.words)),
       );
