@@ -5,6 +5,18 @@ const names = (...texts: string[]) => findPeople(texts).map((p) => p.name);
 const idsOf = (...texts: string[]) => findPeople(texts).map((p) => p.id);
 
 describe("findPeople", () => {
+  it("never takes an outlet's name for a person, with or without its marks", () => {
+    expect(names("Phóng viên Dân Việt đưa tin. Phóng viên Thanh Tra cho biết.")).toEqual([]);
+    expect(names("Phóng viên Dan Viet đưa tin. Phóng viên THANH TRA cho biết.")).toEqual([]);
+    // The same shape with a name no outlet has is a person.
+    expect(names("Phóng viên Dân Vương đưa tin.")).toEqual(["Dân Vương"]);
+  });
+
+  it("counts a one-word mention that opens a full name, or ends one, as that person", () => {
+    expect(names("Tổng thống Rufus Firefly phát biểu. Tổng thống Rufus cho biết thêm.")).toEqual(["Rufus Firefly"]);
+    expect(names("Tổng thống Rufus Firefly phát biểu. Tổng thống Firefly cho biết thêm.")).toEqual(["Rufus Firefly"]);
+  });
+
   it("reads names after titles, without the country or body in front", () => {
     expect(names("Tổng thống Nga Vladimir Putin hội đàm với Đặc phái viên Mỹ Steve Witkoff.")).toEqual(["Vladimir Putin", "Steve Witkoff"]);
     expect(names("Thư ký Báo chí Nhà Trắng Karoline Leavitt cho biết.")).toEqual(["Karoline Leavitt"]);
