@@ -684,6 +684,13 @@ describe("findPeople, session of 2026-11-27 01:21 (people14)", () => {
     expect(names("Khách mời có ảo thuật gia Đình Quý.")).toEqual(["Đình Quý"]);
     expect(names("Cảnh sát bắt nghi can Yasumasa Shibuya.")).toEqual(["Yasumasa Shibuya"]);
   });
+  it("reads two words after a unit's word and its acronym as the unit's name", () => {
+    expect(names("Tổ công tác của Đội CSGT An Lạc tại Quốc lộ 1A.")).toEqual([]);
+    expect(names("Trung tá Trương Trần Minh Tuấn, Đội trưởng Đội CSGT An Lạc chia sẻ.")).toEqual(["Trương Trần Minh Tuấn"]);
+    expect(names("Chương trình do Trung ương Đoàn TNCS Hồ Chí Minh chỉ đạo.")).toEqual([]);
+    // A ministry's official keeps his name.
+    expect(names("Thứ trưởng Bộ GD-ĐT Bùi Văn Ga nói.")).toEqual(["Bùi Văn Ga"]);
+  });
   it("never reads a company's legal form in capitals as a name", () => {
     const text = "Công ty TNHH MTV Đô thị và Công ty TNHH MTV Môi trường cùng Công ty TNHH MTV Sông Đà dự thầu.";
     expect(words(text)).not.toContain("Tnhh Mtv");

@@ -224,6 +224,8 @@ const ORG_COMPOUNDS = new Set([
 const CAPITALS_ONLY = new Set(["un", "who", "is", "eu", "sea", "ap", "rt", "fed", "pro", "show", "plus", "book"]);
 // "Vịnh" heads a bay ("Vịnh Hạ Long") but ends given names ("Shin Hồng Vịnh", "Nguyễn Đức Vịnh").
 const GIVEN_NAME_ORG_WORDS = new Set(["trường", "hợp", "vịnh", "hội"]);
+/** Units whose name follows their acronym: "Đội CSGT An Lạc", "Phòng CSĐT …", "Đoàn TNCS Hồ Chí Minh". */
+const UNIT_WORDS = new Set(["đội", "phòng", "đoàn", "đồn"]);
 // "Tập" heads a conglomerate only as "Tập đoàn"; elsewhere it is a family name ("Tập Cận Bình").
 const ORG_ONLY_BEFORE = new Map([["tập", "đoàn"]]);
 /** Street words, after which a list of names is a list of streets ("đường Nguyễn Đức Cảnh và Nguyễn Quốc Trị"). */
@@ -1075,14 +1077,20 @@ function segment(
     titled = endsWithPhrase(titlePrefix, TITLE_SET) && !endsWithPhrase(titlePrefix, NOT_TITLES);
   }
   if (!titled && acronymQualified) titled = endsWithPhrase(text.slice(Math.max(0, offsets[0] - 60), offsets[0]), TITLE_SET);
+  // "Đội CSGT An Lạc", "Đội trưởng Đội CSGT Bàn Cờ": a unit's word and its acronym before a name
+  // of two words name the unit after its ward; "Đoàn TNCS Hồ Chí Minh" is the youth union. A title
+  // before them is its head's ("Thứ trưởng Bộ GD-ĐT Bùi Văn Ga" has three words and "Bộ").
+  const unitName = a === from && from >= 2 && isAcronym(runWords[from - 1]) && UNIT_WORDS.has(lws[from - 2]) && (b - a === 2 || lws[from - 1] === "tncs");
+  if (unitName) titled = false;
   const placeContext = text.slice(Math.max(0, offsets[a] - 40), offsets[a]);
   let placed =
-    !titled &&
-    ((endsWithPhrase(placeContext, PLACE_BEFORE_SET) && !endsWithPhrase(placeContext, NOT_PLACE_BEFORE)) ||
-      (b - a >= 2 &&
-        VN_SURNAMES.has(lws[a]) &&
-        HOUSE_NUMBER_BEFORE.test(text.slice(Math.max(0, offsets[a] - 30), offsets[a])) &&
-        isVietnameseName(runWords.slice(a, b))));
+    unitName ||
+    (!titled &&
+      ((endsWithPhrase(placeContext, PLACE_BEFORE_SET) && !endsWithPhrase(placeContext, NOT_PLACE_BEFORE)) ||
+        (b - a >= 2 &&
+          VN_SURNAMES.has(lws[a]) &&
+          HOUSE_NUMBER_BEFORE.test(text.slice(Math.max(0, offsets[a] - 30), offsets[a])) &&
+          isVietnameseName(runWords.slice(a, b)))));
   // "Phó Chủ tịch UBND tỉnh Dương Tất Thắng": a council's unit word with its name left out; the
   // official's full name follows it, not a place's (a title before the council says so).
   if (placed && b - a >= 3 && VN_SURNAMES.has(lws[a]) && isVietnameseName(runWords.slice(a, b))) {
