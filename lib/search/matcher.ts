@@ -10,6 +10,7 @@ import { applyEdits, correctQuery, rareNameFix } from "@/lib/search/correct";
 import { expandQuery, type Group } from "@/lib/search/query-expand";
 import { parseQuery, type ParsedQuery } from "@/lib/search/query-parse";
 import { keyTerms, relatedIn } from "@/lib/search/rank-related";
+import { postingsBelow, type RankIndex } from "@/lib/search/rank-index";
 import {
   boundQuery,
   createScratch,
@@ -91,6 +92,10 @@ export interface MatchResult {
   totalExact: boolean;
   /** True when the query's work budget cut it short: the hits may miss matching articles. */
   partial: boolean;
+  /** Postings charged to the query's work budget (its words, completions, corrections and suggestions checked). */
+  postings: number;
+  /** Postings scored, charged to the query's score budget (SCORE_BUDGET). */
+  scored: number;
 }
 
 export interface MatcherOptions {
@@ -100,6 +105,11 @@ export interface MatcherOptions {
    * segments are not read and no correction is tried, and the result says `partial`.
    */
   budget?: number;
+  /**
+   * Postings a query may score (see SCORE_BUDGET): past it, only the first articles of the
+   * segment being read are kept, later segments are not read, and the result says `partial`.
+   */
+  scoreBudget?: number;
   /** Ranking weights (default RANK_WEIGHTS): for experiments such as scripts/eval/ablate.ts. */
   weights?: RankWeights;
   /** Let results miss words worth up to this share of the query's idf: an experiment only (issue #11 keeps 0). */
@@ -130,9 +140,18 @@ export const MIX_NEAR_MISSES = true;
 /** Default work budget: far above any ordinary query on millions of articles (a word's postings are at most the archive). */
 export const WORK_BUDGET = 20_000_000;
 
-/** Postings read so far by one query, against its budget. */
+/**
+ * Default score budget: postings of articles still in the running that a query may score
+ * (ScoreRequest.scoreBudget). A query of sixteen common words scores about 340,000 at 35k
+ * articles; the eval and judged queries at most about 100,000 (docs/performance.md, fast14).
+ * Counted in postings, not time, so a cut answer repeats.
+ */
+export const SCORE_BUDGET = 200_000;
+
+/** Postings read and scored so far by one query, against its budgets. */
 interface Meter {
   left: number;
+  scoreLeft: number;
   cut: boolean;
 }
 
@@ -202,6 +221,7 @@ export function createMatcher(
   source: Archive | readonly Article[],
   {
     budget = WORK_BUDGET,
+    scoreBudget = SCORE_BUDGET,
     weights,
     missShare,
     nearMiss = true,
@@ -290,7 +310,11 @@ export function createMatcher(
     for (const seg of archive.segments) {
       // Local groups are copies: leaving a completion out here changes nothing else.
       const local = localize(archive, seg, groups, p.excluded);
-      if (!withinBudget(seg, local.groups, meter, hits.length > 0)) break;
+      const docLimit = withinBudget(seg, local.groups, meter);
+      if ((docLimit === 0 && meter.cut) || meter.scoreLeft <= 0) {
+        meter.cut = true;
+        break;
+      }
       const req: ScoreRequest = {
         groups: local.groups,
         phrases: mode === "all" ? phrases : [],
@@ -304,8 +328,12 @@ export function createMatcher(
         vouch: vouch ?? undefined,
         topHint,
         countJoined: countJoined ? wideRule.wideBelow : undefined,
+        docLimit,
+        scoreBudget: meter.scoreLeft,
       };
       const b = boundQuery(seg.rank, scratchOf(seg), req);
+      meter.scoreLeft -= req.scored ?? 0;
+      if (req.cutAt !== undefined) meter.cut = true;
       if (req.capped) hits.capped = true;
       if (req.vouched) hits.vouched = true;
       if (req.joined !== undefined) hits.joined = (hits.joined ?? 0) + req.joined;
@@ -334,10 +362,11 @@ export function createMatcher(
 
   /**
    * Charge a segment's postings to the meter, first leaving out completions (widest first)
-   * that would overrun it. False when even the words alone overrun it and something was
-   * already found: the segment is not read.
+   * that would overrun it. When even the words alone overrun it, only the segment's first
+   * articles are read, as many as the budget's postings reach (cutAt). Returns how many
+   * articles of the segment are read (its first ones): 0 = none.
    */
-  function withinBudget(seg: IndexSegment, groups: Group[], meter: Meter, found: boolean): boolean {
+  function withinBudget(seg: IndexSegment, groups: Group[], meter: Meter): number {
     const { foldedStart } = seg.rank;
     const postings = (t: { f: number }) => foldedStart[t.f + 1] - foldedStart[t.f];
     let cost = 0;
@@ -351,21 +380,23 @@ export function createMatcher(
         cost -= postings(t);
         meter.cut = true;
       }
-      if (cost > meter.left && found) {
-        meter.cut = true;
-        return false;
-      }
+    }
+    let limit = seg.rank.n;
+    if (cost > meter.left) {
+      limit = cutAt(seg.rank, groups, meter.left);
+      cost = postingsUpTo(seg.rank, groups, limit);
+      meter.cut = true;
     }
     meter.left -= cost;
-    return true;
+    return limit;
   }
 
-  const finish = (hits: Scored, extra: Partial<Omit<MatchResult, "hits" | "scores" | "refine" | "tighten" | "top">> = {}) =>
-    result(hits, { mixed: mix, ...extra }, exhaustive);
+  const finish = (hits: Scored, meter: Meter, extra: Partial<Omit<MatchResult, "hits" | "scores" | "refine" | "tighten" | "top">> = {}) =>
+    result(hits, { mixed: mix, postings: budget - meter.left, scored: scoreBudget - meter.scoreLeft, ...extra }, exhaustive);
 
   function run(p: Prepared, mode: MatchMode): MatchResult | null {
     const { parsed } = p;
-    const meter: Meter = { left: budget, cut: false };
+    const meter: Meter = { left: budget, scoreLeft: scoreBudget, cut: false };
     if (!parsed.words.length) {
       if (!parsed.excluded.length) return null;
       // Only exclusions: every article without them.
@@ -375,10 +406,10 @@ export function createMatcher(
         const drop = excludedDocs(seg.rank, scratchOf(seg), local.excluded);
         for (let d = 0; d < seg.rank.n; d++) if (!seg.rank.deleted?.[d] && !drop.has(d)) hits.push({ seg, d, score: 0 });
       }
-      return finish(Object.assign(hits, { proximity: new Map() }));
+      return finish(Object.assign(hits, { proximity: new Map() }), meter);
     }
     // Looser, when asked: articles holding some of the words, as typed (never look-alikes).
-    if (mode === "any") return finish(scoreAll(p, p.groups, "any", meter), { relaxed: true, partial: meter.cut });
+    if (mode === "any") return finish(scoreAll(p, p.groups, "any", meter), meter, { relaxed: true, partial: meter.cut });
     let near: NearMiss[] = [];
     const widens = nearMiss && wideFrom(wideRule) > 0 && p.groups.length >= wideFrom(wideRule);
     let hits = scoreAll(p, p.groups, "all", meter, parsed.phrases, nearMiss && mode === "all" ? near : null, null, narrowRule, widens && wideRule.wideJoined);
@@ -387,9 +418,9 @@ export function createMatcher(
     if (widens && hits.length > 0 && answered < wideRule.wideBelow) {
       // A query of wideFrom+ words with few full matches: scored again with its wide near misses (NearMissRule.wideBelow).
       const wideNear: NearMiss[] = [];
-      const wideMeter: Meter = { left: meter.left, cut: false };
+      const wideMeter: Meter = { left: meter.left, scoreLeft: meter.scoreLeft, cut: false };
       const wideHits = scoreAll(p, p.groups, "all", wideMeter, parsed.phrases, wideNear, null, wideRule);
-      if (!wideMeter.cut) [hits, near, meter.left] = [wideHits, wideNear, wideMeter.left];
+      if (!wideMeter.cut) [hits, near, meter.left, meter.scoreLeft] = [wideHits, wideNear, wideMeter.left, wideMeter.scoreLeft];
     }
     if (hits.length && hits.length < NAME_FIX_BELOW && nameFix && mode === "all" && !meter.cut) {
       // Almost nothing as typed: a misspelt foreign name read as its far commoner spelling, when that finds several times more (and says so).
@@ -428,27 +459,27 @@ export function createMatcher(
       }
       // The reading comes from the matched articles themselves: it finds them.
       const suggestion = reading ? readingText(p, reading) : offered(suggestQuery(lex, p.q, parsed), meter);
-      return finish(hits, { nearMisses: near, suggestion, totalExact: !hits.capped && !meter.cut, partial: meter.cut });
+      return finish(hits, meter, { nearMisses: near, suggestion, totalExact: !hits.capped && !meter.cut, partial: meter.cut });
     }
     if (aloneRule && nearMiss && mode === "all" && wideFrom(aloneRule) > 0 && p.groups.length >= aloneFrom) {
       const alone: NearMiss[] = [];
-      const aloneMeter: Meter = { left: meter.left, cut: false };
+      const aloneMeter: Meter = { left: meter.left, scoreLeft: meter.scoreLeft, cut: false };
       const none = scoreAll(p, p.groups, "all", aloneMeter, parsed.phrases, alone, null, aloneRule);
       // No article holds every word (the first pass was not cut): a total of 0 is exact.
-      if (alone.length && !aloneMeter.cut) return finish(none, { nearMisses: alone, alone: true, totalExact: !hits.capped && !meter.cut, partial: meter.cut });
+      if (alone.length && !aloneMeter.cut) return finish(none, aloneMeter, { nearMisses: alone, alone: true, totalExact: !hits.capped && !meter.cut, partial: meter.cut });
     }
     // Nothing has every word as typed: a confident correction that says so, or an honest nothing.
     // A correction is only tried within the budget: else the honest nothing says it was cut.
-    if (meter.left <= 0) meter.cut = true;
+    if (meter.left <= 0 || meter.scoreLeft <= 0) meter.cut = true;
     const fix = mode === "all" && !meter.cut ? correctQuery(lex, p.q, parsed) : null;
     if (fix) {
       const c = prepare(fix.query);
       // Each typo fix must really stand next to the neighbour that vouched for it in some
       // hit: checked as the fixed query is scored (once).
       const fixed = scoreAll(c, c.groups, "all", meter, c.parsed.phrases, null, fix.pairs);
-      if (fixed.vouched) return finish(fixed, { correctedQuery: fix.query, totalExact: !fixed.capped && !meter.cut, partial: meter.cut });
+      if (fixed.vouched) return finish(fixed, meter, { correctedQuery: fix.query, totalExact: !fixed.capped && !meter.cut, partial: meter.cut });
     }
-    return finish(Object.assign([], { proximity: new Map() }), {
+    return finish(Object.assign([], { proximity: new Map() }), meter, {
       suggestion: offered(suggestQuery(lex, p.q, parsed, true), meter),
       totalExact: !hits.capped && !meter.cut,
       partial: meter.cut,
@@ -457,12 +488,13 @@ export function createMatcher(
 
   /** A suggestion is offered only when it finds something as typed (checked within the budget). */
   function offered(q: string | null, meter: Meter): string | null {
-    if (!q || meter.left <= 0) return null;
+    if (!q || meter.left <= 0 || meter.scoreLeft <= 0) return null;
     const p = prepare(q);
     // The check's own meter: a suggestion left out never makes the answer partial.
-    const check: Meter = { left: meter.left, cut: false };
+    const check: Meter = { left: meter.left, scoreLeft: meter.scoreLeft, cut: false };
     const found = p.parsed.words.length > 0 && scoreAll(p, p.groups, "all", check).length > 0;
     meter.left = check.left;
+    meter.scoreLeft = check.scoreLeft;
     return found && !check.cut ? q : null;
   }
 
@@ -584,6 +616,29 @@ function refineHits(scored: Scored, hits: Hit[]) {
   }
 }
 
+/** Postings of the groups' terms in the segment's articles below `limit`. */
+export function postingsUpTo(index: RankIndex, groups: Group[], limit: number): number {
+  let cost = 0;
+  for (const g of groups) for (const t of g.terms) cost += postingsBelow(index, t.f, limit) - index.foldedStart[t.f];
+  return cost;
+}
+
+/**
+ * The most articles of a segment (its first ones) whose postings of the groups' terms fit
+ * in `left`: where a query past its work budget stops reading (a binary search over the
+ * article numbers, each step a binary search in each term's postings).
+ */
+export function cutAt(index: RankIndex, groups: Group[], left: number): number {
+  let lo = 0;
+  let hi = index.n;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (postingsUpTo(index, groups, mid) <= left) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 function result(hits: Scored, extra: Partial<Omit<MatchResult, "hits" | "scores" | "refine" | "tighten" | "top">> = {}, exhaustive = false): MatchResult {
   let scores: Map<string, number> | null = null;
   // Near misses come from the same scorings as the hits: the same positional scorers refine them.
@@ -608,6 +663,8 @@ function result(hits: Scored, extra: Partial<Omit<MatchResult, "hits" | "scores"
     correctedQuery: null,
     totalExact: true,
     partial: false,
+    postings: 0,
+    scored: 0,
     ...extra,
     refine,
     tighten,

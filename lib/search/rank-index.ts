@@ -709,6 +709,23 @@ export function fieldCounts(packed: number): { title: number; lead: number; body
   return { title: packed >> 12, lead: (packed >> 8) & 15, body: packed & 255 };
 }
 
+/**
+ * Where folded term f's postings reach document `limit`: the first posting of an article at
+ * or after it (a term's postings are in document order). `limit` ≥ n: the term's end.
+ */
+export function postingsBelow(index: Pick<RankIndex, "n" | "foldedStart" | "foldedDocs">, f: number, limit: number): number {
+  let lo = index.foldedStart[f];
+  let hi = index.foldedStart[f + 1];
+  if (limit >= index.n) return hi;
+  const docs = index.foldedDocs;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (docs[mid] < limit) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Document frequency of a folded term id, archive-wide when the index is one segment of several. */
 export function foldedDf(index: { shared: SharedStats | null; foldedStart?: Int32Array }, f: number): number {
   if (index.shared) return index.shared.df[f];

@@ -19,7 +19,7 @@ import { slugify } from "@/lib/corpus/text";
 import { popcount } from "@/lib/search/bits";
 import type { Group } from "@/lib/search/query-expand";
 import { mayHoldAny, pairFilter, pairProbes, type PairFilter } from "@/lib/search/pair-filter";
-import { archiveSize, ESCAPE, foldedDf, pairDf, tokenAt, type RankIndex } from "@/lib/search/rank-index";
+import { archiveSize, ESCAPE, foldedDf, pairDf, postingsBelow, tokenAt, type RankIndex } from "@/lib/search/rank-index";
 import { kthLargest, mapped } from "@/lib/search/topk";
 import { exactVariants } from "@/lib/search/variants";
 
@@ -418,6 +418,22 @@ export interface ScoreRequest {
   joined?: number;
   /** How deep a relevance page gets tight bounds for every match that can reach it (default TOP_HINT; 0: every match). */
   topHint?: number;
+  /**
+   * Only articles numbered below this are read (default: every article): the work budget's
+   * cut inside a segment (matcher.ts withinBudget), the postings of the articles after it
+   * never visited.
+   */
+  docLimit?: number;
+  /**
+   * Postings the request may score (the work budget's second measure, matcher.ts
+   * SCORE_BUDGET: a posting of an article still in the running, as opposed to one skipped).
+   * Past it, only the segment's first articles are read (see accumulate). Default: no limit.
+   */
+  scoreBudget?: number;
+  /** Set by scoreQuery: postings scored. */
+  scored?: number;
+  /** Set by scoreQuery when the score budget cut the segment: the articles read (its first ones). */
+  cutAt?: number;
 }
 
 /** Candidates of a request with their scores bounded: what a top-k selection refines. */
@@ -609,15 +625,20 @@ function run(index: RankIndex, s: Scratch, req: ScoreRequest, explain: Explain |
     const minor = req.mode === "all" && req.nearMiss ? minorWords(index, groups, stats, rule) & (rule.alone ? (wide?.droppable ?? 0) : -1) : 0;
     const most = minor ? lackAllowed(groups.length, rule) : 0;
     const budget = req.mode === "all" ? (req.missShare ?? 0) * stats.totalIdf : Infinity;
-    accumulate(index, s, groups, touched, budget, minor, most, stats, w, wide?.budget ?? 0);
+    const docLimit = req.docLimit ?? index.n;
+    const work = accumulate(index, s, groups, touched, budget, minor, most, stats, w, wide?.budget ?? 0, docLimit, req.scoreBudget ?? Infinity);
+    req.scored = work.scored;
+    req.cutAt = work.limit < docLimit ? work.limit : undefined;
+    // Cut by the score budget: the articles after the cut are out (their sums are partial); the rest keep their order.
+    const read = work.limit < docLimit ? touched.filter((d) => d < work.limit) : touched;
     const full = (1 << groups.length) - 1;
     const lackOf = (d: number) => nearMissMask(s.mask[d], full, minor, most) || (wide ? wideMissMask(s.mask[d], full, wide) : 0);
     let candidates: number[] = [];
     let near: number[] = [];
-    if (req.mode !== "all") candidates = live(index, s, anyWord(index, s, groups, touched), req.excluded);
+    if (req.mode !== "all") candidates = live(index, s, anyWord(index, s, groups, read), req.excluded);
     else if (req.missShare) {
-      const within = touched.filter((d) => stats.totalIdf - s.sums[SUMS * d + COVER] <= budget + 1e-9);
-      const lacking = minor || wide ? touched.filter((d) => lackOf(d) !== 0) : [];
+      const within = read.filter((d) => stats.totalIdf - s.sums[SUMS * d + COVER] <= budget + 1e-9);
+      const lacking = minor || wide ? read.filter((d) => lackOf(d) !== 0) : [];
       candidates = live(index, s, within, req.excluded);
       near = live(index, s, lacking, req.excluded);
     } else {
@@ -625,8 +646,8 @@ function run(index: RankIndex, s: Scratch, req: ScoreRequest, explain: Explain |
       const { mask } = s;
       const deleted = index.deleted ?? null;
       const nearMisses = minor !== 0 || wide !== null;
-      for (let i = 0; i < touched.length; i++) {
-        const d = touched[i];
+      for (let i = 0; i < read.length; i++) {
+        const d = read[i];
         if (deleted !== null && deleted[d] !== 0) continue;
         if (mask[d] === full) candidates.push(d);
         else if (nearMisses && lackOf(d) !== 0) near.push(d);
@@ -791,7 +812,7 @@ function scanned(
  * Title, text, coverage and head parts of every word (the best of its expansions).
  * Rarest word first; when every word must match, later words only score articles that
  * matched all earlier ones, or all but a few words of `minor` (near misses, see lackAllowed), so common
- * syllables then cost a loop, not a score.
+ * syllables then cost a loop, not a score. Only the postings of articles below `limit` are read.
  */
 function accumulate(
   index: RankIndex,
@@ -804,7 +825,9 @@ function accumulate(
   stats: QueryStats,
   w: RankWeights,
   wide = 0,
-) {
+  limit = index.n,
+  scoreBudget = Infinity,
+): { scored: number; limit: number } {
   const { foldedStart, foldedDocs, foldedTf, titleNorm, leadNorm, bodyNorm, exactStart, exactDocs } = index;
   const { mask, litMask, allow, sums, markUp, bestTitle, bestText, bestCover, bestHead, slot, slotted } = s;
   // Rows of per-field word counts: 3 per query word (what bounds the positional features).
@@ -821,6 +844,16 @@ function accumulate(
   const size = groups.map((grp) => grp.terms.reduce((n, t) => n + foldedDf(index, t.f), 0));
   const requireAll = budget === 0;
   if (budget < Infinity) order.sort((a, b) => size[a] - size[b]);
+  // The score budget (ScoreRequest.scoreBudget): postings scored so far, against a first
+  // check at half the budget. There, when the work so far (scored per posting read) projects
+  // past the budget, the articles read are cut to the share of the segment it reaches; past
+  // the whole budget, to those before the article being read. A request scoring at most half
+  // its budget is never cut; the cut depends on the postings alone, so it repeats.
+  let scored = 0;
+  let check = scoreBudget / 2;
+  let read = 0;
+  let total = 0;
+  for (const grp of groups) for (const t of grp.terms) total += postingsBelow(index, t.f, limit) - foldedStart[t.f];
   let needed = 0;
   /** Idf of the words scored so far: an article that already missed more than `budget` is out. */
   let processed = 0;
@@ -842,7 +875,8 @@ function accumulate(
     for (const t of group.terms) {
       const defer = deferMarked(t, w);
       const ti = t.weight * termIdf(index, t);
-      const end = foldedStart[t.f + 1];
+      const from = foldedStart[t.f];
+      let end = postingsBelow(index, t.f, limit);
       // A single term's coverage and head parts, as the pass over `hit` would add them (bit for bit).
       const coverPart = wordIdf * (t.weight > 0 ? t.weight : 0);
       const headTitlePart = headIdf[g] * (t.weight * titleHead > 0 ? t.weight * titleHead : 0);
@@ -859,6 +893,20 @@ function accumulate(
             : processed - sums[at + COVER] > budget + 1e-9
         )
           continue;
+        if (++scored > check) {
+          // Scored postings per posting read so far, over all the postings: the whole query's estimate.
+          const estimate = (scored * total) / (read + p - from + 1);
+          if (check < scoreBudget && estimate <= scoreBudget) check = scoreBudget;
+          else {
+            // The first articles the budget is estimated to reach (past the whole budget: those before this one).
+            limit = check < scoreBudget ? Math.min(d, Math.floor((limit * scoreBudget) / estimate)) : d;
+            check = scoreBudget;
+            scored--;
+            // This term's postings from here on are of articles at or past the cut (documents in order).
+            end = p;
+            break;
+          }
+        }
         const packed = foldedTf[p];
         const inTitle = packed >> 12;
         const inLead = (packed >> 8) & 15;
@@ -906,6 +954,7 @@ function accumulate(
         if (t.weight > bestCover[d]) bestCover[d] = t.weight;
         if (inHead > bestHead[d]) bestHead[d] = inHead;
       }
+      read += end - from;
     }
     for (let i = 0; i < hit.length; i++) {
       const d = hit[i];
@@ -925,6 +974,7 @@ function accumulate(
     if (requireAll) needed |= bit;
     processed += wordIdf;
   }
+  return { scored, limit };
 }
 
 /** Each query word's weight in the head: idf^headPower, scaled so that they still sum to the query's idf. */

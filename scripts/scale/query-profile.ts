@@ -3,7 +3,10 @@
 // `--only warm` adds search() with the result cache on (DEFAULT_CACHE_MB), each query asked
 // once untimed just before its timed ask: a repeated search's cost (match and search are cold).
 // `--slowest N` lists the N queries whose search() took longest in the last run (with their
-// match() time in that run and how many full matches and near misses they have).
+// match() time in that run, how many full matches and near misses they have and how many
+// postings they read and scored: the work budgets' units, matcher.ts WORK_BUDGET and
+// SCORE_BUDGET). Every run ends with both over the queries (p50, p99, max) and how many the
+// budgets cut (`partial`).
 // `--ab '{"marks":0}'` also times match() with those RANK_WEIGHTS changed ("match-ab"), in the
 // same process and runs, the two alternating which goes first: a weight's or feature's cost
 // (`"mix": false` and `"nearMissRule": {…}` set those matcher options). match() is timed with
@@ -139,15 +142,25 @@ async function main() {
   }
   for (const [i, q] of given.entries()) {
     const of = (name: string) => (perQuery[name].length ? `${name} ${median(perQuery[name].map((t) => t[i])).toFixed(2)} ms` : "");
-    console.log(`query: ${[of("match"), of("search")].filter(Boolean).join(", ")} (median of ${values.runs} runs)  ${q}`);
+    const m = matcher.match(q);
+    const work = m ? `, ${m.postings} postings read, ${m.scored} scored${m.partial ? ", partial" : ""}` : "";
+    console.log(`query: ${[of("match"), of("search")].filter(Boolean).join(", ")} (median of ${values.runs} runs${work})  ${q}`);
   }
+  // The work budget's unit (matcher.ts WORK_BUDGET): postings charged per query, and which queries it cut.
+  const charged = queries.map((q) => ({ q, m: matcher.match(q) })).filter((x) => x.m);
+  for (const unit of ["postings", "scored"] as const) {
+    const xs = charged.map((x) => x.m![unit]).sort((a, b) => a - b);
+    const most = charged.reduce((a, b) => (b.m![unit] > a.m![unit] ? b : a), charged[0]);
+    if (most) console.log(`${unit}: p50 ${percentile(xs, 50)}, p99 ${percentile(xs, 99)}, max ${most.m![unit]} (${most.q})`);
+  }
+  console.log(`cut by the budget (partial): ${charged.filter((x) => x.m!.partial).length} of ${charged.length}`);
   const slowest = queries.map((q, i) => ({ q, ms: lastSearch[i] ?? 0 })).sort((a, b) => b.ms - a.ms);
   for (const { q, ms } of slowest.slice(0, Number(values.slowest))) {
     // What the query matched: full matches and near misses (the work grows with them).
     const m = matcher.match(q);
     const i = queries.indexOf(q);
     const matchMs = lastMatch[i] === undefined ? "" : `, match ${lastMatch[i].toFixed(1)} ms`;
-    console.log(`slow: ${ms.toFixed(1)} ms${matchMs}, ${m?.hits.length ?? 0} hits + ${m?.nearMisses.length ?? 0} near  ${q}`);
+    console.log(`slow: ${ms.toFixed(1)} ms${matchMs}, ${m?.hits.length ?? 0} hits + ${m?.nearMisses.length ?? 0} near, ${m?.postings ?? 0} postings read, ${m?.scored ?? 0} scored  ${q}`);
   }
   console.log(`load at end ${loadAverage()}`);
   await live.close();
