@@ -846,8 +846,9 @@ function accumulate(
   if (budget < Infinity) order.sort((a, b) => size[a] - size[b]);
   // The score budget (ScoreRequest.scoreBudget): postings scored so far, against a first
   // check at half the budget. There, when the work so far (scored per posting read) projects
-  // past the budget, the articles read are cut to the share of the segment it reaches; past
-  // the whole budget, to those before the article being read. A request scoring at most half
+  // past the budget, the articles read are cut to the share of the segment whose work left
+  // fits in the other half; past the whole budget (a projection too low), to those before the
+  // article being read. A request scoring at most half
   // its budget is never cut; the cut depends on the postings alone, so it repeats.
   let scored = 0;
   let check = scoreBudget / 2;
@@ -898,8 +899,9 @@ function accumulate(
           const estimate = (scored * total) / (read + p - from + 1);
           if (check < scoreBudget && estimate <= scoreBudget) check = scoreBudget;
           else {
-            // The first articles the budget is estimated to reach (past the whole budget: those before this one).
-            limit = check < scoreBudget ? Math.min(d, Math.floor((limit * scoreBudget) / estimate)) : d;
+            // The first articles whose work left is estimated to fit in the budget left (the work
+            // spent on the articles after them is lost); past the whole budget: those before this one.
+            limit = check < scoreBudget ? Math.min(d, Math.floor((limit * (scoreBudget - scored)) / (estimate - scored))) : d;
             check = scoreBudget;
             scored--;
             // This term's postings from here on are of articles at or past the cut (documents in order).
