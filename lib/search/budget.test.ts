@@ -192,7 +192,13 @@ describe("cutAt", () => {
     const arts = Array.from({ length: 30 }, (_, i) => article(`a${i}`, i % 3 ? "giá vàng tăng." : i % 2 ? "giá xăng." : "vàng."));
     const index = buildRankIndex(arts);
     const archive = new Archive(1);
-    archive.add(memorySegment("s", arts.map((a, line) => ({ article: a, line })), index));
+    archive.add(
+      memorySegment(
+        "s",
+        arts.map((a, line) => ({ article: a, line })),
+        index,
+      ),
+    );
     archive.refresh();
     const groups = localGroups(archive, "giá vàng");
     const total = postingsUpTo(index, groups, index.n);

@@ -466,7 +466,8 @@ export function createMatcher(
       const aloneMeter: Meter = { left: meter.left, scoreLeft: meter.scoreLeft, cut: false };
       const none = scoreAll(p, p.groups, "all", aloneMeter, parsed.phrases, alone, null, aloneRule);
       // No article holds every word (the first pass was not cut): a total of 0 is exact.
-      if (alone.length && !aloneMeter.cut) return finish(none, aloneMeter, { nearMisses: alone, alone: true, totalExact: !hits.capped && !meter.cut, partial: meter.cut });
+      if (alone.length && !aloneMeter.cut)
+        return finish(none, aloneMeter, { nearMisses: alone, alone: true, totalExact: !hits.capped && !meter.cut, partial: meter.cut });
     }
     // Nothing has every word as typed: a confident correction that says so, or an honest nothing.
     // A correction is only tried within the budget: else the honest nothing says it was cut.

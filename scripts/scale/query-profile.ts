@@ -160,7 +160,9 @@ async function main() {
     const m = matcher.match(q);
     const i = queries.indexOf(q);
     const matchMs = lastMatch[i] === undefined ? "" : `, match ${lastMatch[i].toFixed(1)} ms`;
-    console.log(`slow: ${ms.toFixed(1)} ms${matchMs}, ${m?.hits.length ?? 0} hits + ${m?.nearMisses.length ?? 0} near, ${m?.postings ?? 0} postings read, ${m?.scored ?? 0} scored  ${q}`);
+    console.log(
+      `slow: ${ms.toFixed(1)} ms${matchMs}, ${m?.hits.length ?? 0} hits + ${m?.nearMisses.length ?? 0} near, ${m?.postings ?? 0} postings read, ${m?.scored ?? 0} scored  ${q}`,
+    );
   }
   console.log(`load at end ${loadAverage()}`);
   await live.close();
