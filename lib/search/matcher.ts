@@ -151,7 +151,8 @@ export const SCORE_BUDGET = 200_000;
 /** Postings read and scored so far by one query, against its budgets. */
 interface Meter {
   left: number;
-  scoreLeft: number;
+  /** Postings scored so far (against the score budget). */
+  scored: number;
   cut: boolean;
 }
 
@@ -311,7 +312,7 @@ export function createMatcher(
       // Local groups are copies: leaving a completion out here changes nothing else.
       const local = localize(archive, seg, groups, p.excluded);
       const docLimit = withinBudget(seg, local.groups, meter);
-      if ((docLimit === 0 && meter.cut) || meter.scoreLeft <= 0) {
+      if ((docLimit === 0 && meter.cut) || meter.scored >= scoreBudget) {
         meter.cut = true;
         break;
       }
@@ -329,10 +330,10 @@ export function createMatcher(
         topHint,
         countJoined: countJoined ? wideRule.wideBelow : undefined,
         docLimit,
-        scoreBudget: meter.scoreLeft,
+        scoreBudget: scoreBudget - meter.scored,
       };
       const b = boundQuery(seg.rank, scratchOf(seg), req);
-      meter.scoreLeft -= req.scored ?? 0;
+      meter.scored += req.scored ?? 0;
       if (req.cutAt !== undefined) meter.cut = true;
       if (req.capped) hits.capped = true;
       if (req.vouched) hits.vouched = true;
@@ -392,11 +393,11 @@ export function createMatcher(
   }
 
   const finish = (hits: Scored, meter: Meter, extra: Partial<Omit<MatchResult, "hits" | "scores" | "refine" | "tighten" | "top">> = {}) =>
-    result(hits, { mixed: mix, postings: budget - meter.left, scored: scoreBudget - meter.scoreLeft, ...extra }, exhaustive);
+    result(hits, { mixed: mix, postings: budget - meter.left, scored: meter.scored, ...extra }, exhaustive);
 
   function run(p: Prepared, mode: MatchMode): MatchResult | null {
     const { parsed } = p;
-    const meter: Meter = { left: budget, scoreLeft: scoreBudget, cut: false };
+    const meter: Meter = { left: budget, scored: 0, cut: false };
     if (!parsed.words.length) {
       if (!parsed.excluded.length) return null;
       // Only exclusions: every article without them.
@@ -418,9 +419,9 @@ export function createMatcher(
     if (widens && hits.length > 0 && answered < wideRule.wideBelow) {
       // A query of wideFrom+ words with few full matches: scored again with its wide near misses (NearMissRule.wideBelow).
       const wideNear: NearMiss[] = [];
-      const wideMeter: Meter = { left: meter.left, scoreLeft: meter.scoreLeft, cut: false };
+      const wideMeter: Meter = { left: meter.left, scored: meter.scored, cut: false };
       const wideHits = scoreAll(p, p.groups, "all", wideMeter, parsed.phrases, wideNear, null, wideRule);
-      if (!wideMeter.cut) [hits, near, meter.left, meter.scoreLeft] = [wideHits, wideNear, wideMeter.left, wideMeter.scoreLeft];
+      if (!wideMeter.cut) [hits, near, meter.left, meter.scored] = [wideHits, wideNear, wideMeter.left, wideMeter.scored];
     }
     if (hits.length && hits.length < NAME_FIX_BELOW && nameFix && mode === "all" && !meter.cut) {
       // Almost nothing as typed: a misspelt foreign name read as its far commoner spelling, when that finds several times more (and says so).
@@ -463,7 +464,7 @@ export function createMatcher(
     }
     if (aloneRule && nearMiss && mode === "all" && wideFrom(aloneRule) > 0 && p.groups.length >= aloneFrom) {
       const alone: NearMiss[] = [];
-      const aloneMeter: Meter = { left: meter.left, scoreLeft: meter.scoreLeft, cut: false };
+      const aloneMeter: Meter = { left: meter.left, scored: meter.scored, cut: false };
       const none = scoreAll(p, p.groups, "all", aloneMeter, parsed.phrases, alone, null, aloneRule);
       // No article holds every word (the first pass was not cut): a total of 0 is exact.
       if (alone.length && !aloneMeter.cut)
@@ -471,7 +472,7 @@ export function createMatcher(
     }
     // Nothing has every word as typed: a confident correction that says so, or an honest nothing.
     // A correction is only tried within the budget: else the honest nothing says it was cut.
-    if (meter.left <= 0 || meter.scoreLeft <= 0) meter.cut = true;
+    if (meter.left <= 0 || meter.scored >= scoreBudget) meter.cut = true;
     const fix = mode === "all" && !meter.cut ? correctQuery(lex, p.q, parsed) : null;
     if (fix) {
       const c = prepare(fix.query);
@@ -489,13 +490,13 @@ export function createMatcher(
 
   /** A suggestion is offered only when it finds something as typed (checked within the budget). */
   function offered(q: string | null, meter: Meter): string | null {
-    if (!q || meter.left <= 0 || meter.scoreLeft <= 0) return null;
+    if (!q || meter.left <= 0 || meter.scored >= scoreBudget) return null;
     const p = prepare(q);
     // The check's own meter: a suggestion left out never makes the answer partial.
-    const check: Meter = { left: meter.left, scoreLeft: meter.scoreLeft, cut: false };
+    const check: Meter = { left: meter.left, scored: meter.scored, cut: false };
     const found = p.parsed.words.length > 0 && scoreAll(p, p.groups, "all", check).length > 0;
     meter.left = check.left;
-    meter.scoreLeft = check.scoreLeft;
+    meter.scored = check.scored;
     return found && !check.cut ? q : null;
   }
 

@@ -6,7 +6,7 @@
 // match() time in that run, how many full matches and near misses they have and how many
 // postings they read and scored: the work budgets' units, matcher.ts WORK_BUDGET and
 // SCORE_BUDGET). Every run ends with both over the queries (p50, p99, max) and how many the
-// budgets cut (`partial`).
+// budgets cut (`partial`). `--score-budget N` sets the score budget (`Infinity`: none).
 // `--ab '{"marks":0}'` also times match() with those RANK_WEIGHTS changed ("match-ab"), in the
 // same process and runs, the two alternating which goes first: a weight's or feature's cost
 // (`"mix": false` and `"nearMissRule": {…}` set those matcher options). match() is timed with
@@ -48,6 +48,7 @@ const { values } = cliArgs(__filename, {
     // "judged": the hand-judged natural queries (frozen and held-out, long ones among them) instead of eval's known items.
     set: { type: "string", default: "eval" },
     query: { type: "string", multiple: true },
+    "score-budget": { type: "string" },
   },
 });
 
@@ -64,9 +65,11 @@ async function main() {
   // `--clock cpu`: this process's CPU time (user + system, all its threads) instead of wall
   // time, which on a shared machine also counts the time other jobs held the cores.
   const cpu = values.clock === "cpu";
-  let engine = new SearchEngine(live.archive);
+  // `--score-budget N` (Infinity: none): the matcher's and engine's score budget (matcher.ts SCORE_BUDGET).
+  const budgets = values["score-budget"] ? { scoreBudget: Number(values["score-budget"]) } : {};
+  let engine = new SearchEngine(live.archive, budgets);
   // Rebuilt every run: a matcher keeps its last 64 queries' results (CACHE_SIZE), which would time a cache hit for a set as small as the judged one.
-  let matcher = createMatcher(live.archive);
+  let matcher = createMatcher(live.archive, budgets);
   // `mix` and `nearMissRule` are matcher options; every other key a weight.
   const { mix, nearMissRule, ...over } = (values.ab ? JSON.parse(values.ab) : {}) as Partial<RankWeights> & Pick<MatcherOptions, "mix" | "nearMissRule">;
   const abOf = () => (values.ab ? createMatcher(live.archive, { weights: { ...RANK_WEIGHTS, ...over }, mix, nearMissRule }) : null);
@@ -112,11 +115,11 @@ async function main() {
   let lastSearch: number[] = [];
   let lastMatch: number[] = [];
   for (let r = 0; r < Number(values.runs); r++) {
-    matcher = createMatcher(live.archive);
+    matcher = createMatcher(live.archive, budgets);
     ab = abOf();
     if (given.length) {
       // A handful of queries would be answered from the engine's matcher cache after the first run.
-      engine = new SearchEngine(live.archive);
+      engine = new SearchEngine(live.archive, budgets);
       engine.prepare();
       // Untimed, as a server's first request would: the engine's per-segment counters made once.
       engine.search({ ...EMPTY_QUERY, q: "" });
