@@ -13,14 +13,15 @@
 // archive-stories.test.ts against fresh builds). Anything else (a removed or rewritten file,
 // an earlier day, a merge, the first change after adopting saved stories) gets provisional
 // stories at once, the last grouping with the removed articles taken out and each new article
-// a story of its own, and the archive is regrouped in the background, in slices between
-// searches; its result is swapped in when done. So a change is searchable without waiting for
+// a story of its own, and the archive is regrouped in the background (on a worker thread:
+// group-off-thread.ts); its result is swapped in when done. So a change is searchable without waiting for
 // a grouping of the whole archive (about 5 s of CPU at 200k articles), and the stories shown
 // equal a full regrouping once the background regrouping is done (`storiesSettled`).
 import type { Archive, Loc } from "@/lib/index/archive";
 import type { TypedArray } from "@/lib/index/format";
 import type { Segment } from "@/lib/index/segment";
 import { publicationOrder, STORY_RULE, StoryGrouper, type Stories, type StoryDocs } from "@/lib/stories/group";
+import { groupOffThread } from "@/lib/stories/group-off-thread";
 import { STRIDE } from "@/lib/stories/signature";
 
 /**
@@ -180,11 +181,18 @@ export function groupArchive(archive: Archive): ArchiveStories & { next: Continu
 }
 
 /**
- * The same grouping as `groupArchive`, in slices of about SLICE_MS between which other work
- * (searches, updates) runs. The documents are read at the start: the result is of the
- * archive's generation then (`generation`), which may have moved on by the end.
+ * Whether background regroupings run on a worker thread (group-off-thread.ts); `TIMTIN_STORIES_WORKER=0`
+ * groups on this thread in slices instead, as before the worker (to measure what it saves).
  */
-async function groupArchiveInSlices(archive: Archive): Promise<(ArchiveStories & { next: Continuation }) | null> {
+const onWorker = () => process.env.TIMTIN_STORIES_WORKER !== "0";
+
+/**
+ * The same grouping as `groupArchive`, without holding the event loop: the documents are
+ * numbered and read here in slices of about SLICE_MS, and grouped on a worker thread (or here,
+ * in slices, without the worker or if it fails). The documents are read at the start: the
+ * result is of the archive's generation then (`generation`), which may have moved on by the end.
+ */
+async function groupArchiveInBackground(archive: Archive): Promise<(ArchiveStories & { next: Continuation }) | null> {
   // Started after the work at hand (the update, the search that found the change).
   await new Promise((resolve) => setImmediate(resolve));
   if (stopped.has(archive)) return null;
@@ -194,7 +202,6 @@ async function groupArchiveInSlices(archive: Archive): Promise<(ArchiveStories &
   const reshuffles = archive.reshuffles;
   const { locs, numbers } = numberArchive(archive);
   const people = new PersonNumbers();
-  const grouper = new StoryGrouper();
   let slice = performance.now();
   /** Whether to go on: false when stopped; yields to the event loop once a slice is spent. */
   const pause = async () => {
@@ -203,13 +210,33 @@ async function groupArchiveInSlices(archive: Archive): Promise<(ArchiveStories &
     slice = performance.now();
     return !stopped.has(archive);
   };
-  const reading = storyDocsSteps(locs, people);
-  let step = reading.next();
-  for (; !step.done; step = reading.next()) if (!(await pause())) return null;
-  const grouping = grouper.appendSteps(step.value);
-  while (!grouping.next().done) if (!(await pause())) return null;
-  const next = { grouper, people, segments, reshuffles };
-  return { generation, locs, numbers, stories: grouper.result(), saved: false, ms: performance.now() - started, extended: false, exact: true, next };
+  /** The documents' days, signatures and people, read in slices; null when stopped. */
+  const read = async () => {
+    const reading = storyDocsSteps(locs, people);
+    let step = reading.next();
+    for (; !step.done; step = reading.next()) if (!(await pause())) return null;
+    return step.value;
+  };
+  let docs = await read();
+  if (!docs) return null;
+  let grouped: { stories: Stories; grouper: StoryGrouper } | null = null;
+  if (onWorker()) {
+    grouped = await groupOffThread(docs).catch((error) => {
+      console.error(JSON.stringify({ event: "stories_worker_failed", error: String(error) }));
+      return null;
+    });
+    if (stopped.has(archive)) return null;
+    // The worker took the arrays sent: read again to group here.
+    if (!grouped && !(docs = await read())) return null;
+  }
+  if (!grouped) {
+    const grouper = new StoryGrouper();
+    const grouping = grouper.appendSteps(docs);
+    while (!grouping.next().done) if (!(await pause())) return null;
+    grouped = { stories: grouper.result(), grouper };
+  }
+  const next = { grouper: grouped.grouper, people, segments, reshuffles };
+  return { generation, locs, numbers, stories: grouped.stories, saved: false, ms: performance.now() - started, extended: false, exact: true, next };
 }
 
 /**
@@ -341,7 +368,7 @@ function regroupInBackground(archive: Archive) {
 
 async function regroup(archive: Archive) {
   while (!stopped.has(archive) && !archiveStories(archive).exact) {
-    const grouped = await groupArchiveInSlices(archive);
+    const grouped = await groupArchiveInBackground(archive);
     if (!grouped) return;
     if (grouped.generation === archive.generation) held.set(archive, grouped);
     else held.set(archive, extend(grouped, grouped.next, archive) ?? provisionalStories(grouped, archive));

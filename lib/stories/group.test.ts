@@ -2,7 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Article } from "@/lib/corpus/types";
 import { floodA, floodB, floodCopy, floodLater, football, gold, storyArticle } from "@/lib/stories/fixtures";
-import { dayNumber, groupStories, STORY_RULE, StoryGrouper, type StoryDocs } from "@/lib/stories/group";
+import { dayNumber, groupStories, publicationOrder, STORY_RULE, StoryGrouper, type StoryDocs } from "@/lib/stories/group";
+import { groupOffThread } from "@/lib/stories/group-off-thread";
 import { EMPTY, resemblance, SLOTS, STRIDE, storySignature } from "@/lib/stories/signature";
 
 /** Group articles; returns each article's story as the id of its story's first member, and copies. */
@@ -252,5 +253,48 @@ describe("StoryGrouper: documents added after the grouped ones", () => {
     expect(grouper.canAppend(Int32Array.of(20170603))).toBe(true);
     expect(grouper.canAppend(Int32Array.of(20170601))).toBe(false);
     expect(grouper.canAppend(Int32Array.of(0))).toBe(true);
+  });
+
+  /** A copy of `docs` (the worker takes the arrays it is sent). */
+  const copy = (docs: StoryDocs): StoryDocs => ({
+    day: docs.day.slice(),
+    sigs: docs.sigs.slice(),
+    personStart: docs.personStart.slice(),
+    personVals: docs.personVals.slice(),
+  });
+
+  it("a grouping made on the worker thread equals the one made here, and its grouper extends alike", async () => {
+    await fc.assert(
+      fc.asyncProperty(docsArb, fc.nat(60), async (docs, cut) => {
+        // The documents in publication order, cut in two.
+        const all = pick(docs, [...publicationOrder(docs.day)]);
+        const at = Math.min(cut, all.day.length);
+        const first = slice(all, 0, at);
+        const rest = slice(all, at, all.day.length);
+        const here = new StoryGrouper();
+        here.append(first);
+        const there = await groupOffThread(copy(first));
+        expect(there.stories).toEqual(here.result());
+        expect(there.stories).toEqual(groupStories(first));
+        here.append(rest);
+        there.grouper.append(rest);
+        expect(there.grouper.result()).toEqual(here.result());
+      }),
+      { numRuns: Number(process.env.RUNS ?? 60), seed: process.env.SEED ? Number(process.env.SEED) : undefined },
+    );
+  });
+
+  it("a grouper revived from a structured clone goes on as the original", () => {
+    const docs = fc.sample(docsArb, { numRuns: 50, seed: 7 }).reduce((a, b) => (b.day.length > a.day.length ? b : a));
+    const all = pick(docs, [...publicationOrder(docs.day)]);
+    const half = all.day.length >> 1;
+    const original = new StoryGrouper();
+    original.append(slice(all, 0, half));
+    const revived = StoryGrouper.revive(structuredClone(original));
+    expect(revived.buffers().length).toBe(original.buffers().length);
+    const rest = slice(all, half, all.day.length);
+    original.append(rest);
+    revived.append(rest);
+    expect(revived.result()).toEqual(original.result());
   });
 });

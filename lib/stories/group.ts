@@ -373,6 +373,25 @@ export class StoryGrouper {
     this.dated += newDated;
   }
 
+  /**
+   * A grouper as it crosses between threads: a structured clone keeps every field (typed
+   * arrays, numbers, the day map, the buckets' fields) but not the classes. `revive` gives a
+   * clone its classes back, so a grouping made on a worker (group-off-thread.ts) can be
+   * extended here; `buffers` lists what to transfer rather than copy.
+   */
+  static revive(clone: StoryGrouper): StoryGrouper {
+    const grouper = Object.setPrototypeOf(clone, StoryGrouper.prototype) as StoryGrouper;
+    Object.setPrototypeOf(grouper.copyBuckets, Buckets.prototype);
+    Object.setPrototypeOf(grouper.eventBuckets, Buckets.prototype);
+    return grouper;
+  }
+
+  /** The memory of the grouper's typed arrays (each once), to transfer with it. */
+  buffers(): ArrayBuffer[] {
+    const arrays = [this, this.copyBuckets, this.eventBuckets].flatMap((o) => Object.values(o).filter((v) => ArrayBuffer.isView(v)));
+    return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
+  }
+
   /** The stories of every document given so far. */
   result(): Stories {
     const { n, count } = this;

@@ -15,7 +15,12 @@
 // default): add up to that to the times printed. It writes into the corpus directory: run it
 // on a copy (cp -al) of a corpus, with an index built for (or pointed at) the copy.
 // Runs on code without background regrouping too (A/B against an older commit).
+// Each change also prints how late the event loop ran from the moment the file is written until
+// the stories are exact again (perf_hooks.monitorEventLoopDelay: p99 and max, wall clock: a
+// search arriving then waits that long), and every stall of at least `--stall` ms (default 50)
+// with what was under way: the update, the first search, or the background regrouping.
 import { rmSync, writeFileSync } from "node:fs";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import path from "node:path";
 import { cliArgs } from "../cli";
 import { LiveIndex } from "@/lib/index/live-index";
@@ -23,7 +28,13 @@ import { SearchEngine } from "@/lib/search/engine";
 import { EMPTY_QUERY } from "@/lib/url/search-params";
 
 const { values } = cliArgs(__filename, {
-  options: { corpus: { type: "string" }, index: { type: "string" }, runs: { type: "string", default: "3" }, clock: { type: "string", default: "wall" } },
+  options: {
+    corpus: { type: "string" },
+    index: { type: "string" },
+    runs: { type: "string", default: "3" },
+    clock: { type: "string", default: "wall" },
+    stall: { type: "string", default: "50" },
+  },
 });
 const mib = (b: number) => `${(b / 2 ** 20).toFixed(0)} MiB`;
 const rss = () => {
@@ -38,6 +49,41 @@ const now = () => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
 };
+
+const stallMs = Number(values.stall);
+
+/**
+ * How late the event loop runs from now until `stop`: monitorEventLoopDelay's p99 and max, and
+ * each stall of at least `stallMs` (wall clock) between two turns of the loop, with the phase it
+ * fell in (a change of phase is checked as a turn: the phases are awaited apart).
+ */
+function watchLoop() {
+  const delay = monitorEventLoopDelay({ resolution: 5 });
+  delay.enable();
+  const stalls: string[] = [];
+  let phase = "update";
+  let last = performance.now();
+  const check = () => {
+    const t = performance.now();
+    if (t - last >= stallMs) stalls.push(`${(t - last).toFixed(0)} (${phase})`);
+    last = t;
+  };
+  const tick = setInterval(check, 1);
+  return {
+    phase(next: string) {
+      check();
+      phase = next;
+    },
+    stop() {
+      check();
+      clearInterval(tick);
+      delay.disable();
+      const ms = (ns: number) => (ns / 1e6).toFixed(0);
+      const list = stalls.length ? stalls.join(", ") : "none";
+      return `event loop late p99 ${ms(delay.percentile(99))} ms, max ${ms(delay.max)} ms; stalls of ${stallMs} ms or more (ms): ${list}`;
+    },
+  };
+}
 
 async function main() {
   if (!values.corpus || !values.index) throw new Error("--corpus DIR and --index DIR are required");
@@ -56,7 +102,7 @@ async function main() {
   const settle = (index as { storiesSettled?: () => Promise<void> }).storiesSettled?.bind(index);
   const exactNow = () => (engine.stories as { exact?: boolean }).exact ?? true;
   /** Wait for the background regrouping and the exact stories' save; with the longest wait of the event loop meanwhile. */
-  const settled = async () => {
+  const settled = async (loop: ReturnType<typeof watchLoop>) => {
     if (exactNow() || !settle) return "exact at once";
     const from = now();
     let last = from;
@@ -68,6 +114,9 @@ async function main() {
     }, 1);
     await settle();
     clearInterval(tick);
+    // The first search after the swap re-derives what the stories change.
+    await new Promise((resolve) => setTimeout(resolve, 1));
+    loop.phase("first search on the exact stories");
     engine.prepare();
     return `exact after ${s(from)} more (the event loop waited at most ${longest.toFixed(0)} ms)`;
   };
@@ -75,22 +124,36 @@ async function main() {
     const word = `zqxfresh${run}${Date.now().toString(36)}`;
     const file = path.join(corpusDir, `zz-fresh-${run}.jsonl`);
     const body = `Bài mới ${word} được thêm vào kho lưu trữ trong lúc máy chủ đang chạy, để đo thời gian một tệp mới xuất hiện trong kết quả tìm kiếm.`;
+    const loop = watchLoop();
     const t = now();
     writeFileSync(file, JSON.stringify({ id: `fresh-${word}`, title: `Tin mới ${word}`, body, date: "2025-12-31" }) + "\n");
     await index.update();
     const updated = now();
+    // The server's first search comes with a request, at a later turn of the event loop.
+    await new Promise((resolve) => setTimeout(resolve, 1));
+    loop.phase("first search");
     const found = engine.search({ ...EMPTY_QUERY, q: word }).total;
     const searchable = now();
-    const exact = await settled();
+    loop.phase("regrouping");
+    const exact = await settled(loop);
+    const loopSeen = loop.stop();
     console.log(
       `run ${run}: searchable after ${s(t, searchable)} (update ${s(t, updated)}, then the first search ${s(updated, searchable)}; found ${found}); stories ${exact}; RSS ${rss()}`,
     );
+    console.log(`        ${loopSeen}`);
+    const unloop = watchLoop();
     rmSync(file);
     const r = now();
     await index.update();
+    await new Promise((resolve) => setTimeout(resolve, 1));
+    unloop.phase("first search");
     const gone = engine.search({ ...EMPTY_QUERY, q: word }).total;
     const removed = now();
-    console.log(`        removed again in ${s(r, removed)} (found ${gone}); stories ${await settled()}`);
+    unloop.phase("regrouping");
+    const unexact = await settled(unloop);
+    const unloopSeen = unloop.stop();
+    console.log(`        removed again in ${s(r, removed)} (found ${gone}); stories ${unexact}`);
+    console.log(`        ${unloopSeen}`);
   }
   await index.close();
 }
