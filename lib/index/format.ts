@@ -2,6 +2,7 @@
 // CRC-32 over everything, written to a temporary name and renamed into place, so a crash
 // never leaves a half-written file under a name the index refers to.
 import { closeSync, fstatSync, fsyncSync, openSync, renameSync, writeSync, type BigIntStats } from "node:fs";
+import { open, rename } from "node:fs/promises";
 import path from "node:path";
 import { crc32 } from "node:zlib";
 import { fdCrc32, mapFd } from "@/lib/index/mapped-file";
@@ -39,6 +40,21 @@ export class IndexFileError extends Error {
   }
 }
 
+/** `writeAtomic` with the writes, fsync and rename on libuv's thread pool. */
+export async function writeAtomicAsync(file: string, chunks: readonly Uint8Array[]) {
+  const tmp = `${file}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
+  const handle = await open(tmp, "w");
+  try {
+    for (const c of chunks) {
+      for (let at = 0; at < c.byteLength;) at += (await handle.write(c, at, c.byteLength - at)).bytesWritten;
+    }
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await rename(tmp, file);
+}
+
 /** Write `content` to `file` atomically: a temporary file, fsync, then rename. */
 export function writeAtomic(file: string, chunks: readonly Uint8Array[]) {
   const tmp = `${file}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
@@ -62,6 +78,34 @@ const align8 = (n: number) => (n + 7) & ~7;
  * padding to 8 | arrays, each at an 8-byte-aligned offset.
  */
 export function writeIndexFile(file: string, kind: string, json: unknown, arrays: Record<string, TypedArray>) {
+  const parts = indexFileParts(kind, json, arrays);
+  let crc = 0;
+  for (const b of parts.summed) crc = crc32(b, crc);
+  writeAtomic(file, parts.chunks(crc));
+}
+
+/** Bytes summed between two turns of the event loop by `writeIndexFileAsync`. */
+const CRC_SLICE = 1 << 20;
+
+/**
+ * `writeIndexFile` without holding the event loop (a live update's commit: pairs.bin alone is
+ * 17 MB): the same bytes, the CRC-32 summed a MiB at a time between turns of the loop, the
+ * writes and the fsync on libuv's thread pool. The arrays must not change until it resolves.
+ */
+export async function writeIndexFileAsync(file: string, kind: string, json: unknown, arrays: Record<string, TypedArray>) {
+  const parts = indexFileParts(kind, json, arrays);
+  let crc = 0;
+  for (const b of parts.summed) {
+    for (let at = 0; at < b.byteLength; at += CRC_SLICE) {
+      crc = crc32(b.subarray(at, at + CRC_SLICE), crc);
+      if (at + CRC_SLICE < b.byteLength) await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+  await writeAtomicAsync(file, parts.chunks(crc));
+}
+
+/** An index file's bytes: those the CRC covers (no empty views: Node's crc32 restarts from 0 on one), and all of them once the CRC is known. */
+function indexFileParts(kind: string, json: unknown, arrays: Record<string, TypedArray>) {
   const entries: Header["arrays"] = [];
   let offset = 0;
   for (const [name, a] of Object.entries(arrays)) {
@@ -80,13 +124,13 @@ export function writeIndexFile(file: string, kind: string, json: unknown, arrays
   }
   const lengthBytes = Buffer.alloc(4);
   lengthBytes.writeUInt32LE(header.length);
-  let crc = crc32(lengthBytes);
-  crc = crc32(headerPadded, crc);
-  // Node's crc32 restarts from 0 on an empty view, so empty arrays are left out of the sum.
-  for (const b of body) if (b.byteLength) crc = crc32(b, crc);
-  const crcBytes = Buffer.alloc(4);
-  crcBytes.writeUInt32LE(crc);
-  writeAtomic(file, [MAGIC, crcBytes, lengthBytes, headerPadded, ...body]);
+  const summed = [lengthBytes, headerPadded, ...body].filter((b) => b.byteLength);
+  const chunks = (crc: number) => {
+    const crcBytes = Buffer.alloc(4);
+    crcBytes.writeUInt32LE(crc);
+    return [MAGIC, crcBytes, lengthBytes, headerPadded, ...body];
+  };
+  return { summed, chunks };
 }
 
 /**

@@ -24,7 +24,7 @@ import {
   type FileState,
   type ScannedFile,
 } from "@/lib/index/corpus-files";
-import { IndexFileError, readIndexFile, writeIndexFile, type TypedArray } from "@/lib/index/format";
+import { IndexFileError, readIndexFile, writeIndexFileAsync, type TypedArray } from "@/lib/index/format";
 import { MANIFEST, readManifest, writeManifest } from "@/lib/index/manifest";
 import { loadSegment, memorySegment, saveSegment, type Segment, type SourcedArticle } from "@/lib/index/segment";
 import { MAX_SEGMENT_DOCS, type RankIndex, RankIndexWriter, sketchArrays, sketchFromArrays, type PairSketch } from "@/lib/search/rank-index";
@@ -183,7 +183,7 @@ export class LiveIndex {
     // Generation 0: nothing was loaded or committed (an unreadable corpus beside a broken index).
     if (indexDir && this.generation > 0 && this.storiesOnDisk !== this.generation && adoptSavedStories()) {
       try {
-        this.saveStories(indexDir);
+        await this.saveStories(indexDir);
       } catch (error) {
         this.opts.onEvent?.("stories_not_saved", { indexDir, error: String(error) });
       }
@@ -401,7 +401,7 @@ export class LiveIndex {
    * stories.bin: the grouping of the archive as committed (generation `this.generation`):
    * provisional while the archive is regrouped in the background, and then saved again, exact.
    */
-  private saveStories(dir: string) {
+  private async saveStories(dir: string) {
     const { stories, exact } = archiveStories(this.archive);
     const meta: SavedStoriesMeta = {
       version: STORIES_VERSION,
@@ -411,7 +411,7 @@ export class LiveIndex {
       docs: this.archive.live,
       count: stories.count,
     };
-    writeIndexFile(path.join(dir, STORIES_FILE), "stories", meta, storiesArrays(stories));
+    await writeIndexFileAsync(path.join(dir, STORIES_FILE), "stories", meta, storiesArrays(stories));
     this.storiesOnDisk = this.generation;
     this.storiesOnDiskExact = exact;
     if (!exact) this.saveWhenSettled();
@@ -425,11 +425,11 @@ export class LiveIndex {
     const dir = this.opts.indexDir;
     if (this.storiesSaving || !dir || this.isReader) return;
     this.storiesSaving = archiveStoriesSettled(this.archive).then(() => {
-      const run = this.queue.then(() => {
+      const run = this.queue.then(async () => {
         this.storiesSaving = null;
         if (this.storiesOnDisk === this.generation && this.storiesOnDiskExact) return;
         if (archiveStories(this.archive).exact) {
-          this.saveStories(dir);
+          await this.saveStories(dir);
           this.opts.onChange?.();
         } else if (!this.closed) this.saveWhenSettled();
       });
@@ -518,7 +518,7 @@ export class LiveIndex {
     }
     if (!reads.length && !removed.length) {
       // An empty corpus is committed too, so readers waiting for a first commit start.
-      if (this.generation === 0) this.commit();
+      if (this.generation === 0) await this.commit();
       return { added: 0, removedFiles: 0, files: 0 };
     }
 
@@ -619,7 +619,7 @@ export class LiveIndex {
       for (const x of s) this.opts.onEvent?.("skipped", { source: x.source, reason: x.reason });
     }
     this.archive.refresh();
-    this.commit();
+    await this.commit();
     if (firstBuild) this.opts.onProgress?.(this.progress.done, this.progress.total);
     return { added, removedFiles: removed.length, files: reads.length };
   }
@@ -660,20 +660,25 @@ export class LiveIndex {
     for (const seg of small) this.archive.drop(seg);
     this.archive.add(merged);
     this.archive.refresh();
-    this.commit();
+    await this.commit();
     for (const seg of small) seg.store.close();
   }
 
-  private commit() {
+  /**
+   * The archive as changed is searched from now on (`onChange`); its files are then written
+   * without holding the event loop (pairs.bin, people.bin, stories.bin), and the manifest last.
+   * Awaited in the update queue, so nothing changes them meanwhile.
+   */
+  private async commit() {
     this.opts.onChange?.();
     this.generation++;
     this.lastUpdate = new Date().toISOString();
     const dir = this.opts.indexDir;
     if (!dir) return;
     const sketch = this.archive.pairSketch;
-    writeIndexFile(path.join(dir, PAIRS_FILE), "pairs", { generation: this.generation, bits: sketch.bits }, sketchArrays(sketch));
-    this.saveEvidence(dir);
-    this.saveStories(dir);
+    await writeIndexFileAsync(path.join(dir, PAIRS_FILE), "pairs", { generation: this.generation, bits: sketch.bits }, sketchArrays(sketch));
+    await this.saveEvidence(dir);
+    await this.saveStories(dir);
     writeManifest(dir, {
       corpusDir: this.opts.corpusDir,
       generation: this.generation,
@@ -688,7 +693,7 @@ export class LiveIndex {
   }
 
   /** people.bin: each corpus file's evidence, names in the JSON header and their counts in one array. */
-  private saveEvidence(dir: string) {
+  private async saveEvidence(dir: string) {
     this.decodeEvidence();
     const files: (Omit<EvidenceData, "counts"> & { file: string })[] = [];
     const parts: ArrayLike<number>[] = [];
@@ -707,7 +712,7 @@ export class LiveIndex {
       counts.set(p, at);
       at += p.length;
     }
-    writeIndexFile(path.join(dir, PEOPLE_FILE), "people", { generation: this.generation, files }, { counts });
+    await writeIndexFileAsync(path.join(dir, PEOPLE_FILE), "people", { generation: this.generation, files }, { counts });
   }
 
   private segmentName(): string {

@@ -8,7 +8,7 @@ import type { Archive } from "@/lib/index/archive";
 import { readIndexFile, writeIndexFile } from "@/lib/index/format";
 import { LiveIndex } from "@/lib/index/live-index";
 import { SearchEngine } from "@/lib/search/engine";
-import { archiveStories, groupArchive, storiesSettled } from "@/lib/stories/archive-stories";
+import { archiveStories, groupArchive, holdRegrouping, storiesSettled } from "@/lib/stories/archive-stories";
 import { floodA, floodB, floodCopy, floodLater, football, gold, storyArticle } from "@/lib/stories/fixtures";
 import { EMPTY_QUERY } from "@/lib/url/search-params";
 
@@ -260,10 +260,12 @@ describe("stories extended with new files rather than regrouped", () => {
     ];
     for (const [what, change, extended] of steps) {
       change();
+      const release = holdRegrouping();
       await index.update();
       // Extended: exact at once; else provisional, and exact once regrouped in the background.
       expect(archiveStories(index.archive), what).toMatchObject({ extended, exact: extended });
       expectSound(index.archive, what);
+      release();
       await index.storiesSettled();
       expect(archiveStories(index.archive).exact, what).toBe(true);
       expect(plain(index.archive), what).toEqual(plain(index.archive, groupArchive(index.archive)));
@@ -293,6 +295,7 @@ describe("stories after a restart", () => {
 
     // flood-copy (a copy of flood-a) in a later file: a story of its own until the regrouping is done.
     writeFileSync(path.join(corpus, "b.jsonl"), jsonl([floodCopy]));
+    const release = holdRegrouping();
     await index.update();
     expect(archiveStories(index.archive)).toMatchObject({ exact: false, extended: false });
     expectSound(index.archive);
@@ -302,6 +305,7 @@ describe("stories after a restart", () => {
     const browse = () => engine.search({ ...EMPTY_QUERY, group: true, sort: "oldest" });
     expect(browse()).toMatchObject({ total: 3, totalArticles: 4 });
 
+    release();
     await index.storiesSettled();
     expect(archiveStories(index.archive)).toMatchObject({ exact: true, saved: false });
     expect(plain(index.archive)).toEqual(plain(index.archive, groupArchive(index.archive)));
@@ -321,11 +325,13 @@ describe("stories after a restart", () => {
     const again = await open(corpus, indexDir);
     expect(archiveStories(again.archive)).toMatchObject({ saved: true, exact: true });
     unlinkSync(path.join(corpus, "b.jsonl"));
+    const releaseAgain = holdRegrouping();
     await again.update();
     expect(archiveStories(again.archive).exact).toBe(false);
     const meta = readIndexFile(storiesFile(indexDir), "stories").json as { exact?: boolean };
     expect(meta.exact).toBe(false);
     const early = await open(corpus, indexDir);
+    releaseAgain();
     await Promise.all([again.storiesSettled(), storiesSettled(early.archive)]);
     expect(archiveStories(early.archive).exact).toBe(true);
     expect(plain(early.archive)).toEqual(plain(early.archive, groupArchive(early.archive)));

@@ -180,6 +180,23 @@ export function groupArchive(archive: Archive): ArchiveStories & { next: Continu
   return { generation: archive.generation, locs, numbers, stories, saved: false, ms: performance.now() - started, extended: false, exact: true, next };
 }
 
+/** What background regroupings wait for before they start (`holdRegrouping`). */
+let regroupGate: Promise<void> = Promise.resolve();
+
+/**
+ * Tests: background regroupings start only once the returned function is called, so the
+ * provisional stories of a change can be looked at (an update's commit yields while it writes
+ * its files, and a small archive's regrouping could be done by the time the update resolves).
+ */
+export function holdRegrouping(): () => void {
+  let release!: () => void;
+  regroupGate = new Promise((resolve) => (release = resolve));
+  return () => {
+    release();
+    regroupGate = Promise.resolve();
+  };
+}
+
 /**
  * Whether background regroupings run on a worker thread (group-off-thread.ts); `TIMTIN_STORIES_WORKER=0`
  * groups on this thread in slices instead, as before the worker (to measure what it saves).
@@ -195,6 +212,7 @@ const onWorker = () => process.env.TIMTIN_STORIES_WORKER !== "0";
 async function groupArchiveInBackground(archive: Archive): Promise<(ArchiveStories & { next: Continuation }) | null> {
   // Started after the work at hand (the update, the search that found the change).
   await new Promise((resolve) => setImmediate(resolve));
+  await regroupGate;
   if (stopped.has(archive)) return null;
   const started = performance.now();
   const generation = archive.generation;

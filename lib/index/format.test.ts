@@ -1,0 +1,24 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { readIndexFile, writeIndexFile, writeIndexFileAsync } from "@/lib/index/format";
+
+const dir = mkdtempSync(path.join(tmpdir(), "timtin-format-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("writeIndexFileAsync", () => {
+  it("writes the bytes writeIndexFile writes (arrays over a MiB summed in slices, an empty one left out), and nothing else", async () => {
+    const big = new Uint32Array(700_000).map((_, i) => Math.imul(i, 2654435761) >>> 0);
+    const arrays = { big, empty: new Int32Array(0), odd: Uint16Array.of(1, 2, 3), tail: Float64Array.of(0.5, -2) };
+    const json = { generation: 7, note: "chữ" };
+    writeIndexFile(path.join(dir, "sync.bin"), "test", json, arrays);
+    await writeIndexFileAsync(path.join(dir, "async.bin"), "test", json, arrays);
+    expect(readFileSync(path.join(dir, "async.bin")).equals(readFileSync(path.join(dir, "sync.bin")))).toBe(true);
+    const read = readIndexFile(path.join(dir, "async.bin"), "test");
+    expect(read.json).toEqual(json);
+    expect(Array.from(read.arrays.odd)).toEqual([1, 2, 3]);
+    expect(read.arrays.big.length).toBe(big.length);
+    expect(readdirSync(dir).sort()).toEqual(["async.bin", "sync.bin"]);
+  });
+});
