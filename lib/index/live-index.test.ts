@@ -202,6 +202,8 @@ describe("LiveIndex: live updates", () => {
           else if (o.kind === "append") appendFileSync(file, lines);
           else rmSync(file, { force: true });
           await live.index.update();
+          // The same engine answers after every change (what it derives per change is kept).
+          expect(answers(live.engine)).toEqual(answers(new SearchEngine(live.index.archive)));
         }
         const fresh = await open(corpus, null);
         expect(answers(live.engine)).toEqual(answers(fresh.engine));

@@ -54,6 +54,14 @@ export class SearchEngine {
   private days: number[] = [];
   private newest: string | null = null;
   private syncedGeneration = -1;
+  /** The months and days the segments' facet columns were made for (`sync`). */
+  private datesKey = "";
+  /**
+   * Per segment: the months of its live documents, its newest live day, and every day of its
+   * documents, as of the archive's `reshuffles` (only a deletion or a restored copy changes
+   * them), so a new file does not make `sync` read every document of the archive again.
+   */
+  private readonly segmentDates = new WeakMap<IndexSegment, { reshuffles: number; months: number[]; days: number[]; newest: number }>();
   /** Stories of the live articles, regrouped when the archive changes. */
   readonly stories = new StoryIndex();
   private readonly browsed = new ResultCache(BROWSE_CACHE_BYTES, "browse");
@@ -480,6 +488,26 @@ export class SearchEngine {
   lastSync = { storiesMs: 0, storiesSaved: false, pairFiltersMs: 0, restMs: 0 };
 
   /** Facet numbering, months, the newest date and stories, after the archive changed. */
+  private datesOf(seg: IndexSegment) {
+    const held = this.segmentDates.get(seg);
+    if (held && held.reshuffles === this.archive.reshuffles) return held;
+    const { day } = seg.cols;
+    const deleted = seg.rank.deleted;
+    const months = new Set<number>();
+    const days = new Set<number>();
+    let newest = 0;
+    for (let d = 0; d < seg.rank.n; d++) {
+      if (!day[d]) continue;
+      days.add(day[d]);
+      if (deleted?.[d]) continue;
+      months.add(Math.floor(day[d] / 100));
+      if (day[d] > newest) newest = day[d];
+    }
+    const dates = { reshuffles: this.archive.reshuffles, months: [...months], days: [...days], newest };
+    this.segmentDates.set(seg, dates);
+    return dates;
+  }
+
   private sync() {
     const started = performance.now();
     this.stories.sync(this.archive);
@@ -491,20 +519,19 @@ export class SearchEngine {
     const daySet = new Set<number>();
     let newest = 0;
     for (const seg of this.archive.segments) {
-      const { day } = seg.cols;
-      const deleted = seg.rank.deleted;
-      for (let d = 0; d < seg.rank.n; d++) {
-        if (deleted?.[d] || !day[d]) continue;
-        monthSet.add(Math.floor(day[d] / 100));
-        if (day[d] > newest) newest = day[d];
-      }
-      for (let d = 0; d < seg.rank.n; d++) if (day[d]) daySet.add(day[d]);
+      const dates = this.datesOf(seg);
+      for (const m of dates.months) monthSet.add(m);
+      for (const v of dates.days) daySet.add(v);
+      newest = Math.max(newest, dates.newest);
     }
     const months = [...monthSet].sort((a, b) => a - b);
     const monthOf = new Map(months.map((m, i) => [m, i]));
     this.months = months.map((m) => `${Math.floor(m / 100)}-${String(m % 100).padStart(2, "0")}`);
     this.days = [...daySet].sort((a, b) => a - b);
     const dayOf = new Map(this.days.map((v, i) => [v, i]));
+    const datesKey = `${months.join()}|${this.days.join()}`;
+    const remap = datesKey !== this.datesKey;
+    this.datesKey = datesKey;
     this.newest = newest
       ? `${Math.floor(newest / 10000)}-${String(Math.floor(newest / 100) % 100).padStart(2, "0")}-${String(newest % 100).padStart(2, "0")}`
       : null;
@@ -521,8 +548,11 @@ export class SearchEngine {
         month: new Int32Array(0),
         day: new Int32Array(0),
       };
-      f.month = Int32Array.from(day, (v) => (v ? monthOf.get(Math.floor(v / 100))! : -1));
-      f.day = Int32Array.from(day, (v) => (v ? dayOf.get(v)! : -1));
+      // A segment's month and day columns change only with the archive's lists of them.
+      if (remap || !this.facets.has(seg)) {
+        f.month = Int32Array.from(day, (v) => (v ? monthOf.get(Math.floor(v / 100))! : -1));
+        f.day = Int32Array.from(day, (v) => (v ? dayOf.get(v)! : -1));
+      }
       this.facets.set(seg, f);
     }
     // Counters sized to the archive, reused by every query until it changes again.
