@@ -51,18 +51,22 @@ describe("work budget", () => {
     expect([...r.scores.keys()]).toEqual(["coal"]);
   });
 
-  it("stops reading further segments past the budget, and the API response says so", () => {
-    const archive = archiveOf([article("a", "Hòa bình ở Gaza."), article("b", "Hòa bình lâu dài.")], [article("c", "Hòa bình trở lại.")]);
-    // The first segment's four postings (two words in two articles) fit, the second's do not.
+  it("reads the newest segment first and stops at the budget, and the API response says so", () => {
+    const archive = archiveOf(
+      [article("a", "Hòa bình ở Gaza."), article("b", "Hòa bình lâu dài.")],
+      [article("c", "Hòa bình trở lại.")],
+      [article("d", "Hòa bình mới.")],
+    );
+    // The two newest segments' four postings (two words in two articles) fit, the oldest's do not.
     const cut = new SearchEngine(archive, { budget: 4 }).search({ ...EMPTY_QUERY, q: "hòa bình", sort: "relevance" });
     expect(cut.partial).toBe(true);
     expect(cut.totalExact).toBe(false);
-    expect(cut.hits.map((h) => h.id).sort()).toEqual(["a", "b"]);
+    expect(cut.hits.map((h) => h.id).sort()).toEqual(["c", "d"]);
 
     const full = new SearchEngine(archive).search({ ...EMPTY_QUERY, q: "hòa bình", sort: "relevance" });
     expect(full.partial).toBe(false);
     expect(full.totalExact).toBe(true);
-    expect(full.total).toBe(3);
+    expect(full.total).toBe(4);
   });
 
   it("tries no correction once the budget is spent, and says so", () => {

@@ -101,13 +101,13 @@ export interface MatchResult {
 export interface MatcherOptions {
   /**
    * Postings a query may read (its words, their completions, corrections and suggestions
-   * checked, over every segment). Past it, the widest completions are left out, further
+   * checked, over every segment, newest first). Past it, the widest completions are left out, older
    * segments are not read and no correction is tried, and the result says `partial`.
    */
   budget?: number;
   /**
    * Postings a query may score (see SCORE_BUDGET): past it, only the first articles of the
-   * segment being read are kept, later segments are not read, and the result says `partial`.
+   * segment being read are kept, older segments are not read, and the result says `partial`.
    */
   scoreBudget?: number;
   /** Ranking weights (default RANK_WEIGHTS): for experiments such as scripts/eval/ablate.ts. */
@@ -293,7 +293,8 @@ export function createMatcher(
   /**
    * Every segment's hits; `capped` is set when a segment's phrase check was capped. Each
    * segment's postings are charged to `meter`: past the budget, a segment's widest
-   * completions are left out, and later segments are not read (`meter.cut`).
+   * completions are left out, and older segments are not read (`meter.cut`): segments are
+   * read newest first.
    */
   /** `vouch`: phrases some hit must hold (see ScoreRequest.vouch); `hits.vouched` says whether one does. */
   function scoreAll(
@@ -308,7 +309,13 @@ export function createMatcher(
     countJoined = false,
   ): Scored {
     const hits: Scored = Object.assign([], { proximity: new Map<IndexSegment, ProximityScorer>() });
-    for (const seg of archive.segments) {
+    // Newest segment first: a query cut by its budget keeps the latest articles (news, and a
+    // file just added), not the archive's oldest. Hits are still listed in segment order.
+    const segments = archive.segments;
+    const found: Hit[][] = segments.map(() => []);
+    const nearFound: NearMiss[][] = segments.map(() => []);
+    for (let s = segments.length - 1; s >= 0; s--) {
+      const seg = segments[s];
       // Local groups are copies: leaving a completion out here changes nothing else.
       const local = localize(archive, seg, groups, p.excluded);
       const docLimit = withinBudget(seg, local.groups, meter);
@@ -343,14 +350,17 @@ export function createMatcher(
       const { docs, lower, upper } = b;
       // Full matches come first and lack no word (with missShare, an experiment, one may also be a near miss).
       const first = missShare ? 0 : b.full;
-      for (let i = 0; i < first; i++) hits.push({ seg, d: docs[i], score: lower[i], bound: upper[i] });
+      const mine = found[s];
+      for (let i = 0; i < first; i++) mine.push({ seg, d: docs[i], score: lower[i], bound: upper[i] });
       for (let i = first; i < docs.length; i++) {
         const d = docs[i];
         const lack = misses?.get(d);
-        if (lack === undefined) hits.push({ seg, d, score: lower[i], bound: upper[i] });
-        else near!.push({ seg, d, score: lower[i], bound: upper[i], missing: wordsOf(p, lack) });
+        if (lack === undefined) mine.push({ seg, d, score: lower[i], bound: upper[i] });
+        else nearFound[s].push({ seg, d, score: lower[i], bound: upper[i], missing: wordsOf(p, lack) });
       }
     }
+    for (const mine of found) for (const h of mine) hits.push(h);
+    if (near) for (const mine of nearFound) for (const m of mine) near.push(m);
     return hits;
   }
 
