@@ -4,10 +4,10 @@ import type { Article } from "@/lib/corpus/types";
 import { Archive } from "@/lib/index/archive";
 import { memorySegment } from "@/lib/index/segment";
 import { SearchEngine } from "@/lib/search/engine";
-import { createMatcher, cutAt, postingsUpTo } from "@/lib/search/matcher";
+import { createMatcher, cutAt } from "@/lib/search/matcher";
 import { expandQuery } from "@/lib/search/query-expand";
 import { parseQuery } from "@/lib/search/query-parse";
-import { buildRankIndex } from "@/lib/search/rank-index";
+import { buildRankIndex, postingsUpTo } from "@/lib/search/rank-index";
 import { boundQuery, createScratch, type ScoreRequest } from "@/lib/search/rank-score";
 import { EMPTY_QUERY } from "@/lib/url/search-params";
 

@@ -487,7 +487,7 @@ export class SearchEngine {
    */
   lastSync = { storiesMs: 0, storiesSaved: false, pairFiltersMs: 0, restMs: 0 };
 
-  /** Facet numbering, months, the newest date and stories, after the archive changed. */
+  /** A segment's dates (`segmentDates`), read again only after a deletion or a restored copy. */
   private datesOf(seg: IndexSegment) {
     const held = this.segmentDates.get(seg);
     if (held && held.reshuffles === this.archive.reshuffles) return held;
@@ -508,6 +508,7 @@ export class SearchEngine {
     return dates;
   }
 
+  /** Facet numbering, months, the newest date and stories, after the archive changed. */
   private sync() {
     const started = performance.now();
     this.stories.sync(this.archive);

@@ -10,7 +10,7 @@ import { applyEdits, correctQuery, rareNameFix } from "@/lib/search/correct";
 import { expandQuery, type Group } from "@/lib/search/query-expand";
 import { parseQuery, type ParsedQuery } from "@/lib/search/query-parse";
 import { keyTerms, relatedIn } from "@/lib/search/rank-related";
-import { postingsBelow, type RankIndex } from "@/lib/search/rank-index";
+import { postingsUpTo, type RankIndex } from "@/lib/search/rank-index";
 import {
   boundQuery,
   createScratch,
@@ -626,13 +626,6 @@ function refineHits(scored: Scored, hits: Hit[]) {
       prox?.release();
     }
   }
-}
-
-/** Postings of the groups' terms in the segment's articles below `limit`. */
-export function postingsUpTo(index: RankIndex, groups: Group[], limit: number): number {
-  let cost = 0;
-  for (const g of groups) for (const t of g.terms) cost += postingsBelow(index, t.f, limit) - index.foldedStart[t.f];
-  return cost;
 }
 
 /**

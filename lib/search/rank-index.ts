@@ -726,6 +726,17 @@ export function postingsBelow(index: Pick<RankIndex, "n" | "foldedStart" | "fold
   return lo;
 }
 
+/** Postings of the groups' folded terms in the segment's articles numbered below `limit`. */
+export function postingsUpTo(
+  index: Pick<RankIndex, "n" | "foldedStart" | "foldedDocs">,
+  groups: readonly { terms: readonly { f: number }[] }[],
+  limit: number,
+): number {
+  let cost = 0;
+  for (const g of groups) for (const t of g.terms) cost += postingsBelow(index, t.f, limit) - index.foldedStart[t.f];
+  return cost;
+}
+
 /** Document frequency of a folded term id, archive-wide when the index is one segment of several. */
 export function foldedDf(index: { shared: SharedStats | null; foldedStart?: Int32Array }, f: number): number {
   if (index.shared) return index.shared.df[f];

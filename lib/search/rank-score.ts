@@ -19,7 +19,7 @@ import { slugify } from "@/lib/corpus/text";
 import { popcount } from "@/lib/search/bits";
 import type { Group } from "@/lib/search/query-expand";
 import { mayHoldAny, pairFilter, pairProbes, type PairFilter } from "@/lib/search/pair-filter";
-import { archiveSize, ESCAPE, foldedDf, pairDf, postingsBelow, tokenAt, type RankIndex } from "@/lib/search/rank-index";
+import { archiveSize, ESCAPE, foldedDf, pairDf, postingsBelow, postingsUpTo, tokenAt, type RankIndex } from "@/lib/search/rank-index";
 import { kthLargest, mapped } from "@/lib/search/topk";
 import { exactVariants } from "@/lib/search/variants";
 
@@ -853,8 +853,7 @@ function accumulate(
   let scored = 0;
   let check = scoreBudget / 2;
   let read = 0;
-  let total = 0;
-  for (const grp of groups) for (const t of grp.terms) total += postingsBelow(index, t.f, limit) - foldedStart[t.f];
+  const total = postingsUpTo(index, groups, limit);
   let needed = 0;
   /** Idf of the words scored so far: an article that already missed more than `budget` is out. */
   let processed = 0;
