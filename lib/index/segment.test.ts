@@ -69,6 +69,25 @@ test("a segment shows a person under the fullest name its articles give (Trump, 
   expect(segment.cols.dicts.persons).toEqual([{ id: "donald-trump", name: "Donald Trump" }]);
 });
 
+test("a segment's facet values are in Vietnamese alphabetical order, and each article still points at its own", () => {
+  const person = (name: string) => ({ id: name.toLowerCase().replaceAll(" ", "-"), name });
+  const outlet = (name: string) => ({ id: name.toLowerCase(), name });
+  const people = [
+    { ...testArticle({ id: "a", title: "Một" }), persons: [person("Vũ Đức Đam"), person("Đinh La Thăng")], outlet: outlet("Zing") },
+    { ...testArticle({ id: "b", title: "Hai" }), persons: [person("Dương Văn An")], outlet: outlet("Dân trí") },
+    { ...testArticle({ id: "c", title: "Ba" }), persons: [person("Ánh Viên"), person("Vũ Đức Đam")], outlet: null },
+  ];
+  const items = people.map((article, line) => ({ article, line }));
+  const { cols } = memorySegment("p", items, buildRankIndex(people));
+  expect(cols.dicts.persons.map((e) => e.name)).toEqual(["Ánh Viên", "Dương Văn An", "Đinh La Thăng", "Vũ Đức Đam"]);
+  expect(cols.dicts.outlets.map((e) => e.name)).toEqual(["Dân trí", "Zing"]);
+  people.forEach((article, d) => {
+    const held = Array.from(cols.personVals.subarray(cols.personStart[d], cols.personStart[d + 1]), (v) => cols.dicts.persons[v].name);
+    expect(held).toEqual(article.persons.map((e) => e.name));
+    expect(cols.outlet[d] < 0 ? null : cols.dicts.outlets[cols.outlet[d]].name).toBe(article.outlet?.name ?? null);
+  });
+});
+
 test("a segment saved with 8-article blocks (before per-article blocks) loads and gives back every article", async () => {
   const many = Array.from({ length: 19 }, (_, i) =>
     testArticle({ id: `m${i}`, title: `Bài số ${i}`, paragraphs: [`Đoạn văn thứ ${i} về "giá xăng" và hòa bình.`] }),

@@ -9,6 +9,7 @@ import { IndexFileError, readIndexFile, writeAtomic, writeIndexFile, type TypedA
 import { filesAreMapped } from "@/lib/index/mapped-file";
 import { STRIDE, writeSignature, signatureText } from "@/lib/stories/signature";
 import { fullerName } from "@/lib/search/facets";
+import { compareVi } from "@/lib/text/vi-order";
 import { adoptPairFilter, pairFilter } from "@/lib/search/pair-filter";
 import { rankIndexFromParts, SAVED_ARRAYS, type RankIndex, type RankIndexParts, type TokenStream } from "@/lib/search/rank-index";
 
@@ -87,6 +88,18 @@ function columnsOf(items: readonly SourcedArticle[]): DocColumns {
   };
   const p = csr(items.map(({ article }) => article.persons.map((e) => persons.intern(e))));
   const s = csr(items.map(({ article }) => article.sources.map((e) => sources.intern(e))));
+  const outlet = Int32Array.from(items, ({ article }) => (article.outlet ? outlets.intern(article.outlet) : -1));
+  // Each facet's values in Vietnamese alphabetical order: the engine interns every segment's
+  // values into one dictionary and sorts their names (FacetDictionary.seal); sorted runs make
+  // that sort a merge (V8's sort is a TimSort), far fewer collator calls on a server's start.
+  for (const [d, vals] of [
+    [persons, p.vals],
+    [sources, s.vals],
+    [outlets, outlet],
+  ] as const) {
+    const rank = sortByName(d.values);
+    for (let i = 0; i < vals.length; i++) if (vals[i] >= 0) vals[i] = rank[vals[i]];
+  }
   const story = new Uint16Array(n * STRIDE);
   items.forEach(({ article, signature }, d) => {
     if (signature) story.set(signature.subarray(0, STRIDE), d * STRIDE);
@@ -95,7 +108,7 @@ function columnsOf(items: readonly SourcedArticle[]): DocColumns {
   return {
     day: Int32Array.from(items, ({ article }) => (article.date ? Number(article.date.replaceAll("-", "")) : 0)),
     estimated: Uint8Array.from(items, ({ article }) => (article.dateEstimated ? 1 : 0)),
-    outlet: Int32Array.from(items, ({ article }) => (article.outlet ? outlets.intern(article.outlet) : -1)),
+    outlet,
     personStart: p.start,
     personVals: p.vals,
     sourceStart: s.start,
@@ -105,6 +118,16 @@ function columnsOf(items: readonly SourcedArticle[]): DocColumns {
     story,
     dicts: { persons: persons.values, sources: sources.values, outlets: outlets.values, files: files.values },
   };
+}
+
+/** Sort `values` in place by name (Vietnamese order, then first seen); returns each old place's new one. */
+function sortByName(values: Entity[]): Int32Array {
+  const order = values.map((_, i) => i).sort((a, b) => compareVi(values[a].name, values[b].name) || a - b);
+  const sorted = order.map((i) => values[i]);
+  const rank = new Int32Array(values.length);
+  order.forEach((old, i) => (rank[old] = i));
+  sorted.forEach((v, i) => (values[i] = v));
+  return rank;
 }
 
 /** A segment held in memory, from its articles and their finished rank index. */

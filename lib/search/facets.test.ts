@@ -1,5 +1,7 @@
+import fc from "fast-check";
 import { expect, test } from "vitest";
-import { FacetDictionary } from "@/lib/search/facets";
+import { FacetDictionary, mergeSorted } from "@/lib/search/facets";
+import { compareVi } from "@/lib/text/vi-order";
 
 test("one id, several names: the dictionary shows the fullest, whichever came first", () => {
   const dict = new FacetDictionary();
@@ -7,4 +9,33 @@ test("one id, several names: the dictionary shows the fullest, whichever came fi
   expect(dict.intern({ id: "donald-trump", name: "Donald Trump" })).toBe(0);
   expect(dict.intern({ id: "donald-trump", name: "Trump" })).toBe(0);
   expect(dict.names).toEqual(["Donald Trump"]);
+});
+
+test("merging sorted lists places each added item where a full sort would", () => {
+  fc.assert(
+    fc.property(fc.array(fc.integer({ min: 0, max: 50 })), fc.array(fc.integer({ min: 0, max: 50 })), (kept, added) => {
+      const byValue = (a: number, b: number) => a - b;
+      kept.sort(byValue);
+      added.sort(byValue);
+      expect(mergeSorted(kept, added, byValue)).toEqual([...kept, ...added].sort(byValue));
+    }),
+  );
+});
+
+const names = ["An", "Ánh", "Bình", "Đào", "Dũng", "Hà", "Hòa", "Hoà Bình", "Lê", "Nguyễn Văn An", "Ư", "Út", "Zô"];
+
+test("collation after growing and renaming equals a full sort of the names, seal by seal", () => {
+  // Entities with a few ids and names; a later, fuller name renames an id (and moves it).
+  const entity = fc.record({ id: fc.integer({ min: 0, max: 30 }), name: fc.array(fc.constantFrom(...names), { minLength: 1, maxLength: 3 }) });
+  fc.assert(
+    fc.property(fc.array(fc.array(entity, { maxLength: 12 }), { maxLength: 8 }), (batches) => {
+      const dict = new FacetDictionary();
+      for (const batch of batches) {
+        for (const e of batch) dict.intern({ id: `p${e.id}`, name: e.name.join(" ") });
+        dict.seal();
+        const order = dict.names.map((_, i) => i).sort((a, b) => compareVi(dict.names[a], dict.names[b]) || a - b);
+        expect([...dict.collation]).toEqual(dict.names.map((_, i) => order.indexOf(i)));
+      }
+    }),
+  );
 });

@@ -22,33 +22,51 @@ export class FacetDictionary {
   intern(e: Entity): number {
     let i = this.index.get(e.id);
     if (i === undefined) {
-      this.sealed = false;
       i = this.ids.length;
       this.index.set(e.id, i);
       this.ids.push(e.id);
       this.names.push(e.name);
+      this.unsorted.push(i);
     } else if (fullerName(e.name, this.names[i])) {
       // One id, several forms ("Trump", "Donald Trump"): shown by the fullest.
-      this.sealed = false;
       this.names[i] = e.name;
+      this.unsorted.push(i);
     }
     return i;
   }
 
   /** Each value's place in Vietnamese alphabetical order; see `seal`. */
   collation = new Int32Array(0);
-  private sealed = false;
+  /** Every value in that order, as of the last `seal`. */
+  private order: number[] = [];
+  /** Values added or renamed since the last `seal`: their place is not known yet. */
+  private unsorted: number[] = [];
+
+  private compare = (a: number, b: number) => compareVi(this.names[a], this.names[b]) || a - b;
 
   /**
-   * Rank every name once after values were added (the archive grows), so queries compare
-   * numbers, not strings.
+   * Rank every name after values were added (the archive grows), so queries compare numbers,
+   * not strings. A live update adds a few names to tens of thousands: those are sorted and
+   * placed by binary search into the kept order (a handful of collator calls each) instead of
+   * sorting every name again, which held the event loop for about 0.2 s at 200k articles.
    */
   seal() {
-    if (this.sealed) return;
-    this.sealed = true;
-    const order = this.names.map((_, i) => i).sort((a, b) => compareVi(this.names[a], this.names[b]) || a - b);
-    this.collation = new Int32Array(order.length);
-    order.forEach((value, rank) => (this.collation[value] = rank));
+    if (this.unsorted.length === 0) return;
+    const moved = [...new Set(this.unsorted)].sort(this.compare);
+    this.unsorted = [];
+    if (moved.length * 4 > this.order.length) {
+      this.order = this.names.map((_, i) => i).sort(this.compare);
+    } else {
+      const isMoved = new Uint8Array(this.names.length);
+      for (const v of moved) isMoved[v] = 1;
+      this.order = mergeSorted(
+        this.order.filter((v) => !isMoved[v]),
+        moved,
+        this.compare,
+      );
+    }
+    this.collation = new Int32Array(this.order.length);
+    this.order.forEach((value, rank) => (this.collation[value] = rank));
   }
 
   lookup(id: string): number | undefined {
@@ -58,6 +76,30 @@ export class FacetDictionary {
   get size(): number {
     return this.ids.length;
   }
+}
+
+/**
+ * `kept` and `added`, each sorted by `compare`, as one sorted list. Each added item finds its
+ * place by binary search from the previous one's, so a few items join a long list with a few
+ * comparisons each (the comparison is a collator call).
+ */
+export function mergeSorted<T>(kept: readonly T[], added: readonly T[], compare: (a: T, b: T) => number): T[] {
+  const out: T[] = [];
+  let from = 0;
+  for (const item of added) {
+    let lo = from;
+    let hi = kept.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compare(kept[mid], item) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = from; i < lo; i++) out.push(kept[i]);
+    out.push(item);
+    from = lo;
+  }
+  for (let i = from; i < kept.length; i++) out.push(kept[i]);
+  return out;
 }
 
 /**
