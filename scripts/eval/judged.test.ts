@@ -50,12 +50,18 @@ describe("judged-set measures", () => {
     for (const a of additions.grades) expect(a.added && a.why).toBeTruthy();
     const tuning = [
       loadJudged(),
-      ...["judged-heldout2.json", "judged-heldout3.json", "judged-heldout4.json", "judged-heldout5.json", "judged-heldout6.json", "judged-heldout7.json"].map(
-        (f) => loadJudged(path.resolve(__dirname, "../../data/eval", f)),
-      ),
+      ...[
+        "judged-heldout2.json",
+        "judged-heldout3.json",
+        "judged-heldout4.json",
+        "judged-heldout5.json",
+        "judged-heldout6.json",
+        "judged-heldout7.json",
+        "judged-heldout8.json",
+      ].map((f) => loadJudged(path.resolve(__dirname, "../../data/eval", f))),
     ];
     const ids = new Set(tuning.flatMap((s) => s.queries.map((q) => q.id)));
-    // Held-out set 8 is never graded on request: an addition for it (or a typo) names no tuning query.
+    // Held-out set 9 is never graded on request: an addition for it (or a typo) names no tuning query.
     for (const a of additions.grades) expect(ids.has(a.query), a.query).toBe(true);
     for (const set of tuning) expect(() => withAdditions(set, additions)).not.toThrow();
   });
