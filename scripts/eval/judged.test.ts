@@ -74,6 +74,7 @@ describe("judged-set measures", () => {
     ["judged-heldout6.json", 30],
     ["judged-heldout7.json", 29],
     ["judged-heldout8.json", 29],
+    ["judged-heldout9.json", 30],
   ])("loads the held-out set %s: its own queries (none of the frozen set's), a third unmarked, every query graded 0/1/2", (file, size) => {
     const set = loadJudged(path.resolve(__dirname, "../../data/eval", file));
     const frozen = new Set(loadJudged().queries.map((q) => q.q));
