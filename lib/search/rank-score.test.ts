@@ -694,3 +694,96 @@ describe("a typo fix's vouching pairs, checked while scoring once", () => {
     );
   });
 });
+
+describe("the membership pass (every word required: members decided before any posting is scored)", () => {
+  const COMMON = ["của", "và", "có"];
+  const MID = ["bão", "báo", "bảo", "giá", "gia", "vàng", "người", "dân", "Hà", "Nội", "tăng"];
+  // A query of a common word and 2–4 others; each article holds each query word or not (the
+  // common word mostly), in its title or its text, among other words: many full matches, many
+  // articles lacking the common (minor) word only (near misses), many lacking more.
+  const sample = fc.record({
+    words: fc.uniqueArray(fc.constantFrom(...MID), { minLength: 2, maxLength: 4 }),
+    common: fc.constantFrom(...COMMON),
+    at: fc.nat(4),
+    docs: fc.array(
+      fc.record({
+        holds: fc.array(fc.boolean(), { minLength: 5, maxLength: 5 }),
+        common: fc.oneof({ arbitrary: fc.constant(true), weight: 4 }, { arbitrary: fc.constant(false), weight: 1 }),
+        inTitle: fc.nat(5),
+        other: fc.subarray([...MID, ...COMMON], { maxLength: 4 }),
+      }),
+      { minLength: 3, maxLength: 50 },
+    ),
+    // How the query is typed: as is, unmarked (every spelling), its last word a prefix, or its first two quoted.
+    typing: fc.constantFrom("as is", "unmarked", "prefix", "quoted"),
+    nearMiss: fc.boolean(),
+    scoreBudget: fc.option(fc.integer({ min: 1, max: 150 }), { freq: 2 }),
+  });
+  const unmark = (w: string) => w.normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/g, "d");
+
+  it("gives every request what testing and scoring in one pass gives: the same matches, near misses, bounds, charge and cut", () => {
+    let nearMisses = 0;
+    let cuts = 0;
+    fc.assert(
+      fc.property(fc.array(sample, { minLength: 2, maxLength: 2 }), (samples) => {
+        // Two queries over one archive and one scratch, as the matcher reuses it: each pass must leave it clean.
+        const { docs } = samples[0];
+        const arts = docs.map((d, i) => {
+          const held = [...samples[0].words.filter((_, k) => d.holds[k]), ...(d.common ? [samples[0].common] : []), ...d.other];
+          const title = held.slice(0, d.inTitle % (held.length + 1)).join(" ") || "tin";
+          return article(`a${i}`, title, held.slice(d.inTitle % (held.length + 1)).join(" ") || "tức");
+        });
+        const archive = memoryArchive(arts);
+        const ix = archive.segments[0].rank;
+        const sc = createScratch(ix);
+        const requests = samples.map((x) => {
+          const ws = [...x.words.slice(0, x.at), x.common, ...x.words.slice(x.at)];
+          const typed =
+            x.typing === "unmarked"
+              ? ws.map(unmark).join(" ")
+              : x.typing === "prefix"
+                ? [...ws.slice(0, -1), ws[ws.length - 1].slice(0, 2)].join(" ")
+                : x.typing === "quoted"
+                  ? `"${ws.slice(0, 2).join(" ")}" ${ws.slice(2).join(" ")}`
+                  : ws.join(" ");
+          const parsed = parseQuery(typed);
+          const req: ScoreRequest = {
+            groups: expandQuery(archive.lexicon, parsed.words),
+            phrases: parsed.phrases,
+            excluded: [],
+            mode: "all",
+            nearMiss: x.nearMiss,
+            scoreBudget: x.scoreBudget ?? undefined,
+          };
+          return req;
+        });
+        const run = (base: ScoreRequest, onePass: boolean, scratch = sc) => {
+          const req: ScoreRequest = { ...base, onePass };
+          const b = boundQuery(ix, scratch, req);
+          return {
+            docs: b.docs,
+            full: b.full,
+            lower: Array.from(b.lower),
+            upper: Array.from(b.upper),
+            near: [...(req.nearMisses ?? new Map())],
+            scored: req.scored,
+            cutAt: req.cutAt,
+            capped: req.capped,
+          };
+        };
+        const reference = requests.map((r) => run(r, true, createScratch(ix)));
+        for (const r of reference) {
+          if (r.near.length) nearMisses++;
+          if (r.cutAt !== undefined) cuts++;
+        }
+        for (let i = 0; i < requests.length; i++) expect(run(requests[i], false)).toEqual(reference[i]);
+        // Again, in the other order, on the same scratch.
+        for (let i = requests.length - 1; i >= 0; i--) expect(run(requests[i], false)).toEqual(reference[i]);
+      }),
+      { numRuns: 200 },
+    );
+    // The property reached what it is about.
+    expect(nearMisses).toBeGreaterThan(20);
+    expect(cuts).toBeGreaterThan(20);
+  });
+});

@@ -314,6 +314,8 @@ export interface Scratch {
   expMask: Int32Array;
   /** Per article: the stamp of the marked spelling last seen in it (see accumulate). */
   allow: Int32Array;
+  /** Per article: the query words it holds, by the membership pass (see members); MEMBER once it is one. */
+  held: Int32Array;
   /** Per article: its row in `counts` (-1: none yet); `slotted` lists the articles with a row. */
   slot: Int32Array;
   slotted: number[];
@@ -346,6 +348,7 @@ export function createScratch(index: RankIndex): Scratch {
     baseMask: new Int32Array(index.exactTerm.length),
     expMask: new Int32Array(index.exactTerm.length),
     allow: new Int32Array(index.n),
+    held: new Int32Array(index.n),
     slot: new Int32Array(index.n).fill(-1),
     slotted: [],
     counts: new Int32Array(0),
@@ -432,6 +435,11 @@ export interface ScoreRequest {
   scoreBudget?: number;
   /** Set by scoreQuery: postings scored. */
   scored?: number;
+  /**
+   * Test and score each posting in one pass, without the membership pass first (see
+   * memberPass): the reference the membership pass is tested against. Same answers, slower.
+   */
+  onePass?: boolean;
   /** Set by scoreQuery when the score budget cut the segment: the articles read (its first ones). */
   cutAt?: number;
 }
@@ -626,7 +634,7 @@ function run(index: RankIndex, s: Scratch, req: ScoreRequest, explain: Explain |
     const most = minor ? lackAllowed(groups.length, rule) : 0;
     const budget = req.mode === "all" ? (req.missShare ?? 0) * stats.totalIdf : Infinity;
     const docLimit = req.docLimit ?? index.n;
-    const work = accumulate(index, s, groups, touched, budget, minor, most, stats, w, wide?.budget ?? 0, docLimit, req.scoreBudget ?? Infinity);
+    const work = accumulate(index, s, groups, touched, budget, minor, most, stats, w, wide?.budget ?? 0, docLimit, req.scoreBudget ?? Infinity, !req.onePass);
     req.scored = work.scored;
     req.cutAt = work.limit < docLimit ? work.limit : undefined;
     // Cut by the score budget: the articles after the cut are out (their sums are partial); the rest keep their order.
@@ -810,9 +818,11 @@ function scanned(
 
 /**
  * Title, text, coverage and head parts of every word (the best of its expansions).
- * Rarest word first; when every word must match, later words only score articles that
- * matched all earlier ones, or all but a few words of `minor` (near misses, see lackAllowed), so common
- * syllables then cost a loop, not a score. Only the postings of articles below `limit` are read.
+ * Rarest word first; when every word must match, only articles that hold every word, or
+ * all but a few words of `minor` (near misses, see lackAllowed), are scored: with
+ * `membersFirst` (and no wide rule) a membership pass decides which they are before any
+ * posting is scored (memberPass); otherwise later words only score articles that matched
+ * all earlier ones, or may still be near misses. Only the postings of articles below `limit` are read.
  */
 function accumulate(
   index: RankIndex,
@@ -827,6 +837,7 @@ function accumulate(
   wide = 0,
   limit = index.n,
   scoreBudget = Infinity,
+  membersFirst = true,
 ): { scored: number; limit: number } {
   const { foldedStart, foldedDocs, foldedTf, titleNorm, leadNorm, bodyNorm, exactStart, exactDocs } = index;
   const { mask, litMask, allow, sums, markUp, bestTitle, bestText, bestCover, bestHead, slot, slotted } = s;
@@ -854,6 +865,16 @@ function accumulate(
   let check = scoreBudget / 2;
   let read = 0;
   const total = postingsUpTo(index, groups, limit);
+  // Every word required and no wide rule: which articles end up a full match or a near miss
+  // is decided first from the postings alone (members); only those are scored below, so an
+  // article that holds the rarest word but lacks the others costs a test, not a score and a row.
+  const { held } = s;
+  const members = membersFirst && requireAll && wide === 0 ? memberPass(index, s, groups, order, minor, most, limit, scoreBudget, total) : null;
+  if (members) {
+    // The budget was charged and any cut made by the membership pass (its count is returned).
+    limit = members.limit;
+    check = Infinity;
+  }
   let needed = 0;
   /** Idf of the words scored so far: an article that already missed more than `budget` is out. */
   let processed = 0;
@@ -888,9 +909,11 @@ function accumulate(
         const d = foldedDocs[p];
         const at = SUMS * d;
         if (
-          requireAll
-            ? !open(mask[d] & needed, needed, minor, most) && !(wide && processed - sums[at + COVER] <= wide + 1e-9)
-            : processed - sums[at + COVER] > budget + 1e-9
+          members !== null
+            ? held[d] !== MEMBER
+            : requireAll
+              ? !open(mask[d] & needed, needed, minor, most) && !(wide && processed - sums[at + COVER] <= wide + 1e-9)
+              : processed - sums[at + COVER] > budget + 1e-9
         )
           continue;
         if (++scored > check) {
@@ -975,7 +998,84 @@ function accumulate(
     if (requireAll) needed |= bit;
     processed += wordIdf;
   }
-  return { scored, limit };
+  if (!members) return { scored, limit };
+  for (const d of members.docs) held[d] = 0;
+  return { scored: members.scored, limit };
+}
+
+/** Scratch.held: an article the membership pass kept (a full match or a near miss); word masks stay below it. */
+const MEMBER = -1;
+
+/**
+ * The membership pass of accumulate: the words in its order (rarest first), each posting
+ * below `limit` only tested and marked in Scratch.held (no score, no row), an article dropped
+ * as soon as it lacks more than a near miss may (`open`). Charges the score budget exactly as
+ * the scoring pass did when it tested and scored in one (a posting of an article still in the
+ * running), and cuts the same way (see accumulate), so `scored` and the cut are unchanged.
+ * Returns the articles that hold every word or lack only what a near miss may (nearMissMask),
+ * in the order the scoring pass first touches them, each marked MEMBER in `held`; every other
+ * article's `held` is back to 0.
+ */
+function memberPass(
+  index: RankIndex,
+  s: Scratch,
+  groups: Group[],
+  order: number[],
+  minor: number,
+  most: number,
+  limit: number,
+  scoreBudget: number,
+  total: number,
+): { docs: number[]; scored: number; limit: number } {
+  const { foldedStart, foldedDocs, exactStart, exactDocs } = index;
+  const { held, allow } = s;
+  const seen: number[] = [];
+  let scored = 0;
+  let check = scoreBudget / 2;
+  let read = 0;
+  let needed = 0;
+  for (const g of order) {
+    const bit = 1 << g;
+    for (const t of groups[g].terms) {
+      const from = foldedStart[t.f];
+      let end = postingsBelow(index, t.f, limit);
+      const stamp = t.e === undefined ? 0 : ++stampGen;
+      if (stamp) for (let p = exactStart[t.e!]; p < exactStart[t.e! + 1]; p++) allow[exactDocs[p]] = stamp;
+      for (let p = from; p < end; p++) {
+        const d = foldedDocs[p];
+        const h = held[d];
+        if (!open(h & needed, needed, minor, most)) continue;
+        if (++scored > check) {
+          // As accumulate's score budget (the same estimate, the same cut).
+          const estimate = (scored * total) / (read + p - from + 1);
+          if (check < scoreBudget && estimate <= scoreBudget) check = scoreBudget;
+          else {
+            limit = check < scoreBudget ? Math.min(d, Math.floor((limit * (scoreBudget - scored)) / (estimate - scored))) : d;
+            check = scoreBudget;
+            scored--;
+            end = p;
+            break;
+          }
+        }
+        if (stamp && allow[d] !== stamp) continue;
+        if (h === 0) seen.push(d);
+        held[d] = h | bit;
+      }
+      read += end - from;
+    }
+    needed |= bit;
+  }
+  const full = (1 << groups.length) - 1;
+  const deleted = index.deleted;
+  const docs: number[] = [];
+  for (const d of seen) {
+    const h = held[d];
+    held[d] = 0;
+    if (d >= limit || (deleted !== null && deleted[d] !== 0)) continue;
+    if (h === full || (minor !== 0 && nearMissMask(h, full, minor, most) !== 0)) docs.push(d);
+  }
+  for (const d of docs) held[d] = MEMBER;
+  return { docs, scored, limit };
 }
 
 /** Each query word's weight in the head: idf^headPower, scaled so that they still sum to the query's idf. */
