@@ -746,15 +746,9 @@ describe("the membership pass (every word required: members decided before any p
                 : x.typing === "quoted"
                   ? `"${ws.slice(0, 2).join(" ")}" ${ws.slice(2).join(" ")}`
                   : ws.join(" ");
-          const parsed = parseQuery(typed);
-          const req: ScoreRequest = {
-            groups: expandQuery(archive.lexicon, parsed.words),
-            phrases: parsed.phrases,
-            excluded: [],
-            mode: "all",
-            nearMiss: x.nearMiss,
-            scoreBudget: x.scoreBudget ?? undefined,
-          };
+          const { words, phrases } = parseQuery(typed);
+          const req: ScoreRequest = { groups: expandQuery(archive.lexicon, words), phrases, excluded: [], mode: "all", nearMiss: x.nearMiss };
+          if (x.scoreBudget !== null) req.scoreBudget = x.scoreBudget;
           return req;
         });
         const run = (base: ScoreRequest, onePass: boolean, scratch = sc) => {

@@ -917,14 +917,10 @@ function accumulate(
         )
           continue;
         if (++scored > check) {
-          // Scored postings per posting read so far, over all the postings: the whole query's estimate.
-          const estimate = (scored * total) / (read + p - from + 1);
-          if (check < scoreBudget && estimate <= scoreBudget) check = scoreBudget;
-          else {
-            // The first articles whose work left is estimated to fit in the budget left (the work
-            // spent on the articles after them is lost); past the whole budget: those before this one.
-            limit = check < scoreBudget ? Math.min(d, Math.floor((limit * (scoreBudget - scored)) / (estimate - scored))) : d;
-            check = scoreBudget;
+          const cut = budgetCut(scored, total, read + p - from + 1, check, scoreBudget, limit, d);
+          check = scoreBudget;
+          if (cut >= 0) {
+            limit = cut;
             scored--;
             // This term's postings from here on are of articles at or past the cut (documents in order).
             end = p;
@@ -1003,6 +999,19 @@ function accumulate(
   return { scored: members.scored, limit };
 }
 
+/**
+ * The score budget's check (see accumulate), at `scored` postings scored of `read` read, at
+ * article d: -1 when the whole query's estimate (scored per posting read so far, over all
+ * `total` postings) fits the budget, else where to cut: at the first check (half the budget),
+ * the first articles whose work left is estimated to fit in the budget left (the work spent on
+ * the articles after them is lost); past the whole budget, those before article d.
+ */
+function budgetCut(scored: number, total: number, read: number, check: number, scoreBudget: number, limit: number, d: number): number {
+  const estimate = (scored * total) / read;
+  if (check < scoreBudget && estimate <= scoreBudget) return -1;
+  return check < scoreBudget ? Math.min(d, Math.floor((limit * (scoreBudget - scored)) / (estimate - scored))) : d;
+}
+
 /** Scratch.held: an article the membership pass kept (a full match or a near miss); word masks stay below it. */
 const MEMBER = -1;
 
@@ -1047,11 +1056,10 @@ function memberPass(
         if (!open(h & needed, needed, minor, most)) continue;
         if (++scored > check) {
           // As accumulate's score budget (the same estimate, the same cut).
-          const estimate = (scored * total) / (read + p - from + 1);
-          if (check < scoreBudget && estimate <= scoreBudget) check = scoreBudget;
-          else {
-            limit = check < scoreBudget ? Math.min(d, Math.floor((limit * (scoreBudget - scored)) / (estimate - scored))) : d;
-            check = scoreBudget;
+          const cut = budgetCut(scored, total, read + p - from + 1, check, scoreBudget, limit, d);
+          check = scoreBudget;
+          if (cut >= 0) {
+            limit = cut;
             scored--;
             end = p;
             break;
