@@ -1054,17 +1054,16 @@ function memberPass(
         const d = foldedDocs[p];
         const h = held[d];
         if (!open(h & needed, needed, minor, most)) continue;
-        if (++scored > check) {
-          // As accumulate's score budget (the same estimate, the same cut).
-          const cut = budgetCut(scored, total, read + p - from + 1, check, scoreBudget, limit, d);
+        // Charged as accumulate charges it: past the check, the same estimate and the same cut (this posting not charged).
+        if (scored + 1 > check) {
+          const cut = budgetCut(scored + 1, total, read + p - from + 1, check, scoreBudget, limit, d);
           check = scoreBudget;
           if (cut >= 0) {
-            limit = cut;
-            scored--;
-            end = p;
+            [limit, end] = [cut, p];
             break;
           }
         }
+        scored++;
         if (stamp && allow[d] !== stamp) continue;
         if (h === 0) seen.push(d);
         held[d] = h | bit;
