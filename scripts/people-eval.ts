@@ -1,5 +1,6 @@
 // Precision and recall of the person rules on hand-labelled articles of the 35k corpus.
-//   npx tsx scripts/people-eval.ts [CORPUS_DIR] [--labels A.json,B.json] [--frozen] [--verbose] [--rules-only | --no-evidence | --no-tagger]
+//   npx tsx scripts/people-eval.ts [CORPUS_DIR] [--labels A.json,B.json] [--frozen] [--verbose] [--rules-only | --no-evidence | --no-tagger | --no-judge]
+//     [--judge FILE]   (the judge's model, default data/people-judge.json; --no-judge: without it)
 //     [--cache FILE]   (name candidates of the whole corpus, reused between runs; delete it after rule changes)
 //   Without --labels: every data/eval/people-labels*.json used for tuning, one report each, then
 //   their total. A file with `"frozen": true` (never used for tuning) is left out unless --frozen
@@ -17,6 +18,7 @@ import { readRawArticles } from "@/lib/corpus/load";
 import { type Candidate, candidatesToResolve, type PeopleHelpers, resolvePeople } from "@/lib/corpus/people";
 import { compareNames } from "@/lib/corpus/people-eval";
 import { PeopleEvidence } from "@/lib/corpus/people-evidence";
+import { personAdder, personJudge, readJudgeModel } from "@/lib/corpus/people-judge";
 import { readTaggerModel, taggerScorer } from "@/lib/corpus/people-tagger";
 import { prepareArticleWithDetail } from "@/lib/corpus/prepare";
 import type { RawArticle } from "@/lib/corpus/types";
@@ -77,6 +79,8 @@ async function main() {
       "rules-only": { type: "boolean", default: false },
       "no-evidence": { type: "boolean", default: false },
       "no-tagger": { type: "boolean", default: false },
+      "no-judge": { type: "boolean", default: false },
+      judge: { type: "string" },
       dump: { type: "string" },
       against: { type: "string" },
     },
@@ -117,7 +121,14 @@ async function main() {
     for (const c of candidates.values()) evidence.add(c);
     const model = readTaggerModel(opts.tagger);
     if (model && opts.threshold) model.threshold = Number(opts.threshold);
-    helpers = evidence.helpers(opts["no-tagger"] || !model ? undefined : taggerScorer(model));
+    const scorer = opts["no-tagger"] || !model ? undefined : taggerScorer(model);
+    // The judge of the people found (data/people-judge.json), as the build uses it.
+    const judge = scorer && !opts["no-judge"] ? readJudgeModel(opts.judge) : null;
+    if (scorer && judge) {
+      scorer.judge = personJudge(judge, model!.lowerShare);
+      scorer.add = personAdder(judge, model!.lowerShare);
+    }
+    helpers = evidence.helpers(scorer);
   }
   const total: Counts = { tp: 0, fp: 0, fn: 0 };
   let tuning = 0;
@@ -208,7 +219,7 @@ function report(labels: Labels, candidates: Map<string, Candidate[]>, helpers: P
 }
 
 /** Name candidates of every article, read from `cache` when it exists (building them takes ~40 s). */
-function archiveCandidates(raws: RawArticle[], cache: string | undefined): Map<string, Candidate[]> {
+export function archiveCandidates(raws: RawArticle[], cache: string | undefined): Map<string, Candidate[]> {
   if (cache && existsSync(cache)) return new Map(JSON.parse(readFileSync(cache, "utf8")) as [string, Candidate[]][]);
   const out = new Map<string, Candidate[]>();
   const skipped: string[] = [];

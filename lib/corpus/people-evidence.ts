@@ -45,6 +45,10 @@ export const DEFAULT_EVIDENCE: EvidenceOptions = { minTitled: 2, minTitledSingle
  */
 export type CandidateScorer = ((m: Candidate, evidence: PeopleEvidence, all: readonly Candidate[]) => boolean) & {
   doubt?: (m: Candidate, evidence: PeopleEvidence) => boolean;
+  /** The judge of the people found (`PeopleHelpers.judge`), with the archive's counts. */
+  judge?: (words: readonly string[], mentions: readonly Candidate[], evidence: PeopleEvidence) => boolean;
+  /** The judge's second model (`PeopleHelpers.add`). */
+  add?: (words: readonly string[], mentions: readonly Candidate[], evidence: PeopleEvidence) => boolean;
 };
 
 type Kind = keyof NameStats;
@@ -242,6 +246,8 @@ export class PeopleEvidence {
       mostlyPlace: (m) => this.mostlyPlace(nameKey(m.words)),
       listedSingle: (m) => !this.placeSingle(m.words),
       doubt: scorer?.doubt ? (m) => scorer.doubt!(m, this) : undefined,
+      judge: scorer?.judge ? (words, mentions) => scorer.judge!(words, mentions, this) : undefined,
+      add: scorer?.add ? (words, mentions) => scorer.add!(words, mentions, this) : undefined,
       rare: (key, than) => {
         const n = this.uses(key);
         return n <= 1 || (than !== undefined && n * RARER <= this.uses(than));

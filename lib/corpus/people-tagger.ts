@@ -9,6 +9,7 @@ import path from "node:path";
 import { PLACES, VN_SURNAMES } from "@/lib/corpus/names";
 import { type Candidate, ENGLISH_FUNCTION_WORDS, isVietnameseName, nameKey } from "@/lib/corpus/people";
 import type { CandidateScorer, PeopleEvidence } from "@/lib/corpus/people-evidence";
+import { personAdder, personJudge, readJudgeModel } from "@/lib/corpus/people-judge";
 
 export interface TaggerModel {
   version: 1;
@@ -110,8 +111,18 @@ export function taggerScorer(model: TaggerModel): CandidateScorer {
 /** See `TaggerModel.doubtBelow`. */
 export const DEFAULT_DOUBT = -3;
 
-/** The shipped tagger as a scorer, or undefined without a model file. */
-export function loadTagger(file?: string): CandidateScorer | undefined {
+/**
+ * The shipped tagger as a scorer, or undefined without a model file; with the judge of the
+ * people found (data/people-judge.json) when that model exists and `judge` is not false.
+ */
+export function loadTagger(file?: string, judge: boolean | string = true): CandidateScorer | undefined {
   const model = readTaggerModel(file);
-  return model ? taggerScorer(model) : undefined;
+  if (!model) return undefined;
+  const scorer = taggerScorer(model);
+  const judgeModel = judge === false ? null : readJudgeModel(typeof judge === "string" ? judge : undefined);
+  if (judgeModel) {
+    scorer.judge = personJudge(judgeModel, model.lowerShare);
+    scorer.add = personAdder(judgeModel, model.lowerShare);
+  }
+  return scorer;
 }

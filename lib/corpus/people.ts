@@ -1632,6 +1632,13 @@ export interface PeopleHelpers {
   canonicalId?: (key: string, name: string) => string | undefined;
   /** Whether the tagger is sure an untitled name is not a person ("Tata Nano"), whatever the article's support. */
   doubt?: (m: Candidate) => boolean;
+  /**
+   * Whether a person found (`words`: the name as shown) keeps its place, given the article's
+   * candidates: the judge learned from the hand labels (lib/corpus/people-judge.ts).
+   */
+  judge?: (words: readonly string[], mentions: readonly Candidate[]) => boolean;
+  /** Whether a full name no person found explains (`openNames`) is a person after all: the judge's second model. */
+  add?: (words: readonly string[], mentions: readonly Candidate[]) => boolean;
 }
 
 /**
@@ -1727,7 +1734,38 @@ export function resolvePeople(found: readonly Candidate[], helpers: PeopleHelper
   }
   const listed = acceptLineUps(mentions, accepted, helpers);
   acceptStageTags(mentions, accepted);
-  return mergeMentions([...accepted], helpers, listed, alone);
+  const people = mergeMentions([...accepted], helpers, listed, alone);
+  const { judge, add } = helpers;
+  const kept = judge ? people.filter((p) => judge(p.name.split(" "), found)) : people;
+  if (add) {
+    for (const words of openNames(people, found)) {
+      if (!add(words, found)) continue;
+      const name = words.join(" ");
+      const key = nameKey(words);
+      kept.push({ id: helpers.canonicalId?.(key, name) ?? (VN_ONLY.test(name) ? slugify(name) : slugify(key)), name });
+    }
+  }
+  return kept;
+}
+
+/**
+ * The full names (two words or more) the article's candidates write that no person found
+ * explains: not after a place word, neither a person's name nor part of one, and holding no
+ * person's name ("Trump Tuy" of Donald Trump). In text order, once per name.
+ */
+export function openNames(people: readonly Entity[], mentions: readonly Candidate[]): string[][] {
+  const found = people.map((p) => ` ${nameKey(p.name.split(" "))} `);
+  const seen = new Set<string>();
+  const out: string[][] = [];
+  for (const m of mentions) {
+    if (m.words.length < 2 || m.placed) continue;
+    const key = nameKey(m.words);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const spaced = ` ${key} `;
+    if (!found.some((f) => f.includes(spaced) || spaced.includes(f))) out.push(m.words);
+  }
+  return out;
 }
 
 /**

@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { findCandidates, openNames, resolvePeople } from "@/lib/corpus/people";
+import { PeopleEvidence } from "@/lib/corpus/people-evidence";
+import { type JudgeModel, personAdder, personFeatures, personJudge } from "@/lib/corpus/people-judge";
+
+const names = (text: string, helpers = {}) => resolvePeople(findCandidates([text]), helpers).map((p) => p.name);
+
+describe("people judge", () => {
+  it("describes a person found by its words, how the article writes it and the archive's counts", () => {
+    const text = "Đồng hồ Oyster Perpetual được ưa chuộng. Ông Kieran Gibbs, 27 tuổi, cho biết Gibbs ổn.";
+    const mentions = findCandidates([text]);
+    const evidence = new PeopleEvidence();
+    evidence.add(mentions);
+    const brand = personFeatures(["Oyster", "Perpetual"], mentions, {}, evidence);
+    expect(brand).toEqual(expect.arrayContaining(["bias", "n=2", "en=all", "own=1", "ev-titled=0"]));
+    const person = personFeatures(["Kieran", "Gibbs"], mentions, {}, evidence);
+    expect(person).toEqual(expect.arrayContaining(["en=0", "titled", "person-titled", "cue", "own=1", "short=1", "ev-titled=1", "b=ông"]));
+    expect(personFeatures(["Nguyễn", "Văn", "Nam"], findCandidates(["Anh Nguyễn Văn Nam nói."]), {})).toEqual(
+      expect.arrayContaining(["allvn", "surname", "n=3"]),
+    );
+  });
+
+  it("drops the people found that the model scores below its threshold", () => {
+    const text = "Mẫu Oyster Perpetual và Kieran Gibbs, 27 tuổi, đến.";
+    const evidence = new PeopleEvidence();
+    const model: JudgeModel = { version: 1, weights: { bias: 1, "en=all": -3 }, threshold: 0 };
+    const judge = personJudge(model, {});
+    expect(names(text)).toEqual(expect.arrayContaining(["Oyster Perpetual", "Kieran Gibbs"]));
+    const judged = names(text, { judge: (words: readonly string[], mentions: never) => judge(words, mentions, evidence) });
+    expect(judged).toContain("Kieran Gibbs");
+    expect(judged).not.toContain("Oyster Perpetual");
+  });
+
+  it("adds open full names the second model scores above its threshold", () => {
+    const text = "Hôm qua Wendy Rabb ghé Hà Nội cùng ông Kieran Gibbs.";
+    const mentions = findCandidates([text]);
+    const found = resolvePeople(mentions);
+    expect(found.map((p) => p.name)).toEqual(["Kieran Gibbs"]);
+    expect(openNames(found, mentions)).toEqual([["Wendy", "Rabb"]]);
+    const evidence = new PeopleEvidence();
+    const model: JudgeModel = { version: 1, weights: {}, threshold: -1e9, add: { weights: { bias: -1, "en=0": 2 }, threshold: 0 } };
+    const add = personAdder(model, {})!;
+    const out = resolvePeople(mentions, { add: (words, m) => add(words, m, evidence) });
+    expect(out).toEqual(expect.arrayContaining([{ id: "wendi-rabb", name: "Wendy Rabb" }]));
+    expect(personAdder({ ...model, add: undefined }, {})).toBeUndefined();
+  });
+});

