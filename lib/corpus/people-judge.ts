@@ -61,6 +61,7 @@ export function personFeatures(
   mentions: readonly Candidate[],
   lowerShare: Readonly<Record<string, number>>,
   evidence?: PeopleEvidence,
+  keys: readonly string[] = mentions.map((m) => nameKey(m.words)),
 ): string[] {
   const key = nameKey([...words]);
   const parts = key.split(" ");
@@ -87,8 +88,8 @@ export function personFeatures(
   let own = 0;
   let short = 0;
   const flags = new Set<string>();
-  for (const m of mentions) {
-    const k = nameKey(m.words);
+  mentions.forEach((m, i) => {
+    const k = keys[i];
     if (k === key) {
       own++;
       if (m.titled) flags.add("titled");
@@ -108,7 +109,7 @@ export function personFeatures(
       short++;
       if (m.titled) flags.add("part-titled");
     }
-  }
+  });
   for (const x of flags) f.push(x);
   f.push(`own=${bucket(own)}`, `short=${bucket(short)}`);
 
@@ -140,16 +141,34 @@ export function judgeScore(weights: Readonly<Record<string, number>>, features: 
 /** Whether a person found keeps its place, by the model. */
 export type PersonJudge = (words: readonly string[], mentions: readonly Candidate[], evidence: PeopleEvidence) => boolean;
 
+/**
+ * The mentions' keys, worked out once per article, not once per person judged: the judge is
+ * asked about each person found with the same mentions.
+ */
+function keysOnce(): (mentions: readonly Candidate[]) => readonly string[] {
+  let last: readonly Candidate[] | undefined;
+  let keys: readonly string[] = [];
+  return (mentions) => {
+    if (mentions !== last) {
+      last = mentions;
+      keys = mentions.map((m) => nameKey(m.words));
+    }
+    return keys;
+  };
+}
+
 /** A judge over the model, with the tagger's lower-case shares: whether a person found stays. */
 export function personJudge(model: JudgeModel, lowerShare: Readonly<Record<string, number>>): PersonJudge {
-  return (words, mentions, evidence) => judgeScore(model.weights, personFeatures(words, mentions, lowerShare, evidence)) >= model.threshold;
+  const keysOf = keysOnce();
+  return (words, mentions, evidence) => judgeScore(model.weights, personFeatures(words, mentions, lowerShare, evidence, keysOf(mentions))) >= model.threshold;
 }
 
 /** The model's second part, if any: whether an open full name is a person. */
 export function personAdder(model: JudgeModel, lowerShare: Readonly<Record<string, number>>): PersonJudge | undefined {
   const { add } = model;
   if (!add) return undefined;
-  return (words, mentions, evidence) => judgeScore(add.weights, personFeatures(words, mentions, lowerShare, evidence)) > add.threshold;
+  const keysOf = keysOnce();
+  return (words, mentions, evidence) => judgeScore(add.weights, personFeatures(words, mentions, lowerShare, evidence, keysOf(mentions))) > add.threshold;
 }
 
 // Read at run time from the project root, like the tagger's model.
