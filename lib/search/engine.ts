@@ -249,16 +249,45 @@ export class SearchEngine {
       return pass;
     };
 
+    /**
+     * `visit` for every hit when no filter is set (a search with words alone, the common
+     * request): every hit passes and counts in every facet, so the per-hit tests are left out
+     * and each segment's columns are read into locals once per run of its hits.
+     */
+    const countAll = (hits: readonly Hit[]) => {
+      for (let i = 0; i < hits.length;) {
+        const s = hits[i].seg;
+        enter(s);
+        const { day, personStart, personVals, sourceStart, sourceVals, outlet } = cols;
+        const { persons, sources, outlets, month, day: dayIndex } = f;
+        for (; i < hits.length && hits[i].seg === s; i++) {
+          const d = hits[i].d;
+          for (let p = personStart[d]; p < personStart[d + 1]; p++) personCounts.addOne(persons[personVals[p]]);
+          if (outlet[d] >= 0) outletCounts.addOne(outlets[outlet[d]]);
+          for (let p = sourceStart[d]; p < sourceStart[d + 1]; p++) sourceCounts.addOne(sources[sourceVals[p]]);
+          if (month[d] >= 0) monthCounts[month[d]]++;
+          if (day[d] === 0) undatedCount++;
+          else dayCounts.addOne(dayIndex[d]);
+        }
+      }
+      total += hits.length;
+    };
+    const filtered = !!(wantPerson || wantOutlet || wantSources || from || to || undated);
+
     let shown: Hit[];
     let near: { shown: NearMiss[]; total: number } = { shown: [], total: 0 };
     /** Stories of the full matches when the page's grouping also holds near misses (mixed). */
     let fullStories: number | null = null;
     if (match) {
-      const passing: Hit[] = [];
-      for (const h of match.hits) {
-        if (h.seg !== seg) enter(h.seg);
-        if (visit(h.d)) passing.push(h);
-      }
+      // Unfiltered, every full match passes: the match's own list is the page's (read only, not copied).
+      let passing: Hit[] = match.hits;
+      if (filtered) {
+        passing = [];
+        for (const h of match.hits) {
+          if (h.seg !== seg) enter(h.seg);
+          if (visit(h.d)) passing.push(h);
+        }
+      } else countAll(match.hits);
       const byScore = (query.sort ?? "relevance") === "relevance";
       if (match.mixed && byScore && match.nearMisses.length && total > 0) {
         // Near misses ranked with the full matches by score (their coverage is what a missing

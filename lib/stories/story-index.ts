@@ -83,7 +83,17 @@ export class StoryIndex {
     const { story, original } = this.stories;
     const touched: number[] = [];
     const { storyStamp, walkStamp, docStamp, bestOf, hitOf } = this;
-    const num = (seg: Segment, d: number) => this.number({ seg, d });
+    // Every hit is numbered (thousands for a common word), segment by segment: the segment's
+    // numbers are looked up once per run of its hits, and no location object is made per hit.
+    let numSeg: Segment | null = null;
+    let numbers: Int32Array | undefined;
+    const num = (seg: Segment, d: number) => {
+      if (seg !== numSeg) {
+        numSeg = seg;
+        numbers = this.numbers.get(seg);
+      }
+      return numbers?.[d] ?? -1;
+    };
     return {
       add(seg, d, hit) {
         const x = num(seg, d);

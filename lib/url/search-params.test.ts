@@ -11,6 +11,7 @@ import {
   searchParsers,
   toQueryString,
   toUrlState,
+  wordsQuery,
 } from "@/lib/url/search-params";
 
 const parse = (qs: string) => parseSearchParams(new URLSearchParams(qs));
@@ -185,5 +186,12 @@ describe("many facet values", () => {
   it("accepts the same value repeated any number of times (it counts once)", () => {
     const r = parseSearchParams(new URLSearchParams(Array.from({ length: 500 }, () => "person=vladimir-putin").join("&")));
     expect(r.ok && r.query.person).toEqual(["vladimir-putin"]);
+  });
+});
+
+describe("wordsQuery", () => {
+  it("is the query a request with only words computes: relevance, grouped, page 1, default size", () => {
+    expect(wordsQuery("giá vàng")).toEqual(parse("q=gi%C3%A1+v%C3%A0ng").ok && (parse("q=gi%C3%A1+v%C3%A0ng") as { query: unknown }).query);
+    expect(wordsQuery("giá vàng")).toMatchObject({ q: "giá vàng", sort: "relevance", group: true, page: 1, size: EMPTY_QUERY.size });
   });
 });

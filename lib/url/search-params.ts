@@ -173,3 +173,14 @@ export const EMPTY_QUERY: SearchQuery = {
   page: 1,
   size: DEFAULT_SIZE,
 };
+
+/**
+ * The search the API and the results page compute for `?q=…` alone: relevance order, grouped
+ * by story, the first page. Scripts that time `search()` in process use it, so they time what
+ * a request computes (EMPTY_QUERY is the home page's: newest first, not grouped).
+ */
+export function wordsQuery(q: string): SearchQuery {
+  const parsed = parseSearchParams(new URLSearchParams({ q }));
+  if (!parsed.ok) throw new Error(parsed.error.message);
+  return parsed.query;
+}

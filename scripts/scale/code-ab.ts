@@ -5,7 +5,7 @@
 // other see different loads; here both versions see the same moments, so their ratio is far
 // steadier than two separate runs (the absolute times are still not quiet ones).
 //   npx tsx scripts/scale/code-ab.ts --index DIR --base /tmp/base [--every 8] [--runs 5] [--query Q …] [--search] [--order this-first]
-// `--search`: times the whole search() (SearchEngine, the page's default query: grouped by story,
+// `--search`: times the whole search() (SearchEngine, the query a request with the words alone computes: grouped by story,
 // ten hits, facets, snippets; no answer cache) instead of match() + its first ten.
 // Both versions' lib/ are copied to temporary directories, each with its `@/` imports pointed
 // there (its own modules, this checkout's node_modules), and loaded the same way. The version
@@ -24,7 +24,7 @@ import { cliArgs } from "../cli";
 import { LiveIndex } from "@/lib/index/live-index";
 import type { SearchEngine } from "@/lib/search/engine";
 import type { createMatcher } from "@/lib/search/matcher";
-import { EMPTY_QUERY } from "@/lib/url/search-params";
+import { wordsQuery } from "@/lib/url/search-params";
 import { loadAverage, median, percentile, shownTen } from "../eval/metrics";
 import { latencyQueries, liveArticles } from "../eval/queries";
 
@@ -85,6 +85,8 @@ async function main() {
     const engines = values.search ? { base: new BaseEngine(live.archive), this: new ThisEngine(live.archive) } : null;
     engines?.base.prepare();
     engines?.this.prepare();
+    // The query a request with these words computes (grouped, relevance), parsed before the timing.
+    const asked = new Map(queries.map((q) => [q, wordsQuery(q)]));
     // times[side][query][run]
     const times = { base: queries.map((): number[] => []), this: queries.map((): number[] => []) };
     // Run 0 warms both up (untimed); every run starts with fresh matchers (no answer kept from the run before).
@@ -94,7 +96,7 @@ async function main() {
       // their matchers keep 64 queries, fewer than the eval set asks per run, so each run computes its
       // searches (with a few `--query`, repeated ones would be kept: time those without --search).
       const ask: Record<(typeof sides)[number], (q: string) => unknown> = values.search
-        ? { base: (q) => engines!.base.search({ ...EMPTY_QUERY, q }), this: (q) => engines!.this.search({ ...EMPTY_QUERY, q }) }
+        ? { base: (q) => engines!.base.search(asked.get(q)!), this: (q) => engines!.this.search(asked.get(q)!) }
         : ((matchers) => ({ base: (q) => shownTen(matchers.base.match(q)), this: (q) => shownTen(matchers.this.match(q)) }))({
             base: createBase(live.archive),
             this: createThis(live.archive),
