@@ -8,6 +8,7 @@ import type { Segment as IndexSegment } from "@/lib/index/segment";
 import { ACCENT_SCAN, accentReading, holdersOf } from "@/lib/search/accents";
 import { applyEdits, correctQuery, rareNameFix } from "@/lib/search/correct";
 import { expandQuery, type Group } from "@/lib/search/query-expand";
+import { splitRunTogether, withWhole } from "@/lib/search/run-together";
 import { parseQuery, type ParsedQuery } from "@/lib/search/query-parse";
 import { keyTerms, relatedIn } from "@/lib/search/rank-related";
 import { postingsUpTo, type RankIndex } from "@/lib/search/rank-index";
@@ -122,6 +123,8 @@ export interface MatcherOptions {
   mix?: boolean;
   /** Read a rare capitalised word as its far commoner spelling when the query finds almost nothing (default true; correct.ts rareNameFix). */
   nameFix?: boolean;
+  /** Read a word typed run together (`tphcm`) as the two words the archive writes (default true; run-together.ts). */
+  runTogether?: boolean;
   /** Names typed with capitals must stand together (default true; false for experiments). */
   names?: boolean;
   /** Compute every match's exact score at once, no pruning (the reference the pruned top k is tested against). */
@@ -232,6 +235,7 @@ export function createMatcher(
     exhaustive = false,
     topHint,
     nameFix = true,
+    runTogether = true,
   }: MatcherOptions = {},
 ): Matcher {
   const archive = Array.isArray(source) ? memoryArchive(source as readonly Article[]) : (source as Archive);
@@ -274,11 +278,13 @@ export function createMatcher(
       cache.set(q, hit);
       return hit;
     }
-    const parsed = parseQuery(q);
+    // Words typed run together (`tphcm`) read as the two the archive writes (run-together.ts).
+    const typed = parseQuery(q);
+    const parsed = runTogether ? splitRunTogether(lex, typed) : { ...typed, whole: [] };
     const prepared: Prepared = {
       q,
       parsed,
-      groups: expandQuery(lex, parsed.words),
+      groups: withWhole(expandQuery(lex, parsed.words), parsed.whole),
       names: names ? nameRuns(parsed.words, isPerson) : [],
       excluded: parsed.excluded.map((tokens) => excludedTerms(lex, tokens)),
       results: new Map(),
@@ -516,7 +522,9 @@ export function createMatcher(
       const term = reading[i];
       if (!term) return [];
       const text = w.text[0] !== w.text[0].toLowerCase() ? term[0].toUpperCase() + term.slice(1) : term;
-      return [{ start: w.start, end: w.end, text }];
+      // The second part of a word typed run together (run-together.ts) is written apart.
+      const apart = i > 0 && p.parsed.words[i - 1].end === w.start ? " " : "";
+      return [{ start: w.start, end: w.end, text: apart + text }];
     });
     return applyEdits(p.q, edits);
   }

@@ -108,6 +108,8 @@ function variants(): [string, MatcherOptions][] {
     ["near misses alone from 4 words (listAlone 4)", { nearMissRule: { ...NEAR_MISS, listAlone: 4 } }],
     // A rare capitalised word read as its far commoner spelling when the query finds almost nothing (correct.ts rareNameFix, 2026-11-26 23:45).
     ["no rare-name fix (nameFix false)", { nameFix: false }],
+    // A word typed run together read as the two the archive writes apart (run-together.ts, 2026-11-27).
+    ["words typed run together read as typed only (runTogether false, before 2026-11-27)", { runTogether: false }],
     ["near misses alone from 6 words (listAlone 6, rank9's experiment)", { nearMissRule: { ...NEAR_MISS, listAlone: 6 } }],
     ["k1 0.8", v({ k1: 0.8 })],
     ["k1 1.6", v({ k1: 1.6 })],

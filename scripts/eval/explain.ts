@@ -10,6 +10,7 @@ import { LiveIndex } from "@/lib/index/live-index";
 import { createMatcher, localize } from "@/lib/search/matcher";
 import { expandQuery } from "@/lib/search/query-expand";
 import { parseQuery } from "@/lib/search/query-parse";
+import { splitRunTogether, withWhole } from "@/lib/search/run-together";
 import { createScratch, explainQuery, FEATURE_NAMES } from "@/lib/search/rank-score";
 import { loadAdditions, loadJudged, withAdditions } from "./judged";
 import { shownTen } from "./metrics";
@@ -38,8 +39,9 @@ async function main() {
     if (only && !only.includes(jq.id)) continue;
     if (args.tag && !jq.tags.includes(args.tag)) continue;
     const shown = shownTen(matcher.match(jq.q)).slice(0, Number(args.top));
-    const parsed = parseQuery(jq.q);
-    const groups = expandQuery(archive.lexicon, parsed.words);
+    // As the matcher reads the query: words typed run together split (run-together.ts).
+    const parsed = splitRunTogether(archive.lexicon, parseQuery(jq.q));
+    const groups = withWhole(expandQuery(archive.lexicon, parsed.words), parsed.whole);
     console.log(`\n## ${jq.id} ${jq.q}`);
     console.log(`rank grade ${FEATURE_NAMES.join(" ")} score | title`);
     for (const seg of archive.segments) {

@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { testArticle } from "@/lib/corpus/test-article";
+import { memoryArchive } from "@/lib/index/memory";
+import { createMatcher } from "@/lib/search/matcher";
+import { parseQuery } from "@/lib/search/query-parse";
+import { RUN_TOGETHER_MIN_DF, runTogetherCut, splitRunTogether } from "@/lib/search/run-together";
+
+// The archive writes `TP HCM` apart in RUN_TOGETHER_MIN_DF articles and `TPHCM` in one; `London` is never written apart.
+const apart = Array.from({ length: RUN_TOGETHER_MIN_DF }, (_, i) =>
+  testArticle({ id: `apart${i}`, title: `Tin số ${i} ở TP HCM`, paragraphs: [`Chợ số ${i} ở TP HCM mở cửa.`] }),
+);
+const articles = [
+  ...apart,
+  testArticle({ id: "fees-apart", title: "TP HCM không tăng học phí", paragraphs: ["Học phí năm học mới ở TP HCM giữ nguyên."] }),
+  testArticle({ id: "fees-together", title: "TPHCM giữ học phí", paragraphs: ["Học phí ở TPHCM không đổi."] }),
+  testArticle({ id: "london", title: "Học phí ở London tăng", paragraphs: ["Các trường ở London tăng học phí, Lon và Don là tên khác."] }),
+];
+
+describe("words typed run together", () => {
+  const lex = memoryArchive(articles).lexicon;
+
+  it("cuts a word where the archive writes its two parts apart more often than together", () => {
+    expect(runTogetherCut(lex, parseQuery("tphcm").words[0])).toBe(2);
+    // Not a word the archive writes whole, not a word typed with marks, not a quoted one.
+    expect(runTogetherCut(lex, parseQuery("london").words[0])).toBe(-1);
+    expect(runTogetherCut(lex, parseQuery("tphcmá").words[0])).toBe(-1);
+    expect(runTogetherCut(lex, parseQuery('"tphcm"').words[0])).toBe(-1);
+    // Typed capitalised, a word is a name as typed; in upper case it may be an abbreviation.
+    expect(runTogetherCut(lex, parseQuery("Tphcm").words[0])).toBe(-1);
+    expect(runTogetherCut(lex, parseQuery("TPHCM").words[0])).toBe(2);
+  });
+
+  it("replaces the word by its parts, side by side, and keeps the other words and phrases in place", () => {
+    const split = splitRunTogether(lex, parseQuery('hoc phi o TPHCM "tăng học"'));
+    expect(split.words.map((w) => w.text)).toEqual(["hoc", "phi", "o", "TP", "HCM", "tăng", "học"]);
+    expect(split.words[4]).toMatchObject({ start: 12, end: 15, folded: "hcm", joinsPrev: true });
+    expect(split.phrases).toEqual([[5, 6]]);
+    expect(split.whole.filter((f) => f >= 0)).toHaveLength(2);
+  });
+
+  it("finds the articles that write the parts apart and the one that writes the word whole", () => {
+    const found = (on: boolean) =>
+      createMatcher(articles, { runTogether: on })
+        .match("hoc phi o tphcm")!
+        .top(10)
+        .map((h) => h.seg.rank.ids[h.d])
+        .sort();
+    expect(found(true)).toEqual(["fees-apart", "fees-together"]);
+    expect(found(false)).toEqual(["fees-together"]);
+  });
+});

@@ -1,0 +1,70 @@
+// Words typed run together that the archive writes as two: `tphcm` (TP HCM, TP.HCM), `hanoi`
+// (Hà Nội), `thanhhoa`, `mtp` (M-TP). A query word typed in lower or upper case (a capitalised
+// word is a name as typed: `Congo` is not `con gò`) is read as its two parts, the second
+// joined to the first, when the archive writes the parts side by side (a space or a hyphen
+// between them: the pair statistics) in more articles, and in at least RUN_TOGETHER_MIN_DF,
+// than it writes the word whole. The parts then match as any two query words do (so `TP.HCM`
+// is found too, its parts being words of their own), and the word as typed still matches (an
+// article writing `TPHCM` holds both parts): the reading only adds articles.
+import type { Group } from "@/lib/search/query-expand";
+import { MAX_WORDS, type ParsedQuery, type QueryWord } from "@/lib/search/query-parse";
+import { foldedDf, pairDf, type Lexicon } from "@/lib/search/rank-index";
+
+/** The pair must be written apart in at least this many articles (a rare pair is noise, not a spelling). */
+export const RUN_TOGETHER_MIN_DF = 10;
+
+/** A parsed query with its run-together words split; `whole[i]`: the folded id of the typed word word i is a part of, or -1. */
+export interface SplitQuery extends ParsedQuery {
+  whole: number[];
+}
+
+/** Where to cut a typed word into two parts the archive writes apart more often than together; -1 if nowhere. */
+export function runTogetherCut(lex: Lexicon, w: QueryWord): number {
+  // A word typed capitalised (`Congo`, not `con gò`) is a name as typed; in lower or upper case (`tphcm`, `TPHCM`) it may be cut.
+  if (w.marked || w.quoted || w.phrase >= 0 || !/^[a-z]{3,}$/.test(w.folded) || /^[A-Z][a-z]/.test(w.text)) return -1;
+  const self = lex.foldedId.get(w.folded);
+  const df = self === undefined ? 0 : foldedDf(lex, self);
+  let best = -1;
+  let bestDf = Math.max(df, RUN_TOGETHER_MIN_DF - 1);
+  for (let k = 1; k < w.folded.length; k++) {
+    const a = lex.foldedId.get(w.folded.slice(0, k));
+    const b = lex.foldedId.get(w.folded.slice(k));
+    if (a === undefined || b === undefined) continue;
+    const apart = pairDf(lex, a, b);
+    if (apart > bestDf) [best, bestDf] = [k, apart];
+  }
+  return best;
+}
+
+/** The query with each run-together word replaced by its two parts (see runTogetherCut). */
+export function splitRunTogether(lex: Lexicon, parsed: ParsedQuery): SplitQuery {
+  const words: QueryWord[] = [];
+  const whole: number[] = [];
+  const moved: number[] = [];
+  for (const w of parsed.words) {
+    moved.push(words.length);
+    const k = words.length + parsed.words.length - moved.length < MAX_WORDS - 1 ? runTogetherCut(lex, w) : -1;
+    if (k < 0) {
+      words.push(w);
+      whole.push(-1);
+      continue;
+    }
+    const part = (from: number, to: number, joinsPrev: boolean): QueryWord => {
+      const text = w.text.slice(from, to);
+      const folded = w.folded.slice(from, to);
+      return { ...w, text, start: w.start + from, end: w.start + to, term: folded, folded, prefix: false, joinsPrev };
+    };
+    words.push(part(0, k, w.joinsPrev), part(k, w.text.length, true));
+    const f = lex.foldedId.get(w.folded) ?? -1;
+    whole.push(f, f);
+  }
+  if (words.length === parsed.words.length) return { ...parsed, whole };
+  return { ...parsed, words, phrases: parsed.phrases.map((p) => p.map((i) => moved[i])), whole };
+}
+
+/** Each part of a split word also matches the word as typed (an article writing `TPHCM` holds both parts). */
+export function withWhole(groups: Group[], whole: number[]): Group[] {
+  return groups.map((g, i) =>
+    whole[i] >= 0 && !g.terms.some((t) => t.f === whole[i]) ? { ...g, terms: [...g.terms, { f: whole[i], weight: 1, base: true }] } : g,
+  );
+}
