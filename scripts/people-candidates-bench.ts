@@ -1,6 +1,6 @@
 // findCandidates of two source trees, A/B in one process: the person rules' per-article pass
 // (lib/corpus/people.ts) over the cleaned texts of a corpus file, old and new alternating.
-//   npx tsx scripts/people-candidates-bench.ts --a TREE_A --b TREE_B --corpus FILE.jsonl[.gz] [--runs 5] [--part resolve]
+//   npx tsx scripts/people-candidates-bench.ts --a TREE_A --b TREE_B --corpus FILE.jsonl[.gz] [--runs 5] [--part resolve|signature]
 // Each tree's person modules are bundled with esbuild (tsx's own compiler) with keepNames
 // on, as tsx runs the index build, so that what tsx adds to the code is measured too. The texts
 // are cleaned once with tree B's prepareArticle. Prints whether both trees find the same
@@ -10,6 +10,9 @@
 // evidence and code), and checks both trees decide the same people. On the whole corpus
 // (--corpus ../shared/corpus/baomoi-2017.jsonl.gz: the whole corpus's evidence, as a one-segment
 // 35k build has it) it checks that a change to the person pass keeps every article's people.
+// `--part signature` times the other per-article pass of the build's analysis threads that
+// grows with the text, the story signature (lib/stories/signature.ts), and checks both trees
+// sign every article alike.
 import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { loadavg, tmpdir } from "node:os";
@@ -19,7 +22,7 @@ import { cliArgs } from "./cli";
 import { median } from "./eval/metrics";
 import type { Candidate, PeopleHelpers } from "@/lib/corpus/people";
 import type { CandidateScorer } from "@/lib/corpus/people-evidence";
-import type { Entity } from "@/lib/corpus/types";
+import type { Article, Entity } from "@/lib/corpus/types";
 import { prepareArticle } from "@/lib/corpus/prepare";
 
 const { values } = cliArgs(__filename, {
@@ -39,6 +42,7 @@ interface People {
   resolvePeople: (candidates: readonly Candidate[], helpers: PeopleHelpers) => Entity[];
   PeopleEvidence: new () => { add(candidates: readonly Candidate[]): void; helpers(scorer?: CandidateScorer): PeopleHelpers };
   loadTagger: () => CandidateScorer | undefined;
+  storySignature: (article: Pick<Article, "title" | "paragraphs">) => Uint16Array;
 }
 
 /** Tree `dir`'s person modules, bundled apart from this process's own modules. */
@@ -50,6 +54,7 @@ function bundled(dir: string, name: string): People {
         `export { findCandidates, candidatesToResolve, resolvePeople } from "./lib/corpus/people";`,
         `export { PeopleEvidence } from "./lib/corpus/people-evidence";`,
         `export { loadTagger } from "./lib/corpus/people-tagger";`,
+        `export { storySignature } from "./lib/stories/signature";`,
       ].join("\n"),
       resolveDir: dir,
       loader: "ts",
@@ -66,10 +71,14 @@ function bundled(dir: string, name: string): People {
   return require(outfile) as People;
 }
 
-/** One tree's timed pass over the texts: the candidates, or the people of every article decided with the file's evidence. */
-function pass(people: People, texts: string[][], part: string): () => unknown[] {
+/**
+ * One tree's timed pass over the articles: the candidates, the people of every article decided
+ * with the file's evidence, or the story signatures.
+ */
+function pass(people: People, articles: Article[], texts: string[][], part: string): () => unknown[] {
   if (part === "candidates") return () => texts.map(people.findCandidates);
-  if (part !== "resolve") throw new Error("--part: candidates or resolve");
+  if (part === "signature") return () => articles.map((a) => people.storySignature(a));
+  if (part !== "resolve") throw new Error("--part: candidates, resolve or signature");
   const evidence = new people.PeopleEvidence();
   const candidates = texts.map((t) => {
     const c = people.findCandidates(t);
@@ -88,6 +97,7 @@ function main() {
     { name: "A", people: bundled(path.resolve(values.a), "a"), run: () => [] as unknown[], cpu: [] as number[] },
     { name: "B", people: bundled(path.resolve(values.b), "b"), run: () => [] as unknown[], cpu: [] as number[] },
   ];
+  const articles: Article[] = [];
   const texts: string[][] = [];
   const raw = readFileSync(values.corpus);
   for (const line of (values.corpus.endsWith(".gz") ? gunzipSync(raw) : raw).toString("utf8").split("\n")) {
@@ -104,14 +114,16 @@ function main() {
         outlet: r.outlet ?? null,
         url: r.url ?? null,
       });
+      articles.push(a);
       texts.push(a.titleDerived ? a.paragraphs : [a.title, ...a.paragraphs]);
     } catch {
       // not indexed either
     }
   }
-  for (const t of trees) t.run = pass(t.people, texts, values.part);
+  for (const t of trees) t.run = pass(t.people, articles, texts, values.part);
   const same = JSON.stringify(trees[0].run()) === JSON.stringify(trees[1].run());
-  console.log(`${texts.length} texts; ${values.part === "resolve" ? "people" : "candidates"} identical: ${same}`);
+  const what = { resolve: "people", signature: "signatures" }[values.part] ?? "candidates";
+  console.log(`${texts.length} texts; ${what} identical: ${same}`);
   for (let r = 0; r < Number(values.runs); r++) {
     // Alternate which tree runs first.
     for (const t of r % 2 ? [...trees].reverse() : trees) {

@@ -22,7 +22,27 @@ export const EMPTY = 0xffff;
 /** Offset added per slot a borrowed value travels, so borrowed slots rarely agree by chance. */
 const BORROW_STEP = 0x9e37;
 
-const SYLLABLE = /[\p{L}\p{M}\p{N}]+/gu;
+const SYLLABLE_CHAR = /^[\p{L}\p{M}\p{N}]$/u;
+
+/**
+ * Whether each UTF-16 code unit is a letter, mark or digit (`[\p{L}\p{M}\p{N}]`): 1, or 2 for
+ * a high surrogate (decided with the code unit after it). A syllable is a run of such code
+ * points, as `/[\p{L}\p{M}\p{N}]+/gu` matches them, found without a regex or a string per match.
+ */
+const UNIT = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) {
+  if (c >= 0xd800 && c <= 0xdbff) UNIT[c] = 2;
+  else if (c < 0xdc00 || c > 0xdfff) UNIT[c] = SYLLABLE_CHAR.test(String.fromCharCode(c)) ? 1 : 0;
+}
+
+/** Code units of the syllable character at `i` of `text` (a surrogate pair counts 2), 0 if none. */
+function syllableUnits(text: string, i: number): number {
+  const u = UNIT[text.charCodeAt(i)];
+  if (u !== 2) return u;
+  const low = text.charCodeAt(i + 1);
+  // A lone high surrogate is no letter; a pair is one code point, tested as one.
+  return low >= 0xdc00 && low <= 0xdfff && SYLLABLE_CHAR.test(text.slice(i, i + 2)) ? 2 : 0;
+}
 
 /** The text a signature is taken from: the title and the article's own paragraphs. */
 export function signatureText(article: Pick<Article, "title" | "paragraphs">): string {
@@ -36,20 +56,80 @@ function syllableHash(text: string): number {
   return h >>> 0;
 }
 
-// A syllable's hash by its spelling as written: distinct spellings are few next to the
-// syllables of an archive, and each is normalised and hashed once.
-const hashCache = new Map<string, number>();
-const CACHE_LIMIT = 500_000;
+/**
+ * Each spelling's hash (`syllableHash(normalize(spelling))`), looked up by the spelling's place
+ * in a text: distinct spellings are few next to the syllables of an archive, and a lookup
+ * neither cuts the spelling out of the text nor hashes a new string, which a Map keyed by
+ * the spelling did (most of a build's signature time). Open addressing on the spelling's own
+ * FNV-1a hash; a slot matches only when its spelling has the same code units.
+ */
+export class SpellingHashes {
+  private bits = 12;
+  private spellings: (string | undefined)[] = new Array(1 << this.bits);
+  private raw = new Int32Array(1 << this.bits);
+  private hashes = new Uint32Array(1 << this.bits);
+  private count = 0;
 
-function writtenSyllableHash(written: string): number {
-  let h = hashCache.get(written);
-  if (h === undefined) {
-    h = syllableHash(normalize(written));
-    if (hashCache.size >= CACHE_LIMIT) hashCache.clear();
-    hashCache.set(written, h);
+  constructor(private readonly limit = 500_000) {}
+
+  /** The hash of the spelling `text.slice(start, end)`, whose FNV-1a hash is `raw`. */
+  get(text: string, start: number, end: number, raw: number): number {
+    const mask = (1 << this.bits) - 1;
+    for (let at = raw & mask; ; at = (at + 1) & mask) {
+      const s = this.spellings[at];
+      if (s === undefined) break;
+      if (this.raw[at] === raw && sameUnits(s, text, start, end)) return this.hashes[at];
+    }
+    const spelling = text.slice(start, end);
+    const h = syllableHash(normalize(spelling));
+    if (this.count >= this.limit) this.clear();
+    if (2 * (this.count + 1) > 1 << this.bits) this.grow();
+    this.put(spelling, raw, h);
+    return h;
   }
-  return h;
+
+  /** How many spellings are kept (for tests). */
+  get size(): number {
+    return this.count;
+  }
+
+  private put(spelling: string, raw: number, h: number) {
+    const mask = (1 << this.bits) - 1;
+    let at = raw & mask;
+    while (this.spellings[at] !== undefined) at = (at + 1) & mask;
+    this.spellings[at] = spelling;
+    this.raw[at] = raw;
+    this.hashes[at] = h;
+    this.count++;
+  }
+
+  private grow() {
+    const { spellings, raw, hashes } = this;
+    this.bits++;
+    this.reset();
+    for (let i = 0; i < spellings.length; i++) if (spellings[i] !== undefined) this.put(spellings[i]!, raw[i], hashes[i]);
+  }
+
+  private clear() {
+    this.bits = 12;
+    this.reset();
+  }
+
+  private reset() {
+    this.spellings = new Array(1 << this.bits);
+    this.raw = new Int32Array(1 << this.bits);
+    this.hashes = new Uint32Array(1 << this.bits);
+    this.count = 0;
+  }
 }
+
+function sameUnits(s: string, text: string, start: number, end: number): boolean {
+  if (s.length !== end - start) return false;
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
+  return true;
+}
+
+const spellingHashes = new SpellingHashes();
 
 export function mix(h: number): number {
   // murmur3's finaliser: every input bit reaches every output bit.
@@ -70,9 +150,21 @@ export function writeSignature(text: string, out: Uint16Array, at = 0) {
   let w1 = 0;
   let seen = 0;
   let count = 0;
-  SYLLABLE.lastIndex = 0;
-  for (let m = SYLLABLE.exec(text); m; m = SYLLABLE.exec(text)) {
-    const w2 = writtenSyllableHash(m[0]);
+  for (let i = 0; i < text.length; ) {
+    let n = syllableUnits(text, i);
+    if (!n) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let raw = 0x811c9dc5;
+    do {
+      raw = Math.imul(raw ^ text.charCodeAt(i), 0x01000193);
+      if (n === 2) raw = Math.imul(raw ^ text.charCodeAt(i + 1), 0x01000193);
+      i += n;
+      n = i < text.length ? syllableUnits(text, i) : 0;
+    } while (n);
+    const w2 = spellingHashes.get(text, start, i, raw);
     if (++seen < SHINGLE) {
       w0 = w1;
       w1 = w2;
