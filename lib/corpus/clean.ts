@@ -40,8 +40,10 @@ const INLINE_RELATED = /\s(?:Tin liên quan|TIN LIÊN QUAN|Bài liên quan|BÀI 
 
 /** "X X": the same headline twice on one line (link text + image alt), or a doubled prefix "P P rest". */
 export function isDoubledHeadline(line: string): boolean {
+  // Long lines first: most lines of an article are paragraphs, not split into words for nothing.
+  if (line.length > 400) return false;
   const words = line.split(" ");
-  if (words.length < 2 || line.length > 400) return false;
+  if (words.length < 2) return false;
   // Exact double, with odd or even word counts.
   if (words.length % 2 === 0) {
     const half = words.length / 2;
