@@ -150,7 +150,7 @@ export function writeSignature(text: string, out: Uint16Array, at = 0) {
   let w1 = 0;
   let seen = 0;
   let count = 0;
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     let n = syllableUnits(text, i);
     if (!n) {
       i++;
