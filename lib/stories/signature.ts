@@ -9,6 +9,7 @@
 // two different minima agree by chance once in 65,535).
 import type { Article } from "@/lib/corpus/types";
 import { normalize } from "@/lib/text/analyzer";
+import { nextLetterRun, type Span } from "@/lib/text/word-scan";
 
 /** Slots per signature (a power of two). */
 export const SLOTS = 64;
@@ -21,28 +22,6 @@ export const SHINGLE = 3;
 export const EMPTY = 0xffff;
 /** Offset added per slot a borrowed value travels, so borrowed slots rarely agree by chance. */
 const BORROW_STEP = 0x9e37;
-
-const SYLLABLE_CHAR = /^[\p{L}\p{M}\p{N}]$/u;
-
-/**
- * Whether each UTF-16 code unit is a letter, mark or digit (`[\p{L}\p{M}\p{N}]`): 1, or 2 for
- * a high surrogate (decided with the code unit after it). A syllable is a run of such code
- * points, as `/[\p{L}\p{M}\p{N}]+/gu` matches them, found without a regex or a string per match.
- */
-const UNIT = new Uint8Array(0x10000);
-for (let c = 0; c < 0x10000; c++) {
-  if (c >= 0xd800 && c <= 0xdbff) UNIT[c] = 2;
-  else if (c < 0xdc00 || c > 0xdfff) UNIT[c] = SYLLABLE_CHAR.test(String.fromCharCode(c)) ? 1 : 0;
-}
-
-/** Code units of the syllable character at `i` of `text` (a surrogate pair counts 2), 0 if none. */
-function syllableUnits(text: string, i: number): number {
-  const u = UNIT[text.charCodeAt(i)];
-  if (u !== 2) return u;
-  const low = text.charCodeAt(i + 1);
-  // A lone high surrogate is no letter; a pair is one code point, tested as one.
-  return low >= 0xdc00 && low <= 0xdfff && SYLLABLE_CHAR.test(text.slice(i, i + 2)) ? 2 : 0;
-}
 
 /** The text a signature is taken from: the title and the article's own paragraphs. */
 export function signatureText(article: Pick<Article, "title" | "paragraphs">): string {
@@ -150,21 +129,12 @@ export function writeSignature(text: string, out: Uint16Array, at = 0) {
   let w1 = 0;
   let seen = 0;
   let count = 0;
-  for (let i = 0; i < text.length;) {
-    let n = syllableUnits(text, i);
-    if (!n) {
-      i++;
-      continue;
-    }
-    const start = i;
+  const span: Span = { start: 0, end: 0 };
+  // Syllables: runs of letters, marks and digits (`/[\p{L}\p{M}\p{N}]+/gu`).
+  for (let i = 0; nextLetterRun(text, i, span); i = span.end) {
     let raw = 0x811c9dc5;
-    do {
-      raw = Math.imul(raw ^ text.charCodeAt(i), 0x01000193);
-      if (n === 2) raw = Math.imul(raw ^ text.charCodeAt(i + 1), 0x01000193);
-      i += n;
-      n = i < text.length ? syllableUnits(text, i) : 0;
-    } while (n);
-    const w2 = spellingHashes.get(text, start, i, raw);
+    for (let k = span.start; k < span.end; k++) raw = Math.imul(raw ^ text.charCodeAt(k), 0x01000193);
+    const w2 = spellingHashes.get(text, span.start, span.end, raw);
     if (++seen < SHINGLE) {
       w0 = w1;
       w1 = w2;

@@ -3,7 +3,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { tokenize } from "@/lib/text/analyzer";
-import { nextWord } from "@/lib/text/word-scan";
+import { nextLetterRun, nextWord } from "@/lib/text/word-scan";
 
 function byRegex(text: string): [number, number][] {
   return tokenize(text).map((t) => [t.start, t.end]);
@@ -81,5 +81,25 @@ describe("nextWord", () => {
   it("cuts a slashed year range in two, as tokenize does", () => {
     const text = "mùa 2016/17, 2016/2017 và 17/5/2017";
     expect(byScan(text).map(([s, e]) => text.slice(s, e))).toEqual(["mùa", "2016", "17", "2016", "2017", "và", "17/5/2017"]);
+  });
+});
+
+describe("nextLetterRun", () => {
+  const runs = (text: string) => {
+    const out: [number, number][] = [];
+    const span = { start: 0, end: 0 };
+    for (let at = 0; nextLetterRun(text, at, span); at = span.end) out.push([span.start, span.end]);
+    return out;
+  };
+  const byRegex = (text: string) => [...text.matchAll(/[\p{L}\p{M}\p{N}]+/gu)].map((m): [number, number] => [m.index, m.index + m[0].length]);
+
+  it("finds the runs of /[\\p{L}\\p{M}\\p{N}]+/gu at the same offsets in any text", () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }), fc.string({ unit: "binary", maxLength: 30 }), (pieces, noise) => {
+        const text = pieces.join("") + noise;
+        expect(runs(text)).toEqual(byRegex(text));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

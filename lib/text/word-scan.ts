@@ -91,3 +91,22 @@ export function nextWord(text: string, from: number, span: Span): boolean {
   }
   return false;
 }
+
+/**
+ * The first run of letters, marks and digits of `text` at or after `from`, exactly as
+ * `/[\p{L}\p{M}\p{N}]+/gu` finds it (no number groups, unlike `nextWord`): its offsets go into
+ * `span`. False when there is none.
+ */
+export function nextLetterRun(text: string, from: number, span: Span): boolean {
+  const n = text.length;
+  for (let i = from; i < n;) {
+    if (!(classAt(text, i) & WORD_CHAR)) {
+      i += width;
+      continue;
+    }
+    span.start = i;
+    span.end = runEnd(text, i, WORD_CHAR);
+    return true;
+  }
+  return false;
+}
