@@ -5,6 +5,7 @@
 // A day-month without a year ("Ngày 3-7, …") is kept as a clue: the archive check
 // (lib/corpus/date-check.ts) gives it the year its neighbouring articles have, or drops it.
 import { isCalendarDate } from "@/lib/calendar";
+import { matchesNotAfter } from "@/lib/text/match-not-after";
 
 export interface DateResult {
   date: string | null;
@@ -58,10 +59,12 @@ const NONE: DateResult = { date: null, estimated: false, how: "none", evidence: 
 const DAY_CUE =
   "(?:ngày|hôm nay|hôm qua|hôm|rạng sáng|sáng nay|sáng qua|sáng|trưa nay|trưa qua|trưa|chiều nay|chiều qua|chiều|tối nay|tối qua|tối|đêm nay|đêm qua|đêm|khuya|thứ\\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ nhật)";
 // The cue, optionally a parenthesis, then d/m or d-m or d.m, optionally /yyyy.
+// No letter before the cue: checked by `matchesNotAfter`, not by a lookbehind.
 const CUED = new RegExp(
-  `(?<![\\p{L}])(${DAY_CUE})\\s*(?:,\\s*)?(\\()?\\s*(\\d{1,2})([/.-])(\\d{1,2})(?:\\4((?:19|20)\\d{2}))?(?![\\d]|[/.-]\\d|\\s*(?:%|tuổi|người|giờ|h\\b|km|triệu|tỷ))`,
+  `(${DAY_CUE})\\s*(?:,\\s*)?(\\()?\\s*(\\d{1,2})([/.-])(\\d{1,2})(?:\\4((?:19|20)\\d{2}))?(?![\\d]|[/.-]\\d|\\s*(?:%|tuổi|người|giờ|h\\b|km|triệu|tỷ))`,
   "giu",
 );
+const LETTER = /^\p{L}$/u;
 // "ngày 25 tháng 4 năm 2025", "ngày 25 tháng 4".
 const WORDED = /(?<![\p{L}])ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*(?:năm|,)\s*((?:19|20)\d{2}))?/giu;
 // A full date anywhere in a dateline or a title: 25/4/2025, 25-4-2025, 25.4.2025.
@@ -95,7 +98,7 @@ const TODAY_CUE = /(?:hôm|sáng|trưa|chiều|tối|đêm) nay$/iu;
  */
 function firstCued(text: string): Found | null {
   const found: { at: number; f: Found }[] = [];
-  for (const m of text.matchAll(CUED)) {
+  for (const m of matchesNotAfter(CUED, text, LETTER)) {
     const at = m.index ?? 0;
     const end = at + m[0].length;
     const cue = m[1].toLowerCase();
