@@ -8,6 +8,7 @@ import * as nameLists from "@/lib/corpus/names";
 import { foldMarks, slugify } from "@/lib/corpus/text";
 import * as syllables from "@/lib/corpus/vn-syllable";
 import type { Entity } from "@/lib/corpus/types";
+import { matchesNotAfter } from "@/lib/text/match-not-after";
 
 // Local bindings, read once: under the CommonJS transform the index build runs with (tsx), every
 // use of an imported binding is a getter call, and these are used per word of every article.
@@ -1473,10 +1474,14 @@ const MINUTE_GAP = new RegExp(`^\\s*${MINUTE}(?:\\s*,\\s*${MINUTE})*\\s*(?:\\([^
 
 /** Particles written in lower case inside a title-cased name ("DAVID DE GEA" → "David de Gea"). */
 const PARTICLES = new Set(["bin", "ibn", "van", "von", "de", "da", "di", "del", "der", "dos", "ter"]);
-/** Two to four words in capitals, each of two letters or more ("MARC-ANDRE TER STEGEN"). */
-const CAPS_RUN = /(?<![\p{L}\p{N}])\p{Lu}{2,}(?:[-'’]\p{Lu}+)*(?: \p{Lu}{2,}(?:[-'’]\p{Lu}+)*){1,3}(?![\p{L}\p{N}])/gu;
+/**
+ * Two to four words in capitals, each of two letters or more ("MARC-ANDRE TER STEGEN"), with no
+ * letter or digit before them: checked by `matchesNotAfter` (LETTER_OR_DIGIT), not by a lookbehind.
+ */
+const CAPS_RUN = /\p{Lu}{2,}(?:[-'’]\p{Lu}+)*(?: \p{Lu}{2,}(?:[-'’]\p{Lu}+)*){1,3}(?![\p{L}\p{N}])/gu;
 /** Capital-name runs a text needs before they count as a table of names. */
 const CAPS_TABLE_MIN = 3;
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
 
 /**
  * Names in capitals ("MANUEL NEUER | Bayern | 8 trận. THOMAS DIDILLON | Metz | …"): a text with
@@ -1487,7 +1492,7 @@ const CAPS_TABLE_MIN = 3;
 function capitalNames(text: string, textIndex: number): Candidate[] {
   if (!hasCapitalPair(text)) return [];
   const found: Candidate[] = [];
-  for (const r of text.matchAll(CAPS_RUN)) {
+  for (const r of matchesNotAfter(CAPS_RUN, text, LETTER_OR_DIGIT)) {
     const parts = r[0].split(" ");
     const titled = parts.map((w, i) =>
       i > 0 && PARTICLES.has(w.toLowerCase()) ? w.toLowerCase() : w.replace(/\p{Lu}+/gu, (x) => x[0] + x.slice(1).toLowerCase()),
