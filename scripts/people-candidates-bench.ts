@@ -12,7 +12,10 @@
 // 35k build has it) it checks that a change to the person pass keeps every article's people.
 // `--part signature` times the other per-article pass of the build's analysis threads that
 // grows with the text, the story signature (lib/stories/signature.ts), and checks both trees
-// sign every article alike.
+// sign every article alike. `--part prepare` times each tree's whole preparation of the raw
+// articles as the build's analysis threads run it (cleaning, dates, sources, name candidates:
+// `prepareArticleWithDetail` with people "candidates"), and checks the articles and candidates
+// are the same.
 import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { loadavg, tmpdir } from "node:os";
@@ -22,7 +25,7 @@ import { cliArgs } from "./cli";
 import { median } from "./eval/metrics";
 import type { Candidate, PeopleHelpers } from "@/lib/corpus/people";
 import type { CandidateScorer } from "@/lib/corpus/people-evidence";
-import type { Article, Entity } from "@/lib/corpus/types";
+import type { Article, Entity, RawArticle } from "@/lib/corpus/types";
 import { prepareArticle } from "@/lib/corpus/prepare";
 
 const { values } = cliArgs(__filename, {
@@ -43,6 +46,7 @@ interface People {
   PeopleEvidence: new () => { add(candidates: readonly Candidate[]): void; helpers(scorer?: CandidateScorer): PeopleHelpers };
   loadTagger: () => CandidateScorer | undefined;
   storySignature: (article: Pick<Article, "title" | "paragraphs">) => Uint16Array;
+  prepareArticleWithDetail: (raw: RawArticle, today: string, opts: { people: "candidates" }) => { article: Article; detail: { candidates: Candidate[] } };
 }
 
 /** Tree `dir`'s person modules, bundled apart from this process's own modules. */
@@ -55,6 +59,7 @@ function bundled(dir: string, name: string): People {
         `export { PeopleEvidence } from "./lib/corpus/people-evidence";`,
         `export { loadTagger } from "./lib/corpus/people-tagger";`,
         `export { storySignature } from "./lib/stories/signature";`,
+        `export { prepareArticleWithDetail } from "./lib/corpus/prepare";`,
       ].join("\n"),
       resolveDir: dir,
       loader: "ts",
@@ -75,10 +80,11 @@ function bundled(dir: string, name: string): People {
  * One tree's timed pass over the articles: the candidates, the people of every article decided
  * with the file's evidence, or the story signatures.
  */
-function pass(people: People, articles: Article[], texts: string[][], part: string): () => unknown[] {
+function pass(people: People, raws: RawArticle[], articles: Article[], texts: string[][], part: string): () => unknown[] {
   if (part === "candidates") return () => texts.map(people.findCandidates);
   if (part === "signature") return () => articles.map((a) => people.storySignature(a));
-  if (part !== "resolve") throw new Error("--part: candidates, resolve or signature");
+  if (part === "prepare") return () => raws.map((r) => people.prepareArticleWithDetail(r, TODAY, { people: "candidates" }));
+  if (part !== "resolve") throw new Error("--part: candidates, resolve, signature or prepare");
   const evidence = new people.PeopleEvidence();
   const candidates = texts.map((t) => {
     const c = people.findCandidates(t);
@@ -91,38 +97,44 @@ function pass(people: People, articles: Article[], texts: string[][], part: stri
   };
 }
 
+/** One day for every run: dates are estimated no later than this, the same for both trees. */
+const TODAY = "2026-11-27";
+
 function main() {
   if (!values.a || !values.b || !values.corpus) throw new Error("--a, --b and --corpus are required (see --help)");
   const trees = [
     { name: "A", people: bundled(path.resolve(values.a), "a"), run: () => [] as unknown[], cpu: [] as number[] },
     { name: "B", people: bundled(path.resolve(values.b), "b"), run: () => [] as unknown[], cpu: [] as number[] },
   ];
+  const raws: RawArticle[] = [];
   const articles: Article[] = [];
   const texts: string[][] = [];
   const raw = readFileSync(values.corpus);
   for (const line of (values.corpus.endsWith(".gz") ? gunzipSync(raw) : raw).toString("utf8").split("\n")) {
     if (!line.trim()) continue;
     const r = JSON.parse(line) as { id: string | number; title?: string; body: string; date?: string; outlet?: string; url?: string };
+    const rawArticle: RawArticle = {
+      id: String(r.id),
+      file: "bench.jsonl",
+      format: "jsonl",
+      title: r.title ?? null,
+      body: r.body,
+      date: r.date ?? null,
+      outlet: r.outlet ?? null,
+      url: r.url ?? null,
+    };
     try {
-      const a = prepareArticle({
-        id: String(r.id),
-        file: "bench.jsonl",
-        format: "jsonl",
-        title: r.title ?? null,
-        body: r.body,
-        date: r.date ?? null,
-        outlet: r.outlet ?? null,
-        url: r.url ?? null,
-      });
+      const a = prepareArticle(rawArticle, TODAY);
+      raws.push(rawArticle);
       articles.push(a);
       texts.push(a.titleDerived ? a.paragraphs : [a.title, ...a.paragraphs]);
     } catch {
       // not indexed either
     }
   }
-  for (const t of trees) t.run = pass(t.people, articles, texts, values.part);
+  for (const t of trees) t.run = pass(t.people, raws, articles, texts, values.part);
   const same = JSON.stringify(trees[0].run()) === JSON.stringify(trees[1].run());
-  const what = { resolve: "people", signature: "signatures" }[values.part] ?? "candidates";
+  const what = { resolve: "people", signature: "signatures", prepare: "articles and candidates" }[values.part] ?? "candidates";
   console.log(`${texts.length} texts; ${what} identical: ${same}`);
   for (let r = 0; r < Number(values.runs); r++) {
     // Alternate which tree runs first.
