@@ -16,8 +16,9 @@ import {
   type PairSketch,
   type RankIndex,
 } from "@/lib/search/rank-index";
-import { mix, STRIDE, writeSignature } from "@/lib/stories/signature";
-import { joins, normalize, tokenize } from "@/lib/text/analyzer";
+import { signatureReference } from "@/lib/stories/fixtures";
+import { STRIDE, writeSignature } from "@/lib/stories/signature";
+import { joins, tokenize } from "@/lib/text/analyzer";
 
 /** countPairs as it was: a Set of numeric pair keys. */
 function countPairsReference(sketch: PairSketch, index: RankIndex, d: number) {
@@ -42,46 +43,6 @@ function countPairsReference(sketch: PairSketch, index: RankIndex, d: number) {
     }
     prev = f;
   }
-}
-
-/** writeSignature as it was: a window array and matchAll (the murmur3 finaliser `mix` did not change). */
-function signatureReference(text: string): Uint16Array {
-  const out = new Uint16Array(STRIDE);
-  const hash = (t: string) => {
-    let h = 0x811c9dc5;
-    for (let i = 0; i < t.length; i++) h = Math.imul(h ^ t.charCodeAt(i), 0x01000193);
-    return h >>> 0;
-  };
-  const mins = new Uint32Array(64).fill(0xffffffff);
-  const filled = new Uint8Array(64);
-  const window: number[] = [];
-  let count = 0;
-  for (const m of text.matchAll(/[\p{L}\p{M}\p{N}]+/gu)) {
-    window.push(hash(normalize(m[0])));
-    if (window.length > 3) window.shift();
-    if (window.length < 3) continue;
-    let h = 0x811c9dc5;
-    for (const w of window) h = mix(Math.imul(h ^ w, 0x01000193));
-    const slot = h & 63;
-    if (h >>> 6 < mins[slot]) mins[slot] = h >>> 6;
-    filled[slot] = 1;
-    count++;
-  }
-  out[64] = Math.min(count, 0xffff);
-  for (let s = 0; s < 64; s++) {
-    if (!count) {
-      out[s] = 0xffff;
-      continue;
-    }
-    let from = s;
-    let step = 0;
-    while (!filled[from]) {
-      from = (from + 1) & 63;
-      step++;
-    }
-    out[s] = (mins[from] + step * 0x9e37) % 0xffff;
-  }
-  return out;
 }
 
 // Texts from a small Vietnamese vocabulary, with the punctuation and spacing that decide breaks.

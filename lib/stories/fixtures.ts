@@ -2,6 +2,8 @@
 // them, the same kind of event weeks later, and unrelated news.
 import { testArticle } from "@/lib/corpus/test-article";
 import type { Article } from "@/lib/corpus/types";
+import { mix, STRIDE } from "@/lib/stories/signature";
+import { normalize } from "@/lib/text/analyzer";
 
 export function storyArticle(id: string, date: string | null, outlet: string | null, title: string, paragraphs: string[], persons: string[] = []): Article {
   return testArticle({ id, date, outlet, title, paragraphs, persons, url: `https://example.vn/${id}` });
@@ -75,3 +77,47 @@ export const gold = storyArticle("gold", "2017-06-11", "Báo C", "Giá vàng tro
   "Sáng nay, giá vàng SJC tại Hà Nội được niêm yết ở mức 36,25 triệu đồng mỗi lượng mua vào và 36,45 triệu đồng mỗi lượng bán ra, tăng 50.000 đồng so với hôm qua.",
   "Trên thị trường thế giới, giá vàng giao ngay đứng ở mức 1.266 USD một ounce.",
 ]);
+
+/**
+ * writeSignature as it was first written, for tests of the fast paths: a window array, `matchAll`
+ * over `/[\\p{L}\\p{M}\\p{N}]+/gu` and each syllable normalised and hashed (the murmur3 finaliser
+ * `mix` did not change).
+ */
+export function signatureReference(text: string): Uint16Array {
+  const out = new Uint16Array(STRIDE);
+  const hash = (t: string) => {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < t.length; i++) h = Math.imul(h ^ t.charCodeAt(i), 0x01000193);
+    return h >>> 0;
+  };
+  const mins = new Uint32Array(64).fill(0xffffffff);
+  const filled = new Uint8Array(64);
+  const window: number[] = [];
+  let count = 0;
+  for (const m of text.matchAll(/[\p{L}\p{M}\p{N}]+/gu)) {
+    window.push(hash(normalize(m[0])));
+    if (window.length > 3) window.shift();
+    if (window.length < 3) continue;
+    let h = 0x811c9dc5;
+    for (const w of window) h = mix(Math.imul(h ^ w, 0x01000193));
+    const slot = h & 63;
+    if (h >>> 6 < mins[slot]) mins[slot] = h >>> 6;
+    filled[slot] = 1;
+    count++;
+  }
+  out[64] = Math.min(count, 0xffff);
+  for (let s = 0; s < 64; s++) {
+    if (!count) {
+      out[s] = 0xffff;
+      continue;
+    }
+    let from = s;
+    let step = 0;
+    while (!filled[from]) {
+      from = (from + 1) & 63;
+      step++;
+    }
+    out[s] = (mins[from] + step * 0x9e37) % 0xffff;
+  }
+  return out;
+}

@@ -14,20 +14,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { cliArgs } from "../cli";
-
-interface Node {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  children?: number[];
-  positionTicks?: { line: number; ticks: number }[];
-}
-interface Profile {
-  nodes: Node[];
-  samples: number[];
-  timeDeltas: number[];
-  startTime: number;
-  endTime: number;
-}
+import { type ProfileNode as Node, readProfile } from "./cpu-profile";
 
 const { values, positionals } = cliArgs(__filename, {
   allowPositionals: true,
@@ -40,13 +27,7 @@ const { values, positionals } = cliArgs(__filename, {
   },
 });
 
-const profile = JSON.parse(readFileSync(positionals[0], "utf8")) as Profile;
-const parent = new Map<number, number>();
-const byId = new Map<number, Node>();
-for (const n of profile.nodes) {
-  byId.set(n.id, n);
-  for (const c of n.children ?? []) parent.set(c, n.id);
-}
+const { profile, byId, parent } = readProfile(positionals[0]);
 const label = (n: Node) => {
   const f = n.callFrame;
   const file = f.url.replace(/^.*\/(node_modules\/|\.next\/|lib\/|app\/)/, "$1");

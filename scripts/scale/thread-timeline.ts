@@ -8,21 +8,8 @@
 // thread waits for which, and what one thread runs while the others wait, is what a build's
 // wall time is made of (docs/cleaning.md, "Build cost" of pcost15). Samples are wall time: on a
 // loaded machine a thread that waits for a core is counted busy.
-import { readFileSync } from "node:fs";
 import { cliArgs } from "../cli";
-
-interface Node {
-  id: number;
-  callFrame: { functionName: string };
-  children?: number[];
-}
-interface Profile {
-  nodes: Node[];
-  samples: number[];
-  timeDeltas: number[];
-  startTime: number;
-  endTime: number;
-}
+import { readProfile } from "./cpu-profile";
 
 const { values, positionals } = cliArgs(__filename, {
   allowPositionals: true,
@@ -35,13 +22,10 @@ const { values, positionals } = cliArgs(__filename, {
 const IDLE = new Set(["(idle)", "(program)"]);
 const bucketUs = Number(values.bucket) * 1e6;
 const phases = new Set(values.phases.split(","));
-const profiles = positionals.map((f) => ({ file: f, profile: JSON.parse(readFileSync(f, "utf8")) as Profile }));
+const profiles = positionals.map((file) => ({ file, ...readProfile(file) }));
 const origin = Math.min(...profiles.map((p) => p.profile.startTime));
 
-for (const { file, profile } of profiles) {
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const parent = new Map<number, number>();
-  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+for (const { file, profile, byId, parent } of profiles) {
   const phaseOf = (id: number) => {
     for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
       const name = byId.get(at)!.callFrame.functionName;
