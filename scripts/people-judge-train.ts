@@ -2,11 +2,12 @@
 // labels of the tuning sets, and says what it is worth on articles it was not trained on:
 // leave-one-file-out cross-validation (train on every tuning file but one, judge that one).
 //   npx tsx scripts/people-judge-train.ts [CORPUS_DIR] [--labels A.json,B.json] [--cache FILE] [--out FILE] [--no-write] [--verbose]
-//     [--part drop|add|both] [--l2 X] [--iterations N] [--without PREFIX,PREFIX]
+//     [--part drop|add|both] [--l2 X] [--iterations N] [--without PREFIX,PREFIX] [--add-cost N]
 //     --labels   the tuning files (default: every data/eval/people-labels*.json not frozen)
 //     --cache    the corpus's name candidates, as people-eval.ts --cache writes them
 //     --part     which model to train: drop (people found scored low; the default), add (open full names scored high), both
 //     --without  leave out features whose names start with these prefixes (ablation)
+//     --add-cost what adding a non-person costs, in people found, when the add threshold is chosen (default 1)
 //     --verbose  every person the cross-validated judge drops or adds, with its label
 // Each person the rules, the archive evidence and the tagger find in a labelled article is one
 // example of the first model, each full name no person found explains (`openNames`) one of the
@@ -45,8 +46,9 @@ type Part = "drop" | "add";
 /** For `add`, a name scored above the threshold is taken: the same search, scores and labels turned over. */
 const turned = (part: Part, scored: { s: number; y: 0 | 1 }[]) => (part === "drop" ? scored : scored.map(({ s, y }) => ({ s: -s, y: (1 - y) as 0 | 1 })));
 
-function threshold(part: Part, scored: { s: number; y: 0 | 1 }[]): number {
-  const t = bestThreshold(turned(part, scored));
+/** `addCost`: what adding a non-person costs against finding one more person (1: errors are errors). */
+function threshold(part: Part, scored: { s: number; y: 0 | 1 }[], addCost: number): number {
+  const t = bestThreshold(turned(part, scored), part === "add" ? addCost : 1);
   return part === "drop" ? t : -t;
 }
 
@@ -66,6 +68,7 @@ async function main() {
       l2: { type: "string" },
       iterations: { type: "string" },
       without: { type: "string" },
+      "add-cost": { type: "string", default: "1" },
     },
   });
   const options: LogisticOptions = {
@@ -73,6 +76,7 @@ async function main() {
     l2: Number(opts.l2 ?? DEFAULT_LOGISTIC.l2),
     iterations: Number(opts.iterations ?? DEFAULT_LOGISTIC.iterations),
   };
+  const addCost = Number(opts["add-cost"]);
   const parts: Part[] = opts.part === "both" ? ["drop", "add"] : [opts.part as Part];
   // Ablation: features whose names start with any of these prefixes are left out.
   const without = opts.without?.split(",") ?? [];
@@ -132,7 +136,9 @@ async function main() {
   const pooled: Record<Part, { s: number; y: 0 | 1 }[]> = { drop: [], add: [] };
   const fmt = ({ tp, fp, fn }: { tp: number; fp: number; fn: number }) =>
     `${(tp / Math.max(1, tp + fp)).toFixed(3)} / ${(tp / Math.max(1, tp + fn)).toFixed(3)} (tp ${tp}, fp ${fp}, fn ${fn})`;
-  console.log(`parts: ${parts.join(", ")}; l2 ${options.l2}, ${options.iterations} iterations${without.length ? `, without ${without.join(",")}` : ""}`);
+  console.log(
+    `parts: ${parts.join(", ")}; l2 ${options.l2}, ${options.iterations} iterations${without.length ? `, without ${without.join(",")}` : ""}; add cost ${addCost}`,
+  );
   console.log(`file | rules (shipped pipeline) P / R | cross-validated judge P / R | thresholds`);
   data.forEach((held, i) => {
     const rest = data.filter((_, j) => j !== i);
@@ -141,7 +147,7 @@ async function main() {
     const cv = { ...base };
     const thresholds: string[] = [];
     for (const part of parts) {
-      const t = threshold(part, outOfFold(part, rest));
+      const t = threshold(part, outOfFold(part, rest), addCost);
       thresholds.push(`${part} ${t.toFixed(2)}`);
       const weights = trainLogistic(
         rest.flatMap((s) => s[part]),
@@ -177,7 +183,7 @@ async function main() {
     )) {
       if (Math.abs(w) >= 0.005) weights[x] = Math.round(w * 1000) / 1000;
     }
-    const t = threshold(part, pooled[part]);
+    const t = threshold(part, pooled[part], addCost);
     // Nothing to drop (or add) beats the rules: a threshold no score reaches.
     return { weights, threshold: Number.isFinite(t) ? Math.round(t * 1000) / 1000 : part === "drop" ? -1e9 : 1e9 };
   };

@@ -47,4 +47,17 @@ describe("bestThreshold", () => {
       ]),
     ).toBe(-Infinity);
   });
+
+  it("weighs a dropped person by its cost", () => {
+    const scored = [
+      { s: -3, y: 0 as const },
+      { s: -2, y: 0 as const },
+      { s: -1, y: 1 as const },
+      { s: 0, y: 0 as const },
+      { s: 0.5, y: 0 as const },
+      { s: 2, y: 1 as const },
+    ];
+    expect(bestThreshold(scored)).toBe(1.25);
+    expect(bestThreshold(scored, 3)).toBe(-1.5);
+  });
 });

@@ -50,16 +50,16 @@ export function trainLogistic(examples: readonly Example[], options: LogisticOpt
 
 /**
  * The threshold that makes the fewest errors when everything scored below it is dropped: each
- * dropped non-person is one error fewer, each dropped person one more. -Infinity (drop nothing)
- * unless some threshold does better.
+ * dropped non-person is one error fewer, each dropped person `cost` more. -Infinity (drop
+ * nothing) unless some threshold does better.
  */
-export function bestThreshold(scored: readonly { s: number; y: 0 | 1 }[]): number {
+export function bestThreshold(scored: readonly { s: number; y: 0 | 1 }[], cost = 1): number {
   const sorted = [...scored].sort((a, b) => a.s - b.s);
   let best = -Infinity;
   let bestGain = 0;
   let gain = 0;
   for (let i = 0; i < sorted.length; i++) {
-    gain += sorted[i].y ? -1 : 1;
+    gain += sorted[i].y ? -cost : 1;
     // Drop sorted[0..i]: the threshold lies between this score and the next one.
     const next = sorted[i + 1]?.s ?? sorted[i].s + 1;
     if (next > sorted[i].s && gain > bestGain) {

@@ -44,4 +44,9 @@ describe("people judge", () => {
     expect(out).toEqual(expect.arrayContaining([{ id: "wendi-rabb", name: "Wendy Rabb" }]));
     expect(personAdder({ ...model, add: undefined }, {})).toBeUndefined();
   });
+
+  it("asks about foreign one-word names no person found explains, not about a found person's surname", () => {
+    const mentions = findCandidates(["Neymar và ông Kieran Gibbs đến. Gibbs vui, FIFA cũng vậy."]);
+    expect(openNames(resolvePeople(mentions), mentions)).toEqual([["Neymar"]]);
+  });
 });

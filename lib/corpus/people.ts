@@ -1753,17 +1753,23 @@ export function resolvePeople(found: readonly Candidate[], helpers: PeopleHelper
   return kept;
 }
 
+/** A one-word name worth asking the judge about: foreign, four letters or more, not in capitals ("Neymar", not "FIFA"). */
+function openSingle(w: string): boolean {
+  return w.length >= 4 && isForeignWord(w) && !isCapitals(w);
+}
+
 /**
- * The full names (two words or more) the article's candidates write that no person found
- * explains: not after a place word, neither a person's name nor part of one, and holding no
- * person's name ("Trump Tuy" of Donald Trump). In text order, once per name.
+ * The names the article's candidates write that no person found explains: full names and
+ * foreign one-word names (`openSingle`), not after a place word, neither a person's name nor
+ * part of one ("Gibbs" of Kieran Gibbs), and holding no person's name ("Trump Tuy" of Donald
+ * Trump). In text order, once per name.
  */
 export function openNames(people: readonly Entity[], mentions: readonly Candidate[]): string[][] {
   const found = people.map((p) => ` ${nameKey(p.name.split(" "))} `);
   const seen = new Set<string>();
   const out: string[][] = [];
   for (const m of mentions) {
-    if (m.words.length < 2 || m.placed) continue;
+    if (m.placed || (m.words.length < 2 && !openSingle(m.words[0]))) continue;
     const key = nameKey(m.words);
     if (seen.has(key)) continue;
     seen.add(key);
