@@ -715,6 +715,9 @@ describe("the membership pass (every word required: members decided before any p
       { minLength: 3, maxLength: 50 },
     ),
     // How the query is typed: as is, unmarked (every spelling), its last word a prefix, or its first two quoted.
+    // Articles holding the common words only: a query's common word then has many postings beside
+    // its few candidates, so its postings are searched by galloping (rank-score.ts GALLOP).
+    padding: fc.oneof(fc.constant(0), fc.integer({ min: 50, max: 400 })),
     typing: fc.constantFrom("as is", "unmarked", "prefix", "quoted"),
     nearMiss: fc.boolean(),
     scoreBudget: fc.option(fc.integer({ min: 1, max: 150 }), { freq: 2 }),
@@ -733,6 +736,7 @@ describe("the membership pass (every word required: members decided before any p
           const title = held.slice(0, d.inTitle % (held.length + 1)).join(" ") || "tin";
           return article(`a${i}`, title, held.slice(d.inTitle % (held.length + 1)).join(" ") || "tức");
         });
+        for (let i = 0; i < samples[0].padding; i++) arts.push(article(`p${i}`, "tin", COMMON.slice(i % 3).join(" ")));
         const archive = memoryArchive(arts);
         const ix = archive.segments[0].rank;
         const sc = createScratch(ix);
