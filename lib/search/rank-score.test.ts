@@ -716,7 +716,7 @@ describe("the membership pass (every word required: members decided before any p
     ),
     // How the query is typed: as is, unmarked (every spelling), its last word a prefix, or its first two quoted.
     // Articles holding the common words only: a query's common word then has many postings beside
-    // its few candidates, so its postings are searched by galloping (rank-score.ts GALLOP).
+    // its few candidates (most of its postings are tested and left unscored).
     padding: fc.oneof(fc.constant(0), fc.integer({ min: 50, max: 400 })),
     typing: fc.constantFrom("as is", "unmarked", "prefix", "quoted"),
     nearMiss: fc.boolean(),

@@ -870,7 +870,6 @@ function accumulate(
   // article that holds the rarest word but lacks the others costs a test, not a score and a row.
   const { held } = s;
   const members = membersFirst && requireAll && wide === 0 ? memberPass(index, s, groups, order, minor, most, limit, scoreBudget, total) : null;
-  const sorted = members && Int32Array.from(members.docs).sort();
   if (members) {
     // The budget was charged and any cut made by the membership pass (its count is returned).
     limit = members.limit;
@@ -906,9 +905,7 @@ function accumulate(
       // A marked spelling: only articles that hold it (its folded tf stands for its own).
       const stamp = t.e === undefined ? 0 : ++stampGen;
       if (stamp) for (let p = exactStart[t.e!]; p < exactStart[t.e! + 1]; p++) allow[exactDocs[p]] = stamp;
-      // The members found in this term's postings by galloping, when they are few beside them.
-      const want = sorted !== null && sorted.length * GALLOP < end - from ? { docs: sorted, i: 0 } : null;
-      for (let p = want ? meet(foldedDocs, from, end, want) : from; p < end; p = want ? meet(foldedDocs, p + 1, end, want) : p + 1) {
+      for (let p = foldedStart[t.f]; p < end; p++) {
         const d = foldedDocs[p];
         const at = SUMS * d;
         if (
@@ -1015,49 +1012,6 @@ function budgetCut(scored: number, total: number, read: number, check: number, s
   return check < scoreBudget ? Math.min(d, Math.floor((limit * (scoreBudget - scored)) / (estimate - scored))) : d;
 }
 
-/** Galloping over a term's postings pays when they are this many times the articles looked for. */
-const GALLOP = 8;
-
-/** Articles looked for in a term's postings (ascending), and how many of them are behind. */
-interface Wanted {
-  docs: Int32Array;
-  i: number;
-}
-
-/**
- * The next posting in [p, end) of `docs` (a term's postings, in article order) whose article
- * is one of `want`'s still ahead (`end` when none), advancing `want` past it: each article by
- * galloping from p (a doubling step, then a binary search).
- */
-function meet(docs: Uint16Array, p: number, end: number, want: Wanted): number {
-  const w = want.docs;
-  while (want.i < w.length && p < end) {
-    const target = w[want.i];
-    // Gallop: the first position at or after p whose article is at least target.
-    let step = 1;
-    let hi = p;
-    while (hi < end && docs[hi] < target) {
-      p = hi + 1;
-      hi += step;
-      step *= 2;
-    }
-    if (hi > end) hi = end;
-    while (p < hi) {
-      const mid = (p + hi) >>> 1;
-      if (docs[mid] < target) p = mid + 1;
-      else hi = mid;
-    }
-    if (p === end) return end;
-    if (docs[p] === target) {
-      want.i++;
-      return p;
-    }
-    // Not in these postings: the articles looked for below this posting's are not either.
-    while (want.i < w.length && w[want.i] < docs[p]) want.i++;
-  }
-  return end;
-}
-
 /** Scratch.held: an article the membership pass kept (a full match or a near miss); word masks stay below it. */
 const MEMBER = -1;
 
@@ -1089,9 +1043,6 @@ function memberPass(
   let check = scoreBudget / 2;
   let read = 0;
   let needed = 0;
-  // Once a word no article may lack has been read, no article can join: the articles still in
-  // the running (ascending) are all that later words need, found in their postings by galloping.
-  let live: Int32Array | null = null;
   for (const g of order) {
     const bit = 1 << g;
     for (const t of groups[g].terms) {
@@ -1099,8 +1050,7 @@ function memberPass(
       let end = postingsBelow(index, t.f, limit);
       const stamp = t.e === undefined ? 0 : ++stampGen;
       if (stamp) for (let p = exactStart[t.e!]; p < exactStart[t.e! + 1]; p++) allow[exactDocs[p]] = stamp;
-      const want = live !== null && live.length * GALLOP < end - from ? { docs: live, i: 0 } : null;
-      for (let p = want ? meet(foldedDocs, from, end, want) : from; p < end; p = want ? meet(foldedDocs, p + 1, end, want) : p + 1) {
+      for (let p = from; p < end; p++) {
         const d = foldedDocs[p];
         const h = held[d];
         if (!open(h & needed, needed, minor, most)) continue;
@@ -1121,8 +1071,6 @@ function memberPass(
       read += end - from;
     }
     needed |= bit;
-    if (live === null && (needed & ~minor) !== 0) live = Int32Array.from(seen).sort();
-    if (live !== null) live = live.filter((d) => open(held[d] & needed, needed, minor, most));
   }
   const full = (1 << groups.length) - 1;
   const deleted = index.deleted;
