@@ -2,11 +2,17 @@ import Link from "next/link";
 import type { Entity } from "@/lib/corpus/types";
 import { personHref } from "@/lib/people-page/links";
 
-/** A small link to a person's page, named for screen readers. */
+/**
+ * A small link to a person's page, named for screen readers. Not prefetched: a results page
+ * holds dozens of these and of article links, and next/link's default prefetch asked the
+ * server for each one in view, dynamic pages rendered for every page view (docs/performance.md,
+ * http15).
+ */
 export function PersonPageLink({ person }: { person: Entity }) {
   return (
     <Link
       href={personHref(person.id)}
+      prefetch={false}
       aria-label={`Trang của ${person.name}`}
       title={`Trang của ${person.name}`}
       data-person-page={person.id}

@@ -13,7 +13,7 @@ export function ResultItem({ hit, query, marked }: { hit: SearchHit; query: Sear
   return (
     <li className="py-4" data-testid="result">
       <h2 className="text-lg leading-snug font-semibold text-blue-800 dark:text-blue-300">
-        <Link href={articleHref(hit.id, query, marked)} className="hover:underline">
+        <Link href={articleHref(hit.id, query, marked)} prefetch={false} className="hover:underline">
           <Highlighted segments={hit.titleSegments} />
         </Link>
       </h2>

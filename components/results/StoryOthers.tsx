@@ -28,7 +28,7 @@ export function StoryOthers({ story, query }: { story: StoryInfo; query: SearchQ
       <ul id={listId} hidden={!open} aria-label="Bài khác về sự kiện này" className="mt-2 space-y-2 border-l-2 border-zinc-300 pl-3 dark:border-zinc-700">
         {story.others.map((o) => (
           <li key={o.id} data-testid="story-other">
-            <Link href={articleHref(o.id, query)} className="text-blue-800 hover:underline dark:text-blue-300">
+            <Link href={articleHref(o.id, query)} prefetch={false} className="text-blue-800 hover:underline dark:text-blue-300">
               {o.title}
             </Link>
             <DateLine outlet={o.outlet?.name ?? null} date={o.date} estimated={o.dateEstimated} />
