@@ -75,6 +75,22 @@ describe("PeopleEvidence", () => {
     total.merge(copy);
     expect(total.stats(key("Xuân Trường"))?.titled).toBe(2);
   });
+  it("merges and subtracts evidence as saved as it does the decoded evidence", () => {
+    const file = new PeopleEvidence();
+    file.add(findCandidates(["Tiền vệ Xuân Trường chuyền bóng.", "Trên đường Huỳnh Tấn Phát."]));
+    const byMaps = new PeopleEvidence();
+    const byData = new PeopleEvidence();
+    for (const e of [byMaps, byData]) e.add(findCandidates(["HLV Hữu Thắng và tiền vệ Xuân Trường."]));
+    byMaps.merge(file);
+    byData.mergeData(file.toData());
+    expect(byData.toData()).toEqual(byMaps.toData());
+    expect(byData.stats(key("Xuân Trường"))?.titled).toBe(2);
+    byMaps.merge(file, -1);
+    byData.mergeData(file.toData(), -1);
+    expect(byData.toData()).toEqual(byMaps.toData());
+    expect(byData.stats(key("Huỳnh Tấn Phát"))).toBeUndefined();
+    expect(byData.articles).toBe(1);
+  });
 });
 
 describe("PeopleEvidence on one-word and glued names", () => {

@@ -128,19 +128,28 @@ export class PeopleEvidence {
   /** The inverse of `toData`. */
   static fromData(data: EvidenceData, options?: EvidenceOptions): PeopleEvidence {
     const e = new PeopleEvidence(options);
-    e.articles = data.articles;
+    e.mergeData(data);
+    return e;
+  }
+
+  /**
+   * `merge` of evidence as saved (`toData`), without decoding it into maps first: the live
+   * index keeps each corpus file's evidence in this form until the file changes.
+   */
+  mergeData(data: EvidenceData, sign: 1 | -1 = 1) {
+    this.articles += sign * data.articles;
     let i = 0;
     for (const [map, keys] of [
-      [e.names, data.names],
-      [e.singles, data.singles],
+      [this.names, data.names],
+      [this.singles, data.singles],
     ] as const) {
       for (const key of keys) {
-        const s = empty();
-        for (const k of KINDS) s[k] = data.counts[i++];
-        map.set(key, s);
+        const t = map.get(key) ?? empty();
+        for (const k of KINDS) t[k] += sign * data.counts[i++];
+        if (isEmpty(t)) map.delete(key);
+        else map.set(key, t);
       }
     }
-    return e;
   }
 
   /** Statistics of a full name (two words or more), by `nameKey`. */

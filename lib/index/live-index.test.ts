@@ -307,6 +307,28 @@ describe("LiveIndex: people evidence from the whole archive", () => {
     expect(people(live.engine, "c1")).toEqual([]);
     expect(facet(live.engine)).toEqual(facet((await open(corpus, null)).engine));
   });
+
+  it("uncounts the saved evidence of a file removed after a restart, and counts a file appended to after one", async () => {
+    const corpus = tempDir();
+    const saved = tempDir();
+    writeFileSync(path.join(corpus, "a.jsonl"), [1, 2, 3].map((i) => striker(`a${i}`, i)).join("\n") + "\n");
+    writeFileSync(path.join(corpus, "b.jsonl"), striker("b1", 4) + "\n");
+    await (await open(corpus, saved)).index.close();
+    const live = await open(corpus, saved);
+    unlinkSync(path.join(corpus, "a.jsonl"));
+    appendFileSync(path.join(corpus, "b.jsonl"), mention("b2") + "\n");
+    await live.index.update();
+    // One titled article is left: not enough for the one-word mention.
+    expect(people(live.engine, "b2")).toEqual([]);
+    appendFileSync(path.join(corpus, "b.jsonl"), [5, 6].map((i) => striker(`b${i}`, i)).join("\n") + "\n");
+    await live.index.update();
+    writeFileSync(path.join(corpus, "c.jsonl"), mention("c1") + "\n");
+    await live.index.update();
+    // Three again, the first from the saved evidence of b.jsonl.
+    expect(people(live.engine, "c1")).toEqual(["Lacazette"]);
+    // Articles already indexed are not decided again: b2 keeps the people of its own update.
+    expect(people((await open(corpus, null)).engine, "c1")).toEqual(["Lacazette"]);
+  });
 });
 
 describe("LiveIndex: segments of bounded size", () => {

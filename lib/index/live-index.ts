@@ -119,10 +119,17 @@ export class LiveIndex {
    * decided with the whole archive's evidence.
    */
   private evidence = new PeopleEvidence();
+  /**
+   * Each corpus file's evidence in maps, for the files an update read since the index was
+   * loaded (a file's evidence is counted into them as its articles are read).
+   */
   private fileEvidence = new Map<string, PeopleEvidence>();
   /**
    * Each file's evidence as saved (`toData`), until the file's evidence changes: a commit
    * re-encodes only the files an update read or removed, not the whole archive's evidence.
+   * Every file with evidence is here, in `fileEvidence`, or in both; a loaded file stays
+   * encoded until it changes (decoding every file into maps of its own cost more time and
+   * memory than the archive's total, which is all that deciding people needs).
    */
   private evidenceData = new Map<string, EvidenceData>();
   /** people.bin as read and checked at open, until an update decodes it (decodeEvidence). */
@@ -451,24 +458,20 @@ export class LiveIndex {
     this.savedEvidence = { ...meta, counts: arrays.counts };
   }
 
-  /** Decode the saved people evidence, if not done yet. */
+  /** Decode the saved people evidence into the archive's total, if not done yet. */
   private decodeEvidence() {
     const saved = this.savedEvidence;
     if (!saved) return;
     this.savedEvidence = null;
     let at = 0;
     const total = new PeopleEvidence();
-    const byFile = new Map<string, PeopleEvidence>();
-    for (const f of saved.files) {
+    for (const { file, ...f } of saved.files) {
       const n = KINDS.length * (f.names.length + f.singles.length);
-      const e = PeopleEvidence.fromData({ ...f, counts: saved.counts.subarray(at, at + n) });
-      at += n;
-      byFile.set(f.file, e);
-      this.evidenceData.set(f.file, { articles: f.articles, names: f.names, singles: f.singles, counts: saved.counts.subarray(at - n, at) });
-      total.merge(e);
+      const data = { ...f, counts: saved.counts.subarray(at, (at += n)) };
+      this.evidenceData.set(file, data);
+      total.mergeData(data);
     }
     this.evidence = total;
-    this.fileEvidence = byFile;
   }
 
   /** Forget a broken saved index: its files are removed, never served. */
@@ -522,12 +525,19 @@ export class LiveIndex {
       return { added: 0, removedFiles: 0, files: 0 };
     }
 
-    // The people evidence of removed and rewritten files goes before any new article is decided.
+    // The people evidence of removed and rewritten files goes before any new article is decided;
+    // an appended file's evidence is decoded, to count its new articles into.
     this.decodeEvidence();
     for (const f of [...removed, ...reads.filter((r) => r.from.byte === 0).map((r) => r.scan.file)]) {
       const e = this.fileEvidence.get(f);
+      const data = this.evidenceData.get(f);
       if (e) this.evidence.merge(e, -1);
+      else if (data) this.evidence.mergeData(data, -1);
       this.fileEvidence.delete(f);
+    }
+    for (const r of reads) {
+      const data = this.evidenceData.get(r.scan.file);
+      if (r.from.byte > 0 && data && !this.fileEvidence.has(r.scan.file)) this.fileEvidence.set(r.scan.file, PeopleEvidence.fromData(data));
     }
     for (const f of [...removed, ...reads.map((r) => r.scan.file)]) this.evidenceData.delete(f);
     const before = [...this.archive.segments];
@@ -698,14 +708,16 @@ export class LiveIndex {
     const files: (Omit<EvidenceData, "counts"> & { file: string })[] = [];
     const parts: ArrayLike<number>[] = [];
     let length = 0;
-    for (const [file, e] of this.fileEvidence) {
+    for (const file of new Set([...this.evidenceData.keys(), ...this.fileEvidence.keys()])) {
       let data = this.evidenceData.get(file);
-      if (!data) this.evidenceData.set(file, (data = e.toData()));
+      if (!data) this.evidenceData.set(file, (data = this.fileEvidence.get(file)!.toData()));
       const { counts, ...rest } = data;
       files.push({ file, ...rest });
       parts.push(counts);
       length += counts.length;
     }
+    // Saved: each file's evidence stays encoded until the file changes again.
+    this.fileEvidence.clear();
     const counts = new Int32Array(length);
     let at = 0;
     for (const p of parts) {
