@@ -458,8 +458,11 @@ export class LiveIndex {
     this.savedEvidence = { ...meta, counts: arrays.counts };
   }
 
-  /** Decode the saved people evidence into the archive's total, if not done yet. */
-  private decodeEvidence() {
+  /**
+   * Decode the saved people evidence into the archive's total, if not done yet (the first
+   * update does; scripts/scale/evidence-decode.ts measures it).
+   */
+  decodeEvidence() {
     const saved = this.savedEvidence;
     if (!saved) return;
     this.savedEvidence = null;
