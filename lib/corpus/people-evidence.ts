@@ -134,21 +134,22 @@ export class PeopleEvidence {
 
   /**
    * `merge` of evidence as saved (`toData`), without decoding it into maps first: the live
-   * index keeps each corpus file's evidence in this form until the file changes.
+   * index keeps each corpus file's evidence in this form until the file changes. `from`/`to`
+   * merge only keys `from` to `to` (names, then singles), in steps that add up to the whole;
+   * the step that starts at 0 counts the articles.
    */
-  mergeData(data: EvidenceData, sign: 1 | -1 = 1) {
-    this.articles += sign * data.articles;
-    let i = 0;
-    for (const [map, keys] of [
-      [this.names, data.names],
-      [this.singles, data.singles],
-    ] as const) {
-      for (const key of keys) {
-        const t = map.get(key) ?? empty();
-        for (const k of KINDS) t[k] += sign * data.counts[i++];
-        if (isEmpty(t)) map.delete(key);
-        else map.set(key, t);
-      }
+  mergeData(data: EvidenceData, sign: 1 | -1 = 1, from = 0, to = Infinity) {
+    if (from === 0) this.articles += sign * data.articles;
+    const names = data.names.length;
+    const end = Math.min(to, names + data.singles.length);
+    for (let i = from; i < end; i++) {
+      const map = i < names ? this.names : this.singles;
+      const key = i < names ? data.names[i] : data.singles[i - names];
+      const t = map.get(key) ?? empty();
+      let c = i * KINDS.length;
+      for (const k of KINDS) t[k] += sign * data.counts[c++];
+      if (isEmpty(t)) map.delete(key);
+      else map.set(key, t);
     }
   }
 

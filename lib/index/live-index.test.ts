@@ -308,6 +308,19 @@ describe("LiveIndex: people evidence from the whole archive", () => {
     expect(facet(live.engine)).toEqual(facet((await open(corpus, null)).engine));
   });
 
+  it("decodes the saved evidence after a restart between other work, before any update needs it", async () => {
+    const corpus = tempDir();
+    const saved = tempDir();
+    writeFileSync(path.join(corpus, "a.jsonl"), [1, 2, 3].map((i) => striker(`a${i}`, i)).join("\n") + "\n");
+    await (await open(corpus, saved)).index.close();
+    const restarted = await open(corpus, saved);
+    for (let i = 0; i < 1000 && !restarted.index.evidenceDecoded; i++) await new Promise((resolve) => setImmediate(resolve));
+    expect(restarted.index.evidenceDecoded).toBe(true);
+    writeFileSync(path.join(corpus, "b.jsonl"), mention("b1") + "\n");
+    await restarted.index.update();
+    expect(people(restarted.engine, "b1")).toEqual(["Lacazette"]);
+  });
+
   it("uncounts the saved evidence of a file removed after a restart, and counts a file appended to after one", async () => {
     const corpus = tempDir();
     const saved = tempDir();

@@ -8,11 +8,12 @@ import path from "node:path";
 import { withCheckedDates } from "@/lib/corpus/load";
 import { todayInVietnam, type DateResult } from "@/lib/corpus/dates";
 import { resolvePeople, type Candidate, type PeopleHelpers } from "@/lib/corpus/people";
-import { type ArticleEvidence, type EvidenceData, KINDS, PeopleEvidence } from "@/lib/corpus/people-evidence";
+import { type ArticleEvidence, type EvidenceData, PeopleEvidence } from "@/lib/corpus/people-evidence";
 import { loadTagger } from "@/lib/corpus/people-tagger";
 import type { Entity, Skipped } from "@/lib/corpus/types";
 import { analyseRecords, type Analyser, type HeldCandidates } from "@/lib/index/analysis";
 import { Archive } from "@/lib/index/archive";
+import { SavedEvidenceDecoder, type SavedFileEvidence } from "@/lib/index/saved-evidence";
 import {
   countLines,
   onlyAppended,
@@ -24,7 +25,7 @@ import {
   type FileState,
   type ScannedFile,
 } from "@/lib/index/corpus-files";
-import { IndexFileError, readIndexFile, writeIndexFileAsync, type TypedArray } from "@/lib/index/format";
+import { IndexFileError, readIndexFile, writeIndexFileAsync } from "@/lib/index/format";
 import { MANIFEST, readManifest, writeManifest } from "@/lib/index/manifest";
 import { loadSegment, memorySegment, saveSegment, type Segment, type SourcedArticle } from "@/lib/index/segment";
 import { MAX_SEGMENT_DOCS, type RankIndex, RankIndexWriter, sketchArrays, sketchFromArrays, type PairSketch } from "@/lib/search/rank-index";
@@ -132,8 +133,8 @@ export class LiveIndex {
    * memory than the archive's total, which is all that deciding people needs).
    */
   private evidenceData = new Map<string, EvidenceData>();
-  /** people.bin as read and checked at open, until an update decodes it (decodeEvidence). */
-  private savedEvidence: (SavedEvidence & { counts: TypedArray }) | null = null;
+  /** people.bin as read and checked at open, until decoded (decodeEvidence). */
+  private savedEvidence: SavedEvidenceDecoder | null = null;
   progress = { done: 0, total: 0 };
   /** Whether the last open used a saved index; the reason it did not. */
   loaded: { saved: boolean; reason: string | null } = { saved: false, reason: null };
@@ -197,6 +198,7 @@ export class LiveIndex {
     }
     // Provisional stories adopted (saved before the last commit's regrouping was done): regrouped now, in the background.
     if (indexDir && this.generation > 0 && !archiveStories(this.archive).exact) this.saveWhenSettled();
+    if (this.savedEvidence) this.decodeInBackground();
   }
 
   /** Skipped sources, for /api/health. */
@@ -447,34 +449,44 @@ export class LiveIndex {
 
   /**
    * The saved people evidence; without it, articles added later could not be decided as in a
-   * fresh build. The file is read and checked now (a mismatch means a rebuild), but decoded
-   * only when an update first needs it (most restarts index nothing).
+   * fresh build. The file is read and checked now (a mismatch means a rebuild) and decoded
+   * later (decodeEvidence).
    */
   private loadEvidence(generation: number) {
     const file = path.join(this.opts.indexDir!, PEOPLE_FILE);
     const { json, arrays } = readIndexFile(file, "people");
     const meta = json as SavedEvidence;
     if (meta.generation !== generation) throw new IndexFileError(file, `people evidence of generation ${meta.generation}, expected ${generation}`);
-    this.savedEvidence = { ...meta, counts: arrays.counts };
+    this.savedEvidence = new SavedEvidenceDecoder(meta.files, arrays.counts);
   }
 
   /**
-   * Decode the saved people evidence into the archive's total, if not done yet (the first
-   * update does; scripts/scale/evidence-decode.ts measures it).
+   * Decode the saved people evidence into the archive's total, if not done yet; with `until`
+   * (a `performance.now()` time), stop then and return false if not done. A writer decodes
+   * it in slices once open (decodeInBackground), so that an update, which needs it whole, rarely
+   * waits for it (scripts/scale/evidence-decode.ts measures it whole).
    */
-  decodeEvidence() {
+  decodeEvidence(until = Infinity): boolean {
     const saved = this.savedEvidence;
-    if (!saved) return;
+    if (!saved) return true;
+    if (!saved.run(() => performance.now() <= until)) return false;
+    for (const [file, data] of saved.byFile) this.evidenceData.set(file, data);
+    this.evidence = saved.total;
     this.savedEvidence = null;
-    let at = 0;
-    const total = new PeopleEvidence();
-    for (const { file, ...f } of saved.files) {
-      const n = KINDS.length * (f.names.length + f.singles.length);
-      const data = { ...f, counts: saved.counts.subarray(at, (at += n)) };
-      this.evidenceData.set(file, data);
-      total.mergeData(data);
-    }
-    this.evidence = total;
+    return true;
+  }
+
+  /** Whether the saved people evidence is decoded (or there was none). */
+  get evidenceDecoded(): boolean {
+    return this.savedEvidence === null;
+  }
+
+  /** Decode the saved people evidence in slices between other work, until done or closed. */
+  private decodeInBackground() {
+    const step = () => {
+      if (!this.closed && !this.decodeEvidence(performance.now() + SLICE_MS)) setImmediate(step).unref();
+    };
+    setImmediate(step).unref();
   }
 
   /** Forget a broken saved index: its files are removed, never served. */
@@ -708,7 +720,7 @@ export class LiveIndex {
   /** people.bin: each corpus file's evidence, names in the JSON header and their counts in one array. */
   private async saveEvidence(dir: string) {
     this.decodeEvidence();
-    const files: (Omit<EvidenceData, "counts"> & { file: string })[] = [];
+    const files: SavedFileEvidence[] = [];
     const parts: ArrayLike<number>[] = [];
     let length = 0;
     for (const file of new Set([...this.evidenceData.keys(), ...this.fileEvidence.keys()])) {
@@ -743,7 +755,7 @@ export class LiveIndex {
 /** people.bin's header: each corpus file's names (their counts are one array beside it). */
 interface SavedEvidence {
   generation: number;
-  files: (Omit<EvidenceData, "counts"> & { file: string })[];
+  files: SavedFileEvidence[];
 }
 
 /** Articles of one segment being built, with what the date check and the people pass need. */
