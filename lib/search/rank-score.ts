@@ -314,8 +314,14 @@ export interface Scratch {
   expMask: Int32Array;
   /** Per article: the stamp of the marked spelling last seen in it (see accumulate). */
   allow: Int32Array;
-  /** Per article: the query words it holds, by the membership pass (see members); MEMBER once it is one. */
+  /** Per article: the query words it holds, by the membership pass (see memberPass); with MEMBER set once it is one. */
   held: Int32Array;
+  /**
+   * Per query word g and article d, at g × n + d: the position of the article's posting of the
+   * word's term, written by the membership pass (see memberPass) and never cleared: a position is
+   * trusted only when it lies in the term's postings and names the article. Grown as needed.
+   */
+  posAt: Int32Array;
   /** Per article: its row in `counts` (-1: none yet); `slotted` lists the articles with a row. */
   slot: Int32Array;
   slotted: number[];
@@ -349,6 +355,7 @@ export function createScratch(index: RankIndex): Scratch {
     expMask: new Int32Array(index.exactTerm.length),
     allow: new Int32Array(index.n),
     held: new Int32Array(index.n),
+    posAt: new Int32Array(0),
     slot: new Int32Array(index.n).fill(-1),
     slotted: [],
     counts: new Int32Array(0),
@@ -875,6 +882,8 @@ function accumulate(
     limit = members.limit;
     check = Infinity;
   }
+  // Read after the membership pass, which grows it.
+  const { posAt } = s;
   let needed = 0;
   /** Idf of the words scored so far: an article that already missed more than `budget` is out. */
   let processed = 0;
@@ -892,6 +901,11 @@ function accumulate(
     let deferred = 0;
     // One term (most words of a common query): its parts are the word's, added at once (no best of several).
     const single = group.terms.length === 1 && !deferMarked(group.terms[0], w);
+    // A single term after the membership pass: its members' postings are found where that pass
+    // saw them (Scratch.posAt), not by reading every posting again; members in the order the
+    // scoring pass would first touch them (memberPass), so every sum is the same to the bit.
+    const byMember = single && members !== null;
+    const atWord = g * index.n;
     // The word as typed comes first; completions count only in articles where it does not occur.
     for (const t of group.terms) {
       const defer = deferMarked(t, w);
@@ -903,17 +917,27 @@ function accumulate(
       const headTitlePart = headIdf[g] * (t.weight * titleHead > 0 ? t.weight * titleHead : 0);
       const headLeadPart = headIdf[g] * (t.weight * headLead > 0 ? t.weight * headLead : 0);
       // A marked spelling: only articles that hold it (its folded tf stands for its own).
-      const stamp = t.e === undefined ? 0 : ++stampGen;
+      // By member: the membership pass's marks say whether the article holds it (held's word bit).
+      const stamp = t.e === undefined || byMember ? 0 : ++stampGen;
       if (stamp) for (let p = exactStart[t.e!]; p < exactStart[t.e! + 1]; p++) allow[exactDocs[p]] = stamp;
-      for (let p = foldedStart[t.f]; p < end; p++) {
-        const d = foldedDocs[p];
+      const visits = byMember ? members.docs.length : end - from;
+      for (let i = 0; i < visits; i++) {
+        let p = from + i;
+        let d: number;
+        if (byMember) {
+          d = members.docs[i];
+          p = posAt[atWord + d];
+          // A member lacking the term (a near miss), or a position left by another query.
+          if (p < from || p >= end || foldedDocs[p] !== d) continue;
+        } else d = foldedDocs[p];
         const at = SUMS * d;
         if (
-          members !== null
-            ? held[d] !== MEMBER
+          !byMember &&
+          (members !== null
+            ? (held[d] & MEMBER) === 0
             : requireAll
               ? !open(mask[d] & needed, needed, minor, most) && !(wide && processed - sums[at + COVER] <= wide + 1e-9)
-              : processed - sums[at + COVER] > budget + 1e-9
+              : processed - sums[at + COVER] > budget + 1e-9)
         )
           continue;
         if (++scored > check) {
@@ -941,7 +965,7 @@ function accumulate(
         counts[c] += inTitle === 15 ? UNBOUNDED : inTitle;
         counts[c + 1] += inLead === 15 ? UNBOUNDED : inLead;
         counts[c + 2] += (packed & 255) === 255 ? UNBOUNDED : packed & 255;
-        if (stamp && allow[d] !== stamp) continue;
+        if (byMember ? (held[d] & bit) === 0 : stamp && allow[d] !== stamp) continue;
         // A field the word is not in adds 0 whatever its norm: its norm is not read (most postings are body only).
         const y = inTitle > 0 ? inTitle * titleNorm[d] : 0;
         const x = fT * y + (inLead > 0 ? fL * inLead * leadNorm[d] : 0) + fB * (packed & 255) * bodyNorm[d];
@@ -1012,8 +1036,8 @@ function budgetCut(scored: number, total: number, read: number, check: number, s
   return check < scoreBudget ? Math.min(d, Math.floor((limit * (scoreBudget - scored)) / (estimate - scored))) : d;
 }
 
-/** Scratch.held: an article the membership pass kept (a full match or a near miss); word masks stay below it. */
-const MEMBER = -1;
+/** Scratch.held: an article the membership pass kept (a full match or a near miss); its word mask stays below it. */
+const MEMBER = 1 << 30;
 
 /**
  * The membership pass of accumulate: the words in its order (rarest first), each posting
@@ -1022,8 +1046,9 @@ const MEMBER = -1;
  * the scoring pass did when it tested and scored in one (a posting of an article still in the
  * running), and cuts the same way (see accumulate), so `scored` and the cut are unchanged.
  * Returns the articles that hold every word or lack only what a near miss may (nearMissMask),
- * in the order the scoring pass first touches them, each marked MEMBER in `held`; every other
- * article's `held` is back to 0.
+ * in the order the scoring pass first touches them, each marked MEMBER in `held` beside the words
+ * it holds; every other article's `held` is back to 0. For a word of one term, each posting of an
+ * article still in the running leaves its position in Scratch.posAt.
  */
 function memberPass(
   index: RankIndex,
@@ -1038,6 +1063,8 @@ function memberPass(
 ): { docs: number[]; scored: number; limit: number } {
   const { foldedStart, foldedDocs, exactStart, exactDocs } = index;
   const { held, allow } = s;
+  if (s.posAt.length < groups.length * index.n) s.posAt = new Int32Array(groups.length * index.n);
+  const { posAt } = s;
   const seen: number[] = [];
   let scored = 0;
   let check = scoreBudget / 2;
@@ -1045,6 +1072,7 @@ function memberPass(
   let needed = 0;
   for (const g of order) {
     const bit = 1 << g;
+    const atWord = groups[g].terms.length === 1 ? g * index.n : -1;
     for (const t of groups[g].terms) {
       const from = foldedStart[t.f];
       let end = postingsBelow(index, t.f, limit);
@@ -1064,6 +1092,7 @@ function memberPass(
           }
         }
         scored++;
+        if (atWord >= 0) posAt[atWord + d] = p;
         if (stamp && allow[d] !== stamp) continue;
         if (h === 0) seen.push(d);
         held[d] = h | bit;
@@ -1079,9 +1108,11 @@ function memberPass(
     const h = held[d];
     held[d] = 0;
     if (d >= limit || (deleted !== null && deleted[d] !== 0)) continue;
-    if (h === full || (minor !== 0 && nearMissMask(h, full, minor, most) !== 0)) docs.push(d);
+    if (h === full || (minor !== 0 && nearMissMask(h, full, minor, most) !== 0)) {
+      docs.push(d);
+      held[d] = h | MEMBER;
+    }
   }
-  for (const d of docs) held[d] = MEMBER;
   return { docs, scored, limit };
 }
 
