@@ -1062,7 +1062,7 @@ function memberPass(
   total: number,
 ): { docs: number[]; scored: number; limit: number } {
   const { foldedStart, foldedDocs, exactStart, exactDocs } = index;
-  const { held, allow } = s;
+  const { held } = s;
   if (s.posAt.length < groups.length * index.n) s.posAt = new Int32Array(groups.length * index.n);
   const { posAt } = s;
   const seen: number[] = [];
@@ -1076,8 +1076,11 @@ function memberPass(
     for (const t of groups[g].terms) {
       const from = foldedStart[t.f];
       let end = postingsBelow(index, t.f, limit);
-      const stamp = t.e === undefined ? 0 : ++stampGen;
-      if (stamp) for (let p = exactStart[t.e!]; p < exactStart[t.e! + 1]; p++) allow[exactDocs[p]] = stamp;
+      // A marked spelling: only articles that hold it, found by walking its postings beside the
+      // folded term's (both in article order) rather than stamping them first.
+      const marked = t.e !== undefined;
+      let q = marked ? exactStart[t.e!] : 0;
+      const qEnd = marked ? exactStart[t.e! + 1] : 0;
       for (let p = from; p < end; p++) {
         const d = foldedDocs[p];
         const h = held[d];
@@ -1093,7 +1096,10 @@ function memberPass(
         }
         scored++;
         if (atWord >= 0) posAt[atWord + d] = p;
-        if (stamp && allow[d] !== stamp) continue;
+        if (marked) {
+          while (q < qEnd && exactDocs[q] < d) q++;
+          if (q === qEnd || exactDocs[q] !== d) continue;
+        }
         if (h === 0) seen.push(d);
         held[d] = h | bit;
       }
