@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { expect, test } from "vitest";
-import { FacetDictionary, mergeSorted } from "@/lib/search/facets";
+import { FacetDictionary, fullerName, mergeSorted } from "@/lib/search/facets";
 import { compareVi } from "@/lib/text/vi-order";
 
 test("one id, several names: the dictionary shows the fullest, whichever came first", () => {
@@ -9,6 +9,16 @@ test("one id, several names: the dictionary shows the fullest, whichever came fi
   expect(dict.intern({ id: "donald-trump", name: "Donald Trump" })).toBe(0);
   expect(dict.intern({ id: "donald-trump", name: "Trump" })).toBe(0);
   expect(dict.names).toEqual(["Donald Trump"]);
+});
+
+test("a fuller name has more words than the other, as splitting on spaces counts them", () => {
+  fc.assert(
+    fc.property(fc.stringMatching(/^[ ab]{0,8}$/), fc.stringMatching(/^[ ab]{0,8}$/), (a, b) => {
+      expect(fullerName(a, b)).toBe(a.split(" ").length > b.split(" ").length);
+    }),
+  );
+  expect(fullerName("Donald Trump", "Trump")).toBe(true);
+  expect(fullerName("Trump", "Donald Trump")).toBe(false);
 });
 
 test("merging sorted lists places each added item where a full sort would", () => {

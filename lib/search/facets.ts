@@ -4,7 +4,14 @@ import { compareVi } from "@/lib/text/vi-order";
 
 /** Whether `name` has more words than `than`: the fuller of two names of one person ("Donald Trump", "Trump"). */
 export function fullerName(name: string, than: string): boolean {
-  return name.split(" ").length > than.split(" ").length;
+  return name !== than && wordCount(name) > wordCount(than);
+}
+
+/** `s.split(" ").length` without the array: an open at 1M asks millions of times (engine.sync's intern). */
+function wordCount(s: string): number {
+  let n = 1;
+  for (let i = s.indexOf(" "); i >= 0; i = s.indexOf(" ", i + 1)) n++;
+  return n;
 }
 
 /** Facet values shown per facet; selected values are always included. */
