@@ -2,9 +2,9 @@
 // RankWeights (lib/search/rank-score.ts) on the union of the judged tuning sets, with
 // leave-one-set-out cross-validation. The objective is the mean nDCG@5 over the queries of
 // the sets trained on (each set scored with the grades added on request, judged-additions.json). Each fold ascends
-// on three sets from the landed weights and scores the fourth with what it found: the mean
+// on the other sets from the landed weights and scores the left-out one with what it found: the mean
 // of those left-out figures is the honest estimate of what tuning gains, printed beside the
-// in-sample figure of an ascent on all four sets. Known items (exact, stripped, tone MRR@10)
+// in-sample figure of an ascent on all the sets. Known items (exact, stripped, tone MRR@10)
 // are measured for the start and every result, with the same sample ablate.ts draws.
 //
 //   npx tsx scripts/eval/tune.ts --index=DIR [--corpus=FILE] [--queries=150] [--passes=2] [--min-gain=0.002]
@@ -12,7 +12,7 @@
 // --steps: also every single step from the landed weights that was scored, with each set's nDCG@5 change.
 //
 // Tuning sets only: data/eval/judged-queries.json (+ judged-additions.json) and
-// judged-heldout2/3/4.json. A frozen set kept for reporting is never read here.
+// judged-heldout2–9.json. A held-out set kept for reporting (not yet reported once) is never read here.
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { cliArgs } from "../cli";
@@ -38,12 +38,10 @@ const { values: args } = cliArgs(__filename, {
   },
 });
 
-/** The tuning sets, by fold name. */
+/** The tuning sets, by fold name: the frozen set and every held-out set reported once (2–9 since 2026-11-27, rank16). */
 const TUNING_SETS: Record<string, string> = {
   frozen: "data/eval/judged-queries.json",
-  heldout2: "data/eval/judged-heldout2.json",
-  heldout3: "data/eval/judged-heldout3.json",
-  heldout4: "data/eval/judged-heldout4.json",
+  ...Object.fromEntries([2, 3, 4, 5, 6, 7, 8, 9].map((n) => [`heldout${n}`, `data/eval/judged-heldout${n}.json`])),
 };
 
 const factors = [0.5, 0.75, 1.33, 2];
@@ -149,10 +147,10 @@ async function main() {
   const cvTrained = cv.reduce((a, r) => a + r.heldTrained * count(r.fold), 0) / queries.length;
   const fullStart = meanOver(perQuery(start), foldOf, all);
   console.log(
-    `\nCross-validated nDCG@5 (each set scored by weights tuned on the other three, query-weighted): ${cvStart.toFixed(3)} → **${cvTrained.toFixed(3)}** (${signed(cvTrained - cvStart)})`,
+    `\nCross-validated nDCG@5 (each set scored by weights tuned on the others, query-weighted): ${cvStart.toFixed(3)} → **${cvTrained.toFixed(3)}** (${signed(cvTrained - cvStart)})`,
   );
   console.log(
-    `In-sample nDCG@5 (ascent on all four sets): ${fullStart.toFixed(3)} → ${full.score.toFixed(3)} (${signed(full.score - fullStart)}); ${fmt(full.params, start)}`,
+    `In-sample nDCG@5 (ascent on all the sets): ${fullStart.toFixed(3)} → ${full.score.toFixed(3)} (${signed(full.score - fullStart)}); ${fmt(full.params, start)}`,
   );
   console.log(
     `Per set with the all-sets weights: ${folds.map((f) => `${f} ${meanOver(perQuery(start), foldOf, new Set([f])).toFixed(3)} → ${meanOver(perQuery(full.params), foldOf, new Set([f])).toFixed(3)}`).join(", ")}`,
@@ -193,7 +191,7 @@ async function main() {
     console.log(`\n| weights | exact MRR@10 | stripped | tone (same set exact) |\n|---|---|---|---|`);
     console.log(`| landed | ${mrr(start)} |`);
     for (const r of cv) if (fmt(r.trained.params, start) !== "(unchanged)") console.log(`| tuned without ${r.fold} | ${mrr(r.trained.params)} |`);
-    if (fmt(full.params, start) !== "(unchanged)") console.log(`| tuned on all four | ${mrr(full.params)} |`);
+    if (fmt(full.params, start) !== "(unchanged)") console.log(`| tuned on all the sets | ${mrr(full.params)} |`);
   }
   if (args.dump)
     writeFileSync(args.dump, JSON.stringify({ start, folds: cv.map((r) => ({ fold: r.fold, params: r.trained.params })), all: full.params }, null, 1));

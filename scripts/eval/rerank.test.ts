@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { FEATURES, leaveOneSetOut, perSet, rerank, type Page, type ScreenQuery } from "./rerank";
+
+const page = (id: string, score: number, title: string, over: Partial<Page> = {}): Page => ({
+  id,
+  score,
+  tier: 0,
+  title: title.split(" "),
+  titleTerms: title.split(" "),
+  lead: [],
+  body: [],
+  day: null,
+  ...over,
+});
+
+const query = (set: string, id: string, pages: Page[], grades: ScreenQuery["grades"]): ScreenQuery => ({
+  set,
+  id,
+  q: "gia xang tang",
+  words: ["gia", "xang", "tang"],
+  idf: new Map([
+    ["gia", 1],
+    ["xang", 3],
+    ["tang", 1],
+  ]),
+  grades,
+  pages,
+});
+
+describe("rerank", () => {
+  it("adds w × feature to the score; near misses listed after the full matches stay after", () => {
+    const q = query(
+      "a",
+      "1",
+      [page("long", 10, "gia xang tang manh nguoi dan lo lang ve gia ca"), page("short", 9, "gia xang tang"), page("near", 20, "gia xang", { tier: 1 })],
+      { short: 2, long: 1 },
+    );
+    expect(rerank(q, FEATURES.titleFit.f, 0)).toEqual(["long", "short", "near"]);
+    // titleFit: 4/11 for "long", 1 for "short": a weight of 2 turns them.
+    expect(rerank(q, FEATURES.titleFit.f, 2)).toEqual(["short", "long", "near"]);
+  });
+
+  it("chooses each left-out set's weight on the other sets only", () => {
+    // Set a gains from the feature, sets b and c lose: b's and c's left-out weight comes from a and the other loser.
+    const gains = query("a", "1", [page("x", 10, "x"), page("y", 9, "gia xang tang")], { y: 2 });
+    const loses = (set: string) => query(set, set, [page("x", 10, "gia xang tang tin"), page("y", 9, "gia xang tang")], { x: 2 });
+    const queries = [gains, loses("b"), loses("c")];
+    expect(perSet(queries, FEATURES.titleFit.f, 5).get("a")).toBe(1);
+    const cv = leaveOneSetOut(queries, FEATURES.titleFit.f, [5]);
+    expect(cv.chosen).toEqual({ a: 0, b: 0, c: 0 });
+    // Left out, a is scored without the feature (its own gain is not seen): 1/log2(3) for y at rank 2.
+    expect(cv.mean).toBeCloseTo((1 / Math.log2(3) + 1 + 1) / 3);
+  });
+
+  it("reads a preview in the title unless the query says it too", () => {
+    const q = query("a", "1", [], {});
+    expect(FEATURES.notPreview.f(q, page("p", 1, "x", { titleTerms: ["giá", "xăng", "sẽ", "tăng"] }))).toBe(-1);
+    expect(FEATURES.notPreview.f({ ...q, q: "giá xăng sẽ tăng" }, page("p", 1, "x", { titleTerms: ["sẽ"] }))).toBe(0);
+  });
+});

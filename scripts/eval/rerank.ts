@@ -1,0 +1,251 @@
+// Would a feature help? A screen for candidate ranking features before one is built into
+// rank-score.ts (with its upper bound) and measured with ablate.ts: our first 20 results of
+// every judged query on every tuning set are re-ranked by score + w × feature (a feature
+// computed from the article's text: title, lead, body, date), and each set's nDCG@5 change is
+// printed, with a leave-one-set-out figure (the weight chosen on the other sets, the left-out
+// set scored with it). Only the order inside our first 20 moves: a screen, not a result; a
+// feature that passes it still has to win in ablate.ts.
+//
+//   npx tsx scripts/eval/rerank.ts --index=DIR [--corpus=DIR] [--features=titleFit,future] [--weights=2,5,10,20]
+import path from "node:path";
+import { cliArgs } from "../cli";
+import { LiveIndex } from "@/lib/index/live-index";
+import { createMatcher, type Hit } from "@/lib/search/matcher";
+import { idf } from "@/lib/search/rank-score";
+import { PLACES } from "@/lib/corpus/names";
+import { fold, tokenize } from "@/lib/text/analyzer";
+import { loadAdditions, loadJudged, ndcgAt, withAdditions, type Grade } from "./judged";
+
+/** One result of ours, as the features read it: folded syllables of each field. */
+export interface Page {
+  id: string;
+  score: number;
+  /** 0: a full match (or any result when near misses are mixed in); 1: a near miss listed after the full matches. */
+  tier: number;
+  title: string[];
+  /** The title's normalised terms (marks kept), for words whose marks matter (`sẽ`). */
+  titleTerms: string[];
+  lead: string[];
+  body: string[];
+  /** Day number (days since 1970-01-01), or null. */
+  day: number | null;
+}
+
+export interface ScreenQuery {
+  set: string;
+  id: string;
+  q: string;
+  /** The query's distinct folded words. */
+  words: string[];
+  /** Folded word → idf in the archive. */
+  idf: Map<string, number>;
+  grades: Record<string, Grade>;
+  pages: Page[];
+}
+
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+const share = (held: (w: string) => boolean, q: ScreenQuery) => {
+  const total = sum(q.words.map((w) => q.idf.get(w) ?? 0)) || 1;
+  return sum(q.words.filter(held).map((w) => q.idf.get(w) ?? 0)) / total;
+};
+const holdsRun = (tokens: string[], run: string[]) => tokens.some((_, i) => run.every((r, j) => tokens[i + j] === r));
+const FOLDED_PLACES = PLACES.map((p) => fold(p).split(" "));
+
+/** A candidate feature: a number per page of a query (larger = better), about 0–1. */
+export type Feature = (q: ScreenQuery, p: Page) => number;
+
+/** The candidates screened (docs/relevance.md, rank16's section). */
+export const FEATURES: Record<string, { about: string; f: Feature }> = {
+  titleFit: {
+    about: "share of the title's syllables that are query words (the headline is about the query, not about more)",
+    f: (q, p) => p.title.filter((t) => q.words.includes(t)).length / Math.max(1, p.title.length),
+  },
+  headWords: {
+    about: "share of the query's words (each alike, not by idf) in the title or lead",
+    f: (q, p) => q.words.filter((w) => p.title.includes(w) || p.lead.includes(w)).length / Math.max(1, q.words.length),
+  },
+  firstSentence: {
+    about: "idf share of the query in the lead's first 30 syllables",
+    f: (q, p) => share((w) => p.lead.slice(0, 30).includes(w), q),
+  },
+  bodyRepeats: {
+    about: "the query's words repeated in the body: BM25 (k1 1.2, b 0.75 against 500 syllables) of the body alone, idf-weighted share",
+    f: (q, p) => {
+      const norm = 0.25 + (0.75 * p.body.length) / 500;
+      const tf = (w: string) => p.body.filter((t) => t === w).length;
+      const total = sum(q.words.map((w) => q.idf.get(w) ?? 0)) || 1;
+      return sum(q.words.map((w) => ((q.idf.get(w) ?? 0) * tf(w) * 2.2) / (tf(w) + 1.2 * norm))) / total / 2.2;
+    },
+  },
+  rarestInBody: {
+    about: "how often the body repeats the query's rarest word (capped at 10)",
+    f: (q, p) => {
+      const rare = [...q.words].sort((a, b) => (q.idf.get(b) ?? 0) - (q.idf.get(a) ?? 0))[0];
+      return Math.min(10, p.body.filter((t) => t === rare).length) / 10;
+    },
+  },
+  notPreview: {
+    about: "−1 when the title says the event is still to come (`sẽ`, `sắp`) and the query does not",
+    f: (q, p) => (["sẽ", "sắp"].some((m) => p.titleTerms.includes(m) && !q.q.toLowerCase().split(/\s+/u).includes(m)) ? -1 : 0),
+  },
+  placeInHead: {
+    about: "−(share of the query's places, as names.ts PLACES lists them, absent from the title and lead)",
+    f: (q, p) => {
+      const words = q.q.split(/\s+/u).map((w) => fold(w));
+      const places = FOLDED_PLACES.filter((run) => (run.length > 1 || run[0].length >= 4) && holdsRun(words, run));
+      if (!places.length) return 0;
+      return -places.filter((run) => !holdsRun(p.title, run) && !holdsRun(p.lead, run)).length / places.length;
+    },
+  },
+  nearInTime: {
+    about: "−(days from the median date of our first 10, over 14, at most 1): a preview or a look back is far from the event's reports",
+    f: (q, p) => {
+      const days = q.pages
+        .slice(0, 10)
+        .map((x) => x.day)
+        .filter((d): d is number => d !== null)
+        .sort((a, b) => a - b);
+      if (days.length < 3 || p.day === null) return 0;
+      return -Math.min(1, Math.abs(p.day - days[days.length >> 1]) / 14);
+    },
+  },
+};
+
+/** Our order after adding w × f to each page's score (near misses listed after the full matches stay after). */
+export function rerank(q: ScreenQuery, f: Feature, w: number): string[] {
+  const keyed = q.pages.map((p, i) => ({ p, i, s: p.score + (w ? w * f(q, p) : 0) }));
+  keyed.sort((a, b) => a.p.tier - b.p.tier || b.s - a.s || a.i - b.i);
+  return keyed.map((k) => k.p.id);
+}
+
+/** Mean nDCG@5 per set of the queries re-ranked with w × f. */
+export function perSet(queries: ScreenQuery[], f: Feature, w: number): Map<string, number> {
+  const by = new Map<string, number[]>();
+  for (const q of queries) {
+    const list = by.get(q.set) ?? [];
+    list.push(ndcgAt(rerank(q, f, w), q.grades, 5));
+    by.set(q.set, list);
+  }
+  return new Map([...by].map(([s, xs]) => [s, sum(xs) / xs.length]));
+}
+
+/**
+ * Leave one set out: for each set, the weight (0 included) with the best query-weighted mean on
+ * the other sets, the left-out set scored with it; returns the query-weighted mean of those.
+ */
+export function leaveOneSetOut(queries: ScreenQuery[], f: Feature, weights: number[]): { mean: number; chosen: Record<string, number> } {
+  const sets = [...new Set(queries.map((q) => q.set))];
+  const count = new Map(sets.map((s) => [s, queries.filter((q) => q.set === s).length]));
+  const tables = new Map([0, ...weights].map((w) => [w, perSet(queries, f, w)]));
+  const chosen: Record<string, number> = {};
+  let total = 0;
+  for (const out of sets) {
+    let best = 0;
+    let bestScore = -Infinity;
+    for (const [w, t] of tables) {
+      const s = sum(sets.filter((x) => x !== out).map((x) => t.get(x)! * count.get(x)!));
+      if (s > bestScore + 1e-12) [best, bestScore] = [w, s];
+    }
+    chosen[out] = best;
+    total += tables.get(best)!.get(out)! * count.get(out)!;
+  }
+  return { mean: total / queries.length, chosen };
+}
+
+const DAY = 86_400_000;
+
+async function main() {
+  const { values } = cliArgs(__filename, {
+    options: {
+      index: { type: "string" },
+      corpus: { type: "string", default: path.resolve(__dirname, "../../../shared/corpus") },
+      features: { type: "string" },
+      weights: { type: "string", default: "2,5,10,20" },
+      depth: { type: "string", default: "20" },
+    },
+  });
+  if (!values.index) throw new Error("--index=DIR is required (a saved index: npm run index)");
+  const live = await LiveIndex.open({ corpusDir: path.resolve(values.corpus!), indexDir: path.resolve(values.index), reader: true, waitForWriter: false });
+  const archive = live.archive;
+  const matcher = createMatcher(archive);
+  const seg0 = archive.segments[0].rank;
+  const idfOf = (w: string) => {
+    const f = seg0.foldedId.get(w);
+    return f === undefined || !seg0.shared ? 0 : idf(seg0, seg0.shared.df[f]);
+  };
+  const depth = Number(values.depth);
+  const additions = loadAdditions();
+  const files = ["judged-queries", ...[2, 3, 4, 5, 6, 7, 8, 9].map((n) => `judged-heldout${n}`)];
+  const queries: ScreenQuery[] = [];
+  const folded = (text: string) => tokenize(text).map((t) => t.folded);
+  for (const file of files) {
+    const set = withAdditions(loadJudged(path.resolve(__dirname, `../../data/eval/${file}.json`)), additions);
+    for (const jq of set.queries) {
+      const r = matcher.match(jq.q);
+      const hits: [Hit, number][] = [];
+      if (r?.mixed && r.nearMisses.length) hits.push(...r.top(depth, "relevance", [...r.hits, ...r.nearMisses]).map((h): [Hit, number] => [h, 0]));
+      else if (r) {
+        hits.push(...r.top(depth).map((h): [Hit, number] => [h, 0]));
+        if (hits.length < depth && r.nearMisses.length) hits.push(...r.top(depth - hits.length, "relevance", r.nearMisses).map((h): [Hit, number] => [h, 1]));
+      }
+      const words = [...new Set(folded(jq.q))];
+      queries.push({
+        set: file.replace("judged-", "").replace("queries", "frozen"),
+        id: jq.id,
+        q: jq.q,
+        words,
+        idf: new Map(words.map((w) => [w, idfOf(w)])),
+        grades: jq.grades,
+        pages: hits.map(([h, tier]) => {
+          const a = h.seg.store.get(h.d);
+          const time = a.date ? Date.parse(a.date) : NaN;
+          return {
+            id: h.seg.rank.ids[h.d],
+            score: h.score,
+            tier,
+            title: folded(a.title),
+            titleTerms: tokenize(a.title).map((t) => t.term),
+            lead: folded(a.paragraphs[0] ?? ""),
+            body: a.paragraphs.slice(1).flatMap(folded),
+            day: Number.isNaN(time) ? null : Math.floor(time / DAY),
+          };
+        }),
+      });
+    }
+  }
+  const sets = [...new Set(queries.map((q) => q.set))];
+  const weights = values.weights!.split(",").map(Number);
+  const names = values.features ? values.features.split(",") : Object.keys(FEATURES);
+  const none: Feature = () => 0;
+  const base = perSet(queries, none, 0);
+  const mean = (t: Map<string, number>) => sum(sets.map((s) => t.get(s)! * queries.filter((q) => q.set === s).length)) / queries.length;
+  console.log(`Our first ${depth} re-ranked by score + w × feature; nDCG@5 change per set (${queries.length} queries)\n`);
+  console.log(`| feature | w | all | sets up / down | ${sets.join(" | ")} |`);
+  console.log(`|---|---|---|---|${sets.map(() => "---|").join("")}`);
+  console.log(`| (as landed) | 0 | ${mean(base).toFixed(3)} | | ${sets.map((s) => base.get(s)!.toFixed(3)).join(" | ")} |`);
+  const signed = (x: number) => `${x >= 0 ? "+" : ""}${x.toFixed(3)}`;
+  const loso: string[] = [];
+  for (const name of names) {
+    const { f } = FEATURES[name];
+    for (const w of weights) {
+      const t = perSet(queries, f, w);
+      const d = sets.map((s) => t.get(s)! - base.get(s)!);
+      console.log(
+        `| ${name} | ${w} | ${signed(mean(t) - mean(base))} | ${d.filter((x) => x > 0.0005).length} / ${d.filter((x) => x < -0.0005).length} | ${d.map(signed).join(" | ")} |`,
+      );
+    }
+    const cv = leaveOneSetOut(queries, f, weights);
+    loso.push(`| ${name} | ${mean(base).toFixed(3)} → ${cv.mean.toFixed(3)} (${signed(cv.mean - mean(base))}) | ${sets.map((s) => cv.chosen[s]).join(" ")} |`);
+  }
+  console.log(`\nLeave one set out (each set scored with the weight, 0 included, best on the others)\n`);
+  console.log(`| feature | all sets: as landed → left-out | weight chosen per left-out set (${sets.join(", ")}) |`);
+  console.log(`|---|---|---|`);
+  for (const line of loso) console.log(line);
+  for (const name of names) console.log(`\n${name}: ${FEATURES[name].about}`);
+}
+
+if (require.main === module)
+  main().catch((e) => {
+    console.error(e);
+    process.exitCode = 1;
+  });
