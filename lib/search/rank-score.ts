@@ -103,12 +103,6 @@ export interface RankWeights {
   flow: number;
   flowNear: number;
   /**
-   * What a pair written adjacent in the lead but not the title counts toward flow (1: the
-   * same as in the title). Below 1: the headline saying the query weighs more than the lead
-   * saying it. At most 1, so flow's bounds hold.
-   */
-  flowLead: number;
-  /**
    * Span (issue #9, item 3): this × the square of the largest share of the query's idf
    * whose words (as typed) all occur within one window of max(`window`, 2 × the query's
    * words) positions, a window ending in the title or lead at full weight, one ending in
@@ -151,7 +145,6 @@ export const RANK_WEIGHTS: RankWeights = {
   window: 6,
   flow: 4,
   flowNear: 0.5,
-  flowLead: 1,
   span: 0,
   spanBody: 0.5,
   accent: 2,
@@ -1342,7 +1335,6 @@ function createScanner(index: RankIndex, s: Scratch, groups: Group[], phrases: n
   }
   for (let i = 1; i < n; i++) flowW[i] = flowTotal > 0 ? (w.flow * flowPairs * flowW[i]) / flowTotal : 0;
   const flowNear = w.flowNear;
-  const flowLead = Math.min(1, w.flowLead);
   // Words typed with marks: their text and title parts from the count of their own spelling.
   const markIdf = new Float64Array(n);
   const markTitle = new Float64Array(n);
@@ -1626,7 +1618,7 @@ function createScanner(index: RankIndex, s: Scratch, groups: Group[], phrases: n
         if (titleIdf[g] > 0) title += titleIdf[g] * sat(pairCounts[3 * g] * titleNorm[d]);
         if (flowW[g] > 0) {
           // Adjacent in the title or lead: 1 (a completion's pair counts half); only near there: flowNear.
-          const adjacent = Math.min(1, pairCounts[3 * g] + flowLead * pairCounts[3 * g + 1]);
+          const adjacent = Math.min(1, pairCounts[3 * g] + pairCounts[3 * g + 1]);
           flow += flowW[g] * Math.max(adjacent, nearCounts[3 * g] + nearCounts[3 * g + 1] > 0 ? flowNear : 0);
         }
       }

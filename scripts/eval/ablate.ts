@@ -73,8 +73,6 @@ function variants(): [string, MatcherOptions][] {
     ),
     // Head with flatter word weights (rank16, 2026-11-27): a common word (a place, `Mỹ`, `Hà Nội`) in the title or lead counts nearer a rare one.
     ...[0, 0.5].flatMap((headPower) => [5, 10].map((head): [string, MatcherOptions] => [`head ${head}, idf^${headPower}`, v({ head, headPower })])),
-    // Flow from the headline first (RankWeights.flowLead, rank16 2026-11-27): a pair adjacent in the lead only counts this much.
-    ...[0, 0.25, 0.5, 0.75].map((flowLead): [string, MatcherOptions] => [`flow: lead ${flowLead}`, v({ flowLead })]),
     ["flow 2", v({ flow: 2 })],
     ["flow 8", v({ flow: 8 })],
     ["flow 12", v({ flow: 12 })],
