@@ -1,6 +1,8 @@
 // Matching, ranking and snippets over the live archive. A query is parsed and expanded
 // once against the archive's vocabulary, then scored segment by segment with
 // archive-wide statistics, so a segment's size never changes a score.
+import { PLACES } from "@/lib/corpus/names";
+import { slugify } from "@/lib/corpus/text";
 import type { Article } from "@/lib/corpus/types";
 import type { Archive, Loc } from "@/lib/index/archive";
 import { memoryArchive } from "@/lib/index/memory";
@@ -99,6 +101,14 @@ export interface MatchResult {
   scored: number;
 }
 
+/**
+ * Places of two or more words (names.ts PLACES, slugged): typed with capitals, a place is read
+ * as a name whose words stand together (rank-score.ts nameRuns), as a person is. An article
+ * holding `trung` (of `trung tâm`) and `quốc` apart is not about `Trung Quốc`. Issue #9,
+ * rank16 (docs/relevance.md).
+ */
+export const PLACE_NAMES: ReadonlySet<string> = new Set(PLACES.filter((p) => p.includes(" ")).map(slugify));
+
 export interface MatcherOptions {
   /**
    * Postings a query may read (its words, their completions, corrections and suggestions
@@ -127,6 +137,11 @@ export interface MatcherOptions {
   runTogether?: boolean;
   /** Names typed with capitals must stand together (default true; false for experiments). */
   names?: boolean;
+  /**
+   * Places of two or more words typed with capitals (`Trung Quốc`, `Hà Nội`, names.ts PLACES)
+   * are names too (see PLACE_NAMES; default true; false: people only, as before 2026-11-27).
+   */
+  placeNames?: boolean;
   /** Compute every match's exact score at once, no pruning (the reference the pruned top k is tested against). */
   exhaustive?: boolean;
   /** Relevance pages this deep get tight bounds (rank-score.ts ScoreRequest.topHint): tests use small ones. */
@@ -232,6 +247,7 @@ export function createMatcher(
     nearMissRule,
     mix = MIX_NEAR_MISSES,
     names = true,
+    placeNames = true,
     exhaustive = false,
     topHint,
     nameFix = true,
@@ -285,7 +301,7 @@ export function createMatcher(
       q,
       parsed,
       groups: withWhole(expandQuery(lex, parsed.words), parsed.whole),
-      names: names ? nameRuns(parsed.words, isPerson) : [],
+      names: names ? nameRuns(parsed.words, (slug) => isPerson(slug) || (placeNames && PLACE_NAMES.has(slug))) : [],
       excluded: parsed.excluded.map((tokens) => excludedTerms(lex, tokens)),
       results: new Map(),
       stamp: 0,

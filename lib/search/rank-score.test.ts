@@ -18,7 +18,7 @@ import {
   scoreQuery,
   type ScoreRequest,
 } from "@/lib/search/rank-score";
-import { createMatcher } from "@/lib/search/matcher";
+import { createMatcher, PLACE_NAMES } from "@/lib/search/matcher";
 
 function article(id: string, title: string, ...paragraphs: string[]): Article {
   return testArticle({ id, title, paragraphs });
@@ -663,6 +663,27 @@ describe("rank score", () => {
           .match("Trịnh Xuân Thanh bị truy nã")!
           .scores.keys(),
       ]).toEqual(["scattered"]);
+    });
+
+    it("reads a place of two or more words typed with capitals as a name (PLACE_NAMES), alone or inside a run", () => {
+      const places = (q: string) => nameRuns(parseQuery(q).words, (slug) => PLACE_NAMES.has(slug));
+      expect(places("Mỹ Trung Quốc")).toEqual([[1, 2]]);
+      expect(places("khủng bố ở Hà Nội")).toEqual([[3, 4]]);
+      expect(places("khủng bố ở London")).toEqual([]);
+      expect(places("khủng bố ở hà nội")).toEqual([]);
+    });
+
+    it("lists only articles where a place typed with capitals stands together", () => {
+      const docs = [
+        article("china", "Chủ tịch nước thăm Trung Quốc", "Chuyến thăm Trung Quốc kéo dài ba ngày."),
+        article("scattered", "Chủ tịch nước thăm trung tâm văn hóa", "Quan hệ quốc tế được mở rộng."),
+        ...background,
+      ];
+      const keys = (m: ReturnType<typeof createMatcher>, q: string) => [...m.match(q)!.scores.keys()].sort();
+      expect(keys(createMatcher(docs), "Chủ tịch nước thăm Trung Quốc")).toEqual(["china"]);
+      expect(keys(createMatcher(docs, { placeNames: false }), "Chủ tịch nước thăm Trung Quốc")).toEqual(["china", "scattered"]);
+      // Typed without capitals, the words are words.
+      expect(keys(createMatcher(docs), "chủ tịch nước thăm trung quốc")).toEqual(["china", "scattered"]);
     });
   });
 });

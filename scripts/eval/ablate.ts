@@ -101,6 +101,8 @@ function variants(): [string, MatcherOptions][] {
     ["coverage 40, minor: share 0.2, long queries lack 2", { ...v({ coverage: 40 }), nearMissRule: { ...NEAR_MISS, share: 0.2, longLack: 2 } }],
     ["coverage 80, minor: share 0.2, long queries lack 2", { ...v({ coverage: 80 }), nearMissRule: { ...NEAR_MISS, share: 0.2, longLack: 2 } }],
     ["no name runs", { names: false }],
+    // Places of two or more words typed with capitals read as names (matcher.ts PLACE_NAMES, rank16 2026-11-27).
+    ["places typed with capitals are not names (placeNames false, before 2026-11-27)", { placeNames: false }],
     ["wide near misses whatever the number of full matches (wideBelow Infinity)", { nearMissRule: { ...NEAR_MISS, wideBelow: Infinity } }],
     ["wide near misses below 20 full matches", { nearMissRule: { ...NEAR_MISS, wideBelow: 20 } }],
     // Only full matches that may write a joined pair of the query adjacent count toward wideBelow (NearMissRule.wideJoined, 2026-11-27).
