@@ -15,6 +15,7 @@ export function RelatedArticles({ articles, back }: { articles: Article[]; back:
         {articles.map((a) => (
           <li key={a.id}>
             <Link
+              prefetch={false}
               href={`/articles/${encodeURIComponent(a.id)}${back ? `?back=${encodeURIComponent(back)}` : ""}`}
               className="text-blue-700 hover:underline dark:text-blue-300"
             >

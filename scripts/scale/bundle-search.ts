@@ -3,18 +3,23 @@
 // server would answer with is asked directly, without any HTTP. Beside scripts/scale/request-cpu.ts
 // (the server's CPU per request), the difference is what the HTTP path costs a request:
 //   npx tsx scripts/scale/bundle-search.ts --index DIR [--corpus ../shared/corpus] [--rounds 10] [--runs 4] [--app-b DIR]
-// Each run is a fresh process: the index opened as a reader, the ten queries of request-cpu.ts
-// asked twice untimed, then --rounds times each with the result cache off (SEARCH_CACHE_MB=0);
-// its CPU time (process.cpuUsage) divided by the searches is the run's CPU per search.
+//     [--queries request|eval] [--eval-every 8]
+// Each run is a fresh process: the index opened as a reader, the queries asked twice untimed,
+// then --rounds times each with the result cache off (SEARCH_CACHE_MB=0); its CPU time
+// (process.cpuUsage) divided by the searches is the run's CPU per search.
+// `--queries`: the ten of request-cpu.ts (default; few enough that the matcher keeps every one's
+// match, so a repeat skips match()), or the eval latency queries that `bench.ts --parts load`
+// sends (every --eval-every-th; 250 at 8, each match computed again when it comes round).
 // `--app-b DIR`: another built checkout, run in turn with this one (A B, then B A, …).
 import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { cliArgs } from "../cli";
 import { median } from "../eval/metrics";
 import { parseSearchParams } from "@/lib/url/search-params";
-import { REQUEST_QUERIES } from "./request-queries";
+import { loadQueries, REQUEST_QUERIES } from "./request-queries";
 
 const { values } = cliArgs(__filename, {
   options: {
@@ -24,6 +29,9 @@ const { values } = cliArgs(__filename, {
     runs: { type: "string", default: "4" },
     "app-b": { type: "string" },
     child: { type: "string" },
+    queries: { type: "string", default: "request" },
+    "eval-every": { type: "string", default: "8" },
+    "query-file": { type: "string" },
   },
 });
 
@@ -41,7 +49,8 @@ async function child(dir: string) {
   // instrumentation.ts starts the service while Next prepares.
   while (!holder[key]) await new Promise((r) => setTimeout(r, 50));
   const { engine } = await holder[key]!.ready;
-  const queries = REQUEST_QUERIES.map((q) => {
+  const asked: string[] = values["query-file"] ? JSON.parse(readFileSync(values["query-file"], "utf8")) : REQUEST_QUERIES;
+  const queries = asked.map((q) => {
     const parsed = parseSearchParams(new URLSearchParams({ q }));
     if (!parsed.ok) throw new Error(`bad query ${q}`);
     return parsed.query;
@@ -50,11 +59,12 @@ async function child(dir: string) {
   const before = process.cpuUsage();
   for (let r = 0; r < Number(values.rounds); r++) for (const q of queries) engine.searchJson(q);
   const used = process.cpuUsage(before);
-  process.stdout.write(`${((used.user + used.system) / 1000 / (Number(values.rounds) * queries.length)).toFixed(3)}\n`);
+  const searches = Number(values.rounds) * queries.length;
+  process.stdout.write(`${((used.user + used.system) / 1000 / searches).toFixed(3)}\n`);
   process.exit(0);
 }
 
-function main() {
+async function main() {
   if (!values.index) throw new Error("--index DIR: a saved index of the corpus");
   const env = {
     ...process.env,
@@ -72,14 +82,19 @@ function main() {
       .map((x) => x.toFixed(1))
       .join(", ");
   console.log(`machine: ${os.cpus()[0]?.model ?? "?"} × ${os.cpus().length}, node ${process.version}; load average at start: ${load()}`);
+  const queries = values.queries === "eval" ? await loadQueries(env.CORPUS_DIR, env.INDEX_DIR, Number(values["eval-every"])) : REQUEST_QUERIES;
+  const queryFile = path.join(mkdtempSync(path.join(os.tmpdir(), "bundle-search-")), "queries.json");
+  writeFileSync(queryFile, JSON.stringify(queries));
   const cpu = new Map<string, number[]>();
   for (let run = 0; run < Number(values.runs); run++) {
     for (const app of run % 2 ? [...apps].reverse() : apps) {
-      const out = execFileSync(process.execPath, [...process.execArgv, __filename, ...process.argv.slice(2), "--child", app.dir], { env, encoding: "utf8" });
-      cpu.set(app.name, [...(cpu.get(app.name) ?? []), Number(out.trim().split("\n").pop())]);
+      const args = [...process.execArgv, __filename, ...process.argv.slice(2), "--child", app.dir, "--query-file", queryFile];
+      const ms = Number(execFileSync(process.execPath, args, { env, encoding: "utf8" }).trim().split("\n").pop());
+      cpu.set(app.name, [...(cpu.get(app.name) ?? []), ms]);
     }
   }
-  console.log(`${REQUEST_QUERIES.length} queries × ${values.rounds} rounds per run, result cache off, the server's engine asked in process`);
+  rmSync(path.dirname(queryFile), { recursive: true });
+  console.log(`${queries.length} queries (${values.queries}) × ${values.rounds} rounds per run, result cache off, the server's engine asked in process`);
   console.log("| build | CPU per search, median (each run) |");
   console.log("|---|---|");
   for (const app of apps) {
@@ -90,4 +105,8 @@ function main() {
 }
 
 if (values.child) void child(values.child);
-else main();
+else
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });

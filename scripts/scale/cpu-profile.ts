@@ -1,9 +1,11 @@
 // A `.cpuprofile` as `node --cpu-prof` writes it, read for cpu-summary.ts and thread-timeline.ts.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { type RawSourceMap, SourceMapConsumer } from "source-map-js";
 
 export interface ProfileNode {
   id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber?: number };
   children?: number[];
   positionTicks?: { line: number; ticks: number }[];
 }
@@ -26,4 +28,38 @@ export function readProfile(file: string): { profile: CpuProfile; byId: Map<numb
     for (const c of n.children ?? []) parent.set(c, n.id);
   }
   return { profile, byId, parent };
+}
+
+/**
+ * Original positions in built bundles, through the `.map` file beside each (Turbopack writes
+ * index maps: one section per module). Positions are 0-based lines and columns, as profiles
+ * give them; null when the file has no map or the position maps to no source.
+ */
+export class SourceMaps {
+  private readonly files = new Map<string, { line: number; column: number; map: SourceMapConsumer }[] | null>();
+
+  original(url: string, line: number, column: number): { source: string; line: number } | null {
+    const sections = this.sectionsOf(url);
+    if (!sections) return null;
+    let at: (typeof sections)[number] | undefined;
+    for (const s of sections) if (s.line < line || (s.line === line && s.column <= column)) at = s;
+    if (!at) return null;
+    const o = at.map.originalPositionFor({ line: line - at.line + 1, column: line === at.line ? column - at.column : column });
+    return o.source ? { source: o.source, line: o.line } : null;
+  }
+
+  private sectionsOf(url: string) {
+    if (!this.files.has(url)) {
+      const file = url.startsWith("file://") ? fileURLToPath(url) : url;
+      let sections: { line: number; column: number; map: SourceMapConsumer }[] | null = null;
+      if (file && existsSync(`${file}.map`)) {
+        const raw = JSON.parse(readFileSync(`${file}.map`, "utf8")) as RawSourceMap & {
+          sections?: { offset: { line: number; column: number }; map: RawSourceMap }[];
+        };
+        sections = (raw.sections ?? [{ offset: { line: 0, column: 0 }, map: raw }]).map((s) => ({ ...s.offset, map: new SourceMapConsumer(s.map) }));
+      }
+      this.files.set(url, sections);
+    }
+    return this.files.get(url)!;
+  }
 }

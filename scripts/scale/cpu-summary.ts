@@ -6,7 +6,10 @@
 // profile's last S seconds (a server's load run, without its start and warm-up).
 // Inclusive time counts a sample once per distinct function on its stack (recursion once).
 // `--lines N`: also the N source lines with the most self samples (V8's line ticks, with the
-// line's text; `--under` applies, `--last` does not: line ticks carry no time). Under tsx every
+// line's text; `--under` applies, `--last` does not: line ticks carry no time). `--sources`: name
+// each function of a built bundle (`.next/server/chunks/…`) by its source file and line through the
+// bundle's source map, and add self time by source file (the server of `npm run build` is minified:
+// without maps its functions read `a`, `L`, `(anonymous)` in one chunk). Under tsx every
 // line of a module is line 2 (each file is compiled to one line), so for lines profile a bundle:
 //   npx esbuild scripts/scale/query-profile.ts --bundle --platform=node --format=cjs \
 //     --external:@riaskov/mmap-io --outfile=/tmp/qp.js   # run from the project directory
@@ -14,7 +17,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { cliArgs } from "../cli";
-import { type ProfileNode as Node, readProfile } from "./cpu-profile";
+import { type ProfileNode as Node, readProfile, SourceMaps } from "./cpu-profile";
 
 const { values, positionals } = cliArgs(__filename, {
   allowPositionals: true,
@@ -24,15 +27,29 @@ const { values, positionals } = cliArgs(__filename, {
     match: { type: "string" },
     last: { type: "string" },
     lines: { type: "string", default: "0" },
+    sources: { type: "boolean", default: false },
   },
 });
 
 const { profile, byId, parent } = readProfile(positionals[0]);
-const label = (n: Node) => {
+const shortName = (url: string) => url.replace(/^.*\/(node_modules\/|\.next\/|lib\/|app\/|components\/)/, "$1");
+const maps = new SourceMaps();
+/** A frame's source file and line: through the bundle's source map with --sources, else the file's own. */
+const where = (n: Node): { file: string; line: number } => {
   const f = n.callFrame;
-  const file = f.url.replace(/^.*\/(node_modules\/|\.next\/|lib\/|app\/)/, "$1");
-  return `${f.functionName || "(anonymous)"} ${file}:${f.lineNumber + 1}`;
+  const mapped = values.sources ? maps.original(f.url, f.lineNumber, f.columnNumber ?? 0) : null;
+  return mapped ? { file: shortName(mapped.source), line: mapped.line } : { file: shortName(f.url) || "(native)", line: f.lineNumber + 1 };
 };
+const labels = new Map<Node, string>();
+const label = (n: Node) => {
+  let l = labels.get(n);
+  if (l === undefined) {
+    const { file, line } = where(n);
+    labels.set(n, (l = `${n.callFrame.functionName || "(anonymous)"} ${file}:${line}`));
+  }
+  return l;
+};
+const bySource = new Map<string, number>();
 
 const self = new Map<string, number>();
 const inclusive = new Map<string, number>();
@@ -52,6 +69,7 @@ for (let i = 0; i < profile.samples.length; i++) {
   kept += ms;
   const top = stack[0];
   self.set(label(top), (self.get(label(top)) ?? 0) + ms);
+  if (values.sources) bySource.set(where(top).file, (bySource.get(where(top).file) ?? 0) + ms);
   for (const l of new Set(stack.map(label))) inclusive.set(l, (inclusive.get(l) ?? 0) + ms);
 }
 
@@ -66,6 +84,10 @@ console.log(
 );
 console.log("\nself time");
 for (const [l, ms] of list(self)) console.log(`${ms.toFixed(0).padStart(8)} ms ${((100 * ms) / kept).toFixed(1).padStart(5)}%  ${l}`);
+if (values.sources) {
+  console.log("\nself time by source file");
+  for (const [l, ms] of list(bySource)) console.log(`${ms.toFixed(0).padStart(8)} ms ${((100 * ms) / kept).toFixed(1).padStart(5)}%  ${l}`);
+}
 console.log("\ninclusive time");
 for (const [l, ms] of list(inclusive)) console.log(`${ms.toFixed(0).padStart(8)} ms ${((100 * ms) / kept).toFixed(1).padStart(5)}%  ${l}`);
 

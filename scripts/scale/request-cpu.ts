@@ -2,7 +2,7 @@
 // a figure a busy machine moves much less than wall time, since other jobs' CPU is not ours.
 // After `npm run build`:
 //   npx tsx scripts/scale/request-cpu.ts --index DIR [--corpus ../shared/corpus] [--port 3203] [--rounds 20] [--runs 3]
-//     [--cache on|off] [--kinds api,page10,page1,bad,missing] [--app-b DIR] [--cpu-prof DIR]
+//     [--cache on|off] [--kinds api,page10,page1,bad,missing] [--app-b DIR] [--cpu-prof DIR] [--queries request|eval]
 // Each kind's URLs are asked twice untimed (the second time answered from the result cache),
 // then --rounds times each (--cache off: SEARCH_CACHE_MB=0, every search computed each time);
 // the server process's user+system CPU (from /proc) over those requests, divided by their
@@ -14,12 +14,16 @@
 // served on --port + 1 beside this one, on the same index, the two asked in turn (A B, then
 // B A, …) in the same run: an A/B of two builds on one machine state.
 // `--cpu-prof DIR`: each server process writes its CPU profile there when it stops.
+// `--queries`: the ten REQUEST_QUERIES (default), or the eval queries `bench.ts --parts load`
+// sends (every --eval-every-th: 250 at 8). With the ten, the matcher keeps each one's match
+// (lib/search/matcher.ts CACHE_SIZE), so even `--cache off` times a search after its `match()`
+// (docs/performance.md, http16); with the 250 each request is matched again, as under load.
 import os from "node:os";
 import path from "node:path";
 import { cliArgs } from "../cli";
 import { median } from "../eval/metrics";
 import { healthOfEach, processCpuMs as cpuMs, startApp, stopApp, waitAllReady } from "../app-server";
-import { REQUEST_QUERIES } from "./request-queries";
+import { loadQueries, REQUEST_QUERIES } from "./request-queries";
 
 const { values } = cliArgs(__filename, {
   options: {
@@ -32,10 +36,11 @@ const { values } = cliArgs(__filename, {
     kinds: { type: "string", default: "api,page10,page1,bad,missing" },
     "app-b": { type: "string" },
     "cpu-prof": { type: "string" },
+    queries: { type: "string", default: "request" },
+    "eval-every": { type: "string", default: "8" },
   },
 });
 
-const QUERIES = REQUEST_QUERIES;
 const ALL_KINDS: [string, string, (q: string) => string][] = [
   ["api", "GET /api/search?q=…", (q) => `/api/search?q=${encodeURIComponent(q)}`],
   ["page10", "GET /?q=… (10 hits)", (q) => `/?q=${encodeURIComponent(q)}`],
@@ -49,6 +54,8 @@ const cached = values.cache !== "off";
 
 async function main() {
   if (!values.index) throw new Error("--index DIR: a saved index of the corpus");
+  const QUERIES =
+    values.queries === "eval" ? await loadQueries(path.resolve(values.corpus!), path.resolve(values.index), Number(values["eval-every"])) : REQUEST_QUERIES;
   const env: Record<string, string> = { CORPUS_DIR: path.resolve(values.corpus!), INDEX_DIR: path.resolve(values.index), LOG_LEVEL: "error", WATCH_MS: "0" };
   if (!cached) env.SEARCH_CACHE_MB = "0";
   if (values["cpu-prof"]) env.TIMTIN_CPU_PROF_DIR = path.resolve(values["cpu-prof"]);
@@ -95,7 +102,7 @@ async function main() {
       }
     }
     const how = cached ? "each answered from the result cache" : "result cache off (SEARCH_CACHE_MB=0): each search computed";
-    console.log(`${QUERIES.length} queries × ${values.rounds} rounds × ${values.runs} runs, ${how}; median of the runs`);
+    console.log(`${QUERIES.length} queries (${values.queries}) × ${values.rounds} rounds × ${values.runs} runs, ${how}; median of the runs`);
     console.log("| request | build | server CPU per request (each run) | wall p50 | bytes (first query) |");
     console.log("|---|---|---|---|---|");
     for (const [kind] of KINDS)

@@ -43,7 +43,7 @@ export default async function ArticlePage({ params, searchParams }: PageProps<"/
   return (
     <main className="mx-auto max-w-3xl px-4 py-6">
       <nav aria-label="Điều hướng">
-        <Link href={back} className="text-sm text-blue-700 underline dark:text-blue-300" data-testid="back">
+        <Link prefetch={false} href={back} className="text-sm text-blue-700 underline dark:text-blue-300" data-testid="back">
           ← Quay lại kết quả
         </Link>
       </nav>
@@ -59,6 +59,7 @@ export default async function ArticlePage({ params, searchParams }: PageProps<"/
             {article.persons.map((p) => (
               <li key={p.id} className="inline-flex items-center gap-0.5">
                 <Link
+                  prefetch={false}
                   href={searchHref({ person: [p.id] })}
                   className="inline-block rounded-full border border-zinc-400 px-2.5 py-0.5 text-sm hover:bg-zinc-100 dark:border-zinc-600 dark:hover:bg-zinc-800"
                 >

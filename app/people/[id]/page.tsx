@@ -31,14 +31,14 @@ export default async function PersonPage({ params }: PageProps<"/people/[id]">) 
   return (
     <main className="mx-auto max-w-3xl px-4 py-6">
       <nav aria-label="Điều hướng">
-        <Link href="/" className={`text-sm ${link}`}>
+        <Link prefetch={false} href="/" className={`text-sm ${link}`}>
           ← Tìm tin
         </Link>
       </nav>
       <h1 className="mt-4 text-2xl font-bold">{person.name}</h1>
       <p className="mt-1">
         Được nhắc đến trong{" "}
-        <Link href={searchHref(byPerson)} className={link} data-testid="person-total">
+        <Link prefetch={false} href={searchHref(byPerson)} className={link} data-testid="person-total">
           {formatCountVi(total)} bài
         </Link>
       </p>
@@ -59,7 +59,7 @@ export default async function PersonPage({ params }: PageProps<"/people/[id]">) 
             <ul className="space-y-1" data-testid="person-outlets">
               {outlets.map((o) => (
                 <li key={o.id}>
-                  <Link href={searchHref({ ...byPerson, outlet: [o.id] })} className={link}>
+                  <Link prefetch={false} href={searchHref({ ...byPerson, outlet: [o.id] })} className={link}>
                     {o.name}
                   </Link>{" "}
                   <span className="text-sm text-zinc-600 tabular-nums dark:text-zinc-400">{formatCountVi(o.count)}</span>
@@ -78,7 +78,7 @@ export default async function PersonPage({ params }: PageProps<"/people/[id]">) 
             <ul className="space-y-1" data-testid="person-together">
               {together.map((p) => (
                 <li key={p.id}>
-                  <Link href={personHref(p.id)} className={link}>
+                  <Link prefetch={false} href={personHref(p.id)} className={link}>
                     {p.name}
                   </Link>{" "}
                   <span className="text-sm text-zinc-600 tabular-nums dark:text-zinc-400">{formatCountVi(p.count)} bài chung</span>
@@ -98,7 +98,7 @@ export default async function PersonPage({ params }: PageProps<"/people/[id]">) 
         <ul className="space-y-3" data-testid="person-latest">
           {latest.map((hit) => (
             <li key={hit.id}>
-              <Link href={articleHref(hit.id, byPerson)} className={`font-medium ${link}`}>
+              <Link prefetch={false} href={articleHref(hit.id, byPerson)} className={`font-medium ${link}`}>
                 {hit.title}
               </Link>
               <DateLine outlet={hit.outlet?.name ?? null} date={hit.date} estimated={hit.dateEstimated} />
@@ -106,7 +106,7 @@ export default async function PersonPage({ params }: PageProps<"/people/[id]">) 
           ))}
         </ul>
         {total > latest.length && (
-          <Link href={searchHref(byPerson)} className={`mt-3 inline-block ${link}`}>
+          <Link prefetch={false} href={searchHref(byPerson)} className={`mt-3 inline-block ${link}`}>
             Xem tất cả {formatCountVi(total)} bài
           </Link>
         )}

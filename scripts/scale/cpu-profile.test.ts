@@ -1,0 +1,53 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { SourceMapGenerator } from "source-map-js";
+import { afterAll, describe, expect, it } from "vitest";
+import { SourceMaps } from "./cpu-profile";
+
+const dir = mkdtempSync(path.join(os.tmpdir(), "cpu-profile-test-"));
+afterAll(() => rmSync(dir, { recursive: true }));
+
+/** A map of one generated line: `column` of line 1 comes from `source`:`line`. */
+function map(mappings: { column: number; source: string; line: number }[]) {
+  const g = new SourceMapGenerator({ file: "chunk.js" });
+  for (const m of mappings) g.addMapping({ generated: { line: 1, column: m.column }, original: { line: m.line, column: 0 }, source: m.source });
+  return g.toJSON();
+}
+
+describe("SourceMaps", () => {
+  it("maps a bundle's 0-based position to its source through the map beside it", () => {
+    const file = path.join(dir, "plain.js");
+    writeFileSync(
+      `${file}.map`,
+      JSON.stringify(
+        map([
+          { column: 0, source: "lib/a.ts", line: 3 },
+          { column: 40, source: "lib/b.ts", line: 9 },
+        ]),
+      ),
+    );
+    const maps = new SourceMaps();
+    expect(maps.original(`file://${file}`, 0, 10)).toEqual({ source: "lib/a.ts", line: 3 });
+    expect(maps.original(file, 0, 45)).toEqual({ source: "lib/b.ts", line: 9 });
+  });
+
+  it("reads an index map's sections from their offsets", () => {
+    const file = path.join(dir, "index.js");
+    const sections = [
+      { offset: { line: 0, column: 0 }, map: map([{ column: 0, source: "first.ts", line: 1 }]) },
+      { offset: { line: 0, column: 100 }, map: map([{ column: 0, source: "second.ts", line: 7 }]) },
+      { offset: { line: 2, column: 0 }, map: map([{ column: 0, source: "third.ts", line: 2 }]) },
+    ];
+    writeFileSync(`${file}.map`, JSON.stringify({ version: 3, sections }));
+    const maps = new SourceMaps();
+    expect(maps.original(file, 0, 50)?.source).toBe("first.ts");
+    expect(maps.original(file, 0, 120)).toEqual({ source: "second.ts", line: 7 });
+    expect(maps.original(file, 2, 5)).toEqual({ source: "third.ts", line: 2 });
+  });
+
+  it("gives null for a file without a map", () => {
+    expect(new SourceMaps().original(path.join(dir, "none.js"), 0, 0)).toBeNull();
+    expect(new SourceMaps().original("node:internal/streams/readable", 10, 0)).toBeNull();
+  });
+});
