@@ -122,17 +122,14 @@ const RUN_PARTICLES = new Set(["bin", "ibn", "van", "von", "de", "da", "di", "de
  */
 export function capitalRuns(text: string): number[] {
   const out: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdfff) {
-      for (const m of text.matchAll(CAPITAL_RUN)) out.push(m.index ?? 0, (m.index ?? 0) + m[0].length);
-      return out;
-    }
-  }
   const t = table ?? charClasses();
   const n = text.length;
+  // One pass: every code unit outside the runs found is read here, and a run holds no surrogate
+  // (the table gives them no class), so the first surrogate of the text is met here, whatever
+  // was found before it is dropped, and the regex decides the whole text.
   for (let s = 0; s < n;) {
     const c = text.charCodeAt(s);
+    if (c >= 0xd800 && c <= 0xdfff) return regexRuns(text);
     // A run opens at a capital or "al-"/"el-", not after a letter, a number or a full stop.
     if (
       (t[c] & UPPER || ((c === 97 || c === 101) && text.charCodeAt(s + 1) === 108 && text.charCodeAt(s + 2) === 45)) &&
@@ -147,6 +144,13 @@ export function capitalRuns(text: string): number[] {
     }
     s++;
   }
+  return out;
+}
+
+/** `capitalRuns` by the regex itself, for text with surrogate pairs. */
+function regexRuns(text: string): number[] {
+  const out: number[] = [];
+  for (const m of text.matchAll(CAPITAL_RUN)) out.push(m.index ?? 0, (m.index ?? 0) + m[0].length);
   return out;
 }
 

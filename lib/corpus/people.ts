@@ -777,7 +777,11 @@ for (const k of KNOWN) {
 
 /** Comparison key: folded, hyphens as spaces, and for foreign names y/i spelling merged (Yury/Yuri, Sergey/Sergei). */
 export function nameKey(words: string[]): string {
-  const joined = words.join(" ");
+  return keyOfJoined(words.join(" "));
+}
+
+/** `nameKey` of words already joined by single spaces. */
+function keyOfJoined(joined: string): string {
   let key = nameKeys.get(joined);
   if (key !== undefined) return key;
   key = keyOfFolded(foldMarks(joined), /^[\x00-\x7f]*$/.test(joined));
@@ -842,8 +846,18 @@ function knownFrom(words: string[], at: number): boolean {
   return false;
 }
 
-/** Split a capitalised run into candidate name segments, recording why each is a name. */
-function mentionsInRun(text: string, runStart: number, runWords: string[], textIndex: number, out: Candidate[]) {
+/**
+ * Whether the one-word run `w` at `at` certainly makes no candidate, so `mentionsInRun` need not
+ * be asked: a place alone ("Mỹ") qualifies no name after it in its own run, and a sentence's
+ * common first word ("Trong", "Theo") is dropped from the run's start (see `segment`). Checked
+ * against `mentionsInRun` on the seeds and fixtures (people.test.ts).
+ */
+export function quietWord(text: string, at: number, w: string): boolean {
+  return placeLength([w], 0) === 1 || (SENTENCE_WORDS.has(lower(w)) && isSentenceStart(text, at));
+}
+
+/** Split a capitalised run into candidate name segments, recording why each is a name (exported for tests). */
+export function mentionsInRun(text: string, runStart: number, runWords: string[], textIndex: number, out: Candidate[]) {
   // Split at words that make a run an organisation or a thing: "Trường THPT Bùi Thị Xuân".
   let segStart = 0;
   const offsets: number[] = [];
@@ -951,6 +965,8 @@ function givenTruong(text: string, offsets: number[], runWords: string[], lws: s
  * Giáo" + "sư", "Trợ" + "lý"): capitals cut into a title, no part of a name. 0 when none.
  */
 function titleCutAt(text: string, end: number, lws: string[], a: number, b: number): number {
+  // The regex needs a space right after the run; most runs end at punctuation or the text's end.
+  if (text.charCodeAt(end) !== 32) return 0;
   const next = /^ (\p{Ll}+)/u.exec(text.slice(end, end + 12))?.[1];
   if (!next) return 0;
   const last = lws[b - 1];
@@ -1127,7 +1143,7 @@ function segment(
   if (!honorific && !titledFullName) for (let k = 2; k < words.length; k++) if (placeLength(words, words.length - k) === k) return;
   const joined = words.join(" ");
   // The key is needed below anyway (the known people's lookup); an outlet's name has one of few keys.
-  const key = nameKey(words);
+  const key = keyOfJoined(joined);
   if (OUTLET_KEYS.has(key) && OUTLET_NAMES.has(foldMarks(joined))) return;
   // "Trung Quốc-Nga", "Mỹ-Hàn Quốc": places joined by hyphens name a relation between countries.
   if (joined.includes("-") && allPlaces(joined.split(/[ -]/))) return;
@@ -1334,13 +1350,29 @@ function joinParticles(words: string[]): string[] {
   return out;
 }
 
+/** A team's formation right before a line-up's first name: "Málaga (4-5-1): Kameni". */
+const FORMATION_BEFORE = /\(\s*\d(?:\s*-\s*\d){2,3}\s*\)\s*:\s*$/u;
+
+/** Whether a colon stands in the 25 characters before `at`, as `FORMATION_BEFORE` needs (most names have none). */
+function colonBefore(text: string, at: number): boolean {
+  for (let i = Math.max(0, at - 25); i < at; i++) if (text.charCodeAt(i) === 58) return true;
+  return false;
+}
+
 /** Every name segment of the article's title and paragraphs, accepted or not (see `resolvePeople`). */
 export function findCandidates(texts: string[]): Candidate[] {
   const out: Candidate[] = [];
   texts.forEach((text, i) => {
     // Runs of capitalised words (charClass.CAPITAL_RUN), found by character code.
     const runs = capitalRuns(text);
-    for (let r = 0; r < runs.length; r += 2) mentionsInRun(text, runs[r], joinParticles(text.slice(runs[r], runs[r + 1]).split(" ")), i, out);
+    for (let r = 0; r < runs.length; r += 2) {
+      const run = text.slice(runs[r], runs[r + 1]);
+      // Most runs are one word (it opens with a capital or "al-", so it is no particle), and a
+      // quarter of all runs are one word that names no one ("Trong", "Theo", "Mỹ").
+      if (!run.includes(" ")) {
+        if (!quietWord(text, runs[r], run)) mentionsInRun(text, runs[r], [run], i, out);
+      } else mentionsInRun(text, runs[r], joinParticles(run.split(" ")), i, out);
+    }
     const caps = capitalNames(text, i);
     if (caps.length) {
       out.push(...caps);
@@ -1352,8 +1384,8 @@ export function findCandidates(texts: string[]): Candidate[] {
   for (const m of out) {
     const text = texts[m.text];
     m.before = wordsBefore(text.slice(Math.max(0, m.start - 30), m.start));
-    m.after = /^ ([\p{L}\p{M}]+)/u.exec(text.slice(m.end, m.end + 20))?.[1].toLowerCase() ?? "";
-    if (/\(\s*\d(?:\s*-\s*\d){2,3}\s*\)\s*:\s*$/u.test(text.slice(Math.max(0, m.start - 25), m.start))) m.formation = true;
+    m.after = text.charCodeAt(m.end) === 32 ? (/^ ([\p{L}\p{M}]+)/u.exec(text.slice(m.end, m.end + 20))?.[1].toLowerCase() ?? "") : "";
+    if (colonBefore(text, m.start) && FORMATION_BEFORE.test(text.slice(Math.max(0, m.start - 25), m.start))) m.formation = true;
     if (!m.known && isVietnameseName(m.words) && ORG_COMPOUNDS.has(`${lower(m.words[m.words.length - 1])} ${m.after}`)) {
       // After a title too when two words open with no family name: "phóng viên Đài Truyền hình", "Giám đốc Đài Khí tượng".
       if (!m.titled || (m.words.length === 2 && !VN_SURNAMES.has(lower(m.words[0])))) m.placed = true;
