@@ -121,13 +121,28 @@ async function main() {
     return out;
   });
 
-  // Scores of each file's examples by a model trained on the other files.
-  const outOfFold = (part: Part, sets: FileExamples[]) =>
-    sets.flatMap((held, i) => {
-      const weights = trainLogistic(
-        sets.filter((_, j) => j !== i).flatMap((s) => s[part]),
+  // A model trained on every file but those named, trained once: the inner leave-one-file-out
+  // of two folds trains on the same files (each pair of files left out comes up twice).
+  const models = new Map<string, Record<string, number>>();
+  const trainedWithout = (part: Part, left: FileExamples[]) => {
+    const id = `${part}|${left
+      .map((s) => data.indexOf(s))
+      .sort((a, b) => a - b)
+      .join(",")}`;
+    let weights = models.get(id);
+    if (!weights) {
+      weights = trainLogistic(
+        data.filter((s) => !left.includes(s)).flatMap((s) => s[part]),
         options,
       );
+      models.set(id, weights);
+    }
+    return weights;
+  };
+  // Scores of each file's examples by a model trained on the other files (`out`: also left out).
+  const outOfFold = (part: Part, sets: FileExamples[], out: FileExamples) =>
+    sets.flatMap((held) => {
+      const weights = trainedWithout(part, [out, held]);
       return held[part].map((e) => ({ s: judgeScore(weights, e.f), y: e.y }));
     });
 
@@ -147,12 +162,9 @@ async function main() {
     const cv = { ...base };
     const thresholds: string[] = [];
     for (const part of parts) {
-      const t = threshold(part, outOfFold(part, rest), addCost);
+      const t = threshold(part, outOfFold(part, rest, held), addCost);
       thresholds.push(`${part} ${t.toFixed(2)}`);
-      const weights = trainLogistic(
-        rest.flatMap((s) => s[part]),
-        options,
-      );
+      const weights = trainedWithout(part, [held]);
       for (const e of held[part]) {
         const s = judgeScore(weights, e.f);
         pooled[part].push({ s, y: e.y });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { findCandidates, openNames, resolvePeople } from "@/lib/corpus/people";
 import { PeopleEvidence } from "@/lib/corpus/people-evidence";
-import { type JudgeModel, personAdder, personFeatures, personJudge } from "@/lib/corpus/people-judge";
+import { articleContext, type JudgeModel, personAdder, personFeatures, personJudge } from "@/lib/corpus/people-judge";
 
 const names = (text: string, helpers = {}) => resolvePeople(findCandidates([text]), helpers).map((p) => p.name);
 
@@ -18,6 +18,26 @@ describe("people judge", () => {
     expect(personFeatures(["Nguyễn", "Văn", "Nam"], findCandidates(["Anh Nguyễn Văn Nam nói."]), {})).toEqual(
       expect.arrayContaining(["allvn", "surname", "n=3"]),
     );
+  });
+
+  it("reads the article: a sports piece, its lists of names, a fuller name ending with a one-word one, an English word a role introduces", () => {
+    const sport = findCandidates(["Tiền đạo Martial ghi bàn. Đội hình: Rui Patricio, Cancelo, Neves, Guedes và Carvalho. Joao Cancelo cũng đá."]);
+    const context = articleContext(sport);
+    expect(context.sport).toBe(true);
+    expect(context.run).toEqual([1, 5, 5, 5, 5, 5, 1]);
+    expect(context.runStrong).toEqual([true, false, false, false, false, false, false]);
+    const neves = personFeatures(["Neves"], sport, {});
+    expect(neves).toEqual(expect.arrayContaining(["sport", "sport|n=1", "run=3", "list"]));
+    expect(neves).not.toContain("full-here");
+    expect(personFeatures(["Cancelo"], sport, {})).toContain("full-here");
+    expect(personFeatures(["Martial"], sport, {})).toEqual(expect.arrayContaining(["en-all=35", "en1|titled"]));
+    const news = findCandidates(["Ông Kieran Gibbs gặp Cancelo ở Hà Nội. Holding nói Martial vui."]);
+    expect(articleContext(news).sport).toBe(false);
+    expect(personFeatures(["Martial"], news, {})).toEqual(expect.arrayContaining(["en1|untitled", "run=1"]));
+    expect(personFeatures(["Martial"], news, {})).not.toContain("sport");
+    // In a list with a titled name.
+    const listed = findCandidates(["Có ông Kieran Gibbs, Wendy Rabb và Cancelo."]);
+    expect(personFeatures(["Wendy", "Rabb"], listed, {})).toEqual(expect.arrayContaining(["run-strong", "run=3"]));
   });
 
   it("drops the people found that the model scores below its threshold", () => {

@@ -49,6 +49,41 @@ function shape(word: string): string {
 /** 0, 1, 2, 3–5, 6–20, 21+. */
 const bucket = (n: number) => (n <= 0 ? 0 : n === 1 ? 1 : n === 2 ? 2 : n <= 5 ? 3 : n <= 20 ? 4 : 5);
 
+/** Roles of players and coaches (as a candidate's `before` ends): an article with one of them before a name is a sports piece. */
+const SPORT_ROLES = ["tiền đạo", "hậu vệ", "tiền vệ", "trung vệ", "thủ môn", "thủ thành", "cầu thủ", "hlv", "luyện viên", "tân binh", "ngoại binh"];
+
+const sportRole = (before: string) => SPORT_ROLES.some((r) => before === r || before.endsWith(` ${r}`));
+
+/** What the judge reads off a whole article's candidates, once per article. */
+export interface ArticleContext {
+  /** Each mention's `nameKey`. */
+  keys: readonly string[];
+  /** A sports piece: a player's or coach's role before a name, a scorer's minute, a team's formation. */
+  sport: boolean;
+  /** Each mention's list: how many candidates the chain of list separators (`listNext`, `sepNext`) through it links. */
+  run: readonly number[];
+  /** Whether that list holds a name the article titles or `people.json` knows. */
+  runStrong: readonly boolean[];
+}
+
+export function articleContext(mentions: readonly Candidate[]): ArticleContext {
+  const keys = mentions.map((m) => nameKey(m.words));
+  const sport = mentions.some((m) => m.minuteNext || m.formation || sportRole(m.before));
+  const run = new Array<number>(mentions.length).fill(1);
+  const runStrong = new Array<boolean>(mentions.length).fill(false);
+  for (let i = 0; i < mentions.length; ) {
+    let j = i;
+    while (j + 1 < mentions.length && (mentions[j].listNext || mentions[j].sepNext)) j++;
+    const strong = mentions.slice(i, j + 1).some((m) => m.titled || m.known);
+    for (let k = i; k <= j; k++) {
+      run[k] = j - i + 1;
+      runStrong[k] = strong;
+    }
+    i = j + 1;
+  }
+  return { keys, sport, run, runStrong };
+}
+
 /**
  * The features of one person found in an article: `words` is the name as found, `mentions` the
  * candidates the rules saw in the article (`resolvePeople`'s input), `lowerShare` the tagger's
@@ -59,8 +94,9 @@ export function personFeatures(
   mentions: readonly Candidate[],
   lowerShare: Readonly<Record<string, number>>,
   evidence?: PeopleEvidence,
-  keys: readonly string[] = mentions.map((m) => nameKey(m.words)),
+  article: ArticleContext = articleContext(mentions),
 ): string[] {
+  const { keys } = article;
   const key = nameKey([...words]);
   const parts = key.split(" ");
   const n = parts.length;
@@ -72,11 +108,13 @@ export function personFeatures(
   if (vn && n === 2 && !VN_SURNAMES.has(w[0])) f.push("vn-given-only");
   f.push(`first=${w[0]}`, `last=${w[w.length - 1]}`);
   // English words: how many of the name's words are, whether all are, and how common the rarest is.
+  let englishWord = false;
   if (!vn) {
     const levels = w.map((x) => ENGLISH.get(x) ?? 0);
     const english = levels.filter(Boolean).length;
     f.push(`en=${english === 0 ? 0 : english === w.length ? "all" : "some"}`);
     if (english === w.length) f.push(`en-all=${Math.max(...levels)}`);
+    englishWord = n === 1 && english === 1;
   }
   if (w.some((x) => ENGLISH_FUNCTION_WORDS.has(x))) f.push("function-word");
   const shares = w.map((x) => lowerShare[x] ?? -1);
@@ -85,11 +123,14 @@ export function personFeatures(
   // How the article writes it: the mentions with this key, and the one-word mentions of its parts.
   let own = 0;
   let short = 0;
+  let run = 0;
   const flags = new Set<string>();
   mentions.forEach((m, i) => {
     const k = keys[i];
     if (k === key) {
       own++;
+      run = Math.max(run, article.run[i]);
+      if (article.runStrong[i] && article.run[i] > 1) flags.add("run-strong");
       if (m.titled) flags.add("titled");
       if (m.personTitled) flags.add("person-titled");
       if (m.known) flags.add("known");
@@ -106,10 +147,16 @@ export function personFeatures(
     } else if (n > 1 && (k.endsWith(` ${key}`) || key.endsWith(` ${k}`) || key.startsWith(`${k} `))) {
       short++;
       if (m.titled) flags.add("part-titled");
+    } else if (n === 1 && k.endsWith(` ${key}`)) {
+      // "Lacazette" beside "Alexandre Lacazette": a fuller name here ends with this word.
+      flags.add(m.titled ? "full-here-titled" : "full-here");
     }
   });
   for (const x of flags) f.push(x);
-  f.push(`own=${bucket(own)}`, `short=${bucket(short)}`);
+  f.push(`own=${bucket(own)}`, `short=${bucket(short)}`, `run=${bucket(run)}`);
+  // A sports piece names players by one word ("Neves", "Guedes"); a role here makes an English word a name ("tiền đạo Martial").
+  if (article.sport) f.push("sport", `sport|n=${Math.min(n, 3)}`);
+  if (englishWord) f.push(flags.has("titled") ? "en1|titled" : "en1|untitled");
 
   if (evidence) {
     const s = n > 1 ? evidence.stats(key) : evidence.singleStats(key);
@@ -140,33 +187,33 @@ export function judgeScore(weights: Readonly<Record<string, number>>, features: 
 export type PersonJudge = (words: readonly string[], mentions: readonly Candidate[], evidence: PeopleEvidence) => boolean;
 
 /**
- * The mentions' keys, worked out once per article, not once per person judged: the judge is
- * asked about each person found with the same mentions.
+ * The article's context (the mentions' keys, its lists), worked out once per article, not once
+ * per person judged: the judge is asked about each person found with the same mentions.
  */
-function keysOnce(): (mentions: readonly Candidate[]) => readonly string[] {
+function contextOnce(): (mentions: readonly Candidate[]) => ArticleContext {
   let last: readonly Candidate[] | undefined;
-  let keys: readonly string[] = [];
+  let context: ArticleContext | undefined;
   return (mentions) => {
-    if (mentions !== last) {
+    if (mentions !== last || !context) {
       last = mentions;
-      keys = mentions.map((m) => nameKey(m.words));
+      context = articleContext(mentions);
     }
-    return keys;
+    return context;
   };
 }
 
 /** A judge over the model, with the tagger's lower-case shares: whether a person found stays. */
 export function personJudge(model: JudgeModel, lowerShare: Readonly<Record<string, number>>): PersonJudge {
-  const keysOf = keysOnce();
-  return (words, mentions, evidence) => judgeScore(model.weights, personFeatures(words, mentions, lowerShare, evidence, keysOf(mentions))) >= model.threshold;
+  const contextOf = contextOnce();
+  return (words, mentions, evidence) => judgeScore(model.weights, personFeatures(words, mentions, lowerShare, evidence, contextOf(mentions))) >= model.threshold;
 }
 
 /** The model's second part, if any: whether an open full name is a person. */
 export function personAdder(model: JudgeModel, lowerShare: Readonly<Record<string, number>>): PersonJudge | undefined {
   const { add } = model;
   if (!add) return undefined;
-  const keysOf = keysOnce();
-  return (words, mentions, evidence) => judgeScore(add.weights, personFeatures(words, mentions, lowerShare, evidence, keysOf(mentions))) > add.threshold;
+  const contextOf = contextOnce();
+  return (words, mentions, evidence) => judgeScore(add.weights, personFeatures(words, mentions, lowerShare, evidence, contextOf(mentions))) > add.threshold;
 }
 
 // Read at run time from the project root, like the tagger's model.
