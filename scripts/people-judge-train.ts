@@ -7,7 +7,8 @@
 //     --cache    the corpus's name candidates, as people-eval.ts --cache writes them
 //     --part     which model to train: drop (people found scored low; the default), add (open full names scored high), both
 //     --without  leave out features whose names start with these prefixes (ablation)
-//     --add-cost what adding a non-person costs, in people found, when the add threshold is chosen (default 1)
+//     --add-cost what adding a non-person costs, in people found, when the add threshold is chosen (default 1; a
+//                list "1,2" cross-validates each, and the model written uses the first)
 //     --verbose  every person the cross-validated judge drops or adds, with its label
 // Each person the rules, the archive evidence and the tagger find in a labelled article is one
 // example of the first model, each full name no person found explains (`openNames`) one of the
@@ -76,7 +77,8 @@ async function main() {
     l2: Number(opts.l2 ?? DEFAULT_LOGISTIC.l2),
     iterations: Number(opts.iterations ?? DEFAULT_LOGISTIC.iterations),
   };
-  const addCost = Number(opts["add-cost"]);
+  // Several costs ("1,2"): one cross-validation each; the model written uses the first.
+  const addCosts = opts["add-cost"].split(",").map(Number);
   const parts: Part[] = opts.part === "both" ? ["drop", "add"] : [opts.part as Part];
   // Ablation: features whose names start with any of these prefixes are left out.
   const without = opts.without?.split(",") ?? [];
@@ -147,43 +149,46 @@ async function main() {
     });
 
   const zero = () => ({ tp: 0, fp: 0, fn: 0 });
-  const total = { base: zero(), cv: zero() };
   const pooled: Record<Part, { s: number; y: 0 | 1 }[]> = { drop: [], add: [] };
   const fmt = ({ tp, fp, fn }: { tp: number; fp: number; fn: number }) =>
     `${(tp / Math.max(1, tp + fp)).toFixed(3)} / ${(tp / Math.max(1, tp + fn)).toFixed(3)} (tp ${tp}, fp ${fp}, fn ${fn})`;
-  console.log(
-    `parts: ${parts.join(", ")}; l2 ${options.l2}, ${options.iterations} iterations${without.length ? `, without ${without.join(",")}` : ""}; add cost ${addCost}`,
-  );
-  console.log(`file | rules (shipped pipeline) P / R | cross-validated judge P / R | thresholds`);
-  data.forEach((held, i) => {
-    const rest = data.filter((_, j) => j !== i);
-    const base = zero();
-    for (const e of held.drop) base[e.y ? "tp" : "fp"]++;
-    const cv = { ...base };
-    const thresholds: string[] = [];
-    for (const part of parts) {
-      const t = threshold(part, outOfFold(part, rest, held), addCost);
-      thresholds.push(`${part} ${t.toFixed(2)}`);
-      const weights = trainedWithout(part, [held]);
-      for (const e of held[part]) {
-        const s = judgeScore(weights, e.f);
-        pooled[part].push({ s, y: e.y });
-        const was = part === "drop";
-        if (taken(part, s, t) === was) continue;
-        // Dropped (was found) or added (was not).
-        cv[e.y ? "tp" : "fp"] += was ? -1 : 1;
-        if (opts.verbose) console.log(`  ${was ? "dropped" : "added"} ${e.y ? "PERSON" : "not"} ${e.id}: ${e.name} (${s.toFixed(2)})`);
+  console.log(`parts: ${parts.join(", ")}; l2 ${options.l2}, ${options.iterations} iterations${without.length ? `, without ${without.join(",")}` : ""}`);
+  // One cross-validation per add cost: the models are the same, only the add thresholds differ.
+  addCosts.forEach((addCost, c) => {
+    const total = { base: zero(), cv: zero() };
+    console.log(`## add cost ${addCost}`);
+    console.log(`file | rules (shipped pipeline) P / R | cross-validated judge P / R | thresholds`);
+    data.forEach((held, i) => {
+      const rest = data.filter((_, j) => j !== i);
+      const base = zero();
+      for (const e of held.drop) base[e.y ? "tp" : "fp"]++;
+      const cv = { ...base };
+      const thresholds: string[] = [];
+      for (const part of parts) {
+        const t = threshold(part, outOfFold(part, rest, held), addCost);
+        thresholds.push(`${part} ${t.toFixed(2)}`);
+        const weights = trainedWithout(part, [held]);
+        for (const e of held[part]) {
+          const s = judgeScore(weights, e.f);
+          if (c === 0) pooled[part].push({ s, y: e.y });
+          const was = part === "drop";
+          if (taken(part, s, t) === was) continue;
+          // Dropped (was found) or added (was not).
+          cv[e.y ? "tp" : "fp"] += was ? -1 : 1;
+          if (opts.verbose) console.log(`  ${was ? "dropped" : "added"} ${e.y ? "PERSON" : "not"} ${e.id}: ${e.name} (${s.toFixed(2)})`);
+        }
       }
-    }
-    base.fn = held.labelled - base.tp;
-    cv.fn = held.labelled - cv.tp;
-    for (const k of ["tp", "fp", "fn"] as const) {
-      total.base[k] += base[k];
-      total.cv[k] += cv[k];
-    }
-    console.log(`${held.file} | ${fmt(base)} | ${fmt(cv)} | ${thresholds.join(", ")}`);
+      base.fn = held.labelled - base.tp;
+      cv.fn = held.labelled - cv.tp;
+      for (const k of ["tp", "fp", "fn"] as const) {
+        total.base[k] += base[k];
+        total.cv[k] += cv[k];
+      }
+      console.log(`${held.file} | ${fmt(base)} | ${fmt(cv)} | ${thresholds.join(", ")}`);
+    });
+    console.log(`total (add cost ${addCost}) | ${fmt(total.base)} | ${fmt(total.cv)}`);
   });
-  console.log(`total | ${fmt(total.base)} | ${fmt(total.cv)}`);
+  const addCost = addCosts[0];
 
   const trained = (part: Part) => {
     const weights: Record<string, number> = {};
