@@ -7,7 +7,8 @@
 // candidates (as JSON), then each run's CPU seconds (user + system) and the medians.
 // `--part resolve` times instead what a build does when a segment is written: every article's
 // `resolvePeople` with the whole file's evidence and the tagger (each tree's own candidates,
-// evidence and code), and checks both trees decide the same people. On the whole corpus
+// evidence, code and models: its data/people-tagger.json and people-judge.json), and checks
+// both trees decide the same people. On the whole corpus
 // (--corpus ../shared/corpus/baomoi-2017.jsonl.gz: the whole corpus's evidence, as a one-segment
 // 35k build has it) it checks that a change to the person pass keeps every article's people.
 // `--part signature` times the other per-article pass of the build's analysis threads that
@@ -44,7 +45,7 @@ interface People {
   candidatesToResolve: (candidates: readonly Candidate[]) => Candidate[];
   resolvePeople: (candidates: readonly Candidate[], helpers: PeopleHelpers) => Entity[];
   PeopleEvidence: new () => { add(candidates: readonly Candidate[]): void; helpers(scorer?: CandidateScorer): PeopleHelpers };
-  loadTagger: () => CandidateScorer | undefined;
+  loadTagger: (file?: string, judge?: boolean | string) => CandidateScorer | undefined;
   storySignature: (article: Pick<Article, "title" | "paragraphs">) => Uint16Array;
   prepareArticleWithDetail: (raw: RawArticle, today: string, opts: { people: "candidates" }) => { article: Article; detail: { candidates: Candidate[] } };
 }
@@ -80,7 +81,7 @@ function bundled(dir: string, name: string): People {
  * One tree's timed pass over the articles: the candidates, the people of every article decided
  * with the file's evidence, or the story signatures.
  */
-function pass(people: People, raws: RawArticle[], articles: Article[], texts: string[][], part: string): () => unknown[] {
+function pass(people: People, dir: string, raws: RawArticle[], articles: Article[], texts: string[][], part: string): () => unknown[] {
   if (part === "candidates") return () => texts.map(people.findCandidates);
   if (part === "signature") return () => articles.map((a) => people.storySignature(a));
   if (part === "prepare") return () => raws.map((r) => people.prepareArticleWithDetail(r, TODAY, { people: "candidates" }));
@@ -92,7 +93,8 @@ function pass(people: People, raws: RawArticle[], articles: Article[], texts: st
     return people.candidatesToResolve(c);
   });
   return () => {
-    const helpers = evidence.helpers(people.loadTagger());
+    // Each tree's own models (the default path is the working directory's, the same for both).
+    const helpers = evidence.helpers(people.loadTagger(path.join(dir, "data", "people-tagger.json"), path.join(dir, "data", "people-judge.json")));
     return candidates.map((c) => people.resolvePeople(c, helpers));
   };
 }
@@ -103,8 +105,8 @@ const TODAY = "2026-11-27";
 function main() {
   if (!values.a || !values.b || !values.corpus) throw new Error("--a, --b and --corpus are required (see --help)");
   const trees = [
-    { name: "A", people: bundled(path.resolve(values.a), "a"), run: () => [] as unknown[], cpu: [] as number[] },
-    { name: "B", people: bundled(path.resolve(values.b), "b"), run: () => [] as unknown[], cpu: [] as number[] },
+    { name: "A", dir: path.resolve(values.a), people: bundled(path.resolve(values.a), "a"), run: () => [] as unknown[], cpu: [] as number[] },
+    { name: "B", dir: path.resolve(values.b), people: bundled(path.resolve(values.b), "b"), run: () => [] as unknown[], cpu: [] as number[] },
   ];
   const raws: RawArticle[] = [];
   const articles: Article[] = [];
@@ -132,7 +134,7 @@ function main() {
       // not indexed either
     }
   }
-  for (const t of trees) t.run = pass(t.people, raws, articles, texts, values.part);
+  for (const t of trees) t.run = pass(t.people, t.dir, raws, articles, texts, values.part);
   const same = JSON.stringify(trees[0].run()) === JSON.stringify(trees[1].run());
   const what = { resolve: "people", signature: "signatures", prepare: "articles and candidates" }[values.part] ?? "candidates";
   console.log(`${texts.length} texts; ${what} identical: ${same}`);
