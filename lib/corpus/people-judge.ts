@@ -71,7 +71,7 @@ export function articleContext(mentions: readonly Candidate[]): ArticleContext {
   const sport = mentions.some((m) => m.minuteNext || m.formation || sportRole(m.before));
   const run = new Array<number>(mentions.length).fill(1);
   const runStrong = new Array<boolean>(mentions.length).fill(false);
-  for (let i = 0; i < mentions.length; ) {
+  for (let i = 0; i < mentions.length;) {
     let j = i;
     while (j + 1 < mentions.length && (mentions[j].listNext || mentions[j].sepNext)) j++;
     const strong = mentions.slice(i, j + 1).some((m) => m.titled || m.known);
@@ -205,7 +205,8 @@ function contextOnce(): (mentions: readonly Candidate[]) => ArticleContext {
 /** A judge over the model, with the tagger's lower-case shares: whether a person found stays. */
 export function personJudge(model: JudgeModel, lowerShare: Readonly<Record<string, number>>): PersonJudge {
   const contextOf = contextOnce();
-  return (words, mentions, evidence) => judgeScore(model.weights, personFeatures(words, mentions, lowerShare, evidence, contextOf(mentions))) >= model.threshold;
+  return (words, mentions, evidence) =>
+    judgeScore(model.weights, personFeatures(words, mentions, lowerShare, evidence, contextOf(mentions))) >= model.threshold;
 }
 
 /** The model's second part, if any: whether an open full name is a person. */
