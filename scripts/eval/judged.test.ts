@@ -78,6 +78,7 @@ describe("judged-set measures", () => {
     ["judged-heldout8.json", 29],
     ["judged-heldout9.json", 30],
     ["judged-heldout10.json", 30],
+    ["judged-heldout11.json", 29],
   ])("loads the held-out set %s: its own queries (none of the frozen set's), a third unmarked, every query graded 0/1/2", (file, size) => {
     const set = loadJudged(path.resolve(__dirname, "../../data/eval", file));
     const frozen = new Set(loadJudged().queries.map((q) => q.q));
