@@ -2,7 +2,6 @@
 import type { Entity } from "@/lib/corpus/types";
 import type { SearchEngine } from "@/lib/search/engine";
 import type { FacetCount, SearchHit } from "@/lib/api/contract";
-import { compareVi, mostFrequentFirst } from "@/lib/text/vi-order";
 import { fillMonths } from "@/lib/ui/dates";
 import { EMPTY_QUERY } from "@/lib/url/search-params";
 
@@ -23,11 +22,16 @@ export interface PersonProfile {
   latest: SearchHit[];
 }
 
-/** The profile of the person with facet id `id`, or `null` when no article names them. */
-export function personProfile(engine: Pick<SearchEngine, "search">, id: string): PersonProfile | null {
-  // Every article naming the person: the date and outlet facets honour the person filter,
-  // but the person facet does not (it is disjunctive), so co-mentions are counted from the hits.
-  const res = engine.search({ ...EMPTY_QUERY, person: [id], sort: "newest", size: Number.MAX_SAFE_INTEGER });
+/**
+ * The profile of the person with facet id `id`, or `null` when no article names them. One
+ * search of the person's articles, newest first, gives the total, the months, the outlets and
+ * the latest articles (only those are read from the document store); the people named with
+ * them are counted from the index's columns (`coMentioned`), not from every article.
+ */
+export function personProfile(engine: Pick<SearchEngine, "search" | "coMentioned">, id: string): PersonProfile | null {
+  // The date and outlet facets honour the person filter; the person facet does not (it is
+  // disjunctive), so the people named together are counted apart.
+  const res = engine.search({ ...EMPTY_QUERY, person: [id], sort: "newest", size: LATEST_SHOWN });
   if (res.total === 0) return null;
   const person = res.hits[0].persons.find((p) => p.id === id);
   if (!person) return null;
@@ -36,27 +40,7 @@ export function personProfile(engine: Pick<SearchEngine, "search">, id: string):
     total: res.total,
     months: fillMonths(res.facets.dates),
     outlets: res.facets.outlets.slice(0, OUTLETS_SHOWN),
-    together: coMentions(res.hits, id).slice(0, TOGETHER_SHOWN),
-    latest: res.hits.slice(0, LATEST_SHOWN),
+    together: engine.coMentioned(id, TOGETHER_SHOWN),
+    latest: res.hits,
   };
-}
-
-/** People named alongside `id`, most articles first, ties in Vietnamese alphabetical order. */
-export function coMentions(hits: readonly SearchHit[], id: string): FacetCount[] {
-  const counts = new Map<string, FacetCount>();
-  for (const hit of hits) {
-    if (!hit.persons.some((p) => p.id === id)) continue;
-    for (const p of hit.persons) {
-      if (p.id === id) continue;
-      const c = counts.get(p.id) ?? { id: p.id, name: p.name, count: 0 };
-      c.count++;
-      counts.set(p.id, c);
-    }
-  }
-  return [...counts.values()].sort(
-    mostFrequentFirst(
-      (v) => v.count,
-      (a, b) => compareVi(a.name, b.name),
-    ),
-  );
 }

@@ -12,7 +12,7 @@ import { pairFilter } from "@/lib/search/pair-filter";
 import { leadPassage } from "@/lib/search/snippet";
 import { comparator, newestFirst, oldestFirst, selectTop } from "@/lib/search/topk";
 import { StoryIndex, type StoryGrouping } from "@/lib/stories/story-index";
-import type { SearchHit, SearchQuery, SearchResponse, Segment } from "@/lib/api/contract";
+import type { FacetCount, SearchHit, SearchQuery, SearchResponse, Segment } from "@/lib/api/contract";
 
 /** A segment's facet columns in the archive's value numbering (rebuilt when the archive changes). */
 interface SegmentFacets {
@@ -45,6 +45,7 @@ export class SearchEngine {
     persons: new FacetCounter(this.dicts.person),
     outlets: new FacetCounter(this.dicts.outlet),
     sources: new FacetCounter(this.dicts.sources),
+    together: new FacetCounter(this.dicts.person),
     months: new Int32Array(0),
     days: new ScratchCounts(0),
   };
@@ -135,6 +136,34 @@ export class SearchEngine {
     const loc = this.archive.locate(id);
     if (!loc) return [];
     return this.matcher.related(loc, n).map((l) => l.seg.store.get(l.d));
+  }
+
+  /**
+   * The people named in the same live articles as the person with facet id `id`, most shared
+   * articles first (ties in Vietnamese alphabetical order), `limit` of them, each named as the
+   * person facet names them: counted from the segments' person columns, no article read.
+   */
+  coMentioned(id: string, limit: number): FacetCount[] {
+    this.sync();
+    const person = this.dicts.person.lookup(id);
+    if (person === undefined) return [];
+    const counts = this.counters.together;
+    counts.reset();
+    for (const seg of this.archive.segments) {
+      const { personStart, personVals } = seg.cols;
+      const { persons } = this.facets.get(seg)!;
+      const deleted = seg.rank.deleted;
+      for (let d = 0; d < seg.rank.n; d++) {
+        if (deleted?.[d]) continue;
+        const from = personStart[d];
+        const to = personStart[d + 1];
+        let named = false;
+        for (let p = from; p < to && !named; p++) named = persons[personVals[p]] === person;
+        if (!named) continue;
+        for (let p = from; p < to; p++) if (persons[personVals[p]] !== person) counts.addOne(persons[personVals[p]]);
+      }
+    }
+    return counts.top([], limit);
   }
 
   /** `facetLimit`: values listed per facet (default FACET_LIMIT); facet value search asks for all. */

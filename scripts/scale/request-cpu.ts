@@ -2,14 +2,16 @@
 // a figure a busy machine moves much less than wall time, since other jobs' CPU is not ours.
 // After `npm run build`:
 //   npx tsx scripts/scale/request-cpu.ts --index DIR [--corpus ../shared/corpus] [--port 3203] [--rounds 20] [--runs 3]
-//     [--cache on|off] [--kinds api,page10,page1,bad,missing] [--app-b DIR] [--cpu-prof DIR] [--queries request|eval]
+//     [--cache on|off] [--kinds api,page10,page1,bad,missing,person] [--app-b DIR] [--cpu-prof DIR] [--queries request|eval]
 // Each kind's URLs are asked twice untimed (the second time answered from the result cache),
 // then --rounds times each (--cache off: SEARCH_CACHE_MB=0, every search computed each time);
 // the server process's user+system CPU (from /proc) over those requests, divided by their
 // number, is the kind's CPU per request (median of --runs runs, kinds interleaved); the wall
 // time's median is printed beside it. Kinds: the API, the results page with 10 hits and with
 // 1, a bad link's page (layout and search box, no results component), a missing page
-// (Next.js's floor with the layout).
+// (Next.js's floor with the layout), and (not by default) `person`: the page of each query's
+// first person in the person facet (found once through app A's API; a query without people is
+// left out of that kind), which a reader opens from the facet.
 // `--app-b DIR`: another built checkout (e.g. `git worktree add` of main, `npm run build` there)
 // served on --port + 1 beside this one, on the same index, the two asked in turn (A B, then
 // B A, …) in the same run: an A/B of two builds on one machine state.
@@ -24,6 +26,7 @@ import { cliArgs } from "../cli";
 import { median } from "../eval/metrics";
 import { healthOfEach, processCpuMs as cpuMs, startApp, stopApp, waitAllReady } from "../app-server";
 import { loadQueries, REQUEST_QUERIES } from "./request-queries";
+import { personHref } from "@/lib/people-page/links";
 
 const { values } = cliArgs(__filename, {
   options: {
@@ -41,12 +44,16 @@ const { values } = cliArgs(__filename, {
   },
 });
 
-const ALL_KINDS: [string, string, (q: string) => string][] = [
+/** The first person of each query's person facet (the `person` kind's pages). */
+const personOf = new Map<string, string>();
+
+const ALL_KINDS: [string, string, (q: string) => string | null][] = [
   ["api", "GET /api/search?q=…", (q) => `/api/search?q=${encodeURIComponent(q)}`],
   ["page10", "GET /?q=… (10 hits)", (q) => `/?q=${encodeURIComponent(q)}`],
   ["page1", "GET /?q=…&size=1 (1 hit)", (q) => `/?q=${encodeURIComponent(q)}&size=1`],
   ["bad", "GET /?q=…&from=bad (400 page: layout, search box)", (q) => `/?q=${encodeURIComponent(q)}&from=2017-02-30`],
   ["missing", "GET /missing/… (404 page)", (q) => `/khong-co/${encodeURIComponent(q)}`],
+  ["person", "GET /people/… (the query's first person)", (q) => (personOf.has(q) ? personHref(personOf.get(q)!) : null)],
 ];
 const wanted = new Set(values.kinds!.split(","));
 const KINDS = ALL_KINDS.filter(([name]) => wanted.has(name)).map(([, kind, url]) => [kind, url] as const);
@@ -77,7 +84,18 @@ async function main() {
       app.pid = (h as { worker: { pid: number } }).worker.pid;
     }
     const ask = async (url: string) => (await fetch(url)).arrayBuffer();
-    for (const app of apps) for (const [, url] of KINDS) for (let i = 0; i < 2; i++) for (const q of QUERIES) await ask(app.base + url(q));
+    if (wanted.has("person"))
+      for (const q of QUERIES) {
+        const answer = (await (await fetch(`${apps[0].base}/api/search?q=${encodeURIComponent(q)}`)).json()) as { facets: { persons: { id: string }[] } };
+        if (answer.facets.persons.length) personOf.set(q, answer.facets.persons[0].id);
+      }
+    for (const app of apps)
+      for (const [, url] of KINDS)
+        for (let i = 0; i < 2; i++)
+          for (const q of QUERIES) {
+            const u = url(q);
+            if (u !== null) await ask(app.base + u);
+          }
     const cpu = new Map<string, number[]>();
     const wall = new Map<string, number[]>();
     const bytes = new Map<string, number>();
@@ -89,10 +107,12 @@ async function main() {
           const before = cpuMs(app.pid);
           for (let r = 0; r < Number(values.rounds); r++) {
             for (const q of QUERIES) {
+              const u = url(q);
+              if (u === null) continue;
               const t = performance.now();
-              const body = await ask(app.base + url(q));
+              const body = await ask(app.base + u);
               times.push(performance.now() - t);
-              if (q === QUERIES[0]) bytes.set(`${app.name} ${kind}`, body.byteLength);
+              if (!bytes.has(`${app.name} ${kind}`)) bytes.set(`${app.name} ${kind}`, body.byteLength);
             }
           }
           const key = `${app.name} ${kind}`;
