@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { expect, test } from "vitest";
-import { FacetDictionary, fullerName, mergeSorted } from "@/lib/search/facets";
+import { FacetCounter, FacetDictionary, fullerName, mergeSorted } from "@/lib/search/facets";
 import { compareVi } from "@/lib/text/vi-order";
 
 test("one id, several names: the dictionary shows the fullest, whichever came first", () => {
@@ -47,5 +47,26 @@ test("collation after growing and renaming equals a full sort of the names, seal
         expect([...dict.collation]).toEqual(dict.names.map((_, i) => order.indexOf(i)));
       }
     }),
+  );
+});
+
+test("the top values of a count are the first of all counted values sorted by count, then name", () => {
+  // Up to 300 values counted with small counts (many ties), some listed twice; any limit.
+  const counted = fc.array(fc.record({ value: fc.integer({ min: 0, max: 299 }), times: fc.integer({ min: 1, max: 6 }) }), { maxLength: 400 });
+  const dict = new FacetDictionary();
+  for (let i = 0; i < 300; i++) dict.intern({ id: `p${i}`, name: `${names[i % names.length]} ${Math.floor(i / names.length)}` });
+  const counter = new FacetCounter(dict);
+  fc.assert(
+    fc.property(counted, fc.integer({ min: 0, max: 320 }), (adds, limit) => {
+      counter.reset();
+      for (const { value, times } of adds) for (let t = 0; t < times; t++) counter.addOne(value);
+      dict.seal();
+      const all = dict.ids
+        .map((id, i) => ({ id, name: dict.names[i], count: counter.counts[i] }))
+        .filter((v) => v.count > 0)
+        .sort((a, b) => b.count - a.count || compareVi(a.name, b.name));
+      expect(counter.top([], limit)).toEqual(all.slice(0, limit));
+    }),
+    { numRuns: 300 },
   );
 });
