@@ -6,6 +6,10 @@
 // each on its own copy of the index):
 //   npx tsx scripts/scale/api-compare.ts --index DIR --a http://127.0.0.1:PORT_A --b http://127.0.0.1:PORT_B [--every 4]
 // Exits with 1 when some answer differs (the first few are printed).
+// `--people`: also the person page (`/people/{id}`) of each query's first three people in the
+// person facet (as A's API lists them), compared as markup (scripts and CSP nonces left out);
+// a page whose markup differs only in the names of its "people named together" list (the same
+// ids with the same counts) is counted apart (a change of how those names are chosen).
 import path from "node:path";
 import { cliArgs } from "../cli";
 import { LiveIndex } from "@/lib/index/live-index";
@@ -18,6 +22,7 @@ const { values } = cliArgs(__filename, {
     a: { type: "string" },
     b: { type: "string" },
     every: { type: "string", default: "4" },
+    people: { type: "boolean", default: false },
   },
 });
 
@@ -44,7 +49,47 @@ async function main() {
   }
   console.log(`${queries.length} queries × 3 requests: ${same} answers the same, ${differ.length} different`);
   for (const url of differ.slice(0, 5)) console.log(`  differs: ${decodeURIComponent(url)}`);
-  process.exitCode = differ.length ? 1 : 0;
+  const pagesDiffer = values.people ? await comparePeople(queries) : 0;
+  process.exitCode = differ.length || pagesDiffer ? 1 : 0;
+}
+
+/** A page's markup without its scripts and nonces (both differ on every request). */
+function markup(html: string): string {
+  return html.replace(/<script[^>]*>[\s\S]*?<\/script>/g, "").replace(/ nonce="[^"]*"/g, "");
+}
+
+const TOGETHER = /data-testid="person-together"[\s\S]*?<\/ul>/;
+
+/** The "people named together" list as sorted `id count` pairs. */
+function together(html: string): string {
+  const list = TOGETHER.exec(html)?.[0] ?? "";
+  return [...list.matchAll(/href="\/people\/([^"]+)"[\s\S]*?>([\d.]+)(?:<!-- -->)? bài chung/g)]
+    .map((m) => `${m[1]} ${m[2]}`)
+    .sort()
+    .join("\n");
+}
+
+/** Person pages compared (see `--people`); returns how many differ beyond the together list's names. */
+async function comparePeople(queries: string[]): Promise<number> {
+  const ids = new Set<string>();
+  for (const q of queries) {
+    const answer = (await (await fetch(`${values.a}/api/search?q=${encodeURIComponent(q)}`)).json()) as { facets: { persons: { id: string }[] } };
+    for (const p of answer.facets.persons.slice(0, 3)) ids.add(p.id);
+  }
+  let same = 0;
+  let namesOnly = 0;
+  const differ: string[] = [];
+  for (const id of ids) {
+    const [a, b] = await Promise.all(
+      [values.a, values.b].map((base) => fetch(`${base}/people/${encodeURIComponent(id)}`).then(async (r) => markup(await r.text()))),
+    );
+    if (a === b) same++;
+    else if (a.replace(TOGETHER, "") === b.replace(TOGETHER, "") && together(a) === together(b)) namesOnly++;
+    else differ.push(id);
+  }
+  console.log(`${ids.size} person pages: ${same} the same, ${namesOnly} differing only in the names of the people named together, ${differ.length} different`);
+  for (const id of differ.slice(0, 5)) console.log(`  differs: /people/${id}`);
+  return differ.length;
 }
 
 main();
