@@ -109,6 +109,9 @@ export interface MatchResult {
  */
 export const PLACE_NAMES: ReadonlySet<string> = new Set(PLACES.filter((p) => p.includes(" ")).map(slugify));
 
+/** The fewest words of a name typed in lower case read as a name (rank-score.ts nameRuns `lowerWords`). Issue #9, rank17. */
+export const LOWER_NAME_WORDS = 3;
+
 export interface MatcherOptions {
   /**
    * Postings a query may read (its words, their completions, corrections and suggestions
@@ -142,6 +145,11 @@ export interface MatcherOptions {
    * are names too (see PLACE_NAMES; default true; false: people only, as before 2026-11-27).
    */
   placeNames?: boolean;
+  /**
+   * A person's name typed in lower case, three words or more (`phan dinh tung`), is a name too
+   * (rank-score.ts nameRuns `lowerWords`, LOWER_NAME_WORDS; default true; false: as before 2026-11-27).
+   */
+  lowerNames?: boolean;
   /** Compute every match's exact score at once, no pruning (the reference the pruned top k is tested against). */
   exhaustive?: boolean;
   /** Relevance pages this deep get tight bounds (rank-score.ts ScoreRequest.topHint): tests use small ones. */
@@ -248,6 +256,7 @@ export function createMatcher(
     mix = MIX_NEAR_MISSES,
     names = true,
     placeNames = true,
+    lowerNames = true,
     exhaustive = false,
     topHint,
     nameFix = true,
@@ -301,7 +310,7 @@ export function createMatcher(
       q,
       parsed,
       groups: withWhole(expandQuery(lex, parsed.words), parsed.whole),
-      names: names ? nameRuns(parsed.words, (slug) => isPerson(slug) || (placeNames && PLACE_NAMES.has(slug))) : [],
+      names: names ? nameRuns(parsed.words, (slug) => isPerson(slug) || (placeNames && PLACE_NAMES.has(slug)), lowerNames ? LOWER_NAME_WORDS : 0) : [],
       excluded: parsed.excluded.map((tokens) => excludedTerms(lex, tokens)),
       results: new Map(),
       stamp: 0,

@@ -655,14 +655,41 @@ describe("rank score", () => {
         ...background,
       ]);
       expect([...m.match("Trịnh Xuân Thanh bị truy nã")!.scores.keys()]).toEqual(["name"]);
-      // Typed without capitals, the words are words: both articles hold them.
-      expect([...m.match("trịnh xuân thanh bị truy nã")!.scores.keys()].sort()).toEqual(["name", "scattered"]);
+      // Typed without capitals (or marks), a name of three words is still his name (lowerNames).
+      expect([...m.match("trịnh xuân thanh bị truy nã")!.scores.keys()]).toEqual(["name"]);
+      expect([...m.match("trinh xuan thanh bi truy na")!.scores.keys()]).toEqual(["name"]);
       // No article names him: capitals alone do not make the words a name.
       expect([
         ...createMatcher([article("scattered", "Mùa xuân ở Thanh Hóa", "Ông Trịnh bị truy nã.")])
           .match("Trịnh Xuân Thanh bị truy nã")!
           .scores.keys(),
       ]).toEqual(["scattered"]);
+    });
+
+    it("reads a known person's name of three or more words typed in lower case as a name (lowerWords), never two", () => {
+      const lower = (q: string) => nameRuns(parseQuery(q).words, (slug) => people.has(slug) || slug === "le-hoi", 3);
+      expect(lower("trinh xuan thanh ra dau thu")).toEqual([[0, 1, 2]]);
+      expect(lower("thủ tướng phạm minh chính")).toEqual([[2, 3, 4]]);
+      // Capitals are read as before, lower case beside them on its own.
+      expect(lower("Kim Jong Un gặp trinh xuan thanh")).toEqual([
+        [0, 1, 2],
+        [4, 5, 6],
+      ]);
+      // Two words in lower case stay words even when a person has that slug (`Lê Hội`, `lễ hội`).
+      expect(lower("treo cổ trâu ở lễ hội")).toEqual([]);
+      expect(lower('"trinh xuan thanh" ra dau thu')).toEqual([]);
+      expect(lower("trinh xuan, thanh")).toEqual([]);
+    });
+
+    it("lists only articles where a known person's name typed in lower case stands together, unless lowerNames is false", () => {
+      const docs = [
+        { ...article("name", "Phan Đinh Tùng bị tố cướp mic", "Ca sĩ Phan Đinh Tùng lên tiếng."), persons: [{ id: "phan-dinh-tung", name: "Phan Đinh Tùng" }] },
+        article("scattered", "Những sự cố của sao Việt", "Lam Trường bị cướp mic; Đinh Phan từng hát ở tỉnh."),
+        ...background,
+      ];
+      const keys = (m: ReturnType<typeof createMatcher>, q: string) => [...m.match(q)!.scores.keys()].sort();
+      expect(keys(createMatcher(docs), "phan dinh tung cuop mic")).toEqual(["name"]);
+      expect(keys(createMatcher(docs, { lowerNames: false }), "phan dinh tung cuop mic")).toEqual(["name", "scattered"]);
     });
 
     it("reads a place of two or more words typed with capitals as a name (PLACE_NAMES), alone or inside a run", () => {

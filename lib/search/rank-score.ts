@@ -1151,16 +1151,38 @@ function deferMarked(t: Group["terms"][number], w: RankWeights): boolean {
  * article holding those syllables scattered over a page is not about him. Capitals alone
  * are not enough: a run is often several names side by side (`Mỹ Trung Quốc`, `Real Madrid
  * Barcelona`, `Kim Jong Un Donald Trump`), whose words need not stand together.
+ *
+ * With `lowerWords` (0: off), a stretch of at least that many words typed in lower case
+ * (`phan dinh tung`, `vu quang hai`) is a name too when the archive knows it as a person:
+ * people type names without marks or capitals, and three syllables that slug to a person
+ * are that person far more often than three words that happen to (two are not: `le hoi`,
+ * `gia han`, `cong ty` are people's names in the facet and common words in a query).
  */
-export function nameRuns(words: readonly { text: string; joinsPrev: boolean; phrase: number }[], isPerson: (slug: string) => boolean): number[][] {
-  const runs: number[][] = [];
+export function nameRuns(
+  words: readonly { text: string; joinsPrev: boolean; phrase: number }[],
+  isPerson: (slug: string) => boolean,
+  lowerWords = 0,
+): number[][] {
   const capital = (t: string) => /^\p{Lu}/u.test(t);
+  const runs = stretches(words, (w) => capital(w.text) && w.phrase < 0, NAME_WORDS, isPerson);
+  if (lowerWords > 0) runs.push(...stretches(words, (w) => !capital(w.text) && w.phrase < 0, lowerWords, isPerson));
+  return runs;
+}
+
+/** The longest stretches (`least` words or more) of the runs of joined words `inRun` keeps whose slug `isPerson` knows. */
+function stretches(
+  words: readonly { text: string; joinsPrev: boolean; phrase: number }[],
+  inRun: (w: { text: string; phrase: number }) => boolean,
+  least: number,
+  isPerson: (slug: string) => boolean,
+): number[][] {
+  const runs: number[][] = [];
   let run: number[] = [];
   const close = () => {
-    for (let i = 0; i + NAME_WORDS <= run.length;) {
+    for (let i = 0; i + least <= run.length;) {
       let end = run.length;
       while (
-        end - i >= NAME_WORDS &&
+        end - i >= least &&
         !isPerson(
           slugify(
             run
@@ -1171,7 +1193,7 @@ export function nameRuns(words: readonly { text: string; joinsPrev: boolean; phr
         )
       )
         end--;
-      if (end - i >= NAME_WORDS) {
+      if (end - i >= least) {
         runs.push(run.slice(i, end));
         i = end;
       } else i++;
@@ -1179,7 +1201,7 @@ export function nameRuns(words: readonly { text: string; joinsPrev: boolean; phr
     run = [];
   };
   words.forEach((w, i) => {
-    const named = capital(w.text) && w.phrase < 0;
+    const named = inRun(w);
     if (!(named && run.length && w.joinsPrev)) close();
     if (named) run.push(i);
   });

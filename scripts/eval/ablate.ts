@@ -105,6 +105,7 @@ function variants(): [string, MatcherOptions][] {
     ["no name runs", { names: false }],
     // Places of two or more words typed with capitals read as names (matcher.ts PLACE_NAMES, rank16 2026-11-27).
     ["places typed with capitals are not names (placeNames false, before 2026-11-27)", { placeNames: false }],
+    ["names typed in lower case are words (lowerNames false, before 2026-11-27)", { lowerNames: false }],
     ["wide near misses whatever the number of full matches (wideBelow Infinity)", { nearMissRule: { ...NEAR_MISS, wideBelow: Infinity } }],
     ["wide near misses below 20 full matches", { nearMissRule: { ...NEAR_MISS, wideBelow: 20 } }],
     // Only full matches that may write a joined pair of the query adjacent count toward wideBelow (NearMissRule.wideJoined, 2026-11-27).
