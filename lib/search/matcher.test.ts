@@ -397,3 +397,22 @@ describe("year ranges", () => {
     expect(marked(seasons.highlight("mùa giải 2016-17 và ngày 17/5", "2016/2017"))).toEqual(["2016-17"]);
   });
 });
+
+describe("a day and month written with slashes or dots (query-expand.ts dateSpellings)", () => {
+  const holiday = createMatcher([
+    article("dots", "Lễ 2.9 được nghỉ 3 ngày", "Người lao động được nghỉ dịp lễ 2.9.", filler),
+    article("slashes", "Nghỉ lễ 2/9 kéo dài", "Dịp 2/9 năm nay người lao động được nghỉ.", filler),
+    article("other", "Nghỉ lễ 30/4", "Người lao động được nghỉ 4 ngày.", filler),
+  ]);
+  const found = (q: string) => [...(holiday.match(q)?.scores.keys() ?? [])].sort();
+
+  it("finds the date in either writing, whichever the query uses", () => {
+    expect(found("nghỉ lễ 2/9")).toEqual(["dots", "slashes"]);
+    expect(found("nghỉ lễ 2.9")).toEqual(["dots", "slashes"]);
+    expect(found("nghỉ lễ 30.4")).toEqual(["other"]);
+  });
+
+  it("marks the date as written", () => {
+    expect(marked(holiday.highlight("Lễ 2.9 được nghỉ 3 ngày", "nghỉ lễ 2/9"))).toEqual(["Lễ 2.9", "nghỉ"]);
+  });
+});

@@ -125,13 +125,28 @@ export function numberSpellings(folded: string): string[] {
   return [digits, grouped("."), grouped(",")].filter((s) => s !== folded);
 }
 
-/** The terms one word matches: itself (marks as typed), another spelling of a number, and, for the last word, completions. */
+/**
+ * The other writing of a day and month (with or without a year): news writes `2/9` and `2.9`
+ * alike (`Lễ 2.9 được nghỉ 3 ngày`), and a query types either. A day 1–31 and a month 1–12,
+ * separated the same way throughout; each gives the other (`30/4` ↔ `30.4`, `25/4/2017` ↔
+ * `25.4.2017`). Not a decimal with a comma (`7,5`) or anything whose parts cannot be a date (`1.45`, `13/13`).
+ */
+export function dateSpellings(folded: string): string[] {
+  const m = /^(\d{1,2})([./])(\d{1,2})(?:\2(\d{4}))?$/.exec(folded);
+  if (!m) return [];
+  const [, day, sep, month, year] = m;
+  if (Number(day) < 1 || Number(day) > 31 || Number(month) < 1 || Number(month) > 12) return [];
+  const other = sep === "/" ? "." : "/";
+  return [[day, month, ...(year ? [year] : [])].join(other)];
+}
+
+/** The terms one word matches: itself (marks as typed), another spelling of a number or a date, and, for the last word, completions. */
 export function expandWord(index: Lexicon, word: QueryWord): Group {
   const terms: Expansion[] = [];
   const exact = word.marked ? (index.exactId.get(word.term) ?? -1) : -1;
   const self = word.marked ? (exact >= 0 ? index.foldedOf[exact] : undefined) : index.foldedId.get(word.folded);
   if (self !== undefined) terms.push(word.marked ? { f: self, weight: 1, base: true, e: exact } : { f: self, weight: 1, base: true });
-  for (const spelling of numberSpellings(word.folded)) {
+  for (const spelling of [...numberSpellings(word.folded), ...dateSpellings(word.folded)]) {
     const f = index.foldedId.get(spelling);
     if (f !== undefined) terms.push({ f, weight: 1, base: true });
   }
