@@ -399,17 +399,21 @@ describe("year ranges", () => {
 });
 
 describe("a day and month written with slashes or dots (query-expand.ts dateSpellings)", () => {
-  const holiday = createMatcher([
+  const holidays = [
     article("dots", "Lễ 2.9 được nghỉ 3 ngày", "Người lao động được nghỉ dịp lễ 2.9.", filler),
     article("slashes", "Nghỉ lễ 2/9 kéo dài", "Dịp 2/9 năm nay người lao động được nghỉ.", filler),
     article("other", "Nghỉ lễ 30/4", "Người lao động được nghỉ 4 ngày.", filler),
-  ]);
+  ];
+  const holiday = createMatcher(holidays);
   const found = (q: string) => [...(holiday.match(q)?.scores.keys() ?? [])].sort();
 
   it("finds the date in either writing, whichever the query uses", () => {
     expect(found("nghỉ lễ 2/9")).toEqual(["dots", "slashes"]);
     expect(found("nghỉ lễ 2.9")).toEqual(["dots", "slashes"]);
     expect(found("nghỉ lễ 30.4")).toEqual(["other"]);
+    // Off (as before 2026-11-27): the date as typed only.
+    const typed = createMatcher(holidays, { dateSpellings: false });
+    expect([...typed.match("nghỉ lễ 2/9")!.scores.keys()]).toEqual(["slashes"]);
   });
 
   it("marks the date as written", () => {

@@ -150,6 +150,8 @@ export interface MatcherOptions {
    * (rank-score.ts nameRuns `lowerWords`, LOWER_NAME_WORDS; default true; false: as before 2026-11-27).
    */
   lowerNames?: boolean;
+  /** A day and month typed `2/9` also matches `2.9`, and the reverse (query-expand.ts dateSpellings; default true; false: as before 2026-11-27). */
+  dateSpellings?: boolean;
   /** Compute every match's exact score at once, no pruning (the reference the pruned top k is tested against). */
   exhaustive?: boolean;
   /** Relevance pages this deep get tight bounds (rank-score.ts ScoreRequest.topHint): tests use small ones. */
@@ -257,6 +259,7 @@ export function createMatcher(
     names = true,
     placeNames = true,
     lowerNames = true,
+    dateSpellings = true,
     exhaustive = false,
     topHint,
     nameFix = true,
@@ -309,7 +312,7 @@ export function createMatcher(
     const prepared: Prepared = {
       q,
       parsed,
-      groups: withWhole(expandQuery(lex, parsed.words), parsed.whole),
+      groups: withWhole(expandQuery(lex, parsed.words, dateSpellings), parsed.whole),
       names: names ? nameRuns(parsed.words, (slug) => isPerson(slug) || (placeNames && PLACE_NAMES.has(slug)), lowerNames ? LOWER_NAME_WORDS : 0) : [],
       excluded: parsed.excluded.map((tokens) => excludedTerms(lex, tokens)),
       results: new Map(),

@@ -141,12 +141,12 @@ export function dateSpellings(folded: string): string[] {
 }
 
 /** The terms one word matches: itself (marks as typed), another spelling of a number or a date, and, for the last word, completions. */
-export function expandWord(index: Lexicon, word: QueryWord): Group {
+export function expandWord(index: Lexicon, word: QueryWord, dates = true): Group {
   const terms: Expansion[] = [];
   const exact = word.marked ? (index.exactId.get(word.term) ?? -1) : -1;
   const self = word.marked ? (exact >= 0 ? index.foldedOf[exact] : undefined) : index.foldedId.get(word.folded);
   if (self !== undefined) terms.push(word.marked ? { f: self, weight: 1, base: true, e: exact } : { f: self, weight: 1, base: true });
-  for (const spelling of [...numberSpellings(word.folded), ...dateSpellings(word.folded)]) {
+  for (const spelling of [...numberSpellings(word.folded), ...(dates ? dateSpellings(word.folded) : [])]) {
     const f = index.foldedId.get(spelling);
     if (f !== undefined) terms.push({ f, weight: 1, base: true });
   }
@@ -179,6 +179,6 @@ export function expandWord(index: Lexicon, word: QueryWord): Group {
 }
 
 /** Expand every word of a query as typed. */
-export function expandQuery(index: Lexicon, words: QueryWord[]): Group[] {
-  return words.map((w) => expandWord(index, w));
+export function expandQuery(index: Lexicon, words: QueryWord[], dates = true): Group[] {
+  return words.map((w) => expandWord(index, w, dates));
 }

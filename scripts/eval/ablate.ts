@@ -106,6 +106,8 @@ function variants(): [string, MatcherOptions][] {
     // Places of two or more words typed with capitals read as names (matcher.ts PLACE_NAMES, rank16 2026-11-27).
     ["places typed with capitals are not names (placeNames false, before 2026-11-27)", { placeNames: false }],
     ["names typed in lower case are words (lowerNames false, before 2026-11-27)", { lowerNames: false }],
+    ["dates as typed only (dateSpellings false, before 2026-11-27)", { dateSpellings: false }],
+    ["before rank17 (lowerNames and dateSpellings false)", { lowerNames: false, dateSpellings: false }],
     ["wide near misses whatever the number of full matches (wideBelow Infinity)", { nearMissRule: { ...NEAR_MISS, wideBelow: Infinity } }],
     ["wide near misses below 20 full matches", { nearMissRule: { ...NEAR_MISS, wideBelow: 20 } }],
     // Only full matches that may write a joined pair of the query adjacent count toward wideBelow (NearMissRule.wideJoined, 2026-11-27).
