@@ -38,10 +38,10 @@ const { values: args } = cliArgs(__filename, {
   },
 });
 
-/** The tuning sets, by fold name: the frozen set and every held-out set reported once (2–9 since 2026-11-27, rank16). */
+/** The tuning sets, by fold name: the frozen set and every held-out set reported once (2–10 since 2026-11-27: 2–9 rank16, 10 rank17). */
 const TUNING_SETS: Record<string, string> = {
   frozen: "data/eval/judged-queries.json",
-  ...Object.fromEntries([2, 3, 4, 5, 6, 7, 8, 9].map((n) => [`heldout${n}`, `data/eval/judged-heldout${n}.json`])),
+  ...Object.fromEntries([2, 3, 4, 5, 6, 7, 8, 9, 10].map((n) => [`heldout${n}`, `data/eval/judged-heldout${n}.json`])),
 };
 
 const factors = [0.5, 0.75, 1.33, 2];
