@@ -313,7 +313,12 @@ export function createMatcher(
       q,
       parsed,
       groups: withWhole(expandQuery(lex, parsed.words, dateSpellings), parsed.whole),
-      names: names ? nameRuns(parsed.words, (slug) => isPerson(slug) || (placeNames && PLACE_NAMES.has(slug)), lowerNames ? LOWER_NAME_WORDS : 0) : [],
+      // A name holding a word typed run together (`son tung mtp`: `m` `tp`) is not one: the article may write the word whole (`MTP`), which no phrase of its parts finds.
+      names: names
+        ? nameRuns(parsed.words, (slug) => isPerson(slug) || (placeNames && PLACE_NAMES.has(slug)), lowerNames ? LOWER_NAME_WORDS : 0).filter((run) =>
+            run.every((i) => !(parsed.whole[i] >= 0)),
+          )
+        : [],
       excluded: parsed.excluded.map((tokens) => excludedTerms(lex, tokens)),
       results: new Map(),
       stamp: 0,

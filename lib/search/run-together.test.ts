@@ -49,3 +49,23 @@ describe("words typed run together", () => {
     expect(found(false)).toEqual(["fees-together"]);
   });
 });
+
+describe("a name in lower case holding a word typed run together", () => {
+  // The archive writes `M-TP` apart in RUN_TOGETHER_MIN_DF articles, and knows the person `Sơn Tùng M-TP`.
+  const singer = [{ id: "son-tung-m-tp", name: "Sơn Tùng M-TP" }];
+  const docs = [
+    ...Array.from({ length: RUN_TOGETHER_MIN_DF }, (_, i) => ({
+      ...testArticle({ id: `apart${i}`, title: `Sơn Tùng M-TP hát bài số ${i}`, paragraphs: [`Ca sĩ Sơn Tùng M-TP biểu diễn lần ${i}.`] }),
+      persons: singer,
+    })),
+    { ...testArticle({ id: "whole", title: "Sơn Tùng MTP ra mắt Lạc trôi", paragraphs: ["Bài Lạc trôi của Sơn Tùng MTP gây sốt."] }), persons: singer },
+  ];
+
+  it("is not read as a name whose words stand together: the article writing the word whole is found", () => {
+    const found = createMatcher(docs)
+      .match("son tung mtp lac troi")!
+      .top(10)
+      .map((h) => h.seg.rank.ids[h.d]);
+    expect(found).toEqual(["whole"]);
+  });
+});
