@@ -1177,22 +1177,19 @@ function stretches(
   isPerson: (slug: string) => boolean,
 ): number[][] {
   const runs: number[][] = [];
+  // Each word slugged once: a stretch's slug is its words' slugs joined (slugify of the words joined by spaces).
+  const slugs = words.map((w) => slugify(w.text));
   let run: number[] = [];
+  const slugOf = (from: number, to: number) =>
+    run
+      .slice(from, to)
+      .map((k) => slugs[k])
+      .filter(Boolean)
+      .join("-");
   const close = () => {
     for (let i = 0; i + least <= run.length;) {
       let end = run.length;
-      while (
-        end - i >= least &&
-        !isPerson(
-          slugify(
-            run
-              .slice(i, end)
-              .map((k) => words[k].text)
-              .join(" "),
-          ),
-        )
-      )
-        end--;
+      while (end - i >= least && !isPerson(slugOf(i, end))) end--;
       if (end - i >= least) {
         runs.push(run.slice(i, end));
         i = end;
