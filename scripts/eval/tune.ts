@@ -12,7 +12,7 @@
 // --steps: also every single step from the landed weights that was scored, with each set's nDCG@5 change.
 //
 // Tuning sets only: data/eval/judged-queries.json (+ judged-additions.json) and
-// judged-heldout2–9.json. A held-out set kept for reporting (not yet reported once) is never read here.
+// judged-heldout2–10.json. A held-out set kept for reporting (not yet reported once) is never read here.
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { cliArgs } from "../cli";
