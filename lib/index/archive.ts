@@ -9,7 +9,7 @@
 // copy back. A fresh build of the final corpus and any order of updates agree.
 import SearchableMap from "minisearch/SearchableMap";
 import type { Segment } from "@/lib/index/segment";
-import { applyNorms, countPairs, emptySketch, meanLengths, PairSet, termHash, tokenAt, type Lexicon, type PairSketch } from "@/lib/search/rank-index";
+import { applyNorms, countPairs, emptySketch, PairSet, termHash, tokenAt, type Lexicon, type PairSketch } from "@/lib/search/rank-index";
 
 export interface Loc {
   seg: Segment;
@@ -25,6 +25,9 @@ interface SegmentState {
   /** Per local folded / exact term: how many deleted documents hold it. */
   deletedDf: Int32Array;
   deletedExactDf: Int32Array;
+  /** The archive-wide frequencies in the segment's own term ids (its `rank.shared`); null until the first refresh after it was added. */
+  sharedDf: Int32Array | null;
+  sharedExactDf: Int32Array | null;
 }
 
 /**
@@ -37,6 +40,9 @@ class GrowingLexicon implements Lexicon {
   private readonly allFolded = new Map<string, number>();
   exactTerm: string[] = [];
   private foldedOfList: number[] = [];
+  /** Exact spellings of each folded term, as linked lists: the first exact id per folded id, then the next per exact id (-1 ends). */
+  private firstExact: number[] = [];
+  private nextExact: number[] = [];
   foldedOf = new Int32Array(0);
   foldedId = new Map<string, number>();
   foldedTerm: string[] = [];
@@ -55,19 +61,21 @@ class GrowingLexicon implements Lexicon {
     return f;
   }
 
-  /** The document frequencies `follow` was last given: a term is in `foldedId` when its entry is positive. */
-  private followed: Int32Array = new Int32Array(0);
+  /** Per folded term: 1 when it is in `foldedId` and the radix tree. */
+  private followed = new Uint8Array(0);
 
   /**
-   * Keep `foldedId` and the radix tree to the terms with live articles. Only terms whose
-   * frequency crossed zero since the last call are looked up: an update touches few terms,
-   * and a map lookup per term of the archive cost most of a refresh.
+   * Keep `foldedId` and the radix tree to the terms with live articles (df > 0): the terms
+   * `changed` lists, or every term. Only terms whose frequency crossed zero are looked up: a
+   * map lookup per term of the archive cost most of a refresh.
    */
-  follow(df: Int32Array) {
-    const prev = this.followed;
-    for (let f = 0; f < df.length; f++) {
-      const live = df[f] > 0;
-      if (live === (f < prev.length && prev[f] > 0)) continue;
+  follow(df: Int32Array, changed: Iterable<number> | null) {
+    if (this.followed.length < this.foldedTerm.length) this.followed = grownTo(this.followed, this.foldedTerm.length);
+    const followed = this.followed;
+    const one = (f: number) => {
+      const live = df[f] > 0 ? 1 : 0;
+      if (live === followed[f]) return;
+      followed[f] = live;
       const term = this.foldedTerm[f];
       if (live) {
         this.foldedId.set(term, f);
@@ -76,8 +84,40 @@ class GrowingLexicon implements Lexicon {
         this.foldedId.delete(term);
         this.vocab.delete(term);
       }
+    };
+    if (changed) for (const f of changed) one(f);
+    else for (let f = 0; f < this.foldedTerm.length; f++) one(f);
+  }
+
+  /**
+   * Keep `commonExact` (each folded term's most frequent spelling, the lowest exact id on a
+   * tie) for the folded terms of the exact terms `changed` lists, or for every term.
+   */
+  pickCommon(exactDf: Int32Array, changed: Iterable<number> | null) {
+    const n = this.foldedTerm.length;
+    if (!changed || this.commonExact.length !== n) {
+      const grown = new Int32Array(n).fill(-1);
+      grown.set(this.commonExact.subarray(0, Math.min(n, this.commonExact.length)));
+      this.commonExact = grown;
     }
-    this.followed = df;
+    const common = this.commonExact;
+    if (!changed) {
+      common.fill(-1);
+      for (let e = 0; e < this.exactTerm.length; e++) {
+        const f = this.foldedOf[e];
+        if (common[f] < 0 || exactDf[e] > exactDf[common[f]]) common[f] = e;
+      }
+      return;
+    }
+    const done = new Set<number>();
+    for (const e of changed) {
+      const f = this.foldedOf[e];
+      if (done.has(f)) continue;
+      done.add(f);
+      let best = -1;
+      for (let x = this.firstExact[f]; x >= 0; x = this.nextExact[x]) if (best < 0 || exactDf[x] > exactDf[best] || (exactDf[x] === exactDf[best] && x < best)) best = x;
+      common[f] = best;
+    }
   }
 
   exact(term: string, folded: number): number {
@@ -87,6 +127,9 @@ class GrowingLexicon implements Lexicon {
       this.exactId.set(term, e);
       this.exactTerm.push(term);
       this.foldedOfList.push(folded);
+      while (this.firstExact.length <= folded) this.firstExact.push(-1);
+      this.nextExact.push(this.firstExact[folded]);
+      this.firstExact[folded] = e;
     }
     return e;
   }
@@ -114,6 +157,21 @@ function gather(values: Int32Array, at: Int32Array): Int32Array {
   return out;
 }
 
+/** A copy of `a` with room for `length` elements (new ones 0), or `a` if it has it. */
+function grownTo<T extends Int32Array | Uint8Array>(a: T, length: number): T {
+  if (a.length >= length) return a;
+  const out = new (a.constructor as new (n: number) => T)(Math.max(length, Math.ceil(a.length * 1.5)));
+  out.set(a);
+  return out;
+}
+
+/**
+ * A refresh updates each segment's copy of the archive-wide frequencies term by term (a map
+ * lookup per changed term and segment) while that stays under this share of the segments'
+ * own vocabularies; past it (a large segment added or dropped), it copies them whole.
+ */
+const LOOKUPS_PER_TERM = 32;
+
 export class Archive {
   segments: Segment[] = [];
   readonly lexicon = new GrowingLexicon();
@@ -140,6 +198,20 @@ export class Archive {
   private readonly copies = new Map<string, Loc[]>();
   private readonly seen = new Set<number>();
   private readonly pairsSeen = new PairSet();
+  /**
+   * Archive-wide document frequencies by archive term id (room for more terms past the
+   * lexicon's length), kept as documents come and go, so a refresh after a small change reads
+   * only the terms it changed, not every term of every segment.
+   */
+  private df = new Int32Array(0);
+  private exactDf = new Int32Array(0);
+  /** See LOOKUPS_PER_TERM (tests set 0 or Infinity to take one way only). */
+  lookupsPerTerm = LOOKUPS_PER_TERM;
+  /** Terms whose frequency changed since the last refresh. */
+  private readonly changedFolded = new Set<number>();
+  private readonly changedExact = new Set<number>();
+  /** Live documents and the sums of their field lengths (integers: their means equal `meanLengths`). */
+  private readonly lengths = { docs: 0, title: 0, lead: 0, body: 0 };
 
   constructor(sketchBits?: number) {
     this.pairs = emptySketch(sketchBits);
@@ -163,13 +235,19 @@ export class Archive {
       exact,
       deletedDf: new Int32Array(rank.foldedTerm.length),
       deletedExactDf: new Int32Array(rank.exactTerm.length),
+      sharedDf: null,
+      sharedExactDf: null,
     });
     this.segments.push(seg);
     this.adding = seg;
+    // Every document counts as live, then the gone ones and the older copies are taken out.
+    this.countSegment(seg, 1);
     for (let d = 0; d < rank.n; d++) {
+      this.countLengths(seg, d, 1);
       if (seg.gone[d]) {
         rank.deleted[d] = 1;
         this.countTerms(seg, d, 1);
+        this.countLengths(seg, d, -1);
         continue;
       }
       // Count the document as present, then let the id's copies decide which one is live.
@@ -180,11 +258,44 @@ export class Archive {
     this.adding = null;
   }
 
+  /** Add (1) or take out (-1) every term's postings of `seg` not counted as deleted. */
+  private countSegment(seg: Segment, sign: 1 | -1) {
+    const st = this.state.get(seg)!;
+    const { foldedStart, exactStart } = seg.rank;
+    this.df = grownTo(this.df, this.lexicon.foldedTerm.length);
+    this.exactDf = grownTo(this.exactDf, this.lexicon.exactTerm.length);
+    for (let f = 0; f < st.folded.length; f++) {
+      const g = st.folded[f];
+      this.df[g] += sign * (foldedStart[f + 1] - foldedStart[f] - st.deletedDf[f]);
+      this.changedFolded.add(g);
+    }
+    for (let e = 0; e < st.exact.length; e++) {
+      const g = st.exact[e];
+      this.exactDf[g] += sign * (exactStart[e + 1] - exactStart[e] - st.deletedExactDf[e]);
+      this.changedExact.add(g);
+    }
+  }
+
+  /** Count (1) or uncount (-1) document d as live in the archive's length sums. */
+  private countLengths(seg: Segment, d: number, sign: 1 | -1) {
+    const { titleLen, leadLen, bodyLen } = seg.rank;
+    const l = this.lengths;
+    l.docs += sign;
+    l.title += sign * titleLen[d];
+    l.lead += sign * leadLen[d];
+    l.body += sign * bodyLen[d];
+  }
+
   /** Remove a segment whose documents are all in another (after a merge). */
   drop(seg: Segment) {
     this.reshuffles++;
     for (let d = 0; d < seg.rank.n; d++) if (!seg.gone[d]) this.unplace({ seg, d }, false);
-    for (let d = 0; d < seg.rank.n; d++) if (!seg.rank.deleted![d]) this.countDocPairs(seg, d, -1);
+    for (let d = 0; d < seg.rank.n; d++) {
+      if (seg.rank.deleted![d]) continue;
+      this.countDocPairs(seg, d, -1);
+      this.countLengths(seg, d, -1);
+    }
+    this.countSegment(seg, -1);
     this.segments = this.segments.filter((s) => s !== seg);
     this.state.delete(seg);
   }
@@ -218,34 +329,46 @@ export class Archive {
     return out;
   }
 
-  /** Recompute archive-wide statistics after changes; cheap next to any change. */
+  /**
+   * Bring the archive-wide statistics every segment is scored with up to date after changes.
+   * The frequencies are kept as documents come and go: only the terms they changed are copied
+   * into each segment's term ids, looked up in the vocabulary and the most common spellings.
+   */
   refresh() {
     const lex = this.lexicon;
     lex.seal();
-    const df = new Int32Array(lex.foldedTerm.length);
-    const exactDf = new Int32Array(lex.exactTerm.length);
-    let live = 0;
-    for (const seg of this.segments) {
-      const st = this.state.get(seg)!;
-      const { foldedStart, exactStart, deleted, n } = seg.rank;
-      for (let f = 0; f < st.folded.length; f++) df[st.folded[f]] += foldedStart[f + 1] - foldedStart[f] - st.deletedDf[f];
-      for (let e = 0; e < st.exact.length; e++) exactDf[st.exact[e]] += exactStart[e + 1] - exactStart[e] - st.deletedExactDf[e];
-      for (let d = 0; d < n; d++) if (!deleted![d]) live++;
-    }
-    const common = new Int32Array(lex.foldedTerm.length).fill(-1);
-    for (let e = 0; e < exactDf.length; e++) {
-      const f = lex.foldedOf[e];
-      if (common[f] < 0 || exactDf[e] > exactDf[common[f]]) common[f] = e;
-    }
-    lex.commonExact = common;
-    lex.follow(df);
+    const df = this.df.subarray(0, lex.foldedTerm.length);
+    const exactDf = this.exactDf.subarray(0, lex.exactTerm.length);
+    const changedFolded = this.changedFolded;
+    const changedExact = this.changedExact;
+    const vocabulary = this.segments.reduce((sum, seg) => sum + seg.rank.foldedTerm.length + seg.rank.exactTerm.length, 0);
+    const termByTerm = (changedFolded.size + changedExact.size) * this.segments.length * this.lookupsPerTerm < vocabulary;
+    lex.pickCommon(exactDf, termByTerm ? changedExact : null);
+    lex.follow(df, termByTerm ? changedFolded : null);
+    const { docs: live, ...sums } = this.lengths;
     lex.shared = { n: live, df, pairs: this.pairs, exactDf };
-    const mean = meanLengths(this.segments.map((s) => s.rank));
+    const k = live || 1;
+    const mean = { title: sums.title / k, lead: sums.lead / k, body: sums.body / k };
     for (const seg of this.segments) {
       const st = this.state.get(seg)!;
-      seg.rank.shared = { n: live, df: gather(df, st.folded), pairs: this.pairs, exactDf: gather(exactDf, st.exact) };
+      if (!st.sharedDf || !st.sharedExactDf || !termByTerm) {
+        st.sharedDf = gather(df, st.folded);
+        st.sharedExactDf = gather(exactDf, st.exact);
+      } else {
+        for (const g of changedFolded) {
+          const f = seg.rank.foldedId.get(lex.foldedTerm[g]);
+          if (f !== undefined) st.sharedDf[f] = df[g];
+        }
+        for (const g of changedExact) {
+          const e = seg.rank.exactId.get(lex.exactTerm[g]);
+          if (e !== undefined) st.sharedExactDf[e] = exactDf[g];
+        }
+      }
+      seg.rank.shared = { n: live, df: st.sharedDf, pairs: this.pairs, exactDf: st.sharedExactDf };
       applyNorms(seg.rank, mean);
     }
+    changedFolded.clear();
+    changedExact.clear();
     this.live = live;
     this.generation++;
   }
@@ -300,6 +423,7 @@ export class Archive {
     const sign = deleted ? -1 : 1;
     this.countDocPairs(seg, d, sign);
     this.countTerms(seg, d, deleted ? 1 : -1);
+    this.countLengths(seg, d, sign);
   }
 
   private countDocPairs(seg: Segment, d: number, sign: 1 | -1) {
@@ -351,11 +475,15 @@ export class Archive {
       if (!this.seen.has(-1 - e)) {
         this.seen.add(-1 - e);
         st.deletedExactDf[e] += delta;
+        this.exactDf[st.exact[e]] -= delta;
+        this.changedExact.add(st.exact[e]);
       }
       const f = foldedOf[e];
       if (this.seen.has(f)) continue;
       this.seen.add(f);
       st.deletedDf[f] += delta;
+      this.df[st.folded[f]] -= delta;
+      this.changedFolded.add(st.folded[f]);
     }
   }
 }
