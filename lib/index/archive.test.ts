@@ -82,12 +82,12 @@ function expectCounted(archive: Archive) {
   expect(shared.n).toBe(live);
   expect(archive.live).toBe(live);
   lex.foldedTerm.forEach((t, g) => expect(shared.df[g], t).toBe(df.get(t) ?? 0));
-  lex.exactTerm.forEach((t, g) => expect(shared.exactDf[g], t).toBe(exactDf.get(t) ?? 0));
+  lex.exactTerm.forEach((t, g) => expect(shared.exactDf![g], t).toBe(exactDf.get(t) ?? 0));
   // Each folded term's most frequent spelling, the lowest id on a tie.
   lex.foldedTerm.forEach((t, f) => {
     let best = -1;
     lex.exactTerm.forEach((_, e) => {
-      if (lex.foldedOf[e] === f && (best < 0 || shared.exactDf[e] > shared.exactDf[best])) best = e;
+      if (lex.foldedOf[e] === f && (best < 0 || shared.exactDf![e] > shared.exactDf![best])) best = e;
     });
     expect(lex.commonExact[f], t).toBe(best);
   });
@@ -100,7 +100,7 @@ function expectCounted(archive: Archive) {
     const { rank } = seg;
     expect(rank.shared!.n).toBe(live);
     rank.foldedTerm.forEach((t, f) => expect(rank.shared!.df[f], t).toBe(df.get(t) ?? 0));
-    rank.exactTerm.forEach((t, e) => expect(rank.shared!.exactDf[e], t).toBe(exactDf.get(t) ?? 0));
+    rank.exactTerm.forEach((t, e) => expect(rank.shared!.exactDf![e], t).toBe(exactDf.get(t) ?? 0));
     const norms = [rank.titleNorm.slice(), rank.leadNorm.slice(), rank.bodyNorm.slice()];
     applyNorms(rank, mean);
     expect([rank.titleNorm, rank.leadNorm, rank.bodyNorm]).toEqual(norms);

@@ -104,6 +104,15 @@ export async function writeIndexFileAsync(file: string, kind: string, json: unkn
   await writeAtomicAsync(file, parts.chunks(crc));
 }
 
+/**
+ * A header's `json` already encoded, in pieces that together are its JSON text: a writer that
+ * keeps the pieces of what did not change (people.bin's per-file names) does not encode the
+ * whole header again at every commit.
+ */
+export class EncodedJson {
+  constructor(readonly pieces: readonly Uint8Array[]) {}
+}
+
 /** An index file's bytes: those the CRC covers (no empty views: Node's crc32 restarts from 0 on one), and all of them once the CRC is known. */
 function indexFileParts(kind: string, json: unknown, arrays: Record<string, TypedArray>) {
   const entries: Header["arrays"] = [];
@@ -112,9 +121,17 @@ function indexFileParts(kind: string, json: unknown, arrays: Record<string, Type
     entries.push({ name, type: a.constructor.name as ArrayType, offset, length: a.length });
     offset = align8(offset + a.byteLength);
   }
-  const header = Buffer.from(JSON.stringify({ format: FORMAT_VERSION, kind, json, arrays: entries } satisfies Header));
-  const headerPadded = Buffer.alloc(align8(header.length));
-  header.copy(headerPadded);
+  // The same bytes as JSON.stringify({ format, kind, json, arrays }).
+  const header =
+    json instanceof EncodedJson
+      ? [
+          Buffer.from(`{"format":${FORMAT_VERSION},"kind":${JSON.stringify(kind)},"json":`),
+          ...json.pieces,
+          Buffer.from(`,"arrays":${JSON.stringify(entries)}}`),
+        ]
+      : [Buffer.from(JSON.stringify({ format: FORMAT_VERSION, kind, json, arrays: entries } satisfies Header))];
+  const headerLength = header.reduce((sum, b) => sum + b.byteLength, 0);
+  const padding = new Uint8Array(align8(headerLength) - headerLength);
   const body: Uint8Array[] = [];
   for (const a of Object.values(arrays)) {
     const bytes = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
@@ -123,12 +140,12 @@ function indexFileParts(kind: string, json: unknown, arrays: Record<string, Type
     if (pad) body.push(new Uint8Array(pad));
   }
   const lengthBytes = Buffer.alloc(4);
-  lengthBytes.writeUInt32LE(header.length);
-  const summed = [lengthBytes, headerPadded, ...body].filter((b) => b.byteLength);
+  lengthBytes.writeUInt32LE(headerLength);
+  const summed = [lengthBytes, ...header, padding, ...body].filter((b) => b.byteLength);
   const chunks = (crc: number) => {
     const crcBytes = Buffer.alloc(4);
     crcBytes.writeUInt32LE(crc);
-    return [MAGIC, crcBytes, lengthBytes, headerPadded, ...body];
+    return [MAGIC, crcBytes, ...summed];
   };
   return { summed, chunks };
 }

@@ -25,7 +25,7 @@ import {
   type FileState,
   type ScannedFile,
 } from "@/lib/index/corpus-files";
-import { IndexFileError, readIndexFile, writeIndexFileAsync } from "@/lib/index/format";
+import { EncodedJson, IndexFileError, readIndexFile, writeIndexFileAsync } from "@/lib/index/format";
 import { MANIFEST, readManifest, writeManifest } from "@/lib/index/manifest";
 import { loadSegment, memorySegment, saveSegment, type Segment, type SourcedArticle } from "@/lib/index/segment";
 import { MAX_SEGMENT_DOCS, type RankIndex, RankIndexWriter, sketchArrays, sketchFromArrays, type PairSketch } from "@/lib/search/rank-index";
@@ -99,6 +99,7 @@ const MERGE_AT = 6;
 const SLICE_MS = 15;
 const PAIRS_FILE = "pairs.bin";
 const PEOPLE_FILE = "people.bin";
+const COMMA = Buffer.from(",");
 /** The stories of the last commit (lib/stories/archive-stories.ts); optional: without it a load groups them. */
 const STORIES_FILE = "stories.bin";
 /** How often a reader looks for the writer's first commit. */
@@ -133,6 +134,8 @@ export class LiveIndex {
    * memory than the archive's total, which is all that deciding people needs).
    */
   private evidenceData = new Map<string, EvidenceData>();
+  /** Each file's part of people.bin's header, encoded (saveEvidence), for as long as its saved evidence stands. */
+  private readonly evidenceJson = new WeakMap<EvidenceData, Uint8Array>();
   /** people.bin as read and checked at open, until decoded (decodeEvidence). */
   private savedEvidence: SavedEvidenceDecoder | null = null;
   progress = { done: 0, total: 0 };
@@ -541,8 +544,9 @@ export class LiveIndex {
     }
 
     // The people evidence of removed and rewritten files goes before any new article is decided;
-    // an appended file's evidence is decoded, to count its new articles into.
-    this.decodeEvidence();
+    // an appended file's evidence is decoded, to count its new articles into. The saved evidence
+    // (a first update soon after a restart) is decoded first, in slices between searches.
+    while (!this.decodeEvidence(performance.now() + SLICE_MS)) await this.yieldNow();
     for (const f of [...removed, ...reads.filter((r) => r.from.byte === 0).map((r) => r.scan.file)]) {
       const e = this.fileEvidence.get(f);
       const data = this.evidenceData.get(f);
@@ -717,20 +721,32 @@ export class LiveIndex {
     for (const f of readdirSync(dir)) if (isIndexFile(f) && !keep.has(f)) rmSync(path.join(dir, f), { force: true });
   }
 
-  /** people.bin: each corpus file's evidence, names in the JSON header and their counts in one array. */
+  /**
+   * people.bin: each corpus file's evidence, names in the JSON header and their counts in one
+   * array. Each file's part of the header is encoded once and kept with its saved evidence
+   * (about 20 MB of JSON at 1M articles, encoded whole at every commit before); the files an
+   * update read are encoded one at a time between searches.
+   */
   private async saveEvidence(dir: string) {
     this.decodeEvidence();
-    const files: SavedFileEvidence[] = [];
+    const header: Uint8Array[] = [Buffer.from(`{"generation":${this.generation},"files":[`)];
     const parts: ArrayLike<number>[] = [];
     let length = 0;
     for (const file of new Set([...this.evidenceData.keys(), ...this.fileEvidence.keys()])) {
       let data = this.evidenceData.get(file);
       if (!data) this.evidenceData.set(file, (data = this.fileEvidence.get(file)!.toData()));
-      const { counts, ...rest } = data;
-      files.push({ file, ...rest });
-      parts.push(counts);
-      length += counts.length;
+      let json = this.evidenceJson.get(data);
+      if (!json) {
+        const { counts, ...rest } = data;
+        this.evidenceJson.set(data, (json = Buffer.from(JSON.stringify({ file, ...rest } satisfies SavedFileEvidence))));
+        if (performance.now() - this.lastYield > SLICE_MS) await this.yieldNow();
+      }
+      if (header.length > 1) header.push(COMMA);
+      header.push(json);
+      parts.push(data.counts);
+      length += data.counts.length;
     }
+    header.push(Buffer.from("]}"));
     // Saved: each file's evidence stays encoded until the file changes again.
     this.fileEvidence.clear();
     const counts = new Int32Array(length);
@@ -739,7 +755,7 @@ export class LiveIndex {
       counts.set(p, at);
       at += p.length;
     }
-    await writeIndexFileAsync(path.join(dir, PEOPLE_FILE), "people", { generation: this.generation, files }, { counts });
+    await writeIndexFileAsync(path.join(dir, PEOPLE_FILE), "people", new EncodedJson(header), { counts });
   }
 
   private segmentName(): string {

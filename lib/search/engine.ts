@@ -532,9 +532,14 @@ export class SearchEngine {
     return o;
   }
 
-  /** Bring what the engine derives from the archive up to date now (after an update), not at the next query. */
+  /**
+   * Bring what the engine derives from the archive up to date now (after an update), not at the
+   * next query: the facet names' alphabetical order too, which the first query with facets would
+   * otherwise sort whole (seconds at 1M articles; after that, a change only places its new names).
+   */
   prepare() {
     this.sync();
+    for (const dict of Object.values(this.dicts)) dict.seal();
   }
 
   /**
