@@ -4,11 +4,14 @@ import path from "node:path";
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Article } from "@/lib/corpus/types";
-import type { Archive } from "@/lib/index/archive";
+import { Archive } from "@/lib/index/archive";
 import { readIndexFile, writeIndexFile } from "@/lib/index/format";
 import { LiveIndex } from "@/lib/index/live-index";
 import { SearchEngine } from "@/lib/search/engine";
-import { archiveStories, groupArchive, holdRegrouping, storiesSettled } from "@/lib/stories/archive-stories";
+import { memorySegment } from "@/lib/index/segment";
+import { buildRankIndex } from "@/lib/search/rank-index";
+import { archiveStories, groupArchive, holdRegrouping, numberArchive, provisionalStories, storiesSettled, type ArchiveStories } from "@/lib/stories/archive-stories";
+import { publicationOrder, type Stories } from "@/lib/stories/group";
 import { floodA, floodB, floodCopy, floodLater, football, gold, storyArticle } from "@/lib/stories/fixtures";
 import { EMPTY_QUERY } from "@/lib/url/search-params";
 
@@ -337,5 +340,110 @@ describe("stories after a restart", () => {
     expect(plain(early.archive)).toEqual(plain(early.archive, groupArchive(early.archive)));
     expect(plain(early.archive)).toEqual(plain(again.archive));
     await Promise.all([again.close(), early.close()]);
+  });
+});
+
+/**
+ * Provisional stories as they were made before, from the archive whole: every live document
+ * numbered again (numberArchive), prev's story and original looked up per document, and each
+ * story's members put in publication order by sorting every document's day.
+ */
+function provisionalWhole(prev: ArchiveStories, archive: Archive) {
+  const { locs } = numberArchive(archive);
+  const n = locs.length;
+  const was = prev.stories;
+  const before = new Int32Array(n);
+  const now = new Int32Array(prev.locs.length).fill(-1);
+  for (let x = 0; x < n; x++) {
+    const old = prev.numbers.get(locs[x].seg)?.[locs[x].d] ?? -1;
+    before[x] = old;
+    if (old >= 0) now[old] = x;
+  }
+  const renumbered = new Int32Array(was.count).fill(-1);
+  const story = new Int32Array(n);
+  const original = new Int32Array(n);
+  const day = new Int32Array(n);
+  let count = 0;
+  for (let x = 0; x < n; x++) {
+    const old = before[x];
+    day[x] = locs[x].seg.cols.day[locs[x].d];
+    if (old < 0) {
+      story[x] = count++;
+      original[x] = x;
+      continue;
+    }
+    const s = was.story[old];
+    if (renumbered[s] < 0) renumbered[s] = count++;
+    story[x] = renumbered[s];
+    const o = now[was.original[old]];
+    original[x] = o >= 0 ? o : x;
+  }
+  const start = new Int32Array(count + 1);
+  for (let x = 0; x < n; x++) start[story[x] + 1]++;
+  for (let s = 0; s < count; s++) start[s + 1] += start[s];
+  const fill = start.slice(0, count);
+  const members = new Int32Array(n);
+  for (const x of publicationOrder(day)) members[fill[story[x]]++] = x;
+  const stories: Stories = { story, original, count, start, members };
+  return { locs, stories };
+}
+
+/** Stories and numbering as plain values, documents named by segment and number. */
+function plainOf(s: { locs: ArchiveStories["locs"]; stories: Stories }, archive: Archive, numbers?: ArchiveStories["numbers"]) {
+  const at = (x: number) => `${s.locs[x].seg.name}#${s.locs[x].d}`;
+  const out = {
+    docs: s.locs.map((_, x) => at(x)),
+    story: [...s.stories.story],
+    original: [...s.stories.original],
+    start: [...s.stories.start],
+    members: [...s.stories.members],
+    numbers: [] as number[][],
+  };
+  if (numbers) out.numbers = archive.segments.map((seg) => [...numbers.get(seg)!]);
+  else out.numbers = archive.segments.map((seg) => Array.from({ length: seg.rank.n }, (_, d) => s.locs.findIndex((l) => l.seg === seg && l.d === d)));
+  return out;
+}
+
+describe("provisional stories made from the last grouping", () => {
+  const pool = [floodA, floodB, floodCopy, floodLater, football, gold];
+  const FILES = ["a.jsonl", "b.jsonl", "c.jsonl", "d.jsonl"];
+  const doc = fc.record({ article: fc.constantFrom(...pool), id: fc.constantFrom("p", "q", "r", "s", "t", "u", "v"), file: fc.constantFrom(...FILES) });
+  type Step = { add: { article: Article; id: string; file: string }[] } | { removeFile: string } | { drop: number };
+  const step: fc.Arbitrary<Step> = fc.oneof(
+    { weight: 3, arbitrary: fc.record({ add: fc.array(doc, { minLength: 1, maxLength: 4 }) }) },
+    { weight: 1, arbitrary: fc.record({ removeFile: fc.constantFrom(...FILES) }) },
+    { weight: 1, arbitrary: fc.record({ drop: fc.nat(4) }) },
+  );
+
+  it("equal those made from the archive whole, after any changes, from an exact or a provisional grouping", () => {
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 1, maxLength: 4 }), fc.array(step, { minLength: 1, maxLength: 8 }), (first, then) => {
+        const archive = new Archive(10);
+        let line = 0;
+        let name = 0;
+        const apply = (s: Step) => {
+          if ("add" in s) {
+            const articles = s.add.map((a) => ({ ...a.article, id: a.id, file: a.file }));
+            archive.add(memorySegment(`s${name++}`, articles.map((article) => ({ article, line: line++ })), buildRankIndex(articles)));
+          } else if ("removeFile" in s) archive.removeFile(s.removeFile);
+          else if (archive.segments.length) archive.drop(archive.segments[s.drop % archive.segments.length]);
+          archive.refresh();
+        };
+        first.forEach(apply);
+        let prev: ArchiveStories = groupArchive(archive);
+        for (const s of then) {
+          const prevSegments = [...archive.segments];
+          const numbered = () => prevSegments.map((seg) => [...prev.numbers.get(seg)!]);
+          const held = numbered();
+          apply(s);
+          const made = provisionalStories(prev, archive);
+          expect(plainOf(made, archive, made.numbers)).toEqual(plainOf(provisionalWhole(prev, archive), archive));
+          // The last grouping, which searches use until the new one is swapped in, is left as it was.
+          expect(numbered()).toEqual(held);
+          prev = made;
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 });

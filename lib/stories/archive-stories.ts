@@ -91,7 +91,7 @@ const STEP = 1024;
  * the files in order), then the segments merged, ties to the earlier segment. No comparator
  * sort over the whole archive: a provisional grouping does this on the update's path.
  */
-function numberArchive(archive: Archive): { locs: Loc[]; numbers: WeakMap<Segment, Int32Array> } {
+export function numberArchive(archive: Archive): { locs: Loc[]; numbers: WeakMap<Segment, Int32Array> } {
   const files = [...new Set(archive.segments.flatMap((s) => s.cols.dicts.files))].sort();
   const fileRank = new Map(files.map((f, i) => [f, i]));
   const runs = archive.segments.map((seg) => {
@@ -263,45 +263,112 @@ async function groupArchiveInBackground(archive: Archive): Promise<(ArchiveStori
  * its copies originals of their own), removed ones are dropped, and every article `prev` did
  * not hold (new, rewritten, restored or merged into a new segment) is a story of its own. The
  * numbering is numberArchive's, as a full grouping's, so they can be saved and adopted alike.
+ *
+ * Made from `prev` rather than from the archive whole, as a change makes them on the update's
+ * path: the articles `prev` numbered keep their order (only the removed ones leave it) and the
+ * others are merged in by binary search in corpus order; each story keeps its members' order
+ * (publication order, which a removal or a new story of its own does not change). Typed-array
+ * passes over the archive, no sort of it and no new location per article.
  */
-function provisionalStories(prev: ArchiveStories, archive: Archive): ArchiveStories {
+export function provisionalStories(prev: ArchiveStories, archive: Archive): ArchiveStories {
   const started = performance.now();
-  const { locs, numbers } = numberArchive(archive);
-  const n = locs.length;
   const was = prev.stories;
-  const before = new Int32Array(n);
-  const now = new Int32Array(prev.locs.length).fill(-1);
-  for (let x = 0; x < n; x++) {
-    const old = prev.numbers.get(locs[x].seg)?.[locs[x].d] ?? -1;
-    before[x] = old;
-    if (old >= 0) now[old] = x;
+  const prevN = prev.locs.length;
+  // Which of prev's documents are still live, and the live documents prev did not number.
+  const kept = new Uint8Array(prevN);
+  const added: Loc[] = [];
+  for (const seg of archive.segments) {
+    const old = prev.numbers.get(seg);
+    const deleted = seg.rank.deleted;
+    for (let d = 0; d < seg.rank.n; d++) {
+      if (deleted?.[d]) continue;
+      const x = old ? old[d] : -1;
+      if (x >= 0) kept[x] = 1;
+      else added.push({ seg, d });
+    }
   }
+  added.sort(corpusOrder);
+  // Each added document goes before the first of prev's that comes after it in corpus order.
+  const at = added.map((loc) => {
+    let lo = 0;
+    let hi = prevN;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (corpusOrder(prev.locs[mid], loc) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  });
+  let n = added.length;
+  for (let x = 0; x < prevN; x++) n += kept[x];
+  const locs: Loc[] = new Array(n);
+  /** prev's number → the new one (-1: removed); a new document's, -1 - its place in `added`. */
+  const now = new Int32Array(prevN).fill(-1);
+  const before = new Int32Array(n);
+  let y = 0;
+  let k = 0;
+  for (let x = 0; x <= prevN; x++) {
+    for (; k < added.length && at[k] === x; k++, y++) {
+      locs[y] = added[k];
+      before[y] = -1;
+    }
+    if (x < prevN && kept[x]) {
+      locs[y] = prev.locs[x];
+      before[y] = x;
+      now[x] = y++;
+    }
+  }
+  // Each segment's numbers from prev's, through `now`; the added documents' set after.
+  const numbers = new WeakMap<Segment, Int32Array>();
+  // Nothing removed and everything added after prev's documents: prev's numbers stand, shared
+  // (the added documents are then all in new segments: an older copy comes back only when a
+  // document is removed).
+  const unchanged = n === prevN + added.length && at.every((p) => p === prevN);
+  for (const seg of archive.segments) {
+    const old = prev.numbers.get(seg);
+    if (old && unchanged) {
+      numbers.set(seg, old);
+      continue;
+    }
+    const nums = new Int32Array(seg.rank.n).fill(-1);
+    if (old) for (let d = 0; d < nums.length; d++) if (old[d] >= 0) nums[d] = now[old[d]];
+    numbers.set(seg, nums);
+  }
+  for (let y = 0; y < n; y++) if (before[y] < 0) numbers.get(locs[y].seg)![locs[y].d] = y;
+  // Stories numbered in order of their first member in corpus order, as a grouping numbers them.
   const renumbered = new Int32Array(was.count).fill(-1);
   const story = new Int32Array(n);
   const original = new Int32Array(n);
-  const day = new Int32Array(n);
   let count = 0;
-  for (let x = 0; x < n; x++) {
-    const old = before[x];
-    day[x] = locs[x].seg.cols.day[locs[x].d];
+  for (let y = 0; y < n; y++) {
+    const old = before[y];
     if (old < 0) {
-      story[x] = count++;
-      original[x] = x;
+      story[y] = count++;
+      original[y] = y;
       continue;
     }
-    const s = was.story[old];
-    if (renumbered[s] < 0) renumbered[s] = count++;
-    story[x] = renumbered[s];
+    const t = was.story[old];
+    if (renumbered[t] < 0) renumbered[t] = count++;
+    story[y] = renumbered[t];
     const o = now[was.original[old]];
-    original[x] = o >= 0 ? o : x;
+    original[y] = o >= 0 ? o : y;
   }
-  // Members in publication order, as a grouping lists them.
   const start = new Int32Array(count + 1);
-  for (let x = 0; x < n; x++) start[story[x] + 1]++;
-  for (let s = 0; s < count; s++) start[s + 1] += start[s];
-  const fill = start.slice(0, count);
+  for (let y = 0; y < n; y++) start[story[y] + 1]++;
+  for (let t = 0; t < count; t++) start[t + 1] += start[t];
   const members = new Int32Array(n);
-  for (const x of publicationOrder(day)) members[fill[story[x]]++] = x;
+  // A kept story's members in prev's order (publication order; a new number keeps the order
+  // of the old ones); a new document is the only member of its story.
+  for (let t = 0; t < was.count; t++) {
+    const to = renumbered[t];
+    if (to < 0) continue;
+    let i = start[to];
+    for (let m = was.start[t]; m < was.start[t + 1]; m++) {
+      const y = now[was.members[m]];
+      if (y >= 0) members[i++] = y;
+    }
+  }
+  for (let y = 0; y < n; y++) if (before[y] < 0) members[start[story[y]]] = y;
   const stories: Stories = { story, original, count, start, members };
   return { generation: archive.generation, locs, numbers, stories, saved: false, ms: performance.now() - started, extended: false, exact: false };
 }
