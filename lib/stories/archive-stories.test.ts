@@ -436,6 +436,11 @@ describe("provisional stories made from the last grouping", () => {
           const numbered = () => prevSegments.map((seg) => [...prev.numbers.get(seg)!]);
           const held = numbered();
           apply(s);
+          // numberArchive (which merges the segments' runs): every live document in corpus order.
+          const sorted = archive.segments
+            .flatMap((seg) => Array.from({ length: seg.rank.n }, (_, d) => ({ seg, d })).filter(({ seg, d }) => !seg.rank.deleted![d]))
+            .sort((a, b) => a.seg.cols.dicts.files[a.seg.cols.file[a.d]].localeCompare(b.seg.cols.dicts.files[b.seg.cols.file[b.d]]) || a.seg.cols.line[a.d] - b.seg.cols.line[b.d]);
+          expect(numberArchive(archive).locs).toEqual(sorted);
           const made = provisionalStories(prev, archive);
           expect(plainOf(made, archive, made.numbers)).toEqual(plainOf(provisionalWhole(prev, archive), archive));
           // The last grouping, which searches use until the new one is swapped in, is left as it was.

@@ -112,13 +112,26 @@ export function numberArchive(archive: Archive): { locs: Loc[]; numbers: WeakMap
   const locs: Loc[] = [];
   const numbers = new WeakMap<Segment, Int32Array>();
   for (const r of runs) numbers.set(r.seg, new Int32Array(r.seg.rank.n).fill(-1));
+  const next = (r: (typeof runs)[number]) => (r.at < r.docs.length ? r.key[r.docs[r.at]] : Infinity);
   for (;;) {
-    let best = null;
-    for (const r of runs) if (r.at < r.docs.length && (!best || r.key[r.docs[r.at]] < best.key[best.docs[best.at]])) best = r;
-    if (!best) break;
-    const d = best.docs[best.at++];
-    numbers.get(best.seg)![d] = locs.length;
-    locs.push({ seg: best.seg, d });
+    // The run with the smallest next key (the earlier run on a tie) gives documents until another
+    // run's next key comes first: segments usually hold runs of files, taken whole.
+    let best = -1;
+    for (let i = 0; i < runs.length; i++) if (next(runs[i]) < Infinity && (best < 0 || next(runs[i]) < next(runs[best]))) best = i;
+    if (best < 0) break;
+    let earlier = Infinity;
+    let later = Infinity;
+    for (let i = 0; i < runs.length; i++) {
+      if (i < best) earlier = Math.min(earlier, next(runs[i]));
+      else if (i > best) later = Math.min(later, next(runs[i]));
+    }
+    const r = runs[best];
+    const nums = numbers.get(r.seg)!;
+    for (let k = next(r); k < earlier && k <= later; k = next(r)) {
+      const d = r.docs[r.at++];
+      nums[d] = locs.length;
+      locs.push({ seg: r.seg, d });
+    }
   }
   return { locs, numbers };
 }

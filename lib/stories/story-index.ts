@@ -53,12 +53,21 @@ export class StoryIndex {
     this.locs = s.locs;
     this.numbers = s.numbers;
     this.stories = s.stories;
+    // The scratch is kept while large enough (stamps only grow, so old ones never match): a
+    // change of a few articles allocates nothing the size of the archive.
     const n = this.locs.length;
-    this.storyStamp = new Uint32Array(this.stories.count);
-    this.walkStamp = new Uint32Array(this.stories.count);
-    this.docStamp = new Uint32Array(n);
-    this.bestOf = new Array(this.stories.count);
-    this.hitOf = new Array(n);
+    const count = this.stories.count;
+    if (this.storyStamp.length < count) {
+      const room = Math.ceil(count * 1.25);
+      this.storyStamp = new Uint32Array(room);
+      this.walkStamp = new Uint32Array(room);
+      this.bestOf = new Array(room);
+    }
+    if (this.docStamp.length < n) {
+      const room = Math.ceil(n * 1.25);
+      this.docStamp = new Uint32Array(room);
+      this.hitOf = new Array(room);
+    }
     this.lastMs = s.ms;
     this.lastSaved = s.saved;
   }
