@@ -19,6 +19,11 @@
 // the stories are exact again (perf_hooks.monitorEventLoopDelay: p99 and max, wall clock: a
 // search arriving then waits that long), and every stall of at least `--stall` ms (default 50)
 // with what was under way: the update, the first search, or the background regrouping.
+// With `--clock cpu` a stall is also one of at least `--stall` ms of the process's CPU time
+// between two turns (printed wall/CPU), and the most CPU between two turns is printed per phase:
+// the process's CPU counts every thread, so while the stories are regrouped on their worker
+// thread it counts the worker's work too (the update and the first search run on this thread,
+// beside libuv's writes and the collector's helpers).
 import { rmSync, writeFileSync } from "node:fs";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import path from "node:path";
@@ -61,12 +66,18 @@ function watchLoop() {
   const delay = monitorEventLoopDelay({ resolution: 5 });
   delay.enable();
   const stalls: string[] = [];
+  /** The most CPU time between two turns, per phase (`--clock cpu`). */
+  const longest = new Map<string, number>();
   let phase = "update";
   let last = performance.now();
+  let lastCpu = now();
   const check = () => {
     const t = performance.now();
-    if (t - last >= stallMs) stalls.push(`${(t - last).toFixed(0)} (${phase})`);
+    const c = now();
+    if (cpu) longest.set(phase, Math.max(longest.get(phase) ?? 0, c - lastCpu));
+    if (t - last >= stallMs || (cpu && c - lastCpu >= stallMs)) stalls.push(cpu ? `${(t - last).toFixed(0)}/${(c - lastCpu).toFixed(0)} (${phase})` : `${(t - last).toFixed(0)} (${phase})`);
     last = t;
+    lastCpu = c;
   };
   const tick = setInterval(check, 1);
   return {
@@ -80,7 +91,8 @@ function watchLoop() {
       delay.disable();
       const ms = (ns: number) => (ns / 1e6).toFixed(0);
       const list = stalls.length ? stalls.join(", ") : "none";
-      return `event loop late p99 ${ms(delay.percentile(99))} ms, max ${ms(delay.max)} ms; stalls of ${stallMs} ms or more (ms): ${list}`;
+      const cpuLongest = cpu ? `; the most CPU between two turns: ${[...longest].map(([p, v]) => `${p} ${v.toFixed(0)} ms`).join(", ")}` : "";
+      return `event loop late p99 ${ms(delay.percentile(99))} ms, max ${ms(delay.max)} ms; stalls of ${stallMs} ms or more (ms${cpu ? ", wall/CPU" : ""}): ${list}${cpuLongest}`;
     },
   };
 }
