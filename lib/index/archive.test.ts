@@ -153,7 +153,13 @@ describe("Archive: statistics kept as documents come and go", () => {
           archive.lookupsPerTerm = ways[i] ? 0 : Infinity;
           if ("add" in s) {
             const articles = s.add.map(toArticle);
-            archive.add(memorySegment(`s${i}`, articles.map((article) => ({ article, line: line++ })), buildRankIndex(articles)));
+            archive.add(
+              memorySegment(
+                `s${i}`,
+                articles.map((article) => ({ article, line: line++ })),
+                buildRankIndex(articles),
+              ),
+            );
           } else if ("removeFile" in s) archive.removeFile(s.removeFile);
           else if (archive.segments.length) archive.drop(archive.segments[s.drop % archive.segments.length]);
           archive.refresh();

@@ -115,7 +115,8 @@ class GrowingLexicon implements Lexicon {
       if (done.has(f)) continue;
       done.add(f);
       let best = -1;
-      for (let x = this.firstExact[f]; x >= 0; x = this.nextExact[x]) if (best < 0 || exactDf[x] > exactDf[best] || (exactDf[x] === exactDf[best] && x < best)) best = x;
+      for (let x = this.firstExact[f]; x >= 0; x = this.nextExact[x])
+        if (best < 0 || exactDf[x] > exactDf[best] || (exactDf[x] === exactDf[best] && x < best)) best = x;
       common[f] = best;
     }
   }

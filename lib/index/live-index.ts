@@ -737,8 +737,8 @@ export class LiveIndex {
       if (!data) this.evidenceData.set(file, (data = this.fileEvidence.get(file)!.toData()));
       let json = this.evidenceJson.get(data);
       if (!json) {
-        const { counts, ...rest } = data;
-        this.evidenceJson.set(data, (json = Buffer.from(JSON.stringify({ file, ...rest } satisfies SavedFileEvidence))));
+        const saved: SavedFileEvidence = { file, articles: data.articles, names: data.names, singles: data.singles };
+        this.evidenceJson.set(data, (json = Buffer.from(JSON.stringify(saved))));
         if (performance.now() - this.lastYield > SLICE_MS) await this.yieldNow();
       }
       if (header.length > 1) header.push(COMMA);

@@ -10,7 +10,15 @@ import { LiveIndex } from "@/lib/index/live-index";
 import { SearchEngine } from "@/lib/search/engine";
 import { memorySegment } from "@/lib/index/segment";
 import { buildRankIndex } from "@/lib/search/rank-index";
-import { archiveStories, groupArchive, holdRegrouping, numberArchive, provisionalStories, storiesSettled, type ArchiveStories } from "@/lib/stories/archive-stories";
+import {
+  archiveStories,
+  groupArchive,
+  holdRegrouping,
+  numberArchive,
+  provisionalStories,
+  storiesSettled,
+  type ArchiveStories,
+} from "@/lib/stories/archive-stories";
 import { publicationOrder, type Stories } from "@/lib/stories/group";
 import { floodA, floodB, floodCopy, floodLater, football, gold, storyArticle } from "@/lib/stories/fixtures";
 import { EMPTY_QUERY } from "@/lib/url/search-params";
@@ -424,7 +432,13 @@ describe("provisional stories made from the last grouping", () => {
         const apply = (s: Step) => {
           if ("add" in s) {
             const articles = s.add.map((a) => ({ ...a.article, id: a.id, file: a.file }));
-            archive.add(memorySegment(`s${name++}`, articles.map((article) => ({ article, line: line++ })), buildRankIndex(articles)));
+            archive.add(
+              memorySegment(
+                `s${name++}`,
+                articles.map((article) => ({ article, line: line++ })),
+                buildRankIndex(articles),
+              ),
+            );
           } else if ("removeFile" in s) archive.removeFile(s.removeFile);
           else if (archive.segments.length) archive.drop(archive.segments[s.drop % archive.segments.length]);
           archive.refresh();
@@ -439,7 +453,11 @@ describe("provisional stories made from the last grouping", () => {
           // numberArchive (which merges the segments' runs): every live document in corpus order.
           const sorted = archive.segments
             .flatMap((seg) => Array.from({ length: seg.rank.n }, (_, d) => ({ seg, d })).filter(({ seg, d }) => !seg.rank.deleted![d]))
-            .sort((a, b) => a.seg.cols.dicts.files[a.seg.cols.file[a.d]].localeCompare(b.seg.cols.dicts.files[b.seg.cols.file[b.d]]) || a.seg.cols.line[a.d] - b.seg.cols.line[b.d]);
+            .sort(
+              (a, b) =>
+                a.seg.cols.dicts.files[a.seg.cols.file[a.d]].localeCompare(b.seg.cols.dicts.files[b.seg.cols.file[b.d]]) ||
+                a.seg.cols.line[a.d] - b.seg.cols.line[b.d],
+            );
           expect(numberArchive(archive).locs).toEqual(sorted);
           const made = provisionalStories(prev, archive);
           expect(plainOf(made, archive, made.numbers)).toEqual(plainOf(provisionalWhole(prev, archive), archive));

@@ -20,7 +20,7 @@
 import type { Archive, Loc } from "@/lib/index/archive";
 import type { TypedArray } from "@/lib/index/format";
 import type { Segment } from "@/lib/index/segment";
-import { publicationOrder, STORY_RULE, StoryGrouper, type Stories, type StoryDocs } from "@/lib/stories/group";
+import { STORY_RULE, StoryGrouper, type Stories, type StoryDocs } from "@/lib/stories/group";
 import { groupOffThread } from "@/lib/stories/group-off-thread";
 import { STRIDE } from "@/lib/stories/signature";
 

@@ -75,7 +75,8 @@ function watchLoop() {
     const t = performance.now();
     const c = now();
     if (cpu) longest.set(phase, Math.max(longest.get(phase) ?? 0, c - lastCpu));
-    if (t - last >= stallMs || (cpu && c - lastCpu >= stallMs)) stalls.push(cpu ? `${(t - last).toFixed(0)}/${(c - lastCpu).toFixed(0)} (${phase})` : `${(t - last).toFixed(0)} (${phase})`);
+    if (t - last >= stallMs || (cpu && c - lastCpu >= stallMs))
+      stalls.push(cpu ? `${(t - last).toFixed(0)}/${(c - lastCpu).toFixed(0)} (${phase})` : `${(t - last).toFixed(0)} (${phase})`);
     last = t;
     lastCpu = c;
   };
