@@ -19,7 +19,7 @@ import {
   storiesSettled,
   type ArchiveStories,
 } from "@/lib/stories/archive-stories";
-import { publicationOrder, type Stories } from "@/lib/stories/group";
+import type { Stories } from "@/lib/stories/group";
 import { floodA, floodB, floodCopy, floodLater, football, gold, storyArticle } from "@/lib/stories/fixtures";
 import { EMPTY_QUERY } from "@/lib/url/search-params";
 
@@ -352,47 +352,35 @@ describe("stories after a restart", () => {
 });
 
 /**
- * Provisional stories as they were made before, from the archive whole: every live document
- * numbered again (numberArchive), prev's story and original looked up per document, and each
- * story's members put in publication order by sorting every document's day.
+ * Provisional stories by their definition, from the archive whole: every live document numbered
+ * again (numberArchive), in prev's story if prev numbered it or else in one of its own, stories
+ * numbered by their first document, each story's members sorted by day, then number.
  */
 function provisionalWhole(prev: ArchiveStories, archive: Archive) {
   const { locs } = numberArchive(archive);
-  const n = locs.length;
-  const was = prev.stories;
-  const before = new Int32Array(n);
-  const now = new Int32Array(prev.locs.length).fill(-1);
-  for (let x = 0; x < n; x++) {
-    const old = prev.numbers.get(locs[x].seg)?.[locs[x].d] ?? -1;
-    before[x] = old;
-    if (old >= 0) now[old] = x;
+  const oldOf = locs.map((l) => prev.numbers.get(l.seg)?.[l.d] ?? -1);
+  const newOf = new Map(oldOf.map((o, x) => [o, x]));
+  const ids = new Map<string, number>();
+  const story = oldOf.map((o, x) => {
+    const key = o >= 0 ? `prev ${prev.stories.story[o]}` : `own ${x}`;
+    if (!ids.has(key)) ids.set(key, ids.size);
+    return ids.get(key)!;
+  });
+  const original = oldOf.map((o, x) => (o >= 0 ? (newOf.get(prev.stories.original[o]) ?? x) : x));
+  const day = (x: number) => locs[x].seg.cols.day[locs[x].d] || 99_999_999;
+  const members: number[] = [];
+  const start = [0];
+  for (let t = 0; t < ids.size; t++) {
+    members.push(...story.flatMap((s, x) => (s === t ? [x] : [])).sort((a, b) => day(a) - day(b) || a - b));
+    start.push(members.length);
   }
-  const renumbered = new Int32Array(was.count).fill(-1);
-  const story = new Int32Array(n);
-  const original = new Int32Array(n);
-  const day = new Int32Array(n);
-  let count = 0;
-  for (let x = 0; x < n; x++) {
-    const old = before[x];
-    day[x] = locs[x].seg.cols.day[locs[x].d];
-    if (old < 0) {
-      story[x] = count++;
-      original[x] = x;
-      continue;
-    }
-    const s = was.story[old];
-    if (renumbered[s] < 0) renumbered[s] = count++;
-    story[x] = renumbered[s];
-    const o = now[was.original[old]];
-    original[x] = o >= 0 ? o : x;
-  }
-  const start = new Int32Array(count + 1);
-  for (let x = 0; x < n; x++) start[story[x] + 1]++;
-  for (let s = 0; s < count; s++) start[s + 1] += start[s];
-  const fill = start.slice(0, count);
-  const members = new Int32Array(n);
-  for (const x of publicationOrder(day)) members[fill[story[x]]++] = x;
-  const stories: Stories = { story, original, count, start, members };
+  const stories: Stories = {
+    story: Int32Array.from(story),
+    original: Int32Array.from(original),
+    count: ids.size,
+    start: Int32Array.from(start),
+    members: Int32Array.from(members),
+  };
   return { locs, stories };
 }
 
