@@ -177,3 +177,49 @@ describe("SearchEngine against a brute force over the matches", () => {
     );
   });
 });
+
+describe("SearchEngine kept across changes of the archive", () => {
+  it("answers as a new engine over the same archive after each added segment and removed file or documents (its month and day columns kept or remade)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.array(doc, { minLength: 1, maxLength: 4 }), fc.constantFrom("a", "b", "c", "d", "e"), fc.nat(7)), { minLength: 1, maxLength: 8 }),
+        fc.array(query, { minLength: 1, maxLength: 3 }),
+        (steps, queries) => {
+          const archive = new Archive(10);
+          const kept = new SearchEngine(archive);
+          let line = 0;
+          steps.forEach((step, i) => {
+            if (typeof step === "string") archive.removeFile(`${step}.txt`);
+            else if (typeof step === "number") {
+              // A segment's documents gone (a reader following a commit): older copies come back.
+              const seg = archive.segments[step % archive.segments.length];
+              if (seg)
+                archive.removeDocs(
+                  seg,
+                  Array.from({ length: seg.rank.n }, (_, d) => d),
+                );
+            } else {
+              const articles = step.map(toArticle);
+              archive.add(
+                memorySegment(
+                  `s${i}`,
+                  articles.map((article) => ({ article, line: line++ })),
+                  buildRankIndex(articles),
+                ),
+              );
+            }
+            archive.refresh();
+            kept.prepare();
+            const fresh = new SearchEngine(archive);
+            for (const q of queries) {
+              const got = kept.search(q, { facetLimit: Number.MAX_SAFE_INTEGER });
+              const want = fresh.search(q, { facetLimit: Number.MAX_SAFE_INTEGER });
+              expect({ ...got, tookMs: 0 }).toEqual({ ...want, tookMs: 0 });
+            }
+          });
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});

@@ -56,7 +56,9 @@ export class SearchEngine {
   private newest: string | null = null;
   private syncedGeneration = -1;
   /** The months and days the segments' facet columns were made for (`sync`). */
-  private datesKey = "";
+  private datedMonths: number[] = [];
+  private datedDays: number[] = [];
+  private datedReshuffles = -1;
   /**
    * Per segment: the months of its live documents, its newest live day, and every day of its
    * documents, as of the archive's `reshuffles` (only a deletion or a restored copy changes
@@ -589,13 +591,17 @@ export class SearchEngine {
       newest = Math.max(newest, dates.newest);
     }
     const months = [...monthSet].sort((a, b) => a - b);
-    const monthOf = new Map(months.map((m, i) => [m, i]));
     this.months = months.map((m) => `${Math.floor(m / 100)}-${String(m % 100).padStart(2, "0")}`);
     this.days = [...daySet].sort((a, b) => a - b);
-    const dayOf = new Map(this.days.map((v, i) => [v, i]));
-    const datesKey = `${months.join()}|${this.days.join()}`;
-    const remap = datesKey !== this.datesKey;
-    this.datesKey = datesKey;
+    // The columns hold indexes into the lists: they stand while the lists only grew at the end (a
+    // new day's file) and no document came back or went (the months are those of live documents:
+    // a document of a month no live one had is not in the list), else they are remade.
+    const remap = this.datedReshuffles !== this.archive.reshuffles || !startsWith(months, this.datedMonths) || !startsWith(this.days, this.datedDays);
+    this.datedMonths = months;
+    this.datedDays = this.days;
+    this.datedReshuffles = this.archive.reshuffles;
+    const monthOf = remap ? indexTable(months) : null;
+    const dayOf = remap ? indexTable(this.days) : null;
     this.newest = newest
       ? `${Math.floor(newest / 10000)}-${String(Math.floor(newest / 100) % 100).padStart(2, "0")}-${String(newest % 100).padStart(2, "0")}`
       : null;
@@ -614,8 +620,8 @@ export class SearchEngine {
       };
       // A segment's month and day columns change only with the archive's lists of them.
       if (remap || !this.facets.has(seg)) {
-        f.month = Int32Array.from(day, (v) => (v ? monthOf.get(Math.floor(v / 100))! : -1));
-        f.day = Int32Array.from(day, (v) => (v ? dayOf.get(v)! : -1));
+        f.month = columnOf(day, 100, monthOf ?? indexTable(months));
+        f.day = columnOf(day, 1, dayOf ?? indexTable(this.days));
       }
       this.facets.set(seg, f);
     }
@@ -676,6 +682,29 @@ export class SearchEngine {
 function anyIn(vals: Int32Array, from: number, to: number, map: Int32Array, wanted: Set<number>): boolean {
   for (let p = from; p < to; p++) if (wanted.has(map[vals[p]])) return true;
   return false;
+}
+
+/**
+ * Each value's index in `sorted` (ascending, distinct) as a table over the values' range:
+ * `table[v - min]`; 0 for a value not listed (a deleted document's month), as a map's miss gave.
+ */
+function indexTable(sorted: readonly number[]): { min: number; table: Int32Array } {
+  const min = sorted[0] ?? 0;
+  const table = new Int32Array(sorted.length ? sorted[sorted.length - 1] - min + 1 : 0);
+  sorted.forEach((v, i) => (table[v - min] = i));
+  return { min, table };
+}
+
+/** Each document's index of its day (`per` 1) or month (`per` 100) in the table; -1 for an undated one. */
+function columnOf(day: ArrayLike<number>, per: number, { min, table }: { min: number; table: Int32Array }): Int32Array {
+  const out = new Int32Array(day.length);
+  for (let d = 0; d < day.length; d++) out[d] = day[d] ? (table[Math.floor(day[d] / per) - min] ?? 0) : -1;
+  return out;
+}
+
+/** Whether `list` begins with `prefix`. */
+function startsWith(list: readonly number[], prefix: readonly number[]): boolean {
+  return prefix.length <= list.length && prefix.every((v, i) => list[i] === v);
 }
 
 function round(n: number): number {
