@@ -19,8 +19,8 @@
 // the stories are exact again (perf_hooks.monitorEventLoopDelay: p99 and max, wall clock: a
 // search arriving then waits that long), and every stall of at least `--stall` ms (default 50)
 // with what was under way: the update, the first search, or the background regrouping.
-// With `--clock cpu` a stall is also one of at least `--stall` ms of the process's CPU time
-// between two turns (printed wall/CPU), and the most CPU between two turns is printed per phase:
+// With `--clock cpu` a stall is one of at least `--stall` ms of the process's CPU time between
+// two turns instead (printed wall/CPU), and the most CPU between two turns is printed per phase:
 // the process's CPU counts every thread, so while the stories are regrouped on their worker
 // thread it counts the worker's work too (the update and the first search run on this thread,
 // beside libuv's writes and the collector's helpers).
@@ -75,7 +75,7 @@ function watchLoop() {
     const t = performance.now();
     const c = now();
     if (cpu) longest.set(phase, Math.max(longest.get(phase) ?? 0, c - lastCpu));
-    if (t - last >= stallMs || (cpu && c - lastCpu >= stallMs))
+    if (cpu ? c - lastCpu >= stallMs : t - last >= stallMs)
       stalls.push(cpu ? `${(t - last).toFixed(0)}/${(c - lastCpu).toFixed(0)} (${phase})` : `${(t - last).toFixed(0)} (${phase})`);
     last = t;
     lastCpu = c;
