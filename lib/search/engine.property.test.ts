@@ -71,20 +71,23 @@ const query: fc.Arbitrary<SearchQuery> = fc.record({
   match: fc.constantFrom("all" as const, "any" as const),
 });
 
+/** A segment of these documents, at the archive's next lines. */
+function addChunk(archive: Archive, chunk: Doc[], name: string) {
+  const articles = chunk.map(toArticle);
+  const line = archive.segments.reduce((n, s) => n + s.rank.n, 0);
+  archive.add(
+    memorySegment(
+      name,
+      articles.map((article, i) => ({ article, line: line + i })),
+      buildRankIndex(articles),
+    ),
+  );
+}
+
 /** Articles in 1–3 segments added in order: a repeated id's later copy is the article. */
 function archiveOf(chunks: Doc[][]): Archive {
   const archive = new Archive(10);
-  let line = 0;
-  chunks.forEach((chunk, i) => {
-    const articles = chunk.map(toArticle);
-    archive.add(
-      memorySegment(
-        `s${i}`,
-        articles.map((article) => ({ article, line: line++ })),
-        buildRankIndex(articles),
-      ),
-    );
-  });
+  chunks.forEach((chunk, i) => addChunk(archive, chunk, `s${i}`));
   archive.refresh();
   return archive;
 }
@@ -187,7 +190,6 @@ describe("SearchEngine kept across changes of the archive", () => {
         (steps, queries) => {
           const archive = new Archive(10);
           const kept = new SearchEngine(archive);
-          let line = 0;
           steps.forEach((step, i) => {
             if (typeof step === "string") archive.removeFile(`${step}.txt`);
             else if (typeof step === "number") {
@@ -198,16 +200,7 @@ describe("SearchEngine kept across changes of the archive", () => {
                   seg,
                   Array.from({ length: seg.rank.n }, (_, d) => d),
                 );
-            } else {
-              const articles = step.map(toArticle);
-              archive.add(
-                memorySegment(
-                  `s${i}`,
-                  articles.map((article) => ({ article, line: line++ })),
-                  buildRankIndex(articles),
-                ),
-              );
-            }
+            } else addChunk(archive, step, `s${i}`);
             archive.refresh();
             kept.prepare();
             const fresh = new SearchEngine(archive);
