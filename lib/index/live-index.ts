@@ -28,7 +28,7 @@ import {
 import { EncodedJson, IndexFileError, readIndexFile, writeIndexFileAsync } from "@/lib/index/format";
 import { MANIFEST, readManifest, writeManifest } from "@/lib/index/manifest";
 import { loadSegment, memorySegment, saveSegment, type Segment, type SourcedArticle } from "@/lib/index/segment";
-import { MAX_SEGMENT_DOCS, type RankIndex, RankIndexWriter, sketchArrays, sketchFromArrays, type PairSketch } from "@/lib/search/rank-index";
+import { MAX_SEGMENT_DOCS, type RankIndex, RankIndexWriter, sketchArraysSteps, sketchFromArrays, type PairSketch } from "@/lib/search/rank-index";
 import {
   adoptStories,
   archiveStories,
@@ -705,7 +705,10 @@ export class LiveIndex {
     const dir = this.opts.indexDir;
     if (!dir) return;
     const sketch = this.archive.pairSketch;
-    await writeIndexFileAsync(path.join(dir, PAIRS_FILE), "pairs", { generation: this.generation, bits: sketch.bits }, sketchArrays(sketch));
+    const steps = sketchArraysSteps(sketch);
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) if (performance.now() - this.lastYield > SLICE_MS) await this.yieldNow();
+    await writeIndexFileAsync(path.join(dir, PAIRS_FILE), "pairs", { generation: this.generation, bits: sketch.bits }, step.value);
     await this.saveEvidence(dir);
     await this.saveStories(dir);
     writeManifest(dir, {

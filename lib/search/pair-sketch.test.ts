@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { bumpCounter, emptySketch, readCounter, sketchArrays, sketchFromArrays } from "@/lib/search/rank-index";
+import { bumpCounter, emptySketch, readCounter, sketchArrays, sketchArraysSteps, sketchFromArrays } from "@/lib/search/rank-index";
 
 /** The counters the sketch replaced: 16 bits, saturating at 65535 (a saturated one stays). */
 function reference(v: number, sign: 1 | -1): number {
@@ -35,5 +35,24 @@ describe("pair sketch byte counters", () => {
     expect(readCounter(sketch.b, sketch.big, 1, 3)).toBe(65535);
     bumpCounter(sketch.b, sketch.big, 1, 3, -1);
     expect(readCounter(sketch.b, sketch.big, 1, 3)).toBe(65535);
+  });
+});
+
+describe("the pair sketch's arrays in steps", () => {
+  it("are those of one pass, whatever the step, each big counter with its count in insertion order", () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.integer({ min: 0, max: 2 ** 20 }), { maxLength: 300 }), fc.integer({ min: 1, max: 40 }), (keys, size) => {
+        const sketch = emptySketch(4);
+        keys.forEach((k, i) => sketch.big.set(k, 256 + i));
+        const steps = sketchArraysSteps(sketch, size);
+        let step = steps.next();
+        let yields = 0;
+        for (; !step.done; step = steps.next()) yields++;
+        expect(yields).toBe(Math.floor(keys.length / size));
+        expect(Array.from(step.value.bigKeys)).toEqual(keys);
+        expect(Array.from(step.value.bigCounts)).toEqual(keys.map((_, i) => 256 + i));
+        expect(sketchArrays(sketch)).toEqual(step.value);
+      }),
+    );
   });
 });

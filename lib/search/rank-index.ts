@@ -204,8 +204,24 @@ export function bumpCounter(row: Uint8Array, big: Map<number, number>, i: number
 
 /** The sketch as typed arrays, to save; and back. */
 export function sketchArrays(sketch: PairSketch): Record<string, Uint8Array | Uint32Array | Uint16Array> {
-  const keys = Uint32Array.from(sketch.big.keys());
-  return { a: sketch.a, b: sketch.b, bigKeys: keys, bigCounts: Uint16Array.from(keys, (k) => sketch.big.get(k)!) };
+  const steps = sketchArraysSteps(sketch);
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+}
+
+/**
+ * `sketchArrays` in steps of `size` counters of `big` (millions at 1M articles), so a live
+ * update's commit can yield to searches between steps. The sketch must not change meanwhile.
+ */
+export function* sketchArraysSteps(sketch: PairSketch, size = 1 << 16): Generator<void, Record<string, Uint8Array | Uint32Array | Uint16Array>, void> {
+  const keys = new Uint32Array(sketch.big.size);
+  const counts = new Uint16Array(sketch.big.size);
+  let i = 0;
+  for (const [key, count] of sketch.big) {
+    keys[i] = key;
+    counts[i++] = count;
+    if (i % size === 0) yield;
+  }
+  return { a: sketch.a, b: sketch.b, bigKeys: keys, bigCounts: counts };
 }
 
 export function sketchFromArrays(bits: number, arrays: Record<string, unknown>): PairSketch | null {

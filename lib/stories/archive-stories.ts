@@ -231,7 +231,10 @@ async function groupArchiveInBackground(archive: Archive): Promise<(ArchiveStori
   const generation = archive.generation;
   const segments = new Set(archive.segments);
   const reshuffles = archive.reshuffles;
-  const { locs, numbers } = numberArchive(archive);
+  // The stories held for this generation (provisional) number the documents as numberArchive
+  // does: taken as they are rather than numbered again on this thread.
+  const h = held.get(archive);
+  const { locs, numbers } = h && h.generation === generation ? h : numberArchive(archive);
   const people = new PersonNumbers();
   let slice = performance.now();
   /** Whether to go on: false when stopped; yields to the event loop once a slice is spent. */
