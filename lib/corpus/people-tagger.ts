@@ -9,7 +9,7 @@ import { modelReader } from "@/lib/corpus/model-file";
 import { PLACES, VN_SURNAMES } from "@/lib/corpus/names";
 import { type Candidate, ENGLISH_FUNCTION_WORDS, isVietnameseName, nameKey, VN_ONLY } from "@/lib/corpus/people";
 import type { CandidateScorer, PeopleEvidence } from "@/lib/corpus/people-evidence";
-import { personAdder, personJudge, readJudgeModel } from "@/lib/corpus/people-judge";
+import { contextOnce, personAdder, personJudge, readJudgeModel } from "@/lib/corpus/people-judge";
 
 export interface TaggerModel {
   version: 1;
@@ -112,8 +112,10 @@ export function loadTagger(file?: string, judge: boolean | string = true): Candi
   const scorer = taggerScorer(model);
   const judgeModel = judge === false ? null : readJudgeModel(typeof judge === "string" ? judge : undefined);
   if (judgeModel) {
-    scorer.judge = personJudge(judgeModel, model.lowerShare);
-    scorer.add = personAdder(judgeModel, model.lowerShare);
+    // One article context for both: the adder asks about the same mentions right after the judge.
+    const contextOf = contextOnce();
+    scorer.judge = personJudge(judgeModel, model.lowerShare, contextOf);
+    scorer.add = personAdder(judgeModel, model.lowerShare, contextOf);
   }
   return scorer;
 }

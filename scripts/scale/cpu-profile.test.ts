@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { SourceMapGenerator } from "source-map-js";
 import { afterAll, describe, expect, it } from "vitest";
-import { SourceMaps } from "./cpu-profile";
+import { SourceMaps, stageOf } from "./cpu-profile";
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "cpu-profile-test-"));
 afterAll(() => rmSync(dir, { recursive: true }));
@@ -49,5 +49,22 @@ describe("SourceMaps", () => {
   it("gives null for a file without a map", () => {
     expect(new SourceMaps().original(path.join(dir, "none.js"), 0, 0)).toBeNull();
     expect(new SourceMaps().original("node:internal/streams/readable", 10, 0)).toBeNull();
+  });
+});
+
+describe("stageOf", () => {
+  const rules = [
+    { stage: "judge", match: /people-judge\.ts/ },
+    { stage: "resolve", match: /^resolvePeople / },
+    { stage: "candidates", match: /^findCandidates / },
+  ];
+  it("gives the innermost matching frame's stage", () => {
+    const stack = ["personFeatures /x/lib/corpus/people-judge.ts", "resolvePeople /x/lib/corpus/people.ts", "main /x/index.ts"];
+    expect(stageOf(stack, rules)).toBe("judge");
+    expect(stageOf(stack.slice(1), rules)).toBe("resolve");
+  });
+  it("skips frames no rule matches and falls back to other", () => {
+    expect(stageOf(["nameKey /x/lib/corpus/people.ts", "findCandidates /x/lib/corpus/people.ts"], rules)).toBe("candidates");
+    expect(stageOf(["(garbage collector) "], rules)).toBe("other");
   });
 });

@@ -63,3 +63,19 @@ export class SourceMaps {
     return this.files.get(url)!;
   }
 }
+
+/** A stage of a run's work: the frames whose `functionName file` label `match` matches. */
+export interface StageRule {
+  stage: string;
+  match: RegExp;
+}
+
+/**
+ * The stage of one sample, from its stack (innermost frame first): the innermost frame that
+ * some rule matches decides (the first such rule), so a stage nested in another (the judge's
+ * features inside resolving) is told apart from it; "other" when no frame matches.
+ */
+export function stageOf(stack: readonly string[], rules: readonly StageRule[]): string {
+  for (const frame of stack) for (const r of rules) if (r.match.test(frame)) return r.stage;
+  return "other";
+}
