@@ -20,6 +20,18 @@ describe("people judge", () => {
     );
   });
 
+  it("counts the article's shorter forms of a name: its first word, its last word, a shorter name it opens with", () => {
+    const mentions = findCandidates([
+      "Ông Kieran Gibbs đến Hà Nội. Hôm qua Kieran vui, Gibbs cũng vui, còn Kieran Gibbs Junior thì không. Bà Kiera đến, ông Ibbs cũng đến.",
+    ]);
+    expect(mentions.map((m) => m.words.join(" "))).toEqual(["Kieran Gibbs", "Kieran", "Gibbs", "Kieran Gibbs Junior", "Kiera", "Ibbs"]);
+    // "Kieran" opens it, "Gibbs" ends it; "Kieran Gibbs Junior" is longer, and "Kiera" and "Ibbs" only its first and last letters.
+    expect(personFeatures(["Kieran", "Gibbs"], mentions, {})).toContain("short=2");
+    // "Kieran" and "Kieran Gibbs" (titled) open "Kieran Gibbs Junior"; "Gibbs" neither opens nor ends it.
+    expect(personFeatures(["Kieran", "Gibbs", "Junior"], mentions, {})).toEqual(expect.arrayContaining(["short=2", "part-titled"]));
+    expect(personFeatures(["Gibbs"], mentions, {})).toEqual(expect.arrayContaining(["full-here-titled"]));
+  });
+
   it("reads the article: a sports piece, its lists of names, a fuller name ending with a one-word one, an English word a role introduces", () => {
     const sport = findCandidates(["Tiền đạo Martial ghi bàn. Đội hình: Rui Patricio, Cancelo, Neves, Guedes và Carvalho. Joao Cancelo cũng đá."]);
     const context = articleContext(sport);
