@@ -44,6 +44,7 @@ const STAGES: StageRule[] = [
   { stage: "tokenising, rank index", match: new RegExp(file("lib/search/")) },
   { stage: "saving (segments, pairs, people, stories)", match: /^(saveSegment|commit|writeEvidence|saveStories) / },
   { stage: "compression (the corpus's gunzip, the docstore's deflate)", match: /node:zlib|lib\/index\/docstore\.ts/ },
+  { stage: "hand-over between threads (messages, their copies)", match: /^postMessage |lib\/index\/analysis-(worker|pool)\.ts/ },
   { stage: "reading the corpus", match: new RegExp(`${file("lib/index/corpus-files.ts")}|${file("lib/corpus/load.ts")}`) },
 ];
 
