@@ -62,6 +62,8 @@ describe("stageOf", () => {
     const stack = ["personFeatures /x/lib/corpus/people-judge.ts", "resolvePeople /x/lib/corpus/people.ts", "main /x/index.ts"];
     expect(stageOf(stack, rules)).toBe("judge");
     expect(stageOf(stack.slice(1), rules)).toBe("resolve");
+    // The innermost frame decides, not the first rule: resolving called from the judge is resolving.
+    expect(stageOf(["resolvePeople /x/lib/corpus/people.ts", "personFeatures /x/lib/corpus/people-judge.ts"], rules)).toBe("resolve");
   });
   it("skips frames no rule matches and falls back to other", () => {
     expect(stageOf(["nameKey /x/lib/corpus/people.ts", "findCandidates /x/lib/corpus/people.ts"], rules)).toBe("candidates");
