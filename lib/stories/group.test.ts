@@ -237,6 +237,28 @@ describe("StoryGrouper: documents added after the grouped ones", () => {
     expect(grouper.result()).toEqual(all);
   });
 
+  it("a whole grouping keeps room: a few more documents extend it without copying its arrays", () => {
+    const one = (day: number, n: number): StoryDocs => ({
+      day: new Int32Array(n).fill(day),
+      sigs: new Uint16Array(n * STRIDE),
+      personStart: new Int32Array(n + 1),
+      personVals: new Int32Array(0),
+    });
+    const grouper = new StoryGrouper();
+    grouper.append(one(20170601, 800));
+    const own = () =>
+      Object.values(grouper)
+        .filter((v) => ArrayBuffer.isView(v) && v.byteLength > 64)
+        .map((v) => (v as Int32Array).buffer);
+    const before = own();
+    grouper.append(one(20170602, 100));
+    expect(own().length).toBe(before.length);
+    expect(own().every((b, i) => b === before[i])).toBe(true);
+    const all = one(20170601, 900);
+    all.day.fill(20170602, 800);
+    expect(grouper.result()).toEqual(groupStories(all));
+  });
+
   it("refuses documents published before the grouped ones", () => {
     const grouper = new StoryGrouper();
     const one = (day: number): StoryDocs => ({

@@ -179,7 +179,11 @@ function sharePerson(docs: Pick<StoryDocs, "personStart" | "personVals">, a: num
 /** A typed array of at least `length` elements holding `a`'s first `used`; new elements are `fill`. */
 function grown<T extends Int32Array | Float64Array | Uint16Array>(a: T, used: number, length: number, fill = 0): T {
   if (a.length >= length) return a;
-  const out = new (a.constructor as new (n: number) => T)(Math.max(length, a.length * 2));
+  // Grown from nothing (a whole grouping, as the background regrouping's worker makes), an array
+  // gets an eighth more room: the next new files extend the grouping without copying every array
+  // (about 0.3 s of CPU on a live update's turn at 1M articles).
+  const size = a.length <= 1 ? length + (length >> 3) : Math.max(length, a.length * 2);
+  const out = new (a.constructor as new (n: number) => T)(size);
   out.set(a.subarray(0, used));
   if (fill) out.fill(fill, used);
   return out;
