@@ -327,6 +327,19 @@ export interface Scratch {
   slotted: number[];
   /** Per row: title, lead and body occurrences of each query word (for the positional bounds); grown as needed. */
   counts: Int32Array;
+  /**
+   * What a bound left to the pair filters, for `tighten` (see createScanner's keepLoose): per
+   * article its row (`looseAt`, trusted only when `looseDocs` of that row names the article and
+   * the row is below `looseRows`), per row the article and the query's parts. Owned by the last
+   * scanner that bounded on this scratch (`looseOwner`): an older scanner's rows are gone, and it
+   * tightens nothing (its bounds stay as they were, looser). Reused by every query: nothing the
+   * size of the segment is allocated per query.
+   */
+  looseAt: Int32Array;
+  looseDocs: Int32Array;
+  looseParts: Float64Array;
+  looseRows: number;
+  looseOwner: number;
 }
 
 /** Scratch.sums: how many values per article, and where each is. */
@@ -338,6 +351,8 @@ const HEAD = 3;
 
 /** Stamps for `Scratch.allow`: a fresh one per marked expansion, so nothing is cleared. */
 let stampGen = 0;
+/** Scanners, numbered: which one owns a scratch's loose rows (Scratch.looseOwner). */
+let scannerGen = 0;
 
 export function createScratch(index: RankIndex): Scratch {
   const f = () => new Float64Array(index.n);
@@ -359,6 +374,11 @@ export function createScratch(index: RankIndex): Scratch {
     slot: new Int32Array(index.n).fill(-1),
     slotted: [],
     counts: new Int32Array(0),
+    looseAt: new Int32Array(index.n),
+    looseDocs: new Int32Array(0),
+    looseParts: new Float64Array(0),
+    looseRows: 0,
+    looseOwner: 0,
   };
 }
 
@@ -728,15 +748,22 @@ function run(index: RankIndex, s: Scratch, req: ScoreRequest, explain: Explain |
     // pair filters (a cache miss per article, most of the bounds' cost) are read later, by
     // the top-k selection, only for the matches a page reaches (ProximityScorer.tighten).
     const ceiling = scanner.ceiling();
+    // A match with no query word in its title or lead (its count row says so) can earn no title
+    // part, flow or head compound from the positional pass: a lower ceiling, for most matches of a
+    // common query. Near misses below the cut take a ceiling too: 200 full matches score above them.
+    const ceilingBody = scanner.ceiling(true);
     const hint = req.topHint ?? TOP_HINT;
     const cut = ceiling > 0 && hint > 0 && candidates.length > 2 * hint ? kthLargest(lower.slice(0, candidates.length), hint) - w.accent : -Infinity;
+    // markUp is only written with marks in the term frequency (deferMarked): else 0, not read.
+    const marks = w.marks > 0;
     for (let i = 0; i < docs.length; i++) {
       const d = docs[i];
-      const up = s.markUp[d];
+      const up = marks ? s.markUp[d] : 0;
       let extra: number;
-      if (i >= candidates.length || cut === -Infinity) extra = scanner.bound(d, -Infinity) + up;
+      if (cut === -Infinity) extra = scanner.bound(d, -Infinity) + up;
       else if (lower[i] + ceiling + up < cut) extra = ceiling + up;
-      else extra = scanner.bound(d, Infinity) + up;
+      else if (lower[i] + ceilingBody + up < cut && scanner.headless(d)) extra = ceilingBody + up;
+      else extra = scanner.bound(d, i >= candidates.length ? -Infinity : Infinity) + up;
       upper[i] = extra > 0 ? inflate(lower[i] + extra) : lower[i];
       if (extra > 0) bounded = true;
     }
@@ -1415,21 +1442,32 @@ function createScanner(index: RankIndex, s: Scratch, groups: Group[], phrases: n
   const flowDown = Math.max(flowNear, 0);
   /** Per joined pair: the part of the article's bound its pair filter may take away (see bound). */
   const filterable = new Float64Array(n);
-  // Articles whose bound left pair filters unread (see tighten): a row of n parts each, by article (row + 1; 0: none).
-  let looseRow: Int32Array | null = null;
-  let looseParts = new Float64Array(0);
-  let looseRows = 0;
+  // Articles whose bound left pair filters unread (see tighten): a row of n parts each, in the
+  // scratch (Scratch.looseAt), which this scanner owns from its first such article on.
+  const mine = ++scannerGen;
+  /** Article d's row of loose parts, -1 when it has none (or they were read, or belong to another scanner). */
+  const looseRowOf = (d: number) => {
+    const r = s.looseAt[d];
+    return s.looseOwner === mine && r < s.looseRows && s.looseDocs[r] === d ? r : -1;
+  };
   const keepLoose = (d: number, g: number, part: number) => {
-    looseRow ??= new Int32Array(index.n);
-    if (looseRow[d] === 0) {
-      looseRow[d] = ++looseRows;
-      if (looseRows * n > looseParts.length) {
-        const next = new Float64Array(Math.max(1024, 2 * looseRows * n));
-        next.set(looseParts);
-        looseParts = next;
-      }
+    if (s.looseOwner !== mine) {
+      s.looseOwner = mine;
+      s.looseRows = 0;
     }
-    looseParts[(looseRow[d] - 1) * n + g] = part;
+    let r = looseRowOf(d);
+    if (r < 0) {
+      r = s.looseAt[d] = s.looseRows++;
+      if (s.looseRows > s.looseDocs.length) {
+        s.looseDocs = grow(s.looseDocs, s.looseRows);
+        const parts = new Float64Array(s.looseDocs.length * n);
+        parts.set(s.looseParts.subarray(0, Math.min(s.looseParts.length, parts.length)));
+        s.looseParts = parts;
+      }
+      s.looseDocs[r] = d;
+      s.looseParts.fill(0, r * n, (r + 1) * n);
+    }
+    s.looseParts[r * n + g] = part;
   };
 
   return {
@@ -1533,25 +1571,45 @@ function createScanner(index: RankIndex, s: Scratch, groups: Group[], phrases: n
      * (0 when nothing was left, or once tightened: each article's filters are read once).
      */
     tighten(d: number): number {
-      if (!looseRow || looseRow[d] === 0) return 0;
-      const at = (looseRow[d] - 1) * n;
-      looseRow[d] = 0;
+      const r = looseRowOf(d);
+      if (r < 0) return 0;
+      const parts = s.looseParts;
+      const at = r * n;
+      s.looseDocs[r] = -1;
       let out = 0;
-      for (let g = 1; g < n; g++) if (looseParts[at + g] > 0 && !mayPair(d, g)) out += looseParts[at + g];
+      for (let g = 1; g < n; g++) if (parts[at + g] > 0 && !mayPair(d, g)) out += parts[at + g];
       return out;
     },
-    /** At least `bound` of any article: each positional feature at its ceiling (a saturation stays below k1 + 1). */
-    ceiling(): number {
+    /**
+     * At least `bound` of any article: each positional feature at its ceiling (a saturation stays
+     * below k1 + 1). `headless`: of an article with no query word in its title or lead (see
+     * `headless`), whose title part, flow and head compound are 0 (they count title or lead
+     * occurrences only); pairs, near pairs and span count the body too.
+     */
+    ceiling(headless = false): number {
       const top = k1 + 1;
       let out = 0;
       for (let g = 1; g < n; g++) {
-        if (joinMask & (1 << g)) out += (pairIdf[g] > 0 ? pairIdf[g] * top : 0) + (titleIdf[g] > 0 ? titleIdf[g] * top : 0);
-        if (flowW[g] > 0) out += flowW[g] * Math.max(flowNear, 1);
-        if (headPairs & (1 << g)) out += headRest[g - 1] + headRest[g];
+        if (joinMask & (1 << g)) out += (pairIdf[g] > 0 ? pairIdf[g] * top : 0) + (titleIdf[g] > 0 && !headless ? titleIdf[g] * top : 0);
+        if (flowW[g] > 0 && !headless) out += flowW[g] * Math.max(flowNear, 1);
+        if (headPairs & (1 << g) && !headless) out += headRest[g - 1] + headRest[g];
         if (nearIdf[g] > 0) out += nearIdf[g] * top;
       }
       if (spanW > 0) out += spanW;
       return out > 0 ? inflate(out) : 0;
+    },
+    /**
+     * Whether no term of any query word occurs in article d's title or lead, by the count row
+     * accumulate left (it counts every posting of every term of the word, before any is skipped):
+     * the positional pass then finds no query token there.
+     */
+    headless(d: number): boolean {
+      const row = slot[d];
+      if (row < 0) return false;
+      const counts = s.counts;
+      const at = row * stride;
+      for (let g = 0; g < n; g++) if (counts[at + 3 * g] !== 0 || counts[at + 3 * g + 1] !== 0) return false;
+      return true;
     },
     /** Pair and near scores and the phrase check over stream positions [from, to). */
     scan(d: number, from: number, to: number): Proximity {

@@ -132,6 +132,26 @@ describe("pruned top k", () => {
     );
   });
 
+  it("keeps an earlier query's bounds once a later query on the same matcher has bounded its own (shared loose rows)", () => {
+    fc.assert(
+      fc.property(corpus, query, query, weights, hints, (articles, q1, q2, w, topHint) => {
+        const archive = memoryArchive(articles);
+        const matcher = createMatcher(archive, { weights: w, topHint });
+        const first = matcher.match(q1, "all");
+        // The second query bounds on the same scratch (Scratch.looseAt): the first's rows are no longer its own.
+        matcher.match(q2, "all");
+        const exact = createMatcher(archive, { exhaustive: true, weights: w }).match(q1, "all");
+        const scores = new Map(exact?.hits.map((h) => [h.seg.rank.ids[h.d], h.score]));
+        for (const h of first?.hits ?? []) {
+          first!.tighten(h);
+          expect(h.bound ?? h.score).toBeGreaterThanOrEqual(scores.get(h.seg.rank.ids[h.d])!);
+        }
+        if (first) expect([...first.scores]).toEqual([...exact!.scores]);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it("equals it on the seeds, for queries of their own words", async () => {
     const { articles } = await loadCorpus(SEEDS);
     expect(articles.length).toBeGreaterThan(0);

@@ -9,7 +9,10 @@
 // line's text; `--under` applies, `--last` does not: line ticks carry no time). `--sources`: name
 // each function of a built bundle (`.next/server/chunks/…`) by its source file and line through the
 // bundle's source map, and add self time by source file (the server of `npm run build` is minified:
-// without maps its functions read `a`, `L`, `(anonymous)` in one chunk). Under tsx every
+// without maps its functions read `a`, `L`, `(anonymous)` in one chunk). `--line-functions` (with
+// `--lines`): the line ticks also summed by the function whose text holds each line (the nearest
+// `function NAME(` or method `NAME(…) {` above it in the file), so code V8 inlined into its caller
+// counts where it is written, not in the caller's frame. Under tsx every
 // line of a module is line 2 (each file is compiled to one line), so for lines profile a bundle:
 //   npx esbuild scripts/scale/query-profile.ts --bundle --platform=node --format=cjs \
 //     --external:@riaskov/mmap-io --outfile=/tmp/qp.js   # run from the project directory
@@ -28,6 +31,7 @@ const { values, positionals } = cliArgs(__filename, {
     last: { type: "string" },
     lines: { type: "string", default: "0" },
     sources: { type: "boolean", default: false },
+    "line-functions": { type: "boolean", default: false },
   },
 });
 
@@ -122,4 +126,23 @@ function printLines(n: number) {
   console.log(`\nlines (${all} line ticks${values.under ? ` under ${values.under}` : ""})`);
   const sorted = [...ticks.values()].sort((a, b) => b.ticks - a.ticks).slice(0, n);
   for (const e of sorted) console.log(`${((100 * e.ticks) / all).toFixed(1).padStart(5)}%  ${e.fn} :${e.line}  ${text(e.url, e.line)}`);
+  if (!values["line-functions"]) return;
+  // The function a line is written in: the nearest line at or above it that opens one.
+  const opens = /^\s*(?:(?:export\s+)?(?:async\s+)?function\*?\s+([\w$]+)\s*\(|(?:get\s+|async\s+)?([\w$]+)\s*\([^)]*\)\s*(?::[^={]+)?\{\s*$)/;
+  const written = new Map<string, number>();
+  for (const e of ticks.values()) {
+    text(e.url, e.line);
+    const lines = sources.get(e.url)!;
+    let name = "(unknown)";
+    for (let i = e.line - 1; i >= 0; i--) {
+      const m = opens.exec(lines[i] ?? "");
+      if (m && !["if", "for", "while", "switch", "catch"].includes(m[1] ?? m[2])) {
+        name = `${m[1] ?? m[2]} :${i + 1}`;
+        break;
+      }
+    }
+    written.set(name, (written.get(name) ?? 0) + e.ticks);
+  }
+  console.log(`\nline ticks by the function each line is written in`);
+  for (const [name, t] of [...written].sort((a, b) => b[1] - a[1]).slice(0, n)) console.log(`${((100 * t) / all).toFixed(1).padStart(5)}%  ${name}`);
 }

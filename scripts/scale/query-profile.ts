@@ -6,8 +6,8 @@
 // `--slowest N` lists the N queries whose search() took longest in the last run (with their
 // match() time in that run, how many full matches and near misses they have and how many
 // postings they read and scored: the work budgets' units, matcher.ts WORK_BUDGET and
-// SCORE_BUDGET). Every run ends with both over the queries (p50, p99, max) and how many the
-// budgets cut (`partial`). `--score-budget N` sets the score budget (`Infinity`: none).
+// SCORE_BUDGET). Every run ends with both over the queries (p50, p99, max), the members each
+// query lists (full matches + near misses) and how many the budgets cut (`partial`). `--score-budget N` sets the score budget (`Infinity`: none).
 // `--ab '{"marks":0}'` also times match() with those RANK_WEIGHTS changed ("match-ab"), in the
 // same process and runs, the two alternating which goes first: a weight's or feature's cost
 // (`"mix": false` and `"nearMissRule": {…}` set those matcher options). match() is timed with
@@ -159,6 +159,9 @@ async function main() {
     const most = charged.reduce((a, b) => (b.m![unit] > a.m![unit] ? b : a), charged[0]);
     if (most) console.log(`${unit}: p50 ${percentile(xs, 50)}, p99 ${percentile(xs, 99)}, max ${most.m![unit]} (${most.q})`);
   }
+  // Members: the full matches and near misses each query lists (the per-member work: scores, bounds, hits).
+  const members = charged.map((x) => x.m!.hits.length + x.m!.nearMisses.length).sort((a, b) => a - b);
+  if (members.length) console.log(`members (full matches + near misses): p50 ${percentile(members, 50)}, p99 ${percentile(members, 99)}, max ${members[members.length - 1]}`);
   console.log(`cut by the budget (partial): ${charged.filter((x) => x.m!.partial).length} of ${charged.length}`);
   const slowest = queries.map((q, i) => ({ q, ms: lastSearch[i] ?? 0 })).sort((a, b) => b.ms - a.ms);
   for (const { q, ms } of slowest.slice(0, Number(values.slowest))) {
