@@ -322,6 +322,12 @@ export interface Scratch {
    * trusted only when it lies in the term's postings and names the article. Grown as needed.
    */
   posAt: Int32Array;
+  /**
+   * For a word of several terms (a prefix's completions), the postings the membership pass read of
+   * articles still in the running, term after term, in order (see memberPass): the scoring pass
+   * reads these rather than every posting again. Grown as needed.
+   */
+  listed: Int32Array;
   /** Per article: its row in `counts` (-1: none yet); `slotted` lists the articles with a row. */
   slot: Int32Array;
   slotted: number[];
@@ -371,6 +377,7 @@ export function createScratch(index: RankIndex): Scratch {
     allow: new Int32Array(index.n),
     held: new Int32Array(index.n),
     posAt: new Int32Array(0),
+    listed: new Int32Array(0),
     slot: new Int32Array(index.n).fill(-1),
     slotted: [],
     counts: new Int32Array(0),
@@ -933,8 +940,14 @@ function accumulate(
     // scoring pass would first touch them (memberPass), so every sum is the same to the bit.
     const byMember = single && members !== null;
     const atWord = g * index.n;
+    // A word of several terms after the membership pass: the postings that pass read of articles
+    // still in the running (Scratch.listed, term by term, in order), a subsequence of the term's
+    // postings holding every member's: the same visits as reading them all, but for non-members.
+    const spans = members !== null && !byMember ? members.spans[g] : undefined;
+    const { listed } = s;
     // The word as typed comes first; completions count only in articles where it does not occur.
-    for (const t of group.terms) {
+    for (let k = 0; k < group.terms.length; k++) {
+      const t = group.terms[k];
       const defer = deferMarked(t, w);
       const ti = t.weight * termIdf(index, t);
       const from = foldedStart[t.f];
@@ -945,17 +958,24 @@ function accumulate(
       const headLeadPart = headIdf[g] * (t.weight * headLead > 0 ? t.weight * headLead : 0);
       // A marked spelling: only articles that hold it (its folded tf stands for its own).
       // By member: the membership pass's marks say whether the article holds it (held's word bit).
-      const stamp = t.e === undefined || byMember ? 0 : ++stampGen;
+      // From the list: a posting listed negated (~p) is of an article lacking the marked spelling.
+      const stamp = t.e === undefined || byMember || spans ? 0 : ++stampGen;
       if (stamp) for (let p = exactStart[t.e!]; p < exactStart[t.e! + 1]; p++) allow[exactDocs[p]] = stamp;
-      const visits = byMember ? members.docs.length : end - from;
+      const first = spans ? spans[k] : 0;
+      const visits = byMember ? members.docs.length : spans ? spans[k + 1] - first : end - from;
       for (let i = 0; i < visits; i++) {
         let p = from + i;
         let d: number;
+        let lacksMark = false;
         if (byMember) {
           d = members.docs[i];
           p = posAt[atWord + d];
           // A member lacking the term (a near miss), or a position left by another query.
           if (p < from || p >= end || foldedDocs[p] !== d) continue;
+        } else if (spans) {
+          p = listed[first + i];
+          if (p < 0) [p, lacksMark] = [~p, true];
+          d = foldedDocs[p];
         } else d = foldedDocs[p];
         const at = SUMS * d;
         if (
@@ -992,7 +1012,7 @@ function accumulate(
         counts[c] += inTitle === 15 ? UNBOUNDED : inTitle;
         counts[c + 1] += inLead === 15 ? UNBOUNDED : inLead;
         counts[c + 2] += (packed & 255) === 255 ? UNBOUNDED : packed & 255;
-        if (byMember ? (held[d] & bit) === 0 : stamp && allow[d] !== stamp) continue;
+        if (byMember ? (held[d] & bit) === 0 : spans ? lacksMark : stamp && allow[d] !== stamp) continue;
         // A field the word is not in adds 0 whatever its norm: its norm is not read (most postings are body only).
         const y = inTitle > 0 ? inTitle * titleNorm[d] : 0;
         const x = fT * y + (inLead > 0 ? fL * inLead * leadNorm[d] : 0) + fB * (packed & 255) * bodyNorm[d];
@@ -1075,7 +1095,9 @@ const MEMBER = 1 << 30;
  * Returns the articles that hold every word or lack only what a near miss may (nearMissMask),
  * in the order the scoring pass first touches them, each marked MEMBER in `held` beside the words
  * it holds; every other article's `held` is back to 0. For a word of one term, each posting of an
- * article still in the running leaves its position in Scratch.posAt.
+ * article still in the running leaves its position in Scratch.posAt; for a word of several terms,
+ * such postings are listed in Scratch.listed, term after term (`spans[g]`: where each term's start,
+ * and the last's end), negated (~p) when the article lacks the term's marked spelling.
  */
 function memberPass(
   index: RankIndex,
@@ -1087,11 +1109,14 @@ function memberPass(
   limit: number,
   scoreBudget: number,
   total: number,
-): { docs: number[]; scored: number; limit: number } {
+): { docs: number[]; scored: number; limit: number; spans: (number[] | undefined)[] } {
   const { foldedStart, foldedDocs, exactStart, exactDocs } = index;
   const { held } = s;
   if (s.posAt.length < groups.length * index.n) s.posAt = new Int32Array(groups.length * index.n);
   const { posAt } = s;
+  const spans: (number[] | undefined)[] = groups.map(() => undefined);
+  let listed = s.listed;
+  let length = 0;
   const seen: number[] = [];
   let scored = 0;
   let check = scoreBudget / 2;
@@ -1100,9 +1125,11 @@ function memberPass(
   for (const g of order) {
     const bit = 1 << g;
     const atWord = groups[g].terms.length === 1 ? g * index.n : -1;
+    const span = atWord < 0 ? (spans[g] = [length]) : null;
     for (const t of groups[g].terms) {
       const from = foldedStart[t.f];
       let end = postingsBelow(index, t.f, limit);
+      if (span && listed.length < length + end - from) listed = s.listed = grow(listed, length + end - from);
       // A marked spelling: only articles that hold it, found by walking its postings beside the
       // folded term's (both in article order) rather than stamping them first.
       const marked = t.e !== undefined;
@@ -1125,11 +1152,16 @@ function memberPass(
         if (atWord >= 0) posAt[atWord + d] = p;
         if (marked) {
           while (q < qEnd && exactDocs[q] < d) q++;
-          if (q === qEnd || exactDocs[q] !== d) continue;
+          if (q === qEnd || exactDocs[q] !== d) {
+            if (span) listed[length++] = ~p;
+            continue;
+          }
         }
+        if (span) listed[length++] = p;
         if (h === 0) seen.push(d);
         held[d] = h | bit;
       }
+      span?.push(length);
       read += end - from;
     }
     needed |= bit;
@@ -1146,7 +1178,7 @@ function memberPass(
       held[d] = h | MEMBER;
     }
   }
-  return { docs, scored, limit };
+  return { docs, scored, limit, spans };
 }
 
 /** Each query word's weight in the head: idf^headPower, scaled so that they still sum to the query's idf. */
