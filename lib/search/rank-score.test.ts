@@ -830,7 +830,8 @@ describe("the membership pass (every word required: members decided before any p
         // Again, in the other order, on the same scratch.
         for (let i = requests.length - 1; i >= 0; i--) expect(run(requests[i], false)).toEqual(reference[i]);
       }),
-      { numRuns: 200 },
+      // Enough runs to reach a near miss holding only a lookalike of a prefix's marked completions (`vả` for `và…`).
+      { numRuns: 500 },
     );
     // The property reached what it is about.
     expect(nearMisses).toBeGreaterThan(20);
