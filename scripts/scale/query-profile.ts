@@ -161,7 +161,8 @@ async function main() {
   }
   // Members: the full matches and near misses each query lists (the per-member work: scores, bounds, hits).
   const members = charged.map((x) => x.m!.hits.length + x.m!.nearMisses.length).sort((a, b) => a - b);
-  if (members.length) console.log(`members (full matches + near misses): p50 ${percentile(members, 50)}, p99 ${percentile(members, 99)}, max ${members[members.length - 1]}`);
+  if (members.length)
+    console.log(`members (full matches + near misses): p50 ${percentile(members, 50)}, p99 ${percentile(members, 99)}, max ${members[members.length - 1]}`);
   console.log(`cut by the budget (partial): ${charged.filter((x) => x.m!.partial).length} of ${charged.length}`);
   const slowest = queries.map((q, i) => ({ q, ms: lastSearch[i] ?? 0 })).sort((a, b) => b.ms - a.ms);
   for (const { q, ms } of slowest.slice(0, Number(values.slowest))) {
