@@ -32,7 +32,11 @@ function tempDir(): string {
   dirs.push(d);
   return d;
 }
-afterEach(() => {
+// A writer left open may still save its stories in the background; closing it first keeps
+// that write from landing in a directory being removed (ENOTEMPTY under load).
+const opened: LiveIndex[] = [];
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((index) => index.close()));
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
@@ -49,6 +53,7 @@ function answers(engine: SearchEngine) {
 
 async function open(corpusDir: string, indexDir: string | null) {
   const index = await LiveIndex.open({ corpusDir, indexDir, sketchBits: 12 });
+  opened.push(index);
   return { index, engine: new SearchEngine(index.archive) };
 }
 
@@ -350,11 +355,13 @@ describe("LiveIndex: segments of bounded size", () => {
     writeFileSync(path.join(corpus, "a.jsonl"), [0, 1, 2, 3, 4, 5, 6].map((t) => record(`a${t}`, t)).join("\n") + "\n");
     const saved = tempDir();
     const split = await LiveIndex.open({ corpusDir: corpus, indexDir: saved, sketchBits: 12, segmentDocs: 2 });
+    opened.push(split);
     expect(split.archive.segments.map((s) => s.rank.n)).toEqual([2, 2, 2, 1]);
     const whole = await open(corpus, null);
     expect(whole.index.archive.segments).toHaveLength(1);
     expect(answers(new SearchEngine(split.archive))).toEqual(answers(whole.engine));
     const loaded = await LiveIndex.open({ corpusDir: corpus, indexDir: saved, sketchBits: 12, segmentDocs: 2 });
+    opened.push(loaded);
     expect(loaded.loaded.saved).toBe(true);
     expect(answers(new SearchEngine(loaded.archive))).toEqual(answers(whole.engine));
   });
