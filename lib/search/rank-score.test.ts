@@ -679,6 +679,9 @@ describe("rank score", () => {
       expect(lower("treo cổ trâu ở lễ hội")).toEqual([]);
       expect(lower('"trinh xuan thanh" ra dau thu')).toEqual([]);
       expect(lower("trinh xuan, thanh")).toEqual([]);
+      // At most five words: a whole lower-case query is one run, and every stretch of it a lookup.
+      const long = (q: string) => nameRuns(parseQuery(q).words, (slug) => slug === "a-b-c-d-e-f" || slug === "a-b-c-d-e", 3);
+      expect(long("a b c d e f")).toEqual([[0, 1, 2, 3, 4]]);
     });
 
     it("lists only articles where a known person's name typed in lower case stands together, unless lowerNames is false", () => {

@@ -1224,16 +1224,23 @@ export function nameRuns(
 ): number[][] {
   const capital = (t: string) => /^\p{Lu}/u.test(t);
   const runs = stretches(words, (w) => capital(w.text) && w.phrase < 0, NAME_WORDS, isPerson);
-  if (lowerWords > 0) runs.push(...stretches(words, (w) => !capital(w.text) && w.phrase < 0, lowerWords, isPerson));
+  if (lowerWords > 0) runs.push(...stretches(words, (w) => !capital(w.text) && w.phrase < 0, lowerWords, isPerson, LOWER_NAME_MOST));
   return runs;
 }
 
-/** The longest stretches (`least` words or more) of the runs of joined words `inRun` keeps whose slug `isPerson` knows. */
+/**
+ * The most words a name typed in lower case is looked for in: a whole query typed in lower case
+ * is one run, and every stretch of it is a lookup; a person's name is rarely longer.
+ */
+const LOWER_NAME_MOST = 5;
+
+/** The longest stretches (`least` to `most` words) of the runs of joined words `inRun` keeps whose slug `isPerson` knows. */
 function stretches(
   words: readonly { text: string; joinsPrev: boolean; phrase: number }[],
   inRun: (w: { text: string; phrase: number }) => boolean,
   least: number,
   isPerson: (slug: string) => boolean,
+  most = Infinity,
 ): number[][] {
   const runs: number[][] = [];
   // Each word slugged once: a stretch's slug is its words' slugs joined (slugify of the words joined by spaces).
@@ -1247,7 +1254,7 @@ function stretches(
       .join("-");
   const close = () => {
     for (let i = 0; i + least <= run.length;) {
-      let end = run.length;
+      let end = Math.min(run.length, i + most);
       while (end - i >= least && !isPerson(slugOf(i, end))) end--;
       if (end - i >= least) {
         runs.push(run.slice(i, end));
