@@ -15,7 +15,6 @@
 // with the words they lack so they are never shown as full matches (the matcher ranks them
 // with the full matches by score: coverage is what a missing word costs); in "any" mode
 // some words, ranked by coverage first because coverage carries the largest weight.
-import { slugify } from "@/lib/corpus/text";
 import { popcount } from "@/lib/search/bits";
 import type { Group } from "@/lib/search/query-expand";
 import { mayHoldAny, pairFilter, pairProbes, type PairFilter } from "@/lib/search/pair-filter";
@@ -1203,6 +1202,9 @@ function deferMarked(t: Group["terms"][number], w: RankWeights): boolean {
   return w.marks > 0 && t.base && t.e !== undefined;
 }
 
+/** A query word as nameRuns reads it (query-parse.ts QueryWord). */
+type NameWord = { text: string; folded: string; joinsPrev: boolean; phrase: number };
+
 /**
  * Names typed as such: inside each run of words written with a capital, each joined to the
  * one before and outside quotes, the longest stretches (NAME_WORDS or more words) that are
@@ -1217,11 +1219,7 @@ function deferMarked(t: Group["terms"][number], w: RankWeights): boolean {
  * are that person far more often than three words that happen to (two are not: `le hoi`,
  * `gia han`, `cong ty` are people's names in the facet and common words in a query).
  */
-export function nameRuns(
-  words: readonly { text: string; joinsPrev: boolean; phrase: number }[],
-  isPerson: (slug: string) => boolean,
-  lowerWords = 0,
-): number[][] {
+export function nameRuns(words: readonly NameWord[], isPerson: (slug: string) => boolean, lowerWords = 0): number[][] {
   const capital = (t: string) => /^\p{Lu}/u.test(t);
   const runs = stretches(words, (w) => capital(w.text) && w.phrase < 0, NAME_WORDS, isPerson);
   if (lowerWords > 0) runs.push(...stretches(words, (w) => !capital(w.text) && w.phrase < 0, lowerWords, isPerson, LOWER_NAME_MOST));
@@ -1236,26 +1234,29 @@ const LOWER_NAME_MOST = 5;
 
 /** The longest stretches (`least` to `most` words) of the runs of joined words `inRun` keeps whose slug `isPerson` knows. */
 function stretches(
-  words: readonly { text: string; joinsPrev: boolean; phrase: number }[],
+  words: readonly NameWord[],
   inRun: (w: { text: string; phrase: number }) => boolean,
   least: number,
   isPerson: (slug: string) => boolean,
   most = Infinity,
 ): number[][] {
   const runs: number[][] = [];
-  // Each word slugged once: a stretch's slug is its words' slugs joined (slugify of the words joined by spaces).
-  const slugs = words.map((w) => slugify(w.text));
+  // Each word slugged once, from its folded form (what slugify gives its text, without normalising it again):
+  // a stretch's slug is its words' slugs joined (slugify of the words joined by spaces).
+  const slugs = words.map((w) => w.folded.replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, ""));
   let run: number[] = [];
-  const slugOf = (from: number, to: number) =>
-    run
-      .slice(from, to)
-      .map((k) => slugs[k])
-      .filter(Boolean)
-      .join("-");
   const close = () => {
     for (let i = 0; i + least <= run.length;) {
-      let end = Math.min(run.length, i + most);
-      while (end - i >= least && !isPerson(slugOf(i, end))) end--;
+      // The slugs of the stretches from word i, shortest first (prefix[k]: words i … i + k).
+      const last = Math.min(run.length, i + most);
+      const prefix: string[] = [];
+      for (let j = i, slug = ""; j < last; j++) {
+        const word = slugs[run[j]];
+        if (word) slug = slug ? `${slug}-${word}` : word;
+        prefix.push(slug);
+      }
+      let end = last;
+      while (end - i >= least && !isPerson(prefix[end - i - 1])) end--;
       if (end - i >= least) {
         runs.push(run.slice(i, end));
         i = end;
