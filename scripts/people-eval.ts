@@ -9,6 +9,10 @@
 //     (--cleaned prints the cleaned title and paragraphs the person rules read, not the raw body)
 //   [--dump FILE]   also writes every corpus article's people ({id: names}) to FILE, and with
 //   [--against OLD] compares them with OLD (another code's dump): names lost and gained over the archive
+//   npx tsx scripts/people-eval.ts --layers [--recent N] --labels A.json,B.json,… --cache FILE
+//     what each layer of the pipeline (rules, archive evidence, tagger, the judge's drops, its additions) gains and
+//     loses per file, right or wrong, and the totals of the last N files named (default 3) apart from the others:
+//     a layer written or tuned while reading the older files shows its overfit as a lower precision on the newer ones
 // Labels: data/eval/people-labels*.json; each file says how it was sampled and whether it was
 // used for tuning.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -16,7 +20,7 @@ import path from "node:path";
 import { cliArgs } from "./cli";
 import { readRawArticles } from "@/lib/corpus/load";
 import { type Candidate, candidatesToResolve, type PeopleHelpers, resolvePeople } from "@/lib/corpus/people";
-import { compareNames } from "@/lib/corpus/people-eval";
+import { compareNames, evalKey, type LayerChange, layerChanges } from "@/lib/corpus/people-eval";
 import { PeopleEvidence } from "@/lib/corpus/people-evidence";
 import { personAdder, personJudge, readJudgeModel } from "@/lib/corpus/people-judge";
 import { readTaggerModel, taggerScorer } from "@/lib/corpus/people-tagger";
@@ -83,6 +87,8 @@ async function main() {
       judge: { type: "string" },
       dump: { type: "string" },
       against: { type: "string" },
+      layers: { type: "boolean", default: false },
+      recent: { type: "string", default: "3" },
     },
   });
   const dir = positionals[0] ?? DEFAULT_CORPUS;
@@ -115,6 +121,15 @@ async function main() {
     return;
   }
   const candidates = archiveCandidates(raws, opts.cache);
+  if (opts.layers) {
+    layersReport(
+      files.map((f) => f.file),
+      candidates,
+      Number(opts.recent),
+      opts.judge,
+    );
+    return;
+  }
   let helpers: PeopleHelpers = {};
   if (!opts["rules-only"]) {
     const evidence = new PeopleEvidence(opts["no-evidence"] ? { minTitled: Infinity, minTitledSingle: Infinity, minPlaced: Infinity } : undefined);
@@ -183,6 +198,77 @@ function dumpArchive(candidates: Map<string, Candidate[]>, helpers: PeopleHelper
   console.log(`## archive against ${path.basename(against)}: ${articles} articles changed, ${sum(lost)} names lost, ${sum(gained)} gained`);
   console.log(`lost: ${top(lost)}`);
   console.log(`gained: ${top(gained)}`);
+}
+
+/** The pipeline layer by layer, each stack holding the layers before it, as the build runs them. */
+function layerStacks(candidates: Map<string, Candidate[]>, judgeFile?: string): { name: string; helpers: PeopleHelpers }[] {
+  const evidence = new PeopleEvidence();
+  for (const c of candidates.values()) evidence.add(c);
+  const model = readTaggerModel();
+  const judge = readJudgeModel(judgeFile);
+  if (!model || !judge) throw new Error("--layers needs data/people-tagger.json and the judge's model");
+  const scorer = (part: "none" | "drop" | "both") => {
+    const s = taggerScorer(model);
+    if (part !== "none") s.judge = personJudge(judge, model.lowerShare);
+    if (part === "both") s.add = personAdder(judge, model.lowerShare);
+    return s;
+  };
+  return [
+    { name: "rules", helpers: {} },
+    { name: "evidence", helpers: evidence.helpers() },
+    { name: "tagger", helpers: evidence.helpers(scorer("none")) },
+    { name: "judge drops", helpers: evidence.helpers(scorer("drop")) },
+    { name: "judge adds", helpers: evidence.helpers(scorer("both")) },
+  ];
+}
+
+/** `--layers`: per file, what each layer gains and loses; then the older files' and the last `recent` files' totals. */
+function layersReport(files: string[], candidates: Map<string, Candidate[]>, recent: number, judgeFile?: string) {
+  const stacks = layerStacks(candidates, judgeFile);
+  const zero = (): LayerChange => ({ gainedRight: 0, gainedWrong: 0, lostRight: 0, lostWrong: 0 });
+  const perFile = files.map((file) => {
+    const labels = JSON.parse(readFileSync(file, "utf8")) as Labels;
+    const sums = stacks.map(zero);
+    let labelled = 0;
+    for (const { id, people } of labels.articles) {
+      const mentions = candidatesToResolve(candidates.get(id) ?? []);
+      const found = stacks.map(({ helpers }) => resolvePeople(mentions, helpers).map((p) => p.name));
+      labelled += new Set(people.map(evalKey)).size;
+      layerChanges(people, found).forEach((c, i) => {
+        for (const k of Object.keys(c) as (keyof LayerChange)[]) sums[i][k] += c[k];
+      });
+    }
+    return { file: path.basename(file), labelled, sums };
+  });
+  const fmtChange = (c: LayerChange) => `+${c.gainedRight}/${c.gainedWrong} -${c.lostRight}/${c.lostWrong}`;
+  const pr = (right: number, wrong: number, labelled: number) =>
+    `${(right / Math.max(1, right + wrong)).toFixed(3)} / ${(right / Math.max(1, labelled)).toFixed(3)}`;
+  // P / R after each layer, from the running sums of its gains and losses.
+  const after = (sums: LayerChange[], labelled: number) => {
+    let right = 0;
+    let wrong = 0;
+    return sums.map((c) => {
+      right += c.gainedRight - c.lostRight;
+      wrong += c.gainedWrong - c.lostWrong;
+      return pr(right, wrong, labelled);
+    });
+  };
+  console.log(`layer changes: +right/wrong gained -right/wrong lost; P / R after each layer`);
+  console.log(`file | ${stacks.map((s) => s.name).join(" | ")} | ${stacks.map((s) => `P / R after ${s.name}`).join(" | ")}`);
+  const line = (name: string, rows: typeof perFile) => {
+    const sums = stacks.map((_, i) => {
+      const t = zero();
+      for (const r of rows) for (const k of Object.keys(t) as (keyof LayerChange)[]) t[k] += r.sums[i][k];
+      return t;
+    });
+    const labelled = rows.reduce((a, r) => a + r.labelled, 0);
+    console.log(`${name} | ${sums.map(fmtChange).join(" | ")} | ${after(sums, labelled).join(" | ")}`);
+  };
+  for (const r of perFile) line(r.file, [r]);
+  const cut = Math.max(0, perFile.length - recent);
+  line(`older ${cut} files`, perFile.slice(0, cut));
+  line(`last ${perFile.length - cut} files`, perFile.slice(cut));
+  line("all files", perFile);
 }
 
 function printCounts(heading: string, { tp, fp, fn }: Counts) {

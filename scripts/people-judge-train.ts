@@ -10,6 +10,8 @@
 //     --add-cost what adding a non-person costs, in people found, when the add threshold is chosen (default 1; a
 //                list "1,2" cross-validates each, and the model written uses the first)
 //     --verbose  every person the cross-validated judge drops or adds, with its label
+//     --recent N also the totals of the last N files named (default 3): the files the rules were read against least,
+//                whose cross-validated figure is the held-out estimate (docs/cleaning.md, people17's section)
 // Each person the rules, the archive evidence and the tagger find in a labelled article is one
 // example of the first model, each full name no person found explains (`openNames`) one of the
 // second (label: in the article's hand labels or not). The thresholds of each fold are chosen by
@@ -70,6 +72,7 @@ async function main() {
       iterations: { type: "string" },
       without: { type: "string" },
       "add-cost": { type: "string", default: "1" },
+      recent: { type: "string", default: "3" },
     },
   });
   const options: LogisticOptions = {
@@ -156,6 +159,9 @@ async function main() {
   // One cross-validation per add cost: the models are the same, only the add thresholds differ.
   addCosts.forEach((addCost, c) => {
     const total = { base: zero(), cv: zero() };
+    // The last `recent` files apart: the held-out estimate.
+    const recent = { base: zero(), cv: zero() };
+    const firstRecent = data.length - Number(opts.recent);
     console.log(`## add cost ${addCost}`);
     console.log(`file | rules (shipped pipeline) P / R | cross-validated judge P / R | thresholds`);
     data.forEach((held, i) => {
@@ -183,10 +189,15 @@ async function main() {
       for (const k of ["tp", "fp", "fn"] as const) {
         total.base[k] += base[k];
         total.cv[k] += cv[k];
+        if (i >= firstRecent) {
+          recent.base[k] += base[k];
+          recent.cv[k] += cv[k];
+        }
       }
       console.log(`${held.file} | ${fmt(base)} | ${fmt(cv)} | ${thresholds.join(", ")}`);
     });
     console.log(`total (add cost ${addCost}) | ${fmt(total.base)} | ${fmt(total.cv)}`);
+    console.log(`last ${data.length - Math.max(0, firstRecent)} files (add cost ${addCost}) | ${fmt(recent.base)} | ${fmt(recent.cv)}`);
   });
   const addCost = addCosts[0];
 

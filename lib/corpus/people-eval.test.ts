@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compareNames, evalKey } from "@/lib/corpus/people-eval";
+import { compareNames, evalKey, layerChanges } from "@/lib/corpus/people-eval";
 
 describe("people evaluation", () => {
   it("compares a name without its final full stop, as labels copy it from the sentence", () => {
@@ -16,5 +16,21 @@ describe("people evaluation", () => {
       wrong: ["mai linh taxi"],
       missed: ["hari won"],
     });
+  });
+
+  it("says what each layer gains and loses against the one before it, right or wrong", () => {
+    const labelled = ["Hari Won", "Trấn Thành", "Neymar"];
+    const stacks = [
+      ["Hari Won", "Sacombank"],
+      ["Hari Won", "Sacombank", "Neymar", "Celtic"],
+      ["Hari Won", "Neymar"],
+    ];
+    expect(layerChanges(labelled, stacks)).toEqual([
+      { gainedRight: 1, gainedWrong: 1, lostRight: 0, lostWrong: 0 },
+      { gainedRight: 1, gainedWrong: 1, lostRight: 0, lostWrong: 0 },
+      { gainedRight: 0, gainedWrong: 0, lostRight: 0, lostWrong: 2 },
+    ]);
+    // Same names spelt differently are the same name.
+    expect(layerChanges(labelled, [["Neymar."], ["neymar"]])[1]).toEqual({ gainedRight: 0, gainedWrong: 0, lostRight: 0, lostWrong: 0 });
   });
 });

@@ -19,3 +19,28 @@ export function compareNames(labelled: readonly string[], found: readonly string
   const missed = [...gold].filter((k) => !got.has(k));
   return { wrong, missed, right: got.size - wrong.length };
 }
+
+/** What one layer of the person pipeline changes against the layer before it, by `evalKey`: names gained and lost, right or wrong. */
+export interface LayerChange {
+  gainedRight: number;
+  gainedWrong: number;
+  lostRight: number;
+  lostWrong: number;
+}
+
+/**
+ * For one article, what each layer (`stacks[i]`: the names found with layers 0..i) changes
+ * against the one before it, one entry per layer; the first layer's names count as gained from
+ * nothing.
+ */
+export function layerChanges(labelled: readonly string[], stacks: readonly (readonly string[])[]): LayerChange[] {
+  const gold = new Set(labelled.map(evalKey));
+  const keys = stacks.map((names) => new Set(names.map(evalKey)));
+  return keys.map((now, i) => {
+    const before = i === 0 ? new Set<string>() : keys[i - 1];
+    const change: LayerChange = { gainedRight: 0, gainedWrong: 0, lostRight: 0, lostWrong: 0 };
+    for (const k of now) if (!before.has(k)) change[gold.has(k) ? "gainedRight" : "gainedWrong"]++;
+    for (const k of before) if (!now.has(k)) change[gold.has(k) ? "lostRight" : "lostWrong"]++;
+    return change;
+  });
+}
