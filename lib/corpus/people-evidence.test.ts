@@ -237,3 +237,29 @@ describe("PeopleEvidence on two full names glued by a lost full stop (session of
     expect(names(e, glued)).toEqual(["Gareth Bale Alvaro Morata"]);
   });
 });
+
+describe("PeopleEvidence on a firm before a person's name (issue #16, frozen15's errors)", () => {
+  const firm = (e: PeopleEvidence) => {
+    for (let i = 0; i < 3; i++) e.add(findCandidates([`Họ gọi xe của hãng Uber lần ${i}. Uber xin lỗi.`]));
+  };
+
+  it("drops a firm's word glued before a given name", () => {
+    const e = new PeopleEvidence();
+    firm(e);
+    e.add(findCandidates(["Ông Travis Kalanick và Travis Scott đến."]));
+    const text = "CEO Uber Travis Kalanick rời hội đồng. Kalanick buồn.";
+    e.add(findCandidates([text]));
+    expect(names(e, text)).toEqual(["Travis Kalanick"]);
+  });
+
+  it("keeps a first word titled more often than placed, a Vietnamese syllable, or one before no given name", () => {
+    const e = new PeopleEvidence();
+    firm(e);
+    for (let i = 0; i < 4; i++) e.add(findCandidates([`Bà Melania cười lần ${i}. Ông Travis Kalanick vui. Cô Song hát ở phố Song.`]));
+    e.add(findCandidates(["Hãng Melania ra mắt."]));
+    expect(names(e, "Bà Melania Travis Trump phát biểu.")).toEqual(["Melania Travis Trump"]);
+    expect(names(e, "Ông Song Travis Ki phát biểu.")).toEqual(["Song Travis Ki"]);
+    // "Knauss" opens no name more often than it stands alone.
+    expect(names(e, "Ông Uber Knauss Trump phát biểu.")).toEqual(["Uber Knauss Trump"]);
+  });
+});

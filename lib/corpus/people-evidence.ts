@@ -241,6 +241,26 @@ export class PeopleEvidence {
     return out;
   }
 
+  /**
+   * "CEO Uber Travis Kalanick", "Giám đốc điều hành Disney Bob Iger", "Chechnya Ramzan Kadyrov": a
+   * firm's or a place's word before a given name. The archive writes the first word alone at least
+   * as often as it opens names, after place or organisation words at least as often as after
+   * titles, and it is no Vietnamese syllable (Korean and Chinese family names are: "Song Joong
+   * Ki", "Han Hyo Joo"); the second word opens names more often than it stands alone. The name
+   * without the first word need not stand elsewhere (heads of firms are named rarely).
+   * `opensOf`: in how many articles full names open with a word.
+   */
+  private headsGivenName(words: string[], opensOf: (key: string) => number): boolean {
+    if (words[0].length < 3 || isVietnameseName(words.slice(0, 1))) return false;
+    const head = nameKey(words.slice(0, 1));
+    const s = this.singles.get(head);
+    if (!s || s.placed === 0 || s.placed < s.titled) return false;
+    const alone = s.titled + s.placed + s.bare;
+    if (alone < GLUED_MIN) return false;
+    const given = nameKey(words.slice(1, 2));
+    return alone >= opensOf(head) && opensOf(given) > this.uses(given);
+  }
+
   /** The hooks `resolvePeople` takes: archive evidence first, then the scorer, if any. */
   helpers(scorer?: CandidateScorer): PeopleHelpers {
     // Worked out on first use, once per set of hooks (the build asks for hooks once per segment).
@@ -270,12 +290,15 @@ export class PeopleEvidence {
         });
       },
       gluedBefore: (words) => {
+        // Worked out only for a word that stands alone often enough (the whole archive's names are read once).
+        const opensOf = (key: string) => (opens ??= this.opens()).get(key) ?? 0;
+        if (words.length === 3 && this.headsGivenName(words, opensOf)) return true;
         const rest = this.uses(nameKey(words.slice(1)));
         if (rest < GLUED_MIN || rest < GLUED_MIN * this.uses(nameKey(words))) return false;
         // The first word stands alone at least as often as it opens a full name ("Porto", "Mourinho"), unlike given names ("Fabio", "Kim").
         const head = nameKey(words.slice(0, 1));
         const alone = this.uses(head);
-        return alone >= GLUED_MIN && alone >= ((opens ??= this.opens()).get(head) ?? 0);
+        return alone >= GLUED_MIN && alone >= opensOf(head);
       },
     };
   }

@@ -1657,7 +1657,8 @@ export interface PeopleHelpers {
   /**
    * Whether the first word of a name was glued on before another name by a missing full stop
    * ("Porto Iker Casillas", "Ronaldo Karim Benzema"): the archive has the name without it
-   * several times as often, and that word on its own at least as often as opening a name.
+   * several times as often, and that word on its own at least as often as opening a name; or, of
+   * three words, that word so and the next a given name ("CEO Uber Travis Kalanick").
    */
   gluedBefore?: (words: string[]) => boolean;
   /**
@@ -2089,8 +2090,9 @@ function foldGluedWords(people: Map<string, Person>, helpers: PeopleHelpers) {
 }
 
 /**
- * "Casillas ở lại Porto Iker Casillas đồng ý …", "Chechen Abu Omar al-Shishani": a headline's
- * last word or a qualifier glued before a foreign full name. The name without its first word is
+ * "Casillas ở lại Porto Iker Casillas đồng ý …", "Chechen Abu Omar al-Shishani", "CEO Uber Travis
+ * Kalanick": a headline's last word, a qualifier or the firm a person heads, glued before a foreign
+ * full name. The name without its first word is
  * the person (`gluedBefore`), merged with that name if the article has it too.
  */
 function dropGluedHeads(people: Map<string, Person>, helpers: PeopleHelpers) {
