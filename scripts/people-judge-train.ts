@@ -8,7 +8,8 @@
 //     --part     which model to train: drop (people found scored low; the default), add (open full names scored high), both
 //     --without  leave out features whose names start with these prefixes (ablation)
 //     --add-cost what adding a non-person costs, in people found, when the add threshold is chosen (default 1; a
-//                list "1,2" cross-validates each, and the model written uses the first)
+//                list "1,2" cross-validates each; the model written uses the first, and each other cost's model is
+//                written beside it as OUT.cost2.json)
 //     --verbose  every person the cross-validated judge drops or adds, with its label
 //     --recent N also the totals of the last N files named (default 3): the files the rules were read against least,
 //                whose cross-validated figure is the held-out estimate (docs/cleaning.md, people17's section)
@@ -223,6 +224,16 @@ async function main() {
       (model.add ? `; add ${Object.keys(model.add.weights).length} weights, threshold ${model.add.threshold}` : ""),
   );
   if (!opts["no-write"]) writeFileSync(opts.out!, `${JSON.stringify(model)}\n`);
+  // The other add costs' models differ only in the add threshold: written beside it (OUT.cost2.json), so
+  // the cost can be chosen after one run.
+  if (!opts["no-write"] && model.add) {
+    for (const cost of addCosts.slice(1)) {
+      const t = threshold("add", pooled.add, cost);
+      const other: JudgeModel = { ...model, add: { ...model.add, threshold: Number.isFinite(t) ? Math.round(t * 1000) / 1000 : 1e9 } };
+      console.log(`model at add cost ${cost}: add threshold ${other.add!.threshold}`);
+      writeFileSync(opts.out!.replace(/(\.json)?$/, `.cost${cost}.json`), `${JSON.stringify(other)}\n`);
+    }
+  }
 }
 
 void main();
