@@ -32,8 +32,7 @@ function brokenLinks(files: string[]): string[] {
       const target = link.path === "" ? file : resolve(dirname(file), link.path);
       const where = `${relative(root, file)}:${link.line} → ${link.path}${link.anchor ? `#${link.anchor}` : ""}`;
       if (!existsSync(target)) broken.push(`${where} (no such file)`);
-      else if (link.anchor && target.endsWith(".md") && !anchorsOf(target).has(link.anchor))
-        broken.push(`${where} (no such heading)`);
+      else if (link.anchor && target.endsWith(".md") && !anchorsOf(target).has(link.anchor)) broken.push(`${where} (no such heading)`);
     }
   }
   return broken;

@@ -2,11 +2,11 @@
 //   npm run index [-- --corpus DIR] [--index DIR] [--segment-tokens N] [--threads N]
 // Defaults are the server's: CORPUS_DIR (default seeds/) and INDEX_DIR (see README).
 // --segment-tokens bounds a segment (default 100,000,000 tokens), and with it the memory of
-// a build: one segment's articles are held until it is written (docs/performance.md).
+// a build: one segment's articles are held until it is written (docs/history/performance-log.md).
 // --threads N analyses articles (cleaning, dates, people candidates) on N worker threads
 // while the main thread indexes; default 2 on a machine of several cores, 0 on one core (two
 // analysers keep the main thread fed: with people, 43 s against 47 s at 35k on 2 cores,
-// docs/performance.md; the output is the same bytes whatever the count).
+// docs/history/performance-log.md; the output is the same bytes whatever the count).
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import os from "node:os";

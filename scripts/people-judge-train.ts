@@ -12,7 +12,7 @@
 //                written beside it as OUT.cost2.json)
 //     --verbose  every person the cross-validated judge drops or adds, with its label
 //     --recent N also the totals of the last N files named (default 3): the files the rules were read against least,
-//                whose cross-validated figure is the held-out estimate (docs/cleaning.md, people17's section)
+//                whose cross-validated figure is the held-out estimate (docs/history/cleaning-log.md, people17's section)
 // Each person the rules, the archive evidence and the tagger find in a labelled article is one
 // example of the first model, each full name no person found explains (`openNames`) one of the
 // second (label: in the article's hand labels or not). The thresholds of each fold are chosen by

@@ -23,7 +23,7 @@ const require = createRequire(import.meta.url);
 
 if (cluster.isPrimary) {
   // TIMTIN_SEMI_SPACE_MB: the young generation's semi-space of each server process (V8's
-  // --max-semi-space-size), to measure GC under load (docs/performance.md).
+  // --max-semi-space-size), to measure GC under load (docs/history/performance-log.md).
   const semi = Number(process.env.TIMTIN_SEMI_SPACE_MB);
   // TIMTIN_CPU_PROF_DIR: each server process writes its CPU profile there when it stops
   // (node --cpu-prof, which NODE_OPTIONS may not carry), for scripts/scale/request-cpu.ts.

@@ -5,7 +5,7 @@ import { personHref } from "@/lib/people-page/links";
 /**
  * A small link to a person's page, named for screen readers. Not prefetched: a results page
  * holds dozens of these and of article links, and next/link's default prefetch asked the
- * server for each one in view, dynamic pages rendered for every page view (docs/performance.md,
+ * server for each one in view, dynamic pages rendered for every page view (docs/history/performance-log.md,
  * http15).
  */
 export function PersonPageLink({ person }: { person: Entity }) {

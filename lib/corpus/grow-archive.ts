@@ -3,7 +3,7 @@
 // paragraph's length, to a quarter octave) and fills it with paragraphs drawn from the whole
 // corpus at those lengths; its title is a real title; dates run through a span in id order, as an
 // archive publishes them. Pure and deterministic: the same corpus, seed and size give the same
-// articles (scripts/scale/generate.ts writes them; docs/performance.md says why it matters).
+// articles (scripts/scale/generate.ts writes them; docs/history/performance-log.md says why it matters).
 
 export interface SourceArticle {
   title?: string;

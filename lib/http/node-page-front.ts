@@ -1,7 +1,7 @@
 // What proxy.ts does for a request, done by the npm start server (scripts/start.mjs) on Node's
 // request before Next.js sees it, so that Next does not run the middleware at all: its
 // adapters (a NextRequest over a web Request, the response's headers merged back) were most
-// of what the middleware cost a page (docs/performance.md, scale9 and scale10). The request
+// of what the middleware cost a page (docs/history/performance-log.md, scale9 and scale10). The request
 // gets its nonce, CSP and request id as request headers (Next reads the nonce from the CSP
 // header, the pages read x-request-id) and FRONT_HEADER, which proxy.ts's matcher skips; the
 // response gets the CSP, the request id and a results page's tag. A results page the client

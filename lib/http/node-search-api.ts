@@ -3,7 +3,7 @@
 // Node's response as it is, with the headers Next.js would have added (next.config.ts's static
 // security headers, gzip for a client that takes it). Next's router, its request and response
 // adapters and the web streams between them cost a kept answer more than the search API's own
-// work (docs/performance.md, scale10). instrumentation.ts registers it; `next start` alone and
+// work (docs/history/performance-log.md, scale10). instrumentation.ts registers it; `next start` alone and
 // `next dev` keep answering through app/api/search/route.ts.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { constants, gzipSync } from "node:zlib";
@@ -38,7 +38,7 @@ const GZIP_THRESHOLD = 1024;
  * zlib's fastest level rather than its default (6): on an answer of 18–22 KB of JSON it takes
  * about half the CPU for about 11% more bytes (4.98 KB against 4.47 KB for `giá vàng`), and
  * the gzip was the largest part of a computed answer's cost outside the search
- * (docs/performance.md, api13).
+ * (docs/history/performance-log.md, api13).
  */
 const GZIP_OPTIONS = { level: constants.Z_BEST_SPEED };
 

@@ -2,7 +2,7 @@
 // front ends: the route (app/api/search/route.ts, a web Response, under `next start` and
 // `next dev`) or, under `npm start`, the server itself (lib/http/node-search-api.ts, straight
 // to Node's response without Next's router, request and response adapters and web streams,
-// which cost a kept answer more than the rest of its path: docs/performance.md, scale10).
+// which cost a kept answer more than the rest of its path: docs/history/performance-log.md, scale10).
 import type { SearchResponse } from "@/lib/api/contract";
 import { busyAnswer, invalidParameterAnswer, notReadyAnswer, type ErrorAnswer } from "@/lib/api/responses";
 import { logIfSlow } from "@/lib/log";

@@ -3,7 +3,7 @@
 // search reads its words' postings, so a query of common words costs more than one of rare
 // words; a word the archive does not have costs nothing here, though its correction does work
 // (measured: rank correlation about 0.2 with the run time over eval's queries at 35k, so an
-// ordering hint, not a prediction; docs/performance.md, scale9). Microseconds per query.
+// ordering hint, not a prediction; docs/history/performance-log.md, scale9). Microseconds per query.
 import { parseQuery } from "@/lib/search/query-parse";
 import { wordDf } from "@/lib/search/query-expand";
 import type { Lexicon } from "@/lib/search/rank-index";

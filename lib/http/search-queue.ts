@@ -9,17 +9,17 @@
 // A turn may run several jobs: it goes on to the next waiting job until `sliceMs` of the turn
 // have passed. Under load the event loop spends most of each round answering kept searches
 // (sent at once, never queued); with one job per round a computed search waited one whole
-// round per search ahead of it (p99 1.0-1.2 s at 50 connections, docs/performance.md). A
+// round per search ahead of it (p99 1.0-1.2 s at 50 connections, docs/history/performance-log.md). A
 // slice gives the queue a share of each round whatever the rest of the round costs. Off by
 // default (SEARCH_SLICE_MS, lib/search/service.ts): at 35k under load it showed no gain over
-// one job a turn (docs/performance.md, scale6); releasing waiting searches whose answer is
+// one job a turn (docs/history/performance-log.md, scale6); releasing waiting searches whose answer is
 // kept (`release`) is what measured better.
 //
 // The order may be by expected cost instead of arrival (`order: "cost"`): the waiting job with
 // the lowest `cost` runs first (shortest job first: of jobs waiting together it answers the
 // most of them within any given time), unless the oldest has waited `maxWaitMs` or more, which
 // then runs (a costly search is delayed, never starved). Off by default (SEARCH_ORDER,
-// lib/search/service.ts; measured in docs/performance.md, scale9).
+// lib/search/service.ts; measured in docs/history/performance-log.md, scale9).
 
 /** What became of a queued job. */
 export type Queued<T> = { status: "done"; value: T } | { status: "aborted" } | { status: "full" };

@@ -1,7 +1,7 @@
 // Answers shared by the server processes of one saved index (scripts/start.mjs runs one per
 // core). Without this each process computes each distinct search once for itself: under load
 // every search is computed once per process, and the computed ones are what wait in the queue
-// (docs/performance.md). Here an answer a process computes and keeps is sent to the primary,
+// (docs/history/performance-log.md). Here an answer a process computes and keeps is sent to the primary,
 // which hands it to every other process; each keeps it as if it had computed it. A process
 // adopts an answer only while its index is at the commit the answer was computed on (the
 // commit's time, which every process of one saved index reads from the same manifest), so an

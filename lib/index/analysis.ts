@@ -24,7 +24,7 @@ export interface HeldCandidates {
  * candidates the people pass decides (`candidatesToResolve`), or where an analyser holds them,
  * what the article adds to the archive's evidence, and its story signature (the segment's
  * `story` column), all worked out here, on the analysis thread when there is one: the
- * signature was a tenth of the build's own thread (docs/performance.md, `scale12`).
+ * signature was a tenth of the build's own thread (docs/history/performance-log.md, `scale12`).
  */
 export type Analysis =
   { article: Article; date: DateResult; candidates: Candidate[] | HeldCandidates; evidence: ArticleEvidence; signature: Uint16Array } | { error: string };

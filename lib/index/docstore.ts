@@ -10,7 +10,7 @@ import type { Article } from "@/lib/corpus/types";
 /**
  * Articles per block in stores written before per-article blocks (still read). Showing one
  * article inflated its whole block, 8 articles of JSON: 5x the work of one article with a
- * dictionary, for a larger file (docs/performance.md, scripts/scale/docstore-codec.ts).
+ * dictionary, for a larger file (docs/history/performance-log.md, scripts/scale/docstore-codec.ts).
  */
 export const BLOCK_DOCS = 8;
 /** Deflate's window: a longer preset dictionary is never looked back into. */
@@ -68,7 +68,7 @@ const DEFLATES_IN_FLIGHT = 64;
 /**
  * The same bytes as `encodeDocStore`, deflated on libuv's thread pool: the calling thread only
  * serialises each article, so a build's own thread (or a server's, during a merge) is free for
- * other work while the segment's text is compressed (docs/performance.md, `scale13`).
+ * other work while the segment's text is compressed (docs/history/performance-log.md, `scale13`).
  */
 export async function encodeDocStoreOffThread(articles: readonly Article[]): Promise<{ chunks: Buffer[]; index: DocStoreIndex }> {
   const dictionary = docStoreDictionary(articles.length, (d) => articles[d]);

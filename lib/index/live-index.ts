@@ -90,7 +90,7 @@ export interface UpdateSummary {
 
 /**
  * 100 M tokens: about 41k articles of the generated scale archive (13 KB each), whose build
- * peaked at about 3.8 GB RSS while the segment was finished (docs/performance.md, 2026-11-26).
+ * peaked at about 3.8 GB RSS while the segment was finished (docs/history/performance-log.md, 2026-11-26).
  */
 const SEGMENT_TOKENS = 100_000_000;
 /** Merge when this many segments are small (under a tenth of the largest). */

@@ -105,7 +105,7 @@ export interface MatchResult {
  * Places of two or more words (names.ts PLACES, slugged): typed with capitals, a place is read
  * as a name whose words stand together (rank-score.ts nameRuns), as a person is. An article
  * holding `trung` (of `trung tâm`) and `quốc` apart is not about `Trung Quốc`. Issue #9,
- * rank16 (docs/relevance.md).
+ * rank16 (docs/history/relevance-log.md).
  */
 export const PLACE_NAMES: ReadonlySet<string> = new Set(PLACES.filter((p) => p.includes(" ")).map(slugify));
 
@@ -161,7 +161,7 @@ export interface MatcherOptions {
 /**
  * Near misses ranked with the full matches by score (issue #9: coverage a strong feature,
  * not a tier): an article lacking a minor word can outrank a weak full match. Measured in
- * docs/relevance.md.
+ * docs/history/relevance-log.md.
  */
 export const MIX_NEAR_MISSES = true;
 
@@ -171,7 +171,7 @@ export const WORK_BUDGET = 20_000_000;
 /**
  * Default score budget: postings of articles still in the running that a query may score
  * (ScoreRequest.scoreBudget). A query of sixteen common words scores about 340,000 at 35k
- * articles; the eval and judged queries at most about 100,000 (docs/performance.md, fast14).
+ * articles; the eval and judged queries at most about 100,000 (docs/history/performance-log.md, fast14).
  * Counted in postings, not time, so a cut answer repeats.
  */
 export const SCORE_BUDGET = 200_000;

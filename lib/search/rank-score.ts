@@ -29,7 +29,7 @@ export interface FieldWeights {
   body: number;
 }
 
-/** Every weight of the ranking, in one place (measured in docs/relevance.md). */
+/** Every weight of the ranking, in one place (measured in docs/history/relevance-log.md). */
 export interface RankWeights {
   /** BM25 saturation, shared by every part. */
   k1: number;
@@ -58,7 +58,7 @@ export interface RankWeights {
    * MIX_NEAR_MISSES): 120 × its share (at most NEAR_MISS.share, so ≤ 18 points), so an
    * article lacking `ở` can outrank a full match only by saying the rest much better
    * (title, pairs, flow). Tuned on the judged sets: 20, 40, 80, 120, 200 measured
-   * (docs/relevance.md, 2026-11-26 05:30–06:00).
+   * (docs/history/relevance-log.md, 2026-11-26 05:30–06:00).
    */
   coverage: number;
   /**
@@ -69,7 +69,7 @@ export interface RankWeights {
    * the lead unless the positional pass finds the compound written whole in the title (as
    * the title part does): found apart from its partner it is another word (`Đàm luận về
    * phán quyết` does not hold `đàm phán` in its title). The shares sum to 1, so the feature
-   * stays ≤ this. See docs/relevance.md for what each setting measured.
+   * stays ≤ this. See docs/history/relevance-log.md for what each setting measured.
    */
   head: number;
   headLead: number;
@@ -123,7 +123,7 @@ export interface RankWeights {
    * pass; the folded count bounds it), so `bão` is not scored by an article's many `báo`;
    * 0 = the folded count (every spelling of the syllable). Its df is the marked spelling's
    * either way. Off: on the judged sets it changed three queries' fifth result for the worse
-   * and cost about a fifth of match()'s median time (docs/relevance.md, 2026-11-26).
+   * and cost about a fifth of match()'s median time (docs/history/relevance-log.md, 2026-11-26).
    */
   marks: number;
 }
@@ -181,7 +181,7 @@ const COMMON_SHARE = 0.05;
  * `words` words and that word is minor: at most `share` of the query's idf, in at least
  * `df` of the archive's articles (a common syllable, never a rare content word), and not
  * inside a quoted phrase. It may lack `lack` such words, or `longLack` in a query of
- * `longWords` words or more. Measured in docs/relevance.md.
+ * `longWords` words or more. Measured in docs/history/relevance-log.md.
  */
 export interface NearMissRule {
   words: number;
@@ -206,7 +206,7 @@ export interface NearMissRule {
    * lower case without a digit (never a name, a place or a number: `vượt ngục ở Congo` is
    * not answered by a jailbreak in Indonesia), and a compound's syllables only together
    * (`chia tay` may be lacked, `đình` of `gia đình` may not). `sư trụ trì trộm chuông`: the
-   * other reports say the monk sold the bell (docs/relevance.md, session of 2026-11-26 19:26).
+   * other reports say the monk sold the bell (docs/history/relevance-log.md, session of 2026-11-26 19:26).
    */
   wideShort: number;
   /**
@@ -235,7 +235,7 @@ export interface NearMissRule {
    * holds every word of a query, its wide near misses are listed alone, those lacking only
    * words typed in lower case without a digit (never a name, a number or a year: `Võ Văn
    * Thưởng`, `… 2023` stay absent). Held-out3's k16 `biệt phủ trái phép trên đèo Hải Vân`:
-   * every report says `núi Hải Vân`, none `đèo`. See docs/relevance.md. The matcher scores
+   * every report says `núi Hải Vân`, none `đèo`. See docs/history/relevance-log.md. The matcher scores
    * with it set only in that pass; rank-score then lets a near miss drop lower-case words only.
    */
   alone?: boolean;

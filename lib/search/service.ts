@@ -98,7 +98,7 @@ const DEFAULT_SLICE_MS = 0;
 /**
  * The order of waiting searches (`SEARCH_ORDER`): `arrival` (default) or `cost`, the cheapest
  * expected first (lib/http/search-cost.ts) unless the oldest has waited `SEARCH_MAX_WAIT_MS`
- * (default 500), to measure it (docs/performance.md, scale9).
+ * (default 500), to measure it (docs/history/performance-log.md, scale9).
  */
 export function queueOrder(): { by: "arrival" } | { by: "cost"; maxWaitMs: number } {
   if (process.env.SEARCH_ORDER !== "cost") return { by: "arrival" };

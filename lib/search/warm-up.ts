@@ -1,7 +1,7 @@
 // A fresh process answers its first searches several times slower than later ones (code not
 // yet compiled by the JIT, index pages and document blocks not yet touched). Under load that
 // is what timed out: 25 connections per process queued behind a burst of cold searches
-// (docs/performance.md, 2026-11-26 02:00 session). So the server runs a few searches of the
+// (docs/history/performance-log.md, 2026-11-26 02:00 session). So the server runs a few searches of the
 // archive's own words before it says it is ready.
 import type { SearchEngine } from "@/lib/search/engine";
 import { fold } from "@/lib/text/analyzer";

@@ -42,7 +42,7 @@ function buildPolicy(nonce: string, dev: boolean): string {
 /**
  * Random bytes drawn in blocks: one call to the system's generator per 256 nonces rather than
  * one per response (each call, through Next.js's wrapper of `crypto`, cost about as much as the
- * rest of a kept answer's headers; docs/performance.md, api13). Every nonce still takes its
+ * rest of a kept answer's headers; docs/history/performance-log.md, api13). Every nonce still takes its
  * own 16 bytes of the generator's output, used once.
  */
 const POOL = new Uint8Array(16 * 256);
@@ -74,7 +74,7 @@ export const STATIC_SECURITY_HEADERS: { key: string; value: string }[] = [
 /**
  * What proxy.ts adds to a response, for a route it does not run for (app/api/search: the
  * proxy is Next.js middleware, whose request and response adapters cost more than the rest of
- * a kept answer's route; docs/performance.md, scale9): a CSP with a fresh nonce (no script
+ * a kept answer's route; docs/history/performance-log.md, scale9): a CSP with a fresh nonce (no script
  * runs from JSON, but every answer keeps the same policy) and the request id.
  */
 export function proxyHeaders(upstreamRequestId: string | null): [string, string][] {

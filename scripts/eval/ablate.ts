@@ -51,7 +51,7 @@ function variants(): [string, MatcherOptions][] {
     ["head 10", v({ head: 10 })],
     ["head 20", v({ head: 20 })],
     // A title-first head (RankWeights.headPower, headLead, headCompound), measured 2026-11-26 11:45–12:00, not landed;
-    // headCompound 1 reads a compound in the title from the positional pass since 2026-11-26 14:30 (docs/relevance.md).
+    // headCompound 1 reads a compound in the title from the positional pass since 2026-11-26 14:30 (docs/history/relevance-log.md).
     ...[0, 1].flatMap((headCompound) =>
       [3, 5, 7].flatMap((head) =>
         [1.5, 2, 3].flatMap((headPower) =>
@@ -62,7 +62,7 @@ function variants(): [string, MatcherOptions][] {
         ),
       ),
     ),
-    // A larger title-first head, compounds read whole in the title (2026-11-26 14:40, docs/relevance.md).
+    // A larger title-first head, compounds read whole in the title (2026-11-26 14:40, docs/history/relevance-log.md).
     ...[10, 15, 20, 30].flatMap((head) =>
       [1, 2].flatMap((headPower) =>
         [0.5, 1].map((headLead): [string, MatcherOptions] => [

@@ -54,7 +54,7 @@ const FOLDED_PLACES = PLACES.map((p) => fold(p).split(" "));
 /** A candidate feature: a number per page of a query (larger = better), about 0–1. */
 export type Feature = (q: ScreenQuery, p: Page) => number;
 
-/** The candidates screened (docs/relevance.md, rank16's section). */
+/** The candidates screened (docs/history/relevance-log.md, rank16's section). */
 export const FEATURES: Record<string, { about: string; f: Feature }> = {
   titleFit: {
     about: "share of the title's syllables that are query words (the headline is about the query, not about more)",

@@ -10,7 +10,7 @@
 // Both versions' lib/ are copied to temporary directories, each with its `@/` imports pointed
 // there (its own modules, this checkout's node_modules), and loaded the same way. The version
 // loaded first reads faster: the same code timed against itself (A/A) read 7.5% faster when
-// loaded first (docs/performance.md, fast13). `--order` says which is loaded first
+// loaded first (docs/history/performance-log.md, fast13). `--order` says which is loaded first
 // (`base-first`, the default, or `this-first`): run both orders and take the geometric mean of
 // their ratios, as the script's last line says. The index is opened by this checkout's code
 // (neither copy), so

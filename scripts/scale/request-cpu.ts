@@ -19,7 +19,7 @@
 // `--queries`: the ten REQUEST_QUERIES (default), or the eval queries `bench.ts --parts load`
 // sends (every --eval-every-th: 250 at 8). With the ten, the matcher keeps each one's match
 // (lib/search/matcher.ts CACHE_SIZE), so even `--cache off` times a search after its `match()`
-// (docs/performance.md, http16); with the 250 each request is matched again, as under load.
+// (docs/history/performance-log.md, http16); with the 250 each request is matched again, as under load.
 import os from "node:os";
 import path from "node:path";
 import { cliArgs } from "../cli";

@@ -6,7 +6,7 @@
 // then per bucket the share of samples not idle, and the seconds of each phase in it: a sample
 // belongs to the innermost function of its stack named in --phases, else to "other". Which
 // thread waits for which, and what one thread runs while the others wait, is what a build's
-// wall time is made of (docs/cleaning.md, "Build cost" of pcost15). Samples are wall time: on a
+// wall time is made of (docs/history/cleaning-log.md, "Build cost" of pcost15). Samples are wall time: on a
 // loaded machine a thread that waits for a core is counted busy.
 import { cliArgs } from "../cli";
 import { readProfile } from "./cpu-profile";
