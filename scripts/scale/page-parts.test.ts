@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { answerParts, pageParts, propText, rscPayload, utf8Bytes } from "./page-parts";
+
+/** A page as Next.js writes one: markup, then the RSC payload pushed as JSON string literals. */
+function page(rsc: string[]): string {
+  const pushes = rsc.map((s) => `<script nonce="n">self.__next_f.push(${JSON.stringify([1, s])})</script>`).join("");
+  return `<!DOCTYPE html><html><body><main><p>Giá vàng</p></main><script nonce="n">(self.__next_f=self.__next_f||[]).push([0])</script>${pushes}</body></html>`;
+}
+
+describe("page parts", () => {
+  const answer = JSON.stringify({
+    hits: [{ id: "a", snippet: [{ text: "giá vàng", mark: true }] }],
+    facets: { persons: [{ id: "x", name: "Ông X", count: 2 }] },
+  });
+
+  it("finds an answer written as a text row the prop refers to (its length in UTF-8 bytes)", () => {
+    const rsc = [`0:["$","main",null,{}]\n`, `1f:T${utf8Bytes(answer).toString(16)},${answer}2:["$","$L3",null,{"initialJson":"$1f"}]\n`];
+    const html = page(rsc);
+    expect(rscPayload(html)).toBe(rsc.join(""));
+    const parts = pageParts(html);
+    expect(parts.answer).toBe(answer);
+    expect(parts.rsc).toBe(utf8Bytes(rsc.join("")));
+    expect(parts.markup + parts.scripts).toBe(parts.html);
+    expect(parts.markup).toBe(utf8Bytes(html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '<script nonce="n"></script>')));
+  });
+
+  it("finds an answer written in place, and none when the page has none", () => {
+    expect(propText(`2:["$","$L3",null,{"initialJson":${JSON.stringify(answer)}}]`, "initialJson")).toBe(answer);
+    expect(pageParts(page(['0:["$","main",null,{}]\n'])).answer).toBeNull();
+  });
+
+  it("sizes an answer's parts", () => {
+    const parts = answerParts(answer);
+    expect(parts.whole).toBe(utf8Bytes(answer));
+    expect(parts["hits.snippet"]).toBe(utf8Bytes('[{"text":"giá vàng","mark":true}]'));
+    expect(parts["facets.persons"]).toBe(utf8Bytes('[{"id":"x","name":"Ông X","count":2}]'));
+  });
+});
