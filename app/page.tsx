@@ -10,6 +10,7 @@ import { SkipLink } from "@/components/search/SkipLink";
 import type { SearchResponse } from "@/lib/api/contract";
 import { explainExclusions } from "@/lib/search/exclusions";
 import type { AnswerText } from "@/lib/search/result-cache";
+import { pageAnswer, pageAnswerJson } from "@/lib/ui/page-answer";
 import { serviceState } from "@/lib/search/service";
 import { SITE_NAME, searchDescription, searchTitle } from "@/lib/ui/page-meta";
 import { describeParamError, fixFor } from "@/lib/url/param-errors";
@@ -20,9 +21,10 @@ export const dynamic = "force-dynamic";
 
 /**
  * One search per request, shared by the page and its metadata, as the API sends it: JSON
- * text (a repeated search's as the result cache keeps it), handed to the client component
- * as a string, which React passes along as it is rather than walking the answer's objects
- * to write them into the page and read them back for the server render.
+ * text (a repeated search's as the result cache keeps it), its facets cut to the values the
+ * page shows, handed to the client component as a string, which React passes along as it is
+ * rather than walking the answer's objects to write them into the page and read them back
+ * for the server render.
  */
 const searchOnce = cache((key: string): AnswerText | null => {
   const parsed = parseSearchParams(new URLSearchParams(key));
@@ -30,11 +32,12 @@ const searchOnce = cache((key: string): AnswerText | null => {
   if (!parsed.ok || state.status !== "ok") return null;
   const { engine } = state.service;
   const answer = engine.searchJson(parsed.query);
-  if (answer.total > 0) return answer;
+  // The page's client gets the facet values it shows, not all 100 of each (lib/ui/page-answer.ts).
+  if (answer.total > 0) return { ...answer, json: pageAnswerJson(answer.json) };
   // Nothing found: say when the exclusions are why (lib/search/exclusions.ts).
   const response = JSON.parse(answer.json) as SearchResponse;
   const explained = explainExclusions(response, (q) => engine.search(q));
-  return explained === response ? answer : { ...answer, json: JSON.stringify(explained) };
+  return { ...answer, json: JSON.stringify(pageAnswer(explained)) };
 });
 
 export async function generateMetadata({ searchParams }: PageProps<"/">): Promise<Metadata> {

@@ -4,9 +4,10 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useEffect, useId, useState } from "react";
 import { PersonPageLink } from "@/components/people/PersonPageLink";
 import { useNavigate } from "@/components/search/use-search";
-import type { FacetCount, SearchQuery } from "@/lib/api/contract";
+import type { FacetCount, SearchFacets, SearchQuery, SearchResponse } from "@/lib/api/contract";
 import { toggleValue } from "@/lib/ui/active-filters";
 import { FACET_TOP, facetView, withValues } from "@/lib/ui/facet-list";
+import type { EntityFacetKey } from "@/lib/ui/page-answer";
 import { toQueryString, type FacetParam } from "@/lib/url/search-params";
 import { formatCountVi } from "@/lib/format";
 
@@ -43,26 +44,71 @@ function useFacetSearch(param: FacetParam, text: string, query: SearchQuery): Fa
   return text !== "" && data ? data.values : null;
 }
 
-/** One facet (people, outlets, cited sources): checkboxes, OR within, counts disjunctive. */
-export function EntityFacet({ param, title, values, query }: { param: FacetParam; title: string; values: FacetCount[]; query: SearchQuery }) {
+/**
+ * The search's whole facet lists, as the API answers them (up to 100 values each): a results
+ * page's first answer holds only the values it shows (lib/ui/page-answer.ts). Asked once for
+ * the three facets, only when a reader opens or filters one; the server keeps the answer the
+ * page was made from (result cache), so this is not a search again.
+ */
+function useWholeFacets(query: SearchQuery, wanted: boolean): SearchFacets | null {
+  const search = toQueryString(query);
+  const { data } = useQuery({
+    queryKey: ["whole-facets", search],
+    queryFn: async ({ signal }) => {
+      const res = await fetch(`/api/search?${search}`, { signal });
+      if (!res.ok) throw new Error(`search failed: ${res.status}`);
+      return ((await res.json()) as SearchResponse).facets;
+    },
+    enabled: wanted,
+  });
+  return wanted && data ? data : null;
+}
+
+/**
+ * One facet (people, outlets, cited sources): checkboxes, OR within, counts disjunctive.
+ * `size`: the whole list's length when `values` were cut to the ones shown (a page's first answer).
+ */
+export function EntityFacet({
+  param,
+  facet,
+  title,
+  values,
+  size = values.length,
+  query,
+}: {
+  param: FacetParam;
+  facet: EntityFacetKey;
+  title: string;
+  values: FacetCount[];
+  size?: number;
+  query: SearchQuery;
+}) {
   const navigate = useNavigate();
   const [filter, setFilter] = useState("");
   const [expanded, setExpanded] = useState(false);
+  // The box got focus or the list was opened: the cut list's other values are wanted.
+  const [wanted, setWanted] = useState(false);
   const id = useId();
   const found = useFacetSearch(param, filter.trim(), query);
+  const whole = useWholeFacets(query, wanted && size > values.length);
   if (values.length === 0) return null;
   const selected = query[param];
-  const view = facetView(found ? withValues(values, found) : values, { selected, filter, expanded });
+  const listed = whole ? whole[facet] : values;
+  const view = facetView(found ? withValues(listed, found) : listed, { selected, filter, expanded, size: whole ? undefined : size });
   return (
     <section aria-labelledby={id} className="space-y-2" data-testid={`facet-${param}`}>
       <h2 id={id} className="font-semibold">
         {title}
       </h2>
-      {values.length > FACET_TOP && (
+      {size > FACET_TOP && (
         <input
           type="text"
           value={filter}
-          onChange={(e) => setFilter(e.target.value)}
+          onFocus={() => setWanted(true)}
+          onChange={(e) => {
+            setWanted(true);
+            setFilter(e.target.value);
+          }}
           aria-label={`Lọc danh sách ${title.toLowerCase()}`}
           placeholder="Lọc…"
           className="w-full rounded-md border border-zinc-400 bg-white px-2 py-1 text-sm dark:border-zinc-600 dark:bg-zinc-900"
@@ -88,7 +134,15 @@ export function EntityFacet({ param, title, values, query }: { param: FacetParam
         {view.shown.length === 0 && <li className="text-sm text-zinc-600 dark:text-zinc-400">Không có giá trị nào khớp.</li>}
       </ul>
       {!filter && (view.more > 0 || expanded) && (
-        <button type="button" onClick={() => setExpanded(!expanded)} aria-expanded={expanded} className="text-sm text-blue-700 underline dark:text-blue-300">
+        <button
+          type="button"
+          onClick={() => {
+            setWanted(true);
+            setExpanded(!expanded);
+          }}
+          aria-expanded={expanded}
+          className="text-sm text-blue-700 underline dark:text-blue-300"
+        >
           {expanded ? "Thu gọn" : `Xem thêm (${view.more})`}
         </button>
       )}

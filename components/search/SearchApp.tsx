@@ -18,6 +18,7 @@ import { BadParams } from "@/components/search/BadParams";
 import { NavigateProvider, useSearch } from "@/components/search/use-search";
 import type { SearchResponse } from "@/lib/api/contract";
 import { activeFilters } from "@/lib/ui/active-filters";
+import type { PageAnswer } from "@/lib/ui/page-answer";
 import { searchTitle } from "@/lib/ui/page-meta";
 import { describeParamError, fixFor } from "@/lib/url/param-errors";
 import { toQueryString } from "@/lib/url/search-params";
@@ -56,10 +57,10 @@ async function apiErrorMessage(res: Response): Promise<string> {
 
 /**
  * The results page for the URL's search; the server's answer (`initialJson`: the API's JSON
- * text) is its first data.
+ * text, its facets cut to the values shown, lib/ui/page-answer.ts) is its first data.
  */
 export function SearchApp({ initialJson }: { initialJson: string }) {
-  const initial = useMemo(() => JSON.parse(initialJson) as SearchResponse, [initialJson]);
+  const initial = useMemo(() => JSON.parse(initialJson) as PageAnswer, [initialJson]);
   const { parsed, navigate } = useSearch();
   const query = parsed.ok ? parsed.query : initial.query;
   const key = toQueryString(query);
@@ -94,15 +95,17 @@ export function SearchApp({ initialJson }: { initialJson: string }) {
   const names = new Map([...data.facets.persons, ...data.facets.outlets, ...data.facets.sources].map((v) => [v.id, v.name]));
   const nameOf = (id: string) => names.get(id);
   const { facets } = data;
+  // The page's first answer holds only the facet values it shows (lib/ui/page-answer.ts).
+  const sizes = (fetched as PageAnswer).facetSizes;
   return (
     <NavigateProvider value={navigate}>
       <div className="grid gap-6 md:grid-cols-[15rem_minmax(0,1fr)]">
         <aside aria-label="Bộ lọc">
           <FacetPanel active={activeFilters(data.query, nameOf).length} total={data.total}>
             <DateFacet data={data} />
-            <EntityFacet param="person" title="Người" values={facets.persons} query={data.query} />
-            <EntityFacet param="outlet" title="Báo" values={facets.outlets} query={data.query} />
-            <EntityFacet param="sources" title="Nguồn trích dẫn" values={facets.sources} query={data.query} />
+            <EntityFacet param="person" facet="persons" title="Người" values={facets.persons} size={sizes?.persons} query={data.query} />
+            <EntityFacet param="outlet" facet="outlets" title="Báo" values={facets.outlets} size={sizes?.outlets} query={data.query} />
+            <EntityFacet param="sources" facet="sources" title="Nguồn trích dẫn" values={facets.sources} size={sizes?.sources} query={data.query} />
           </FacetPanel>
         </aside>
         <section aria-label="Kết quả" className="min-w-0 space-y-3">

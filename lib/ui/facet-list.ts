@@ -25,18 +25,21 @@ export function matchesFilter(name: string, text: string): boolean {
 
 /**
  * The values to list. Order: most frequent first, then Vietnamese alphabetical order;
- * a filter lists every match; otherwise the top `limit` plus any selected value.
+ * a filter lists every match; otherwise the top `limit` plus any selected value. `size`:
+ * how many values the whole list has when `values` are only the ones shown unexpanded
+ * (a results page's first answer, lib/ui/page-answer.ts), so "Xem thêm" counts the rest.
  */
 export function facetView(
   values: readonly FacetCount[],
-  opts: { selected: readonly string[]; filter?: string; expanded?: boolean; limit?: number },
+  opts: { selected: readonly string[]; filter?: string; expanded?: boolean; limit?: number; size?: number },
 ): FacetView {
   const limit = opts.limit ?? FACET_TOP;
   const sorted = [...values].sort(byCountThenName);
   if (opts.filter?.trim()) return { shown: sorted.filter((v) => matchesFilter(v.name, opts.filter ?? "")), more: 0 };
-  if (opts.expanded || sorted.length <= limit) return { shown: sorted, more: 0 };
+  const size = Math.max(opts.size ?? 0, sorted.length);
+  if (opts.expanded || size <= limit) return { shown: sorted, more: 0 };
   const shown = sorted.filter((v, i) => i < limit || opts.selected.includes(v.id));
-  return { shown, more: sorted.length - shown.length };
+  return { shown, more: size - shown.length };
 }
 
 /** The page's values with more found by a facet value search (new ids added, counts as the server says). */
