@@ -10,6 +10,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { heldNonce, pageTag } from "@/lib/http/etag";
 import { isBadSearchPage, PAGE_CACHE, policy, searchPageHash, type FrontRequest } from "@/lib/http/page-front";
+import { gzipWhole } from "@/lib/http/whole-gzip";
 import { hasMalformedEncoding } from "@/lib/security/bad-path";
 import { newNonce, requestIdFrom, STATIC_SECURITY_HEADERS } from "@/lib/security/headers";
 
@@ -54,6 +55,8 @@ export function frontRequest(req: IncomingMessage, res: ServerResponse): boolean
   if (hash) {
     res.setHeader("ETag", pageTag(hash, nonce));
     res.setHeader("Cache-Control", PAGE_CACHE);
+    // A results page is taken whole and gzipped once, not chunk by chunk by Next (whole-gzip.ts).
+    gzipWhole(req, res);
   }
   return false;
 }

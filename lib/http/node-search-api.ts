@@ -32,7 +32,7 @@ export function isSearchApi(method: string | undefined, url: string | undefined)
 }
 
 /** Bodies below this are sent as they are (as the compression middleware Next.js uses does). */
-const GZIP_THRESHOLD = 1024;
+export const GZIP_THRESHOLD = 1024;
 
 /**
  * zlib's fastest level rather than its default (6): on an answer of 18–22 KB of JSON it takes
@@ -40,7 +40,7 @@ const GZIP_THRESHOLD = 1024;
  * the gzip was the largest part of a computed answer's cost outside the search
  * (docs/history/performance-log.md, api13).
  */
-const GZIP_OPTIONS = { level: constants.Z_BEST_SPEED };
+export const GZIP_OPTIONS = { level: constants.Z_BEST_SPEED };
 
 /** Whether an Accept-Encoding header takes gzip (a q=0 refuses it). */
 export function acceptsGzip(header: string | string[] | undefined): boolean {

@@ -1,0 +1,78 @@
+// A response Next.js writes, gzipped once when it ends instead of as it streams. Next's
+// compression middleware deflates every chunk React and Next write and flushes after each
+// (so that a streamed page arrives as it renders): for a results page, some forty writes of
+// one to a few KB, each a zlib call and a sync flush. A results page does not stream (its
+// search is done before anything is written), so the front (node-page-front.ts) takes it
+// whole and gzips it in one call, at the level the API uses (node-search-api.ts).
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
+import { gzipSync } from "node:zlib";
+import { acceptsGzip, GZIP_OPTIONS, GZIP_THRESHOLD } from "@/lib/http/node-search-api";
+
+type Callback = (error?: Error | null) => void;
+
+function bytesOf(chunk: unknown, encoding?: BufferEncoding): Buffer {
+  if (Buffer.isBuffer(chunk)) return chunk;
+  if (chunk instanceof Uint8Array) return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+  return Buffer.from(String(chunk), encoding);
+}
+
+/** `writeHead`'s headers as name → value (an object, or a flat list of names and values). */
+function headerEntries(headers: unknown): [string, string | number | string[]][] {
+  if (!headers) return [];
+  if (Array.isArray(headers)) {
+    const flat = headers.flat() as string[];
+    const out: [string, string][] = [];
+    for (let i = 0; i + 1 < flat.length; i += 2) out.push([flat[i], flat[i + 1]]);
+    return out;
+  }
+  return Object.entries(headers as OutgoingHttpHeaders).filter((e): e is [string, string | number | string[]] => e[1] !== undefined);
+}
+
+/**
+ * Hold what is written to `res` and send it, gzipped when the client takes gzip and the body
+ * is 1 KB or more, with its length, when it ends. The request's Accept-Encoding is removed so
+ * that Next's own compression leaves the body to this. Call before handing the request to Next.
+ */
+export function gzipWhole(req: IncomingMessage, res: ServerResponse): void {
+  const gzip = acceptsGzip(req.headers["accept-encoding"]);
+  delete req.headers["accept-encoding"];
+  const chunks: Buffer[] = [];
+  const end = res.end.bind(res);
+  const writeHead = res.writeHead.bind(res);
+  const later = (cb: unknown) => typeof cb === "function" && process.nextTick(cb as Callback);
+
+  // Headers wait for the body: its encoding and length are known only at the end.
+  res.writeHead = ((status: number, ...rest: unknown[]) => {
+    res.statusCode = status;
+    if (typeof rest[0] === "string") res.statusMessage = rest.shift() as string;
+    for (const [name, value] of headerEntries(rest[0])) res.setHeader(name, value);
+    return res;
+  }) as ServerResponse["writeHead"];
+  res.flushHeaders = () => {};
+  res.write = ((chunk: unknown, encoding?: unknown, cb?: unknown) => {
+    if (typeof encoding === "function") [cb, encoding] = [encoding, undefined];
+    chunks.push(bytesOf(chunk, encoding as BufferEncoding | undefined));
+    later(cb);
+    return true;
+  }) as ServerResponse["write"];
+  res.end = ((chunk?: unknown, encoding?: unknown, cb?: unknown) => {
+    if (typeof chunk === "function") [cb, chunk] = [chunk, undefined];
+    if (typeof encoding === "function") [cb, encoding] = [encoding, undefined];
+    if (chunk !== undefined && chunk !== null) chunks.push(bytesOf(chunk, encoding as BufferEncoding | undefined));
+    let body = Buffer.concat(chunks);
+    if (!res.headersSent) {
+      const bodyless = res.statusCode === 204 || res.statusCode === 304 || req.method === "HEAD";
+      if (!bodyless) {
+        res.setHeader("Vary", "Accept-Encoding");
+        if (gzip && body.length >= GZIP_THRESHOLD && !res.hasHeader("Content-Encoding")) {
+          body = gzipSync(body, GZIP_OPTIONS);
+          res.setHeader("Content-Encoding", "gzip");
+        }
+        res.removeHeader("Transfer-Encoding");
+        res.setHeader("Content-Length", body.length);
+      }
+      writeHead(res.statusCode);
+    }
+    return end(body, cb as Callback | undefined);
+  }) as ServerResponse["end"];
+}
