@@ -2,7 +2,7 @@ import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { gzipWhole } from "@/lib/http/whole-gzip";
+import { gzipWhole, withAcceptEncoding } from "@/lib/http/whole-gzip";
 
 /** What the handler below saw of the request's Accept-Encoding (Next's compression reads it). */
 let seenEncoding: string | undefined;
@@ -14,6 +14,7 @@ function nextLike(req: IncomingMessage, res: ServerResponse, parts: string[], vi
   else {
     res.statusCode = 200;
     res.setHeader("Content-Type", "text/html; charset=utf-8");
+    res.setHeader("Vary", "RSC, Next-Router-State-Tree");
     res.flushHeaders();
   }
   parts.forEach((p, i) => (i % 2 ? res.write(Buffer.from(p)) : res.write(p)));
@@ -45,6 +46,14 @@ function get(path: string, headers: Record<string, string> = {}): Promise<{ stat
   });
 }
 
+describe("withAcceptEncoding", () => {
+  it("adds Accept-Encoding to a Vary header once, keeping its other names", () => {
+    expect(withAcceptEncoding(undefined)).toBe("Accept-Encoding");
+    expect(withAcceptEncoding("RSC, Next-Router-State-Tree")).toBe("RSC, Next-Router-State-Tree, Accept-Encoding");
+    expect(withAcceptEncoding(["RSC", "accept-encoding"])).toBe("RSC, accept-encoding");
+  });
+});
+
 describe("gzipWhole", () => {
   it("sends what was written in chunks as one gzip body with its length, and hides the encoding from the handler", async () => {
     const r = await get("/", { "accept-encoding": "gzip, deflate, br" });
@@ -53,7 +62,7 @@ describe("gzipWhole", () => {
     expect(r.headers["content-encoding"]).toBe("gzip");
     expect(r.headers["transfer-encoding"]).toBeUndefined();
     expect(Number(r.headers["content-length"])).toBe(r.body.length);
-    expect(r.headers.vary).toBe("Accept-Encoding");
+    expect(r.headers.vary).toBe("RSC, Next-Router-State-Tree, Accept-Encoding");
     expect(gunzipSync(r.body).toString("utf8")).toBe(big.join(""));
     expect(r.body.length).toBeLessThan(Buffer.byteLength(big.join("")) / 4);
   });

@@ -28,6 +28,16 @@ function headerEntries(headers: unknown): [string, string | number | string[]][]
   return Object.entries(headers as OutgoingHttpHeaders).filter((e): e is [string, string | number | string[]] => e[1] !== undefined);
 }
 
+/** A Vary header's value with Accept-Encoding added (Next's own names kept: RSC, Next-Router-…). */
+export function withAcceptEncoding(vary: number | string | string[] | undefined): string {
+  const names = (Array.isArray(vary) ? vary.join(",") : String(vary ?? ""))
+    .split(",")
+    .map((n) => n.trim())
+    .filter(Boolean);
+  if (!names.some((n) => n.toLowerCase() === "accept-encoding")) names.push("Accept-Encoding");
+  return names.join(", ");
+}
+
 /**
  * Hold what is written to `res` and send it, gzipped when the client takes gzip and the body
  * is 1 KB or more, with its length, when it ends. The request's Accept-Encoding is removed so
@@ -63,7 +73,7 @@ export function gzipWhole(req: IncomingMessage, res: ServerResponse): void {
     if (!res.headersSent) {
       const bodyless = res.statusCode === 204 || res.statusCode === 304 || req.method === "HEAD";
       if (!bodyless) {
-        res.setHeader("Vary", "Accept-Encoding");
+        res.setHeader("Vary", withAcceptEncoding(res.getHeader("Vary")));
         if (gzip && body.length >= GZIP_THRESHOLD && !res.hasHeader("Content-Encoding")) {
           body = gzipSync(body, GZIP_OPTIONS);
           res.setHeader("Content-Encoding", "gzip");

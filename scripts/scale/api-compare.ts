@@ -10,6 +10,9 @@
 // person facet (as A's API lists them), compared as markup (scripts and CSP nonces left out);
 // a page whose markup differs only in the names of its "people named together" list (the same
 // ids with the same counts) is counted apart (a change of how those names are chosen).
+// `--pages`: also the results page of each query (`/?q=…`, with `&group=0`, `&page=2`, and with
+// its first person selected), and the home page, compared as markup the same way: what a reader
+// sees before (or without) JavaScript.
 import path from "node:path";
 import { cliArgs } from "../cli";
 import { LiveIndex } from "@/lib/index/live-index";
@@ -23,6 +26,7 @@ const { values } = cliArgs(__filename, {
     b: { type: "string" },
     every: { type: "string", default: "4" },
     people: { type: "boolean", default: false },
+    pages: { type: "boolean", default: false },
   },
 });
 
@@ -50,7 +54,8 @@ async function main() {
   console.log(`${queries.length} queries × 3 requests: ${same} answers the same, ${differ.length} different`);
   for (const url of differ.slice(0, 5)) console.log(`  differs: ${decodeURIComponent(url)}`);
   const pagesDiffer = values.people ? await comparePeople(queries) : 0;
-  process.exitCode = differ.length || pagesDiffer ? 1 : 0;
+  const resultsDiffer = values.pages ? await compareResultsPages(queries) : 0;
+  process.exitCode = differ.length || pagesDiffer || resultsDiffer ? 1 : 0;
 }
 
 /** A page's markup without its scripts and nonces (both differ on every request). */
@@ -67,6 +72,25 @@ function together(html: string): string {
     .map((m) => `${m[1]} ${m[2]}`)
     .sort()
     .join("\n");
+}
+
+/** Results pages compared as markup (see `--pages`); returns how many differ. */
+async function compareResultsPages(queries: string[]): Promise<number> {
+  const urls = ["/"];
+  for (const q of queries) {
+    const answer = (await (await fetch(`${values.a}/api/search?q=${encodeURIComponent(q)}`)).json()) as { facets: { persons: { id: string }[] } };
+    const person = answer.facets.persons[0]?.id;
+    const base = `/?q=${encodeURIComponent(q)}`;
+    urls.push(base, `${base}&group=0`, `${base}&page=2`, ...(person ? [`${base}&person=${person}`] : []));
+  }
+  const differ: string[] = [];
+  for (const url of urls) {
+    const [a, b] = await Promise.all([values.a, values.b].map((base) => fetch(`${base}${url}`).then(async (r) => markup(await r.text()))));
+    if (a !== b) differ.push(url);
+  }
+  console.log(`${urls.length} results pages: ${urls.length - differ.length} the same as markup, ${differ.length} different`);
+  for (const url of differ.slice(0, 5)) console.log(`  differs: ${decodeURIComponent(url)}`);
+  return differ.length;
 }
 
 /** Person pages compared (see `--people`); returns how many differ beyond the together list's names. */

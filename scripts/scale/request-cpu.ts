@@ -2,7 +2,7 @@
 // a figure a busy machine moves much less than wall time, since other jobs' CPU is not ours.
 // After `npm run build`:
 //   npx tsx scripts/scale/request-cpu.ts --index DIR [--corpus ../shared/corpus] [--port 3203] [--rounds 20] [--runs 3]
-//     [--cache on|off] [--kinds api,page10,page1,bad,missing,person] [--app-b DIR] [--cpu-prof DIR] [--queries request|eval]
+//     [--cache on|off] [--kinds api,page10,page1,bad,missing,person,browse,browse-person] [--app-b DIR] [--cpu-prof DIR] [--queries request|eval]
 // Each kind's URLs are asked twice untimed (the second time answered from the result cache),
 // then --rounds times each (--cache off: SEARCH_CACHE_MB=0, every search computed each time);
 // the server process's user+system CPU (from /proc) over those requests, divided by their
@@ -11,7 +11,10 @@
 // 1, a bad link's page (layout and search box, no results component), a missing page
 // (Next.js's floor with the layout), and (not by default) `person`: the page of each query's
 // first person in the person facet (found once through app A's API; a query without people is
-// left out of that kind), which a reader opens from the facet.
+// left out of that kind), which a reader opens from the facet; `browse` (not by default): the
+// home page `/`, and `browse-person`: `/?person=…` of the same people, pages without words,
+// whose answers are kept whatever --cache says (the word-less answers' own cache), so these
+// time the page around a kept answer.
 // `--app-b DIR`: another built checkout (e.g. `git worktree add` of main, `npm run build` there)
 // served on --port + 1 beside this one, on the same index, the two asked in turn (A B, then
 // B A, …) in the same run: an A/B of two builds on one machine state.
@@ -54,6 +57,8 @@ const ALL_KINDS: [string, string, (q: string) => string | null][] = [
   ["bad", "GET /?q=…&from=bad (400 page: layout, search box)", (q) => `/?q=${encodeURIComponent(q)}&from=2017-02-30`],
   ["missing", "GET /missing/… (404 page)", (q) => `/khong-co/${encodeURIComponent(q)}`],
   ["person", "GET /people/… (the query's first person)", (q) => (personOf.has(q) ? personHref(personOf.get(q)!) : null)],
+  ["browse", "GET / (home page: browse, no words)", () => "/"],
+  ["browse-person", "GET /?person=… (browse the query's first person, no words)", (q) => (personOf.has(q) ? `/?person=${personOf.get(q)!}` : null)],
 ];
 const wanted = new Set(values.kinds!.split(","));
 const KINDS = ALL_KINDS.filter(([name]) => wanted.has(name)).map(([, kind, url]) => [kind, url] as const);
@@ -84,7 +89,7 @@ async function main() {
       app.pid = (h as { worker: { pid: number } }).worker.pid;
     }
     const ask = async (url: string) => (await fetch(url)).arrayBuffer();
-    if (wanted.has("person"))
+    if (wanted.has("person") || wanted.has("browse-person"))
       for (const q of QUERIES) {
         const answer = (await (await fetch(`${apps[0].base}/api/search?q=${encodeURIComponent(q)}`)).json()) as { facets: { persons: { id: string }[] } };
         if (answer.facets.persons.length) personOf.set(q, answer.facets.persons[0].id);
