@@ -11,6 +11,7 @@ import { ACCENT_SCAN, accentReading, holdersOf } from "@/lib/search/accents";
 import { applyEdits, correctQuery, rareNameFix } from "@/lib/search/correct";
 import { expandQuery, type Group } from "@/lib/search/query-expand";
 import { splitRunTogether, withWhole } from "@/lib/search/run-together";
+import { titleHolders, titleNameTerms } from "@/lib/search/title-names";
 import { parseQuery, type ParsedQuery } from "@/lib/search/query-parse";
 import { keyTerms, relatedIn } from "@/lib/search/rank-related";
 import { postingsUpTo, type RankIndex } from "@/lib/search/rank-index";
@@ -216,6 +217,8 @@ interface Prepared {
   groups: Group[];
   /** Names typed with capitals (rank-score.ts nameRuns): their words must stand together. */
   names: number[][];
+  /** The query's names and codes as a title may write them (title-names.ts, RankWeights.titleNames). */
+  titleNames: string[][];
   excluded: ExcludedTerms[];
   results: Map<MatchMode, MatchResult | null>;
   rules?: MarkRules;
@@ -309,10 +312,12 @@ export function createMatcher(
     // Words typed run together (`tphcm`) read as the two the archive writes (run-together.ts).
     const typed = parseQuery(q);
     const parsed = runTogether ? splitRunTogether(lex, typed) : { ...typed, whole: [] };
+    const groups = withWhole(expandQuery(lex, parsed.words, dateSpellings), parsed.whole);
     const prepared: Prepared = {
       q,
       parsed,
-      groups: withWhole(expandQuery(lex, parsed.words, dateSpellings), parsed.whole),
+      groups,
+      titleNames: titleNameTerms(lex, groups),
       // A name holding a word typed run together (`son tung mtp`: `m` `tp`) is not one: the article may write the word whole (`MTP`), which no phrase of its parts finds.
       names: names
         ? nameRuns(parsed.words, (slug) => isPerson(slug) || (placeNames && PLACE_NAMES.has(slug)), lowerNames ? LOWER_NAME_WORDS : 0).filter((run) =>
@@ -483,6 +488,7 @@ export function createMatcher(
       }
     }
     if (hits.length) {
+      addTitleNames(p, hits, near);
       // The best matches by their per-word features vote for a reading (no positional scan needed).
       const reading = p.parsed.words.some((w) => w.marked) ? null : accentReading(lex, parsed.words, topHits(hits, ACCENT_SCAN));
       if (reading) {
@@ -535,6 +541,23 @@ export function createMatcher(
       totalExact: !hits.capped && !meter.cut,
       partial: meter.cut,
     });
+  }
+
+  /** Names in the title (RankWeights.titleNames): weight × the share of the query's names each article's title holds, on its score and bound. */
+  function addTitleNames(p: Prepared, hits: Hit[], near: NearMiss[]) {
+    const weight = (weights ?? RANK_WEIGHTS).titleNames;
+    if (!weight || !p.titleNames.length) return;
+    const each = weight / p.titleNames.length;
+    const held = new Map<IndexSegment, Uint8Array>();
+    const add = (h: Hit) => {
+      let of = held.get(h.seg);
+      if (!of) held.set(h.seg, (of = titleHolders(h.seg.rank, p.titleNames)));
+      if (!of[h.d]) return;
+      h.score += each * of[h.d];
+      if (h.bound !== undefined) h.bound += each * of[h.d];
+    };
+    for (const h of hits) add(h);
+    for (const h of near) add(h);
   }
 
   /** A suggestion is offered only when it finds something as typed (checked within the budget). */

@@ -118,6 +118,14 @@ export interface RankWeights {
    */
   accent: number;
   /**
+   * Names in the title (issue #9, rank18 2026-11-27): added by the matcher to every article, this ×
+   * the share of the query's names and codes (words typed with a capital or a digit: `Iran`,
+   * `THAAD`, `U23`) that its title holds (lib/search/title-names.ts). Like `accent`, not part of
+   * scoreQuery's sum: read from the postings' title counts after scoring, added to the score and
+   * the bound alike, so a block's bound grows by at most this. 0 = off.
+   */
+  titleNames: number;
+  /**
    * Marks in the term frequency (issue #9, item 2): 1 = a word typed with marks counts the
    * occurrences of its own spelling (read from the article's token stream in the positional
    * pass; the folded count bounds it), so `bão` is not scored by an article's many `báo`;
@@ -147,6 +155,7 @@ export const RANK_WEIGHTS: RankWeights = {
   span: 0,
   spanBody: 0.5,
   accent: 2,
+  titleNames: 5,
   marks: 0,
 };
 

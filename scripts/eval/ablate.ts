@@ -103,6 +103,9 @@ function variants(): [string, MatcherOptions][] {
     ["coverage 40, minor: share 0.2, long queries lack 2", { ...v({ coverage: 40 }), nearMissRule: { ...NEAR_MISS, share: 0.2, longLack: 2 } }],
     ["coverage 80, minor: share 0.2, long queries lack 2", { ...v({ coverage: 80 }), nearMissRule: { ...NEAR_MISS, share: 0.2, longLack: 2 } }],
     ["no name runs", { names: false }],
+    // The query's names and codes in the title (RankWeights.titleNames, title-names.ts, rank18 2026-11-27).
+    ["names in the title not counted (titleNames 0, before 2026-11-27 rank18)", v({ titleNames: 0 })],
+    ...[2, 10].map((titleNames): [string, MatcherOptions] => [`titleNames ${titleNames}`, v({ titleNames })]),
     // Places of two or more words typed with capitals read as names (matcher.ts PLACE_NAMES, rank16 2026-11-27).
     ["places typed with capitals are not names (placeNames false, before 2026-11-27)", { placeNames: false }],
     ["names typed in lower case are words (lowerNames false, before 2026-11-27)", { lowerNames: false }],

@@ -9,6 +9,7 @@ const page = (id: string, score: number, title: string, over: Partial<Page> = {}
   titleTerms: title.split(" "),
   lead: [],
   body: [],
+  paras: [],
   day: null,
   ...over,
 });

@@ -27,6 +27,8 @@ export interface Page {
   titleTerms: string[];
   lead: string[];
   body: string[];
+  /** Folded syllables of each paragraph after the lead. */
+  paras: string[][];
   /** Day number (days since 1970-01-01), or null. */
   day: number | null;
 }
@@ -50,6 +52,8 @@ const share = (held: (w: string) => boolean, q: ScreenQuery) => {
 };
 const holdsRun = (tokens: string[], run: string[]) => tokens.some((_, i) => run.every((r, j) => tokens[i + j] === r));
 const FOLDED_PLACES = PLACES.map((p) => fold(p).split(" "));
+
+const rarest = (q: ScreenQuery) => [...q.words].sort((a, b) => (q.idf.get(b) ?? 0) - (q.idf.get(a) ?? 0))[0];
 
 /** A candidate feature: a number per page of a query (larger = better), about 0–1. */
 export type Feature = (q: ScreenQuery, p: Page) => number;
@@ -95,6 +99,44 @@ export const FEATURES: Record<string, { about: string; f: Feature }> = {
       const places = FOLDED_PLACES.filter((run) => (run.length > 1 || run[0].length >= 4) && holdsRun(words, run));
       if (!places.length) return 0;
       return -places.filter((run) => !holdsRun(p.title, run) && !holdsRun(p.lead, run)).length / places.length;
+    },
+  },
+  titleShare: {
+    about: "idf share of the query's words in the title alone (not the lead)",
+    f: (q, p) => share((w) => p.title.includes(w), q),
+  },
+  titleAll: {
+    about: "1 when the title holds every content word of the query (idf ≥ 2), else 0",
+    f: (q, p) => (q.words.filter((w) => (q.idf.get(w) ?? 0) >= 2).every((w) => p.title.includes(w)) ? 1 : 0),
+  },
+  titleRarest: {
+    about: "1 when the title holds the query's rarest word",
+    f: (q, p) => (p.title.includes(rarest(q)) ? 1 : 0),
+  },
+  noTitleWord: {
+    about: "−1 when the title holds none of the query's content words (idf ≥ 2)",
+    f: (q, p) => (q.words.some((w) => (q.idf.get(w) ?? 0) >= 2 && p.title.includes(w)) ? 0 : -1),
+  },
+  leadDensity: {
+    about: "how many of the first 60 syllables after the title are the query's content words (idf ≥ 2), over 10, at most 1",
+    f: (q, p) => Math.min(1, [...p.lead, ...p.body].slice(0, 60).filter((t) => (q.idf.get(t) ?? 0) >= 2 && q.words.includes(t)).length / 10),
+  },
+  paraShare: {
+    about: "share of the lead and body paragraphs naming the query's rarest word",
+    f: (q, p) => {
+      const paras = [p.lead, ...p.paras].filter((x) => x.length);
+      return paras.length ? paras.filter((x) => x.includes(rarest(q))).length / paras.length : 0;
+    },
+  },
+  rarestInLead: {
+    about: "1 when the lead (first paragraph) names the query's rarest word",
+    f: (q, p) => (p.lead.includes(rarest(q)) ? 1 : 0),
+  },
+  namesInTitle: {
+    about: "−(share of the query's words typed with a capital or a digit, its names and codes, that the title lacks); 0 when none is typed so",
+    f: (q, p) => {
+      const names = [...new Set(tokenize(q.q).filter((t) => /^[\p{Lu}\d]/u.test(t.text)).map((t) => t.folded))];
+      return names.length ? -names.filter((w) => !p.title.includes(w)).length / names.length : 0;
     },
   },
   nearInTime: {
@@ -175,7 +217,7 @@ async function main() {
   };
   const depth = Number(values.depth);
   const additions = loadAdditions();
-  const files = ["judged-queries", ...[2, 3, 4, 5, 6, 7, 8, 9, 10].map((n) => `judged-heldout${n}`)];
+  const files = ["judged-queries", ...[2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map((n) => `judged-heldout${n}`)];
   const queries: ScreenQuery[] = [];
   const folded = (text: string) => tokenize(text).map((t) => t.folded);
   for (const file of files) {
@@ -207,6 +249,7 @@ async function main() {
             titleTerms: tokenize(a.title).map((t) => t.term),
             lead: folded(a.paragraphs[0] ?? ""),
             body: a.paragraphs.slice(1).flatMap(folded),
+            paras: a.paragraphs.slice(1).map(folded),
             day: Number.isNaN(time) ? null : Math.floor(time / DAY),
           };
         }),

@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { testArticle } from "@/lib/corpus/test-article";
+import { memoryArchive } from "@/lib/index/memory";
+import { createMatcher } from "@/lib/search/matcher";
+import { expandQuery } from "@/lib/search/query-expand";
+import { parseQuery } from "@/lib/search/query-parse";
+import { RANK_WEIGHTS } from "@/lib/search/rank-score";
+import { isNameWord, titleHolders, titleNameTerms } from "@/lib/search/title-names";
+
+// The report names `Iran` in its title; the other story says `bắn tên lửa` more often, with `Iran` in its lead only.
+const articles = [
+  testArticle({ id: "report", title: "Iran phóng tên lửa vào Syria", paragraphs: ["Iran phóng tên lửa vào miền Đông Syria.", "Quân đội bắn tên lửa vào IS."] }),
+  testArticle({
+    id: "other",
+    title: "Tàu ngầm Nga bắn tên lửa vào Syria",
+    paragraphs: ["Tàu ngầm Nga bắn tên lửa vào IS ở Syria, sau Iran.", "Nga bắn tên lửa lần thứ hai. Hạm đội bắn tên lửa lần thứ ba."],
+  }),
+  testArticle({ id: "filler", title: "Giá xăng giảm", paragraphs: ["Giá xăng giảm từ chiều nay."] }),
+];
+
+describe("names in the title", () => {
+  const archive = memoryArchive(articles);
+  const lex = archive.lexicon;
+
+  it("reads words typed with a capital or a digit as names", () => {
+    expect(["Iran", "THAAD", "U23", "29", "Đà"].map(isNameWord)).toEqual([true, true, true, true, true]);
+    expect(["iran", "bắn", "đà"].map(isNameWord)).toEqual([false, false, false]);
+    // Each name once, folded; a word typed in lower case is not one.
+    const groups = expandQuery(lex, parseQuery("Iran bắn tên lửa Syria iran Syria").words);
+    expect(titleNameTerms(lex, groups)).toEqual([["iran"], ["syria"]]);
+  });
+
+  it("counts the names each title holds, from the postings", () => {
+    const names = titleNameTerms(lex, expandQuery(lex, parseQuery("Iran bắn tên lửa Syria").words));
+    const seg = archive.segments[0].rank;
+    const held = titleHolders(seg, names);
+    expect([...held]).toEqual([2, 1, 0]);
+  });
+
+  it("ranks the article whose title names the query's names above one saying its other words more", () => {
+    // One name typed (`Iran`): the report's title holds all of the query's names, the other's none.
+    const top = (weights = RANK_WEIGHTS) =>
+      createMatcher(articles, { weights })
+        .match("Iran bắn tên lửa syria")!
+        .top(2)
+        .map((h) => h.seg.rank.ids[h.d]);
+    expect(top({ ...RANK_WEIGHTS, titleNames: 0 })).toEqual(["other", "report"]);
+    expect(top()).toEqual(["report", "other"]);
+  });
+});

@@ -1,0 +1,51 @@
+// Names in the title (issue #9, RankWeights.titleNames): a query's names and codes, the words
+// typed with a capital letter or a digit (`Iran`, `Tehran`, `THAAD`, `U23`, `G7`), are what an
+// article about the query names in its headline. A page whose title lacks them, holding the
+// query's other words in its lead or body (`Tàu ngầm Nga nã tên lửa … ở Syria` for `Iran bắn tên
+// lửa Syria`), is most often about something else. The matcher adds weight × the share of the
+// query's names that the article's title holds, as it adds the accent: a part per article of at
+// most the weight, read from the postings' title counts (no positional pass), added to both the
+// score and the upper bound.
+import type { Group } from "@/lib/search/query-expand";
+import type { Lexicon, RankIndex } from "@/lib/search/rank-index";
+
+/** A word typed as a name or a code: its first letter a capital, or a digit. */
+export function isNameWord(typed: string): boolean {
+  return /^[\p{Lu}\d]/u.test(typed);
+}
+
+/**
+ * The query's distinct name words, each as the folded spellings a title may write it in (the
+ * word itself and its other spellings of a number or date, never a completion).
+ */
+export function titleNameTerms(lex: Pick<Lexicon, "foldedTerm">, groups: readonly Group[]): string[][] {
+  const seen = new Set<string>();
+  const names: string[][] = [];
+  for (const g of groups) {
+    if (!isNameWord(g.word.text) || seen.has(g.word.folded)) continue;
+    seen.add(g.word.folded);
+    names.push([...new Set([g.word.folded, ...g.terms.filter((t) => t.base).map((t) => lex.foldedTerm[t.f])])]);
+  }
+  return names;
+}
+
+/** For each article of the segment, how many of the names (`titleNameTerms`) its title holds. */
+export function titleHolders(rank: Pick<RankIndex, "n" | "foldedId" | "foldedStart" | "foldedDocs" | "foldedTf">, names: readonly string[][]): Uint8Array {
+  const count = new Uint8Array(rank.n);
+  const seen = new Uint8Array(rank.n);
+  for (let k = 0; k < names.length; k++) {
+    for (const spelling of names[k]) {
+      const f = rank.foldedId.get(spelling);
+      if (f === undefined) continue;
+      for (let p = rank.foldedStart[f]; p < rank.foldedStart[f + 1]; p++) {
+        // foldedTf: title count << 12 | lead << 8 | body.
+        if (rank.foldedTf[p] < 1 << 12) continue;
+        const d = rank.foldedDocs[p];
+        if (seen[d] === k + 1) continue;
+        seen[d] = k + 1;
+        count[d]++;
+      }
+    }
+  }
+  return count;
+}
