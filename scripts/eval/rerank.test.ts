@@ -53,6 +53,13 @@ describe("rerank", () => {
     expect(cv.mean).toBeCloseTo((1 / Math.log2(3) + 1 + 1) / 3);
   });
 
+  it("reads the share of the query's names (typed with a capital or a digit) that the title lacks", () => {
+    const q = { ...query("a", "1", [], {}), q: "Iran bắn tên lửa Syria", words: ["iran", "ban", "ten", "lua", "syria"] };
+    expect(FEATURES.namesInTitle.f(q, page("p", 1, "iran phong ten lua vao syria"))).toBe(-0);
+    expect(FEATURES.namesInTitle.f(q, page("p", 1, "tau ngam nga ban ten lua vao syria"))).toBe(-0.5);
+    expect(FEATURES.namesInTitle.f({ ...q, q: "iran ban ten lua" }, page("p", 1, "x"))).toBe(0);
+  });
+
   it("reads a preview in the title unless the query says it too", () => {
     const q = query("a", "1", [], {});
     expect(FEATURES.notPreview.f(q, page("p", 1, "x", { titleTerms: ["giá", "xăng", "sẽ", "tăng"] }))).toBe(-1);

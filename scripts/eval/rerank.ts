@@ -135,7 +135,13 @@ export const FEATURES: Record<string, { about: string; f: Feature }> = {
   namesInTitle: {
     about: "−(share of the query's words typed with a capital or a digit, its names and codes, that the title lacks); 0 when none is typed so",
     f: (q, p) => {
-      const names = [...new Set(tokenize(q.q).filter((t) => /^[\p{Lu}\d]/u.test(t.text)).map((t) => t.folded))];
+      const names = [
+        ...new Set(
+          tokenize(q.q)
+            .filter((t) => /^[\p{Lu}\d]/u.test(t.text))
+            .map((t) => t.folded),
+        ),
+      ];
       return names.length ? -names.filter((w) => !p.title.includes(w)).length / names.length : 0;
     },
   },
