@@ -11,7 +11,7 @@ import { ACCENT_SCAN, accentReading, holdersOf } from "@/lib/search/accents";
 import { applyEdits, correctQuery, rareNameFix } from "@/lib/search/correct";
 import { expandQuery, type Group } from "@/lib/search/query-expand";
 import { splitRunTogether, withWhole } from "@/lib/search/run-together";
-import { titleHolders, titleNameTerms } from "@/lib/search/title-names";
+import { namePostings, titleHeld, titleHolders, titleNameTerms } from "@/lib/search/title-names";
 import { parseQuery, type ParsedQuery } from "@/lib/search/query-parse";
 import { keyTerms, relatedIn } from "@/lib/search/rank-related";
 import { postingsUpTo, type RankIndex } from "@/lib/search/rank-index";
@@ -242,6 +242,8 @@ interface MaskCache {
 let lastStamp = 0;
 
 const CACHE_SIZE = 64;
+/** Names in the title: a binary search per article costs about this many postings read in one pass (addTitleNames). */
+const TITLE_SEARCH_COST = 16;
 
 /** Fewer full matches than this: a rare capitalised word is tried as its far commoner spelling (correct.ts rareNameFix)… */
 const NAME_FIX_BELOW = 3;
@@ -543,21 +545,33 @@ export function createMatcher(
     });
   }
 
-  /** Names in the title (RankWeights.titleNames): weight × the share of the query's names each article's title holds, on its score and bound. */
+  /**
+   * Names in the title (RankWeights.titleNames): weight × the share of the query's names each
+   * article's title holds, on its score and bound. Per segment, whichever reads less: a binary
+   * search per article in each name's postings, or one pass over those postings.
+   */
   function addTitleNames(p: Prepared, hits: Hit[], near: NearMiss[]) {
     const weight = (weights ?? RANK_WEIGHTS).titleNames;
     if (!weight || !p.titleNames.length) return;
     const each = weight / p.titleNames.length;
-    const held = new Map<IndexSegment, Uint8Array>();
-    const add = (h: Hit) => {
-      let of = held.get(h.seg);
-      if (!of) held.set(h.seg, (of = titleHolders(h.seg.rank, p.titleNames)));
-      if (!of[h.d]) return;
-      h.score += each * of[h.d];
-      if (h.bound !== undefined) h.bound += each * of[h.d];
-    };
-    for (const h of hits) add(h);
-    for (const h of near) add(h);
+    const bySeg = new Map<IndexSegment, Hit[]>();
+    for (const list of [hits, near]) {
+      for (const h of list) {
+        let of = bySeg.get(h.seg);
+        if (!of) bySeg.set(h.seg, (of = []));
+        of.push(h);
+      }
+    }
+    for (const [seg, list] of bySeg) {
+      const rank = seg.rank;
+      const pass = list.length * TITLE_SEARCH_COST > namePostings(rank, p.titleNames) ? titleHolders(rank, p.titleNames) : null;
+      for (const h of list) {
+        const held = pass ? pass[h.d] : titleHeld(rank, p.titleNames, h.d);
+        if (!held) continue;
+        h.score += each * held;
+        if (h.bound !== undefined) h.bound += each * held;
+      }
+    }
   }
 
   /** A suggestion is offered only when it finds something as typed (checked within the budget). */

@@ -29,8 +29,22 @@ export function titleNameTerms(lex: Pick<Lexicon, "foldedTerm">, groups: readonl
   return names;
 }
 
-/** For each article of the segment, how many of the names (`titleNameTerms`) its title holds. */
-export function titleHolders(rank: Pick<RankIndex, "n" | "foldedId" | "foldedStart" | "foldedDocs" | "foldedTf">, names: readonly string[][]): Uint8Array {
+type Postings = Pick<RankIndex, "n" | "foldedId" | "foldedStart" | "foldedDocs" | "foldedTf">;
+
+/** How many postings the names' spellings have in this segment (what a pass over them reads). */
+export function namePostings(rank: Postings, names: readonly string[][]): number {
+  let total = 0;
+  for (const spellings of names) {
+    for (const spelling of spellings) {
+      const f = rank.foldedId.get(spelling);
+      if (f !== undefined) total += rank.foldedStart[f + 1] - rank.foldedStart[f];
+    }
+  }
+  return total;
+}
+
+/** For each article of the segment, how many of the names (`titleNameTerms`) its title holds: one pass over their postings. */
+export function titleHolders(rank: Postings, names: readonly string[][]): Uint8Array {
   const count = new Uint8Array(rank.n);
   const seen = new Uint8Array(rank.n);
   for (let k = 0; k < names.length; k++) {
@@ -48,4 +62,27 @@ export function titleHolders(rank: Pick<RankIndex, "n" | "foldedId" | "foldedSta
     }
   }
   return count;
+}
+
+/** How many of the names one article's title holds: a binary search in each spelling's postings (sorted by article). */
+export function titleHeld(rank: Postings, names: readonly string[][], d: number): number {
+  let held = 0;
+  for (const spellings of names) {
+    for (const spelling of spellings) {
+      const f = rank.foldedId.get(spelling);
+      if (f === undefined) continue;
+      let lo = rank.foldedStart[f];
+      let hi = rank.foldedStart[f + 1] - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (rank.foldedDocs[mid] < d) lo = mid + 1;
+        else hi = mid;
+      }
+      if (lo <= hi && rank.foldedDocs[lo] === d && rank.foldedTf[lo] >= 1 << 12) {
+        held++;
+        break;
+      }
+    }
+  }
+  return held;
 }
