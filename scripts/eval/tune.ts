@@ -38,7 +38,7 @@ const { values: args } = cliArgs(__filename, {
   },
 });
 
-/** The tuning sets, by fold name: the frozen set and every held-out set reported once (2–10 since 2026-11-27: 2–9 rank16, 10 rank17). */
+/** The tuning sets, by fold name: the frozen set and every held-out set reported once (2–11 since 2026-11-27: 2–9 rank16, 10 rank17, 11 rank18). */
 const TUNING_SETS: Record<string, string> = {
   frozen: "data/eval/judged-queries.json",
   ...Object.fromEntries([2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map((n) => [`heldout${n}`, `data/eval/judged-heldout${n}.json`])),
@@ -68,6 +68,7 @@ const KNOBS: Knob[] = [
   { name: "span", candidates: scaled(factors, [5, 10]) },
   { name: "spanBody", candidates: among([0, 0.25, 0.5, 1]) },
   { name: "accent", candidates: scaled(factors, [2]) },
+  { name: "titleNames", candidates: among([0, 2, 5, 10]) },
 ];
 
 function toParams(w: RankWeights, knobs: Knob[]): Params {
