@@ -155,7 +155,7 @@ export const RANK_WEIGHTS: RankWeights = {
   span: 0,
   spanBody: 0.5,
   accent: 2,
-  titleNames: 5,
+  titleNames: 10,
   marks: 0,
 };
 

@@ -105,7 +105,7 @@ function variants(): [string, MatcherOptions][] {
     ["no name runs", { names: false }],
     // The query's names and codes in the title (RankWeights.titleNames, title-names.ts, rank18 2026-11-27).
     ["names in the title not counted (titleNames 0, before 2026-11-27 rank18)", v({ titleNames: 0 })],
-    ...[2, 10].map((titleNames): [string, MatcherOptions] => [`titleNames ${titleNames}`, v({ titleNames })]),
+    ...[2, 5].map((titleNames): [string, MatcherOptions] => [`titleNames ${titleNames}`, v({ titleNames })]),
     // Places of two or more words typed with capitals read as names (matcher.ts PLACE_NAMES, rank16 2026-11-27).
     ["places typed with capitals are not names (placeNames false, before 2026-11-27)", { placeNames: false }],
     ["names typed in lower case are words (lowerNames false, before 2026-11-27)", { lowerNames: false }],
