@@ -559,6 +559,29 @@ type Proximity = {
   phrasesFound: number;
 };
 
+/**
+ * What an article with no term of any query word in its title or lead (see the scanner's
+ * `headless`) can score at most without its postings being read: per query word, its text part
+ * at saturation (k1 + 1, the best expansion's idf × weight) plus its coverage part (the title part
+ * and head need the title or lead); and the positional ceiling of such an article (pairs, near
+ * pairs, span: `ceiling(true)`). Not used by the scorer: scripts/scale/query-profile.ts
+ * `--skip-profile` measures how many members a title-first top k could leave unscored.
+ */
+export function headlessCeilings(index: RankIndex, s: Scratch, groups: Group[], w: RankWeights = RANK_WEIGHTS): { word: Float64Array; positional: number } {
+  const stats = queryStats(index, groups);
+  const coverage = w.coverage / stats.totalIdf;
+  const word = Float64Array.from(groups, (g, i) => {
+    let text = 0;
+    let cover = 0;
+    for (const t of g.terms) {
+      text = Math.max(text, t.weight * termIdf(index, t) * (w.k1 + 1));
+      cover = Math.max(cover, t.weight);
+    }
+    return text + coverage * stats.wordIdf[i] * cover;
+  });
+  return { word, positional: createScanner(index, s, groups, [], w, stats).ceiling(true) };
+}
+
 /** Idf of each word as typed, and of the whole query (for coverage and head shares). */
 export interface QueryStats {
   wordIdf: Float64Array;

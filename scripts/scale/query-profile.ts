@@ -20,6 +20,16 @@
 // `--query Q` (repeatable) times only these queries, each run on a fresh matcher and engine (no
 // answer kept from the run before), and prints each query's median over the runs: an A/B of
 // a few slow queries with many runs (e.g. `--query "co gia tri" --runs 15 --clock cpu`).
+// `--skip-profile` (no timing): per query, how many members (full matches + near misses) a
+// title-first top k could leave unscored. A member is "headed" when some posting of some term of a
+// query word has a title or lead occurrence (what rank-score's `headless` reads from the count
+// row); the others can score at most their words' headless ceilings (rank-score.ts
+// headlessCeilings: text at saturation + coverage) + the headless positional ceiling + the
+// accent ("A", nothing of theirs read), or their per-word features + the positional ceiling ("B",
+// their postings read, as scoring does). Skippable at k = 10: a headless member whose ceiling is
+// below the 10th best exact score of the headed members; at depth 200 (TOP_HINT, the accent
+// vote's ACCENT_SCAN): below the 200th best per-word features (lower bound) of the headed full
+// matches, less the accent. Prints p50 / p90 over the queries and the share over all members.
 // The index is opened read-only: build or update it first (npm run index -- --corpus DIR --index DIR).
 // Run under `node --cpu-prof` to see the functions:
 //   node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx scripts/scale/query-profile.ts --index DIR [--every 4] [--runs 3]
@@ -27,8 +37,12 @@ import { cliArgs } from "../cli";
 import path from "node:path";
 import { LiveIndex } from "@/lib/index/live-index";
 import { SearchEngine } from "@/lib/search/engine";
-import { createMatcher, type MatcherOptions } from "@/lib/search/matcher";
-import { RANK_WEIGHTS, type RankWeights } from "@/lib/search/rank-score";
+import type { Archive } from "@/lib/index/archive";
+import { createMatcher, localize, type Hit, type MatcherOptions } from "@/lib/search/matcher";
+import { expandQuery } from "@/lib/search/query-expand";
+import { parseQuery } from "@/lib/search/query-parse";
+import { createScratch, headlessCeilings, RANK_WEIGHTS, type RankWeights } from "@/lib/search/rank-score";
+import { splitRunTogether, withWhole } from "@/lib/search/run-together";
 import { DEFAULT_CACHE_MB } from "@/lib/search/result-cache";
 import { EMPTY_QUERY, wordsQuery } from "@/lib/url/search-params";
 import { loadJudged } from "../eval/judged";
@@ -50,6 +64,7 @@ const { values } = cliArgs(__filename, {
     set: { type: "string", default: "eval" },
     query: { type: "string", multiple: true },
     "score-budget": { type: "string" },
+    "skip-profile": { type: "boolean", default: false },
   },
 });
 
@@ -62,6 +77,11 @@ async function main() {
   const natural = [...loadJudged().queries, ...loadJudged(path.resolve(__dirname, "../../data/eval/judged-heldout2.json")).queries].map((jq) => jq.q);
   const given = values.query ?? [];
   const queries = given.length ? given : values.set === "judged" ? natural.filter((_, i) => i % every === 0) : latencyQueries(articles, every);
+  if (values["skip-profile"]) {
+    skipProfile(live.archive, queries);
+    await live.close();
+    return;
+  }
   const only = new Set(values.only!.split(","));
   // `--clock cpu`: this process's CPU time (user + system, all its threads) instead of wall
   // time, which on a shared machine also counts the time other jobs held the cores.
@@ -177,6 +197,95 @@ async function main() {
   console.log(`load at end ${loadAverage()}`);
   await live.close();
   await liveB?.close();
+}
+
+/** `--skip-profile`: see the header. */
+function skipProfile(archive: Archive, queries: string[]) {
+  const matcher = createMatcher(archive);
+  const accent = RANK_WEIGHTS.accent;
+  const rows: { members: number; headed: number; a10: number; b10: number; a200: number; b200: number }[] = [];
+  const kth = (xs: number[], k: number) => (xs.length < k ? -Infinity : [...xs].sort((a, b) => b - a)[k - 1]);
+  for (const q of queries) {
+    const r = matcher.match(q);
+    if (!r) continue;
+    const members: Hit[] = [...r.hits, ...r.nearMisses];
+    if (!members.length) continue;
+    const lower = members.map((h) => h.score);
+    r.refine(members);
+    // The matcher's reading of the query (as scripts/eval/explain.ts reads it).
+    const parsed = splitRunTogether(archive.lexicon, parseQuery(q));
+    const groups = withWhole(expandQuery(archive.lexicon, parsed.words), parsed.whole);
+    const bySeg = new Map(archive.segments.map((seg) => [seg, localize(archive, seg, groups, []).groups]));
+    const ceilings = new Map(archive.segments.map((seg) => [seg, headlessCeilings(seg.rank, createScratch(seg.rank), bySeg.get(seg)!)]));
+    const headed: boolean[] = [];
+    const ceilA: number[] = [];
+    for (const h of members) {
+      const { foldedStart, foldedDocs, foldedTf } = h.seg.rank;
+      const c = ceilings.get(h.seg)!;
+      let head = false;
+      let up = c.positional + accent;
+      bySeg.get(h.seg)!.forEach((g, i) => {
+        let holds = false;
+        for (const t of g.terms) {
+          let lo = foldedStart[t.f];
+          let hi = foldedStart[t.f + 1];
+          while (lo < hi) {
+            const mid = (lo + hi) >>> 1;
+            if (foldedDocs[mid] < h.d) lo = mid + 1;
+            else hi = mid;
+          }
+          if (lo < foldedStart[t.f + 1] && foldedDocs[lo] === h.d) {
+            holds = true;
+            if (foldedTf[lo] >> 8 !== 0) head = true;
+          }
+        }
+        if (holds) up += c.word[i];
+      });
+      headed.push(head);
+      ceilA.push(up);
+    }
+    const positional = (h: Hit) => ceilings.get(h.seg)!.positional;
+    const s10 = kth(
+      members.flatMap((h, i) => (headed[i] ? [h.score] : [])),
+      10,
+    );
+    const t200 = kth(
+      r.hits.flatMap((_, i) => (headed[i] ? [lower[i]] : [])),
+      200,
+    );
+    const count = (skip: (i: number) => boolean) => members.reduce((n, _, i) => n + (!headed[i] && skip(i) ? 1 : 0), 0);
+    rows.push({
+      members: members.length,
+      headed: headed.filter(Boolean).length,
+      a10: count((i) => ceilA[i] < s10),
+      b10: count((i) => lower[i] + positional(members[i]) + accent < s10),
+      a200: count((i) => ceilA[i] < t200),
+      b200: count((i) => lower[i] + positional(members[i]) + accent < t200),
+    });
+  }
+  const pct = (xs: number[], p: number) =>
+    percentile(
+      [...xs].sort((a, b) => a - b),
+      p,
+    );
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  console.log(`${rows.length} queries with members; load ${loadAverage()}`);
+  console.log("| per query | p50 | p90 | over all members |");
+  console.log("| --- | --- | --- | --- |");
+  const members = rows.map((x) => x.members);
+  console.log(`| members (full + near) | ${pct(members, 50)} | ${pct(members, 90)} | ${sum(members)} |`);
+  for (const [key, label] of [
+    ["headed", "headed (a query word in the title or lead)"],
+    ["a10", "skippable, k = 10, ceiling A"],
+    ["b10", "skippable, k = 10, ceiling B"],
+    ["a200", "skippable, depth 200, ceiling A"],
+    ["b200", "skippable, depth 200, ceiling B"],
+  ] as const) {
+    const share = rows.map((x) => x[key] / x.members);
+    console.log(
+      `| ${label} | ${(100 * pct(share, 50)).toFixed(1)}% | ${(100 * pct(share, 90)).toFixed(1)}% | ${((100 * sum(rows.map((x) => x[key]))) / sum(members)).toFixed(1)}% |`,
+    );
+  }
 }
 
 main().catch((e) => {
