@@ -26,10 +26,11 @@
 // row); the others can score at most their words' headless ceilings (rank-score.ts
 // headlessCeilings: text at saturation + coverage) + the headless positional ceiling + the
 // accent ("A", nothing of theirs read), or their per-word features + the positional ceiling ("B",
-// their postings read, as scoring does). Skippable at k = 10: a headless member whose ceiling is
-// below the 10th best exact score of the headed members; at depth 200 (TOP_HINT, the accent
-// vote's ACCENT_SCAN): below the 200th best per-word features (lower bound) of the headed full
-// matches, less the accent. Prints p50 / p90 over the queries and the share over all members.
+// their postings read, as scoring does). Skippable: a headless member whose ceiling is below a
+// threshold: the 10th best exact score of the headed members; the 10th or 50th best lower bound
+// (per-word features) of the headed members; the 200th best lower bound of the headed full
+// matches (TOP_HINT, the accent vote's ACCENT_SCAN). Prints p50 / p90 over the queries and the
+// share over all members.
 // The index is opened read-only: build or update it first (npm run index -- --corpus DIR --index DIR).
 // Run under `node --cpu-prof` to see the functions:
 //   node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx scripts/scale/query-profile.ts --index DIR [--every 4] [--runs 3]
@@ -203,7 +204,8 @@ async function main() {
 function skipProfile(archive: Archive, queries: string[]) {
   const matcher = createMatcher(archive);
   const accent = RANK_WEIGHTS.accent;
-  const rows: { members: number; headed: number; a10: number; b10: number; a200: number; b200: number }[] = [];
+  type Row = Record<string, number>;
+  const rows: Row[] = [];
   const kth = (xs: number[], k: number) => (xs.length < k ? -Infinity : [...xs].sort((a, b) => b - a)[k - 1]);
   for (const q of queries) {
     const r = matcher.match(q);
@@ -245,23 +247,25 @@ function skipProfile(archive: Archive, queries: string[]) {
       ceilA.push(up);
     }
     const positional = (h: Hit) => ceilings.get(h.seg)!.positional;
-    const s10 = kth(
-      members.flatMap((h, i) => (headed[i] ? [h.score] : [])),
-      10,
-    );
-    const t200 = kth(
-      r.hits.flatMap((_, i) => (headed[i] ? [lower[i]] : [])),
-      200,
-    );
-    const count = (skip: (i: number) => boolean) => members.reduce((n, _, i) => n + (!headed[i] && skip(i) ? 1 : 0), 0);
-    rows.push({
-      members: members.length,
-      headed: headed.filter(Boolean).length,
-      a10: count((i) => ceilA[i] < s10),
-      b10: count((i) => lower[i] + positional(members[i]) + accent < s10),
-      a200: count((i) => ceilA[i] < t200),
-      b200: count((i) => lower[i] + positional(members[i]) + accent < t200),
-    });
+    const headedOf = (xs: number[], full = false) => xs.filter((_, i) => headed[i] && (!full || i < r.hits.length));
+    // The thresholds: the 10th best exact score of the headed members; the 10th and 50th best
+    // lower bound (per-word features, all a scorer knows before the positional pass) of the headed
+    // members; the 200th best lower bound of the headed full matches (MaxScore's cut, the accent vote).
+    const cuts = {
+      x10: kth(headedOf(members.map((h) => h.score)), 10),
+      l10: kth(headedOf(lower), 10),
+      l50: kth(headedOf(lower), 50),
+      l200: kth(headedOf(lower, true), 200),
+    };
+    const count = (ceiling: (i: number) => number, cut: number) => members.reduce((n, _, i) => n + (!headed[i] && ceiling(i) < cut ? 1 : 0), 0);
+    const a = (i: number) => ceilA[i];
+    const b = (i: number) => lower[i] + positional(members[i]) + accent;
+    const row: Row = { members: members.length, headed: headed.filter(Boolean).length };
+    for (const [name, cut] of Object.entries(cuts)) {
+      row[`${name}A`] = count(a, cut);
+      row[`${name}B`] = count(b, cut);
+    }
+    rows.push(row);
   }
   const pct = (xs: number[], p: number) =>
     percentile(
@@ -274,13 +278,15 @@ function skipProfile(archive: Archive, queries: string[]) {
   console.log("| --- | --- | --- | --- |");
   const members = rows.map((x) => x.members);
   console.log(`| members (full + near) | ${pct(members, 50)} | ${pct(members, 90)} | ${sum(members)} |`);
-  for (const [key, label] of [
-    ["headed", "headed (a query word in the title or lead)"],
-    ["a10", "skippable, k = 10, ceiling A"],
-    ["b10", "skippable, k = 10, ceiling B"],
-    ["a200", "skippable, depth 200, ceiling A"],
-    ["b200", "skippable, depth 200, ceiling B"],
-  ] as const) {
+  const labels: [string, string][] = [["headed", "headed (a query word in the title or lead)"]];
+  for (const [cut, what] of [
+    ["x10", "10th exact score of the headed"],
+    ["l10", "10th lower bound of the headed"],
+    ["l50", "50th lower bound of the headed"],
+    ["l200", "200th lower bound of the headed full matches"],
+  ])
+    for (const c of ["A", "B"]) labels.push([`${cut}${c}`, `skippable below the ${what}, ceiling ${c}`]);
+  for (const [key, label] of labels) {
     const share = rows.map((x) => x[key] / x.members);
     console.log(
       `| ${label} | ${(100 * pct(share, 50)).toFixed(1)}% | ${(100 * pct(share, 90)).toFixed(1)}% | ${((100 * sum(rows.map((x) => x[key]))) / sum(members)).toFixed(1)}% |`,
