@@ -27,7 +27,7 @@
 // headlessCeilings: text at saturation + coverage) + the headless positional ceiling + the
 // accent ("A", nothing of theirs read), or their per-word features + the positional ceiling ("B",
 // their postings read, as scoring does). Skippable: a headless member whose ceiling is below a
-// threshold: the 10th best exact score of the headed members; the 10th or 50th best lower bound
+// threshold: the 10th or 50th best exact score of the headed members (pages 1–5); the 10th or 50th best lower bound
 // (per-word features) of the headed members; the 200th best lower bound of the headed full
 // matches (TOP_HINT, the accent vote's ACCENT_SCAN). Prints p50 / p90 over the queries and the
 // share over all members.
@@ -248,11 +248,12 @@ function skipProfile(archive: Archive, queries: string[]) {
     }
     const positional = (h: Hit) => ceilings.get(h.seg)!.positional;
     const headedOf = (xs: number[], full = false) => xs.filter((_, i) => headed[i] && (!full || i < r.hits.length));
-    // The thresholds: the 10th best exact score of the headed members; the 10th and 50th best
+    // The thresholds: the 10th and 50th best exact score of the headed members; the 10th and 50th best
     // lower bound (per-word features, all a scorer knows before the positional pass) of the headed
     // members; the 200th best lower bound of the headed full matches (MaxScore's cut, the accent vote).
     const cuts = {
       x10: kth(headedOf(members.map((h) => h.score)), 10),
+      x50: kth(headedOf(members.map((h) => h.score)), 50),
       l10: kth(headedOf(lower), 10),
       l50: kth(headedOf(lower), 50),
       l200: kth(headedOf(lower, true), 200),
@@ -281,6 +282,7 @@ function skipProfile(archive: Archive, queries: string[]) {
   const labels: [string, string][] = [["headed", "headed (a query word in the title or lead)"]];
   for (const [cut, what] of [
     ["x10", "10th exact score of the headed"],
+    ["x50", "50th exact score of the headed"],
     ["l10", "10th lower bound of the headed"],
     ["l50", "50th lower bound of the headed"],
     ["l200", "200th lower bound of the headed full matches"],
