@@ -261,7 +261,15 @@ function skipProfile(archive: Archive, queries: string[]) {
     const count = (ceiling: (i: number) => number, cut: number) => members.reduce((n, _, i) => n + (!headed[i] && ceiling(i) < cut ? 1 : 0), 0);
     const a = (i: number) => ceilA[i];
     const b = (i: number) => lower[i] + positional(members[i]) + accent;
-    const row: Row = { members: members.length, headed: headed.filter(Boolean).length };
+    // What the thresholds are made of, against a full match's ceiling A (for the median query's figures).
+    const c = ceilings.get(members[0].seg)!;
+    const row: Row = {
+      members: members.length,
+      headed: headed.filter(Boolean).length,
+      ceiling: c.word.reduce((x, y) => x + y, 0) + c.positional + accent,
+      positional: c.positional,
+      ...cuts,
+    };
     for (const [name, cut] of Object.entries(cuts)) {
       row[`${name}A`] = count(a, cut);
       row[`${name}B`] = count(b, cut);
@@ -279,6 +287,16 @@ function skipProfile(archive: Archive, queries: string[]) {
   console.log("| --- | --- | --- | --- |");
   const members = rows.map((x) => x.members);
   console.log(`| members (full + near) | ${pct(members, 50)} | ${pct(members, 90)} | ${sum(members)} |`);
+  // The scores (of queries whose thresholds all exist): a full match's ceiling A, its positional part, the thresholds.
+  const whole = rows.filter((x) => x.l200 > -Infinity);
+  console.log(`score points, p50 over the ${whole.length} queries with 200 headed full matches or more:`);
+  for (const key of ["ceiling", "positional", "x10", "x50", "l10", "l50", "l200"])
+    console.log(
+      `  ${key} ${pct(
+        whole.map((x) => x[key]),
+        50,
+      ).toFixed(2)}`,
+    );
   const labels: [string, string][] = [["headed", "headed (a query word in the title or lead)"]];
   for (const [cut, what] of [
     ["x10", "10th exact score of the headed"],
