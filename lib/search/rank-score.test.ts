@@ -10,6 +10,7 @@ import {
   createScratch,
   explainQuery,
   FEATURE_NAMES,
+  headlessCeilings,
   lackAllowed,
   minorWords,
   NEAR_MISS,
@@ -839,5 +840,54 @@ describe("the membership pass (every word required: members decided before any p
     // The property reached what it is about.
     expect(nearMisses).toBeGreaterThan(20);
     expect(cuts).toBeGreaterThan(20);
+  });
+});
+
+describe("headlessCeilings (what scripts/scale/query-profile.ts --skip-profile measures with)", () => {
+  const WORDS = ["bão", "báo", "giá", "vàng", "người", "dân", "đàm", "phán", "của", "Hà", "Nội"];
+  const words = (min: number) => fc.array(fc.constantFrom(...WORDS), { minLength: min, maxLength: 6 });
+  const unmark = (w: string) => w.normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/g, "d");
+
+  it("bounds the exact score of every member with no term of a query word in its title or lead", () => {
+    let checked = 0;
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ title: words(0), lead: words(0), body: fc.array(words(1), { minLength: 1, maxLength: 4 }) }), { minLength: 2, maxLength: 30 }),
+        fc.uniqueArray(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 4 }),
+        fc.constantFrom("as is", "unmarked", "prefix"),
+        fc.constantFrom(RANK_WEIGHTS, { ...RANK_WEIGHTS, span: 10 }),
+        (docs, query, typing, w) => {
+          const arts = docs.map((d, i) => article(`a${i}`, d.title.join(" ") || "tin", d.lead.join(" ") || "tức", ...d.body.map((b) => b.join(" ") + ".")));
+          const archive = memoryArchive([...arts, ...background]);
+          const ix = archive.segments[0].rank;
+          const q = typing === "unmarked" ? query.map(unmark).join(" ") : typing === "prefix" ? query.join(" ").slice(0, -1) : query.join(" ");
+          const parsed = parseQuery(q);
+          const groups = expandQuery(archive.lexicon, parsed.words);
+          const scores = explainQuery(ix, createScratch(ix), { groups, phrases: parsed.phrases, excluded: [], mode: "all", nearMiss: true, weights: w });
+          const ceilings = headlessCeilings(ix, createScratch(ix), groups, w);
+          for (const [d, { score }] of scores) {
+            let headed = false;
+            let ceiling = ceilings.positional;
+            groups.forEach((g, i) => {
+              let holds = false;
+              for (const t of g.terms) {
+                for (let p = ix.foldedStart[t.f]; p < ix.foldedStart[t.f + 1]; p++) {
+                  if (ix.foldedDocs[p] !== d) continue;
+                  holds = true;
+                  if (ix.foldedTf[p] >> 8 !== 0) headed = true;
+                }
+              }
+              if (holds) ceiling += ceilings.word[i];
+            });
+            if (headed) continue;
+            checked++;
+            expect(score).toBeLessThanOrEqual(ceiling);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+    // Enough members with the query in the body only for the bound to be tried.
+    expect(checked).toBeGreaterThan(100);
   });
 });
