@@ -8,7 +8,17 @@ import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { testArticle } from "@/lib/corpus/test-article";
 import type { Article } from "@/lib/corpus/types";
-import { arrayElements, BLOCK_DOCS, DICTIONARY_BYTES, encodeBlockDocStore, encodeDocStore, encodeDocStoreOffThread, FileDocStore } from "@/lib/index/docstore";
+import {
+  arrayElements,
+  articleBytes,
+  articleFromBytes,
+  BLOCK_DOCS,
+  DICTIONARY_BYTES,
+  encodeBlockDocStore,
+  encodeDocStore,
+  encodeDocStoreOffThread,
+  FileDocStore,
+} from "@/lib/index/docstore";
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "docstore-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -21,7 +31,8 @@ function storeOf(articles: Article[], encode = encodeDocStore): FileDocStore {
   return new FileDocStore(file, index);
 }
 
-const TRICKY = ['"', "\\", '\\"', "{", "}", "[", "]", ",", '},{"id":"x"', "Hòa bình", "😀", "\n", ""];
+// Lone surrogates too: UTF-16 keeps them as they are, as JSON's escapes do.
+const TRICKY = ['"', "\\", '\\"', "{", "}", "[", "]", ",", '},{"id":"x"', "Hòa bình", "😀", "\ud800", "\udfff", "\n", ""];
 
 describe("arrayElements", () => {
   it("splits a JSON array of objects into its elements' bytes", () => {
@@ -46,24 +57,48 @@ describe("arrayElements", () => {
 
 describe("FileDocStore", () => {
   it.each([
-    ["one article per block, with a dictionary", encodeDocStore],
+    ["one article per block, text as UTF-16, with a dictionary", (a: Article[]) => encodeDocStore(a)],
+    ["one article per block as JSON (stores saved before)", (a: Article[]) => encodeDocStore(a, "json")],
     ["8-article blocks (stores saved before)", encodeBlockDocStore],
   ])("gives back every article as written, in any order of reads: %s", (_, encode) => {
     const text = fc.array(fc.constantFrom(...TRICKY), { maxLength: 6 }).map((xs) => xs.join(""));
-    const article = fc.record({ title: text, paragraphs: fc.array(text, { maxLength: 3 }), persons: fc.array(text, { maxLength: 2 }) });
+    const article = fc.record({
+      title: text,
+      paragraphs: fc.array(text, { maxLength: 3 }),
+      captions: fc.array(text, { maxLength: 2 }),
+      persons: fc.array(text, { maxLength: 2 }),
+    });
     fc.assert(
       fc.property(fc.array(article, { minLength: 1, maxLength: 3 * BLOCK_DOCS + 3 }), fc.infiniteStream(fc.nat()), (fields, picks) => {
-        const articles = fields.map((f, i) => testArticle({ id: `a${i}`, ...f, persons: f.persons.filter((p) => p) }));
+        const articles = fields.map(({ captions, ...f }, i) => ({ ...testArticle({ id: `a${i}`, ...f, persons: f.persons.filter((p) => p) }), captions }));
         const store = storeOf(articles, encode);
         const it = picks[Symbol.iterator]();
         for (let k = 0; k < 2 * articles.length; k++) {
           const d = it.next().value % articles.length;
+          // Equal, keys in the same order (the article API writes them as read).
+          expect(JSON.stringify(store.get(d))).toBe(JSON.stringify(articles[d]));
           expect(store.get(d)).toEqual(articles[d]);
         }
         store.close();
       }),
       { numRuns: 50 },
     );
+  });
+});
+
+describe("articleBytes", () => {
+  it("gives back the article, its keys in order, its text as UTF-16 after its metadata", () => {
+    const article = { ...testArticle({ id: "a", title: "Hòa bình", paragraphs: ["Giá vàng", "", "tăng 😀"] }), captions: ["Ảnh: TTXVN"] };
+    const raw = articleBytes(article);
+    expect(JSON.stringify(articleFromBytes(raw))).toBe(JSON.stringify(article));
+    const text = "Giá vàngtăng 😀Ảnh: TTXVN";
+    expect(raw.subarray(raw.length - 2 * text.length).toString("utf16le")).toBe(text);
+    expect(raw.toString("utf8")).not.toContain("Giá vàng");
+  });
+
+  it("refuses a block whose lengths do not cover its text", () => {
+    const raw = articleBytes(testArticle({ id: "a", paragraphs: ["một", "hai"] }));
+    expect(() => articleFromBytes(Buffer.concat([raw, Buffer.from("x", "utf16le")]))).toThrow(/disagree/);
   });
 });
 
@@ -78,7 +113,7 @@ describe("encodeDocStore", () => {
     expect(index.dictionary!.length).toBe(DICTIONARY_BYTES);
     expect(index.dictionary!.constructor).toBe(Uint8Array);
     // Text the dictionary already holds costs little: smaller than the article deflated without one.
-    expect(chunks[7].length).toBeLessThan(deflateRawSync(Buffer.from(JSON.stringify(articles[7]))).length / 2);
+    expect(chunks[7].length).toBeLessThan(deflateRawSync(articleBytes(articles[7])).length / 2);
   });
 
   it("holds each compressed article in memory of about its own size, not in deflate's 16 KiB output buffer", () => {

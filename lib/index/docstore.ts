@@ -36,29 +36,77 @@ export interface DocStoreIndex {
   blockDocs: number;
   /** Preset deflate dictionary of every block (per-article layout); null: none. */
   dictionary: Uint8Array | null;
+  /**
+   * How a per-article block is laid out: "text" (`articleBytes`: the metadata as JSON, the text
+   * as UTF-16), or "json" (the whole article as JSON, stores written before 2026-11-27 13:00).
+   */
+  layout: "text" | "json";
 }
 
 /**
- * The preset dictionary of a segment's blocks: the JSON of a few articles spread over it
- * (keys, outlets, common words and phrases), at most deflate's window, the last bytes kept.
+ * One article's block before compression (the "text" layout): a 4-byte length, the article's
+ * metadata as UTF-8 JSON (its paragraphs and captions replaced by their lengths, so its keys keep
+ * their order), then the paragraphs and captions one after the other as UTF-16 (little-endian),
+ * 2-byte aligned. Decoding UTF-16 is a copy: the text, most of an article, is neither
+ * UTF-8-decoded nor parsed as JSON, which cost a read more than inflating it
+ * (docs/performance.md, http18: `scripts/scale/docstore-read.ts`).
  */
-export function docStoreDictionary(n: number, article: (d: number) => Article): Uint8Array {
+export function articleBytes(article: Article): Buffer {
+  const lengths = (texts: readonly string[]) => texts.map((t) => t.length);
+  const meta = Buffer.from(JSON.stringify({ ...article, paragraphs: lengths(article.paragraphs), captions: lengths(article.captions) }));
+  const textAt = align2(4 + meta.length);
+  const text = article.paragraphs.join("") + article.captions.join("");
+  const out = Buffer.alloc(textAt + 2 * text.length);
+  out.writeUInt32LE(meta.length, 0);
+  meta.copy(out, 4);
+  out.write(text, textAt, "utf16le");
+  return out;
+}
+
+/** The article of an `articleBytes` block. */
+export function articleFromBytes(raw: Buffer): Article {
+  const metaEnd = 4 + raw.readUInt32LE(0);
+  const article = JSON.parse(raw.toString("utf8", 4, metaEnd)) as Article & { paragraphs: unknown[]; captions: unknown[] };
+  const text = raw.toString("utf16le", align2(metaEnd));
+  let at = 0;
+  const cut = (length: unknown) => text.slice(at, (at += length as number));
+  article.paragraphs = article.paragraphs.map(cut);
+  article.captions = article.captions.map(cut);
+  if (at !== text.length) throw new Error("document store: an article's text and lengths disagree");
+  return article;
+}
+
+function align2(n: number): number {
+  return n + (n & 1);
+}
+
+/**
+ * The preset dictionary of a segment's blocks: a few articles' blocks spread over it (keys,
+ * outlets, common words and phrases), at most deflate's window, the last bytes kept.
+ */
+export function docStoreDictionary(n: number, article: (d: number) => Article, encode: (a: Article) => Buffer = articleBytes): Uint8Array {
   const step = Math.max(1, Math.floor(n / DICTIONARY_SAMPLE));
-  const parts: string[] = [];
-  for (let d = 0; d < n && parts.length < DICTIONARY_SAMPLE; d += step) parts.push(JSON.stringify(article(d)));
-  const all = Buffer.from(parts.join(""));
+  const parts: Buffer[] = [];
+  for (let d = 0; d < n && parts.length < DICTIONARY_SAMPLE; d += step) parts.push(encode(article(d)));
+  const all = Buffer.concat(parts);
   // A plain Uint8Array (a copy): index files record an array's constructor, which a Buffer is not.
   return Uint8Array.from(all.subarray(Math.max(0, all.length - DICTIONARY_BYTES)));
 }
 
+/** An article's block in the "json" layout (stores written before the "text" one): its JSON. */
+export function articleJson(article: Article): Buffer {
+  return Buffer.from(JSON.stringify(article));
+}
+
 /** Compress articles one per block against a dictionary; returns the bytes to write and their block index. */
-export function encodeDocStore(articles: readonly Article[]): { chunks: Buffer[]; index: DocStoreIndex } {
-  const dictionary = docStoreDictionary(articles.length, (d) => articles[d]);
+export function encodeDocStore(articles: readonly Article[], layout: DocStoreIndex["layout"] = "text"): { chunks: Buffer[]; index: DocStoreIndex } {
+  const encode = layout === "text" ? articleBytes : articleJson;
+  const dictionary = docStoreDictionary(articles.length, (d) => articles[d], encode);
   const options = dictionary.length ? { dictionary } : {};
   // A copy: deflateRawSync returns a view into its 16 KiB output buffer, and a segment's
   // articles (about 1 KiB each compressed) kept as views held 16x their size until written.
-  const chunks = articles.map((article) => Buffer.from(deflateRawSync(Buffer.from(JSON.stringify(article)), options)));
-  return { chunks, index: perArticleIndex(chunks, dictionary) };
+  const chunks = articles.map((article) => Buffer.from(deflateRawSync(encode(article), options)));
+  return { chunks, index: perArticleIndex(chunks, dictionary, layout) };
 }
 
 const deflateRawAsync = promisify(deflateRaw);
@@ -79,15 +127,15 @@ export async function encodeDocStoreOffThread(articles: readonly Article[]): Pro
     while (next < articles.length) {
       const d = next++;
       // A copy, as above: the async deflate's result is also a view into a larger buffer.
-      chunks[d] = Buffer.from(await deflateRawAsync(Buffer.from(JSON.stringify(articles[d])), options));
+      chunks[d] = Buffer.from(await deflateRawAsync(articleBytes(articles[d]), options));
     }
   };
   await Promise.all(Array.from({ length: DEFLATES_IN_FLIGHT }, lane));
-  return { chunks, index: perArticleIndex(chunks, dictionary) };
+  return { chunks, index: perArticleIndex(chunks, dictionary, "text") };
 }
 
 /** The block index of one article per block: each chunk's offset and CRC. */
-function perArticleIndex(chunks: readonly Buffer[], dictionary: Uint8Array): DocStoreIndex {
+function perArticleIndex(chunks: readonly Buffer[], dictionary: Uint8Array, layout: DocStoreIndex["layout"]): DocStoreIndex {
   const offsets = new Float64Array(chunks.length + 1);
   const crcs = new Uint32Array(chunks.length);
   let at = 0;
@@ -97,7 +145,7 @@ function perArticleIndex(chunks: readonly Buffer[], dictionary: Uint8Array): Doc
     at += chunk.length;
   });
   offsets[chunks.length] = at;
-  return { offsets, crcs, blockDocs: 1, dictionary: dictionary.length ? dictionary : null };
+  return { offsets, crcs, blockDocs: 1, dictionary: dictionary.length ? dictionary : null, layout };
 }
 
 /** The older layout (JSON arrays of BLOCK_DOCS articles, no dictionary): for tests of stores saved before per-article blocks. */
@@ -115,7 +163,7 @@ export function encodeBlockDocStore(articles: readonly Article[]): { chunks: Buf
     at += chunk.length;
   }
   offsets[blocks] = at;
-  return { chunks, index: { offsets, crcs, blockDocs: BLOCK_DOCS, dictionary: null } };
+  return { chunks, index: { offsets, crcs, blockDocs: BLOCK_DOCS, dictionary: null, layout: "json" } };
 }
 
 /** Articles held in memory (tests, and an index built without a directory). */
@@ -181,7 +229,8 @@ export class FileDocStore implements DocStore {
     let article = this.articles.get(d);
     if (article) this.articles.delete(d);
     else {
-      article = JSON.parse(this.inflate(d).toString("utf8")) as Article;
+      const raw = this.inflate(d);
+      article = this.index.layout === "text" ? articleFromBytes(raw) : (JSON.parse(raw.toString("utf8")) as Article);
       if (this.articles.size >= CACHE_ARTICLES) this.articles.delete(this.articles.keys().next().value as number);
     }
     this.articles.set(d, article);

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, expect, test } from "vitest";
 import { testArticle } from "@/lib/corpus/test-article";
-import { encodeBlockDocStore } from "@/lib/index/docstore";
+import { encodeBlockDocStore, encodeDocStore } from "@/lib/index/docstore";
 import { readIndexFile, writeIndexFile } from "@/lib/index/format";
 import { loadSegment, memorySegment, saveSegment } from "@/lib/index/segment";
 import { adoptPairFilter, mayHold, pairFilter } from "@/lib/search/pair-filter";
@@ -88,28 +88,33 @@ test("a segment's facet values are in Vietnamese alphabetical order, and each ar
   });
 });
 
-test("a segment saved with 8-article blocks (before per-article blocks) loads and gives back every article", async () => {
-  const many = Array.from({ length: 19 }, (_, i) =>
-    testArticle({ id: `m${i}`, title: `Bài số ${i}`, paragraphs: [`Đoạn văn thứ ${i} về "giá xăng" và hòa bình.`] }),
-  );
+const many = Array.from({ length: 19 }, (_, i) =>
+  ({ ...testArticle({ id: `m${i}`, title: `Bài số ${i}`, paragraphs: [`Đoạn văn thứ ${i} về "giá xăng" và hòa bình.`] }), captions: i % 3 ? [] : [`Ảnh ${i}`] }),
+);
+
+test.each([
+  ["8-article blocks (before per-article blocks)", "store.offsets", "store.crcs", "", () => encodeBlockDocStore(many)],
+  ["per-article JSON blocks (before the text layout)", "store.articleOffsets", "store.articleCrcs", "store.dictionary", () => encodeDocStore(many, "json")],
+] as const)("a segment saved with %s loads and gives back every article", async (_, offsetsName, crcsName, dictionaryName, encode) => {
   const items = many.map((article, line) => ({ article, line }));
   await saveSegment(dir, items, memorySegment("old", items, buildRankIndex(many)));
-  // Rewrite the saved pair as the older code wrote it: 8-article blocks under `store.offsets`.
+  // Rewrite the saved pair as the older code wrote it, under its names.
   const segFile = path.join(dir, "old.seg");
   const { json, arrays } = readIndexFile(segFile, "segment");
-  const { chunks, index } = encodeBlockDocStore(many);
+  const { chunks, index } = encode();
   writeFileSync(path.join(dir, "old.docs"), Buffer.concat(chunks));
   const rest = Object.fromEntries(Object.entries(arrays).filter(([name]) => !name.startsWith("store.")));
-  writeIndexFile(segFile, "segment", json, { ...rest, "store.offsets": index.offsets, "store.crcs": index.crcs });
+  const dictionary = index.dictionary && dictionaryName ? { [dictionaryName]: index.dictionary } : {};
+  writeIndexFile(segFile, "segment", json, { ...rest, [offsetsName]: index.offsets, [crcsName]: index.crcs, ...dictionary });
   const loaded = loadSegment(dir, "old");
   for (const d of [18, 0, 9, 8, 17, 3]) expect(loaded.store.get(d)).toEqual(many[d]);
   loaded.store.close();
-  // Saved now: one article per block, a dictionary, and the older names absent (older code refuses the file).
+  // Saved now: the text layout with its dictionary, every older name absent (older code refuses the file).
   await saveSegment(dir, items, memorySegment("new", items, buildRankIndex(many)));
   const now = readIndexFile(path.join(dir, "new.seg"), "segment").arrays;
-  expect(now["store.articleOffsets"]).toHaveLength(many.length + 1);
-  expect(now["store.dictionary"]!.length).toBeGreaterThan(0);
-  expect(now["store.offsets"]).toBeUndefined();
+  expect(now["store.textOffsets"]).toHaveLength(many.length + 1);
+  expect(now["store.textDictionary"]!.length).toBeGreaterThan(0);
+  for (const name of ["store.offsets", "store.articleOffsets", "store.dictionary"]) expect(now[name]).toBeUndefined();
   const fresh = loadSegment(dir, "new");
   for (const d of [18, 0, 9]) expect(fresh.store.get(d)).toEqual(many[d]);
   fresh.store.close();

@@ -136,6 +136,11 @@ export function memorySegment(name: string, items: readonly SourcedArticle[], ra
 }
 
 const STREAM_ARRAYS = ["low", "excPos", "excId"] as const;
+/** The document store's block index in a `.seg` file, by the layout of its per-article blocks. */
+const STORE_ARRAYS = {
+  text: { offsets: "store.textOffsets", crcs: "store.textCrcs", dictionary: "store.textDictionary" },
+  json: { offsets: "store.articleOffsets", crcs: "store.articleCrcs", dictionary: "store.dictionary" },
+} as const;
 const COLUMN_ARRAYS = ["day", "estimated", "outlet", "personStart", "personVals", "sourceStart", "sourceVals", "file", "line", "story"] as const;
 
 /**
@@ -153,11 +158,12 @@ export async function saveSegment(dir: string, items: readonly SourcedArticle[],
   for (const k of SAVED_ARRAYS) arrays[`rank.${k}`] = segment.rank[k];
   for (const k of STREAM_ARRAYS) arrays[`rank.stream.${k}`] = segment.rank.stream[k];
   for (const k of COLUMN_ARRAYS) arrays[`cols.${k}`] = segment.cols[k];
-  // One article per block under names of their own: code that knows only 8-article blocks
-  // finds no `store.offsets` and refuses the file, rather than reading the wrong articles.
-  arrays["store.articleOffsets"] = storeIndex.offsets;
-  arrays["store.articleCrcs"] = storeIndex.crcs;
-  if (storeIndex.dictionary) arrays["store.dictionary"] = storeIndex.dictionary;
+  // Each layout's block index under names of its own: code that knows only older layouts
+  // finds none of its names and refuses the file (and rebuilds), rather than misreading it.
+  const names = STORE_ARRAYS[storeIndex.layout];
+  arrays[names.offsets] = storeIndex.offsets;
+  arrays[names.crcs] = storeIndex.crcs;
+  if (storeIndex.dictionary) arrays[names.dictionary] = storeIndex.dictionary;
   // Derived from the token stream, but a pass over all of it: saved so that a restart maps it
   // rather than every server process building it again (readers of older files build it).
   const filter = pairFilter(segment.rank);
@@ -181,11 +187,13 @@ export function loadSegment(dir: string, name: string): Segment {
   const docsFile = path.join(dir, `${name}.docs`);
   const { json, arrays } = readIndexFile(segFile, SEGMENT_KIND);
   const meta = json as { ids: string[]; exactTerm: string[]; foldedTerm: string[]; dicts: DocColumns["dicts"] };
-  // Per-article blocks (with their dictionary), or the 8-article blocks of older files.
-  const perArticle = arrays["store.articleOffsets"] !== undefined;
-  const offsets = arrays[perArticle ? "store.articleOffsets" : "store.offsets"] as Float64Array;
-  const crcs = arrays[perArticle ? "store.articleCrcs" : "store.crcs"] as Uint32Array;
-  const dictionary = perArticle ? ((arrays["store.dictionary"] as Uint8Array | undefined) ?? null) : null;
+  // Per-article blocks (metadata as JSON and text as UTF-16, or older files' whole JSON; with
+  // their dictionary), or the 8-article blocks of older files still.
+  const layout = arrays[STORE_ARRAYS.text.offsets] !== undefined ? "text" : arrays[STORE_ARRAYS.json.offsets] !== undefined ? "json" : null;
+  const names = layout ? STORE_ARRAYS[layout] : { offsets: "store.offsets", crcs: "store.crcs", dictionary: "" };
+  const offsets = arrays[names.offsets] as Float64Array;
+  const crcs = arrays[names.crcs] as Uint32Array;
+  const dictionary = layout ? ((arrays[names.dictionary] as Uint8Array | undefined) ?? null) : null;
   if (!offsets || !crcs || !Array.isArray(meta?.ids)) throw new IndexFileError(segFile, "incomplete segment");
   if (!existsSync(docsFile) || statSync(docsFile).size !== offsets[offsets.length - 1]) {
     throw new IndexFileError(docsFile, "document store missing or of the wrong size");
@@ -217,7 +225,7 @@ export function loadSegment(dir: string, name: string): Segment {
     name,
     rank,
     cols,
-    store: new FileDocStore(docsFile, { offsets, crcs, blockDocs: perArticle ? 1 : BLOCK_DOCS, dictionary }),
+    store: new FileDocStore(docsFile, { offsets, crcs, blockDocs: layout ? 1 : BLOCK_DOCS, dictionary, layout: layout ?? "json" }),
     gone: new Uint8Array(rank.n),
   };
 }

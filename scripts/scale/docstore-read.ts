@@ -1,0 +1,179 @@
+// What reading a request's shown articles from the document store costs, by stage and by way
+// of reading them, on a saved index (lib/index/docstore.ts; issue #10, http18):
+//   npx tsx scripts/scale/docstore-read.ts --index DIR [--archive DIR] [--every 8] [--runs 5]
+// The articles are those each of `npm run eval`'s latency queries (every `--every`-th: the load
+// test's queries) reads through the store when searched (its shown hits), in that order. Each way
+// reads all of them, CPU time per article, the ways in turn within a run (order reversed every
+// other run), median of the runs:
+//   store.get     the index's own store with its cache of parsed articles emptied (read, CRC,
+//                 inflate with the preset dictionary, UTF-8 decode, JSON.parse)
+//   stages        the same work stage by stage: read + CRC; + inflate; + decode; + parse
+//   text layout   the same articles in the "text" layout (metadata as JSON, text as UTF-16:
+//                 articleBytes), deflated against a dictionary made as a build makes it, in
+//                 memory: inflate + articleFromBytes; and by stage (inflate; + decode)
+// Each layout's compressed size over the articles read is printed too (the text layout's
+// without a dictionary as well).
+// Last, the hit rate an LRU cache of parsed articles (per process) would have over the load test's
+// query sequence, queries asked in turn and cycled, at a few sizes (one process sees them all).
+// Nothing is written: the index is opened as a reader.
+import path from "node:path";
+import { readSync, openSync, closeSync } from "node:fs";
+import { crc32, deflateRawSync, inflateRawSync } from "node:zlib";
+import { isDeepStrictEqual } from "node:util";
+import { cliArgs } from "../cli";
+import { LiveIndex } from "@/lib/index/live-index";
+import { articleBytes, articleFromBytes, docStoreDictionary, type DocStoreIndex } from "@/lib/index/docstore";
+import { SearchEngine } from "@/lib/search/engine";
+import type { Segment as IndexSegment } from "@/lib/index/segment";
+import { wordsQuery } from "@/lib/url/search-params";
+import { loadAverage, median } from "../eval/metrics";
+import { latencyQueries, liveArticles } from "../eval/queries";
+
+const { values } = cliArgs(__filename, {
+  options: {
+    archive: { type: "string", default: "../shared/corpus" },
+    index: { type: "string" },
+    every: { type: "string", default: "8" },
+    runs: { type: "string", default: "5" },
+  },
+});
+
+interface Shown {
+  seg: IndexSegment;
+  d: number;
+}
+
+/** The store's private parts this measuring device reads (lib/index/docstore.ts FileDocStore). */
+interface StoreParts {
+  file: string;
+  index: DocStoreIndex;
+  articles?: Map<number, unknown>;
+}
+
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+async function main() {
+  if (!values.index) throw new Error("--index DIR: a saved index of the corpus");
+  const live = await LiveIndex.open({ corpusDir: path.resolve(values.archive!), indexDir: path.resolve(values.index), reader: true, waitForWriter: false });
+  const queries = latencyQueries(liveArticles(live.archive), Math.max(1, Number(values.every)));
+  const engine = new SearchEngine(live.archive);
+  engine.prepare();
+  // Which articles each query reads: the stores' get, recorded while each query is searched.
+  const perQuery: Shown[][] = [];
+  let current: Shown[] = [];
+  for (const seg of live.archive.segments) {
+    const get = seg.store.get.bind(seg.store);
+    seg.store.get = (d: number) => (current.push({ seg, d }), get(d));
+  }
+  for (const q of queries) {
+    current = [];
+    engine.search({ ...wordsQuery(q), group: true });
+    perQuery.push(current);
+  }
+  const reads = perQuery.flat();
+  const parts = (seg: IndexSegment) => seg.store as unknown as StoreParts;
+  if (!reads.every((r) => parts(r.seg).index?.blockDocs === 1)) throw new Error("this index's store is not one article per block");
+  const fds = new Map<IndexSegment, number>();
+  const fd = (seg: IndexSegment) => fds.get(seg) ?? (fds.set(seg, openSync(parts(seg).file, "r")), fds.get(seg)!);
+  const bytesOf = ({ seg, d }: Shown) => {
+    const { offsets, crcs } = parts(seg).index;
+    const bytes = Buffer.alloc(offsets[d + 1] - offsets[d]);
+    readSync(fd(seg), bytes, 0, bytes.length, offsets[d]);
+    if (crc32(bytes) !== crcs[d]) throw new Error("corrupt");
+    return bytes;
+  };
+  const dictionaryOf = (seg: IndexSegment) => parts(seg).index.dictionary!;
+  let sink = 0;
+  const ways: Record<string, () => void> = {
+    "store.get": () => {
+      for (const r of reads) {
+        parts(r.seg).articles?.clear();
+        sink += r.seg.store.get(r.d).title.length;
+      }
+    },
+    "read + CRC": () => {
+      for (const r of reads) sink += bytesOf(r).length;
+    },
+    "+ inflate": () => {
+      for (const r of reads) sink += inflateRawSync(bytesOf(r), { dictionary: dictionaryOf(r.seg) }).length;
+    },
+    "+ decode": () => {
+      for (const r of reads) sink += inflateRawSync(bytesOf(r), { dictionary: dictionaryOf(r.seg) }).toString("utf8").length;
+    },
+    "+ parse": () => {
+      for (const r of reads) sink += JSON.parse(inflateRawSync(bytesOf(r), { dictionary: dictionaryOf(r.seg) }).toString("utf8")).title.length;
+    },
+    "text layout": () => {
+      for (const t of texts) sink += articleFromBytes(inflateRawSync(t.packed, { dictionary: t.dictionary })).title.length;
+    },
+    "text layout: inflate": () => {
+      for (const t of texts) sink += inflateRawSync(t.packed, { dictionary: t.dictionary }).length;
+    },
+    "text layout: + decode text": () => {
+      for (const t of texts) {
+        const raw = inflateRawSync(t.packed, { dictionary: t.dictionary });
+        const metaEnd = 4 + raw.readUInt32LE(0);
+        sink += raw.toString("utf16le", metaEnd + (metaEnd & 1)).length;
+      }
+    },
+  };
+  // The text layout's blocks of the articles read (each segment's dictionary made as a build makes it).
+  const dictionaries = new Map(live.archive.segments.map((seg) => [seg, docStoreDictionary(seg.rank.n, (d) => seg.store.get(d))]));
+  const texts = reads.map((r) => {
+    const dictionary = dictionaries.get(r.seg)!;
+    const raw = articleBytes(r.seg.store.get(r.d));
+    return { packed: deflateRawSync(raw, { dictionary }), plain: deflateRawSync(raw), dictionary };
+  });
+  // Both layouts give the same articles.
+  reads.forEach((r, i) => {
+    if (!isDeepStrictEqual(articleFromBytes(inflateRawSync(texts[i].packed, { dictionary: texts[i].dictionary })), r.seg.store.get(r.d))) throw new Error("layouts differ");
+  });
+  const size = (xs: Buffer[]) => xs.reduce((s, b) => s + b.length, 0) / xs.length;
+  console.log(
+    `compressed bytes per article read: the index's ${size(reads.map(bytesOf)).toFixed(0)}, text layout ${size(texts.map((t) => t.packed)).toFixed(0)} (without a dictionary ${size(texts.map((t) => t.plain)).toFixed(0)})`,
+  );
+  const names = Object.keys(ways);
+  console.log(`${live.archive.live} articles, ${queries.length} queries, ${reads.length} articles read (${(reads.length / queries.length).toFixed(1)} per query); CPU µs per article read; load ${loadAverage()}`);
+  const times: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
+  for (let run = 0; run < Number(values.runs); run++) {
+    const order = run % 2 ? [...names].reverse() : names;
+    for (const name of order) {
+      const t = cpuMs();
+      ways[name]();
+      times[name].push(((cpuMs() - t) * 1000) / reads.length);
+    }
+    console.log(`run ${run + 1}: ${names.map((n) => `${n} ${times[n][run].toFixed(1)}`).join(", ")}; load ${loadAverage()}`);
+  }
+  console.log("\n| way | µs per article (median) | runs |\n|---|---|---|");
+  for (const n of names) console.log(`| ${n} | ${median(times[n]).toFixed(1)} | ${times[n].map((t) => t.toFixed(1)).join(", ")} |`);
+
+  // An LRU of parsed articles over the load's sequence: the queries in turn, three rounds; hits counted from the second.
+  console.log("\n| LRU of parsed articles | hit rate, queries asked in turn (rounds 2–3) |\n|---|---|");
+  for (const size of [256, 1024, 4096, 16384]) {
+    const lru = new Map<string, true>();
+    let hits = 0;
+    let asks = 0;
+    for (let round = 0; round < 3; round++) {
+      for (const r of reads) {
+        const key = `${r.seg.name}:${r.d}`;
+        const hit = lru.delete(key);
+        if (round > 0) (asks++, (hits += hit ? 1 : 0));
+        lru.set(key, true);
+        if (lru.size > size) lru.delete(lru.keys().next().value!);
+      }
+    }
+    console.log(`| ${size} | ${((100 * hits) / asks).toFixed(1)}% |`);
+  }
+  const distinct = new Set(reads.map((r) => `${r.seg.name}:${r.d}`)).size;
+  console.log(`distinct articles read by the ${queries.length} queries: ${distinct} (sink ${sink > 0})`);
+  for (const f of fds.values()) closeSync(f);
+  await live.close();
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
