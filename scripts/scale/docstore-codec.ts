@@ -11,7 +11,7 @@
 import path from "node:path";
 import { cliArgs } from "../cli";
 import { deflateRawSync, inflateRawSync } from "node:zlib";
-import { BLOCK_DOCS, docStoreDictionary } from "@/lib/index/docstore";
+import { articleJson, BLOCK_DOCS, docStoreDictionary } from "@/lib/index/docstore";
 import { LiveIndex } from "@/lib/index/live-index";
 import { median } from "../eval/metrics";
 
@@ -36,7 +36,7 @@ async function main() {
     return Array.from({ length: BLOCK_DOCS }, (_, k) => seg.store.get(b * BLOCK_DOCS + k));
   });
   // The store's dictionary, made from the whole segment as a build makes it.
-  const dictionary = docStoreDictionary(seg.rank.n, (d) => seg.store.get(d));
+  const dictionary = docStoreDictionary(seg.rank.n, (d) => seg.store.get(d), articleJson);
   const articles = blocks.flatMap((block) => block.map((a) => Buffer.from(JSON.stringify(a))));
   const layouts = [
     {
