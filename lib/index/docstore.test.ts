@@ -57,8 +57,8 @@ describe("arrayElements", () => {
 
 describe("FileDocStore", () => {
   it.each([
-    ["one article per block, text as UTF-16, with a dictionary", (a: Article[]) => encodeDocStore(a)],
-    ["one article per block as JSON (stores saved before)", (a: Article[]) => encodeDocStore(a, "json")],
+    ["one article per block, text as UTF-16, with a dictionary", (a: readonly Article[]) => encodeDocStore(a)],
+    ["one article per block as JSON (stores saved before)", (a: readonly Article[]) => encodeDocStore(a, "json")],
     ["8-article blocks (stores saved before)", encodeBlockDocStore],
   ])("gives back every article as written, in any order of reads: %s", (_, encode) => {
     const text = fc.array(fc.constantFrom(...TRICKY), { maxLength: 6 }).map((xs) => xs.join(""));

@@ -104,7 +104,7 @@ test.each([
   const { chunks, index } = encode();
   writeFileSync(path.join(dir, "old.docs"), Buffer.concat(chunks));
   const rest = Object.fromEntries(Object.entries(arrays).filter(([name]) => !name.startsWith("store.")));
-  const dictionary = index.dictionary && dictionaryName ? { [dictionaryName]: index.dictionary } : {};
+  const dictionary: Record<string, Uint8Array> = index.dictionary && dictionaryName ? { [dictionaryName]: index.dictionary } : {};
   writeIndexFile(segFile, "segment", json, { ...rest, [offsetsName]: index.offsets, [crcsName]: index.crcs, ...dictionary });
   const loaded = loadSegment(dir, "old");
   for (const d of [18, 0, 9, 8, 17, 3]) expect(loaded.store.get(d)).toEqual(many[d]);

@@ -18,6 +18,8 @@
 // `--app-b DIR`: another built checkout (e.g. `git worktree add` of main, `npm run build` there)
 // served on --port + 1 beside this one, on the same index, the two asked in turn (A B, then
 // B A, …) in the same run: an A/B of two builds on one machine state.
+// `--index-b DIR`: app B (this build, or --app-b's) serves this other saved index of the same
+// corpus (another layout of it, say) instead of --index: an A/B of two indexes.
 // `--cpu-prof DIR`: each server process writes its CPU profile there when it stops.
 // `--queries`: the ten REQUEST_QUERIES (default), or the eval queries `bench.ts --parts load`
 // sends (every --eval-every-th: 250 at 8). With the ten, the matcher keeps each one's match
@@ -41,6 +43,7 @@ const { values } = cliArgs(__filename, {
     cache: { type: "string", default: "on" },
     kinds: { type: "string", default: "api,page10,page1,bad,missing" },
     "app-b": { type: "string" },
+    "index-b": { type: "string" },
     "cpu-prof": { type: "string" },
     queries: { type: "string", default: "request" },
     "eval-every": { type: "string", default: "8" },
@@ -71,17 +74,21 @@ async function main() {
   const env: Record<string, string> = { CORPUS_DIR: path.resolve(values.corpus!), INDEX_DIR: path.resolve(values.index), LOG_LEVEL: "error", WATCH_MS: "0" };
   if (!cached) env.SEARCH_CACHE_MB = "0";
   if (values["cpu-prof"]) env.TIMTIN_CPU_PROF_DIR = path.resolve(values["cpu-prof"]);
-  const apps = [{ name: "A", dir: "." }, ...(values["app-b"] ? [{ name: "B", dir: values["app-b"] }] : [])].map((app, i) => {
-    const port = Number(values.port) + i;
-    return { ...app, base: `http://127.0.0.1:${port}`, server: startApp(port, 1, env, undefined, app.dir), pid: 0 };
-  });
+  const indexB = values["index-b"] ? path.resolve(values["index-b"]) : null;
+  const hasB = values["app-b"] !== undefined || indexB !== null;
+  const apps = [{ name: "A", dir: ".", env }, ...(hasB ? [{ name: "B", dir: values["app-b"] ?? ".", env: indexB ? { ...env, INDEX_DIR: indexB } : env }] : [])].map(
+    (app, i) => {
+      const port = Number(values.port) + i;
+      return { ...app, base: `http://127.0.0.1:${port}`, server: startApp(port, 1, app.env, undefined, app.dir), pid: 0 };
+    },
+  );
   const load = () =>
     os
       .loadavg()
       .map((x) => x.toFixed(1))
       .join(", ");
   console.log(`machine: ${os.cpus()[0]?.model ?? "?"} × ${os.cpus().length}, node ${process.version}; load average at start: ${load()}`);
-  for (const app of apps) console.log(`${app.name}: ${path.resolve(app.dir)}`);
+  for (const app of apps) console.log(`${app.name}: ${path.resolve(app.dir)}, index ${app.env.INDEX_DIR}`);
   try {
     for (const app of apps) {
       await waitAllReady(app.base, 1, app.server);
