@@ -5,14 +5,15 @@
 // test's queries) reads through the store when searched (its shown hits), in that order. Each way
 // reads all of them, CPU time per article, the ways in turn within a run (order reversed every
 // other run), median of the runs:
-//   store.get     the index's own store with its cache of parsed articles emptied (read, CRC,
-//                 inflate with the preset dictionary, UTF-8 decode, JSON.parse)
-//   stages        the same work stage by stage: read + CRC; + inflate; + decode; + parse
-//   text layout   the same articles in the "text" layout (metadata as JSON, text as UTF-16:
-//                 articleBytes), deflated against a dictionary made as a build makes it, in
-//                 memory: inflate + articleFromBytes; and by stage (inflate; + decode)
-// Each layout's compressed size over the articles read is printed too (the text layout's
-// without a dictionary as well).
+//   store.get     the index's own store (whatever its layout) with its cache of parsed articles
+//                 emptied: read, CRC, inflate with the preset dictionary, decode
+//   read + CRC    the index's bytes of each article, read and checked
+//   json layout   the articles as whole JSON (stores written before 2026-11-27), deflated in
+//                 memory against a dictionary made as a build makes it; stage by stage: inflate;
+//                 + UTF-8 decode; + JSON.parse
+//   text layout   the same in the "text" layout (metadata as JSON, text as UTF-16: articleBytes):
+//                 inflate; + decode the text; + articleFromBytes (the whole article)
+// Each layout's compressed size over the articles read is printed too (and without a dictionary).
 // Last, the hit rate an LRU cache of parsed articles (per process) would have over the load test's
 // query sequence, queries asked in turn and cycled, at a few sizes (one process sees them all).
 // Nothing is written: the index is opened as a reader.
@@ -22,7 +23,8 @@ import { crc32, deflateRawSync, inflateRawSync } from "node:zlib";
 import { isDeepStrictEqual } from "node:util";
 import { cliArgs } from "../cli";
 import { LiveIndex } from "@/lib/index/live-index";
-import { articleBytes, articleFromBytes, docStoreDictionary, type DocStoreIndex } from "@/lib/index/docstore";
+import { articleBytes, articleFromBytes, articleJson, docStoreDictionary, type DocStoreIndex } from "@/lib/index/docstore";
+import type { Article } from "@/lib/corpus/types";
 import { SearchEngine } from "@/lib/search/engine";
 import type { Segment as IndexSegment } from "@/lib/index/segment";
 import { wordsQuery } from "@/lib/url/search-params";
@@ -85,56 +87,63 @@ async function main() {
     if (crc32(bytes) !== crcs[d]) throw new Error("corrupt");
     return bytes;
   };
-  const dictionaryOf = (seg: IndexSegment) => parts(seg).index.dictionary!;
+  // Both layouts' blocks of the articles read, in memory, each with a dictionary made as a build
+  // makes it for that layout (docStoreDictionary over the segment).
+  const packedAs = (encode: (a: Article) => Buffer) => {
+    const dictionaries = new Map(live.archive.segments.map((seg) => [seg, docStoreDictionary(seg.rank.n, (d) => seg.store.get(d), encode)]));
+    return reads.map((r) => {
+      const dictionary = dictionaries.get(r.seg)!;
+      const raw = encode(r.seg.store.get(r.d));
+      return { packed: deflateRawSync(raw, { dictionary }), plain: deflateRawSync(raw), dictionary };
+    });
+  };
+  const jsons = packedAs(articleJson);
+  const texts = packedAs(articleBytes);
+  const inflate = (b: { packed: Buffer; dictionary: Uint8Array }) => inflateRawSync(b.packed, { dictionary: b.dictionary });
+  // Both layouts give the articles the index gives.
+  reads.forEach((r, i) => {
+    const article = r.seg.store.get(r.d);
+    if (!isDeepStrictEqual(articleFromBytes(inflate(texts[i])), article) || !isDeepStrictEqual(JSON.parse(inflate(jsons[i]).toString("utf8")), article))
+      throw new Error("layouts differ");
+  });
+  const size = (xs: Buffer[]) => xs.reduce((s, b) => s + b.length, 0) / xs.length;
+  console.log(
+    `compressed bytes per article read: this index's (${parts(reads[0].seg).index.layout} layout) ${size(reads.map(bytesOf)).toFixed(0)}; json layout ${size(jsons.map((t) => t.packed)).toFixed(0)}, text layout ${size(texts.map((t) => t.packed)).toFixed(0)} (without a dictionary: ${size(jsons.map((t) => t.plain)).toFixed(0)}, ${size(texts.map((t) => t.plain)).toFixed(0)})`,
+  );
   let sink = 0;
   const ways: Record<string, () => void> = {
-    "store.get": () => {
+    "store.get (this index)": () => {
       for (const r of reads) {
         parts(r.seg).articles?.clear();
         sink += r.seg.store.get(r.d).title.length;
       }
     },
-    "read + CRC": () => {
+    "read + CRC (this index)": () => {
       for (const r of reads) sink += bytesOf(r).length;
     },
-    "+ inflate": () => {
-      for (const r of reads) sink += inflateRawSync(bytesOf(r), { dictionary: dictionaryOf(r.seg) }).length;
+    "json layout: inflate": () => {
+      for (const b of jsons) sink += inflate(b).length;
     },
-    "+ decode": () => {
-      for (const r of reads) sink += inflateRawSync(bytesOf(r), { dictionary: dictionaryOf(r.seg) }).toString("utf8").length;
+    "json layout: + decode": () => {
+      for (const b of jsons) sink += inflate(b).toString("utf8").length;
     },
-    "+ parse": () => {
-      for (const r of reads) sink += JSON.parse(inflateRawSync(bytesOf(r), { dictionary: dictionaryOf(r.seg) }).toString("utf8")).title.length;
-    },
-    "text layout": () => {
-      for (const t of texts) sink += articleFromBytes(inflateRawSync(t.packed, { dictionary: t.dictionary })).title.length;
+    "json layout: + parse": () => {
+      for (const b of jsons) sink += JSON.parse(inflate(b).toString("utf8")).title.length;
     },
     "text layout: inflate": () => {
-      for (const t of texts) sink += inflateRawSync(t.packed, { dictionary: t.dictionary }).length;
+      for (const b of texts) sink += inflate(b).length;
     },
     "text layout: + decode text": () => {
-      for (const t of texts) {
-        const raw = inflateRawSync(t.packed, { dictionary: t.dictionary });
+      for (const b of texts) {
+        const raw = inflate(b);
         const metaEnd = 4 + raw.readUInt32LE(0);
         sink += raw.toString("utf16le", metaEnd + (metaEnd & 1)).length;
       }
     },
+    "text layout: + articleFromBytes": () => {
+      for (const b of texts) sink += articleFromBytes(inflate(b)).title.length;
+    },
   };
-  // The text layout's blocks of the articles read (each segment's dictionary made as a build makes it).
-  const dictionaries = new Map(live.archive.segments.map((seg) => [seg, docStoreDictionary(seg.rank.n, (d) => seg.store.get(d))]));
-  const texts = reads.map((r) => {
-    const dictionary = dictionaries.get(r.seg)!;
-    const raw = articleBytes(r.seg.store.get(r.d));
-    return { packed: deflateRawSync(raw, { dictionary }), plain: deflateRawSync(raw), dictionary };
-  });
-  // Both layouts give the same articles.
-  reads.forEach((r, i) => {
-    if (!isDeepStrictEqual(articleFromBytes(inflateRawSync(texts[i].packed, { dictionary: texts[i].dictionary })), r.seg.store.get(r.d))) throw new Error("layouts differ");
-  });
-  const size = (xs: Buffer[]) => xs.reduce((s, b) => s + b.length, 0) / xs.length;
-  console.log(
-    `compressed bytes per article read: the index's ${size(reads.map(bytesOf)).toFixed(0)}, text layout ${size(texts.map((t) => t.packed)).toFixed(0)} (without a dictionary ${size(texts.map((t) => t.plain)).toFixed(0)})`,
-  );
   const names = Object.keys(ways);
   console.log(`${live.archive.live} articles, ${queries.length} queries, ${reads.length} articles read (${(reads.length / queries.length).toFixed(1)} per query); CPU µs per article read; load ${loadAverage()}`);
   const times: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
