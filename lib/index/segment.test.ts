@@ -88,9 +88,10 @@ test("a segment's facet values are in Vietnamese alphabetical order, and each ar
   });
 });
 
-const many = Array.from({ length: 19 }, (_, i) =>
-  ({ ...testArticle({ id: `m${i}`, title: `Bài số ${i}`, paragraphs: [`Đoạn văn thứ ${i} về "giá xăng" và hòa bình.`] }), captions: i % 3 ? [] : [`Ảnh ${i}`] }),
-);
+const many = Array.from({ length: 19 }, (_, i) => ({
+  ...testArticle({ id: `m${i}`, title: `Bài số ${i}`, paragraphs: [`Đoạn văn thứ ${i} về "giá xăng" và hòa bình.`] }),
+  captions: i % 3 ? [] : [`Ảnh ${i}`],
+}));
 
 test.each([
   ["8-article blocks (before per-article blocks)", "store.offsets", "store.crcs", "", () => encodeBlockDocStore(many)],

@@ -57,9 +57,13 @@ async function main() {
   }
   const cut = answers.map((a) => ({
     ...a,
-    facets: Object.fromEntries(Object.entries(a.facets).map(([k, v]) => [k, Array.isArray(v) && (k === "persons" || k === "outlets" || k === "sources") ? v.slice(0, SHOWN) : v])),
+    facets: Object.fromEntries(
+      Object.entries(a.facets).map(([k, v]) => [k, Array.isArray(v) && (k === "persons" || k === "outlets" || k === "sources") ? v.slice(0, SHOWN) : v]),
+    ),
   }));
-  console.log(`| whole answer, facets cut to ${SHOWN} values (persons, outlets, sources) | ${(cut.reduce((s, a) => s + bytes(a), 0) / cut.length).toFixed(0)} |`);
+  console.log(
+    `| whole answer, facets cut to ${SHOWN} values (persons, outlets, sources) | ${(cut.reduce((s, a) => s + bytes(a), 0) / cut.length).toFixed(0)} |`,
+  );
   const texts = answers.map((a) => JSON.stringify(a));
   const ways: Record<string, () => number> = {
     "JSON.stringify": () => answers.reduce((s, a) => s + JSON.stringify(a).length, 0),

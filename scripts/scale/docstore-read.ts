@@ -145,7 +145,9 @@ async function main() {
     },
   };
   const names = Object.keys(ways);
-  console.log(`${live.archive.live} articles, ${queries.length} queries, ${reads.length} articles read (${(reads.length / queries.length).toFixed(1)} per query); CPU µs per article read; load ${loadAverage()}`);
+  console.log(
+    `${live.archive.live} articles, ${queries.length} queries, ${reads.length} articles read (${(reads.length / queries.length).toFixed(1)} per query); CPU µs per article read; load ${loadAverage()}`,
+  );
   const times: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
   for (let run = 0; run < Number(values.runs); run++) {
     const order = run % 2 ? [...names].reverse() : names;

@@ -76,12 +76,13 @@ async function main() {
   if (values["cpu-prof"]) env.TIMTIN_CPU_PROF_DIR = path.resolve(values["cpu-prof"]);
   const indexB = values["index-b"] ? path.resolve(values["index-b"]) : null;
   const hasB = values["app-b"] !== undefined || indexB !== null;
-  const apps = [{ name: "A", dir: ".", env }, ...(hasB ? [{ name: "B", dir: values["app-b"] ?? ".", env: indexB ? { ...env, INDEX_DIR: indexB } : env }] : [])].map(
-    (app, i) => {
-      const port = Number(values.port) + i;
-      return { ...app, base: `http://127.0.0.1:${port}`, server: startApp(port, 1, app.env, undefined, app.dir), pid: 0 };
-    },
-  );
+  const apps = [
+    { name: "A", dir: ".", env },
+    ...(hasB ? [{ name: "B", dir: values["app-b"] ?? ".", env: indexB ? { ...env, INDEX_DIR: indexB } : env }] : []),
+  ].map((app, i) => {
+    const port = Number(values.port) + i;
+    return { ...app, base: `http://127.0.0.1:${port}`, server: startApp(port, 1, app.env, undefined, app.dir), pid: 0 };
+  });
   const load = () =>
     os
       .loadavg()
