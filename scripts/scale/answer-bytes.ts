@@ -11,19 +11,14 @@
 import path from "node:path";
 import { constants, gzipSync } from "node:zlib";
 import { cliArgs } from "../cli";
-import { LiveIndex } from "@/lib/index/live-index";
-import { SearchEngine } from "@/lib/search/engine";
 import type { SearchResponse } from "@/lib/api/contract";
 import { wordsQuery } from "@/lib/url/search-params";
 import { loadAverage, median } from "../eval/metrics";
-import { latencyQueries, liveArticles } from "../eval/queries";
+import { EVAL_OPTIONS, evalEngine, processCpuNow } from "./request-queries";
 
 const { values } = cliArgs(__filename, {
   options: {
-    archive: { type: "string", default: "../shared/corpus" },
-    index: { type: "string" },
-    every: { type: "string", default: "8" },
-    runs: { type: "string", default: "5" },
+    ...EVAL_OPTIONS,
   },
 });
 
@@ -31,17 +26,9 @@ const { values } = cliArgs(__filename, {
 const SHOWN = 6;
 const GZIP = { level: constants.Z_BEST_SPEED };
 
-const cpuMs = () => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
-
 async function main() {
   if (!values.index) throw new Error("--index DIR: a saved index of the corpus");
-  const live = await LiveIndex.open({ corpusDir: path.resolve(values.archive!), indexDir: path.resolve(values.index), reader: true, waitForWriter: false });
-  const queries = latencyQueries(liveArticles(live.archive), Math.max(1, Number(values.every)));
-  const engine = new SearchEngine(live.archive);
-  engine.prepare();
+  const { live, queries, engine } = await evalEngine(path.resolve(values.archive!), path.resolve(values.index), Number(values.every));
   const answers = queries.map((q) => JSON.parse(engine.searchJson({ ...wordsQuery(q), group: true }).json) as SearchResponse);
   const bytes = (x: unknown) => Buffer.byteLength(JSON.stringify(x));
   const mean = (f: (a: SearchResponse) => number) => answers.reduce((s, a) => s + f(a), 0) / answers.length;
@@ -75,9 +62,9 @@ async function main() {
   const times: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
   for (let run = 0; run < Number(values.runs); run++) {
     for (const n of run % 2 ? [...names].reverse() : names) {
-      const t = cpuMs();
+      const t = processCpuNow();
       ways[n]();
-      times[n].push(((cpuMs() - t) * 1000) / answers.length);
+      times[n].push(((processCpuNow() - t) * 1000) / answers.length);
     }
   }
   console.log(`\n| writing an answer | CPU µs per answer (median of ${values.runs}) | runs |\n|---|---|---|`);

@@ -22,21 +22,16 @@ import { readSync, openSync, closeSync } from "node:fs";
 import { crc32, deflateRawSync, inflateRawSync } from "node:zlib";
 import { isDeepStrictEqual } from "node:util";
 import { cliArgs } from "../cli";
-import { LiveIndex } from "@/lib/index/live-index";
 import { articleBytes, articleFromBytes, articleJson, docStoreDictionary, type DocStoreIndex } from "@/lib/index/docstore";
 import type { Article } from "@/lib/corpus/types";
-import { SearchEngine } from "@/lib/search/engine";
 import type { Segment as IndexSegment } from "@/lib/index/segment";
 import { wordsQuery } from "@/lib/url/search-params";
 import { loadAverage, median } from "../eval/metrics";
-import { latencyQueries, liveArticles } from "../eval/queries";
+import { EVAL_OPTIONS, evalEngine, processCpuNow } from "./request-queries";
 
 const { values } = cliArgs(__filename, {
   options: {
-    archive: { type: "string", default: "../shared/corpus" },
-    index: { type: "string" },
-    every: { type: "string", default: "8" },
-    runs: { type: "string", default: "5" },
+    ...EVAL_OPTIONS,
   },
 });
 
@@ -52,17 +47,9 @@ interface StoreParts {
   articles?: Map<number, unknown>;
 }
 
-const cpuMs = () => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
-
 async function main() {
   if (!values.index) throw new Error("--index DIR: a saved index of the corpus");
-  const live = await LiveIndex.open({ corpusDir: path.resolve(values.archive!), indexDir: path.resolve(values.index), reader: true, waitForWriter: false });
-  const queries = latencyQueries(liveArticles(live.archive), Math.max(1, Number(values.every)));
-  const engine = new SearchEngine(live.archive);
-  engine.prepare();
+  const { live, queries, engine } = await evalEngine(path.resolve(values.archive!), path.resolve(values.index), Number(values.every));
   // Which articles each query reads: the stores' get, recorded while each query is searched.
   const perQuery: Shown[][] = [];
   let current: Shown[] = [];
@@ -152,9 +139,9 @@ async function main() {
   for (let run = 0; run < Number(values.runs); run++) {
     const order = run % 2 ? [...names].reverse() : names;
     for (const name of order) {
-      const t = cpuMs();
+      const t = processCpuNow();
       ways[name]();
-      times[name].push(((cpuMs() - t) * 1000) / reads.length);
+      times[name].push(((processCpuNow() - t) * 1000) / reads.length);
     }
     console.log(`run ${run + 1}: ${names.map((n) => `${n} ${times[n][run].toFixed(1)}`).join(", ")}; load ${loadAverage()}`);
   }

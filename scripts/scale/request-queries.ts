@@ -1,4 +1,5 @@
 import { LiveIndex } from "@/lib/index/live-index";
+import { SearchEngine } from "@/lib/search/engine";
 import { latencyQueries, liveArticles } from "../eval/queries";
 
 /** The ten searches scripts/scale/request-cpu.ts and bundle-search.ts ask: common words, names, places. */
@@ -24,3 +25,30 @@ export async function loadQueries(corpusDir: string, indexDir: string, every: nu
   const live = await LiveIndex.open({ corpusDir, indexDir, reader: true });
   return latencyQueries(liveArticles(live.archive), every);
 }
+
+/**
+ * A saved index opened as a reader (nothing written), its eval latency queries (every
+ * `every`-th, as loadQueries picks them) and a prepared engine over it: what the in-process
+ * scripts that ask the load's queries start from.
+ */
+export async function evalEngine(archiveDir: string, indexDir: string, every: number) {
+  const live = await LiveIndex.open({ corpusDir: archiveDir, indexDir, reader: true, waitForWriter: false });
+  const queries = latencyQueries(liveArticles(live.archive), Math.max(1, every));
+  const engine = new SearchEngine(live.archive);
+  engine.prepare();
+  return { live, queries, engine };
+}
+
+/** This process's CPU time (user and system) so far, in ms, not rounded. */
+export function processCpuNow(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
+/** The options of the in-process scripts that ask the load's queries (`evalEngine`), for cliArgs. */
+export const EVAL_OPTIONS = {
+  archive: { type: "string", default: "../shared/corpus" },
+  index: { type: "string" },
+  every: { type: "string", default: "8" },
+  runs: { type: "string", default: "5" },
+} as const;

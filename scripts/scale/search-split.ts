@@ -20,13 +20,11 @@ import { SearchEngine } from "@/lib/search/engine";
 import { wordsQuery } from "@/lib/url/search-params";
 import { loadAverage, median } from "../eval/metrics";
 import { latencyQueries, liveArticles } from "../eval/queries";
+import { EVAL_OPTIONS } from "./request-queries";
 
 const { values } = cliArgs(__filename, {
   options: {
-    archive: { type: "string", default: "../shared/corpus" },
-    index: { type: "string" },
-    every: { type: "string", default: "8" },
-    runs: { type: "string", default: "5" },
+    ...EVAL_OPTIONS,
     group: { type: "string", default: "on" },
   },
 });
