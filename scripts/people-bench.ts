@@ -22,6 +22,7 @@
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
+import { PerformanceObserver } from "node:perf_hooks";
 import { cliArgs } from "./cli";
 import { median } from "./eval/metrics";
 import { otherThreadsCpu, statCpuSeconds } from "./proc-cpu";
@@ -69,14 +70,32 @@ function mainThreadCpu(): number {
   }
 }
 
+/**
+ * Milliseconds of garbage collection pauses on this thread (the build's) so far: V8's `gc`
+ * performance entries, the pauses' own duration (wall time, so inflated by the machine's load
+ * like the wall seconds). The analysis workers' collections are not seen here: with --threads 0
+ * the whole build collects on this thread.
+ */
+let gcPauseMs = 0;
+const gcObserver = new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) gcPauseMs += e.duration;
+});
+gcObserver.observe({ entryTypes: ["gc"] });
+
+function gcMsSoFar(): number {
+  for (const e of gcObserver.takeRecords()) gcPauseMs += e.duration;
+  return gcPauseMs;
+}
+
 /** Build and save the whole corpus's index once; seconds, and the saved people evidence's size. */
-async function buildOnce(variant: Variant): Promise<{ s: number; cpu: number; mainCpu: number; otherCpu: number; peopleBytes: number }> {
+async function buildOnce(variant: Variant): Promise<{ s: number; cpu: number; mainCpu: number; otherCpu: number; gcS: number; peopleBytes: number }> {
   const indexDir = mkdtempSync(path.join(tmpdir(), "people-bench-"));
   try {
     const t0 = process.hrtime.bigint();
     const c0 = process.cpuUsage();
     const m0 = mainThreadCpu();
     const o0 = otherThreadsCpu();
+    const g0 = gcMsSoFar();
     const analyser = threads > 0 ? new WorkerAnalyser(threads, { people: variant !== "none", hold: variant === "archive" }) : inThread(variant !== "none");
     const index = await LiveIndex.open({ corpusDir: dir, indexDir, archivePeople: variant === "archive", analyser });
     const s = ms(t0) / 1000;
@@ -89,6 +108,7 @@ async function buildOnce(variant: Variant): Promise<{ s: number; cpu: number; ma
     // The live threads besides the build's (with --threads 0: V8's garbage collection and
     // compiling helpers, and the thread pool's zlib); the analysis workers have ended by now.
     const otherCpu = otherThreadsCpu() - o0;
+    const gcS = (gcMsSoFar() - g0) / 1000;
     await index.close();
     let peopleBytes = 0;
     try {
@@ -96,7 +116,7 @@ async function buildOnce(variant: Variant): Promise<{ s: number; cpu: number; ma
     } catch {
       // none without the archive pass
     }
-    return { s, cpu, mainCpu, otherCpu, peopleBytes };
+    return { s, cpu, mainCpu, otherCpu, gcS, peopleBytes };
   } finally {
     rmSync(indexDir, { recursive: true, force: true });
   }
@@ -112,13 +132,13 @@ async function benchIndex() {
     // Rotate the order so no variant always runs first (a cold cache) or last.
     const order = variants.map((_, i) => variants[(i + r) % variants.length]);
     for (const v of order) {
-      const { s, cpu, mainCpu, otherCpu, peopleBytes } = await buildOnce(v);
+      const { s, cpu, mainCpu, otherCpu, gcS, peopleBytes } = await buildOnce(v);
       times.get(v)!.push(s);
       cpus.get(v)!.push(cpu);
       mainCpus.get(v)!.push(mainCpu);
       bytes = Math.max(bytes, peopleBytes);
       console.log(
-        `run ${r + 1} ${v.padEnd(7)}: ${s.toFixed(1)} s wall, ${cpu.toFixed(1)} s CPU (build thread ${mainCpu.toFixed(1)} s, other live threads ${otherCpu.toFixed(1)} s), load average ${loadavg()
+        `run ${r + 1} ${v.padEnd(7)}: ${s.toFixed(1)} s wall, ${cpu.toFixed(1)} s CPU (build thread ${mainCpu.toFixed(1)} s, its GC pauses ${gcS.toFixed(1)} s; other live threads ${otherCpu.toFixed(1)} s), load average ${loadavg()
           .map((x) => x.toFixed(2))
           .join(" ")}`,
       );

@@ -16,7 +16,9 @@
 // sign every article alike. `--part prepare` times each tree's whole preparation of the raw
 // articles as the build's analysis threads run it (cleaning, dates, sources, name candidates:
 // `prepareArticleWithDetail` with people "candidates"), and checks the articles and candidates
-// are the same.
+// are the same. `--heap` (under `node --expose-gc --import tsx`) also prints the heap each tree's
+// results hold after a full collection (for `candidates`: every article's candidates kept, as
+// the build's analysis threads keep them until a segment is written).
 import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { loadavg, tmpdir } from "node:os";
@@ -36,6 +38,7 @@ const { values } = cliArgs(__filename, {
     corpus: { type: "string" },
     runs: { type: "string", default: "5" },
     part: { type: "string", default: "candidates" },
+    heap: { type: "boolean", default: false },
   },
 });
 
@@ -99,6 +102,20 @@ function pass(people: People, dir: string, raws: RawArticle[], articles: Article
   };
 }
 
+/** Megabytes of heap that `run`'s results hold after a full collection (needs `node --expose-gc`). */
+function heldMb(run: () => unknown[]): number {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) throw new Error("--heap needs node --expose-gc");
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const results = run();
+  gc();
+  const held = process.memoryUsage().heapUsed - before;
+  // Still referenced here, so the collection above could not free them.
+  if (!results.length) return 0;
+  return held / 1e6;
+}
+
 /** One day for every run: dates are estimated no later than this, the same for both trees. */
 const TODAY = "2026-11-27";
 
@@ -138,6 +155,7 @@ function main() {
   const same = JSON.stringify(trees[0].run()) === JSON.stringify(trees[1].run());
   const what = { resolve: "people", signature: "signatures", prepare: "articles and candidates" }[values.part] ?? "candidates";
   console.log(`${texts.length} texts; ${what} identical: ${same}`);
+  if (values.heap) for (const t of trees) console.log(`${t.name}: its results hold ${heldMb(t.run).toFixed(1)} MB of heap`);
   for (let r = 0; r < Number(values.runs); r++) {
     // Alternate which tree runs first.
     for (const t of r % 2 ? [...trees].reverse() : trees) {
