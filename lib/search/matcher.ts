@@ -11,7 +11,7 @@ import { ACCENT_SCAN, accentReading, holdersOf } from "@/lib/search/accents";
 import { applyEdits, correctQuery, rareNameFix } from "@/lib/search/correct";
 import { expandQuery, type Group } from "@/lib/search/query-expand";
 import { splitRunTogether, withWhole } from "@/lib/search/run-together";
-import { namePostings, titleHeld, titleHolders, titleNameTerms } from "@/lib/search/title-names";
+import { nameIds, namePostings, titleHeld, titleHolders, titleNameTerms } from "@/lib/search/title-names";
 import { parseQuery, type ParsedQuery } from "@/lib/search/query-parse";
 import { keyTerms, relatedIn } from "@/lib/search/rank-related";
 import { postingsUpTo, type RankIndex } from "@/lib/search/rank-index";
@@ -564,9 +564,10 @@ export function createMatcher(
     }
     for (const [seg, list] of bySeg) {
       const rank = seg.rank;
-      const pass = list.length * TITLE_SEARCH_COST > namePostings(rank, p.titleNames) ? titleHolders(rank, p.titleNames) : null;
+      const ids = nameIds(rank, p.titleNames);
+      const pass = list.length * TITLE_SEARCH_COST > namePostings(rank, ids) ? titleHolders(rank, ids) : null;
       for (const h of list) {
-        const held = pass ? pass[h.d] : titleHeld(rank, p.titleNames, h.d);
+        const held = pass ? pass[h.d] : titleHeld(rank, ids, h.d);
         if (!held) continue;
         h.score += each * held;
         if (h.bound !== undefined) h.bound += each * held;

@@ -5,7 +5,7 @@ import { createMatcher } from "@/lib/search/matcher";
 import { expandQuery } from "@/lib/search/query-expand";
 import { parseQuery } from "@/lib/search/query-parse";
 import { RANK_WEIGHTS } from "@/lib/search/rank-score";
-import { isNameWord, namePostings, titleHeld, titleHolders, titleNameTerms } from "@/lib/search/title-names";
+import { isNameWord, nameIds, namePostings, titleHeld, titleHolders, titleNameTerms } from "@/lib/search/title-names";
 
 // The report names `Iran` in its title; the other story says `bắn tên lửa` more often, with `Iran` in its lead only.
 const articles = [
@@ -33,11 +33,13 @@ describe("names in the title", () => {
   it("counts the names each title holds, from the postings", () => {
     const names = titleNameTerms(lex, expandQuery(lex, parseQuery("Iran bắn tên lửa Syria").words));
     const seg = archive.segments[0].rank;
-    const held = titleHolders(seg, names);
-    expect([...held]).toEqual([2, 1, 0]);
+    const ids = nameIds(seg, names);
+    expect([...titleHolders(seg, ids)]).toEqual([2, 1, 0]);
     // One article at a time (a binary search in each name's postings) reads the same.
-    expect([0, 1, 2].map((d) => titleHeld(seg, names, d))).toEqual([2, 1, 0]);
-    expect(namePostings(seg, names)).toBe(4);
+    expect([0, 1, 2].map((d) => titleHeld(seg, ids, d))).toEqual([2, 1, 0]);
+    expect(namePostings(seg, ids)).toBe(4);
+    // A spelling the segment lacks is left out.
+    expect(nameIds(seg, [["iran", "nowhere"]])).toEqual([[seg.foldedId.get("iran")]]);
   });
 
   it("ranks the article whose title names the query's names above one saying its other words more", () => {

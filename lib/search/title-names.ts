@@ -31,26 +31,24 @@ export function titleNameTerms(lex: Pick<Lexicon, "foldedTerm">, groups: readonl
 
 type Postings = Pick<RankIndex, "n" | "foldedId" | "foldedStart" | "foldedDocs" | "foldedTf">;
 
-/** How many postings the names' spellings have in this segment (what a pass over them reads). */
-export function namePostings(rank: Postings, names: readonly string[][]): number {
+/** Each name's spellings as this segment's folded ids (those it holds), looked up once per segment. */
+export function nameIds(rank: Pick<RankIndex, "foldedId">, names: readonly string[][]): number[][] {
+  return names.map((spellings) => spellings.flatMap((spelling) => rank.foldedId.get(spelling) ?? []));
+}
+
+/** How many postings the names' spellings (`nameIds`) have in this segment (what a pass over them reads). */
+export function namePostings(rank: Postings, ids: readonly number[][]): number {
   let total = 0;
-  for (const spellings of names) {
-    for (const spelling of spellings) {
-      const f = rank.foldedId.get(spelling);
-      if (f !== undefined) total += rank.foldedStart[f + 1] - rank.foldedStart[f];
-    }
-  }
+  for (const fs of ids) for (const f of fs) total += rank.foldedStart[f + 1] - rank.foldedStart[f];
   return total;
 }
 
-/** For each article of the segment, how many of the names (`titleNameTerms`) its title holds: one pass over their postings. */
-export function titleHolders(rank: Postings, names: readonly string[][]): Uint8Array {
+/** For each article of the segment, how many of the names (`nameIds`) its title holds: one pass over their postings. */
+export function titleHolders(rank: Postings, ids: readonly number[][]): Uint8Array {
   const count = new Uint8Array(rank.n);
   const seen = new Uint8Array(rank.n);
-  for (let k = 0; k < names.length; k++) {
-    for (const spelling of names[k]) {
-      const f = rank.foldedId.get(spelling);
-      if (f === undefined) continue;
+  for (let k = 0; k < ids.length; k++) {
+    for (const f of ids[k]) {
       for (let p = rank.foldedStart[f]; p < rank.foldedStart[f + 1]; p++) {
         // foldedTf: title count << 12 | lead << 8 | body.
         if (rank.foldedTf[p] < 1 << 12) continue;
@@ -64,13 +62,11 @@ export function titleHolders(rank: Postings, names: readonly string[][]): Uint8A
   return count;
 }
 
-/** How many of the names one article's title holds: a binary search in each spelling's postings (sorted by article). */
-export function titleHeld(rank: Postings, names: readonly string[][], d: number): number {
+/** How many of the names (`nameIds`) one article's title holds: a binary search in each spelling's postings (sorted by article). */
+export function titleHeld(rank: Postings, ids: readonly number[][], d: number): number {
   let held = 0;
-  for (const spellings of names) {
-    for (const spelling of spellings) {
-      const f = rank.foldedId.get(spelling);
-      if (f === undefined) continue;
+  for (const fs of ids) {
+    for (const f of fs) {
       let lo = rank.foldedStart[f];
       let hi = rank.foldedStart[f + 1] - 1;
       while (lo < hi) {
