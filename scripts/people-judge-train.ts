@@ -2,7 +2,7 @@
 // labels of the tuning sets, and says what it is worth on articles it was not trained on:
 // leave-one-file-out cross-validation (train on every tuning file but one, judge that one).
 //   npx tsx scripts/people-judge-train.ts [CORPUS_DIR] [--labels A.json,B.json] [--cache FILE] [--out FILE] [--no-write] [--verbose]
-//     [--part drop|add|both] [--l2 X] [--iterations N] [--without PREFIX,PREFIX] [--add-cost N]
+//     [--part drop|add|both] [--l2 X] [--iterations N] [--without PREFIX,PREFIX] [--add-cost N] [--drop-cost N]
 //     --labels   the tuning files (default: every data/eval/people-labels*.json not frozen)
 //     --cache    the corpus's name candidates, as people-eval.ts --cache writes them
 //     --part     which model to train: drop (people found scored low; the default), add (open full names scored high), both
@@ -10,6 +10,10 @@
 //     --add-cost what adding a non-person costs, in people found, when the add threshold is chosen (default 1; a
 //                list "1,2" cross-validates each; the model written uses the first, and each other cost's model is
 //                written beside it as OUT.cost2.json)
+//     --drop-cost what dropping a person costs, in non-persons dropped, when the drop threshold is chosen (default 1;
+//                below 1 drops more, for precision). A list "1,0.7" cross-validates each with each add cost; the
+//                model written uses the first pair, and the other pairs' models are written beside it as
+//                OUT.drop0.7.cost2.json (the ".dropN" part only when a list is given)
 //     --verbose  every person the cross-validated judge drops or adds, with its label
 //     --recent N also the totals of the last N files named (default 3): the files the rules were read against least,
 //                whose cross-validated figure is the held-out estimate (docs/history/cleaning-log.md, people17's section)
@@ -50,9 +54,12 @@ type Part = "drop" | "add";
 /** For `add`, a name scored above the threshold is taken: the same search, scores and labels turned over. */
 const turned = (part: Part, scored: { s: number; y: 0 | 1 }[]) => (part === "drop" ? scored : scored.map(({ s, y }) => ({ s: -s, y: (1 - y) as 0 | 1 })));
 
-/** `addCost`: what adding a non-person costs against finding one more person (1: errors are errors). */
-function threshold(part: Part, scored: { s: number; y: 0 | 1 }[], addCost: number): number {
-  const t = bestThreshold(turned(part, scored), part === "add" ? addCost : 1);
+/**
+ * `cost`: for `add`, what adding a non-person costs against finding one more person; for `drop`,
+ * what dropping a person costs against dropping a non-person (1: errors are errors).
+ */
+function threshold(part: Part, scored: { s: number; y: 0 | 1 }[], cost: number): number {
+  const t = bestThreshold(turned(part, scored), cost);
   return part === "drop" ? t : -t;
 }
 
@@ -73,6 +80,7 @@ async function main() {
       iterations: { type: "string" },
       without: { type: "string" },
       "add-cost": { type: "string", default: "1" },
+      "drop-cost": { type: "string", default: "1" },
       recent: { type: "string", default: "3" },
     },
   });
@@ -83,6 +91,10 @@ async function main() {
   };
   // Several costs ("1,2"): one cross-validation each; the model written uses the first.
   const addCosts = opts["add-cost"].split(",").map(Number);
+  const dropCosts = opts["drop-cost"].split(",").map(Number);
+  const costPairs = dropCosts.flatMap((drop) => addCosts.map((add) => ({ drop, add })));
+  const costOf = (part: Part, pair: { drop: number; add: number }) => pair[part];
+  const pairName = (pair: { drop: number; add: number }) => `${dropCosts.length > 1 ? `drop cost ${pair.drop}, ` : ""}add cost ${pair.add}`;
   const parts: Part[] = opts.part === "both" ? ["drop", "add"] : [opts.part as Part];
   // Ablation: features whose names start with any of these prefixes are left out.
   const without = opts.without?.split(",") ?? [];
@@ -157,13 +169,13 @@ async function main() {
   const fmt = ({ tp, fp, fn }: { tp: number; fp: number; fn: number }) =>
     `${(tp / Math.max(1, tp + fp)).toFixed(3)} / ${(tp / Math.max(1, tp + fn)).toFixed(3)} (tp ${tp}, fp ${fp}, fn ${fn})`;
   console.log(`parts: ${parts.join(", ")}; l2 ${options.l2}, ${options.iterations} iterations${without.length ? `, without ${without.join(",")}` : ""}`);
-  // One cross-validation per add cost: the models are the same, only the add thresholds differ.
-  addCosts.forEach((addCost, c) => {
+  // One cross-validation per pair of costs: the models are the same, only the thresholds differ.
+  costPairs.forEach((pair, c) => {
     const total = { base: zero(), cv: zero() };
     // The last `recent` files apart: the held-out estimate.
     const recent = { base: zero(), cv: zero() };
     const firstRecent = data.length - Number(opts.recent);
-    console.log(`## add cost ${addCost}`);
+    console.log(`## ${pairName(pair)}`);
     console.log(`file | rules (shipped pipeline) P / R | cross-validated judge P / R | thresholds`);
     data.forEach((held, i) => {
       const rest = data.filter((_, j) => j !== i);
@@ -172,7 +184,7 @@ async function main() {
       const cv = { ...base };
       const thresholds: string[] = [];
       for (const part of parts) {
-        const t = threshold(part, outOfFold(part, rest, held), addCost);
+        const t = threshold(part, outOfFold(part, rest, held), costOf(part, pair));
         thresholds.push(`${part} ${t.toFixed(2)}`);
         const weights = trainedWithout(part, [held]);
         for (const e of held[part]) {
@@ -197,10 +209,9 @@ async function main() {
       }
       console.log(`${held.file} | ${fmt(base)} | ${fmt(cv)} | ${thresholds.join(", ")}`);
     });
-    console.log(`total (add cost ${addCost}) | ${fmt(total.base)} | ${fmt(total.cv)}`);
-    console.log(`last ${data.length - Math.max(0, firstRecent)} files (add cost ${addCost}) | ${fmt(recent.base)} | ${fmt(recent.cv)}`);
+    console.log(`total (${pairName(pair)}) | ${fmt(total.base)} | ${fmt(total.cv)}`);
+    console.log(`last ${data.length - Math.max(0, firstRecent)} files (${pairName(pair)}) | ${fmt(recent.base)} | ${fmt(recent.cv)}`);
   });
-  const addCost = addCosts[0];
 
   const trained = (part: Part) => {
     const weights: Record<string, number> = {};
@@ -212,7 +223,7 @@ async function main() {
     )) {
       if (Math.abs(w) >= 0.005) weights[x] = Math.round(w * 1000) / 1000;
     }
-    const t = threshold(part, pooled[part], addCost);
+    const t = threshold(part, pooled[part], costOf(part, costPairs[0]));
     // Nothing to drop (or add) beats the rules: a threshold no score reaches.
     return { weights, threshold: Number.isFinite(t) ? Math.round(t * 1000) / 1000 : part === "drop" ? -1e9 : 1e9 };
   };
@@ -224,14 +235,17 @@ async function main() {
       (model.add ? `; add ${Object.keys(model.add.weights).length} weights, threshold ${model.add.threshold}` : ""),
   );
   if (!opts["no-write"]) writeFileSync(opts.out!, `${JSON.stringify(model)}\n`);
-  // The other add costs' models differ only in the add threshold: written beside it (OUT.cost2.json), so
-  // the cost can be chosen after one run.
-  if (!opts["no-write"] && model.add) {
-    for (const cost of addCosts.slice(1)) {
-      const t = threshold("add", pooled.add, cost);
-      const other: JudgeModel = { ...model, add: { ...model.add, threshold: Number.isFinite(t) ? Math.round(t * 1000) / 1000 : 1e9 } };
-      console.log(`model at add cost ${cost}: add threshold ${other.add!.threshold}`);
-      writeFileSync(opts.out!.replace(/(\.json)?$/, `.cost${cost}.json`), `${JSON.stringify(other)}\n`);
+  // The other pairs' models differ only in their thresholds: written beside it (OUT.cost2.json,
+  // OUT.drop0.7.cost2.json), so the costs can be chosen after one run.
+  if (!opts["no-write"]) {
+    const rounded = (t: number, none: number) => (Number.isFinite(t) ? Math.round(t * 1000) / 1000 : none);
+    for (const pair of costPairs.slice(1)) {
+      const other: JudgeModel = { ...model };
+      if (parts.includes("drop")) other.threshold = rounded(threshold("drop", pooled.drop, pair.drop), -1e9);
+      if (model.add) other.add = { ...model.add, threshold: rounded(threshold("add", pooled.add, pair.add), 1e9) };
+      console.log(`model at ${pairName(pair)}: drop threshold ${other.threshold}, add threshold ${other.add?.threshold}`);
+      const name = `${dropCosts.length > 1 ? `.drop${pair.drop}` : ""}.cost${pair.add}.json`;
+      writeFileSync(opts.out!.replace(/(\.json)?$/, name), `${JSON.stringify(other)}\n`);
     }
   }
 }

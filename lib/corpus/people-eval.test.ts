@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compareNames, evalKey, layerChanges } from "@/lib/corpus/people-eval";
+import { type ContextCount, compareNames, contextCounts, evalKey, layerChanges } from "@/lib/corpus/people-eval";
 
 describe("people evaluation", () => {
   it("compares a name without its final full stop, as labels copy it from the sentence", () => {
@@ -32,5 +32,23 @@ describe("people evaluation", () => {
     ]);
     // Same names spelt differently are the same name.
     expect(layerChanges(labelled, [["Neymar."], ["neymar"]])[1]).toEqual({ gainedRight: 0, gainedWrong: 0, lostRight: 0, lostWrong: 0 });
+  });
+
+  it("counts the candidates of each context that are labelled people and those that are not", () => {
+    const out = new Map<string, ContextCount>();
+    const c = (words: string[], before: string, after: string) => ({ words, before, after });
+    contextCounts(
+      ["Hà Thành", "Lê Văn Tám"],
+      [c(["Hà", "Thành"], "định cư ở", "nhưng"), c(["Hà", "Thành"], "ông", "nói"), c(["Lê", "Văn", "Tám"], "", "nói")],
+      out,
+    );
+    // "Hà Thành" is labelled in this article: both its mentions count as a person's.
+    expect(out.get("b1=ở")).toEqual({ person: 1, other: 0, examples: [] });
+    expect(out.get("b2=cư ở")).toEqual({ person: 1, other: 0, examples: [] });
+    expect(out.get("a=nói")).toEqual({ person: 2, other: 0, examples: [] });
+    expect(out.get("b1=")).toEqual({ person: 1, other: 0, examples: [] });
+    contextCounts([], [c(["Hà", "Thành"], "định cư ở", "nhưng"), c(["La", "Mã"], "ở", "")], out);
+    expect(out.get("b1=ở")).toEqual({ person: 1, other: 2, examples: ["Hà Thành", "La Mã"] });
+    expect(out.get("last=thành")).toEqual({ person: 2, other: 1, examples: ["Hà Thành"] });
   });
 });

@@ -44,3 +44,41 @@ export function layerChanges(labelled: readonly string[], stacks: readonly (read
     return change;
   });
 }
+
+/** How many candidates seen in one context are labelled people (`person`) and how many are not (`other`, with a few examples). */
+export interface ContextCount {
+  person: number;
+  other: number;
+  examples: string[];
+}
+
+/**
+ * The contexts of one labelled article's candidates (`findCandidates`: each with the words
+ * before and after it), counted into `out`: the last word before it (`b1=`), the last two
+ * (`b2=`), the word after it (`a=`), its first and its last word (`first=`, `last=`). Each
+ * candidate counts as a person when its `evalKey` is among the labels.
+ */
+export function contextCounts(
+  labelled: readonly string[],
+  candidates: readonly { words: readonly string[]; before: string; after: string }[],
+  out: Map<string, ContextCount>,
+  examples = 8,
+): void {
+  const gold = new Set(labelled.map(evalKey));
+  for (const m of candidates) {
+    const name = m.words.join(" ");
+    const person = gold.has(evalKey(name));
+    const before = m.before ? m.before.split(" ") : [];
+    const contexts = [`b1=${before.at(-1) ?? ""}`, `a=${m.after}`, `first=${m.words[0].toLowerCase()}`, `last=${m.words[m.words.length - 1].toLowerCase()}`];
+    if (before.length > 1) contexts.push(`b2=${before.slice(-2).join(" ")}`);
+    for (const k of contexts) {
+      let c = out.get(k);
+      if (!c) out.set(k, (c = { person: 0, other: 0, examples: [] }));
+      if (person) c.person++;
+      else {
+        c.other++;
+        if (c.examples.length < examples && !c.examples.includes(name)) c.examples.push(name);
+      }
+    }
+  }
+}

@@ -393,6 +393,17 @@ const PLACE_BEFORE_SET = new Set([
   "tại",
   "rời",
   "sang",
+  // Which realm or lineage: "xứ Wales", "xứ sở Kim Chi", "đế chế La Mã", "vương quốc Tonga",
+  // "dòng họ Lê Quang", "gia tộc Rothschild" (in the labelled articles, no name right after
+  // "xứ" or "vương quốc" is a person: `npx tsx scripts/people-context.ts`). Not "triều đại", a
+  // coach's era too ("triều đại Jose Mourinho").
+  "xứ",
+  "xứ sở",
+  "vương quốc",
+  "đế chế",
+  "đế quốc",
+  "dòng họ",
+  "gia tộc",
   // Orders and doctrines named after a person: "Huân chương Hồ Chí Minh", "chủ nghĩa Mác".
   "huân chương",
   "chủ nghĩa",
@@ -407,6 +418,73 @@ const PLACE_BEFORE_SET = new Set([
   "cho vai",
   "nhờ vai",
 ]);
+
+/**
+ * Memorials, awards and doctrines named after a titled person: "viếng Lăng Chủ tịch Hồ Chí Minh",
+ * "lăng vua Tự Đức", "tượng đài Đại tướng Võ Nguyên Giáp". A title right after one of these names
+ * the thing after the person, not the person (`titleNamesThing`).
+ */
+const NAMED_AFTER_TITLED = new Set([
+  // Only words that name nothing else before a title: not "đường" ("trên đường ông …"), "cầu"
+  // ("yêu cầu"), "tượng" ("ấn tượng"), "trường" ("thị trường") or "giải" ("lý giải").
+  "lăng",
+  "lăng mộ",
+  "đền",
+  "đền thờ",
+  "miếu",
+  "bức tượng",
+  "tượng đài",
+  "bảo tàng",
+  "nhà lưu niệm",
+  "khu lưu niệm",
+  "khu di tích",
+  "nhà tưởng niệm",
+  "đại lộ",
+  "giải thưởng",
+  "huân chương",
+  "huy chương",
+  "quỹ",
+  "học bổng",
+  "tư tưởng",
+  "chủ nghĩa",
+]);
+
+/**
+ * Whether the title `prefix` ends with (a phrase of TITLE_SET) stands right after a word of
+ * NAMED_AFTER_TITLED: "Lăng Chủ tịch ", "lăng bà ", "tượng đài Đại tướng ".
+ */
+function titleNamesThing(prefix: string): boolean {
+  const phrases = phrasesBefore(prefix);
+  let n = 0;
+  for (let i = 0; i < phrases.length; i++) if (TITLE_SET.has(phrases[i])) n = i + 1;
+  if (n === 0) return false;
+  // The text before the title's n words.
+  let end = prefix.length;
+  for (let i = 0; i < n; i++) {
+    while (end > 0 && prefix[end - 1] === " ") end--;
+    end = prefix.lastIndexOf(" ", end - 1) + 1;
+  }
+  // `firstPhrase` and `phrasesOf`, not `endsWithPhrase`: the shorter text would push the prefix
+  // out of the caches that the segment's next questions about the prefix read. Most words before
+  // a title end no phrase of the set: the longer phrases only for those that do.
+  const rest = prefix.slice(0, end);
+  const last = firstPhrase(rest);
+  if (last === null || (last !== "" && !phraseEnds(NAMED_AFTER_TITLED).has(last))) return false;
+  return phrasesOf(rest).some((p) => NAMED_AFTER_TITLED.has(p));
+}
+
+/** A dynasty's or an era's word before a family name: "Triều Nguyễn", "Thời Lý". */
+const DYNASTY_WORDS = new Set(["triều", "thời", "đời"]);
+
+/** A letter (a word goes on). */
+const LETTER = /[\p{L}\p{M}]/u;
+
+/**
+ * Where: "ở Hà Thành", "bị loại khỏi Real Madrid". In the labelled articles no name right after
+ * these is a person (`people-context.ts`), but the archive has a few ("thấy ở Kimmich", "nằm ở Jose
+ * Mourinho"): the name is placed here and counted bare in the archive, like `near`.
+ */
+const WEAK_PLACE_BEFORE = new Set(["ở", "khỏi"]);
 
 /** Words that end with a title's last word but introduce no one: "nhóm khủng bố Abu Sayyaf", "công bố". */
 const NOT_TITLES = new Set(["khủng bố", "công bố", "tuyên bố", "phân bố"]);
@@ -1090,9 +1168,15 @@ function segment(
   // The title may stand before the whole run: "Thư ký Báo chí Nhà Trắng Karoline Leavitt".
   const runStart = titleFrom >= 0 ? offsets[titleFrom] : afterPlace ? runStartOf(offsets, from, runWords) : offsets[from];
   const prefix = text.slice(Math.max(0, runStart - 60), runStart);
+  let memorial = false;
   if (!titled && (a === from || placeQualified || acronymQualified)) {
     const titlePrefix = withoutParty(prefix);
     titled = endsWithPhrase(titlePrefix, TITLE_SET) && !endsWithPhrase(titlePrefix, NOT_TITLES);
+    // "Lăng Chủ tịch Hồ Chí Minh", "lăng vua Đồng Khánh": the title names a memorial after the person.
+    if (titled && titleNamesThing(titlePrefix)) {
+      titled = false;
+      memorial = true;
+    }
   }
   if (!titled && acronymQualified) titled = endsWithPhrase(text.slice(Math.max(0, offsets[0] - 60), offsets[0]), TITLE_SET);
   // "Đội CSGT An Lạc", "Đội trưởng Đội CSGT Bàn Cờ": a unit's word and its acronym before a name
@@ -1103,6 +1187,7 @@ function segment(
   const placeContext = text.slice(Math.max(0, offsets[a] - 40), offsets[a]);
   let placed =
     unitName ||
+    memorial ||
     (!titled &&
       ((endsWithPhrase(placeContext, PLACE_BEFORE_SET) && !endsWithPhrase(placeContext, NOT_PLACE_BEFORE)) ||
         (b - a >= 2 &&
@@ -1121,7 +1206,7 @@ function segment(
   }
   // "dòng xe sang Flying Spur": a thing's head a few lowercase words before; a thing here, but
   // the archive counts it bare (such heads also stand a few words before people's names).
-  const near = !titled && !placed && thingBefore(text.slice(Math.max(0, offsets[a] - 50), offsets[a]));
+  const near = !titled && !placed && (endsWithPhrase(placeContext, WEAK_PLACE_BEFORE) || thingBefore(text.slice(Math.max(0, offsets[a] - 50), offsets[a])));
   if (near) placed = true;
   let splitInside = false;
   if (words.length > 4) {
@@ -1152,6 +1237,9 @@ function segment(
   // "Văn", "Thị" are middle names: a name cannot end with one ("Nguyễn Văn" is a cut name).
   if (words.length >= 2 && /^(?:văn|thị)$/.test(lws[a + words.length - 1])) return;
   if (words.length >= 2 && CAN.has(lws[a]) && CHI.has(lws[a + 1])) return;
+  // "vua Triều Nguyễn", "Thời Lý": a dynasty, named by its family; "Nguyễn Phước Tộc": a clan.
+  if (words.length === 2 && DYNASTY_WORDS.has(lws[a]) && VN_SURNAMES.has(lws[a + 1])) return;
+  if (lws[a + words.length - 1] === "tộc") return;
   const joinedLower = joined.toLowerCase();
   if (NOT_PEOPLE.has(joinedLower)) return;
   if (PRODUCT_MAKERS.has(lws[a])) return;
@@ -1172,6 +1260,8 @@ function segment(
   const vnSurname = words.length >= 2 && VN_SURNAMES.has(lws[a]) && isVietnameseName(words);
   const strong = Boolean(known) || (titled && words.length >= 1) || vnSurname || (placeQualified && words.length >= 2);
   const end = offsets[a + words.length - 1] + words[words.length - 1].length;
+  // "Hội đồng Nguyễn Phước tộc": the lineage's name before "tộc" (clan) names the clan.
+  if (text.startsWith(" tộc", end) && !LETTER.test(text.charAt(end + 4))) placed = true;
   const personTitled = titled && (IN_RUN_TITLES.has(lws[from]) ? PERSON_ONLY_TITLES.has(lws[from]) : endsWithPhrase(prefix, PERSON_ONLY_TITLES));
   const start = offsets[a];
   // Two literals, not a spread of an optional field: a spread builds each candidate by the slow
