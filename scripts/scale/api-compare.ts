@@ -7,7 +7,8 @@
 //   npx tsx scripts/scale/api-compare.ts --index DIR --a http://127.0.0.1:PORT_A --b http://127.0.0.1:PORT_B [--every 4]
 // Exits with 1 when some answer differs (the first few are printed).
 // `--people`: also the person page (`/people/{id}`) of each query's first three people in the
-// person facet (as A's API lists them), compared as markup (scripts and CSP nonces left out);
+// person facet (as A's API lists them), compared as markup (scripts and CSP nonces left out,
+// React's useId ids numbered in order: page-parts.ts `comparableMarkup`);
 // a page whose markup differs only in the names of its "people named together" list (the same
 // ids with the same counts) is counted apart (a change of how those names are chosen).
 // `--pages`: also the results page of each query (`/?q=…`, with `&group=0`, `&page=2`, and with
@@ -17,6 +18,7 @@ import path from "node:path";
 import { cliArgs } from "../cli";
 import { LiveIndex } from "@/lib/index/live-index";
 import { latencyQueries, liveArticles } from "../eval/queries";
+import { comparableMarkup } from "./page-parts";
 
 const { values } = cliArgs(__filename, {
   options: {
@@ -58,11 +60,6 @@ async function main() {
   process.exitCode = differ.length || pagesDiffer || resultsDiffer ? 1 : 0;
 }
 
-/** A page's markup without its scripts and nonces (both differ on every request). */
-function markup(html: string): string {
-  return html.replace(/<script[^>]*>[\s\S]*?<\/script>/g, "").replace(/ nonce="[^"]*"/g, "");
-}
-
 const TOGETHER = /data-testid="person-together"[\s\S]*?<\/ul>/;
 
 /** The "people named together" list as sorted `id count` pairs. */
@@ -85,7 +82,7 @@ async function compareResultsPages(queries: string[]): Promise<number> {
   }
   const differ: string[] = [];
   for (const url of urls) {
-    const [a, b] = await Promise.all([values.a, values.b].map((base) => fetch(`${base}${url}`).then(async (r) => markup(await r.text()))));
+    const [a, b] = await Promise.all([values.a, values.b].map((base) => fetch(`${base}${url}`).then(async (r) => comparableMarkup(await r.text()))));
     if (a !== b) differ.push(url);
   }
   console.log(`${urls.length} results pages: ${urls.length - differ.length} the same as markup, ${differ.length} different`);
@@ -105,7 +102,7 @@ async function comparePeople(queries: string[]): Promise<number> {
   const differ: string[] = [];
   for (const id of ids) {
     const [a, b] = await Promise.all(
-      [values.a, values.b].map((base) => fetch(`${base}/people/${encodeURIComponent(id)}`).then(async (r) => markup(await r.text()))),
+      [values.a, values.b].map((base) => fetch(`${base}/people/${encodeURIComponent(id)}`).then(async (r) => comparableMarkup(await r.text()))),
     );
     if (a === b) same++;
     else if (a.replace(TOGETHER, "") === b.replace(TOGETHER, "") && together(a) === together(b)) namesOnly++;

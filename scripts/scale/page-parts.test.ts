@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answerParts, pageParts, propText, rscPayload, utf8Bytes } from "./page-parts";
+import { answerParts, comparableMarkup, pageParts, propText, rscPayload, utf8Bytes } from "./page-parts";
 
 /** A page as Next.js writes one: markup, then the RSC payload pushed as JSON string literals. */
 function page(rsc: string[]): string {
@@ -27,6 +27,15 @@ describe("page parts", () => {
   it("finds an answer written in place, and none when the page has none", () => {
     expect(propText(`2:["$","$L3",null,{"initialJson":${JSON.stringify(answer)}}]`, "initialJson")).toBe(answer);
     expect(pageParts(page(['0:["$","main",null,{}]\n'])).answer).toBeNull();
+  });
+
+  it("compares markup without scripts, nonces or the spelling of React's ids, but with their wiring", () => {
+    const box = (a: string, b: string) => `<input aria-controls="${a}"><ul id="${b}"></ul><script nonce="x">1</script>`;
+    const page1 = `<p nonce="a">x</p>${box("_R_19btbH1_", "_R_19btbH1_")}`;
+    expect(comparableMarkup(page1)).toBe('<p>x</p><input aria-controls="_R0_"><ul id="_R0_"></ul>');
+    expect(comparableMarkup(`<p nonce="b">x</p>${box("_R_2lbtb_", "_R_2lbtb_")}`)).toBe(comparableMarkup(page1));
+    // A box pointing at another list is not the same page.
+    expect(comparableMarkup(`<p>x</p>${box("_R_2lbtb_", "_R_3a_")}`)).not.toBe(comparableMarkup(page1));
   });
 
   it("sizes an answer's parts", () => {

@@ -28,6 +28,26 @@ export function rscPayload(html: string): string {
   return out;
 }
 
+/** React's `useId` ids (`_R_…_`, from the component's place in the tree). */
+const REACT_ID = /_R_[0-9A-Za-z]+_/g;
+
+/**
+ * What a reader sees of a page, to compare two builds: the markup without its scripts and
+ * nonces (both differ on every request), and React's `useId` ids numbered in order of first
+ * appearance, since they change with the component tree's shape while the same id still ties a
+ * box to its list (`aria-controls`): the wiring is compared, not the spelling.
+ */
+export function comparableMarkup(html: string): string {
+  const ids = new Map<string, string>();
+  return html
+    .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, "")
+    .replace(/ nonce="[^"]*"/g, "")
+    .replace(REACT_ID, (id) => {
+      if (!ids.has(id)) ids.set(id, `_R${ids.size}_`);
+      return ids.get(id)!;
+    });
+}
+
 /** Split a page into markup, inline scripts and RSC payload, and find the answer in the payload. */
 export function pageParts(html: string): PageParts {
   let scripts = 0;
