@@ -30,6 +30,7 @@ import path from "node:path";
 import { cliArgs } from "../cli";
 import { median } from "../eval/metrics";
 import { healthOfEach, processCpuMs as cpuMs, startApp, stopApp, waitAllReady } from "../app-server";
+import { pairedRuns } from "./paired-runs";
 import { loadQueries, REQUEST_QUERIES } from "./request-queries";
 import { personHref } from "@/lib/people-page/links";
 
@@ -147,6 +148,14 @@ async function main() {
           .join(", ");
         console.log(
           `| ${kind} | ${app.name} | ${median(cpu.get(key)!).toFixed(2)} ms (${runs}) | ${median(wall.get(key)!).toFixed(1)} ms | ${bytes.get(key)} |`,
+        );
+      }
+    if (apps.length === 2)
+      for (const [kind] of KINDS) {
+        const p = pairedRuns(cpu.get(`A ${kind}`)!, cpu.get(`B ${kind}`)!);
+        console.log(
+          `${kind}, B against A run by run: B lower in ${p.lower} of ${p.lower + p.higher + p.equal} (${p.higher} higher, ${p.equal} equal), ` +
+            `paired median ${p.medianDiff.toFixed(2)} ms, mean ${p.meanDiff.toFixed(2)} ms, totals B/A ${p.ratio.toFixed(3)}`,
         );
       }
     console.log(`load average at end: ${load()}`);
