@@ -17,7 +17,9 @@
 // time the page around a kept answer.
 // `--app-b DIR`: another built checkout (e.g. `git worktree add` of main, `npm run build` there)
 // served on --port + 1 beside this one, on the same index, the two asked in turn (A B, then
-// B A, …) in the same run: an A/B of two builds on one machine state.
+// B A, …) in the same run: an A/B of two builds on one machine state. It prints B against A run
+// by run (paired-runs.ts). B read 0.4–0.6 ms per page lower whichever build it was (2026-11-27,
+// docs/history/performance-log.md, page18b): run both orders and halve the difference.
 // `--index-b DIR`: app B (this build, or --app-b's) serves this other saved index of the same
 // corpus (another layout of it, say) instead of --index: an A/B of two indexes.
 // `--cpu-prof DIR`: each server process writes its CPU profile there when it stops.
