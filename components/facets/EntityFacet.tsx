@@ -3,8 +3,9 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useEffect, useId, useState } from "react";
 import { PersonPageLink } from "@/components/people/PersonPageLink";
+import { fetchSearch } from "@/components/search/fetch-search";
 import { useNavigate } from "@/components/search/use-search";
-import type { FacetCount, SearchFacets, SearchQuery, SearchResponse } from "@/lib/api/contract";
+import type { FacetCount, SearchFacets, SearchQuery } from "@/lib/api/contract";
 import { toggleValue } from "@/lib/ui/active-filters";
 import { FACET_TOP, facetView, withValues } from "@/lib/ui/facet-list";
 import type { EntityFacetKey } from "@/lib/ui/page-answer";
@@ -54,11 +55,7 @@ function useWholeFacets(query: SearchQuery, wanted: boolean): SearchFacets | nul
   const search = toQueryString(query);
   const { data } = useQuery({
     queryKey: ["whole-facets", search],
-    queryFn: async ({ signal }) => {
-      const res = await fetch(`/api/search?${search}`, { signal });
-      if (!res.ok) throw new Error(`search failed: ${res.status}`);
-      return ((await res.json()) as SearchResponse).facets;
-    },
+    queryFn: async ({ signal }) => (await fetchSearch(search, signal)).facets,
     enabled: wanted,
   });
   return wanted && data ? data : null;

@@ -15,6 +15,7 @@ import { Results } from "@/components/results/Results";
 import { ResultsSummary } from "@/components/results/ResultsSummary";
 import { SortSelect } from "@/components/results/SortSelect";
 import { BadParams } from "@/components/search/BadParams";
+import { fetchSearch, retrySearch, SearchFailed } from "@/components/search/fetch-search";
 import { NavigateProvider, useSearch } from "@/components/search/use-search";
 import type { SearchResponse } from "@/lib/api/contract";
 import { activeFilters } from "@/lib/ui/active-filters";
@@ -22,38 +23,6 @@ import type { PageAnswer } from "@/lib/ui/page-answer";
 import { searchTitle } from "@/lib/ui/page-meta";
 import { describeParamError, fixFor } from "@/lib/url/param-errors";
 import { toQueryString } from "@/lib/url/search-params";
-
-async function fetchSearch(key: string, signal: AbortSignal): Promise<SearchResponse> {
-  const res = await fetch(`/api/search?${key}`, { signal });
-  if (!res.ok) throw new SearchFailed(res.status, await apiErrorMessage(res));
-  return (await res.json()) as SearchResponse;
-}
-
-/** A failed search, with the API's own message when it sent one (a 400 names the parameter). */
-class SearchFailed extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-/** Retry what may pass next time (network, 5xx, 503 while indexing); never a 4xx. */
-function retrySearch(failures: number, error: Error): boolean {
-  if (error instanceof SearchFailed && error.status >= 400 && error.status < 500) return false;
-  return failures < 3;
-}
-
-async function apiErrorMessage(res: Response): Promise<string> {
-  try {
-    const body = (await res.json()) as { error?: { message?: unknown } };
-    if (typeof body.error?.message === "string") return body.error.message;
-  } catch {
-    // not JSON: fall through to the status
-  }
-  return `HTTP ${res.status}`;
-}
 
 /**
  * The results page for the URL's search; the server's answer (`initialJson`: the API's JSON
