@@ -4,8 +4,9 @@
 // ranking and facets need stay in memory; the text does not.
 import { closeSync, openSync, readSync } from "node:fs";
 import { promisify } from "node:util";
-import { crc32, deflateRaw, deflateRawSync, inflateRawSync } from "node:zlib";
+import { crc32, deflateRaw, deflateRawSync } from "node:zlib";
 import type { Article } from "@/lib/corpus/types";
+import { RawInflater } from "@/lib/index/raw-inflater";
 
 /**
  * Articles per block in stores written before per-article blocks (still read). Showing one
@@ -192,11 +193,16 @@ export class FileDocStore implements DocStore {
   private fd: number | null = null;
   private readonly cache = new Map<number, Block>();
   private readonly articles = new Map<number, Article>();
+  /** One zlib handle for every block of this store (lib/index/raw-inflater.ts). */
+  private readonly inflater: RawInflater;
+  private input = Buffer.allocUnsafe(4096);
 
   constructor(
     private readonly file: string,
     private readonly index: DocStoreIndex,
-  ) {}
+  ) {
+    this.inflater = new RawInflater(index.dictionary);
+  }
 
   get(d: number): Article {
     if (this.index.blockDocs === 1) return this.single(d);
@@ -205,7 +211,8 @@ export class FileDocStore implements DocStore {
     if (block) {
       this.cache.delete(b);
     } else {
-      const raw = this.inflate(b);
+      // A copy: the inflater's bytes are a view of its buffer until its next block.
+      const raw = Buffer.from(this.inflate(b));
       block = { raw, bounds: arrayElements(raw), docs: [] };
       if (this.cache.size >= CACHE_BLOCKS) this.cache.delete(this.cache.keys().next().value as number);
     }
@@ -237,19 +244,23 @@ export class FileDocStore implements DocStore {
     return article;
   }
 
+  /** Block b inflated: a view of the inflater's buffer, valid until the next block is read. */
   private inflate(b: number): Buffer {
     this.fd ??= openSync(this.file, "r");
     const start = this.index.offsets[b];
-    const bytes = Buffer.alloc(this.index.offsets[b + 1] - start);
-    readSync(this.fd, bytes, 0, bytes.length, start);
+    const length = this.index.offsets[b + 1] - start;
+    // The deflated bytes are read into one buffer, reused: they are inflated at once, not kept.
+    if (this.input.length < length) this.input = Buffer.allocUnsafe(Math.max(length, 2 * this.input.length));
+    const bytes = this.input.subarray(0, length);
+    readSync(this.fd, bytes, 0, length, start);
     if (crc32(bytes) !== this.index.crcs[b]) throw new Error(`${this.file}: block ${b} is corrupt`);
-    const { dictionary } = this.index;
-    return dictionary ? inflateRawSync(bytes, { dictionary }) : inflateRawSync(bytes);
+    return this.inflater.inflate(bytes);
   }
 
   close() {
     if (this.fd !== null) closeSync(this.fd);
     this.fd = null;
+    this.inflater.close();
     this.cache.clear();
     this.articles.clear();
   }

@@ -12,7 +12,9 @@
 //                 memory against a dictionary made as a build makes it; stage by stage: inflate;
 //                 + UTF-8 decode; + JSON.parse
 //   text layout   the same in the "text" layout (metadata as JSON, text as UTF-16: articleBytes):
-//                 inflate; + decode the text; + articleFromBytes (the whole article)
+//                 inflate; + decode the text; + articleFromBytes (the whole article); and inflated
+//                 through one reused zlib handle (lib/index/raw-inflater.ts, what the store does
+//                 since http19) instead of inflateRawSync's handle per call, alone and + articleFromBytes
 // Each layout's compressed size over the articles read is printed too (and without a dictionary).
 // Last, the hit rate an LRU cache of parsed articles (per process) would have over the load test's
 // query sequence, queries asked in turn and cycled, at a few sizes (one process sees them all).
@@ -23,6 +25,7 @@ import { crc32, deflateRawSync, inflateRawSync } from "node:zlib";
 import { isDeepStrictEqual } from "node:util";
 import { cliArgs } from "../cli";
 import { articleBytes, articleFromBytes, articleJson, docStoreDictionary, type DocStoreIndex } from "@/lib/index/docstore";
+import { RawInflater } from "@/lib/index/raw-inflater";
 import type { Article } from "@/lib/corpus/types";
 import type { Segment as IndexSegment } from "@/lib/index/segment";
 import { wordsQuery } from "@/lib/url/search-params";
@@ -87,11 +90,19 @@ async function main() {
   const jsons = packedAs(articleJson);
   const texts = packedAs(articleBytes);
   const inflate = (b: { packed: Buffer; dictionary: Uint8Array }) => inflateRawSync(b.packed, { dictionary: b.dictionary });
+  // One reused handle per dictionary (lib/index/raw-inflater.ts), as each segment's store keeps one.
+  const inflaters = new Map<Uint8Array, RawInflater>();
+  const reused = (b: { packed: Buffer; dictionary: Uint8Array }) => {
+    let inflater = inflaters.get(b.dictionary);
+    if (!inflater) inflaters.set(b.dictionary, (inflater = new RawInflater(b.dictionary)));
+    return inflater.inflate(b.packed);
+  };
   // Both layouts give the articles the index gives.
   reads.forEach((r, i) => {
     const article = r.seg.store.get(r.d);
     if (!isDeepStrictEqual(articleFromBytes(inflate(texts[i])), article) || !isDeepStrictEqual(JSON.parse(inflate(jsons[i]).toString("utf8")), article))
       throw new Error("layouts differ");
+    if (!reused(texts[i]).equals(inflate(texts[i]))) throw new Error("the reused handle inflates otherwise");
   });
   const size = (xs: Buffer[]) => xs.reduce((s, b) => s + b.length, 0) / xs.length;
   console.log(
@@ -129,6 +140,12 @@ async function main() {
     },
     "text layout: + articleFromBytes": () => {
       for (const b of texts) sink += articleFromBytes(inflate(b)).title.length;
+    },
+    "text layout: inflate, one reused handle": () => {
+      for (const b of texts) sink += reused(b).length;
+    },
+    "text layout: reused handle + articleFromBytes": () => {
+      for (const b of texts) sink += articleFromBytes(reused(b)).title.length;
     },
   };
   const names = Object.keys(ways);
