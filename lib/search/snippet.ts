@@ -67,12 +67,29 @@ export interface StreamWords {
   term(e: number): string;
 }
 
-/** The words of a text: offsets and query-word masks, in parallel arrays (no object per word). */
+/**
+ * The words of a text: offsets and query-word masks, in parallel typed arrays (no object per
+ * word), the first `length` entries valid. The arrays are one scratch shared by every call
+ * (markTokens never runs inside itself, and each caller is done with its words before the next
+ * call), so a shown article's thousand words allocate nothing.
+ */
 interface Marked {
-  start: number[];
-  end: number[];
-  mask: number[];
+  start: Int32Array;
+  end: Int32Array;
+  mask: Int32Array;
   length: number;
+}
+
+const MARKED: Marked = { start: new Int32Array(4096), end: new Int32Array(4096), mask: new Int32Array(4096), length: 0 };
+
+/** MARKED with room for at least `n` words, its first `length` kept. */
+function growMarked(n: number) {
+  const room = Math.max(n, 2 * MARKED.start.length);
+  for (const key of ["start", "end", "mask"] as const) {
+    const bigger = new Int32Array(room);
+    bigger.set(MARKED[key].subarray(0, MARKED.length));
+    MARKED[key] = bigger;
+  }
 }
 
 /** The scanner's span, reused (markTokens never runs inside itself). */
@@ -93,7 +110,8 @@ function tokenOf(stream: TokenStream, i: number): number {
 }
 
 function markTokens(text: string, rules: MarkRules, words?: StreamWords): Marked {
-  const out: Marked = { start: [], end: [], mask: [], length: 0 };
+  const out = MARKED;
+  out.length = 0;
   let at = words ? words.from : -1;
   let checked = false;
   // Offsets from the scanner (the analyzer's WORD without a match object per word); a
@@ -115,11 +133,12 @@ function markTokens(text: string, rules: MarkRules, words?: StreamWords): Marked
       const term = termAt(text, start, end);
       mask = maskOfTerm(rules, term, fold(term));
     }
-    out.start.push(start);
-    out.end.push(end);
-    out.mask.push(mask);
+    const i = out.length++;
+    if (i === out.start.length) growMarked(i + 1);
+    out.start[i] = start;
+    out.end[i] = end;
+    out.mask[i] = mask;
   }
-  out.length = out.start.length;
   return out;
 }
 
@@ -138,7 +157,7 @@ function segmentsOf(text: string, marked: Marked, rules: MarkRules, from: number
   const { start, end, mask } = marked;
   let at = from;
   // Only the words inside [from, to) can be marked: start at the first of them.
-  let i = lowerBound(start, from);
+  let i = lowerBound(start, marked.length, from);
   for (; i < marked.length && end[i] <= to; i++) {
     if (!mask[i]) continue;
     let last = end[i];
@@ -159,10 +178,10 @@ function segmentsOf(text: string, marked: Marked, rules: MarkRules, from: number
   return segments;
 }
 
-/** The first index whose value is at least `x` in an ascending array. */
-function lowerBound(xs: number[], x: number): number {
+/** The first index below `n` whose value is at least `x` in an ascending array. */
+function lowerBound(xs: Int32Array, n: number, x: number): number {
   let lo = 0;
-  let hi = xs.length;
+  let hi = n;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (xs[mid] < x) lo = mid + 1;

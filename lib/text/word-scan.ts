@@ -51,7 +51,20 @@ export interface Span {
 /** The end of the run of code points from `j` having `bit`. */
 function runEnd(text: string, j: number, bit: number): number {
   const n = text.length;
-  while (j < n && classAt(text, j) & bit) j += width;
+  while (j < n) {
+    // A character outside the surrogates (nearly every one) read from the table here, not through classAt.
+    const c = text.charCodeAt(j);
+    if (c < 0xd800 || c > 0xdfff) {
+      const k = bmp[c];
+      if (k !== 0) {
+        if (!(k & bit)) return j;
+        j++;
+        continue;
+      }
+    }
+    if (!(classAt(text, j) & bit)) return j;
+    j += width;
+  }
   return j;
 }
 
@@ -63,7 +76,14 @@ function runEnd(text: string, j: number, bit: number): number {
 export function nextWord(text: string, from: number, span: Span): boolean {
   const n = text.length;
   for (let i = from; i < n;) {
-    const k = classAt(text, i);
+    const c = text.charCodeAt(i);
+    // Between words: a character outside the surrogates read from the table (as in runEnd).
+    const known = c < 0xd800 || c > 0xdfff ? bmp[c] : 0;
+    if (known !== 0 && !(known & WORD_CHAR)) {
+      i++;
+      continue;
+    }
+    const k = known !== 0 ? known : classAt(text, i);
     if (!(k & WORD_CHAR)) {
       i += width;
       continue;
