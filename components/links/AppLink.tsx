@@ -12,8 +12,9 @@ type Props = Omit<ComponentProps<"a">, "href"> & { href: string };
  * goes through Next's router (`router.push`, what next/link's click does), any other click
  * is the browser's. A plain `<a>`, not next/link, because a results page renders dozens of
  * them on the server per request and next/link's per-link hooks (its prefetch and status
- * machinery, unused here) cost about 1 ms of the page's CPU (docs/history/performance-log.md,
- * page19). The markup is next/link's: the given attributes, then `href` as it writes it.
+ * machinery, unused here) were 2.8% of a computed page's server CPU by profile
+ * (docs/history/performance-log.md, page19). The markup is next/link's: the given
+ * attributes, then `href` as next/link writes it.
  */
 export function AppLink({ href, onClick, ...rest }: Props) {
   const router = useRouter();
