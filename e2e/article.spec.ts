@@ -54,3 +54,21 @@ test("related articles, when the matcher offers them, open other articles", asyn
   await link.click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
 });
+
+test("a hit's title opens its article in place, through the router; a modified click opens a new tab", async ({ page, context }) => {
+  await page.goto("/?q=Putin");
+  await settled(page);
+  const title = page.getByTestId("result").first().locator("h2 a");
+  const href = (await title.getAttribute("href")) ?? "";
+  // A new tab, and the results page stays as it was.
+  const opened = context.waitForEvent("page");
+  await title.click({ modifiers: ["ControlOrMeta"] });
+  expect(new URL((await opened).url()).pathname).toBe(href.split("?")[0]);
+  await expect(page).toHaveURL(/\/\?q=Putin$/);
+  // A plain click: the app's router, not a page load (what the page held is still there).
+  await page.evaluate(() => Object.assign(window, { sameDocument: true }));
+  await title.click();
+  await expect(page).toHaveURL(/\/articles\/[^?]+\?q=Putin&back=/);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+});

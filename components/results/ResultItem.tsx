@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { AppLink } from "@/components/links/AppLink";
 import { Highlighted } from "@/components/search/Highlighted";
 import { PersonChip } from "@/components/results/PersonChip";
 import { DateLine } from "@/components/results/DateLine";
@@ -13,9 +13,9 @@ export function ResultItem({ hit, query, marked }: { hit: SearchHit; query: Sear
   return (
     <li className="py-4" data-testid="result">
       <h2 className="text-lg leading-snug font-semibold text-blue-800 dark:text-blue-300">
-        <Link href={articleHref(hit.id, query, marked)} prefetch={false} className="hover:underline">
+        <AppLink href={articleHref(hit.id, query, marked)} className="hover:underline">
           <Highlighted segments={hit.titleSegments} />
-        </Link>
+        </AppLink>
       </h2>
       <DateLine outlet={hit.outlet?.name ?? null} date={hit.date} estimated={hit.dateEstimated} />
       {hit.republishedBy ? (

@@ -1,7 +1,7 @@
 "use client";
 
-import Link from "next/link";
 import { useId, useState } from "react";
+import { AppLink } from "@/components/links/AppLink";
 import { DateLine } from "@/components/results/DateLine";
 import type { SearchQuery, StoryInfo } from "@/lib/api/contract";
 import { othersLabel, republishedLabel } from "@/lib/ui/story-labels";
@@ -28,9 +28,9 @@ export function StoryOthers({ story, query }: { story: StoryInfo; query: SearchQ
       <ul id={listId} hidden={!open} aria-label="Bài khác về sự kiện này" className="mt-2 space-y-2 border-l-2 border-zinc-300 pl-3 dark:border-zinc-700">
         {story.others.map((o) => (
           <li key={o.id} data-testid="story-other">
-            <Link href={articleHref(o.id, query)} prefetch={false} className="text-blue-800 hover:underline dark:text-blue-300">
+            <AppLink href={articleHref(o.id, query)} className="text-blue-800 hover:underline dark:text-blue-300">
               {o.title}
-            </Link>
+            </AppLink>
             <DateLine outlet={o.outlet?.name ?? null} date={o.date} estimated={o.dateEstimated} />
             {o.republishedBy > 0 && <p className="text-sm text-zinc-700 dark:text-zinc-300">{republishedLabel(o.republishedBy)}</p>}
           </li>

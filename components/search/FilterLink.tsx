@@ -2,6 +2,7 @@
 
 import type { ComponentProps, MouseEvent } from "react";
 import { useNavigate } from "@/components/search/use-search";
+import { isPlainClick } from "@/lib/ui/plain-click";
 import type { SearchQuery } from "@/lib/api/contract";
 import { searchHref } from "@/lib/url/search-params";
 
@@ -18,7 +19,7 @@ type Props = Omit<ComponentProps<"a">, "href" | "onClick"> & { query: SearchQuer
 export function FilterLink({ query, scrollTop, ...rest }: Props) {
   const navigate = useNavigate();
   const onClick = (e: MouseEvent<HTMLAnchorElement>) => {
-    if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    if (!isPlainClick(e, e.currentTarget.getAttribute("target"))) return;
     e.preventDefault();
     void navigate(query);
     if (scrollTop) window.scrollTo({ top: 0 });

@@ -1,10 +1,11 @@
 // The one module that owns the search URL: the page, the client and the API all parse
 // and write search parameters through it, so every state is a link and back again.
 import { ISO_DATE, isCalendarDate } from "@/lib/calendar";
-import { createSerializer, parseAsNativeArrayOf, parseAsString } from "nuqs/server"; // the server-safe entry: same parsers, no "use client"
+import { parseAsNativeArrayOf, parseAsString } from "nuqs/server"; // the server-safe entry: same parsers, no "use client"
 // zod/mini: the same schemas as classic zod, tree-shakable, so the client bundle stays small.
 import * as z from "zod/mini";
 import type { MatchMode, SearchQuery, SortOrder } from "@/lib/api/contract";
+import { writeQueryString } from "@/lib/url/query-string";
 
 export const SORT_ORDERS = ["relevance", "newest", "oldest"] as const satisfies readonly SortOrder[];
 export const MATCH_MODES = ["all", "any", "exact"] as const satisfies readonly MatchMode[];
@@ -124,7 +125,11 @@ type Parsers = { [K in SearchParam]: K extends FacetParam ? typeof listParser : 
  */
 export const searchParsers = Object.fromEntries(SEARCH_PARAMS.map((key) => [key, LIST_PARAMS.has(key) ? listParser : parseAsString])) as Parsers;
 
-const serialize = createSerializer(searchParsers, { clearOnDefault: true });
+/**
+ * The query string nuqs's serializer (`createSerializer(searchParsers, { clearOnDefault: true })`)
+ * writes, written directly (lib/url/query-string.ts; search-params.test.ts checks they agree).
+ */
+const serialize = (state: Partial<ReturnType<typeof toUrlState>>) => writeQueryString(SEARCH_PARAMS, state);
 
 /** The URL values for a search: defaults become `null`, so they stay out of the URL. */
 export function toUrlState(query: Partial<SearchQuery>): { [K in SearchParam]: K extends FacetParam ? string[] | null : string | null } {
@@ -152,7 +157,7 @@ export function parseUrlState(state: Partial<ReturnType<typeof toUrlState>>): Pa
 
 /** The canonical query string for a search (no leading `?`; defaults omitted). */
 export function toQueryString(query: Partial<SearchQuery>): string {
-  return serialize(toUrlState(query)).replace(/^\?/, "");
+  return serialize(toUrlState(query));
 }
 
 /** A link to the search page for `query`. */
