@@ -1,7 +1,10 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { heldNonce, pageTag } from "@/lib/http/etag";
-import { isBadSearchPage, PAGE_CACHE, policy, searchPageHash, type FrontRequest } from "@/lib/http/page-front";
+import { pageMethod, pageMethodAnswer } from "@/lib/http/page-method";
+import { invalidParameter } from "@/lib/api/responses";
+import { badlyEncodedParamOf, isBadSearchPage, isMissingItemPage, PAGE_CACHE, policy, searchPageHash, type FrontRequest } from "@/lib/http/page-front";
 import { badPathResponse, hasMalformedEncoding } from "@/lib/security/bad-path";
+import { BAD_ENCODING_HEADER } from "@/lib/url/query-encoding";
 import { newNonce, requestIdFrom } from "@/lib/security/headers";
 
 /**
@@ -16,6 +19,7 @@ export function proxy(request: NextRequest) {
   const front: FrontRequest = {
     method: request.method,
     pathname: request.nextUrl.pathname,
+    search: request.nextUrl.search,
     searchParams: request.nextUrl.searchParams,
     has: (name) => request.headers.has(name),
   };
@@ -35,16 +39,36 @@ export function proxy(request: NextRequest) {
   if (hasMalformedEncoding(request.nextUrl.pathname)) {
     return badPathResponse(request.nextUrl.pathname, { "Content-Security-Policy": csp, "X-Request-Id": requestId });
   }
+  const method = pageMethod(request.method, request.nextUrl.pathname);
+  if (method !== "pass") {
+    const { status, headers, body } = pageMethodAnswer(method);
+    return new Response(body, { status, headers: { ...headers, "Content-Security-Policy": csp, "X-Request-Id": requestId } });
+  }
+  // A parameter that is not valid percent-encoded UTF-8: an endpoint's 400 is answered here, as
+  // the route itself would answer a bad parameter (the route only sees the normalised URL);
+  // the results page is named it below and explains it itself.
+  const badlyEncoded = badlyEncodedParamOf(front);
+  if (badlyEncoded && front.pathname !== "/") {
+    const refused = invalidParameter(badlyEncoded);
+    refused.headers.set("Content-Security-Policy", csp);
+    refused.headers.set("X-Request-Id", requestId);
+    return refused;
+  }
 
   const forwarded = new Headers(request.headers);
   forwarded.set("x-nonce", nonce);
   forwarded.set("x-request-id", requestId);
   forwarded.set("content-security-policy", csp);
+  // Only this middleware says which parameter is badly encoded (the page cannot tell).
+  forwarded.delete(BAD_ENCODING_HEADER);
+  if (badlyEncoded) forwarded.set(BAD_ENCODING_HEADER, badlyEncoded.param);
 
   // A results page whose parameters do not parse still renders its Vietnamese explanation
-  // (app/page.tsx), but with the status a bad request deserves.
-  const response = isBadSearchPage(front)
-    ? NextResponse.rewrite(request.nextUrl, { status: 400, request: { headers: forwarded } })
+  // (app/page.tsx), and an unknown article or person its Vietnamese "not found", but with the
+  // status they deserve: a rewrite to the same page carries it (see isMissingItemPage).
+  const status = isBadSearchPage(front) ? 400 : isMissingItemPage(front) ? 404 : null;
+  const response = status
+    ? NextResponse.rewrite(request.nextUrl, { status, request: { headers: forwarded } })
     : NextResponse.next({ request: { headers: forwarded } });
   response.headers.set("Content-Security-Policy", csp);
   response.headers.set("X-Request-Id", requestId);

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
 import { cache } from "react";
 import { BadParams } from "@/components/search/BadParams";
@@ -14,8 +15,9 @@ import { pageAnswer, pageAnswerJson } from "@/lib/ui/page-answer";
 import { serviceState } from "@/lib/search/service";
 import { SITE_NAME, searchDescription, searchTitle } from "@/lib/ui/page-meta";
 import { describeParamError, fixFor } from "@/lib/url/param-errors";
+import { BAD_ENCODING_HEADER, encodingError } from "@/lib/url/query-encoding";
 import { firstParam } from "@/lib/url/links";
-import { MAX_QUERY_LENGTH, parseSearchParams, toQueryString, toUrlState, type RawParams } from "@/lib/url/search-params";
+import { MAX_QUERY_LENGTH, parseSearchParams, toQueryString, toUrlState, type ParseResult, type RawParams } from "@/lib/url/search-params";
 
 export const dynamic = "force-dynamic";
 
@@ -40,8 +42,17 @@ const searchOnce = cache((key: string): AnswerText | null => {
   return { ...answer, json: JSON.stringify(pageAnswer(explained)) };
 });
 
+/**
+ * The page's parameters: Next decodes them leniently (`%ff` is already U+FFFD), so one that
+ * was not valid percent-encoded UTF-8 is named by proxy.ts (lib/url/query-encoding.ts).
+ */
+async function parsePage(raw: RawParams): Promise<ParseResult> {
+  const error = encodingError((await headers()).get(BAD_ENCODING_HEADER));
+  return error ? { ok: false, error } : parseSearchParams(raw);
+}
+
 export async function generateMetadata({ searchParams }: PageProps<"/">): Promise<Metadata> {
-  const parsed = parseSearchParams(await searchParams);
+  const parsed = await parsePage(await searchParams);
   if (!parsed.ok) return { title: `Liên kết không hợp lệ – ${SITE_NAME}` };
   const result = searchOnce(toQueryString(parsed.query));
   const title = searchTitle(parsed.query);
@@ -56,7 +67,7 @@ export async function generateMetadata({ searchParams }: PageProps<"/">): Promis
 
 export default async function SearchPage({ searchParams }: PageProps<"/">) {
   const raw = await searchParams;
-  const parsed = parseSearchParams(raw);
+  const parsed = await parsePage(raw);
   const state = serviceState();
   const initial = parsed.ok && state.status === "ok" ? searchOnce(toQueryString(parsed.query)) : null;
   if (initial && parsed.ok) logIfSlow(initial.tookMs, parsed.query, "page");

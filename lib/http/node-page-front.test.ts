@@ -4,10 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FRONT_HEADER, frontRequest } from "@/lib/http/node-page-front";
 import { config } from "@/proxy";
 import { seedServiceEnv } from "@/lib/http/test-seeds";
+import { BAD_ENCODING_HEADER } from "@/lib/url/query-encoding";
 
 /** A request and a response standing for Node's, enough for frontRequest. */
-function exchange(url: string, headers: Record<string, string> = {}) {
-  const req = { method: "GET", url, headers: { ...headers } } as unknown as IncomingMessage;
+function exchange(url: string, headers: Record<string, string> = {}, method = "GET") {
+  const req = { method, url, headers: { ...headers } } as unknown as IncomingMessage;
   const sent: Record<string, string> = {};
   const res = {
     status: 0,
@@ -79,6 +80,59 @@ describe("proxy.ts's work done on Node's request before Next.js (npm start)", ()
       expect(req["x-nonce"], url).toBeUndefined();
       expect(sent, url).toEqual({});
     }
+  });
+
+  it("leaves to the middleware a results page whose parameter is badly encoded, an unknown article or person, a method no page takes", () => {
+    for (const [url, method] of [
+      ["/?q=%ff", "GET"],
+      ["/?from=2017-01-01&person=%zz", "GET"],
+      ["/articles/khong-co-bai-nay", "GET"],
+      ["/articles/khong-co-bai-nay", "HEAD"],
+      ["/people/khong-co-ai", "GET"],
+      ["/api/suggest?q=%ff", "GET"],
+      ["/feed?q=%zz", "GET"],
+    ]) {
+      const { answered, req } = exchange(url, {}, method);
+      expect(answered, `${method} ${url}`).toBe(false);
+      expect(req[FRONT_HEADER], `${method} ${url}`).toBeUndefined();
+    }
+  });
+
+  it("gives a known article or person page, and a well-encoded results page, their headers here", () => {
+    for (const url of [
+      "/articles/000_be94a817387f0ba4",
+      "/articles/000_be94a817387f0ba4?q=%E2%82%AB",
+      "/people/vladimir-putin",
+      "/?q=h%C3%B2a+b%C3%ACnh",
+      "/?utm=%ff",
+    ]) {
+      const { answered, req } = exchange(url);
+      expect(answered, url).toBe(false);
+      expect(req[FRONT_HEADER], url).toBe("1");
+    }
+  });
+
+  it("answers a method no page takes itself, as proxy.ts would (a web Request cannot carry TRACE)", () => {
+    for (const [url, method, status] of [
+      ["/", "POST", 405],
+      ["/articles/000_be94a817387f0ba4", "TRACE", 405],
+      ["/api/search", "TRACE", 405],
+      ["/people/vladimir-putin", "OPTIONS", 204],
+    ] as const) {
+      const { answered, res, sent } = exchange(url, {}, method);
+      expect(answered, `${method} ${url}`).toBe(true);
+      expect(res.status, `${method} ${url}`).toBe(status);
+      expect(sent.allow, `${method} ${url}`).toBe("GET, HEAD, OPTIONS");
+      expect(sent["x-content-type-options"], `${method} ${url}`).toBe("nosniff");
+      expect(nonceOf(sent["content-security-policy"]), `${method} ${url}`).toBeDefined();
+    }
+    expect(exchange("/api/search", {}, "POST").answered).toBe(false); // the route's own 405
+  });
+
+  it("never keeps a client's own bad-encoding header (only the middleware sets it)", () => {
+    const { req } = exchange("/?q=Putin", { [BAD_ENCODING_HEADER]: "q" });
+    expect(req[FRONT_HEADER]).toBe("1");
+    expect(req[BAD_ENCODING_HEADER]).toBeUndefined();
   });
 
   it("is the header proxy.ts's matcher skips", () => {

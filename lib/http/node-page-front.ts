@@ -6,12 +6,16 @@
 // header, the pages read x-request-id) and FRONT_HEADER, which proxy.ts's matcher skips; the
 // response gets the CSP, the request id and a results page's tag. A results page the client
 // holds is answered 304 here. The rare requests proxy.ts rewrites or answers itself (a results
-// page with bad parameters: its 400; a path Next cannot decode) are left to the middleware.
+// page with bad parameters: its 400; an unknown article or person: its 404; a parameter or a
+// path that is not valid percent-encoded UTF-8) are left to the middleware; a method no page
+// takes is answered here.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { heldNonce, pageTag } from "@/lib/http/etag";
-import { isBadSearchPage, PAGE_CACHE, policy, searchPageHash, type FrontRequest } from "@/lib/http/page-front";
+import { badlyEncodedParamOf, isBadSearchPage, isMissingItemPage, PAGE_CACHE, policy, searchPageHash, type FrontRequest } from "@/lib/http/page-front";
+import { pageMethod, pageMethodAnswer } from "@/lib/http/page-method";
 import { gzipWhole } from "@/lib/http/whole-gzip";
 import { hasMalformedEncoding } from "@/lib/security/bad-path";
+import { BAD_ENCODING_HEADER } from "@/lib/url/query-encoding";
 import { newNonce, requestIdFrom, STATIC_SECURITY_HEADERS } from "@/lib/security/headers";
 
 /** Set on a request this front gave its headers; proxy.ts's matcher (`missing`) skips such requests. */
@@ -32,11 +36,27 @@ function header(req: IncomingMessage, name: string): string | null {
 export function frontRequest(req: IncomingMessage, res: ServerResponse): boolean {
   // Only this server marks requests: a client's own marker would skip the middleware.
   delete req.headers[FRONT_HEADER];
+  delete req.headers[BAD_ENCODING_HEADER];
   const url = new URL(req.url ?? "/", "http://localhost");
   if (SKIPPED.test(url.pathname)) return false;
-  const r: FrontRequest = { method: req.method ?? "GET", pathname: url.pathname, searchParams: url.searchParams, has: (name) => name in req.headers };
-  if (hasMalformedEncoding(url.pathname) || isBadSearchPage(r)) return false;
+  const r: FrontRequest = {
+    method: req.method ?? "GET",
+    pathname: url.pathname,
+    search: url.search,
+    searchParams: url.searchParams,
+    has: (name) => name in req.headers,
+  };
   const requestId = requestIdFrom(header(req, "x-request-id"));
+  // A method no page takes is answered here, as proxy.ts would: Next would hand it to the
+  // middleware as a web Request, which cannot carry TRACE (a 500).
+  const method = pageMethod(r.method, r.pathname);
+  if (method !== "pass") {
+    const { status, headers, body } = pageMethodAnswer(method);
+    for (const { key, value } of STATIC_SECURITY_HEADERS) res.setHeader(key, value);
+    res.writeHead(status, { ...headers, "Content-Security-Policy": policy(newNonce()), "X-Request-Id": requestId }).end(body ?? undefined);
+    return true;
+  }
+  if (hasMalformedEncoding(url.pathname) || badlyEncodedParamOf(r) || isBadSearchPage(r) || isMissingItemPage(r)) return false;
   const hash = searchPageHash(r);
   const held = hash ? heldNonce(header(req, "if-none-match"), hash) : null;
   if (hash && held) {

@@ -66,7 +66,7 @@ export async function serveSearchApi(req: IncomingMessage, res: ServerResponse):
     return v === undefined ? null : Array.isArray(v) ? v.join(", ") : v;
   };
   try {
-    const { status, headers, body } = await searchApi(new URL(req.url ?? "/", "http://localhost").searchParams, header, gone.signal);
+    const { status, headers, body } = await searchApi(new URL(req.url ?? "/", "http://localhost").search, header, gone.signal);
     for (const { key, value } of STATIC_SECURITY_HEADERS) res.setHeader(key, value);
     res.setHeader("Vary", "Accept-Encoding");
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);

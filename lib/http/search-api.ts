@@ -11,7 +11,7 @@ import { indexVersion, keptFirst, searchQueue, serviceState } from "@/lib/search
 import { todayInVietnam } from "@/lib/corpus/dates";
 import { notModified, REVALIDATE, searchTag } from "@/lib/http/etag";
 import { expectedCost } from "@/lib/http/search-cost";
-import { parseSearchParams } from "@/lib/url/search-params";
+import { parseSearchQuery } from "@/lib/url/query-encoding";
 import { proxyHeaders } from "@/lib/security/headers";
 
 /** One answer of the search API: `body` is JSON text, or null (304, 499). */
@@ -25,13 +25,14 @@ export interface ApiAnswer {
 export const CLIENT_GONE = 499;
 
 /**
- * The answer to `GET /api/search?<params>`. `header` reads a request header (If-None-Match,
+ * The answer to `GET /api/search<search>` (`search`: the query string as the request wrote it,
+ * so that a badly encoded parameter is a 400, not a search for U+FFFD). `header` reads a request header (If-None-Match,
  * X-Request-Id); `signal` aborts when the client leaves. Every answer carries the headers
  * proxy.ts gives other routes (it does not run for this one): a CSP with a fresh nonce and
  * the request id.
  */
-export async function searchApi(params: URLSearchParams, header: (name: string) => string | null, signal: AbortSignal): Promise<ApiAnswer> {
-  const answer = await compute(params, header, signal);
+export async function searchApi(search: string, header: (name: string) => string | null, signal: AbortSignal): Promise<ApiAnswer> {
+  const answer = await compute(search, header, signal);
   for (const [name, value] of proxyHeaders(header("x-request-id"))) answer.headers[name] = value;
   return answer;
 }
@@ -42,8 +43,8 @@ function errorAnswer({ status, headers, body }: ErrorAnswer): ApiAnswer {
   return { status, headers: { ...headers, "Content-Type": JSON_TYPE }, body: JSON.stringify(body) };
 }
 
-async function compute(params: URLSearchParams, header: (name: string) => string | null, signal: AbortSignal): Promise<ApiAnswer> {
-  const parsed = parseSearchParams(params);
+async function compute(search: string, header: (name: string) => string | null, signal: AbortSignal): Promise<ApiAnswer> {
+  const parsed = parseSearchQuery(search);
   if (!parsed.ok) return errorAnswer(invalidParameterAnswer(parsed.error));
   const state = serviceState();
   if (state.status !== "ok") return errorAnswer(notReadyAnswer(state));

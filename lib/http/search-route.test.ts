@@ -41,6 +41,23 @@ describe("GET /api/search and clients that leave", () => {
     expect(b.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it("answers a parameter that is not valid percent-encoded UTF-8 with the contract's 400, not a search for U+FFFD", async () => {
+    const { GET } = await import("@/app/api/search/route");
+    for (const [qs, param] of [
+      ["q=%E0%A4", "q"],
+      ["q=%ff", "q"],
+      ["q=%", "q"],
+      ["q=%zz", "q"],
+      ["q=Putin&from=%ff", "from"],
+      ["person=%C3%28", "person"],
+    ]) {
+      const res = await GET(new Request(`http://localhost/api/search?${qs}`));
+      expect(res.status, qs).toBe(400);
+      expect(await res.json(), qs).toEqual({ error: { code: "invalid_parameter", param, message: `${param} is not valid percent-encoded UTF-8` } });
+    }
+    expect((await GET(new Request("http://localhost/api/search?q=100%25&utm=%ff"))).status).toBe(200);
+  });
+
   it("does not search for a request whose client left before its turn, and refuses past the queue's bound", async () => {
     const { GET } = await import("@/app/api/search/route");
     const { getSearchService } = await import("@/lib/search/service");

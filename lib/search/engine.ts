@@ -112,6 +112,32 @@ export class SearchEngine {
     return loc ? loc.seg.store.get(loc.d) : undefined;
   }
 
+  /** Whether a live article has this id, without reading it (an unknown article page's 404). */
+  hasArticle(id: string): boolean {
+    return this.archive.locate(id) !== undefined;
+  }
+
+  /**
+   * Whether a live article names the person with facet id `id` (an unknown person page's 404):
+   * the facet numbering keeps the ids of removed articles, so the person columns are read, up
+   * to the first article naming them.
+   */
+  hasPerson(id: string): boolean {
+    this.sync();
+    const person = this.dicts.person.lookup(id);
+    if (person === undefined) return false;
+    for (const seg of this.archive.segments) {
+      const { personStart, personVals } = seg.cols;
+      const { persons } = this.facets.get(seg)!;
+      const deleted = seg.rank.deleted;
+      for (let d = 0; d < seg.rank.n; d++) {
+        if (deleted?.[d]) continue;
+        for (let p = personStart[d]; p < personStart[d + 1]; p++) if (persons[personVals[p]] === person) return true;
+      }
+    }
+    return false;
+  }
+
   /** The text marked for the query: titles and article pages use it. */
   highlight(text: string, q: string): Segment[] {
     return q.trim() ? this.matcher.highlight(text, q) : [{ text, mark: false }];

@@ -1,3 +1,5 @@
+import { plainPage } from "@/lib/http/plain-page";
+
 /**
  * A path Next cannot decode (`/articles/%E0%A4%A`) makes `next start` answer a bare 500
  * before any route runs. proxy.ts answers these with a 400 instead.
@@ -20,9 +22,5 @@ export function badPathResponse(pathname: string, headers: Record<string, string
       { status: 400, headers },
     );
   }
-  const html =
-    '<!doctype html><html lang="vi"><meta charset="utf-8"><title>Địa chỉ không hợp lệ – Tìm tin</title>' +
-    "<main><h1>Địa chỉ không hợp lệ</h1><p>Đường dẫn này có ký tự mã hóa sai nên không mở được.</p>" +
-    '<p><a href="/">Quay lại trang tìm kiếm</a></p></main></html>';
-  return new Response(html, { status: 400, headers: { ...headers, "content-type": "text/html; charset=utf-8" } });
+  return plainPage(400, "Địa chỉ không hợp lệ", "Đường dẫn này có ký tự mã hóa sai nên không mở được.", headers);
 }

@@ -3,7 +3,7 @@
 import * as z from "zod/mini";
 import { FACET_VALUES_DEFAULT, FACET_VALUES_MAX } from "@/lib/search/facet-values";
 import type { SearchQuery } from "@/lib/api/contract";
-import { FACET_PARAMS, type FacetParam, type ParamError, parseSearchParams } from "@/lib/url/search-params";
+import { FACET_PARAMS, type FacetParam, type ParamError, parseSearchParams, SEARCH_PARAMS } from "@/lib/url/search-params";
 
 const schema = z.object({
   facet: z.enum(FACET_PARAMS, { error: `must be one of ${FACET_PARAMS.join(", ")}` }),
@@ -17,11 +17,15 @@ const schema = z.object({
   ),
 });
 
+const OWN_PARAMS = ["facet", "facetQuery", "limit"];
+/** Every parameter `/api/facets` reads: its own and the search's. */
+export const FACET_REQUEST_PARAMS: ReadonlySet<string> = new Set([...OWN_PARAMS, ...SEARCH_PARAMS]);
+
 export type FacetValuesRequest = { facet: FacetParam; facetQuery: string; limit: number; query: SearchQuery };
 
 export function parseFacetParams(params: URLSearchParams): { ok: true; request: FacetValuesRequest } | { ok: false; error: ParamError } {
   const own: Record<string, string> = {};
-  for (const key of ["facet", "facetQuery", "limit"]) {
+  for (const key of OWN_PARAMS) {
     const v = params.get(key);
     if (v !== null && (v.trim() !== "" || key === "facetQuery")) own[key] = v;
   }

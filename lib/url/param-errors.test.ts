@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { describeParamError, fixFor, withoutParam } from "@/lib/url/param-errors";
+import { encodingError, parseSearchQuery } from "@/lib/url/query-encoding";
 import { parseSearchParams } from "@/lib/url/search-params";
 
 const errorOf = (raw: URLSearchParams | Record<string, string | string[]>) => {
@@ -51,5 +52,19 @@ describe("too many facet values", () => {
     expect(describeParamError({ param: "person", message: "person must have at most 50 different values" })).toBe(
       "Mã người (person) có quá nhiều giá trị khác nhau (tối đa 50)",
     );
+  });
+});
+
+describe("a badly encoded parameter (lib/url/query-encoding.ts)", () => {
+  it("is explained in Vietnamese, naming the parameter, with the link without it", () => {
+    const bad = parseSearchQuery("?q=Putin&from=%ff");
+    if (bad.ok) throw new Error("expected a bad parameter");
+    // Next's searchParams as the page gets them: `%ff` already U+FFFD.
+    const raw = { q: "Putin", from: "\ufffd" };
+    expect(describeParamError(bad.error, raw)).toBe("Ngày bắt đầu (from) “\ufffd” có ký tự mã hóa sai (không phải UTF-8 hợp lệ)");
+    expect(fixFor(raw, bad.error)).toEqual({ href: "/?q=Putin", label: "Bỏ tham số from và tìm lại" });
+    const q = encodingError("q")!;
+    expect(describeParamError(q, { q: "\ufffd" })).toBe("Từ khóa tìm kiếm có ký tự mã hóa sai (không phải UTF-8 hợp lệ)");
+    expect(describeParamError(encodingError("group")!)).toBe("Cách gộp bài cùng sự kiện (group) có ký tự mã hóa sai (không phải UTF-8 hợp lệ)");
   });
 });

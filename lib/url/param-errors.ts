@@ -14,6 +14,7 @@ const NAMES: Record<string, string> = {
   page: "Số trang (page)",
   size: "Số kết quả mỗi trang (size)",
   match: "Cách khớp từ khóa (match)",
+  group: "Cách gộp bài cùng sự kiện (group)",
 };
 
 /** The schema's reasons (see search-params.ts), in Vietnamese. */
@@ -28,6 +29,7 @@ const REASONS: [RegExp, (m: RegExpExecArray) => string][] = [
   [/must be one of (.+)/, (m) => `phải là một trong các giá trị: ${m[1]}`],
   [/must be an id as the API returns it/, () => "phải là một mã như vladimir-putin (chữ thường không dấu, nối bằng gạch ngang)"],
   [/is too long/, () => "quá dài"],
+  [/is not valid percent-encoded UTF-8/, () => "có ký tự mã hóa sai (không phải UTF-8 hợp lệ)"],
   [/must have at most (\d+) different values/, (m) => `có quá nhiều giá trị khác nhau (tối đa ${m[1]})`],
   [/=only lists articles without a date/, () => "= only (chỉ bài không rõ ngày) không dùng cùng khoảng ngày from/to được"],
 ];

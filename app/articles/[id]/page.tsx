@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { RelatedArticles } from "@/components/article/RelatedArticles";
+import { NotFoundMessage } from "@/components/errors/NotFoundMessage";
 import { DateLine } from "@/components/results/DateLine";
 import { PersonPageLink } from "@/components/people/PersonPageLink";
 import { Highlighted } from "@/components/search/Highlighted";
@@ -18,7 +18,7 @@ export async function generateMetadata({ params }: PageProps<"/articles/[id]">):
   const state = serviceState();
   if (state.status !== "ok") return { title: `Đang lập chỉ mục – ${SITE_NAME}` };
   const article = state.service.engine.article(decodePathParam((await params).id));
-  if (!article) return { title: `Không tìm thấy bài – ${SITE_NAME}` };
+  if (!article) return { title: `Không tìm thấy bài – ${SITE_NAME}`, robots: { index: false } };
   const title = `${article.title} – ${SITE_NAME}`;
   const description = article.paragraphs[0]?.slice(0, 200);
   return { title, description, openGraph: { title: article.title, description, siteName: SITE_NAME, locale: "vi_VN", type: "article" } };
@@ -39,7 +39,9 @@ export default async function ArticlePage({ params, searchParams }: PageProps<"/
   }
   const { engine } = state.service;
   const article = engine.article(id);
-  if (!article) notFound();
+  // Rendered here, not by notFound(), so that it is in the HTML; proxy.ts gives it its 404
+  // (lib/http/page-front.ts, isMissingItemPage, says why).
+  if (!article) return <NotFoundMessage heading="Không tìm thấy bài viết" text="Bài này không có trong dữ liệu hiện tại; có thể liên kết đã cũ." />;
   return (
     <main className="mx-auto max-w-3xl px-4 py-6">
       <nav aria-label="Điều hướng">

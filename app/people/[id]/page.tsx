@@ -1,12 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { cache } from "react";
+import { NotFoundMessage } from "@/components/errors/NotFoundMessage";
 import { MentionsByMonth } from "@/components/people/MentionsByMonth";
+import { IndexingNotice } from "@/components/search/IndexingNotice";
 import { DateLine } from "@/components/results/DateLine";
 import { personHref } from "@/lib/people-page/links";
 import { personProfile } from "@/lib/people-page/profile";
-import { getSearchService } from "@/lib/search/service";
+import type { SearchEngine } from "@/lib/search/engine";
+import { serviceState } from "@/lib/search/service";
+import { decodePathParam } from "@/lib/url/path-param";
 import { articleHref } from "@/lib/url/links";
 import { EMPTY_QUERY, searchHref } from "@/lib/url/search-params";
 import { formatCountVi } from "@/lib/format";
@@ -15,17 +18,31 @@ export const dynamic = "force-dynamic";
 
 const link = "text-blue-700 underline dark:text-blue-300";
 
-// The metadata and the page share one lookup per request.
-const profileOf = cache(async (id: string) => personProfile((await getSearchService()).engine, id));
+/** The metadata and the page share one lookup per request (the id decoded as the article page's). */
+const profileOf = cache((engine: SearchEngine, segment: string) => personProfile(engine, decodePathParam(segment)));
 
 export async function generateMetadata({ params }: PageProps<"/people/[id]">): Promise<Metadata> {
-  const profile = await profileOf((await params).id);
-  return { title: profile ? `${profile.person.name} — Tìm tin` : "Không tìm thấy người này — Tìm tin" };
+  const state = serviceState();
+  if (state.status !== "ok") return { title: "Đang lập chỉ mục — Tìm tin" };
+  const profile = profileOf(state.service.engine, (await params).id);
+  return profile ? { title: `${profile.person.name} — Tìm tin` } : { title: "Không tìm thấy người này — Tìm tin", robots: { index: false } };
 }
 
 export default async function PersonPage({ params }: PageProps<"/people/[id]">) {
-  const profile = await profileOf((await params).id);
-  if (!profile) notFound();
+  const state = serviceState();
+  if (state.status !== "ok") {
+    return (
+      <main className="mx-auto max-w-3xl px-4 py-6">
+        <IndexingNotice state={state} />
+      </main>
+    );
+  }
+  const profile = profileOf(state.service.engine, (await params).id);
+  // Rendered here, not by notFound(), so that it is in the HTML; proxy.ts gives it its 404
+  // (lib/http/page-front.ts, isMissingItemPage, says why).
+  if (!profile) {
+    return <NotFoundMessage heading="Không tìm thấy người này" text="Không có bài nào trong dữ liệu hiện tại nhắc đến người này; có thể liên kết đã cũ." />;
+  }
   const { person, total, months, outlets, together, latest } = profile;
   const byPerson = { ...EMPTY_QUERY, person: [person.id] };
   return (
