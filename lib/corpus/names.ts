@@ -260,6 +260,9 @@ export const PERSON_TITLES = [
   "hoàng thái tử",
   "hoàng thân",
   "thân vương",
+  // Japan's emperor ("Nhật hoàng Akihito"): Vietnamese writes him with the country's word.
+  "nhật hoàng",
+  "thiên hoàng",
   "công nương",
   "vương phi",
   "hoàng hậu",

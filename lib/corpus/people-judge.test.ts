@@ -42,6 +42,9 @@ describe("people judge", () => {
     expect(neves).toEqual(expect.arrayContaining(["sport", "sport|n=1", "run=3", "list"]));
     expect(neves).not.toContain("full-here");
     expect(personFeatures(["Cancelo"], sport, {})).toContain("full-here");
+    // Under the line-up's header; the same name in prose is no item.
+    expect(neves).toContain("line-up");
+    expect(personFeatures(["Neves"], findCandidates(["Cancelo, Neves, Guedes và Carvalho đã tới."]), {})).not.toContain("line-up");
     expect(personFeatures(["Martial"], sport, {})).toEqual(expect.arrayContaining(["en-all=35", "en1|titled"]));
     const news = findCandidates(["Ông Kieran Gibbs gặp Cancelo ở Hà Nội. Holding nói Martial vui."]);
     expect(articleContext(news).sport).toBe(false);

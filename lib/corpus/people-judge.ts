@@ -143,6 +143,8 @@ export function personFeatures(
       if (m.cue) flags.add("cue");
       if (m.listNext || m.sepNext) flags.add("list");
       if (m.minuteNext) flags.add("minute");
+      // An item of a list under a line-up's header (lib/corpus/line-ups.ts).
+      if (m.lineUp) flags.add("line-up");
       if (m.caps) flags.add("caps");
       if (m.placed) flags.add("placed");
       if (m.text === 0) flags.add("in-title");

@@ -189,8 +189,8 @@ describe("findPeople on the errors of the third frozen set (issue #16)", () => {
     expect(names("Bộ trưởng Quốc phòng Đức Ursula von der Leyen nhấn mạnh.")).toEqual(["Ursula von der Leyen"]);
     expect(names("Thủ môn Marc-Andre ter Stegen bắt chính.")).toEqual(["Marc-Andre ter Stegen"]);
   });
-  it("takes the other one-word names of a line-up whose members are mostly people", () => {
-    const lineUp = "Đội hình: Arsenal Ospina – Monreal, Mertesacker, Holding – Xhaka, Ozil, Welbeck.";
+  it("takes the other one-word names of a list without a header whose members are mostly people", () => {
+    const lineUp = "Arsenal Ospina – Monreal, Mertesacker, Holding – Xhaka, Ozil, Welbeck.";
     expect(sorted([lineUp], archive(["Xhaka", "Ozil", "Welbeck"]))).toEqual(
       ["Mertesacker", "Monreal", "Ospina", "Ozil", "Welbeck", "Xhaka"].concat("Holding").sort(),
     );
@@ -198,6 +198,20 @@ describe("findPeople on the errors of the third frozen set (issue #16)", () => {
     expect(sorted([lineUp], archive(["Xhaka", "Ozil", "Welbeck"], ["Holding"]))).not.toContain("Holding");
     // Two people of seven are not enough to make it a line-up.
     expect(sorted([lineUp], archive(["Xhaka", "Ozil"]))).toEqual(["Ozil", "Xhaka"]);
+  });
+  it("takes every player of a list under a line-up's header, however few the archive knows, but no club it places", () => {
+    const lineUp = "Đội hình thi đấu Lorvania: Abelkin; Torvesk (Drabov 74'), Mirask, Porto; Kalinov, Văn Toàn. Ostrana: Quell; Amberlin.";
+    expect(sorted([lineUp], archive([]))).toEqual(["Abelkin", "Amberlin", "Drabov", "Kalinov", "Mirask", "Porto", "Quell", "Torvesk", "Văn Toàn"]);
+    // The archive writes "Porto" after place words more often than as a person: left out.
+    expect(sorted([lineUp], archive([], ["Porto"]))).not.toContain("Porto");
+    // The same names in prose, with no header, are not taken on the list's word.
+    expect(sorted(["Abelkin, Torvesk, Mirask và Kalinov đã tới."], archive([]))).toEqual([]);
+  });
+  it("keeps a line-up's last player closing the article as a player, not a byline", () => {
+    const texts = ["Trận đấu kết thúc.", "Đội hình: Abelkin; Torvesk, Mirask; Diego Costano."];
+    expect(findCandidates(texts).find((m) => m.words.join(" ") === "Diego Costano")).toMatchObject({ placed: false, lineUp: true });
+    // The same name closing the article after a sentence signs it.
+    expect(findCandidates(["Trận đấu kết thúc.", "Đội bóng thắng 2-0. Diego Costano"]).find((m) => m.words.join(" ") === "Diego Costano")?.credit).toBe(true);
   });
   it("reads a scorer list with its minutes as a list, given names included", () => {
     const scorers = "Kết quả: Nsi 18, Văn Thành 45+1, Việt Phong 56, Fagan 76, Stevens 88.";
@@ -713,5 +727,18 @@ describe("findPeople, session of 2026-11-27 01:21 (people14)", () => {
   it("never reads a company's legal form in capitals as a name", () => {
     const text = "Công ty TNHH MTV Đô thị và Công ty TNHH MTV Môi trường cùng Công ty TNHH MTV Sông Đà dự thầu.";
     expect(words(text)).not.toContain("Tnhh Mtv");
+  });
+});
+
+describe("findPeople on the errors of the seventeenth frozen set (issue #16)", () => {
+  it("reads Japan's emperor after his title", () => {
+    expect(names("Công chúa Mako là cháu lớn nhất của Nhật hoàng Akihito.")).toEqual(["Mako", "Akihito"]);
+    expect(names("Thiên hoàng Naruhito dự lễ.")).toEqual(["Naruhito"]);
+  });
+  it("takes a family name and a province's name for a person with a person's cue or a title across a state body", () => {
+    expect(names("Vợ anh là Nguyễn Thái Bình (25 tuổi).")).toEqual(["Nguyễn Thái Bình"]);
+    expect(names("Phó Thủ tướng Thường trực Chính phủ Trương Hòa Bình phát biểu.")).toEqual(["Trương Hòa Bình"]);
+    // Without either, the same shape names a team after its province.
+    expect(names("Trận đấu với Nguyễn Thái Bình diễn ra hôm qua.")).toEqual([]);
   });
 });

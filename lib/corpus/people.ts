@@ -4,6 +4,7 @@
 import outletsJson from "@/data/outlets.json";
 import peopleJson from "@/data/people.json";
 import * as charClass from "@/lib/corpus/char-class";
+import { lineUpItems } from "@/lib/corpus/line-ups";
 import * as nameLists from "@/lib/corpus/names";
 import { foldMarks, slugify } from "@/lib/corpus/text";
 import * as syllables from "@/lib/corpus/vn-syllable";
@@ -48,6 +49,8 @@ const PERSON_ONLY_TITLES = new Set(
     "quốc vương",
     "nhà vua",
     "vua",
+    "nhật hoàng",
+    "thiên hoàng",
     "giáo sư",
     "tiến sĩ",
     "bác sĩ",
@@ -830,6 +833,8 @@ export interface Candidate {
   minuteNext?: true;
   /** A team's formation opens the list it heads ("Málaga (4-5-1): Kameni; Ricca, …"): a line-up. */
   formation?: true;
+  /** An item of a line-up, squad or scorer list after its header ("Đội hình …:", "(4-3-3):", "Ghi bàn:"; `lineUpItems`). */
+  lineUp?: true;
   /** Written in capitals in a table of such names ("MANUEL NEUER | Bayern"), title-cased here. */
   caps?: true;
   /** Up to two words before and the word after, lowercased ("" at a sentence boundary). */
@@ -1223,9 +1228,18 @@ function segment(
   // Teams are named after provinces ("Sanna Khánh Hòa", "Hoàng Anh Gia Lai"); people with an
   // honorific are not ("ông Phan Thái Bình").
   const honorific = HONORIFICS.has(lws[from]) || endsWithPhrase(prefix, HONORIFICS);
-  // "Phó Thủ tướng Trương Hòa Bình": a title before a family name and a two-word place is a person.
-  const titledFullName = titled && words.length === 3 && VN_SURNAMES.has(lws[a]);
-  if (!honorific && !titledFullName) for (let k = 2; k < words.length; k++) if (placeLength(words, words.length - k) === k) return;
+  // "Phó Thủ tướng Trương Hòa Bình": a title before a family name and a two-word place is a person;
+  // so is one with a person's cue after it ("Nguyễn Thái Bình (25 tuổi)", no team has an age), or a
+  // title across its body ("Phó Thủ tướng Chính phủ Trương Hòa Bình").
+  const fullName = words.length === 3 && VN_SURNAMES.has(lws[a]);
+  if (!honorific && !(titled && fullName)) {
+    for (let k = 2; k < words.length; k++) {
+      if (placeLength(words, words.length - k) !== k) continue;
+      // Asked only of names that end with a place, so of few.
+      const end = offsets[a] + joinedLength(words);
+      if (!fullName || !(PERSON_AFTER.test(text.slice(end, end + 30)) || titledAcrossBody(prefix))) return;
+    }
+  }
   const joined = words.join(" ");
   // The key is needed below anyway (the known people's lookup); an outlet's name has one of few keys.
   const key = keyOfJoined(joined);
@@ -1443,6 +1457,42 @@ function joinParticles(words: string[]): string[] {
 /** A team's formation right before a line-up's first name: "Málaga (4-5-1): Kameni". */
 const FORMATION_BEFORE = /\(\s*\d(?:\s*-\s*\d){2,3}\s*\)\s*:\s*$/u;
 
+/** A state body between a title and a name: "Phó Thủ tướng Chính phủ Trương Hòa Bình", "Chủ tịch Quốc hội …". */
+const BODY_AFTER_TITLE = /(?:Chính phủ|Quốc hội|Nhà nước|Trung ương)\s*$/u;
+
+/** Whether `prefix` (the text before a name) ends with a title and a state body after it. */
+function titledAcrossBody(prefix: string): boolean {
+  const body = BODY_AFTER_TITLE.exec(prefix);
+  return Boolean(body) && endsWithPhrase(prefix.slice(0, body!.index), TITLE_SET);
+}
+
+/** The length of words joined by single spaces. */
+function joinedLength(words: string[]): number {
+  let n = words.length - 1;
+  for (const w of words) n += w.length;
+  return n;
+}
+
+/** A list's separator right before a name. */
+const LIST_BEFORE = /[,;–-]\s*$/u;
+
+/** Marks the candidates that are items of a line-up (`lineUpItems`); candidates are in text order, and so are the items. */
+function markLineUps(texts: string[], out: Candidate[]) {
+  let items: number[] = [];
+  let itemsOf = -1;
+  let k = 0;
+  for (const m of out) {
+    if (m.text !== itemsOf) {
+      itemsOf = m.text;
+      items = lineUpItems(texts[m.text]);
+      k = 0;
+    }
+    if (!items.length) continue;
+    while (k < items.length && items[k + 1] <= m.start) k += 2;
+    if (k < items.length && items[k] <= m.start && m.end <= items[k + 1]) m.lineUp = true;
+  }
+}
+
 /** Whether a colon stands in the 25 characters before `at`, as `FORMATION_BEFORE` needs (most names have none). */
 function colonBefore(text: string, at: number): boolean {
   for (let i = Math.max(0, at - 25); i < at; i++) if (text.charCodeAt(i) === 58) return true;
@@ -1471,6 +1521,7 @@ export function findCandidates(texts: string[]): Candidate[] {
   });
   const LIST_GAP = /^\s*(?:,|và|,\s*và|hay|hoặc)\s*$/u;
   for (const m of out) withInitials(texts[m.text], m);
+  markLineUps(texts, out);
   for (const m of out) {
     const text = texts[m.text];
     m.before = wordsBefore(text.slice(Math.max(0, m.start - 30), m.start));
@@ -1488,7 +1539,8 @@ export function findCandidates(texts: string[]): Candidate[] {
       m.placed = true;
       m.credit = true;
       m.filed = true;
-    } else if (!m.titled && isCredit(texts, m)) {
+    } else if (!m.titled && !(m.lineUp && LIST_BEFORE.test(texts[m.text].slice(Math.max(0, m.start - 3), m.start))) && isCredit(texts, m)) {
+      // A line-up's last player closing the article ("…; Diego Costa.") is listed, not a byline.
       m.placed = true;
       m.credit = true;
     } else if (!m.titled && !m.placed && isOrgAlias(texts[m.text], m)) m.placed = true;
@@ -1980,6 +2032,12 @@ const LINE_UP_SUPPORT = 3;
  */
 function acceptLineUps(mentions: readonly Candidate[], accepted: Set<Candidate>, helpers: PeopleHelpers): Set<Candidate> {
   const listed = new Set<Candidate>();
+  for (const m of mentions) {
+    if (!m.lineUp || accepted.has(m) || !lineUpPlayer(m, helpers)) continue;
+    accepted.add(m);
+    // Listed one-word names are people without the archive's word for it (mergeMentions).
+    if (m.words.length === 1) listed.add(m);
+  }
   // Surnames of the article's accepted full names: "Gibbs" in a line-up after "Kieran Gibbs".
   const surnames = new Set<string>();
   for (const m of accepted) if (m.words.length >= 2 && !isVietnameseName(m.words)) surnames.add(nameKey(m.words.slice(-1)));
@@ -2015,6 +2073,22 @@ function acceptLineUps(mentions: readonly Candidate[], accepted: Set<Candidate>,
     }
   }
   return listed;
+}
+
+/**
+ * An item of a list under a line-up's header is a player, named as such lists name them (a
+ * surname, a given name, initials): unless the archive writes the name after place words more
+ * often than as a person (a club, a town), or the tagger is sure it is none.
+ */
+function lineUpPlayer(m: Candidate, helpers: PeopleHelpers): boolean {
+  if (helpers.doubt?.(m)) return false;
+  if (m.words.length === 1) {
+    const w = m.words[0];
+    // Not an acronym ("MU", "PSG"), nor a Vietnamese word (one syllable names no Vietnamese player).
+    return w.length >= 3 && !isCapitals(w) && !VN_ONLY.test(w) && helpers.listedSingle?.(m) !== false;
+  }
+  if (m.words.length > 3 || m.words.some((w) => ENGLISH_FUNCTION_WORDS.has(lower(w)))) return false;
+  return !helpers.reject?.(m) && !helpers.mostlyPlace?.(m);
 }
 
 /** Names in a row, each with its minutes, that make a scorer list. */
