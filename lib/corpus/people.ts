@@ -6,7 +6,7 @@ import peopleJson from "@/data/people.json";
 import * as charClass from "@/lib/corpus/char-class";
 import { lineUpItems } from "@/lib/corpus/line-ups";
 import * as nameLists from "@/lib/corpus/names";
-import { foldMarks, slugify } from "@/lib/corpus/text";
+import { foldMarks, personSlug, slugify } from "@/lib/corpus/text";
 import * as syllables from "@/lib/corpus/vn-syllable";
 import type { Entity } from "@/lib/corpus/types";
 import { matchesNotAfter } from "@/lib/text/match-not-after";
@@ -1923,7 +1923,7 @@ export function resolvePeople(found: readonly Candidate[], helpers: PeopleHelper
       if (!add(words, found)) continue;
       const name = words.join(" ");
       const key = nameKey(words);
-      kept.push({ id: helpers.canonicalId?.(key, name) ?? (VN_ONLY.test(name) ? slugify(name) : slugify(key)), name });
+      kept.push({ id: helpers.canonicalId?.(key, name) ?? (VN_ONLY.test(name) ? personSlug(name) : personSlug(key)), name });
     }
   }
   return kept;
@@ -2188,7 +2188,7 @@ function mergeMentions(
   foldFamilyVariants(people);
   foldShortForms(people, helpers);
   return [...people.entries()].map(([key, p]) => {
-    const id = p.known ? slugify(p.known.name) : VN_ONLY.test(p.name) ? slugify(p.name) : slugify(key);
+    const id = p.known ? slugify(p.known.name) : VN_ONLY.test(p.name) ? personSlug(p.name) : personSlug(key);
     return { id: helpers.canonicalId?.(key, p.name) ?? id, name: shownName(p) };
   });
 }

@@ -26,6 +26,22 @@ export function slugify(text: string): string {
     .replace(/^-+|-+$/g, "");
 }
 
+/**
+ * A person's id: the slug, or, for a name with no Latin letter or digit (`Путин`, `习近平`), whose
+ * slug would be empty (a link to `/people/` and a filter value the API refuses), `n-` and an
+ * FNV-1a hash of its folded form: ASCII like every facet id, the same in every article.
+ */
+export function personSlug(text: string): string {
+  const slug = slugify(text);
+  if (slug) return slug;
+  let hash = 0x811c9dc5;
+  for (const ch of foldMarks(text).normalize("NFC")) {
+    hash ^= ch.codePointAt(0)!;
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return `n-${hash.toString(16).padStart(8, "0")}`;
+}
+
 /** Folded words, for near-duplicate comparisons. */
 export function foldedWords(text: string): string[] {
   return foldMarks(text)

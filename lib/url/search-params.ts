@@ -20,7 +20,7 @@ export const FACET_PARAMS = ["person", "outlet", "sources"] as const;
 export const UNDATED_VALUES = ["only", "exclude"] as const;
 export type FacetParam = (typeof FACET_PARAMS)[number];
 
-const FACET_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const FACET_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** A real calendar date written `YYYY-MM-DD` (no 2025-02-30). */
 const isoDate = z.string().check(z.regex(ISO_DATE, "must be a date written YYYY-MM-DD"), z.refine(isCalendarDate, "is not a real calendar date"));
