@@ -1,13 +1,15 @@
 // The archive keeps its document frequencies as documents come and go, and a refresh copies
 // only the terms that changed into each segment and the vocabulary. Checked here against a
-// count from scratch (every live document's terms read from the segments' streams) after
-// every step of random sequences of segments added, files removed and segments dropped.
+// count from scratch (every live document's terms read from the segments' streams, its case
+// codes from its postings) after every step of random sequences of segments added, files
+// removed and segments dropped.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Article } from "@/lib/corpus/types";
 import { Archive } from "@/lib/index/archive";
 import { memorySegment, type Segment } from "@/lib/index/segment";
 import { applyNorms, buildRankIndex, meanLengths, tokenAt } from "@/lib/search/rank-index";
+import { caseOf } from "@/lib/search/word-case";
 
 const WORDS = ["hòa", "hoà", "Hòa", "bình", "mỹ", "Mỹ", "nga", "kinh", "tế", "giá", "vàng", "đà", "nẵng", "HÒA"];
 const FILES = ["a.jsonl", "b.jsonl", "c.jsonl"];
@@ -29,7 +31,8 @@ function toArticle(doc: Doc): Article {
     outlet: null,
     sources: [],
     persons: [],
-    paragraphs: [doc.words.join(" ")],
+    // Every word after the paragraph's first is mid-sentence: its case counts (word-case.ts).
+    paragraphs: [`Tin ${doc.words.join(" ")}`],
     captions: [],
     url: null,
     provenance: { title: "record", date: "metadata", outlet: "record", paragraphsKept: 1, paragraphsDropped: 0 },
@@ -54,6 +57,9 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 function counted(archive: Archive) {
   const df = new Map<string, number>();
   const exactDf = new Map<string, number>();
+  /** Live articles saying each folded term mid-sentence, and mostly capitalised: their postings' codes. */
+  const said = new Map<string, number>();
+  const capital = new Map<string, number>();
   let live = 0;
   for (const seg of archive.segments) {
     const { rank } = seg;
@@ -71,18 +77,27 @@ function counted(archive: Archive) {
       for (const t of exact) exactDf.set(t, (exactDf.get(t) ?? 0) + 1);
       for (const t of folded) df.set(t, (df.get(t) ?? 0) + 1);
     }
+    rank.foldedTerm.forEach((t, f) => {
+      for (let p = rank.foldedStart[f]; p < rank.foldedStart[f + 1]; p++) {
+        if (rank.deleted![rank.foldedDocs[p]]) continue;
+        const code = caseOf(rank.foldedCase, p);
+        said.set(t, (said.get(t) ?? 0) + (code & 1));
+        capital.set(t, (capital.get(t) ?? 0) + (code >> 1));
+      }
+    });
   }
-  return { df, exactDf, live };
+  return { df, exactDf, said, capital, live };
 }
 
 function expectCounted(archive: Archive) {
-  const { df, exactDf, live } = counted(archive);
+  const { df, exactDf, said, capital, live } = counted(archive);
   const lex = archive.lexicon;
   const shared = lex.shared!;
   expect(shared.n).toBe(live);
   expect(archive.live).toBe(live);
   lex.foldedTerm.forEach((t, g) => expect(shared.df[g], t).toBe(df.get(t) ?? 0));
   lex.exactTerm.forEach((t, g) => expect(shared.exactDf![g], t).toBe(exactDf.get(t) ?? 0));
+  lex.foldedTerm.forEach((t, g) => expect([shared.cases!.said[g], shared.cases!.capital[g]], t).toEqual([said.get(t) ?? 0, capital.get(t) ?? 0]));
   // Each folded term's most frequent spelling, the lowest id on a tie.
   lex.foldedTerm.forEach((t, f) => {
     let best = -1;

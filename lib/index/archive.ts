@@ -9,7 +9,8 @@
 // copy back. A fresh build of the final corpus and any order of updates agree.
 import SearchableMap from "minisearch/SearchableMap";
 import type { Segment } from "@/lib/index/segment";
-import { applyNorms, countPairs, emptySketch, PairSet, termHash, tokenAt, type Lexicon, type PairSketch } from "@/lib/search/rank-index";
+import { applyNorms, countPairs, emptySketch, PairSet, termHash, tokenAt, type Lexicon, type PairSketch, type RankIndex } from "@/lib/search/rank-index";
+import { caseOf } from "@/lib/search/word-case";
 
 export interface Loc {
   seg: Segment;
@@ -25,6 +26,9 @@ interface SegmentState {
   /** Per local folded / exact term: how many deleted documents hold it. */
   deletedDf: Int32Array;
   deletedExactDf: Int32Array;
+  /** Per local folded term: how many deleted documents say it mid-sentence, and mostly capitalised (word-case.ts). */
+  deletedSaid: Int32Array;
+  deletedCapital: Int32Array;
   /** The archive-wide frequencies in the segment's own term ids (its `rank.shared`); null until the first refresh after it was added. */
   sharedDf: Int32Array | null;
   sharedExactDf: Int32Array | null;
@@ -152,6 +156,33 @@ class GrowingLexicon implements Lexicon {
  * function per element, and over every segment's terms that was most of a refresh (tens of
  * milliseconds at 35k, on each live update).
  */
+/** Per folded term of a segment: its articles saying it mid-sentence, and mostly capitalised (deleted ones too). */
+function segmentCases(rank: RankIndex): { said: Int32Array; capital: Int32Array } {
+  const size = rank.foldedStart.length - 1;
+  const said = new Int32Array(size);
+  const capital = new Int32Array(size);
+  for (let f = 0; f < size; f++) {
+    for (let p = rank.foldedStart[f]; p < rank.foldedStart[f + 1]; p++) {
+      const code = caseOf(rank.foldedCase, p);
+      said[f] += code & 1;
+      capital[f] += code >> 1;
+    }
+  }
+  return { said, capital };
+}
+
+/** The case code of document d's posting of folded term f (the term is in the document). */
+function caseIn(rank: RankIndex, f: number, d: number): number {
+  let lo = rank.foldedStart[f];
+  let hi = rank.foldedStart[f + 1] - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (rank.foldedDocs[mid] < d) lo = mid + 1;
+    else hi = mid;
+  }
+  return caseOf(rank.foldedCase, lo);
+}
+
 function gather(values: Int32Array, at: Int32Array): Int32Array {
   const out = new Int32Array(at.length);
   for (let i = 0; i < at.length; i++) out[i] = values[at[i]];
@@ -206,6 +237,9 @@ export class Archive {
    */
   private df = new Int32Array(0);
   private exactDf = new Int32Array(0);
+  /** Archive-wide, by archive folded id: live documents saying each term mid-sentence, and mostly capitalised. */
+  private said = new Int32Array(0);
+  private capital = new Int32Array(0);
   /** See LOOKUPS_PER_TERM (tests set 0 or Infinity to take one way only). */
   lookupsPerTerm = LOOKUPS_PER_TERM;
   /** Terms whose frequency changed since the last refresh. */
@@ -236,6 +270,8 @@ export class Archive {
       exact,
       deletedDf: new Int32Array(rank.foldedTerm.length),
       deletedExactDf: new Int32Array(rank.exactTerm.length),
+      deletedSaid: new Int32Array(rank.foldedTerm.length),
+      deletedCapital: new Int32Array(rank.foldedTerm.length),
       sharedDf: null,
       sharedExactDf: null,
     });
@@ -265,9 +301,14 @@ export class Archive {
     const { foldedStart, exactStart } = seg.rank;
     this.df = grownTo(this.df, this.lexicon.foldedTerm.length);
     this.exactDf = grownTo(this.exactDf, this.lexicon.exactTerm.length);
+    this.said = grownTo(this.said, this.lexicon.foldedTerm.length);
+    this.capital = grownTo(this.capital, this.lexicon.foldedTerm.length);
+    const cases = segmentCases(seg.rank);
     for (let f = 0; f < st.folded.length; f++) {
       const g = st.folded[f];
       this.df[g] += sign * (foldedStart[f + 1] - foldedStart[f] - st.deletedDf[f]);
+      this.said[g] += sign * (cases.said[f] - st.deletedSaid[f]);
+      this.capital[g] += sign * (cases.capital[f] - st.deletedCapital[f]);
       this.changedFolded.add(g);
     }
     for (let e = 0; e < st.exact.length; e++) {
@@ -347,7 +388,8 @@ export class Archive {
     lex.pickCommon(exactDf, termByTerm ? changedExact : null);
     lex.follow(df, termByTerm ? changedFolded : null);
     const { docs: live, ...sums } = this.lengths;
-    lex.shared = { n: live, df, pairs: this.pairs, exactDf };
+    const n = lex.foldedTerm.length;
+    lex.shared = { n: live, df, pairs: this.pairs, exactDf, cases: { said: this.said.subarray(0, n), capital: this.capital.subarray(0, n) } };
     const k = live || 1;
     const mean = { title: sums.title / k, lead: sums.lead / k, body: sums.body / k };
     for (const seg of this.segments) {
@@ -484,6 +526,11 @@ export class Archive {
       this.seen.add(f);
       st.deletedDf[f] += delta;
       this.df[st.folded[f]] -= delta;
+      const code = caseIn(seg.rank, f, d);
+      st.deletedSaid[f] += delta * (code & 1);
+      st.deletedCapital[f] += delta * (code >> 1);
+      this.said[st.folded[f]] -= delta * (code & 1);
+      this.capital[st.folded[f]] -= delta * (code >> 1);
       this.changedFolded.add(st.folded[f]);
     }
   }

@@ -12,6 +12,7 @@ import { applyEdits, correctQuery, rareNameFix } from "@/lib/search/correct";
 import { expandQuery, type Group } from "@/lib/search/query-expand";
 import { splitRunTogether, withWhole } from "@/lib/search/run-together";
 import { nameIds, namePostings, titleHeld, titleHolders, titleNameTerms } from "@/lib/search/title-names";
+import { NAME_SHARE, writtenAsName } from "@/lib/search/word-case";
 import { parseQuery, type ParsedQuery } from "@/lib/search/query-parse";
 import { keyTerms, relatedIn } from "@/lib/search/rank-related";
 import { postingsUpTo, type RankIndex } from "@/lib/search/rank-index";
@@ -157,6 +158,13 @@ export interface MatcherOptions {
   exhaustive?: boolean;
   /** Relevance pages this deep get tight bounds (rank-score.ts ScoreRequest.topHint): tests use small ones. */
   topHint?: number;
+  /**
+   * A word typed in lower case is a name for RankWeights.titleNames when at least this share
+   * of the articles saying it mid-sentence write it capitalised (word-case.ts; `raqqa`,
+   * `sharapova`, `thaad`). Default NAME_SHARE; above 1: only words typed with a capital or a
+   * digit (as before 2026-11-27 rank19).
+   */
+  nameShare?: number;
 }
 
 /**
@@ -269,6 +277,7 @@ export function createMatcher(
     topHint,
     nameFix = true,
     runTogether = true,
+    nameShare = NAME_SHARE,
   }: MatcherOptions = {},
 ): Matcher {
   const archive = Array.isArray(source) ? memoryArchive(source as readonly Article[]) : (source as Archive);
@@ -293,6 +302,9 @@ export function createMatcher(
       if (!ids) personIds.set(seg, (ids = new Set(seg.cols.dicts.persons.map((p) => p.id))));
       return ids.has(slug);
     });
+
+  /** A word typed in lower case that the archive writes as a name (nameShare). */
+  const lowerName = nameShare <= 1 ? (folded: string) => writtenAsName(lex.shared?.cases, lex.foldedId.get(folded), nameShare) : undefined;
 
   const scratchOf = (seg: IndexSegment) => {
     let s = scratches.get(seg);
@@ -319,7 +331,7 @@ export function createMatcher(
       q,
       parsed,
       groups,
-      titleNames: titleNameTerms(lex, groups),
+      titleNames: titleNameTerms(lex, groups, lowerName),
       // A name holding a word typed run together (`son tung mtp`: `m` `tp`) is not one: the article may write the word whole (`MTP`), which no phrase of its parts finds.
       names: names
         ? nameRuns(parsed.words, (slug) => isPerson(slug) || (placeNames && PLACE_NAMES.has(slug)), lowerNames ? LOWER_NAME_WORDS : 0).filter((run) =>

@@ -12,6 +12,7 @@
 import SearchableMap from "minisearch/SearchableMap";
 import type { Article } from "@/lib/corpus/types";
 import { fold, joinsAt, normalize, WORD, yearRangeCut, yearRangeTerm } from "@/lib/text/analyzer";
+import { caseAt, CASE_CAPITAL, CASE_LOWER, packedCaseLength, postingCase, setCase, type CaseCounts } from "@/lib/search/word-case";
 
 /** Stream marker: the next token does not continue a phrase. */
 export const BREAK = -1;
@@ -143,6 +144,8 @@ export interface RankIndex extends Omit<Lexicon, "vocab"> {
   foldedDocs: Uint16Array;
   /** Per posting: title count << 12 | lead count << 8 | body count (each saturating). */
   foldedTf: Uint16Array;
+  /** Per posting, 2 bits (word-case.ts): whether the article says the term mid-sentence, and mostly capitalised. */
+  foldedCase: Uint8Array;
   exactStart: Int32Array;
   exactDocs: Uint16Array;
   /** Documents that no longer count (replaced, removed): 1 = deleted. Null when none. */
@@ -159,6 +162,8 @@ export interface SharedStats {
   pairs: PairSketch;
   /** Archive-wide document frequency of each exact term (spelling statistics; a marked query word's idf). */
   exactDf?: Int32Array;
+  /** Archive-wide, by folded term (the archive's lexicon only): how many articles say it mid-sentence, and capitalise it (word-case.ts). */
+  cases?: CaseCounts;
 }
 
 /**
@@ -378,6 +383,23 @@ class IntBuffer {
   }
 }
 
+/** The same, of bytes. */
+class ByteBuffer {
+  data = new Uint8Array(1 << 20);
+  length = 0;
+  push(v: number) {
+    if (this.length === this.data.length) {
+      const next = new Uint8Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = v;
+  }
+  toArray(): Uint8Array {
+    return this.data.subarray(0, this.length);
+  }
+}
+
 /** Build the index of `articles` (title, lead = first paragraph, body = the rest). */
 export function buildRankIndex(articles: readonly Article[]): RankIndex {
   const writer = new RankIndexWriter();
@@ -396,6 +418,8 @@ export class RankIndexWriter {
   private readonly foldedId = new Map<string, number>();
   private readonly foldedTerm: string[] = [];
   private readonly stream = new IntBuffer();
+  /** Each stream slot's case (word-case.ts caseAt; 0 for a BREAK). */
+  private readonly cases = new ByteBuffer();
   private readonly ids: string[] = [];
   private readonly starts: number[] = [];
   private readonly titleEnds: number[] = [];
@@ -472,7 +496,10 @@ export class RankIndexWriter {
   }
 
   private addWord(text: string, start: number, end: number, raw: string, prevEnd: number) {
-    if (prevEnd < 0 || !joinsAt(text, prevEnd, start)) this.stream.push(BREAK);
+    if (prevEnd < 0 || !joinsAt(text, prevEnd, start)) {
+      this.stream.push(BREAK);
+      this.cases.push(0);
+    }
     // A range's two-digit year (the 17 of 2016-17) is read in full: not a spelling to cache.
     const year = raw.length === 2 ? yearRangeTerm(text, start, end) : undefined;
     let e = year === undefined ? this.rawId.get(raw) : this.idOf(year, year);
@@ -482,6 +509,7 @@ export class RankIndexWriter {
       this.rawId.set(raw, e);
     }
     this.stream.push(e);
+    this.cases.push(caseAt(text, start));
   }
 
   finish(): RankIndex {
@@ -501,7 +529,7 @@ export class RankIndexWriter {
       docStart,
       titleEnd: Int32Array.from(this.titleEnds),
       leadEnd: Int32Array.from(this.leadEnds),
-      ...derivedArrays(n, stream, docStart, this.titleEnds, this.leadEnds, foldedOf, this.foldedTerm.length, exactTerm.length),
+      ...derivedArrays(n, stream, this.cases.toArray(), docStart, this.titleEnds, this.leadEnds, foldedOf, this.foldedTerm.length, exactTerm.length),
     });
   }
 }
@@ -534,6 +562,7 @@ export interface RankIndexParts {
   foldedStart: Int32Array;
   foldedDocs: Uint16Array;
   foldedTf: Uint16Array;
+  foldedCase: Uint8Array;
   exactStart: Int32Array;
   exactDocs: Uint16Array;
 }
@@ -551,6 +580,7 @@ export const SAVED_ARRAYS = [
   "foldedStart",
   "foldedDocs",
   "foldedTf",
+  "foldedCase",
   "exactStart",
   "exactDocs",
 ] as const;
@@ -559,6 +589,7 @@ export const SAVED_ARRAYS = [
 function derivedArrays(
   n: number,
   tokens: Int32Array,
+  cases: Uint8Array,
   docStart: Int32Array,
   titleEnds: number[],
   leadEnds: number[],
@@ -583,6 +614,7 @@ function derivedArrays(
     bodyLen[d] = count(leadEnd[d], docStart[d + 1]);
   }
   const folded = buildPostings(tokens, docStart, titleEnd, leadEnd, foldedOf, foldedCount, true);
+  const foldedCase = postingCases(tokens, cases, docStart, foldedOf, folded);
   const exact = buildPostings(tokens, docStart, titleEnd, leadEnd, null, exactCount, false);
 
   // The most frequent spelling of each folded term: exact terms by document frequency.
@@ -601,6 +633,7 @@ function derivedArrays(
     foldedStart: folded.start,
     foldedDocs: folded.docs,
     foldedTf: folded.tf,
+    foldedCase,
     exactStart: exact.start,
     exactDocs: exact.docs,
   };
@@ -700,6 +733,39 @@ function buildPostings(
     }
   }
   return { start, docs, tf };
+}
+
+/**
+ * Each folded posting's case code (word-case.ts postingCase): the article's mid-sentence
+ * occurrences of the term, counted in lower case and capitalised.
+ */
+function postingCases(tokens: Int32Array, cases: Uint8Array, docStart: Int32Array, foldedOf: Int32Array, postings: { start: Int32Array; docs: Uint16Array }) {
+  const out = new Uint8Array(packedCaseLength(postings.docs.length));
+  const size = postings.start.length - 1;
+  const lower = new Int32Array(size);
+  const capital = new Int32Array(size);
+  const lastDoc = new Int32Array(size).fill(-1);
+  // The next posting of each term: a term's postings are in document order, as the documents are read.
+  const cursor = postings.start.slice(0, size);
+  const seen: number[] = [];
+  for (let d = 0; d + 1 < docStart.length; d++) {
+    for (let i = docStart[d]; i < docStart[d + 1]; i++) {
+      const e = tokens[i];
+      if (e < 0) continue;
+      const f = foldedOf[e];
+      if (lastDoc[f] !== d) {
+        lastDoc[f] = d;
+        lower[f] = 0;
+        capital[f] = 0;
+        seen.push(f);
+      }
+      if (cases[i] === CASE_LOWER) lower[f]++;
+      else if (cases[i] === CASE_CAPITAL) capital[f]++;
+    }
+    for (const f of seen) setCase(out, cursor[f]++, postingCase(lower[f], capital[f]));
+    seen.length = 0;
+  }
+  return out;
 }
 
 /** Mean field lengths, over the archive's live documents. */

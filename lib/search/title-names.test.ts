@@ -52,4 +52,27 @@ describe("names in the title", () => {
     expect(top({ ...RANK_WEIGHTS, titleNames: 0 })).toEqual(["other", "report"]);
     expect(top()).toEqual(["report", "other"]);
   });
+
+  it("reads a name typed in lower case as one when the archive writes it capitalised", () => {
+    // Five more articles write `Iran` mid-sentence (none holds the query's other words): evidence that it is a name.
+    const more = [1, 2, 3, 4, 5].map((i) => testArticle({ id: `more${i}`, title: `Tin số ${i}`, paragraphs: [`Đoàn đại biểu thăm Iran lần ${i}.`] }));
+    const top = (nameShare?: number) =>
+      createMatcher([...articles, ...more], { nameShare })
+        .match("iran bắn tên lửa syria")!
+        .top(2)
+        .map((h) => h.seg.rank.ids[h.d]);
+    expect(top()).toEqual(["report", "other"]);
+    // Lower-case words never names: the other story comes first, as with titleNames 0 above.
+    expect(top(Infinity)).toEqual(["other", "report"]);
+    // Without the five articles, `iran` is said mid-sentence once: too little to call it a name.
+    const lex = memoryArchive(articles).lexicon;
+    const groups = expandQuery(lex, parseQuery("iran bắn").words);
+    expect(titleNameTerms(lex, groups, (f) => f === "iran")).toEqual([["iran"]]);
+    expect(
+      createMatcher(articles)
+        .match("iran bắn tên lửa syria")!
+        .top(2)
+        .map((h) => h.seg.rank.ids[h.d]),
+    ).toEqual(["other", "report"]);
+  });
 });

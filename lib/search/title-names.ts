@@ -16,13 +16,14 @@ export function isNameWord(typed: string): boolean {
 
 /**
  * The query's distinct name words, each as the folded spellings a title may write it in (the
- * word itself and its other spellings of a number or date, never a completion).
+ * word itself and its other spellings of a number or date, never a completion). A word typed in
+ * lower case is one when `lowerName` says the archive writes it as a name (word-case.ts).
  */
-export function titleNameTerms(lex: Pick<Lexicon, "foldedTerm">, groups: readonly Group[]): string[][] {
+export function titleNameTerms(lex: Pick<Lexicon, "foldedTerm">, groups: readonly Group[], lowerName?: (folded: string) => boolean): string[][] {
   const seen = new Set<string>();
   const names: string[][] = [];
   for (const g of groups) {
-    if (!isNameWord(g.word.text) || seen.has(g.word.folded)) continue;
+    if (!(isNameWord(g.word.text) || lowerName?.(g.word.folded)) || seen.has(g.word.folded)) continue;
     seen.add(g.word.folded);
     names.push([...new Set([g.word.folded, ...g.terms.filter((t) => t.base).map((t) => lex.foldedTerm[t.f])])]);
   }

@@ -106,6 +106,9 @@ function variants(): [string, MatcherOptions][] {
     // The query's names and codes in the title (RankWeights.titleNames, title-names.ts, rank18 2026-11-27).
     ["names in the title not counted (titleNames 0, before 2026-11-27 rank18)", v({ titleNames: 0 })],
     ...[2, 5].map((titleNames): [string, MatcherOptions] => [`titleNames ${titleNames}`, v({ titleNames })]),
+    // Words typed in lower case that the archive writes capitalised read as names (MatcherOptions.nameShare, word-case.ts, rank19 2026-11-27).
+    ["lower-case words are never names (nameShare off, before 2026-11-27 rank19)", { nameShare: Infinity }],
+    ...[0.9, 0.98].map((nameShare): [string, MatcherOptions] => [`nameShare ${nameShare}`, { nameShare }]),
     // Places of two or more words typed with capitals read as names (matcher.ts PLACE_NAMES, rank16 2026-11-27).
     ["places typed with capitals are not names (placeNames false, before 2026-11-27)", { placeNames: false }],
     ["names typed in lower case are words (lowerNames false, before 2026-11-27)", { lowerNames: false }],
