@@ -9,7 +9,18 @@
 // copy back. A fresh build of the final corpus and any order of updates agree.
 import SearchableMap from "minisearch/SearchableMap";
 import type { Segment } from "@/lib/index/segment";
-import { applyNorms, countPairs, emptySketch, PairSet, termHash, tokenAt, type Lexicon, type PairSketch, type RankIndex } from "@/lib/search/rank-index";
+import {
+  applyNorms,
+  countPairs,
+  emptySketch,
+  foldedPostingOf,
+  PairSet,
+  termHash,
+  tokenAt,
+  type Lexicon,
+  type PairSketch,
+  type RankIndex,
+} from "@/lib/search/rank-index";
 import { caseOf } from "@/lib/search/word-case";
 
 export interface Loc {
@@ -173,14 +184,7 @@ function segmentCases(rank: RankIndex): { said: Int32Array; capital: Int32Array 
 
 /** The case code of document d's posting of folded term f (the term is in the document). */
 function caseIn(rank: RankIndex, f: number, d: number): number {
-  let lo = rank.foldedStart[f];
-  let hi = rank.foldedStart[f + 1] - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (rank.foldedDocs[mid] < d) lo = mid + 1;
-    else hi = mid;
-  }
-  return caseOf(rank.foldedCase, lo);
+  return caseOf(rank.foldedCase, foldedPostingOf(rank, f, d));
 }
 
 function gather(values: Int32Array, at: Int32Array): Int32Array {

@@ -179,6 +179,21 @@ export interface PairSketch {
   big: Map<number, number>;
 }
 
+/**
+ * Where article d sits in folded term f's postings (sorted by article): its index, or -1 when the
+ * article does not hold the term. A binary search, for a few articles of a term.
+ */
+export function foldedPostingOf(rank: Pick<RankIndex, "foldedStart" | "foldedDocs">, f: number, d: number): number {
+  let lo = rank.foldedStart[f];
+  let hi = rank.foldedStart[f + 1] - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (rank.foldedDocs[mid] < d) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo <= hi && rank.foldedDocs[lo] === d ? lo : -1;
+}
+
 /** A byte counter at this value holds its count in `big`. */
 const BIG = 255;
 const MAX_COUNT = 65535;

@@ -7,7 +7,7 @@
 // most the weight, read from the postings' title counts (no positional pass), added to both the
 // score and the upper bound.
 import type { Group } from "@/lib/search/query-expand";
-import type { Lexicon, RankIndex } from "@/lib/search/rank-index";
+import { foldedPostingOf, type Lexicon, type RankIndex } from "@/lib/search/rank-index";
 
 /** A word typed as a name or a code: its first letter a capital, or a digit. */
 export function isNameWord(typed: string): boolean {
@@ -63,19 +63,13 @@ export function titleHolders(rank: Postings, ids: readonly number[][]): Uint8Arr
   return count;
 }
 
-/** How many of the names (`nameIds`) one article's title holds: a binary search in each spelling's postings (sorted by article). */
+/** How many of the names (`nameIds`) one article's title holds: a binary search in each spelling's postings. */
 export function titleHeld(rank: Postings, ids: readonly number[][], d: number): number {
   let held = 0;
   for (const fs of ids) {
     for (const f of fs) {
-      let lo = rank.foldedStart[f];
-      let hi = rank.foldedStart[f + 1] - 1;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (rank.foldedDocs[mid] < d) lo = mid + 1;
-        else hi = mid;
-      }
-      if (lo <= hi && rank.foldedDocs[lo] === d && rank.foldedTf[lo] >= 1 << 12) {
+      const at = foldedPostingOf(rank, f, d);
+      if (at >= 0 && rank.foldedTf[at] >= 1 << 12) {
         held++;
         break;
       }
