@@ -1,7 +1,8 @@
 import { rmSync } from "node:fs";
-import type { IncomingMessage, ServerResponse } from "node:http";
+import { IncomingMessage, ServerResponse } from "node:http";
+import { Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FRONT_HEADER, frontRequest } from "@/lib/http/node-page-front";
+import { dropRewriteTarget, FRONT_HEADER, frontRequest } from "@/lib/http/node-page-front";
 import { config } from "@/proxy";
 import { seedServiceEnv } from "@/lib/http/test-seeds";
 import { BAD_ENCODING_HEADER } from "@/lib/url/query-encoding";
@@ -137,5 +138,14 @@ describe("proxy.ts's work done on Node's request before Next.js (npm start)", ()
 
   it("is the header proxy.ts's matcher skips", () => {
     expect(config.matcher[0].missing).toEqual([{ type: "header", key: FRONT_HEADER }]);
+  });
+
+  it("drops the rewrite target Next.js would copy into a rewritten page's response, and keeps every other header", () => {
+    const res = new ServerResponse(new IncomingMessage(new Socket()));
+    dropRewriteTarget(res);
+    res.setHeader("X-Middleware-Rewrite", `/?Q=${"a".repeat(15_000)}&page=-1`);
+    res.setHeader("X-Request-Id", "r1");
+    expect(res.getHeader("x-middleware-rewrite")).toBeUndefined();
+    expect(res.getHeader("x-request-id")).toBe("r1");
   });
 });

@@ -56,7 +56,10 @@ export function frontRequest(req: IncomingMessage, res: ServerResponse): boolean
     res.writeHead(status, { ...headers, "Content-Security-Policy": policy(newNonce()), "X-Request-Id": requestId }).end(body ?? undefined);
     return true;
   }
-  if (hasMalformedEncoding(url.pathname) || badlyEncodedParamOf(r) || isBadSearchPage(r) || isMissingItemPage(r)) return false;
+  if (hasMalformedEncoding(url.pathname) || badlyEncodedParamOf(r) || isBadSearchPage(r) || isMissingItemPage(r)) {
+    dropRewriteTarget(res);
+    return false;
+  }
   const hash = searchPageHash(r);
   const held = hash ? heldNonce(header(req, "if-none-match"), hash) : null;
   if (hash && held) {
@@ -80,3 +83,17 @@ export function frontRequest(req: IncomingMessage, res: ServerResponse): boolean
   }
   return false;
 }
+
+/**
+ * Next.js copies a middleware rewrite's target into the response as `x-middleware-rewrite`: the
+ * whole link again, which nothing outside needs and which pushed a long link's 400 over clients'
+ * 16 KB header limit (found by e2e/hostile.spec.ts). The requests left to the middleware for a
+ * rewrite (proxy.ts: 400 and 404 pages) get it dropped here.
+ */
+export function dropRewriteTarget(res: ServerResponse) {
+  const setHeader = res.setHeader.bind(res);
+  res.setHeader = ((name: string, value: number | string | readonly string[]) =>
+    name.toLowerCase() === REWRITE_HEADER ? res : setHeader(name, value)) as ServerResponse["setHeader"];
+}
+
+const REWRITE_HEADER = "x-middleware-rewrite";
