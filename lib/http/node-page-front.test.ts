@@ -1,10 +1,9 @@
-import { rmSync } from "node:fs";
 import { IncomingMessage, ServerResponse } from "node:http";
 import { Socket } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { dropRewriteTarget, FRONT_HEADER, frontRequest } from "@/lib/http/node-page-front";
 import { config } from "@/proxy";
-import { seedServiceEnv } from "@/lib/http/test-seeds";
+import { useSeedService } from "@/lib/http/test-seeds";
 import { BAD_ENCODING_HEADER } from "@/lib/url/query-encoding";
 
 /** A request and a response standing for Node's, enough for frontRequest. */
@@ -29,16 +28,7 @@ function exchange(url: string, headers: Record<string, string> = {}, method = "G
 const nonceOf = (csp: string | undefined) => /'nonce-([^']+)'/.exec(csp ?? "")?.[1];
 
 describe("proxy.ts's work done on Node's request before Next.js (npm start)", () => {
-  const corpus = seedServiceEnv("timtin-front-");
-  beforeAll(async () => {
-    const { getSearchService } = await import("@/lib/search/service");
-    await getSearchService();
-  });
-  afterAll(async () => {
-    const { getSearchService } = await import("@/lib/search/service");
-    await (await getSearchService()).index.close();
-    rmSync(corpus, { recursive: true, force: true });
-  });
+  useSeedService("timtin-front-");
 
   it("gives a results page its nonce, CSP, request id and tag, and marks it for proxy.ts's matcher", () => {
     const { answered, req, sent } = exchange("/?q=Putin", { "x-request-id": "upstream-id-123" });

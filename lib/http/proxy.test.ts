@@ -1,7 +1,6 @@
-import { rmSync } from "node:fs";
 import { NextRequest } from "next/server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedServiceEnv } from "@/lib/http/test-seeds";
+import { describe, expect, it } from "vitest";
+import { useSeedService } from "@/lib/http/test-seeds";
 import { BAD_ENCODING_HEADER } from "@/lib/url/query-encoding";
 import { proxy } from "@/proxy";
 
@@ -9,16 +8,7 @@ import { proxy } from "@/proxy";
 const forwarded = (res: Response, name: string) => res.headers.get(`x-middleware-request-${name}`);
 
 describe("proxy.ts on hostile and unknown URLs (next start, next dev; npm start leaves these to it)", () => {
-  const corpus = seedServiceEnv("timtin-proxy-");
-  beforeAll(async () => {
-    const { getSearchService } = await import("@/lib/search/service");
-    await getSearchService();
-  });
-  afterAll(async () => {
-    const { getSearchService } = await import("@/lib/search/service");
-    await (await getSearchService()).index.close();
-    rmSync(corpus, { recursive: true, force: true });
-  });
+  useSeedService("timtin-proxy-");
 
   it("rewrites an unknown article or person page to itself with a 404, so the page renders its own not-found", () => {
     for (const path of ["/articles/khong-co-bai-nay", "/articles/" + "a".repeat(5000), "/people/khong-co-ai", "/people/Vladimir%20Putin"]) {

@@ -1,7 +1,8 @@
 import { cpSync, mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { vi } from "vitest";
+import { rmSync } from "node:fs";
+import { afterAll, beforeAll, vi } from "vitest";
 import type { SearchService } from "@/lib/search/service";
 
 /**
@@ -14,6 +15,23 @@ export function seedServiceEnv(prefix: string, extra: Record<string, string> = {
   cpSync(path.resolve("seeds"), corpus, { recursive: true });
   Object.assign(process.env, { CORPUS_DIR: corpus, INDEX_DIR: "none", WATCH_MS: "0", WARM_MS: "0", ...extra });
   return corpus;
+}
+
+/**
+ * In a describe block: the search service over a temporary copy of the seeds (seedServiceEnv),
+ * ready before its tests, closed and removed after them.
+ */
+export function useSeedService(prefix: string): void {
+  const corpus = seedServiceEnv(prefix);
+  beforeAll(async () => {
+    const { getSearchService } = await import("@/lib/search/service");
+    await getSearchService();
+  });
+  afterAll(async () => {
+    const { getSearchService } = await import("@/lib/search/service");
+    await (await getSearchService()).index.close();
+    rmSync(corpus, { recursive: true, force: true });
+  });
 }
 
 /** Record the queries the service's engine computes (in order); `restore()` ends the recording. */
