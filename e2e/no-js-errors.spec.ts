@@ -110,7 +110,6 @@ test("pages take GET and HEAD: OPTIONS is answered, other methods are a 405 page
     ["POST", "/articles/khong-co-bai-nay"],
     ["DELETE", "/people/vladimir-putin"],
     ["TRACE", "/"],
-    ["TRACE", "/api/search?q=Putin"],
   ]) {
     const res = await raw(method, path);
     expect(res.status, `${method} ${path}`).toBe(405);
@@ -120,11 +119,26 @@ test("pages take GET and HEAD: OPTIONS is answered, other methods are a 405 page
   }
 });
 
-test("an unknown API path is the API's JSON 404, whatever the method", async () => {
-  for (const method of ["GET", "POST"]) {
-    const res = await raw(method, "/api/khong-co");
-    expect(res.status, method).toBe(404);
-    expect(JSON.parse(res.body), method).toMatchObject({ error: { code: "not_found" } });
+test("an unknown API path is the API's JSON 404", async () => {
+  const res = await raw("GET", "/api/khong-co");
+  expect(res.status).toBe(404);
+  expect(JSON.parse(res.body)).toMatchObject({ error: { code: "not_found" } });
+});
+
+test("the API takes GET, HEAD and OPTIONS: another method is the API's JSON 405, saying which it takes", async () => {
+  expect((await raw("OPTIONS", "/api/search?q=Putin")).headers.allow).toBe("GET, HEAD, OPTIONS");
+  for (const [method, path] of [
+    ["POST", "/api/search?q=Putin"],
+    ["DELETE", "/api/search"],
+    ["TRACE", "/api/search?q=Putin"],
+    ["POST", "/api/health"],
+    ["PUT", "/api/articles/khong-co-bai-nay"],
+    ["POST", "/api/khong-co"],
+  ]) {
+    const res = await raw(method, path);
+    expect(res.status, `${method} ${path}`).toBe(405);
+    expect(res.headers.allow, `${method} ${path}`).toBe("GET, HEAD, OPTIONS");
+    expect(JSON.parse(res.body), `${method} ${path}`).toMatchObject({ error: { code: "method_not_allowed" } });
   }
 });
 

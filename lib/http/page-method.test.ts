@@ -13,14 +13,22 @@ describe("pageMethod", () => {
     }
   });
 
-  it("leaves the API's routes and Next.js's own paths to answer for their methods", () => {
-    for (const path of ["/api/search", "/api/articles/a", "/_next/static/x.js", "/__nextjs_original-stack-frames"]) {
+  it("leaves Next.js's own paths to answer for their methods", () => {
+    for (const path of ["/_next/static/x.js", "/__nextjs_original-stack-frames"]) {
       for (const method of ["POST", "OPTIONS", "DELETE"]) expect(pageMethod(method, path), `${method} ${path}`).toBe("pass");
     }
   });
 
-  it("refuses everywhere the methods no web Request can carry", () => {
-    for (const path of ["/api/search", "/api/articles/a", "/"])
+  it("answers OPTIONS on the API and refuses its other methods with the API's error", () => {
+    for (const path of ["/api/search", "/api/articles/a", "/api/health", "/api/khong-co"]) {
+      expect(pageMethod("OPTIONS", path), path).toBe("options");
+      for (const method of ["POST", "PUT", "PATCH", "DELETE", "TRACE", "CONNECT", "PROPFIND"]) expect(pageMethod(method, path), `${method} ${path}`).toBe("refuse-api");
+    }
+    expect(pageMethod("POST", "/apis")).toBe("refuse");
+  });
+
+  it("refuses on pages the methods no web Request can carry", () => {
+    for (const path of ["/", "/articles/a", "/_next/static/x.js"])
       for (const method of ["TRACE", "TRACK", "CONNECT", "trace"]) expect(pageMethod(method, path)).toBe("refuse");
   });
 });
@@ -33,5 +41,12 @@ describe("pageMethodAnswer", () => {
     expect(refused.headers).toEqual({ Allow: PAGE_ALLOW, "Content-Type": "text/html; charset=utf-8" });
     expect(refused.body).toContain('<html lang="vi">');
     expect(refused.body).toMatch(/<h1>Không hỗ trợ cách gửi yêu cầu này<\/h1>/);
+  });
+
+  it("refuses an API method with the API's JSON error and the methods it takes", () => {
+    const refused = pageMethodAnswer("refuse-api");
+    expect(refused.status).toBe(405);
+    expect(refused.headers).toEqual({ Allow: PAGE_ALLOW, "Content-Type": "application/json" });
+    expect(JSON.parse(refused.body ?? "")).toEqual({ error: { code: "method_not_allowed", message: expect.stringContaining("GET") } });
   });
 });
