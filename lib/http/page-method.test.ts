@@ -22,7 +22,8 @@ describe("pageMethod", () => {
   it("answers OPTIONS on the API and refuses its other methods with the API's error", () => {
     for (const path of ["/api/search", "/api/articles/a", "/api/health", "/api/khong-co"]) {
       expect(pageMethod("OPTIONS", path), path).toBe("options");
-      for (const method of ["POST", "PUT", "PATCH", "DELETE", "TRACE", "CONNECT", "PROPFIND"]) expect(pageMethod(method, path), `${method} ${path}`).toBe("refuse-api");
+      for (const method of ["POST", "PUT", "PATCH", "DELETE", "TRACE", "CONNECT", "PROPFIND"])
+        expect(pageMethod(method, path), `${method} ${path}`).toBe("refuse-api");
     }
     expect(pageMethod("POST", "/apis")).toBe("refuse");
   });
