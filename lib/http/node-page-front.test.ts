@@ -117,7 +117,10 @@ describe("proxy.ts's work done on Node's request before Next.js (npm start)", ()
       expect(sent["x-content-type-options"], `${method} ${url}`).toBe("nosniff");
       expect(nonceOf(sent["content-security-policy"]), `${method} ${url}`).toBeDefined();
     }
-    expect(exchange("/api/search", {}, "POST").answered).toBe(false); // the route's own 405
+    const api = exchange("/api/search", {}, "POST"); // the API's JSON 405, not Next's empty one
+    expect(api.answered).toBe(true);
+    expect(api.res.status).toBe(405);
+    expect(api.sent["content-type"]).toBe("application/json");
   });
 
   it("never keeps a client's own bad-encoding header (only the middleware sets it)", () => {
