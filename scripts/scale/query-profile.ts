@@ -31,6 +31,11 @@
 // (per-word features) of the headed members; the 200th best lower bound of the headed full
 // matches (TOP_HINT, the accent vote's ACCENT_SCAN). Prints p50 / p90 over the queries and the
 // share over all members.
+// `--wide-list` (no timing): the queries whose match() runs the wide rule's second pass (a query of
+// 4+ words with few full matches: matcher.ts, NearMissRule.wideBelow), found as those charging more
+// postings than with that pass off (`wideBelow` 0), one JSON string a line with the postings
+// charged with and without it and the full matches and near misses, then how many of all: the
+// list to time with `code-ab.ts --query`.
 // The index is opened read-only: build or update it first (npm run index -- --corpus DIR --index DIR).
 // Run under `node --cpu-prof` to see the functions:
 //   node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx scripts/scale/query-profile.ts --index DIR [--every 4] [--runs 3]
@@ -42,7 +47,7 @@ import type { Archive } from "@/lib/index/archive";
 import { createMatcher, localize, type Hit, type MatcherOptions } from "@/lib/search/matcher";
 import { expandQuery } from "@/lib/search/query-expand";
 import { parseQuery } from "@/lib/search/query-parse";
-import { createScratch, headlessCeilings, RANK_WEIGHTS, type RankWeights } from "@/lib/search/rank-score";
+import { createScratch, headlessCeilings, NEAR_MISS, RANK_WEIGHTS, type RankWeights } from "@/lib/search/rank-score";
 import { splitRunTogether, withWhole } from "@/lib/search/run-together";
 import { DEFAULT_CACHE_MB } from "@/lib/search/result-cache";
 import { EMPTY_QUERY, wordsQuery } from "@/lib/url/search-params";
@@ -66,6 +71,7 @@ const { values } = cliArgs(__filename, {
     query: { type: "string", multiple: true },
     "score-budget": { type: "string" },
     "skip-profile": { type: "boolean", default: false },
+    "wide-list": { type: "boolean", default: false },
   },
 });
 
@@ -78,6 +84,11 @@ async function main() {
   const natural = [...loadJudged().queries, ...loadJudged(path.resolve(__dirname, "../../data/eval/judged-heldout2.json")).queries].map((jq) => jq.q);
   const given = values.query ?? [];
   const queries = given.length ? given : values.set === "judged" ? natural.filter((_, i) => i % every === 0) : latencyQueries(articles, every);
+  if (values["wide-list"]) {
+    wideList(live.archive, queries);
+    await live.close();
+    return;
+  }
   if (values["skip-profile"]) {
     skipProfile(live.archive, queries);
     await live.close();
@@ -198,6 +209,21 @@ async function main() {
   console.log(`load at end ${loadAverage()}`);
   await live.close();
   await liveB?.close();
+}
+
+/** `--wide-list`: see the header. */
+function wideList(archive: Archive, queries: string[]) {
+  const on = createMatcher(archive);
+  const off = createMatcher(archive, { nearMissRule: { ...NEAR_MISS, wideBelow: 0 } });
+  let n = 0;
+  for (const q of queries) {
+    const a = on.match(q);
+    const b = off.match(q);
+    if (!a || !b || a.postings === b.postings) continue;
+    n++;
+    console.log(`${JSON.stringify(q)}\t${a.postings}\t${b.postings}\t${a.hits.length}\t${a.nearMisses.length}`);
+  }
+  console.log(`the wide rule's second pass: ${n} of ${queries.length} queries`);
 }
 
 /** `--skip-profile`: see the header. */
