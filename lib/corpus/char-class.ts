@@ -16,8 +16,6 @@ const LETTER = 8;
 const MARK = 16;
 /** `\p{N}`. */
 const NUMBER = 32;
-/** `\p{Ll}`. */
-const LOWER = 64;
 
 const CLASSES: [number, RegExp][] = [
   [UPPER, /^\p{Lu}$/u],
@@ -26,7 +24,6 @@ const CLASSES: [number, RegExp][] = [
   [LETTER, /^\p{L}$/u],
   [MARK, /^\p{M}$/u],
   [NUMBER, /^\p{N}$/u],
-  [LOWER, /^\p{Ll}$/u],
 ];
 
 let table: Uint8Array | null = null;
@@ -109,32 +106,6 @@ export function wordsBefore(slice: string): string {
     if (k1 < k2 - 1 && (k1 === 0 || charIs(slice.charCodeAt(k1 - 1), OPENER))) return slice.slice(k1, e).toLowerCase();
   }
   return k2 === 0 || charIs(slice.charCodeAt(k2 - 1), OPENER) ? slice.slice(k2, e).toLowerCase() : "";
-}
-
-/**
- * `/^ (\p{Ll}+)/u.exec(text.slice(at, at + limit))?.[1]`: the lowercase word right after a space
- * at `at`, cut at `at + limit` (the rules read a window after a name). By character code; a
- * surrogate in the window leaves it to the regex.
- */
-export function lowerWordAfter(text: string, at: number, limit: number): string | undefined {
-  return wordAfter(text, at, limit, LOWER, /^ (\p{Ll}+)/u);
-}
-
-/** `/^ ([\p{L}\p{M}]+)/u.exec(text.slice(at, at + limit))?.[1]`: the word of letters and marks right after a space at `at`, as `lowerWordAfter`. */
-export function letterWordAfter(text: string, at: number, limit: number): string | undefined {
-  return wordAfter(text, at, limit, LETTER | MARK, /^ ([\p{L}\p{M}]+)/u);
-}
-
-function wordAfter(text: string, at: number, limit: number, bits: number, regex: RegExp): string | undefined {
-  if (text.charCodeAt(at) !== 32) return undefined;
-  const stop = Math.min(text.length, at + limit);
-  let end = at + 1;
-  for (; end < stop; end++) {
-    const c = text.charCodeAt(end);
-    if (isSurrogate(c)) return regex.exec(text.slice(at, at + limit))?.[1];
-    if (!charIs(c, bits)) break;
-  }
-  return end > at + 1 ? text.slice(at + 1, end) : undefined;
 }
 
 // A run of capitalised words, the person rules' raw material (a name part, then more joined by

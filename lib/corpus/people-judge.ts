@@ -64,9 +64,6 @@ export interface ArticleContext {
   run: readonly number[];
   /** Whether that list holds a name the article titles or `people.json` knows. */
   runStrong: readonly boolean[];
-  /** The mentions (indices, ascending) by key, and by each shorter key their key ends with ("gibbs" for "kieran gibbs"). */
-  byKey: ReadonlyMap<string, readonly number[]>;
-  byEnding: ReadonlyMap<string, readonly number[]>;
 }
 
 export function articleContext(mentions: readonly Candidate[]): ArticleContext {
@@ -84,35 +81,7 @@ export function articleContext(mentions: readonly Candidate[]): ArticleContext {
     }
     i = j + 1;
   }
-  const byKey = new Map<string, number[]>();
-  const byEnding = new Map<string, number[]>();
-  const push = (map: Map<string, number[]>, k: string, i: number) => {
-    const at = map.get(k);
-    if (!at) map.set(k, [i]);
-    else if (at[at.length - 1] !== i) at.push(i);
-  };
-  keys.forEach((k, i) => {
-    push(byKey, k, i);
-    for (let s = k.indexOf(" "); s >= 0; s = k.indexOf(" ", s + 1)) push(byEnding, k.slice(s + 1), i);
-  });
-  return { keys, sport, run, runStrong, byKey, byEnding };
-}
-
-/**
- * The mentions that can tell `personFeatures` something about the name with key `key`, in text
- * order: those with the same key, those whose key ends with it after a space, and for a name of
- * several words (`parts`) those whose key is a shorter name it opens or ends with. Every other
- * mention adds nothing to its features, so they are not visited: per person, not every mention
- * of the article (the judge's features were a fifth of resolving at 35k, pcost17).
- */
-export function relatedMentions(article: ArticleContext, key: string, parts: readonly string[]): number[] {
-  const out: number[] = [...(article.byKey.get(key) ?? []), ...(article.byEnding.get(key) ?? [])];
-  for (let j = 1; j < parts.length; j++) {
-    out.push(...(article.byKey.get(parts.slice(0, j).join(" ")) ?? []), ...(article.byKey.get(parts.slice(j).join(" ")) ?? []));
-  }
-  out.sort((a, b) => a - b);
-  // A key both opening and ending the name ("a" of "a b a") is listed twice.
-  return out.filter((i, k) => k === 0 || out[k - 1] !== i);
+  return { keys, sport, run, runStrong };
 }
 
 /**
@@ -161,8 +130,7 @@ export function personFeatures(
   const spaced = ` ${key}`;
   const partOfKey = (k: string) =>
     k.length < key.length && ((key.charCodeAt(key.length - k.length - 1) === 32 && key.endsWith(k)) || (key.charCodeAt(k.length) === 32 && key.startsWith(k)));
-  for (const i of relatedMentions(article, key, parts)) {
-    const m = mentions[i];
+  mentions.forEach((m, i) => {
     const k = keys[i];
     if (k === key) {
       own++;
@@ -190,7 +158,7 @@ export function personFeatures(
       // "Lacazette" beside "Alexandre Lacazette": a fuller name here ends with this word.
       flags.add(m.titled ? "full-here-titled" : "full-here");
     }
-  }
+  });
   for (const x of flags) f.push(x);
   f.push(`own=${bucket(own)}`, `short=${bucket(short)}`, `run=${bucket(run)}`);
   // A sports piece names players by one word ("Neves", "Guedes"); a role here makes an English word a name ("tiền đạo Martial").

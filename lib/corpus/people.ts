@@ -1039,7 +1039,7 @@ const SCHOOL_NEXT = new Set(["học", "non", "đẳng", "quan", "thông", "cấp
 function givenTruong(text: string, offsets: number[], runWords: string[], lws: string[], i: number, segStart: number): boolean {
   if (runWords.length !== i + 2 || !(i === 0 || (i === 1 && segStart === 0 && VN_SURNAMES.has(lws[0])))) return false;
   if (!isVietnameseName(runWords) || placeLength(runWords, i + 1) > 0) return false;
-  const next = charClass.lowerWordAfter(text, offsets[i + 1] + runWords[i + 1].length, 12);
+  const next = /^ (\p{Ll}+)/u.exec(text.slice(offsets[i + 1] + runWords[i + 1].length, offsets[i + 1] + runWords[i + 1].length + 12))?.[1];
   return !next || !SCHOOL_NEXT.has(next);
 }
 
@@ -1050,7 +1050,7 @@ function givenTruong(text: string, offsets: number[], runWords: string[], lws: s
 function titleCutAt(text: string, end: number, lws: string[], a: number, b: number): number {
   // The regex needs a space right after the run; most runs end at punctuation or the text's end.
   if (text.charCodeAt(end) !== 32) return 0;
-  const next = charClass.lowerWordAfter(text, end, 12);
+  const next = /^ (\p{Ll}+)/u.exec(text.slice(end, end + 12))?.[1];
   if (!next) return 0;
   const last = lws[b - 1];
   if (b - a >= 2 && TITLE_SET.has(`${lws[b - 2]} ${last} ${next}`)) return 2;
@@ -1525,7 +1525,7 @@ export function findCandidates(texts: string[]): Candidate[] {
   for (const m of out) {
     const text = texts[m.text];
     m.before = wordsBefore(text.slice(Math.max(0, m.start - 30), m.start));
-    m.after = charClass.letterWordAfter(text, m.end, 20)?.toLowerCase() ?? "";
+    m.after = text.charCodeAt(m.end) === 32 ? (/^ ([\p{L}\p{M}]+)/u.exec(text.slice(m.end, m.end + 20))?.[1].toLowerCase() ?? "") : "";
     if (colonBefore(text, m.start) && FORMATION_BEFORE.test(text.slice(Math.max(0, m.start - 25), m.start))) m.formation = true;
     if (!m.known && isVietnameseName(m.words) && ORG_COMPOUNDS.has(`${lower(m.words[m.words.length - 1])} ${m.after}`)) {
       // After a title too when two words open with no family name: "phóng viên Đài Truyền hình", "Giám đốc Đài Khí tượng".
@@ -1744,21 +1744,17 @@ const BYLINE_TAIL =
 function isCredit(texts: string[], m: Candidate): boolean {
   const text = texts[m.text];
   const before = text.slice(Math.max(0, m.start - 15), m.start);
-  // Each regex only where the character it cannot match without is there (a colon, a closing
-  // space, a slash): most candidates have none, and this runs for nearly every one.
-  if ((before.includes(":") && CREDIT_BEFORE.test(before)) || (before.charCodeAt(before.length - 1) === 32 && CREDIT_BARE.test(before))) return true;
-  if (text.charCodeAt(m.end) === 47) {
-    // "Hoàng Yến/VOV.VN": an author glued to the outlet by a slash.
-    // "CTV Lê Tùng/VOV.VN": a contributor's or reporter's abbreviation may stand before it.
-    // So may "Theo" (according to): "Theo Thanh Minh/Công an TPHCM".
-    if (
-      /^\/\s*\p{Lu}/u.test(text.slice(m.end, m.end + 3)) &&
-      (isSentenceStart(text, m.start) || /(?:^|[\s.])(?:CTV|PV|BTV|NV|Theo)\s+$/u.test(text.slice(Math.max(0, m.start - 6), m.start)))
-    )
-      return true;
-    // "… Hoàng Yến/VOV.VN Hoàng Yến/VOV.VN": a name glued to an outlet's acronym by a slash credits it wherever it stands.
-    if (/^\/(?:\p{Lu}{2,}|\p{Lu}+(?:\.\p{Lu}+)+)(?![\p{L}\p{N}])/u.test(text.slice(m.end, m.end + 16))) return true;
-  }
+  if (CREDIT_BEFORE.test(before) || CREDIT_BARE.test(before)) return true;
+  // "Hoàng Yến/VOV.VN": an author glued to the outlet by a slash.
+  // "CTV Lê Tùng/VOV.VN": a contributor's or reporter's abbreviation may stand before it.
+  // So may "Theo" (according to): "Theo Thanh Minh/Công an TPHCM".
+  if (
+    /^\/\s*\p{Lu}/u.test(text.slice(m.end, m.end + 3)) &&
+    (isSentenceStart(text, m.start) || /(?:^|[\s.])(?:CTV|PV|BTV|NV|Theo)\s+$/u.test(text.slice(Math.max(0, m.start - 6), m.start)))
+  )
+    return true;
+  // "… Hoàng Yến/VOV.VN Hoàng Yến/VOV.VN": a name glued to an outlet's acronym by a slash credits it wherever it stands.
+  if (/^\/(?:\p{Lu}{2,}|\p{Lu}+(?:\.\p{Lu}+)+)(?![\p{L}\p{N}])/u.test(text.slice(m.end, m.end + 16))) return true;
   if (texts.length < 2 || m.text !== texts.length - 1) return false;
   const tail = text.slice(m.end);
   if (tail.length > 60) return false;
