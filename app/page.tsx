@@ -11,7 +11,7 @@ import { SkipLink } from "@/components/search/SkipLink";
 import type { SearchResponse } from "@/lib/api/contract";
 import { explainExclusions } from "@/lib/search/exclusions";
 import type { AnswerText } from "@/lib/search/result-cache";
-import { pageAnswer, pageAnswerJson } from "@/lib/ui/page-answer";
+import { pageAnswer } from "@/lib/ui/page-answer";
 import { serviceState } from "@/lib/search/service";
 import { SITE_NAME, searchDescription, searchTitle } from "@/lib/ui/page-meta";
 import { describeParamError, fixFor } from "@/lib/url/param-errors";
@@ -33,9 +33,10 @@ const searchOnce = cache((key: string): AnswerText | null => {
   const state = serviceState();
   if (!parsed.ok || state.status !== "ok") return null;
   const { engine } = state.service;
-  const answer = engine.searchJson(parsed.query);
-  // The page's client gets the facet values it shows, not all 100 of each (lib/ui/page-answer.ts).
-  if (answer.total > 0) return { ...answer, json: pageAnswerJson(answer.json) };
+  // The page's client gets the facet values it shows, not all 100 of each (lib/ui/page-answer.ts),
+  // written once from the answer as the engine makes it.
+  const answer = engine.searchJson(parsed.query, { view: (a) => (a.total > 0 ? pageAnswer(a) : a) });
+  if (answer.total > 0) return answer;
   // Nothing found: say when the exclusions are why (lib/search/exclusions.ts).
   const response = JSON.parse(answer.json) as SearchResponse;
   const explained = explainExclusions(response, (q) => engine.search(q));

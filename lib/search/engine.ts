@@ -207,17 +207,22 @@ export class SearchEngine {
 
   /**
    * The answer of `search()` as its JSON text (what `Response.json` would send, byte for
-   * byte): a kept answer is sent as kept, neither parsed nor written again.
+   * byte): a kept answer is sent as kept, neither parsed nor written again. `view`: what is
+   * sent is `view(answer)` (a page's cut of it, lib/ui/page-answer.ts), written once from the
+   * answer as computed rather than parsed back from its text; the answer is kept whole.
    */
-  searchJson(query: SearchQuery, options: { facetLimit?: number } = {}): AnswerText {
+  searchJson(query: SearchQuery, options: { facetLimit?: number; view?: (answer: SearchResponse) => SearchResponse } = {}): AnswerText {
     const started = performance.now();
+    const { view } = options;
     const { cache, key, generation } = this.cacheFor(query, options);
     const kept = key ? cache.text(key, generation, () => round(performance.now() - started)) : undefined;
-    if (kept) return kept;
+    if (kept) return view ? viewed(kept, view) : kept;
     const answer = this.compute(query, options, started);
-    const json = JSON.stringify(answer);
-    if (key) cache.set(key, generation, answer, json);
-    return { json, total: answer.total, tookMs: answer.tookMs };
+    // The whole answer's text only when it is kept or sent.
+    const json = key || !view ? JSON.stringify(answer) : null;
+    if (key) cache.set(key, generation, answer, json!);
+    const shown = view ? view(answer) : answer;
+    return { json: shown === answer && json !== null ? json : JSON.stringify(shown), total: answer.total, tookMs: answer.tookMs };
   }
 
   /**
@@ -703,6 +708,13 @@ export class SearchEngine {
       missing: missing ?? [],
     };
   }
+}
+
+/** A kept answer's text seen through `view`: parsed and written again only when `view` changes it. */
+function viewed(kept: AnswerText, view: (answer: SearchResponse) => SearchResponse): AnswerText {
+  const answer = JSON.parse(kept.json) as SearchResponse;
+  const shown = view(answer);
+  return shown === answer ? kept : { ...kept, json: JSON.stringify(shown) };
 }
 
 function anyIn(vals: Int32Array, from: number, to: number, map: Int32Array, wanted: Set<number>): boolean {

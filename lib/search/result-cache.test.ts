@@ -51,6 +51,26 @@ describe("the result cache of searches with words", () => {
     expect(engine.results.stats).toEqual({ hits: 2 * 5, misses: 5 });
   });
 
+  it("sends a view of the answer (a page's cut) byte for byte as the view of the answer written again, and keeps the answer whole", () => {
+    const firstHit = (r: SearchResponse) => ({ ...r, hits: r.hits.slice(0, 1), facets: { ...r.facets, persons: [] } });
+    const same = (r: SearchResponse) => r;
+    const fresh = new SearchEngine(memoryArchive([a, b]));
+    for (const bytes of [MiB, 0]) {
+      const engine = new SearchEngine(memoryArchive([a, b]), { resultCacheBytes: bytes });
+      for (const q of [...queries, { ...EMPTY_QUERY, q: "không có" }]) {
+        for (const view of [firstHit, same, firstHit]) {
+          const got = engine.searchJson(q, { view });
+          expect(got.json).toBe(JSON.stringify({ ...view(fresh.search(q)), tookMs: got.tookMs }));
+          expect(got.total).toBe(fresh.search(q).total);
+        }
+        // What is kept (and what the API sends) is the whole answer.
+        const whole = engine.searchJson(q);
+        expect(whole.json).toBe(JSON.stringify({ ...fresh.search(q), tookMs: whole.tookMs }));
+      }
+      expect(engine.results.stats).toEqual(bytes ? { hits: 3 * 5, misses: 5 } : { hits: 0, misses: 0 });
+    }
+  });
+
   it("splits a kept answer at its tookMs, whatever the query's own text holds", () => {
     const cache = new ResultCache(MiB);
     const q = { ...EMPTY_QUERY, q: 'x ,"tookMs":1}' };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { FacetCount, SearchResponse } from "@/lib/api/contract";
 import { FACET_TOP, facetView } from "@/lib/ui/facet-list";
-import { pageAnswer, pageAnswerJson } from "@/lib/ui/page-answer";
+import { pageAnswer } from "@/lib/ui/page-answer";
 import { EMPTY_QUERY } from "@/lib/url/search-params";
 
 const values = (prefix: string, n: number): FacetCount[] =>
@@ -50,15 +50,5 @@ describe("pageAnswer", () => {
   it("leaves an answer with short lists as it is", () => {
     const whole = answer(FACET_TOP, 2);
     expect(pageAnswer(whole)).toBe(whole);
-    const json = JSON.stringify(whole);
-    expect(pageAnswerJson(json)).toBe(json);
-  });
-
-  it("cuts the JSON text of an answer", () => {
-    const json = JSON.stringify(answer(100, 40));
-    const cut = JSON.parse(pageAnswerJson(json)) as ReturnType<typeof pageAnswer>;
-    expect(cut.facets.persons).toHaveLength(FACET_TOP);
-    expect(cut.facets.outlets).toHaveLength(FACET_TOP);
-    expect(cut.facetSizes).toEqual({ persons: 100, outlets: 40 });
   });
 });

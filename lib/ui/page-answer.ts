@@ -35,10 +35,3 @@ export function pageAnswer(answer: SearchResponse): PageAnswer {
   }
   return Object.keys(facetSizes).length === 0 ? answer : { ...answer, facets, facetSizes };
 }
-
-/** `pageAnswer` of an answer's JSON text, as JSON text (unchanged when nothing is cut). */
-export function pageAnswerJson(json: string): string {
-  const answer = JSON.parse(json) as SearchResponse;
-  const cut = pageAnswer(answer);
-  return cut === answer ? json : JSON.stringify(cut);
-}
