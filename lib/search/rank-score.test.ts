@@ -19,6 +19,7 @@ import {
   RANK_WEIGHTS,
   scoreQuery,
   type ScoreRequest,
+  wideMayLack,
 } from "@/lib/search/rank-score";
 import { createMatcher, PLACE_NAMES } from "@/lib/search/matcher";
 
@@ -591,6 +592,25 @@ describe("rank score", () => {
           // Never a quoted word, and no wide near miss of a query of two words.
           expect(misses(createMatcher(coach), 'Tuchel "rời" Dortmund')).toEqual({});
           expect(misses(createMatcher(coach), "rời Dortmund")).toEqual({});
+        });
+
+        it("scores a query once when the wide rule may lack none of its words (every word quoted, or typed with a capital)", () => {
+          const coach = [
+            ...background,
+            article("sacked", "Dortmund sa thải HLV Tuchel", "Câu lạc bộ Dortmund chia tay Tuchel."),
+            article("apart", "Tin bóng đá", "Tuchel được nhắc đến.", filler(1), "Một cầu thủ rời sân sớm.", filler(1), "Dortmund thắng trận."),
+            article("left", "Tuchel rời Dortmund", "HLV Tuchel chính thức rời Dortmund."),
+          ];
+          const groups = (q: string) => expandQuery(memoryArchive(coach).lexicon, parseQuery(q).words);
+          expect(wideMayLack(groups("Tuchel rời Dortmund"), NEAR_MISS)).toBe(true);
+          expect(wideMayLack(groups('"Tuchel rời Dortmund"'), NEAR_MISS)).toBe(false);
+          expect(wideMayLack(groups("Tuchel Aubameyang Dortmund"), NEAR_MISS)).toBe(false);
+          expect(wideMayLack(groups("rời Dortmund"), NEAR_MISS)).toBe(false);
+          // Postings scored: one pass, as with no wide rule at all; the query that may lack `rời` is scored twice.
+          const scored = (q: string, rule = NEAR_MISS) => createMatcher(coach, { nearMissRule: rule }).match(q)!.scored;
+          const once = { ...NEAR_MISS, wideShort: 0, wideWords: 0 };
+          expect(scored('"Tuchel rời Dortmund"')).toBe(scored('"Tuchel rời Dortmund"', once));
+          expect(scored("Tuchel rời Dortmund")).toBeGreaterThan(scored("Tuchel rời Dortmund", once));
         });
 
         it("never lets it lack a word typed with a capital or a digit, nor half of a compound", () => {

@@ -240,6 +240,8 @@ export interface NearMissRule {
    * not answered by a jailbreak in Indonesia), and a compound's syllables only together
    * (`chia tay` may be lacked, `đình` of `gia đình` may not). `sư trụ trì trộm chuông`: the
    * other reports say the monk sold the bell (docs/history/relevance-log.md, session of 2026-11-26 19:26).
+   * From 3 words since 2026-11-27 (rank20; 4 before): `Tuchel rời Dortmund`, whose reports say
+   * `sa thải`, had only full matches holding the three words apart.
    */
   wideShort: number;
   /**
@@ -303,6 +305,18 @@ export const NEAR_MISS: NearMissRule = {
 export function wideFrom(rule: NearMissRule): number {
   const from = [rule.wideShort, rule.wideWords].filter((n) => n > 0);
   return from.length ? Math.min(...from) : 0;
+}
+
+/**
+ * Whether the wide rule could let an article lack some word of this query (wideRule's droppable
+ * words, names aside: a superset). When it cannot (every word quoted, or a short query typed
+ * with capitals and digits only), a second scoring pass would find no near miss the first did not.
+ */
+export function wideMayLack(groups: Group[], rule: NearMissRule): boolean {
+  const from = wideFrom(rule);
+  if (!from || groups.length < from || rule.wideShare <= 0) return false;
+  const short = !(rule.wideWords > 0 && groups.length >= rule.wideWords);
+  return groups.some((g) => !g.word.quoted && ((!short && !rule.alone) || /^[\p{Ll}\p{M}]+$/u.test(g.word.text)));
 }
 
 /** How many minor words a near miss of a query of `n` words may lack. */
