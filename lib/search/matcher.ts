@@ -22,6 +22,7 @@ import {
   excludedDocs,
   NEAR_MISS,
   wideFrom,
+  wideMayLack,
   nameRuns,
   type ExcludedTerms,
   type ProximityScorer,
@@ -65,7 +66,7 @@ export interface MatchResult {
   hits: Hit[];
   /**
    * Articles lacking minor words only of a query of 3+ words (rank-score.ts minorWords,
-   * lackAllowed), or a wide share of a query of 4+ words (NearMissRule.wideShort, wideWords),
+   * lackAllowed), or a wide share of a query of 3+ words (NearMissRule.wideShort, wideWords),
    * listed saying what they lack. With no article holding every word, only those `alone` allows.
    */
   nearMisses: NearMiss[];
@@ -480,7 +481,8 @@ export function createMatcher(
     // Looser, when asked: articles holding some of the words, as typed (never look-alikes).
     if (mode === "any") return finish(scoreAll(p, p.groups, "any", meter), meter, { relaxed: true, partial: meter.cut });
     let near: NearMiss[] = [];
-    const widens = nearMiss && wideFrom(wideRule) > 0 && p.groups.length >= wideFrom(wideRule);
+    // A query none of whose words the wide rule may lack (all quoted, say) is not scored twice.
+    const widens = nearMiss && wideMayLack(p.groups, wideRule);
     let hits = scoreAll(p, p.groups, "all", meter, parsed.phrases, nearMiss && mode === "all" ? near : null, null, narrowRule, widens && wideRule.wideJoined);
     // Full matches that say the query somewhere, not only hold its words scattered (NearMissRule.wideJoined).
     const answered = hits.joined ?? hits.length;

@@ -11,6 +11,7 @@ import {
   explainQuery,
   FEATURE_NAMES,
   headlessCeilings,
+  idfShares,
   lackAllowed,
   minorWords,
   NEAR_MISS,
@@ -18,6 +19,7 @@ import {
   RANK_WEIGHTS,
   scoreQuery,
   type ScoreRequest,
+  wideMayLack,
 } from "@/lib/search/rank-score";
 import { createMatcher, PLACE_NAMES } from "@/lib/search/matcher";
 
@@ -409,6 +411,67 @@ describe("rank score", () => {
       });
     });
 
+    describe("what lacking a word costs, by how informative it is (coveragePower, sharePower, lackForgive: measured, off)", () => {
+      const docs = [
+        ...background,
+        article("near-title", "Cháy rừng Pleiku", "Cháy rừng lớn tại Pleiku, lửa lan nhanh."),
+        article("weak-full", "Tin tổng hợp", filler(3), "Ông Ba, từng sống ở Pleiku, kể chuyện làm rừng.", filler(3), "Nhà kho bị cháy hôm qua.", filler(3)),
+      ];
+      const a = memoryArchive(docs);
+      const ix = a.segments[0].rank;
+      const req = (q: string, rule = NEAR_MISS): ScoreRequest => {
+        const parsed = parseQuery(q);
+        return { groups: expandQuery(a.lexicon, parsed.words), phrases: [], excluded: [], mode: "all", nearMiss: true, nearMissRule: rule };
+      };
+      const features = (weights: typeof RANK_WEIGHTS) => {
+        const r = explainQuery(ix, createScratch(ix), { ...req("cháy rừng ở Pleiku"), weights });
+        for (const e of r.values())
+          expect(e.score).toBeCloseTo(
+            FEATURE_NAMES.reduce((x, k) => x + e.features[k], 0),
+            9,
+          );
+        return { near: r.get(ix.ids.indexOf("near-title"))!.features, full: r.get(ix.ids.indexOf("weak-full"))!.features };
+      };
+
+      it("shares out the query's idf^power: above 1, the commonest word's share falls and the rarest's rises", () => {
+        const idf = [1, 2, 5];
+        const one = idfShares(idf, 1);
+        const two = idfShares(idf, 2);
+        expect(one.reduce((x, y) => x + y, 0)).toBeCloseTo(1, 12);
+        expect(two.reduce((x, y) => x + y, 0)).toBeCloseTo(1, 12);
+        expect(one[0]).toBeCloseTo(1 / 8, 12);
+        expect(two[0]).toBeLessThan(one[0]);
+        expect(two[2]).toBeGreaterThan(one[2]);
+      });
+
+      it("charges a near miss lacking a common word less with coveragePower above 1, a full match the same", () => {
+        const flat = features(RANK_WEIGHTS);
+        const steep = features({ ...RANK_WEIGHTS, coveragePower: 3 });
+        expect(steep.full.coverage).toBeCloseTo(flat.full.coverage, 9);
+        expect(flat.near.coverage).toBeLessThan(RANK_WEIGHTS.coverage);
+        expect(steep.near.coverage).toBeGreaterThan(flat.near.coverage);
+      });
+
+      it("gives back part of what a near miss lacks when its head says the rest (lackForgive), never to a full match", () => {
+        const flat = features(RANK_WEIGHTS);
+        const forgiven = features({ ...RANK_WEIGHTS, lackForgive: 1 });
+        expect(forgiven.full.coverage).toBeCloseTo(flat.full.coverage, 9);
+        expect(forgiven.near.coverage).toBeGreaterThan(flat.near.coverage);
+        // Every word it holds is in its title: the whole of what it lacks comes back.
+        expect(forgiven.near.coverage).toBeCloseTo(RANK_WEIGHTS.coverage, 9);
+      });
+
+      it("counts a common word as minor sooner with sharePower above 1", () => {
+        // `rừng` in six articles, `cháy` and `Pleiku` in two: a fifth of the idf, a fifteenth of its cube.
+        const b = memoryArchive([...docs, ...Array.from({ length: 4 }, (_, i) => article(`plant${i}`, `Trồng rừng số ${i}`, "Người dân trồng rừng."))]);
+        const groups = expandQuery(b.lexicon, parseQuery("cháy rừng ở Pleiku").words);
+        const flat = minorWords(b.segments[0].rank, groups);
+        const steep = minorWords(b.segments[0].rank, groups, undefined, { ...NEAR_MISS, sharePower: 3 });
+        expect(flat).toBe(1 << 2);
+        expect(steep).toBe((1 << 1) | (1 << 2));
+      });
+    });
+
     it("lets a long query's near miss lack up to lackAllowed minor words, never more", () => {
       expect(lackAllowed(2)).toBe(0);
       expect(lackAllowed(3)).toBe(NEAR_MISS.lack);
@@ -505,6 +568,49 @@ describe("rank score", () => {
           expect(misses(m, "trụ trì trộm chuông")).toHaveProperty("sold", ["trộm"]);
           // Counting every full match, eleven are no longer few: the report lacking `trộm` is not looked for.
           expect(misses(createMatcher([...bell, ...scattered], { nearMissRule: { ...NEAR_MISS, wideJoined: false } }), "trụ trì trộm chuông")).toEqual({});
+        });
+
+        it("reaches a query of three words (wideShort 3): a report saying the verb in other words, beside full matches holding the words apart", () => {
+          const coach = [
+            ...background,
+            // The report says `sa thải`, never `rời`.
+            article("sacked", "Dortmund sa thải HLV Tuchel", "Câu lạc bộ Dortmund chia tay Tuchel sau mùa giải."),
+            // Every word of the query, each in another sentence: `rời` of another story.
+            ...Array.from({ length: 3 }, (_, i) =>
+              article(`apart${i}`, `Tin bóng đá số ${i}`, "Tuchel được nhắc đến.", filler(1), "Một cầu thủ rời sân sớm.", filler(1), "Dortmund thắng trận."),
+            ),
+            // Another club: lacks the name typed with a capital (and `rời`).
+            article("other-club", "Tuchel chia tay Mainz", "HLV Tuchel nói lời chia tay Mainz."),
+            // `rời` is a common verb in the archive.
+            ...Array.from({ length: 6 }, (_, i) => article(`leave${i}`, `Tin số ${i}`, "Nhiều người rời quê lên phố.")),
+          ];
+          const q = "Tuchel rời Dortmund";
+          expect(createMatcher(coach).match(q)!.hits).toHaveLength(3);
+          expect(misses(createMatcher(coach), q)).toEqual({ sacked: ["rời"] });
+          // From 4 words, as before: a query of three had no wide near misses, and `rời` is no minor word.
+          expect(misses(createMatcher(coach, { nearMissRule: { ...NEAR_MISS, wideShort: 4 } }), q)).toEqual({});
+          // Never a quoted word, and no wide near miss of a query of two words.
+          expect(misses(createMatcher(coach), 'Tuchel "rời" Dortmund')).toEqual({});
+          expect(misses(createMatcher(coach), "rời Dortmund")).toEqual({});
+        });
+
+        it("scores a query once when the wide rule may lack none of its words (every word quoted, or typed with a capital)", () => {
+          const coach = [
+            ...background,
+            article("sacked", "Dortmund sa thải HLV Tuchel", "Câu lạc bộ Dortmund chia tay Tuchel."),
+            article("apart", "Tin bóng đá", "Tuchel được nhắc đến.", filler(1), "Một cầu thủ rời sân sớm.", filler(1), "Dortmund thắng trận."),
+            article("left", "Tuchel rời Dortmund", "HLV Tuchel chính thức rời Dortmund."),
+          ];
+          const groups = (q: string) => expandQuery(memoryArchive(coach).lexicon, parseQuery(q).words);
+          expect(wideMayLack(groups("Tuchel rời Dortmund"), NEAR_MISS)).toBe(true);
+          expect(wideMayLack(groups('"Tuchel rời Dortmund"'), NEAR_MISS)).toBe(false);
+          expect(wideMayLack(groups("Tuchel Aubameyang Dortmund"), NEAR_MISS)).toBe(false);
+          expect(wideMayLack(groups("rời Dortmund"), NEAR_MISS)).toBe(false);
+          // Postings scored: one pass, as with no wide rule at all; the query that may lack `rời` is scored twice.
+          const scored = (q: string, rule = NEAR_MISS) => createMatcher(coach, { nearMissRule: rule }).match(q)!.scored;
+          const once = { ...NEAR_MISS, wideShort: 0, wideWords: 0 };
+          expect(scored('"Tuchel rời Dortmund"')).toBe(scored('"Tuchel rời Dortmund"', once));
+          expect(scored("Tuchel rời Dortmund")).toBeGreaterThan(scored("Tuchel rời Dortmund", once));
         });
 
         it("never lets it lack a word typed with a capital or a digit, nor half of a compound", () => {

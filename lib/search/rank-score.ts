@@ -62,6 +62,22 @@ export interface RankWeights {
    */
   coverage: number;
   /**
+   * How informative a word is, for what lacking it costs (issue #9: "a missing function word
+   * costs less than a missing content word"): a near miss pays `coverage` × the lacked words'
+   * share of the query's idf^this, not of its idf. Above 1, a common word (a verb, `rời`,
+   * `thăm`, in thousands of articles) costs less and a rare name more than its idf share; a
+   * full match is unchanged (it lacks nothing). 1 = the idf share (before 2026-11-27 rank20).
+   */
+  coveragePower: number;
+  /**
+   * A near miss saying the rest of the query in its head gets back this share of what it lacks:
+   * coverage × the lacked words' idf share × this × the share of the words it holds (by idf) that
+   * its title or lead holds. An article with every other word in its title lacking a verb the
+   * report says in other words (`Tuchel rời Dortmund`: `sa thải`) pays less than one holding the
+   * same words in its body. 0 = off.
+   */
+  lackForgive: number;
+  /**
    * Head: this × the share of the query's words found in the title or the lead (about it,
    * not a passing mention), each word weighted by its idf to the power `headPower`, a word
    * found in the lead but not the title counting `headLead` of one in the title. With
@@ -142,6 +158,8 @@ export const RANK_WEIGHTS: RankWeights = {
   title: 1,
   compound: 0.2,
   coverage: 120,
+  coveragePower: 1,
+  lackForgive: 0,
   head: 5,
   headLead: 1,
   headPower: 1,
@@ -195,6 +213,12 @@ const COMMON_SHARE = 0.05;
 export interface NearMissRule {
   words: number;
   share: number;
+  /**
+   * A word is minor when its share of the query's idf^this is at most `share` (1: of its idf,
+   * before 2026-11-27 rank20): above 1, a common word beside rare names is minor sooner, as
+   * RankWeights.coveragePower charges it less.
+   */
+  sharePower: number;
   df: number;
   lack: number;
   longWords: number;
@@ -216,6 +240,8 @@ export interface NearMissRule {
    * not answered by a jailbreak in Indonesia), and a compound's syllables only together
    * (`chia tay` may be lacked, `đình` of `gia đình` may not). `sư trụ trì trộm chuông`: the
    * other reports say the monk sold the bell (docs/history/relevance-log.md, session of 2026-11-26 19:26).
+   * From 3 words since 2026-11-27 (rank20; 4 before): `Tuchel rời Dortmund`, whose reports say
+   * `sa thải`, had only full matches holding the three words apart.
    */
   wideShort: number;
   /**
@@ -261,13 +287,14 @@ export interface NearMissRule {
 export const NEAR_MISS: NearMissRule = {
   words: 3,
   share: 0.15,
+  sharePower: 1,
   df: 0.02,
   lack: 1,
   longWords: 5,
   longLack: 1,
   wideWords: 6,
   wideShare: 0.5,
-  wideShort: 4,
+  wideShort: 3,
   capitalRuns: true,
   wideBelow: 10,
   wideJoined: true,
@@ -278,6 +305,18 @@ export const NEAR_MISS: NearMissRule = {
 export function wideFrom(rule: NearMissRule): number {
   const from = [rule.wideShort, rule.wideWords].filter((n) => n > 0);
   return from.length ? Math.min(...from) : 0;
+}
+
+/**
+ * Whether the wide rule could let an article lack some word of this query (wideRule's droppable
+ * words, names aside: a superset). When it cannot (every word quoted, or a short query typed
+ * with capitals and digits only), a second scoring pass would find no near miss the first did not.
+ */
+export function wideMayLack(groups: Group[], rule: NearMissRule): boolean {
+  const from = wideFrom(rule);
+  if (!from || groups.length < from || rule.wideShare <= 0) return false;
+  const short = !(rule.wideWords > 0 && groups.length >= rule.wideWords);
+  return groups.some((g) => !g.word.quoted && ((!short && !rule.alone) || /^[\p{Ll}\p{M}]+$/u.test(g.word.text)));
 }
 
 /** How many minor words a near miss of a query of `n` words may lack. */
@@ -612,14 +651,39 @@ function queryStats(index: RankIndex, groups: Group[]): QueryStats {
 export function minorWords(index: RankIndex, groups: Group[], stats: QueryStats = queryStats(index, groups), rule: NearMissRule = NEAR_MISS): number {
   if (groups.length < rule.words) return 0;
   const n = archiveSize(index);
+  const shares = idfShares(stats.wordIdf, rule.sharePower ?? 1);
   let minor = 0;
   groups.forEach((g, i) => {
     const base = g.terms.find((t) => t.base);
     if (!base || g.word.phrase >= 0) return;
     if (foldedDf(index, base.f) < rule.df * n) return;
-    if (stats.wordIdf[i] <= rule.share * stats.totalIdf) minor |= 1 << i;
+    if (shares[i] <= rule.share + 1e-12) minor |= 1 << i;
   });
   return minor;
+}
+
+/** Each word's share of the query's idf^power (they sum to 1): how informative it is among the query's words. */
+export function idfShares(wordIdf: ArrayLike<number>, power: number): Float64Array {
+  const powered = Float64Array.from(wordIdf, (x) => x ** power);
+  const sum = powered.reduce((a, b) => a + b, 0) || 1;
+  return powered.map((x) => x / sum);
+}
+
+/**
+ * Per query word, what the coverage feature gives back when an article lacks it (RankWeights.coveragePower):
+ * `coverage` × (its idf share − its idf^power share), so a near miss pays the latter; null at power 1.
+ */
+export function lackCredits(stats: QueryStats, w: RankWeights): Float64Array | null {
+  if ((w.coveragePower ?? 1) === 1) return null;
+  const powered = idfShares(stats.wordIdf, w.coveragePower);
+  return Float64Array.from(stats.wordIdf, (x, i) => w.coverage * (x / stats.totalIdf - powered[i]));
+}
+
+/** The coverage given back to an article lacking the words of `missing` (a bit mask): see lackCredits. */
+function creditOf(credits: Float64Array, missing: number): number {
+  let c = 0;
+  for (let i = 0; missing !== 0; i++, missing >>>= 1) if (missing & 1) c += credits[i];
+  return c;
 }
 
 /**
@@ -739,7 +803,29 @@ function run(index: RankIndex, s: Scratch, req: ScoreRequest, explain: Explain |
     const coverage = w.coverage / stats.totalIdf;
     const head = w.head / stats.totalIdf;
     const { sums } = s;
-    const base = (d: number) => sums[SUMS * d + TITLE] + sums[SUMS * d + TEXT] + coverage * sums[SUMS * d + COVER] + head * sums[SUMS * d + HEAD];
+    // What lacking a word costs, weighed by how informative it is (RankWeights.coveragePower): only an article lacking a word reads it.
+    const credits = lackCredits(stats, w);
+    const forgive = w.lackForgive ?? 0;
+    const { mask: held } = s;
+    const lackedIdf = (m: number) => {
+      let x = 0;
+      for (let i = 0; m !== 0; i++, m >>>= 1) if (m & 1) x += stats.wordIdf[i];
+      return x;
+    };
+    const weighed = credits !== null || forgive > 0;
+    const cover = weighed
+      ? (d: number) => {
+          const c = sums[SUMS * d + COVER];
+          if (held[d] === full) return coverage * c;
+          const lacked = full & ~held[d];
+          const inHead = c > 0 ? Math.min(1, sums[SUMS * d + HEAD] / c) : 0;
+          return coverage * c + (credits ? creditOf(credits, lacked) : 0) + forgive * coverage * lackedIdf(lacked) * inHead;
+        }
+      : (d: number) => coverage * sums[SUMS * d + COVER];
+    // Off (as landed): the sum written out, as before these weights existed (the hottest function of a query).
+    const base = weighed
+      ? (d: number) => sums[SUMS * d + TITLE] + sums[SUMS * d + TEXT] + cover(d) + head * sums[SUMS * d + HEAD]
+      : (d: number) => sums[SUMS * d + TITLE] + sums[SUMS * d + TEXT] + coverage * sums[SUMS * d + COVER] + head * sums[SUMS * d + HEAD];
     // Names are checked when every full match can be (near misses beyond PHRASE_SCAN: the best by their per-word features).
     const names = req.names?.length && candidates.length + (wide ? 0 : near.length) <= PHRASE_SCAN ? req.names : [];
     const phrases = req.mode === "all" ? [...req.phrases, ...names] : [];
@@ -756,7 +842,7 @@ function run(index: RankIndex, s: Scratch, req: ScoreRequest, explain: Explain |
         const featuresOf = (d: number, p: Proximity): RankFeatures => ({
           title: sums[SUMS * d + TITLE] + p.title,
           text: sums[SUMS * d + TEXT] + p.text,
-          coverage: coverage * sums[SUMS * d + COVER],
+          coverage: cover(d),
           head: head * sums[SUMS * d + HEAD] + p.head,
           pairs: p.pairs,
           near: p.near,

@@ -87,6 +87,18 @@ function variants(): [string, MatcherOptions][] {
     ...[4, 8, 16].map((accent): [string, MatcherOptions] => [`accent ${accent}`, v({ accent })]),
     ["no near misses", { nearMiss: false }],
     ["near misses after every full match (before #9's mixing)", { mix: false }],
+    // What lacking a word costs, weighed by how informative it is (RankWeights.coveragePower, NearMissRule.sharePower, rank20 2026-11-27).
+    ...[1.5, 2, 3].map((coveragePower): [string, MatcherOptions] => [`coveragePower ${coveragePower}`, v({ coveragePower })]),
+    ...[1.5, 2, 3].map((p): [string, MatcherOptions] => [`minor by idf^${p} share (sharePower ${p})`, { nearMissRule: { ...NEAR_MISS, sharePower: p } }]),
+    ...[1.5, 2, 3].map((p): [string, MatcherOptions] => [
+      `coveragePower ${p}, sharePower ${p}`,
+      { ...v({ coveragePower: p }), nearMissRule: { ...NEAR_MISS, sharePower: p } },
+    ]),
+    ...[0.2, 0.25].map((share): [string, MatcherOptions] => [
+      `coveragePower 2, sharePower 2, share ${share}`,
+      { ...v({ coveragePower: 2 }), nearMissRule: { ...NEAR_MISS, sharePower: 2, share } },
+    ]),
+    ...[0.25, 0.5, 1].map((lackForgive): [string, MatcherOptions] => [`lackForgive ${lackForgive}`, v({ lackForgive })]),
     ["mixed, coverage 10", v({ coverage: 10 })],
     ["mixed, coverage 40", v({ coverage: 40 })],
     ["mixed, coverage 80", v({ coverage: 80 })],
@@ -150,8 +162,9 @@ function variants(): [string, MatcherOptions][] {
     ["capital runs lacked in part (capitalRuns false, before 2026-11-26 20:45)", { nearMissRule: { ...NEAR_MISS, capitalRuns: false } }],
     // Wide near misses for queries of 4–5 words, lower-case words only and compounds whole (NearMissRule.wideShort, landed 2026-11-26 20:20).
     ["no wide near misses under 6 words (wideShort 0, before 2026-11-26 20:20)", { nearMissRule: { ...NEAR_MISS, wideShort: 0 } }],
-    ...[3, 5].map((wideShort): [string, MatcherOptions] => [
-      `wide near misses from ${wideShort} words (wideShort ${wideShort})`,
+    // From 3 words since 2026-11-27 rank20 (a report saying the verb in other words: `Tuchel rời Dortmund`); from 4 before.
+    ...[4, 5].map((wideShort): [string, MatcherOptions] => [
+      `wide near misses from ${wideShort} words (wideShort ${wideShort}${wideShort === 4 ? ", before 2026-11-27 rank20" : ""})`,
       { nearMissRule: { ...NEAR_MISS, wideShort } },
     ]),
   ];

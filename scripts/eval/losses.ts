@@ -7,6 +7,10 @@
 //   npx tsx scripts/eval/losses.ts --index=DIR --corpus=../shared/corpus/baomoi-2017.jsonl.gz --peers=/tmp/peers.json [--peer="MiniSearch + vi folding"]
 //     [--heldout-file=data/eval/judged-heldout3.json]   (default heldout2; the --peers file must hold that set's queries,
 //     as ablate.ts --heldout --heldout-file=FILE --peers=FILE writes it)
+//   npx tsx scripts/eval/losses.ts --index=DIR --corpus=FILE --lacking [--heldout-file=A.json,B.json,…]
+//     (no --peers: every set's articles graded 2 that lack exactly one query word, as typed, with where we rank
+//     them (full match, near miss, or not listed) and whether that costs us: a lower grade in our top 5; a count
+//     per set at the end. The cause of held-out12's w02 and held-out13's x06: a verb said in other words.)
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { cliArgs } from "../cli";
@@ -25,6 +29,7 @@ const { values: args } = cliArgs(__filename, {
     peer: { type: "string", default: "MiniSearch + vi folding" },
     depth: { type: "string", default: "1000" },
     "heldout-file": { type: "string", default: "data/eval/judged-heldout2.json" },
+    lacking: { type: "boolean", default: false },
   },
 });
 
@@ -40,14 +45,68 @@ export function lackedWords(q: string, a: Pick<Article, "title" | "paragraphs" |
   };
 }
 
+/** Our ranking of a query as the page lists it (near misses mixed by score when the matcher mixes them), and which are near misses. */
+function ourRanking(matcher: ReturnType<typeof createMatcher>, q: string, depth: number): { ours: string[]; near: Set<string> } {
+  const r = matcher.match(q);
+  const ranked = r ? (r.mixed ? r.top(depth, "relevance", [...r.hits, ...r.nearMisses]) : [...r.top(depth), ...r.top(depth, "relevance", r.nearMisses)]) : [];
+  return { ours: ranked.map((h) => h.seg.rank.ids[h.d]), near: new Set(r?.nearMisses.map((h) => h.seg.rank.ids[h.d]) ?? []) };
+}
+
+/** --lacking: articles graded 2 lacking exactly one query word, set by set, and whether each costs us a place in the top 5. */
+function lacking(matcher: ReturnType<typeof createMatcher>, byId: Map<string, Article>, sets: [string, JudgedQuery[]][], depth: number) {
+  console.log("| set | query | ours | article (grade) | lacks | where we list it | costs us |");
+  console.log("|---|---|---|---|---|---|---|");
+  const counts: string[] = [];
+  for (const [set, queries] of sets) {
+    const costly = new Set<string>();
+    let articles = 0;
+    for (const jq of queries) {
+      const { ours, near } = ourRanking(matcher, jq.q, depth);
+      const top = ours.slice(0, 5);
+      const lowest = Math.min(...top.map((id) => jq.grades[id] ?? 0), top.length < 5 ? 0 : 2);
+      for (const [id, grade] of Object.entries(jq.grades)) {
+        const art = byId.get(id);
+        if (grade !== 2 || !art) continue;
+        const lack = lackedWords(jq.q, art).typed;
+        if (lack.length !== 1) continue;
+        articles++;
+        const at = ours.indexOf(id);
+        const where = at < 0 ? "not listed" : `${at + 1}${near.has(id) ? " (near miss)" : ""}`;
+        const costs = (at < 0 || at >= 5) && lowest < 2;
+        if (costs) costly.add(jq.id);
+        console.log(
+          `| ${set} | ${jq.id} ${jq.q} | ${ndcgAt(ours, jq.grades, 5).toFixed(2)} | ${id} (2) ${art.title.slice(0, 50)} | ${lack[0]} | ${where} | ${costs ? "yes" : "no"} |`,
+        );
+      }
+    }
+    counts.push(
+      `${set}: ${articles} articles graded 2 lack one word; ${costly.size} queries where one is out of a top 5 holding a lower grade (${[...costly].join(", ")})`,
+    );
+  }
+  console.log("\n" + counts.join("\n"));
+}
+
 async function main() {
-  if (!args.index || !args.peers) throw new Error("--index=DIR and --peers=FILE are required");
+  if (!args.index || (!args.peers && !args.lacking)) throw new Error("--index=DIR and --peers=FILE (or --lacking) are required");
   if (statSync(args.corpus!).isDirectory()) throw new Error(`--corpus must name the corpus file, not a folder: ${args.corpus}`);
   const live = await openSaved(args.corpus!, args.index);
   const archive = live.archive;
   const byId = new Map<string, Article>();
   for (const seg of archive.segments) for (let d = 0; d < seg.rank.n; d++) if (!seg.rank.deleted?.[d]) byId.set(seg.rank.ids[d], seg.store.get(d));
-  const peers = JSON.parse(readFileSync(args.peers, "utf8")) as Record<string, Record<string, string[]>>;
+  if (args.lacking) {
+    const matcher = createMatcher(archive);
+    const sets: [string, JudgedQuery[]][] = [
+      ["frozen+add", withAdditions(loadJudged(), loadAdditions()).queries],
+      ...args["heldout-file"]!.split(",").map((f): [string, JudgedQuery[]] => [
+        path.basename(f, ".json").replace(/^judged-/, ""),
+        withAdditions(loadJudged(path.resolve(__dirname, "../..", f)), loadAdditions()).queries,
+      ]),
+    ];
+    lacking(matcher, byId, sets, Number(args.depth));
+    await live.close();
+    return;
+  }
+  const peers = JSON.parse(readFileSync(args.peers!, "utf8")) as Record<string, Record<string, string[]>>;
   const peer = peers[args.peer!];
   if (!peer) throw new Error(`no peer named ${args.peer} in ${args.peers}`);
   const matcher = createMatcher(archive);
@@ -59,14 +118,7 @@ async function main() {
   console.log("|---|---|---|---|---|---|---|");
   for (const [set, queries] of sets) {
     for (const jq of queries) {
-      const r = matcher.match(jq.q);
-      const ranked = r
-        ? r.mixed
-          ? r.top(Number(args.depth), "relevance", [...r.hits, ...r.nearMisses])
-          : [...r.top(Number(args.depth)), ...r.top(Number(args.depth), "relevance", r.nearMisses)]
-        : [];
-      const ours = ranked.map((h) => h.seg.rank.ids[h.d]);
-      const near = new Set(r?.nearMisses.map((h) => h.seg.rank.ids[h.d]) ?? []);
+      const { ours, near } = ourRanking(matcher, jq.q, Number(args.depth));
       const a = ndcgAt(ours, jq.grades, 5);
       const b = ndcgAt(peer[jq.id] ?? [], jq.grades, 5);
       if (a >= b - 1e-9) continue;
