@@ -29,6 +29,7 @@ import { cliArgs } from "./cli";
 import { archiveCandidates, labelFiles } from "./people-eval";
 import { readRawArticles } from "@/lib/corpus/load";
 import { bestThreshold, DEFAULT_LOGISTIC, type Example, type LogisticOptions, trainLogistic } from "@/lib/corpus/logistic";
+import { nameWords } from "@/lib/corpus/initials";
 import { candidatesToResolve, openNames, resolvePeople } from "@/lib/corpus/people";
 import { evalKey } from "@/lib/corpus/people-eval";
 import { PeopleEvidence } from "@/lib/corpus/people-evidence";
@@ -132,7 +133,7 @@ async function main() {
         const key = evalKey(p.name);
         if (seen.has(key)) continue;
         seen.add(key);
-        out.drop.push(example(p.name.split(" ")));
+        out.drop.push(example(nameWords(p.name)));
       }
       for (const words of openNames(found, mentions)) out.add.push(example(words));
     }

@@ -20,6 +20,13 @@ describe("lineUpItems", () => {
     expect(items(text)).toEqual(["Dell", "A. Williams", "S.Roberto", "Van der Kolk", "Brant", "Ozzel", "Fenn"]);
   });
 
+  it("takes a team's 'Dự kiến:' (expected line-up) as a header, not a lowercase 'dự kiến:' or one inside a sentence", () => {
+    const text = "Thông tin trước trận Rovers Dự kiến: Kameno - Ricardi, Delmas, Orvek - Fenn. Ostrana Dự kiến: Quell - Amberlin, Torvesk.";
+    expect(items(text)).toEqual(["Kameno", "Ricardi", "Delmas", "Orvek", "Fenn", "Quell", "Amberlin", "Torvesk"]);
+    expect(items("Giá dự kiến: Khoảng 700 USD, Bản A, Bản B, Bản C.")).toEqual([]);
+    expect(items("Dự kiến: Nhà A, Nhà B, Nhà C sẽ xây xong.")).toEqual([]);
+  });
+
   it("ends the list where prose resumes, leaving out the prose's subject", () => {
     const text = "Đội hình dự kiến: Kameno, Ricardi, Delmas, Orvek. Thông tin lực lượng cho thấy Orvek đá chính.";
     expect(items(text)).toEqual(["Kameno", "Ricardi", "Delmas", "Orvek"]);

@@ -7,9 +7,14 @@
 // minutes, shirt numbers and team or position labels (a name and a colon). The items are
 // players, whose names such lists print bare (surnames, given names); the labels are not.
 
-/** What opens a list: a line-up's, a position's or a match event's word, or a formation, then a colon. */
+/**
+ * What opens a list: a line-up's, a position's or a match event's word, or a formation, then a
+ * colon; or a preview's "<team> Dự kiến:" (expected line-up), capitalised and right before its
+ * colon ("Giá dự kiến: khoảng 700 USD" is a price). Its lookbehind comes after the literal, so the
+ * scan still rejects most positions by their first character.
+ */
 const HEADER =
-  /(?:Đội hình|Ghi bàn|Bàn thắng|Thay người|Dự bị|Thẻ vàng|Thẻ đỏ|Thủ môn|Hậu vệ|Trung vệ|Tiền vệ|Tiền đạo)[^.:;!?()"“”\n]{0,60}:|\(\s*\d(?:\s*[-–]\s*\d){2,3}\s*\)\s*:/gu;
+  /(?:Đội hình|Ghi bàn|Bàn thắng|Thay người|Dự bị|Thẻ vàng|Thẻ đỏ|Thủ môn|Hậu vệ|Trung vệ|Tiền vệ|Tiền đạo)[^.:;!?()"“”\n]{0,60}:|Dự kiến(?<=\p{Lu}[\p{L}\p{M}\d]* Dự kiến)\s*(?:\(\s*\d(?:\s*[-–]\s*\d){2,3}\s*\)\s*)?:|\(\s*\d(?:\s*[-–]\s*\d){2,3}\s*\)\s*:/gu;
 
 /** A position's or an event's label inside a list ("Hậu vệ phải:", "HLV trưởng:", "Dự bị:"), also glued after a name. */
 const POSITION_LABEL =

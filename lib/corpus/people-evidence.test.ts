@@ -34,6 +34,20 @@ describe("PeopleEvidence", () => {
     expect(e.titledSingle(["Thắng"])).toBe(false);
   });
 
+  it("gives a name with an initial the id of the one full name that fits it across the archive", () => {
+    const e = new PeopleEvidence();
+    const ids = (text: string) => resolvePeople(findCandidates([text]), e.helpers()).map((p) => p.id);
+    const text = "HLV J.Rufusson nói.";
+    expect(ids(text)).toEqual(["j-rufusson"]);
+    for (let i = 0; i < 2; i++) e.add(findCandidates([`HLV Jorge Rufusson cười lần ${i}.`]));
+    expect(ids(text)).toEqual(["jorge-rufusson"]);
+    // A full name whose given name opens with another letter does not fit.
+    expect(ids("HLV P.Rufusson nói.")).toEqual(["p-rufusson"]);
+    // Two full names that fit about as often: neither is taken.
+    for (let i = 0; i < 2; i++) e.add(findCandidates([`HLV Juan Rufusson nói lần ${i}.`]));
+    expect(ids(text)).toEqual(["j-rufusson"]);
+  });
+
   it("rejects a name the archive mostly uses for a street, unless a title introduces it here", () => {
     const e = new PeopleEvidence();
     // No street word or house number here ("ở số 5 Huỳnh Tấn Phát" is a street by the rules alone).

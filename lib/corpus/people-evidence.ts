@@ -5,6 +5,7 @@
 // Counts are per article (a name counts once per article and kind), kept up to date with
 // `add`/`remove`, so live updates can maintain them without a rebuild.
 import { type Candidate, isVietnameseName, nameKey, type PeopleHelpers, personTitledSingle } from "@/lib/corpus/people";
+import { personSlug } from "@/lib/corpus/text";
 
 /**
  * In how many articles a name was introduced by a title, stood after a place word, or stood
@@ -30,6 +31,10 @@ export interface EvidenceOptions {
   /** Articles with a place word before a name needed to reject it where it stands untitled. */
   minPlaced: number;
 }
+
+/** A name with an initial takes the id of a full name that fits, used in this many articles and this many times as often as the next. */
+const INITIAL_MIN = 2;
+const INITIAL_LEAD = 3;
 
 /** A name with a glued word is that of the shorter name when the archive has the shorter one this many times as often. */
 const RARER = 10;
@@ -64,6 +69,8 @@ export interface EvidenceData {
 export class PeopleEvidence {
   private readonly names = new Map<string, NameStats>();
   private readonly singles = new Map<string, NameStats>();
+  /** Full names by their words after the first (`fullForInitial`), worked out on first use after the counts change. */
+  private bySurname: Map<string, string[]> | undefined;
   articles = 0;
 
   constructor(readonly options: EvidenceOptions = DEFAULT_EVIDENCE) {}
@@ -86,10 +93,12 @@ export class PeopleEvidence {
    * (`articleEvidence`, e.g. on the build's analysis thread), here and in `also`.
    */
   count(article: ArticleEvidence, sign: 1 | -1 = 1, also?: PeopleEvidence) {
+    this.bySurname = undefined;
     this.articles += sign;
     apply(this.names, article.names, article.nameKinds, sign);
     apply(this.singles, article.singles, article.singleKinds, sign);
     if (also) {
+      also.bySurname = undefined;
       also.articles += sign;
       apply(also.names, article.names, article.nameKinds, sign);
       apply(also.singles, article.singles, article.singleKinds, sign);
@@ -98,6 +107,7 @@ export class PeopleEvidence {
 
   /** Add (sign 1) or take away (sign -1) all of another evidence's counts, e.g. one corpus file's. */
   merge(other: PeopleEvidence, sign: 1 | -1 = 1) {
+    this.bySurname = undefined;
     this.articles += sign * other.articles;
     for (const [target, source] of [
       [this.names, other.names],
@@ -139,6 +149,7 @@ export class PeopleEvidence {
    * the step that starts at 0 counts the articles.
    */
   mergeData(data: EvidenceData, sign: 1 | -1 = 1, from = 0, to = Infinity) {
+    this.bySurname = undefined;
     if (from === 0) this.articles += sign * data.articles;
     const names = data.names.length;
     const end = Math.min(to, names + data.singles.length);
@@ -231,6 +242,45 @@ export class PeopleEvidence {
     return s ? s.titled + s.placed + s.bare : 0;
   }
 
+  /**
+   * The full name the archive writes for a name with an initial ("n. djokovic" → "novak
+   * djokovic"): its given name opens with the initial and the rest is the same. The fullest
+   * evidence only: used in INITIAL_MIN articles or more, not mostly after place words, and
+   * INITIAL_LEAD times as often as any other name that fits ("j. smith" fits too many); else undefined.
+   */
+  fullForInitial(key: string): string | undefined {
+    if (key.length < 4 || key.charCodeAt(1) !== 46 || key.charCodeAt(2) !== 32) return undefined;
+    this.bySurname ??= this.indexBySurname();
+    let best: string | undefined;
+    let bestUses = 0;
+    let next = 0;
+    for (const full of this.bySurname.get(key.slice(3)) ?? []) {
+      if (full.charCodeAt(0) !== key.charCodeAt(0)) continue;
+      const s = this.names.get(full)!;
+      const uses = s.titled + s.bare;
+      if (uses > bestUses) {
+        next = bestUses;
+        bestUses = uses;
+        best = full;
+      } else next = Math.max(next, uses);
+    }
+    return best && bestUses >= INITIAL_MIN && bestUses >= INITIAL_LEAD * next && !this.mostlyPlace(best) ? best : undefined;
+  }
+
+  private indexBySurname(): Map<string, string[]> {
+    const out = new Map<string, string[]>();
+    for (const key of this.names.keys()) {
+      const space = key.indexOf(" ");
+      // Names with an initial are what is looked up, not what is found.
+      if (key.charCodeAt(space - 1) === 46) continue;
+      const rest = key.slice(space + 1);
+      const list = out.get(rest);
+      if (list) list.push(key);
+      else out.set(rest, [key]);
+    }
+    return out;
+  }
+
   /** In how many articles full names open with each word (by key), summed over the names. */
   private opens(): Map<string, number> {
     const out = new Map<string, number>();
@@ -274,6 +324,10 @@ export class PeopleEvidence {
       acceptSingle: (m, alone) =>
         (m.titled && this.titledSingle(m.words)) || (personTitledSingle(m) && this.notMostlyBare(m.words)) || this.bareSingle(m.words, alone),
       mostlyPlace: (m) => this.mostlyPlace(nameKey(m.words)),
+      canonicalId: (key) => {
+        const full = this.fullForInitial(key);
+        return full === undefined ? undefined : personSlug(full);
+      },
       listedSingle: (m) => !this.placeSingle(m.words),
       doubt: scorer?.doubt ? (m) => scorer.doubt!(m, this) : undefined,
       judge: scorer?.judge ? (words, mentions) => scorer.judge!(words, mentions, this) : undefined,

@@ -27,6 +27,25 @@ describe("findPeople", () => {
     expect(names("Chị Bùi Thanh Tâm, phụ huynh tại Q.3, lo lắng. Chị Tâm cho biết thêm.")).toEqual(["Bùi Thanh Tâm"]);
     expect(names("Tổng Bí thư Nguyễn Phú Trọng tiếp Thủ tướng Phạm Minh Chính.")).toEqual(["Nguyễn Phú Trọng", "Phạm Minh Chính"]);
   });
+  it("keeps a name written with an initial as written, one entry with its surname, never the bare surname", () => {
+    expect(names("HLV J.Mourinho nói. Mourinho cười.")).toEqual(["J.Mourinho"]);
+    expect(names("Tổng thống Nga V. Putin nói. Ông Putin cười.")).toEqual(["V. Putin"]);
+    // A full name in the article is the fullest form: the initial merges into it.
+    expect(names("HLV José Mourinho nói. HLV J.Mourinho cười.")).toEqual(["José Mourinho"]);
+    // A well-known person keeps their id whatever the article writes.
+    expect(idsOf("Siêu sao C.Ronaldo ghi bàn.")).toEqual(["cristiano-ronaldo"]);
+    expect(names("Siêu sao C.Ronaldo ghi bàn.")).toEqual(["C.Ronaldo"]);
+  });
+  it("lets a name with an initial support the full name it shortens, and adds no second entry for it", () => {
+    expect(names("Đảng do Rufus Firefly lãnh đạo.", "Ông R. Firefly nói.")).toEqual(["Rufus Firefly"]);
+  });
+  it("reads no initial in a place's abbreviation, a league's name or a sentence ending at a letter", () => {
+    expect(names("Giải V.League diễn ra ở Q.Bình Thạnh.")).toEqual([]);
+    // "H.Krông Ana" (huyện Krông Ana): the glued word opens a longer run, a place's name.
+    expect(findCandidates(["Cháu An ngụ TT.Buôn Trấp, H.Krông Ana, Đắk Lắk."]).filter((m) => m.words[0] === "H.")).toEqual([]);
+    expect(findCandidates(["Cháu An gặp H.Krong."]).filter((m) => m.words[0] === "H.")).toHaveLength(1);
+    expect(names("Đội đứng đầu bảng C. Rufus Firefly ghi bàn. Tổng thống Rufus Firefly đến.")).toEqual(["Rufus Firefly"]);
+  });
   it("resolves surname-only mentions within the article and merges spellings", () => {
     expect(names("Ông Donald Trump phát biểu. Sau đó ông Trump rời đi.")).toEqual(["Donald Trump"]);
     expect(idsOf("Trợ lý Yury Ushakov nói.", "Ông Yuri Ushakov cho biết.")).toEqual(["yuri-ushakov"]);

@@ -6,6 +6,7 @@ import peopleJson from "@/data/people.json";
 import * as charClass from "@/lib/corpus/char-class";
 import { lineUpItems } from "@/lib/corpus/line-ups";
 import * as nameLists from "@/lib/corpus/names";
+import { gluedSurname, nameWords, opensWithInitial, spacedInitial, writtenName } from "@/lib/corpus/initials";
 import { foldMarks, personSlug, slugify } from "@/lib/corpus/text";
 import * as syllables from "@/lib/corpus/vn-syllable";
 import type { Entity } from "@/lib/corpus/types";
@@ -837,6 +838,8 @@ export interface Candidate {
   lineUp?: true;
   /** Written in capitals in a table of such names ("MANUEL NEUER | Bayern"), title-cased here. */
   caps?: true;
+  /** Its first word is an initial written against the next without a space ("C.Ronaldo": words `C.`, `Ronaldo`). */
+  glued?: true;
   /** Up to two words before and the word after, lowercased ("" at a sentence boundary). */
   before: string;
   after: string;
@@ -1377,7 +1380,7 @@ export function isWeakCandidate(m: Candidate): boolean {
   return (
     m.words.length >= 2 &&
     m.words.length <= 3 &&
-    m.words.every((w) => /^[A-Za-z'’-]+$/.test(w) || /[ñüöäçëïßøå]/iu.test(w)) &&
+    m.words.every((w, i) => /^[A-Za-z'’-]+$/.test(w) || /[ñüöäçëïßøå]/iu.test(w) || (i === 0 && /^[A-Z]\.$/.test(w))) &&
     !m.words.some((w) => ENGLISH_FUNCTION_WORDS.has(lower(w))) &&
     !isVietnameseName(m.words)
   );
@@ -1520,6 +1523,7 @@ export function findCandidates(texts: string[]): Candidate[] {
     }
   });
   const LIST_GAP = /^\s*(?:,|và|,\s*và|hay|hoặc)\s*$/u;
+  attachInitials(texts, out);
   for (const m of out) withInitials(texts[m.text], m);
   markLineUps(texts, out);
   for (const m of out) {
@@ -1632,6 +1636,52 @@ function withInitials(text: string, m: Candidate) {
     m.strong = true;
     m.personTitled = endsWithPhrase(prefix, PERSON_ONLY_TITLES);
   }
+}
+
+/**
+ * "C.Ronaldo", "V. Putin", "7 S. Larsson": a foreign surname (one or two words) after one
+ * initial (`lib/corpus/initials.ts`). The initial's one-letter candidate, with its title, becomes
+ * the name's: words `C.`, `Ronaldo`. Vietnamese names abbreviated this way ("T.Nhung",
+ * "Q.Bình") are no foreign words and stay out.
+ */
+function attachInitials(texts: string[], out: Candidate[]) {
+  let kept = 0;
+  for (let k = 0; k < out.length; k++) {
+    const m = out[k];
+    const text = texts[m.text];
+    const n = initialled(text, m, out[k + 1]);
+    if (n === out[k + 1]) k++;
+    out[kept++] = n ?? m;
+  }
+  out.length = kept;
+}
+
+/** The candidate the one-letter candidate `m` opens as an initial (`next` taken over or a new one), or null. */
+function initialled(text: string, m: Candidate, next: Candidate | undefined): Candidate | null {
+  if (m.words.length !== 1 || m.words[0].length !== 1 || text.charCodeAt(m.end) !== 46 || m.placed || m.caps) return null;
+  let n: Candidate;
+  if (text.charCodeAt(m.end + 1) === 32) {
+    if (!next || next.text !== m.text || next.start !== m.end + 2 || next.words.length > 2 || next.placed || !next.words.every(isForeignWord)) return null;
+    if (!spacedInitial(text, m.start, m.titled)) return null;
+    n = next;
+  } else {
+    const surname = gluedSurname(text, m.end);
+    // "H.Krông Ana" (huyện Krông Ana): a glued word that opens a longer run is a place's or a body's name.
+    if (!surname || !isForeignWord(surname) || /^ \p{Lu}/u.test(text.slice(m.end + 1 + surname.length, m.end + 3 + surname.length))) return null;
+    const found: Candidate[] = [];
+    mentionsInRun(text, m.end + 1, [surname], m.text, found);
+    if (found.length !== 1 || found[0].placed) return null;
+    n = found[0];
+    n.glued = true;
+  }
+  n.words = [`${m.words[0]}.`, ...n.words];
+  n.start = m.start;
+  if (m.titled) {
+    n.titled = true;
+    n.strong = true;
+    n.personTitled ||= m.personTitled;
+  }
+  return n;
 }
 
 /**
@@ -1874,6 +1924,8 @@ export function resolvePeople(found: readonly Candidate[], helpers: PeopleHelper
   // Weak candidates (untitled foreign-looking names) need support: a person cue right after,
   // a word of the name used alone elsewhere, or a list shared with an accepted name.
   const singles = new Set(mentions.filter((m) => m.words.length === 1).map((m) => nameKey(m.words)));
+  // "G. Ziuganov" here supports "Gennady Ziuganov" as a bare surname would (not itself).
+  const initialled = new Set(mentions.filter((m) => m.words.length === 2 && opensWithInitial(m.words)).map((m) => nameKey(m.words.slice(1))));
   const accepted = new Set<Candidate>();
   const alone = aloneMentions(mentions);
   for (const m of mentions) {
@@ -1883,8 +1935,11 @@ export function resolvePeople(found: readonly Candidate[], helpers: PeopleHelper
     } else if (m.strong) {
       if (m.titled || m.known || !helpers.reject?.(m)) accepted.add(m);
     } else if (isWeakCandidate(m)) {
-      const reused = singles.has(nameKey([m.words[m.words.length - 1]])) || singles.has(nameKey([m.words[0]]));
-      if ((m.cue || reused) && !helpers.doubt?.(m)) accepted.add(m);
+      const last = nameKey([m.words[m.words.length - 1]]);
+      const reused = singles.has(last) || singles.has(nameKey([m.words[0]])) || (!opensWithInitial(m.words) && initialled.has(last));
+      // "N.Djokovic": the surname after an initial, as the archive knows it alone ("tay vợt Djokovic").
+      const surname = !reused && m.words.length === 2 && opensWithInitial(m.words) && helpers.acceptSingle?.({ ...m, words: m.words.slice(1) }, false);
+      if ((m.cue || reused || surname) && !helpers.doubt?.(m)) accepted.add(m);
     } else if (m.cue && hasMiddleName(m.words) && !helpers.reject?.(m)) {
       // "Quang Văn Toàn (27 tuổi)": a rarer family name, but a person's middle name and a person's cue.
       accepted.add(m);
@@ -1917,11 +1972,14 @@ export function resolvePeople(found: readonly Candidate[], helpers: PeopleHelper
   acceptStageTags(mentions, accepted);
   const people = mergeMentions([...accepted], helpers, listed, alone);
   const { judge, add } = helpers;
-  const kept = judge ? people.filter((p) => judge(p.name.split(" "), found)) : people;
+  const kept = judge ? people.filter((p) => judge(nameWords(p.name), found)) : people;
   if (add) {
     for (const words of openNames(people, found)) {
       if (!add(words, found)) continue;
-      const name = words.join(" ");
+      const name = writtenName(
+        words,
+        found.some((m) => m.glued && m.words === words),
+      );
       const key = nameKey(words);
       kept.push({ id: helpers.canonicalId?.(key, name) ?? (VN_ONLY.test(name) ? personSlug(name) : personSlug(key)), name });
     }
@@ -1941,11 +1999,13 @@ function openSingle(w: string): boolean {
  * Trump). In text order, once per name.
  */
 export function openNames(people: readonly Entity[], mentions: readonly Candidate[]): string[][] {
-  const found = people.map((p) => ` ${nameKey(p.name.split(" "))} `);
+  const found = people.map((p) => ` ${nameKey(nameWords(p.name))} `);
   const seen = new Set<string>();
   const out: string[][] = [];
   for (const m of mentions) {
     if (m.placed || (m.words.length < 2 && !openSingle(m.words[0]))) continue;
+    // "V.Putin" beside "Vladimir Putin": the initial stands for the given name found.
+    if (opensWithInitial(m.words) && found.some((f) => f.endsWith(` ${nameKey(m.words.slice(1))} `))) continue;
     const key = nameKey(m.words);
     if (seen.has(key)) continue;
     seen.add(key);
@@ -2101,16 +2161,19 @@ interface Person {
   known: KnownPerson | null;
   /** A well-known person's fullest form in this article that is part of their name ("Trump" of Donald Trump). */
   written?: string[];
+  /** `written` has its initial glued to the surname ("C.Ronaldo"). */
+  writtenGlued?: true;
   /** Spellings of the same length merged as slips ("Warren Buffet" / "Warren Buffett"), by key, with their mentions. */
   spelled?: Map<string, { words: string[]; count: number }>;
 }
 
-/** The words of a well-known person's name the mention writes, when it writes nothing else ("Ronaldo", not "CR7"). */
+/** The words of a well-known person's name the mention writes, when it writes nothing else ("Ronaldo", "C.Ronaldo", not "CR7"). */
 function writtenPart(m: Candidate, known: KnownPerson): string[] | undefined {
-  const full = new Set(nameKey(known.name.split(" ")).split(" "));
+  const full = nameKey(known.name.split(" ")).split(" ");
+  const given = full.slice(0, -1);
   return nameKey(m.words)
     .split(" ")
-    .every((w) => full.has(w))
+    .every((w) => full.includes(w) || (w.length === 2 && w[1] === "." && given.some((g) => g[0] === w[0])))
     ? m.words
     : undefined;
 }
@@ -2123,7 +2186,16 @@ function writtenPart(m: Candidate, known: KnownPerson): string[] | undefined {
 function shownName(p: Person): string {
   if (!p.known || !p.written) return p.name;
   const parts = (words: string[]) => nameKey(words).split(" ").length;
-  return parts(p.written) < parts(p.known.name.split(" ")) ? p.written.join(" ") : p.name;
+  // "C.Ronaldo" as written where the article gives no fuller form: an initial is no given name.
+  return parts(p.written) < parts(p.known.name.split(" ")) || opensWithInitial(p.written) ? writtenName(p.written, p.writtenGlued) : p.name;
+}
+
+/** Whether `initialled` ("J.", "Mourinho") is `full` ("José Mourinho") with its given name cut to the initial. */
+function initialFits(full: readonly string[], initialled: readonly string[]): boolean {
+  const rest = initialled.length - 1;
+  if (full.length <= rest || opensWithInitial(full)) return false;
+  const given = full[full.length - rest - 1];
+  return nameKey(full.slice(-rest)) === nameKey(initialled.slice(1)) && foldMarks(given[0]).toLowerCase() === foldMarks(initialled[0][0]).toLowerCase();
 }
 
 /** Full names first; shorter mentions resolve to the one full name they are part of. */
@@ -2137,7 +2209,9 @@ function mergeMentions(
   // By the parts of the key, not the words: "David de Gea" (particle glued) is longer than "De Gea".
   // Worked out once per mention, not once per comparison of the sort.
   const partsOf = new Map(accepted.map((m) => [m, nameKey(m.words).split(" ").length]));
-  const ordered = accepted.sort((x, y) => partsOf.get(y)! - partsOf.get(x)! || x.text - y.text || x.start - y.start);
+  // A name with an initial after the full names as long ("José Mourinho" before "J.Mourinho"), so it can merge into one.
+  const initial = (m: Candidate) => (opensWithInitial(m.words) ? 1 : 0);
+  const ordered = accepted.sort((x, y) => partsOf.get(y)! - partsOf.get(x)! || initial(x) - initial(y) || x.text - y.text || x.start - y.start);
   for (const m of ordered) {
     const known = m.known ? (knownByName.get(m.known) ?? null) : null;
     const key = known ? nameKey(known.name.split(" ")) : nameKey(m.words);
@@ -2147,7 +2221,10 @@ function mergeMentions(
       const spelling = existing.spelled?.get(key);
       if (spelling) spelling.count++;
       const written = known && writtenPart(m, known);
-      if (written && (!existing.written || nameKey(written).split(" ").length > nameKey(existing.written).split(" ").length)) existing.written = written;
+      if (written && (!existing.written || nameKey(written).split(" ").length > nameKey(existing.written).split(" ").length)) {
+        existing.written = written;
+        existing.writtenGlued = m.glued;
+      }
       continue;
     }
     // The longer names this one ends, or as one word opens (keys are words joined by single spaces).
@@ -2170,13 +2247,19 @@ function mergeMentions(
     }
     if (containing.length > 1) continue;
     if (known) {
-      people.set(key, { name: known.name, words: known.name.split(" "), count: 1, known, written: writtenPart(m, known) });
+      people.set(key, { name: known.name, words: known.name.split(" "), count: 1, known, written: writtenPart(m, known), writtenGlued: m.glued });
     } else if (m.words.length >= 2) {
+      // "J.Mourinho" beside "José Mourinho": the initial is the given name's.
+      const full = opensWithInitial(m.words) && [...people.values()].find((p) => !p.known && initialFits(p.words, m.words));
+      if (full) {
+        full.count++;
+        continue;
+      }
       const variant = [...people.entries()].find(([k, p]) => !p.known && sameVariant(k, key, p.words, m.words));
       if (variant) {
         variant[1].count++;
         if (m.words.length === variant[1].words.length) countSpelling(variant, key, m.words);
-      } else people.set(key, { name: m.words.join(" "), words: m.words, count: 1, known: null });
+      } else people.set(key, { name: writtenName(m.words, m.glued), words: m.words, count: 1, known: null });
     } else if (listed.has(m) || (helpers.acceptSingle ? helpers.acceptSingle(m, alone.has(m)) : personTitledSingle(m))) {
       people.set(key, { name: m.words[0], words: m.words, count: 1, known: null });
     }
