@@ -947,6 +947,94 @@ describe("the membership pass (every word required: members decided before any p
     expect(nearMisses).toBeGreaterThan(20);
     expect(cuts).toBeGreaterThan(20);
   });
+
+  // The wide rule (NearMissRule.wideWords, wideShort): an article stays in the running while the
+  // idf it lacks, less what its completions cover, is within the rule's share, so the membership
+  // pass must test coverage as the scoring pass does (a completion counts its expansion weight).
+  const WIDE = ["bão", "giá", "vàng", "người", "dân", "tăng", "lũ", "lụt", "Hà", "Nội", "2016-2017"];
+  const wideSample = fc.record({
+    words: fc.uniqueArray(fc.constantFrom(...WIDE), { minLength: 4, maxLength: 7 }),
+    docs: fc.array(
+      fc.record({
+        // Each query word held (mostly), held through another word of its prefix, or not at all.
+        holds: fc.array(fc.constantFrom("word", "word", "word", "alike", "none"), { minLength: 7, maxLength: 7 }),
+        inTitle: fc.nat(5),
+      }),
+      { minLength: 3, maxLength: 60 },
+    ),
+    padding: fc.oneof(fc.constant(0), fc.integer({ min: 20, max: 200 })),
+    typing: fc.constantFrom("as is", "unmarked", "prefix", "quoted"),
+    rule: fc.record({ wideShort: fc.constantFrom(0, 4), wideWords: fc.constantFrom(0, 4, 6), wideShare: fc.constantFrom(0.3, 0.5, 0.7) }),
+    scoreBudget: fc.option(fc.integer({ min: 1, max: 200 }), { freq: 3 }),
+  });
+  // Another word sharing each word's first letters: held instead, it is only a completion of the typed prefix.
+  const ALIKE_PREFIX: Record<string, string> = {
+    bão: "bánh",
+    giá: "giày",
+    vàng: "vành",
+    người: "ngược",
+    dân: "dâng",
+    tăng: "tầng",
+    lũ: "lúa",
+    lụt: "lục",
+    Hà: "Hàn",
+    Nội: "Nộp",
+    "2016-2017": "2016",
+  };
+
+  it("under the wide rule too: the same matches, wide near misses, bounds, charge and cut as testing and scoring in one pass", () => {
+    let wideOnly = 0;
+    let cuts = 0;
+    fc.assert(
+      fc.property(wideSample, (x) => {
+        const arts = x.docs.map((d, i) => {
+          const held = x.words.flatMap((w, k) => (d.holds[k] === "word" ? [w] : d.holds[k] === "alike" ? [ALIKE_PREFIX[w]] : []));
+          const cut = d.inTitle % (held.length + 1);
+          return article(`a${i}`, held.slice(0, cut).join(" ") || "tin", held.slice(cut).join(" ") || "tức");
+        });
+        for (let i = 0; i < x.padding; i++) arts.push(article(`p${i}`, "tin", x.words.filter((_, k) => (i + k) % 3 === 0).join(" ") || "tức"));
+        const archive = memoryArchive(arts);
+        const ix = archive.segments[0].rank;
+        const typed =
+          x.typing === "unmarked"
+            ? x.words.map(unmark).join(" ")
+            : x.typing === "prefix"
+              ? x.words.map((w) => w.slice(0, 2)).join(" ")
+              : x.typing === "quoted"
+                ? `"${x.words.slice(0, 2).join(" ")}" ${x.words.slice(2).join(" ")}`
+                : x.words.join(" ");
+        const { words, phrases } = parseQuery(typed);
+        const rule = { ...NEAR_MISS, ...x.rule };
+        const base: ScoreRequest = { groups: expandQuery(archive.lexicon, words), phrases, excluded: [], mode: "all", nearMiss: true, nearMissRule: rule };
+        if (x.scoreBudget !== null) base.scoreBudget = x.scoreBudget;
+        const run = (nearMissRule: typeof rule, onePass: boolean, scratch = createScratch(ix)) => {
+          const req: ScoreRequest = { ...base, nearMissRule, onePass };
+          const b = boundQuery(ix, scratch, req);
+          return {
+            docs: b.docs,
+            full: b.full,
+            lower: Array.from(b.lower),
+            upper: Array.from(b.upper),
+            near: [...(req.nearMisses ?? new Map())],
+            scored: req.scored,
+            cutAt: req.cutAt,
+          };
+        };
+        const reference = run(rule, true);
+        const narrow = run({ ...rule, wideShort: 0, wideWords: 0 }, true);
+        if (reference.near.length > narrow.near.length) wideOnly++;
+        if (reference.cutAt !== undefined) cuts++;
+        // Twice on one scratch: the pass must leave it clean (Scratch.cover, bestCover).
+        const sc = createScratch(ix);
+        expect(run(rule, false, sc)).toEqual(reference);
+        expect(run(rule, false, sc)).toEqual(reference);
+      }),
+      { numRuns: 400 },
+    );
+    // The property reached what it is about: near misses only the wide rule lists, and budget cuts.
+    expect(wideOnly).toBeGreaterThan(30);
+    expect(cuts).toBeGreaterThan(20);
+  });
 });
 
 describe("headlessCeilings (what scripts/scale/query-profile.ts --skip-profile measures with)", () => {

@@ -364,6 +364,11 @@ export interface Scratch {
   /** Per article: the query words it holds, by the membership pass (see memberPass); with MEMBER set once it is one. */
   held: Int32Array;
   /**
+   * Per article: the coverage of the words the membership pass has seen it hold, summed as the
+   * scoring pass sums Scratch.sums' COVER, for the wide rule's test (see memberPass). Zero at rest.
+   */
+  cover: Float64Array;
+  /**
    * Per query word g and article d, at g × n + d: the position of the article's posting of the
    * word's term, written by the membership pass (see memberPass) and never cleared: a position is
    * trusted only when it lies in the term's postings and names the article. Grown as needed.
@@ -423,6 +428,7 @@ export function createScratch(index: RankIndex): Scratch {
     expMask: new Int32Array(index.exactTerm.length),
     allow: new Int32Array(index.n),
     held: new Int32Array(index.n),
+    cover: f(),
     posAt: new Int32Array(0),
     listed: new Int32Array(0),
     slot: new Int32Array(index.n).fill(-1),
@@ -763,7 +769,7 @@ function run(index: RankIndex, s: Scratch, req: ScoreRequest, explain: Explain |
     const most = minor ? lackAllowed(groups.length, rule) : 0;
     const budget = req.mode === "all" ? (req.missShare ?? 0) * stats.totalIdf : Infinity;
     const docLimit = req.docLimit ?? index.n;
-    const work = accumulate(index, s, groups, touched, budget, minor, most, stats, w, wide?.budget ?? 0, docLimit, req.scoreBudget ?? Infinity, !req.onePass);
+    const work = accumulate(index, s, groups, touched, budget, minor, most, stats, w, wide, docLimit, req.scoreBudget ?? Infinity, !req.onePass);
     req.scored = work.scored;
     req.cutAt = work.limit < docLimit ? work.limit : undefined;
     // Cut by the score budget: the articles after the cut are out (their sums are partial); the rest keep their order.
@@ -978,9 +984,10 @@ function scanned(
  * Title, text, coverage and head parts of every word (the best of its expansions).
  * Rarest word first; when every word must match, only articles that hold every word, or
  * all but a few words of `minor` (near misses, see lackAllowed), are scored: with
- * `membersFirst` (and no wide rule) a membership pass decides which they are before any
- * posting is scored (memberPass); otherwise later words only score articles that matched
- * all earlier ones, or may still be near misses. Only the postings of articles below `limit` are read.
+ * `membersFirst` a membership pass decides which they are before any posting is scored
+ * (memberPass; under the wide rule too, testing coverage as this pass does); otherwise later
+ * words only score articles that matched all earlier ones, or may still be near misses. Only
+ * the postings of articles below `limit` are read.
  */
 function accumulate(
   index: RankIndex,
@@ -992,11 +999,12 @@ function accumulate(
   most: number,
   stats: QueryStats,
   w: RankWeights,
-  wide = 0,
+  widened: Wide | null = null,
   limit = index.n,
   scoreBudget = Infinity,
   membersFirst = true,
 ): { scored: number; limit: number } {
+  const wide = widened?.budget ?? 0;
   const { foldedStart, foldedDocs, foldedTf, titleNorm, leadNorm, bodyNorm, exactStart, exactDocs } = index;
   const { mask, litMask, allow, sums, markUp, bestTitle, bestText, bestCover, bestHead, slot, slotted } = s;
   // Rows of per-field word counts: 3 per query word (what bounds the positional features).
@@ -1023,11 +1031,11 @@ function accumulate(
   let check = scoreBudget / 2;
   let read = 0;
   const total = postingsUpTo(index, groups, limit);
-  // Every word required and no wide rule: which articles end up a full match or a near miss
+  // Every word required: which articles end up a full match or a near miss
   // is decided first from the postings alone (members); only those are scored below, so an
   // article that holds the rarest word but lacks the others costs a test, not a score and a row.
   const { held } = s;
-  const members = membersFirst && requireAll && wide === 0 ? memberPass(index, s, groups, order, minor, most, limit, scoreBudget, total) : null;
+  const members = membersFirst && requireAll ? memberPass(index, s, groups, order, minor, most, limit, scoreBudget, total, widened, stats.wordIdf) : null;
   if (members) {
     // The budget was charged and any cut made by the membership pass (its count is returned).
     limit = members.limit;
@@ -1215,6 +1223,11 @@ const MEMBER = 1 << 30;
  * article still in the running leaves its position in Scratch.posAt; for a word of several terms,
  * such postings are listed in Scratch.listed, term after term (`spans[g]`: where each term's start,
  * and the last's end), negated (~p) when the article lacks the term's marked spelling.
+ * Under the wide rule (`wide`), an article not open by the near-miss test stays in the running
+ * while the idf of the words read less its coverage is within the rule's budget, as the scoring
+ * pass tests it: its coverage is summed in Scratch.cover in the same order and the same steps
+ * (each word's idf × its best expansion weight), so the test decides alike to the bit; a member
+ * then may also lack what wideMissMask allows.
  */
 function memberPass(
   index: RankIndex,
@@ -1226,9 +1239,14 @@ function memberPass(
   limit: number,
   scoreBudget: number,
   total: number,
+  wide: Wide | null = null,
+  wordIdf: Float64Array | null = null,
 ): { docs: number[]; scored: number; limit: number; spans: (number[] | undefined)[] } {
   const { foldedStart, foldedDocs, exactStart, exactDocs } = index;
-  const { held } = s;
+  const { held, cover, bestCover } = s;
+  const lax = wide === null ? -1 : wide.budget + 1e-9;
+  /** Idf of the words read so far (accumulate's `processed`, summed alike). */
+  let processed = 0;
   if (s.posAt.length < groups.length * index.n) s.posAt = new Int32Array(groups.length * index.n);
   const { posAt } = s;
   const spans: (number[] | undefined)[] = groups.map(() => undefined);
@@ -1243,6 +1261,9 @@ function memberPass(
     const bit = 1 << g;
     const atWord = groups[g].terms.length === 1 ? g * index.n : -1;
     const span = atWord < 0 ? (spans[g] = [length]) : null;
+    // Wide rule: the articles met in this word, whose best expansion weight (bestCover) joins
+    // their coverage once the word is read.
+    const metWide: number[] | null = wide === null ? null : [];
     for (const t of groups[g].terms) {
       const from = foldedStart[t.f];
       let end = postingsBelow(index, t.f, limit);
@@ -1255,7 +1276,7 @@ function memberPass(
       for (let p = from; p < end; p++) {
         const d = foldedDocs[p];
         const h = held[d];
-        if (!open(h & needed, needed, minor, most)) continue;
+        if (!open(h & needed, needed, minor, most) && !(lax >= 0 && processed - cover[d] <= lax)) continue;
         // Charged as accumulate charges it: past the check, the same estimate and the same cut (this posting not charged).
         if (scored + 1 > check) {
           const cut = budgetCut(scored + 1, total, read + p - from + 1, check, scoreBudget, limit, d);
@@ -1277,9 +1298,23 @@ function memberPass(
         if (span) listed[length++] = p;
         if (h === 0) seen.push(d);
         held[d] = h | bit;
+        if (metWide !== null) {
+          // The word's best weight, as accumulate keeps it (it skips completions where the word is
+          // met as typed, which changes no maximum: a term as typed weighs 1, a completion less).
+          if ((h & bit) === 0) metWide.push(d);
+          if (t.weight > bestCover[d]) bestCover[d] = t.weight;
+        }
       }
       span?.push(length);
       read += end - from;
+    }
+    if (metWide !== null) {
+      const idfOf = wordIdf![g];
+      for (const d of metWide) {
+        cover[d] += idfOf * bestCover[d];
+        bestCover[d] = 0;
+      }
+      processed += idfOf;
     }
     needed |= bit;
   }
@@ -1289,8 +1324,9 @@ function memberPass(
   for (const d of seen) {
     const h = held[d];
     held[d] = 0;
+    cover[d] = 0;
     if (d >= limit || (deleted !== null && deleted[d] !== 0)) continue;
-    if (h === full || (minor !== 0 && nearMissMask(h, full, minor, most) !== 0)) {
+    if (h === full || (minor !== 0 && nearMissMask(h, full, minor, most) !== 0) || (wide !== null && wideMissMask(h, full, wide) !== 0)) {
       docs.push(d);
       held[d] = h | MEMBER;
     }
