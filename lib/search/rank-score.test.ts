@@ -964,7 +964,13 @@ describe("the membership pass (every word required: members decided before any p
     ),
     padding: fc.oneof(fc.constant(0), fc.integer({ min: 20, max: 200 })),
     typing: fc.constantFrom("as is", "unmarked", "prefix", "quoted"),
-    rule: fc.record({ wideShort: fc.constantFrom(0, 4), wideWords: fc.constantFrom(0, 4, 6), wideShare: fc.constantFrom(0.3, 0.5, 0.7) }),
+    // `alone`: the matcher's pass listing near misses alone (NearMissRule.alone).
+    rule: fc.record({
+      wideShort: fc.constantFrom(0, 4),
+      wideWords: fc.constantFrom(0, 4, 6),
+      wideShare: fc.constantFrom(0.3, 0.5, 0.7),
+      alone: fc.oneof({ arbitrary: fc.constant(false), weight: 3 }, { arbitrary: fc.constant(true), weight: 1 }),
+    }),
     scoreBudget: fc.option(fc.integer({ min: 1, max: 200 }), { freq: 3 }),
   });
   // Another word sharing each word's first letters: held instead, it is only a completion of the typed prefix.
