@@ -371,7 +371,8 @@ export interface Scratch {
   /**
    * Per query word g and article d, at g × n + d: the position of the article's posting of the
    * word's term, written by the membership pass (see memberPass) and never cleared: a position is
-   * trusted only when it lies in the term's postings and names the article. Grown as needed.
+   * trusted only when it lies in the term's postings and names the article (-1 where the wide rule's
+   * pass saw the article leave the running at that word). Grown as needed.
    */
   posAt: Int32Array;
   /**
@@ -1276,7 +1277,14 @@ function memberPass(
       for (let p = from; p < end; p++) {
         const d = foldedDocs[p];
         const h = held[d];
-        if (!open(h & needed, needed, minor, most) && !(lax >= 0 && processed - cover[d] <= lax)) continue;
+        if (!open(h & needed, needed, minor, most) && !(lax >= 0 && processed - cover[d] <= lax)) {
+          // Under the wide rule an article may leave the running at a word it holds and still end a
+          // member (its completions count at their weight, so the idf it lacks less its coverage can
+          // pass the share before what it lacks by its words does): this posting is not the scoring
+          // pass's to read, so no position an earlier query left here may stand for it.
+          if (lax >= 0 && atWord >= 0) posAt[atWord + d] = -1;
+          continue;
+        }
         // Charged as accumulate charges it: past the check, the same estimate and the same cut (this posting not charged).
         if (scored + 1 > check) {
           const cut = budgetCut(scored + 1, total, read + p - from + 1, check, scoreBudget, limit, d);
