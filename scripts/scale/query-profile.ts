@@ -7,7 +7,8 @@
 // match() time in that run, how many full matches and near misses they have and how many
 // postings they read and scored: the work budgets' units, matcher.ts WORK_BUDGET and
 // SCORE_BUDGET). Every run ends with both over the queries (p50, p99, max), the members each
-// query lists (full matches + near misses) and how many the budgets cut (`partial`). `--score-budget N` sets the score budget (`Infinity`: none).
+// query lists (full matches + near misses), how many of them the first ten made exact (positional scans of
+// the article's token stream, on a fresh matcher) and how many the budgets cut (`partial`). `--score-budget N` sets the score budget (`Infinity`: none).
 // `--ab '{"marks":0}'` also times match() with those RANK_WEIGHTS changed ("match-ab"), in the
 // same process and runs, the two alternating which goes first: a weight's or feature's cost
 // (`"mix": false` and `"nearMissRule": {…}` set those matcher options). match() is timed with
@@ -45,6 +46,7 @@ import { LiveIndex } from "@/lib/index/live-index";
 import { SearchEngine } from "@/lib/search/engine";
 import type { Archive } from "@/lib/index/archive";
 import { createMatcher, localize, type Hit, type MatcherOptions } from "@/lib/search/matcher";
+import { isExact } from "@/lib/search/topk";
 import { expandQuery } from "@/lib/search/query-expand";
 import { parseQuery } from "@/lib/search/query-parse";
 import { createScratch, headlessCeilings, NEAR_MISS, RANK_WEIGHTS, type RankWeights } from "@/lib/search/rank-score";
@@ -178,10 +180,17 @@ async function main() {
       `${name}: p50 ${median(out[name].p50).toFixed(2)} ms, p99 ${median(out[name].p99).toFixed(2)} ms (runs: ${out[name].p50.map((x) => x.toFixed(2)).join(" ")})`,
     );
   }
+  // Per query, on a fresh matcher (the timed one's hits were made exact by its runs): how many hits
+  // the first ten made exact, each a positional scan of the article's token stream (topk.ts selectTop).
+  const fresh = createMatcher(live.archive, budgets);
+  const scans = new Map(queries.map((q) => [q, scannedForTen(fresh.match(q))]));
   for (const [i, q] of given.entries()) {
     const of = (name: string) => (perQuery[name].length ? `${name} ${median(perQuery[name].map((t) => t[i])).toFixed(2)} ms` : "");
     const m = matcher.match(q);
-    const work = m ? `, ${m.postings} postings read, ${m.scored} scored${m.partial ? ", partial" : ""}` : "";
+    const members = m ? m.hits.length + m.nearMisses.length : 0;
+    const work = m
+      ? `, ${m.postings} postings read, ${m.scored} scored, ${members} members, ${scans.get(q)} scanned for the first ten${m.partial ? ", partial" : ""}`
+      : "";
     console.log(`query: ${[of("match"), of("search")].filter(Boolean).join(", ")} (median of ${values.runs} runs${work})  ${q}`);
   }
   // The work budget's unit (matcher.ts WORK_BUDGET): postings charged per query, and which queries it cut.
@@ -195,6 +204,8 @@ async function main() {
   const members = charged.map((x) => x.m!.hits.length + x.m!.nearMisses.length).sort((a, b) => a - b);
   if (members.length)
     console.log(`members (full matches + near misses): p50 ${percentile(members, 50)}, p99 ${percentile(members, 99)}, max ${members[members.length - 1]}`);
+  const scanned = [...scans.values()].sort((a, b) => a - b);
+  console.log(`scanned for the first ten: p50 ${percentile(scanned, 50)}, p99 ${percentile(scanned, 99)}, max ${scanned[scanned.length - 1]}`);
   console.log(`cut by the budget (partial): ${charged.filter((x) => x.m!.partial).length} of ${charged.length}`);
   const slowest = queries.map((q, i) => ({ q, ms: lastSearch[i] ?? 0 })).sort((a, b) => b.ms - a.ms);
   for (const { q, ms } of slowest.slice(0, Number(values.slowest))) {
@@ -209,6 +220,16 @@ async function main() {
   console.log(`load at end ${loadAverage()}`);
   await live.close();
   await liveB?.close();
+}
+
+/** How many of a match's hits and near misses the first ten (shownTen) made exact: its positional scans. */
+function scannedForTen(m: ReturnType<ReturnType<typeof createMatcher>["match"]>): number {
+  if (!m) return 0;
+  const all: Hit[] = [...m.hits, ...m.nearMisses];
+  const exact = () => all.reduce((n, h) => n + (isExact(h) ? 1 : 0), 0);
+  const before = exact();
+  shownTen(m);
+  return exact() - before;
 }
 
 /** `--wide-list`: see the header. */
