@@ -1088,6 +1088,28 @@ describe("the wide rule's membership pass, an article leaving the running at a w
   });
 });
 
+describe("tightening a bound (ProximityScorer.tighten: the pair filters a bound left unread)", () => {
+  // Many alike matches holding the words apart: each bound above MaxScore's cut leaves its pair
+  // filters unread (a loose row per article, n parts each), and reading them takes the pairs away.
+  const apart = Array.from({ length: 600 }, (_, i) => article(`a${i}`, "tin", `bão ở đây ${i}. lũ ở kia. miền núi. nay trung bình.`));
+  const archive = memoryArchive([...apart, ...background]);
+  const ix = archive.segments[0].rank;
+  const bounded = (q: string, s: ReturnType<typeof createScratch>) => {
+    const parsed = parseQuery(q);
+    return boundQuery(ix, s, { groups: expandQuery(archive.lexicon, parsed.words), phrases: parsed.phrases, excluded: [], mode: "all" });
+  };
+  const tightened = (b: ReturnType<typeof boundQuery>) => b.docs.map((d) => b.proximity!.tighten(d));
+
+  it("takes as much off after a query of fewer words grew the scratch's loose rows as on a fresh scratch", () => {
+    const reference = tightened(bounded("bão lũ miền trung", createScratch(ix)));
+    // The case: more loose rows than a query of two words' rows hold at four parts each.
+    expect(reference.filter((x) => x > 0).length).toBeGreaterThan(512);
+    const s = createScratch(ix);
+    bounded("bão lũ", s);
+    expect(tightened(bounded("bão lũ miền trung", s))).toEqual(reference);
+  });
+});
+
 describe("headlessCeilings (what scripts/scale/query-profile.ts --skip-profile measures with)", () => {
   const WORDS = ["bão", "báo", "giá", "vàng", "người", "dân", "đàm", "phán", "của", "Hà", "Nội"];
   const words = (min: number) => fc.array(fc.constantFrom(...WORDS), { minLength: min, maxLength: 6 });

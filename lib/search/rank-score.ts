@@ -1660,8 +1660,10 @@ function createScanner(index: RankIndex, s: Scratch, groups: Group[], phrases: n
     let r = looseRowOf(d);
     if (r < 0) {
       r = s.looseAt[d] = s.looseRows++;
-      if (s.looseRows > s.looseDocs.length) {
-        s.looseDocs = grow(s.looseDocs, s.looseRows);
+      if (s.looseRows > s.looseDocs.length) s.looseDocs = grow(s.looseDocs, s.looseRows);
+      // Parts are n per row, and the rows may have been grown by a query of fewer words: a row past
+      // the end of a typed array would keep nothing, its article never tightened (scanned instead).
+      if (s.looseRows * n > s.looseParts.length) {
         const parts = new Float64Array(s.looseDocs.length * n);
         parts.set(s.looseParts.subarray(0, Math.min(s.looseParts.length, parts.length)));
         s.looseParts = parts;
