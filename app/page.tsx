@@ -11,7 +11,7 @@ import { SkipLink } from "@/components/search/SkipLink";
 import type { SearchResponse } from "@/lib/api/contract";
 import { explainExclusions } from "@/lib/search/exclusions";
 import type { AnswerText } from "@/lib/search/result-cache";
-import { pageAnswer } from "@/lib/ui/page-answer";
+import { pageAnswer, pageView } from "@/lib/ui/page-answer";
 import { serviceState } from "@/lib/search/service";
 import { SITE_NAME, searchDescription, searchTitle } from "@/lib/ui/page-meta";
 import { describeParamError, fixFor } from "@/lib/url/param-errors";
@@ -35,7 +35,7 @@ const searchOnce = cache((key: string): AnswerText | null => {
   const { engine } = state.service;
   // The page's client gets the facet values it shows, not all 100 of each (lib/ui/page-answer.ts),
   // written once from the answer as the engine makes it.
-  const answer = engine.searchJson(parsed.query, { view: (a) => (a.total > 0 ? pageAnswer(a) : a) });
+  const answer = engine.searchJson(parsed.query, { view: pageView });
   if (answer.total > 0) return answer;
   // Nothing found: say when the exclusions are why (lib/search/exclusions.ts).
   const response = JSON.parse(answer.json) as SearchResponse;

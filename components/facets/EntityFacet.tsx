@@ -62,6 +62,16 @@ function useWholeFacets(query: SearchQuery, wanted: boolean): SearchFacets | nul
 }
 
 /**
+ * The server renders a facet as a reader first sees it: nothing typed in "Lọc…", the list not
+ * opened, so neither hook above has anything to give (null). Their states, timers and the two
+ * TanStack queries and observers per facet (six per page) were built per request for that.
+ * Chosen once per environment, so each calls the same hooks on every render; the client's
+ * first render gives the same nulls.
+ */
+const useTypedValues: typeof useFacetSearch = typeof window === "undefined" ? () => null : useFacetSearch;
+const useWholeLists: typeof useWholeFacets = typeof window === "undefined" ? () => null : useWholeFacets;
+
+/**
  * One facet (people, outlets, cited sources): checkboxes, OR within, counts disjunctive.
  * `size`: the whole list's length when `values` were cut to the ones shown (a page's first answer).
  */
@@ -86,8 +96,8 @@ export function EntityFacet({
   // The box got focus or the list was opened: the cut list's other values are wanted.
   const [wanted, setWanted] = useState(false);
   const id = useId();
-  const found = useFacetSearch(param, filter.trim(), query);
-  const whole = useWholeFacets(query, wanted && size > values.length);
+  const found = useTypedValues(param, filter.trim(), query);
+  const whole = useWholeLists(query, wanted && size > values.length);
   if (values.length === 0) return null;
   const selected = query[param];
   const listed = whole ? whole[facet] : values;

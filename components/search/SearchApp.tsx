@@ -17,12 +17,37 @@ import { SortSelect } from "@/components/results/SortSelect";
 import { BadParams } from "@/components/search/BadParams";
 import { fetchSearch, retrySearch, SearchFailed } from "@/components/search/fetch-search";
 import { NavigateProvider, useSearch } from "@/components/search/use-search";
-import type { SearchResponse } from "@/lib/api/contract";
+import type { SearchQuery, SearchResponse } from "@/lib/api/contract";
 import { activeFilters } from "@/lib/ui/active-filters";
 import type { PageAnswer } from "@/lib/ui/page-answer";
 import { searchTitle } from "@/lib/ui/page-meta";
 import { describeParamError, fixFor } from "@/lib/url/param-errors";
 import { toQueryString } from "@/lib/url/search-params";
+
+/** The answer shown for `query`: the page's first answer until the client asks for another. */
+function useFetchedAnswer(query: SearchQuery, initial: PageAnswer, enabled: boolean) {
+  const key = toQueryString(query);
+  return useQuery({
+    queryKey: ["search", key],
+    queryFn: ({ signal }) => fetchSearch(key, signal),
+    initialData: key === toQueryString(initial.query) ? initial : undefined,
+    placeholderData: keepPreviousData,
+    retry: retrySearch,
+    enabled,
+  });
+}
+
+/**
+ * What `useFetchedAnswer` gives while the server renders the page: its first answer (a query
+ * that is not the answer's cannot be fetched there, so `initial` is shown then too), not
+ * stale, no error. Without TanStack Query's query and observer built per request for it.
+ */
+function useServerAnswer(): { data: PageAnswer | undefined; isPlaceholderData: boolean; isError: boolean; error: Error | null } {
+  return { data: undefined, isPlaceholderData: false, isError: false, error: null };
+}
+
+/** Chosen once per environment (so each calls the same hooks on every render); the client's first render gives what the server's did. */
+const useAnswer = typeof window === "undefined" ? useServerAnswer : useFetchedAnswer;
 
 /**
  * The results page for the URL's search; the server's answer (`initialJson`: the API's JSON
@@ -32,21 +57,7 @@ export function SearchApp({ initialJson }: { initialJson: string }) {
   const initial = useMemo(() => JSON.parse(initialJson) as PageAnswer, [initialJson]);
   const { parsed, navigate } = useSearch();
   const query = parsed.ok ? parsed.query : initial.query;
-  const key = toQueryString(query);
-  const initialKey = toQueryString(initial.query);
-  const {
-    data: fetched = initial,
-    isPlaceholderData,
-    isError,
-    error,
-  } = useQuery({
-    queryKey: ["search", key],
-    queryFn: ({ signal }) => fetchSearch(key, signal),
-    initialData: key === initialKey ? initial : undefined,
-    placeholderData: keepPreviousData,
-    retry: retrySearch,
-    enabled: parsed.ok,
-  });
+  const { data: fetched = initial, isPlaceholderData, isError, error } = useAnswer(query, initial, parsed.ok);
 
   // The tab names the search as the URL changes in place (the server titled the first one).
   const title = parsed.ok ? searchTitle(parsed.query) : null;

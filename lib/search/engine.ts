@@ -5,7 +5,7 @@ import type { Segment as IndexSegment } from "@/lib/index/segment";
 import { todayInVietnam } from "@/lib/corpus/dates";
 import { dateBuckets, dayKeyToIso, quickRangeEnd } from "@/lib/search/date-buckets";
 import { textAfterTitle } from "@/lib/search/derived-title";
-import { BROWSE_CACHE_BYTES, ResultCache, type AnswerText } from "@/lib/search/result-cache";
+import { BROWSE_CACHE_BYTES, ResultCache, type AnswerText, type AnswerView } from "@/lib/search/result-cache";
 import { FacetCounter, FacetDictionary, ScratchCounts } from "@/lib/search/facets";
 import { createMatcher, type Hit, type Matcher, type MatcherOptions, type MatchResult, type NearMiss } from "@/lib/search/matcher";
 import { pairFilter } from "@/lib/search/pair-filter";
@@ -211,18 +211,20 @@ export class SearchEngine {
    * sent is `view(answer)` (a page's cut of it, lib/ui/page-answer.ts), written once from the
    * answer as computed rather than parsed back from its text; the answer is kept whole.
    */
-  searchJson(query: SearchQuery, options: { facetLimit?: number; view?: (answer: SearchResponse) => SearchResponse } = {}): AnswerText {
+  searchJson(query: SearchQuery, options: { facetLimit?: number; view?: AnswerView } = {}): AnswerText {
     const started = performance.now();
     const { view } = options;
     const { cache, key, generation } = this.cacheFor(query, options);
-    const kept = key ? cache.text(key, generation, () => round(performance.now() - started)) : undefined;
-    if (kept) return view ? viewed(kept, view) : kept;
+    // A kept answer's view is written once and kept beside it (result-cache.ts).
+    const kept = key ? cache.text(key, generation, () => round(performance.now() - started), view) : undefined;
+    if (kept) return kept;
     const answer = this.compute(query, options, started);
     // The whole answer's text only when it is kept or sent.
     const json = key || !view ? JSON.stringify(answer) : null;
-    if (key) cache.set(key, generation, answer, json!);
     const shown = view ? view(answer) : answer;
-    return { json: shown === answer && json !== null ? json : JSON.stringify(shown), total: answer.total, tookMs: answer.tookMs };
+    const shownJson = shown === answer && json !== null ? json : JSON.stringify(shown);
+    if (key) cache.set(key, generation, answer, json!, view && { view, json: shown === answer ? null : shownJson });
+    return { json: shownJson, total: answer.total, tookMs: answer.tookMs };
   }
 
   /**
@@ -711,12 +713,6 @@ export class SearchEngine {
 }
 
 /** A kept answer's text seen through `view`: parsed and written again only when `view` changes it. */
-function viewed(kept: AnswerText, view: (answer: SearchResponse) => SearchResponse): AnswerText {
-  const answer = JSON.parse(kept.json) as SearchResponse;
-  const shown = view(answer);
-  return shown === answer ? kept : { ...kept, json: JSON.stringify(shown) };
-}
-
 function anyIn(vals: Int32Array, from: number, to: number, map: Int32Array, wanted: Set<number>): boolean {
   for (let p = from; p < to; p++) if (wanted.has(map[vals[p]])) return true;
   return false;

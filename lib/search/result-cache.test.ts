@@ -71,6 +71,42 @@ describe("the result cache of searches with words", () => {
     }
   });
 
+  it("writes a kept answer's view once, then sends that text with each request's own tookMs", () => {
+    let calls = 0;
+    const firstHit = (r: SearchResponse) => (calls++, { ...r, hits: r.hits.slice(0, 1), facets: { ...r.facets, persons: [] } });
+    const fresh = new SearchEngine(memoryArchive([a, b]));
+    for (const q of queries) {
+      const engine = new SearchEngine(memoryArchive([a, b]), { resultCacheBytes: MiB });
+      calls = 0;
+      // Computed (the view written once), then answered from the cache three times.
+      for (let i = 0; i < 4; i++) {
+        const got = engine.searchJson(q, { view: firstHit });
+        expect(got.json).toBe(JSON.stringify({ ...firstHit(fresh.search(q)), tookMs: got.tookMs }));
+      }
+      expect(calls).toBe(4 + 1);
+      // An answer kept without its view (the API asked first, or another process): written on the first ask only.
+      const api = new SearchEngine(memoryArchive([a, b]), { resultCacheBytes: MiB });
+      api.searchJson(q);
+      calls = 0;
+      for (let i = 0; i < 3; i++) expect(JSON.parse(api.searchJson(q, { view: firstHit }).json).hits).toHaveLength(Math.min(1, fresh.search(q).hits.length));
+      expect(calls).toBe(1);
+    }
+  });
+
+  it("counts a kept view's text in its memory bound", () => {
+    const cache = new ResultCache(MiB);
+    const q = queries[0];
+    const answer = new SearchEngine(memoryArchive([a, b])).search(q);
+    const key = cache.key(q, undefined, "2026-01-03")!;
+    cache.set(key, 1, answer);
+    const whole = cache.size.bytes;
+    const view = (r: SearchResponse) => ({ ...r, hits: [] });
+    const viewed = cache.text(key, 1, () => 0.5, view)!;
+    expect(viewed.json).toBe(JSON.stringify({ ...answer, hits: [], tookMs: 0.5 }));
+    // Two bytes a character of the view's text but its tookMs (as for the whole answer's).
+    expect(cache.size.bytes - whole).toBe(2 * (viewed.json.length - "0.5".length));
+  });
+
   it("splits a kept answer at its tookMs, whatever the query's own text holds", () => {
     const cache = new ResultCache(MiB);
     const q = { ...EMPTY_QUERY, q: 'x ,"tookMs":1}' };

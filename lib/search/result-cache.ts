@@ -24,17 +24,31 @@ export interface AnswerText {
   tookMs: number;
 }
 
+/** What a caller sends instead of the whole answer (a results page's cut, lib/ui/page-answer.ts). */
+export type AnswerView = (answer: SearchResponse) => SearchResponse;
+
+/** A JSON text cut around the value of its `tookMs` (absent: `took` and `tail` empty). */
+interface Split {
+  head: string;
+  took: string;
+  tail: string;
+}
+
 /**
  * A kept answer: its JSON text cut around the value of `tookMs`, the one field that differs
  * from one request to the next, so the text is sent again without parsing and writing it.
+ * `views`: the texts of the views asked of it, cut the same way (null: the view is the answer
+ * itself), so a repeated page is not a parse, a cut and a stringify of the whole answer again.
  */
-interface Kept {
-  head: string;
+interface Kept extends Split {
   /** `tookMs` of the answer as computed. */
   took: string;
-  tail: string;
   total: number;
+  views?: Map<AnswerView, Split | null>;
 }
+
+/** Views kept per answer: views are module-level functions (one per kind of page), so a few. */
+const MAX_VIEWS = 4;
 
 /** `tookMs` as JSON.stringify writes it: a key, so never inside a string (quotes there are escaped). */
 const TOOK = ',"tookMs":';
@@ -62,7 +76,7 @@ export class ResultCache {
     readonly maxBytes: number,
     private readonly kind: "words" | "browse" = "words",
   ) {
-    this.answers = maxBytes > 0 ? new LRUCache({ maxSize: maxBytes, sizeCalculation: (k) => textBytes(k.head) + 2 * k.tail.length }) : null;
+    this.answers = maxBytes > 0 ? new LRUCache({ maxSize: maxBytes, sizeCalculation: keptBytes }) : null;
   }
 
   /** The key of a search to keep, or null (cache off, the other kind of search, a page too deep). */
@@ -78,17 +92,34 @@ export class ResultCache {
     return kept && (JSON.parse(kept.head + kept.took + kept.tail) as SearchResponse);
   }
 
-  /** The kept answer's JSON text with `tookMs` set (byte for byte what JSON.stringify gives), or undefined. */
-  text(key: string, generation: number, tookMs: () => number): AnswerText | undefined {
+  /**
+   * The kept answer's JSON text with `tookMs` set (byte for byte what JSON.stringify gives), or
+   * undefined. With `view`: the text of `view(answer)`, byte for byte, written once per kept
+   * answer and view (a view must not read `tookMs`, and must be the same function each time).
+   */
+  text(key: string, generation: number, tookMs: () => number, view?: AnswerView): AnswerText | undefined {
     const kept = this.lookup(key, generation);
     if (!kept) return undefined;
     const took = tookMs();
-    return { json: kept.head + JSON.stringify(took) + kept.tail, total: kept.total, tookMs: took };
+    const text = (split: Split) => ({ json: joined(split, took), total: kept.total, tookMs: took });
+    if (!view) return text(kept);
+    const shown = kept.views?.get(view);
+    if (shown !== undefined) return text(shown ?? kept);
+    const answer = JSON.parse(kept.head + kept.took + kept.tail) as SearchResponse;
+    const viewed = view(answer);
+    const split = viewed === answer ? null : splitAtTook(JSON.stringify(viewed));
+    this.keepView(key, kept, view, split);
+    return text(split ?? kept);
   }
 
-  /** Keep an answer; `json` is its JSON text when the caller has it already. */
-  set(key: string, generation: number, answer: SearchResponse, json = JSON.stringify(answer)) {
-    if (this.keep(key, generation, json, answer.total)) this.onKeep?.(key, generation, json, answer.total);
+  /**
+   * Keep an answer; `json` is its JSON text when the caller has it already, `viewed` a view's
+   * text the caller wrote from it (`json` null: the view is the answer itself).
+   */
+  set(key: string, generation: number, answer: SearchResponse, json = JSON.stringify(answer), viewed?: { view: AnswerView; json: string | null }) {
+    if (!this.keep(key, generation, json, answer.total)) return;
+    if (viewed) this.keepView(key, this.answers!.peek(key)!, viewed.view, viewed.json === null ? null : splitAtTook(viewed.json));
+    this.onKeep?.(key, generation, json, answer.total);
   }
 
   /**
@@ -112,14 +143,19 @@ export class ResultCache {
   private keep(key: string, generation: number, json: string, total: number): boolean {
     if (!this.answers) return false;
     this.sync(generation);
-    const at = json.indexOf(TOOK);
-    if (at < 0) return false;
-    const from = at + TOOK.length;
-    let end = from;
-    while (end < json.length && json[end] !== "," && json[end] !== "}") end++;
+    const split = splitAtTook(json);
+    if (!split.tail) return false;
     // An answer larger than the whole bound is refused by lru-cache, not kept.
-    this.answers.set(key, { head: json.slice(0, from), took: json.slice(from, end), tail: json.slice(end), total });
+    this.answers.set(key, { ...split, total });
     return this.answers.has(key);
+  }
+
+  /** Keep a view's text beside its answer, counted in the bound (set again, so its size is). */
+  private keepView(key: string, kept: Kept, view: AnswerView, split: Split | null) {
+    const views = new Map(kept.views);
+    if (views.size >= MAX_VIEWS) views.delete(views.keys().next().value!);
+    views.set(view, split);
+    this.answers!.set(key, { ...kept, views });
   }
 
   private lookup(key: string, generation: number): Kept | undefined {
@@ -152,4 +188,26 @@ export function estimateBytes(answer: SearchResponse): number {
 
 function textBytes(text: string): number {
   return 2 * text.length + 1024;
+}
+
+/** A kept answer's estimate: its text's, and each view's text (two bytes a character). */
+function keptBytes(kept: Kept): number {
+  let bytes = textBytes(kept.head) + 2 * kept.tail.length;
+  for (const split of kept.views?.values() ?? []) if (split) bytes += 2 * (split.head.length + split.tail.length);
+  return bytes;
+}
+
+/** `json` cut around its `tookMs`'s value; all of it in `head` when it has none. */
+function splitAtTook(json: string): Split {
+  const at = json.indexOf(TOOK);
+  if (at < 0) return { head: json, took: "", tail: "" };
+  const from = at + TOOK.length;
+  let end = from;
+  while (end < json.length && json[end] !== "," && json[end] !== "}") end++;
+  return { head: json.slice(0, from), took: json.slice(from, end), tail: json.slice(end) };
+}
+
+/** A split text with `took` as its `tookMs` (as JSON.stringify writes a number). */
+function joined(split: Split, took: number): string {
+  return split.tail ? split.head + JSON.stringify(took) + split.tail : split.head;
 }

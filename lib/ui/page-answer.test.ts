@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { FacetCount, SearchResponse } from "@/lib/api/contract";
 import { FACET_TOP, facetView } from "@/lib/ui/facet-list";
-import { pageAnswer } from "@/lib/ui/page-answer";
+import { pageAnswer, pageView } from "@/lib/ui/page-answer";
 import { EMPTY_QUERY } from "@/lib/url/search-params";
 
 const values = (prefix: string, n: number): FacetCount[] =>
@@ -50,5 +50,16 @@ describe("pageAnswer", () => {
   it("leaves an answer with short lists as it is", () => {
     const whole = answer(FACET_TOP, 2);
     expect(pageAnswer(whole)).toBe(whole);
+  });
+});
+
+describe("pageView", () => {
+  it("cuts an answer with hits as pageAnswer does, and leaves one without hits whole", () => {
+    const found = answer(100, 3);
+    expect(pageView(found)).toEqual(pageAnswer(found));
+    expect(pageView(found).facets.persons).toHaveLength(FACET_TOP);
+    // Nothing found: the page explains the exclusions from the whole answer (app/page.tsx).
+    const none = { ...answer(100, 3), total: 0 };
+    expect(pageView(none)).toBe(none);
   });
 });

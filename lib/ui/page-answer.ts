@@ -35,3 +35,12 @@ export function pageAnswer(answer: SearchResponse): PageAnswer {
   }
   return Object.keys(facetSizes).length === 0 ? answer : { ...answer, facets, facetSizes };
 }
+
+/**
+ * The view a results page asks of the engine (`searchJson`'s `view`): an answer with hits cut
+ * as above, one without as it is. One function for every page, so the cache keeps one view
+ * of each kept answer (lib/search/result-cache.ts).
+ */
+export function pageView(answer: SearchResponse): SearchResponse {
+  return answer.total > 0 ? pageAnswer(answer) : answer;
+}
