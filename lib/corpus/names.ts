@@ -603,6 +603,9 @@ export const NON_PERSON_WORDS = new Set([
   "university",
   "college",
   "institute",
+  // Charities: "Qatar Charity", "Eid Charity", "Gates Foundation".
+  "charity",
+  "foundation",
   // "Mai Linh Taxi", "Hotwheels Super Elite": a taxi firm, a product line.
   "taxi",
   "super",

@@ -277,3 +277,63 @@ describe("PeopleEvidence on a firm before a person's name (issue #16, frozen15's
     expect(names(e, "Ông Uber Knauss Trump phát biểu.")).toEqual(["Uber Knauss Trump"]);
   });
 });
+
+describe("PeopleEvidence on players named alone in sports pieces (issue #16, frozen19's misses)", () => {
+  // Titled in `times` articles and bare in four times as many (players are mostly named bare).
+  const titled = (e: PeopleEvidence, name: string, times: number) => {
+    for (let i = 0; i < times; i++) e.add(findCandidates([`Tiền vệ ${name} chuyền bóng lần ${i}.`]));
+    for (let i = 0; i < 4 * times; i++) e.add(findCandidates([`Khán giả chờ ${name} lần ${i}.`]));
+  };
+  const report = "HLV Wenzel bực bội. Neyzar lạc nhịp suốt trận.";
+  const news = "Bộ trưởng Wenzel bực bội. Neyzar lạc nhịp suốt phiên họp.";
+
+  it("accepts a one-word name the archive titles often where the article is a sports piece", () => {
+    const e = new PeopleEvidence();
+    titled(e, "Neyzar", 2);
+    expect(names(e, report)).toEqual([]);
+    titled(e, "Neyzar", 1);
+    expect(e.sportsSingle(["Neyzar"])).toBe(true);
+    expect(names(e, report)).toContain("Neyzar");
+    // Outside a sports piece the same archive is not enough for a name alone.
+    expect(names(e, news)).not.toContain("Neyzar");
+  });
+
+  it("refuses a club the archive titles but places as often", () => {
+    const e = new PeopleEvidence();
+    titled(e, "Ajaxo", 4);
+    for (let i = 0; i < 2; i++) e.add(findCandidates([`Trận đấu trên sân Ajaxo lần ${i}.`]));
+    expect(e.sportsSingle(["Ajaxo"])).toBe(false);
+    expect(names(e, "HLV Wenzel bực bội. Ajaxo thua trận.")).not.toContain("Ajaxo");
+  });
+
+  it("keeps a player's other mentions when a weak place word stands before one of them", () => {
+    const e = new PeopleEvidence();
+    for (let i = 0; i < 3; i++) e.add(findCandidates([`Tiền vệ Mesut Ozzil ghi bàn lần ${i}. Ozzil cười.`]));
+    const text = "Sau Sanchel là Ozzil. Ozzil lạc nhịp. Sự tự tin không còn thấy ở Ozzil nữa.";
+    expect(names(e, text)).toContain("Ozzil");
+  });
+});
+
+describe("PeopleEvidence on surnames in sports pieces (issue #16)", () => {
+  it("takes a word that mostly ends full names for a player's surname, unless it is a common English word", () => {
+    const e = new PeopleEvidence();
+    for (let i = 0; i < 3; i++) e.add(findCandidates([`Diego Schwarzmann và Mike Football thắng lần ${i}.`]));
+    expect(e.sportsSingle(["Schwarzmann"])).toBe(true);
+    expect(e.sportsSingle(["Football"])).toBe(false);
+    const report = "Djokovic thắng sau khi kết hợp cùng HLV Wenzel. Schwarzmann thua. Football thua.";
+    expect(names(e, report)).toContain("Schwarzmann");
+    expect(names(e, report)).not.toContain("Football");
+  });
+});
+
+describe("PeopleEvidence on a team named after its coach (issue #16)", () => {
+  it("keeps a titled-elsewhere name's bare mentions when one mention stands after a team's word", () => {
+    const e = new PeopleEvidence();
+    for (let i = 0; i < 3; i++) e.add(findCandidates([`Ca sĩ Lệ Quyền hát lần ${i}.`]));
+    const text = "Lệ Quyền ngồi ghế nóng. Thí sinh trong đội Lệ Quyền hát hay.";
+    expect(names(e, text)).toEqual(["Lệ Quyền"]);
+    // A name the archive places as often as it titles stays a thing here.
+    for (let i = 0; i < 6; i++) e.add(findCandidates([`Trận đấu trên sân Lệ Quyền lần ${i}.`]));
+    expect(names(e, text)).toEqual([]);
+  });
+});

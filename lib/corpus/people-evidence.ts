@@ -4,6 +4,7 @@
 // ("đường Huỳnh Tấn Phát", "Trường Lê Quý Đôn") is not a person where no title says so.
 // Counts are per article (a name counts once per article and kind), kept up to date with
 // `add`/`remove`, so live updates can maintain them without a rebuild.
+import { englishLevel } from "@/lib/corpus/english-words";
 import { type Candidate, isVietnameseName, nameKey, type PeopleHelpers, personTitledSingle } from "@/lib/corpus/people";
 import { personSlug } from "@/lib/corpus/text";
 
@@ -213,6 +214,24 @@ export class PeopleEvidence {
     return (s.surname >= (s.titled > 0 ? 3 : 5) && 3 * s.surname >= s.bare) || (s.titled >= this.options.minTitledSingle && s.titled >= s.bare);
   }
 
+  /**
+   * Whether a one-word foreign name is a player's, said alone in a sports piece: it mostly ends
+   * full names ("Diego Schwartzman", "Andre Agassi"), or titles introduce it across the archive
+   * ("tiền vệ Casemiro") and place words rarely do (clubs are titled too, "cầu thủ Ajax", but
+   * stand after "sân", "CLB", "đội bóng" far more often). Mononyms ("Neymar", "Isco") end no
+   * full name, so `bareSingle`'s surname count misses them.
+   */
+  sportsSingle(words: string[]): boolean {
+    const s = this.singleOk(words);
+    if (!s) return false;
+    // A surname that mostly ends full names ("Diego Schwartzman"), named alone or not: `bareSingle`
+    // asks more of it outside sports pieces. Not a common English word: those end a few titles
+    // and brands too ("The Dirty Business of Football").
+    const level = englishLevel(nameKey(words));
+    if (s.surname >= 3 && 3 * s.surname >= s.bare && s.titled >= 2 * s.placed && !(level > 0 && level <= 20)) return true;
+    return s.titled >= this.options.minTitledSingle && s.titled >= 3 * s.placed;
+  }
+
   /** Whether titles introduce a one-word name at least a third as often as it stands bare or after place words ("Ngoại trưởng Quatar" is a slip). */
   notMostlyBare(words: string[]): boolean {
     const s = this.singleOk(words);
@@ -323,6 +342,8 @@ export class PeopleEvidence {
       reject: (m) => this.placeName(nameKey(m.words)),
       acceptSingle: (m, alone) =>
         (m.titled && this.titledSingle(m.words)) || (personTitledSingle(m) && this.notMostlyBare(m.words)) || this.bareSingle(m.words, alone),
+      sportsSingle: (m) => this.sportsSingle(m.words),
+      titledElsewhere: (m) => this.titledName(nameKey(m.words)),
       mostlyPlace: (m) => this.mostlyPlace(nameKey(m.words)),
       canonicalId: (key) => {
         const full = this.fullForInitial(key);

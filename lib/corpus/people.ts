@@ -5,6 +5,7 @@ import outletsJson from "@/data/outlets.json";
 import peopleJson from "@/data/people.json";
 import * as charClass from "@/lib/corpus/char-class";
 import { lineUpItems } from "@/lib/corpus/line-ups";
+import { sportsPiece } from "@/lib/corpus/sport-piece";
 import * as nameLists from "@/lib/corpus/names";
 import { gluedSurname, nameWords, opensWithInitial, spacedInitial, writtenName } from "@/lib/corpus/initials";
 import { foldMarks, personSlug, slugify } from "@/lib/corpus/text";
@@ -484,11 +485,12 @@ const DYNASTY_WORDS = new Set(["triều", "thời", "đời"]);
 const LETTER = /[\p{L}\p{M}]/u;
 
 /**
- * Where: "ở Hà Thành", "bị loại khỏi Real Madrid". In the labelled articles no name right after
+ * Where: "ở Hà Thành", "bị loại khỏi Real Madrid"; what one joins: "gia nhập Preston North End",
+ * "khoác áo Bastia" (join, wear a club's shirt). In the labelled articles no name right after
  * these is a person (`people-context.ts`), but the archive has a few ("thấy ở Kimmich", "nằm ở Jose
  * Mourinho"): the name is placed here and counted bare in the archive, like `near`.
  */
-const WEAK_PLACE_BEFORE = new Set(["ở", "khỏi"]);
+const WEAK_PLACE_BEFORE = new Set(["ở", "khỏi", "gia nhập", "khoác áo"]);
 
 /** Words that end with a title's last word but introduce no one: "nhóm khủng bố Abu Sayyaf", "công bố". */
 const NOT_TITLES = new Set(["khủng bố", "công bố", "tuyên bố", "phân bố"]);
@@ -583,6 +585,14 @@ const NOT_PLACE_BEFORE = new Set([
   // "Bộ trưởng Tài nguyên và Môi trường Trần Hồng Hà", "Phát triển nông thôn Nguyễn Xuân Cường".
   "môi trường",
   "nông thôn",
+  // Common words closing with a bridge's, a prize's or a team's word: "yêu cầu Hazard phải…",
+  // "đồng đội Bale", "mùa giải Hazard" (request, teammate, season, explain, mediate). Not "toàn
+  // cầu" (global): what follows it is a thing's name ("mã độc toàn cầu WannaCry").
+  "yêu cầu",
+  "đồng đội",
+  "mùa giải",
+  "lý giải",
+  "hòa giải",
 ]);
 
 /** Whether the text right before a name ends with one of the phrases (1–4 words, case-insensitive). */
@@ -1837,6 +1847,14 @@ export interface PeopleHelpers {
    * people alone take ("Ngoại trưởng Tillerson").
    */
   acceptSingle?: (m: Candidate, alone?: boolean) => boolean;
+  /**
+   * Whether a one-word name is a player's where the article is a sports piece (`sportsPiece`):
+   * the archive writes it mostly as the surname of full names ("Schwartzman"), or titles it
+   * often and rarely places it ("Neymar", "Casemiro").
+   */
+  sportsSingle?: (m: Candidate) => boolean;
+  /** Whether titles introduce this full name across the archive far more often than place words do (`PeopleEvidence.titledName`). */
+  titledElsewhere?: (m: Candidate) => boolean;
   /** Whether the archive names places far more often than people with this name ("Biên Hòa"). */
   mostlyPlace?: (m: Candidate) => boolean;
   /** Whether a one-word name in a line-up may be a person: false when the archive writes it mostly after place words. */
@@ -1875,13 +1893,16 @@ export interface PeopleHelpers {
 /**
  * One name, one sense per article: a name that stands after a place or thing word here
  * ("tàu sân bay USS Ronald Reagan", "sân Bernabeu") names that thing in its bare mentions too,
- * unless a title makes it a person somewhere in the article. Credits say nothing about this.
+ * unless a title makes it a person somewhere in the article. Credits say nothing about this, nor
+ * does a placed mention `person` says the archive vouches for (a person's name after all).
  */
-function otherSense(candidates: readonly Candidate[]): (m: Candidate) => boolean {
+function otherSense(candidates: readonly Candidate[], person?: (m: Candidate) => boolean): (m: Candidate) => boolean {
   const placed = new Set<string>();
   const titled = new Set<string>();
   for (const c of candidates) {
-    if (c.placed && !c.credit && !c.inOrg) placed.add(nameKey(c.words));
+    // "thấy ở Ozil", "trong đội Lệ Quyên" (a show's team named after its coach): one place word
+    // before a name the archive vouches for as a person says nothing about its other mentions.
+    if (c.placed && !c.credit && !c.inOrg && !person?.(c)) placed.add(nameKey(c.words));
     if (c.titled) titled.add(nameKey(c.words));
   }
   if (!placed.size) return () => false;
@@ -1917,9 +1938,12 @@ export function candidatesToResolve(candidates: readonly Candidate[]): Candidate
 }
 
 /** Decide which candidates are people and merge their mentions into one entry per person. */
-export function resolvePeople(found: readonly Candidate[], helpers: PeopleHelpers = {}): Entity[] {
-  const candidates = helpers.gluedPair ? splitGluedPairs(found, helpers.gluedPair) : found;
-  const thing = otherSense(candidates);
+export function resolvePeople(found: readonly Candidate[], given: PeopleHelpers = {}): Entity[] {
+  const candidates = given.gluedPair ? splitGluedPairs(found, given.gluedPair) : found;
+  const helpers = given.sportsSingle && given.acceptSingle && sportsPiece(candidates) ? withSportsSingles(given) : given;
+  const thing = otherSense(candidates, (m) =>
+    m.words.length === 1 ? m.near === true && Boolean(helpers.acceptSingle?.({ ...m, titled: false }, false)) : Boolean(helpers.titledElsewhere?.(m)),
+  );
   const mentions = candidates.filter((m) => !m.placed && !thing(m));
   // Weak candidates (untitled foreign-looking names) need support: a person cue right after,
   // a word of the name used alone elsewhere, or a list shared with an accepted name.
@@ -1970,6 +1994,7 @@ export function resolvePeople(found: readonly Candidate[], helpers: PeopleHelper
   }
   const listed = acceptLineUps(mentions, accepted, helpers);
   acceptStageTags(mentions, accepted);
+  acceptInitialled(mentions, accepted);
   const people = mergeMentions([...accepted], helpers, listed, alone);
   const { judge, add } = helpers;
   const kept = judge ? people.filter((p) => judge(nameWords(p.name), found)) : people;
@@ -1985,6 +2010,26 @@ export function resolvePeople(found: readonly Candidate[], helpers: PeopleHelper
     }
   }
   return kept;
+}
+
+/**
+ * "7 S. Larsson" in a line-up, "Larsson" in the report: a surname the article takes for a person
+ * vouches for its form with an initial, the fuller one, which the bare mentions then merge into
+ * (`mergeMentions`), whatever the tagger makes of the initial.
+ */
+function acceptInitialled(mentions: readonly Candidate[], accepted: Set<Candidate>) {
+  const surnames = new Set<string>();
+  for (const m of accepted) if (m.words.length === 1) surnames.add(nameKey(m.words));
+  if (!surnames.size) return;
+  for (const m of mentions) {
+    if (!accepted.has(m) && m.words.length === 2 && opensWithInitial(m.words) && surnames.has(nameKey(m.words.slice(1)))) accepted.add(m);
+  }
+}
+
+/** In a sports piece a one-word name is also a person when the archive knows it as a player's (`sportsSingle`). */
+function withSportsSingles(helpers: PeopleHelpers): PeopleHelpers {
+  const { acceptSingle, sportsSingle } = helpers;
+  return { ...helpers, acceptSingle: (m, alone) => acceptSingle!(m, alone) || sportsSingle!(m) };
 }
 
 /** A one-word name worth asking the judge about: foreign, four letters or more, not in capitals ("Neymar", not "FIFA"). */

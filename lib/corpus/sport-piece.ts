@@ -1,0 +1,22 @@
+// Whether an article is a sports piece, read off its name candidates: a player's or a coach's
+// role before a name, a scorer's minute, a team's formation. Match reports and draws name
+// players by surname alone ("Hazard", "Nadal - Federer"), which other pieces rarely do.
+import type { Candidate } from "@/lib/corpus/people";
+
+/** Roles of players and coaches (as a candidate's `before` ends); the judge's feature reads these. */
+export const SPORT_ROLES = ["tiền đạo", "hậu vệ", "tiền vệ", "trung vệ", "thủ môn", "thủ thành", "cầu thủ", "hlv", "luyện viên", "tân binh", "ngoại binh"];
+
+/** Roles of sports played one against one, read by the person rules only (the judge was trained without them). */
+const SINGLES_ROLES = ["tay vợt", "võ sĩ", "tay golf", "golf thủ", "tay đua", "kỳ thủ"];
+
+const endsWithRole = (before: string, roles: readonly string[]) => roles.some((r) => before === r || before.endsWith(` ${r}`));
+
+/** The judge's reading: football's roles, minutes and formations. */
+export function sportRole(before: string): boolean {
+  return endsWithRole(before, SPORT_ROLES);
+}
+
+/** The person rules' reading: the judge's, or a role of tennis, boxing, golf, racing or chess. */
+export function sportsPiece(mentions: readonly Candidate[]): boolean {
+  return mentions.some((m) => m.minuteNext || m.formation || m.lineUp || sportRole(m.before) || endsWithRole(m.before, SINGLES_ROLES));
+}
