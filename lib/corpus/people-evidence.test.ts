@@ -337,3 +337,12 @@ describe("PeopleEvidence on a team named after its coach (issue #16)", () => {
     expect(names(e, text)).toEqual([]);
   });
 });
+
+describe("PeopleEvidence on a lineage's name (issue #16)", () => {
+  it("keeps a family and a middle name after a lineage's word a thing, however often the archive titles it", () => {
+    const e = new PeopleEvidence();
+    for (let i = 0; i < 3; i++) e.add(findCandidates([`Ông Lê Quảng nói lần ${i}.`]));
+    const text = "Ông Lê Quảng Huệ kể về dòng họ Lê Quảng. Lê Quảng có nhiều người đỗ đạt.";
+    expect(names(e, text)).toEqual(["Lê Quảng Huệ"]);
+  });
+});

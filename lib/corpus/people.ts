@@ -1942,7 +1942,7 @@ export function resolvePeople(found: readonly Candidate[], given: PeopleHelpers 
   const candidates = given.gluedPair ? splitGluedPairs(found, given.gluedPair) : found;
   const helpers = given.sportsSingle && given.acceptSingle && sportsPiece(candidates) ? withSportsSingles(given) : given;
   const thing = otherSense(candidates, (m) =>
-    m.words.length === 1 ? m.near === true && Boolean(helpers.acceptSingle?.({ ...m, titled: false }, false)) : Boolean(helpers.titledElsewhere?.(m)),
+    m.words.length === 1 ? m.near === true && Boolean(helpers.acceptSingle?.({ ...m, titled: false }, false)) : vouchedFullName(m, helpers),
   );
   const mentions = candidates.filter((m) => !m.placed && !thing(m));
   // Weak candidates (untitled foreign-looking names) need support: a person cue right after,
@@ -2014,16 +2014,27 @@ export function resolvePeople(found: readonly Candidate[], given: PeopleHelpers 
 
 /**
  * "7 S. Larsson" in a line-up, "Larsson" in the report: a surname the article takes for a person
- * vouches for its form with an initial, the fuller one, which the bare mentions then merge into
- * (`mergeMentions`), whatever the tagger makes of the initial.
+ * vouches for its form with an initial in a line-up, the fuller one, which the bare mentions then
+ * merge into (`mergeMentions`), whatever the tagger makes of the initial. Only in line-ups: in
+ * prose the judge may drop the initialled form ("A.Tô-lê-đô") and the person with it.
  */
 function acceptInitialled(mentions: readonly Candidate[], accepted: Set<Candidate>) {
   const surnames = new Set<string>();
   for (const m of accepted) if (m.words.length === 1) surnames.add(nameKey(m.words));
   if (!surnames.size) return;
   for (const m of mentions) {
-    if (!accepted.has(m) && m.words.length === 2 && opensWithInitial(m.words) && surnames.has(nameKey(m.words.slice(1)))) accepted.add(m);
+    if (m.lineUp && !accepted.has(m) && m.words.length === 2 && opensWithInitial(m.words) && surnames.has(nameKey(m.words.slice(1)))) accepted.add(m);
   }
+}
+
+/**
+ * Whether the archive vouches for a placed full name as a person's (`otherSense`): titled far more
+ * often than placed, and not a family name and a middle name ("dòng họ Lê Quang": a lineage, and
+ * the cut form of its members' names).
+ */
+function vouchedFullName(m: Candidate, helpers: PeopleHelpers): boolean {
+  if (m.words.length === 2 && VN_SURNAMES.has(lower(m.words[0]))) return false;
+  return Boolean(helpers.titledElsewhere?.(m));
 }
 
 /** In a sports piece a one-word name is also a person when the archive knows it as a player's (`sportsSingle`). */
