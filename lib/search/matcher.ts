@@ -333,7 +333,7 @@ export function createMatcher(
     // Words typed run together (`tphcm`) read as the two the archive writes (run-together.ts).
     const typed = parseQuery(q);
     const parsed = runTogether ? splitRunTogether(lex, typed) : { ...typed, whole: [] };
-    const groups = withWhole(expandQuery(lex, parsed.words, dateSpellings, decimalSpellings, q), parsed.whole);
+    const groups = withWhole(expandQuery(lex, parsed.words, dateSpellings, decimalSpellings), parsed.whole);
     const prepared: Prepared = {
       q,
       parsed,

@@ -50,7 +50,7 @@ describe("decimalSpellings", () => {
 });
 
 describe("inCodes", () => {
-  const codes = (q: string) => inCodes(q, parseQuery(q).words);
+  const codes = (q: string) => inCodes(parseQuery(q).words);
 
   it("marks words written against a neighbour with a hyphen or no space, not beside it", () => {
     expect(codes("cấm Paraquat và 2,4-D")).toEqual([false, false, false, true, true]);

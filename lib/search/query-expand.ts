@@ -196,17 +196,13 @@ export function expandWord(index: Lexicon, word: QueryWord, dates = true, decima
   return { word, terms, exact };
 }
 
-/**
- * Whether each word is part of a code: written against a neighbour with a hyphen or no space
- * (`2,4-D`, `2,4D`, `Su-30`), not merely beside it.
- */
-export function inCodes(query: string, words: QueryWord[]): boolean[] {
-  const tight = (left: QueryWord, right: QueryWord) => right.joinsPrev && !/\s/.test(query.slice(left.end, right.start));
-  return words.map((w, i) => (i > 0 && tight(words[i - 1], w)) || (i + 1 < words.length && tight(w, words[i + 1])));
+/** Whether each word is part of a code: written against a neighbour with a hyphen or no space (`2,4-D`, `2,4D`, `Su-30`), not merely beside it. */
+export function inCodes(words: QueryWord[]): boolean[] {
+  return words.map((w, i) => !!w.tight || !!words[i + 1]?.tight);
 }
 
-/** Expand every word of a query as typed (`query` the text the words' offsets point into). */
-export function expandQuery(index: Lexicon, words: QueryWord[], dates = true, decimals = true, query = ""): Group[] {
-  const codes = inCodes(query, words);
+/** Expand every word of a query as typed. */
+export function expandQuery(index: Lexicon, words: QueryWord[], dates = true, decimals = true): Group[] {
+  const codes = inCodes(words);
   return words.map((w, i) => expandWord(index, w, dates, decimals, codes[i]));
 }

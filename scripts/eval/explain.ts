@@ -41,7 +41,7 @@ async function main() {
     const shown = shownTen(matcher.match(jq.q)).slice(0, Number(args.top));
     // As the matcher reads the query: words typed run together split (run-together.ts).
     const parsed = splitRunTogether(archive.lexicon, parseQuery(jq.q));
-    const groups = withWhole(expandQuery(archive.lexicon, parsed.words, true, true, jq.q), parsed.whole);
+    const groups = withWhole(expandQuery(archive.lexicon, parsed.words), parsed.whole);
     console.log(`\n## ${jq.id} ${jq.q}`);
     console.log(`rank grade ${FEATURE_NAMES.join(" ")} score | title`);
     for (const seg of archive.segments) {

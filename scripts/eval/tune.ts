@@ -71,6 +71,7 @@ const KNOBS: Knob[] = [
   { name: "spanBody", candidates: among([0, 0.25, 0.5, 1]) },
   { name: "accent", candidates: scaled(factors, [2]) },
   { name: "titleNames", candidates: among([0, 2, 5, 10]) },
+  { name: "codePairs", candidates: among([0, 0.5, 1]) },
 ];
 
 function toParams(w: RankWeights, knobs: Knob[]): Params {
