@@ -43,7 +43,7 @@ export function decodedWord(index: Lexicon, word: QueryWord): string | null {
  */
 export function typedTogether(words: QueryWord[]): [number, number][] {
   const runs: [number, number][] = [];
-  for (let i = 0; i < words.length; ) {
+  for (let i = 0; i < words.length;) {
     let j = i;
     while (j + 1 < words.length && words[j + 1].start === words[j].end) j++;
     if (j > i) runs.push([i, j]);

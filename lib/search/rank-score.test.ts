@@ -1169,7 +1169,13 @@ describe("a code's inner pairs (RankWeights.codePairs)", () => {
   const ix = a.segments[0].rank;
   const features = (q: string, weights: typeof RANK_WEIGHTS) => {
     const parsed = parseQuery(q);
-    const r = explainQuery(ix, createScratch(ix), { groups: expandQuery(a.lexicon, parsed.words), phrases: parsed.phrases, excluded: [], mode: "all", weights });
+    const r = explainQuery(ix, createScratch(ix), {
+      groups: expandQuery(a.lexicon, parsed.words),
+      phrases: parsed.phrases,
+      excluded: [],
+      mode: "all",
+      weights,
+    });
     return r.get(ix.ids.indexOf("summit"))!.features;
   };
 

@@ -31,11 +31,16 @@ export function codes(text: string): { key: string; form: CodeForm }[] {
 
 /** Each decimal in `text`, with its separator; `date` when the point reading could be a day and month. */
 export function decimals(text: string): { sep: "," | "."; date: boolean }[] {
-  return [...text.matchAll(DECIMAL)].map((m) => ({ sep: m[2] as "," | ".", date: Number(m[1]) >= 1 && Number(m[1]) <= 31 && Number(m[3]) >= 1 && Number(m[3]) <= 12 && m[3].length <= 2 }));
+  return [...text.matchAll(DECIMAL)].map((m) => ({
+    sep: m[2] as "," | ".",
+    date: Number(m[1]) >= 1 && Number(m[1]) <= 31 && Number(m[3]) >= 1 && Number(m[3]) <= 12 && m[3].length <= 2,
+  }));
 }
 
 async function main() {
-  const { values: args } = parseArgs({ options: { corpus: { type: "string", default: "/work/shared/corpus/baomoi-2017.jsonl.gz" }, top: { type: "string", default: "15" } } });
+  const { values: args } = parseArgs({
+    options: { corpus: { type: "string", default: "/work/shared/corpus/baomoi-2017.jsonl.gz" }, top: { type: "string", default: "15" } },
+  });
   const byKey = new Map<string, Record<CodeForm, number>>();
   const forms: Record<CodeForm, number> = { joined: 0, hyphen: 0, space: 0 };
   const dec = { comma: 0, point: 0, pointDate: 0, commaDate: 0 };
@@ -53,17 +58,22 @@ async function main() {
       byKey.set(c.key, k);
     }
     for (const d of decimals(text)) {
-      if (d.sep === ",") (d.date ? dec.commaDate++ : dec.comma++);
-      else d.date ? dec.pointDate++ : dec.point++;
+      const key = d.sep === "," ? (d.date ? "commaDate" : "comma") : d.date ? "pointDate" : "point";
+      dec[key]++;
     }
   }
   console.log(`${n} articles`);
   console.log(`codes: joined ${forms.joined}, hyphen ${forms.hyphen}, space ${forms.space}`);
   const mixed = [...byKey].filter(([, k]) => [k.joined, k.hyphen, k.space].filter((x) => x > 0).length > 1);
   const other = (k: Record<CodeForm, number>) => k.joined + k.hyphen + k.space - Math.max(k.joined, k.hyphen, k.space);
-  console.log(`codes written more than one way: ${mixed.length} of ${byKey.size}; occurrences in a code's less usual writing: ${mixed.reduce((s, [, k]) => s + other(k), 0)}`);
-  for (const [key, k] of mixed.sort((a, b) => other(b[1]) - other(a[1])).slice(0, Number(args.top))) console.log(`  ${key}: joined ${k.joined}, hyphen ${k.hyphen}, space ${k.space}`);
-  console.log(`decimals: comma ${dec.comma + dec.commaDate} (of which could be a date with a point ${dec.commaDate}), point ${dec.point + dec.pointDate} (could be a day and month ${dec.pointDate})`);
+  console.log(
+    `codes written more than one way: ${mixed.length} of ${byKey.size}; occurrences in a code's less usual writing: ${mixed.reduce((s, [, k]) => s + other(k), 0)}`,
+  );
+  for (const [key, k] of mixed.sort((a, b) => other(b[1]) - other(a[1])).slice(0, Number(args.top)))
+    console.log(`  ${key}: joined ${k.joined}, hyphen ${k.hyphen}, space ${k.space}`);
+  console.log(
+    `decimals: comma ${dec.comma + dec.commaDate} (of which could be a date with a point ${dec.commaDate}), point ${dec.point + dec.pointDate} (could be a day and month ${dec.pointDate})`,
+  );
   const sets = ["judged-queries.json", ...Array.from({ length: 13 }, (_, i) => `judged-heldout${i + 2}.json`)];
   let queries = 0;
   const withNumber: string[] = [];
