@@ -37,6 +37,42 @@ export function decodedWord(index: Lexicon, word: QueryWord): string | null {
 }
 
 /**
+ * Runs of words typed together without a space, mixing letters and digits (`hoa2`, `bi2nh`), as
+ * the analyzer splits a code (`U23` → U, 23): a word typed in VNI with the input method off
+ * arrives in such pieces. Each run as [first, last] word index.
+ */
+export function typedTogether(words: QueryWord[]): [number, number][] {
+  const runs: [number, number][] = [];
+  for (let i = 0; i < words.length;) {
+    let j = i;
+    while (j + 1 < words.length && words[j + 1].start === words[j].end) j++;
+    if (j > i) runs.push([i, j]);
+    i = j + 1;
+  }
+  return runs;
+}
+
+/**
+ * A run typed together read as VNI (`hoa2` → hoà) when the corpus never writes its pieces together
+ * and the reading is in use, or when the reading is far commoner than the run as written (the
+ * rarest adjacent pair of its pieces: `E5`, a petrol, stays).
+ */
+function decodedRun(index: Lexicon, q: string, words: QueryWord[], [first, last]: [number, number]): string | null {
+  const decoded = decodeTyped(q.slice(words[first].start, words[last].end));
+  const e = decoded ? index.exactId.get(normalize(decoded)) : undefined;
+  if (!decoded || e === undefined) return null;
+  let written = Infinity;
+  for (let i = first + 1; i <= last; i++) {
+    const l = index.foldedId.get(words[i - 1].folded);
+    const r = index.foldedId.get(words[i].folded);
+    written = Math.min(written, l === undefined || r === undefined ? 0 : pairDf(index, l, r));
+  }
+  // Never written so: read as VNI when the reading is in use at all (as an unknown word is); else when far commoner.
+  const df = exactDf(index, e);
+  return (written === 0 ? df > 0 : df >= DECODE_RATIO * written) ? decoded : null;
+}
+
+/**
  * The best close spelling of `words[i]` by the pairs it forms with its correctly typed
  * neighbours (left and right, when joined), or null when no candidate forms a known pair.
  */
@@ -102,13 +138,20 @@ export function correctQuery(index: Lexicon, q: string, parsed: ParsedQuery): Co
     fixed.add(i);
   };
 
+  for (const run of typedTogether(words)) {
+    if (run.some((i) => locked(i))) continue;
+    const decoded = decodedRun(index, q, words, run);
+    if (!decoded) continue;
+    edits.push({ start: words[run[0]].start, end: words[run[1]].end, text: decoded });
+    for (let i = run[0]; i <= run[1]; i++) fixed.add(i);
+  }
   for (let i = 0; i < words.length; i++) {
-    const decoded = known[i] ? null : decodedWord(index, words[i]);
+    const decoded = known[i] || fixed.has(i) ? null : decodedWord(index, words[i]);
     if (decoded) edit(i, decoded);
   }
   if (fixed.size) {
     words.forEach((w, i) => {
-      if (!known[i] || locked(i)) return;
+      if (!known[i] || locked(i) || fixed.has(i)) return;
       const decoded = decodedWord(index, w);
       const e = decoded ? index.exactId.get(normalize(decoded)) : undefined;
       if (decoded && e !== undefined && exactDf(index, e) >= DECODE_RATIO * Math.max(1, wordDf(index, w))) edit(i, decoded);

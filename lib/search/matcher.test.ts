@@ -398,6 +398,32 @@ describe("year ranges", () => {
   });
 });
 
+describe("a number or code however it is written (analyzer WORD, query-expand.ts decimalSpellings)", () => {
+  const docs = [
+    article("point", "Loại bỏ thuốc chứa hoạt chất 2.4 D", "Bộ loại bỏ thuốc diệt cỏ 2.4D khỏi danh mục.", filler),
+    article("comma", "Cấm thuốc diệt cỏ 2,4-D", "Thuốc 2,4 D bị cấm.", filler),
+    article("date", "Giá xăng tăng 2,5% từ 2.4", "Giá xăng tăng từ ngày 2.4.", filler),
+    article("hyphen", "Đội U-23 Việt Nam tập trung", "Đội tuyển U-23 lên đường.", filler),
+    article("joined", "U23 Việt Nam thắng", "Đội U23 Việt Nam thắng đậm.", filler),
+  ];
+  const m = createMatcher(docs);
+  const found = (q: string, matcher = m) => [...(matcher.match(q)?.scores.keys() ?? [])].sort();
+
+  it("finds a decimal inside a code in either writing, and a code with or without its hyphen", () => {
+    expect(found("thuốc 2,4-D")).toEqual(["comma", "point"]);
+    expect(found("thuốc 2.4D")).toEqual(["comma", "point"]);
+    expect(found("U23 Việt Nam")).toEqual(["hyphen", "joined"]);
+    expect(found("U-23 Việt Nam")).toEqual(["hyphen", "joined"]);
+    // Off (as before rank21): the decimal as typed only.
+    expect(found("thuốc 2,4-D", createMatcher(docs, { decimalSpellings: false }))).toEqual(["comma"]);
+  });
+
+  it("does not read a quantity standing alone as a date: 2,5% is not 2.5", () => {
+    expect(found("giá xăng tăng 2,4")).toEqual([]);
+    expect(found("giá xăng tăng 2,5")).toEqual(["date"]);
+  });
+});
+
 describe("a day and month written with slashes or dots (query-expand.ts dateSpellings)", () => {
   const holidays = [
     article("dots", "Lễ 2.9 được nghỉ 3 ngày", "Người lao động được nghỉ dịp lễ 2.9.", filler),

@@ -155,6 +155,11 @@ export interface MatcherOptions {
   lowerNames?: boolean;
   /** A day and month typed `2/9` also matches `2.9`, and the reverse (query-expand.ts dateSpellings; default true; false: as before 2026-11-27). */
   dateSpellings?: boolean;
+  /**
+   * A decimal typed `2,4` also matches `2.4`, and the reverse; a reading that could be a date only
+   * inside a code (`2,4-D`) (query-expand.ts decimalSpellings; default true; false: as before 2026-11-27 rank21).
+   */
+  decimalSpellings?: boolean;
   /** Compute every match's exact score at once, no pruning (the reference the pruned top k is tested against). */
   exhaustive?: boolean;
   /** Relevance pages this deep get tight bounds (rank-score.ts ScoreRequest.topHint): tests use small ones. */
@@ -274,6 +279,7 @@ export function createMatcher(
     placeNames = true,
     lowerNames = true,
     dateSpellings = true,
+    decimalSpellings = true,
     exhaustive = false,
     topHint,
     nameFix = true,
@@ -327,7 +333,7 @@ export function createMatcher(
     // Words typed run together (`tphcm`) read as the two the archive writes (run-together.ts).
     const typed = parseQuery(q);
     const parsed = runTogether ? splitRunTogether(lex, typed) : { ...typed, whole: [] };
-    const groups = withWhole(expandQuery(lex, parsed.words, dateSpellings), parsed.whole);
+    const groups = withWhole(expandQuery(lex, parsed.words, dateSpellings, decimalSpellings), parsed.whole);
     const prepared: Prepared = {
       q,
       parsed,

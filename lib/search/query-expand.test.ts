@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { dateSpellings, numberSpellings } from "@/lib/search/query-expand";
+import { dateSpellings, decimalSpellings, inCodes, numberSpellings } from "@/lib/search/query-expand";
+import { parseQuery } from "@/lib/search/query-parse";
 
 describe("numberSpellings", () => {
   it("gives a whole number of 4+ digits its other writings: Vietnamese and English thousands, plain", () => {
@@ -25,5 +26,35 @@ describe("dateSpellings", () => {
 
   it("leaves what cannot be a date alone: decimals with a comma, thousands, days or months out of range, mixed separators", () => {
     for (const n of ["7,5", "8.000", "1.45", "13/13", "32.1", "0/5", "5/0", "25/4.2017", "2017", "u23"]) expect(dateSpellings(n)).toEqual([]);
+  });
+});
+
+describe("decimalSpellings", () => {
+  it("gives a decimal that cannot be a date its other separator, in both directions", () => {
+    expect(decimalSpellings("33,5", false)).toEqual(["33.5"]);
+    expect(decimalSpellings("99.49", false)).toEqual(["99,49"]);
+    expect(decimalSpellings("3,1416", false)).toEqual(["3.1416"]);
+  });
+
+  it("gives a reading that could be a day and month only inside a code", () => {
+    expect(decimalSpellings("2,4", false)).toEqual([]);
+    expect(decimalSpellings("2,4", true)).toEqual(["2.4"]);
+    expect(decimalSpellings("2.4", true)).toEqual(["2,4"]);
+  });
+
+  it("leaves thousands, whole numbers and dates with a year alone", () => {
+    for (const n of ["8.000", "1,500", "2017", "25.4.2017", "1.000.000", "7/5"]) {
+      expect(decimalSpellings(n, true)).toEqual([]);
+    }
+  });
+});
+
+describe("inCodes", () => {
+  const codes = (q: string) => inCodes(parseQuery(q).words);
+
+  it("marks words written against a neighbour with a hyphen or no space, not beside it", () => {
+    expect(codes("cấm Paraquat và 2,4-D")).toEqual([false, false, false, true, true]);
+    expect(codes("thuốc 2,4D")).toEqual([false, true, true]);
+    expect(codes("tăng 2,5 lần")).toEqual([false, false, false]);
   });
 });

@@ -126,6 +126,23 @@ export function numberSpellings(folded: string): string[] {
 }
 
 /**
+ * The other writing of a decimal: Vietnamese writes `2,5` where English writes `2.5`, and names
+ * mix both (`2,4-D` and `2.4 D`, one herbicide). One separator and a fraction of other than
+ * three digits (three is a thousands group: `numberSpellings`). A point reading that could be a
+ * day and month (`2.5` is also 2 May, far the commoner use in news) is given only when the number
+ * is part of a code, a phrase written with a hyphen or no space (`2,4-D`), whose other words keep
+ * the match precise; a quantity standing alone (`tăng 2,5%`) keeps its own writing then.
+ */
+export function decimalSpellings(folded: string, inCode: boolean): string[] {
+  const m = /^(\d+)([.,])(\d+)$/.exec(folded);
+  if (!m || m[3].length === 3) return [];
+  const [, whole, sep, fraction] = m;
+  const pointed = `${whole}.${fraction}`;
+  if (!inCode && dateSpellings(pointed).length > 0) return [];
+  return [sep === "," ? pointed : `${whole},${fraction}`];
+}
+
+/**
  * The other writing of a day and month (with or without a year): news writes `2/9` and `2.9`
  * alike (`Lễ 2.9 được nghỉ 3 ngày`), and a query types either. A day 1–31 and a month 1–12,
  * separated the same way throughout; each gives the other (`30/4` ↔ `30.4`, `25/4/2017` ↔
@@ -141,12 +158,13 @@ export function dateSpellings(folded: string): string[] {
 }
 
 /** The terms one word matches: itself (marks as typed), another spelling of a number or a date, and, for the last word, completions. */
-export function expandWord(index: Lexicon, word: QueryWord, dates = true): Group {
+export function expandWord(index: Lexicon, word: QueryWord, dates = true, decimals = true, inCode = false): Group {
   const terms: Expansion[] = [];
   const exact = word.marked ? (index.exactId.get(word.term) ?? -1) : -1;
   const self = word.marked ? (exact >= 0 ? index.foldedOf[exact] : undefined) : index.foldedId.get(word.folded);
   if (self !== undefined) terms.push(word.marked ? { f: self, weight: 1, base: true, e: exact } : { f: self, weight: 1, base: true });
-  for (const spelling of [...numberSpellings(word.folded), ...(dates ? dateSpellings(word.folded) : [])]) {
+  const spellings = [...numberSpellings(word.folded), ...(dates ? dateSpellings(word.folded) : []), ...(decimals ? decimalSpellings(word.folded, inCode) : [])];
+  for (const spelling of spellings) {
     const f = index.foldedId.get(spelling);
     if (f !== undefined) terms.push({ f, weight: 1, base: true });
   }
@@ -178,7 +196,13 @@ export function expandWord(index: Lexicon, word: QueryWord, dates = true): Group
   return { word, terms, exact };
 }
 
+/** Whether each word is part of a code: written against a neighbour with a hyphen or no space (`2,4-D`, `2,4D`, `Su-30`), not merely beside it. */
+export function inCodes(words: QueryWord[]): boolean[] {
+  return words.map((w, i) => !!w.tight || !!words[i + 1]?.tight);
+}
+
 /** Expand every word of a query as typed. */
-export function expandQuery(index: Lexicon, words: QueryWord[], dates = true): Group[] {
-  return words.map((w) => expandWord(index, w, dates));
+export function expandQuery(index: Lexicon, words: QueryWord[], dates = true, decimals = true): Group[] {
+  const codes = inCodes(words);
+  return words.map((w, i) => expandWord(index, w, dates, decimals, codes[i]));
 }

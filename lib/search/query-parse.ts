@@ -16,6 +16,8 @@ export interface QueryWord extends Token {
   joinsPrev: boolean;
   /** Index into `phrases`, or -1. */
   phrase: number;
+  /** Written against the previous word with no space, a hyphen or nothing between (Jong-un, U23, 2,4-D). */
+  tight?: boolean;
   /** Typed inside quotes: never left out, not even by a long query's near misses. */
   quoted?: boolean;
 }
@@ -43,7 +45,8 @@ export function parseQuery(q: string): ParsedQuery {
       if (words.length >= MAX_WORDS) break;
       const joinsPrev = lastToken !== null && (asPhrase ? indices.length > 0 : joins(q, lastToken, t));
       indices.push(words.length);
-      words.push({ ...t, marked: hasMarks(t.term), prefix: false, joinsPrev, phrase: -1, ...(asPhrase ? { quoted: true } : {}) });
+      const tight = joinsPrev && lastToken !== null && !/\s/.test(q.slice(lastToken.end, t.start));
+      words.push({ ...t, marked: hasMarks(t.term), prefix: false, joinsPrev, phrase: -1, ...(tight ? { tight } : {}), ...(asPhrase ? { quoted: true } : {}) });
       lastToken = t;
     }
     // A chunk is a phrase only where the analyzer joins its parts (a hyphen: Jong-un): an article

@@ -7,6 +7,7 @@ import { expandQuery } from "@/lib/search/query-expand";
 import { parseQuery } from "@/lib/search/query-parse";
 import {
   boundQuery,
+  codeJoin,
   createScratch,
   explainQuery,
   FEATURE_NAMES,
@@ -1156,5 +1157,42 @@ describe("headlessCeilings (what scripts/scale/query-profile.ts --skip-profile m
     );
     // Enough members with the query in the body only for the bound to be tried.
     expect(checked).toBeGreaterThan(100);
+  });
+});
+
+describe("a code's inner pairs (RankWeights.codePairs)", () => {
+  const docs = [
+    article("summit", "Hội nghị G7 khai mạc", "Các nước G7 họp. G7 ra tuyên bố. Lãnh đạo G7 gặp nhau.", filler(1)),
+    article("other", "Tin thế giới", "Nhóm G7 ra tuyên bố chung.", filler(1)),
+  ];
+  const a = memoryArchive(docs);
+  const ix = a.segments[0].rank;
+  const features = (q: string, weights: typeof RANK_WEIGHTS) => {
+    const parsed = parseQuery(q);
+    const r = explainQuery(ix, createScratch(ix), {
+      groups: expandQuery(a.lexicon, parsed.words),
+      phrases: parsed.phrases,
+      excluded: [],
+      mode: "all",
+      weights,
+    });
+    return r.get(ix.ids.indexOf("summit"))!.features;
+  };
+
+  it("knows a code's letters and digits typed together or with a hyphen from words typed apart", () => {
+    const groups = (q: string) => expandQuery(a.lexicon, parseQuery(q).words);
+    expect([1, 2].map((g) => codeJoin(groups("G7 họp"), g))).toEqual([true, false]);
+    expect(codeJoin(groups("G-7"), 1)).toBe(true);
+    expect(codeJoin(groups("G 7"), 1)).toBe(false);
+  });
+
+  it("counts a code's mentions once: its inner pair adds to pairs and flow only when codePairs is on", () => {
+    const off = features("G7", { ...RANK_WEIGHTS, codePairs: 0 });
+    const on = features("G7", { ...RANK_WEIGHTS, codePairs: 1 });
+    expect(off.pairs).toBe(0);
+    expect(off.flow).toBe(0);
+    expect(on.pairs).toBeGreaterThan(0);
+    // The pair of two words typed apart still counts.
+    expect(features("nước G7", { ...RANK_WEIGHTS, codePairs: 0 }).pairs).toBeGreaterThan(0);
   });
 });

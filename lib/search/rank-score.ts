@@ -142,6 +142,13 @@ export interface RankWeights {
    */
   titleNames: number;
   /**
+   * What a code's inner pairs count in `pairs`, `near` and `flow` (× their weight): the letters
+   * and digits of a code typed together or with a hyphen (`G7`, `U-23`, `2,4-D`) are one word as
+   * typed, which the analyzer splits (analyzer.ts WORD) and the query must match as a phrase; as
+   * pairs they would count the code's every mention a second time. 1: as any joined pair.
+   */
+  codePairs: number;
+  /**
    * Marks in the term frequency (issue #9, item 2): 1 = a word typed with marks counts the
    * occurrences of its own spelling (read from the article's token stream in the positional
    * pass; the folded count bounds it), so `bão` is not scored by an article's many `báo`;
@@ -174,6 +181,7 @@ export const RANK_WEIGHTS: RankWeights = {
   spanBody: 0.5,
   accent: 2,
   titleNames: 10,
+  codePairs: 0,
   marks: 0,
 };
 
@@ -1463,6 +1471,12 @@ function compound(index: RankIndex, groups: Group[], g: number, w: RankWeights):
   return pairDf(index, a, b) >= w.compound * Math.max(1, Math.min(foldedDf(index, a), foldedDf(index, b)));
 }
 
+/** Whether query word g and the one before are one code's letters and digits, typed together or with a hyphen (U23, T-90, 2,4-D). */
+export function codeJoin(groups: Group[], g: number): boolean {
+  if (g <= 0 || !groups[g].word.tight) return false;
+  return /\p{N}$/u.test(groups[g - 1].word.text) !== /^\p{N}/u.test(groups[g].word.text);
+}
+
 /** Whether query word g is joined to the word before it (both present): the two may form one word. */
 function joined(groups: Group[], g: number): boolean {
   return g > 0 && g < groups.length && groups[g].word.joinsPrev && groups[g - 1].terms.length > 0 && groups[g].terms.length > 0;
@@ -1550,12 +1564,13 @@ function createScanner(index: RankIndex, s: Scratch, groups: Group[], phrases: n
     if (i > 0 && prev.terms.length && g.terms.length) {
       const df = pairDf(index, prev.terms[0].f, g.terms[0].f);
       const pi = idf(index, df);
-      pairIdf[i] = w.pairs * pi;
+      const code = codeJoin(groups, i) ? (w.codePairs ?? 1) : 1;
+      pairIdf[i] = code * w.pairs * pi;
       if (compound(index, groups, i, w)) titleIdf[i] = w.title * pi;
       // Near counts for separate words, not for a compound's syllables found apart: it fades
       // with how often the archive writes the two syllables together (đàm phán: nearly always).
       const cohesion = Math.min(1, df / Math.max(1, Math.min(foldedDf(index, prev.terms[0].f), foldedDf(index, g.terms[0].f))));
-      nearIdf[i] = w.near * (1 - cohesion) * Math.min(stats.wordIdf[i - 1], stats.wordIdf[i]);
+      nearIdf[i] = code * w.near * (1 - cohesion) * Math.min(stats.wordIdf[i - 1], stats.wordIdf[i]);
     }
   });
   // Head (headCompound): what a compound's syllables in the title earn beyond a lead's share
@@ -1576,9 +1591,10 @@ function createScanner(index: RankIndex, s: Scratch, groups: Group[], phrases: n
   let flowPairs = 0;
   for (let i = 1; i < n; i++) {
     if (joinMask & (1 << i) && groups[i - 1].terms.length && groups[i].terms.length) {
-      flowW[i] = idf(index, pairDf(index, groups[i - 1].terms[0].f, groups[i].terms[0].f));
+      const code = codeJoin(groups, i) ? (w.codePairs ?? 1) : 1;
+      flowW[i] = code * idf(index, pairDf(index, groups[i - 1].terms[0].f, groups[i].terms[0].f));
       flowTotal += flowW[i];
-      flowPairs++;
+      flowPairs += code;
     }
   }
   for (let i = 1; i < n; i++) flowW[i] = flowTotal > 0 ? (w.flow * flowPairs * flowW[i]) / flowTotal : 0;

@@ -70,6 +70,19 @@ describe("tokenize", () => {
     expect(joined).toEqual([true, true, false, true, false]);
   });
 
+  it("reads a code the same however it is written: its letters and digits are joined words", () => {
+    const read = (s: string) => {
+      const tokens = tokenize(s);
+      return tokens.map((t, i) => (i > 0 && joins(s, tokens[i - 1], t) ? "+" : "") + t.term);
+    };
+    for (const form of ["U23", "U-23", "U 23"]) expect(read(`đội ${form} Việt Nam`)).toEqual(["đội", "+u", "+23", "+việt", "+nam"]);
+    for (const form of ["COVID-19", "COVID19", "Covid 19"]) expect(read(form)).toEqual(["covid", "+19"]);
+    for (const form of ["2,4-D", "2,4D", "2,4 D"]) expect(read(`${form}.`)).toEqual(["2,4", "+d"]);
+    expect(read("H7N9")).toEqual(["h", "+7", "+n", "+9"]);
+    // Grouped numbers stay whole: 2,5% is one word, never 2 and 5.
+    expect(read("tăng 2,5%, giá 1.000đ")).toEqual(["tăng", "+2,5", "giá", "+1.000", "+đ"]);
+  });
+
   it("does not join across line breaks", () => {
     const text = "đàm\nphán";
     const [a, b] = tokenize(text);
@@ -128,6 +141,6 @@ describe("year ranges", () => {
       "17",
       "2016/2030",
     ]);
-    expect(terms("a2016-17 x-2016-17 1899-00")).toEqual(["a2016", "17", "x", "2016", "17", "1899", "00"]);
+    expect(terms("a2016-17 x-2016-17 1899-00")).toEqual(["a", "2016", "17", "x", "2016", "17", "1899", "00"]);
   });
 });

@@ -15,11 +15,13 @@ export interface Token {
 }
 
 /**
- * A word: a number written with `.`/`,`/`/` groups (6.300, 7,5, 25/4/2025) or a run of
- * letters, marks and digits. Hyphens and apostrophes split words (Jong-un → Jong, un);
+ * A word: a number written with `.`/`,`/`/` groups (6.300, 7,5, 25/4/2025), a run of letters
+ * and marks, or a run of digits. Hyphens and apostrophes split words (Jong-un → Jong, un), and
+ * so does the boundary between letters and digits (U23 → U, 23), so that a code reads the same
+ * however news writes it: `U23`, `U-23` and `U 23`, `COVID19` and `COVID-19`, `2,4D` and `2,4-D`.
  * `joins` keeps such parts together for pairs and phrases.
  */
-export const WORD = /\p{Nd}+(?:[.,/]\p{Nd}+)+|[\p{L}\p{M}\p{N}]+/gu;
+export const WORD = /\p{Nd}+(?:[.,/]\p{Nd}+)+|[\p{L}\p{M}]+|\p{N}+/gu;
 const MARKS = /[\u0300-\u036f]/g;
 /** What may stand between two tokens of one phrase: spaces or a single hyphen. */
 const JOINING_GAP = /^(?:[^\S\n]+|[^\S\n]*[-‐‑][^\S\n]*)$/u;
@@ -162,9 +164,10 @@ export function yearRangeTerm(text: string, start: number, end: number): string 
 }
 
 /**
- * Whether two consecutive tokens belong to one phrase: only spaces (no line break)
- * or a single hyphen between them. Sentence punctuation, commas, quotes and
- * paragraph breaks end a phrase, so syllable pairs never span them.
+ * Whether two consecutive tokens belong to one phrase: nothing between them (the letters and
+ * digits of one code, U23), only spaces (no line break) or a single hyphen. Sentence
+ * punctuation, commas, quotes and paragraph breaks end a phrase, so syllable pairs never span
+ * them.
  */
 export function joins(text: string, left: Token, right: Token): boolean {
   return joinsAt(text, left.end, right.start);
@@ -172,7 +175,8 @@ export function joins(text: string, left: Token, right: Token): boolean {
 
 /** `joins` by offsets: a token ending at `leftEnd`, the next starting at `rightStart`. */
 export function joinsAt(text: string, leftEnd: number, rightStart: number): boolean {
-  if (rightStart === leftEnd) return false;
+  // Two words written together are one code's letters and digits (U23, 2,4D).
+  if (rightStart === leftEnd) return true;
   // A slash between two digits: a year range's two years (see yearRangeCut).
   if (rightStart === leftEnd + 1 && text.charCodeAt(leftEnd) === SLASH) return isDigit(text.charCodeAt(leftEnd - 1)) && isDigit(text.charCodeAt(rightStart));
   return JOINING_GAP.test(text.slice(leftEnd, rightStart));

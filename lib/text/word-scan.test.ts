@@ -78,6 +78,11 @@ describe("nextWord", () => {
     expect(byScan(text).map(([s, e]) => text.slice(s, e))).toEqual(["Giá", "6.300", "đồng", "kg", "ngày", "25/4/2025", "Jong", "un", "1", "a"]);
   });
 
+  it("splits a code's letters from its digits, as tokenize does", () => {
+    const text = "U23 và H7N9, Su-30 và 2,4D";
+    expect(byScan(text).map(([s, e]) => text.slice(s, e))).toEqual(["U", "23", "và", "H", "7", "N", "9", "Su", "30", "và", "2,4", "D"]);
+  });
+
   it("cuts a slashed year range in two, as tokenize does", () => {
     const text = "mùa 2016/17, 2016/2017 và 17/5/2017";
     expect(byScan(text).map(([s, e]) => text.slice(s, e))).toEqual(["mùa", "2016", "17", "2016", "2017", "và", "17/5/2017"]);

@@ -6,10 +6,14 @@ import { yearRangeCut } from "@/lib/text/analyzer";
 
 const LMN = /^[\p{L}\p{M}\p{N}]$/u;
 const ND = /^\p{Nd}$/u;
-/** Class bits: computed, a letter/mark/number, a decimal digit. */
+const LM = /^[\p{L}\p{M}]$/u;
+const N = /^\p{N}$/u;
+/** Class bits: computed, a letter/mark/number, a decimal digit, a letter/mark, a number. */
 const KNOWN = 1;
 const WORD_CHAR = 2;
 const DIGIT = 4;
+const LETTER = 8;
+const NUMBER = 16;
 
 /** Classes of the Basic Multilingual Plane, filled as characters are met (0 = not yet). */
 const bmp = new Uint8Array(0x10000);
@@ -17,7 +21,7 @@ const astral = new Map<number, number>();
 
 function classify(cp: number): number {
   const s = String.fromCodePoint(cp);
-  return KNOWN | (LMN.test(s) ? WORD_CHAR : 0) | (ND.test(s) ? DIGIT : 0);
+  return KNOWN | (LMN.test(s) ? WORD_CHAR : 0) | (ND.test(s) ? DIGIT : 0) | (LM.test(s) ? LETTER : 0) | (N.test(s) ? NUMBER : 0);
 }
 
 /** Width in UTF-16 units of the code point last classified by classAt (1 or 2). */
@@ -106,7 +110,8 @@ export function nextWord(text: string, from: number, span: Span): boolean {
         return true;
       }
     }
-    span.end = runEnd(text, i, WORD_CHAR);
+    // A run of letters and marks, or of numbers: a code's letters and digits are two words (U23).
+    span.end = runEnd(text, i, k & LETTER ? LETTER : NUMBER);
     return true;
   }
   return false;

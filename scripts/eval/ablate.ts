@@ -126,6 +126,11 @@ function variants(): [string, MatcherOptions][] {
     ["names typed in lower case are words (lowerNames false, before 2026-11-27)", { lowerNames: false }],
     ["dates as typed only (dateSpellings false, before 2026-11-27)", { dateSpellings: false }],
     ["before rank17 (lowerNames and dateSpellings false)", { lowerNames: false, dateSpellings: false }],
+    // A decimal's other separator (query-expand.ts decimalSpellings, rank21 2026-11-27).
+    ["decimals as typed only (decimalSpellings false, before 2026-11-27 rank21)", { decimalSpellings: false }],
+    // A code's inner pairs (U23 → u, 23) in pairs, near and flow (RankWeights.codePairs, rank21 2026-11-27).
+    ["a code's inner pairs count as pairs (codePairs 1)", v({ codePairs: 1 })],
+    ["codePairs 0.5", v({ codePairs: 0.5 })],
     ["wide near misses whatever the number of full matches (wideBelow Infinity)", { nearMissRule: { ...NEAR_MISS, wideBelow: Infinity } }],
     ["wide near misses below 20 full matches", { nearMissRule: { ...NEAR_MISS, wideBelow: 20 } }],
     // Only full matches that may write a joined pair of the query adjacent count toward wideBelow (NearMissRule.wideJoined, 2026-11-27).

@@ -223,7 +223,7 @@ async function main() {
   };
   const depth = Number(values.depth);
   const additions = loadAdditions();
-  const files = ["judged-queries", ...[2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13].map((n) => `judged-heldout${n}`)];
+  const files = ["judged-queries", ...[2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14].map((n) => `judged-heldout${n}`)];
   const queries: ScreenQuery[] = [];
   const folded = (text: string) => tokenize(text).map((t) => t.folded);
   for (const file of files) {
