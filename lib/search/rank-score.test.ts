@@ -7,6 +7,7 @@ import { expandQuery } from "@/lib/search/query-expand";
 import { parseQuery } from "@/lib/search/query-parse";
 import {
   boundQuery,
+  type BoundedScores,
   codeJoin,
   createScratch,
   explainQuery,
@@ -56,6 +57,19 @@ const index = seg.rank;
 const scratch = createScratch(index);
 
 /** A request in the segment's term ids (one segment: the archive's ids are its own). */
+/** What a membership/scoring pass decided, in a form two passes can be compared by. */
+function outcome(b: BoundedScores, req: ScoreRequest) {
+  return {
+    docs: b.docs,
+    full: b.full,
+    lower: Array.from(b.lower),
+    upper: Array.from(b.upper),
+    near: [...(req.nearMisses ?? new Map())],
+    scored: req.scored,
+    cutAt: req.cutAt,
+  };
+}
+
 function request(q: string, mode: ScoreRequest["mode"] = "all"): ScoreRequest {
   const parsed = parseQuery(q);
   return { groups: expandQuery(archive.lexicon, parsed.words), phrases: parsed.phrases, excluded: [], mode };
@@ -921,17 +935,7 @@ describe("the membership pass (every word required: members decided before any p
         });
         const run = (base: ScoreRequest, onePass: boolean, scratch = sc) => {
           const req: ScoreRequest = { ...base, onePass };
-          const b = boundQuery(ix, scratch, req);
-          return {
-            docs: b.docs,
-            full: b.full,
-            lower: Array.from(b.lower),
-            upper: Array.from(b.upper),
-            near: [...(req.nearMisses ?? new Map())],
-            scored: req.scored,
-            cutAt: req.cutAt,
-            capped: req.capped,
-          };
+          return { ...outcome(boundQuery(ix, scratch, req), req), capped: req.capped };
         };
         const reference = requests.map((r) => run(r, true, createScratch(ix)));
         for (const r of reference) {
@@ -1017,16 +1021,7 @@ describe("the membership pass (every word required: members decided before any p
         if (x.scoreBudget !== null) base.scoreBudget = x.scoreBudget;
         const run = (nearMissRule: NearMissRule, onePass: boolean, scratch = createScratch(ix)) => {
           const req: ScoreRequest = { ...base, nearMissRule, onePass };
-          const b = boundQuery(ix, scratch, req);
-          return {
-            docs: b.docs,
-            full: b.full,
-            lower: Array.from(b.lower),
-            upper: Array.from(b.upper),
-            near: [...(req.nearMisses ?? new Map())],
-            scored: req.scored,
-            cutAt: req.cutAt,
-          };
+          return outcome(boundQuery(ix, scratch, req), req);
         };
         const reference = run(rule, true);
         const narrow = run({ ...rule, wideShort: 0, wideWords: 0 }, true);
