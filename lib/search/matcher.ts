@@ -373,7 +373,8 @@ export function createMatcher(
     rule: NearMissRule | undefined = narrowRule,
     countJoined = false,
   ): Scored {
-    const hits: Scored = Object.assign([], { proximity: new Map<IndexSegment, ProximityScorer>() });
+    // Flags and scorers first, the hits at the end (each segment's own list, joined in segment order).
+    const flags: Pick<Scored, "capped" | "vouched" | "joined" | "proximity"> = { proximity: new Map<IndexSegment, ProximityScorer>() };
     // Newest segment first: a query cut by its budget keeps the latest articles (news, and a
     // file just added), not the archive's oldest. Hits are still listed in segment order.
     const segments = archive.segments;
@@ -407,10 +408,10 @@ export function createMatcher(
       const b = boundQuery(seg.rank, scratchOf(seg), req);
       meter.scored += req.scored ?? 0;
       if (req.cutAt !== undefined) meter.cut = true;
-      if (req.capped) hits.capped = true;
-      if (req.vouched) hits.vouched = true;
-      if (req.joined !== undefined) hits.joined = (hits.joined ?? 0) + req.joined;
-      if (b.proximity) hits.proximity.set(seg, b.proximity);
+      if (req.capped) flags.capped = true;
+      if (req.vouched) flags.vouched = true;
+      if (req.joined !== undefined) flags.joined = (flags.joined ?? 0) + req.joined;
+      if (b.proximity) flags.proximity.set(seg, b.proximity);
       const misses = req.nearMisses;
       const { docs, lower, upper } = b;
       // Full matches come first and lack no word (with missShare, an experiment, one may also be a near miss).
@@ -424,9 +425,14 @@ export function createMatcher(
         else nearFound[s].push({ seg, d, score: lower[i], bound: upper[i], missing: wordsOf(p, lack) });
       }
     }
-    for (const mine of found) for (const h of mine) hits.push(h);
+    // One segment (most archives): its list is the answer, not copied hit by hit (thousands for a common query).
+    let all = found[0] ?? [];
+    if (found.length > 1) {
+      all = [];
+      for (const mine of found) for (const h of mine) all.push(h);
+    }
     if (near) for (const mine of nearFound) for (const m of mine) near.push(m);
-    return hits;
+    return Object.assign(all, flags);
   }
 
   /** The typed words of a mask of query words (one list per mask and query, shared by its near misses). */

@@ -1104,6 +1104,20 @@ describe("tightening a bound (ProximityScorer.tighten: the pair filters a bound 
     bounded("bão lũ", s);
     expect(tightened(bounded("bão lũ miền trung", s))).toEqual(reference);
   });
+
+  it("keeps every pair a bound left unread: tightened, each bound is the one read with every filter", () => {
+    const parsed = parseQuery("bão lũ miền trung");
+    const req = (topHint?: number) => ({ groups: expandQuery(archive.lexicon, parsed.words), phrases: parsed.phrases, excluded: [], mode: "all" as const, topHint });
+    // topHint 0: no MaxScore cut, every filter read as the bound is made (the reference).
+    const tight = boundQuery(ix, createScratch(ix), req(0));
+    const loose = boundQuery(ix, createScratch(ix), req());
+    const off = tightened(loose);
+    expect(loose.docs).toEqual(tight.docs);
+    // Three pairs, each written apart: a row keeps several parts, and tightening takes each away.
+    expect(off.filter((x) => x > 0).length).toBeGreaterThan(512);
+    // Equal but for the bound's inflation (a billionth of the score, applied before or after the filters).
+    loose.docs.forEach((_, i) => expect(loose.upper[i] - off[i]).toBeCloseTo(tight.upper[i], 6));
+  });
 });
 
 describe("headlessCeilings (what scripts/scale/query-profile.ts --skip-profile measures with)", () => {

@@ -1668,26 +1668,34 @@ function createScanner(index: RankIndex, s: Scratch, groups: Group[], phrases: n
     const r = s.looseAt[d];
     return s.looseOwner === mine && r < s.looseRows && s.looseDocs[r] === d ? r : -1;
   };
-  const keepLoose = (d: number, g: number, part: number) => {
+  /**
+   * Keep article d's unread pairs from `from` on (`filterable`'s nonzero parts) in its row: the row
+   * found or made once per article, not per pair (a common query bounds thousands of members, each
+   * with every pair unread).
+   */
+  const keepLoose = (d: number, from: number) => {
     if (s.looseOwner !== mine) {
       s.looseOwner = mine;
       s.looseRows = 0;
     }
     let r = looseRowOf(d);
+    let parts = s.looseParts;
     if (r < 0) {
       r = s.looseAt[d] = s.looseRows++;
       if (s.looseRows > s.looseDocs.length) s.looseDocs = grow(s.looseDocs, s.looseRows);
       // Parts are n per row, and the rows may have been grown by a query of fewer words: a row past
       // the end of a typed array would keep nothing, its article never tightened (scanned instead).
-      if (s.looseRows * n > s.looseParts.length) {
-        const parts = new Float64Array(s.looseDocs.length * n);
-        parts.set(s.looseParts.subarray(0, Math.min(s.looseParts.length, parts.length)));
-        s.looseParts = parts;
+      if (s.looseRows * n > parts.length) {
+        const grown = new Float64Array(s.looseDocs.length * n);
+        grown.set(parts.subarray(0, Math.min(parts.length, grown.length)));
+        parts = s.looseParts = grown;
       }
       s.looseDocs[r] = d;
-      s.looseParts.fill(0, r * n, (r + 1) * n);
+      for (let g = r * n, end = g + from; g < end; g++) parts[g] = 0;
+      for (let g = from; g < n; g++) parts[r * n + g] = filterable[g] > 0 ? filterable[g] : 0;
+      return;
     }
-    s.looseParts[r * n + g] = part;
+    for (let g = from; g < n; g++) if (filterable[g] > 0) parts[r * n + g] = filterable[g];
   };
 
   return {
@@ -1783,7 +1791,9 @@ function createScanner(index: RankIndex, s: Scratch, groups: Group[], phrases: n
       let g = 1;
       for (; g < n && out >= need; g++) if (filterable[g] > 0 && !mayPair(d, g)) out -= filterable[g];
       // Pairs left unread: what their filters may still take away, kept for `tighten`.
-      for (; g < n; g++) if (filterable[g] > 0) keepLoose(d, g, filterable[g]);
+      let left = g;
+      while (left < n && !(filterable[left] > 0)) left++;
+      if (left < n) keepLoose(d, left);
       return out;
     },
     /**

@@ -177,9 +177,13 @@ function raiseStoryCut(
 function bestBounds(pool: readonly Hit[], m: number, refine: (hits: Hit[]) => void, tighten?: (h: Hit) => boolean): Hit[] {
   const upper = new Float64Array(pool.length);
   for (let i = 0; i < pool.length; i++) upper[i] = pool[i].bound ?? pool[i].score;
-  const kth = kthLargest(upper.slice(), m);
+  // kthLargest reorders its array: the pool is read again for the bounds (no copy of thousands).
+  const kth = kthLargest(upper, m);
   const first: Hit[] = [];
-  for (let i = 0; i < pool.length && first.length < m; i++) if (upper[i] >= kth) first.push(pool[i]);
+  for (let i = 0; i < pool.length && first.length < m; i++) {
+    const h = pool[i];
+    if ((h.bound ?? h.score) >= kth) first.push(h);
+  }
   for (const h of first) tighten?.(h);
   refine(first.filter((h) => !isExact(h)));
   return first;

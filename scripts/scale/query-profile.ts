@@ -3,15 +3,15 @@
 // is asked what a request with the words alone computes (`wordsQuery`: relevance, grouped by story).
 // `--only warm` adds search() with the result cache on (DEFAULT_CACHE_MB), each query asked
 // once untimed just before its timed ask: a repeated search's cost (match and search are cold).
-// `--slowest N` lists the N queries whose search() took longest in the last run (with their
-// match() time in that run, how many full matches and near misses they have and how many
+// `--slowest N` lists the N queries whose search() took longest in the last run (by match()'s median
+// over the runs when search() is not timed: `--only match`) (with their match() time in that run, how many full matches and near misses they have and how many
 // postings they read and scored: the work budgets' units, matcher.ts WORK_BUDGET and
 // SCORE_BUDGET). Every run ends with both over the queries (p50, p99, max), the members each
 // query lists (full matches + near misses), how many of them the first ten made exact (positional scans of
 // the article's token stream, on a fresh matcher) and how many the budgets cut (`partial`). `--score-budget N` sets the score budget (`Infinity`: none).
 // `--ab '{"marks":0}'` also times match() with those RANK_WEIGHTS changed ("match-ab"), in the
 // same process and runs, the two alternating which goes first: a weight's or feature's cost
-// (`"mix": false` and `"nearMissRule": {…}` set those matcher options). match() is timed with
+// (`"mix": false`, `"nearMissRule": {…}` and `"topHint": N` set those matcher options). match() is timed with
 // its first ten as the page lists them (scripts/eval/metrics.ts shownTen).
 // `--index-b DIR` also times search() on a second saved index of the same corpus ("search-b":
 // another layout or build, the same code), in the same process and runs, alternating order.
@@ -106,8 +106,9 @@ async function main() {
   // Rebuilt every run: a matcher keeps its last 64 queries' results (CACHE_SIZE), which would time a cache hit for a set as small as the judged one.
   let matcher = createMatcher(live.archive, budgets);
   // `mix` and `nearMissRule` are matcher options; every other key a weight.
-  const { mix, nearMissRule, ...over } = (values.ab ? JSON.parse(values.ab) : {}) as Partial<RankWeights> & Pick<MatcherOptions, "mix" | "nearMissRule">;
-  const abOf = () => (values.ab ? createMatcher(live.archive, { weights: { ...RANK_WEIGHTS, ...over }, mix, nearMissRule }) : null);
+  const { mix, nearMissRule, topHint, ...over } = (values.ab ? JSON.parse(values.ab) : {}) as Partial<RankWeights> &
+    Pick<MatcherOptions, "mix" | "nearMissRule" | "topHint">;
+  const abOf = () => (values.ab ? createMatcher(live.archive, { weights: { ...RANK_WEIGHTS, ...over }, mix, nearMissRule, topHint }) : null);
   let ab = abOf();
   const cached = new SearchEngine(live.archive, { resultCacheBytes: DEFAULT_CACHE_MB * 2 ** 20 });
   // `--index-b DIR`: a second saved index of the same corpus (another layout or build),
@@ -207,14 +208,16 @@ async function main() {
   const scanned = [...scans.values()].sort((a, b) => a - b);
   console.log(`scanned for the first ten: p50 ${percentile(scanned, 50)}, p99 ${percentile(scanned, 99)}, max ${scanned[scanned.length - 1]}`);
   console.log(`cut by the budget (partial): ${charged.filter((x) => x.m!.partial).length} of ${charged.length}`);
-  const slowest = queries.map((q, i) => ({ q, ms: lastSearch[i] ?? 0 })).sort((a, b) => b.ms - a.ms);
+  // By search() when it was timed, else by match()'s median over the runs (`--only match --slowest N`: the tail of match()).
+  const by = lastSearch.length ? lastSearch : queries.map((_, i) => median(perQuery.match.map((t) => t[i])));
+  const slowest = queries.map((q, i) => ({ q, ms: by[i] ?? 0 })).sort((a, b) => b.ms - a.ms);
   for (const { q, ms } of slowest.slice(0, Number(values.slowest))) {
     // What the query matched: full matches and near misses (the work grows with them).
     const m = matcher.match(q);
     const i = queries.indexOf(q);
     const matchMs = lastMatch[i] === undefined ? "" : `, match ${lastMatch[i].toFixed(1)} ms`;
     console.log(
-      `slow: ${ms.toFixed(1)} ms${matchMs}, ${m?.hits.length ?? 0} hits + ${m?.nearMisses.length ?? 0} near, ${m?.postings ?? 0} postings read, ${m?.scored ?? 0} scored  ${q}`,
+      `slow: ${ms.toFixed(1)} ms${matchMs}, ${m?.hits.length ?? 0} hits + ${m?.nearMisses.length ?? 0} near, ${m?.postings ?? 0} postings read, ${m?.scored ?? 0} scored, ${scans.get(q)} scanned  ${JSON.stringify(q)}`,
     );
   }
   console.log(`load at end ${loadAverage()}`);
