@@ -14,6 +14,7 @@ import { splitRunTogether, withWhole } from "@/lib/search/run-together";
 import { nameIds, namePostings, titleHeld, titleHolders, titleNameTerms } from "@/lib/search/title-names";
 import { NAME_SHARE, writtenAsName } from "@/lib/search/word-case";
 import { parseQuery, type ParsedQuery } from "@/lib/search/query-parse";
+import { personIdsOf } from "@/lib/search/person-ids";
 import { keyTerms, relatedIn } from "@/lib/search/rank-related";
 import { postingsUpTo, type RankIndex } from "@/lib/search/rank-index";
 import {
@@ -301,14 +302,8 @@ export function createMatcher(
   const maskCaches = new WeakMap<IndexSegment, MaskCache>();
   const cache = new Map<string, Prepared>();
   let cacheGeneration = -1;
-  const personIds = new WeakMap<IndexSegment, Set<string>>();
   /** Whether some segment's person facet holds this id (names: a run of capitals that is a person). */
-  const isPerson = (slug: string) =>
-    archive.segments.some((seg) => {
-      let ids = personIds.get(seg);
-      if (!ids) personIds.set(seg, (ids = new Set(seg.cols.dicts.persons.map((p) => p.id))));
-      return ids.has(slug);
-    });
+  const isPerson = (slug: string) => archive.segments.some((seg) => personIdsOf(seg).has(slug));
 
   /** A word typed in lower case that the archive writes as a name (nameShare). */
   const lowerName = nameShare <= 1 ? (folded: string) => writtenAsName(lex.shared?.cases, lex.foldedId.get(folded), nameShare) : undefined;
