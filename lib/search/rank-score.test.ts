@@ -1107,7 +1107,13 @@ describe("tightening a bound (ProximityScorer.tighten: the pair filters a bound 
 
   it("keeps every pair a bound left unread: tightened, each bound is the one read with every filter", () => {
     const parsed = parseQuery("bão lũ miền trung");
-    const req = (topHint?: number) => ({ groups: expandQuery(archive.lexicon, parsed.words), phrases: parsed.phrases, excluded: [], mode: "all" as const, topHint });
+    const req = (topHint?: number) => ({
+      groups: expandQuery(archive.lexicon, parsed.words),
+      phrases: parsed.phrases,
+      excluded: [],
+      mode: "all" as const,
+      topHint,
+    });
     // topHint 0: no MaxScore cut, every filter read as the bound is made (the reference).
     const tight = boundQuery(ix, createScratch(ix), req(0));
     const loose = boundQuery(ix, createScratch(ix), req());
