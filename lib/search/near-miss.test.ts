@@ -107,7 +107,20 @@ describe("near misses", () => {
           }
         }
       }),
-      { numRuns: 60 },
+      {
+        numRuns: 60,
+        // One archive known to mix the order (a near miss on the topic above a weak full match), so
+        // the mixed order is exercised on every run, not only when the random archives happen to.
+        examples: [
+          [
+            [
+              { title: "cháy rừng Pleiku", body: "cháy rừng Pleiku cháy rừng Pleiku", common: false, date: null },
+              { title: "thông", body: "đồi lửa cháy thông rừng Pleiku", common: true, date: null },
+            ],
+            ["cháy", "rừng", "Pleiku"],
+          ],
+        ],
+      },
     );
     // Some of those pages did put a near miss before a full match (the mixed order was exercised).
     expect(mixedPages).toBeGreaterThan(0);
