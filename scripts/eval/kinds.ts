@@ -140,7 +140,7 @@ function main() {
       peers: { type: "string" },
       set: {
         type: "string",
-        default: ["judged-queries", ...[2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14].map((n) => `judged-heldout${n}`)]
+        default: ["judged-queries", ...[2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15].map((n) => `judged-heldout${n}`)]
           .map((f) => `data/eval/${f}.json`)
           .join(","),
       },

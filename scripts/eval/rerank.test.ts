@@ -66,3 +66,13 @@ describe("rerank", () => {
     expect(FEATURES.notPreview.f({ ...q, q: "giá xăng sẽ tăng" }, page("p", 1, "x", { titleTerms: ["sẽ"] }))).toBe(0);
   });
 });
+
+describe("screenView", () => {
+  it("keeps our first N only, and drops unjudged articles first when asked", async () => {
+    const { screenView } = await import("./rerank");
+    const q = query("a", "1", [page("x", 3, "a"), page("unjudged", 2, "b"), page("y", 1, "c")], { x: 1, y: 2 });
+    expect(screenView([q], { within: 2 })[0].pages.map((p) => p.id)).toEqual(["x", "unjudged"]);
+    expect(screenView([q], { within: 2, judged: true })[0].pages.map((p) => p.id)).toEqual(["x", "y"]);
+    expect(screenView([q], {})[0].pages).toHaveLength(3);
+  });
+});

@@ -7,11 +7,16 @@
 // feature that passes it still has to win in ablate.ts.
 //
 //   npx tsx scripts/eval/rerank.ts --index=DIR [--corpus=DIR] [--features=titleFit,future] [--weights=2,5,10,20]
+//     [--within=5]  (reorder our first 5 only: the order within the page)
+//     [--judged]    (drop unjudged articles first: condensed nDCG@5, an unjudged article lifted is not charged as a 0)
 import path from "node:path";
 import { cliArgs } from "../cli";
 import { LiveIndex } from "@/lib/index/live-index";
-import { createMatcher, type Hit } from "@/lib/search/matcher";
-import { idf } from "@/lib/search/rank-score";
+import { createMatcher, localize, type Hit } from "@/lib/search/matcher";
+import { createScratch, explainQuery, idf, type RankFeatures } from "@/lib/search/rank-score";
+import { expandQuery } from "@/lib/search/query-expand";
+import { parseQuery } from "@/lib/search/query-parse";
+import { splitRunTogether, withWhole } from "@/lib/search/run-together";
 import { PLACES } from "@/lib/corpus/names";
 import { fold, tokenize } from "@/lib/text/analyzer";
 import { loadAdditions, loadJudged, ndcgAt, withAdditions, type Grade } from "./judged";
@@ -31,6 +36,14 @@ export interface Page {
   paras: string[][];
   /** Day number (days since 1970-01-01), or null. */
   day: number | null;
+  /** A near miss (lacks a query word), whether listed with the full matches or after them. */
+  near?: boolean;
+  /** The named features of its score (rank-score.ts explainQuery), when the screen read them. */
+  named?: RankFeatures;
+  /** The lead's and body's words as written (case kept), for features reading names. */
+  written?: string[];
+  /** The title as written. */
+  rawTitle?: string;
 }
 
 export interface ScreenQuery {
@@ -43,6 +56,8 @@ export interface ScreenQuery {
   idf: Map<string, number>;
   grades: Record<string, Grade>;
   pages: Page[];
+  /** Any folded word's idf in the archive (features reading words beyond the query's). */
+  termIdf?: (w: string) => number;
 }
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
@@ -55,6 +70,27 @@ const FOLDED_PLACES = PLACES.map((p) => fold(p).split(" "));
 
 const rarest = (q: ScreenQuery) => [...q.words].sort((a, b) => (q.idf.get(b) ?? 0) - (q.idf.get(a) ?? 0))[0];
 
+/** Our first this many results are the consensus the `consensus` features read. */
+const CONSENSUS_TOP = 10;
+
+/** The idf-weighted share of a page's own words (the query's left out) that the other pages of the first CONSENSUS_TOP use too, each by the share of them that does. */
+export function consensus(q: ScreenQuery, p: Page, field: (p: Page) => string[]): number {
+  const others = q.pages
+    .slice(0, CONSENSUS_TOP)
+    .filter((x) => x !== p)
+    .map((x) => new Set(field(x)));
+  if (!others.length) return 0;
+  const own = [...new Set(field(p))].filter((w) => !q.words.includes(w));
+  let total = 0;
+  let shared = 0;
+  for (const w of own) {
+    const weight = q.termIdf?.(w) ?? 1;
+    total += weight;
+    shared += (weight * others.filter((o) => o.has(w)).length) / others.length;
+  }
+  return total ? shared / total : 0;
+}
+
 /** A candidate feature: a number per page of a query (larger = better), about 0–1. */
 export type Feature = (q: ScreenQuery, p: Page) => number;
 
@@ -63,6 +99,14 @@ export const FEATURES: Record<string, { about: string; f: Feature }> = {
   titleFit: {
     about: "share of the title's syllables that are query words (the headline is about the query, not about more)",
     f: (q, p) => p.title.filter((t) => q.words.includes(t)).length / Math.max(1, p.title.length),
+  },
+  titleFitIdf: {
+    about: "the same by idf: the share of the title's information (its syllables' idf) that the query's words carry",
+    f: (q, p) => {
+      const weight = (t: string) => q.idf.get(t) ?? q.termIdf?.(t) ?? 1;
+      const all = sum(p.title.map(weight));
+      return all ? sum(p.title.filter((t) => q.words.includes(t)).map(weight)) / all : 0;
+    },
   },
   headWords: {
     about: "share of the query's words (each alike, not by idf) in the title or lead",
@@ -145,6 +189,61 @@ export const FEATURES: Record<string, { about: string; f: Feature }> = {
       return names.length ? -names.filter((w) => !p.title.includes(w)).length / names.length : 0;
     },
   },
+  titleHead: {
+    about: "idf share of the query's words among the title's first (query words + 2) syllables: the headline opens with the query",
+    f: (q, p) => share((w) => p.title.slice(0, q.words.length + 2).includes(w), q),
+  },
+  titlePhrase: {
+    about: "the longest run of the query's words, in the query's order, that the title writes adjacent, over the query's word count",
+    f: (q, p) => {
+      const words = tokenize(q.q).map((t) => t.folded);
+      let best = 0;
+      for (let i = 0; i < words.length; i++) for (let j = words.length; j > i + best; j--) if (holdsRun(p.title, words.slice(i, j))) best = j - i;
+      return best / Math.max(1, words.length);
+    },
+  },
+  shortArticle: {
+    about: "−log2(the article's syllables / 400), within ±1: a short article is more likely about one thing",
+    f: (_q, p) => Math.max(-1, Math.min(1, -Math.log2((p.title.length + p.lead.length + p.body.length) / 400))),
+  },
+  density: {
+    about: "share of the article's syllables (title, lead, body) that are the query's words, × 10, at most 1",
+    f: (q, p) => {
+      const all = [...p.title, ...p.lead, ...p.body];
+      return Math.min(1, (10 * all.filter((t) => q.words.includes(t)).length) / Math.max(1, all.length));
+    },
+  },
+  firstMention: {
+    about: "−(where the lead and body first name the query's rarest word, in syllables, over 300, at most 1): a passing mention comes late",
+    f: (q, p) => {
+      const at = [...p.lead, ...p.body].indexOf(rarest(q));
+      return at < 0 ? -1 : -Math.min(1, at / 300);
+    },
+  },
+  mainSubject: {
+    about: "how often the lead and body name the query's rarest word against the name they name most (a capitalised word), at most 1",
+    f: (q, p) => {
+      const counts = new Map<string, number>();
+      for (const w of p.written ?? []) if (/^\p{Lu}/u.test(w)) counts.set(fold(w.toLowerCase()), (counts.get(fold(w.toLowerCase())) ?? 0) + 1);
+      const most = Math.max(1, ...counts.values());
+      const rare = rarest(q);
+      const mine = [...p.lead, ...p.body].filter((t) => t === rare).length;
+      return Math.min(1, mine / most);
+    },
+  },
+  titleList: {
+    about: "−(separators in the title: `,` `;` `|` `:` and ` - `, over 2, at most 1): a round-up lists several topics",
+    f: (_q, p) => -Math.min(1, ((p.rawTitle ?? "").match(/[,;|:]| - /gu) ?? []).length / 2),
+  },
+  consensusTitle: {
+    about:
+      "how much of the title's other words (not the query's; by idf) the other titles of our first 10 also use: the reports of an event share their words, a side story stands apart",
+    f: (q, p) => consensus(q, p, (x) => x.title),
+  },
+  consensusHead: {
+    about: "the same over the title and the lead",
+    f: (q, p) => consensus(q, p, (x) => [...x.title, ...x.lead]),
+  },
   nearInTime: {
     about: "−(days from the median date of our first 10, over 14, at most 1): a preview or a look back is far from the event's reports",
     f: (q, p) => {
@@ -202,18 +301,30 @@ export function leaveOneSetOut(queries: ScreenQuery[], f: Feature, weights: numb
 
 const DAY = 86_400_000;
 
-async function main() {
-  const { values } = cliArgs(__filename, {
-    options: {
-      index: { type: "string" },
-      corpus: { type: "string", default: path.resolve(__dirname, "../../../shared/corpus") },
-      features: { type: "string" },
-      weights: { type: "string", default: "2,5,10,20" },
-      depth: { type: "string", default: "20" },
-    },
+/**
+ * What a screen re-ranks: `within` N keeps our first N only (a feature can only reorder them: the
+ * order within a page, nothing pulled up from below); `judged` drops unjudged articles first
+ * (condensed, as condensedNdcgAt: an article no grade covers is not charged as a 0 when a feature
+ * lifts it).
+ */
+export function screenView(queries: ScreenQuery[], opts: { within?: number; judged?: boolean }): ScreenQuery[] {
+  return queries.map((q) => {
+    let pages = opts.judged ? q.pages.filter((p) => p.id in q.grades) : q.pages;
+    if (opts.within) pages = pages.slice(0, opts.within);
+    return { ...q, pages };
   });
-  if (!values.index) throw new Error("--index=DIR is required (a saved index: npm run index)");
-  const live = await LiveIndex.open({ corpusDir: path.resolve(values.corpus!), indexDir: path.resolve(values.index), reader: true, waitForWriter: false });
+}
+
+/** The tuning sets' files (data/eval/…, without .json), with each set's name in the tables. */
+export const TUNING_FILES = ["judged-queries", ...[2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15].map((n) => `judged-heldout${n}`)];
+
+/**
+ * Our first `depth` results of every query of the tuning sets (grades with the additions), with
+ * what the screens read: each field's folded syllables, the named features of the score
+ * (rank-score.ts explainQuery), whether it is a near miss.
+ */
+export async function loadScreen(index: string, corpus: string, depth: number): Promise<ScreenQuery[]> {
+  const live = await LiveIndex.open({ corpusDir: path.resolve(corpus), indexDir: path.resolve(index), reader: true, waitForWriter: false });
   const archive = live.archive;
   const matcher = createMatcher(archive);
   const seg0 = archive.segments[0].rank;
@@ -221,12 +332,10 @@ async function main() {
     const f = seg0.foldedId.get(w);
     return f === undefined || !seg0.shared ? 0 : idf(seg0, seg0.shared.df[f]);
   };
-  const depth = Number(values.depth);
   const additions = loadAdditions();
-  const files = ["judged-queries", ...[2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14].map((n) => `judged-heldout${n}`)];
   const queries: ScreenQuery[] = [];
   const folded = (text: string) => tokenize(text).map((t) => t.folded);
-  for (const file of files) {
+  for (const file of TUNING_FILES) {
     const set = withAdditions(loadJudged(path.resolve(__dirname, `../../data/eval/${file}.json`)), additions);
     for (const jq of set.queries) {
       const r = matcher.match(jq.q);
@@ -236,6 +345,16 @@ async function main() {
         hits.push(...r.top(depth).map((h): [Hit, number] => [h, 0]));
         if (hits.length < depth && r.nearMisses.length) hits.push(...r.top(depth - hits.length, "relevance", r.nearMisses).map((h): [Hit, number] => [h, 1]));
       }
+      const nearIds = new Set(r?.nearMisses.map((h) => h.seg.rank.ids[h.d]) ?? []);
+      // The named features, as explain.ts reads them (the matcher's reading of the query).
+      const parsed = splitRunTogether(archive.lexicon, parseQuery(jq.q));
+      const groups = withWhole(expandQuery(archive.lexicon, parsed.words), parsed.whole);
+      const named = new Map<string, RankFeatures>();
+      for (const seg of new Set(hits.map(([h]) => h.seg))) {
+        const local = localize(archive, seg, groups, []).groups;
+        const ex = explainQuery(seg.rank, createScratch(seg.rank), { groups: local, phrases: parsed.phrases, excluded: [], mode: "all", nearMiss: true });
+        for (const [h] of hits) if (h.seg === seg && ex.has(h.d)) named.set(h.seg.rank.ids[h.d], ex.get(h.d)!.features);
+      }
       const words = [...new Set(folded(jq.q))];
       queries.push({
         set: file.replace("judged-", "").replace("queries", "frozen"),
@@ -244,24 +363,51 @@ async function main() {
         words,
         idf: new Map(words.map((w) => [w, idfOf(w)])),
         grades: jq.grades,
+        termIdf: idfOf,
         pages: hits.map(([h, tier]) => {
           const a = h.seg.store.get(h.d);
           const time = a.date ? Date.parse(a.date) : NaN;
+          const id = h.seg.rank.ids[h.d];
           return {
-            id: h.seg.rank.ids[h.d],
+            id,
             score: h.score,
             tier,
+            near: nearIds.has(id),
+            named: named.get(id),
             title: folded(a.title),
             titleTerms: tokenize(a.title).map((t) => t.term),
+            rawTitle: a.title,
             lead: folded(a.paragraphs[0] ?? ""),
             body: a.paragraphs.slice(1).flatMap(folded),
             paras: a.paragraphs.slice(1).map(folded),
+            written: tokenize(a.paragraphs.join("\n")).map((t) => t.text),
             day: Number.isNaN(time) ? null : Math.floor(time / DAY),
           };
         }),
       });
     }
   }
+  return queries;
+}
+
+async function main() {
+  const { values } = cliArgs(__filename, {
+    options: {
+      index: { type: "string" },
+      corpus: { type: "string", default: path.resolve(__dirname, "../../../shared/corpus") },
+      features: { type: "string" },
+      weights: { type: "string", default: "2,5,10,20" },
+      depth: { type: "string", default: "20" },
+      within: { type: "string" },
+      judged: { type: "boolean", default: false },
+    },
+  });
+  if (!values.index) throw new Error("--index=DIR is required (a saved index: npm run index)");
+  const depth = Number(values.depth);
+  const queries = screenView(await loadScreen(values.index, values.corpus!, depth), {
+    within: values.within ? Number(values.within) : undefined,
+    judged: values.judged,
+  });
   const sets = [...new Set(queries.map((q) => q.set))];
   const weights = values.weights!.split(",").map(Number);
   const names = values.features ? values.features.split(",") : Object.keys(FEATURES);

@@ -12,7 +12,7 @@
 // --steps: also every single step from the landed weights that was scored, with each set's nDCG@5 change.
 //
 // Tuning sets only: data/eval/judged-queries.json (+ judged-additions.json) and
-// judged-heldout2–14.json. A held-out set kept for reporting (not yet reported once) is never read here.
+// judged-heldout2–15.json. A held-out set kept for reporting (not yet reported once) is never read here.
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { cliArgs } from "../cli";
@@ -38,10 +38,10 @@ const { values: args } = cliArgs(__filename, {
   },
 });
 
-/** The tuning sets, by fold name: the frozen set and every held-out set reported once (2–14 since 2026-11-27: 2–9 rank16, 10 rank17, 11 rank18, 12 rank19, 13 rank20, 14 rank21). */
+/** The tuning sets, by fold name: the frozen set and every held-out set reported once (2–15 since 2026-11-28: 2–9 rank16, 10 rank17, 11 rank18, 12 rank19, 13 rank20, 14 rank21, 15 rank22). */
 const TUNING_SETS: Record<string, string> = {
   frozen: "data/eval/judged-queries.json",
-  ...Object.fromEntries([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14].map((n) => [`heldout${n}`, `data/eval/judged-heldout${n}.json`])),
+  ...Object.fromEntries([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15].map((n) => [`heldout${n}`, `data/eval/judged-heldout${n}.json`])),
 };
 
 const factors = [0.5, 0.75, 1.33, 2];
@@ -72,6 +72,7 @@ const KNOBS: Knob[] = [
   { name: "accent", candidates: scaled(factors, [2]) },
   { name: "titleNames", candidates: among([0, 2, 5, 10]) },
   { name: "codePairs", candidates: among([0, 0.5, 1]) },
+  { name: "fit", candidates: among([0, 10, 20, 30, 40, 60]) },
 ];
 
 function toParams(w: RankWeights, knobs: Knob[]): Params {
