@@ -253,7 +253,7 @@ describe("rank score", () => {
     let compared = 0;
     for (const q of ["bão", "đàm phán", "cháy rừng ở Pleiku", "bao", "tin thế giới", "cháy rừng", "cơn bão gây mưa", "ông Macron đắc cử", "báo in"]) {
       for (const mode of ["all", "any"] as const) {
-        for (const weights of [RANK_WEIGHTS, { ...RANK_WEIGHTS, span: 10 }]) {
+        for (const weights of [RANK_WEIGHTS, { ...RANK_WEIGHTS, span: 10 }, { ...RANK_WEIGHTS, fit: 30 }]) {
           const req = { ...request(q, mode), weights, nearMiss: mode === "all" };
           const one = scoreQuery(index, scratch, req);
           const general = scoreQuery(index, scratch, twice(req));
@@ -276,7 +276,7 @@ describe("rank score", () => {
       ["cơn bão gây mưa", "all"],
     ] as const) {
       // As the ranking is, with the marked-spelling term frequency on (RankWeights.marks), and with span on.
-      for (const weights of [RANK_WEIGHTS, { ...RANK_WEIGHTS, marks: 1 }, { ...RANK_WEIGHTS, span: 10 }]) {
+      for (const weights of [RANK_WEIGHTS, { ...RANK_WEIGHTS, marks: 1 }, { ...RANK_WEIGHTS, span: 10 }, { ...RANK_WEIGHTS, fit: 30 }]) {
         const plain = scoreQuery(index, scratch, { ...request(q, mode), weights });
         const r = explainQuery(index, scratch, { ...request(q, mode), weights });
         expect(r.size).toBeGreaterThan(0);
@@ -1172,6 +1172,61 @@ describe("headlessCeilings (what scripts/scale/query-profile.ts --skip-profile m
     );
     // Enough members with the query in the body only for the bound to be tried.
     expect(checked).toBeGreaterThan(100);
+  });
+});
+
+describe("the share of the title the query's words take (RankWeights.fit)", () => {
+  // Both titles hold the query; the side story says more besides it, and its body says the query's words more often.
+  const docs = [
+    ...background,
+    article("report", "Hoàng Oanh chia tay bạn trai sau ba năm", "Á hậu xác nhận đã chia tay.", filler(1)),
+    article(
+      "aftermath",
+      "Đã chia tay, Hoàng Oanh vẫn đăng ảnh tình tứ với bạn trai cũ ở sự kiện",
+      "Hoàng Oanh chia tay bạn trai cũ. Hoàng Oanh chia tay từ đầu năm. Hoàng Oanh chia tay rồi vẫn đăng ảnh.",
+      "Hoàng Oanh chia tay nhưng vẫn là bạn. Hoàng Oanh chia tay êm đẹp.",
+      filler(1),
+    ),
+    article("other", "Tin giải trí", "Hoàng Oanh nói về chuyện chia tay.", filler(1)),
+  ];
+  const a = memoryArchive(docs);
+  const ix = a.segments[0].rank;
+  const explainAll = (q: string, weights: typeof RANK_WEIGHTS) => {
+    const parsed = parseQuery(q);
+    const r = explainQuery(ix, createScratch(ix), {
+      groups: expandQuery(a.lexicon, parsed.words),
+      phrases: parsed.phrases,
+      excluded: [],
+      mode: "all",
+      weights,
+    });
+    return new Map([...r].map(([d, e]) => [ix.ids[d], e]));
+  };
+
+  it("is the weight × the title's words that are query words over the title's length, 0 for a title without them", () => {
+    const r = explainAll("Hoàng Oanh chia tay", { ...RANK_WEIGHTS, fit: 30 });
+    // Four of the report's nine title words; four of the side story's seventeen.
+    expect(r.get("report")!.features.fit).toBeCloseTo((30 * 4) / 9, 9);
+    expect(r.get("aftermath")!.features.fit).toBeCloseTo((30 * 4) / 17, 9);
+    expect(r.get("other")!.features.fit).toBe(0);
+    for (const e of r.values())
+      expect(e.score).toBeCloseTo(
+        FEATURE_NAMES.reduce((x, k) => x + e.features[k], 0),
+        9,
+      );
+  });
+
+  it("ranks the title that says little besides the query above one saying it among more, only when on", () => {
+    const off = explainAll("Hoàng Oanh chia tay", RANK_WEIGHTS);
+    const on = explainAll("Hoàng Oanh chia tay", { ...RANK_WEIGHTS, fit: 30 });
+    expect(off.get("report")!.features.fit).toBe(0);
+    expect(off.get("aftermath")!.score).toBeGreaterThan(off.get("report")!.score);
+    expect(on.get("report")!.score).toBeGreaterThan(on.get("aftermath")!.score);
+  });
+
+  it("counts a word matched through a completion (the last word typed in part) as the word", () => {
+    const r = explainAll("Hoàng Oanh chia ta", { ...RANK_WEIGHTS, fit: 30 });
+    expect(r.get("report")!.features.fit).toBeCloseTo((30 * 4) / 9, 9);
   });
 });
 

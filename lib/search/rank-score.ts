@@ -118,6 +118,15 @@ export interface RankWeights {
   flow: number;
   flowNear: number;
   /**
+   * Fit (issue #9, rank22): this × the share of the title's words that are the query's words
+   * (each query word's title occurrences, from the postings' title counts, over the title's
+   * length; at most 1). Of two titles that both hold the query, the one that says little else is
+   * about it (`Hoàng Oanh chia tay bạn trai sau 3 năm yêu`); the one that says the query among
+   * more (an aftermath, a list, a side story: `9 tính năng … mà Apple không giới thiệu ở WWDC
+   * 2017`) is less often. Read in the per-word pass: exact in the lower bound, ≤ this. 0 = off.
+   */
+  fit: number;
+  /**
    * Span (issue #9, item 3): this × the square of the largest share of the query's idf
    * whose words (as typed) all occur within one window of max(`window`, 2 × the query's
    * words) positions, a window ending in the title or lead at full weight, one ending in
@@ -177,6 +186,7 @@ export const RANK_WEIGHTS: RankWeights = {
   window: 6,
   flow: 4,
   flowNear: 0.5,
+  fit: 0,
   span: 0,
   spanBody: 0.5,
   accent: 2,
@@ -195,9 +205,10 @@ export interface RankFeatures {
   near: number;
   flow: number;
   span: number;
+  fit: number;
 }
 
-export const FEATURE_NAMES: readonly (keyof RankFeatures)[] = ["title", "text", "coverage", "head", "pairs", "near", "flow", "span"];
+export const FEATURE_NAMES: readonly (keyof RankFeatures)[] = ["title", "text", "coverage", "head", "pairs", "near", "flow", "span", "fit"];
 
 /** Stream break marker, as a local constant: imported bindings are slow in hot loops. */
 const BREAK = -1;
@@ -360,6 +371,12 @@ export interface Scratch {
   bestText: Float64Array;
   bestCover: Float64Array;
   bestHead: Float64Array;
+  /**
+   * Per article: the title occurrences of the query words scored so far (RankWeights.fit), and
+   * the current word's best over its expansions. Saturated at 255; zero at rest.
+   */
+  fitCount: Uint8Array;
+  bestFit: Uint8Array;
   mask: Int32Array;
   /** Words matched as typed, not through a completion. */
   litMask: Int32Array;
@@ -430,6 +447,8 @@ export function createScratch(index: RankIndex): Scratch {
     bestText: f(),
     bestCover: f(),
     bestHead: f(),
+    fitCount: new Uint8Array(index.n),
+    bestFit: new Uint8Array(index.n),
     mask: new Int32Array(index.n),
     litMask: new Int32Array(index.n),
     count: new Int32Array(index.n),
@@ -831,10 +850,16 @@ function run(index: RankIndex, s: Scratch, req: ScoreRequest, explain: Explain |
           return coverage * c + (credits ? creditOf(credits, lacked) : 0) + forgive * coverage * lackedIdf(lacked) * inHead;
         }
       : (d: number) => coverage * sums[SUMS * d + COVER];
+    // The share of the title the query's words take (RankWeights.fit): the title occurrences the per-word pass counted over its length.
+    const { fitCount } = s;
+    const { titleLen } = index;
+    const fitWeight = w.fit ?? 0;
+    const fitOf = (d: number) => (fitWeight > 0 && titleLen[d] > 0 ? fitWeight * Math.min(1, fitCount[d] / titleLen[d]) : 0);
     // Off (as landed): the sum written out, as before these weights existed (the hottest function of a query).
-    const base = weighed
-      ? (d: number) => sums[SUMS * d + TITLE] + sums[SUMS * d + TEXT] + cover(d) + head * sums[SUMS * d + HEAD]
-      : (d: number) => sums[SUMS * d + TITLE] + sums[SUMS * d + TEXT] + coverage * sums[SUMS * d + COVER] + head * sums[SUMS * d + HEAD];
+    const base =
+      weighed || fitWeight > 0
+        ? (d: number) => sums[SUMS * d + TITLE] + sums[SUMS * d + TEXT] + cover(d) + head * sums[SUMS * d + HEAD] + fitOf(d)
+        : (d: number) => sums[SUMS * d + TITLE] + sums[SUMS * d + TEXT] + coverage * sums[SUMS * d + COVER] + head * sums[SUMS * d + HEAD];
     // Names are checked when every full match can be (near misses beyond PHRASE_SCAN: the best by their per-word features).
     const names = req.names?.length && candidates.length + (wide ? 0 : near.length) <= PHRASE_SCAN ? req.names : [];
     const phrases = req.mode === "all" ? [...req.phrases, ...names] : [];
@@ -857,6 +882,7 @@ function run(index: RankIndex, s: Scratch, req: ScoreRequest, explain: Explain |
           near: p.near,
           flow: p.flow,
           span: p.span,
+          fit: fitOf(d),
         });
         const each = explain && ((d: number, score: number, p: Proximity) => explain(d, score, featuresOf(d, p)));
         // Full matches and near misses are checked apart: near misses never take a full match's place in the phrase scans.
@@ -919,6 +945,7 @@ function run(index: RankIndex, s: Scratch, req: ScoreRequest, explain: Explain |
     for (const d of touched) {
       const at = SUMS * d;
       s.sums[at + TITLE] = s.sums[at + TEXT] = s.sums[at + COVER] = s.sums[at + HEAD] = s.markUp[d] = 0;
+      s.fitCount[d] = 0;
       s.mask[d] = 0;
       s.litMask[d] = 0;
     }
@@ -1015,7 +1042,7 @@ function accumulate(
 ): { scored: number; limit: number } {
   const wide = widened?.budget ?? 0;
   const { foldedStart, foldedDocs, foldedTf, titleNorm, leadNorm, bodyNorm, exactStart, exactDocs } = index;
-  const { mask, litMask, allow, sums, markUp, bestTitle, bestText, bestCover, bestHead, slot, slotted } = s;
+  const { mask, litMask, allow, sums, markUp, bestTitle, bestText, bestCover, bestHead, fitCount, bestFit, slot, slotted } = s;
   // Rows of per-field word counts: 3 per query word (what bounds the positional features).
   const stride = 3 * groups.length;
   let counts = s.counts;
@@ -1161,6 +1188,7 @@ function accumulate(
           sums[at + TEXT] += vText;
           sums[at + COVER] += coverPart;
           sums[at + HEAD] += inTitle > 0 ? headTitlePart : inLead > 0 ? headLeadPart : 0;
+          if (inTitle > 0) fitCount[d] = Math.min(255, fitCount[d] + inTitle);
           continue;
         }
         // Matched as typed: its completions, scored after it, skip this article.
@@ -1178,6 +1206,7 @@ function accumulate(
         }
         if (t.weight > bestCover[d]) bestCover[d] = t.weight;
         if (inHead > bestHead[d]) bestHead[d] = inHead;
+        if (inTitle > bestFit[d]) bestFit[d] = inTitle;
       }
       read += end - from;
     }
@@ -1194,7 +1223,9 @@ function accumulate(
       }
       sums[at + COVER] += wordIdf * bestCover[d];
       sums[at + HEAD] += headIdf[g] * bestHead[d];
+      if (bestFit[d] > 0) fitCount[d] = Math.min(255, fitCount[d] + bestFit[d]);
       bestTitle[d] = bestText[d] = bestCover[d] = bestHead[d] = 0;
+      bestFit[d] = 0;
     }
     if (requireAll) needed |= bit;
     processed += wordIdf;
