@@ -253,7 +253,7 @@ describe("rank score", () => {
     let compared = 0;
     for (const q of ["bão", "đàm phán", "cháy rừng ở Pleiku", "bao", "tin thế giới", "cháy rừng", "cơn bão gây mưa", "ông Macron đắc cử", "báo in"]) {
       for (const mode of ["all", "any"] as const) {
-        for (const weights of [RANK_WEIGHTS, { ...RANK_WEIGHTS, span: 10 }, { ...RANK_WEIGHTS, fit: 30 }]) {
+        for (const weights of [RANK_WEIGHTS, { ...RANK_WEIGHTS, span: 10 }, { ...RANK_WEIGHTS, fit: 0 }]) {
           const req = { ...request(q, mode), weights, nearMiss: mode === "all" };
           const one = scoreQuery(index, scratch, req);
           const general = scoreQuery(index, scratch, twice(req));
@@ -276,7 +276,7 @@ describe("rank score", () => {
       ["cơn bão gây mưa", "all"],
     ] as const) {
       // As the ranking is, with the marked-spelling term frequency on (RankWeights.marks), and with span on.
-      for (const weights of [RANK_WEIGHTS, { ...RANK_WEIGHTS, marks: 1 }, { ...RANK_WEIGHTS, span: 10 }, { ...RANK_WEIGHTS, fit: 30 }]) {
+      for (const weights of [RANK_WEIGHTS, { ...RANK_WEIGHTS, marks: 1 }, { ...RANK_WEIGHTS, span: 10 }, { ...RANK_WEIGHTS, fit: 0 }]) {
         const plain = scoreQuery(index, scratch, { ...request(q, mode), weights });
         const r = explainQuery(index, scratch, { ...request(q, mode), weights });
         expect(r.size).toBeGreaterThan(0);
@@ -1217,16 +1217,37 @@ describe("the share of the title the query's words take (RankWeights.fit)", () =
   });
 
   it("ranks the title that says little besides the query above one saying it among more, only when on", () => {
-    const off = explainAll("Hoàng Oanh chia tay", RANK_WEIGHTS);
+    const off = explainAll("Hoàng Oanh chia tay", { ...RANK_WEIGHTS, fit: 0 });
     const on = explainAll("Hoàng Oanh chia tay", { ...RANK_WEIGHTS, fit: 30 });
     expect(off.get("report")!.features.fit).toBe(0);
     expect(off.get("aftermath")!.score).toBeGreaterThan(off.get("report")!.score);
     expect(on.get("report")!.score).toBeGreaterThan(on.get("aftermath")!.score);
   });
 
-  it("counts a word matched through a completion (the last word typed in part) as the word", () => {
+  it("counts a syllable a completion (the last word typed in part) joins to its compound half, as a completion's pair counts elsewhere", () => {
     const r = explainAll("Hoàng Oanh chia ta", { ...RANK_WEIGHTS, fit: 30 });
-    expect(r.get("report")!.features.fit).toBeCloseTo((30 * 4) / 9, 9);
+    expect(r.get("report")!.features.fit).toBeCloseTo((30 * 3.5) / 9, 9);
+  });
+
+  it("counts a compound's syllables only where the title writes the compound whole", () => {
+    const talks = [
+      ...background,
+      article("apart", "Đàm luận về phán quyết", "Hai bên đàm phán.", filler(1)),
+      article("whole", "Đàm phán lại từ đầu", "Hai bên đàm phán.", filler(1)),
+    ];
+    const b = memoryArchive(talks);
+    const ib = b.segments[0].rank;
+    const parsed = parseQuery("đàm phán");
+    const r = explainQuery(ib, createScratch(ib), {
+      groups: expandQuery(b.lexicon, parsed.words),
+      phrases: [],
+      excluded: [],
+      mode: "all",
+      weights: { ...RANK_WEIGHTS, fit: 30 },
+    });
+    const fit = (id: string) => r.get(ib.ids.indexOf(id))!.features.fit;
+    expect(fit("apart")).toBe(0);
+    expect(fit("whole")).toBeCloseTo((30 * 2) / 5, 9);
   });
 });
 

@@ -123,7 +123,9 @@ export interface RankWeights {
    * length; at most 1). Of two titles that both hold the query, the one that says little else is
    * about it (`Hoàng Oanh chia tay bạn trai sau 3 năm yêu`); the one that says the query among
    * more (an aftermath, a list, a side story: `9 tính năng … mà Apple không giới thiệu ở WWDC
-   * 2017`) is less often. Read in the per-word pass: exact in the lower bound, ≤ this. 0 = off.
+   * 2017`) is less often. Read in the per-word pass: exact in the lower bound, ≤ this. 0 = off
+   * (before 2026-11-28). 40: chosen by every fold of leave-one-set-out on fifteen sets (10–60
+   * measured; docs/history/relevance-log.md, rank22).
    */
   fit: number;
   /**
@@ -186,7 +188,7 @@ export const RANK_WEIGHTS: RankWeights = {
   window: 6,
   flow: 4,
   flowNear: 0.5,
-  fit: 0,
+  fit: 40,
   span: 0,
   spanBody: 0.5,
   accent: 2,
@@ -622,6 +624,8 @@ type Explain = (d: number, score: number, features: RankFeatures) => void;
 /** What the positional pass adds: pairs, near pairs, the title part of joined words; and the phrase check. */
 type Proximity = {
   pairs: number;
+  /** RankWeights.fit's part for a compound's syllables: counted only where the title writes the compound whole. */
+  fit: number;
   near: number;
   title: number;
   flow: number;
@@ -882,7 +886,7 @@ function run(index: RankIndex, s: Scratch, req: ScoreRequest, explain: Explain |
           near: p.near,
           flow: p.flow,
           span: p.span,
-          fit: fitOf(d),
+          fit: fitOf(d) + p.fit,
         });
         const each = explain && ((d: number, score: number, p: Proximity) => explain(d, score, featuresOf(d, p)));
         // Full matches and near misses are checked apart: near misses never take a full match's place in the phrase scans.
@@ -958,7 +962,7 @@ function run(index: RankIndex, s: Scratch, req: ScoreRequest, explain: Explain |
 
 /** The positional part of the score, summed in one fixed order (the pruned and the exhaustive path agree to the bit). */
 function proximityScore(p: Proximity): number {
-  return p.pairs + p.near + p.title + p.flow + p.text + p.span + p.head;
+  return p.pairs + p.near + p.title + p.flow + p.text + p.span + p.head + p.fit;
 }
 
 type Scanner = ReturnType<typeof createScanner>;
@@ -1092,6 +1096,8 @@ function accumulate(
     // headCompound: a compound's syllable in the title counts here as one in the lead; the
     // positional pass adds the rest when the compound is written whole in the title (RankWeights.head).
     const titleHead = w.headCompound > 0 && inCompound(index, groups, g, w) ? headLead : 1;
+    // Fit: a compound's syllable counts from the positional pass, where the title writes the compound whole.
+    const fitsHere = (w.fit ?? 0) > 0 && !inCompound(index, groups, g, w);
     // Typed with marks: its text and title parts wait for the count of its own spelling (positional pass).
     let deferred = 0;
     // One term (most words of a common query): its parts are the word's, added at once (no best of several).
@@ -1188,7 +1194,7 @@ function accumulate(
           sums[at + TEXT] += vText;
           sums[at + COVER] += coverPart;
           sums[at + HEAD] += inTitle > 0 ? headTitlePart : inLead > 0 ? headLeadPart : 0;
-          if (inTitle > 0) fitCount[d] = Math.min(255, fitCount[d] + inTitle);
+          if (inTitle > 0 && fitsHere) fitCount[d] = Math.min(255, fitCount[d] + inTitle);
           continue;
         }
         // Matched as typed: its completions, scored after it, skip this article.
@@ -1206,7 +1212,7 @@ function accumulate(
         }
         if (t.weight > bestCover[d]) bestCover[d] = t.weight;
         if (inHead > bestHead[d]) bestHead[d] = inHead;
-        if (inTitle > bestFit[d]) bestFit[d] = inTitle;
+        if (fitsHere && inTitle > bestFit[d]) bestFit[d] = inTitle;
       }
       read += end - from;
     }
@@ -1565,7 +1571,7 @@ export function excludedDocs(index: RankIndex, s: Scratch, excluded: ExcludedTer
 
 /** Positional pass over one article's stream: adjacent pairs, near pairs, phrase checks. */
 function createScanner(index: RankIndex, s: Scratch, groups: Group[], phrases: number[][], w: RankWeights, stats: QueryStats) {
-  const { stream, docStart, titleEnd, leadEnd, titleNorm, leadNorm, bodyNorm } = index;
+  const { stream, docStart, titleEnd, leadEnd, titleNorm, leadNorm, bodyNorm, titleLen } = index;
   const low = stream.low;
   const escape = ESCAPE;
   const { baseMask, expMask } = s;
@@ -1616,6 +1622,12 @@ function createScanner(index: RankIndex, s: Scratch, groups: Group[], phrases: n
     }
   }
   const headBest = new Float64Array(n);
+  // Fit (RankWeights.fit): a compound's syllables count toward the title's share only where the
+  // title writes the compound whole (the per-word pass leaves them out: `Đàm luận về phán quyết`
+  // does not say `đàm phán`), two syllables per adjacent pair found there.
+  const fitW = w.fit ?? 0;
+  let fitPairs = 0;
+  if (fitW > 0) for (let i = 1; i < n; i++) if (compound(index, groups, i, w)) fitPairs |= 1 << i;
   // Flow: each joined pair's share of the query's pair idf, × the weight (see RankWeights.flow).
   const flowW = new Float64Array(n);
   let flowTotal = 0;
@@ -1801,6 +1813,7 @@ function createScanner(index: RankIndex, s: Scratch, groups: Group[], phrases: n
           if (titleIdf[g] > 0) adjacent += titleIdf[g] * sat(mt * tn);
           if (flowW[g] > 0 && mt + ml > 0) adjacent += flowW[g] * (flowUp - flowDown);
           if (headPairs & (1 << g) && mt > 0) adjacent += headRest[g - 1] + headRest[g];
+          if (fitPairs & (1 << g) && mt > 0 && titleLen[d] > 0) adjacent += fitW * Math.min(1, (2 * mt) / titleLen[d]);
         }
         filterable[g] = adjacent;
         out += adjacent;
@@ -1856,6 +1869,7 @@ function createScanner(index: RankIndex, s: Scratch, groups: Group[], phrases: n
         if (headPairs & (1 << g) && !headless) out += headRest[g - 1] + headRest[g];
         if (nearIdf[g] > 0) out += nearIdf[g] * top;
       }
+      if (fitPairs && !headless) out += fitW;
       if (spanW > 0) out += spanW;
       return out > 0 ? inflate(out) : 0;
     },
@@ -1881,6 +1895,8 @@ function createScanner(index: RankIndex, s: Scratch, groups: Group[], phrases: n
       if (spanW > 0) lastBase.fill(-Infinity);
       let spanHead = 0;
       let spanBodyBest = 0;
+      let fitSyllables = 0;
+      let fitLast = -Infinity;
       let prevAll = 0;
       let prevBase = 0;
       let chain = 0;
@@ -1921,6 +1937,11 @@ function createScanner(index: RankIndex, s: Scratch, groups: Group[], phrases: n
           const strong = (prevBase << 1) & base;
           for (let g = 1; g < n; g++) {
             if (pairs & (1 << g)) pairCounts[3 * g + field] += strong & (1 << g) ? 1 : 0.5;
+          }
+          // Fit: the title's positions a compound written whole covers, each once (a chain of compounds shares its middle syllable).
+          if (field === 0 && pairs & fitPairs) {
+            fitSyllables += (i - 1 > fitLast ? 2 : 1) * (strong & pairs & fitPairs ? 1 : 0.5);
+            fitLast = i;
           }
         }
         // Near: a query neighbour seen 2..window positions back in the same field.
@@ -1971,10 +1992,11 @@ function createScanner(index: RankIndex, s: Scratch, groups: Group[], phrases: n
         }
         for (let g = 0; g < n; g++) head += headRest[g] * headBest[g];
       }
+      const fit = fitPairs && titleLen[d] > 0 ? fitW * Math.min(1, fitSyllables / titleLen[d]) : 0;
       const headShare = Math.min(1, spanHead);
       const bodyShare = Math.min(1, spanBodyBest);
       const span = spanW > 0 ? spanW * Math.max(headShare * headShare, w.spanBody * bodyShare * bodyShare) : 0;
-      return { pairs, near, title, flow, text, span, head, phrasesOk: (found & phraseEnd) === phraseEnd, phrasesFound: found & phraseEnd };
+      return { pairs, near, title, flow, text, span, head, fit, phrasesOk: (found & phraseEnd) === phraseEnd, phrasesFound: found & phraseEnd };
     },
   };
 }

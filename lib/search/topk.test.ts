@@ -68,7 +68,7 @@ const weights = fc.constantFrom(
   RANK_WEIGHTS,
   { ...RANK_WEIGHTS, marks: 1 },
   { ...RANK_WEIGHTS, span: 10 },
-  { ...RANK_WEIGHTS, fit: 30 },
+  { ...RANK_WEIGHTS, fit: 0 },
   { ...RANK_WEIGHTS, headLead: 0.5, headPower: 2, headCompound: 1, compound: 0 },
 );
 

@@ -74,7 +74,8 @@ function variants(): [string, MatcherOptions][] {
     // Head with flatter word weights (rank16, 2026-11-27): a common word (a place, `Mỹ`, `Hà Nội`) in the title or lead counts nearer a rare one.
     ...[0, 0.5].flatMap((headPower) => [5, 10].map((head): [string, MatcherOptions] => [`head ${head}, idf^${headPower}`, v({ head, headPower })])),
     // The share of the title the query's words take (RankWeights.fit, rank22 2026-11-28): the order within full pages.
-    ...[10, 20, 30, 40, 60].map((fit): [string, MatcherOptions] => [`titleFit ${fit}`, v({ fit })]),
+    ["no titleFit (fit 0, before 2026-11-28 rank22)", v({ fit: 0 })],
+    ...[10, 20, 30, 60].map((fit): [string, MatcherOptions] => [`titleFit ${fit}`, v({ fit })]),
     ["flow 2", v({ flow: 2 })],
     ["flow 8", v({ flow: 8 })],
     ["flow 12", v({ flow: 12 })],
