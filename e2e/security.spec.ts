@@ -73,6 +73,33 @@ test("the search page hydrates under the CSP: typing searches without a reload, 
   expect(violations).toEqual([]);
 });
 
+test("a results page asked again (sent as kept, lib/http/kept-pages.ts) has a fresh nonce in its header and every script, and hydrates", async ({
+  browser,
+}) => {
+  const nonces: string[] = [];
+  // Three asks, each from a new context (no browser cache, a new connection): with a server
+  // process per core, at least two of them reach the same process, which sends its kept page.
+  for (let i = 0; i < 3; i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const violations = await watchCsp(page);
+    const response = await page.goto("/?q=gia+vang");
+    expect(response!.status()).toBe(200);
+    const nonce = /'nonce-([^']+)'/.exec(response!.headers()["content-security-policy"])![1];
+    nonces.push(nonce);
+    const inPage = [...(await response!.text()).matchAll(/nonce="([^"]+)"/g)].map((m) => m[1]);
+    expect(inPage.length).toBeGreaterThan(0);
+    expect(new Set(inPage)).toEqual(new Set([nonce]));
+    await settled(page);
+    // Only the hydrated client app turns typing (without Enter) into a search.
+    await page.getByRole("combobox", { name: "Tìm kiếm tin tức" }).fill("Alaska");
+    await expect(page).toHaveURL(/[?&]q=Alaska/);
+    expect(violations).toEqual([]);
+    await context.close();
+  }
+  expect(new Set(nonces).size).toBe(3);
+});
+
 test("an unknown page is Vietnamese, says 404 and leads back to search", async ({ page }) => {
   const violations = await watchCsp(page);
   const res = await page.goto("/khong-co-trang-nay");

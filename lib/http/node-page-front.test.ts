@@ -1,10 +1,13 @@
-import { IncomingMessage, ServerResponse } from "node:http";
+import http, { IncomingMessage, ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
 import { Socket } from "node:net";
 import { describe, expect, it } from "vitest";
 import { dropRewriteTarget, FRONT_HEADER, frontRequest } from "@/lib/http/node-page-front";
 import { config } from "@/proxy";
 import { useSeedService } from "@/lib/http/test-seeds";
-import { BAD_ENCODING_HEADER } from "@/lib/url/query-encoding";
+import { readyService } from "@/lib/search/service";
+import { pageView } from "@/lib/ui/page-answer";
+import { BAD_ENCODING_HEADER, parseSearchQuery } from "@/lib/url/query-encoding";
 
 /** A request and a response standing for Node's, enough for frontRequest. */
 function exchange(url: string, headers: Record<string, string> = {}, method = "GET") {
@@ -127,6 +130,42 @@ describe("proxy.ts's work done on Node's request before Next.js (npm start)", ()
     const { req } = exchange("/?q=Putin", { [BAD_ENCODING_HEADER]: "q" });
     expect(req[FRONT_HEADER]).toBe("1");
     expect(req[BAD_ENCODING_HEADER]).toBeUndefined();
+  });
+
+  it("keeps a results page rendered under a request id made here and sends it again, not rendered, with a new nonce and id", async () => {
+    let renders = 0;
+    // Next.js's part, as the page does it: the answer kept by the engine, the request's nonce and id in the page.
+    const server = http.createServer((req, res) => {
+      if (frontRequest(req, res)) return;
+      renders++;
+      const parsed = parseSearchQuery(new URL(req.url ?? "/", "http://x").search);
+      const answer = parsed.ok ? readyService()!.engine.searchJson(parsed.query, { view: pageView }) : null;
+      res.setHeader("Content-Type", "text/html; charset=utf-8");
+      const payload = JSON.stringify(`3:{"id":"${req.headers["x-request-id"] as string}"}\n4:T${(answer?.json.length ?? 0).toString(16)},${answer?.json}`);
+      res.end(`<script nonce="${req.headers["x-nonce"] as string}">self.__next_f.push([1,${payload}])</script>`);
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const get = async (path: string, headers: Record<string, string> = {}) => {
+        const r = await fetch(base + path, { headers });
+        return { csp: r.headers.get("content-security-policy") ?? undefined, id: r.headers.get("x-request-id") ?? "", html: await r.text() };
+      };
+      const first = await get("/?q=Putin&size=3");
+      const second = await get("/?q=Putin&size=3");
+      expect(renders).toBe(1);
+      expect(nonceOf(second.csp)).not.toBe(nonceOf(first.csp));
+      expect(second.html).toContain(`nonce="${nonceOf(second.csp)}"`);
+      expect(second.html).toContain(second.id);
+      expect(second.html).not.toContain(nonceOf(first.csp));
+      expect(second.html).not.toContain(first.id);
+      // Rendered under a client's id: the id could be any text of the page, so the page is not kept.
+      await get("/?q=Putin&size=4", { "x-request-id": "upstream-id-123" });
+      await get("/?q=Putin&size=4");
+      expect(renders).toBe(3);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it("is the header proxy.ts's matcher skips", () => {

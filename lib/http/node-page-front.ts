@@ -11,7 +11,18 @@
 // takes is answered here.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { heldNonce, pageTag } from "@/lib/http/etag";
-import { badlyEncodedParamOf, isBadSearchPage, isMissingItemPage, PAGE_CACHE, policy, searchPageHash, type FrontRequest } from "@/lib/http/page-front";
+import { keptPageKey, pageKeeper, sendKeptPage, type PageAnswer, type PageTokens } from "@/lib/http/kept-page-front";
+import { KeptPages, pageCacheBytes } from "@/lib/http/kept-pages";
+import {
+  badlyEncodedParamOf,
+  isBadSearchPage,
+  isMissingItemPage,
+  PAGE_CACHE,
+  policy,
+  searchPageOf,
+  type FrontRequest,
+  type SearchPage,
+} from "@/lib/http/page-front";
 import { pageMethod, pageMethodAnswer } from "@/lib/http/page-method";
 import { gzipWhole } from "@/lib/http/whole-gzip";
 import { hasMalformedEncoding } from "@/lib/security/bad-path";
@@ -46,7 +57,8 @@ export function frontRequest(req: IncomingMessage, res: ServerResponse): boolean
     searchParams: url.searchParams,
     has: (name) => name in req.headers,
   };
-  const requestId = requestIdFrom(header(req, "x-request-id"));
+  const givenId = header(req, "x-request-id");
+  const requestId = requestIdFrom(givenId);
   // A method no page takes is answered here, as proxy.ts would: Next would hand it to the
   // middleware as a web Request, which cannot carry TRACE (a 500).
   const method = pageMethod(r.method, r.pathname);
@@ -60,7 +72,8 @@ export function frontRequest(req: IncomingMessage, res: ServerResponse): boolean
     dropRewriteTarget(res);
     return false;
   }
-  const hash = searchPageHash(r);
+  const page = searchPageOf(r);
+  const hash = page?.hash ?? null;
   const held = hash ? heldNonce(header(req, "if-none-match"), hash) : null;
   if (hash && held) {
     for (const { key, value } of STATIC_SECURITY_HEADERS) res.setHeader(key, value);
@@ -75,13 +88,38 @@ export function frontRequest(req: IncomingMessage, res: ServerResponse): boolean
   req.headers[FRONT_HEADER] = "1";
   res.setHeader("Content-Security-Policy", csp);
   res.setHeader("X-Request-Id", requestId);
-  if (hash) {
-    res.setHeader("ETag", pageTag(hash, nonce));
+  if (page) {
+    res.setHeader("ETag", pageTag(page.hash, nonce));
     res.setHeader("Cache-Control", PAGE_CACHE);
-    // A results page is taken whole and gzipped once, not chunk by chunk by Next (whole-gzip.ts).
-    gzipWhole(req, res);
+    // A repeated results page is sent as kept (kept-page-front.ts); another is taken whole and
+    // gzipped once, not chunk by chunk by Next (whole-gzip.ts), and kept as it is sent.
+    const pages = keptPages();
+    const key = keptPageKey(page.hash, req);
+    const answer = pageAnswer(page);
+    const tokens: PageTokens = { nonce, requestId, madeHere: requestId !== givenId };
+    if (sendKeptPage(req, res, pages, key, answer, tokens)) return true;
+    gzipWhole(req, res, pageKeeper(pages, key, answer, tokens));
   }
   return false;
+}
+
+const KEPT = Symbol.for("tim-tin.kept-pages");
+/** This process's kept results pages (PAGE_CACHE_MB): one per process, whichever bundle asks (/api/health). */
+export function keptPages(): KeptPages {
+  const holder = globalThis as { [KEPT]?: KeptPages };
+  return (holder[KEPT] ??= new KeptPages(pageCacheBytes(process.env)));
+}
+
+/** Whether a results page's answer is kept, for the archive as it is now. */
+function pageAnswer({ query, service }: SearchPage): PageAnswer {
+  const { engine } = service;
+  return {
+    kept: () => {
+      const key = engine.answerKey(query);
+      return key !== null && engine.hasAnswer(key);
+    },
+    generation: () => engine.archive.generation,
+  };
 }
 
 /**

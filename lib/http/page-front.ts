@@ -5,7 +5,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { todayInVietnam } from "@/lib/corpus/dates";
 import { REVALIDATE, tagHash } from "@/lib/http/etag";
-import { indexVersion, readyService } from "@/lib/search/service";
+import type { SearchQuery } from "@/lib/api/contract";
+import { indexVersion, readyService, type SearchService } from "@/lib/search/service";
 import { contentSecurityPolicy } from "@/lib/security/headers";
 import { decodePathParam } from "@/lib/url/path-param";
 import { FACET_REQUEST_PARAMS } from "@/lib/url/facet-params";
@@ -59,14 +60,26 @@ export function badlyEncodedParamOf(r: FrontRequest): ParamError | null {
   return names ? badlyEncodedParam(r.search, names) : null;
 }
 
-/** The tag of a results page request: the HTML document of `/` with a valid query on a searchable index. */
-export function searchPageHash(r: FrontRequest): string | null {
+/** A results page request: its tag, its search and the service that answers it. */
+export interface SearchPage {
+  hash: string;
+  query: SearchQuery;
+  service: SearchService;
+}
+
+/** A results page request: the HTML document of `/` with a valid query on a searchable index. */
+export function searchPageOf(r: FrontRequest): SearchPage | null {
   if (!isSearchDocument(r)) return null;
   const service = readyService();
   if (!service) return null;
   const parsed = parseSearchQuery(r.search);
   if (!parsed.ok) return null;
-  return tagHash(indexVersion(service), ["page", buildId(), todayInVietnam(), toQueryString(parsed.query)]);
+  return { hash: tagHash(indexVersion(service), ["page", buildId(), todayInVietnam(), toQueryString(parsed.query)]), query: parsed.query, service };
+}
+
+/** The tag of a results page request (see `searchPageOf`). */
+export function searchPageHash(r: FrontRequest): string | null {
+  return searchPageOf(r)?.hash ?? null;
 }
 
 /** The HTML document of `/` with parameters that do not parse. */

@@ -39,11 +39,31 @@ export function withAcceptEncoding(vary: number | string | string[] | undefined)
 }
 
 /**
+ * The response's headers for a whole body and the body to send: gzipped when the client takes
+ * gzip (`gzip`) and the body is 1 KB or more, with its length and Accept-Encoding in `Vary`.
+ * Headers only are changed; the caller writes the head and the body.
+ */
+export function wholeBody(req: IncomingMessage, res: ServerResponse, body: Buffer, gzip: boolean): Buffer {
+  const bodyless = res.statusCode === 204 || res.statusCode === 304 || req.method === "HEAD";
+  if (bodyless) return body;
+  res.setHeader("Vary", withAcceptEncoding(res.getHeader("Vary")));
+  if (gzip && body.length >= GZIP_THRESHOLD && !res.hasHeader("Content-Encoding")) {
+    body = gzipSync(body, GZIP_OPTIONS);
+    res.setHeader("Content-Encoding", "gzip");
+  }
+  res.removeHeader("Transfer-Encoding");
+  res.setHeader("Content-Length", body.length);
+  return body;
+}
+
+/**
  * Hold what is written to `res` and send it, gzipped when the client takes gzip and the body
  * is 1 KB or more, with its length, when it ends. The request's Accept-Encoding is removed so
  * that Next's own compression leaves the body to this. Call before handing the request to Next.
+ * `onWhole`: told of the whole body (as written, before any gzip) and the response's status and
+ * headers as they stand then, before they are sent (kept-pages.ts keeps a results page from it).
  */
-export function gzipWhole(req: IncomingMessage, res: ServerResponse): void {
+export function gzipWhole(req: IncomingMessage, res: ServerResponse, onWhole?: (body: Buffer, res: ServerResponse) => void): void {
   const gzip = acceptsGzip(req.headers["accept-encoding"]);
   delete req.headers["accept-encoding"];
   const chunks: Buffer[] = [];
@@ -69,18 +89,10 @@ export function gzipWhole(req: IncomingMessage, res: ServerResponse): void {
     if (typeof chunk === "function") [cb, chunk] = [chunk, undefined];
     if (typeof encoding === "function") [cb, encoding] = [encoding, undefined];
     if (chunk !== undefined && chunk !== null) chunks.push(bytesOf(chunk, encoding as BufferEncoding | undefined));
-    let body = Buffer.concat(chunks);
+    let body: Buffer = Buffer.concat(chunks);
     if (!res.headersSent) {
-      const bodyless = res.statusCode === 204 || res.statusCode === 304 || req.method === "HEAD";
-      if (!bodyless) {
-        res.setHeader("Vary", withAcceptEncoding(res.getHeader("Vary")));
-        if (gzip && body.length >= GZIP_THRESHOLD && !res.hasHeader("Content-Encoding")) {
-          body = gzipSync(body, GZIP_OPTIONS);
-          res.setHeader("Content-Encoding", "gzip");
-        }
-        res.removeHeader("Transfer-Encoding");
-        res.setHeader("Content-Length", body.length);
-      }
+      onWhole?.(body, res);
+      body = wholeBody(req, res, body, gzip);
       writeHead(res.statusCode);
     }
     return end(body, cb as Callback | undefined);

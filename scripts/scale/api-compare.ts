@@ -14,11 +14,16 @@
 // `--pages`: also the results page of each query (`/?q=…`, with `&group=0`, `&page=2`, and with
 // its first person selected), and the home page, compared as markup the same way: what a reader
 // sees before (or without) JavaScript.
+// `--whole` (with `--pages`): the results pages compared whole, scripts and RSC payload included,
+// with each response's nonce and request id, the answer's `tookMs` and the payload's text rows'
+// lengths left out (page-parts.ts `comparableHtml`): for two servers of one build, e.g. one with
+// kept pages and one without (PAGE_CACHE_MB=0), each URL asked of B twice (the second time a
+// kept page, if B keeps them) and compared both times.
 import path from "node:path";
 import { cliArgs } from "../cli";
 import { LiveIndex } from "@/lib/index/live-index";
 import { latencyQueries, liveArticles } from "../eval/queries";
-import { comparableMarkup } from "./page-parts";
+import { comparableHtml, comparableMarkup } from "./page-parts";
 
 const { values } = cliArgs(__filename, {
   options: {
@@ -29,6 +34,7 @@ const { values } = cliArgs(__filename, {
     every: { type: "string", default: "4" },
     people: { type: "boolean", default: false },
     pages: { type: "boolean", default: false },
+    whole: { type: "boolean", default: false },
   },
 });
 
@@ -81,11 +87,20 @@ async function compareResultsPages(queries: string[]): Promise<number> {
     urls.push(base, `${base}&group=0`, `${base}&page=2`, ...(person ? [`${base}&person=${person}`] : []));
   }
   const differ: string[] = [];
+  const comparable = async (r: Response) => {
+    const html = await r.text();
+    if (!values.whole) return comparableMarkup(html);
+    const nonce = /'nonce-([^']+)'/.exec(r.headers.get("content-security-policy") ?? "")?.[1] ?? "{none}";
+    return comparableHtml(html, { nonce, requestId: r.headers.get("x-request-id") ?? "{none}" });
+  };
   for (const url of urls) {
-    const [a, b] = await Promise.all([values.a, values.b].map((base) => fetch(`${base}${url}`).then(async (r) => comparableMarkup(await r.text()))));
-    if (a !== b) differ.push(url);
+    const [a, b] = await Promise.all([values.a, values.b].map((base) => fetch(`${base}${url}`).then(comparable)));
+    // Asked again of B: with kept pages, this one is sent from the page kept by the first.
+    const again = values.whole ? await fetch(`${values.b}${url}`).then(comparable) : b;
+    if (a !== b || a !== again) differ.push(url);
   }
-  console.log(`${urls.length} results pages: ${urls.length - differ.length} the same as markup, ${differ.length} different`);
+  const as = values.whole ? "whole (scripts and payload; B asked twice)" : "markup";
+  console.log(`${urls.length} results pages: ${urls.length - differ.length} the same as ${as}, ${differ.length} different`);
   for (const url of differ.slice(0, 5)) console.log(`  differs: ${decodeURIComponent(url)}`);
   return differ.length;
 }

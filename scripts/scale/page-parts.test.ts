@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answerParts, comparableMarkup, pageParts, propText, rscPayload, utf8Bytes } from "./page-parts";
+import { answerParts, comparableHtml, comparableMarkup, pageParts, propText, rscPayload, utf8Bytes } from "./page-parts";
 
 /** A page as Next.js writes one: markup, then the RSC payload pushed as JSON string literals. */
 function page(rsc: string[]): string {
@@ -36,6 +36,20 @@ describe("page parts", () => {
     expect(comparableMarkup(`<p nonce="b">x</p>${box("_R_2lbtb_", "_R_2lbtb_")}`)).toBe(comparableMarkup(page1));
     // A box pointing at another list is not the same page.
     expect(comparableMarkup(`<p>x</p>${box("_R_2lbtb_", "_R_3a_")}`)).not.toBe(comparableMarkup(page1));
+  });
+
+  it("compares whole pages without the response's nonce and request id, the answer's tookMs and its row's length", () => {
+    const whole = (nonce: string, id: string, took: string, text = "Giá vàng") => {
+      const json = `{"q":"${text}","tookMs":${took},"total":1}`;
+      return page([`3:{"id":"${id}","nonce":"${nonce}"}\n`, `1f:T${utf8Bytes(json).toString(16)},${json}`]).replace(/nonce="n"/g, `nonce="${nonce}"`);
+    };
+    const a = comparableHtml(whole("AAAA", "id-1", "301.65"), { nonce: "AAAA", requestId: "id-1" });
+    expect(a).not.toContain("AAAA");
+    expect(comparableHtml(whole("BBBB", "id-2", "0.07"), { nonce: "BBBB", requestId: "id-2" })).toBe(a);
+    expect(comparableHtml(whole("BBBB", "id-2", "0.07  "), { nonce: "BBBB", requestId: "id-2" })).toBe(a);
+    // Anything else that differs still differs: the answer's text, or a nonce left from another response.
+    expect(comparableHtml(whole("BBBB", "id-2", "0.07", "Giá xăng"), { nonce: "BBBB", requestId: "id-2" })).not.toBe(a);
+    expect(comparableHtml(whole("AAAA", "id-2", "0.07"), { nonce: "BBBB", requestId: "id-2" })).not.toBe(a);
   });
 
   it("sizes an answer's parts", () => {

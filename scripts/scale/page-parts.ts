@@ -48,6 +48,23 @@ export function comparableMarkup(html: string): string {
     });
 }
 
+/**
+ * A whole page (scripts and payload included) as it would be for any request of its URL: the
+ * response's CSP nonce and request id replaced by placeholders, the answer's `tookMs` (as the
+ * payload escapes it, spaces after it included) left out, and the lengths of the payload's text
+ * rows too (a `tookMs` of another length changes its row's length). Two renders of one page by
+ * one build, or a kept page and a render (lib/http/kept-pages.ts), compare equal.
+ */
+export function comparableHtml(html: string, response: { nonce: string; requestId: string }): string {
+  return html
+    .split(response.nonce)
+    .join("{nonce}")
+    .split(response.requestId)
+    .join("{request-id}")
+    .replace(/,(\\*)"tookMs\1":-?[\d.eE+-]+ */g, ',$1"tookMs$1":{took}')
+    .replace(/([0-9a-f]+):T[0-9a-f]+,/g, "$1:T{length},");
+}
+
 /** Split a page into markup, inline scripts and RSC payload, and find the answer in the payload. */
 export function pageParts(html: string): PageParts {
   let scripts = 0;

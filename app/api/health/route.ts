@@ -2,6 +2,7 @@ import { ANALYZER_VERSION, FORMAT_VERSION } from "@/lib/index/format";
 import { filesAreMapped } from "@/lib/index/mapped-file";
 import { verifiedFiles } from "@/lib/index/verified-files";
 import { loopMonitor } from "@/lib/http/loop-monitor";
+import { keptPages } from "@/lib/http/node-page-front";
 import { indexRole, searchQueue, serviceState } from "@/lib/search/service";
 
 export const dynamic = "force-dynamic";
@@ -45,6 +46,8 @@ export async function GET(request: Request) {
     // Kept answers of searches with words: found, computed, adopted from the other processes;
     // and the answers this process shared with them (lib/http/shared-answers.ts; null = not shared).
     answers: { ...engine.results.stats, adopted: engine.results.adopted, shared },
+    // Results pages sent from a kept page, rendered while keeping them, and what is kept (lib/http/kept-pages.ts).
+    pages: { ...keptPages().stats, ...keptPages().size },
     loop,
   });
 }
