@@ -161,6 +161,11 @@ describe("findPeople on the errors of the second frozen set (issue #16)", () => 
     // A foreign given name before a Vietnamese family name is one name.
     expect(names("Hoa hậu Jennifer Phạm dự tiệc.")).toEqual(["Jennifer Phạm"]);
   });
+  it("cuts a heading's or a sentence's first word glued after a foreign full name, not a singer's given name after one foreign word", () => {
+    expect(words("Allegri có thể mang về: Leonardo Bonucci, Alvaro Morata Đội hình của Arsenal.")).toEqual(expect.arrayContaining(["Alvaro Morata"]));
+    expect(names("Tổng thống Syria Bashar al-Assad Mục tiêu của Mỹ là gì.")).toEqual(["Bashar al-Assad"]);
+    expect(names("Ca sĩ Kelvin Khánh đã hát.")).toEqual(["Kelvin Khánh"]);
+  });
 });
 
 describe("findPeople on one sense per article", () => {
@@ -785,5 +790,41 @@ describe("a surname and its form with an initial (issue #16)", () => {
     const texts = ["Cú sút phạt của Larssen đi chệch.", "Đội hình: 13 J. Pickfort, 7 S. Larssen, 9 F. Borinni."];
     const helpers: PeopleHelpers = { acceptSingle: (m) => m.words[0] === "Larssen", doubt: (m) => m.words.length === 2 };
     expect(resolvePeople(findCandidates(texts), helpers).map((p) => p.name)).toEqual(["S. Larssen"]);
+  });
+});
+
+describe("findPeople on frozen20's kinds (issue #16, people22)", () => {
+  // The archive's word on a name: `reject` says the archive places it far more often than it titles it.
+  const placedOften = new Set(["Bùi Thị Xuân", "Hồ Chí Minh"]);
+  const archive: PeopleHelpers = { reject: (m) => placedOften.has(m.words.join(" ")) };
+  const withArchive = (...texts: string[]) => resolvePeople(findCandidates(texts), archive).map((p) => p.name);
+  it("takes a unit's head whom a title names across the unit's word, unless the archive places the name", () => {
+    expect(withArchive("Theo Giám đốc BHXH tỉnh Hoàng Văn Minh, chính sách đã được thực hiện.")).toEqual(["Hoàng Văn Minh"]);
+    expect(withArchive("Chủ tịch Hội đồng thành viên Tập đoàn Lê Minh Chuẩn cho hay.")).toEqual(["Lê Minh Chuẩn"]);
+    expect(withArchive("Theo ông trưởng thôn Nguyễn Bá Lục, trước năm 1993 thôn còn nghèo.")).toEqual(["Nguyễn Bá Lục"]);
+    // A ward and a city named after people: the archive places them.
+    expect(withArchive("Chủ tịch Hội Nông dân phường Bùi Thị Xuân cho biết.")).toEqual([]);
+    expect(withArchive("Giám đốc Công an TP Hồ Chí Minh chỉ đạo.")).toEqual([]);
+    // Villagers ("bà con") are no title, and a clause ends at a comma.
+    expect(withArchive("Bà con xã Nguyễn Văn Thảnh đã đến.")).toEqual([]);
+    expect(withArchive("Giám đốc cho biết, huyện Trần Văn Thời đã có mưa.")).toEqual([]);
+    // Without the archive, the unit's word keeps the name out.
+    expect(names("Theo Giám đốc BHXH tỉnh Hoàng Văn Minh, chính sách đã được thực hiện.")).toEqual([]);
+  });
+  it("reads a slogan's doctrine words before a name as a thing's, like 'tư tưởng'", () => {
+    expect(names("Đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh.")).toEqual([]);
+    expect(names("Chủ tịch Hồ Chí Minh đọc bản Tuyên ngôn. Tấm gương đạo đức Hồ Chí Minh còn mãi.")).toEqual(["Hồ Chí Minh"]);
+    // A person's style is no doctrine.
+    expect(names("Cô diện váy theo phong cách Paris Hilton.")).toEqual(["Paris Hilton"]);
+  });
+  it("reads the Hmong men's middle name A like Văn and Thị, with a person's cue", () => {
+    expect(names("Các đối tượng bị bắt là: Sồng A Trắng, 23 tuổi, và Giàng A Tùng, 20 tuổi.")).toEqual(["Sồng A Trắng", "Giàng A Tùng"]);
+    expect(names("Liveshow Be A Star cho biết sẽ tiếp tục.")).toEqual([]);
+  });
+  it("takes a firm's leaders' title for no person where a firm's word introduces the same name", () => {
+    expect(names("Thủ tướng tiếp lãnh đạo tập đoàn Exxon Mobil. Trước đó ông tiếp lãnh đạo Exxon Mobil, Cocacola.")).toEqual([]);
+    // A title people alone take keeps the person, whatever names a foundation after him.
+    expect(names("Tỷ phú Bill Gates thăm Việt Nam. Quỹ Bill Gates tài trợ.")).toEqual(["Bill Gates"]);
+    expect(names("Ông Bill Gates thăm Việt Nam. Quỹ Bill Gates tài trợ.")).toEqual(["Bill Gates"]);
   });
 });

@@ -288,6 +288,8 @@ const PLACE_BEFORE_SET = new Set([
   "ấp",
   "khu",
   "tư tưởng",
+  // "tấm gương đạo đức Hồ Chí Minh": a doctrine's word, like "tư tưởng" ("phong cách" only in the slogan's list: DOCTRINE_LIST).
+  "đạo đức",
   "giải",
   "cúp",
   "quỹ",
@@ -829,6 +831,19 @@ export interface Candidate {
   quoted?: true;
   /** `placed` only because a thing's head stands a few lowercase words before it ("dòng xe sang Flying Spur"); the archive counts it bare. */
   near?: true;
+  /**
+   * `placed` by an administrative unit's or a group's word, but a title stands a few words before
+   * that word in the same clause ("Giám đốc BHXH tỉnh Hoàng Văn Minh", "ông trưởng thôn Nguyễn Bá
+   * Lục"): the unit's head, named after it. Counted placed in the archive; a person here unless the
+   * archive places the name far more often (a ward named after a person, "phường Bùi Thị Xuân").
+   */
+  titledAcross?: true;
+  /**
+   * A marked Vietnamese word glued after it was cut off as the next sentence's first word
+   * ("Alvaro Morata Đội hình …"): a person only where a title or the archive says so, since what is
+   * left may be two surnames or a place run together ("Ronaldo Messi Kết quả", "Stadio Olimpico Tỷ lệ").
+   */
+  cutGlued?: true;
   /** `placed` only because an organisation word of the same run precedes it ("Instagram Cường Đô La"). */
   inOrg?: boolean;
   /** A person cue follows it ("…, 35 tuổi", "cho biết", ", thư ký báo chí"). */
@@ -976,7 +991,10 @@ export function mentionsInRun(text: string, runStart: number, runWords: string[]
       // A Vietnamese name closing the text is a byline ("… Tổng thống Macron Hà Khoa"); inside the
       // text the foreign word qualifies the name and the title is the name's ("Võ sư Karate Đoàn Bảo Châu").
       const qualifier = glue === "name" && !/^[\s.!?…"”)–-]*$/u.test(text.slice(offsets[runWords.length - 1] + runWords[runWords.length - 1].length));
+      const before = out.length;
       if (!qualifier) segment(text, offsets, runWords, lws, segStart, i, afterPlace, afterOrg, textIndex, out, glued);
+      // "Alvaro Morata Đội hình": the name the run's last word was cut from (see `gluedSentenceAt`).
+      if (glue === "word" && i === runWords.length - 1 && out.length > before) out[out.length - 1].cutGlued = true;
       afterPlace = false;
       afterOrg = false;
       // A common word opens the glued sentence ("Chiếc"); a family name opens a name ("Đoàn Bảo Châu").
@@ -1086,12 +1104,28 @@ function isForeignWord(w: string): boolean {
  * Vietnamese full name right after a foreign one ("Macron Hà Khoa", a byline; "Karate Đoàn Bảo
  * Châu"). Foreign given names before a Vietnamese family name ("Jennifer Phạm") stay whole.
  */
+/** A foreign name's word, a particle's hyphenated form included ("al-Assad", "bin"). */
+const FOREIGN_PART = /^[\p{L}'’-]{2,}$/u;
+
 function gluedSentenceAt(words: string[], lws: string[], i: number): "word" | "name" | null {
   // "Lưu Hoài Theo Đời sống", "Hà My Theo Trí thức trẻ": "Theo" (according to) before a
   // Vietnamese word opens the sentence that names a source; it is never a name's next word.
   if (lws[i] === "theo" && i + 1 < words.length && markedSyllable(words[i + 1])) return "word";
-  if (!isForeignWord(words[i - 1])) return null;
   const w = words[i];
+  // "Arturo Vidal Đội hình …", "Bashar al-Assad Mục tiêu …": a marked Vietnamese word ending the
+  // run after two foreign words opens the next sentence or heading. No foreign full name ends with
+  // a Vietnamese given name; one foreign word may ("Kelvin Khánh", "Helen Thủy": singers).
+  if (
+    i === words.length - 1 &&
+    i >= 2 &&
+    isForeignWord(words[i - 2]) &&
+    FOREIGN_PART.test(words[i - 1]) &&
+    !isVietnameseSyllable(words[i - 1]) &&
+    markedSyllable(w) &&
+    !VN_SURNAMES.has(lws[i])
+  )
+    return "word";
+  if (!isForeignWord(words[i - 1])) return null;
   if (VN_ONLY.test(w) && !VN_SURNAMES.has(lws[i]) && i + 1 < words.length && isForeignWord(words[i + 1])) return "word";
   const rest = words.slice(i);
   return rest.length >= 2 && rest.length <= 4 && VN_SURNAMES.has(lws[i]) && isVietnameseName(rest) ? "name" : null;
@@ -1208,6 +1242,7 @@ function segment(
     memorial ||
     (!titled &&
       ((endsWithPhrase(placeContext, PLACE_BEFORE_SET) && !endsWithPhrase(placeContext, NOT_PLACE_BEFORE)) ||
+        (placeContext.endsWith("cách ") && DOCTRINE_LIST.test(placeContext)) ||
         (b - a >= 2 &&
           VN_SURNAMES.has(lws[a]) &&
           HOUSE_NUMBER_BEFORE.test(text.slice(Math.max(0, offsets[a] - 30), offsets[a])) &&
@@ -1222,6 +1257,15 @@ function segment(
       titled = true;
     }
   }
+  const titledAcross =
+    placed &&
+    !titled &&
+    b - a >= 3 &&
+    b - a <= 4 &&
+    VN_SURNAMES.has(lws[a]) &&
+    endsWithPhrase(placeContext, UNIT_BEFORE) &&
+    isVietnameseName(runWords.slice(a, b)) &&
+    titleAcrossUnit(text, offsets[a]);
   // "dòng xe sang Flying Spur": a thing's head a few lowercase words before; a thing here, but
   // the archive counts it bare (such heads also stand a few words before people's names).
   const near = !titled && !placed && (endsWithPhrase(placeContext, WEAK_PLACE_BEFORE) || thingBefore(text.slice(Math.max(0, offsets[a] - 50), offsets[a])));
@@ -1327,7 +1371,44 @@ function segment(
       end,
     });
     if (near) out[out.length - 1].near = true;
+    if (titledAcross) out[out.length - 1].titledAcross = true;
   }
+}
+
+/**
+ * "học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh": the slogan's list of doctrine
+ * words; "phong cách" alone is a person's style ("phong cách Paris Hilton").
+ */
+const DOCTRINE_LIST = /(?:tư tưởng|đạo đức)\s*,?\s*(?:và\s+)?phong cách $/iu;
+
+/** Administrative units and groups whose head a title names across the unit's word ("Giám đốc BHXH tỉnh …"); not streets, schools or firms. */
+const UNIT_BEFORE = new Set(["tỉnh", "thành phố", "tp", "tp.", "huyện", "quận", "thị xã", "thị trấn", "xã", "phường", "thôn", "ấp", "bản", "tập đoàn"]);
+
+/** Words between a title and the name it introduces across a unit's word ("Chủ tịch Hội đồng thành viên Tập đoàn"). */
+const UNIT_TITLE_GAP = 6;
+
+/** A word of a clause: letters, digits, "&" or "-"; anything else (a comma, a bracket, a quote) ends the clause. */
+const CLAUSE_WORD = /^[\p{L}\p{M}\p{N}&-]+$/u;
+
+/**
+ * Whether a title stands at most UNIT_TITLE_GAP words before `at` in the same clause, the unit's
+ * word (the last word before `at`) after it: "Giám đốc BHXH tỉnh", "Chủ tịch HĐTV Tập đoàn", or
+ * the unit's head written "trưởng thôn", "trưởng ấp". Not an honorific alone ("bà con xã …": villagers).
+ */
+function titleAcrossUnit(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 90), at);
+  let end = before.length - 1;
+  for (let k = 0; k < UNIT_TITLE_GAP; k++) {
+    const start = before.lastIndexOf(" ", end - 1) + 1;
+    if (start <= 0) return false;
+    const w = before.slice(start, end);
+    if (!CLAUSE_WORD.test(w)) return false;
+    if (k === 1 && w.toLowerCase() === "trưởng") return true;
+    const prefix = before.slice(0, start);
+    if (k > 0 && endsWithPhrase(prefix, TITLE_SET) && !endsWithPhrase(prefix, NOT_TITLES) && !HONORIFICS.has(lastWordBefore(prefix) ?? "")) return true;
+    end = start - 1;
+  }
+  return false;
 }
 
 /** A party between a title and a name: "Tổng thống Cộng hòa George W. Bush", "Thượng nghị sĩ đảng Dân chủ Mark Warner". */
@@ -1400,7 +1481,8 @@ export function isWeakCandidate(m: Candidate): boolean {
 function hasMiddleName(words: string[]): boolean {
   if (words.length < 3 || words.length > 4 || !isVietnameseName(words)) return false;
   const middle = lower(words[1]);
-  return middle === "văn" || middle === "thị";
+  // "Sồng A Trắng", "Giàng A Tùng": the Hmong men's middle name, in names of three words.
+  return middle === "văn" || middle === "thị" || (middle === "a" && words.length === 3);
 }
 
 /** Players and singers named by their given names ("Xuân Trường", "Hồng Duy"): people when listed with people. */
@@ -1899,16 +1981,27 @@ export interface PeopleHelpers {
 function otherSense(candidates: readonly Candidate[], person?: (m: Candidate) => boolean): (m: Candidate) => boolean {
   const placed = new Set<string>();
   const titled = new Set<string>();
+  // Names a firm's or a group's word introduces here ("tập đoàn Exxon Mobil"): the titles firms take too
+  // ("lãnh đạo Exxon Mobil", "Chủ tịch Vingroup": its leaders) do not make them people.
+  const firms = new Set<string>();
   for (const c of candidates) {
     // "thấy ở Ozil", "trong đội Lệ Quyên" (a show's team named after its coach): one place word
     // before a name the archive vouches for as a person says nothing about its other mentions.
-    if (c.placed && !c.credit && !c.inOrg && !person?.(c)) placed.add(nameKey(c.words));
-    if (c.titled) titled.add(nameKey(c.words));
+    if (c.placed && !c.credit && !c.inOrg && !c.titledAcross && !person?.(c)) {
+      placed.add(nameKey(c.words));
+      if (!c.near && FIRM_BEFORE.has(lastTwo(c.before))) firms.add(nameKey(c.words));
+    }
+  }
+  for (const c of candidates) {
+    if (!c.titled) continue;
+    const key = nameKey(c.words);
+    if (!(firms.has(key) && FIRM_TITLES.has(lastTwo(c.before)))) titled.add(key);
   }
   if (!placed.size) return () => false;
   return (m) => {
-    if (m.titled || m.known) return false;
+    if (m.known) return false;
     const key = nameKey(m.words);
+    if (m.titled) return !titled.has(key);
     if (titled.has(key)) return false;
     if (placed.has(key)) return true;
     // "vai Phan Hải … Phan Hải Từng hóa thân": the thing's name with the next sentence's first word glued on.
@@ -1920,6 +2013,18 @@ function otherSense(candidates: readonly Candidate[], person?: (m: Candidate) =>
     const last = nameKey(m.words.slice(-1));
     return m.words.length >= 2 && !isVietnameseName(m.words) && placed.has(last) && !titled.has(last);
   };
+}
+
+/** Words that name a firm or a group before its name ("tập đoàn Exxon Mobil", "quỹ Warburg Pincus", "nhóm Lashkar-e-Jhangvi"). */
+const FIRM_BEFORE = new Set(["tập đoàn", "hãng", "công ty", "cty", "quỹ", "nhóm", "ngân hàng", "thương hiệu", "nhãn hiệu"]);
+
+/** Titles a firm takes too, for its leaders: "lãnh đạo Exxon Mobil", "Chủ tịch Vingroup", "CEO Uber". */
+const FIRM_TITLES = new Set(["lãnh đạo", "chủ tịch", "giám đốc", "tổng giám đốc", "ceo", "ông chủ", "nhà sáng lập", "đại diện"]);
+
+/** A candidate's `before` (up to two words) as a phrase of one or two words: the two-word phrase if it is one of the sets', else its last word. */
+function lastTwo(before: string): string {
+  if (FIRM_BEFORE.has(before) || FIRM_TITLES.has(before)) return before;
+  return before.slice(before.lastIndexOf(" ") + 1);
 }
 
 /**
@@ -1934,17 +2039,18 @@ export function candidatesToResolve(candidates: readonly Candidate[]): Candidate
     names.add(nameKey(c.words));
     if (c.words.length >= 2) names.add(nameKey(c.words.slice(-1)));
   }
-  return candidates.filter((c) => !c.placed || (!c.credit && !c.inOrg && names.has(nameKey(c.words))));
+  return candidates.filter((c) => !c.placed || c.titledAcross || (!c.credit && !c.inOrg && names.has(nameKey(c.words))));
 }
 
 /** Decide which candidates are people and merge their mentions into one entry per person. */
-export function resolvePeople(found: readonly Candidate[], given: PeopleHelpers = {}): Entity[] {
+export function resolvePeople(all: readonly Candidate[], given: PeopleHelpers = {}): Entity[] {
+  const found = all.some((m) => m.cutGlued) ? withoutGluedLists(all) : all;
   const candidates = given.gluedPair ? splitGluedPairs(found, given.gluedPair) : found;
   const helpers = given.sportsSingle && given.acceptSingle && sportsPiece(candidates) ? withSportsSingles(given) : given;
   const thing = otherSense(candidates, (m) =>
     m.words.length === 1 ? m.near === true && Boolean(helpers.acceptSingle?.({ ...m, titled: false }, false)) : vouchedFullName(m, helpers),
   );
-  const mentions = candidates.filter((m) => !m.placed && !thing(m));
+  const mentions = candidates.filter((m) => (!m.placed || m.titledAcross) && !thing(m));
   // Weak candidates (untitled foreign-looking names) need support: a person cue right after,
   // a word of the name used alone elsewhere, or a list shared with an accepted name.
   const singles = new Set(mentions.filter((m) => m.words.length === 1).map((m) => nameKey(m.words)));
@@ -1956,6 +2062,9 @@ export function resolvePeople(found: readonly Candidate[], given: PeopleHelpers 
     if (m.caps) {
       // A table of names in capitals: a person unless the archive says otherwise ("REAL MADRID").
       if (!helpers.doubt?.(m) && !helpers.reject?.(m)) accepted.add(m);
+    } else if (m.titledAcross) {
+      // The unit's head only where the archive can say the name is no unit's ("TP Hồ Chí Minh", "phường Bùi Thị Xuân").
+      if (helpers.reject && !helpers.reject(m)) accepted.add(m);
     } else if (m.strong) {
       if (m.titled || m.known || !helpers.reject?.(m)) accepted.add(m);
     } else if (isWeakCandidate(m)) {
@@ -2010,6 +2119,17 @@ export function resolvePeople(found: readonly Candidate[], given: PeopleHelpers 
     }
   }
   return kept;
+}
+
+/**
+ * Without the names cut from a glued word (`cutGlued`) two of whose words the article names alone:
+ * a list run together, not one person ("Ronaldo Messi Kết quả", "Hamilton Vettel Bottas Cuộc"),
+ * which would otherwise take in the bare surnames.
+ */
+function withoutGluedLists(all: readonly Candidate[]): readonly Candidate[] {
+  const singles = new Set<string>();
+  for (const m of all) if (m.words.length === 1) singles.add(nameKey(m.words));
+  return all.filter((m) => !m.cutGlued || m.titled || m.known || m.words.filter((w) => singles.has(nameKey([w]))).length < 2);
 }
 
 /**
