@@ -456,7 +456,7 @@ export class SearchEngine {
     const grouping = grouped ? this.stories.begin(order) : null;
     if (size <= 0) {
       // Nothing to show: only how many (each story once when grouped).
-      for (const h of grouping ? kept : []) grouping!.add(h.seg, h.d, h);
+      grouping?.addHits(kept);
       return { shown: [], total: grouping ? grouping.total : kept.length };
     }
     const shown = this.rankedPage(match, kept, sort, order, start, size, grouping);
@@ -485,7 +485,7 @@ export class SearchEngine {
     }
     // Which stories the full matches stand for (a probe grouping, ended by the next `begin`).
     const probe = this.stories.begin(order);
-    for (const h of full) probe.add(h.seg, h.d);
+    probe.addHits(full, false);
     const kept = match.nearMisses.filter((h) => !probe.holdsStoryOf(h.seg, h.d) && passing(h));
     const stories = probe.total;
     const grouping = this.stories.begin(order);
@@ -509,7 +509,7 @@ export class SearchEngine {
   ): Hit[] {
     if (!grouping) return match.top(start + size, sort, hits).slice(start);
     selectTop(hits, start + size, sort, match.refine, (h) => grouping.storyOf(h.seg, h.d), match.tighten);
-    for (const h of hits) grouping.add(h.seg, h.d, h);
+    grouping.addHits(hits);
     const shown = grouping.ranked(start, size);
     match.refine(shown);
     return shown;

@@ -1,10 +1,13 @@
 import { mkdtempSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Article } from "@/lib/corpus/types";
 import { LiveIndex } from "@/lib/index/live-index";
 import { SearchEngine } from "@/lib/search/engine";
+import type { Hit } from "@/lib/search/matcher";
+import { bestFirst, newestFirst } from "@/lib/search/topk";
 import { archiveStories } from "@/lib/stories/archive-stories";
 import { floodA, floodB, floodCopy, floodLater, football, gold } from "@/lib/stories/fixtures";
 import { EMPTY_QUERY } from "@/lib/url/search-params";
@@ -59,6 +62,85 @@ describe("grouped search", () => {
   it("pages count stories", () => {
     const r = search({ group: true, sort: "oldest", size: 3, page: 2 });
     expect(r.hits.map((h) => h.id)).toEqual(["flood-later"]);
+  });
+});
+
+describe("a grouping's hits added as lists", () => {
+  engine.prepare();
+  const stories = engine.stories;
+  const locs = engine.archive.segments.flatMap((seg) => Array.from({ length: seg.rank.n }, (_, d) => ({ seg, d })));
+  const same = (a: { seg: unknown; d: number }, b: { seg: unknown; d: number }) => a.seg === b.seg && a.d === b.d;
+
+  /** What grouping the hits one by one gives, worked out from the stories' members (no grouping scratch). */
+  function bruteForce(hits: Hit[], order: (a: Hit, b: Hit) => number, start: number, size: number) {
+    const storyOf = stories.begin(order);
+    const best = new Map<number, Hit>();
+    for (const h of hits) {
+      const s = storyOf.storyOf(h.seg, h.d);
+      if (s < 0) continue;
+      const b = best.get(s);
+      if (!b || order(h, b) < 0) best.set(s, h);
+    }
+    const shown = [...best.values()]
+      .sort(order)
+      .slice(start, start + size)
+      .map((h) => {
+        const original = stories.membersOf(h).find((m) => same(m.loc, h))!.original;
+        const stand = same(original, h) ? undefined : hits.findLast((x) => same(x, original));
+        return stand ?? h;
+      });
+    return { total: best.size, shown };
+  }
+
+  const hitLists = fc.array(fc.record({ at: fc.nat({ max: locs.length - 1 }), score: fc.integer({ min: 0, max: 4 }) }), { maxLength: 12 });
+
+  it("gives each story's best hit, the original standing for its copies, as adding the hits one at a time would", () => {
+    fc.assert(
+      fc.property(hitLists, fc.nat({ max: 12 }), fc.boolean(), fc.nat({ max: 3 }), fc.integer({ min: 1, max: 4 }), (drawn, cut, newest, start, size) => {
+        const order = newest ? newestFirst : bestFirst;
+        const hits: Hit[] = drawn.map(({ at, score }) => ({ ...locs[at], score }));
+        const want = bruteForce(hits, order, start, size);
+        // All at once, in two lists, and one list per hit: the same grouping.
+        const splits = [[hits], [hits.slice(0, cut), hits.slice(cut)], hits.map((h) => [h])];
+        for (const lists of splits) {
+          const grouping = stories.begin(order);
+          for (const list of lists) grouping.addHits(list);
+          expect(grouping.total).toBe(want.total);
+          expect(grouping.ranked(start, size)).toEqual(want.shown);
+          for (const h of hits) expect(grouping.holdsStoryOf(h.seg, h.d)).toBe(true);
+        }
+      }),
+    );
+  });
+
+  it("counts stories without keeping hits when asked to (a probe), as adding each document does", () => {
+    fc.assert(
+      fc.property(hitLists, (drawn) => {
+        const hits: Hit[] = drawn.map(({ at, score }) => ({ ...locs[at], score }));
+        const each = stories.begin(bestFirst);
+        for (const h of hits) each.add(h.seg, h.d);
+        const total = each.total;
+        expect(total).toBe(bruteForce(hits, bestFirst, 0, 1).total);
+        const probe = stories.begin(bestFirst);
+        probe.addHits(hits, false);
+        expect(probe.total).toBe(total);
+        // Counted only: nothing to rank.
+        expect(probe.ranked(0, 5)).toEqual([]);
+      }),
+    );
+  });
+
+  it("a story first counted, then given a hit, is ranked by that hit, not by one an earlier grouping kept", () => {
+    const story = locs.map((loc) => stories.membersOf(loc)).find((members) => members.length >= 2)!;
+    const [a, b] = [story[0].loc, story[1].loc];
+    const earlier = stories.begin(bestFirst);
+    earlier.addHits([{ ...a, score: 9 }]);
+    const grouping = stories.begin(bestFirst);
+    grouping.add(a.seg, a.d);
+    const hit = { ...b, score: 1 };
+    grouping.addHits([hit]);
+    expect(grouping.total).toBe(1);
+    expect(grouping.ranked(0, 5)).toEqual([hit]);
   });
 });
 

@@ -42,8 +42,14 @@ export class StoryIndex {
   private storyStamp = new Uint32Array(0);
   private walkStamp = new Uint32Array(0);
   private docStamp = new Uint32Array(0);
-  private bestOf: Hit[] = [];
-  private hitOf: Hit[] = [];
+  /**
+   * Per story, its best hit so far; per document, its hit: as places in the grouping's list of
+   * hits (`addHits`), not the hits themselves, so adding thousands of hits writes numbers, not
+   * object references into arrays the size of the archive (which the garbage collector must
+   * track, and which kept every hit of an earlier query alive until overwritten).
+   */
+  private bestAt = new Int32Array(0);
+  private hitAt = new Int32Array(0);
 
   /** Take the archive's stories (archiveStories: held, extended, adopted, provisional or grouped) when they changed since the last call. */
   sync(archive: Archive) {
@@ -61,12 +67,12 @@ export class StoryIndex {
       const room = Math.ceil(count * 1.25);
       this.storyStamp = new Uint32Array(room);
       this.walkStamp = new Uint32Array(room);
-      this.bestOf = new Array(room);
+      this.bestAt = new Int32Array(room);
     }
     if (this.docStamp.length < n) {
       const room = Math.ceil(n * 1.25);
       this.docStamp = new Uint32Array(room);
-      this.hitOf = new Array(room);
+      this.hitAt = new Int32Array(room);
     }
     this.lastMs = s.ms;
     this.lastSaved = s.saved;
@@ -91,7 +97,7 @@ export class StoryIndex {
     const q = this.stamp;
     const { story, original } = this.stories;
     const touched: number[] = [];
-    const { storyStamp, walkStamp, docStamp, bestOf, hitOf } = this;
+    const { storyStamp, walkStamp, docStamp, bestAt, hitAt, numbers: numbersOf } = this;
     // Every hit is numbered (thousands for a common word), segment by segment: the segment's
     // numbers are looked up once per run of its hits, and no location object is made per hit.
     let numSeg: Segment | null = null;
@@ -99,23 +105,71 @@ export class StoryIndex {
     const num = (seg: Segment, d: number) => {
       if (seg !== numSeg) {
         numSeg = seg;
-        numbers = this.numbers.get(seg);
+        numbers = numbersOf.get(seg);
       }
       return numbers?.[d] ?? -1;
     };
+    /** The hits added (`addHits`), one list after another: a place is a list's start plus an index in it. */
+    const lists: (readonly Hit[])[] = [];
+    const starts: number[] = [];
+    let listed = 0;
+    const hitAtPlace = (place: number): Hit => {
+      let i = lists.length - 1;
+      while (starts[i] > place) i--;
+      return lists[i][place - starts[i]];
+    };
+    /** Count the story of document number `x` (not a hit: browsing, or a probe). */
+    const stampStory = (x: number) => {
+      const s = story[x];
+      if (storyStamp[s] !== q) {
+        storyStamp[s] = q;
+        touched.push(s);
+        bestAt[s] = -1;
+      }
+    };
     return {
-      add(seg, d, hit) {
+      add(seg, d) {
         const x = num(seg, d);
-        if (x < 0) return;
-        const s = story[x];
-        if (storyStamp[s] !== q) {
-          storyStamp[s] = q;
-          touched.push(s);
-          if (hit) bestOf[s] = hit;
-        } else if (hit && order(hit, bestOf[s]) < 0) bestOf[s] = hit;
-        if (hit) {
-          docStamp[x] = q;
-          hitOf[x] = hit;
+        if (x >= 0) stampStory(x);
+      },
+      addHits(hits, keep = true) {
+        if (!keep) {
+          // Hits come segment by segment: each run's numbers read once, no closure per hit.
+          for (let i = 0; i < hits.length;) {
+            const seg = hits[i].seg;
+            const segNumbers = numbersOf.get(seg);
+            for (; i < hits.length && hits[i].seg === seg; i++) {
+              const x = segNumbers?.[hits[i].d] ?? -1;
+              if (x >= 0) stampStory(x);
+            }
+          }
+          return;
+        }
+        const start = listed;
+        lists.push(hits);
+        starts.push(start);
+        listed += hits.length;
+        for (let i = 0; i < hits.length;) {
+          const seg = hits[i].seg;
+          const segNumbers = numbersOf.get(seg);
+          for (; i < hits.length && hits[i].seg === seg; i++) {
+            const x = segNumbers?.[hits[i].d] ?? -1;
+            if (x < 0) continue;
+            const hit = hits[i];
+            const place = start + i;
+            const s = story[x];
+            if (storyStamp[s] !== q) {
+              storyStamp[s] = q;
+              touched.push(s);
+              bestAt[s] = place;
+            } else {
+              // The story's best so far: in this list (the common case) or an earlier one; none when only counted.
+              const best = bestAt[s];
+              if (best < 0 || order(hit, best >= start ? hits[best - start] : hitAtPlace(best)) < 0) bestAt[s] = place;
+            }
+            docStamp[x] = q;
+            hitAt[x] = place;
+          }
         }
       },
       get total() {
@@ -131,14 +185,14 @@ export class StoryIndex {
       },
       ranked(start, size) {
         const top = new TopK<Hit>(start + size, order);
-        for (const s of touched) top.push(bestOf[s]);
+        for (const s of touched) if (bestAt[s] >= 0) top.push(hitAtPlace(bestAt[s]));
         return top
           .sorted()
           .slice(start)
           .map((h) => {
             const x = num(h.seg, h.d);
             const o = original[x];
-            return o !== x && docStamp[o] === q ? hitOf[o] : h;
+            return o !== x && docStamp[o] === q ? hitAtPlace(hitAt[o]) : h;
           });
       },
       firstOfStory(keep) {
@@ -211,8 +265,15 @@ export class StoryIndex {
 
 /** One grouped search: the stories its matching documents fall in, and what stands for each. */
 export interface StoryGrouping {
-  /** A document that passes every filter; with its hit when the search ranks (not when browsing). */
-  add(seg: Segment, d: number, hit?: Hit): void;
+  /** A document that passes every filter, counted in its story (browsing: no hit to rank). */
+  add(seg: Segment, d: number): void;
+  /**
+   * Hits that pass every filter, in segment runs as the matcher lists them (each story's best
+   * hit under the order, and each document's hit, are kept for `ranked`); `keep` false only
+   * counts their stories (a probe). The same as adding each hit in turn, without a call and
+   * two object references stored per hit.
+   */
+  addHits(hits: readonly Hit[], keep?: boolean): void;
   /** Stories with a document added. */
   readonly total: number;
   /** The story number of a document, -1 when no story holds it (it is not grouped). */

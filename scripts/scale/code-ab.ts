@@ -16,7 +16,8 @@
 // (neither copy), so
 // both versions must read the same in-memory index (a change of the query path, not of the
 // index's structures). Prints, per version, the median over runs of each run's p50 and p99
-// over the queries, and the median of the per-query ratios (this / base) of their median times.
+// over the queries, the median of the per-query ratios (this / base) of their median times, and
+// the ratio of the sums of the per-query medians (the heavy queries weighed by their cost).
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -121,6 +122,11 @@ async function main() {
     }
     const ratios = queries.map((_, i) => median(times.this[i]) / median(times.base[i]));
     console.log(`per-query ratio this/base of median times: median ${median(ratios).toFixed(3)} (${values.order}: combine with the other order's)`);
+    // The median query says little of the heavy ones, which a server's throughput follows: the sums weigh each query by its cost.
+    const sum = (side: (typeof sides)[number]) => times[side].reduce((acc, t) => acc + median(t), 0);
+    console.log(
+      `sum of the per-query medians: base ${sum("base").toFixed(1)} ms, this ${sum("this").toFixed(1)} ms, ratio ${(sum("this") / sum("base")).toFixed(3)}`,
+    );
     for (const [i, q] of given.entries()) {
       console.log(`query: base ${median(times.base[i]).toFixed(2)} ms, this ${median(times.this[i]).toFixed(2)} ms (median of ${runs} runs)  ${q}`);
     }
