@@ -5,7 +5,7 @@
 // other see different loads; here both versions see the same moments, so their ratio is far
 // steadier than two separate runs (the absolute times are still not quiet ones).
 //   npx tsx scripts/scale/code-ab.ts --index DIR --base /tmp/base [--every 8] [--runs 5] [--query Q …] [--set codes] [--search] [--order this-first]
-// `--set codes`: the queries typing a code (code-queries.ts) instead of the latency set.
+// `--set codes`: the queries typing a code (code-queries.ts) instead of the latency set, each one's medians printed.
 // `--search`: times the whole search() (SearchEngine, the query a request with the words alone computes: grouped by story,
 // ten hits, facets, snippets; no answer cache) instead of match() + its first ten.
 // Both versions' lib/ are copied to temporary directories, each with its `@/` imports pointed
@@ -124,7 +124,8 @@ async function main() {
     }
     const ratios = queries.map((_, i) => median(times.this[i]) / median(times.base[i]));
     console.log(`per-query ratio this/base of median times: median ${median(ratios).toFixed(3)} (${values.order}: combine with the other order's)`);
-    for (const [i, q] of given.entries()) {
+    // Per query for the lists small enough to read (`--query`, `--set codes`), not the latency set.
+    for (const [i, q] of (given.length || values.set === "codes" ? queries : []).entries()) {
       console.log(`query: base ${median(times.base[i]).toFixed(2)} ms, this ${median(times.this[i]).toFixed(2)} ms (median of ${runs} runs)  ${q}`);
     }
     console.log(`load at end ${loadAverage()}`);
