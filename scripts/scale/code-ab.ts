@@ -76,8 +76,9 @@ async function main() {
     const { createMatcher: createThis, SearchEngine: ThisEngine } = values.order === "base-first" ? loaded.second : loaded.first;
     const live = await LiveIndex.open({ corpusDir: path.resolve(values.archive!), indexDir: path.resolve(values.index), reader: true, waitForWriter: false });
     const articles = liveArticles(live.archive);
-    const given = values.query ?? [];
-    const queries = given.length ? given : values.set === "codes" ? CODE_QUERIES : latencyQueries(articles, Math.max(1, Number(values.every)));
+    // Lists small enough to read each query's medians: `--query`, `--set codes`; not the latency set.
+    const given = values.query ?? (values.set === "codes" ? CODE_QUERIES : []);
+    const queries = given.length ? given : latencyQueries(articles, Math.max(1, Number(values.every)));
     const runs = Number(values.runs);
     const cpu = () => {
       const u = process.cpuUsage();
@@ -124,8 +125,7 @@ async function main() {
     }
     const ratios = queries.map((_, i) => median(times.this[i]) / median(times.base[i]));
     console.log(`per-query ratio this/base of median times: median ${median(ratios).toFixed(3)} (${values.order}: combine with the other order's)`);
-    // Per query for the lists small enough to read (`--query`, `--set codes`), not the latency set.
-    for (const [i, q] of (given.length || values.set === "codes" ? queries : []).entries()) {
+    for (const [i, q] of given.entries()) {
       console.log(`query: base ${median(times.base[i]).toFixed(2)} ms, this ${median(times.this[i]).toFixed(2)} ms (median of ${runs} runs)  ${q}`);
     }
     console.log(`load at end ${loadAverage()}`);
