@@ -1287,3 +1287,47 @@ describe("a code's inner pairs (RankWeights.codePairs)", () => {
     expect(features("nước G7", { ...RANK_WEIGHTS, codePairs: 0 }).pairs).toBeGreaterThan(0);
   });
 });
+
+describe("phrases checked alone", () => {
+  // Codes written together, with a hyphen or apart (the analyzer joins their pieces), among a few
+  // syllables, so that articles hold a code's pieces both as the phrase and scattered.
+  const UNITS = ["U23", "U-23", "U 23", "u", "23", "G20", "G 20", "g", "20", "Việt Nam", "việt", "nam", "đội", "tuyển", "hội nghị"];
+  const unit = fc.constantFrom(...UNITS);
+  const sentence = fc.array(unit, { minLength: 1, maxLength: 8 }).map((w) => w.join(" ") + ".");
+  const corpus = fc.array(
+    fc.record({ title: fc.array(unit, { minLength: 1, maxLength: 4 }), paragraphs: fc.array(sentence, { minLength: 1, maxLength: 4 }) }),
+    { minLength: 1, maxLength: 25 },
+  );
+  // Codes typed together or with a hyphen (phrases of their pieces), quoted words, and words to lack (near misses).
+  const QUERIES = [
+    "U23",
+    "U23 Việt Nam",
+    "đội tuyển U-23",
+    "G20 hội nghị",
+    '"việt nam" u23',
+    '"đội tuyển" nam',
+    "U23 G20",
+    "tuyển U23 nam việt",
+    "hội nghị G20 đội tuyển U23 Việt Nam",
+    "đội tuyển nam G-20 hội nghị việt",
+  ];
+
+  it("keeps the matches and exact scores of every candidate scanned whole (explain's path)", () => {
+    fc.assert(
+      fc.property(corpus, fc.constantFrom(...QUERIES), fc.boolean(), (docs, q, nearMiss) => {
+        const arch = memoryArchive(docs.map((a, i) => article(`c${i}`, a.title.join(" "), ...a.paragraphs)));
+        const ix = arch.segments[0];
+        const sc = createScratch(ix.rank);
+        const req = (): ScoreRequest => {
+          const parsed = parseQuery(q);
+          return { groups: expandQuery(arch.lexicon, parsed.words), phrases: parsed.phrases, excluded: [], mode: "all", nearMiss };
+        };
+        expect(req().phrases.length).toBeGreaterThan(0);
+        const scanned = new Map([...explainQuery(ix.rank, sc, req())].map(([d, e]) => [d, e.score]));
+        const checked = scoreQuery(ix.rank, sc, req());
+        expect([...checked].sort((a, b) => a[0] - b[0])).toEqual([...scanned].sort((a, b) => a[0] - b[0]));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -873,8 +873,17 @@ function run(index: RankIndex, s: Scratch, req: ScoreRequest, explain: Explain |
       // Its own scanner, armed and released before the request's own is armed (shared scratch).
       req.vouched = anyHolds(index, createScanner(index, s, groups, [...phrases, ...req.vouch], w, stats), candidates, base);
     }
-    if (phrases.length || explain) {
-      // Every candidate scanned now: phrases decide the matches; explaining needs every feature.
+    if (phrases.length && !explain) {
+      // The phrases decide the matches, checked alone; the holders are then bounded like any match.
+      scanner.arm();
+      try {
+        candidates = phraseHolders(scanner, candidates, base);
+        if (near.length) near = phraseHolders(scanner, near, base, (d) => req.nearMisses?.get(d) ?? 0);
+      } finally {
+        scanner.release();
+      }
+    } else if (explain) {
+      // Every candidate scanned now: explaining needs every feature.
       scanner.arm();
       try {
         const featuresOf = (d: number, p: Proximity): RankFeatures => ({
@@ -984,6 +993,25 @@ function anyHolds(index: RankIndex, scanner: Scanner, candidates: number[], base
   } finally {
     scanner.release();
   }
+}
+
+/**
+ * The candidates holding every phrase (but those whose last word `lackOf` says they lack), in
+ * their order: the best PHRASE_SCAN by their per-word features are checked, as `scanned` checks them.
+ */
+function phraseHolders(scanner: Scanner, candidates: number[], base: (d: number) => number, lackOf: (d: number) => number = () => 0): number[] {
+  const prelim = mapped(candidates, base);
+  const threshold = PHRASE_SCAN < candidates.length ? kthLargest(Float64Array.from(prelim), PHRASE_SCAN) : -Infinity;
+  let count = 0;
+  const held: number[] = [];
+  for (let i = 0; i < candidates.length; i++) {
+    if (prelim[i] < threshold || count >= PHRASE_SCAN) continue;
+    count++;
+    const d = candidates[i];
+    const lack = lackOf(d);
+    if (scanner.mayHoldPhrases(d, lack) && scanner.holdsPhrases(d, lack)) held.push(d);
+  }
+  return held;
 }
 
 /**
@@ -1766,6 +1794,31 @@ function createScanner(index: RankIndex, s: Scratch, groups: Group[], phrases: n
         for (const hs of phrasePairs[k]) if (!holds(d, hs)) return false;
       }
       return true;
+    },
+    /**
+     * Whether article d's stream holds every phrase but those whose last word it lacks (`lack`):
+     * the phrase part of `scan` alone, stopping at the last phrase found. A code typed together
+     * (`U21`: `u` `21`) is a phrase of two common pieces; this check lets the holders be bounded
+     * and scanned only when a page may reach them, as queries without phrases are (run).
+     */
+    holdsPhrases(d: number, lack = 0): boolean {
+      const want = phraseEnd & ~lack;
+      if (want === 0) return true;
+      let chain = 0;
+      let found = 0;
+      for (let i = docStart[d], to = docStart[d + 1]; i < to; i++) {
+        const v = low[i];
+        const e = v < escape ? v : tokenAt(stream, i);
+        if (e === BREAK) {
+          chain = 0;
+          continue;
+        }
+        const all = baseMask[e] | expMask[e];
+        chain = ((chain << 1) & all & phraseCont) | (all & phraseStart);
+        found |= chain & want;
+        if (found === want) return true;
+      }
+      return false;
     },
     /** Whether a scanned article holds every phrase but those whose words it lacks (`lack`). */
     phrasesHeld(p: Proximity, lack = 0): boolean {

@@ -1,7 +1,7 @@
 // The answers of a saved index to a fixed set of searches, and how long search() took, for
 // checking that a change of the index format changes nothing users see (run the old and the
 // new code, each on its own index of the same corpus, then compare the two files):
-//   npx tsx scripts/scale/answers.ts --index DIR [--corpus ../shared/corpus] [--out FILE]
+//   npx tsx scripts/scale/answers.ts --index DIR [--corpus ../shared/corpus] [--out FILE] [--codes]
 // Searches: 11 fixed queries, and two 2–3-word windows of the titles of the 200 oldest
 // articles, each sorted by relevance and by date. The file holds, per search: total,
 // suggestion, correction, the page's ids, scores and snippets, the top 5 people (`--full`:
@@ -17,6 +17,7 @@ import { EMPTY_QUERY } from "@/lib/url/search-params";
 import { percentile } from "../eval/metrics";
 import { buildQuerySets } from "../eval/queries";
 import { NATURAL_QUERIES } from "./natural-queries";
+import { CODE_QUERIES } from "./code-queries";
 
 const { values } = cliArgs(__filename, {
   options: {
@@ -28,6 +29,8 @@ const { values } = cliArgs(__filename, {
     group: { type: "boolean", default: false },
     // Also npm run eval's latency queries, as bench.ts --eval-every picks them (typos, corrections, unmarked words).
     "eval-every": { type: "string", default: "0" },
+    // Also the queries typing a code (code-queries.ts), which the analyzer checks as phrases.
+    codes: { type: "boolean", default: false },
   },
 });
 const FIXED = [...NATURAL_QUERIES, '"hòa bình"'];
@@ -37,7 +40,7 @@ async function main() {
   const index = new LiveIndex({ corpusDir: path.resolve(values.corpus!), indexDir: path.resolve(values.index) });
   await index.open();
   const engine = new SearchEngine(index.archive);
-  const queries = [...FIXED];
+  const queries = [...FIXED, ...(values.codes ? CODE_QUERIES : [])];
   const every = Number(values["eval-every"]);
   if (every > 0) {
     const articles = index.archive.segments.flatMap((seg) =>

@@ -4,7 +4,8 @@
 // each timed by the process's CPU time. On a shared machine, two processes run one after the
 // other see different loads; here both versions see the same moments, so their ratio is far
 // steadier than two separate runs (the absolute times are still not quiet ones).
-//   npx tsx scripts/scale/code-ab.ts --index DIR --base /tmp/base [--every 8] [--runs 5] [--query Q …] [--search] [--order this-first]
+//   npx tsx scripts/scale/code-ab.ts --index DIR --base /tmp/base [--every 8] [--runs 5] [--query Q …] [--set codes] [--search] [--order this-first]
+// `--set codes`: the queries typing a code (code-queries.ts) instead of the latency set, each one's medians printed.
 // `--search`: times the whole search() (SearchEngine, the query a request with the words alone computes: grouped by story,
 // ten hits, facets, snippets; no answer cache) instead of match() + its first ten.
 // Both versions' lib/ are copied to temporary directories, each with its `@/` imports pointed
@@ -28,6 +29,7 @@ import type { createMatcher } from "@/lib/search/matcher";
 import { wordsQuery } from "@/lib/url/search-params";
 import { loadAverage, median, percentile, shownTen } from "../eval/metrics";
 import { latencyQueries, liveArticles } from "../eval/queries";
+import { CODE_QUERIES } from "./code-queries";
 
 const { values } = cliArgs(__filename, {
   options: {
@@ -39,6 +41,7 @@ const { values } = cliArgs(__filename, {
     query: { type: "string", multiple: true },
     search: { type: "boolean", default: false },
     order: { type: "string", default: "base-first" },
+    set: { type: "string", default: "eval" },
   },
 });
 
@@ -74,7 +77,8 @@ async function main() {
     const { createMatcher: createThis, SearchEngine: ThisEngine } = values.order === "base-first" ? loaded.second : loaded.first;
     const live = await LiveIndex.open({ corpusDir: path.resolve(values.archive!), indexDir: path.resolve(values.index), reader: true, waitForWriter: false });
     const articles = liveArticles(live.archive);
-    const given = values.query ?? [];
+    // Lists small enough to read each query's medians: `--query`, `--set codes`; not the latency set.
+    const given = values.query ?? (values.set === "codes" ? CODE_QUERIES : []);
     const queries = given.length ? given : latencyQueries(articles, Math.max(1, Number(values.every)));
     const runs = Number(values.runs);
     const cpu = () => {

@@ -17,7 +17,8 @@
 // another layout or build, the same code), in the same process and runs, alternating order.
 // `--clock cpu` times each query by the process's CPU time (process.cpuUsage) rather than the
 // wall clock: on a busy machine, a figure less stretched by other jobs (still not a quiet one).
-// `--set judged` times the hand-judged natural queries (data/eval/judged-*.json) instead.
+// `--set judged` times the hand-judged natural queries (data/eval/judged-*.json) instead; `--set codes`
+// the queries typing a code (code-queries.ts, all of them: `--every` does not thin them).
 // `--query Q` (repeatable) times only these queries, each run on a fresh matcher and engine (no
 // answer kept from the run before), and prints each query's median over the runs: an A/B of
 // a few slow queries with many runs (e.g. `--query "co gia tri" --runs 15 --clock cpu`).
@@ -54,6 +55,7 @@ import { splitRunTogether, withWhole } from "@/lib/search/run-together";
 import { DEFAULT_CACHE_MB } from "@/lib/search/result-cache";
 import { EMPTY_QUERY, wordsQuery } from "@/lib/url/search-params";
 import { loadJudged } from "../eval/judged";
+import { CODE_QUERIES } from "./code-queries";
 import { loadAverage, median, percentile, shownTen } from "../eval/metrics";
 import { latencyQueries, liveArticles } from "../eval/queries";
 
@@ -85,7 +87,13 @@ async function main() {
   const every = Math.max(1, Number(values.every));
   const natural = [...loadJudged().queries, ...loadJudged(path.resolve(__dirname, "../../data/eval/judged-heldout2.json")).queries].map((jq) => jq.q);
   const given = values.query ?? [];
-  const queries = given.length ? given : values.set === "judged" ? natural.filter((_, i) => i % every === 0) : latencyQueries(articles, every);
+  const queries = given.length
+    ? given
+    : values.set === "judged"
+      ? natural.filter((_, i) => i % every === 0)
+      : values.set === "codes"
+        ? CODE_QUERIES
+        : latencyQueries(articles, every);
   if (values["wide-list"]) {
     wideList(live.archive, queries);
     await live.close();
