@@ -81,6 +81,20 @@ function explain(q: string, mode: ScoreRequest["mode"] = "all") {
   return out;
 }
 
+/** Every match's explanation on a small archive of a test's own, by article id. */
+function explainIn(a: ReturnType<typeof memoryArchive>, q: string, weights: typeof RANK_WEIGHTS) {
+  const ix = a.segments[0].rank;
+  const parsed = parseQuery(q);
+  const r = explainQuery(ix, createScratch(ix), {
+    groups: expandQuery(a.lexicon, parsed.words),
+    phrases: parsed.phrases,
+    excluded: [],
+    mode: "all",
+    weights,
+  });
+  return new Map([...r].map(([d, e]) => [ix.ids[d], e]));
+}
+
 function score(q: string, id: string, mode: ScoreRequest["mode"] = "all"): number {
   const hit = explain(q, mode).get(id);
   if (!hit) throw new Error(`${id} not matched by ${q}`);
@@ -1190,18 +1204,7 @@ describe("the share of the title the query's words take (RankWeights.fit)", () =
     article("other", "Tin giải trí", "Hoàng Oanh nói về chuyện chia tay.", filler(1)),
   ];
   const a = memoryArchive(docs);
-  const ix = a.segments[0].rank;
-  const explainAll = (q: string, weights: typeof RANK_WEIGHTS) => {
-    const parsed = parseQuery(q);
-    const r = explainQuery(ix, createScratch(ix), {
-      groups: expandQuery(a.lexicon, parsed.words),
-      phrases: parsed.phrases,
-      excluded: [],
-      mode: "all",
-      weights,
-    });
-    return new Map([...r].map(([d, e]) => [ix.ids[d], e]));
-  };
+  const explainAll = (q: string, weights: typeof RANK_WEIGHTS) => explainIn(a, q, weights);
 
   it("is the weight × the title's words that are query words over the title's length, 0 for a title without them", () => {
     const r = explainAll("Hoàng Oanh chia tay", { ...RANK_WEIGHTS, fit: 30 });
@@ -1235,17 +1238,8 @@ describe("the share of the title the query's words take (RankWeights.fit)", () =
       article("apart", "Đàm luận về phán quyết", "Hai bên đàm phán.", filler(1)),
       article("whole", "Đàm phán lại từ đầu", "Hai bên đàm phán.", filler(1)),
     ];
-    const b = memoryArchive(talks);
-    const ib = b.segments[0].rank;
-    const parsed = parseQuery("đàm phán");
-    const r = explainQuery(ib, createScratch(ib), {
-      groups: expandQuery(b.lexicon, parsed.words),
-      phrases: [],
-      excluded: [],
-      mode: "all",
-      weights: { ...RANK_WEIGHTS, fit: 30 },
-    });
-    const fit = (id: string) => r.get(ib.ids.indexOf(id))!.features.fit;
+    const r = explainIn(memoryArchive(talks), "đàm phán", { ...RANK_WEIGHTS, fit: 30 });
+    const fit = (id: string) => r.get(id)!.features.fit;
     expect(fit("apart")).toBe(0);
     expect(fit("whole")).toBeCloseTo((30 * 2) / 5, 9);
   });
@@ -1257,18 +1251,7 @@ describe("a code's inner pairs (RankWeights.codePairs)", () => {
     article("other", "Tin thế giới", "Nhóm G7 ra tuyên bố chung.", filler(1)),
   ];
   const a = memoryArchive(docs);
-  const ix = a.segments[0].rank;
-  const features = (q: string, weights: typeof RANK_WEIGHTS) => {
-    const parsed = parseQuery(q);
-    const r = explainQuery(ix, createScratch(ix), {
-      groups: expandQuery(a.lexicon, parsed.words),
-      phrases: parsed.phrases,
-      excluded: [],
-      mode: "all",
-      weights,
-    });
-    return r.get(ix.ids.indexOf("summit"))!.features;
-  };
+  const features = (q: string, weights: typeof RANK_WEIGHTS) => explainIn(a, q, weights).get("summit")!.features;
 
   it("knows a code's letters and digits typed together or with a hyphen from words typed apart", () => {
     const groups = (q: string) => expandQuery(a.lexicon, parseQuery(q).words);
