@@ -57,6 +57,18 @@ describe("parseSearchParams", () => {
     expect(r.ok && r.query.sort).toBe("relevance");
   });
 
+  it("reads a control character in q as a space: a query of only NULs browses, a pasted tab separates words", () => {
+    expect(parse("q=%00%00")).toEqual(parse(""));
+    const r = parse("q=hoa%09binh%0A%7F");
+    expect(r.ok && r.query.q).toBe("hoa binh");
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", maxLength: 40 }), (q) => {
+        const parsed = parseSearchParams({ q });
+        expect(parsed.ok && /\p{Cc}/u.test(parsed.query.q)).toBe(false);
+      }),
+    );
+  });
+
   it("keeps repeated facet params, in order, without duplicates", () => {
     const r = parse("person=vladimir-putin&person=donald-trump&person=vladimir-putin&outlet=vnexpress");
     expect(r.ok && r.query.person).toEqual(["vladimir-putin", "donald-trump"]);

@@ -39,12 +39,18 @@ const facetIds = z.pipe(
   z.array(z.string()).check(z.maxLength(MAX_FACET_VALUES, `must have at most ${MAX_FACET_VALUES} different values`)),
 );
 
+const CONTROLS = /\p{Cc}/gu;
+const controlsToSpaces = (s: string) => s.replace(CONTROLS, " ");
+/** A query's text as every route reads it: control characters as spaces, trimmed. */
+export const queryText = (s: string) => controlsToSpaces(s).trim();
+
 /**
  * Every search parameter and its rule: the one list both the server's schema and the
  * client's URL parsers are built from, so neither can read a parameter the other ignores.
  */
 const FIELDS = {
-  q: z._default(z.string().check(z.trim(), z.maxLength(MAX_QUERY_LENGTH, `must be at most ${MAX_QUERY_LENGTH} characters`)), ""),
+  // A control character (a NUL, a tab or line break pasted in) is never part of a query: it reads as a space.
+  q: z._default(z.string().check(z.overwrite(queryText), z.maxLength(MAX_QUERY_LENGTH, `must be at most ${MAX_QUERY_LENGTH} characters`)), ""),
   from: z._default(z.nullable(isoDate), null),
   to: z._default(z.nullable(isoDate), null),
   person: z._default(facetIds, []),

@@ -1,14 +1,14 @@
 import { invalidParameter } from "@/lib/api/responses";
 import { getSearchService } from "@/lib/search/service";
 import { suggestIndexFor } from "@/lib/suggest/service";
-import { MAX_QUERY_LENGTH } from "@/lib/url/search-params";
+import { MAX_QUERY_LENGTH, queryText } from "@/lib/url/search-params";
 
 export const dynamic = "force-dynamic";
 
 /** `GET /api/suggest?q=…`: completions of the typed prefix (people, outlets, phrases). */
 export async function GET(request: Request) {
-  const q = new URL(request.url).searchParams.get("q") ?? "";
-  if (q.trim().length > MAX_QUERY_LENGTH) {
+  const q = queryText(new URL(request.url).searchParams.get("q") ?? "");
+  if (q.length > MAX_QUERY_LENGTH) {
     return invalidParameter({ param: "q", message: `q must be at most ${MAX_QUERY_LENGTH} characters` });
   }
   const { engine } = await getSearchService();

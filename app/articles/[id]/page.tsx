@@ -10,7 +10,7 @@ import { serviceState } from "@/lib/search/service";
 import { SITE_NAME } from "@/lib/ui/page-meta";
 import { backHref, firstParam } from "@/lib/url/links";
 import { decodePathParam } from "@/lib/url/path-param";
-import { MAX_QUERY_LENGTH, searchHref } from "@/lib/url/search-params";
+import { MAX_QUERY_LENGTH, queryText, searchHref } from "@/lib/url/search-params";
 
 export const dynamic = "force-dynamic";
 
@@ -27,7 +27,7 @@ export async function generateMetadata({ params }: PageProps<"/articles/[id]">):
 export default async function ArticlePage({ params, searchParams }: PageProps<"/articles/[id]">) {
   const id = decodePathParam((await params).id);
   const sp = await searchParams;
-  const q = (firstParam(sp.q) ?? "").trim().slice(0, MAX_QUERY_LENGTH);
+  const q = queryText(firstParam(sp.q) ?? "").slice(0, MAX_QUERY_LENGTH);
   const back = backHref(firstParam(sp.back), q);
   const state = serviceState();
   if (state.status !== "ok") {
