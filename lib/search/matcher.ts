@@ -244,14 +244,13 @@ interface Prepared {
 }
 
 /**
- * Per segment: the query-word mask of each exact term id, valid where `stamp` holds the
- * asking query's stamp (typed arrays sized to the segment's terms, made once and shared by
- * every query: no map lookup per word of a snippet, nothing cleared between queries).
+ * Per segment: the query-word mask of each exact term id `e` at `[2e + 1]`, valid where `[2e]`
+ * holds the asking query's stamp (one typed array sized to the segment's terms, made once and
+ * shared by every query: no map lookup per word of a snippet, nothing cleared between queries).
+ * A term's stamp and mask side by side: a shown article's words are scattered over a large
+ * vocabulary, and one memory read finds both.
  */
-interface MaskCache {
-  stamp: Int32Array;
-  mask: Int32Array;
-}
+type MaskCache = Int32Array;
 
 /** Stamps of prepared queries, for MaskCache (process-wide: caches are per segment). */
 let lastStamp = 0;
@@ -635,8 +634,8 @@ export function createMatcher(
     const { rank } = at.seg;
     if (!p.stamp) p.stamp = ++lastStamp;
     let cache = maskCaches.get(at.seg);
-    if (!cache) maskCaches.set(at.seg, (cache = { stamp: new Int32Array(rank.exactTerm.length), mask: new Int32Array(rank.exactTerm.length) }));
-    const { stamp, mask } = cache;
+    if (!cache) maskCaches.set(at.seg, (cache = new Int32Array(2 * rank.exactTerm.length)));
+    const masks = cache;
     const mine = p.stamp;
     return {
       stream: rank.stream,
@@ -645,9 +644,10 @@ export function createMatcher(
       fromChar: at.fromChar,
       term: (e) => rank.exactTerm[e],
       maskOf(e) {
-        if (stamp[e] === mine) return mask[e];
-        stamp[e] = mine;
-        return (mask[e] = maskOfTerm(rules, rank.exactTerm[e], rank.foldedTerm[rank.foldedOf[e]]));
+        const i = 2 * e;
+        if (masks[i] === mine) return masks[i + 1];
+        masks[i] = mine;
+        return (masks[i + 1] = maskOfTerm(rules, rank.exactTerm[e], rank.foldedTerm[rank.foldedOf[e]]));
       },
     };
   }

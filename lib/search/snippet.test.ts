@@ -7,7 +7,8 @@ import type { Article } from "@/lib/corpus/types";
 import { SearchEngine } from "@/lib/search/engine";
 import { createMatcher } from "@/lib/search/matcher";
 import { textAfterTitle } from "@/lib/search/derived-title";
-import { SNIPPET_MIN } from "@/lib/search/snippet";
+import { maskOfTerm, rulesOf, SNIPPET_MIN } from "@/lib/search/snippet";
+import { fold } from "@/lib/text/analyzer";
 import { EMPTY_QUERY } from "@/lib/url/search-params";
 
 const WORDS = ["hòa", "hoà", "hoa", "bình", "binh", "Kim", "Jong-un", "6.300", "25/4", "đồng", "kg", "giá", "vàng", "Giá"];
@@ -87,5 +88,42 @@ describe("marks read from the token stream", () => {
       ),
       { numRuns: 60 },
     );
+  });
+});
+
+describe("maskOfTerm's first-unit gate", () => {
+  const FORMS = ["hòa", "hoà", "hoa", "bình", "binh", "giá", "gia", "vàng", "vang", "đồng", "dong", "25", "kg", "", "ổn", "on", "Ở"];
+  const keys = fc.uniqueArray(fc.constantFrom(...FORMS), { maxLength: 4 });
+  const prefixes = fc.array(fc.record({ text: fc.constantFrom(...FORMS, "h", "đ", "v"), marked: fc.boolean() }), { maxLength: 2 });
+
+  it("gives every word the mask the maps and prefixes give it without the gate", () => {
+    let marked = 0;
+    fc.assert(
+      fc.property(keys, keys, prefixes, (folded, exact, typed) => {
+        const rules = rulesOf(
+          new Map(folded.map((k, i) => [k, 1 << i])),
+          new Map(exact.map((k, i) => [k, 1 << (i + 4)])),
+          typed.map((p, i) => ({ ...p, bit: 1 << (i + 8) })),
+        );
+        const ungated = { ...rules, firsts: null };
+        for (const term of FORMS) {
+          const mask = maskOfTerm(rules, term, fold(term));
+          expect(mask).toBe(maskOfTerm(ungated, term, fold(term)));
+          if (mask) marked++;
+        }
+      }),
+      { numRuns: 300 },
+    );
+    // Not vacuous: words were marked through the gate.
+    expect(marked).toBeGreaterThan(0);
+  });
+
+  it("lets a word through by a prefix alone, and an empty prefix lets every word through", () => {
+    const byPrefix = rulesOf(new Map([["gia", 1]]), new Map(), [{ text: "vie", marked: false, bit: 2 }]);
+    expect(maskOfTerm(byPrefix, "việt", "viet")).toBe(2);
+    expect(maskOfTerm(byPrefix, "bình", "binh")).toBe(0);
+    const empty = rulesOf(new Map(), new Map(), [{ text: "", marked: true, bit: 4 }]);
+    expect(empty.firsts).toBeNull();
+    expect(maskOfTerm(empty, "bình", "binh")).toBe(4);
   });
 });

@@ -27,6 +27,13 @@ export interface MarkRules {
   prefixes: { text: string; marked: boolean; bit: number }[];
   /** Bit g set when query word g directly follows word g-1. */
   joinMask: number;
+  /**
+   * The first UTF-16 unit of every folded key (`terms`, unmarked prefixes) and of every exact key
+   * (`exact`, marked prefixes): a word whose forms start with none of them matches no query word,
+   * which spares most of a shown article's words the maps (`maskOfTerm`). Null: no such gate
+   * (an empty prefix starts every word).
+   */
+  firsts: { folded: number[]; exact: number[] } | null;
 }
 
 /** Marking rules for the words of a query and their completions. */
@@ -47,7 +54,27 @@ export function markRules(groups: Group[], foldedTerm: (f: number) => string, ex
     if (g.word.prefix) prefixes.push({ text: g.word.marked ? g.word.term : g.word.folded, marked: g.word.marked, bit });
     if (i > 0 && g.word.joinsPrev) joinMask |= bit;
   });
-  return { terms, exact, prefixes, joinMask };
+  return rulesOf(terms, exact, prefixes, joinMask);
+}
+
+/** Marking rules of these keys, with their first-unit gate (MarkRules.firsts). */
+export function rulesOf(terms: Map<string, number>, exact: Map<string, number>, prefixes: MarkRules["prefixes"], joinMask = 0): MarkRules {
+  return { terms, exact, prefixes, joinMask, firsts: firstUnits(terms, exact, prefixes) };
+}
+
+/** MarkRules.firsts of these keys (an empty key's unit is NaN, as `"".charCodeAt(0)` is, and `includes` finds NaN). */
+function firstUnits(terms: Map<string, number>, exact: Map<string, number>, prefixes: MarkRules["prefixes"]): MarkRules["firsts"] {
+  if (prefixes.some((p) => p.text === "")) return null;
+  const add = (units: number[], text: string) => {
+    const unit = text.charCodeAt(0);
+    if (!units.includes(unit)) units.push(unit);
+  };
+  const folded: number[] = [];
+  const marked: number[] = [];
+  for (const key of terms.keys()) add(folded, key);
+  for (const key of exact.keys()) add(marked, key);
+  for (const p of prefixes) add(p.marked ? marked : folded, p.text);
+  return { folded, exact: marked };
 }
 
 /**
@@ -97,6 +124,9 @@ const SPAN: Span = { start: 0, end: 0 };
 
 /** A word's query-word mask from its normalised and folded forms. */
 export function maskOfTerm(rules: MarkRules, term: string, folded: string): number {
+  // A map key or a prefix equal to the start of a form shares its first unit.
+  const firsts = rules.firsts;
+  if (firsts && !firsts.folded.includes(folded.charCodeAt(0)) && !firsts.exact.includes(term.charCodeAt(0))) return 0;
   let mask = (rules.terms.get(folded) ?? 0) | (rules.exact.get(term) ?? 0);
   for (const p of rules.prefixes) if ((p.marked ? term : folded).startsWith(p.text)) mask |= p.bit;
   return mask;
