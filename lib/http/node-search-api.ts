@@ -6,11 +6,12 @@
 // work (docs/history/performance-log.md, scale10). instrumentation.ts registers it; `next start` alone and
 // `next dev` keep answering through app/api/search/route.ts.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { constants, gzipSync } from "node:zlib";
+import { constants } from "node:zlib";
 import { errorFields, log } from "@/lib/log";
 import { frontRequest } from "@/lib/http/node-page-front";
 import { searchApi } from "@/lib/http/search-api";
 import { STATIC_SECURITY_HEADERS } from "@/lib/security/headers";
+import { ReusedGzip } from "@/lib/http/reused-gzip";
 
 /** Where instrumentation.ts leaves `NODE_ROUTES` for scripts/start.mjs. */
 export const NODE_ROUTES_KEY = Symbol.for("tim-tin.node-routes");
@@ -41,6 +42,9 @@ export const GZIP_THRESHOLD = 1024;
  * (docs/history/performance-log.md, api13).
  */
 export const GZIP_OPTIONS = { level: constants.Z_BEST_SPEED };
+
+/** This process's gzip handle for answers (requests are answered one at a time on its thread). */
+const GZIP = new ReusedGzip(GZIP_OPTIONS);
 
 /** Whether an Accept-Encoding header takes gzip (a q=0 refuses it). */
 export function acceptsGzip(header: string | string[] | undefined): boolean {
@@ -74,9 +78,9 @@ export async function serveSearchApi(req: IncomingMessage, res: ServerResponse):
       res.writeHead(status).end();
       return;
     }
-    let bytes = Buffer.from(body, "utf8");
+    let bytes: Buffer = Buffer.from(body, "utf8");
     if (bytes.length >= GZIP_THRESHOLD && acceptsGzip(req.headers["accept-encoding"])) {
-      bytes = gzipSync(bytes, GZIP_OPTIONS);
+      bytes = GZIP.gzip(bytes);
       res.setHeader("Content-Encoding", "gzip");
     }
     res.setHeader("Content-Length", bytes.length);
