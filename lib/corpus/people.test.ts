@@ -828,3 +828,26 @@ describe("findPeople on frozen20's kinds (issue #16, people22)", () => {
     expect(names("Ông Bill Gates thăm Việt Nam. Quỹ Bill Gates tài trợ.")).toEqual(["Bill Gates"]);
   });
 });
+
+describe("findPeople on frozen21's kinds (issue #16, people23)", () => {
+  it("reads the teams of a match result as no people, and keeps a player beside a score", () => {
+    expect(names("Copa Libertadores: Nacional Montevideo 0-1 Lanus; Santos 4-0 Sporting Cristal.")).toEqual([]);
+    // The same names beside a list of tennis sets stay people's (their surnames alone support them).
+    expect(names("Ambrose Chapel 2-1 Rufus Firefly.", "Chapel và Firefly bắt tay.")).toEqual([]);
+    expect(names("Thông số trận đấu: Ambrose Chapel 6-4, 6-3 Rufus Firefly.", "Chapel và Firefly bắt tay.")).toEqual(["Ambrose Chapel", "Rufus Firefly"]);
+  });
+  it("drops the Khmer honorifics before a name, as it drops 'Sheikh'", () => {
+    expect(names("Chủ tịch Quốc hội Campuchia Samdech Heng Samrin phát biểu.")).toEqual(["Heng Samrin"]);
+    expect(names("Thủ tướng Campuchia Samdech Techo Hun Sen phát biểu.")).toEqual(["Hun Sen"]);
+  });
+  it("reads a department opening a run as no person, and keeps 'Khoa' inside a name", () => {
+    expect(names("Bác sĩ Huỳnh Như Đồng, Trưởng Khoa Ngoại Thần kinh, cho biết.")).toEqual(["Huỳnh Như Đồng"]);
+    expect(names("Nhà thơ Nguyễn Khoa Điềm và anh Lê Đăng Khoa dự lễ.")).toEqual(["Nguyễn Khoa Điềm", "Lê Đăng Khoa"]);
+  });
+  it("reads a name after a verb of posting and 'trên' (on a medium) as a thing here, counted bare in the archive", () => {
+    const candidate = (text: string, name: string) => findCandidates([text]).find((m) => m.words.join(" ") === name);
+    expect(candidate("Modric chia sẻ trên Sportske Novosti.", "Sportske Novosti")).toMatchObject({ placed: true, near: true });
+    // "trên" alone is also "above": a name after it stays open.
+    expect(candidate("Ở phía trên Novak Djokovic vẫn giữ hạng.", "Novak Djokovic")).toMatchObject({ placed: false });
+  });
+});

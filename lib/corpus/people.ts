@@ -5,6 +5,7 @@ import outletsJson from "@/data/outlets.json";
 import peopleJson from "@/data/people.json";
 import * as charClass from "@/lib/corpus/char-class";
 import { lineUpItems } from "@/lib/corpus/line-ups";
+import { besideScore } from "@/lib/corpus/match-score";
 import { sportsPiece } from "@/lib/corpus/sport-piece";
 import * as nameLists from "@/lib/corpus/names";
 import { gluedSurname, nameWords, opensWithInitial, spacedInitial, writtenName } from "@/lib/corpus/initials";
@@ -96,6 +97,10 @@ const TRAILING_TITLES = new Set(["ông", "bà", "chị", "cô", "cụ", "chú", 
 const IN_RUN_TITLES = new Set([
   "sheikh",
   "emir",
+  // Khmer honorifics, dropped like "Sheikh": "Samdech Heng Samrin", "Samdech Techo Hun Sen" (in the
+  // corpus 56 times, always before a name).
+  "samdech",
+  "techo",
   // Shiite clergy's rank, written before the name: "Ayatollah Ali Khamenei" is Ali Khamenei.
   "ayatollah",
   "hoàng thân",
@@ -490,9 +495,26 @@ const LETTER = /[\p{L}\p{M}]/u;
  * Where: "ở Hà Thành", "bị loại khỏi Real Madrid"; what one joins: "gia nhập Preston North End",
  * "khoác áo Bastia" (join, wear a club's shirt). In the labelled articles no name right after
  * these is a person (`people-context.ts`), but the archive has a few ("thấy ở Kimmich", "nằm ở Jose
- * Mourinho"): the name is placed here and counted bare in the archive, like `near`.
+ * Mourinho"): the name is placed here and counted bare in the archive, like `near`. A medium one
+ * posts or speaks on: "chia sẻ trên Sportske Novosti", "viết trên Twitter" (in the corpus these verbs
+ * and "trên" stand before media only; "trên" alone also means above: "phía trên Djokovic").
  */
-const WEAK_PLACE_BEFORE = new Set(["ở", "khỏi", "gia nhập", "khoác áo"]);
+const WEAK_PLACE_BEFORE = new Set([
+  "ở",
+  "khỏi",
+  "gia nhập",
+  "khoác áo",
+  "chia sẻ trên",
+  "đăng trên",
+  "đăng tải trên",
+  "viết trên",
+  "đưa tin trên",
+  "cho biết trên",
+  "phát biểu trên",
+  "trả lời trên",
+  "tiết lộ trên",
+  "bình luận trên",
+]);
 
 /** Words that end with a title's last word but introduce no one: "nhóm khủng bố Abu Sayyaf", "công bố". */
 const NOT_TITLES = new Set(["khủng bố", "công bố", "tuyên bố", "phân bố"]);
@@ -1017,10 +1039,13 @@ export function mentionsInRun(text: string, runStart: number, runWords: string[]
     const headOnly =
       GIVEN_NAME_ORG_WORDS.has(lw) &&
       ((i === runWords.length - 1 && i > segStart) || (lw === "trường" && givenTruong(text, offsets, runWords, lws, i, segStart)));
+    // "Khoa Ngoại Thần kinh", "Khoa Nhi": a hospital's or a school's department opens the run; inside a
+    // name "Khoa" is a given or middle name ("Đăng Khoa", "Nguyễn Khoa Điềm").
+    const department = lw === "khoa" && i === 0 && runWords.length > 1;
     const capitalsOnly = CAPITALS_ONLY.has(lw) && !allCapitals(w, 1);
     const onlyBefore = ORG_ONLY_BEFORE.get(lw);
     const nameHere = onlyBefore !== undefined && (lws[i + 1] ?? "") !== onlyBefore;
-    const nonPerson = (NON_PERSON_WORDS.has(lw) && !headOnly && !capitalsOnly && !nameHere) || (isCapitals(w) && !IN_RUN_TITLES.has(lw));
+    const nonPerson = department || (NON_PERSON_WORDS.has(lw) && !headOnly && !capitalsOnly && !nameHere) || (isCapitals(w) && !IN_RUN_TITLES.has(lw));
     if (i < runWords.length && !place && !nonPerson) {
       i++;
       continue;
@@ -1040,7 +1065,7 @@ export function mentionsInRun(text: string, runStart: number, runWords: string[]
         ? false
         : COMPANY_WORDS.has(lw) || (COMPANY_FORMS.has(lw) && (afterOrg || (i === 0 && COMPANY_BEFORE.test(text.slice(Math.max(0, runStart - 9), runStart)))))
           ? "company"
-          : NON_PERSON_WORDS.has(lw) && "org";
+          : (department || NON_PERSON_WORDS.has(lw)) && "org";
     i += place > 0 ? place : 1;
     segStart = i;
   }
@@ -1643,6 +1668,13 @@ export function findCandidates(texts: string[]): Candidate[] {
     else if (!m.titled && !m.placed && isQuotedTitle(texts[m.text], m)) {
       m.placed = true;
       m.quoted = true;
+    }
+    // "Santos 4-0 Sporting Cristal": a foreign name beside one match score is a team's here. Counted
+    // bare in the archive (`near`): players stand beside scores in other shapes, and one result
+    // says nothing of the name's other senses ("Santos" of Fernando Santos).
+    else if (!m.titled && !m.placed && !m.known && !isVietnameseName(m.words) && besideScore(texts[m.text], m.start, m.end)) {
+      m.placed = true;
+      m.near = true;
     }
   }
   // "phố Hoàng Ngân và Nguyễn Thị Thập": full names listed right after a street's are streets
