@@ -22,6 +22,12 @@ describe("besideScore", () => {
     expect(beside("Thông số trận đấu Novak Djokovic 6-4, 6-3 Vasek Pospisil 5 Aces", "Vasek Pospisil")).toBe(false);
     expect(beside("Andy Murray 7-6(7-1), 6-4, 6-4", "Andy Murray")).toBe(false);
     expect(beside("XSKT Cần Thơ - HAGL 3-0 Nsi 18, Văn Thành 45+1", "Nsi")).toBe(false);
+    // Sets without commas, and a paragraph about tennis.
+    expect(beside("Federer đánh bại Robin Soderling 6-1 7-6(1) 6-4 để đăng quang.", "Robin Soderling")).toBe(false);
+    expect(beside("Nole thua trắng Dominic Thiem 0-6 ở set 3.", "Dominic Thiem")).toBe(false);
+    expect(beside("Hoàng Nam thua Sun Fajing 1-2 ở tứ kết đơn nam.", "Sun Fajing")).toBe(false);
+    // The same shape in a football report is a team's.
+    expect(beside("Chelsea thua Crystal Palace 1-2 ở vòng 31.", "Crystal Palace")).toBe(true);
   });
 
   it("leaves dates and ranges of units alone", () => {

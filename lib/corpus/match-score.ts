@@ -10,7 +10,7 @@ const SCORE = String.raw`\d ?[-–] ?\d`;
 
 /** After a name: the score, then neither another set, a tiebreak, a decimal nor a unit of a range. */
 const SCORE_AFTER = new RegExp(
-  String.raw`^ ${SCORE}(?![\d\p{L}/:]|\s?[-–]\s?\d|\s*[,.(]\s*\d|\s*\(|\s(?:độ|ngày|tháng|năm|giờ|phút|tuổi|lần|người|km|m|triệu|tỷ|USD)(?!\p{L})|\s?%)`,
+  String.raw`^ ${SCORE}(?![\d\p{L}/:]|\s?[-–]\s?\d|\s\d|\s*[,.(]\s*\d|\s*\(|\s(?:độ|ngày|tháng|năm|giờ|phút|tuổi|lần|người|km|m|triệu|tỷ|USD)(?!\p{L})|\s?%)`,
   "u",
 );
 
@@ -20,12 +20,18 @@ const SCORE_BEFORE = new RegExp(String.raw`(?<![\d,:/.]\s?|[-–]\s?|(?:ngày|s�
 /** After the name the score precedes: a number (a scorer's minute, a statistic; not the next kick-off time, "07:45") makes it a player. */
 const NUMBER_AFTER = /^\s*\d{1,3}(?![\d:h])/u;
 
+/**
+ * Tennis: a player beside a set's or a match's score ("thua Dominic Thiem 0-6 ở set 3", "đánh bại
+ * Robin Soderling 6-1 7-6(1) 6-4", "thua Sun Fajing 1-2 ở tứ kết đơn nam"). Such a paragraph says so.
+ */
+const TENNIS = /(?<![\p{L}])(?:set|sets|game|tie-break|tay vợt|đơn nam|đơn nữ|đôi nam|đôi nữ|đánh đôi|ATP|WTA|Grand Slam)(?![\p{L}])/iu;
+
 /** Whether the name at `start`–`end` of `text` stands right before or right after one match score. */
 export function besideScore(text: string, start: number, end: number): boolean {
   // Most names have no digit near them: two character tests before any pattern.
   const digitAfter = isDigit(text.charCodeAt(end + 1));
   const digitBefore = isDigit(text.charCodeAt(start - 2));
-  if (!digitAfter && !digitBefore) return false;
+  if ((!digitAfter && !digitBefore) || TENNIS.test(text)) return false;
   if (digitAfter && SCORE_AFTER.test(text.slice(end, end + 16))) return true;
   return digitBefore && SCORE_BEFORE.test(text.slice(Math.max(0, start - 20), start)) && !NUMBER_AFTER.test(text.slice(end, end + 6));
 }

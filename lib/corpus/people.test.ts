@@ -847,6 +847,7 @@ describe("findPeople on frozen21's kinds (issue #16, people23)", () => {
         .map((m) => m.words.join(" "));
     expect(open("Ông Huỳnh Như Đồng cho biết Khoa Ngoại Thần kinh đã tiếp nhận bệnh nhân.")).toEqual(["Huỳnh Như Đồng"]);
     expect(names("Nhà thơ Nguyễn Khoa Điềm và anh Lê Đăng Khoa dự lễ.")).toEqual(["Nguyễn Khoa Điềm", "Lê Đăng Khoa"]);
+    expect(names("Đạo diễn Khoa Nguyễn phát triển nội dung.")).toEqual(["Khoa Nguyễn"]);
   });
   it("reads a name after a verb of posting and 'trên' (on a medium) as a thing here, counted bare in the archive", () => {
     const candidate = (text: string, name: string) => findCandidates([text]).find((m) => m.words.join(" ") === name);

@@ -1040,8 +1040,9 @@ export function mentionsInRun(text: string, runStart: number, runWords: string[]
       GIVEN_NAME_ORG_WORDS.has(lw) &&
       ((i === runWords.length - 1 && i > segStart) || (lw === "trường" && givenTruong(text, offsets, runWords, lws, i, segStart)));
     // "Khoa Ngoại Thần kinh", "Khoa Nhi": a hospital's or a school's department opens the run; inside a
-    // name "Khoa" is a given or middle name ("Đăng Khoa", "Nguyễn Khoa Điềm").
-    const department = lw === "khoa" && i === 0 && runWords.length > 1;
+    // name "Khoa" is a given or middle name ("Đăng Khoa", "Nguyễn Khoa Điềm"), and before a family
+    // name it is one written given name first ("đạo diễn Khoa Nguyễn").
+    const department = lw === "khoa" && i === 0 && runWords.length > 1 && !VN_SURNAMES.has(lws[1]);
     const capitalsOnly = CAPITALS_ONLY.has(lw) && !allCapitals(w, 1);
     const onlyBefore = ORG_ONLY_BEFORE.get(lw);
     const nameHere = onlyBefore !== undefined && (lws[i + 1] ?? "") !== onlyBefore;
