@@ -31,9 +31,12 @@ export function besideScore(text: string, start: number, end: number): boolean {
   // Most names have no digit near them: two character tests before any pattern.
   const digitAfter = isDigit(text.charCodeAt(end + 1));
   const digitBefore = isDigit(text.charCodeAt(start - 2));
-  if ((!digitAfter && !digitBefore) || TENNIS.test(text)) return false;
-  if (digitAfter && SCORE_AFTER.test(text.slice(end, end + 16))) return true;
-  return digitBefore && SCORE_BEFORE.test(text.slice(Math.max(0, start - 20), start)) && !NUMBER_AFTER.test(text.slice(end, end + 6));
+  if (!digitAfter && !digitBefore) return false;
+  const score =
+    (digitAfter && SCORE_AFTER.test(text.slice(end, end + 16))) ||
+    (digitBefore && SCORE_BEFORE.test(text.slice(Math.max(0, start - 20), start)) && !NUMBER_AFTER.test(text.slice(end, end + 6)));
+  // The paragraph is read only for a score found.
+  return score && !TENNIS.test(text);
 }
 
 function isDigit(c: number): boolean {

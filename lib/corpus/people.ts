@@ -1673,7 +1673,7 @@ export function findCandidates(texts: string[]): Candidate[] {
     // "Santos 4-0 Sporting Cristal": a foreign name beside one match score is a team's here. Counted
     // bare in the archive (`near`): players stand beside scores in other shapes, and one result
     // says nothing of the name's other senses ("Santos" of Fernando Santos).
-    else if (!m.titled && !m.placed && !m.known && !isVietnameseName(m.words) && besideScore(texts[m.text], m.start, m.end)) {
+    else if (!m.titled && !m.placed && !m.known && besideScore(texts[m.text], m.start, m.end) && !isVietnameseName(m.words)) {
       m.placed = true;
       m.near = true;
     }
