@@ -139,7 +139,10 @@ export class AbbreviationReader {
         together: c.together,
         sampled,
         df: phraseDf(lex, c.syllables),
-        spelling: [...c.spellings].sort((a, b) => b[1] - a[1])[0][0].split(" ").map(Number),
+        spelling: [...c.spellings]
+          .sort((a, b) => b[1] - a[1])[0][0]
+          .split(" ")
+          .map(Number),
       }))
       .sort((a, b) => b.together - a.together);
   }
@@ -228,6 +231,9 @@ function spelled(lex: Lexicon, e: number, f: number): { text: string; term: stri
   return { text, term };
 }
 
+/** The fewest words of a long form typed in the query that is read as its short form too (two-word ones — `đại học`, `du lịch` — added more unwanted articles than they found: rank23). */
+export const LONG_FORM_WORDS = 3;
+
 /**
  * The query read with its abbreviations: a short form (`TQ`) is replaced by its long form's
  * syllables (`Trung Quốc`), a run of words that is a long form (`huấn luyện viên`) is kept; in
@@ -235,7 +241,7 @@ function spelled(lex: Lexicon, e: number, f: number): { text: string; term: stri
  * run together), so the reading only adds articles. Words already split (`whole[i] >= 0`), quoted,
  * in a phrase or being typed are left as they are.
  */
-export function readAbbreviations(reader: AbbreviationReader, query: SplitQuery): SplitQuery {
+export function readAbbreviations(reader: AbbreviationReader, query: SplitQuery, longWords = LONG_FORM_WORDS): SplitQuery {
   const lex = reader.lex;
   const words: QueryWord[] = [];
   const whole: number[] = [];
@@ -260,7 +266,7 @@ export function readAbbreviations(reader: AbbreviationReader, query: SplitQuery)
     }
     // A long form typed: the longest run from here whose initials are a short form standing for it.
     let taken = 0;
-    for (let k = Math.min(6, query.words.length - i); k >= 2 && !taken; k--) {
+    for (let k = Math.min(6, query.words.length - i); k >= Math.max(2, longWords) && !taken; k--) {
       const run = query.words.slice(i, i + k);
       if (!run.every((r, j) => free(i + j) && (j === 0 || r.joinsPrev) && /^[a-z]+$/.test(r.folded))) continue;
       const g = lex.foldedId.get(run.map((r) => r.folded[0]).join(""));

@@ -11,7 +11,7 @@ import { ACCENT_SCAN, accentReading, holdersOf } from "@/lib/search/accents";
 import { applyEdits, correctQuery, rareNameFix } from "@/lib/search/correct";
 import { expandQuery, type Group } from "@/lib/search/query-expand";
 import { splitRunTogether, withWhole } from "@/lib/search/run-together";
-import { AbbreviationReader, archiveAbbreviations, readAbbreviations } from "@/lib/search/abbreviations";
+import { AbbreviationReader, archiveAbbreviations, LONG_FORM_WORDS, readAbbreviations } from "@/lib/search/abbreviations";
 import { nameIds, namePostings, titleHeld, titleHolders, titleNameTerms } from "@/lib/search/title-names";
 import { NAME_SHARE, writtenAsName } from "@/lib/search/word-case";
 import { parseQuery, type ParsedQuery } from "@/lib/search/query-parse";
@@ -145,6 +145,8 @@ export interface MatcherOptions {
   runTogether?: boolean;
   /** Read an abbreviation (`TQ`) as the long form the archive writes with it too, and a long form as its abbreviation (default true; abbreviations.ts). */
   abbreviations?: boolean;
+  /** The fewest words of a typed long form read as its abbreviation too (default LONG_FORM_WORDS 3; Infinity: never). */
+  abbreviationLong?: number;
   /** Names typed with capitals must stand together (default true; false for experiments). */
   names?: boolean;
   /**
@@ -288,6 +290,7 @@ export function createMatcher(
     nameFix = true,
     runTogether = true,
     abbreviations = true,
+    abbreviationLong = LONG_FORM_WORDS,
     nameShare = NAME_SHARE,
   }: MatcherOptions = {},
 ): Matcher {
@@ -333,7 +336,7 @@ export function createMatcher(
     const typed = parseQuery(q);
     const split = runTogether ? splitRunTogether(lex, typed) : { ...typed, whole: [] };
     // Abbreviations and their long forms, each matching the other (abbreviations.ts).
-    const parsed = abbreviations ? readAbbreviations(abbreviationReader, split) : split;
+    const parsed = abbreviations ? readAbbreviations(abbreviationReader, split, abbreviationLong) : split;
     const groups = withWhole(expandQuery(lex, parsed.words, dateSpellings, decimalSpellings), parsed.whole);
     const prepared: Prepared = {
       q,

@@ -104,7 +104,9 @@ async function main() {
   }
   times.sort((a, b) => a - b);
   const q = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))].toFixed(2);
-  console.log(`archive: ${archive.segments.reduce((n, s) => n + s.rank.n, 0)} articles; ${shorts.length} capitalised words of 2–6 letters (df ≥ 3); ${learned.length} read as a long form`);
+  console.log(
+    `archive: ${archive.segments.reduce((n, s) => n + s.rank.n, 0)} articles; ${shorts.length} capitalised words of 2–6 letters (df ≥ 3); ${learned.length} read as a long form`,
+  );
   console.log(`CPU ms per reading (the first, the syllable lists built once before): median ${q(0.5)}, p90 ${q(0.9)}, max ${q(0.999)}`);
   learned.sort((a, b) => foldedDf(lex, b.f) - foldedDf(lex, a.f));
   console.log(`\n| short | long form | short df | long df (est.) | both | short in title, long in body | long in title, short in body |`);
@@ -112,7 +114,9 @@ async function main() {
   for (const l of learned.slice(0, Number(args.top))) {
     const tb = titleBody(archive, l.f, l.long);
     const long = l.long.map((s) => lex.exactTerm[lex.commonExact[s]] ?? lex.foldedTerm[s]).join(" ");
-    console.log(`| ${lex.exactTerm[lex.commonExact[l.f]] ?? lex.foldedTerm[l.f]} | ${long} | ${foldedDf(lex, l.f)} | ${l.df} | ${l.together} | ${tb.shortTitle} | ${tb.longTitle} |`);
+    console.log(
+      `| ${lex.exactTerm[lex.commonExact[l.f]] ?? lex.foldedTerm[l.f]} | ${long} | ${foldedDf(lex, l.f)} | ${l.df} | ${l.together} | ${tb.shortTitle} | ${tb.longTitle} |`,
+    );
   }
 
   // The judged queries the reading touches.
@@ -138,7 +142,8 @@ async function main() {
   await live.close();
 }
 
-if (require.main === module) main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+if (require.main === module)
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
