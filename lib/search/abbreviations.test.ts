@@ -68,6 +68,9 @@ describe("abbreviations read from the archive", () => {
   it("an abbreviation finds the long form's article, and the long form the abbreviation's", () => {
     expect(ids(true, "TQ bắt tàu cá")).toEqual(["long", "short"]);
     expect(ids(false, "TQ bắt tàu cá")).toEqual(["short"]);
+    // Typed last, in capitals, it is a whole word, not one being typed.
+    expect(ids(true, "tàu cá bị TQ")).toEqual(["long", "short"]);
+    expect(ids(false, "tàu cá bị TQ")).toEqual(["short"]);
     expect(ids(true, "Trung Quốc bắt tàu cá")).toEqual(["long", "short"]);
     expect(ids(false, "Trung Quốc bắt tàu cá")).toEqual(["long"]);
     // A name with no long form finds what it found before.

@@ -219,9 +219,10 @@ export function archiveAbbreviations(archive: Archive): AbbreviationSource {
 
 /** Whether a query word may be read as a short form: typed in capitals (`TQ`, `ĐBQH`), or in lower case (`hlv`) where the archive writes it capitalised. */
 function typedShort(lex: Lexicon, w: QueryWord, f: number | undefined): boolean {
-  if (f === undefined || w.quoted || w.prefix || w.tight || !abbreviationShape(w.folded)) return false;
+  if (f === undefined || w.quoted || w.tight || !abbreviationShape(w.folded)) return false;
+  // Typed in capitals, the last word is a whole abbreviation (`phụ nữ lăng mạ CSGT`), not one being typed.
   if (/^\p{Lu}+$/u.test(w.text)) return true;
-  return /^\p{Ll}+$/u.test(w.text) && !isVietnameseSyllable(w.text) && writtenAsName(lex.shared?.cases, f, NAME_SHARE);
+  return !w.prefix && /^\p{Ll}+$/u.test(w.text) && !isVietnameseSyllable(w.text) && writtenAsName(lex.shared?.cases, f, NAME_SHARE);
 }
 
 /** How the long form's syllable is written most with the short form, capitalised where the archive writes it so. */
@@ -238,15 +239,15 @@ export const LONG_FORM_WORDS = 3;
  * The query read with its abbreviations: a short form (`TQ`) is replaced by its long form's
  * syllables (`Trung Quốc`), a run of words that is a long form (`huấn luyện viên`) is kept; in
  * both, each of the long form's words also matches the short form (`whole`, as for words typed
- * run together), so the reading only adds articles. Words already split (`whole[i] >= 0`), quoted,
- * in a phrase or being typed are left as they are.
+ * run together), so the reading only adds articles. Words already split (`whole[i] >= 0`), quoted
+ * or in a phrase are left as they are, and so is a last word being typed unless typed in capitals.
  */
 export function readAbbreviations(reader: AbbreviationReader, query: SplitQuery, longWords = LONG_FORM_WORDS): SplitQuery {
   const lex = reader.lex;
   const words: QueryWord[] = [];
   const whole: number[] = [];
   const moved: number[] = [];
-  const free = (i: number) => !(query.whole[i] >= 0) && query.words[i].phrase < 0 && !query.words[i].quoted && !query.words[i].prefix;
+  const free = (i: number) => !(query.whole[i] >= 0) && query.words[i].phrase < 0 && !query.words[i].quoted;
   let changed = false;
   for (let i = 0; i < query.words.length; i++) {
     const w = query.words[i];
@@ -258,7 +259,7 @@ export function readAbbreviations(reader: AbbreviationReader, query: SplitQuery,
       long.syllables.forEach((s, k) => {
         const { text, term } = spelled(lex, long.spelling[k], s);
         const folded = lex.foldedTerm[s];
-        words.push({ ...w, text, term, folded, marked: term !== folded, joinsPrev: k === 0 ? w.joinsPrev : true, phrase: -1 });
+        words.push({ ...w, text, term, folded, marked: term !== folded, prefix: false, joinsPrev: k === 0 ? w.joinsPrev : true, phrase: -1 });
         whole.push(f!);
       });
       changed = true;
@@ -268,7 +269,7 @@ export function readAbbreviations(reader: AbbreviationReader, query: SplitQuery,
     let taken = 0;
     for (let k = Math.min(6, query.words.length - i); k >= Math.max(2, longWords) && !taken; k--) {
       const run = query.words.slice(i, i + k);
-      if (!run.every((r, j) => free(i + j) && (j === 0 || r.joinsPrev) && /^[a-z]+$/.test(r.folded))) continue;
+      if (!run.every((r, j) => free(i + j) && !r.prefix && (j === 0 || r.joinsPrev) && /^[a-z]+$/.test(r.folded))) continue;
       const g = lex.foldedId.get(run.map((r) => r.folded[0]).join(""));
       if (g === undefined || !writtenAsName(lex.shared?.cases, g, NAME_SHARE)) continue;
       const back = reader.longForm(g);

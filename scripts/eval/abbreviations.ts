@@ -94,13 +94,13 @@ async function main() {
     if (abbreviationShape(lex.foldedTerm[f]) && foldedDf(lex, f) >= 3 && writtenAsName(lex.shared?.cases, f, NAME_SHARE)) shorts.push(f);
   }
   const times: number[] = [];
-  const learned: { f: number; long: number[]; together: number; df: number }[] = [];
+  const learned: { f: number; long: number[]; spelling: number[]; together: number; sampled: number; df: number }[] = [];
   for (const f of shorts) {
     const t0 = process.cpuUsage();
     const long = reader.longForm(f);
     const t = process.cpuUsage(t0);
     times.push((t.user + t.system) / 1000);
-    if (long) learned.push({ f, long: long.syllables, together: long.together, df: long.df });
+    if (long) learned.push({ f, long: long.syllables, spelling: long.spelling, together: long.together, sampled: long.sampled, df: long.df });
   }
   times.sort((a, b) => a - b);
   const q = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))].toFixed(2);
@@ -109,13 +109,15 @@ async function main() {
   );
   console.log(`CPU ms per reading (the first, the syllable lists built once before): median ${q(0.5)}, p90 ${q(0.9)}, max ${q(0.999)}`);
   learned.sort((a, b) => foldedDf(lex, b.f) - foldedDf(lex, a.f));
-  console.log(`\n| short | long form | short df | long df (est.) | both | short in title, long in body | long in title, short in body |`);
+  console.log(
+    `\n| short | long form | short df | long df (est.) | both, of the articles sampled | short in title, long in body | long in title, short in body |`,
+  );
   console.log(`|---|---|---|---|---|---|---|`);
   for (const l of learned.slice(0, Number(args.top))) {
     const tb = titleBody(archive, l.f, l.long);
-    const long = l.long.map((s) => lex.exactTerm[lex.commonExact[s]] ?? lex.foldedTerm[s]).join(" ");
+    const long = l.spelling.map((e, k) => lex.exactTerm[e] ?? lex.foldedTerm[l.long[k]]).join(" ");
     console.log(
-      `| ${lex.exactTerm[lex.commonExact[l.f]] ?? lex.foldedTerm[l.f]} | ${long} | ${foldedDf(lex, l.f)} | ${l.df} | ${l.together} | ${tb.shortTitle} | ${tb.longTitle} |`,
+      `| ${lex.exactTerm[lex.commonExact[l.f]] ?? lex.foldedTerm[l.f]} | ${long} | ${foldedDf(lex, l.f)} | ${l.df} | ${l.together} / ${l.sampled} | ${tb.shortTitle} | ${tb.longTitle} |`,
     );
   }
 
