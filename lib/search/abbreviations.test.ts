@@ -73,6 +73,15 @@ describe("abbreviations read from the archive", () => {
     expect(ids(false, "tàu cá bị TQ")).toEqual(["short"]);
     expect(ids(true, "Trung Quốc bắt tàu cá")).toEqual(["long", "short"]);
     expect(ids(false, "Trung Quốc bắt tàu cá")).toEqual(["long"]);
+    // Highlights mark the form the article writes.
+    const marked = (q: string, text: string) =>
+      createMatcher(articles, { abbreviationLong: 2 })
+        .highlight(text, q)
+        .filter((seg) => seg.mark)
+        .map((seg) => seg.text)
+        .join(" | ");
+    expect(marked("Trung Quốc bắt tàu cá", "Tàu cá bị TQ bắt")).toBe("Tàu cá | TQ bắt");
+    expect(marked("TQ bắt tàu cá", "Tàu cá bị Trung Quốc bắt")).toBe("Tàu cá | Trung Quốc bắt");
     // A name with no long form finds what it found before.
     expect(ids(true, "FBI bắt nghi phạm")).toEqual(ids(false, "FBI bắt nghi phạm"));
   });
