@@ -9,7 +9,11 @@ import { splitRunTogether } from "@/lib/search/run-together";
 // Four reports write `TQ` in the title and `Trung Quốc` in the body; one writes only the long form,
 // one only the short; `FBI` is written in three articles that never write a phrase f… b… i….
 const both = Array.from({ length: 4 }, (_, i) =>
-  testArticle({ id: `both${i}`, title: `Cảng mới của TQ số ${i}`, paragraphs: [`Phía Trung Quốc mở cảng biển số ${i} ở phía nam.`] }),
+  testArticle({
+    id: `both${i}`,
+    title: `Cảng mới của TQ số ${i}`,
+    paragraphs: [`${["Phía", "Nay", "Hôm qua", "Sau đó"][i]} Trung Quốc ${["mở", "xây", "thuê", "bán"][i]} cảng biển số ${i} ở phía nam.`],
+  }),
 );
 const fbi = Array.from({ length: 3 }, (_, i) =>
   testArticle({ id: `fbi${i}`, title: `FBI điều tra vụ ${i}`, paragraphs: [`Cơ quan FBI mở hồ sơ vụ ${i} ở Mỹ.`] }),
@@ -84,6 +88,25 @@ describe("abbreviations read from the archive", () => {
     expect(marked("TQ bắt tàu cá", "Tàu cá bị Trung Quốc bắt")).toBe("Tàu cá | Trung Quốc bắt");
     // A name with no long form finds what it found before.
     expect(ids(true, "FBI bắt nghi phạm")).toEqual(ids(false, "FBI bắt nghi phạm"));
+  });
+});
+
+describe("a piece of a longer phrase", () => {
+  it("is not a long form: `CNN`'s articles write `chức nhà nước` only inside `công chức nhà nước`", () => {
+    const cnn = Array.from({ length: 4 }, (_, i) =>
+      testArticle({
+        id: `cnn${i}`,
+        title: `CNN đưa tin số ${i}`,
+        paragraphs: [`Theo CNN, lương công chức nhà nước ${["tăng", "giảm", "giữ", "đổi"][i]} từ tháng ${i}.`],
+      }),
+    );
+    const archive = memoryArchive([...cnn, ...filler]);
+    const lex = archive.lexicon;
+    const reader = new AbbreviationReader(archiveAbbreviations(archive));
+    const cnnId = lex.foldedId.get("cnn")!;
+    // The phrase is there, written with the short form in every article: only the word before it rules it out.
+    expect(reader.candidates(cnnId).map((c) => c.syllables.map((f) => lex.foldedTerm[f]).join(" "))).not.toContain("chuc nha nuoc");
+    expect(reader.longForm(cnnId)).toBeNull();
   });
 });
 

@@ -22,6 +22,8 @@ export const ABBREVIATION_SHARE = 0.03;
 export const ABBREVIATION_LIFT = 3;
 /** The long form must be the phrase written with the short form most, by more than this factor over the next (a tie says nothing). */
 export const ABBREVIATION_LEAD = 1;
+/** A phrase written after (or before) one same word more than this share of the time is a piece of a longer phrase (`chức nhà nước` of `công chức nhà nước`). */
+export const PIECE_SHARE = 0.5;
 /** The short form's articles read for phrases (spread over its postings): the evidence is a share, so a sample reads it. */
 export const ABBREVIATION_SAMPLE = 200;
 
@@ -104,7 +106,7 @@ export class AbbreviationReader {
     const short = lex.foldedTerm[f];
     if (!abbreviationShape(short) || foldedDf(lex, f) < ABBREVIATION_MIN_ARTICLES) return [];
     const k = short.length;
-    const found = new Map<string, { syllables: number[]; together: number; spellings: Map<string, number> }>();
+    const found = new Map<string, { syllables: number[]; together: number; spellings: Map<string, number>; around: Map<string, number> }>();
     let sampled = 0;
     const seen = new Set<string>();
     for (const art of this.source.articlesWith(f, ABBREVIATION_SAMPLE)) {
@@ -124,7 +126,13 @@ export class AbbreviationReader {
         }
         const key = syllables.join(" ");
         let c = found.get(key);
-        if (!c) found.set(key, (c = { syllables, together: 0, spellings: new Map() }));
+        if (!c) found.set(key, (c = { syllables, together: 0, spellings: new Map(), around: new Map() }));
+        // The words either side: a phrase nearly always written after or before the same word is a piece of a longer one.
+        // (The short form itself beside it is the best evidence, not a longer phrase: `doanh nghiệp nhỏ và vừa (DNNVV)`.)
+        if (i > 0 && folded[i - 1] >= 0 && foldedTerm[folded[i - 1]] !== short)
+          c.around.set(`<${foldedTerm[folded[i - 1]]}`, (c.around.get(`<${foldedTerm[folded[i - 1]]}`) ?? 0) + 1);
+        if (i + k < folded.length && folded[i + k] >= 0 && foldedTerm[folded[i + k]] !== short)
+          c.around.set(`>${foldedTerm[folded[i + k]]}`, (c.around.get(`>${foldedTerm[folded[i + k]]}`) ?? 0) + 1);
         const spelling = Array.from({ length: k }, (_, j) => art.lexExact(exact[i + j])).join(" ");
         c.spellings.set(spelling, (c.spellings.get(spelling) ?? 0) + 1);
         if (!seen.has(key)) {
@@ -134,6 +142,10 @@ export class AbbreviationReader {
       }
     }
     return [...found.values()]
+      .filter((c) => {
+        const written = [...c.spellings.values()].reduce((a, b) => a + b, 0);
+        return ![...c.around.values()].some((m) => m > PIECE_SHARE * written);
+      })
       .map((c) => ({
         syllables: c.syllables,
         together: c.together,

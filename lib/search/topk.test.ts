@@ -174,7 +174,13 @@ describe("pruned top k", () => {
   it("equals it when a query's abbreviation or long form is read as the other (abbreviations.ts)", () => {
     // A base the reading learns from (`TQ` in four articles that also write `Trung Quốc`), and random articles using either form.
     const base = [
-      ...Array.from({ length: 4 }, (_, i) => testArticle({ id: `b${i}`, title: `Cảng mới của TQ số ${i}`, paragraphs: [`Phía Trung Quốc mở cảng số ${i}.`] })),
+      ...Array.from({ length: 4 }, (_, i) =>
+        testArticle({
+          id: `b${i}`,
+          title: `Cảng mới của TQ số ${i}`,
+          paragraphs: [`${["Phía", "Nay", "Hôm qua", "Sau đó"][i]} Trung Quốc ${["mở", "xây", "thuê", "bán"][i]} cảng số ${i}.`],
+        }),
+      ),
       ...Array.from({ length: 20 }, (_, i) => testArticle({ id: `f${i}`, title: `Giá lúa tuần ${i}`, paragraphs: [`Giá lúa tuần ${i} tăng.`] })),
       testArticle({ id: "long", title: "Trung Quốc mở cảng lớn", paragraphs: ["Cảng lớn nhất."] }),
     ];
