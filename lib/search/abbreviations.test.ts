@@ -58,6 +58,8 @@ describe("abbreviations read from the archive", () => {
     const read = readAbbreviations(reader, splitRunTogether(lex, parseQuery("TQ bắt tàu")));
     expect(read.words.map((w) => w.text)).toEqual(["Trung", "Quốc", "bắt", "tàu"]);
     expect(read.words[1].joinsPrev).toBe(true);
+    // Typed in lower case, an abbreviation of consonants only is read too.
+    expect(readAbbreviations(reader, splitRunTogether(lex, parseQuery("tq bắt tàu"))).words.map((w) => w.text)).toEqual(["Trung", "Quốc", "bắt", "tàu"]);
     expect(read.whole.map((f) => (f >= 0 ? lex.foldedTerm[f] : ""))).toEqual(["tq", "tq", "", ""]);
   });
 

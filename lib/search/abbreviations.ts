@@ -8,7 +8,6 @@
 // more often than any other phrase. A name whose long form the archive does not write (`FBI` here)
 // and one whose articles write other phrases as often (`VN`, `TP`) read as nothing.
 import type { Archive } from "@/lib/index/archive";
-import { isVietnameseSyllable } from "@/lib/corpus/vn-syllable";
 import { MAX_WORDS, type QueryWord } from "@/lib/search/query-parse";
 import type { SplitQuery } from "@/lib/search/run-together";
 import { NAME_SHARE, writtenAsName } from "@/lib/search/word-case";
@@ -24,6 +23,8 @@ export const ABBREVIATION_LIFT = 3;
 export const ABBREVIATION_LEAD = 1;
 /** A phrase written after (or before) one same word more than this share of the time is a piece of a longer phrase (`chức nhà nước` of `công chức nhà nước`). */
 export const PIECE_SHARE = 0.5;
+/** Words read from the start of each sampled article (title, lead and the first paragraphs: where a long form is spelt out). */
+export const SAMPLE_TOKENS = 400;
 /** The short form's articles read for phrases (spread over its postings): the evidence is a share, so a sample reads it. */
 export const ABBREVIATION_SAMPLE = 200;
 
@@ -185,6 +186,15 @@ export function pickLongForm(lex: Lexicon, candidates: LongForm[]): LongForm | n
   return !next || best.together > ABBREVIATION_LEAD * next.together ? best : null;
 }
 
+const readers = new WeakMap<Archive, AbbreviationReader>();
+
+/** One reader per archive, shared by its matchers: a reading is paid once per archive state, not once per matcher. */
+export function abbreviationReaderOf(archive: Archive): AbbreviationReader {
+  let r = readers.get(archive);
+  if (!r) readers.set(archive, (r = new AbbreviationReader(archiveAbbreviations(archive))));
+  return r;
+}
+
 /** The reading's source over a live archive: a spread of the term's postings, each article's stream. */
 export function archiveAbbreviations(archive: Archive): AbbreviationSource {
   const lex = archive.lexicon;
@@ -208,7 +218,7 @@ export function archiveAbbreviations(archive: Archive): AbbreviationSource {
           const d = rank.foldedDocs[rank.foldedStart[g] + Math.floor(next - base)];
           if (rank.deleted?.[d] || seg.gone[d]) continue;
           const from = rank.docStart[d];
-          const exact = new Int32Array(rank.docStart[d + 1] - from);
+          const exact = new Int32Array(Math.min(SAMPLE_TOKENS, rank.docStart[d + 1] - from));
           const folded = new Int32Array(exact.length);
           for (let i = 0; i < exact.length; i++) {
             const e = tokenAt(rank.stream, from + i);
@@ -234,7 +244,8 @@ function typedShort(lex: Lexicon, w: QueryWord, f: number | undefined): boolean 
   if (f === undefined || w.quoted || w.tight || !abbreviationShape(w.folded)) return false;
   // Typed in capitals, the last word is a whole abbreviation (`phụ nữ lăng mạ CSGT`), not one being typed.
   if (/^\p{Lu}+$/u.test(w.text)) return true;
-  return !w.prefix && /^\p{Ll}+$/u.test(w.text) && !isVietnameseSyllable(w.text) && writtenAsName(lex.shared?.cases, f, NAME_SHARE);
+  // In lower case, only consonants (`hlv`, `csgt`, `dbqh`): a name typed in lower case (`moon`, `grab`, `lee`) is not read.
+  return !w.prefix && /^\p{Ll}+$/u.test(w.text) && !/[aeiouy]/.test(w.folded) && writtenAsName(lex.shared?.cases, f, NAME_SHARE);
 }
 
 /** How the long form's syllable is written most with the short form, capitalised where the archive writes it so. */

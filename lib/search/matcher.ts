@@ -11,7 +11,7 @@ import { ACCENT_SCAN, accentReading, holdersOf } from "@/lib/search/accents";
 import { applyEdits, correctQuery, rareNameFix } from "@/lib/search/correct";
 import { expandQuery, type Group } from "@/lib/search/query-expand";
 import { splitRunTogether, withWhole } from "@/lib/search/run-together";
-import { AbbreviationReader, archiveAbbreviations, LONG_FORM_WORDS, readAbbreviations } from "@/lib/search/abbreviations";
+import { abbreviationReaderOf, LONG_FORM_WORDS, readAbbreviations } from "@/lib/search/abbreviations";
 import { nameIds, namePostings, titleHeld, titleHolders, titleNameTerms } from "@/lib/search/title-names";
 import { NAME_SHARE, writtenAsName } from "@/lib/search/word-case";
 import { parseQuery, type ParsedQuery } from "@/lib/search/query-parse";
@@ -304,7 +304,7 @@ export function createMatcher(
   /** The fewest words of a query whose near misses may be listed alone (the `alone` experiment: from wideFrom). */
   const aloneFrom = asked.alone ? wideFrom(wideRule) : Math.max(asked.listAlone, wideFrom(wideRule));
   const lex = archive.lexicon;
-  const abbreviationReader = new AbbreviationReader(archiveAbbreviations(archive));
+  const abbreviationReader = abbreviationReaderOf(archive);
   const scratches = new WeakMap<IndexSegment, Scratch>();
   const maskCaches = new WeakMap<IndexSegment, MaskCache>();
   const cache = new Map<string, Prepared>();
