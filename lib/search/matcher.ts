@@ -11,6 +11,7 @@ import { ACCENT_SCAN, accentReading, holdersOf } from "@/lib/search/accents";
 import { applyEdits, correctQuery, rareNameFix } from "@/lib/search/correct";
 import { expandQuery, type Group } from "@/lib/search/query-expand";
 import { splitRunTogether, withWhole } from "@/lib/search/run-together";
+import { abbreviationReaderOf, LONG_FORM_WORDS, readAbbreviations } from "@/lib/search/abbreviations";
 import { nameIds, namePostings, titleHeld, titleHolders, titleNameTerms } from "@/lib/search/title-names";
 import { NAME_SHARE, writtenAsName } from "@/lib/search/word-case";
 import { parseQuery, type ParsedQuery } from "@/lib/search/query-parse";
@@ -142,6 +143,10 @@ export interface MatcherOptions {
   nameFix?: boolean;
   /** Read a word typed run together (`tphcm`) as the two words the archive writes (default true; run-together.ts). */
   runTogether?: boolean;
+  /** Read an abbreviation (`TQ`) as the long form the archive writes with it too, and a long form as its abbreviation (default true; abbreviations.ts). */
+  abbreviations?: boolean;
+  /** The fewest words of a typed long form read as its abbreviation too (default LONG_FORM_WORDS 3; Infinity: never). */
+  abbreviationLong?: number;
   /** Names typed with capitals must stand together (default true; false for experiments). */
   names?: boolean;
   /**
@@ -284,6 +289,8 @@ export function createMatcher(
     topHint,
     nameFix = true,
     runTogether = true,
+    abbreviations = true,
+    abbreviationLong = LONG_FORM_WORDS,
     nameShare = NAME_SHARE,
   }: MatcherOptions = {},
 ): Matcher {
@@ -297,6 +304,7 @@ export function createMatcher(
   /** The fewest words of a query whose near misses may be listed alone (the `alone` experiment: from wideFrom). */
   const aloneFrom = asked.alone ? wideFrom(wideRule) : Math.max(asked.listAlone, wideFrom(wideRule));
   const lex = archive.lexicon;
+  const abbreviationReader = abbreviationReaderOf(archive);
   const scratches = new WeakMap<IndexSegment, Scratch>();
   const maskCaches = new WeakMap<IndexSegment, MaskCache>();
   const cache = new Map<string, Prepared>();
@@ -326,7 +334,9 @@ export function createMatcher(
     }
     // Words typed run together (`tphcm`) read as the two the archive writes (run-together.ts).
     const typed = parseQuery(q);
-    const parsed = runTogether ? splitRunTogether(lex, typed) : { ...typed, whole: [] };
+    const split = runTogether ? splitRunTogether(lex, typed) : { ...typed, whole: [] };
+    // Abbreviations and their long forms, each matching the other (abbreviations.ts).
+    const parsed = abbreviations ? readAbbreviations(abbreviationReader, split, abbreviationLong) : split;
     const groups = withWhole(expandQuery(lex, parsed.words, dateSpellings, decimalSpellings), parsed.whole);
     const prepared: Prepared = {
       q,

@@ -171,6 +171,39 @@ describe("pruned top k", () => {
     );
   });
 
+  it("equals it when a query's abbreviation or long form is read as the other (abbreviations.ts)", () => {
+    // A base the reading learns from (`TQ` in four articles that also write `Trung Quốc`), and random articles using either form.
+    const base = [
+      ...Array.from({ length: 4 }, (_, i) =>
+        testArticle({
+          id: `b${i}`,
+          title: `Cảng mới của TQ số ${i}`,
+          paragraphs: [`${["Phía", "Nay", "Hôm qua", "Sau đó"][i]} Trung Quốc ${["mở", "xây", "thuê", "bán"][i]} cảng số ${i}.`],
+        }),
+      ),
+      ...Array.from({ length: 20 }, (_, i) => testArticle({ id: `f${i}`, title: `Giá lúa tuần ${i}`, paragraphs: [`Giá lúa tuần ${i} tăng.`] })),
+      testArticle({ id: "long", title: "Trung Quốc mở cảng lớn", paragraphs: ["Cảng lớn nhất."] }),
+    ];
+    const forms = fc.oneof(unit, fc.constantFrom("TQ", "Trung Quốc", "trung quốc"));
+    const extra = fc.array(fc.array(forms, { minLength: 2, maxLength: 12 }), { maxLength: 12 });
+    const abbreviated = fc.array(forms, { minLength: 1, maxLength: 5 }).map((w) => w.join(" "));
+    const archive = memoryArchive(base);
+    // The reading is on in this base: `TQ` finds the article writing only the long form.
+    const found = (on: boolean) =>
+      createMatcher(archive, { abbreviations: on })
+        .match("TQ mở cảng")!
+        .hits.map((x) => x.seg.rank.ids[x.d]);
+    expect(found(true)).toContain("long");
+    expect(found(false)).not.toContain("long");
+    fc.assert(
+      fc.property(extra, abbreviated, mode, fc.integer({ min: 1, max: 8 }), sort, hints, (pad, q, m, k, s, h) => {
+        const more = pad.map((w, i) => testArticle({ id: `x${i}`, title: w.slice(0, 4).join(" "), paragraphs: [w.join(" ") + "."] }));
+        expectSameTop([...base, ...more], q, m, k, s, RANK_WEIGHTS, h);
+      }),
+      { numRuns: 80 },
+    );
+  });
+
   it("gives the engine the same page as the exhaustive scorer, grouped by story or not", () => {
     fc.assert(
       fc.property(

@@ -145,6 +145,9 @@ function variants(): [string, MatcherOptions][] {
     ["no rare-name fix (nameFix false)", { nameFix: false }],
     // A word typed run together read as the two the archive writes apart (run-together.ts, 2026-11-27).
     ["words typed run together read as typed only (runTogether false, before 2026-11-27)", { runTogether: false }],
+    ["abbreviations read as typed only (abbreviations false, before 2026-11-28 rank23)", { abbreviations: false }],
+    ["two-word long forms read as their abbreviation too (abbreviationLong 2)", { abbreviationLong: 2 }],
+    ["typed long forms never read as their abbreviation (abbreviationLong Infinity)", { abbreviationLong: Infinity }],
     ["near misses alone from 6 words (listAlone 6, rank9's experiment)", { nearMissRule: { ...NEAR_MISS, listAlone: 6 } }],
     ["k1 0.8", v({ k1: 0.8 })],
     ["k1 1.6", v({ k1: 1.6 })],

@@ -11,6 +11,7 @@ import { createMatcher, localize } from "@/lib/search/matcher";
 import { expandQuery } from "@/lib/search/query-expand";
 import { parseQuery } from "@/lib/search/query-parse";
 import { splitRunTogether, withWhole } from "@/lib/search/run-together";
+import { AbbreviationReader, archiveAbbreviations, readAbbreviations } from "@/lib/search/abbreviations";
 import { createScratch, explainQuery, FEATURE_NAMES } from "@/lib/search/rank-score";
 import { loadAdditions, loadJudged, withAdditions } from "./judged";
 import { shownTen } from "./metrics";
@@ -32,6 +33,7 @@ async function main() {
   const live = await LiveIndex.open({ corpusDir: path.resolve(args.corpus!), indexDir: path.resolve(args.index), reader: true, waitForWriter: false });
   const archive = live.archive;
   const matcher = createMatcher(archive);
+  const abbreviations = new AbbreviationReader(archiveAbbreviations(archive));
   const judged = withAdditions(loadJudged(), loadAdditions());
   if (args.heldout) judged.queries.push(...withAdditions(loadJudged(path.resolve(__dirname, "../..", args["heldout-file"]!)), loadAdditions()).queries);
   const only = args.only?.split(",");
@@ -39,8 +41,8 @@ async function main() {
     if (only && !only.includes(jq.id)) continue;
     if (args.tag && !jq.tags.includes(args.tag)) continue;
     const shown = shownTen(matcher.match(jq.q)).slice(0, Number(args.top));
-    // As the matcher reads the query: words typed run together split (run-together.ts).
-    const parsed = splitRunTogether(archive.lexicon, parseQuery(jq.q));
+    // As the matcher reads the query: words typed run together split (run-together.ts), abbreviations read (abbreviations.ts).
+    const parsed = readAbbreviations(abbreviations, splitRunTogether(archive.lexicon, parseQuery(jq.q)));
     const groups = withWhole(expandQuery(archive.lexicon, parsed.words), parsed.whole);
     console.log(`\n## ${jq.id} ${jq.q}`);
     console.log(`rank grade ${FEATURE_NAMES.join(" ")} score | title`);
