@@ -33,6 +33,8 @@
 // (per-word features) of the headed members; the 200th best lower bound of the headed full
 // matches (TOP_HINT, the accent vote's ACCENT_SCAN). Prints p50 / p90 over the queries and the
 // share over all members.
+// `--band LO,HI`: also lists the queries between the LO-th and HI-th percentile of that ranking (`--band 40,60`:
+// the median's queries), each as `--slowest` does, then all of them as one JSON array (for `--query`).
 // `--wide-list` (no timing): the queries whose match() runs the wide rule's second pass (a query of
 // 4+ words with few full matches: matcher.ts, NearMissRule.wideBelow), found as those charging more
 // postings than with that pass off (`wideBelow` 0), one JSON string a line with the postings
@@ -76,6 +78,7 @@ const { values } = cliArgs(__filename, {
     "score-budget": { type: "string" },
     "skip-profile": { type: "boolean", default: false },
     "wide-list": { type: "boolean", default: false },
+    band: { type: "string" },
   },
 });
 
@@ -227,6 +230,21 @@ async function main() {
     console.log(
       `slow: ${ms.toFixed(1)} ms${matchMs}, ${m?.hits.length ?? 0} hits + ${m?.nearMisses.length ?? 0} near, ${m?.postings ?? 0} postings read, ${m?.scored ?? 0} scored, ${scans.get(q)} scanned  ${JSON.stringify(q)}`,
     );
+  }
+  // `--band LO,HI`: the queries between those percentiles of the same ranking (the median's queries: 40,60).
+  if (values.band) {
+    const [lo, hi] = values.band.split(",").map(Number);
+    const rising = [...slowest].reverse();
+    const from = Math.floor((lo / 100) * rising.length);
+    const to = Math.ceil((hi / 100) * rising.length);
+    const band = rising.slice(from, to);
+    for (const { q, ms } of band) {
+      const m = matcher.match(q);
+      console.log(
+        `band: ${ms.toFixed(2)} ms, ${m?.hits.length ?? 0} hits + ${m?.nearMisses.length ?? 0} near, ${m?.postings ?? 0} postings read, ${m?.scored ?? 0} scored, ${scans.get(q)} scanned  ${JSON.stringify(q)}`,
+      );
+    }
+    console.log(`band ${lo}–${hi}: ${band.length} queries ${JSON.stringify(band.map((x) => x.q))}`);
   }
   console.log(`load at end ${loadAverage()}`);
   await live.close();
