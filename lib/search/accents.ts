@@ -5,6 +5,7 @@
 import { exactDf } from "@/lib/search/query-expand";
 import type { QueryWord } from "@/lib/search/query-parse";
 import { ESCAPE, tokenAt, type Lexicon, type RankIndex } from "@/lib/search/rank-index";
+import { mayHoldAny, pairFilter, pairProbes, type PairFilter } from "@/lib/search/pair-filter";
 import { exactVariants } from "@/lib/search/variants";
 
 /** Share of the votes the winning spelling needs. */
@@ -48,8 +49,10 @@ export function accentReading(lex: Lexicon, words: QueryWord[], docs: Doc[]): st
       let pairs = pairsOf.get(rank);
       if (!pairs) pairsOf.set(rank, (pairs = localPairs(rank, words, joinedAt)));
       // No joined pair has both words in this segment: nothing here can vote.
-      const { at, left, right, isLeft } = pairs;
+      const { at, left, right, isLeft, filter, probes } = pairs;
       if (!at.length) continue;
+      // An article whose pair filter holds none of the joined pairs cannot vote: its stream is not walked.
+      if (!mayHoldAny(filter!, d, probes)) continue;
       const { stream, docStart, foldedOf, exactTerm } = rank;
       const { low } = stream;
       const end = docStart[d + 1];
@@ -92,6 +95,9 @@ interface Pairs {
   right: number[];
   /** Per exact term id: 1 when it spells some pair's left word (a quick test before the pairs are compared). */
   isLeft: Uint8Array;
+  /** The segment's pair filter (adjacent folded pairs, no false negatives) and the joined pairs' probes: absent when no pair is joined here. */
+  filter: PairFilter | null;
+  probes: Uint32Array;
 }
 
 function localPairs(rank: RankIndex, words: QueryWord[], joinedAt: number[]): Pairs {
@@ -101,7 +107,9 @@ function localPairs(rank: RankIndex, words: QueryWord[], joinedAt: number[]): Pa
   const left = at.map((i) => ids[i - 1]);
   const isLeft = new Uint8Array(at.length ? rank.exactTerm.length : 0);
   for (const f of left) for (const e of exactVariants(rank, f)) isLeft[e] = 1;
-  return { at, left, right: at.map((i) => ids[i]), isLeft };
+  const right = at.map((i) => ids[i]);
+  const probes = pairProbes(at.map((_, k) => [rank.foldedHash[left[k]], rank.foldedHash[right[k]]]));
+  return { at, left, right, isLeft, filter: at.length ? pairFilter(rank) : null, probes };
 }
 
 /**
