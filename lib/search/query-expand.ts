@@ -5,6 +5,7 @@
 import type { QueryWord } from "@/lib/search/query-parse";
 import { MAX_WORD_LENGTH } from "@/lib/search/query-parse";
 import { foldedDf, type Lexicon } from "@/lib/search/rank-index";
+import { topStable } from "@/lib/search/top-stable";
 import { exactVariants } from "@/lib/search/variants";
 import { vnDistance } from "@/lib/text/vn-distance";
 
@@ -171,7 +172,8 @@ export function expandWord(index: Lexicon, word: QueryWord, dates = true, decima
   if (word.prefix) {
     const completions: { f: number; e?: number; df: number }[] = [];
     let seen = 0;
-    for (const [, f] of index.vocab.atPrefix(word.folded)) {
+    // Values only, in the tree's order: the keys (built string by string) are not read.
+    for (const f of index.vocab.atPrefix(word.folded).values()) {
       if (++seen > PREFIX_SCAN) break;
       if (!word.marked) {
         if (f !== self) completions.push({ f, df: foldedDf(index, f) });
@@ -182,12 +184,12 @@ export function expandWord(index: Lexicon, word: QueryWord, dates = true, decima
         if (e !== exact && index.exactTerm[e].startsWith(word.term)) completions.push({ f, e, df: exactDf(index, e) });
       }
     }
-    completions.sort((a, b) => b.df - a.df);
     // A known word is most likely complete: fewer completions, and a cap on the
-    // postings they add (each posting is scored on every keystroke).
+    // postings they add (each posting is scored on every keystroke). The commonest first, ties
+    // in the tree's order (a stable sort's order, without sorting thousands of completions).
     const known = self !== undefined;
     let budget = known ? PREFIX_POSTINGS_KNOWN : PREFIX_POSTINGS;
-    for (const c of completions.slice(0, known ? PREFIX_KEEP_KNOWN : PREFIX_KEEP)) {
+    for (const c of topStable(completions, known ? PREFIX_KEEP_KNOWN : PREFIX_KEEP, (x) => x.df)) {
       if (c.df > budget) continue;
       budget -= c.df;
       terms.push(c.e === undefined ? { f: c.f, weight: PREFIX_WEIGHT, base: false } : { f: c.f, e: c.e, weight: PREFIX_WEIGHT, base: false });
