@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { SourceMapGenerator } from "source-map-js";
 import { afterAll, describe, expect, it } from "vitest";
-import { SourceMaps, stageOf } from "./cpu-profile";
+import { type CpuProfile, samplesOf, SourceMaps, stageOf } from "./cpu-profile";
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "cpu-profile-test-"));
 afterAll(() => rmSync(dir, { recursive: true }));
@@ -68,5 +68,27 @@ describe("stageOf", () => {
   it("skips frames no rule matches and falls back to other", () => {
     expect(stageOf(["nameKey /x/lib/corpus/people.ts", "findCandidates /x/lib/corpus/people.ts"], rules)).toBe("candidates");
     expect(stageOf(["(garbage collector) "], rules)).toBe("other");
+  });
+});
+
+describe("samplesOf", () => {
+  // root 1 → a 2 → b 3; samples at 0, 1, 3, 6 ms (µs clock): each weighs the gap to the next.
+  const profile: CpuProfile = { nodes: [], samples: [3, 2, 3, 1], timeDeltas: [0, 1000, 2000, 3000], startTime: 0, endTime: 6000 };
+  const parent = new Map([
+    [2, 1],
+    [3, 2],
+  ]);
+
+  it("gives each sample its gap to the next and its stack innermost first (the last sample weighs nothing)", () => {
+    expect([...samplesOf(profile, parent)]).toEqual([
+      { ms: 1, ids: [3, 2, 1] },
+      { ms: 2, ids: [2, 1] },
+      { ms: 3, ids: [3, 2, 1] },
+      { ms: 0, ids: [1] },
+    ]);
+  });
+
+  it("keeps only the samples of the last seconds asked for", () => {
+    expect([...samplesOf(profile, parent, 0.004)].map((s) => s.ids[0])).toEqual([3, 1]);
   });
 });

@@ -31,6 +31,23 @@ export function readProfile(file: string): { profile: CpuProfile; byId: Map<numb
 }
 
 /**
+ * Each sample of `profile` taken at or after `lastSeconds` before its end (every sample without
+ * it): the sample's time in ms (the gap to the next sample; the last one's is dropped) and its
+ * stack's node ids, innermost first.
+ */
+export function* samplesOf(profile: CpuProfile, parent: Map<number, number>, lastSeconds?: number): Generator<{ ms: number; ids: number[] }> {
+  const from = lastSeconds ? profile.endTime - lastSeconds * 1e6 : -Infinity;
+  let at = profile.startTime;
+  for (let i = 0; i < profile.samples.length; i++) {
+    at += profile.timeDeltas[i];
+    if (at < from) continue;
+    const ids: number[] = [];
+    for (let id: number | undefined = profile.samples[i]; id !== undefined; id = parent.get(id)) ids.push(id);
+    yield { ms: (profile.timeDeltas[i + 1] ?? 0) / 1000, ids };
+  }
+}
+
+/**
  * Original positions in built bundles, through the `.map` file beside each (Turbopack writes
  * index maps: one section per module). Positions are 0-based lines and columns, as profiles
  * give them; null when the file has no map or the position maps to no source.

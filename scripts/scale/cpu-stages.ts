@@ -12,7 +12,7 @@
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { cliArgs } from "../cli";
-import { readProfile, stageOf, type StageRule } from "./cpu-profile";
+import { readProfile, samplesOf, stageOf, type StageRule } from "./cpu-profile";
 
 const { values, positionals } = cliArgs(__filename, {
   allowPositionals: true,
@@ -65,11 +65,8 @@ function stages(files: string[], noteOthers: boolean): Map<string, number> {
       }
       return l;
     };
-    for (let i = 0; i < profile.samples.length; i++) {
-      // A sample's time: the gap to the next sample (the last one's is dropped).
-      const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000;
-      const stack: string[] = [];
-      for (let id: number | undefined = profile.samples[i]; id !== undefined; id = parent.get(id)) stack.push(label(id));
+    for (const { ms, ids } of samplesOf(profile, parent)) {
+      const stack = ids.map(label);
       const s = stageOf(stack, STAGES);
       out.set(s, (out.get(s) ?? 0) + ms);
       if (s === "other" && noteOthers) others.set(stack[0], (others.get(stack[0]) ?? 0) + ms);

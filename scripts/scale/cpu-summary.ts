@@ -20,7 +20,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { cliArgs } from "../cli";
-import { type ProfileNode as Node, readProfile, SourceMaps } from "./cpu-profile";
+import { type ProfileNode as Node, readProfile, samplesOf, SourceMaps } from "./cpu-profile";
 
 const { values, positionals } = cliArgs(__filename, {
   allowPositionals: true,
@@ -59,16 +59,9 @@ const self = new Map<string, number>();
 const inclusive = new Map<string, number>();
 let total = 0;
 let kept = 0;
-const from = values.last ? profile.endTime - Number(values.last) * 1e6 : -Infinity;
-let at = profile.startTime;
-for (let i = 0; i < profile.samples.length; i++) {
-  at += profile.timeDeltas[i];
-  // A sample's time: the gap to the next sample (the last one's is dropped).
-  const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000;
-  if (at < from) continue;
+for (const { ms, ids } of samplesOf(profile, parent, Number(values.last) || undefined)) {
   total += ms;
-  const stack: Node[] = [];
-  for (let id: number | undefined = profile.samples[i]; id !== undefined; id = parent.get(id)) stack.push(byId.get(id)!);
+  const stack = ids.map((id) => byId.get(id)!);
   if (values.under && !stack.some((n) => n.callFrame.functionName === values.under)) continue;
   kept += ms;
   const top = stack[0];

@@ -13,7 +13,7 @@
 // Prints milliseconds and shares per stage; `--other N`: the N largest innermost frames no rule names
 // (with `--detail TEXT`: of the stages whose name holds TEXT instead).
 import { cliArgs } from "../cli";
-import { readProfile, SourceMaps, stageOf, type StageRule } from "./cpu-profile";
+import { readProfile, samplesOf, SourceMaps, stageOf, type StageRule } from "./cpu-profile";
 
 const { values, positionals } = cliArgs(__filename, {
   allowPositionals: true,
@@ -78,14 +78,7 @@ for (const file of positionals) {
     }
     return l;
   };
-  const from = values.last ? profile.endTime - Number(values.last) * 1e6 : -Infinity;
-  let at = profile.startTime;
-  for (let i = 0; i < profile.samples.length; i++) {
-    at += profile.timeDeltas[i];
-    const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000;
-    if (at < from) continue;
-    const ids: number[] = [];
-    for (let id: number | undefined = profile.samples[i]; id !== undefined; id = parent.get(id)) ids.push(id);
+  for (const { ms, ids } of samplesOf(profile, parent, Number(values.last) || undefined)) {
     const names = ids.map((id) => byId.get(id)!.callFrame.functionName);
     // GC samples hang from the root: counted with the query path when they fall between its samples.
     const gc = names[0] === "(garbage collector)";
