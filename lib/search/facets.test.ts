@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { expect, test } from "vitest";
-import { FacetCounter, FacetDictionary, fullerName, mergeSorted } from "@/lib/search/facets";
+import { FacetCounter, FacetDictionary, fullerName, mergeSorted, topK } from "@/lib/search/facets";
 import { compareVi } from "@/lib/text/vi-order";
 
 test("one id, several names: the dictionary shows the fullest, whichever came first", () => {
@@ -69,4 +69,29 @@ test("the top values of a count are the first of all counted values sorted by co
     }),
     { numRuns: 300 },
   );
+});
+
+// The last word's completions (query-expand.ts) are taken by topK with their position as the tie-break.
+const byDfThenPosition = (a: { df: number; at: number }, b: { df: number; at: number }) => b.df - a.df || a.at - b.at;
+
+test("topK by key descending, position breaking ties, gives what a stable sort then slice(0, k) gives", () => {
+  fc.assert(
+    fc.property(fc.array(fc.integer({ min: 0, max: 6 }), { maxLength: 60 }), fc.integer({ min: 0, max: 12 }), (dfs, k) => {
+      // Each item remembers where it came from, so a tie taken in the wrong order shows.
+      const items = dfs.map((df, at) => ({ df, at }));
+      const sorted = [...items].sort((a, b) => b.df - a.df).slice(0, k);
+      expect(topK(items, k, byDfThenPosition)).toEqual(sorted);
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test("topK with the position tie-break keeps the first of equal keys when only one fits", () => {
+  const items = [
+    { df: 3, at: 0 },
+    { df: 5, at: 1 },
+    { df: 5, at: 2 },
+  ];
+  expect(topK(items, 1, byDfThenPosition).map((c) => c.at)).toEqual([1]);
+  expect(topK(items, 2, byDfThenPosition).map((c) => c.at)).toEqual([1, 2]);
 });

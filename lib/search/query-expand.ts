@@ -5,7 +5,7 @@
 import type { QueryWord } from "@/lib/search/query-parse";
 import { MAX_WORD_LENGTH } from "@/lib/search/query-parse";
 import { foldedDf, type Lexicon } from "@/lib/search/rank-index";
-import { topStable } from "@/lib/search/top-stable";
+import { topK } from "@/lib/search/facets";
 import { exactVariants } from "@/lib/search/variants";
 import { vnDistance } from "@/lib/text/vn-distance";
 
@@ -170,18 +170,18 @@ export function expandWord(index: Lexicon, word: QueryWord, dates = true, decima
     if (f !== undefined) terms.push({ f, weight: 1, base: true });
   }
   if (word.prefix) {
-    const completions: { f: number; e?: number; df: number }[] = [];
+    const completions: { f: number; e?: number; df: number; at: number }[] = [];
     let seen = 0;
     // Values only, in the tree's order: the keys (built string by string) are not read.
     for (const f of index.vocab.atPrefix(word.folded).values()) {
       if (++seen > PREFIX_SCAN) break;
       if (!word.marked) {
-        if (f !== self) completions.push({ f, df: foldedDf(index, f) });
+        if (f !== self) completions.push({ f, df: foldedDf(index, f), at: completions.length });
         continue;
       }
       // Marked: completions of the spelling as typed (hòa b… → hòa bình, not hóa).
       for (const e of exactVariants(index, f)) {
-        if (e !== exact && index.exactTerm[e].startsWith(word.term)) completions.push({ f, e, df: exactDf(index, e) });
+        if (e !== exact && index.exactTerm[e].startsWith(word.term)) completions.push({ f, e, df: exactDf(index, e), at: completions.length });
       }
     }
     // A known word is most likely complete: fewer completions, and a cap on the
@@ -189,7 +189,7 @@ export function expandWord(index: Lexicon, word: QueryWord, dates = true, decima
     // in the tree's order (a stable sort's order, without sorting thousands of completions).
     const known = self !== undefined;
     let budget = known ? PREFIX_POSTINGS_KNOWN : PREFIX_POSTINGS;
-    for (const c of topStable(completions, known ? PREFIX_KEEP_KNOWN : PREFIX_KEEP, (x) => x.df)) {
+    for (const c of topK(completions, known ? PREFIX_KEEP_KNOWN : PREFIX_KEEP, (a, b) => b.df - a.df || a.at - b.at)) {
       if (c.df > budget) continue;
       budget -= c.df;
       terms.push(c.e === undefined ? { f: c.f, weight: PREFIX_WEIGHT, base: false } : { f: c.f, e: c.e, weight: PREFIX_WEIGHT, base: false });
