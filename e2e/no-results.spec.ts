@@ -76,3 +76,16 @@ test("a query typed in Telex with the input method off finds hòa bình", async 
   const marks = await page.getByTestId("result").locator("mark").allTextContents();
   expect(marks.map((m) => m.toLowerCase().normalize("NFC"))).toContain("hòa bình");
 });
+
+test("a query of punctuation or emoji alone shows no results and says why, not every article", async ({ page }) => {
+  await page.goto("/?q=%21%21%21");
+  await expect(page.getByTestId("total")).toHaveText("0 kết quả");
+  await expect(page.getByTestId("result")).toHaveCount(0);
+  await expect(page.getByTestId("no-results")).toContainText("Không tìm thấy kết quả cho «!!!»");
+  await expect(page.getByTestId("no-words")).toHaveText("Từ khóa không có chữ hay số nào để tìm.");
+  const api = await page.request.get("/api/search?q=%F0%9F%94%A5");
+  expect(api.status()).toBe(200);
+  const body = await api.json();
+  expect(body.total).toBe(0);
+  expect(body.hits).toEqual([]);
+});

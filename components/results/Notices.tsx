@@ -6,6 +6,7 @@ import type { SearchResponse } from "@/lib/api/contract";
 import { activeFilters, FACET_LABELS } from "@/lib/ui/active-filters";
 import { listedCount } from "@/lib/ui/near-miss";
 import { pageCount } from "@/lib/ui/pagination";
+import { hasSearchableText } from "@/lib/ui/searchable";
 import { formatCountVi } from "@/lib/format";
 
 const box = "rounded-md border p-3 text-sm";
@@ -111,12 +112,17 @@ export function Notices({ data, nameOf }: { data: SearchResponse; nameOf: (id: s
             {query.q ? <>Không tìm thấy kết quả cho «{query.q}»</> : "Không có bài nào"}
             {filters.length > 0 ? " với các bộ lọc đang chọn." : "."}
           </p>
+          {query.q && !hasSearchableText(query.q) && (
+            <p className="mt-2" data-testid="no-words">
+              Từ khóa không có chữ hay số nào để tìm.
+            </p>
+          )}
           {nearOnly && (
             <p className="mt-2" data-testid="near-misses-only">
               Không có bài nào chứa tất cả các từ. Các bài dưới đây thiếu một số từ, ghi rõ ở từng bài.
             </p>
           )}
-          {query.q && severalWords && query.match !== "any" && (
+          {query.q && severalWords && hasSearchableText(query.q) && query.match !== "any" && (
             <p className="mt-2">
               <FilterLink query={{ ...query, match: "any", page: 1 }} className={link} data-testid="match-any">
                 Tìm bài có một số từ khóa

@@ -65,6 +65,17 @@ describe("SearchEngine", () => {
     expect([...first, ...second].sort()).toEqual(["a", "b", "c", "d"]);
   });
 
+  it("matches nothing for a query with no searchable words, and counts nothing in the facets", () => {
+    for (const q of ["!!!", "🔥", "- ?"]) {
+      const r = search({ q });
+      expect(r.total, q).toBe(0);
+      expect(r.hits, q).toEqual([]);
+      expect(r.facets.persons, q).toEqual([]);
+      expect(r.facets.dates, q).toEqual([]);
+    }
+    expect(search({ q: "" }).total).toBe(4);
+  });
+
   it("searches text and filters the matches", () => {
     expect(ids({ q: "hoa binh", sort: "newest" })).toEqual(["b", "a", "c"]);
     expect(ids({ q: "hoa binh", outlet: ["dân-trí"] })).toEqual(["a"]);

@@ -387,6 +387,10 @@ export class SearchEngine {
           near = this.nearMissPage(match, passing, query.sort, order, Math.max(0, start - full), query.size - shown.length, !!grouping);
         }
       }
+    } else if (query.q) {
+      // Words typed but none searchable (`!!!`, an emoji): nothing matches. Browsing every
+      // article under a query it does not hold would show what was not asked for.
+      shown = [];
     } else {
       for (const s of this.archive.segments) {
         enter(s);
