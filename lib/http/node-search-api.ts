@@ -43,8 +43,17 @@ export const GZIP_THRESHOLD = 1024;
  */
 export const GZIP_OPTIONS = { level: constants.Z_BEST_SPEED };
 
-/** This process's gzip handle for answers (requests are answered one at a time on its thread). */
+/** This process's gzip handle for answers and whole pages (requests are answered one at a time on its thread). */
 const GZIP = new ReusedGzip(GZIP_OPTIONS);
+
+/**
+ * `body` gzipped at GZIP_OPTIONS' level through the process's one kept handle (byte for byte
+ * `gzipSync`'s output), in a buffer of its own: the API's answers and the results pages
+ * (whole-gzip.ts) share it.
+ */
+export function gzipBody(body: Uint8Array): Buffer {
+  return GZIP.gzip(body);
+}
 
 /** Whether an Accept-Encoding header takes gzip (a q=0 refuses it). */
 export function acceptsGzip(header: string | string[] | undefined): boolean {
@@ -80,7 +89,7 @@ export async function serveSearchApi(req: IncomingMessage, res: ServerResponse):
     }
     let bytes: Buffer = Buffer.from(body, "utf8");
     if (bytes.length >= GZIP_THRESHOLD && acceptsGzip(req.headers["accept-encoding"])) {
-      bytes = GZIP.gzip(bytes);
+      bytes = gzipBody(bytes);
       res.setHeader("Content-Encoding", "gzip");
     }
     res.setHeader("Content-Length", bytes.length);

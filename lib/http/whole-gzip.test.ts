@@ -1,8 +1,9 @@
-import http, { type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
-import { gunzipSync } from "node:zlib";
+import http, { IncomingMessage, ServerResponse } from "node:http";
+import { Socket, type AddressInfo } from "node:net";
+import { gunzipSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { gzipWhole, withAcceptEncoding } from "@/lib/http/whole-gzip";
+import { GZIP_OPTIONS } from "@/lib/http/node-search-api";
+import { gzipWhole, wholeBody, withAcceptEncoding } from "@/lib/http/whole-gzip";
 
 /** What the handler below saw of the request's Accept-Encoding (Next's compression reads it). */
 let seenEncoding: string | undefined;
@@ -86,5 +87,28 @@ describe("gzipWhole", () => {
       expect(Number(r.headers["content-length"])).toBe(r.body.length);
       expect(r.body.toString("utf8")).toBe(text);
     }
+  });
+});
+
+describe("wholeBody", () => {
+  const page = (i: number) => Buffer.from(big.map((p) => p.replace("Giá vàng", `Giá vàng ${i}`)).join(""));
+  const send = (body: Buffer) => {
+    const req = new IncomingMessage(new Socket());
+    req.method = "GET";
+    const res = new ServerResponse(req);
+    return { res, sent: wholeBody(req, res, body, true) };
+  };
+
+  it("gzips a page byte for byte as gzipSync at the API's level, each page in a buffer of its own", () => {
+    const large = Buffer.concat([page(2), page(3), page(4)]);
+    const first = send(large);
+    const firstBytes = Buffer.from(first.sent);
+    // A smaller page next: the kept handle writes it where the first one was gzipped.
+    const second = send(page(1));
+    expect(first.res.getHeader("Content-Encoding")).toBe("gzip");
+    expect(first.sent.equals(gzipSync(large, GZIP_OPTIONS))).toBe(true);
+    expect(first.sent.equals(firstBytes)).toBe(true);
+    expect(second.sent.equals(gzipSync(page(1), GZIP_OPTIONS))).toBe(true);
+    expect(Number(second.res.getHeader("Content-Length"))).toBe(second.sent.length);
   });
 });

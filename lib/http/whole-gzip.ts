@@ -3,10 +3,10 @@
 // (so that a streamed page arrives as it renders): for a results page, some forty writes of
 // one to a few KB, each a zlib call and a sync flush. A results page does not stream (its
 // search is done before anything is written), so the front (node-page-front.ts) takes it
-// whole and gzips it in one call, at the level the API uses (node-search-api.ts).
+// whole and gzips it in one call, at the level the API uses and through the API's kept zlib
+// handle (node-search-api.ts `gzipBody`), not a stream and a native deflate state per page.
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
-import { gzipSync } from "node:zlib";
-import { acceptsGzip, GZIP_OPTIONS, GZIP_THRESHOLD } from "@/lib/http/node-search-api";
+import { acceptsGzip, GZIP_THRESHOLD, gzipBody } from "@/lib/http/node-search-api";
 
 type Callback = (error?: Error | null) => void;
 
@@ -48,7 +48,7 @@ export function wholeBody(req: IncomingMessage, res: ServerResponse, body: Buffe
   if (bodyless) return body;
   res.setHeader("Vary", withAcceptEncoding(res.getHeader("Vary")));
   if (gzip && body.length >= GZIP_THRESHOLD && !res.hasHeader("Content-Encoding")) {
-    body = gzipSync(body, GZIP_OPTIONS);
+    body = gzipBody(body);
     res.setHeader("Content-Encoding", "gzip");
   }
   res.removeHeader("Transfer-Encoding");
