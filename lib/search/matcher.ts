@@ -34,7 +34,7 @@ import {
   type ScoreRequest,
   type NearMissRule,
 } from "@/lib/search/rank-score";
-import { bestPassage, highlightText, markRules, maskOfTerm, type MarkRules, type StreamWords } from "@/lib/search/snippet";
+import { bestPassage, gatedOut, highlightText, markRules, maskOfTerm, packFirstUnits, type MarkRules, type StreamWords } from "@/lib/search/snippet";
 import { suggestQuery } from "@/lib/search/suggest";
 import { isExact, selectTop, type Sort } from "@/lib/search/topk";
 import type { Segment } from "@/lib/api/contract";
@@ -253,9 +253,14 @@ interface Prepared {
  * holds the asking query's stamp (one typed array sized to the segment's terms, made once and
  * shared by every query: no map lookup per word of a snippet, nothing cleared between queries).
  * A term's stamp and mask side by side: a shown article's words are scattered over a large
- * vocabulary, and one memory read finds both.
+ * vocabulary, and one memory read finds both. `units`: each term's packFirstUnits, 0 until a
+ * query first meets the term, then kept for every later query (a term's first units do not
+ * depend on the query), so a term a later query's gate rules out costs no string read.
  */
-type MaskCache = Int32Array;
+interface MaskCache {
+  masks: Int32Array;
+  units: Uint32Array;
+}
 
 /** Stamps of prepared queries, for MaskCache (process-wide: caches are per segment). */
 let lastStamp = 0;
@@ -644,9 +649,10 @@ export function createMatcher(
     const { rank } = at.seg;
     if (!p.stamp) p.stamp = ++lastStamp;
     let cache = maskCaches.get(at.seg);
-    if (!cache) maskCaches.set(at.seg, (cache = new Int32Array(2 * rank.exactTerm.length)));
-    const masks = cache;
+    if (!cache) maskCaches.set(at.seg, (cache = { masks: new Int32Array(2 * rank.exactTerm.length), units: new Uint32Array(rank.exactTerm.length) }));
+    const { masks, units } = cache;
     const mine = p.stamp;
+    const firsts = rules.firsts;
     return {
       stream: rank.stream,
       from: at.from,
@@ -657,6 +663,11 @@ export function createMatcher(
         const i = 2 * e;
         if (masks[i] === mine) return masks[i + 1];
         masks[i] = mine;
+        if (firsts) {
+          let packed = units[e];
+          if (packed === 0) packed = units[e] = packFirstUnits(rank.exactTerm[e], rank.foldedTerm[rank.foldedOf[e]]);
+          if (packed !== 0 && gatedOut(firsts, packed)) return (masks[i + 1] = 0);
+        }
         return (masks[i + 1] = maskOfTerm(rules, rank.exactTerm[e], rank.foldedTerm[rank.foldedOf[e]]));
       },
     };

@@ -7,7 +7,7 @@ import type { Article } from "@/lib/corpus/types";
 import { SearchEngine } from "@/lib/search/engine";
 import { createMatcher } from "@/lib/search/matcher";
 import { textAfterTitle } from "@/lib/search/derived-title";
-import { maskOfTerm, rulesOf, SNIPPET_MIN } from "@/lib/search/snippet";
+import { gatedOut, maskOfTerm, packFirstUnits, rulesOf, SNIPPET_MIN } from "@/lib/search/snippet";
 import { fold } from "@/lib/text/analyzer";
 import { EMPTY_QUERY } from "@/lib/url/search-params";
 
@@ -38,8 +38,7 @@ const longText = fc
   );
 
 /** Each hit's title and snippet, marked from the stream, equal those of its text analysed alone. */
-function sameMarks(articles: Article[], q: string) {
-  const engine = new SearchEngine(articles);
+function sameMarks(articles: Article[], q: string, engine = new SearchEngine(articles)) {
   const plain = createMatcher(articles);
   for (const hit of engine.search({ ...EMPTY_QUERY, q, match: "any", size: 10 }).hits) {
     const article = articles.find((a) => a.id === hit.id)!;
@@ -73,6 +72,27 @@ describe("marks read from the token stream", () => {
       ),
       { numRuns: 80 },
     );
+  });
+
+  it("equal the marks of the text analysed alone when one engine answers queries in turn (terms' first units kept between queries)", () => {
+    let marked = 0;
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(text, fc.array(text, { minLength: 1, maxLength: 3 })), { minLength: 1, maxLength: 6 }),
+        fc.array(fc.array(fc.constantFrom(...WORDS, "gi", "bin", "đ"), { minLength: 1, maxLength: 3 }), { minLength: 2, maxLength: 5 }),
+        (docs, queries) => {
+          const articles = docs.map(([title, paragraphs], i) => testArticle({ id: `a${i}`, title, paragraphs }));
+          const engine = new SearchEngine(articles);
+          for (const words of queries) {
+            sameMarks(articles, words.join(" "), engine);
+            marked += engine.search({ ...EMPTY_QUERY, q: words.join(" "), match: "any", size: 10 }).hits.filter((h) => h.snippet.some((s) => s.mark)).length;
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+    // Not vacuous: later queries marked words.
+    expect(marked).toBeGreaterThan(0);
   });
 
   it("equal the marks of the text analysed alone, in titles and snippets", () => {
@@ -116,6 +136,36 @@ describe("maskOfTerm's first-unit gate", () => {
     );
     // Not vacuous: words were marked through the gate.
     expect(marked).toBeGreaterThan(0);
+  });
+
+  it("rules out from a term's packed first units exactly the words maskOfTerm's gate rules out", () => {
+    const forms = [...FORMS, "가게", "ｶﾀ", "x\uffff"].filter(Boolean);
+    let out = 0;
+    fc.assert(
+      fc.property(keys, keys, prefixes, (folded, exact, typed) => {
+        const rules = rulesOf(
+          new Map(folded.map((k, i) => [k, 1 << i])),
+          new Map(exact.map((k, i) => [k, 1 << (i + 4)])),
+          typed.map((p, i) => ({ ...p, bit: 1 << (i + 8) })),
+        );
+        if (!rules.firsts) return;
+        for (const term of forms) {
+          const packed = packFirstUnits(term, fold(term));
+          expect(packed).toBeGreaterThan(0);
+          const byStrings = !rules.firsts.folded.includes(fold(term).charCodeAt(0)) && !rules.firsts.exact.includes(term.charCodeAt(0));
+          expect(gatedOut(rules.firsts, packed)).toBe(byStrings);
+          if (byStrings) {
+            out++;
+            expect(maskOfTerm({ ...rules, firsts: null }, term, fold(term))).toBe(0);
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+    expect(out).toBeGreaterThan(0);
+    // Forms that cannot be packed are left to maskOfTerm.
+    expect(packFirstUnits("", "")).toBe(0);
+    expect(packFirstUnits("\uffff", "\uffff")).toBe(0);
   });
 
   it("lets a word through by a prefix alone, and an empty prefix lets every word through", () => {

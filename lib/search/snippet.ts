@@ -132,6 +132,23 @@ export function maskOfTerm(rules: MarkRules, term: string, folded: string): numb
   return mask;
 }
 
+/**
+ * A term's first UTF-16 units for MarkRules.firsts' gate, as one number (the folded form's unit
+ * high, the exact form's low, plus one), so a term met again by a later query is gated from a
+ * number instead of its two strings. 0 when it cannot be gated this way: an empty form (whose
+ * unit is NaN to maskOfTerm) or, wrapping past 32 bits, both units U+FFFF.
+ */
+export function packFirstUnits(term: string, folded: string): number {
+  if (!term || !folded) return 0;
+  return (((folded.charCodeAt(0) << 16) | term.charCodeAt(0)) + 1) >>> 0;
+}
+
+/** Whether maskOfTerm's first-unit gate gives a term 0 at once, from its packFirstUnits (not 0). */
+export function gatedOut(firsts: NonNullable<MarkRules["firsts"]>, packed: number): boolean {
+  const units = packed - 1;
+  return !firsts.folded.includes(units >>> 16) && !firsts.exact.includes(units & 0xffff);
+}
+
 /** tokenAt, with the common case (an id below ESCAPE) read directly. */
 const escapeFrom = ESCAPE;
 function tokenOf(stream: TokenStream, i: number): number {
