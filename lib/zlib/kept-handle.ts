@@ -6,7 +6,8 @@
 // sync calls, so this drives one stream's native handle the way node:zlib's own sync path does
 // (lib/zlib.js `processChunkSync`: `writeSync` with Z_FINISH, then `reset`). Its users check it
 // against the public sync call on a probe and fall back to that call when it is missing or
-// differs (`RawInflater`, `ReusedGzip`).
+// differs (`RawInflater`). Inflating is exact whatever the handle's history; deflating is not
+// (a reset deflate handle may choose other matches than a fresh one), so no gzip uses it.
 import { constants } from "node:zlib";
 
 /** The parts of node:zlib's native handle this uses. */
