@@ -13,7 +13,8 @@
 // Prints milliseconds and shares per stage; `--other N`: the N largest innermost frames no rule names
 // (with `--detail TEXT`: of the stages whose name holds TEXT instead).
 import { cliArgs } from "../cli";
-import { readProfile, samplesOf, SourceMaps, stageOf, type StageRule } from "./cpu-profile";
+import { readProfile, samplesOf, SourceMaps, stageOf } from "./cpu-profile";
+import { CONTEXTS, STAGES } from "./query-stage-rules";
 
 const { values, positionals } = cliArgs(__filename, {
   allowPositionals: true,
@@ -24,42 +25,6 @@ const { values, positionals } = cliArgs(__filename, {
     detail: { type: "string" },
   },
 });
-
-const fn = (names: string, file: string) => new RegExp(`^(${names})\\d* [^ ]*lib/search/${file.replace(/[.]/g, "\\.")}:`);
-
-/** Whole other queries' work inside this one's, checked outermost frame first. */
-export const CONTEXTS: StageRule[] = [
-  { stage: "suggestion checked (offered: the suggested query scored)", match: fn("offered", "matcher.ts") },
-  { stage: "correction tried (correctQuery, rareNameFix and their scoring)", match: fn("correctQuery|rareNameFix", "correct.ts") },
-];
-
-/** The query path's stages, checked at each frame, innermost frame first. */
-export const STAGES: StageRule[] = [
-  { stage: "GC", match: /^\(garbage collector\) / },
-  { stage: "reading: parse", match: new RegExp(`[^ ]*lib/search/query-parse\\.ts:|^tokenize\\d* `) },
-  { stage: "reading: run-together", match: new RegExp(`[^ ]*lib/search/run-together\\.ts:`) },
-  { stage: "reading: names (nameRuns, person ids, title names)", match: /^(nameRuns|personIdsOf|isPerson|titleNameTerms|stretches)\d* / },
-  { stage: "reading: lexicon, variants, completions (expandQuery)", match: new RegExp(`[^ ]*lib/search/(query-expand|variants)\\.ts:`) },
-  { stage: "suggestion looked for (suggestQuery: typo neighbours)", match: new RegExp(`[^ ]*lib/search/suggest\\.ts:`) },
-  { stage: "accent reading (accentReading, holdersOf)", match: new RegExp(`[^ ]*lib/search/accents\\.ts:|^boost\\d* `) },
-  { stage: "title names (addTitleNames)", match: /^(addTitleNames|titleHolders|titleHeld|nameIds|namePostings)\d* / },
-  { stage: "exact scores: positional scans (refine)", match: /^(refineHits|scan|score|proximityScore)\d* / },
-  { stage: "top k: bounds tightened (tighten, pair filters)", match: /^(tighten|mayHoldAny|holds)\d* / },
-  { stage: "top k: selection (selectTop, bestBounds, raiseCut)", match: new RegExp(`[^ ]*lib/search/topk\\.ts:`) },
-  { stage: "membership pass (memberPass)", match: /^memberPass\d* / },
-  { stage: "scoring (accumulate)", match: /^accumulate\d* / },
-  { stage: "phrases and names checked (phraseHolders)", match: /^(phraseHolders|holdsPhrases|countJoined)\d* / },
-  { stage: "bounds (bound, loose rows, kthLargest)", match: /^(bound|keepLoose|looseRowOf|kthLargest|headless|mayPair|combos)\d* / },
-  {
-    stage: "per-segment set-up (scratch, scanner, stats, rules, localize, budget)",
-    match:
-      /^(createScratch|scratchOf|createScanner|queryStats|wideRule|minorWords|lackCredits|idfShares|localize|withinBudget|termIdf|exactDfOf|grow|ceiling|arm|release|open|inCompound|compound|joined)\d* /,
-  },
-  { stage: "members listed (run: candidates, near misses, lower bounds)", match: fn("run|dropExcluded|live|base|cover|fitOf|lackOf", "rank-score.ts") },
-  { stage: "hits made (scoreAll, result)", match: fn("scoreAll|result|finish|wordsOf", "matcher.ts") },
-  { stage: "reading: the rest of prepare", match: fn("prepare", "matcher.ts") },
-  { stage: "match's own (run, match)", match: fn("run|match|topHits", "matcher.ts") },
-];
 
 const maps = new SourceMaps();
 const out = new Map<string, number>();
