@@ -346,3 +346,47 @@ describe("PeopleEvidence on a lineage's name (issue #16)", () => {
     expect(names(e, text)).toEqual(["Lê Quảng Huệ"]);
   });
 });
+
+describe("PeopleEvidence on words glued onto a name (issue #16, frozen22's errors)", () => {
+  it("cuts a four-word Vietnamese name to the three-word name the archive has without its last word", () => {
+    const e = new PeopleEvidence();
+    for (let i = 0; i < 3; i++) e.add(findCandidates([`Tiền đạo Lê Minh Khoát ghi bàn lần ${i}.`]));
+    // A squad list's last name, glued to the next heading ("Lịch thi đấu", the schedule).
+    const text = ["Hai cầu thủ dự phòng: Phan Thanh Hậu và Lê Minh Khoát Lịch thi đấu U20 World Cup 2017"];
+    e.add(findCandidates(text));
+    expect(names(e, ...text)).toEqual(["Phan Thanh Hậu", "Lê Minh Khoát"]);
+  });
+
+  it("keeps a woman's four-word name with Thị whose first three words the archive also has", () => {
+    const e = new PeopleEvidence();
+    for (let i = 0; i < 3; i++) e.add(findCandidates([`Bà Đặng Thị Thu phát biểu lần ${i}.`]));
+    const text = ["Bà Đặng Thị Thu Nga cho biết sẽ kiến nghị."];
+    e.add(findCandidates(text));
+    expect(names(e, ...text)).toEqual(["Đặng Thị Thu Nga"]);
+  });
+
+  it("drops a club's name glued before a surname, not a given name that stands alone", () => {
+    const e = new PeopleEvidence();
+    for (let i = 0; i < 6; i++) e.add(findCandidates([`Họ đánh bại Ajax lần ${i}.`, `HLV Mourinho cười lần ${i}.`]));
+    for (let i = 0; i < 2; i++) e.add(findCandidates([`Họ đá trên sân Ajax lần ${i}.`]));
+    const text = ["HLV Mourinho vui. MU đánh bại Ajax Mourinho giúp MU giành cúp."];
+    e.add(findCandidates(text));
+    expect(names(e, ...text)).toEqual(["Mourinho"]);
+    // A given name that stands alone too, but never after a place word, stays the person's.
+    const f = new PeopleEvidence();
+    for (let i = 0; i < 6; i++) f.add(findCandidates([`Pedro cười lần ${i}.`, `Tiền vệ Rodrigo ghi bàn lần ${i}.`]));
+    const other = ["Tiền vệ Pedro Rodrigo ghi bàn."];
+    f.add(findCandidates(other));
+    expect(names(f, ...other)).toEqual(["Pedro Rodrigo"]);
+  });
+
+  it("tells a club's one-word name from a given name by place words and bare uses", () => {
+    const e = new PeopleEvidence();
+    for (let i = 0; i < 10; i++) e.add(findCandidates([`Họ gặp Ajax lần ${i}.`]));
+    expect(e.teamSingle(["Ajax"])).toBe(false);
+    for (let i = 0; i < 2; i++) e.add(findCandidates([`Họ đá trên sân Ajax lần ${i}.`]));
+    expect(e.teamSingle(["Ajax"])).toBe(true);
+    for (let i = 0; i < 3; i++) e.add(findCandidates([`Tiền vệ Ajax ghi bàn lần ${i}.`]));
+    expect(e.teamSingle(["Ajax"])).toBe(false);
+  });
+});

@@ -43,6 +43,9 @@ const RARER = 10;
 /** A name's words glued before another name: the other name (and those words alone) stand in this many articles, and this many times as often. */
 const GLUED_MIN = 3;
 
+/** A club's or a place's one-word name stands bare this many times as often as titled or ending a full name. */
+const TEAM_BARE = 5;
+
 export const DEFAULT_EVIDENCE: EvidenceOptions = { minTitled: 2, minTitledSingle: 3, minPlaced: 3 };
 
 /**
@@ -249,6 +252,16 @@ export class PeopleEvidence {
     return Boolean(s && s.placed >= 2 && s.placed > s.titled + s.surname);
   }
 
+  /**
+   * Whether a one-word name is a club's or a place's: after place words now and then, and
+   * otherwise bare far more often than titled or ending a full name ("Ajax", "Porto"; not a given
+   * name that stands alone, "Pedro", "Marcelo", which place words never precede).
+   */
+  teamSingle(words: string[]): boolean {
+    const s = this.singles.get(nameKey(words));
+    return Boolean(s && s.placed >= 2 && s.bare >= TEAM_BARE * (s.titled + s.surname));
+  }
+
   /** Whether the archive names places far more often than people with this name ("Biên Hòa"). */
   mostlyPlace(key: string): boolean {
     const s = this.names.get(key);
@@ -364,10 +377,17 @@ export class PeopleEvidence {
           return n >= GLUED_MIN && n >= GLUED_MIN * whole;
         });
       },
+      gluedAfter: (words: string[]) => {
+        const rest = this.uses(nameKey(words.slice(0, -1)));
+        return rest >= GLUED_MIN && rest >= GLUED_MIN * this.uses(nameKey(words));
+      },
       gluedBefore: (words) => {
         // Worked out only for a word that stands alone often enough (the whole archive's names are read once).
         const opensOf = (key: string) => (opens ??= this.opens()).get(key) ?? 0;
         if (words.length === 3 && this.headsGivenName(words, opensOf)) return true;
+        // Two words: only a club's or a place's name before a surname ("Ajax Mourinho"); a given name
+        // stands alone often too ("Pedro Santos", "Jesus Navas").
+        if (words.length === 2 && !this.teamSingle(words.slice(0, 1))) return false;
         const rest = this.uses(nameKey(words.slice(1)));
         if (rest < GLUED_MIN || rest < GLUED_MIN * this.uses(nameKey(words))) return false;
         // The first word stands alone at least as often as it opens a full name ("Porto", "Mourinho"), unlike given names ("Fabio", "Kim").

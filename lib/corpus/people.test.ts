@@ -849,6 +849,17 @@ describe("findPeople on frozen21's kinds (issue #16, people23)", () => {
     expect(names("Nhà thơ Nguyễn Khoa Điềm và anh Lê Đăng Khoa dự lễ.")).toEqual(["Nguyễn Khoa Điềm", "Lê Đăng Khoa"]);
     expect(names("Đạo diễn Khoa Nguyễn phát triển nội dung.")).toEqual(["Khoa Nguyễn"]);
   });
+  it("reads a unit's or a group's word opening a run as no person's (frozen22's 'Đội Hình sự', 'Nhóm Pháo binh')", () => {
+    const open = (text: string) =>
+      findCandidates([text])
+        .filter((m) => !m.placed)
+        .map((m) => m.words.join(" "));
+    expect(open("Ai là nạn nhân liên hệ Đội Hình sự, Công an quận.")).not.toContain("Đội Hình");
+    expect(open("Một đơn vị mang tên Nhóm Pháo binh bị xóa sổ.")).not.toContain("Nhóm Pháo");
+    expect(open("Ông đến gặp Tổ Tuần tra của huyện.")).not.toContain("Tổ Tuần");
+    // Inside a name the words stay a person's.
+    expect(names("Anh Nguyễn Văn Đội và bà Lê Thị Nhóm dự họp.")).toEqual(["Nguyễn Văn Đội", "Lê Thị Nhóm"]);
+  });
   it("reads a name after a verb of posting and 'trên' (on a medium) as a thing here, counted bare in the archive", () => {
     const candidate = (text: string, name: string) => findCandidates([text]).find((m) => m.words.join(" ") === name);
     expect(candidate("Modric chia sẻ trên Sportske Novosti.", "Sportske Novosti")).toMatchObject({ placed: true, near: true });

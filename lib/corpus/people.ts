@@ -237,6 +237,8 @@ const CAPITALS_ONLY = new Set(["un", "who", "is", "eu", "sea", "ap", "rt", "fed"
 const GIVEN_NAME_ORG_WORDS = new Set(["trường", "hợp", "vịnh", "hội"]);
 /** Units whose name follows their acronym: "Đội CSGT An Lạc", "Phòng CSĐT …", "Đoàn TNCS Hồ Chí Minh". */
 const UNIT_WORDS = new Set(["đội", "phòng", "đoàn", "đồn"]);
+/** Words that open the name of a department, a unit or a group ("Khoa Nhi", "Đội Hình sự", "Nhóm Pháo binh", "Tổ Công tác"). */
+const DEPARTMENT_WORDS = new Set(["khoa", "đội", "nhóm", "tổ"]);
 // "Tập" heads a conglomerate only as "Tập đoàn"; elsewhere it is a family name ("Tập Cận Bình").
 const ORG_ONLY_BEFORE = new Map([["tập", "đoàn"]]);
 /** Street words, after which a list of names is a list of streets ("đường Nguyễn Đức Cảnh và Nguyễn Quốc Trị"). */
@@ -1041,8 +1043,9 @@ export function mentionsInRun(text: string, runStart: number, runWords: string[]
       ((i === runWords.length - 1 && i > segStart) || (lw === "trường" && givenTruong(text, offsets, runWords, lws, i, segStart)));
     // "Khoa Ngoại Thần kinh", "Khoa Nhi": a hospital's or a school's department opens the run; inside a
     // name "Khoa" is a given or middle name ("Đăng Khoa", "Nguyễn Khoa Điềm"), and before a family
-    // name it is one written given name first ("đạo diễn Khoa Nguyễn").
-    const department = lw === "khoa" && i === 0 && runWords.length > 1 && !VN_SURNAMES.has(lws[1]);
+    // name it is one written given name first ("đạo diễn Khoa Nguyễn"). So do a unit's or a group's
+    // words ("Đội Hình sự", "Nhóm Pháo binh", "Tổ Công tác"): none opened a labelled person's name.
+    const department = i === 0 && DEPARTMENT_WORDS.has(lw) && runWords.length > 1 && !VN_SURNAMES.has(lws[1]);
     const capitalsOnly = CAPITALS_ONLY.has(lw) && !allCapitals(w, 1);
     const onlyBefore = ORG_ONLY_BEFORE.get(lw);
     const nameHere = onlyBefore !== undefined && (lws[i + 1] ?? "") !== onlyBefore;
@@ -1992,6 +1995,11 @@ export interface PeopleHelpers {
    * articles, and several times as often as the four words together.
    */
   gluedPair?: (words: string[]) => boolean;
+  /**
+   * Whether a name's last word was glued on after it ("Nguyễn Tiến Linh Hai cầu thủ …"): the archive
+   * has the name without that word in several articles, and several times as often as with it.
+   */
+  gluedAfter?: (words: string[]) => boolean;
   /** Canonical id for a person's name, so variants share one id across the archive. */
   canonicalId?: (key: string, name: string) => string | undefined;
   /** Whether the tagger is sure an untitled name is not a person ("Tata Nano"), whatever the article's support. */
@@ -2539,10 +2547,28 @@ function foldGluedWords(people: Map<string, Person>, helpers: PeopleHelpers) {
       const rest = nameKey(p.words.slice(1));
       into = [...people.entries()].filter(([k]) => k !== key && (k === rest || k.endsWith(` ${rest}`)));
     }
+    if (into.length === 0 && gluedLastWord(p.words, gluedToForeign) && helpers.gluedAfter?.(p.words)) {
+      // "Tiền đạo: …, Nguyễn Tiến Linh  Hai cầu thủ dự phòng: …": a list's last name glued to the next
+      // line's first word, with no shorter mention here; the archive names the person without it.
+      const words = p.words.slice(0, -1);
+      people.delete(key);
+      people.set(shorter, { ...p, name: words.join(" "), words });
+      continue;
+    }
     if (into.length !== 1) continue;
     into[0][1].count += p.count;
     people.delete(key);
   }
+}
+
+/**
+ * A glued last word may be cut where what is left is a full name on its own: a Vietnamese name of
+ * four words from a family name (a three-word name and the next word), or a foreign name before a
+ * Vietnamese word. Not a woman's name with "Thị": her given name is often two words, and the
+ * archive holds the first three words as often ("Nguyễn Thị Thu" of "Nguyễn Thị Thu Nga").
+ */
+function gluedLastWord(words: string[], gluedToForeign: boolean): boolean {
+  return gluedToForeign || (words.length === 4 && VN_SURNAMES.has(lower(words[0])) && lower(words[1]) !== "thị" && isVietnameseName(words));
 }
 
 /**
@@ -2554,7 +2580,9 @@ function foldGluedWords(people: Map<string, Person>, helpers: PeopleHelpers) {
 function dropGluedHeads(people: Map<string, Person>, helpers: PeopleHelpers) {
   if (!helpers.gluedBefore) return;
   for (const [key, p] of [...people]) {
-    if (p.known || p.words.length < 3 || isVietnameseName(p.words.slice(-2))) continue;
+    // "Ajax Mourinho": two foreign words, a club's name glued before a surname, as well.
+    const pair = p.words.length === 2 && p.words.every(isForeignWord);
+    if (p.known || (p.words.length < 3 && !pair) || isVietnameseName(p.words.slice(-2))) continue;
     if (!helpers.gluedBefore(p.words)) continue;
     const words = p.words.slice(1);
     const restKey = nameKey(words);
