@@ -433,6 +433,10 @@ describe("findPeople on streets and regions (session of 2026-11-26 11:08)", () =
     expect(names("Tai nạn ở đường Láng và ông Nguyễn Văn Bình cho biết.")).toEqual(["Nguyễn Văn Bình"]);
     expect(withArchive("Tai nạn ở phố Huế, Lê Văn Tâm (35 tuổi) bị thương.")).toEqual(["Lê Văn Tâm"]);
   });
+  it("reads a street list on past a one-word or foreign street (frozen22's 'đường Ký Con, Calmette, Nguyễn Công Trứ')", () => {
+    expect(withArchive("Tình trạng này diễn ra ở đường Ký Con, Calmette, Nguyễn Công Trứ (Q.1).")).toEqual([]);
+    expect(withArchive("Xe đi qua phố Ký Con, Calmette và Lê Văn Sỹ, Lê Văn Tâm (35 tuổi) kể.")).toEqual(["Lê Văn Tâm"]);
+  });
   it("reads world regions and territories as places", () => {
     expect(withArchive("Chile cho thấy bản lĩnh của nhà vô địch Nam Mỹ.")).toEqual([]);
     expect(names("Bản hit của hai nghệ sĩ Puerto Rico Luis Fonsi và Daddy Yankee.")).toEqual(["Luis Fonsi", "Daddy Yankee"]);

@@ -1681,8 +1681,9 @@ export function findCandidates(texts: string[]): Candidate[] {
       m.near = true;
     }
   }
-  // "phố Hoàng Ngân và Nguyễn Thị Thập": full names listed right after a street's are streets
-  // too, unless a title or a person cue says otherwise.
+  // "phố Hoàng Ngân và Nguyễn Thị Thập", "đường Ký Con, Calmette, Nguyễn Công Trứ": names listed
+  // right after a street's are streets too, however many (foreign ones and one-word ones among
+  // them), unless a title, a well-known person or a person cue says otherwise.
   let street = false;
   out.forEach((m, i) => {
     const prev = out[i - 1];
@@ -1693,8 +1694,6 @@ export function findCandidates(texts: string[]): Candidate[] {
       !m.titled &&
       !m.known &&
       !m.placed &&
-      m.words.length >= 2 &&
-      isVietnameseName(m.words) &&
       LIST_GAP.test(text.slice(prev.end, m.start)) &&
       !PERSON_AFTER.test(text.slice(m.end, m.end + 30))
     ) {
