@@ -43,9 +43,6 @@ const RARER = 10;
 /** A name's words glued before another name: the other name (and those words alone) stand in this many articles, and this many times as often. */
 const GLUED_MIN = 3;
 
-/** A club's or a place's one-word name stands bare this many times as often as titled or ending a full name. */
-const TEAM_BARE = 5;
-
 export const DEFAULT_EVIDENCE: EvidenceOptions = { minTitled: 2, minTitledSingle: 3, minPlaced: 3 };
 
 /**
@@ -58,6 +55,8 @@ export type CandidateScorer = ((m: Candidate, evidence: PeopleEvidence, all: rea
   judge?: (words: readonly string[], mentions: readonly Candidate[], evidence: PeopleEvidence) => boolean;
   /** The judge's second model (`PeopleHelpers.add`). */
   add?: (words: readonly string[], mentions: readonly Candidate[], evidence: PeopleEvidence) => boolean;
+  /** Whether the corpus writes a word in lower case nearly always ("hai", "lịch", "tôi"): a sentence's word, not a given name. */
+  mostlyLower?: (word: string) => boolean;
 };
 
 type Kind = keyof NameStats;
@@ -252,16 +251,6 @@ export class PeopleEvidence {
     return Boolean(s && s.placed >= 2 && s.placed > s.titled + s.surname);
   }
 
-  /**
-   * Whether a one-word name is a club's or a place's: after place words now and then, and
-   * otherwise bare far more often than titled or ending a full name ("Ajax", "Porto"; not a given
-   * name that stands alone, "Pedro", "Marcelo", which place words never precede).
-   */
-  teamSingle(words: string[]): boolean {
-    const s = this.singles.get(nameKey(words));
-    return Boolean(s && s.placed >= 2 && s.bare >= TEAM_BARE * (s.titled + s.surname));
-  }
-
   /** Whether the archive names places far more often than people with this name ("Biên Hòa"). */
   mostlyPlace(key: string): boolean {
     const s = this.names.get(key);
@@ -378,6 +367,9 @@ export class PeopleEvidence {
         });
       },
       gluedAfter: (words: string[]) => {
+        // The glued word is one the corpus writes in lower case: a given name rarely is ("Nguyễn
+        // Ngọc Minh Huy", "Bùi Văn Nam Sơn" are four-word names whose first three words stand too).
+        if (!scorer?.mostlyLower?.(words[words.length - 1])) return false;
         const rest = this.uses(nameKey(words.slice(0, -1)));
         return rest >= GLUED_MIN && rest >= GLUED_MIN * this.uses(nameKey(words));
       },
@@ -385,9 +377,6 @@ export class PeopleEvidence {
         // Worked out only for a word that stands alone often enough (the whole archive's names are read once).
         const opensOf = (key: string) => (opens ??= this.opens()).get(key) ?? 0;
         if (words.length === 3 && this.headsGivenName(words, opensOf)) return true;
-        // Two words: only a club's or a place's name before a surname ("Ajax Mourinho"); a given name
-        // stands alone often too ("Pedro Santos", "Jesus Navas").
-        if (words.length === 2 && !this.teamSingle(words.slice(0, 1))) return false;
         const rest = this.uses(nameKey(words.slice(1)));
         if (rest < GLUED_MIN || rest < GLUED_MIN * this.uses(nameKey(words))) return false;
         // The first word stands alone at least as often as it opens a full name ("Porto", "Mourinho"), unlike given names ("Fabio", "Kim").

@@ -238,10 +238,13 @@ const GIVEN_NAME_ORG_WORDS = new Set(["trường", "hợp", "vịnh", "hội"]);
 /** Units whose name follows their acronym: "Đội CSGT An Lạc", "Phòng CSĐT …", "Đoàn TNCS Hồ Chí Minh". */
 const UNIT_WORDS = new Set(["đội", "phòng", "đoàn", "đồn"]);
 /** Words that open the name of a department, a unit or a group ("Khoa Nhi", "Đội Hình sự", "Nhóm Pháo binh", "Tổ Công tác"). */
-const DEPARTMENT_WORDS = new Set(["khoa", "đội", "nhóm", "tổ"]);
+const DEPARTMENT_WORDS = new Set(["khoa", "đội", "nhóm"]);
 // "Tập" heads a conglomerate only as "Tập đoàn"; elsewhere it is a family name ("Tập Cận Bình").
 const ORG_ONLY_BEFORE = new Map([["tập", "đoàn"]]);
 /** Street words, after which a list of names is a list of streets ("đường Nguyễn Đức Cảnh và Nguyễn Quốc Trị"). */
+/** A street's word in lower case right before a name, not a city's ("thành phố"). */
+const STREET_LIST_BEFORE = /(?<![\p{L}\p{M}])(?<!thành )(?:đường|phố|ngõ|hẻm|đại lộ) $/u;
+
 const STREET_WORDS = new Set([
   "đường",
   "phố",
@@ -1681,10 +1684,12 @@ export function findCandidates(texts: string[]): Candidate[] {
       m.near = true;
     }
   }
-  // "phố Hoàng Ngân và Nguyễn Thị Thập", "đường Ký Con, Calmette, Nguyễn Công Trứ": names listed
-  // right after a street's are streets too, however many (foreign ones and one-word ones among
-  // them), unless a title, a well-known person or a person cue says otherwise.
-  let street = false;
+  // "phố Hoàng Ngân và Nguyễn Thị Thập": full names listed right after a street's are streets
+  // too, unless a title or a person cue says otherwise. After a street word written in lower case
+  // ("đường Ký Con, Calmette, Nguyễn Công Trứ"), one-word and foreign streets are listed too, and
+  // the list goes on past them; not after a capitalised one, a family name ("Đường Yên, Lưu Thi
+  // Thi, Taeyeon": actresses), nor after "thành phố" (a city, then its officials).
+  let street: false | "names" | "any" = false;
   out.forEach((m, i) => {
     const prev = out[i - 1];
     const text = texts[m.text];
@@ -1694,13 +1699,15 @@ export function findCandidates(texts: string[]): Candidate[] {
       !m.titled &&
       !m.known &&
       !m.placed &&
+      (street === "any" || (m.words.length >= 2 && isVietnameseName(m.words))) &&
       LIST_GAP.test(text.slice(prev.end, m.start)) &&
       !PERSON_AFTER.test(text.slice(m.end, m.end + 30))
     ) {
       m.placed = true;
       return;
     }
-    street = m.placed && !m.credit && endsWithPhrase(text.slice(Math.max(0, m.start - 40), m.start), STREET_WORDS);
+    const before = text.slice(Math.max(0, m.start - 40), m.start);
+    street = m.placed && !m.credit && endsWithPhrase(before, STREET_WORDS) && (STREET_LIST_BEFORE.test(before) ? "any" : "names");
   });
   // "Arsenal Ospina – Monreal, …": a team's name heads its line-up; the first player is no part of it.
   out.forEach((m, i) => {
@@ -2579,9 +2586,7 @@ function gluedLastWord(words: string[], gluedToForeign: boolean): boolean {
 function dropGluedHeads(people: Map<string, Person>, helpers: PeopleHelpers) {
   if (!helpers.gluedBefore) return;
   for (const [key, p] of [...people]) {
-    // "Ajax Mourinho": two foreign words, a club's name glued before a surname, as well.
-    const pair = p.words.length === 2 && p.words.every(isForeignWord);
-    if (p.known || (p.words.length < 3 && !pair) || isVietnameseName(p.words.slice(-2))) continue;
+    if (p.known || p.words.length < 3 || isVietnameseName(p.words.slice(-2))) continue;
     if (!helpers.gluedBefore(p.words)) continue;
     const words = p.words.slice(1);
     const restKey = nameKey(words);
