@@ -346,3 +346,31 @@ describe("PeopleEvidence on a lineage's name (issue #16)", () => {
     expect(names(e, text)).toEqual(["Lê Quảng Huệ"]);
   });
 });
+
+describe("PeopleEvidence on a word glued after a name (issue #16, frozen22's errors)", () => {
+  it("cuts a four-word Vietnamese name to the three-word name the archive has without a last word written in lower case", () => {
+    const e = new PeopleEvidence();
+    for (let i = 0; i < 3; i++) e.add(findCandidates([`Tiền đạo Lê Minh Khoát ghi bàn lần ${i}.`, `Tiền đạo Lê Minh Huy ghi bàn lần ${i}.`]));
+    // A squad list's last name, glued to the next heading ("Lịch thi đấu", the schedule).
+    const text = ["Hai cầu thủ dự phòng: Phan Thanh Hậu và Lê Minh Khoát Lịch thi đấu U20 World Cup 2017"];
+    // A given name at the end stays: "Lê Minh Huy Long" is a four-word name.
+    const named = ["Hai cầu thủ dự phòng: Phan Thanh Hậu và Lê Minh Huy Long ra sân."];
+    e.add(findCandidates(text));
+    e.add(findCandidates(named));
+    const scorer = Object.assign(() => false, { mostlyLower: (w: string) => ["lịch", "hai"].includes(w.toLowerCase()) });
+    const found = (t: string[]) => resolvePeople(findCandidates(t), e.helpers(scorer)).map((p) => p.name);
+    expect(found(text)).toEqual(["Phan Thanh Hậu", "Lê Minh Khoát"]);
+    expect(found(named).sort()).toEqual(["Lê Minh Huy Long", "Phan Thanh Hậu"]);
+    // Without the corpus's lower-case shares (no tagger) nothing is cut.
+    expect(names(e, ...text)).toContain("Lê Minh Khoát Lịch");
+  });
+
+  it("keeps a woman's four-word name with Thị whose first three words the archive also has", () => {
+    const e = new PeopleEvidence();
+    for (let i = 0; i < 3; i++) e.add(findCandidates([`Bà Đặng Thị Thu phát biểu lần ${i}.`]));
+    const text = ["Bà Đặng Thị Thu Nga cho biết sẽ kiến nghị."];
+    e.add(findCandidates(text));
+    const scorer = Object.assign(() => false, { mostlyLower: () => true });
+    expect(resolvePeople(findCandidates(text), e.helpers(scorer)).map((p) => p.name)).toEqual(["Đặng Thị Thu Nga"]);
+  });
+});

@@ -55,6 +55,8 @@ export type CandidateScorer = ((m: Candidate, evidence: PeopleEvidence, all: rea
   judge?: (words: readonly string[], mentions: readonly Candidate[], evidence: PeopleEvidence) => boolean;
   /** The judge's second model (`PeopleHelpers.add`). */
   add?: (words: readonly string[], mentions: readonly Candidate[], evidence: PeopleEvidence) => boolean;
+  /** Whether the corpus writes a word in lower case nearly always ("hai", "lịch", "tôi"): a sentence's word, not a given name. */
+  mostlyLower?: (word: string) => boolean;
 };
 
 type Kind = keyof NameStats;
@@ -363,6 +365,13 @@ export class PeopleEvidence {
           const n = this.uses(nameKey(part));
           return n >= GLUED_MIN && n >= GLUED_MIN * whole;
         });
+      },
+      gluedAfter: (words: string[]) => {
+        // The glued word is one the corpus writes in lower case: a given name rarely is ("Nguyễn
+        // Ngọc Minh Huy", "Bùi Văn Nam Sơn" are four-word names whose first three words stand too).
+        if (!scorer?.mostlyLower?.(words[words.length - 1])) return false;
+        const rest = this.uses(nameKey(words.slice(0, -1)));
+        return rest >= GLUED_MIN && rest >= GLUED_MIN * this.uses(nameKey(words));
       },
       gluedBefore: (words) => {
         // Worked out only for a word that stands alone often enough (the whole archive's names are read once).

@@ -96,8 +96,12 @@ export function taggerScorer(model: TaggerModel): CandidateScorer {
   const scorer: CandidateScorer = (m, evidence) => taggable(m, model) && score(model.weights, candidateFeatures(m, model, evidence)) > model.threshold;
   const below = model.doubtBelow ?? DEFAULT_DOUBT;
   scorer.doubt = (m, evidence) => taggable(m, model) && score(model.weights, candidateFeatures(m, model, evidence)) < below;
+  scorer.mostlyLower = (word) => (model.lowerShare[word.toLowerCase()] ?? 0) >= MOSTLY_LOWER;
   return scorer;
 }
+
+/** The top bucket of `lowerShare`: seven uses in eight or more written in lower case. */
+const MOSTLY_LOWER = 4;
 
 /** See `TaggerModel.doubtBelow`. */
 export const DEFAULT_DOUBT = -3;

@@ -433,6 +433,13 @@ describe("findPeople on streets and regions (session of 2026-11-26 11:08)", () =
     expect(names("Tai nạn ở đường Láng và ông Nguyễn Văn Bình cho biết.")).toEqual(["Nguyễn Văn Bình"]);
     expect(withArchive("Tai nạn ở phố Huế, Lê Văn Tâm (35 tuổi) bị thương.")).toEqual(["Lê Văn Tâm"]);
   });
+  it("reads a street list on past a one-word or foreign street (frozen22's 'đường Ký Con, Calmette, Nguyễn Công Trứ')", () => {
+    expect(withArchive("Tình trạng này diễn ra ở đường Ký Con, Calmette, Nguyễn Công Trứ (Q.1).")).toEqual([]);
+    expect(withArchive("Xe đi qua phố Ký Con, Calmette và Lê Văn Sỹ, Lê Văn Tâm (35 tuổi) kể.")).toEqual(["Lê Văn Tâm"]);
+    // Not after a family name that reads as a street's word, nor after a city's word.
+    expect(withArchive("Người đẹp Dương Mịch, Đường Yên, Taeyeon, Ngô Ánh Khiết có mặt.")).toContain("Ngô Ánh Khiết");
+    expect(withArchive("Cảnh sát trưởng thành phố Alexandria, Michael Brown, xác nhận.")).toEqual(["Michael Brown"]);
+  });
   it("reads world regions and territories as places", () => {
     expect(withArchive("Chile cho thấy bản lĩnh của nhà vô địch Nam Mỹ.")).toEqual([]);
     expect(names("Bản hit của hai nghệ sĩ Puerto Rico Luis Fonsi và Daddy Yankee.")).toEqual(["Luis Fonsi", "Daddy Yankee"]);
@@ -848,6 +855,18 @@ describe("findPeople on frozen21's kinds (issue #16, people23)", () => {
     expect(open("Ông Huỳnh Như Đồng cho biết Khoa Ngoại Thần kinh đã tiếp nhận bệnh nhân.")).toEqual(["Huỳnh Như Đồng"]);
     expect(names("Nhà thơ Nguyễn Khoa Điềm và anh Lê Đăng Khoa dự lễ.")).toEqual(["Nguyễn Khoa Điềm", "Lê Đăng Khoa"]);
     expect(names("Đạo diễn Khoa Nguyễn phát triển nội dung.")).toEqual(["Khoa Nguyễn"]);
+  });
+  it("reads a unit's or a group's word opening a run as no person's (frozen22's 'Đội Hình sự', 'Nhóm Pháo binh')", () => {
+    const open = (text: string) =>
+      findCandidates([text])
+        .filter((m) => !m.placed)
+        .map((m) => m.words.join(" "));
+    expect(open("Ai là nạn nhân liên hệ Đội Hình sự, Công an quận.")).not.toContain("Đội Hình");
+    expect(open("Một đơn vị mang tên Nhóm Pháo binh bị xóa sổ.")).not.toContain("Nhóm Pháo");
+    // "Tổ" is no such word: "Mặt trận Tổ Quốc" (the fatherland) comes before a title's holder.
+    expect(names("Chủ tịch Ủy ban Mặt trận Tổ Quốc Nguyễn Thiện Nhân phát biểu.")).toEqual(["Nguyễn Thiện Nhân"]);
+    // Inside a name the words stay a person's.
+    expect(names("Anh Nguyễn Văn Đội và bà Lê Thị Nhóm dự họp.")).toEqual(["Nguyễn Văn Đội", "Lê Thị Nhóm"]);
   });
   it("reads a name after a verb of posting and 'trên' (on a medium) as a thing here, counted bare in the archive", () => {
     const candidate = (text: string, name: string) => findCandidates([text]).find((m) => m.words.join(" ") === name);

@@ -237,9 +237,14 @@ const CAPITALS_ONLY = new Set(["un", "who", "is", "eu", "sea", "ap", "rt", "fed"
 const GIVEN_NAME_ORG_WORDS = new Set(["trường", "hợp", "vịnh", "hội"]);
 /** Units whose name follows their acronym: "Đội CSGT An Lạc", "Phòng CSĐT …", "Đoàn TNCS Hồ Chí Minh". */
 const UNIT_WORDS = new Set(["đội", "phòng", "đoàn", "đồn"]);
+/** Words that open the name of a department, a unit or a group ("Khoa Nhi", "Đội Hình sự", "Nhóm Pháo binh", "Tổ Công tác"). */
+const DEPARTMENT_WORDS = new Set(["khoa", "đội", "nhóm"]);
 // "Tập" heads a conglomerate only as "Tập đoàn"; elsewhere it is a family name ("Tập Cận Bình").
 const ORG_ONLY_BEFORE = new Map([["tập", "đoàn"]]);
 /** Street words, after which a list of names is a list of streets ("đường Nguyễn Đức Cảnh và Nguyễn Quốc Trị"). */
+/** A street's word in lower case right before a name, not a city's ("thành phố"). */
+const STREET_LIST_BEFORE = /(?<![\p{L}\p{M}])(?<!thành )(?:đường|phố|ngõ|hẻm|đại lộ) $/u;
+
 const STREET_WORDS = new Set([
   "đường",
   "phố",
@@ -1041,8 +1046,9 @@ export function mentionsInRun(text: string, runStart: number, runWords: string[]
       ((i === runWords.length - 1 && i > segStart) || (lw === "trường" && givenTruong(text, offsets, runWords, lws, i, segStart)));
     // "Khoa Ngoại Thần kinh", "Khoa Nhi": a hospital's or a school's department opens the run; inside a
     // name "Khoa" is a given or middle name ("Đăng Khoa", "Nguyễn Khoa Điềm"), and before a family
-    // name it is one written given name first ("đạo diễn Khoa Nguyễn").
-    const department = lw === "khoa" && i === 0 && runWords.length > 1 && !VN_SURNAMES.has(lws[1]);
+    // name it is one written given name first ("đạo diễn Khoa Nguyễn"). So do a unit's or a group's
+    // words ("Đội Hình sự", "Nhóm Pháo binh", "Tổ Công tác"): none opened a labelled person's name.
+    const department = i === 0 && DEPARTMENT_WORDS.has(lw) && runWords.length > 1 && !VN_SURNAMES.has(lws[1]);
     const capitalsOnly = CAPITALS_ONLY.has(lw) && !allCapitals(w, 1);
     const onlyBefore = ORG_ONLY_BEFORE.get(lw);
     const nameHere = onlyBefore !== undefined && (lws[i + 1] ?? "") !== onlyBefore;
@@ -1679,8 +1685,11 @@ export function findCandidates(texts: string[]): Candidate[] {
     }
   }
   // "phố Hoàng Ngân và Nguyễn Thị Thập": full names listed right after a street's are streets
-  // too, unless a title or a person cue says otherwise.
-  let street = false;
+  // too, unless a title or a person cue says otherwise. After a street word written in lower case
+  // ("đường Ký Con, Calmette, Nguyễn Công Trứ"), one-word and foreign streets are listed too, and
+  // the list goes on past them; not after a capitalised one, a family name ("Đường Yên, Lưu Thi
+  // Thi, Taeyeon": actresses), nor after "thành phố" (a city, then its officials).
+  let street: false | "names" | "any" = false;
   out.forEach((m, i) => {
     const prev = out[i - 1];
     const text = texts[m.text];
@@ -1690,15 +1699,15 @@ export function findCandidates(texts: string[]): Candidate[] {
       !m.titled &&
       !m.known &&
       !m.placed &&
-      m.words.length >= 2 &&
-      isVietnameseName(m.words) &&
+      (street === "any" || (m.words.length >= 2 && isVietnameseName(m.words))) &&
       LIST_GAP.test(text.slice(prev.end, m.start)) &&
       !PERSON_AFTER.test(text.slice(m.end, m.end + 30))
     ) {
       m.placed = true;
       return;
     }
-    street = m.placed && !m.credit && endsWithPhrase(text.slice(Math.max(0, m.start - 40), m.start), STREET_WORDS);
+    const before = text.slice(Math.max(0, m.start - 40), m.start);
+    street = m.placed && !m.credit && endsWithPhrase(before, STREET_WORDS) && (STREET_LIST_BEFORE.test(before) ? "any" : "names");
   });
   // "Arsenal Ospina – Monreal, …": a team's name heads its line-up; the first player is no part of it.
   out.forEach((m, i) => {
@@ -1992,6 +2001,11 @@ export interface PeopleHelpers {
    * articles, and several times as often as the four words together.
    */
   gluedPair?: (words: string[]) => boolean;
+  /**
+   * Whether a name's last word was glued on after it ("Nguyễn Tiến Linh Hai cầu thủ …"): the archive
+   * has the name without that word in several articles, and several times as often as with it.
+   */
+  gluedAfter?: (words: string[]) => boolean;
   /** Canonical id for a person's name, so variants share one id across the archive. */
   canonicalId?: (key: string, name: string) => string | undefined;
   /** Whether the tagger is sure an untitled name is not a person ("Tata Nano"), whatever the article's support. */
@@ -2539,10 +2553,28 @@ function foldGluedWords(people: Map<string, Person>, helpers: PeopleHelpers) {
       const rest = nameKey(p.words.slice(1));
       into = [...people.entries()].filter(([k]) => k !== key && (k === rest || k.endsWith(` ${rest}`)));
     }
+    if (into.length === 0 && gluedLastWord(p.words, gluedToForeign) && helpers.gluedAfter?.(p.words)) {
+      // "Tiền đạo: …, Nguyễn Tiến Linh  Hai cầu thủ dự phòng: …": a list's last name glued to the next
+      // line's first word, with no shorter mention here; the archive names the person without it.
+      const words = p.words.slice(0, -1);
+      people.delete(key);
+      people.set(shorter, { ...p, name: words.join(" "), words });
+      continue;
+    }
     if (into.length !== 1) continue;
     into[0][1].count += p.count;
     people.delete(key);
   }
+}
+
+/**
+ * A glued last word may be cut where what is left is a full name on its own: a Vietnamese name of
+ * four words from a family name (a three-word name and the next word), or a foreign name before a
+ * Vietnamese word. Not a woman's name with "Thị": her given name is often two words, and the
+ * archive holds the first three words as often ("Nguyễn Thị Thu" of "Nguyễn Thị Thu Nga").
+ */
+function gluedLastWord(words: string[], gluedToForeign: boolean): boolean {
+  return gluedToForeign || (words.length === 4 && VN_SURNAMES.has(lower(words[0])) && lower(words[1]) !== "thị" && isVietnameseName(words));
 }
 
 /**
