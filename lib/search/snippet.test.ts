@@ -115,16 +115,19 @@ describe("maskOfTerm's first-unit gate", () => {
   const FORMS = ["hòa", "hoà", "hoa", "bình", "binh", "giá", "gia", "vàng", "vang", "đồng", "dong", "25", "kg", "", "ổn", "on", "Ở"];
   const keys = fc.uniqueArray(fc.constantFrom(...FORMS), { maxLength: 4 });
   const prefixes = fc.array(fc.record({ text: fc.constantFrom(...FORMS, "h", "đ", "v"), marked: fc.boolean() }), { maxLength: 2 });
+  /** Mark rules for the drawn folded keys, exact keys and typed prefixes, each its own bit. */
+  const rulesFor = (folded: string[], exact: string[], typed: { text: string; marked: boolean }[]) =>
+    rulesOf(
+      new Map(folded.map((k, i) => [k, 1 << i])),
+      new Map(exact.map((k, i) => [k, 1 << (i + 4)])),
+      typed.map((p, i) => ({ ...p, bit: 1 << (i + 8) })),
+    );
 
   it("gives every word the mask the maps and prefixes give it without the gate", () => {
     let marked = 0;
     fc.assert(
       fc.property(keys, keys, prefixes, (folded, exact, typed) => {
-        const rules = rulesOf(
-          new Map(folded.map((k, i) => [k, 1 << i])),
-          new Map(exact.map((k, i) => [k, 1 << (i + 4)])),
-          typed.map((p, i) => ({ ...p, bit: 1 << (i + 8) })),
-        );
+        const rules = rulesFor(folded, exact, typed);
         const ungated = { ...rules, firsts: null };
         for (const term of FORMS) {
           const mask = maskOfTerm(rules, term, fold(term));
@@ -143,11 +146,7 @@ describe("maskOfTerm's first-unit gate", () => {
     let out = 0;
     fc.assert(
       fc.property(keys, keys, prefixes, (folded, exact, typed) => {
-        const rules = rulesOf(
-          new Map(folded.map((k, i) => [k, 1 << i])),
-          new Map(exact.map((k, i) => [k, 1 << (i + 4)])),
-          typed.map((p, i) => ({ ...p, bit: 1 << (i + 8) })),
-        );
+        const rules = rulesFor(folded, exact, typed);
         if (!rules.firsts) return;
         for (const term of forms) {
           const packed = packFirstUnits(term, fold(term));
