@@ -237,14 +237,13 @@ const CAPITALS_ONLY = new Set(["un", "who", "is", "eu", "sea", "ap", "rt", "fed"
 const GIVEN_NAME_ORG_WORDS = new Set(["trường", "hợp", "vịnh", "hội"]);
 /** Units whose name follows their acronym: "Đội CSGT An Lạc", "Phòng CSĐT …", "Đoàn TNCS Hồ Chí Minh". */
 const UNIT_WORDS = new Set(["đội", "phòng", "đoàn", "đồn"]);
-/** Words that open the name of a department, a unit or a group ("Khoa Nhi", "Đội Hình sự", "Nhóm Pháo binh", "Tổ Công tác"). */
+/** Words that open the name of a department, a unit or a group ("Khoa Nhi", "Đội Hình sự", "Nhóm Pháo binh"); not "Tổ" ("Mặt trận Tổ quốc"). */
 const DEPARTMENT_WORDS = new Set(["khoa", "đội", "nhóm"]);
 // "Tập" heads a conglomerate only as "Tập đoàn"; elsewhere it is a family name ("Tập Cận Bình").
 const ORG_ONLY_BEFORE = new Map([["tập", "đoàn"]]);
-/** Street words, after which a list of names is a list of streets ("đường Nguyễn Đức Cảnh và Nguyễn Quốc Trị"). */
 /** A street's word in lower case right before a name, not a city's ("thành phố"). */
 const STREET_LIST_BEFORE = /(?<![\p{L}\p{M}])(?<!thành )(?:đường|phố|ngõ|hẻm|đại lộ) $/u;
-
+/** Street words, after which a list of names is a list of streets ("đường Nguyễn Đức Cảnh và Nguyễn Quốc Trị"). */
 const STREET_WORDS = new Set([
   "đường",
   "phố",
@@ -1047,7 +1046,7 @@ export function mentionsInRun(text: string, runStart: number, runWords: string[]
     // "Khoa Ngoại Thần kinh", "Khoa Nhi": a hospital's or a school's department opens the run; inside a
     // name "Khoa" is a given or middle name ("Đăng Khoa", "Nguyễn Khoa Điềm"), and before a family
     // name it is one written given name first ("đạo diễn Khoa Nguyễn"). So do a unit's or a group's
-    // words ("Đội Hình sự", "Nhóm Pháo binh", "Tổ Công tác"): none opened a labelled person's name.
+    // words ("Đội Hình sự", "Nhóm Pháo binh"): none opened a labelled person's name.
     const department = i === 0 && DEPARTMENT_WORDS.has(lw) && runWords.length > 1 && !VN_SURNAMES.has(lws[1]);
     const capitalsOnly = CAPITALS_ONLY.has(lw) && !allCapitals(w, 1);
     const onlyBefore = ORG_ONLY_BEFORE.get(lw);
