@@ -103,7 +103,7 @@ describe("wholeBody", () => {
     const large = Buffer.concat([page(2), page(3), page(4)]);
     const first = send(large);
     const firstBytes = Buffer.from(first.sent);
-    // A smaller page next: the kept handle writes it where the first one was gzipped.
+    // A smaller page next: the first page's bytes stay as they were sent.
     const second = send(page(1));
     expect(first.res.getHeader("Content-Encoding")).toBe("gzip");
     expect(first.sent.equals(gzipSync(large, GZIP_OPTIONS))).toBe(true);

@@ -3,8 +3,7 @@
 // (so that a streamed page arrives as it renders): for a results page, some forty writes of
 // one to a few KB, each a zlib call and a sync flush. A results page does not stream (its
 // search is done before anything is written), so the front (node-page-front.ts) takes it
-// whole and gzips it in one call, at the level the API uses and through the API's kept zlib
-// handle (node-search-api.ts `gzipBody`), not a stream and a native deflate state per page.
+// whole and gzips it in one call, at the level the API uses (node-search-api.ts `gzipBody`).
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
 import { acceptsGzip, GZIP_THRESHOLD, gzipBody } from "@/lib/http/node-search-api";
 

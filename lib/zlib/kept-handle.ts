@@ -1,8 +1,7 @@
 // One node:zlib native handle kept for many synchronous calls. node:zlib's sync API
 // (`gzipSync`, `inflateRawSync`) builds a stream object and a native zlib state (its window and
-// tables, a dictionary set) for every call and closes them after it; for our small blocks and
-// answers that setup costs about as much as the work (docs/history/performance-log.md: http19 for
-// the document store, api23 for the API's gzip). Node has no public way to keep a handle for
+// tables, a dictionary set) for every call and closes them after it; for the document store's
+// small blocks that setup cost about as much as the work (docs/history/performance-log.md, http19). Node has no public way to keep a handle for
 // sync calls, so this drives one stream's native handle the way node:zlib's own sync path does
 // (lib/zlib.js `processChunkSync`: `writeSync` with Z_FINISH, then `reset`). Its users check it
 // against the public sync call on a probe and fall back to that call when it is missing or
