@@ -67,10 +67,11 @@ describe("judged-set measures", () => {
         "judged-heldout15.json",
         "judged-heldout16.json",
         "judged-heldout17.json",
+        "judged-heldout18.json",
       ].map((f) => loadJudged(path.resolve(__dirname, "../../data/eval", f))),
     ];
     const ids = new Set(tuning.flatMap((s) => s.queries.map((q) => q.id)));
-    // Held-out set 17 was reported once and is a tuning set now; held-out set 18 is never graded on request: an addition for it (or a typo) names no tuning query.
+    // Held-out set 18 was reported once and is a tuning set now; held-out set 19 is never graded on request: an addition for it (or a typo) names no tuning query.
     for (const a of additions.grades) expect(ids.has(a.query), a.query).toBe(true);
     for (const set of tuning) expect(() => withAdditions(set, additions)).not.toThrow();
   });
@@ -93,6 +94,7 @@ describe("judged-set measures", () => {
     ["judged-heldout16.json", 29],
     ["judged-heldout17.json", 30],
     ["judged-heldout18.json", 30],
+    ["judged-heldout19.json", 30],
   ])("loads the held-out set %s: its own queries (none of the frozen set's), a third unmarked, every query graded 0/1/2", (file, size) => {
     const set = loadJudged(path.resolve(__dirname, "../../data/eval", file));
     const frozen = new Set(loadJudged().queries.map((q) => q.q));
