@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { testArticle } from "@/lib/corpus/test-article";
 import { memoryArchive } from "@/lib/index/memory";
-import { AbbreviationReader, archiveAbbreviations, pickLongForm, readAbbreviations, type LongForm } from "@/lib/search/abbreviations";
+import {
+  ABBREVIATION_MIN_ARTICLES,
+  ABBREVIATION_SHARE,
+  AbbreviationReader,
+  archiveAbbreviations,
+  besideShort,
+  pickLongForm,
+  readAbbreviations,
+  type LongForm,
+} from "@/lib/search/abbreviations";
 import { createMatcher } from "@/lib/search/matcher";
 import { parseQuery } from "@/lib/search/query-parse";
 import { splitRunTogether } from "@/lib/search/run-together";
@@ -109,6 +118,37 @@ describe("a piece of a longer phrase", () => {
     // The phrase is there, written with the short form in every article: only the word before it rules it out.
     expect(reader.candidates(cnnId).map((c) => c.syllables.map((f) => lex.foldedTerm[f]).join(" "))).not.toContain("chuc nha nuoc");
     expect(reader.longForm(cnnId)).toBeNull();
+  });
+});
+
+describe("a word written beside the long form and the short form alike", () => {
+  // Five reports write `các khu công nghiệp` and `các KCN`: `các` is before the phrase every time,
+  // but it is before the short form too, so it belongs to the sentence, not to a longer phrase.
+  const kcn = Array.from({ length: 5 }, (_, i) =>
+    testArticle({
+      id: `kcn${i}`,
+      title: `Các KCN phía ${["bắc", "nam", "đông", "tây", "trung"][i]} tuyển công nhân`,
+      paragraphs: [`Các khu công nghiệp ${["ở tỉnh A", "phía bắc", "mới", "của tỉnh B", "lớn"][i]} cần thêm ${i + 2} nghìn lao động.`],
+    }),
+  );
+  // Three reports write `công chức nhà nước` and `CNN`, never `công CNN`: `chức nhà nước` stays a piece.
+  const cnn = Array.from({ length: 3 }, (_, i) =>
+    testArticle({ id: `cnn${i}`, title: `Theo CNN, tin số ${i}`, paragraphs: [`Lương công chức nhà nước đợt ${i} tăng.`] }),
+  );
+  const archive = memoryArchive([...kcn, ...cnn, ...filler]);
+  const lex = archive.lexicon;
+  const reader = new AbbreviationReader(archiveAbbreviations(archive));
+
+  it("does not make the phrase a piece of a longer one", () => {
+    expect(reader.longForm(lex.foldedId.get("kcn")!)?.syllables.map((f) => lex.foldedTerm[f])).toEqual(["khu", "cong", "nghiep"]);
+    expect(reader.longForm(lex.foldedId.get("cnn")!)).toBeNull();
+  });
+
+  it("counts as the sentence's only when written beside the short form as often as a long form must be", () => {
+    expect(besideShort(ABBREVIATION_MIN_ARTICLES, 10)).toBe(true);
+    expect(besideShort(ABBREVIATION_MIN_ARTICLES - 1, 10)).toBe(false);
+    // A share of the short form's occurrences too: 3 of 1,000 is chance.
+    expect(besideShort(ABBREVIATION_MIN_ARTICLES, Math.ceil(ABBREVIATION_MIN_ARTICLES / ABBREVIATION_SHARE) + 1)).toBe(false);
   });
 });
 

@@ -21,7 +21,7 @@ export const ABBREVIATION_SHARE = 0.03;
 export const ABBREVIATION_LIFT = 3;
 /** The long form must be the phrase written with the short form most, by more than this factor over the next (a tie says nothing). */
 export const ABBREVIATION_LEAD = 1;
-/** A phrase written after (or before) one same word more than this share of the time is a piece of a longer phrase (`chức nhà nước` of `công chức nhà nước`). */
+/** A phrase written after (or before) one same word more than this share of the time is a piece of a longer phrase (`chức nhà nước` of `công chức nhà nước`), unless the short form is written beside that word too (`các`: see besideShort). */
 export const PIECE_SHARE = 0.5;
 /** Words read from the start of each sampled article (title, lead and the first paragraphs: where a long form is spelt out). */
 export const SAMPLE_TOKENS = 400;
@@ -110,10 +110,19 @@ export class AbbreviationReader {
     const found = new Map<string, { syllables: number[]; together: number; spellings: Map<string, number>; around: Map<string, number> }>();
     let sampled = 0;
     const seen = new Set<string>();
+    // The words written beside the short form itself (`các KCN`, `tại KCN`), and how often it is written.
+    const shortAround = new Map<string, number>();
+    let shortWritten = 0;
     for (const art of this.source.articlesWith(f, ABBREVIATION_SAMPLE)) {
       sampled++;
       seen.clear();
       const { folded, exact, foldedTerm } = art;
+      for (let i = 0; i < folded.length; i++) {
+        if (folded[i] < 0 || foldedTerm[folded[i]] !== short) continue;
+        shortWritten++;
+        if (i > 0 && folded[i - 1] >= 0) bump(shortAround, `<${foldedTerm[folded[i - 1]]}`);
+        if (i + 1 < folded.length && folded[i + 1] >= 0) bump(shortAround, `>${foldedTerm[folded[i + 1]]}`);
+      }
       outer: for (let i = 0; i + k <= folded.length; i++) {
         for (let j = 0; j < k; j++) {
           const g = folded[i + j];
@@ -130,10 +139,8 @@ export class AbbreviationReader {
         if (!c) found.set(key, (c = { syllables, together: 0, spellings: new Map(), around: new Map() }));
         // The words either side: a phrase nearly always written after or before the same word is a piece of a longer one.
         // (The short form itself beside it is the best evidence, not a longer phrase: `doanh nghiệp nhỏ và vừa (DNNVV)`.)
-        if (i > 0 && folded[i - 1] >= 0 && foldedTerm[folded[i - 1]] !== short)
-          c.around.set(`<${foldedTerm[folded[i - 1]]}`, (c.around.get(`<${foldedTerm[folded[i - 1]]}`) ?? 0) + 1);
-        if (i + k < folded.length && folded[i + k] >= 0 && foldedTerm[folded[i + k]] !== short)
-          c.around.set(`>${foldedTerm[folded[i + k]]}`, (c.around.get(`>${foldedTerm[folded[i + k]]}`) ?? 0) + 1);
+        if (i > 0 && folded[i - 1] >= 0 && foldedTerm[folded[i - 1]] !== short) bump(c.around, `<${foldedTerm[folded[i - 1]]}`);
+        if (i + k < folded.length && folded[i + k] >= 0 && foldedTerm[folded[i + k]] !== short) bump(c.around, `>${foldedTerm[folded[i + k]]}`);
         const spelling = Array.from({ length: k }, (_, j) => art.lexExact(exact[i + j])).join(" ");
         c.spellings.set(spelling, (c.spellings.get(spelling) ?? 0) + 1);
         if (!seen.has(key)) {
@@ -145,7 +152,7 @@ export class AbbreviationReader {
     return [...found.values()]
       .filter((c) => {
         const written = [...c.spellings.values()].reduce((a, b) => a + b, 0);
-        return ![...c.around.values()].some((m) => m > PIECE_SHARE * written);
+        return ![...c.around].some(([word, m]) => m > PIECE_SHARE * written && !besideShort(shortAround.get(word) ?? 0, shortWritten));
       })
       .map((c) => ({
         syllables: c.syllables,
@@ -159,6 +166,21 @@ export class AbbreviationReader {
       }))
       .sort((a, b) => b.together - a.together);
   }
+}
+
+function bump(counts: Map<string, number>, key: string) {
+  counts.set(key, (counts.get(key) ?? 0) + 1);
+}
+
+/**
+ * Whether a word written beside a phrase is written beside the short form itself as often as a long
+ * form must be written with it (ABBREVIATION_MIN_ARTICLES times, a share ABBREVIATION_SHARE of the
+ * short form's occurrences): then it belongs to the sentence, not to a longer phrase (`các khu công
+ * nghiệp` and `các KCN`), and does not make the phrase a piece. A piece's neighbour (`công` of
+ * `công chức nhà nước`) is not written before the short form of the piece.
+ */
+export function besideShort(times: number, shortWritten: number): boolean {
+  return times >= ABBREVIATION_MIN_ARTICLES && times >= ABBREVIATION_SHARE * shortWritten;
 }
 
 /** A phrase's document frequency, estimated as its rarest adjacent pair's. */
