@@ -4,15 +4,18 @@
 // judged queries type a short or a long form the reading knows, with their nDCG@5 for us and
 // the peers read from an `ablate.ts --per-query` output.
 //
-//   npx tsx scripts/eval/abbreviations.ts --index=DIR [--corpus=DIR] [--per-query=FILE] [--top=40]
-import { readFileSync } from "node:fs";
+//   npx tsx scripts/eval/abbreviations.ts --index=DIR [--corpus=DIR] [--per-query=FILE] [--top=40] [--words=kcn,hlv]
+// `--words`: for each folded short form, the phrases its sampled articles write with it (before the
+// reading's choice), with the evidence, and what it is read as.
+// `--list=FILE`: every learned pair, one per line (`short<TAB>long<TAB>together/sampled`), to diff two versions.
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { cliArgs } from "../cli";
 import { LiveIndex } from "@/lib/index/live-index";
 import type { Archive } from "@/lib/index/archive";
-import { AbbreviationReader, abbreviationShape, archiveAbbreviations, readAbbreviations } from "@/lib/search/abbreviations";
+import { AbbreviationReader, abbreviationShape, archiveAbbreviations, qualifies, readAbbreviations } from "@/lib/search/abbreviations";
 import { parseQuery } from "@/lib/search/query-parse";
-import { BREAK, foldedDf, tokenAt } from "@/lib/search/rank-index";
+import { archiveSize, BREAK, foldedDf, tokenAt } from "@/lib/search/rank-index";
 import { splitRunTogether } from "@/lib/search/run-together";
 import { NAME_SHARE, writtenAsName } from "@/lib/search/word-case";
 import { loadJudged } from "./judged";
@@ -80,6 +83,8 @@ async function main() {
       index: { type: "string" },
       "per-query": { type: "string" },
       top: { type: "string", default: "40" },
+      words: { type: "string" },
+      list: { type: "string" },
     },
   });
   if (!args.index) throw new Error("--index=DIR is required");
@@ -87,6 +92,19 @@ async function main() {
   const archive = live.archive;
   const lex = archive.lexicon;
   const reader = new AbbreviationReader(archiveAbbreviations(archive));
+  const longText = (syllables: number[]) => syllables.map((g) => lex.foldedTerm[g]).join(" ");
+
+  for (const word of args.words?.split(",") ?? []) {
+    const f = lex.foldedId.get(word);
+    if (f === undefined) {
+      console.log(`${word}: not in the archive`);
+      continue;
+    }
+    const read = reader.longForm(f);
+    console.log(`${word} (df ${foldedDf(lex, f)}): read as ${read ? longText(read.syllables) : "nothing"}`);
+    for (const c of reader.candidates(f).slice(0, 5))
+      console.log(`  ${longText(c.syllables)}: ${c.together} / ${c.sampled} articles, df ${c.df}, qualifies ${qualifies(c, archiveSize(lex))}`);
+  }
 
   // Every short form the archive writes capitalised, read once (CPU time per reading).
   const shorts: number[] = [];
@@ -109,6 +127,8 @@ async function main() {
   );
   console.log(`CPU ms per reading (the first, the syllable lists built once before): median ${q(0.5)}, p90 ${q(0.9)}, max ${q(0.999)}`);
   learned.sort((a, b) => foldedDf(lex, b.f) - foldedDf(lex, a.f));
+  if (args.list)
+    writeFileSync(args.list, learned.map((l) => `${lex.foldedTerm[l.f]}\t${longText(l.long)}\t${l.together}/${l.sampled}\t${foldedDf(lex, l.f)}\n`).join(""));
   console.log(
     `\n| short | long form | short df | long df (est.) | both, of the articles sampled | short in title, long in body | long in title, short in body |`,
   );
@@ -122,7 +142,8 @@ async function main() {
   }
 
   // The judged queries the reading touches.
-  const files = ["judged-queries.json", ...Array.from({ length: 15 }, (_, i) => `judged-heldout${i + 2}.json`)];
+  // The tuning sets (held-out2–18); held-out19 is the session's fresh set, never read here.
+  const files = ["judged-queries.json", ...Array.from({ length: 17 }, (_, i) => `judged-heldout${i + 2}.json`)];
   const scores = new Map((args["per-query"] ? parsePerQuery(readFileSync(args["per-query"], "utf8")) : []).map((r) => [r.id, r]));
   console.log(`\n| query | read as | ours | MiniSearch | FlexSearch |`);
   console.log(`|---|---|---|---|---|`);

@@ -16,6 +16,7 @@ describe("queryKinds", () => {
       "a proper name with capitals (not a listed place)",
       "a Vietnamese full name (family name first, with capitals)",
       "a place",
+      "two names and lower-case words between (who did what to whom)",
     ]);
     expect(queryKinds("cong phuong")).toEqual(["typed without marks", "1–2 words"]);
     expect(queryKinds("ao dai nu sinh tphcm")).toEqual([
@@ -48,5 +49,21 @@ describe("kindTable", () => {
     expect(unmarked.mean.peer).toBeCloseTo(0.7);
     expect(unmarked.record.peer).toEqual([1, 1]);
     expect(t.find((k) => k.kind === "typed with marks")!.record.peer).toEqual([0, 0]);
+    // What the peer's lead costs in total (0.4 on one query; the tie of 0.003 is not a loss), and the net.
+    expect(unmarked.lost.peer).toBeCloseTo(0.4);
+    expect(unmarked.net.peer).toBeCloseTo(0.1);
+    expect(t.find((k) => k.kind === "typed with marks")!.lost.peer).toBe(0);
+  });
+
+  it("reads dates, months and years, and negations", () => {
+    expect(queryKinds("Nga duyệt binh 9/5")).toContain("a date, month or year (9/5, tháng 5, 2017)");
+    expect(queryKinds("CPI tháng 5/2017")).toContain("a date, month or year (9/5, tháng 5, 2017)");
+    expect(queryKinds("tuyển sinh CAND 2017")).toContain("a date, month or year (9/5, tháng 5, 2017)");
+    expect(queryKinds("chặt 1.300 cây xanh")).not.toContain("a date, month or year (9/5, tháng 5, 2017)");
+    expect(queryKinds("TPP không có Mỹ")).toContain("a negation (không, chưa, chẳng)");
+    expect(queryKinds("le hoi chua huong")).not.toContain("a negation (không, chưa, chẳng)");
+    expect(queryKinds("Hàn Quốc sa thải Stielike")).toContain("two names and lower-case words between (who did what to whom)");
+    expect(queryKinds("Trần Đại Quang thăm Nga")).toContain("two names and lower-case words between (who did what to whom)");
+    expect(queryKinds("Donnarumma từ chối gia hạn")).not.toContain("two names and lower-case words between (who did what to whom)");
   });
 });

@@ -27,6 +27,9 @@ export const KINDS = [
   "a Vietnamese full name (family name first, with capitals)",
   "a place",
   "numbers or abbreviations",
+  "a date, month or year (9/5, tháng 5, 2017)",
+  "a negation (không, chưa, chẳng)",
+  "two names and lower-case words between (who did what to whom)",
 ] as const;
 export type Kind = (typeof KINDS)[number];
 
@@ -80,6 +83,17 @@ function isAbbreviation(w: string): boolean {
   return /\p{N}/u.test(w) || /^\p{Lu}{2,}$/u.test(w) || (w.length >= 3 && /^[a-z]+$/.test(w) && !VOWEL.test(w));
 }
 
+/** `9/5`, `5/2017`, `2/9/2017`; `tháng 5` (`thang 5`); a year 1900–2099. */
+function isDated(words: string[]): boolean {
+  return words.some(
+    (w, i) =>
+      /^\d{1,2}\/\d{1,4}(\/\d{2,4})?$/.test(w) || /^(19|20)\d\d$/.test(w) || (/^th[aá]ng$/i.test(w) && /^\d{1,2}(\/\d{2,4})?$/.test(words[i + 1] ?? "")),
+  );
+}
+
+/** Words that negate what follows (unmarked `chua` is as often `chùa`: only its marked form). */
+const NEGATION = new Set(["không", "khong", "chưa", "chẳng", "chang"]);
+
 /** The kinds of one query, by rules on its text alone. */
 export function queryKinds(q: string): Kind[] {
   const words = wordsOf(q);
@@ -95,6 +109,9 @@ export function queryKinds(q: string): Kind[] {
     kinds.push("a Vietnamese full name (family name first, with capitals)");
   if (place) kinds.push("a place");
   if (words.some(isAbbreviation)) kinds.push("numbers or abbreviations");
+  if (isDated(words)) kinds.push("a date, month or year (9/5, tháng 5, 2017)");
+  if (words.some((w) => NEGATION.has(w.toLowerCase()))) kinds.push("a negation (không, chưa, chẳng)");
+  if (/C+L+C/.test(words.map((w) => (CAPITALISED.test(w) ? "C" : "L")).join(""))) kinds.push("two names and lower-case words between (who did what to whom)");
   return [...new Set(kinds)];
 }
 
@@ -113,6 +130,10 @@ export interface KindRow {
   mean: Record<string, number>;
   /** Peer name → [our wins, our losses] (a difference above `tie`). */
   record: Record<string, [number, number]>;
+  /** Peer name → the nDCG@5 we lose in total on the kind's queries the peer leads (the sum of its margins). */
+  lost: Record<string, number>;
+  /** Peer name → our nDCG@5 minus the peer's, summed over the kind's queries. */
+  net: Record<string, number>;
 }
 
 /** Per kind: count, each engine's mean, and our wins and losses against each peer. */
@@ -129,7 +150,10 @@ export function kindTable(rows: QueryScore[], ours: string, tie = 0.005): KindRo
           [of.filter((r) => r.scores[ours] - r.scores[e] > tie).length, of.filter((r) => r.scores[e] - r.scores[ours] > tie).length],
         ]),
     );
-    return { kind, count: of.length, mean, record };
+    const peers = engines.filter((e) => e !== ours);
+    const lost = Object.fromEntries(peers.map((e) => [e, of.reduce((s, r) => s + (r.scores[e] - r.scores[ours] > tie ? r.scores[e] - r.scores[ours] : 0), 0)]));
+    const net = Object.fromEntries(peers.map((e) => [e, of.reduce((s, r) => s + r.scores[ours] - r.scores[e], 0)]));
+    return { kind, count: of.length, mean, record, lost, net };
   });
 }
 
@@ -171,12 +195,15 @@ function main() {
   const peers = Object.keys(engines).filter((e) => e !== ours);
   if (values.list) for (const r of rows) console.log(`${r.set} ${r.id} ${r.q} → ${queryKinds(r.q).join("; ")}`);
   console.log(`\nAll sets (${rows.length} queries): nDCG@5 per kind; our wins/losses against each peer (a difference above 0.005)\n`);
-  console.log(`| kind | queries | ours | ${peers.join(" | ")} | ours − best peer | ${peers.map((p) => `wins/losses vs ${p.split(" ")[0]}`).join(" | ")} |`);
-  console.log(`|---|---|---|${peers.map(() => "---|").join("")}---|${peers.map(() => "---|").join("")}`);
+  const first = peers[0].split(" ")[0];
+  console.log(
+    `| kind | queries | ours | ${peers.join(" | ")} | ours − best peer | ${peers.map((p) => `wins/losses vs ${p.split(" ")[0]}`).join(" | ")} | lost to ${first} (sum) | net vs ${first} (sum) |`,
+  );
+  console.log(`|---|---|---|${peers.map(() => "---|").join("")}---|${peers.map(() => "---|").join("")}---|---|`);
   for (const k of kindTable(rows, ours)) {
     const best = Math.max(...peers.map((p) => k.mean[p]));
     console.log(
-      `| ${k.kind} | ${k.count} | ${k.mean[ours].toFixed(3)} | ${peers.map((p) => k.mean[p].toFixed(3)).join(" | ")} | ${(k.mean[ours] - best >= 0 ? "+" : "") + (k.mean[ours] - best).toFixed(3)} | ${peers.map((p) => k.record[p].join("/")).join(" | ")} |`,
+      `| ${k.kind} | ${k.count} | ${k.mean[ours].toFixed(3)} | ${peers.map((p) => k.mean[p].toFixed(3)).join(" | ")} | ${(k.mean[ours] - best >= 0 ? "+" : "") + (k.mean[ours] - best).toFixed(3)} | ${peers.map((p) => k.record[p].join("/")).join(" | ")} | ${k.lost[peers[0]].toFixed(2)} | ${(k.net[peers[0]] >= 0 ? "+" : "") + k.net[peers[0]].toFixed(2)} |`,
     );
   }
   if (!values["per-set"]) return;
