@@ -185,3 +185,47 @@ describe("Archive: statistics kept as documents come and go", () => {
     );
   });
 });
+
+describe("Archive: per-segment change counts", () => {
+  it("move for every segment whose documents' deleted flags changed, and only for segments holding an id the step touched", () => {
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 1, maxLength: 12 }), (steps) => {
+        const archive = new Archive(10);
+        let line = 0;
+        steps.forEach((s, i) => {
+          const before = new Map(archive.segments.map((seg) => [seg, { changes: archive.changesOf(seg), deleted: seg.rank.deleted!.slice() }]));
+          const touched = new Set<string>();
+          if ("add" in s) {
+            const articles = s.add.map(toArticle);
+            for (const a of articles) touched.add(a.id);
+            archive.add(
+              memorySegment(
+                `s${i}`,
+                articles.map((article) => ({ article, line: line++ })),
+                buildRankIndex(articles),
+              ),
+            );
+          } else if ("removeFile" in s) {
+            for (const seg of archive.segments)
+              for (let d = 0; d < seg.rank.n; d++) if (!seg.gone[d] && seg.cols.dicts.files[seg.cols.file[d]] === s.removeFile) touched.add(seg.rank.ids[d]);
+            archive.removeFile(s.removeFile);
+          } else if (archive.segments.length) {
+            const seg = archive.segments[s.drop % archive.segments.length];
+            for (let d = 0; d < seg.rank.n; d++) if (!seg.gone[d]) touched.add(seg.rank.ids[d]);
+            archive.drop(seg);
+          }
+          for (const seg of archive.segments) {
+            const was = before.get(seg);
+            if (!was) continue;
+            const flagsChanged = seg.rank.deleted!.some((v, d) => v !== was.deleted[d]);
+            const holdsTouched = seg.rank.ids.some((id) => touched.has(id));
+            const moved = archive.changesOf(seg) !== was.changes;
+            if (flagsChanged) expect(moved, `segment ${seg.name} after step ${i}`).toBe(true);
+            if (!holdsTouched) expect(moved, `segment ${seg.name} after step ${i}`).toBe(false);
+          }
+        });
+      }),
+      { numRuns: 150 },
+    );
+  });
+});

@@ -40,6 +40,8 @@ interface SegmentState {
   /** Per local folded term: how many deleted documents say it mid-sentence, and mostly capitalised (word-case.ts). */
   deletedSaid: Int32Array;
   deletedCapital: Int32Array;
+  /** Bumped whenever one of the segment's documents is deleted or comes back (`changesOf`). */
+  changes: number;
   /** The archive-wide frequencies in the segment's own term ids (its `rank.shared`); null until the first refresh after it was added. */
   sharedDf: Int32Array | null;
   sharedExactDf: Int32Array | null;
@@ -256,6 +258,15 @@ export class Archive {
     this.pairs = emptySketch(sketchBits);
   }
 
+  /**
+   * How many times one of `seg`'s documents was deleted or came back since it was added: what
+   * is derived per segment from its live documents (the engine's dates) is redone only for the
+   * segments whose count moved, not for every segment after any deletion (`reshuffles`).
+   */
+  changesOf(seg: Segment): number {
+    return this.state.get(seg)?.changes ?? 0;
+  }
+
   /** The article with this id: its segment and document. */
   locate(id: string): Loc | undefined {
     return this.winners.get(id);
@@ -276,6 +287,7 @@ export class Archive {
       deletedExactDf: new Int32Array(rank.exactTerm.length),
       deletedSaid: new Int32Array(rank.foldedTerm.length),
       deletedCapital: new Int32Array(rank.foldedTerm.length),
+      changes: 0,
       sharedDf: null,
       sharedExactDf: null,
     });
@@ -467,6 +479,8 @@ export class Archive {
     if (!!flags[d] === deleted) return;
     flags[d] = deleted ? 1 : 0;
     if (seg !== this.adding) this.reshuffles++;
+    const st = this.state.get(seg);
+    if (st) st.changes++;
     const sign = deleted ? -1 : 1;
     this.countDocPairs(seg, d, sign);
     this.countTerms(seg, d, deleted ? 1 : -1);

@@ -12,6 +12,7 @@ import { SearchEngine } from "@/lib/search/engine";
 import { createMatcher, type Hit } from "@/lib/search/matcher";
 import { buildRankIndex } from "@/lib/search/rank-index";
 import type { SearchQuery, SortOrder } from "@/lib/api/contract";
+import { EMPTY_QUERY } from "@/lib/url/search-params";
 
 const WORDS = ["hòa", "bình", "hoà", "mỹ", "nga", "kinh", "tế", "giá", "vàng", "đà", "nẵng"];
 const PEOPLE = ["An", "Bình", "Chi", "Dũng", "Em"];
@@ -214,5 +215,28 @@ describe("SearchEngine kept across changes of the archive", () => {
       ),
       { numRuns: 150 },
     );
+  });
+
+  it("remakes the month column of a segment whose document comes back with a month no live article had (the list only grew at its end)", () => {
+    const d = (id: string, date: string): Doc => ({ id, date, persons: [], outlet: null, sources: [], words: ["hòa"] });
+    const archive = new Archive(10);
+    const kept = new SearchEngine(archive);
+    addChunk(archive, [d("p", "2025-01-31"), d("k", "2026-03-01")], "s0");
+    // k's newer copy: s0's copy is deleted, and no live article is of March 2026.
+    addChunk(archive, [d("k", "2025-02-14"), d("q", "2025-02-01")], "s1");
+    archive.refresh();
+    kept.prepare();
+    expect(kept.search(EMPTY_QUERY).facets.dates.map((m) => m.month)).toEqual(["2025-01", "2025-02"]);
+    // The newer copy goes: s0's copy comes back, and its month joins the end of the list.
+    archive.removeDocs(archive.segments[1], [0]);
+    archive.refresh();
+    kept.prepare();
+    const want = new SearchEngine(archive).search(EMPTY_QUERY);
+    expect(want.facets.dates.map((m) => [m.month, m.count])).toEqual([
+      ["2025-01", 1],
+      ["2025-02", 1],
+      ["2026-03", 1],
+    ]);
+    expect({ ...kept.search(EMPTY_QUERY), tookMs: 0 }).toEqual({ ...want, tookMs: 0 });
   });
 });

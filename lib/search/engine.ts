@@ -58,13 +58,15 @@ export class SearchEngine {
   /** The months and days the segments' facet columns were made for (`sync`). */
   private datedMonths: number[] = [];
   private datedDays: number[] = [];
-  private datedReshuffles = -1;
   /**
    * Per segment: the months of its live documents, its newest live day, and every day of its
-   * documents, as of the archive's `reshuffles` (only a deletion or a restored copy changes
-   * them), so a new file does not make `sync` read every document of the archive again.
+   * documents, as of the segment's `changesOf` (only a deletion or a restored copy of one of its
+   * documents changes them), so a new file or a removed one does not make `sync` read every
+   * document of the archive again.
    */
-  private readonly segmentDates = new WeakMap<IndexSegment, { reshuffles: number; months: number[]; days: number[]; newest: number }>();
+  private readonly segmentDates = new WeakMap<IndexSegment, { changes: number; months: number[]; days: number[]; newest: number }>();
+  /** Per segment: its `changesOf` when its month and day columns were made. */
+  private readonly columnChanges = new WeakMap<IndexSegment, number>();
   /** Stories of the live articles, regrouped when the archive changes. */
   readonly stories = new StoryIndex();
   private readonly browsed = new ResultCache(BROWSE_CACHE_BYTES, "browse");
@@ -591,8 +593,9 @@ export class SearchEngine {
 
   /** A segment's dates (`segmentDates`), read again only after a deletion or a restored copy. */
   private datesOf(seg: IndexSegment) {
+    const changes = this.archive.changesOf(seg);
     const held = this.segmentDates.get(seg);
-    if (held && held.reshuffles === this.archive.reshuffles) return held;
+    if (held && held.changes === changes) return held;
     const { day } = seg.cols;
     const deleted = seg.rank.deleted;
     const months = new Set<number>();
@@ -605,7 +608,7 @@ export class SearchEngine {
       months.add(Math.floor(day[d] / 100));
       if (day[d] > newest) newest = day[d];
     }
-    const dates = { reshuffles: this.archive.reshuffles, months: [...months], days: [...days], newest };
+    const dates = { changes, months: [...months], days: [...days], newest };
     this.segmentDates.set(seg, dates);
     return dates;
   }
@@ -631,14 +634,13 @@ export class SearchEngine {
     this.months = months.map((m) => `${Math.floor(m / 100)}-${String(m % 100).padStart(2, "0")}`);
     this.days = [...daySet].sort((a, b) => a - b);
     // The columns hold indexes into the lists: they stand while the lists only grew at the end (a
-    // new day's file) and no document came back or went (the months are those of live documents:
-    // a document of a month no live one had is not in the list), else they are remade.
-    const remap = this.datedReshuffles !== this.archive.reshuffles || !startsWith(months, this.datedMonths) || !startsWith(this.days, this.datedDays);
+    // new day's file), else every segment's are remade. A segment one of whose documents came back
+    // or went is remade too (the months are those of live documents: a document of a month no
+    // live one had is not in the list, and comes back with it).
+    const remap = !startsWith(months, this.datedMonths) || !startsWith(this.days, this.datedDays);
     this.datedMonths = months;
     this.datedDays = this.days;
-    this.datedReshuffles = this.archive.reshuffles;
-    const monthOf = remap ? indexTable(months) : null;
-    const dayOf = remap ? indexTable(this.days) : null;
+    let tables: { month: ReturnType<typeof indexTable>; day: ReturnType<typeof indexTable> } | null = null;
     this.newest = newest
       ? `${Math.floor(newest / 10000)}-${String(Math.floor(newest / 100) % 100).padStart(2, "0")}-${String(newest % 100).padStart(2, "0")}`
       : null;
@@ -655,10 +657,13 @@ export class SearchEngine {
         month: new Int32Array(0),
         day: new Int32Array(0),
       };
-      // A segment's month and day columns change only with the archive's lists of them.
-      if (remap || !this.facets.has(seg)) {
-        f.month = columnOf(day, 100, monthOf ?? indexTable(months));
-        f.day = columnOf(day, 1, dayOf ?? indexTable(this.days));
+      // A segment's month and day columns change only with the archive's lists of them and its own live documents.
+      const changes = this.archive.changesOf(seg);
+      if (remap || !this.facets.has(seg) || this.columnChanges.get(seg) !== changes) {
+        tables ??= { month: indexTable(months), day: indexTable(this.days) };
+        f.month = columnOf(day, 100, tables.month);
+        f.day = columnOf(day, 1, tables.day);
+        this.columnChanges.set(seg, changes);
       }
       this.facets.set(seg, f);
     }
