@@ -141,17 +141,39 @@ class PersonNumbers {
   private ids = new Map<string, number>();
   private cols = new Map<Segment, Int32Array>();
 
-  of(seg: Segment): Int32Array {
+  /**
+   * A segment's people as these numbers, in steps of STEP names: a segment's dictionary of
+   * people is tens of thousands of names at 1M articles, too many to number in one slice of a
+   * background regrouping.
+   */
+  *ofSteps(seg: Segment): Generator<void, Int32Array, void> {
     let people = this.cols.get(seg);
-    if (!people) {
-      people = Int32Array.from(seg.cols.dicts.persons, (p) => {
-        let id = this.ids.get(p.id);
-        if (id === undefined) this.ids.set(p.id, (id = this.ids.size));
-        return id;
-      });
-      this.cols.set(seg, people);
+    if (people) return people;
+    const persons = seg.cols.dicts.persons;
+    people = new Int32Array(persons.length);
+    for (let i = 0; i < persons.length; i++) {
+      if (i % STEP === STEP - 1) yield;
+      let id = this.ids.get(persons[i].id);
+      if (id === undefined) this.ids.set(persons[i].id, (id = this.ids.size));
+      people[i] = id;
     }
+    this.cols.set(seg, people);
     return people;
+  }
+}
+
+/** A growing list of numbers in a typed array (a pushed array of millions is the heap's, and its copies the collector's). */
+class IntList {
+  values = new Int32Array(1024);
+  length = 0;
+
+  push(v: number) {
+    if (this.length === this.values.length) {
+      const grown = new Int32Array(this.values.length * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[this.length++] = v;
   }
 }
 
@@ -167,18 +189,23 @@ function* storyDocsSteps(locs: readonly Loc[], people: PersonNumbers): Generator
   const day = new Int32Array(n);
   const sigs = new Uint16Array(n * STRIDE);
   const personStart = new Int32Array(n + 1);
-  const personVals: number[] = [];
+  const personVals = new IntList();
+  let numbered: Segment | null = null;
+  let numbers: Int32Array = new Int32Array(0);
   for (let i = 0; i < n; i++) {
     if (i % STEP === STEP - 1) yield;
     const { seg, d } = locs[i];
     const cols = seg.cols;
     day[i] = cols.day[d];
     sigs.set(cols.story.subarray(d * STRIDE, (d + 1) * STRIDE), i * STRIDE);
-    const numbers = people.of(seg);
+    if (seg !== numbered) {
+      numbered = seg;
+      numbers = yield* people.ofSteps(seg);
+    }
     for (let k = cols.personStart[d]; k < cols.personStart[d + 1]; k++) personVals.push(numbers[cols.personVals[k]]);
     personStart[i + 1] = personVals.length;
   }
-  return { day, sigs, personStart, personVals: Int32Array.from(personVals) };
+  return { day, sigs, personStart, personVals: personVals.values.slice(0, personVals.length) };
 }
 
 /** Group the archive as it is now, ignoring anything held or saved (tests compare against it). */
