@@ -21,7 +21,7 @@ import {
   type PairSketch,
   type RankIndex,
 } from "@/lib/search/rank-index";
-import { caseOf } from "@/lib/search/word-case";
+import { caseOf, sumCases } from "@/lib/search/word-case";
 
 export interface Loc {
   seg: Segment;
@@ -174,13 +174,7 @@ function segmentCases(rank: RankIndex): { said: Int32Array; capital: Int32Array 
   const size = rank.foldedStart.length - 1;
   const said = new Int32Array(size);
   const capital = new Int32Array(size);
-  for (let f = 0; f < size; f++) {
-    for (let p = rank.foldedStart[f]; p < rank.foldedStart[f + 1]; p++) {
-      const code = caseOf(rank.foldedCase, p);
-      said[f] += code & 1;
-      capital[f] += code >> 1;
-    }
-  }
+  sumCases(rank.foldedCase, rank.foldedStart, said, capital);
   return { said, capital };
 }
 
@@ -251,6 +245,12 @@ export class Archive {
   /** Terms whose frequency changed since the last refresh. */
   private readonly changedFolded = new Set<number>();
   private readonly changedExact = new Set<number>();
+  /**
+   * The archive term ids of segments counted whole (added or dropped) since the last refresh:
+   * put in the changed sets only if the refresh goes term by term (a load adds millions of terms,
+   * and copies the statistics whole anyway).
+   */
+  private readonly countedWhole: { folded: Int32Array; exact: Int32Array }[] = [];
   /** Live documents and the sums of their field lengths (integers: their means equal `meanLengths`). */
   private readonly lengths = { docs: 0, title: 0, lead: 0, body: 0 };
 
@@ -325,13 +325,12 @@ export class Archive {
       this.df[g] += sign * (foldedStart[f + 1] - foldedStart[f] - st.deletedDf[f]);
       this.said[g] += sign * (cases.said[f] - st.deletedSaid[f]);
       this.capital[g] += sign * (cases.capital[f] - st.deletedCapital[f]);
-      this.changedFolded.add(g);
     }
     for (let e = 0; e < st.exact.length; e++) {
       const g = st.exact[e];
       this.exactDf[g] += sign * (exactStart[e + 1] - exactStart[e] - st.deletedExactDf[e]);
-      this.changedExact.add(g);
     }
+    this.countedWhole.push({ folded: st.folded, exact: st.exact });
   }
 
   /** Count (1) or uncount (-1) document d as live in the archive's length sums. */
@@ -400,7 +399,14 @@ export class Archive {
     const changedFolded = this.changedFolded;
     const changedExact = this.changedExact;
     const vocabulary = this.segments.reduce((sum, seg) => sum + seg.rank.foldedTerm.length + seg.rank.exactTerm.length, 0);
-    const termByTerm = (changedFolded.size + changedExact.size) * this.segments.length * this.lookupsPerTerm < vocabulary;
+    const whole = this.countedWhole.reduce((sum, c) => sum + c.folded.length + c.exact.length, 0);
+    const termByTerm = (changedFolded.size + changedExact.size + whole) * this.segments.length * this.lookupsPerTerm < vocabulary;
+    if (termByTerm)
+      for (const c of this.countedWhole) {
+        for (const g of c.folded) changedFolded.add(g);
+        for (const g of c.exact) changedExact.add(g);
+      }
+    this.countedWhole.length = 0;
     lex.pickCommon(exactDf, termByTerm ? changedExact : null);
     lex.follow(df, termByTerm ? changedFolded : null);
     const { docs: live, ...sums } = this.lengths;

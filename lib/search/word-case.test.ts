@@ -1,8 +1,9 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { testArticle } from "@/lib/corpus/test-article";
 import { memoryArchive } from "@/lib/index/memory";
 import { buildRankIndex } from "@/lib/search/rank-index";
-import { CASE_CAPITAL, CASE_LOWER, CASE_START, caseAt, caseOf, packedCaseLength, postingCase, setCase, writtenAsName } from "@/lib/search/word-case";
+import { CASE_CAPITAL, CASE_LOWER, CASE_START, caseAt, caseOf, packedCaseLength, postingCase, setCase, sumCases, writtenAsName } from "@/lib/search/word-case";
 
 const at = (text: string, word: string) => caseAt(text, text.indexOf(word));
 
@@ -67,5 +68,32 @@ describe("a word's case", () => {
     expect(writtenAsName(cases, g, 0.8)).toBe(true);
     expect(writtenAsName(cases, g)).toBe(false);
     expect(writtenAsName(cases, lex.foldedId.get("quan"))).toBe(false);
+  });
+});
+
+describe("sumCases", () => {
+  it("sums each term's codes as reading them one posting at a time does, whatever the terms' lengths and places in the bytes", () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat(13), { maxLength: 40 }), fc.array(fc.constantFrom(0, 1, 3), { maxLength: 400 }), (lengths, codes) => {
+        const starts = new Int32Array(lengths.length + 1);
+        lengths.forEach((n, t) => (starts[t + 1] = starts[t] + n));
+        const postings = starts[lengths.length];
+        const packed = new Uint8Array(packedCaseLength(postings));
+        for (let p = 0; p < postings; p++) setCase(packed, p, codes.length ? codes[p % codes.length] : 0);
+        const said = new Int32Array(lengths.length).fill(-1);
+        const capital = new Int32Array(lengths.length).fill(-1);
+        sumCases(packed, starts, said, capital);
+        lengths.forEach((_, t) => {
+          let s = 0;
+          let c = 0;
+          for (let p = starts[t]; p < starts[t + 1]; p++) {
+            s += caseOf(packed, p) & 1;
+            c += caseOf(packed, p) >> 1;
+          }
+          expect([said[t], capital[t]], `term ${t}`).toEqual([s, c]);
+        });
+      }),
+      { numRuns: 300 },
+    );
   });
 });
