@@ -162,21 +162,6 @@ class PersonNumbers {
   }
 }
 
-/** A growing list of numbers in a typed array (a pushed array of millions is the heap's, and its copies the collector's). */
-class IntList {
-  values = new Int32Array(1024);
-  length = 0;
-
-  push(v: number) {
-    if (this.length === this.values.length) {
-      const grown = new Int32Array(this.values.length * 2);
-      grown.set(this.values);
-      this.values = grown;
-    }
-    this.values[this.length++] = v;
-  }
-}
-
 /** The numbered documents' days, signatures and people, as group.ts takes them. */
 function storyDocs(locs: readonly Loc[], people: PersonNumbers): StoryDocs {
   const steps = storyDocsSteps(locs, people);
@@ -189,7 +174,7 @@ function* storyDocsSteps(locs: readonly Loc[], people: PersonNumbers): Generator
   const day = new Int32Array(n);
   const sigs = new Uint16Array(n * STRIDE);
   const personStart = new Int32Array(n + 1);
-  const personVals = new IntList();
+  const personVals: number[] = [];
   let numbered: Segment | null = null;
   let numbers: Int32Array = new Int32Array(0);
   for (let i = 0; i < n; i++) {
@@ -205,7 +190,7 @@ function* storyDocsSteps(locs: readonly Loc[], people: PersonNumbers): Generator
     for (let k = cols.personStart[d]; k < cols.personStart[d + 1]; k++) personVals.push(numbers[cols.personVals[k]]);
     personStart[i + 1] = personVals.length;
   }
-  return { day, sigs, personStart, personVals: personVals.values.slice(0, personVals.length) };
+  return { day, sigs, personStart, personVals: Int32Array.from(personVals) };
 }
 
 /** Group the archive as it is now, ignoring anything held or saved (tests compare against it). */
