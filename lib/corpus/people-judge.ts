@@ -129,7 +129,8 @@ export function personFeatures(
       if (m.placed) flags.add("placed");
       if (m.text === 0) flags.add("in-title");
       if (!m.before) flags.add("sentence-start");
-      else f.push(`b=${m.before.split(" ").at(-1)}`);
+      // The last word, as `split(" ").at(-1)` reads it, without splitting the whole text before.
+      else f.push(`b=${m.before.slice(m.before.lastIndexOf(" ") + 1)}`);
       f.push(`a=${m.after || "end"}`);
     } else if (n > 1 && (k.endsWith(spaced) || partOfKey(k))) {
       short++;
