@@ -29,42 +29,49 @@ for (const c of `abcdefghijklmnopqrstuvwxyzđ${VOWELS}`) {
 for (const c of VOWELS) VOWEL[c.charCodeAt(0)] = 1;
 const FINAL_CODES = FINALS.map((s) => [...s].map((c) => c.charCodeAt(0)));
 
+/**
+ * The lowercase codes of the word being read, in one buffer for every call (a word is at most 8
+ * code units here): the person rules ask this of every word of every name, and a fresh array per
+ * call was allocation the collector then paid for.
+ */
+const CODES = new Uint16Array(8);
+
 /** `VN_SYLLABLE.test(w) && /^\p{Lu}\p{Ll}*$/u.test(w)`. */
 export function isVietnameseSyllable(w: string): boolean {
   const n = w.length;
   // At most three letters of initial, three vowels and two of final, each one code unit.
   if (n === 0 || n > 8) return false;
-  const codes: number[] = [];
   for (let i = 0; i < n; i++) {
     const c = w.charCodeAt(i);
     const lower = c < TOP ? LOWER[c] : 0;
     if (!lower) return VN_SYLLABLE.test(w) && TITLE_CASED.test(w);
     // Capital first, lowercase after.
     if ((i === 0) === (lower === c)) return false;
-    codes.push(lower);
+    CODES[i] = lower;
   }
-  if (vowelsThenFinal(codes, 0)) return true;
-  for (const initial of INITIALS) if (startsWith(codes, initial) && vowelsThenFinal(codes, initial.length)) return true;
+  if (vowelsThenFinal(n, 0)) return true;
+  for (const initial of INITIALS) if (startsWith(n, initial) && vowelsThenFinal(n, initial.length)) return true;
   return false;
 }
 
-function startsWith(codes: number[], prefix: number[]): boolean {
-  if (prefix.length > codes.length) return false;
-  for (let i = 0; i < prefix.length; i++) if (codes[i] !== prefix[i]) return false;
+/** Whether the word's first codes (`CODES[0, n)`) are `prefix`. */
+function startsWith(n: number, prefix: number[]): boolean {
+  if (prefix.length > n) return false;
+  for (let i = 0; i < prefix.length; i++) if (CODES[i] !== prefix[i]) return false;
   return true;
 }
 
-/** One to three vowels from `from`, then nothing or one final. */
-function vowelsThenFinal(codes: number[], from: number): boolean {
+/** One to three vowels from `from`, then nothing or one final (in `CODES[0, n)`). */
+function vowelsThenFinal(n: number, from: number): boolean {
   let i = from;
-  while (i < codes.length && VOWEL[codes[i]]) i++;
+  while (i < n && VOWEL[CODES[i]]) i++;
   const vowels = i - from;
   if (vowels < 1 || vowels > 3) return false;
-  if (i === codes.length) return true;
+  if (i === n) return true;
   for (const final of FINAL_CODES) {
-    if (final.length !== codes.length - i) continue;
+    if (final.length !== n - i) continue;
     let same = true;
-    for (let k = 0; k < final.length; k++) if (codes[i + k] !== final[k]) same = false;
+    for (let k = 0; k < final.length; k++) if (CODES[i + k] !== final[k]) same = false;
     if (same) return true;
   }
   return false;
