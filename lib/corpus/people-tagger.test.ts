@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { findCandidates, resolvePeople } from "@/lib/corpus/people";
 import { PeopleEvidence } from "@/lib/corpus/people-evidence";
-import { candidateFeatures, readTaggerModel, taggable, taggerScorer, type TaggerModel } from "@/lib/corpus/people-tagger";
+import { candidateFeatures, readTaggerModel, score, taggable, taggerScorer, type TaggerModel } from "@/lib/corpus/people-tagger";
 
 const candidate = (text: string, name: string) => {
   const c = findCandidates([text]).find((m) => m.words.join(" ") === name);
@@ -56,5 +56,15 @@ describe("taggerScorer's mostlyLower (issue #16, frozen22's glued words)", () =>
   it("says whether the corpus writes a word in lower case nearly always", () => {
     const scorer = taggerScorer({ version: 1, weights: {}, lowerShare: { hai: 4, thi: 4, huy: 3, long: 0 }, threshold: 1 });
     expect(["Hai", "hai", "Huy", "Long", "Khoát"].map((w) => scorer.mostlyLower?.(w))).toEqual([true, true, false, false, false]);
+  });
+});
+
+describe("score", () => {
+  it("sums the weights of the features in their order, from an object or a map alike, an unknown feature as 0", () => {
+    const weights = { bias: -1, "f=amine": 0.1, "l=harit": 0.2, cue: 3 };
+    const features = ["bias", "f=amine", "unknown", "l=harit", "cue", "f=amine"];
+    const expected = -1 + 0.1 + 0 + 0.2 + 3 + 0.1;
+    expect(score(weights, features)).toBe(expected);
+    expect(score(new Map(Object.entries(weights)), features)).toBe(expected);
   });
 });
