@@ -9,7 +9,8 @@
 export function endsWithPhraseSet(phrases: readonly string[]): (text: string) => boolean {
   for (const p of phrases) {
     // The look-up splits the text at single spaces: a phrase with any other spacing would never match.
-    if (!p || p.startsWith(" ") || p.endsWith(" ") || p.includes("  ")) throw new Error(`endsWithPhraseSet: phrase ${JSON.stringify(p)} is not words joined by single spaces`);
+    if (!p || p.startsWith(" ") || p.endsWith(" ") || p.includes("  "))
+      throw new Error(`endsWithPhraseSet: phrase ${JSON.stringify(p)} is not words joined by single spaces`);
   }
   const set = new Set(phrases);
   const most = Math.max(0, ...phrases.map((p) => p.split(" ").length));
