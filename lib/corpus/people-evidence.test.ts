@@ -374,3 +374,27 @@ describe("PeopleEvidence on a word glued after a name (issue #16, frozen22's err
     expect(resolvePeople(findCandidates(text), e.helpers(scorer)).map((p) => p.name)).toEqual(["Đặng Thị Thu Nga"]);
   });
 });
+
+describe("PeopleEvidence on players named by a given name (issue #16)", () => {
+  it("takes a Vietnamese given name for a player in a football piece when the archive titles full names ending with it", () => {
+    const e = new PeopleEvidence();
+    const report = "Tiền vệ Quang Hải vắng mặt. Đông Hiếu đá chính.";
+    expect(names(e, report)).toEqual(["Quang Hải"]);
+    for (let i = 0; i < 4; i++) e.add(findCandidates([`Tiền vệ Trần Đông Hiếu ghi bàn ở trận ${i}.`]));
+    // Four articles are too few; the fifth settles it.
+    expect(names(e, report)).toEqual(["Quang Hải"]);
+    e.add(findCandidates(["Hậu vệ Lê Đông Hiếu bị thẻ vàng."]));
+    expect(e.titledGivenName(["Đông", "Hiếu"])).toBe(true);
+    expect(names(e, report)).toEqual(["Quang Hải", "Đông Hiếu"]);
+    // Outside a football piece such a pair is as often a shop or a firm.
+    expect(names(e, "Đông Hiếu khai trương cửa hàng mới.")).toEqual([]);
+  });
+
+  it("leaves a given name out when place words precede it more often than titles its full names", () => {
+    const e = new PeopleEvidence();
+    for (let i = 0; i < 5; i++) e.add(findCandidates([`Tiền vệ Trần Đông Hiếu ghi bàn ở trận ${i}.`]));
+    for (let i = 0; i < 6; i++) e.add(findCandidates([`Lũ lớn ở huyện Đông Hiếu lần ${i}.`]));
+    expect(e.titledGivenName(["Đông", "Hiếu"])).toBe(false);
+    expect(names(e, "Tiền vệ Quang Hải vắng mặt. Đông Hiếu đá chính.")).toEqual(["Quang Hải"]);
+  });
+});

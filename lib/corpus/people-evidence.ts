@@ -40,6 +40,12 @@ const INITIAL_LEAD = 3;
 /** A name with a glued word is that of the shorter name when the archive has the shorter one this many times as often. */
 const RARER = 10;
 
+/**
+ * A Vietnamese given name of two words is a player's in a sports piece when titles introduce full
+ * names ending with it in this many articles (summed over the names).
+ */
+const GIVEN_TITLED_MIN = 5;
+
 /** A name's words glued before another name: the other name (and those words alone) stand in this many articles, and this many times as often. */
 const GLUED_MIN = 3;
 
@@ -74,6 +80,8 @@ export class PeopleEvidence {
   private readonly singles = new Map<string, NameStats>();
   /** Full names by their words after the first (`fullForInitial`), worked out on first use after the counts change. */
   private bySurname: Map<string, string[]> | undefined;
+  /** Titles of full names by their last two words (`titledGivenName`), worked out on first use after the counts change. */
+  private byGivenName: Map<string, number> | undefined;
   articles = 0;
 
   constructor(readonly options: EvidenceOptions = DEFAULT_EVIDENCE) {}
@@ -97,11 +105,13 @@ export class PeopleEvidence {
    */
   count(article: ArticleEvidence, sign: 1 | -1 = 1, also?: PeopleEvidence) {
     this.bySurname = undefined;
+    this.byGivenName = undefined;
     this.articles += sign;
     apply(this.names, article.names, article.nameKinds, sign);
     apply(this.singles, article.singles, article.singleKinds, sign);
     if (also) {
       also.bySurname = undefined;
+      also.byGivenName = undefined;
       also.articles += sign;
       apply(also.names, article.names, article.nameKinds, sign);
       apply(also.singles, article.singles, article.singleKinds, sign);
@@ -111,6 +121,7 @@ export class PeopleEvidence {
   /** Add (sign 1) or take away (sign -1) all of another evidence's counts, e.g. one corpus file's. */
   merge(other: PeopleEvidence, sign: 1 | -1 = 1) {
     this.bySurname = undefined;
+    this.byGivenName = undefined;
     this.articles += sign * other.articles;
     for (const [target, source] of [
       [this.names, other.names],
@@ -153,6 +164,7 @@ export class PeopleEvidence {
    */
   mergeData(data: EvidenceData, sign: 1 | -1 = 1, from = 0, to = Infinity) {
     this.bySurname = undefined;
+    this.byGivenName = undefined;
     if (from === 0) this.articles += sign * data.articles;
     const names = data.names.length;
     const end = Math.min(to, names + data.singles.length);
@@ -288,6 +300,32 @@ export class PeopleEvidence {
     return best && bestUses >= INITIAL_MIN && bestUses >= INITIAL_LEAD * next && !this.mostlyPlace(best) ? best : undefined;
   }
 
+  /**
+   * Whether the archive titles full names ending with a two-word Vietnamese given name ("tiền vệ
+   * Lương Xuân Trường" for "Xuân Trường"), in GIVEN_TITLED_MIN articles or more, and at least as
+   * often as place words precede the given name itself ("huyện Xuân Trường", a district). The
+   * archive's own counts of the given name say little: a player named by it is rarely titled.
+   */
+  titledGivenName(words: string[]): boolean {
+    if (words.length !== 2 || !isVietnameseName(words)) return false;
+    this.byGivenName ??= this.indexByGivenName();
+    const key = nameKey(words);
+    const titled = this.byGivenName.get(key) ?? 0;
+    return titled >= GIVEN_TITLED_MIN && titled >= (this.names.get(key)?.placed ?? 0);
+  }
+
+  private indexByGivenName(): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const [key, s] of this.names) {
+      if (s.titled <= 0) continue;
+      const words = key.split(" ");
+      if (words.length < 3 || words.length > 4) continue;
+      const given = `${words[words.length - 2]} ${words[words.length - 1]}`;
+      out.set(given, (out.get(given) ?? 0) + s.titled);
+    }
+    return out;
+  }
+
   private indexBySurname(): Map<string, string[]> {
     const out = new Map<string, string[]>();
     for (const key of this.names.keys()) {
@@ -346,6 +384,7 @@ export class PeopleEvidence {
         (m.titled && this.titledSingle(m.words)) || (personTitledSingle(m) && this.notMostlyBare(m.words)) || this.bareSingle(m.words, alone),
       sportsSingle: (m) => this.sportsSingle(m.words),
       titledElsewhere: (m) => this.titledName(nameKey(m.words)),
+      titledGiven: (m) => this.titledGivenName(m.words),
       mostlyPlace: (m) => this.mostlyPlace(nameKey(m.words)),
       canonicalId: (key) => {
         const full = this.fullForInitial(key);

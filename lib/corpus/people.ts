@@ -6,7 +6,7 @@ import peopleJson from "@/data/people.json";
 import * as charClass from "@/lib/corpus/char-class";
 import { lineUpItems } from "@/lib/corpus/line-ups";
 import { besideScore } from "@/lib/corpus/match-score";
-import { sportsPiece } from "@/lib/corpus/sport-piece";
+import { footballPiece, sportsPiece } from "@/lib/corpus/sport-piece";
 import * as nameLists from "@/lib/corpus/names";
 import { gluedSurname, nameWords, opensWithInitial, spacedInitial, writtenName } from "@/lib/corpus/initials";
 import { foldMarks, personSlug, slugify } from "@/lib/corpus/text";
@@ -1980,6 +1980,11 @@ export interface PeopleHelpers {
   titledElsewhere?: (m: Candidate) => boolean;
   /** Whether the archive names places far more often than people with this name ("Biên Hòa"). */
   mostlyPlace?: (m: Candidate) => boolean;
+  /**
+   * Whether a two-word Vietnamese given name ends full names titles introduce across the archive
+   * ("tiền vệ Lương Xuân Trường"): a player named by it in a sports piece (`PeopleEvidence.titledGivenName`).
+   */
+  titledGiven?: (m: Candidate) => boolean;
   /** Whether a one-word name in a line-up may be a person: false when the archive writes it mostly after place words. */
   listedSingle?: (m: Candidate) => boolean;
   /**
@@ -2092,7 +2097,9 @@ export function candidatesToResolve(candidates: readonly Candidate[]): Candidate
 export function resolvePeople(all: readonly Candidate[], given: PeopleHelpers = {}): Entity[] {
   const found = all.some((m) => m.cutGlued) ? withoutGluedLists(all) : all;
   const candidates = given.gluedPair ? splitGluedPairs(found, given.gluedPair) : found;
-  const helpers = given.sportsSingle && given.acceptSingle && sportsPiece(candidates) ? withSportsSingles(given) : given;
+  const sports = sportsPiece(candidates);
+  let football: boolean | undefined;
+  const helpers = sports && given.sportsSingle && given.acceptSingle ? withSportsSingles(given) : given;
   const thing = otherSense(candidates, (m) =>
     m.words.length === 1 ? m.near === true && Boolean(helpers.acceptSingle?.({ ...m, titled: false }, false)) : vouchedFullName(m, helpers),
   );
@@ -2121,6 +2128,11 @@ export function resolvePeople(all: readonly Candidate[], given: PeopleHelpers = 
       if ((m.cue || reused || surname) && !helpers.doubt?.(m)) accepted.add(m);
     } else if (m.cue && hasMiddleName(m.words) && !helpers.reject?.(m)) {
       // "Quang Văn Toàn (27 tuổi)": a rarer family name, but a person's middle name and a person's cue.
+      accepted.add(m);
+    } else if (sports && m.words.length === 2 && helpers.titledGiven?.(m) && (football ??= footballPiece(candidates))) {
+      // "Xuân Trường", "Hồng Duy" in a match report: players are named by their given names there,
+      // and the archive titles their full names ("tiền vệ Lương Xuân Trường"). Not elsewhere: in
+      // other pieces such pairs are mostly firms, shops and places named like people.
       accepted.add(m);
     } else if (m.words.length === 1 && helpers.acceptSingle?.(m, alone.has(m))) {
       // "Varane", "Isco" bare: titles introduce them across the archive ("hậu vệ Varane").

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { findCandidates } from "@/lib/corpus/people";
-import { sportRole, sportsPiece } from "@/lib/corpus/sport-piece";
+import { footballPiece, sportRole, sportsPiece } from "@/lib/corpus/sport-piece";
 
 describe("sportsPiece", () => {
   it("reads a player's or a coach's role before a name as a sports piece", () => {
@@ -16,5 +16,18 @@ describe("sportsPiece", () => {
 
   it("reads a news piece with titles of office as no sports piece", () => {
     expect(sportsPiece(findCandidates(["Tổng thống Donald Trump gặp Ngoại trưởng Rex Tillerson tại Nhà Trắng."]))).toBe(false);
+  });
+});
+
+describe("footballPiece", () => {
+  it("reads a football role, or scorers' minutes after two names, as a football piece", () => {
+    expect(footballPiece(findCandidates(["Tiền vệ Wenzel chuyền bóng cho đồng đội."]))).toBe(true);
+    expect(footballPiece(findCandidates(["Ghi bàn: Fagan 76, Đình Bảo 80, Minh Tuấn."]))).toBe(true);
+  });
+
+  it("does not read one number after a name as a match, which sportsPiece does", () => {
+    const drugs = findCandidates(["Phòng khám bán thuốc Crocin 100, Cefixim cho bệnh nhân."]);
+    expect(sportsPiece(drugs)).toBe(true);
+    expect(footballPiece(drugs)).toBe(false);
   });
 });

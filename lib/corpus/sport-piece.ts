@@ -23,3 +23,17 @@ export function sportRole(before: string): boolean {
 export function sportsPiece(mentions: readonly Candidate[]): boolean {
   return mentions.some((m) => m.minuteNext || m.formation || m.lineUp || sportRole(m.before) || endsWithSinglesRole(m.before));
 }
+
+/**
+ * A stricter reading for rules that take common-looking names for players: a football role before
+ * a name, a line-up or a formation, or a scorer's minute after two names or more. One number
+ * after a name reads as a minute in any piece ("Crocin 100 (giá …", "số 102 …").
+ */
+export function footballPiece(mentions: readonly Candidate[]): boolean {
+  let minutes = 0;
+  for (const m of mentions) {
+    if (m.formation || m.lineUp || sportRole(m.before)) return true;
+    if (m.minuteNext && ++minutes >= 2) return true;
+  }
+  return false;
+}
