@@ -19,6 +19,7 @@ import { archiveSize, BREAK, foldedDf, tokenAt } from "@/lib/search/rank-index";
 import { splitRunTogether } from "@/lib/search/run-together";
 import { NAME_SHARE, writtenAsName } from "@/lib/search/word-case";
 import { loadJudged } from "./judged";
+import { tuningSets } from "./tuning-sets";
 
 /** One row of an `ablate.ts --per-query` table: set, query id, and nDCG@5 per engine (ours, then the peers). */
 export interface PerQuery {
@@ -142,8 +143,8 @@ async function main() {
   }
 
   // The judged queries the reading touches.
-  // The tuning sets (held-out2–18); held-out19 is the session's fresh set, never read here.
-  const files = ["judged-queries.json", ...Array.from({ length: 17 }, (_, i) => `judged-heldout${i + 2}.json`)];
+  // The tuning sets (tuning-sets.ts); the session's fresh held-out set is never read here.
+  const files = tuningSets().map((s) => s.file);
   const scores = new Map((args["per-query"] ? parsePerQuery(readFileSync(args["per-query"], "utf8")) : []).map((r) => [r.id, r]));
   console.log(`\n| query | read as | ours | MiniSearch | FlexSearch |`);
   console.log(`|---|---|---|---|---|`);

@@ -17,6 +17,8 @@ export interface JudgedQuery {
 export interface JudgedSet {
   policy: string[];
   pooling: string;
+  /** Held-out files: true while the set is kept for its one report, false once it is a tuning set (tuning-sets.ts). */
+  frozen?: boolean;
   queries: JudgedQuery[];
 }
 

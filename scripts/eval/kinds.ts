@@ -11,6 +11,7 @@ import { cliArgs } from "../cli";
 import { PLACES, VN_SURNAMES } from "@/lib/corpus/names";
 import { fold } from "@/lib/text/analyzer";
 import { loadAdditions, loadJudged, ndcgAt, withAdditions } from "./judged";
+import { tuningSets } from "./tuning-sets";
 
 type Tops = Record<string, string[]>;
 
@@ -164,8 +165,8 @@ function main() {
       peers: { type: "string" },
       set: {
         type: "string",
-        default: ["judged-queries", ...[2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15].map((n) => `judged-heldout${n}`)]
-          .map((f) => `data/eval/${f}.json`)
+        default: tuningSets()
+          .map((s) => `data/eval/${s.file}`)
           .join(","),
       },
       "per-set": { type: "boolean", default: false },

@@ -10,6 +10,7 @@ import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { createGunzip } from "node:zlib";
 import { loadJudged } from "./judged";
+import { tuningSets } from "./tuning-sets";
 
 /** A code: letters then digits, joined, with a hyphen or a space (`U20`, `Su-30`, `U 20`); the letters 1–6, the digits 1–4. */
 const CODE = /(?<![\p{L}\p{M}\p{N}\-‐‑.,])(\p{L}{1,6})([-‐‑ ]?)(\p{Nd}{1,4})(?![\p{L}\p{M}\p{N}]|[.,/]\p{Nd})/gu;
@@ -74,7 +75,7 @@ async function main() {
   console.log(
     `decimals: comma ${dec.comma + dec.commaDate} (of which could be a date with a point ${dec.commaDate}), point ${dec.point + dec.pointDate} (could be a day and month ${dec.pointDate})`,
   );
-  const sets = ["judged-queries.json", ...Array.from({ length: 13 }, (_, i) => `judged-heldout${i + 2}.json`)];
+  const sets = tuningSets().map((s) => s.file);
   let queries = 0;
   const withNumber: string[] = [];
   for (const f of sets) {

@@ -20,6 +20,7 @@ import { splitRunTogether, withWhole } from "@/lib/search/run-together";
 import { PLACES } from "@/lib/corpus/names";
 import { fold, tokenize } from "@/lib/text/analyzer";
 import { loadAdditions, loadJudged, ndcgAt, withAdditions, type Grade } from "./judged";
+import { tuningSets } from "./tuning-sets";
 
 /** One result of ours, as the features read it: folded syllables of each field. */
 export interface Page {
@@ -316,7 +317,7 @@ export function screenView(queries: ScreenQuery[], opts: { within?: number; judg
 }
 
 /** The tuning sets' files (data/eval/…, without .json), with each set's name in the tables. */
-export const TUNING_FILES = ["judged-queries", ...[2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15].map((n) => `judged-heldout${n}`)];
+export const TUNING_FILES = tuningSets().map((s) => path.basename(s.file, ".json"));
 
 /**
  * Our first `depth` results of every query of the tuning sets (grades with the additions), with

@@ -11,8 +11,8 @@
 //     [--knobs=k1,title,pairs,...] [--dump=weights.json] [--steps]
 // --steps: also every single step from the landed weights that was scored, with each set's nDCG@5 change.
 //
-// Tuning sets only: data/eval/judged-queries.json (+ judged-additions.json) and
-// judged-heldout2–15.json. A held-out set kept for reporting (not yet reported once) is never read here.
+// Tuning sets only (tuning-sets.ts): data/eval/judged-queries.json (+ judged-additions.json) and
+// every judged-heldoutN.json whose "frozen" is false. A held-out set kept for reporting (not yet reported once) is never read here.
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { cliArgs } from "../cli";
@@ -23,6 +23,7 @@ import { among, coordinateAscent, leaveOneOut, meanOver, scaled, type Knob, type
 import { loadAdditions, loadJudged, ndcgAt, withAdditions, type JudgedQuery } from "./judged";
 import { reciprocalRank, shownTen } from "./metrics";
 import { buildQuerySets, liveArticles } from "./queries";
+import { tuningSets } from "./tuning-sets";
 
 const { values: args } = cliArgs(__filename, {
   options: {
@@ -38,11 +39,8 @@ const { values: args } = cliArgs(__filename, {
   },
 });
 
-/** The tuning sets, by fold name: the frozen set and every held-out set reported once (2–15 since 2026-11-28: 2–9 rank16, 10 rank17, 11 rank18, 12 rank19, 13 rank20, 14 rank21, 15 rank22). */
-const TUNING_SETS: Record<string, string> = {
-  frozen: "data/eval/judged-queries.json",
-  ...Object.fromEntries([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15].map((n) => [`heldout${n}`, `data/eval/judged-heldout${n}.json`])),
-};
+/** The tuning sets, by fold name (frozen, heldout2, …): the frozen set and every held-out set reported once. */
+const TUNING_SETS: Record<string, string> = Object.fromEntries(tuningSets().map((s) => [s.name, path.join("data/eval", s.file)]));
 
 const factors = [0.5, 0.75, 1.33, 2];
 /** What the ascent may move, named by their path in RankWeights; fields.body stays 1 (the scale). */
