@@ -16,7 +16,8 @@
 // with the full matches by score: coverage is what a missing word costs); in "any" mode
 // some words, ranked by coverage first because coverage carries the largest weight.
 import { popcount } from "@/lib/search/bits";
-import type { Group } from "@/lib/search/query-expand";
+import { IntList } from "@/lib/search/int-list";
+import type { Expansion, Group } from "@/lib/search/query-expand";
 import { mayHoldAny, pairFilter, pairProbes, type PairFilter } from "@/lib/search/pair-filter";
 import { archiveSize, ESCAPE, foldedDf, pairDf, postingsBelow, postingsUpTo, tokenAt, type RankIndex } from "@/lib/search/rank-index";
 import { kthLargest, mapped } from "@/lib/search/topk";
@@ -426,6 +427,16 @@ export interface Scratch {
   looseParts: Float64Array;
   looseRows: number;
   looseOwner: number;
+  /**
+   * The per-query lists of article numbers, reused (cleared, never shrunk): the articles a query
+   * scored (`touched`), the membership pass's articles met and members, the articles met by the
+   * word being scored (`hit`) and, under the wide rule, by the word being tested (`met`).
+   */
+  touched: IntList;
+  seen: IntList;
+  members: IntList;
+  hit: IntList;
+  met: IntList;
 }
 
 /** Scratch.sums: how many values per article, and where each is. */
@@ -469,6 +480,11 @@ export function createScratch(index: RankIndex): Scratch {
     looseParts: new Float64Array(0),
     looseRows: 0,
     looseOwner: 0,
+    touched: new IntList(),
+    seen: new IntList(),
+    members: new IntList(),
+    hit: new IntList(),
+    met: new IntList(),
   };
 }
 
@@ -788,11 +804,38 @@ function nearMissMask(mask: number, full: number, minor: number, most: number): 
 /** A bound a little above the exact sum, so float rounding never puts an exact score above it. */
 const inflate = (x: number) => x + 1e-9 * (1 + Math.abs(x));
 
+/**
+ * An expansion as the scoring passes read it: every field set in the constructor, `e` too (undefined
+ * when unmarked), so every term they meet has one shape. Callers build terms as literals with and
+ * without `e` and as spreads in another key order; on those, `accumulate` and `memberPass` were
+ * deoptimised ("wrong map" at a term's `weight`, a group's `terms`) as each new shape came.
+ */
+class Term implements Expansion {
+  f: number;
+  weight: number;
+  base: boolean;
+  e: number | undefined;
+
+  constructor(t: Expansion) {
+    this.f = t.f;
+    this.weight = t.weight;
+    this.base = t.base;
+    this.e = t.e;
+  }
+}
+
+/** The query words with their terms of one shape (Term) and the groups of one shape: what `run` reads. */
+function uniformGroups(groups: Group[]): Group[] {
+  return groups.map((g) => ({ word: g.word, terms: g.terms.map((t) => new Term(t)), exact: g.exact }));
+}
+
 function run(index: RankIndex, s: Scratch, req: ScoreRequest, explain: Explain | null): BoundedScores {
-  const { groups } = req;
+  const groups = uniformGroups(req.groups);
   const w = req.weights ?? RANK_WEIGHTS;
   const stats = queryStats(index, groups);
-  const touched: number[] = [];
+  // The articles scored, listed by accumulate in the scratch (reused: see IntList).
+  const { touched } = s;
+  touched.clear();
   try {
     const rule = req.nearMissRule ?? NEAR_MISS;
     const wide = req.mode === "all" && req.nearMiss ? wideRule(index, groups, req.phrases, req.names, stats, rule, w) : null;
@@ -805,13 +848,16 @@ function run(index: RankIndex, s: Scratch, req: ScoreRequest, explain: Explain |
     req.scored = work.scored;
     req.cutAt = work.limit < docLimit ? work.limit : undefined;
     // Cut by the score budget: the articles after the cut are out (their sums are partial); the rest keep their order.
-    const read = work.limit < docLimit ? touched.filter((d) => d < work.limit) : touched;
+    const cutAt = work.limit < docLimit ? work.limit : Infinity;
+    // As a plain array, for the rarer paths (any word, a miss share) that filter and keep it.
+    const readArray = () => (cutAt < Infinity ? touched.toArray().filter((d) => d < cutAt) : touched.toArray());
     const full = (1 << groups.length) - 1;
     const lackOf = (d: number) => nearMissMask(s.mask[d], full, minor, most) || (wide ? wideMissMask(s.mask[d], full, wide) : 0);
     let candidates: number[] = [];
     let near: number[] = [];
-    if (req.mode !== "all") candidates = live(index, s, anyWord(index, s, groups, read), req.excluded);
+    if (req.mode !== "all") candidates = live(index, s, anyWord(index, s, groups, readArray()), req.excluded);
     else if (req.missShare) {
+      const read = readArray();
       const within = read.filter((d) => stats.totalIdf - s.sums[SUMS * d + COVER] <= budget + 1e-9);
       const lacking = minor || wide ? read.filter((d) => lackOf(d) !== 0) : [];
       candidates = live(index, s, within, req.excluded);
@@ -821,8 +867,10 @@ function run(index: RankIndex, s: Scratch, req: ScoreRequest, explain: Explain |
       const { mask } = s;
       const deleted = index.deleted ?? null;
       const nearMisses = minor !== 0 || wide !== null;
-      for (let i = 0; i < read.length; i++) {
+      const read = touched.items;
+      for (let i = 0; i < touched.length; i++) {
         const d = read[i];
+        if (d >= cutAt) continue;
         if (deleted !== null && deleted[d] !== 0) continue;
         if (mask[d] === full) candidates.push(d);
         else if (nearMisses && lackOf(d) !== 0) near.push(d);
@@ -916,7 +964,8 @@ function run(index: RankIndex, s: Scratch, req: ScoreRequest, explain: Explain |
     if (req.mode === "all" && req.countJoined) req.joined = scanner.countJoined(candidates, req.countJoined);
     const docs = near.length ? [...candidates, ...near] : candidates;
     const lower = new Float64Array(docs.length);
-    for (let i = 0; i < docs.length; i++) lower[i] = base(docs[i]);
+    if (weighed) for (let i = 0; i < docs.length; i++) lower[i] = base(docs[i]);
+    else perWordScores(docs, lower, sums, coverage, head, fitWeight, fitCount, titleLen);
     const upper = new Float64Array(docs.length);
     let bounded = false;
     // MaxScore's cut: a full match whose bound stays below the TOP_HINT-th best lower bound
@@ -955,7 +1004,9 @@ function run(index: RankIndex, s: Scratch, req: ScoreRequest, explain: Explain |
       : null;
     return { docs, full: candidates.length, lower, upper, proximity };
   } finally {
-    for (const d of touched) {
+    const read = touched.items;
+    for (let i = 0; i < touched.length; i++) {
+      const d = read[i];
       const at = SUMS * d;
       s.sums[at + TITLE] = s.sums[at + TEXT] = s.sums[at + COVER] = s.sums[at + HEAD] = s.markUp[d] = 0;
       s.fitCount[d] = 0;
@@ -966,6 +1017,33 @@ function run(index: RankIndex, s: Scratch, req: ScoreRequest, explain: Explain |
     counts.fill(0, 0, Math.min(counts.length, slotted.length * 3 * groups.length));
     for (const d of slotted) slot[d] = -1;
     slotted.length = 0;
+    touched.clear();
+  }
+}
+
+/**
+ * `base` of run (without weighed coverage) for every candidate, written out in one loop: through
+ * the closures each call returned its double boxed (about an eighth of what a query allocated,
+ * query-alloc.ts). The same operations in the same order, so the same bits.
+ */
+function perWordScores(
+  docs: readonly number[],
+  lower: Float64Array,
+  sums: Float64Array,
+  coverage: number,
+  head: number,
+  fitWeight: number,
+  fitCount: Uint8Array,
+  titleLen: Int32Array,
+): void {
+  for (let i = 0; i < docs.length; i++) {
+    const d = docs[i];
+    const at = SUMS * d;
+    const fit = fitWeight > 0 && titleLen[d] > 0 ? fitWeight * Math.min(1, fitCount[d] / titleLen[d]) : 0;
+    lower[i] =
+      fitWeight > 0
+        ? sums[at + TITLE] + sums[at + TEXT] + coverage * sums[at + COVER] + head * sums[at + HEAD] + fit
+        : sums[at + TITLE] + sums[at + TEXT] + coverage * sums[at + COVER] + head * sums[at + HEAD];
   }
 }
 
@@ -1061,7 +1139,7 @@ function accumulate(
   index: RankIndex,
   s: Scratch,
   groups: Group[],
-  touched: number[],
+  touched: IntList,
   budget: number,
   minor: number,
   most: number,
@@ -1117,7 +1195,9 @@ function accumulate(
   for (const g of order) {
     const group = groups[g];
     const bit = 1 << g;
-    const hit: number[] = [];
+    // The articles this word's terms met (their best expansion kept in best*): reused, see IntList.
+    const { hit } = s;
+    hit.clear();
     const wordIdf = stats.wordIdf[g];
     // A word joined to a neighbour gets its title part from the pair (see RankWeights.title).
     const titleWeight = titleWeightOf(index, groups, g, w);
@@ -1158,12 +1238,13 @@ function accumulate(
       if (stamp) for (let p = exactStart[t.e!]; p < exactStart[t.e! + 1]; p++) allow[exactDocs[p]] = stamp;
       const first = spans ? spans[k] : 0;
       const visits = byMember ? members.docs.length : spans ? spans[k + 1] - first : end - from;
+      const memberDocs = byMember ? members.docs.items : null;
       for (let i = 0; i < visits; i++) {
         let p = from + i;
         let d: number;
         let lacksMark = false;
         if (byMember) {
-          d = members.docs[i];
+          d = memberDocs![i];
           p = posAt[atWord + d];
           // A member lacking the term (a near miss), or a position left by another query.
           if (p < from || p >= end || foldedDocs[p] !== d) continue;
@@ -1244,8 +1325,9 @@ function accumulate(
       }
       read += end - from;
     }
+    const hits = hit.items;
     for (let i = 0; i < hit.length; i++) {
-      const d = hit[i];
+      const d = hits[i];
       if (mask[d] === 0) touched.push(d);
       mask[d] |= bit;
       // An article holding the marked spelling: its parts are bounded here, exact after the positional pass.
@@ -1265,7 +1347,8 @@ function accumulate(
     processed += wordIdf;
   }
   if (!members) return { scored, limit };
-  for (const d of members.docs) held[d] = 0;
+  const memberDocs = members.docs.items;
+  for (let i = 0; i < members.docs.length; i++) held[memberDocs[i]] = 0;
   return { scored: members.scored, limit };
 }
 
@@ -1315,7 +1398,7 @@ function memberPass(
   total: number,
   wide: Wide | null = null,
   wordIdf: Float64Array | null = null,
-): { docs: number[]; scored: number; limit: number; spans: (number[] | undefined)[] } {
+): { docs: IntList; scored: number; limit: number; spans: (number[] | undefined)[] } {
   const { foldedStart, foldedDocs, exactStart, exactDocs } = index;
   const { held, cover, bestCover } = s;
   const lax = wide === null ? -1 : wide.budget + 1e-9;
@@ -1326,7 +1409,9 @@ function memberPass(
   const spans: (number[] | undefined)[] = groups.map(() => undefined);
   let listed = s.listed;
   let length = 0;
-  const seen: number[] = [];
+  // Reused lists (see IntList): every article met, and under the wide rule those met by one word.
+  const { seen, met } = s;
+  seen.clear();
   let scored = 0;
   let check = scoreBudget / 2;
   let read = 0;
@@ -1337,7 +1422,8 @@ function memberPass(
     const span = atWord < 0 ? (spans[g] = [length]) : null;
     // Wide rule: the articles met in this word, whose best expansion weight (bestCover) joins
     // their coverage once the word is read.
-    const metWide: number[] | null = wide === null ? null : [];
+    const metWide: IntList | null = wide === null ? null : met;
+    metWide?.clear();
     for (const t of groups[g].terms) {
       const from = foldedStart[t.f];
       let end = postingsBelow(index, t.f, limit);
@@ -1391,7 +1477,9 @@ function memberPass(
     }
     if (metWide !== null) {
       const idfOf = wordIdf![g];
-      for (const d of metWide) {
+      const metDocs = metWide.items;
+      for (let i = 0; i < metWide.length; i++) {
+        const d = metDocs[i];
         cover[d] += idfOf * bestCover[d];
         bestCover[d] = 0;
       }
@@ -1401,8 +1489,11 @@ function memberPass(
   }
   const full = (1 << groups.length) - 1;
   const deleted = index.deleted;
-  const docs: number[] = [];
-  for (const d of seen) {
+  const docs = s.members;
+  docs.clear();
+  const seenDocs = seen.items;
+  for (let i = 0; i < seen.length; i++) {
+    const d = seenDocs[i];
     const h = held[d];
     held[d] = 0;
     cover[d] = 0;
@@ -1416,8 +1507,9 @@ function memberPass(
 }
 
 /** Each query word's weight in the head: idf^headPower, scaled so that they still sum to the query's idf. */
-function headShares(stats: QueryStats, w: RankWeights): number[] {
-  const powered = Array.from(stats.wordIdf, (x) => x ** w.headPower);
+function headShares(stats: QueryStats, w: RankWeights): Float64Array {
+  // Doubles in a typed array: accumulate was deoptimised ("wrong map") reading the plain array this was.
+  const powered = Float64Array.from(stats.wordIdf, (x) => x ** w.headPower);
   const poweredSum = powered.reduce((a, b) => a + b, 0) || 1;
   return powered.map((x) => (x * stats.totalIdf) / poweredSum);
 }
