@@ -5,12 +5,14 @@
 //   npx tsx scripts/eval/ablate.ts --cache [--queries=200] [--only=name,name] [--per-query] [--dump=file.json]
 //   npx tsx scripts/eval/ablate.ts --cache --peers=/tmp/peers.json   # also score the peers (slow to build), cached in that file
 //   npx tsx scripts/eval/ablate.ts --index=DIR                        # a saved index of the corpus (npm run index) instead of indexing it
-//   npx tsx scripts/eval/ablate.ts --index=DIR --heldout              # also nDCG@5 on data/eval/judged-heldout2.json (for reports, not for tuning)
+//   npx tsx scripts/eval/ablate.ts --index=DIR --heldout --peers=NEW_FILE   # also nDCG@5 on the held-out set kept for its report (for reports,
+//     not for tuning): the one data/eval/judged-heldoutN.json whose "frozen" is true (tuning-sets.ts frozenHeldOutSet); with none or two
+//     frozen (a new set written before the last one's flip) it stops and asks for --heldout-file
 //   npx tsx scripts/eval/ablate.ts --index=DIR --heldout --heldout-file=data/eval/judged-heldout3.json   # another held-out set
-//     (--heldout-file=FILE, relative to the repository root unless absolute, default data/eval/judged-heldout2.json, is read only with
+//     (--heldout-file=FILE, relative to the repository root unless absolute, default the frozen held-out set above, is read only with
 //     --heldout. The --peers cache is keyed by query id: a cache written without FILE's queries shows "—" in the peers'
 //     held-out column, so give such a set a new --peers file.) The held-out set is scored with the grades of
-//     data/eval/judged-additions.json for its queries (none for held-out set 5, never graded on request) and, with
+//     data/eval/judged-additions.json for its queries (none for the frozen held-out set, never graded on request) and, with
 //     --heldout-additions=FILE (the additions' format, e.g. data/eval/judged-heldout5-end.json), with FILE's too.
 //   npx tsx scripts/eval/ablate.ts --index=DIR --heldout --heldout-file=data/eval/judged-heldout2.json,data/eval/judged-heldout3.json
 //     (several files, comma-separated: one column each, every set measured in one run; the --peers file must hold every
@@ -29,6 +31,7 @@ import { reciprocalRank, shownTen } from "./metrics";
 import { flexSearchVi, miniSearchVi } from "./peers";
 import { absentQueries } from "./absent";
 import { buildQuerySets, liveArticles } from "./queries";
+import { frozenHeldOutSet } from "./tuning-sets";
 
 /** Named variants: the ranking as it is, each feature off, near misses off, and older experiments. */
 function variants(): [string, MatcherOptions][] {
@@ -194,7 +197,8 @@ const { values: args } = cliArgs(__filename, {
     peers: { type: "string" },
     index: { type: "string" },
     heldout: { type: "boolean", default: false },
-    "heldout-file": { type: "string", default: "data/eval/judged-heldout2.json" },
+    // No fixed default: the frozen held-out set is read from data/eval's flags when --heldout asks for it.
+    "heldout-file": { type: "string" },
     "heldout-additions": { type: "string" },
   },
 });
@@ -230,7 +234,7 @@ async function main() {
   const judged = loadJudged();
   const added = withAdditions(judged, loadAdditions());
   const fromRoot = (file: string) => path.resolve(__dirname, "../..", file);
-  const heldoutFiles = args.heldout ? args["heldout-file"]!.split(",") : [];
+  const heldoutFiles = args.heldout ? (args["heldout-file"] ?? path.join("data/eval", frozenHeldOutSet().file)).split(",") : [];
   const heldouts = heldoutFiles.map((file) => {
     const set = withAdditions(loadJudged(fromRoot(file)), loadAdditions());
     return {

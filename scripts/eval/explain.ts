@@ -3,7 +3,8 @@
 // features of their score (rank-score.ts explainQuery), read from a saved index.
 //
 //   npx tsx scripts/eval/explain.ts --index=DIR [--only=q33,q35 | --tag=long] [--top=10] [--heldout]
-// --heldout: also the queries of data/eval/judged-heldout2.json (h01..), or of --heldout-file=FILE (relative to the repository root).
+// --heldout: also the queries of every held-out set that is a tuning set now (read from data/eval's "frozen" flags by
+// tuning-sets.ts; never the set kept for its report), or of --heldout-file=FILE[,FILE…] (relative to the repository root).
 import path from "node:path";
 import { cliArgs } from "../cli";
 import { LiveIndex } from "@/lib/index/live-index";
@@ -15,6 +16,7 @@ import { AbbreviationReader, archiveAbbreviations, readAbbreviations } from "@/l
 import { createScratch, explainQuery, FEATURE_NAMES } from "@/lib/search/rank-score";
 import { loadAdditions, loadJudged, withAdditions } from "./judged";
 import { shownTen } from "./metrics";
+import { tuningHeldOutSets } from "./tuning-sets";
 
 const { values: args } = cliArgs(__filename, {
   options: {
@@ -24,7 +26,8 @@ const { values: args } = cliArgs(__filename, {
     tag: { type: "string" },
     top: { type: "string", default: "10" },
     heldout: { type: "boolean", default: false },
-    "heldout-file": { type: "string", default: "data/eval/judged-heldout2.json" },
+    // No fixed default: the tuning held-out sets are read from data/eval's flags when --heldout asks for them.
+    "heldout-file": { type: "string" },
   },
 });
 
@@ -35,7 +38,8 @@ async function main() {
   const matcher = createMatcher(archive);
   const abbreviations = new AbbreviationReader(archiveAbbreviations(archive));
   const judged = withAdditions(loadJudged(), loadAdditions());
-  if (args.heldout) judged.queries.push(...withAdditions(loadJudged(path.resolve(__dirname, "../..", args["heldout-file"]!)), loadAdditions()).queries);
+  const heldoutFiles = args.heldout ? (args["heldout-file"]?.split(",") ?? tuningHeldOutSets().map((s) => path.join("data/eval", s.file))) : [];
+  for (const file of heldoutFiles) judged.queries.push(...withAdditions(loadJudged(path.resolve(__dirname, "../..", file)), loadAdditions()).queries);
   const only = args.only?.split(",");
   for (const jq of judged.queries) {
     if (only && !only.includes(jq.id)) continue;

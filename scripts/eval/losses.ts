@@ -1,16 +1,18 @@
-// Where we lose to a peer, query by query: for every judged query (frozen grades with the
-// additions, and the held-out set) where our nDCG@5 is below the peer's, each article the
-// peer puts in its top 5 with a higher grade than ours at that rank is looked up in our
-// results: "order" when we match it (its rank in our ranking, full match or near miss),
-// "recall" when we do not (with the query words its text lacks, as typed and folded).
+// Where we lose to a peer, query by query: for every judged query of the tuning sets (frozen
+// grades with the additions, and every held-out set that is a tuning set now) where our nDCG@5
+// is below the peer's, each article the peer puts in its top 5 with a higher grade than ours at
+// that rank is looked up in our results: "order" when we match it (its rank in our ranking, full
+// match or near miss), "recall" when we do not (with the query words its text lacks, as typed
+// and folded).
 //
 //   npx tsx scripts/eval/losses.ts --index=DIR --corpus=../shared/corpus/baomoi-2017.jsonl.gz --peers=/tmp/peers.json [--peer="MiniSearch + vi folding"]
-//     [--heldout-file=data/eval/judged-heldout3.json]   (default heldout2; the --peers file must hold that set's queries,
-//     as ablate.ts --heldout --heldout-file=FILE --peers=FILE writes it)
+//     [--heldout-file=data/eval/judged-heldout3.json,…]   (default: every held-out set that is a tuning set now, read from
+//     data/eval's "frozen" flags by tuning-sets.ts, never the set kept for its report; the --peers file must hold the sets'
+//     queries, as ablate.ts --heldout --heldout-file=FILE --peers=FILE writes it: queries it lacks are counted, not compared)
 //   npx tsx scripts/eval/losses.ts --index=DIR --corpus=FILE --lacking [--heldout-file=A.json,B.json,…]
 //     (no --peers: every set's articles graded 2 that lack exactly one query word, as typed, with where we rank
 //     them (full match, near miss, or not listed) and whether that costs us: a lower grade in our top 5; a count
-//     per set at the end. The cause of held-out12's w02 and held-out13's x06: a verb said in other words.)
+//     per set at the end; the same default sets. The cause of held-out12's w02 and held-out13's x06: a verb said in other words.)
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { cliArgs } from "../cli";
@@ -20,6 +22,7 @@ import { parseQuery } from "@/lib/search/query-parse";
 import { tokenize } from "@/lib/text/analyzer";
 import { openSaved } from "./corpus-cache";
 import { loadAdditions, loadJudged, ndcgAt, withAdditions, type JudgedQuery } from "./judged";
+import { tuningHeldOutSets } from "./tuning-sets";
 
 const { values: args } = cliArgs(__filename, {
   options: {
@@ -28,7 +31,8 @@ const { values: args } = cliArgs(__filename, {
     peers: { type: "string" },
     peer: { type: "string", default: "MiniSearch + vi folding" },
     depth: { type: "string", default: "1000" },
-    "heldout-file": { type: "string", default: "data/eval/judged-heldout2.json" },
+    // No fixed default: the tuning held-out sets are read from data/eval's flags (heldoutFiles below).
+    "heldout-file": { type: "string" },
     lacking: { type: "boolean", default: false },
   },
 });
@@ -86,6 +90,22 @@ function lacking(matcher: ReturnType<typeof createMatcher>, byId: Map<string, Ar
   console.log("\n" + counts.join("\n"));
 }
 
+/** The held-out files to read (relative to the repository root unless absolute): --heldout-file's, or every tuning held-out set. */
+function heldoutFiles(): string[] {
+  return args["heldout-file"]?.split(",") ?? tuningHeldOutSets().map((s) => path.join("data/eval", s.file));
+}
+
+/** The tuning sets' queries by set: the frozen set with the additions, then each held-out file by its name. */
+function judgedSets(): [string, JudgedQuery[]][] {
+  return [
+    ["frozen+add", withAdditions(loadJudged(), loadAdditions()).queries],
+    ...heldoutFiles().map((f): [string, JudgedQuery[]] => [
+      path.basename(f, ".json").replace(/^judged-/, ""),
+      withAdditions(loadJudged(path.resolve(__dirname, "../..", f)), loadAdditions()).queries,
+    ]),
+  ];
+}
+
 async function main() {
   if (!args.index || (!args.peers && !args.lacking)) throw new Error("--index=DIR and --peers=FILE (or --lacking) are required");
   if (statSync(args.corpus!).isDirectory()) throw new Error(`--corpus must name the corpus file, not a folder: ${args.corpus}`);
@@ -95,14 +115,7 @@ async function main() {
   for (const seg of archive.segments) for (let d = 0; d < seg.rank.n; d++) if (!seg.rank.deleted?.[d]) byId.set(seg.rank.ids[d], seg.store.get(d));
   if (args.lacking) {
     const matcher = createMatcher(archive);
-    const sets: [string, JudgedQuery[]][] = [
-      ["frozen+add", withAdditions(loadJudged(), loadAdditions()).queries],
-      ...args["heldout-file"]!.split(",").map((f): [string, JudgedQuery[]] => [
-        path.basename(f, ".json").replace(/^judged-/, ""),
-        withAdditions(loadJudged(path.resolve(__dirname, "../..", f)), loadAdditions()).queries,
-      ]),
-    ];
-    lacking(matcher, byId, sets, Number(args.depth));
+    lacking(matcher, byId, judgedSets(), Number(args.depth));
     await live.close();
     return;
   }
@@ -110,20 +123,22 @@ async function main() {
   const peer = peers[args.peer!];
   if (!peer) throw new Error(`no peer named ${args.peer} in ${args.peers}`);
   const matcher = createMatcher(archive);
-  const sets: [string, JudgedQuery[]][] = [
-    ["frozen+add", withAdditions(loadJudged(), loadAdditions()).queries],
-    ["held out", withAdditions(loadJudged(path.resolve(__dirname, "../..", args["heldout-file"]!)), loadAdditions()).queries],
-  ];
+  const sets = judgedSets();
+  // A query the peers file lacks would read as a peer's nDCG of 0, a loss never shown: say so instead.
+  const unmatched = sets.map(([set, queries]) => [set, queries.filter((jq) => !(jq.id in peer)).length] as const).filter(([, n]) => n > 0);
+  for (const [set, n] of unmatched)
+    console.error(`${set}: ${n} queries not in ${args.peers} (not compared; give ablate.ts --heldout-file=… a new --peers file)`);
   console.log(`| set | query | ours | ${args.peer} | lost article (grade) | cause | detail |`);
   console.log("|---|---|---|---|---|---|---|");
   for (const [set, queries] of sets) {
     for (const jq of queries) {
+      if (!(jq.id in peer)) continue;
       const { ours, near } = ourRanking(matcher, jq.q, Number(args.depth));
       const a = ndcgAt(ours, jq.grades, 5);
-      const b = ndcgAt(peer[jq.id] ?? [], jq.grades, 5);
+      const b = ndcgAt(peer[jq.id], jq.grades, 5);
       if (a >= b - 1e-9) continue;
       const top = ours.slice(0, 5);
-      const lost = (peer[jq.id] ?? []).slice(0, 5).filter((id) => (jq.grades[id] ?? 0) > 0 && !top.includes(id));
+      const lost = peer[jq.id].slice(0, 5).filter((id) => (jq.grades[id] ?? 0) > 0 && !top.includes(id));
       const ourGrades = top.map((id) => (id in jq.grades ? String(jq.grades[id]) : "-")).join(" ");
       if (!lost.length) console.log(`| ${set} | ${jq.id} ${jq.q} | ${a.toFixed(2)} | ${b.toFixed(2)} | — | order | our top 5 ${ourGrades} |`);
       for (const id of lost) {

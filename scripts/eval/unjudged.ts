@@ -6,12 +6,16 @@
 // Reads Tìm tin's tops from an ablate.ts --dump file and the peers' from an ablate.ts --peers file.
 //
 //   npx tsx scripts/eval/unjudged.ts --tops=/tmp/tops.json --peers=/tmp/peers.json [--set=data/eval/judged-queries.json,…] [--depth=5] [--requests]
+//     (--set default: every tuning set, read from data/eval's "frozen" flags by tuning-sets.ts, never the held-out set kept
+//     for its report, which is never graded on request; a set none of whose queries the tops file holds is skipped, saying so,
+//     and a query the tops or peers files lack shows no unjudged article)
 //     (--requests: one grade-request line per query, {"q", "qid", "ids"}, the articles no grade covers even with the
 //     additions, every engine's together)
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { cliArgs } from "../cli";
 import { judgedAt, loadAdditions, loadJudged, ndcgAt, withAdditions, type JudgedSet } from "./judged";
+import { tuningSets } from "./tuning-sets";
 
 type Tops = Record<string, string[]>;
 
@@ -36,7 +40,8 @@ function main() {
     options: {
       tops: { type: "string" },
       peers: { type: "string" },
-      set: { type: "string", default: "data/eval/judged-queries.json" },
+      // No fixed default: every tuning set (tuning-sets.ts), so that requests never name the held-out set kept for its report.
+      set: { type: "string" },
       depth: { type: "string", default: "5" },
       requests: { type: "boolean", default: false },
     },
@@ -48,8 +53,14 @@ function main() {
   };
   const additions = loadAdditions();
   const depth = Number(values.depth);
-  for (const file of values.set!.split(",")) {
+  const files = values.set?.split(",") ?? tuningSets().map((s) => path.join("data/eval", s.file));
+  for (const file of files) {
     const file_ = loadJudged(path.resolve(__dirname, "../..", file));
+    // A set the tops file never ran would read as nDCG 0 for us: skip it, saying so.
+    if (!file_.queries.some((q) => q.id in engines["Tìm tin"])) {
+      console.error(`${file}: none of its queries in ${values.tops}; skipped`);
+      continue;
+    }
     const set = withAdditions(file_, additions);
     const rows = unjudgedTops(set, engines, depth);
     if (values.requests) {
