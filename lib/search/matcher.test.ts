@@ -99,10 +99,12 @@ describe("match: query language", () => {
 
   it("keeps quoted phrases adjacent and in order, marks optional; no phrase, no result", () => {
     expect(ranked('"nha trang"').sort()).toEqual(["whitehouse"]);
-    expect(matcher.match('"trắng nhà"')!.scores.size).toBe(0);
+    // As typed (exact), a phrase in no article matches nothing; by default its words answer, said as a correction.
+    expect(matcher.match('"trắng nhà"', "exact")!.scores.size).toBe(0);
+    expect(matcher.match('"trắng nhà"')!.correctedQuery).toBe("trắng nhà");
     expect(ranked('"Donald Trump"')).toEqual(["whitehouse"]);
     expect(ranked('"nhà trắng"')).toEqual(["whitehouse"]);
-    expect(ranked('"nhà trảng"')).toEqual([]);
+    expect(ranked('"nhà trảng"', "exact")).toEqual([]);
   });
 
   it("never joins a phrase across a sentence or paragraph break", () => {
@@ -112,7 +114,7 @@ describe("match: query language", () => {
       article("adjacent", "Tin nữa", "Cuộc gặp Trump Kim diễn ra."),
     ]);
     const ids = (q: string) => [...m.match(q)!.scores.keys()];
-    expect(ids('"sau ông Kim"')).toEqual([]);
+    expect([...m.match('"sau ông Kim"', "exact")!.scores.keys()]).toEqual([]);
     expect(ids('"Trump Kim"')).toEqual(["adjacent"]);
     expect(ids("Trump Kim").sort()).toEqual(["adjacent", "paragraph", "sentence"]);
   });
@@ -145,6 +147,25 @@ describe("match: query language", () => {
     expect(matcher.match("Donlad Trunp ")!.correctedQuery).toBeNull();
     // A word the corpus uses is never corrected.
     expect(matcher.match("Donald Kim ")!.correctedQuery).toBeNull();
+  });
+
+  it("answers a quote no article writes with its words, and says so; never in exact mode", () => {
+    // The title writes `nỗ lực vì hòa bình`: the quoted phrase is in no article, its words are.
+    const r = matcher.match('"nỗ lực hòa bình"')!;
+    expect(r.correctedQuery).toBe("nỗ lực hòa bình");
+    expect([...r.scores.keys()]).toEqual(["peace"]);
+    expect(matcher.match('"nỗ lực hòa bình"', "exact")!.scores.size).toBe(0);
+    // A quote some article writes is kept as typed.
+    const kept = matcher.match('"nỗ lực vì hòa bình"')!;
+    expect(kept.correctedQuery).toBeNull();
+    expect([...kept.scores.keys()]).toEqual(["peace"]);
+    // Words no article holds together stay an honest nothing, quoted or not.
+    expect(matcher.match('"nỗ lực" Kellogg')!.scores.size).toBe(0);
+    expect(matcher.match('"nỗ lực" Kellogg')!.correctedQuery).toBeNull();
+    // Off (as before): nothing.
+    const off = createMatcher(articles, { unquote: false }).match('"nỗ lực hòa bình"')!;
+    expect(off.scores.size).toBe(0);
+    expect(off.correctedQuery).toBeNull();
   });
 
   it("fixes a known but far rarer word only when nothing matches as typed, and says so", () => {

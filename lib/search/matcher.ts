@@ -14,7 +14,7 @@ import { splitRunTogether, withWhole } from "@/lib/search/run-together";
 import { abbreviationReaderOf, LONG_FORM_WORDS, readAbbreviations } from "@/lib/search/abbreviations";
 import { nameIds, namePostings, titleHeld, titleHolders, titleNameTerms } from "@/lib/search/title-names";
 import { NAME_SHARE, writtenAsName } from "@/lib/search/word-case";
-import { parseQuery, type ParsedQuery } from "@/lib/search/query-parse";
+import { parseQuery, unquotedQuery, type ParsedQuery } from "@/lib/search/query-parse";
 import { personIdsOf } from "@/lib/search/person-ids";
 import { keyTerms, relatedIn } from "@/lib/search/rank-related";
 import { postingsUpTo, type RankIndex } from "@/lib/search/rank-index";
@@ -177,6 +177,12 @@ export interface MatcherOptions {
    * digit (as before 2026-11-27 rank19).
    */
   nameShare?: number;
+  /**
+   * A query whose quoted phrase no article writes (nor any near miss answers) is searched as its
+   * words, and the result says so (`correctedQuery`): `"sinh ba cùng trứng"` where the report writes
+   * `3 bé sinh cùng trứng`. Default true; false: an honest nothing, as before 2026-11-28 rank26.
+   */
+  unquote?: boolean;
 }
 
 /**
@@ -297,6 +303,7 @@ export function createMatcher(
     abbreviations = true,
     abbreviationLong = LONG_FORM_WORDS,
     nameShare = NAME_SHARE,
+    unquote = true,
   }: MatcherOptions = {},
 ): Matcher {
   const archive = Array.isArray(source) ? memoryArchive(source as readonly Article[]) : (source as Archive);
@@ -561,6 +568,15 @@ export function createMatcher(
       // No article holds every word (the first pass was not cut): a total of 0 is exact.
       if (alone.length && !aloneMeter.cut)
         return finish(none, aloneMeter, { nearMisses: alone, alone: true, totalExact: !hits.capped && !meter.cut, partial: meter.cut });
+    }
+    // A quote no article writes: its words, said as a corrected query (the page offers the quote as typed: match "exact").
+    if (unquote && mode === "all" && !meter.cut) {
+      const words = unquotedQuery(p.q);
+      const asWords = words ? run(prepare(words), mode) : null;
+      if (asWords && (asWords.hits.length || asWords.nearMisses.length)) {
+        asWords.correctedQuery ??= words;
+        return asWords;
+      }
     }
     // Nothing has every word as typed: a confident correction that says so, or an honest nothing.
     // A correction is only tried within the budget: else the honest nothing says it was cut.

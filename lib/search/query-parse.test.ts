@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseQuery } from "@/lib/search/query-parse";
+import { parseQuery, unquotedQuery } from "@/lib/search/query-parse";
 
 describe("parseQuery phrases", () => {
   it("makes a hyphenated chunk one phrase of its parts, once", () => {
@@ -16,5 +16,18 @@ describe("parseQuery phrases", () => {
     expect(parseQuery("thuế xăng 8.000 đồng/lít").phrases).toEqual([]);
     expect(parseQuery("thuế xăng 8.000 đồng/lít").words.map((w) => w.term)).toEqual(["thuế", "xăng", "8.000", "đồng", "lít"]);
     expect(parseQuery("Jong-un/TP.HCM").phrases).toEqual([[0, 1]]);
+  });
+});
+
+describe("unquotedQuery", () => {
+  it("takes the quotes away and keeps the words in order", () => {
+    expect(unquotedQuery('"sinh ba cùng trứng"')).toBe("sinh ba cùng trứng");
+    expect(unquotedQuery("tin đồn “gạo giả” ở Hà Nội")).toBe("tin đồn gạo giả ở Hà Nội");
+  });
+
+  it("is null when nothing is quoted (an unmatched quote quotes nothing)", () => {
+    expect(unquotedQuery("sinh ba cùng trứng")).toBeNull();
+    expect(unquotedQuery('sinh ba "cùng trứng')).toBeNull();
+    expect(unquotedQuery('""')).toBeNull();
   });
 });

@@ -89,6 +89,19 @@ export function parseQuery(q: string): ParsedQuery {
   return { words, phrases, excluded };
 }
 
+/**
+ * The query with its quotes taken away (its words kept, in order), or null when it quotes
+ * nothing: what a quoted phrase no article writes is answered as (matcher.ts, issue #9 rank26).
+ */
+export function unquotedQuery(q: string): string | null {
+  if (!parseQuery(q).words.some((w) => w.quoted)) return null;
+  const words = q
+    .replace(/["“”„]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  return words || null;
+}
+
 interface Part {
   text: string;
   start: number;
