@@ -141,10 +141,10 @@ function variants(): [string, MatcherOptions][] {
     ["wide near misses below 20 full matches", { nearMissRule: { ...NEAR_MISS, wideBelow: 20 } }],
     // Only full matches that may write a joined pair of the query adjacent count toward wideBelow (NearMissRule.wideJoined, 2026-11-27).
     ["scattered full matches count toward wideBelow (wideJoined false, before 2026-11-27)", { nearMissRule: { ...NEAR_MISS, wideJoined: false } }],
-    // Near misses listed alone when nothing matches, lacking lower-case words only (NearMissRule.listAlone, landed 2026-11-26 23:15 at 5 words).
+    // Near misses listed alone when nothing matches, lacking lower-case words only (NearMissRule.listAlone, landed 2026-11-26 23:15 at 5 words, 4 since 2026-11-28 rank26).
     ["no near misses alone (listAlone 0, #11's honest nothing before 2026-11-26 23:15)", { nearMissRule: { ...NEAR_MISS, listAlone: 0 } }],
     ["near misses alone from 3 words (listAlone 3)", { nearMissRule: { ...NEAR_MISS, listAlone: 3 } }],
-    ["near misses alone from 4 words (listAlone 4)", { nearMissRule: { ...NEAR_MISS, listAlone: 4 } }],
+    ["near misses alone from 5 words (listAlone 5, before 2026-11-28 rank26)", { nearMissRule: { ...NEAR_MISS, listAlone: 5 } }],
     // A quote no article writes answered as its words, said as a corrected query (MatcherOptions.unquote, rank26 2026-11-28).
     ["quotes that match nothing answer nothing (unquote false, before 2026-11-28 rank26)", { unquote: false }],
     // A rare capitalised word read as its far commoner spelling when the query finds almost nothing (correct.ts rareNameFix, 2026-11-26 23:45).
