@@ -147,6 +147,7 @@ function variants(): [string, MatcherOptions][] {
     ["near misses alone from 5 words (listAlone 5, before 2026-11-28 rank26)", { nearMissRule: { ...NEAR_MISS, listAlone: 5 } }],
     // A quote no article writes answered as its words, said as a corrected query (MatcherOptions.unquote, rank26 2026-11-28).
     ["quotes that match nothing answer nothing (unquote false, before 2026-11-28 rank26)", { unquote: false }],
+    ["before rank26 (unquote false, listAlone 5)", { unquote: false, nearMissRule: { ...NEAR_MISS, listAlone: 5 } }],
     // A rare capitalised word read as its far commoner spelling when the query finds almost nothing (correct.ts rareNameFix, 2026-11-26 23:45).
     ["no rare-name fix (nameFix false)", { nameFix: false }],
     // A word typed run together read as the two the archive writes apart (run-together.ts, 2026-11-27).
