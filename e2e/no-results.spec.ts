@@ -69,6 +69,18 @@ test("a misspelt name shows the corrected results with a link to each query", as
   await expect(page.getByTestId("corrected")).toHaveCount(0);
 });
 
+test("a quoted phrase no article writes is searched as its words, and the page says so", async ({ page }) => {
+  // The seeds write `Vladimir Putin`, never `Putin Vladimir`: the quote matches nothing, its words do.
+  await page.goto(`/?q=${encodeURIComponent('"Putin Vladimir"')}`);
+  const corrected = page.getByTestId("corrected");
+  await expect(corrected).toContainText('Hiển thị kết quả cho «Putin Vladimir». Tìm chính xác «"Putin Vladimir"»');
+  expect(await total(page)).toBeGreaterThan(0);
+  // The exact search keeps the quote: nothing.
+  await corrected.getByRole("link", { name: '"Putin Vladimir"' }).click();
+  await expect(page).toHaveURL(/match=exact/);
+  await expect(page.getByTestId("total")).toHaveText("0 kết quả");
+});
+
 test("a query typed in Telex with the input method off finds hòa bình", async ({ page }) => {
   await page.goto("/?q=hoaf+binhf");
   await expect(page.getByTestId("corrected")).toContainText("Hiển thị kết quả cho «hoà bình»");
