@@ -19,9 +19,12 @@ import {
   NEAR_MISS,
   type NearMissRule,
   nameRuns,
+  perWordScores,
   RANK_WEIGHTS,
   scoreQuery,
   type ScoreRequest,
+  SUMS,
+  unweighedBase,
   wideMayLack,
 } from "@/lib/search/rank-score";
 import { createMatcher, PLACE_NAMES } from "@/lib/search/matcher";
@@ -1312,5 +1315,45 @@ describe("phrases checked alone", () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("the per-word sum written out (perWordScores) and run's `base` (unweighedBase)", () => {
+  /** Doubles of every magnitude up to `max` with full mantissas (fc.double's are mostly tiny), so a sum's order shows in its last bits. */
+  const share = (max: number) => fc.nat(1_000_003).map((x) => (max * x) / 1_000_003);
+  it("agree to the bit on random sums, weights, title lengths and fit counts, with `fit` on and off", () => {
+    let fitted = 0;
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.array(share(40), { minLength: SUMS, maxLength: SUMS }), fc.nat(30), fc.nat(30)), { minLength: 1, maxLength: 40 }),
+        share(5),
+        share(5),
+        fc.oneof(
+          fc.constant(0),
+          share(3).filter((x) => x > 0),
+        ),
+        (docs, coverage, head, fitWeight) => {
+          const n = docs.length;
+          const sums = new Float64Array(SUMS * n);
+          const fitCount = new Uint8Array(n);
+          const titleLen = new Int32Array(n);
+          docs.forEach(([parts, count, len], d) => {
+            sums.set(parts, SUMS * d);
+            fitCount[d] = count;
+            titleLen[d] = len;
+          });
+          // Every article, last first (the candidates' order is the membership pass's, not the ids').
+          const order = Array.from({ length: n }, (_, i) => n - 1 - i);
+          const lower = new Float64Array(order.length);
+          perWordScores(order, lower, sums, coverage, head, fitWeight, fitCount, titleLen);
+          const base = unweighedBase(sums, coverage, head, fitWeight, fitCount, titleLen);
+          order.forEach((d, i) => expect(Object.is(lower[i], base(d)), `article ${d}: ${lower[i]} against ${base(d)}`).toBe(true));
+          if (fitWeight > 0 && order.some((d) => titleLen[d] > 0 && fitCount[d] > 0)) fitted++;
+        },
+      ),
+      { numRuns: 300 },
+    );
+    // Not vacuous: the fit part was on with a title holding query words.
+    expect(fitted).toBeGreaterThan(0);
   });
 });

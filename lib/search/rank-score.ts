@@ -443,7 +443,7 @@ export interface Scratch {
 }
 
 /** Scratch.sums: how many values per article, and where each is. */
-const SUMS = 4;
+export const SUMS = 4;
 const TITLE = 0;
 const TEXT = 1;
 const COVER = 2;
@@ -910,11 +910,10 @@ function run(index: RankIndex, s: Scratch, req: ScoreRequest, explain: Explain |
     const { titleLen } = index;
     const fitWeight = w.fit ?? 0;
     const fitOf = (d: number) => (fitWeight > 0 && titleLen[d] > 0 ? fitWeight * Math.min(1, fitCount[d] / titleLen[d]) : 0);
-    // Off (as landed): the sum written out, as before these weights existed (the hottest function of a query).
-    const base =
-      weighed || fitWeight > 0
-        ? (d: number) => sums[SUMS * d + TITLE] + sums[SUMS * d + TEXT] + cover(d) + head * sums[SUMS * d + HEAD] + fitOf(d)
-        : (d: number) => sums[SUMS * d + TITLE] + sums[SUMS * d + TEXT] + coverage * sums[SUMS * d + COVER] + head * sums[SUMS * d + HEAD];
+    // Weighed coverage reads the lacked words; without it, the per-word sum perWordScores also writes.
+    const base = weighed
+      ? (d: number) => sums[SUMS * d + TITLE] + sums[SUMS * d + TEXT] + cover(d) + head * sums[SUMS * d + HEAD] + fitOf(d)
+      : unweighedBase(sums, coverage, head, fitWeight, fitCount, titleLen);
     // Names are checked when every full match can be (near misses beyond PHRASE_SCAN: the best by their per-word features).
     const names = req.names?.length && candidates.length + (wide ? 0 : near.length) <= PHRASE_SCAN ? req.names : [];
     const phrases = req.mode === "all" ? [...req.phrases, ...names] : [];
@@ -1025,11 +1024,34 @@ function run(index: RankIndex, s: Scratch, req: ScoreRequest, explain: Explain |
 }
 
 /**
- * `base` of run (without weighed coverage) for every candidate, written out in one loop: through
- * the closures each call returned its double boxed (about an eighth of what a query allocated,
- * query-alloc.ts). The same operations in the same order, so the same bits.
+ * `base` of run without weighed coverage (RankWeights.coveragePower, lackForgive off): an
+ * article's per-word features summed. perWordScores writes the same sum out for every candidate;
+ * a test checks that the two agree to the bit (rank-score.test.ts).
  */
-function perWordScores(
+export function unweighedBase(
+  sums: Float64Array,
+  coverage: number,
+  head: number,
+  fitWeight: number,
+  fitCount: Uint8Array,
+  titleLen: Int32Array,
+): (d: number) => number {
+  // Off (as landed): the sum written out, as before `fit` existed (the hottest function of a query).
+  if (fitWeight <= 0) return (d) => sums[SUMS * d + TITLE] + sums[SUMS * d + TEXT] + coverage * sums[SUMS * d + COVER] + head * sums[SUMS * d + HEAD];
+  return (d) =>
+    sums[SUMS * d + TITLE] +
+    sums[SUMS * d + TEXT] +
+    coverage * sums[SUMS * d + COVER] +
+    head * sums[SUMS * d + HEAD] +
+    (titleLen[d] > 0 ? fitWeight * Math.min(1, fitCount[d] / titleLen[d]) : 0);
+}
+
+/**
+ * `base` of run (without weighed coverage: unweighedBase) for every candidate, written out in one
+ * loop: through the closures each call returned its double boxed (about an eighth of what a query
+ * allocated, query-alloc.ts). The same operations in the same order, so the same bits.
+ */
+export function perWordScores(
   docs: readonly number[],
   lower: Float64Array,
   sums: Float64Array,
