@@ -398,3 +398,41 @@ describe("PeopleEvidence on players named by a given name (issue #16)", () => {
     expect(names(e, "Tiền vệ Quang Hải vắng mặt. Đông Hiếu đá chính.")).toEqual(["Quang Hải"]);
   });
 });
+
+describe("PeopleEvidence on names opening with a place's or a brand's name (issue #16, frozen23's errors)", () => {
+  // Firms speak like people ("Vietjet Air cho biết"): the cue alone would make it a person.
+  const article = "Khách sạn Cardrona mở cửa. Cardrona Bra Fence cho biết hàng rào có từ năm 1999.";
+
+  it("drops a foreign name whose first word names the place here, when the archive writes that word alone", () => {
+    const e = new PeopleEvidence();
+    expect(names(e, article)).toEqual(["Cardrona Bra Fence"]);
+    for (let i = 0; i < 3; i++) e.add(findCandidates([`Du khách tới Cardrona lần ${i}.`]));
+    expect(names(e, article)).toEqual([]);
+  });
+
+  it("keeps it when the first word opens full names more than it stands alone: a given name", () => {
+    const e = new PeopleEvidence();
+    for (let i = 0; i < 3; i++) e.add(findCandidates([`Du khách tới Cardrona lần ${i}.`]));
+    for (let i = 0; i < 2; i++) e.add(findCandidates([`Ca sĩ Cardrona Smith hát bài ${i}.`, `Ca sĩ Cardrona Jones hát bài ${i}.`]));
+    expect(names(e, article)).toEqual(["Cardrona Bra Fence"]);
+  });
+
+  it("keeps it when a given name follows the first word (a club glued before a player) or a title introduces its surname here", () => {
+    const e = new PeopleEvidence();
+    for (let i = 0; i < 3; i++) e.add(findCandidates([`Du khách tới Cardrona lần ${i}.`]));
+    for (let i = 0; i < 3; i++) e.add(findCandidates([`Tiền vệ Bra Ozawa ghi bàn ${i}.`]));
+    expect(names(e, article)).toEqual(["Cardrona Bra Fence"]);
+    const other = new PeopleEvidence();
+    for (let i = 0; i < 3; i++) other.add(findCandidates([`Du khách tới Cardrona lần ${i}.`]));
+    expect(names(other, `${article} Bà Fence nói.`)).toEqual(["Cardrona Bra Fence"]);
+  });
+});
+
+describe("PeopleEvidence on a known person's name opening another name (issue #16)", () => {
+  it("keeps a name whose first word is a known person's, whatever place word stands before that word", () => {
+    const e = new PeopleEvidence();
+    const article = "Đế chế Ronaldo sụp đổ. Ronaldo Nazario cho biết anh buồn.";
+    for (let i = 0; i < 3; i++) e.add(findCandidates([`Fan hâm mộ Ronaldo lần ${i}.`]));
+    expect(names(e, article)).toContain("Ronaldo Nazario");
+  });
+});

@@ -46,6 +46,9 @@ const RARER = 10;
  */
 const GIVEN_TITLED_MIN = 5;
 
+/** A thing's name (a place, a brand) stands alone this many times as often as full names open with it, at least. */
+const HEAD_ALONE = 2;
+
 /** A name's words glued before another name: the other name (and those words alone) stand in this many articles, and this many times as often. */
 const GLUED_MIN = 3;
 
@@ -411,6 +414,16 @@ export class PeopleEvidence {
         if (!scorer?.mostlyLower?.(words[words.length - 1])) return false;
         const rest = this.uses(nameKey(words.slice(0, -1)));
         return rest >= GLUED_MIN && rest >= GLUED_MIN * this.uses(nameKey(words));
+      },
+      namedAfterHead: (words) => {
+        // Korean and Chinese family names are Vietnamese syllables and stand alone too ("Han Hyo Joo").
+        if (words.length < 2 || isVietnameseName(words.slice(0, 1))) return false;
+        const opensOf = (key: string) => (opens ??= this.opens()).get(key) ?? 0;
+        const head = nameKey(words.slice(0, 1));
+        const alone = this.uses(head);
+        if (alone === 0 || alone < HEAD_ALONE * opensOf(head)) return false;
+        const next = nameKey(words.slice(1, 2));
+        return opensOf(next) <= this.uses(next);
       },
       gluedBefore: (words) => {
         // Worked out only for a word that stands alone often enough (the whole archive's names are read once).

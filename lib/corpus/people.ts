@@ -2012,6 +2012,13 @@ export interface PeopleHelpers {
   gluedAfter?: (words: string[]) => boolean;
   /** Canonical id for a person's name, so variants share one id across the archive. */
   canonicalId?: (key: string, name: string) => string | undefined;
+  /**
+   * Whether a foreign name opens with a thing's name: the archive writes its first word alone at
+   * least twice as often as full names open with it (a place or a brand, "Cardrona", "Vietlott"; not
+   * a given name, "Katy", "Johanna"), and its second word opens full names no more often than it
+   * stands alone (no given name: "Everton James Rodriguez" is a club glued before a player).
+   */
+  namedAfterHead?: (words: string[]) => boolean;
   /** Whether the tagger is sure an untitled name is not a person ("Tata Nano"), whatever the article's support. */
   doubt?: (m: Candidate) => boolean;
   /**
@@ -2029,13 +2036,20 @@ export interface PeopleHelpers {
  * unless a title makes it a person somewhere in the article. Credits say nothing about this, nor
  * does a placed mention `person` says the archive vouches for (a person's name after all).
  */
-function otherSense(candidates: readonly Candidate[], person?: (m: Candidate) => boolean): (m: Candidate) => boolean {
+function otherSense(
+  candidates: readonly Candidate[],
+  person?: (m: Candidate) => boolean,
+  namedAfterHead?: (words: string[]) => boolean,
+): (m: Candidate) => boolean {
   const placed = new Set<string>();
   const titled = new Set<string>();
   // Names a firm's or a group's word introduces here ("tập đoàn Exxon Mobil"): the titles firms take too
   // ("lãnh đạo Exxon Mobil", "Chủ tịch Vingroup": its leaders) do not make them people.
   const firms = new Set<string>();
+  // Names a known person's (data/people.json) here: "đế chế Ronaldo" names no thing "Ronaldo de Lima" opens with.
+  const known = new Set<string>();
   for (const c of candidates) {
+    if (c.known) known.add(nameKey(c.words));
     // "thấy ở Ozil", "trong đội Lệ Quyên" (a show's team named after its coach): one place word
     // before a name the archive vouches for as a person says nothing about its other mentions.
     if (c.placed && !c.credit && !c.inOrg && !c.titledAcross && !person?.(c)) {
@@ -2062,7 +2076,15 @@ function otherSense(candidates: readonly Candidate[], person?: (m: Candidate) =>
     }
     // A foreign full name whose surname names the place ("Santiago Bernabeu" beside "sân Bernabeu").
     const last = nameKey(m.words.slice(-1));
-    return m.words.length >= 2 && !isVietnameseName(m.words) && placed.has(last) && !titled.has(last);
+    if (m.words.length < 2 || isVietnameseName(m.words)) return false;
+    if (placed.has(last) && !titled.has(last)) return true;
+    // A foreign name whose first word names the place or the firm here ("khách sạn Cardrona" beside
+    // "Cardrona Bra Fence", "xổ số Vietlott" beside "Vietlott Mega"), when the archive says that word
+    // names a thing and no given name follows it (`namedAfterHead`): not "Katy Perry" beside "sang
+    // Katy", nor "Everton James Rodriguez" (a club glued before a player). Its surname titled here
+    // makes it a person ("bà Borden" beside "sang Lizzie").
+    const first = nameKey(m.words.slice(0, 1));
+    return placed.has(first) && !titled.has(first) && !known.has(first) && !titled.has(last) && Boolean(namedAfterHead?.(m.words));
   };
 }
 
@@ -2100,8 +2122,10 @@ export function resolvePeople(all: readonly Candidate[], given: PeopleHelpers = 
   const sports = sportsPiece(candidates);
   let football: boolean | undefined;
   const helpers = sports && given.sportsSingle && given.acceptSingle ? withSportsSingles(given) : given;
-  const thing = otherSense(candidates, (m) =>
-    m.words.length === 1 ? m.near === true && Boolean(helpers.acceptSingle?.({ ...m, titled: false }, false)) : vouchedFullName(m, helpers),
+  const thing = otherSense(
+    candidates,
+    (m) => (m.words.length === 1 ? m.near === true && Boolean(helpers.acceptSingle?.({ ...m, titled: false }, false)) : vouchedFullName(m, helpers)),
+    helpers.namedAfterHead,
   );
   const mentions = candidates.filter((m) => (!m.placed || m.titledAcross) && !thing(m));
   // Weak candidates (untitled foreign-looking names) need support: a person cue right after,
