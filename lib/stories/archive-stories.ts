@@ -54,6 +54,11 @@ export interface ArchiveStories {
   locs: Loc[];
   /** Per segment: each document's live number, -1 when deleted. */
   numbers: WeakMap<Segment, Int32Array>;
+  /**
+   * The segments numbered, each with its `Archive.changesOf` then: a segment still in the
+   * archive whose count has not moved holds the same live documents (provisionalStories skips it).
+   */
+  seen: Map<Segment, number>;
   stories: Stories;
   /** Adopted from the saved index rather than grouped. */
   saved: boolean;
@@ -136,6 +141,11 @@ export function numberArchive(archive: Archive): { locs: Loc[]; numbers: WeakMap
   return { locs, numbers };
 }
 
+/** The archive's segments and each one's count of changes, as `ArchiveStories.seen` records them. */
+function seenOf(archive: Archive): Map<Segment, number> {
+  return new Map(archive.segments.map((seg) => [seg, archive.changesOf(seg)]));
+}
+
 /** People as numbers shared by every segment grouped (by person id). */
 class PersonNumbers {
   private ids = new Map<string, number>();
@@ -197,12 +207,13 @@ function* storyDocsSteps(locs: readonly Loc[], people: PersonNumbers): Generator
 export function groupArchive(archive: Archive): ArchiveStories & { next: Continuation } {
   const started = performance.now();
   const { locs, numbers } = numberArchive(archive);
+  const seen = seenOf(archive);
   const people = new PersonNumbers();
   const grouper = new StoryGrouper();
   grouper.append(storyDocs(locs, people));
   const next = { grouper, people, segments: new Set(archive.segments), reshuffles: archive.reshuffles };
   const stories = grouper.result();
-  return { generation: archive.generation, locs, numbers, stories, saved: false, ms: performance.now() - started, extended: false, exact: true, next };
+  return { generation: archive.generation, locs, numbers, seen, stories, saved: false, ms: performance.now() - started, extended: false, exact: true, next };
 }
 
 /** What background regroupings wait for before they start (`holdRegrouping`). */
@@ -246,7 +257,7 @@ async function groupArchiveInBackground(archive: Archive): Promise<(ArchiveStori
   // The stories held for this generation (provisional) number the documents as numberArchive
   // does: taken as they are rather than numbered again on this thread.
   const h = held.get(archive);
-  const { locs, numbers } = h && h.generation === generation ? h : numberArchive(archive);
+  const { locs, numbers, seen } = h && h.generation === generation ? h : { ...numberArchive(archive), seen: seenOf(archive) };
   const people = new PersonNumbers();
   let slice = performance.now();
   /** Whether to go on: false when stopped; yields to the event loop once a slice is spent. */
@@ -282,7 +293,7 @@ async function groupArchiveInBackground(archive: Archive): Promise<(ArchiveStori
     grouped = { stories: grouper.result(), grouper };
   }
   const next = { grouper: grouped.grouper, people, segments, reshuffles };
-  return { generation, locs, numbers, stories: grouped.stories, saved: false, ms: performance.now() - started, extended: false, exact: true, next };
+  return { generation, locs, numbers, seen, stories: grouped.stories, saved: false, ms: performance.now() - started, extended: false, exact: true, next };
 }
 
 /**
@@ -299,8 +310,8 @@ async function groupArchiveInBackground(archive: Archive): Promise<(ArchiveStori
  * changed.
  *
  * Made on the update's path, from `prev` rather than from the archive whole, in work that
- * follows what changed: with `p` the first of prev's numbers removed or with an article added
- * before it, numbers below `p` are the same, so the documents' locations, the segments holding
+ * follows what changed: only the segments whose documents changed since `prev` are read
+ * (`seen`); with `p` the first of prev's numbers removed or with an article added before it, numbers below `p` are the same, so the documents' locations, the segments holding
  * no number from `p` on, the stories' arrays below `p` and the members of the stories without
  * one from `p` on are copied or shared as they are (a removal or a rewrite of the newest file,
  * the common change, renumbers a few documents, not the archive: at 1M articles the whole
@@ -311,18 +322,27 @@ export function provisionalStories(prev: ArchiveStories, archive: Archive): Arch
   const started = performance.now();
   const was = prev.stories;
   const prevN = prev.locs.length;
-  // Which of prev's documents are still live, and the live documents prev did not number.
-  const kept = new Uint8Array(prevN);
+  // The live documents prev did not number, and the first of prev's numbers no longer live: only
+  // in the segments whose documents changed since prev numbered them (new ones, deletions,
+  // restored copies, segments dropped by a merge), not in every document of the archive.
+  const inArchive = new Set(archive.segments);
   const added: Loc[] = [];
+  let firstRemoved = prevN;
   for (const seg of archive.segments) {
     const old = prev.numbers.get(seg);
+    if (old && prev.seen.get(seg) === archive.changesOf(seg)) continue;
     const deleted = seg.rank.deleted;
     for (let d = 0; d < seg.rank.n; d++) {
-      if (deleted?.[d]) continue;
       const x = old ? old[d] : -1;
-      if (x >= 0) kept[x] = 1;
-      else added.push({ seg, d });
+      if (deleted?.[d]) {
+        if (x >= 0 && x < firstRemoved) firstRemoved = x;
+      } else if (x < 0) added.push({ seg, d });
     }
+  }
+  for (const seg of prev.seen.keys()) {
+    const old = prev.numbers.get(seg);
+    if (inArchive.has(seg) || !old) continue;
+    for (let d = 0; d < old.length; d++) if (old[d] >= 0 && old[d] < firstRemoved) firstRemoved = old[d];
   }
   added.sort(corpusOrder);
   // Each added document goes before the first of prev's that comes after it in corpus order.
@@ -337,9 +357,12 @@ export function provisionalStories(prev: ArchiveStories, archive: Archive): Arch
     return lo;
   });
   // The first number that changes: below it every document keeps its number.
-  let p = 0;
-  while (p < prevN && kept[p]) p++;
-  if (at.length) p = Math.min(p, at[0]);
+  const p = at.length ? Math.min(firstRemoved, at[0]) : firstRemoved;
+  /** Whether prev's document x (from p on) is still live. */
+  const kept = (x: number) => {
+    const { seg, d } = prev.locs[x];
+    return inArchive.has(seg) && !seg.rank.deleted?.[d];
+  };
   /** From p on: prev's number → the new one (-1: removed). */
   const nowTail = new Int32Array(prevN - p).fill(-1);
   const now = (x: number) => (x < p ? x : nowTail[x - p]);
@@ -352,7 +375,7 @@ export function provisionalStories(prev: ArchiveStories, archive: Archive): Arch
       addedAt[k] = locs.length;
       locs.push(added[k]);
     }
-    if (x < prevN && kept[x]) {
+    if (x < prevN && kept(x)) {
       nowTail[x - p] = locs.length;
       locs.push(prev.locs[x]);
     }
@@ -360,7 +383,6 @@ export function provisionalStories(prev: ArchiveStories, archive: Archive): Arch
   const n = locs.length;
 
   // Each segment's numbers: prev's array, shared, unless it holds a number from p on or an added document.
-  const inArchive = new Set(archive.segments);
   const changed = new Map<Segment, Int32Array>();
   const numbersOf = (seg: Segment) => {
     let nums = changed.get(seg);
@@ -437,7 +459,17 @@ export function provisionalStories(prev: ArchiveStories, archive: Archive): Arch
   }
   start[count] = i;
   const stories: Stories = { story, original, count, start, members };
-  return { generation: archive.generation, locs, numbers, stories, saved: false, ms: performance.now() - started, extended: false, exact: false };
+  return {
+    generation: archive.generation,
+    locs,
+    numbers,
+    seen: seenOf(archive),
+    stories,
+    saved: false,
+    ms: performance.now() - started,
+    extended: false,
+    exact: false,
+  };
 }
 
 /** Corpus order of two documents: file path, then line. */
@@ -474,7 +506,18 @@ function extend(h: ArchiveStories, next: Continuation, archive: Archive): (Archi
   added.forEach((l, i) => (numbers.get(l.seg)![l.d] = h.locs.length + i));
   const cont = { ...next, segments: new Set(archive.segments) };
   const stories = next.grouper.result();
-  return { generation: archive.generation, locs, numbers, stories, saved: false, ms: performance.now() - started, extended: true, exact: true, next: cont };
+  return {
+    generation: archive.generation,
+    locs,
+    numbers,
+    seen: seenOf(archive),
+    stories,
+    saved: false,
+    ms: performance.now() - started,
+    extended: true,
+    exact: true,
+    next: cont,
+  };
 }
 
 /**
@@ -579,7 +622,17 @@ export function adoptStories(archive: Archive, meta: SavedStoriesMeta, arrays: R
   if (locs.length !== n) return "live documents differ from the archive's count";
   const stories: Stories = { story: story as Int32Array, original: original as Int32Array, count, start: start as Int32Array, members: members as Int32Array };
   const exact = meta.exact !== false;
-  held.set(archive, { generation: archive.generation, locs, numbers, stories, saved: true, ms: performance.now() - started, extended: false, exact });
+  held.set(archive, {
+    generation: archive.generation,
+    locs,
+    numbers,
+    seen: seenOf(archive),
+    stories,
+    saved: true,
+    ms: performance.now() - started,
+    extended: false,
+    exact,
+  });
   return null;
 }
 
