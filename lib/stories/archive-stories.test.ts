@@ -472,6 +472,42 @@ describe("provisional stories made from the last grouping", () => {
     { weight: 1, arbitrary: fc.record({ drop: fc.nat(4) }) },
   );
 
+  it("renumber nothing before the first changed document: earlier segments' numbers shared, earlier stories' members as they were", () => {
+    const archive = new Archive(10);
+    let line = 0;
+    const add = (name: string, file: string, articles: Article[]) => {
+      const docs = articles.map((a, i) => ({ ...a, id: `${name}${i}`, file }));
+      archive.add(
+        memorySegment(
+          name,
+          docs.map((article) => ({ article, line: line++ })),
+          buildRankIndex(docs),
+        ),
+      );
+      archive.refresh();
+    };
+    add("s0", "a.jsonl", [floodA, floodB, football]);
+    add("s1", "b.jsonl", [gold, floodCopy]);
+    add("s2", "c.jsonl", [floodLater, gold]);
+    const prev = groupArchive(archive);
+    const [s0, s1, s2] = archive.segments;
+    archive.removeFile("c.jsonl");
+    archive.refresh();
+    const made = provisionalStories(prev, archive);
+    expect(plainOf(made, archive, made.numbers)).toEqual(plainOf(provisionalWhole(prev, archive), archive));
+    // The segments before the removed file keep prev's arrays, and its documents their places.
+    expect(made.numbers.get(s0)).toBe(prev.numbers.get(s0));
+    expect(made.numbers.get(s1)).toBe(prev.numbers.get(s1));
+    expect(made.numbers.get(s2)).not.toBe(prev.numbers.get(s2));
+    expect(made.locs.length).toBe(5);
+    made.locs.forEach((loc, x) => expect(loc).toBe(prev.locs[x]));
+    // A story holding none of the removed documents keeps its number and its members.
+    const floodStory = prev.stories.story[prev.numbers.get(s0)![0]];
+    const membersOf = (s: ArchiveStories, t: number) => [...s.stories.members.subarray(s.stories.start[t], s.stories.start[t + 1])];
+    expect(made.stories.story[made.numbers.get(s0)![0]]).toBe(floodStory);
+    expect(membersOf(made, floodStory)).toEqual(membersOf(prev, floodStory).filter((x) => x < 5));
+  });
+
   it("equal those made from the archive whole, after any changes, from an exact or a provisional grouping", () => {
     fc.assert(
       fc.property(fc.array(step, { minLength: 1, maxLength: 4 }), fc.array(step, { minLength: 1, maxLength: 8 }), (first, then) => {
