@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { endsWithPhraseSet } from "@/lib/corpus/ends-with-phrase-set";
+import { endsWithPhrase, endsWithPhraseSet, lastWordsOf, phrasesOf } from "@/lib/corpus/ends-with-phrase-set";
 
 const PHRASES = ["hlv", "tiền đạo", "luyện viên", "a b c"];
 const naive = (text: string) => PHRASES.some((p) => text === p || text.endsWith(` ${p}`));
@@ -44,5 +44,70 @@ describe("endsWithPhraseSet", () => {
     expect(() => endsWithPhraseSet(["tiền  đạo"])).toThrow();
     expect(() => endsWithPhraseSet([" hlv"])).toThrow();
     expect(() => endsWithPhraseSet([""])).toThrow();
+  });
+});
+
+/** What `endsWithPhrase` answers, by splitting the text: its last four words, each lowercased and without opening marks, the last without an abbreviation's full stop. */
+function naiveBefore(before: string, phrases: ReadonlySet<string>): boolean {
+  if (!/\s$/.test(before)) return false;
+  const body = before.replace(/ +$/, "");
+  // A run of spaces opening the text opens no word.
+  const words = body.split(/ +/).filter((w, i) => i > 0 || w !== "");
+  const last = words.slice(-4).map((w, i, all) => {
+    const word = w.toLowerCase().replace(/^[("“'‘]+/, "");
+    return i === all.length - 1 && word.length <= 3 ? word.replace(/\.$/, "") : word;
+  });
+  for (let k = 1; k <= last.length; k++) if (phrases.has(last.slice(-k).join(" "))) return true;
+  return false;
+}
+
+describe("endsWithPhrase (the text before a name)", () => {
+  const TITLES = new Set(["ông", "tổng thống", "phó thủ tướng chính", "tp", "a b c d", "hlv"]);
+
+  it("matches a title of one to four words before the name, whatever its case, after an opening mark or with an abbreviation's full stop", () => {
+    expect(endsWithPhrase("theo Tổng thống ", TITLES)).toBe(true);
+    expect(endsWithPhrase("cho biết ÔNG ", TITLES)).toBe(true);
+    expect(endsWithPhrase("(ông ", TITLES)).toBe(true);
+    expect(endsWithPhrase("“HLV  ", TITLES)).toBe(true);
+    expect(endsWithPhrase("ở TP. ", TITLES)).toBe(true);
+    expect(endsWithPhrase("x A B C D ", TITLES)).toBe(true);
+    expect(endsWithPhrase("Phó Thủ tướng Chính ", TITLES)).toBe(true);
+  });
+
+  it("does not match without the space before the name, a phrase glued to a word, a longer word's full stop or a fifth word", () => {
+    expect(endsWithPhrase("theo ông", TITLES)).toBe(false);
+    expect(endsWithPhrase("bông ", TITLES)).toBe(false);
+    expect(endsWithPhrase("nhà hlv. ", TITLES)).toBe(false);
+    expect(endsWithPhrase("a b c d e ", new Set(["a b c d e"]))).toBe(false);
+    expect(endsWithPhrase("", TITLES)).toBe(false);
+    expect(endsWithPhrase("   ", TITLES)).toBe(false);
+  });
+
+  it("answers as splitting the text does, on texts built of phrase words, marks, spaces and other words", () => {
+    const pieces = ["Ông", "ông", "tổng", "Thống", "TP.", "tp", "hlv.", "(", "“ông", "a", "b", "C", "d", "x", " ", "  ", "\u00a0", ""];
+    let seed = 11;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % pieces.length;
+    let matched = 0;
+    for (let n = 0; n < 8000; n++) {
+      const parts: string[] = [];
+      for (let i = 0, len = 1 + (n % 7); i < len; i++) parts.push(pieces[next()]);
+      // Most texts before a name end with one space; some with two, none or another space character.
+      const before = parts.join(" ") + ["", " ", " ", "  ", "\u00a0"][n % 5];
+      const answer = naiveBefore(before, TITLES);
+      if (answer) matched++;
+      expect(endsWithPhrase(before, TITLES), JSON.stringify(before)).toBe(answer);
+    }
+    // Both answers occur, so the comparison says something.
+    expect(matched).toBeGreaterThan(500);
+    expect(matched).toBeLessThan(7500);
+  });
+
+  it("lists the last one to four words before the name, the shortest first", () => {
+    expect(phrasesOf("nói với Phó Thủ tướng ")).toEqual(["tướng", "thủ tướng", "phó thủ tướng", "với phó thủ tướng"]);
+    expect(phrasesOf("Thủ tướng")).toEqual([]);
+  });
+
+  it("takes each phrase's last word, for the first test of a text", () => {
+    expect([...lastWordsOf(TITLES)].sort()).toEqual(["chính", "d", "hlv", "thống", "tp", "ông"].sort());
   });
 });

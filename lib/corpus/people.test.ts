@@ -742,6 +742,9 @@ describe("findPeople, session of 2026-11-27 01:21 (people14)", () => {
   it("reads 'Ảnh NAME' after a caption's full stop and 'Tác giả: NAME' as credits", () => {
     expect(names("Ông Nguyễn Văn Tám tập luyện. Ảnh Tuấn Tú Chính ông cho biết.")).toEqual(["Nguyễn Văn Tám"]);
     expect(names("Truyện ngắn hay. Tác giả: Đào Thị Thu Hạnh (Vĩnh Phúc)")).toEqual([]);
+    // The colon with no space after it, and after a word in capitals: a credit too.
+    expect(names("Thí sinh dự thi. Ảnh:Đinh Tuấn")).toEqual([]);
+    expect(names("Thí sinh dự thi. ẢNH: Đinh Tuấn")).toEqual([]);
     // Inside a sentence, an author of a work is named: "(tác giả: Bùi Quốc Bảo)".
     expect(names("Vở kịch (đạo diễn: Lê Quang Huy, tác giả: Bùi Quốc Bảo) ra mắt.")).toEqual(["Lê Quang Huy", "Bùi Quốc Bảo"]);
     // Not a name inside a sentence after 'ảnh' lowercase.

@@ -4,6 +4,7 @@
 import outletsJson from "@/data/outlets.json";
 import peopleJson from "@/data/people.json";
 import * as charClass from "@/lib/corpus/char-class";
+import * as phraseEnds from "@/lib/corpus/ends-with-phrase-set";
 import { lineUpItems } from "@/lib/corpus/line-ups";
 import { besideScore } from "@/lib/corpus/match-score";
 import { footballPiece, sportsPiece } from "@/lib/corpus/sport-piece";
@@ -19,6 +20,7 @@ import { matchesNotAfter } from "@/lib/text/match-not-after";
 const { CAN, CHI, NON_PERSON_WORDS, NOT_PEOPLE, PERSON_TITLES, PLACES, SENTENCE_WORDS, VN_SURNAMES } = nameLists;
 const { allCapitals, capitalRuns, hasCapitalPair, wordsBefore } = charClass;
 const { isVietnameseSyllable } = syllables;
+const { endsWithPhrase, firstPhrase, lastWordBefore, lastWordsOf, phrasesBefore, phrasesOf } = phraseEnds;
 
 interface KnownPerson {
   name: string;
@@ -485,7 +487,7 @@ function titleNamesThing(prefix: string): boolean {
   // a title end no phrase of the set: the longer phrases only for those that do.
   const rest = prefix.slice(0, end);
   const last = firstPhrase(rest);
-  if (last === null || (last !== "" && !phraseEnds(NAMED_AFTER_TITLED).has(last))) return false;
+  if (last === null || (last !== "" && !lastWordsOf(NAMED_AFTER_TITLED).has(last))) return false;
   return phrasesOf(rest).some((p) => NAMED_AFTER_TITLED.has(p));
 }
 
@@ -623,109 +625,6 @@ const NOT_PLACE_BEFORE = new Set([
   "hòa giải",
 ]);
 
-/** Whether the text right before a name ends with one of the phrases (1–4 words, case-insensitive). */
-function endsWithPhrase(before: string, phrases: Set<string>): boolean {
-  // Every phrase before a name ends with its last word: most texts' last word ends no phrase of
-  // the set, and then the longer phrases are never built (they were a fifth of findCandidates).
-  const last = lastWordBefore(before);
-  if (last === null) return false;
-  if (last !== "" && !phraseEnds(phrases).has(last)) return false;
-  for (const phrase of phrasesBefore(before)) if (phrases.has(phrase)) return true;
-  return false;
-}
-
-/** Each phrase set's last words ("thống" of "tổng thống"), worked out on first use. */
-const PHRASE_ENDS = new Map<ReadonlySet<string>, Set<string>>();
-
-function phraseEnds(phrases: ReadonlySet<string>): Set<string> {
-  let ends = PHRASE_ENDS.get(phrases);
-  if (!ends) PHRASE_ENDS.set(phrases, (ends = new Set([...phrases].map((p) => p.slice(p.lastIndexOf(" ") + 1)))));
-  return ends;
-}
-
-/**
- * The answers for the last two texts asked about: a segment asks about the same text before
- * it several times (titles, honorifics, titles only people take) and about a shorter slice in
- * between (place words), so each is worked out once.
- */
-class LastTwo<T> {
-  private last = "";
-  private older = "";
-  constructor(
-    private readonly compute: (text: string) => T,
-    private lastValue: T,
-    private olderValue: T = lastValue,
-  ) {}
-
-  get(text: string): T {
-    if (text === this.last) return this.lastValue;
-    const value = text === this.older ? this.olderValue : this.compute(text);
-    this.older = this.last;
-    this.olderValue = this.lastValue;
-    this.last = text;
-    this.lastValue = value;
-    return value;
-  }
-}
-
-/**
- * The last word of `before` as `phrasesOf` makes its one-word phrase (lowercased, an opening
- * mark or an abbreviation's full stop taken off), or null when it has no phrases. A phrase of
- * several words ends with this word unless the word is "" (a lone quote mark).
- */
-const lastWords = new LastTwo<string | null>(firstPhrase, null);
-
-function lastWordBefore(before: string): string | null {
-  return lastWords.get(before);
-}
-
-function firstPhrase(before: string): string | null {
-  if (!(before.charCodeAt(before.length - 1) === 32 || /\s$/.test(before))) return null;
-  let end = before.length;
-  while (end > 0 && before[end - 1] === " ") end--;
-  if (end === 0) return null;
-  return phraseWord(before, before.lastIndexOf(" ", end - 1) + 1, end, true);
-}
-
-/** The word `before[start, end)` of a phrase, lowercased, without opening marks; the last one (`first`) without an abbreviation's full stop. */
-function phraseWord(before: string, start: number, end: number, first: boolean): string {
-  let word = before.slice(start, end).toLowerCase();
-  // Regexes only when the word opens with a bracket or quote, or ends with a full stop.
-  if (OPENING_MARKS.has(word.charCodeAt(0))) word = word.replace(/^[("“'‘]+/, "");
-  // "TP. Hồ Chí Minh": an abbreviation's full stop; a longer word's ends the sentence ("sân nhà. Augustin").
-  if (first && word.length <= 3 && word.charCodeAt(word.length - 1) === 46) word = word.replace(/\.$/, "");
-  return word;
-}
-
-/** The last one, two, three and four words of `before`, lowercased, if it ends with a space. */
-const phrasesCache = new LastTwo<readonly string[]>(phrasesOf, []);
-
-function phrasesBefore(before: string): readonly string[] {
-  return phrasesCache.get(before);
-}
-
-/** Character codes of `(`, `"`, `“`, `'`, `‘`: what `phrasesOf` strips from a word's start. */
-const OPENING_MARKS = new Set([40, 34, 0x201c, 39, 0x2018]);
-
-function phrasesOf(before: string): readonly string[] {
-  const out: string[] = [];
-  // Most texts before a name end with a plain space: the regex only for the rest.
-  if (before.charCodeAt(before.length - 1) === 32 || /\s$/.test(before)) {
-    // Walk back over the last four words without splitting the whole slice.
-    let end = before.length;
-    while (end > 0 && before[end - 1] === " ") end--;
-    let phrase = "";
-    for (let n = 0; n < 4 && end > 0; n++) {
-      const start = before.lastIndexOf(" ", end - 1) + 1;
-      const word = phraseWord(before, start, end, n === 0);
-      phrase = phrase ? `${word} ${phrase}` : word;
-      out.push(phrase);
-      end = start - 1;
-      while (end > 0 && before[end - 1] === " ") end--;
-    }
-  }
-  return out;
-}
 /** What people do right after their name is mentioned. */
 const PERSON_AFTER =
   /^(?:\s*\(\s*\d{1,3}\s*tuổi|\s*,\s*\d{1,3}\s*tuổi|\s+(?:cho biết|cho hay|nói|chia sẻ|khẳng định|tuyên bố|thủ vai|đảm nhận|thừa nhận|nhấn mạnh|bày tỏ|sinh năm|từng|viết)|\s*\((?:bên |đứng |ngồi |ở )?(?:trái|phải|giữa)\b|\s*\(thứ \d+ từ (?:trái|phải)|\s*,\s*một (?:người|sinh viên|học sinh|nhà|cô gái|chàng trai|cựu|cầu thủ|bác sĩ|giáo sư|luật sư|phóng viên)\s)/iu;
@@ -1599,6 +1498,11 @@ function joinedLength(words: string[]): number {
   return n;
 }
 
+/** Whether code unit `c` is "1" or "2", a year's first digit (19xx, 20xx). */
+function yearDigit(c: number): boolean {
+  return c === 49 || c === 50;
+}
+
 /** A list's separator right before a name. */
 const LIST_BEFORE = /[,;–-]\s*$/u;
 
@@ -1659,7 +1563,17 @@ export function findCandidates(texts: string[]): Candidate[] {
       if (!m.titled || (m.words.length === 2 && !VN_SURNAMES.has(lower(m.words[0])))) m.placed = true;
     }
     // "Roland Garros 2017", "Champions League 2016-17": a foreign name followed by a year names an event.
-    if (!m.titled && !m.placed && !m.known && !isVietnameseName(m.words) && /^ (?:19|20)\d\d(?!\d)/.test(text.slice(m.end, m.end + 6))) m.placed = true;
+    // The year's space and first digit first: most names have neither after them.
+    if (
+      !m.titled &&
+      !m.placed &&
+      !m.known &&
+      text.charCodeAt(m.end) === 32 &&
+      yearDigit(text.charCodeAt(m.end + 1)) &&
+      !isVietnameseName(m.words) &&
+      /^ (?:19|20)\d\d(?!\d)/.test(text.slice(m.end, m.end + 6))
+    )
+      m.placed = true;
   }
   for (const m of out) {
     if (!m.titled && isFiled(texts[m.text], m)) {
@@ -1705,8 +1619,13 @@ export function findCandidates(texts: string[]): Candidate[] {
       m.placed = true;
       return;
     }
+    if (!m.placed || m.credit) {
+      street = false;
+      return;
+    }
+    // The text before only for placed names (a fifth of the candidates).
     const before = text.slice(Math.max(0, m.start - 40), m.start);
-    street = m.placed && !m.credit && endsWithPhrase(before, STREET_WORDS) && (STREET_LIST_BEFORE.test(before) ? "any" : "names");
+    street = endsWithPhrase(before, STREET_WORDS) && (STREET_LIST_BEFORE.test(before) ? "any" : "names");
   });
   // "Arsenal Ospina – Monreal, …": a team's name heads its line-up; the first player is no part of it.
   out.forEach((m, i) => {
@@ -1719,18 +1638,19 @@ export function findCandidates(texts: string[]): Candidate[] {
   });
   const named = out.filter((m) => !m.placed);
   named.forEach((m, i) => {
-    const after = texts[m.text].slice(m.end, m.end + 30);
-    m.cue = PERSON_AFTER.test(after) || TITLE_AFTER.test(after) || endsWithPhrase(texts[m.text].slice(Math.max(0, m.start - 30), m.start), SCORER_BEFORE);
+    const text = texts[m.text];
+    const after = text.slice(m.end, m.end + 30);
+    m.cue = PERSON_AFTER.test(after) || TITLE_AFTER.test(after) || endsWithPhrase(text.slice(Math.max(0, m.start - 30), m.start), SCORER_BEFORE);
     const next = named[i + 1];
-    m.listNext = Boolean(next && next.text === m.text && LIST_GAP.test(texts[m.text].slice(m.end, next.start)));
-    if (
-      !m.listNext &&
-      next &&
-      next.text === m.text &&
-      (SEP_GAP.test(texts[m.text].slice(m.end, next.start)) || SHIRT_GAP.test(texts[m.text].slice(m.end, next.start)))
-    )
-      m.sepNext = true;
-    if (next && next.text === m.text && MINUTE_GAP.test(texts[m.text].slice(m.end, next.start))) m.minuteNext = true;
+    if (!next || next.text !== m.text) {
+      m.listNext = false;
+      return;
+    }
+    // The gap to the next name, sliced once for the four separators' tests.
+    const gap = text.slice(m.end, next.start);
+    m.listNext = LIST_GAP.test(gap);
+    if (!m.listNext && (SEP_GAP.test(gap) || SHIRT_GAP.test(gap))) m.sepNext = true;
+    if (MINUTE_GAP.test(gap)) m.minuteNext = true;
   });
   return out;
 }
@@ -1920,24 +1840,39 @@ const BYLINE_TAIL =
   /^(?:\s+(?!\s)|\([^()]{0,40}\)|[Tt]ổng hợp(?![\p{L}\p{M}])|[/–-]\s*[^\s/]+(?![^\s/])|[\p{Lu}\d][\p{L}\p{M}\d.]*(?![\p{L}\p{M}\d.])|[.,&–-])*$/u;
 
 /**
+ * `CREDIT_BEFORE` or `CREDIT_BARE` over the 15 characters before `start`. Both need a colon
+ * in those characters (`CREDIT_BEFORE`, "Tác giả:") or "Ảnh " right before the name
+ * (`CREDIT_BARE`); most names have neither.
+ */
+function creditBefore(text: string, start: number): boolean {
+  const from = Math.max(0, start - 15);
+  if (text.lastIndexOf(":", start - 1) < from && !text.startsWith("Ảnh ", start - 4)) return false;
+  const before = text.slice(from, start);
+  return CREDIT_BEFORE.test(before) || CREDIT_BARE.test(before);
+}
+
+/**
  * Whether a candidate credits the article rather than naming someone in it: a photo credit, or
  * a byline, a name standing alone at the start of a sentence in the last paragraph with at most
  * an outlet or another author after it ("… trước Fiorita./. Hoàng Yến/VOV.VN", "Lưu Hoài (T/h)").
  */
 function isCredit(texts: string[], m: Candidate): boolean {
   const text = texts[m.text];
-  const before = text.slice(Math.max(0, m.start - 15), m.start);
-  if (CREDIT_BEFORE.test(before) || CREDIT_BARE.test(before)) return true;
-  // "Hoàng Yến/VOV.VN": an author glued to the outlet by a slash.
-  // "CTV Lê Tùng/VOV.VN": a contributor's or reporter's abbreviation may stand before it.
-  // So may "Theo" (according to): "Theo Thanh Minh/Công an TPHCM".
-  if (
-    /^\/\s*\p{Lu}/u.test(text.slice(m.end, m.end + 3)) &&
-    (isSentenceStart(text, m.start) || /(?:^|[\s.])(?:CTV|PV|BTV|NV|Theo)\s+$/u.test(text.slice(Math.max(0, m.start - 6), m.start)))
-  )
-    return true;
-  // "… Hoàng Yến/VOV.VN Hoàng Yến/VOV.VN": a name glued to an outlet's acronym by a slash credits it wherever it stands.
-  if (/^\/(?:\p{Lu}{2,}|\p{Lu}+(?:\.\p{Lu}+)+)(?![\p{L}\p{N}])/u.test(text.slice(m.end, m.end + 16))) return true;
+  // Asked of every candidate: the regexes only where the character they need stands (a colon
+  // or "Ảnh " before the name for a credit, a slash right after it for an outlet).
+  if (creditBefore(text, m.start)) return true;
+  if (text.charCodeAt(m.end) === 47) {
+    // "Hoàng Yến/VOV.VN": an author glued to the outlet by a slash.
+    // "CTV Lê Tùng/VOV.VN": a contributor's or reporter's abbreviation may stand before it.
+    // So may "Theo" (according to): "Theo Thanh Minh/Công an TPHCM".
+    if (
+      /^\/\s*\p{Lu}/u.test(text.slice(m.end, m.end + 3)) &&
+      (isSentenceStart(text, m.start) || /(?:^|[\s.])(?:CTV|PV|BTV|NV|Theo)\s+$/u.test(text.slice(Math.max(0, m.start - 6), m.start)))
+    )
+      return true;
+    // "… Hoàng Yến/VOV.VN Hoàng Yến/VOV.VN": a name glued to an outlet's acronym by a slash credits it wherever it stands.
+    if (/^\/(?:\p{Lu}{2,}|\p{Lu}+(?:\.\p{Lu}+)+)(?![\p{L}\p{N}])/u.test(text.slice(m.end, m.end + 16))) return true;
+  }
   if (texts.length < 2 || m.text !== texts.length - 1) return false;
   const tail = text.slice(m.end);
   if (tail.length > 60) return false;
