@@ -246,6 +246,8 @@ interface Prepared {
   /** The query's names and codes as a title may write them (title-names.ts, RankWeights.titleNames). */
   titleNames: string[][];
   excluded: ExcludedTerms[];
+  /** Mask of the words no article writes, completions aside (rank-score.ts ScoreRequest.unwritten). */
+  unwritten: number;
   results: Map<MatchMode, MatchResult | null>;
   rules?: MarkRules;
   /** This query's stamp in the segments' mask caches (see MaskCache), 0 until a snippet needs one. */
@@ -362,6 +364,7 @@ export function createMatcher(
           )
         : [],
       excluded: parsed.excluded.map((tokens) => excludedTerms(lex, tokens)),
+      unwritten: groups.reduce((m, g, i) => (g.terms.some((t) => t.base) ? m : m | (1 << i)), 0),
       results: new Map(),
       stamp: 0,
       missing: new Map(),
@@ -415,6 +418,7 @@ export function createMatcher(
         missShare,
         nearMiss: !!near,
         nearMissRule: rule,
+        unwritten: p.unwritten,
         vouch: vouch ?? undefined,
         topHint,
         countJoined: countJoined ? wideRule.wideBelow : undefined,

@@ -728,6 +728,35 @@ describe("rank score", () => {
         expect(misses(createMatcher(withFull, { nearMissRule: { ...wide, alone: true } }), query)).toEqual({ mountain: ["đèo"], "no-name": ["Hải", "Vân"] });
       });
 
+      it("lets near misses listed alone lack an abbreviation no article writes, never a name or one some article writes (aloneUnwritten)", () => {
+        const prize = [
+          ...background,
+          // Writes the institute out, never `RIBA`: lacks only the abbreviation.
+          article("prize", "Kiến trúc sư Nghĩa nhận giải của Viện Kiến trúc Hoàng gia Anh", "Công trình tre được vinh danh."),
+          // Holds `FIFA`, but beside none of the other words.
+          article("fifa", "FIFA công bố bảng xếp hạng", "Tin bóng đá."),
+        ];
+        const on = createMatcher(prize);
+        const r = on.match("Nghĩa nhận giải RIBA")!;
+        expect(r.hits).toHaveLength(0);
+        expect(r.alone).toBe(true);
+        expect(misses(on, "Nghĩa nhận giải RIBA")).toEqual({ prize: ["RIBA"] });
+        // Beside it, a lower-case word within the share of the rest's idf, as before.
+        expect(misses(on, "Nghĩa nhận giải thưởng RIBA")).toEqual({ prize: ["RIBA", "thưởng"] });
+        // Its idf (no article: as rare as a word can be) is no part of the share the others may lack:
+        // beside common words it would be more than half the query's.
+        const common = [...prize, ...Array.from({ length: 12 }, (_, i) => article(`arch${i}`, `Kiến trúc sư số ${i} nhận giải`, "Tin văn hóa."))];
+        const lacking = misses(createMatcher(common), "kiến trúc sư nhận giải RIBA");
+        expect(Object.keys(lacking)).toHaveLength(13);
+        expect(new Set(Object.values(lacking).flat())).toEqual(new Set(["RIBA"]));
+        // An abbreviation some article writes, a capitalised word that is no abbreviation, a code: never lacked alone.
+        expect(misses(on, "Nghĩa nhận giải FIFA")).toEqual({});
+        expect(misses(on, "Nghĩa nhận giải Pritzker")).toEqual({});
+        expect(misses(on, "Nghĩa nhận giải RIBA2016")).toEqual({});
+        // Off (before 2026-11-28 rank27): an empty page.
+        expect(misses(createMatcher(prize, { nearMissRule: { ...NEAR_MISS, aloneUnwritten: false } }), "Nghĩa nhận giải RIBA")).toEqual({});
+      });
+
       it("charges what the article lacks through coverage, and its score is the sum of its features", () => {
         const a = memoryArchive(docs);
         const ix = a.segments[0].rank;

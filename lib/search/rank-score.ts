@@ -307,6 +307,14 @@ export interface NearMissRule {
    * that lists pages where a correction answered better.
    */
   listAlone: number;
+  /**
+   * Near misses listed alone may also lack an abbreviation the archive never writes (a word of
+   * two letters or more typed in capitals only, no digit: ScoreRequest.unwritten): no article
+   * can hold it, and an article on the subject writes it out (`Võ Trọng Nghĩa giải RIBA`: the
+   * report says `Viện Kiến trúc Hoàng gia Anh`). A name, a number or an abbreviation some
+   * article writes is never lacked alone. Since 2026-11-28 (rank27); false: before.
+   */
+  aloneUnwritten: boolean;
 }
 
 export const NEAR_MISS: NearMissRule = {
@@ -324,6 +332,7 @@ export const NEAR_MISS: NearMissRule = {
   wideBelow: 10,
   wideJoined: true,
   listAlone: 4,
+  aloneUnwritten: true,
 };
 
 /** The fewest words of a query the wide rule applies to (0: never). */
@@ -555,6 +564,11 @@ export interface ScoreRequest {
   countJoined?: number;
   /** Set by scoreQuery with `countJoined`. */
   joined?: number;
+  /**
+   * Bit mask of the query words the whole archive never writes (set by the matcher from its
+   * lexicon: a segment's own cannot tell). Read in the alone pass (NearMissRule.aloneUnwritten).
+   */
+  unwritten?: number;
   /** How deep a relevance page gets tight bounds for every match that can reach it (default TOP_HINT; 0: every match). */
   topHint?: number;
   /**
@@ -757,6 +771,7 @@ function wideRule(
   stats: QueryStats,
   rule: NearMissRule,
   w: RankWeights,
+  unwritten = 0,
 ): Wide | null {
   const from = wideFrom(rule);
   if (!from || groups.length < from || rule.wideShare <= 0) return null;
@@ -768,8 +783,11 @@ function wideRule(
   for (const run of names ?? []) for (const i of run) droppable &= ~(1 << i);
   // Listed alone (no full match beside them): only a word typed in lower case, without a digit,
   // standing on its own (not a syllable of a compound: `vô địch` lacking `địch` is another story).
+  // Or an abbreviation no article writes (NearMissRule.aloneUnwritten).
+  const unwrittenAbbreviation = (i: number) => !!(rule.alone && rule.aloneUnwritten && unwritten & (1 << i) && ABBREVIATION.test(groups[i].word.text));
   if (rule.alone) {
     groups.forEach((g, i) => {
+      if (unwrittenAbbreviation(i)) return;
       if (!/^[\p{Ll}\p{M}]+$/u.test(g.word.text) || inCompound(index, groups, i, w)) droppable &= ~(1 << i);
     });
   }
@@ -781,12 +799,21 @@ function wideRule(
   if (short) {
     // A shorter query (NearMissRule.wideShort): words in lower case without a digit, a compound only whole.
     groups.forEach((g, i) => {
-      if (!/^[\p{Ll}\p{M}]+$/u.test(g.word.text)) droppable &= ~(1 << i);
+      if (!/^[\p{Ll}\p{M}]+$/u.test(g.word.text) && !unwrittenAbbreviation(i)) droppable &= ~(1 << i);
     });
     for (let i = 1; i < groups.length; i++) if (compound(index, groups, i, w)) units.push((1 << (i - 1)) | (1 << i));
   }
-  return { droppable, units, wordIdf: stats.wordIdf, budget: rule.wideShare * stats.totalIdf };
+  // An abbreviation no article writes is lacked by every article: its idf is added to the budget,
+  // which stays the share of what the rest of the query says (the passes sum idf as typed).
+  let free = 0;
+  groups.forEach((_, i) => {
+    if (unwrittenAbbreviation(i)) free += stats.wordIdf[i];
+  });
+  return { droppable, units, wordIdf: stats.wordIdf, budget: rule.wideShare * (stats.totalIdf - free) + free };
 }
+
+/** A word typed in capitals only, two letters or more, no digit (`RIBA`, `TPP`): an abbreviation. */
+const ABBREVIATION = /^\p{Lu}{2,}$/u;
 
 /** The words an article lacks under the wide rule, when it may lack them; else 0. */
 function wideMissMask(mask: number, full: number, wide: Wide): number {
@@ -841,7 +868,7 @@ function run(index: RankIndex, s: Scratch, req: ScoreRequest, explain: Explain |
   touched.clear();
   try {
     const rule = req.nearMissRule ?? NEAR_MISS;
-    const wide = req.mode === "all" && req.nearMiss ? wideRule(index, groups, req.phrases, req.names, stats, rule, w) : null;
+    const wide = req.mode === "all" && req.nearMiss ? wideRule(index, groups, req.phrases, req.names, stats, rule, w, req.unwritten ?? 0) : null;
     // Near misses listed alone may lack only what the wide rule lets them (NearMissRule.alone).
     const minor = req.mode === "all" && req.nearMiss ? minorWords(index, groups, stats, rule) & (rule.alone ? (wide?.droppable ?? 0) : -1) : 0;
     const most = minor ? lackAllowed(groups.length, rule) : 0;
