@@ -2,7 +2,10 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { testArticle } from "@/lib/corpus/test-article";
 import type { Article } from "@/lib/corpus/types";
+import { Archive } from "@/lib/index/archive";
 import { memoryArchive } from "@/lib/index/memory";
+import { memorySegment } from "@/lib/index/segment";
+import { buildRankIndex } from "@/lib/search/rank-index";
 import { expandQuery } from "@/lib/search/query-expand";
 import { parseQuery } from "@/lib/search/query-parse";
 import {
@@ -755,6 +758,29 @@ describe("rank score", () => {
         expect(misses(on, "Nghĩa nhận giải RIBA2016")).toEqual({});
         // Off (before 2026-11-28 rank27): an empty page.
         expect(misses(createMatcher(prize, { nearMissRule: { ...NEAR_MISS, aloneUnwritten: false } }), "Nghĩa nhận giải RIBA")).toEqual({});
+      });
+
+      it("reads whether an abbreviation is written from the whole archive, not one segment's words (aloneUnwritten)", () => {
+        const segments = [
+          [...background, article("prize", "Kiến trúc sư Nghĩa nhận giải của Viện Kiến trúc Hoàng gia Anh", "Công trình tre.")],
+          [article("written", "RIBA công bố danh sách công trình", "Tin kiến trúc.")],
+        ];
+        const archive = new Archive(10);
+        let line = 0;
+        segments.forEach((articles, i) =>
+          archive.add(
+            memorySegment(
+              `s${i}`,
+              articles.map((a) => ({ article: a, line: line++ })),
+              buildRankIndex(articles),
+            ),
+          ),
+        );
+        archive.refresh();
+        // The first segment has no `RIBA`, but the archive writes it: never lacked alone.
+        expect(misses(createMatcher(archive), "Nghĩa nhận giải RIBA")).toEqual({});
+        // The first segment alone: lacked.
+        expect(misses(createMatcher(segments[0]), "Nghĩa nhận giải RIBA")).toEqual({ prize: ["RIBA"] });
       });
 
       it("charges what the article lacks through coverage, and its score is the sum of its features", () => {
