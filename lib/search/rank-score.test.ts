@@ -758,6 +758,12 @@ describe("rank score", () => {
         expect(misses(on, "Nghĩa nhận giải RIBA2016")).toEqual({});
         // Off (before 2026-11-28 rank27): an empty page.
         expect(misses(createMatcher(prize, { nearMissRule: { ...NEAR_MISS, aloneUnwritten: false } }), "Nghĩa nhận giải RIBA")).toEqual({});
+        // A typo of an abbreviation some article writes: corrected first, as before, not listed alone.
+        const police = [...prize, ...[1, 2, 3].map((i) => article(`csgt${i}`, `Công an khởi tố CSGT nhận hối lộ ${i}`, "Tin pháp luật."))];
+        const typo = createMatcher(police).match("công an khởi tố CSGTT")!;
+        expect(typo.alone).toBe(false);
+        expect(typo.correctedQuery?.toLowerCase()).toBe("công an khởi tố csgt");
+        expect(typo.hits).toHaveLength(3);
       });
 
       it("reads whether an abbreviation is written from the whole archive, not one segment's words (aloneUnwritten)", () => {

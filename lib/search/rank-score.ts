@@ -312,7 +312,9 @@ export interface NearMissRule {
    * two letters or more typed in capitals only, no digit: ScoreRequest.unwritten): no article
    * can hold it, and an article on the subject writes it out (`Võ Trọng Nghĩa giải RIBA`: the
    * report says `Viện Kiến trúc Hoàng gia Anh`). A name, a number or an abbreviation some
-   * article writes is never lacked alone. Since 2026-11-28 (rank27); false: before.
+   * article writes is never lacked alone, and a typo of one some article writes (`NHNNN`) is
+   * corrected first (the matcher tries its correction before this list). Since 2026-11-28
+   * (rank27); false: before.
    */
   aloneUnwritten: boolean;
 }
@@ -784,7 +786,8 @@ function wideRule(
   // Listed alone (no full match beside them): only a word typed in lower case, without a digit,
   // standing on its own (not a syllable of a compound: `vô địch` lacking `địch` is another story).
   // Or an abbreviation no article writes (NearMissRule.aloneUnwritten).
-  const unwrittenAbbreviation = (i: number) => !!(rule.alone && rule.aloneUnwritten && unwritten & (1 << i) && ABBREVIATION.test(groups[i].word.text));
+  const lackable = rule.alone && rule.aloneUnwritten ? unwrittenAbbreviations(groups, unwritten) : 0;
+  const unwrittenAbbreviation = (i: number) => (lackable & (1 << i)) !== 0;
   if (rule.alone) {
     groups.forEach((g, i) => {
       if (unwrittenAbbreviation(i)) return;
@@ -814,6 +817,15 @@ function wideRule(
 
 /** A word typed in capitals only, two letters or more, no digit (`RIBA`, `TPP`): an abbreviation. */
 const ABBREVIATION = /^\p{Lu}{2,}$/u;
+
+/** Mask of the query's abbreviations among its `unwritten` words (ScoreRequest.unwritten): those near misses listed alone may lack. */
+export function unwrittenAbbreviations(groups: Group[], unwritten: number): number {
+  let mask = 0;
+  groups.forEach((g, i) => {
+    if (unwritten & (1 << i) && ABBREVIATION.test(g.word.text)) mask |= 1 << i;
+  });
+  return mask;
+}
 
 /** The words an article lacks under the wide rule, when it may lack them; else 0. */
 function wideMissMask(mask: number, full: number, wide: Wide): number {
