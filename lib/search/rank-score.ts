@@ -1453,6 +1453,8 @@ function memberPass(
   let check = scoreBudget / 2;
   let read = 0;
   let needed = 0;
+  /** How many articles Scratch.running lists (-1: none yet): a superset of those in the running at the words after. */
+  let inRunning = -1;
   for (const g of order) {
     const bit = 1 << g;
     const atWord = groups[g].terms.length === 1 ? g * index.n : -1;
@@ -1464,14 +1466,20 @@ function memberPass(
     // Once an article holding none of the words read is out, only the articles seen so far can
     // be in the running: a term with many more postings than them is searched for them (`skip`)
     // rather than read whole. The postings visited, and so everything below, are the same.
+    // The articles in the running are listed (from the last list, or from every article seen) when
+    // the term has several times more postings than that pool: then it is searched if it has
+    // `skipRatio` times more than them. An article once out of the running stays out.
     const closed = !open(0, needed, minor, most) && !(lax >= 0 && processed <= lax);
     let runs = -1;
     for (const t of groups[g].terms) {
       const from = foldedStart[t.f];
       let end = postingsBelow(index, t.f, limit);
       if (span && listed.length < length + end - from) listed = s.listed = grow(listed, length + end - from);
-      const skip = closed && end - from > skipRatio * seen.length;
-      if (skip && runs < 0) runs = listRunning(s, needed, minor, most, lax, processed, atWord);
+      if (closed && runs < 0 && end - from > Math.min(LIST_RATIO, skipRatio) * (inRunning < 0 ? seen.length : inRunning)) {
+        // Under the wide rule every article seen is listed again: each one out of the running gets its -1 position.
+        runs = inRunning = listRunning(s, needed, minor, most, lax, processed, atWord, inRunning < 0 || lax >= 0);
+      }
+      const skip = runs >= 0 && end - from > skipRatio * runs;
       const runDocs = running.items;
       let next = 0;
       // A marked spelling: only articles that hold it, found by walking its postings beside the
@@ -1575,20 +1583,28 @@ function memberPass(
  */
 export const SKIP_RATIO = 16;
 
+/** How many times more postings than the articles that may be in the running a term needs before they are listed (memberPass). */
+const LIST_RATIO = 4;
+
 /**
- * The membership pass's articles still in the running (of Scratch.seen, by the pass's test),
- * listed in article order in Scratch.running; returns how many. Under the wide rule, an article
- * out of the running at word `atWord` (of one term) gets no position there (see memberPass).
+ * The membership pass's articles still in the running (by the pass's test), of Scratch.seen
+ * (`fromSeen`) or of those Scratch.running lists (a superset: an article out stays out), listed
+ * in article order in Scratch.running; returns how many. Under the wide rule, an article out of
+ * the running at word `atWord` (of one term) gets no position there (see memberPass).
  */
-function listRunning(s: Scratch, needed: number, minor: number, most: number, lax: number, processed: number, atWord: number): number {
+function listRunning(s: Scratch, needed: number, minor: number, most: number, lax: number, processed: number, atWord: number, fromSeen: boolean): number {
   const { held, cover, seen, running, posAt } = s;
-  running.clear();
-  running.grow(seen.length);
-  const seenDocs = seen.items;
+  const pool = fromSeen ? seen : running;
+  const count = pool.length;
+  if (fromSeen) {
+    running.clear();
+    running.grow(count);
+  }
+  const seenDocs = pool.items;
   const runDocs = running.items;
   let n = 0;
   let sorted = true;
-  for (let i = 0; i < seen.length; i++) {
+  for (let i = 0; i < count; i++) {
     const d = seenDocs[i];
     if (open(held[d] & needed, needed, minor, most) || (lax >= 0 && processed - cover[d] <= lax)) {
       if (n > 0 && runDocs[n - 1] > d) sorted = false;
