@@ -15,6 +15,7 @@ import {
   createScratch,
   explainQuery,
   FEATURE_NAMES,
+  gallop,
   headlessCeilings,
   idfShares,
   lackAllowed,
@@ -1011,8 +1012,8 @@ describe("the membership pass (every word required: members decided before any p
           if (x.scoreBudget !== null) req.scoreBudget = x.scoreBudget;
           return req;
         });
-        const run = (base: ScoreRequest, onePass: boolean, scratch = sc) => {
-          const req: ScoreRequest = { ...base, onePass };
+        const run = (base: ScoreRequest, onePass: boolean, scratch = sc, skipRatio?: number) => {
+          const req: ScoreRequest = { ...base, onePass, skipRatio };
           return { ...outcome(boundQuery(ix, scratch, req), req), capped: req.capped };
         };
         const reference = requests.map((r) => run(r, true, createScratch(ix)));
@@ -1023,6 +1024,8 @@ describe("the membership pass (every word required: members decided before any p
         for (let i = 0; i < requests.length; i++) expect(run(requests[i], false)).toEqual(reference[i]);
         // Again, in the other order, on the same scratch.
         for (let i = requests.length - 1; i >= 0; i--) expect(run(requests[i], false)).toEqual(reference[i]);
+        // Searching every term's postings for the articles in the running wherever it may (skipRatio 0).
+        for (let i = 0; i < requests.length; i++) expect(run(requests[i], false, sc, 0)).toEqual(reference[i]);
       }),
       // Enough runs to reach a near miss holding only a lookalike of a prefix's marked completions (`vả` for `và…`).
       { numRuns: 500 },
@@ -1097,8 +1100,8 @@ describe("the membership pass (every word required: members decided before any p
         const rule = { ...NEAR_MISS, ...x.rule };
         const base: ScoreRequest = { groups: expandQuery(archive.lexicon, words), phrases, excluded: [], mode: "all", nearMiss: true, nearMissRule: rule };
         if (x.scoreBudget !== null) base.scoreBudget = x.scoreBudget;
-        const run = (nearMissRule: NearMissRule, onePass: boolean, scratch = createScratch(ix)) => {
-          const req: ScoreRequest = { ...base, nearMissRule, onePass };
+        const run = (nearMissRule: NearMissRule, onePass: boolean, scratch = createScratch(ix), skipRatio?: number) => {
+          const req: ScoreRequest = { ...base, nearMissRule, onePass, skipRatio };
           return outcome(boundQuery(ix, scratch, req), req);
         };
         const reference = run(rule, true);
@@ -1112,6 +1115,9 @@ describe("the membership pass (every word required: members decided before any p
         run({ ...rule, wideShort: 1, wideShare: 1 }, false, sc);
         expect(run(rule, false, sc)).toEqual(reference);
         expect(run(rule, false, sc)).toEqual(reference);
+        // Searching the postings for the articles in the running wherever it may, after a pass that left a position everywhere.
+        run({ ...rule, wideShort: 1, wideShare: 1 }, false, sc);
+        expect(run(rule, false, sc, 0)).toEqual(reference);
       }),
       { numRuns: 400 },
     );
@@ -1159,6 +1165,9 @@ describe("the wide rule's membership pass, an article leaving the running at a w
     // Every article in the running at every word: each posting's position is left on the scratch.
     bounds(request(false, 1), s);
     expect(bounds(request(false), s)).toEqual(reference);
+    // So too when the pass searches `bão`'s postings for the articles in the running (skipRatio 0).
+    bounds(request(false, 1), s);
+    expect(bounds({ ...request(false), skipRatio: 0 }, s)).toEqual(reference);
   });
 });
 
@@ -1416,5 +1425,44 @@ describe("the per-word sum written out (perWordScores) and run's `base` (unweigh
     );
     // Not vacuous: the fit part was on with a title holding query words.
     expect(fitted).toBeGreaterThan(0);
+  });
+});
+
+describe("the membership pass searching a common term's postings (gallop, skipRatio)", () => {
+  it("gallop finds the first position holding at least x, from any start, past any gap", () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.nat(3000), { maxLength: 300 }), fc.nat(3100), fc.nat(310), (values, x, start) => {
+        const a = Uint16Array.from(values.sort((u, v) => u - v));
+        const lo = Math.min(start, a.length);
+        let want = lo;
+        while (want < a.length && a[want] < x) want++;
+        expect(gallop(a, lo, a.length, x)).toBe(want);
+        // Within a shorter range too (the postings below a limit).
+        const hi = Math.max(lo, a.length - 3);
+        expect(gallop(a, lo, hi, x)).toBe(Math.min(want, hi));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  // A rare word in a few articles and a common one in hundreds, some articles holding the rare word
+  // alone (near misses or not), with the common word's postings searched for the few.
+  const rare = Array.from({ length: 12 }, (_, i) =>
+    article(`r${i}`, i % 3 === 0 ? "lụt" : "tin", `lụt ${i % 2 === 0 ? "miền núi" : "đồng bằng"} ${i % 4 === 1 ? "" : "bão"}`),
+  );
+  const common = Array.from({ length: 900 }, (_, i) => article(`c${i}`, "tin", `bão ${i % 5 === 0 ? "miền" : "núi"} đồng`));
+  const archive = memoryArchive([...common.slice(0, 400), ...rare.slice(0, 6), ...common.slice(400), ...rare.slice(6)]);
+  const ix = archive.segments[0].rank;
+  it.each(["lụt bão", "lụt bão miền", "lụt bão miền núi", "lut bao", "lụt mi", "bão lụt đồng bằng"])("gives %s what reading every posting gives", (q) => {
+    const { words, phrases } = parseQuery(q);
+    const base: ScoreRequest = { groups: expandQuery(archive.lexicon, words), phrases, excluded: [], mode: "all", nearMiss: true };
+    const run = (extra: Partial<ScoreRequest>) => {
+      const req: ScoreRequest = { ...base, ...extra };
+      return outcome(boundQuery(ix, createScratch(ix), req), req);
+    };
+    const reference = run({ onePass: true });
+    expect(reference.docs.length).toBeGreaterThan(0);
+    expect(run({ skipRatio: 0 })).toEqual(reference);
+    expect(run({ skipRatio: Infinity })).toEqual(reference);
   });
 });
