@@ -2186,13 +2186,15 @@ const PLAYERS_MIN = 3;
  * surnames are not counted: politics pieces name leaders so ("Tổng thống Duterte", "Trump").
  */
 function namesPlayers(candidates: readonly Candidate[], surnameSingle: (m: Candidate) => boolean): boolean {
-  const seen = new Set<string>();
+  // Each word asked once: sentence openers ("Tôi", "Thứ") recur in most pieces.
+  const asked = new Set<string>();
+  let players = 0;
   for (const m of candidates) {
     if (m.words.length !== 1 || m.placed || m.strong || m.titled) continue;
     const key = nameKey(m.words);
-    if (seen.has(key) || !surnameSingle(m)) continue;
-    seen.add(key);
-    if (seen.size >= PLAYERS_MIN) return true;
+    if (asked.has(key)) continue;
+    asked.add(key);
+    if (surnameSingle(m) && ++players >= PLAYERS_MIN) return true;
   }
   return false;
 }
