@@ -1911,6 +1911,8 @@ export interface PeopleHelpers {
    * often and rarely places it ("Neymar", "Casemiro").
    */
   sportsSingle?: (m: Candidate) => boolean;
+  /** Whether a one-word foreign name mostly ends full names across the archive ("Varane", "Suarez"; `PeopleEvidence.surnameSingle`). */
+  surnameSingle?: (m: Candidate) => boolean;
   /** Whether titles introduce this full name across the archive far more often than place words do (`PeopleEvidence.titledName`). */
   titledElsewhere?: (m: Candidate) => boolean;
   /** Whether the archive names places far more often than people with this name ("Biên Hòa"). */
@@ -2054,7 +2056,7 @@ export function candidatesToResolve(candidates: readonly Candidate[]): Candidate
 export function resolvePeople(all: readonly Candidate[], given: PeopleHelpers = {}): Entity[] {
   const found = all.some((m) => m.cutGlued) ? withoutGluedLists(all) : all;
   const candidates = given.gluedPair ? splitGluedPairs(found, given.gluedPair) : found;
-  const sports = sportsPiece(candidates);
+  const sports = sportsPiece(candidates) || (given.surnameSingle !== undefined && namesPlayers(candidates, given.surnameSingle));
   let football: boolean | undefined;
   const helpers = sports && given.sportsSingle && given.acceptSingle ? withSportsSingles(given) : given;
   const thing = otherSense(
@@ -2172,6 +2174,29 @@ function acceptInitialled(mentions: readonly Candidate[], accepted: Set<Candidat
 function vouchedFullName(m: Candidate, helpers: PeopleHelpers): boolean {
   if (m.words.length === 2 && VN_SURNAMES.has(lower(m.words[0]))) return false;
   return Boolean(helpers.titledElsewhere?.(m));
+}
+
+/** Distinct bare surnames that make a piece a sports piece without a role written in it (2 took brands too: "Titanium", "Turbo"). */
+const PLAYERS_MIN = 3;
+
+/**
+ * Whether the article names PLAYERS_MIN people or more by a bare surname the archive mostly writes
+ * as the end of full names (`surnameSingle`: "Varane", "Evra", "Turan"): a sports piece that writes
+ * no role before a name ("pha phạm lỗi của Varane với Evra", a list of transfers). Titled and known
+ * surnames are not counted: politics pieces name leaders so ("Tổng thống Duterte", "Trump").
+ */
+function namesPlayers(candidates: readonly Candidate[], surnameSingle: (m: Candidate) => boolean): boolean {
+  // Each word asked once: sentence openers ("Tôi", "Thứ") recur in most pieces.
+  const asked = new Set<string>();
+  let players = 0;
+  for (const m of candidates) {
+    if (m.words.length !== 1 || m.placed || m.strong || m.titled) continue;
+    const key = nameKey(m.words);
+    if (asked.has(key)) continue;
+    asked.add(key);
+    if (surnameSingle(m) && ++players >= PLAYERS_MIN) return true;
+  }
+  return false;
 }
 
 /** In a sports piece a one-word name is also a person when the archive knows it as a player's (`sportsSingle`). */
