@@ -14,6 +14,7 @@ import v8 from "node:v8";
 import { gunzipSync } from "node:zlib";
 import { cliArgs } from "./cli";
 import { loadAverage } from "./eval/metrics";
+import { labelOf, post, type ProfileNode } from "./scale/heap-sampling";
 import { candidatesToResolve, findCandidates, resolvePeople } from "@/lib/corpus/people";
 import { PeopleEvidence } from "@/lib/corpus/people-evidence";
 import { loadTagger } from "@/lib/corpus/people-tagger";
@@ -26,19 +27,6 @@ const { values } = cliArgs(__filename, {
     sites: { type: "string", default: "25" },
   },
 });
-
-interface ProfileNode {
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  selfSize: number;
-  children: ProfileNode[];
-}
-
-function post<T>(session: Session, method: string, params: object = {}): Promise<T> {
-  return new Promise((resolve, reject) => session.post(method, params, (err, res) => (err ? reject(err) : resolve(res as T))));
-}
-
-const labelOf = ({ functionName, url, lineNumber }: ProfileNode["callFrame"]) =>
-  `${functionName || "(anonymous)"} ${url.replace(/^.*\/(lib|scripts|node_modules)\//, "$1/")}:${lineNumber + 1}`;
 
 function sitesOf(node: ProfileNode, sites: Map<string, number>) {
   if (node.selfSize > 0) sites.set(labelOf(node.callFrame), (sites.get(labelOf(node.callFrame)) ?? 0) + node.selfSize);
@@ -57,7 +45,16 @@ function textsOf(file: string): string[][] {
     const r = JSON.parse(line) as { id: string | number; title?: string; body: string; date?: string; outlet?: string; url?: string };
     try {
       const a = prepareArticle(
-        { id: String(r.id), file: "alloc.jsonl", format: "jsonl", title: r.title ?? null, body: r.body, date: r.date ?? null, outlet: r.outlet ?? null, url: r.url ?? null },
+        {
+          id: String(r.id),
+          file: "alloc.jsonl",
+          format: "jsonl",
+          title: r.title ?? null,
+          body: r.body,
+          date: r.date ?? null,
+          outlet: r.outlet ?? null,
+          url: r.url ?? null,
+        },
         TODAY,
       );
       texts.push(a.titleDerived ? a.paragraphs : [a.title, ...a.paragraphs]);
