@@ -2,12 +2,12 @@
 // helper threads, which cost26 found take about as much CPU as the pass's own code): the
 // per-article candidates (`findCandidates`) over the cleaned texts of a corpus file, or with
 // `--part resolve` every article's `resolvePeople` with the whole file's evidence and the tagger
-// (as people-candidates-bench.ts times them). Run with the flags its first line asks for:
+// (as people-candidates-bench.ts times them). Run as:
 //   node --expose-gc --import tsx scripts/people-alloc.ts --corpus FILE.jsonl[.gz] [--part resolve] [--sites 25]
-// Prints the bytes one pass allocates (the heap's total_allocated... is not exposed, so: V8's
-// sampling heap profiler through the inspector, collected objects kept, sampling every 256
-// bytes), the collections it ran (v8.GCProfiler: scavenges and mark-compacts), and the functions
-// allocating most, `name file:line`, with their share of the sampled bytes.
+// Prints the bytes one pass allocates, sampled by V8's sampling heap profiler through the
+// inspector (every 256 bytes, collected objects kept), the collections it ran (v8.GCProfiler:
+// scavenges and mark-compacts), and the functions allocating most with their share of the
+// sampled bytes (`name file:line`; under tsx the line is the compiled file's, not the source's).
 import { readFileSync } from "node:fs";
 import { Session } from "node:inspector";
 import v8 from "node:v8";
