@@ -8,17 +8,15 @@
 // inspector (every 256 bytes, collected objects kept), the collections it ran (v8.GCProfiler:
 // scavenges and mark-compacts), and the functions allocating most with their share of the
 // sampled bytes (`name file:line`; under tsx the line is the compiled file's, not the source's).
-import { readFileSync } from "node:fs";
 import { Session } from "node:inspector";
 import v8 from "node:v8";
-import { gunzipSync } from "node:zlib";
+import { benchArticles } from "./bench-articles";
 import { cliArgs } from "./cli";
 import { loadAverage } from "./eval/metrics";
 import { labelOf, post, type ProfileNode } from "./scale/heap-sampling";
 import { candidatesToResolve, findCandidates, resolvePeople } from "@/lib/corpus/people";
 import { PeopleEvidence } from "@/lib/corpus/people-evidence";
 import { loadTagger } from "@/lib/corpus/people-tagger";
-import { prepareArticle } from "@/lib/corpus/prepare";
 
 const { values } = cliArgs(__filename, {
   options: {
@@ -33,42 +31,10 @@ function sitesOf(node: ProfileNode, sites: Map<string, number>) {
   for (const c of node.children) sitesOf(c, sites);
 }
 
-/** One day for every run, as people-candidates-bench.ts has it. */
-const TODAY = "2026-11-27";
-
-/** Every article's texts as the build hands them to `findCandidates`. */
-function textsOf(file: string): string[][] {
-  const raw = readFileSync(file);
-  const texts: string[][] = [];
-  for (const line of (file.endsWith(".gz") ? gunzipSync(raw) : raw).toString("utf8").split("\n")) {
-    if (!line.trim()) continue;
-    const r = JSON.parse(line) as { id: string | number; title?: string; body: string; date?: string; outlet?: string; url?: string };
-    try {
-      const a = prepareArticle(
-        {
-          id: String(r.id),
-          file: "alloc.jsonl",
-          format: "jsonl",
-          title: r.title ?? null,
-          body: r.body,
-          date: r.date ?? null,
-          outlet: r.outlet ?? null,
-          url: r.url ?? null,
-        },
-        TODAY,
-      );
-      texts.push(a.titleDerived ? a.paragraphs : [a.title, ...a.paragraphs]);
-    } catch {
-      // not indexed either
-    }
-  }
-  return texts;
-}
-
 async function main() {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (!gc || !values.corpus) throw new Error("run with node --expose-gc --import tsx and --corpus (see the header)");
-  const texts = textsOf(values.corpus);
+  const { texts } = benchArticles(values.corpus);
   let run: () => unknown;
   if (values.part === "candidates") run = () => texts.map(findCandidates);
   else if (values.part === "resolve") {
