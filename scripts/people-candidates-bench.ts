@@ -19,17 +19,15 @@
 // are the same. `--heap` (under `node --expose-gc --import tsx`) also prints the heap each tree's
 // results hold after a full collection (for `candidates`: every article's candidates kept, as
 // the build's analysis threads keep them until a segment is written).
-import { readFileSync } from "node:fs";
-import { gunzipSync } from "node:zlib";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { buildSync } from "esbuild";
+import { benchArticles, TODAY } from "./bench-articles";
 import { cliArgs } from "./cli";
 import { median } from "./eval/metrics";
 import type { Candidate, PeopleHelpers } from "@/lib/corpus/people";
 import type { CandidateScorer } from "@/lib/corpus/people-evidence";
 import type { Article, Entity, RawArticle } from "@/lib/corpus/types";
-import { prepareArticle } from "@/lib/corpus/prepare";
 
 const { values } = cliArgs(__filename, {
   options: {
@@ -116,41 +114,13 @@ function heldMb(run: () => unknown[]): number {
   return held / 1e6;
 }
 
-/** One day for every run: dates are estimated no later than this, the same for both trees. */
-const TODAY = "2026-11-27";
-
 function main() {
   if (!values.a || !values.b || !values.corpus) throw new Error("--a, --b and --corpus are required (see --help)");
   const trees = [
     { name: "A", dir: path.resolve(values.a), people: bundled(path.resolve(values.a), "a"), run: () => [] as unknown[], cpu: [] as number[] },
     { name: "B", dir: path.resolve(values.b), people: bundled(path.resolve(values.b), "b"), run: () => [] as unknown[], cpu: [] as number[] },
   ];
-  const raws: RawArticle[] = [];
-  const articles: Article[] = [];
-  const texts: string[][] = [];
-  const raw = readFileSync(values.corpus);
-  for (const line of (values.corpus.endsWith(".gz") ? gunzipSync(raw) : raw).toString("utf8").split("\n")) {
-    if (!line.trim()) continue;
-    const r = JSON.parse(line) as { id: string | number; title?: string; body: string; date?: string; outlet?: string; url?: string };
-    const rawArticle: RawArticle = {
-      id: String(r.id),
-      file: "bench.jsonl",
-      format: "jsonl",
-      title: r.title ?? null,
-      body: r.body,
-      date: r.date ?? null,
-      outlet: r.outlet ?? null,
-      url: r.url ?? null,
-    };
-    try {
-      const a = prepareArticle(rawArticle, TODAY);
-      raws.push(rawArticle);
-      articles.push(a);
-      texts.push(a.titleDerived ? a.paragraphs : [a.title, ...a.paragraphs]);
-    } catch {
-      // not indexed either
-    }
-  }
+  const { raws, articles, texts } = benchArticles(values.corpus);
   for (const t of trees) t.run = pass(t.people, t.dir, raws, articles, texts, values.part);
   const same = JSON.stringify(trees[0].run()) === JSON.stringify(trees[1].run());
   const what = { resolve: "people", signature: "signatures", prepare: "articles and candidates" }[values.part] ?? "candidates";

@@ -326,6 +326,31 @@ describe("PeopleEvidence on surnames in sports pieces (issue #16)", () => {
   });
 });
 
+describe("PeopleEvidence on sports pieces that write no role (issue #16, frozen24's misses)", () => {
+  // Three surnames the archive writes only as the end of full names, and a mononym it titles but mostly writes bare.
+  const archive = () => {
+    const e = new PeopleEvidence();
+    for (let i = 0; i < 3; i++) e.add(findCandidates([`Raphael Varanox, Patrice Evrax và Arda Turanx thắng lần ${i}.`]));
+    for (let i = 0; i < 3; i++) e.add(findCandidates([`Tiền đạo Neyzar ghi bàn lần ${i}.`]));
+    for (let i = 0; i < 12; i++) e.add(findCandidates([`Khán giả chờ Neyzar lần ${i}.`]));
+    return e;
+  };
+
+  it("reads a piece naming three bare surnames of the archive as a sports piece", () => {
+    const e = archive();
+    expect(e.surnameSingle(["Varanox"])).toBe(true);
+    expect(e.surnameSingle(["Neyzar"])).toBe(false);
+    const found = names(e, "Pha phạm lỗi của Varanox với Evrax. Turanx bị đuổi. Neyzar lạc nhịp.");
+    expect(found).toEqual(expect.arrayContaining(["Varanox", "Evrax", "Turanx", "Neyzar"]));
+  });
+
+  it("needs three of them, and counts no titled one (politics pieces name leaders by surname)", () => {
+    const e = archive();
+    expect(names(e, "Pha phạm lỗi của Varanox với Evrax. Neyzar lạc nhịp.")).toEqual([]);
+    expect(names(e, "Tổng thống Varanox nói. Evrax và Turanx cười. Neyzar lạc nhịp.")).not.toContain("Neyzar");
+  });
+});
+
 describe("PeopleEvidence on a team named after its coach (issue #16)", () => {
   it("keeps a titled-elsewhere name's bare mentions when one mention stands after a team's word", () => {
     const e = new PeopleEvidence();

@@ -241,12 +241,21 @@ export class PeopleEvidence {
   sportsSingle(words: string[]): boolean {
     const s = this.singleOk(words);
     if (!s) return false;
-    // A surname that mostly ends full names ("Diego Schwartzman"), named alone or not: `bareSingle`
-    // asks more of it outside sports pieces. Not a common English word: those end a few titles
-    // and brands too ("The Dirty Business of Football").
-    const level = englishLevel(nameKey(words));
-    if (s.surname >= 3 && 3 * s.surname >= s.bare && s.titled >= 2 * s.placed && !(level > 0 && level <= 20)) return true;
+    if (this.surnameSingle(words)) return true;
     return s.titled >= this.options.minTitledSingle && s.titled >= 3 * s.placed;
+  }
+
+  /**
+   * Whether a one-word foreign name is mostly a surname: it ends full names in three articles or
+   * more, at least a third as often as it stands bare ("Diego Schwartzman"), and is rarely placed.
+   * `bareSingle` asks more of it outside sports pieces. Not a common English word: those end a few
+   * titles and brands too ("The Dirty Business of Football").
+   */
+  surnameSingle(words: string[]): boolean {
+    const s = this.singleOk(words);
+    if (!s || s.surname < 3 || 3 * s.surname < s.bare || s.titled < 2 * s.placed) return false;
+    const level = englishLevel(nameKey(words));
+    return !(level > 0 && level <= 20);
   }
 
   /** Whether titles introduce a one-word name at least a third as often as it stands bare or after place words ("Ngoại trưởng Quatar" is a slip). */
@@ -386,6 +395,7 @@ export class PeopleEvidence {
       acceptSingle: (m, alone) =>
         (m.titled && this.titledSingle(m.words)) || (personTitledSingle(m) && this.notMostlyBare(m.words)) || this.bareSingle(m.words, alone),
       sportsSingle: (m) => this.sportsSingle(m.words),
+      surnameSingle: (m) => this.surnameSingle(m.words),
       titledElsewhere: (m) => this.titledName(nameKey(m.words)),
       titledGiven: (m) => this.titledGivenName(m.words),
       mostlyPlace: (m) => this.mostlyPlace(nameKey(m.words)),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Candidate, findCandidates, findPeople, nameKey, type PeopleHelpers, resolvePeople, sameVariant } from "@/lib/corpus/people";
+import { type Candidate, findCandidates, findPeople, nameKey, type PeopleHelpers, quietWord, resolvePeople, sameVariant } from "@/lib/corpus/people";
 
 const names = (...texts: string[]) => findPeople(texts).map((p) => p.name);
 const idsOf = (...texts: string[]) => findPeople(texts).map((p) => p.id);
@@ -876,5 +876,29 @@ describe("findPeople on frozen21's kinds (issue #16, people23)", () => {
     expect(candidate("Modric chia sẻ trên Sportske Novosti.", "Sportske Novosti")).toMatchObject({ placed: true, near: true });
     // "trên" alone is also "above": a name after it stays open.
     expect(candidate("Ở phía trên Novak Djokovic vẫn giữ hạng.", "Novak Djokovic")).toMatchObject({ placed: false });
+  });
+});
+
+describe("the candidates pass's plumbing (cost27's allocation cuts)", () => {
+  it("quietWord drops a one-word place, not a word that only opens longer places", () => {
+    expect(quietWord("Ở Mỹ và", 3, "Mỹ")).toBe(true);
+    expect(quietWord("Ở Nga và", 3, "Nga")).toBe(true);
+    // "Trung" opens "Trung Quốc" but is no place alone; "Hà" opens "Hà Nội" and is a given name.
+    expect(quietWord("Ông Trung nói", 4, "Trung")).toBe(false);
+    expect(quietWord("Bà Hà nói", 3, "Hà")).toBe(false);
+  });
+
+  it("places each word of a run at its offset in the text", () => {
+    const text = "Hôm qua, ông Nguyễn Văn An và Tổng thống Mỹ Donald Trump gặp nhau.";
+    const found = findCandidates([text]).map((c) => [c.words.join(" "), c.start, c.end]);
+    expect(found).toEqual([
+      ["Nguyễn Văn An", text.indexOf("Nguyễn"), text.indexOf(" và")],
+      ["Donald Trump", text.indexOf("Donald"), text.indexOf(" gặp")],
+    ]);
+  });
+
+  it("answers the same when asked twice (the shared regexes carry no state)", () => {
+    const texts = ["Tiền đạo Đoàn Văn Hậu và HLV Park Hang-seo cùng Giám đốc FBI James Comey."];
+    expect(findCandidates(texts)).toEqual(findCandidates(texts));
   });
 });

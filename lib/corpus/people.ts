@@ -802,6 +802,8 @@ export interface Candidate {
 // several times per mention, by the rules and by the archive's evidence).
 const nameKeys = new Map<string, string>();
 const NAME_KEYS_LIMIT = 200_000;
+/** Only ASCII characters (a module constant, as the per-word regexes below: see `NON_ASCII`). */
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
 
 const knownByKey = new Map<string, KnownPerson>();
 const knownByName = new Map<string, KnownPerson>(KNOWN.map((k) => [k.name, k]));
@@ -820,7 +822,7 @@ export function nameKey(words: string[]): string {
 function keyOfJoined(joined: string): string {
   let key = nameKeys.get(joined);
   if (key !== undefined) return key;
-  key = keyOfFolded(foldMarks(joined), /^[\x00-\x7f]*$/.test(joined));
+  key = keyOfFolded(foldMarks(joined), ASCII_ONLY.test(joined));
   if (nameKeys.size >= NAME_KEYS_LIMIT) nameKeys.clear();
   nameKeys.set(joined, key);
   return key;
@@ -858,9 +860,12 @@ function lower(w: string): string {
   return w.toLowerCase();
 }
 
+/** No place opens with the word: one shared list, not a fresh `[]` per look-up (most words). */
+const NO_PLACES: readonly string[][] = [];
+
 /** How many words of a known place start at `at` (0 when none). */
 function placeLength(words: string[], at: number): number {
-  for (const p of PLACES_BY_FIRST.get(words[at]) ?? []) {
+  for (const p of PLACES_BY_FIRST.get(words[at]) ?? NO_PLACES) {
     if (p.every((w, i) => words[at + i] === w)) return p.length;
   }
   return 0;
@@ -889,19 +894,21 @@ function knownFrom(words: string[], at: number): boolean {
  * against `mentionsInRun` on the seeds and fixtures (people.test.ts).
  */
 export function quietWord(text: string, at: number, w: string): boolean {
-  return placeLength([w], 0) === 1 || (SENTENCE_WORDS.has(lower(w)) && isSentenceStart(text, at));
+  // `placeLength([w], 0) === 1` without the array: only a one-word place matches one word.
+  return Boolean(PLACES_BY_FIRST.get(w)?.some((p) => p.length === 1)) || (SENTENCE_WORDS.has(lower(w)) && isSentenceStart(text, at));
 }
 
 /** Split a capitalised run into candidate name segments, recording why each is a name (exported for tests). */
 export function mentionsInRun(text: string, runStart: number, runWords: string[], textIndex: number, out: Candidate[]) {
   // Split at words that make a run an organisation or a thing: "Trường THPT Bùi Thị Xuân".
   let segStart = 0;
-  const offsets: number[] = [];
+  // Made at its length (pushing grows a backing store of 17 slots for the usual one or two words).
   let pos = runStart;
-  for (const w of runWords) {
-    offsets.push(pos);
+  const offsets = runWords.map((w) => {
+    const at = pos;
     pos += w.length + 1;
-  }
+    return at;
+  });
   // Each word's lowercase form, read many times by the rules below and in `segment`.
   const lws = runWords.map(lower);
   let afterPlace = false;
@@ -1018,14 +1025,23 @@ function titleCutAt(text: string, end: number, lws: string[], a: number, b: numb
   return TITLE_SET.has(`${last} ${next}`) ? 1 : 0;
 }
 
+// The regexes of the per-word tests below are module constants: a regex literal in a function
+// body makes a new RegExp object at every call (the spec's rule), garbage for the collector's
+// helper threads; none has the g or y flag, so sharing one carries no lastIndex.
+const NON_ASCII = /[^\x00-\x7f]/;
+const FOREIGN_WORD = /^\p{Lu}[\p{L}'’-]+$/u;
+const ONE_CAPITAL = /^\p{Lu}$/u;
+const MIDDLE_NAME = /^(?:văn|thị)$/;
+const ACRONYM = /^[\p{Lu}\d&-]+$/u;
+
 /** A Vietnamese syllable with a mark or a letter beyond ASCII ("Đời", "Trí"; not "Don" of "Don Balon"). */
 function markedSyllable(w: string): boolean {
-  return /[^\x00-\x7f]/.test(w) && isVietnameseSyllable(w);
+  return NON_ASCII.test(w) && isVietnameseSyllable(w);
 }
 
 /** A foreign word: letters, not a Vietnamese syllable, not an acronym. */
 function isForeignWord(w: string): boolean {
-  return /^\p{Lu}[\p{L}'’-]+$/u.test(w) && !allCapitals(w, 1) && !isVietnameseSyllable(w);
+  return FOREIGN_WORD.test(w) && !allCapitals(w, 1) && !isVietnameseSyllable(w);
 }
 
 /**
@@ -1118,7 +1134,7 @@ function segment(
   if (b - a >= 3 && runWords[b - 1] === runWords[b - 2] && !isVietnameseName(runWords.slice(a, b))) b--;
   if (a >= b) return;
   // A name cut at an initial ("George H" of George H.W. Bush, "Nguyễn Cao Q.", "Gulfstream G-550") names no one in full.
-  if (b - a >= 2 && /^\p{Lu}$/u.test(runWords[b - 1])) return;
+  if (b - a >= 2 && ONE_CAPITAL.test(runWords[b - 1])) return;
   // "Phan Thị Tr.", "Trần Công Th.": a Vietnamese name whose given name is cut to its first consonants.
   if (b - a >= 2 && abbreviatedSyllable(text, offsets[b - 1], runWords[b - 1]) && VN_SURNAMES.has(lws[a]) && isVietnameseName(runWords.slice(a, b - 1))) return;
   // An acronym between a title and a name qualifies it: "Phát ngôn viên FBI Ron Hopper", "Thứ trưởng Bộ GD-ĐT Bùi Văn Ga".
@@ -1236,7 +1252,7 @@ function segment(
   const orgPlaced = Boolean(afterOrg) && !titled && !splitInside;
   if (placeLength(words, 0) === words.length) return;
   // "Văn", "Thị" are middle names: a name cannot end with one ("Nguyễn Văn" is a cut name).
-  if (words.length >= 2 && /^(?:văn|thị)$/.test(lws[a + words.length - 1])) return;
+  if (words.length >= 2 && MIDDLE_NAME.test(lws[a + words.length - 1])) return;
   if (words.length >= 2 && CAN.has(lws[a]) && CHI.has(lws[a + 1])) return;
   // "vua Triều Nguyễn", "Thời Lý": a dynasty, named by its family; "Nguyễn Phước Tộc": a clan.
   if (words.length === 2 && DYNASTY_WORDS.has(lws[a]) && VN_SURNAMES.has(lws[a + 1])) return;
@@ -1367,7 +1383,7 @@ const FOREIGN_ARTICLES = new Set(["Die", "Der", "Das", "El", "Il", "Los", "Las",
 
 /** An acronym of an organisation ("FBI", "GD-ĐT", "LĐTB&XH"): capitals, maybe digits and joiners, two letters or more. */
 function isAcronym(w: string): boolean {
-  return /^[\p{Lu}\d&-]+$/u.test(w) && (w.match(/\p{Lu}/gu)?.length ?? 0) >= 2 && !IN_RUN_TITLES.has(lower(w));
+  return ACRONYM.test(w) && (w.match(/\p{Lu}/gu)?.length ?? 0) >= 2 && !IN_RUN_TITLES.has(lower(w));
 }
 
 /** Whether position `at` starts a sentence (or a paragraph, a quote, a dash-separated clause). */
@@ -1911,6 +1927,8 @@ export interface PeopleHelpers {
    * often and rarely places it ("Neymar", "Casemiro").
    */
   sportsSingle?: (m: Candidate) => boolean;
+  /** Whether a one-word foreign name mostly ends full names across the archive ("Varane", "Suarez"; `PeopleEvidence.surnameSingle`). */
+  surnameSingle?: (m: Candidate) => boolean;
   /** Whether titles introduce this full name across the archive far more often than place words do (`PeopleEvidence.titledName`). */
   titledElsewhere?: (m: Candidate) => boolean;
   /** Whether the archive names places far more often than people with this name ("Biên Hòa"). */
@@ -2054,7 +2072,7 @@ export function candidatesToResolve(candidates: readonly Candidate[]): Candidate
 export function resolvePeople(all: readonly Candidate[], given: PeopleHelpers = {}): Entity[] {
   const found = all.some((m) => m.cutGlued) ? withoutGluedLists(all) : all;
   const candidates = given.gluedPair ? splitGluedPairs(found, given.gluedPair) : found;
-  const sports = sportsPiece(candidates);
+  const sports = sportsPiece(candidates) || (given.surnameSingle !== undefined && namesPlayers(candidates, given.surnameSingle));
   let football: boolean | undefined;
   const helpers = sports && given.sportsSingle && given.acceptSingle ? withSportsSingles(given) : given;
   const thing = otherSense(
@@ -2172,6 +2190,29 @@ function acceptInitialled(mentions: readonly Candidate[], accepted: Set<Candidat
 function vouchedFullName(m: Candidate, helpers: PeopleHelpers): boolean {
   if (m.words.length === 2 && VN_SURNAMES.has(lower(m.words[0]))) return false;
   return Boolean(helpers.titledElsewhere?.(m));
+}
+
+/** Distinct bare surnames that make a piece a sports piece without a role written in it (2 took brands too: "Titanium", "Turbo"). */
+const PLAYERS_MIN = 3;
+
+/**
+ * Whether the article names PLAYERS_MIN people or more by a bare surname the archive mostly writes
+ * as the end of full names (`surnameSingle`: "Varane", "Evra", "Turan"): a sports piece that writes
+ * no role before a name ("pha phạm lỗi của Varane với Evra", a list of transfers). Titled and known
+ * surnames are not counted: politics pieces name leaders so ("Tổng thống Duterte", "Trump").
+ */
+function namesPlayers(candidates: readonly Candidate[], surnameSingle: (m: Candidate) => boolean): boolean {
+  // Each word asked once: sentence openers ("Tôi", "Thứ") recur in most pieces.
+  const asked = new Set<string>();
+  let players = 0;
+  for (const m of candidates) {
+    if (m.words.length !== 1 || m.placed || m.strong || m.titled) continue;
+    const key = nameKey(m.words);
+    if (asked.has(key)) continue;
+    asked.add(key);
+    if (surnameSingle(m) && ++players >= PLAYERS_MIN) return true;
+  }
+  return false;
 }
 
 /** In a sports piece a one-word name is also a person when the archive knows it as a player's (`sportsSingle`). */

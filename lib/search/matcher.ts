@@ -24,6 +24,7 @@ import {
   excludedDocs,
   NEAR_MISS,
   wideFrom,
+  unwrittenAbbreviations,
   wideMayLack,
   nameRuns,
   type ExcludedTerms,
@@ -246,6 +247,8 @@ interface Prepared {
   /** The query's names and codes as a title may write them (title-names.ts, RankWeights.titleNames). */
   titleNames: string[][];
   excluded: ExcludedTerms[];
+  /** Mask of the words no article writes, completions aside (rank-score.ts ScoreRequest.unwritten). */
+  unwritten: number;
   results: Map<MatchMode, MatchResult | null>;
   rules?: MarkRules;
   /** This query's stamp in the segments' mask caches (see MaskCache), 0 until a snippet needs one. */
@@ -362,6 +365,7 @@ export function createMatcher(
           )
         : [],
       excluded: parsed.excluded.map((tokens) => excludedTerms(lex, tokens)),
+      unwritten: groups.reduce((m, g, i) => (g.terms.some((t) => t.base) ? m : m | (1 << i)), 0),
       results: new Map(),
       stamp: 0,
       missing: new Map(),
@@ -415,6 +419,7 @@ export function createMatcher(
         missShare,
         nearMiss: !!near,
         nearMissRule: rule,
+        unwritten: p.unwritten,
         vouch: vouch ?? undefined,
         topHint,
         countJoined: countJoined ? wideRule.wideBelow : undefined,
@@ -561,7 +566,27 @@ export function createMatcher(
       const suggestion = reading ? readingText(p, reading) : offered(suggestQuery(lex, p.q, parsed), meter);
       return finish(hits, meter, { nearMisses: near, suggestion, totalExact: !hits.capped && !meter.cut, partial: meter.cut });
     }
+    // Nothing has every word as typed: a confident correction that says so (tried once, after the
+    // readings below), or an honest nothing. A correction is only tried within the budget: else the
+    // honest nothing says it was cut.
+    let tried = false;
+    const correction = (): MatchResult | null => {
+      if (tried) return null;
+      tried = true;
+      if (meter.left <= 0 || meter.scored >= scoreBudget) meter.cut = true;
+      const fix = mode === "all" && !meter.cut ? correctQuery(lex, p.q, parsed) : null;
+      if (!fix) return null;
+      const c = prepare(fix.query);
+      // Each typo fix must really stand next to the neighbour that vouched for it in some
+      // hit: checked as the fixed query is scored (once).
+      const fixed = scoreAll(c, c.groups, "all", meter, c.parsed.phrases, null, fix.pairs);
+      return fixed.vouched ? finish(fixed, meter, { correctedQuery: fix.query, totalExact: !fixed.capped && !meter.cut, partial: meter.cut }) : null;
+    };
     if (aloneRule && nearMiss && mode === "all" && wideFrom(aloneRule) > 0 && p.groups.length >= aloneFrom) {
+      // Near misses alone would lack an abbreviation no article writes: a typo of one some article
+      // writes (`NHNNN`) is corrected first (NearMissRule.aloneUnwritten).
+      const fixedFirst = aloneRule.aloneUnwritten && unwrittenAbbreviations(p.groups, p.unwritten) ? correction() : null;
+      if (fixedFirst) return fixedFirst;
       const alone: NearMiss[] = [];
       const aloneMeter: Meter = { left: meter.left, scored: meter.scored, cut: false };
       const none = scoreAll(p, p.groups, "all", aloneMeter, parsed.phrases, alone, null, aloneRule);
@@ -578,17 +603,8 @@ export function createMatcher(
         return asWords;
       }
     }
-    // Nothing has every word as typed: a confident correction that says so, or an honest nothing.
-    // A correction is only tried within the budget: else the honest nothing says it was cut.
-    if (meter.left <= 0 || meter.scored >= scoreBudget) meter.cut = true;
-    const fix = mode === "all" && !meter.cut ? correctQuery(lex, p.q, parsed) : null;
-    if (fix) {
-      const c = prepare(fix.query);
-      // Each typo fix must really stand next to the neighbour that vouched for it in some
-      // hit: checked as the fixed query is scored (once).
-      const fixed = scoreAll(c, c.groups, "all", meter, c.parsed.phrases, null, fix.pairs);
-      if (fixed.vouched) return finish(fixed, meter, { correctedQuery: fix.query, totalExact: !fixed.capped && !meter.cut, partial: meter.cut });
-    }
+    const fixed = correction();
+    if (fixed) return fixed;
     return finish(Object.assign([], { proximity: new Map() }), meter, {
       suggestion: offered(suggestQuery(lex, p.q, parsed, true), meter),
       totalExact: !hits.capped && !meter.cut,

@@ -2,7 +2,10 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { testArticle } from "@/lib/corpus/test-article";
 import type { Article } from "@/lib/corpus/types";
+import { Archive } from "@/lib/index/archive";
 import { memoryArchive } from "@/lib/index/memory";
+import { memorySegment } from "@/lib/index/segment";
+import { buildRankIndex } from "@/lib/search/rank-index";
 import { expandQuery } from "@/lib/search/query-expand";
 import { parseQuery } from "@/lib/search/query-parse";
 import {
@@ -12,6 +15,7 @@ import {
   createScratch,
   explainQuery,
   FEATURE_NAMES,
+  gallop,
   headlessCeilings,
   idfShares,
   lackAllowed,
@@ -728,6 +732,64 @@ describe("rank score", () => {
         expect(misses(createMatcher(withFull, { nearMissRule: { ...wide, alone: true } }), query)).toEqual({ mountain: ["đèo"], "no-name": ["Hải", "Vân"] });
       });
 
+      it("lets near misses listed alone lack an abbreviation no article writes, never a name or one some article writes (aloneUnwritten)", () => {
+        const prize = [
+          ...background,
+          // Writes the institute out, never `RIBA`: lacks only the abbreviation.
+          article("prize", "Kiến trúc sư Nghĩa nhận giải của Viện Kiến trúc Hoàng gia Anh", "Công trình tre được vinh danh."),
+          // Holds `FIFA`, but beside none of the other words.
+          article("fifa", "FIFA công bố bảng xếp hạng", "Tin bóng đá."),
+        ];
+        const on = createMatcher(prize);
+        const r = on.match("Nghĩa nhận giải RIBA")!;
+        expect(r.hits).toHaveLength(0);
+        expect(r.alone).toBe(true);
+        expect(misses(on, "Nghĩa nhận giải RIBA")).toEqual({ prize: ["RIBA"] });
+        // Beside it, a lower-case word within the share of the rest's idf, as before.
+        expect(misses(on, "Nghĩa nhận giải thưởng RIBA")).toEqual({ prize: ["RIBA", "thưởng"] });
+        // Its idf (no article: as rare as a word can be) is no part of the share the others may lack:
+        // beside common words it would be more than half the query's.
+        const common = [...prize, ...Array.from({ length: 12 }, (_, i) => article(`arch${i}`, `Kiến trúc sư số ${i} nhận giải`, "Tin văn hóa."))];
+        const lacking = misses(createMatcher(common), "kiến trúc sư nhận giải RIBA");
+        expect(Object.keys(lacking)).toHaveLength(13);
+        expect(new Set(Object.values(lacking).flat())).toEqual(new Set(["RIBA"]));
+        // An abbreviation some article writes, a capitalised word that is no abbreviation, a code: never lacked alone.
+        expect(misses(on, "Nghĩa nhận giải FIFA")).toEqual({});
+        expect(misses(on, "Nghĩa nhận giải Pritzker")).toEqual({});
+        expect(misses(on, "Nghĩa nhận giải RIBA2016")).toEqual({});
+        // Off (before 2026-11-28 rank27): an empty page.
+        expect(misses(createMatcher(prize, { nearMissRule: { ...NEAR_MISS, aloneUnwritten: false } }), "Nghĩa nhận giải RIBA")).toEqual({});
+        // A typo of an abbreviation some article writes: corrected first, as before, not listed alone.
+        const police = [...prize, ...[1, 2, 3].map((i) => article(`csgt${i}`, `Công an khởi tố CSGT nhận hối lộ ${i}`, "Tin pháp luật."))];
+        const typo = createMatcher(police).match("công an khởi tố CSGTT")!;
+        expect(typo.alone).toBe(false);
+        expect(typo.correctedQuery?.toLowerCase()).toBe("công an khởi tố csgt");
+        expect(typo.hits).toHaveLength(3);
+      });
+
+      it("reads whether an abbreviation is written from the whole archive, not one segment's words (aloneUnwritten)", () => {
+        const segments = [
+          [...background, article("prize", "Kiến trúc sư Nghĩa nhận giải của Viện Kiến trúc Hoàng gia Anh", "Công trình tre.")],
+          [article("written", "RIBA công bố danh sách công trình", "Tin kiến trúc.")],
+        ];
+        const archive = new Archive(10);
+        let line = 0;
+        segments.forEach((articles, i) =>
+          archive.add(
+            memorySegment(
+              `s${i}`,
+              articles.map((a) => ({ article: a, line: line++ })),
+              buildRankIndex(articles),
+            ),
+          ),
+        );
+        archive.refresh();
+        // The first segment has no `RIBA`, but the archive writes it: never lacked alone.
+        expect(misses(createMatcher(archive), "Nghĩa nhận giải RIBA")).toEqual({});
+        // The first segment alone: lacked.
+        expect(misses(createMatcher(segments[0]), "Nghĩa nhận giải RIBA")).toEqual({ prize: ["RIBA"] });
+      });
+
       it("charges what the article lacks through coverage, and its score is the sum of its features", () => {
         const a = memoryArchive(docs);
         const ix = a.segments[0].rank;
@@ -950,8 +1012,8 @@ describe("the membership pass (every word required: members decided before any p
           if (x.scoreBudget !== null) req.scoreBudget = x.scoreBudget;
           return req;
         });
-        const run = (base: ScoreRequest, onePass: boolean, scratch = sc) => {
-          const req: ScoreRequest = { ...base, onePass };
+        const run = (base: ScoreRequest, onePass: boolean, scratch = sc, skipRatio?: number) => {
+          const req: ScoreRequest = { ...base, onePass, skipRatio };
           return { ...outcome(boundQuery(ix, scratch, req), req), capped: req.capped };
         };
         const reference = requests.map((r) => run(r, true, createScratch(ix)));
@@ -962,6 +1024,8 @@ describe("the membership pass (every word required: members decided before any p
         for (let i = 0; i < requests.length; i++) expect(run(requests[i], false)).toEqual(reference[i]);
         // Again, in the other order, on the same scratch.
         for (let i = requests.length - 1; i >= 0; i--) expect(run(requests[i], false)).toEqual(reference[i]);
+        // Searching every term's postings for the articles in the running wherever it may (skipRatio 0).
+        for (let i = 0; i < requests.length; i++) expect(run(requests[i], false, sc, 0)).toEqual(reference[i]);
       }),
       // Enough runs to reach a near miss holding only a lookalike of a prefix's marked completions (`vả` for `và…`).
       { numRuns: 500 },
@@ -1036,8 +1100,8 @@ describe("the membership pass (every word required: members decided before any p
         const rule = { ...NEAR_MISS, ...x.rule };
         const base: ScoreRequest = { groups: expandQuery(archive.lexicon, words), phrases, excluded: [], mode: "all", nearMiss: true, nearMissRule: rule };
         if (x.scoreBudget !== null) base.scoreBudget = x.scoreBudget;
-        const run = (nearMissRule: NearMissRule, onePass: boolean, scratch = createScratch(ix)) => {
-          const req: ScoreRequest = { ...base, nearMissRule, onePass };
+        const run = (nearMissRule: NearMissRule, onePass: boolean, scratch = createScratch(ix), skipRatio?: number) => {
+          const req: ScoreRequest = { ...base, nearMissRule, onePass, skipRatio };
           return outcome(boundQuery(ix, scratch, req), req);
         };
         const reference = run(rule, true);
@@ -1051,6 +1115,9 @@ describe("the membership pass (every word required: members decided before any p
         run({ ...rule, wideShort: 1, wideShare: 1 }, false, sc);
         expect(run(rule, false, sc)).toEqual(reference);
         expect(run(rule, false, sc)).toEqual(reference);
+        // Searching the postings for the articles in the running wherever it may, after a pass that left a position everywhere.
+        run({ ...rule, wideShort: 1, wideShare: 1 }, false, sc);
+        expect(run(rule, false, sc, 0)).toEqual(reference);
       }),
       { numRuns: 400 },
     );
@@ -1098,6 +1165,9 @@ describe("the wide rule's membership pass, an article leaving the running at a w
     // Every article in the running at every word: each posting's position is left on the scratch.
     bounds(request(false, 1), s);
     expect(bounds(request(false), s)).toEqual(reference);
+    // So too when the pass searches `bão`'s postings for the articles in the running (skipRatio 0).
+    bounds(request(false, 1), s);
+    expect(bounds({ ...request(false), skipRatio: 0 }, s)).toEqual(reference);
   });
 });
 
@@ -1355,5 +1425,44 @@ describe("the per-word sum written out (perWordScores) and run's `base` (unweigh
     );
     // Not vacuous: the fit part was on with a title holding query words.
     expect(fitted).toBeGreaterThan(0);
+  });
+});
+
+describe("the membership pass searching a common term's postings (gallop, skipRatio)", () => {
+  it("gallop finds the first position holding at least x, from any start, past any gap", () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.nat(3000), { maxLength: 300 }), fc.nat(3100), fc.nat(310), (values, x, start) => {
+        const a = Uint16Array.from(values.sort((u, v) => u - v));
+        const lo = Math.min(start, a.length);
+        let want = lo;
+        while (want < a.length && a[want] < x) want++;
+        expect(gallop(a, lo, a.length, x)).toBe(want);
+        // Within a shorter range too (the postings below a limit).
+        const hi = Math.max(lo, a.length - 3);
+        expect(gallop(a, lo, hi, x)).toBe(Math.min(want, hi));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  // A rare word in a few articles and a common one in hundreds, some articles holding the rare word
+  // alone (near misses or not), with the common word's postings searched for the few.
+  const rare = Array.from({ length: 12 }, (_, i) =>
+    article(`r${i}`, i % 3 === 0 ? "lụt" : "tin", `lụt ${i % 2 === 0 ? "miền núi" : "đồng bằng"} ${i % 4 === 1 ? "" : "bão"}`),
+  );
+  const common = Array.from({ length: 900 }, (_, i) => article(`c${i}`, "tin", `bão ${i % 5 === 0 ? "miền" : "núi"} đồng`));
+  const archive = memoryArchive([...common.slice(0, 400), ...rare.slice(0, 6), ...common.slice(400), ...rare.slice(6)]);
+  const ix = archive.segments[0].rank;
+  it.each(["lụt bão", "lụt bão miền", "lụt bão miền núi", "lut bao", "lụt mi", "bão lụt đồng bằng"])("gives %s what reading every posting gives", (q) => {
+    const { words, phrases } = parseQuery(q);
+    const base: ScoreRequest = { groups: expandQuery(archive.lexicon, words), phrases, excluded: [], mode: "all", nearMiss: true };
+    const run = (extra: Partial<ScoreRequest>) => {
+      const req: ScoreRequest = { ...base, ...extra };
+      return outcome(boundQuery(ix, createScratch(ix), req), req);
+    };
+    const reference = run({ onePass: true });
+    expect(reference.docs.length).toBeGreaterThan(0);
+    expect(run({ skipRatio: 0 })).toEqual(reference);
+    expect(run({ skipRatio: Infinity })).toEqual(reference);
   });
 });

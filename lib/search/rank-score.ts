@@ -307,6 +307,16 @@ export interface NearMissRule {
    * that lists pages where a correction answered better.
    */
   listAlone: number;
+  /**
+   * Near misses listed alone may also lack an abbreviation the archive never writes (a word of
+   * two letters or more typed in capitals only, no digit: ScoreRequest.unwritten): no article
+   * can hold it, and an article on the subject writes it out (`Võ Trọng Nghĩa giải RIBA`: the
+   * report says `Viện Kiến trúc Hoàng gia Anh`). A name, a number or an abbreviation some
+   * article writes is never lacked alone, and a typo of one some article writes (`NHNNN`) is
+   * corrected first (the matcher tries its correction before this list). Since 2026-11-28
+   * (rank27); false: before.
+   */
+  aloneUnwritten: boolean;
 }
 
 export const NEAR_MISS: NearMissRule = {
@@ -324,6 +334,7 @@ export const NEAR_MISS: NearMissRule = {
   wideBelow: 10,
   wideJoined: true,
   listAlone: 4,
+  aloneUnwritten: true,
 };
 
 /** The fewest words of a query the wide rule applies to (0: never). */
@@ -440,6 +451,8 @@ export interface Scratch {
   members: IntList;
   hit: IntList;
   met: IntList;
+  /** The membership pass's articles still in the running, in article order, when it skips a common term's postings (see memberPass). */
+  running: IntList;
 }
 
 /** Scratch.sums: how many values per article, and where each is. */
@@ -488,6 +501,7 @@ export function createScratch(index: RankIndex): Scratch {
     members: new IntList(),
     hit: new IntList(),
     met: new IntList(),
+    running: new IntList(),
   };
 }
 
@@ -555,6 +569,11 @@ export interface ScoreRequest {
   countJoined?: number;
   /** Set by scoreQuery with `countJoined`. */
   joined?: number;
+  /**
+   * Bit mask of the query words the whole archive never writes (set by the matcher from its
+   * lexicon: a segment's own cannot tell). Read in the alone pass (NearMissRule.aloneUnwritten).
+   */
+  unwritten?: number;
   /** How deep a relevance page gets tight bounds for every match that can reach it (default TOP_HINT; 0: every match). */
   topHint?: number;
   /**
@@ -576,6 +595,12 @@ export interface ScoreRequest {
    * memberPass): the reference the membership pass is tested against. Same answers, slower.
    */
   onePass?: boolean;
+  /**
+   * The membership pass searches a term's postings for the articles still in the running, rather
+   * than reading them all, when they outnumber those articles this many times (default
+   * SKIP_RATIO; 0: whenever it may, as the tests ask). Same answers either way.
+   */
+  skipRatio?: number;
   /** Set by scoreQuery when the score budget cut the segment: the articles read (its first ones). */
   cutAt?: number;
 }
@@ -757,6 +782,7 @@ function wideRule(
   stats: QueryStats,
   rule: NearMissRule,
   w: RankWeights,
+  unwritten = 0,
 ): Wide | null {
   const from = wideFrom(rule);
   if (!from || groups.length < from || rule.wideShare <= 0) return null;
@@ -768,8 +794,12 @@ function wideRule(
   for (const run of names ?? []) for (const i of run) droppable &= ~(1 << i);
   // Listed alone (no full match beside them): only a word typed in lower case, without a digit,
   // standing on its own (not a syllable of a compound: `vô địch` lacking `địch` is another story).
+  // Or an abbreviation no article writes (NearMissRule.aloneUnwritten).
+  const lackable = rule.alone && rule.aloneUnwritten ? unwrittenAbbreviations(groups, unwritten) : 0;
+  const unwrittenAbbreviation = (i: number) => (lackable & (1 << i)) !== 0;
   if (rule.alone) {
     groups.forEach((g, i) => {
+      if (unwrittenAbbreviation(i)) return;
       if (!/^[\p{Ll}\p{M}]+$/u.test(g.word.text) || inCompound(index, groups, i, w)) droppable &= ~(1 << i);
     });
   }
@@ -781,11 +811,29 @@ function wideRule(
   if (short) {
     // A shorter query (NearMissRule.wideShort): words in lower case without a digit, a compound only whole.
     groups.forEach((g, i) => {
-      if (!/^[\p{Ll}\p{M}]+$/u.test(g.word.text)) droppable &= ~(1 << i);
+      if (!/^[\p{Ll}\p{M}]+$/u.test(g.word.text) && !unwrittenAbbreviation(i)) droppable &= ~(1 << i);
     });
     for (let i = 1; i < groups.length; i++) if (compound(index, groups, i, w)) units.push((1 << (i - 1)) | (1 << i));
   }
-  return { droppable, units, wordIdf: stats.wordIdf, budget: rule.wideShare * stats.totalIdf };
+  // An abbreviation no article writes is lacked by every article: its idf is added to the budget,
+  // which stays the share of what the rest of the query says (the passes sum idf as typed).
+  let free = 0;
+  groups.forEach((_, i) => {
+    if (unwrittenAbbreviation(i)) free += stats.wordIdf[i];
+  });
+  return { droppable, units, wordIdf: stats.wordIdf, budget: rule.wideShare * (stats.totalIdf - free) + free };
+}
+
+/** A word typed in capitals only, two letters or more, no digit (`RIBA`, `TPP`): an abbreviation. */
+const ABBREVIATION = /^\p{Lu}{2,}$/u;
+
+/** Mask of the query's abbreviations among its `unwritten` words (ScoreRequest.unwritten): those near misses listed alone may lack. */
+export function unwrittenAbbreviations(groups: Group[], unwritten: number): number {
+  let mask = 0;
+  groups.forEach((g, i) => {
+    if (unwritten & (1 << i) && ABBREVIATION.test(g.word.text)) mask |= 1 << i;
+  });
+  return mask;
 }
 
 /** The words an article lacks under the wide rule, when it may lack them; else 0. */
@@ -841,13 +889,13 @@ function run(index: RankIndex, s: Scratch, req: ScoreRequest, explain: Explain |
   touched.clear();
   try {
     const rule = req.nearMissRule ?? NEAR_MISS;
-    const wide = req.mode === "all" && req.nearMiss ? wideRule(index, groups, req.phrases, req.names, stats, rule, w) : null;
+    const wide = req.mode === "all" && req.nearMiss ? wideRule(index, groups, req.phrases, req.names, stats, rule, w, req.unwritten ?? 0) : null;
     // Near misses listed alone may lack only what the wide rule lets them (NearMissRule.alone).
     const minor = req.mode === "all" && req.nearMiss ? minorWords(index, groups, stats, rule) & (rule.alone ? (wide?.droppable ?? 0) : -1) : 0;
     const most = minor ? lackAllowed(groups.length, rule) : 0;
     const budget = req.mode === "all" ? (req.missShare ?? 0) * stats.totalIdf : Infinity;
     const docLimit = req.docLimit ?? index.n;
-    const work = accumulate(index, s, groups, touched, budget, minor, most, stats, w, wide, docLimit, req.scoreBudget ?? Infinity, !req.onePass);
+    const work = accumulate(index, s, groups, touched, budget, minor, most, stats, w, wide, docLimit, req.scoreBudget ?? Infinity, !req.onePass, req.skipRatio);
     req.scored = work.scored;
     req.cutAt = work.limit < docLimit ? work.limit : undefined;
     // Cut by the score budget: the articles after the cut are out (their sums are partial); the rest keep their order.
@@ -1174,6 +1222,7 @@ function accumulate(
   limit = index.n,
   scoreBudget = Infinity,
   membersFirst = true,
+  skipRatio = SKIP_RATIO,
 ): { scored: number; limit: number } {
   const wide = widened?.budget ?? 0;
   const { foldedStart, foldedDocs, foldedTf, titleNorm, leadNorm, bodyNorm, exactStart, exactDocs } = index;
@@ -1206,7 +1255,8 @@ function accumulate(
   // is decided first from the postings alone (members); only those are scored below, so an
   // article that holds the rarest word but lacks the others costs a test, not a score and a row.
   const { held } = s;
-  const members = membersFirst && requireAll ? memberPass(index, s, groups, order, minor, most, limit, scoreBudget, total, widened, stats.wordIdf) : null;
+  const members =
+    membersFirst && requireAll ? memberPass(index, s, groups, order, minor, most, limit, scoreBudget, total, widened, stats.wordIdf, skipRatio) : null;
   if (members) {
     // The budget was charged and any cut made by the membership pass (its count is returned).
     limit = members.limit;
@@ -1423,9 +1473,10 @@ function memberPass(
   total: number,
   wide: Wide | null = null,
   wordIdf: Float64Array | null = null,
+  skipRatio = SKIP_RATIO,
 ): { docs: IntList; scored: number; limit: number; spans: (number[] | undefined)[] } {
   const { foldedStart, foldedDocs, exactStart, exactDocs } = index;
-  const { held, cover, bestCover } = s;
+  const { held, cover, bestCover, running } = s;
   const lax = wide === null ? -1 : wide.budget + 1e-9;
   /** Idf of the words read so far (accumulate's `processed`, summed alike). */
   let processed = 0;
@@ -1441,6 +1492,8 @@ function memberPass(
   let check = scoreBudget / 2;
   let read = 0;
   let needed = 0;
+  /** How many articles Scratch.running lists (-1: none yet): a superset of those in the running at the words after. */
+  let inRunning = -1;
   for (const g of order) {
     const bit = 1 << g;
     const atWord = groups[g].terms.length === 1 ? g * index.n : -1;
@@ -1449,16 +1502,46 @@ function memberPass(
     // their coverage once the word is read.
     const metWide: IntList | null = wide === null ? null : met;
     metWide?.clear();
+    // Once an article holding none of the words read is out, only the articles seen so far can
+    // be in the running: a term with many more postings than them is searched for them (`skip`)
+    // rather than read whole. The postings visited, and so everything below, are the same.
+    // The articles in the running are listed (from the last list, or from every article seen) when
+    // the term has several times more postings than that pool: then it is searched if it has
+    // `skipRatio` times more than them. An article once out of the running stays out.
+    const closed = !open(0, needed, minor, most) && !(lax >= 0 && processed <= lax);
+    let runs = -1;
     for (const t of groups[g].terms) {
       const from = foldedStart[t.f];
       let end = postingsBelow(index, t.f, limit);
       if (span && listed.length < length + end - from) listed = s.listed = grow(listed, length + end - from);
+      if (closed && runs < 0 && end - from > Math.min(LIST_RATIO, skipRatio) * (inRunning < 0 ? seen.length : inRunning)) {
+        // Under the wide rule every article seen is listed again: each one out of the running gets its -1 position.
+        runs = inRunning = listRunning(s, needed, minor, most, lax, processed, atWord, inRunning < 0 || lax >= 0);
+      }
+      const skip = runs >= 0 && end - from > skipRatio * runs;
+      const runDocs = running.items;
+      let next = 0;
       // A marked spelling: only articles that hold it, found by walking its postings beside the
       // folded term's (both in article order) rather than stamping them first.
       const marked = t.e !== undefined;
       let q = marked ? exactStart[t.e!] : 0;
       const qEnd = marked ? exactStart[t.e! + 1] : 0;
       for (let p = from; p < end; p++) {
+        if (skip) {
+          // The next posting of an article in the running (both lists in article order).
+          for (;;) {
+            if (next === runs) p = end;
+            if (p === end) break;
+            const want = runDocs[next];
+            if (foldedDocs[p] < want) p = gallop(foldedDocs, p, end, want);
+            if (p === end || foldedDocs[p] === want) break;
+            // The article wanted lacks the term: on to the next one at or past this posting's.
+            const at = foldedDocs[p];
+            while (next < runs && runDocs[next] < at) next++;
+          }
+          if (p === end) break;
+          next++;
+        }
         const d = foldedDocs[p];
         const h = held[d];
         if (!open(h & needed, needed, minor, most) && !(lax >= 0 && processed - cover[d] <= lax)) {
@@ -1481,7 +1564,8 @@ function memberPass(
         scored++;
         if (atWord >= 0) posAt[atWord + d] = p;
         if (marked) {
-          while (q < qEnd && exactDocs[q] < d) q++;
+          if (skip) q = gallop(exactDocs, q, qEnd, d);
+          else while (q < qEnd && exactDocs[q] < d) q++;
           if (q === qEnd || exactDocs[q] !== d) {
             if (span) listed[length++] = ~p;
             continue;
@@ -1529,6 +1613,65 @@ function memberPass(
     }
   }
   return { docs, scored, limit, spans };
+}
+
+/**
+ * How many times more postings than articles in the running a term needs before the membership
+ * pass searches it for them (memberPass's `skip`): galloping costs a few probes per article where
+ * reading costs one test per posting.
+ */
+export const SKIP_RATIO = 16;
+
+/** How many times more postings than the articles that may be in the running a term needs before they are listed (memberPass). */
+const LIST_RATIO = 4;
+
+/**
+ * The membership pass's articles still in the running (by the pass's test), of Scratch.seen
+ * (`fromSeen`) or of those Scratch.running lists (a superset: an article out stays out), listed
+ * in article order in Scratch.running; returns how many. Under the wide rule, an article out of
+ * the running at word `atWord` (of one term) gets no position there (see memberPass).
+ */
+function listRunning(s: Scratch, needed: number, minor: number, most: number, lax: number, processed: number, atWord: number, fromSeen: boolean): number {
+  const { held, cover, seen, running, posAt } = s;
+  const pool = fromSeen ? seen : running;
+  const count = pool.length;
+  if (fromSeen) {
+    running.clear();
+    running.grow(count);
+  }
+  const seenDocs = pool.items;
+  const runDocs = running.items;
+  let n = 0;
+  let sorted = true;
+  for (let i = 0; i < count; i++) {
+    const d = seenDocs[i];
+    if (open(held[d] & needed, needed, minor, most) || (lax >= 0 && processed - cover[d] <= lax)) {
+      if (n > 0 && runDocs[n - 1] > d) sorted = false;
+      runDocs[n++] = d;
+    } else if (lax >= 0 && atWord >= 0) posAt[atWord + d] = -1;
+  }
+  running.length = n;
+  // Seen in the order first met: sorted unless a word of several terms came first.
+  if (!sorted) runDocs.subarray(0, n).sort();
+  return n;
+}
+
+/** The first position in `a` from `lo` (below `hi`) holding at least `x`, `a` ascending: doubling steps, then halving. */
+export function gallop(a: Uint16Array, lo: number, hi: number, x: number): number {
+  let step = 1;
+  let top = lo;
+  while (top < hi && a[top] < x) {
+    lo = top + 1;
+    top += step;
+    step *= 2;
+  }
+  if (top > hi) top = hi;
+  while (lo < top) {
+    const mid = (lo + top) >>> 1;
+    if (a[mid] < x) lo = mid + 1;
+    else top = mid;
+  }
+  return lo;
 }
 
 /** Each query word's weight in the head: idf^headPower, scaled so that they still sum to the query's idf. */

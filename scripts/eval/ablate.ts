@@ -148,6 +148,8 @@ function variants(): [string, MatcherOptions][] {
     // A quote no article writes answered as its words, said as a corrected query (MatcherOptions.unquote, rank26 2026-11-28).
     ["quotes that match nothing answer nothing (unquote false, before 2026-11-28 rank26)", { unquote: false }],
     ["before rank26 (unquote false, listAlone 5)", { unquote: false, nearMissRule: { ...NEAR_MISS, listAlone: 5 } }],
+    // Near misses listed alone may lack an abbreviation no article writes (NearMissRule.aloneUnwritten, rank27 2026-11-28).
+    ["unwritten abbreviations never lacked (aloneUnwritten false, before 2026-11-28 rank27)", { nearMissRule: { ...NEAR_MISS, aloneUnwritten: false } }],
     // A rare capitalised word read as its far commoner spelling when the query finds almost nothing (correct.ts rareNameFix, 2026-11-26 23:45).
     ["no rare-name fix (nameFix false)", { nameFix: false }],
     // A word typed run together read as the two the archive writes apart (run-together.ts, 2026-11-27).

@@ -19,6 +19,8 @@
 // index's structures). Prints, per version, the median over runs of each run's p50 and p99
 // over the queries, the median of the per-query ratios (this / base) of their median times, and
 // the ratio of the sums of the per-query medians (the heavy queries weighed by their cost).
+// `--worst N`: also the N queries that cost this version the most time over the base's (the
+// difference of their medians), with both medians: where a change loses, if anywhere.
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -42,6 +44,7 @@ const { values } = cliArgs(__filename, {
     search: { type: "boolean", default: false },
     order: { type: "string", default: "base-first" },
     set: { type: "string", default: "eval" },
+    worst: { type: "string", default: "0" },
   },
 });
 
@@ -131,6 +134,10 @@ async function main() {
     console.log(
       `sum of the per-query medians: base ${sum("base").toFixed(1)} ms, this ${sum("this").toFixed(1)} ms, ratio ${(sum("this") / sum("base")).toFixed(3)}`,
     );
+    const lost = queries.map((_, i) => i).sort((a, b) => median(times.base[a]) - median(times.this[a]) - (median(times.base[b]) - median(times.this[b])));
+    for (const i of lost.slice(0, Number(values.worst))) {
+      console.log(`worst: base ${median(times.base[i]).toFixed(2)} ms, this ${median(times.this[i]).toFixed(2)} ms  ${queries[i]}`);
+    }
     for (const [i, q] of given.entries()) {
       console.log(`query: base ${median(times.base[i]).toFixed(2)} ms, this ${median(times.this[i]).toFixed(2)} ms (median of ${runs} runs)  ${q}`);
     }

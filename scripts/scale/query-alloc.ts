@@ -20,6 +20,7 @@ import { loadAverage, median, shownTen } from "../eval/metrics";
 import { latencyQueries, liveArticles } from "../eval/queries";
 import { stageOf } from "./cpu-profile";
 import { CONTEXTS, STAGES } from "./query-stage-rules";
+import { labelOf, post, type ProfileNode } from "./heap-sampling";
 
 const { values } = cliArgs(__filename, {
   options: {
@@ -37,19 +38,6 @@ const { values } = cliArgs(__filename, {
 
 type Gc = () => void;
 const gc = (globalThis as { gc?: Gc }).gc;
-
-interface ProfileNode {
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  selfSize: number;
-  children: ProfileNode[];
-}
-
-function post<T>(session: Session, method: string, params: object = {}): Promise<T> {
-  return new Promise((resolve, reject) => session.post(method, params, (err, res) => (err ? reject(err) : resolve(res as T))));
-}
-
-const labelOf = ({ functionName, url, lineNumber }: ProfileNode["callFrame"]) =>
-  `${functionName || "(anonymous)"} ${url.replace(/^.*\/(lib|scripts|node_modules)\//, "$1/")}:${lineNumber + 1}`;
 
 /**
  * Sampled bytes per allocating function (`name file:line`) and per stage of the query path (the
