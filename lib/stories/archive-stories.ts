@@ -311,8 +311,9 @@ async function groupArchiveInBackground(archive: Archive): Promise<(ArchiveStori
  *
  * Made on the update's path, from `prev` rather than from the archive whole, in work that
  * follows what changed: only the segments whose documents changed since `prev` are read
- * (`seen`); with `p` the first of prev's numbers removed or with an article added before it, numbers below `p` are the same, so the documents' locations, the segments holding
- * no number from `p` on, the stories' arrays below `p` and the members of the stories without
+ * (`seen`); with `p` the first of prev's numbers removed or with an article added before it,
+ * numbers below `p` are the same, so the documents' locations, the segments holding no number
+ * from `p` on, the stories' arrays below `p` and the members of the stories without
  * one from `p` on are copied or shared as they are (a removal or a rewrite of the newest file,
  * the common change, renumbers a few documents, not the archive: at 1M articles the whole
  * renumbering was a 0.3 s turn). Each story keeps its members' order (publication order, which
