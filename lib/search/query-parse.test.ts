@@ -19,6 +19,22 @@ describe("parseQuery phrases", () => {
   });
 });
 
+describe("parseQuery words", () => {
+  it("flags each word: marked, tight, quoted and the last word's prefix, a flag left out where unset", () => {
+    const words = parseQuery('"Hòa bình" U23 hà noi');
+    // Strict: `tight` and `quoted` are absent (not false) where unset; the keys in the order written.
+    expect(words.words).toStrictEqual([
+      { text: "Hòa", start: 1, end: 4, term: "hoà", folded: "hoa", marked: true, prefix: false, joinsPrev: false, phrase: 0, quoted: true },
+      { text: "bình", start: 5, end: 9, term: "bình", folded: "binh", marked: true, prefix: false, joinsPrev: true, phrase: 0, quoted: true },
+      { text: "U", start: 11, end: 12, term: "u", folded: "u", marked: false, prefix: false, joinsPrev: false, phrase: 1 },
+      { text: "23", start: 12, end: 14, term: "23", folded: "23", marked: false, prefix: false, joinsPrev: true, phrase: 1, tight: true },
+      { text: "hà", start: 15, end: 17, term: "hà", folded: "ha", marked: true, prefix: false, joinsPrev: true, phrase: -1 },
+      { text: "noi", start: 18, end: 21, term: "noi", folded: "noi", marked: false, prefix: true, joinsPrev: true, phrase: -1 },
+    ]);
+    expect(Object.keys(words.words[3])).toEqual(["text", "start", "end", "term", "folded", "marked", "prefix", "joinsPrev", "phrase", "tight"]);
+  });
+});
+
 describe("unquotedQuery", () => {
   it("takes the quotes away and keeps the words in order", () => {
     expect(unquotedQuery('"sinh ba cùng trứng"')).toBe("sinh ba cùng trứng");
