@@ -918,3 +918,11 @@ describe("the candidates pass's plumbing (cost27's allocation cuts)", () => {
     expect(findCandidates(texts)).toEqual(findCandidates(texts));
   });
 });
+
+describe("findPeople on frozen25's kinds (issue #16, people28)", () => {
+  it("reads what follows 'nhà vô địch' as what was won, not as a person", () => {
+    expect(names("Nếu thắng, nhà vô địch Roland Garros có thể sẽ gặp tay vợt Marin Cilic.")).toEqual(["Marin Cilic"]);
+    // A name written after the win is still titled by its own role.
+    expect(names("Nhà vô địch Wimbledon, tay vợt Rufus Firefly, đã rút lui.")).toEqual(["Rufus Firefly"]);
+  });
+});
