@@ -68,3 +68,35 @@ export function withWhole(groups: Group[], whole: number[]): Group[] {
     whole[i] >= 0 && !g.terms.some((t) => t.f === whole[i]) ? { ...g, terms: [...g.terms, { f: whole[i], weight: 1, base: true }] } : g,
   );
 }
+
+/** The glued word must be written in at least this many articles (`Pleikrông`); rarer, it is a typo or a stray join. */
+export const GLUED_MIN_DF = 3;
+
+/**
+ * The reverse: two syllables typed apart that the archive writes glued (`plei krong` for
+ * `Pleikrông`, `dak lak` for `Daklak`), common in place and ethnic-minority names. Each of the
+ * two words also matches the glued word when the archive writes it whole in at least
+ * GLUED_MIN_DF articles and in more articles than it writes the two apart (so `con go` is not
+ * read as `Congo`'s spelling when the pair is the common writing). The words stay as typed: the
+ * reading only adds articles, as a split does. Word i's `whole` is the glued word's folded id.
+ */
+export function joinGlued(lex: Lexicon, parsed: SplitQuery): SplitQuery {
+  const whole = parsed.words.map((_, i) => parsed.whole[i] ?? -1);
+  const free = (i: number) => {
+    const w = parsed.words[i];
+    return whole[i] < 0 && !w.quoted && w.phrase < 0 && /^[a-z]+$/.test(w.folded);
+  };
+  for (let i = 0; i + 1 < parsed.words.length; i++) {
+    if (!free(i) || !free(i + 1)) continue;
+    const glued = lex.foldedId.get(parsed.words[i].folded + parsed.words[i + 1].folded);
+    const a = lex.foldedId.get(parsed.words[i].folded);
+    const b = lex.foldedId.get(parsed.words[i + 1].folded);
+    if (glued === undefined) continue;
+    const df = foldedDf(lex, glued);
+    const apart = a === undefined || b === undefined ? 0 : pairDf(lex, a, b);
+    if (df < GLUED_MIN_DF || df <= apart) continue;
+    whole[i] = whole[i + 1] = glued;
+    i++;
+  }
+  return { ...parsed, whole };
+}
