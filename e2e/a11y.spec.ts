@@ -51,7 +51,12 @@ for (const scheme of ["light", "dark"] as const) {
       await page.goto("/?q=Putin");
       await page.getByTestId("result").first().locator("h2 a").click();
       await expect(page).toHaveURL(/\/articles\//);
-      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      const heading = page.getByRole("heading", { level: 1 });
+      await expect(heading).toBeVisible();
+      // Next streams the metadata after the page on a client navigation: wait until the tab
+      // names the article (axe's document-title rule otherwise reads the moment before).
+      const title = (await heading.innerText()).trim();
+      await expect(page).toHaveTitle(`${title} – Tìm tin`);
       expect(await seriousViolations(page)).toEqual([]);
     });
   });

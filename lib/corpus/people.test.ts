@@ -497,6 +497,19 @@ describe("findPeople on drivers, continents, scorers and product lines (session 
     expect(open("Hãng Mai Linh Taxi tăng giá cước.")).toEqual([]);
     expect(open("Bộ sưu tập Hotwheels Super Elite được bán đấu giá.")).toEqual([]);
   });
+  it("ends a name at an English business head: a lab, a cosmetics line, an airline, a bank's branch", () => {
+    // No open candidate holds the firm's own name.
+    const openWith = (text: string, word: string) =>
+      findCandidates([text])
+        .filter((c) => !c.placed && c.words.includes(word))
+        .map((c) => c.words.join(" "));
+    expect(openWith("Theo hãng bảo mật Kaspersky Lab, mã độc đã lây lan.", "Kaspersky")).toEqual([]);
+    expect(openWith("Hãng Kylie Cosmetics của cô bán hết hàng.", "Kylie")).toEqual([]);
+    expect(openWith("Khối lượng niêm yết của Vietjet Air là 300 triệu cổ phiếu.", "Vietjet")).toEqual([]);
+    expect(openWith("Tài khoản mở tại Dong Da Branch của ngân hàng.", "Dong")).toEqual([]);
+    // A Vietnamese name after the head is a person of its own.
+    expect(names("CEO VietJet Air Nguyễn Thị Phương Thảo cho biết.")).toEqual(["Nguyễn Thị Phương Thảo"]);
+  });
 });
 
 describe("findPeople on line-ups by shirt number and glued sentences (session of 2026-11-26 14:16)", () => {
@@ -849,6 +862,9 @@ describe("findPeople on frozen21's kinds (issue #16, people23)", () => {
   it("drops the Khmer honorifics before a name, as it drops 'Sheikh'", () => {
     expect(names("Chủ tịch Quốc hội Campuchia Samdech Heng Samrin phát biểu.")).toEqual(["Heng Samrin"]);
     expect(names("Thủ tướng Campuchia Samdech Techo Hun Sen phát biểu.")).toEqual(["Hun Sen"]);
+  });
+  it("drops 'Sheikh' spelt 'Sheik' too", () => {
+    expect(names("Sheik Tamim bin Hamad Al Thani gặp Tổng thống Donald Trump.")).toEqual(["Tamim bin Hamad Al Thani", "Donald Trump"]);
   });
   it("reads a department opening a run as no person, and keeps 'Khoa' inside a name", () => {
     const open = (text: string) =>

@@ -95,9 +95,11 @@ const PERSON_ONLY_TITLES = new Set(
 );
 /** Outlet names ("phóng viên Dân Việt") are never people. */
 const OUTLET_NAMES = new Set(Object.values(outletsJson).map((o) => foldMarks(o.name)));
-const TRAILING_TITLES = new Set(["ông", "bà", "chị", "cô", "cụ", "chú", "bác", "ngài", "thầy", "hlv", "blv", "gs", "ts", "ths", "bs", "mc", "sheikh"]);
+const TRAILING_TITLES = new Set(["ông", "bà", "chị", "cô", "cụ", "chú", "bác", "ngài", "thầy", "hlv", "blv", "gs", "ts", "ths", "bs", "mc", "sheikh", "sheik"]);
 const IN_RUN_TITLES = new Set([
   "sheikh",
+  // The same honorific spelt without its h ("Sheik Tamim", 4 articles of the 35k corpus).
+  "sheik",
   "emir",
   // Khmer honorifics, dropped like "Sheikh": "Samdech Heng Samrin", "Samdech Techo Hun Sen" (in the
   // corpus 56 times, always before a name).
@@ -972,8 +974,10 @@ export function mentionsInRun(text: string, runStart: number, runWords: string[]
     afterPlace = place > 0;
     // Acronyms (LĐTB&XH, UBND) usually end an organisation's name, so they do not count here.
     // A company's legal form continues its name ("Cty TNHH MTV Nam Triệu", "Ngân hàng TMCP Công thương").
+    // An English head that ends a name leaves a Vietnamese name after it free ("CEO VietJet Air
+    // Nguyễn Thị Phương Thảo"); other words after it go on naming the thing ("Hotwheels Super Elite").
     afterOrg =
-      place > 0 || i >= runWords.length
+      place > 0 || i >= runWords.length || (englishHead && i > segStart && VN_SURNAMES.has(lws[i + 1] ?? ""))
         ? false
         : COMPANY_WORDS.has(lw) || (COMPANY_FORMS.has(lw) && (afterOrg || (i === 0 && COMPANY_BEFORE.test(text.slice(Math.max(0, runStart - 9), runStart)))))
           ? "company"
