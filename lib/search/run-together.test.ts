@@ -3,7 +3,7 @@ import { testArticle } from "@/lib/corpus/test-article";
 import { memoryArchive } from "@/lib/index/memory";
 import { createMatcher } from "@/lib/search/matcher";
 import { parseQuery } from "@/lib/search/query-parse";
-import { GLUED_MIN_DF, joinGlued, RUN_TOGETHER_MIN_DF, runTogetherCut, splitRunTogether } from "@/lib/search/run-together";
+import { joinGlued, RUN_TOGETHER_MIN_DF, runTogetherCut, splitRunTogether } from "@/lib/search/run-together";
 
 // The archive writes `TP HCM` apart in RUN_TOGETHER_MIN_DF articles and `TPHCM` in one; `London` is never written apart.
 const apart = Array.from({ length: RUN_TOGETHER_MIN_DF }, (_, i) =>
@@ -71,42 +71,36 @@ describe("a name in lower case holding a word typed run together", () => {
 });
 
 describe("syllables typed apart that the archive writes glued", () => {
-  // `Pleikrông` written glued in GLUED_MIN_DF articles and never apart; `con gà` written apart far more often than `Congà`.
-  const glued = Array.from({ length: GLUED_MIN_DF }, (_, i) =>
-    testArticle({ id: `glued${i}`, title: `Cá chết ở sông Pleikrông lần ${i}`, paragraphs: [`Hồ Pleikrông có cá chết, đợt ${i}.`] }),
-  );
-  const hens = Array.from({ length: GLUED_MIN_DF + 1 }, (_, i) =>
-    testArticle({ id: `hen${i}`, title: `Nuôi con gà số ${i}`, paragraphs: [`Con gà số ${i} đẻ trứng.`] }),
-  );
+  // `Plei Krông` written apart in 2 articles and glued (`Pleikrông`) in 1; `Congà` written glued in 3, `con gà` apart in 2.
   const docs = [
-    ...glued,
-    ...hens,
-    testArticle({ id: "apart", title: "Cá chết ở Plei Krông", paragraphs: ["Dân thấy cá chết ở hồ Plei Krông."] }),
-    ...Array.from({ length: GLUED_MIN_DF }, (_, i) =>
-      testArticle({ id: `conga${i}`, title: `Đội Congà thắng trận ${i}`, paragraphs: ["Đội Congà thắng đậm."] }),
-    ),
+    testArticle({ id: "apart1", title: "Cá chết ở Plei Krông", paragraphs: ["Dân thấy cá chết ở hồ Plei Krông."] }),
+    testArticle({ id: "apart2", title: "Nước hồ Plei Krông dâng", paragraphs: ["Hồ Plei Krông xả lũ."] }),
+    testArticle({ id: "glued", title: "Cá bè chết ở lòng hồ", paragraphs: ["Cá nuôi trên hồ Pleikrông chết hàng loạt."] }),
+    testArticle({ id: "hen1", title: "Nuôi con gà", paragraphs: ["Con gà đẻ trứng."] }),
+    testArticle({ id: "hen2", title: "Bán con gà", paragraphs: ["Con gà trống gáy."] }),
+    ...Array.from({ length: 3 }, (_, i) => testArticle({ id: `conga${i}`, title: `Đội Congà thắng trận ${i}`, paragraphs: ["Đội Congà thắng đậm."] })),
   ];
   const lex = memoryArchive(docs).lexicon;
   const reading = (q: string) => joinGlued(lex, splitRunTogether(lex, parseQuery(q))).whole;
 
-  it("lets both syllables match the glued word when the archive writes it glued more often than apart", () => {
+  it("lets both syllables match the glued word when the archive writes it at most as often as apart", () => {
     const whole = reading("ca chet plei krong");
     expect(whole.slice(0, 2)).toEqual([-1, -1]);
     expect(whole[2]).toBeGreaterThanOrEqual(0);
     expect(whole[3]).toBe(whole[2]);
-    // Written apart more often than glued, the pair is read as typed; a quoted pair too.
+    // Written glued more often than apart, the glued word is a word of its own; a quoted pair is read as typed.
     expect(reading("con ga").every((f) => f < 0)).toBe(true);
     expect(reading('"plei krong"').every((f) => f < 0)).toBe(true);
   });
 
-  it("finds the articles writing the name glued beside the one writing it apart", () => {
+  it("finds the article writing the name glued beside the ones writing it apart", () => {
     const found = (on: boolean) =>
       createMatcher(docs, { glued: on })
         .match("ca chet plei krong")!
         .top(10)
         .map((h) => h.seg.rank.ids[h.d])
         .sort();
-    expect(found(true)).toEqual(["apart", "glued0", "glued1", "glued2"]);
-    expect(found(false)).toEqual(["apart"]);
+    expect(found(true)).toEqual(["apart1", "glued"]);
+    expect(found(false)).toEqual(["apart1"]);
   });
 });

@@ -69,16 +69,14 @@ export function withWhole(groups: Group[], whole: number[]): Group[] {
   );
 }
 
-/** The glued word must be written in at least this many articles (`Pleikrông`); rarer, it is a typo or a stray join. */
-export const GLUED_MIN_DF = 3;
-
 /**
- * The reverse: two syllables typed apart that the archive writes glued (`plei krong` for
- * `Pleikrông`, `dak lak` for `Daklak`), common in place and ethnic-minority names. Each of the
- * two words also matches the glued word when the archive writes it whole in at least
- * GLUED_MIN_DF articles and in more articles than it writes the two apart (so `con go` is not
- * read as `Congo`'s spelling when the pair is the common writing). The words stay as typed: the
- * reading only adds articles, as a split does. Word i's `whole` is the glued word's folded id.
+ * The reverse: two syllables typed apart that the archive also writes glued (`plei krong` for
+ * `Pleikrông`, `kon tum` for `Kontum`), common in place and ethnic-minority names. Each of the
+ * two words also matches the glued word when the archive writes the glued word at most as often
+ * as it writes the two apart: the glued word is then a rarer spelling of the pair, not a word of
+ * its own (`con go` is not read as `Congo`, written more often than `con gò`). A pair never
+ * written apart is read as typed. The words stay as typed: the reading only adds articles, as a
+ * split does. Word i's `whole` is the glued word's folded id.
  */
 export function joinGlued(lex: Lexicon, parsed: SplitQuery): SplitQuery {
   const whole = parsed.words.map((_, i) => parsed.whole[i] ?? -1);
@@ -91,10 +89,9 @@ export function joinGlued(lex: Lexicon, parsed: SplitQuery): SplitQuery {
     const glued = lex.foldedId.get(parsed.words[i].folded + parsed.words[i + 1].folded);
     const a = lex.foldedId.get(parsed.words[i].folded);
     const b = lex.foldedId.get(parsed.words[i + 1].folded);
-    if (glued === undefined) continue;
+    if (glued === undefined || a === undefined || b === undefined) continue;
     const df = foldedDf(lex, glued);
-    const apart = a === undefined || b === undefined ? 0 : pairDf(lex, a, b);
-    if (df < GLUED_MIN_DF || df <= apart) continue;
+    if (df === 0 || df > pairDf(lex, a, b)) continue;
     whole[i] = whole[i + 1] = glued;
     i++;
   }
