@@ -144,7 +144,7 @@ export interface MatcherOptions {
   nameFix?: boolean;
   /** Read a word typed run together (`tphcm`) as the two words the archive writes (default true; run-together.ts). */
   runTogether?: boolean;
-  /** Let two syllables typed apart (`plei krong`) match the word the archive writes glued (`Pleikrông`) too, when it writes the glued word at most as often as apart (default true; run-together.ts joinGlued). */
+  /** Let two syllables typed apart (`plei krong`) match the word the archive writes glued (`Pleikrông`) too, when the glued word is written at most as often as the pair, a pair in at most GLUED_MAX_APART articles (default true; run-together.ts joinGlued). */
   glued?: boolean;
   /** Read an abbreviation (`TQ`) as the long form the archive writes with it too, and a long form as its abbreviation (default true; abbreviations.ts). */
   abbreviations?: boolean;

@@ -3,7 +3,7 @@ import { testArticle } from "@/lib/corpus/test-article";
 import { memoryArchive } from "@/lib/index/memory";
 import { createMatcher } from "@/lib/search/matcher";
 import { parseQuery } from "@/lib/search/query-parse";
-import { joinGlued, RUN_TOGETHER_MIN_DF, runTogetherCut, splitRunTogether } from "@/lib/search/run-together";
+import { GLUED_MAX_APART, joinGlued, RUN_TOGETHER_MIN_DF, runTogetherCut, splitRunTogether } from "@/lib/search/run-together";
 
 // The archive writes `TP HCM` apart in RUN_TOGETHER_MIN_DF articles and `TPHCM` in one; `London` is never written apart.
 const apart = Array.from({ length: RUN_TOGETHER_MIN_DF }, (_, i) =>
@@ -91,6 +91,16 @@ describe("syllables typed apart that the archive writes glued", () => {
     // Written glued more often than apart, the glued word is a word of its own; a quoted pair is read as typed.
     expect(reading("con ga").every((f) => f < 0)).toBe(true);
     expect(reading('"plei krong"').every((f) => f < 0)).toBe(true);
+  });
+
+  it("reads a pair of common words as typed, however rarely its glued spelling is written", () => {
+    // `cà phê` apart in GLUED_MAX_APART + 1 articles, `Caphe` glued in one (a shop's name).
+    const common = [
+      ...Array.from({ length: GLUED_MAX_APART + 1 }, (_, i) => testArticle({ id: `cafe${i}`, title: `Uống cà phê số ${i}`, paragraphs: ["Cà phê sữa đá."] })),
+      testArticle({ id: "shop", title: "Quán Caphe mở cửa", paragraphs: ["Quán Caphe bán trà."] }),
+    ];
+    const lex2 = memoryArchive(common).lexicon;
+    expect(joinGlued(lex2, splitRunTogether(lex2, parseQuery("ca phe"))).whole.every((f) => f < 0)).toBe(true);
   });
 
   it("finds the article writing the name glued beside the ones writing it apart", () => {
