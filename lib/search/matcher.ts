@@ -10,7 +10,7 @@ import type { Segment as IndexSegment } from "@/lib/index/segment";
 import { ACCENT_SCAN, accentReading, holdersOf } from "@/lib/search/accents";
 import { applyEdits, correctQuery, rareNameFix } from "@/lib/search/correct";
 import { expandQuery, type Group } from "@/lib/search/query-expand";
-import { splitRunTogether, withWhole } from "@/lib/search/run-together";
+import { joinGlued, splitRunTogether, withWhole } from "@/lib/search/run-together";
 import { abbreviationReaderOf, LONG_FORM_WORDS, readAbbreviations } from "@/lib/search/abbreviations";
 import { nameIds, namePostings, titleHeld, titleHolders, titleNameTerms } from "@/lib/search/title-names";
 import { NAME_SHARE, writtenAsName } from "@/lib/search/word-case";
@@ -144,6 +144,8 @@ export interface MatcherOptions {
   nameFix?: boolean;
   /** Read a word typed run together (`tphcm`) as the two words the archive writes (default true; run-together.ts). */
   runTogether?: boolean;
+  /** Let two syllables typed apart (`plei krong`) match the word the archive writes glued (`Pleikrông`) too, when the glued word is written at most as often as the pair, a pair in at most GLUED_MAX_APART articles (default true; run-together.ts joinGlued). */
+  glued?: boolean;
   /** Read an abbreviation (`TQ`) as the long form the archive writes with it too, and a long form as its abbreviation (default true; abbreviations.ts). */
   abbreviations?: boolean;
   /** The fewest words of a typed long form read as its abbreviation too (default LONG_FORM_WORDS 3; Infinity: never). */
@@ -303,6 +305,7 @@ export function createMatcher(
     topHint,
     nameFix = true,
     runTogether = true,
+    glued = true,
     abbreviations = true,
     abbreviationLong = LONG_FORM_WORDS,
     nameShare = NAME_SHARE,
@@ -349,7 +352,9 @@ export function createMatcher(
     }
     // Words typed run together (`tphcm`) read as the two the archive writes (run-together.ts).
     const typed = parseQuery(q);
-    const split = runTogether ? splitRunTogether(lex, typed) : { ...typed, whole: [] };
+    const cut = runTogether ? splitRunTogether(lex, typed) : { ...typed, whole: [] };
+    // Syllables typed apart that the archive writes glued (`plei krong`: `Pleikrông`) match the glued word too.
+    const split = glued ? joinGlued(lex, cut) : cut;
     // Abbreviations and their long forms, each matching the other (abbreviations.ts).
     const parsed = abbreviations ? readAbbreviations(abbreviationReader, split, abbreviationLong) : split;
     const groups = withWhole(expandQuery(lex, parsed.words, dateSpellings, decimalSpellings), parsed.whole);

@@ -3,7 +3,7 @@ import { testArticle } from "@/lib/corpus/test-article";
 import { memoryArchive } from "@/lib/index/memory";
 import { createMatcher } from "@/lib/search/matcher";
 import { parseQuery } from "@/lib/search/query-parse";
-import { RUN_TOGETHER_MIN_DF, runTogetherCut, splitRunTogether } from "@/lib/search/run-together";
+import { GLUED_MAX_APART, joinGlued, RUN_TOGETHER_MIN_DF, runTogetherCut, splitRunTogether } from "@/lib/search/run-together";
 
 // The archive writes `TP HCM` apart in RUN_TOGETHER_MIN_DF articles and `TPHCM` in one; `London` is never written apart.
 const apart = Array.from({ length: RUN_TOGETHER_MIN_DF }, (_, i) =>
@@ -67,5 +67,50 @@ describe("a name in lower case holding a word typed run together", () => {
       .top(10)
       .map((h) => h.seg.rank.ids[h.d]);
     expect(found).toEqual(["whole"]);
+  });
+});
+
+describe("syllables typed apart that the archive writes glued", () => {
+  // `Plei Krông` written apart in 2 articles and glued (`Pleikrông`) in 1; `Congà` written glued in 3, `con gà` apart in 2.
+  const docs = [
+    testArticle({ id: "apart1", title: "Cá chết ở Plei Krông", paragraphs: ["Dân thấy cá chết ở hồ Plei Krông."] }),
+    testArticle({ id: "apart2", title: "Nước hồ Plei Krông dâng", paragraphs: ["Hồ Plei Krông xả lũ."] }),
+    testArticle({ id: "glued", title: "Cá bè chết ở lòng hồ", paragraphs: ["Cá nuôi trên hồ Pleikrông chết hàng loạt."] }),
+    testArticle({ id: "hen1", title: "Nuôi con gà", paragraphs: ["Con gà đẻ trứng."] }),
+    testArticle({ id: "hen2", title: "Bán con gà", paragraphs: ["Con gà trống gáy."] }),
+    ...Array.from({ length: 3 }, (_, i) => testArticle({ id: `conga${i}`, title: `Đội Congà thắng trận ${i}`, paragraphs: ["Đội Congà thắng đậm."] })),
+  ];
+  const lex = memoryArchive(docs).lexicon;
+  const reading = (q: string) => joinGlued(lex, splitRunTogether(lex, parseQuery(q))).whole;
+
+  it("lets both syllables match the glued word when the archive writes it at most as often as apart", () => {
+    const whole = reading("ca chet plei krong");
+    expect(whole.slice(0, 2)).toEqual([-1, -1]);
+    expect(whole[2]).toBeGreaterThanOrEqual(0);
+    expect(whole[3]).toBe(whole[2]);
+    // Written glued more often than apart, the glued word is a word of its own; a quoted pair is read as typed.
+    expect(reading("con ga").every((f) => f < 0)).toBe(true);
+    expect(reading('"plei krong"').every((f) => f < 0)).toBe(true);
+  });
+
+  it("reads a pair of common words as typed, however rarely its glued spelling is written", () => {
+    // `cà phê` apart in GLUED_MAX_APART + 1 articles, `Caphe` glued in one (a shop's name).
+    const common = [
+      ...Array.from({ length: GLUED_MAX_APART + 1 }, (_, i) => testArticle({ id: `cafe${i}`, title: `Uống cà phê số ${i}`, paragraphs: ["Cà phê sữa đá."] })),
+      testArticle({ id: "shop", title: "Quán Caphe mở cửa", paragraphs: ["Quán Caphe bán trà."] }),
+    ];
+    const lex2 = memoryArchive(common).lexicon;
+    expect(joinGlued(lex2, splitRunTogether(lex2, parseQuery("ca phe"))).whole.every((f) => f < 0)).toBe(true);
+  });
+
+  it("finds the article writing the name glued beside the ones writing it apart", () => {
+    const found = (on: boolean) =>
+      createMatcher(docs, { glued: on })
+        .match("ca chet plei krong")!
+        .top(10)
+        .map((h) => h.seg.rank.ids[h.d])
+        .sort();
+    expect(found(true)).toEqual(["apart1", "glued"]);
+    expect(found(false)).toEqual(["apart1"]);
   });
 });

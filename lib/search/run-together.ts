@@ -68,3 +68,37 @@ export function withWhole(groups: Group[], whole: number[]): Group[] {
     whole[i] >= 0 && !g.terms.some((t) => t.f === whole[i]) ? { ...g, terms: [...g.terms, { f: whole[i], weight: 1, base: true }] } : g,
   );
 }
+
+/** A pair written apart in more articles than this is common words (`viet nam`, `ca phe`), whose glued spellings (`Vietnam`, `caphe`) mostly name something else. */
+export const GLUED_MAX_APART = 10;
+
+/**
+ * The reverse: two syllables typed apart that the archive also writes glued (`plei krong` for
+ * `Pleikrông`, `kon tum` for `Kontum`), common in place and ethnic-minority names. Each of the
+ * two words also matches the glued word when the archive writes the glued word at most as often
+ * as it writes the two apart: the glued word is then a rarer spelling of the pair, not a word of
+ * its own (`con go` is not read as `Congo`, written more often than `con gò`), and the pair is
+ * itself rare (at most GLUED_MAX_APART articles: a place's name, not `viet nam`). A pair never
+ * written apart is read as typed. The words stay as typed: the reading only adds articles, as a
+ * split does. Word i's `whole` is the glued word's folded id.
+ */
+export function joinGlued(lex: Lexicon, parsed: SplitQuery): SplitQuery {
+  const whole = parsed.words.map((_, i) => parsed.whole[i] ?? -1);
+  const free = (i: number) => {
+    const w = parsed.words[i];
+    return whole[i] < 0 && !w.quoted && w.phrase < 0 && /^[a-z]+$/.test(w.folded);
+  };
+  for (let i = 0; i + 1 < parsed.words.length; i++) {
+    if (!free(i) || !free(i + 1)) continue;
+    const glued = lex.foldedId.get(parsed.words[i].folded + parsed.words[i + 1].folded);
+    const a = lex.foldedId.get(parsed.words[i].folded);
+    const b = lex.foldedId.get(parsed.words[i + 1].folded);
+    if (glued === undefined || a === undefined || b === undefined) continue;
+    const df = foldedDf(lex, glued);
+    const apart = pairDf(lex, a, b);
+    if (df === 0 || df > apart || apart > GLUED_MAX_APART) continue;
+    whole[i] = whole[i + 1] = glued;
+    i++;
+  }
+  return { ...parsed, whole };
+}

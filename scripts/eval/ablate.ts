@@ -154,6 +154,7 @@ function variants(): [string, MatcherOptions][] {
     ["no rare-name fix (nameFix false)", { nameFix: false }],
     // A word typed run together read as the two the archive writes apart (run-together.ts, 2026-11-27).
     ["words typed run together read as typed only (runTogether false, before 2026-11-27)", { runTogether: false }],
+    ["syllables typed apart not matched glued (glued false, before rank28)", { glued: false }],
     ["abbreviations read as typed only (abbreviations false, before 2026-11-28 rank23)", { abbreviations: false }],
     ["two-word long forms read as their abbreviation too (abbreviationLong 2)", { abbreviationLong: 2 }],
     ["typed long forms never read as their abbreviation (abbreviationLong Infinity)", { abbreviationLong: Infinity }],
