@@ -657,7 +657,7 @@ export const NON_PERSON_WORDS = new Set([
   "update",
   "solicitors",
   // Business heads in English that end a firm's, a product's or a branch's name ("Kaspersky Lab",
-  // "Bkav Pro", "Kylie Cosmetics", "Vietjet Air", "Dong Da Branch", "Tech Mahindra"): in the 35k
+  // "Kylie Cosmetics", "Vietjet Air", "Dong Da Branch", "Tech Mahindra"): in the 35k
   // corpus every person read with one of them was one of those (people-dump, 2026-11-28).
   "lab",
   "labs",
