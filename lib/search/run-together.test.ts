@@ -16,6 +16,15 @@ const articles = [
   testArticle({ id: "london", title: "Học phí ở London tăng", paragraphs: ["Các trường ở London tăng học phí, Lon và Don là tên khác."] }),
 ];
 
+/** The ids of a query's first ten hits, sorted. */
+function foundIds(matcher: ReturnType<typeof createMatcher>, q: string): string[] {
+  return matcher
+    .match(q)!
+    .top(10)
+    .map((h) => h.seg.rank.ids[h.d])
+    .sort();
+}
+
 describe("words typed run together", () => {
   const lex = memoryArchive(articles).lexicon;
 
@@ -39,12 +48,7 @@ describe("words typed run together", () => {
   });
 
   it("finds the articles that write the parts apart and the one that writes the word whole", () => {
-    const found = (on: boolean) =>
-      createMatcher(articles, { runTogether: on })
-        .match("hoc phi o tphcm")!
-        .top(10)
-        .map((h) => h.seg.rank.ids[h.d])
-        .sort();
+    const found = (on: boolean) => foundIds(createMatcher(articles, { runTogether: on }), "hoc phi o tphcm");
     expect(found(true)).toEqual(["fees-apart", "fees-together"]);
     expect(found(false)).toEqual(["fees-together"]);
   });
@@ -104,12 +108,7 @@ describe("syllables typed apart that the archive writes glued", () => {
   });
 
   it("finds the article writing the name glued beside the ones writing it apart", () => {
-    const found = (on: boolean) =>
-      createMatcher(docs, { glued: on })
-        .match("ca chet plei krong")!
-        .top(10)
-        .map((h) => h.seg.rank.ids[h.d])
-        .sort();
+    const found = (on: boolean) => foundIds(createMatcher(docs, { glued: on }), "ca chet plei krong");
     expect(found(true)).toEqual(["apart1", "glued"]);
     expect(found(false)).toEqual(["apart1"]);
   });
