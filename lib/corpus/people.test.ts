@@ -510,6 +510,16 @@ describe("findPeople on drivers, continents, scorers and product lines (session 
     // A Vietnamese name after the head is a person of its own.
     expect(names("CEO VietJet Air Nguyễn Thị Phương Thảo cho biết.")).toEqual(["Nguyễn Thị Phương Thảo"]);
   });
+  it("reads a Vietnamese name in capitals after an honorific or a title, or before an address or a role, title-cased", () => {
+    expect(names("Ông VŨ PHI LONG, nguyên Phó Chánh tòa Hình sự, cho biết như vậy.")).toEqual(["Vũ Phi Long"]);
+    expect(names("Luật sư NGUYỄN THỊ DIỆU HIỀN trả lời báo chí.")).toEqual(["Nguyễn Thị Diệu Hiền"]);
+    expect(names("Nông dân cần được hỗ trợ. NGUYỄN THANH CẦN (Xã Vĩnh Hòa, huyện U Minh Thượng)")).toEqual(["Nguyễn Thanh Cần"]);
+    expect(names("Lấy đâu ra tiền. TRẦN BÁ ĐẠI, cán bộ UBND xã Xuân Bảo")).toEqual(["Trần Bá Đại"]);
+    // Without a cue, capitals are a credit or a byline.
+    expect(names("Cảnh sát phong tỏa hiện trường. Ảnh: HOÀNG TRIỀU")).toEqual([]);
+    expect(names("Ông ta đã từ chức ngay sau đó. PHẠM KHÁNH (Tổng hợp)")).toEqual([]);
+    expect(names("Vụ việc đang được điều tra. LÊ PHƯƠNG, theo báo Tuổi Trẻ")).toEqual([]);
+  });
 });
 
 describe("findPeople on line-ups by shirt number and glued sentences (session of 2026-11-26 14:16)", () => {

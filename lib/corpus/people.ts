@@ -1561,7 +1561,7 @@ export function findCandidates(texts: string[]): Candidate[] {
       // quarter of all runs are one word that names no one ("Trong", "Theo", "Mỹ").
       if (!run.includes(" ")) {
         if (!quietWord(text, runs[r], run)) mentionsInRun(text, runs[r], [run], i, out);
-      } else mentionsInRun(text, runs[r], joinParticles(run.split(" ")), i, out);
+      } else mentionsInRun(text, runs[r], cuedCapitalNames(text, runs[r], joinParticles(run.split(" "))), i, out);
     }
     const caps = capitalNames(text, i);
     if (caps.length) {
@@ -1820,6 +1820,48 @@ function capitalNames(text: string, textIndex: number): Candidate[] {
     if (personLike && !isVietnameseName(words) && words.length <= 4) found.push(m);
   }
   return found.length >= CAPS_TABLE_MIN ? found : [];
+}
+
+/** An address in brackets after a reader's signature: "NGUYỄN THANH CẦN (Xã Vĩnh Hòa, huyện U Minh Thượng …)". */
+const ADDRESS_AFTER = /^ {0,2}\((?:xã|phường|khối|phố|thôn|ấp|tổ|số|huyện|quận|thị trấn|thị xã|tp|tỉnh)(?![\p{L}\p{M}])/iu;
+/** A role after a comma: "TRẦN BÁ ĐẠI, cán bộ UBND xã …" (not a source or a credit: "…, theo …", "…, ảnh …"). */
+const ROLE_AFTER = /^, ?(?!theo |ảnh |tổng hợp|lược dịch|dịch |từ )\p{Ll}/u;
+
+/**
+ * "Ông VŨ PHI LONG, nguyên Phó Chánh tòa…", "Luật sư NGUYỄN THỊ DIỆU HIỀN", a reader's letter signed
+ * "NGUYỄN THANH CẦN (Xã Vĩnh Hòa, …)": a Vietnamese name written in capitals (two to four
+ * syllables, a family name first) with a person's cue — an honorific or a title right before it,
+ * an address or a role right after it — is read as the same name title-cased, as the rules read
+ * any name. Without a cue, capitals are a byline or a credit ("Ảnh: HOÀNG TRIỀU", "PHẠM KHÁNH
+ * (Tổng hợp)"), a heading or an acronym, and stay out (mentionsInRun splits a run at them).
+ * Returns `words` itself when nothing is recased (most runs hold no word in capitals).
+ */
+function cuedCapitalNames(text: string, runStart: number, words: string[]): string[] {
+  let out = words;
+  let pos = runStart;
+  for (let i = 0; i < words.length;) {
+    let j = i;
+    let end = pos;
+    while (j < words.length && isCapitals(words[j])) end += words[j++].length + 1;
+    if (j === i) {
+      pos += words[i++].length + 1;
+      continue;
+    }
+    const name = words.slice(i, j).map((w) => w[0] + w.slice(1).toLowerCase());
+    const before = i > 0 ? lower(words[i - 1]) : "";
+    const after = j === words.length ? text.slice(end - 1, end + 16) : "";
+    const cued =
+      (i > 0 ? IN_RUN_TITLES.has(before) : endsWithPhrase(text.slice(Math.max(0, runStart - 60), runStart), TITLE_SET)) ||
+      ADDRESS_AFTER.test(after) ||
+      ROLE_AFTER.test(after);
+    if (cued && name.length >= 2 && name.length <= 4 && VN_SURNAMES.has(lower(name[0])) && isVietnameseName(name) && !allPlaces(name)) {
+      if (out === words) out = words.slice();
+      out.splice(i, j - i, ...name);
+    }
+    pos = end;
+    i = j;
+  }
+  return out;
 }
 
 const CLOSING_QUOTE: Record<string, string> = { "'": "'", "‘": "’", "“": "”", '"': '"' };
