@@ -510,6 +510,13 @@ describe("findPeople on drivers, continents, scorers and product lines (session 
     // A Vietnamese name after the head is a person of its own.
     expect(names("CEO VietJet Air Nguyễn Thị Phương Thảo cho biết.")).toEqual(["Nguyễn Thị Phương Thảo"]);
   });
+  it("reads a name after a title and one firm's word as the firm's head ('CEO Apple Tim Cook')", () => {
+    expect(names("CEO Apple Tim Cook cho biết doanh thu tăng.")).toEqual(["Tim Cook"]);
+    expect(names("Giám đốc điều hành Apple Tim Cook phát biểu tại hội nghị.")).toEqual(["Tim Cook"]);
+    // A title is needed, and the firm's word is no Vietnamese word or short form ("Tp", a city).
+    expect(names("Hãng Apple Tim Cook ra mắt sản phẩm.")).toEqual([]);
+    expect(names("Bí thư Tp Hồ Chí Minh đánh cồng khai xuân.")).toEqual([]);
+  });
   it("reads a Vietnamese name in capitals after an honorific or a title, or before an address or a role, title-cased", () => {
     expect(names("Ông VŨ PHI LONG, nguyên Phó Chánh tòa Hình sự, cho biết như vậy.")).toEqual(["Vũ Phi Long"]);
     expect(names("Luật sư NGUYỄN THỊ DIỆU HIỀN trả lời báo chí.")).toEqual(["Nguyễn Thị Diệu Hiền"]);

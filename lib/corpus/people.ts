@@ -1181,6 +1181,11 @@ function segment(
     }
   }
   if (!titled && acronymQualified) titled = endsWithPhrase(text.slice(Math.max(0, offsets[0] - 60), offsets[0]), TITLE_SET);
+  if (!titled && afterOrg === "org" && a === from && b - a >= 2 && b - a <= 3 && firmWord(runWords[from - 1])) {
+    const name = runWords.slice(a, b);
+    const foreign = !isVietnameseName(name) && !markedSyllable(name[0]);
+    if (foreign || (VN_SURNAMES.has(lws[a]) && isVietnameseName(name))) titled = headOfOneWordOrg(text, offsets, lws, from);
+  }
   // "Đội CSGT An Lạc", "Đội trưởng Đội CSGT Bàn Cờ": a unit's word and its acronym before a name
   // of two words name the unit after its ward; "Đoàn TNCS Hồ Chí Minh" is the youth union. A title
   // before them is its head's ("Thứ trưởng Bộ GD-ĐT Bùi Văn Ga" has three words and "Bộ").
@@ -1324,6 +1329,25 @@ function segment(
     if (titledAcross) out[out.length - 1].titledAcross = true;
   }
 }
+
+/**
+ * "CEO Apple Tim Cook", "Giám đốc điều hành Apple Tim Cook", "Chủ tịch Vingroup Phạm Nhật Vượng": a
+ * title, one firm's word (see `firmWord`), then a name (a foreign one, or a Vietnamese
+ * one from a family name): the name is the firm's head, titled, not a name the firm's word makes
+ * part of its own. Vietnamese organisation words go on naming the body ("Bộ Công An",
+ * "Đoàn Quảng Ninh"). The title stands right before the firm's word, in the run ("CEO") or ending
+ * the text before it.
+ */
+function headOfOneWordOrg(text: string, offsets: number[], lws: string[], from: number): boolean {
+  if (from === 2) return ORG_HEAD_TITLES.has(lws[0]);
+  return from === 1 && endsWithPhrase(withoutParty(text.slice(Math.max(0, offsets[0] - 60), offsets[0])), ORG_HEAD_TITLES);
+}
+/** A firm's name written as one word in the Latin alphabet ("Apple", "Google", "Vingroup"); not a Vietnamese word ("Ban") or a short form ("Tp"). */
+function firmWord(w: string): boolean {
+  return w.length >= 3 && /^[A-Z][a-z]+$/.test(w) && !isVietnameseSyllable(w);
+}
+/** A person's titles, and a firm's head's ("CEO", "ông chủ", "giám đốc điều hành"), before an organisation's word. */
+const ORG_HEAD_TITLES = new Set([...PERSON_TITLES, "ceo", "ông chủ", "nhà sáng lập", "giám đốc điều hành", "tổng giám đốc điều hành"]);
 
 /**
  * "học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh": the slogan's list of doctrine
