@@ -890,6 +890,16 @@ export const PLACES = [
   "Slovakia",
   "Romania",
   "Bulgaria",
+  // The Vietnamese spellings the press also uses ("bác sĩ Bungari"), and two Balkan states.
+  "Bungari",
+  "Rumani",
+  "Hungari",
+  "Gruzia",
+  "Montenegro",
+  "Macedonia",
+  // "Tổng thống Timor-Leste Francisco Guterres", also written without the hyphen.
+  "Timor-Leste",
+  "Timor Leste",
   "Serbia",
   "Croatia",
   "Hy Lạp",

@@ -510,6 +510,17 @@ describe("findPeople on drivers, continents, scorers and product lines (session 
     // A Vietnamese name after the head is a person of its own.
     expect(names("CEO VietJet Air Nguyễn Thị Phương Thảo cho biết.")).toEqual(["Nguyễn Thị Phương Thảo"]);
   });
+  it("reads a hyphen between two Vietnamese syllables as a joint: a route or a pair is no one, a name before a title is the name", () => {
+    expect(names("Mạng đường sắt có các tuyến Lào Cai-Hà Nội và Đồng Đăng-Hà Nội.")).toEqual([]);
+    expect(names("Vụ cướp xảy ra tại ngã tư Nguyễn Văn Linh-Trần Phú.")).toEqual([]);
+    expect(names("Theo ông Mai Văn Trinh-Cục trưởng Cục Quản lý thị trường, số vụ vi phạm tăng.")).toEqual(["Mai Văn Trinh"]);
+    // Korean given names' hyphens join syllables no Vietnamese writes.
+    expect(names("Tổng thống Moon Jae-in tiếp bà Park Geun-hye.")).toEqual(["Moon Jae-in", "Park Geun-hye"]);
+  });
+  it("reads the Vietnamese spellings of countries as places ('bác sĩ Bungari', 'Tổng thống Timor-Leste …')", () => {
+    expect(names("Saif giúp giải thoát 6 bác sĩ Bungari bị buộc tội.")).toEqual([]);
+    expect(names("Điện mừng Tổng thống Timor-Leste Francisco Guterres nhậm chức.")).toEqual(["Francisco Guterres"]);
+  });
   it("reads a name after a title and one firm's word as the firm's head ('CEO Apple Tim Cook')", () => {
     expect(names("CEO Apple Tim Cook cho biết doanh thu tăng.")).toEqual(["Tim Cook"]);
     expect(names("Giám đốc điều hành Apple Tim Cook phát biểu tại hội nghị.")).toEqual(["Tim Cook"]);

@@ -1195,6 +1195,7 @@ function segment(
   let placed =
     unitName ||
     memorial ||
+    words.some(hasJoint) ||
     (!titled &&
       ((endsWithPhrase(placeContext, PLACE_BEFORE_SET) && !endsWithPhrase(placeContext, NOT_PLACE_BEFORE)) ||
         (placeContext.endsWith("cách ") && DOCTRINE_LIST.test(placeContext)) ||
@@ -1574,11 +1575,60 @@ function colonBefore(text: string, at: number): boolean {
 }
 
 /** Every name segment of the article's title and paragraphs, accepted or not (see `resolvePeople`). */
+/**
+ * A hyphen between two Vietnamese syllables, one of them marked, joins two things: places or sides
+ * ("Lào Cai-Hà Nội", "ngã tư Nguyễn Văn Linh-Trần Phú", "Việt-Mỹ"), or a name and the title after
+ * it ("ông Mai Văn Trinh-Cục trưởng"). No Vietnamese name is written so, and Korean given names'
+ * hyphens stand between syllables no Vietnamese writes ("Geun-hye", "Jae-in").
+ */
+function isJoint(left: string, right: string): boolean {
+  return isVietnameseSyllable(left) && isVietnameseSyllable(right) && (NON_ASCII.test(left) || NON_ASCII.test(right));
+}
+
+/** A word holding a joint (`isJoint`): "Cai-Hà" of "Lào Cai-Hà Nội". */
+function hasJoint(w: string): boolean {
+  const hyphen = w.indexOf("-");
+  return hyphen > 0 && w.indexOf("-", hyphen + 1) < 0 && isJoint(w.slice(0, hyphen), w.slice(hyphen + 1));
+}
+
+/** Whether a person's title of one to three words opens the text at `at` ("Cục trưởng …", "Phó Giám đốc …"). */
+function titleOpens(text: string, at: number): boolean {
+  const words = text
+    .slice(at, at + 40)
+    .toLowerCase()
+    .split(" ", 3);
+  for (let n = 1; n <= words.length; n++) if (TITLE_SET.has(words.slice(0, n).join(" "))) return true;
+  return false;
+}
+
+/**
+ * The runs with each one split where a joint (`isJoint`) is followed by a person's title: "Mai Văn
+ * Trinh-Cục trưởng" is read as the name, then the title. A joint between places or sides is left
+ * in its run, whose candidate is then placed (see `segment`).
+ */
+function splitAtJoints(text: string, runs: number[]): number[] {
+  let out: number[] | null = null;
+  for (let r = 0; r < runs.length; r += 2) {
+    let start = runs[r];
+    const end = runs[r + 1];
+    for (let h = text.indexOf("-", start); h > start && h < end; h = text.indexOf("-", h + 1)) {
+      const from = Math.max(start, text.lastIndexOf(" ", h) + 1);
+      const space = text.indexOf(" ", h);
+      if (!isJoint(text.slice(from, h), text.slice(h + 1, space < 0 || space > end ? end : space)) || !titleOpens(text, h + 1)) continue;
+      out ??= runs.slice(0, r);
+      out.push(start, h);
+      start = h + 1;
+    }
+    if (out) out.push(start, end);
+  }
+  return out ?? runs;
+}
+
 export function findCandidates(texts: string[]): Candidate[] {
   const out: Candidate[] = [];
   texts.forEach((text, i) => {
     // Runs of capitalised words (charClass.CAPITAL_RUN), found by character code.
-    const runs = capitalRuns(text);
+    const runs = splitAtJoints(text, capitalRuns(text));
     for (let r = 0; r < runs.length; r += 2) {
       const run = text.slice(runs[r], runs[r + 1]);
       // Most runs are one word (it opens with a capital or "al-", so it is no particle), and a
