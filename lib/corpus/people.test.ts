@@ -510,6 +510,14 @@ describe("findPeople on drivers, continents, scorers and product lines (session 
     // A Vietnamese name after the head is a person of its own.
     expect(names("CEO VietJet Air Nguyễn Thị Phương Thảo cho biết.")).toEqual(["Nguyễn Thị Phương Thảo"]);
   });
+  it("reads a foreign name right after a club's or a firm's word as a person where the archive titles it elsewhere", () => {
+    const text = "Họ coi tài năng trẻ của Arsenal Hector Bellerin là mục tiêu hàng đầu.";
+    const vouched = (m: Candidate) => m.words.join(" ") === "Hector Bellerin";
+    expect(resolvePeople(findCandidates([text]), { titledElsewhere: vouched, accept: vouched }).map((p) => p.name)).toEqual(["Hector Bellerin"]);
+    expect(resolvePeople(findCandidates([text]), { accept: vouched }).map((p) => p.name)).toEqual([]);
+    // Not titled elsewhere, it stays out of the people however the rest of the pipeline would read it.
+    expect(resolvePeople(findCandidates([text]), { titledElsewhere: () => false, accept: () => true }).map((p) => p.name)).toEqual([]);
+  });
   it("reads a hyphen between two Vietnamese syllables as a joint: a route or a pair is no one, a name before a title is the name", () => {
     expect(names("Mạng đường sắt có các tuyến Lào Cai-Hà Nội và Đồng Đăng-Hà Nội.")).toEqual([]);
     expect(names("Vụ cướp xảy ra tại ngã tư Nguyễn Văn Linh-Trần Phú.")).toEqual([]);

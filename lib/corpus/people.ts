@@ -773,6 +773,12 @@ export interface Candidate {
   cutGlued?: true;
   /** `placed` only because an organisation word of the same run precedes it ("Instagram Cường Đô La"). */
   inOrg?: boolean;
+  /**
+   * `inOrg` after one firm's or club's word, and a foreign full name ("của Arsenal Hector Bellerin"):
+   * a person where the archive titles the name elsewhere (`vouchedFullName`), a thing otherwise
+   * ("công cụ Apple Smart Case").
+   */
+  afterFirm?: true;
   /** A person cue follows it ("…, 35 tuổi", "cho biết", ", thư ký báo chí"). */
   cue: boolean;
   /** The next candidate follows after only a comma or "và": they are listed together. */
@@ -1181,10 +1187,15 @@ function segment(
     }
   }
   if (!titled && acronymQualified) titled = endsWithPhrase(text.slice(Math.max(0, offsets[0] - 60), offsets[0]), TITLE_SET);
-  if (!titled && afterOrg === "org" && a === from && b - a >= 2 && b - a <= 3 && firmWord(runWords[from - 1])) {
+  // A name right after one firm's or club's word ("CEO Apple Tim Cook", "của Arsenal Hector Bellerin").
+  let afterFirm = false;
+  if (afterOrg === "org" && a === from && b - a >= 2 && b - a <= 3 && firmWord(runWords[from - 1])) {
     const name = runWords.slice(a, b);
     const foreign = !isVietnameseName(name) && !markedSyllable(name[0]);
-    if (foreign || (VN_SURNAMES.has(lws[a]) && isVietnameseName(name))) titled = headOfOneWordOrg(text, offsets, lws, from);
+    if (foreign || (VN_SURNAMES.has(lws[a]) && isVietnameseName(name))) {
+      if (!titled) titled = headOfOneWordOrg(text, offsets, lws, from);
+      afterFirm = foreign;
+    }
   }
   // "Đội CSGT An Lạc", "Đội trưởng Đội CSGT Bàn Cờ": a unit's word and its acronym before a name
   // of two words name the unit after its ward; "Đoàn TNCS Hồ Chí Minh" is the youth union. A title
@@ -1302,6 +1313,7 @@ function segment(
       strong,
       placed: true,
       inOrg: true,
+      ...(afterFirm ? { afterFirm: true as const } : {}),
       cue: false,
       listNext: false,
       before: "",
@@ -2185,11 +2197,26 @@ export function candidatesToResolve(candidates: readonly Candidate[]): Candidate
     names.add(nameKey(c.words));
     if (c.words.length >= 2) names.add(nameKey(c.words.slice(-1)));
   }
-  return candidates.filter((c) => !c.placed || c.titledAcross || (!c.credit && !c.inOrg && names.has(nameKey(c.words))));
+  return candidates.filter((c) => !c.placed || c.titledAcross || c.afterFirm || (!c.credit && !c.inOrg && names.has(nameKey(c.words))));
+}
+
+/**
+ * The candidates with each name right after a firm's or a club's word (`afterFirm`) read as a
+ * mention where the archive titles the name elsewhere ("của Arsenal Hector Bellerin"), and left out
+ * otherwise, as every name inside an organisation's run is ("công cụ Apple Smart Case").
+ */
+function firmsHeadsVouched(candidates: readonly Candidate[], helpers: PeopleHelpers): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of candidates) {
+    if (!m.afterFirm) out.push(m);
+    else if (vouchedFullName(m, helpers)) out.push({ ...m, placed: false, inOrg: false });
+  }
+  return out;
 }
 
 /** Decide which candidates are people and merge their mentions into one entry per person. */
-export function resolvePeople(all: readonly Candidate[], given: PeopleHelpers = {}): Entity[] {
+export function resolvePeople(candidatesFound: readonly Candidate[], given: PeopleHelpers = {}): Entity[] {
+  const all = candidatesFound.some((m) => m.afterFirm) ? firmsHeadsVouched(candidatesFound, given) : candidatesFound;
   const found = all.some((m) => m.cutGlued) ? withoutGluedLists(all) : all;
   const candidates = given.gluedPair ? splitGluedPairs(found, given.gluedPair) : found;
   const sports = sportsPiece(candidates) || (given.surnameSingle !== undefined && namesPlayers(candidates, given.surnameSingle));
