@@ -607,6 +607,22 @@ describe("rank score", () => {
           expect(misses(createMatcher([...bell, ...scattered], { nearMissRule: { ...NEAR_MISS, wideJoined: false } }), "trụ trì trộm chuông")).toEqual({});
         });
 
+        it("counts only the full matches that write half the query's pairs side by side, rounded down (wideJoinedShare)", () => {
+          // Ten more articles hold every word, writing one of the query's four pairs (`trụ trì`, a common compound) and no other.
+          const onePair = Array.from({ length: 10 }, (_, i) =>
+            article(`one-pair${i}`, `Tin địa phương số ${i}`, "Trụ trì chùa cho biết kẻ trộm đến khi tiếng chuông ngừng, các vị khách đã về."),
+          );
+          const q = "vị trụ trì trộm chuông";
+          const m = createMatcher([...bell, ...onePair]);
+          expect(m.match(q)!.hits.length).toBe(11);
+          // Two of four pairs needed: only `stole` says the query, so the report lacking `trộm` is looked for.
+          expect(misses(m, q)).toHaveProperty("sold", ["trộm"]);
+          // One pair enough (before rank29): eleven full matches say the query, the report is not looked for.
+          expect(misses(createMatcher([...bell, ...onePair], { nearMissRule: { ...NEAR_MISS, wideJoinedShare: 0 } }), q)).toEqual({});
+          // Four words (three pairs): half rounds down to one pair, as before (the wide pass is not run for most queries of four words).
+          expect(misses(createMatcher([...bell, ...onePair]), "trụ trì trộm chuông")).toEqual({});
+        });
+
         it("reaches a query of three words (wideShort 3): a report saying the verb in other words, beside full matches holding the words apart", () => {
           const coach = [
             ...background,

@@ -288,6 +288,16 @@ export interface NearMissRule {
    */
   wideJoined: boolean;
   /**
+   * With `wideJoined`: the share of the query's joined pairs a full match must possibly write
+   * adjacent to count toward `wideBelow`, rounded down (at least one; 0: one pair, as before
+   * rank29). Rounded down, a query of four words or fewer still needs one pair, so its wide pass
+   * runs as often as before (rounded up it ran for 13 of the 250 latency queries, a sum +7–10%). A long
+   * query of common syllables typed without marks has many full matches writing one common pair
+   * (`điều tra`, `lĩnh án`) and few writing the rest of it: held-out22's g29 `dieu tra vien
+   * chuyen an nam cam linh an`, whose reports saying `bị 5 năm tù` were never looked for.
+   */
+  wideJoinedShare: number;
+  /**
    * Set by the matcher in the pass that lists near misses alone (see listAlone): when no article
    * holds every word of a query, its wide near misses are listed alone, those lacking only
    * words typed in lower case without a digit (never a name, a number or a year: `Võ Văn
@@ -333,6 +343,7 @@ export const NEAR_MISS: NearMissRule = {
   capitalRuns: true,
   wideBelow: 10,
   wideJoined: true,
+  wideJoinedShare: 0.5,
   listAlone: 4,
   aloneUnwritten: true,
 };
@@ -999,7 +1010,7 @@ function run(index: RankIndex, s: Scratch, req: ScoreRequest, explain: Explain |
         // Full matches and near misses are checked apart: near misses never take a full match's place in the phrase scans.
         const a = scanned(index, scanner, candidates, base, phrases.length > 0, each);
         // The full matches are those holding the phrases.
-        if (req.mode === "all" && req.countJoined) req.joined = scanner.countJoined(a.docs, req.countJoined);
+        if (req.mode === "all" && req.countJoined) req.joined = scanner.countJoined(a.docs, req.countJoined, req.nearMissRule?.wideJoinedShare ?? 0);
         if (!near.length) return a;
         // A near miss lacking a whole hyphenated unit (wide rule) is not asked to hold it as a phrase.
         const b = scanned(index, scanner, near, base, phrases.length > 0, each, (d) => req.nearMisses?.get(d) ?? 0);
@@ -1011,7 +1022,7 @@ function run(index: RankIndex, s: Scratch, req: ScoreRequest, explain: Explain |
         scanner.release();
       }
     }
-    if (req.mode === "all" && req.countJoined) req.joined = scanner.countJoined(candidates, req.countJoined);
+    if (req.mode === "all" && req.countJoined) req.joined = scanner.countJoined(candidates, req.countJoined, req.nearMissRule?.wideJoinedShare ?? 0);
     const docs = near.length ? [...candidates, ...near] : candidates;
     const lower = new Float64Array(docs.length);
     if (weighed) for (let i = 0; i < docs.length; i++) lower[i] = base(docs[i]);
@@ -2030,17 +2041,20 @@ function createScanner(index: RankIndex, s: Scratch, groups: Group[], phrases: n
   };
 
   return {
-    /** How many of `docs` (counted up to `most`) may write a joined pair of the query adjacent; all of them when it has none. */
-    countJoined(docs: readonly number[], most: number): number {
+    /**
+     * How many of `docs` (counted up to `most`) may write adjacent at least `share` of the query's
+     * joined pairs (rounded down, one at least); all of them when it has none.
+     */
+    countJoined(docs: readonly number[], most: number, share = 0): number {
       if (!joinMask) return Math.min(docs.length, most);
+      let pairs = 0;
+      for (let g = 1; g < n; g++) if (joinMask & (1 << g)) pairs++;
+      const need = Math.max(1, Math.floor(share * pairs + 1e-9));
       let count = 0;
       for (let i = 0; i < docs.length && count < most; i++) {
-        for (let g = 1; g < n; g++) {
-          if (joinMask & (1 << g) && mayPair(docs[i], g)) {
-            count++;
-            break;
-          }
-        }
+        let held = 0;
+        for (let g = 1; g < n && held < need; g++) if (joinMask & (1 << g) && mayPair(docs[i], g)) held++;
+        if (held >= need) count++;
       }
       return count;
     },

@@ -141,6 +141,15 @@ function variants(): [string, MatcherOptions][] {
     ["wide near misses below 20 full matches", { nearMissRule: { ...NEAR_MISS, wideBelow: 20 } }],
     // Only full matches that may write a joined pair of the query adjacent count toward wideBelow (NearMissRule.wideJoined, 2026-11-27).
     ["scattered full matches count toward wideBelow (wideJoined false, before 2026-11-27)", { nearMissRule: { ...NEAR_MISS, wideJoined: false } }],
+    // Only full matches that may write half the query's joined pairs count (NearMissRule.wideJoinedShare 0.5, rank29 2026-11-28).
+    [
+      "one joined pair makes a full match count toward wideBelow (wideJoinedShare 0, before 2026-11-28 rank29)",
+      { nearMissRule: { ...NEAR_MISS, wideJoinedShare: 0 } },
+    ],
+    ...[0.25, 0.34, 0.67].map((wideJoinedShare): [string, MatcherOptions] => [
+      `wideJoinedShare ${wideJoinedShare}`,
+      { nearMissRule: { ...NEAR_MISS, wideJoinedShare } },
+    ]),
     // Near misses listed alone when nothing matches, lacking lower-case words only (NearMissRule.listAlone, landed 2026-11-26 23:15 at 5 words, 4 since 2026-11-28 rank26).
     ["no near misses alone (listAlone 0, #11's honest nothing before 2026-11-26 23:15)", { nearMissRule: { ...NEAR_MISS, listAlone: 0 } }],
     ["near misses alone from 3 words (listAlone 3)", { nearMissRule: { ...NEAR_MISS, listAlone: 3 } }],
