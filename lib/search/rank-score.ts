@@ -1325,11 +1325,7 @@ function accumulate(
           if (p < from || p >= end || foldedDocs[p] !== d) continue;
         } else if (spans) {
           p = listed[first + i];
-          // Two assignments, not an array destructured (that line was 1% of a median query's samples).
-          if (p < 0) {
-            p = ~p;
-            lacksMark = true;
-          }
+          if (p < 0) [p, lacksMark] = [~p, true];
           d = foldedDocs[p];
         } else d = foldedDocs[p];
         const at = SUMS * d;
