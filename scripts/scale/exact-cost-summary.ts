@@ -79,33 +79,13 @@ export function summarize(rows: QueryCost[], archive: number, bounds: number[], 
     searchShare: sum(rows.map((r) => over(r, bound, slope, r.search))) / total.search,
     p99Share: sum(slowest.map((r) => over(r, bound, slope, r.search))) / sum(slowest.map((r) => r.search)),
   }));
+  const at = (f: (r: QueryCost) => number, p: number) => percentile(sorted(f), p);
   return {
     sum: total,
-    p50: {
-      match: percentile(
-        sorted((r) => r.match),
-        50,
-      ),
-      search: percentile(
-        sorted((r) => r.search),
-        50,
-      ),
-    },
-    p99: {
-      match: percentile(
-        sorted((r) => r.match),
-        99,
-      ),
-      search: p99,
-    },
-    membersP50: percentile(
-      sorted((r) => r.members),
-      50,
-    ),
-    membersP90: percentile(
-      sorted((r) => r.members),
-      90,
-    ),
+    p50: { match: at((r) => r.match, 50), search: at((r) => r.search, 50) },
+    p99: { match: at((r) => r.match, 99), search: p99 },
+    membersP50: at((r) => r.members, 50),
+    membersP90: at((r) => r.members, 90),
     membersMax: Math.max(...xs),
     slowest,
     bands,
