@@ -1624,11 +1624,45 @@ function splitAtJoints(text: string, runs: number[]): number[] {
   return out ?? runs;
 }
 
+/**
+ * A foreign word with a common Vietnamese word glued on by a lost space ("bà Park Geun-hyeđã gửi",
+ * "Tillersoncũng", "Trumpvà Putin"): a capital and two ASCII letters or more,
+ * then the Vietnamese word. Only words with a Vietnamese mark are read, so no foreign name
+ * ends with one ("Sancho", "Armstrong" end with the unmarked "cho", "trong").
+ */
+const GLUED_VIETNAMESE_WORD =
+  /\p{Lu}[A-Za-z-]+[a-z](?=(?:đã|được|đang|cũng|của|có|và|với|là|sẽ|vừa|để|thì|người|này|không|bị|đến|từ|tại|nói|cùng|vẫn|mới|rằng|đó)(?![\p{L}\p{M}\p{N}]))/gu;
+
+/**
+ * The runs cut where a Vietnamese word is glued to a word of theirs (`GLUED_VIETNAMESE_WORD`): the
+ * run ends with the foreign word, and what follows the glued word is a run of its own.
+ */
+export function cutGluedWords(text: string, runs: number[]): number[] {
+  let cuts: number[] | null = null;
+  for (const m of text.matchAll(GLUED_VIETNAMESE_WORD)) (cuts ??= []).push(m.index + m[0].length);
+  if (!cuts) return runs;
+  const out: number[] = [];
+  let c = 0;
+  for (let r = 0; r < runs.length; r += 2) {
+    let start = runs[r];
+    const end = runs[r + 1];
+    for (; c < cuts.length && cuts[c] < end; c++) {
+      if (cuts[c] <= start) continue;
+      out.push(start, cuts[c]);
+      // What follows the glued word in the run (a capitalised word after its space), if anything.
+      const space = text.indexOf(" ", cuts[c]);
+      start = space < 0 || space >= end ? end : space + 1;
+    }
+    if (start < end) out.push(start, end);
+  }
+  return out;
+}
+
 export function findCandidates(texts: string[]): Candidate[] {
   const out: Candidate[] = [];
   texts.forEach((text, i) => {
     // Runs of capitalised words (charClass.CAPITAL_RUN), found by character code.
-    const runs = splitAtJoints(text, capitalRuns(text));
+    const runs = cutGluedWords(text, splitAtJoints(text, capitalRuns(text)));
     for (let r = 0; r < runs.length; r += 2) {
       const run = text.slice(runs[r], runs[r + 1]);
       // Most runs are one word (it opens with a capital or "al-", so it is no particle), and a
