@@ -1626,12 +1626,16 @@ function splitAtJoints(text: string, runs: number[]): number[] {
 
 /**
  * A foreign word with a common Vietnamese word glued on by a lost space ("bà Park Geun-hyeđã gửi",
- * "Tillersoncũng", "Trumpvà Putin"): a capital and two ASCII letters or more,
- * then the Vietnamese word. Only words with a Vietnamese mark are read, so no foreign name
+ * "Tillersoncũng", "Trumpvà Putin"): a capital and two ASCII letters or hyphens or more, then
+ * the Vietnamese word. Only words with a Vietnamese mark are read, so no foreign name
  * ends with one ("Sancho", "Armstrong" end with the unmarked "cho", "trong").
  */
 const GLUED_VIETNAMESE_WORD =
-  /\p{Lu}[A-Za-z-]+[a-z](?=(?:đã|được|đang|cũng|của|có|và|với|là|sẽ|vừa|để|thì|người|này|không|bị|đến|từ|tại|nói|cùng|vẫn|mới|rằng|đó)(?![\p{L}\p{M}\p{N}]))/gu;
+  /[A-Za-z][a-z](?:đã|được|đang|cũng|của|có|và|với|là|sẽ|vừa|để|thì|người|này|không|bị|đến|từ|tại|nói|cùng|vẫn|mới|rằng|đó)(?![\p{L}\p{M}\p{N}])/gu;
+
+/** The letters of the foreign word the Vietnamese word is glued to, and its first letter. */
+const ASCII_WORD_CHAR = /[A-Za-z-]/;
+const ASCII_CAPITAL = /[A-Z]/;
 
 /**
  * The runs cut where a Vietnamese word is glued to a word of theirs (`GLUED_VIETNAMESE_WORD`): the
@@ -1639,7 +1643,13 @@ const GLUED_VIETNAMESE_WORD =
  */
 export function cutGluedWords(text: string, runs: number[]): number[] {
   let cuts: number[] | null = null;
-  for (const m of text.matchAll(GLUED_VIETNAMESE_WORD)) (cuts ??= []).push(m.index + m[0].length);
+  for (const m of text.matchAll(GLUED_VIETNAMESE_WORD)) {
+    // The word it is glued to (the match's two letters end it): ASCII letters and hyphens back to a capital, three or more.
+    const at = m.index + 2;
+    let from = m.index;
+    while (from > 0 && ASCII_WORD_CHAR.test(text[from - 1])) from--;
+    if (at - from >= 3 && ASCII_CAPITAL.test(text[from])) (cuts ??= []).push(at);
+  }
   if (!cuts) return runs;
   const out: number[] = [];
   let c = 0;
