@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { type Candidate, cutGluedWords, findCandidates, findPeople, nameKey, type PeopleHelpers, quietWord, resolvePeople, sameVariant } from "@/lib/corpus/people";
+import {
+  type Candidate,
+  cutGluedWords,
+  findCandidates,
+  findPeople,
+  nameKey,
+  type PeopleHelpers,
+  quietWord,
+  resolvePeople,
+  sameVariant,
+} from "@/lib/corpus/people";
 
 const names = (...texts: string[]) => findPeople(texts).map((p) => p.name);
 const idsOf = (...texts: string[]) => findPeople(texts).map((p) => p.id);
