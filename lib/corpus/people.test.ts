@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { type Candidate, findCandidates, findPeople, nameKey, type PeopleHelpers, quietWord, resolvePeople, sameVariant } from "@/lib/corpus/people";
+import {
+  type Candidate,
+  cutGluedWords,
+  findCandidates,
+  findPeople,
+  nameKey,
+  type PeopleHelpers,
+  quietWord,
+  resolvePeople,
+  sameVariant,
+} from "@/lib/corpus/people";
 
 const names = (...texts: string[]) => findPeople(texts).map((p) => p.name);
 const idsOf = (...texts: string[]) => findPeople(texts).map((p) => p.id);
@@ -960,5 +970,21 @@ describe("findPeople on frozen25's kinds (issue #16, people28)", () => {
     expect(names("Nếu thắng, nhà vô địch Roland Garros có thể sẽ gặp tay vợt Marin Cilic.")).toEqual(["Marin Cilic"]);
     // A name written after the win is still titled by its own role.
     expect(names("Nhà vô địch Wimbledon, tay vợt Rufus Firefly, đã rút lui.")).toEqual(["Rufus Firefly"]);
+  });
+});
+
+describe("findPeople on frozen26's kinds (issue #16, people29)", () => {
+  it("cuts a Vietnamese word glued to a foreign word by a lost space off the name ('Park Geun-hyeđã')", () => {
+    expect(names("Ngày 5/2, bà Park Geun-hyeđã gửi kháng nghị lên Tòa án Hiến pháp.")).toEqual(["Park Geun-hye"]);
+    expect(names("Ngoại trưởng Rex Tillersoncũng có mặt.")).toEqual(["Rex Tillerson"]);
+    // The run goes on after the glued word: two names, not one.
+    expect(names("Tổng thống Donald Trumpvà Tổng thống Vladimir Putin gặp nhau.")).toEqual(["Donald Trump", "Vladimir Putin"]);
+    // Foreign names ending with an unmarked "cho" or "trong" are left whole.
+    expect(names("Tiền đạo Jadon Sancho và Lance Armstrong.")).toEqual(["Jadon Sancho", "Lance Armstrong"]);
+  });
+  it("cuts each glued word of a run, and keeps runs with none as they are", () => {
+    const text = "Bà Ivanka Trumpvà Jared Kushnerđã đến Nhà Trắng.";
+    expect(cutGluedWords(text, [3, 33, 38, 47])).toEqual([3, 15, 18, 31, 38, 47]);
+    expect(cutGluedWords("Ông Donald Trump nói.", [4, 16])).toEqual([4, 16]);
   });
 });

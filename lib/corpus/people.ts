@@ -1636,11 +1636,55 @@ function splitAtJoints(text: string, runs: number[]): number[] {
   return out ?? runs;
 }
 
+/**
+ * A foreign word with a common Vietnamese word glued on by a lost space ("bà Park Geun-hyeđã gửi",
+ * "Tillersoncũng", "Trumpvà Putin"): a capital and two ASCII letters or hyphens or more, then
+ * the Vietnamese word. Only words with a Vietnamese mark are read, so no foreign name
+ * ends with one ("Sancho", "Armstrong" end with the unmarked "cho", "trong").
+ */
+const GLUED_VIETNAMESE_WORD =
+  /[A-Za-z][a-z](?:đã|được|đang|cũng|của|có|và|với|là|sẽ|vừa|để|thì|người|này|không|bị|đến|từ|tại|nói|cùng|vẫn|mới|rằng|đó)(?![\p{L}\p{M}\p{N}])/gu;
+
+/** The letters of the foreign word the Vietnamese word is glued to, and its first letter. */
+const ASCII_WORD_CHAR = /[A-Za-z-]/;
+const ASCII_CAPITAL = /[A-Z]/;
+
+/**
+ * The runs cut where a Vietnamese word is glued to a word of theirs (`GLUED_VIETNAMESE_WORD`): the
+ * run ends with the foreign word, and what follows the glued word is a run of its own.
+ */
+export function cutGluedWords(text: string, runs: number[]): number[] {
+  let cuts: number[] | null = null;
+  for (const m of text.matchAll(GLUED_VIETNAMESE_WORD)) {
+    // The word it is glued to (the match's two letters end it): ASCII letters and hyphens back to a capital, three or more.
+    const at = m.index + 2;
+    let from = m.index;
+    while (from > 0 && ASCII_WORD_CHAR.test(text[from - 1])) from--;
+    if (at - from >= 3 && ASCII_CAPITAL.test(text[from])) (cuts ??= []).push(at);
+  }
+  if (!cuts) return runs;
+  const out: number[] = [];
+  let c = 0;
+  for (let r = 0; r < runs.length; r += 2) {
+    let start = runs[r];
+    const end = runs[r + 1];
+    for (; c < cuts.length && cuts[c] < end; c++) {
+      if (cuts[c] <= start) continue;
+      out.push(start, cuts[c]);
+      // What follows the glued word in the run (a capitalised word after its space), if anything.
+      const space = text.indexOf(" ", cuts[c]);
+      start = space < 0 || space >= end ? end : space + 1;
+    }
+    if (start < end) out.push(start, end);
+  }
+  return out;
+}
+
 export function findCandidates(texts: string[]): Candidate[] {
   const out: Candidate[] = [];
   texts.forEach((text, i) => {
     // Runs of capitalised words (charClass.CAPITAL_RUN), found by character code.
-    const runs = splitAtJoints(text, capitalRuns(text));
+    const runs = cutGluedWords(text, splitAtJoints(text, capitalRuns(text)));
     for (let r = 0; r < runs.length; r += 2) {
       const run = text.slice(runs[r], runs[r + 1]);
       // Most runs are one word (it opens with a capital or "al-", so it is no particle), and a
