@@ -1,3 +1,4 @@
+import { readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { condensedNdcgAt, judgedAt, loadAdditions, loadJudged, ndcgAt, precisionAt, withAdditions, type Grade } from "./judged";
@@ -56,6 +57,17 @@ describe("judged-set measures", () => {
     for (const set of tuning) expect(() => withAdditions(set, additions)).not.toThrow();
   });
 
+  it("gives every query of every judged set its own id: the additions and the tops know a query by its id alone", () => {
+    const files = readdirSync(EVAL_DIR).filter((f) => /^judged-(queries|heldout\d+)\.json$/.test(f));
+    const owner = new Map<string, string>();
+    for (const file of files) {
+      for (const q of loadJudged(path.join(EVAL_DIR, file)).queries) {
+        expect(owner.get(q.id), `${q.id} in ${file}`).toBeUndefined();
+        owner.set(q.id, file);
+      }
+    }
+  });
+
   it.each([
     ["judged-heldout2.json", 15],
     ["judged-heldout3.json", 30],
@@ -78,6 +90,7 @@ describe("judged-set measures", () => {
     ["judged-heldout20.json", 30],
     ["judged-heldout21.json", 30],
     ["judged-heldout22.json", 30],
+    ["judged-heldout23.json", 30],
   ])("loads the held-out set %s: its own queries (none of the frozen set's), a third unmarked, every query graded 0/1/2", (file, size) => {
     const set = loadJudged(path.resolve(__dirname, "../../data/eval", file));
     const frozen = new Set(loadJudged().queries.map((q) => q.q));
