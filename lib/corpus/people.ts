@@ -1360,7 +1360,7 @@ function firmWord(w: string): boolean {
   return w.length >= 3 && /^[A-Z][a-z]+$/.test(w) && !isVietnameseSyllable(w);
 }
 /** A person's titles, and a firm's head's ("CEO", "ông chủ", "giám đốc điều hành"), before an organisation's word. */
-const ORG_HEAD_TITLES = new Set([...PERSON_TITLES, "ceo", "ông chủ", "nhà sáng lập", "giám đốc điều hành", "tổng giám đốc điều hành"]);
+const ORG_HEAD_TITLES = new Set([...TITLE_SET, "ceo", "ông chủ", "nhà sáng lập", "giám đốc điều hành", "tổng giám đốc điều hành"]);
 
 /**
  * "học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh": the slogan's list of doctrine
@@ -1586,7 +1586,6 @@ function colonBefore(text: string, at: number): boolean {
   return false;
 }
 
-/** Every name segment of the article's title and paragraphs, accepted or not (see `resolvePeople`). */
 /**
  * A hyphen between two Vietnamese syllables, one of them marked, joins two things: places or sides
  * ("Lào Cai-Hà Nội", "ngã tư Nguyễn Văn Linh-Trần Phú", "Việt-Mỹ"), or a name and the title after
@@ -1680,6 +1679,7 @@ export function cutGluedWords(text: string, runs: number[]): number[] {
   return out;
 }
 
+/** Every name segment of the article's title and paragraphs, accepted or not (see `resolvePeople`). */
 export function findCandidates(texts: string[]): Candidate[] {
   const out: Candidate[] = [];
   texts.forEach((text, i) => {
