@@ -304,9 +304,21 @@ function report(labels: Labels, candidates: Map<string, Candidate[]>, helpers: P
   return { tp, fp, fn };
 }
 
+/**
+ * A cache of every article's candidates, as `archiveCandidates` writes it. One written before
+ * candidates carried their `key` and `vn` (cost30) would read as names without keys: refused.
+ */
+export function readCandidateCache(cache: string): [string, Candidate[]][] {
+  const byArticle = JSON.parse(readFileSync(cache, "utf8")) as [string, Candidate[]][];
+  if (byArticle.some(([, list]) => list.some((m) => typeof m.key !== "string" || typeof m.vn !== "boolean"))) {
+    throw new Error(`${cache} holds candidates of older code (no key): delete it and run again`);
+  }
+  return byArticle;
+}
+
 /** Name candidates of every article, read from `cache` when it exists (building them takes ~40 s). */
 export function archiveCandidates(raws: RawArticle[], cache: string | undefined): Map<string, Candidate[]> {
-  if (cache && existsSync(cache)) return new Map(JSON.parse(readFileSync(cache, "utf8")) as [string, Candidate[]][]);
+  if (cache && existsSync(cache)) return new Map(readCandidateCache(cache));
   const out = new Map<string, Candidate[]>();
   const skipped: string[] = [];
   for (const raw of raws) {

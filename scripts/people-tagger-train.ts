@@ -9,6 +9,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { cliArgs } from "./cli";
+import { readCandidateCache } from "./people-eval";
 import { readRawArticles } from "@/lib/corpus/load";
 import { type Candidate, nameKey } from "@/lib/corpus/people";
 import { PeopleEvidence } from "@/lib/corpus/people-evidence";
@@ -113,7 +114,7 @@ async function main() {
   const cache = values.cache;
   const { raws } = await readRawArticles(dir);
   let byArticle: [string, Candidate[]][];
-  if (cache && existsSync(cache)) byArticle = JSON.parse(readFileSync(cache, "utf8")) as [string, Candidate[]][];
+  if (cache && existsSync(cache)) byArticle = readCandidateCache(cache);
   else {
     const seen = new Set<string>();
     byArticle = [];

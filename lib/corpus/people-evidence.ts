@@ -388,17 +388,17 @@ export class PeopleEvidence {
     let opens: Map<string, number> | undefined;
     return {
       accept: (m, all) => {
-        const key = nameKey(m.words);
+        const key = m.key;
         return !this.placeName(key) && (this.titledName(key) || Boolean(scorer?.(m, this, all)));
       },
-      reject: (m) => this.placeName(nameKey(m.words)),
+      reject: (m) => this.placeName(m.key),
       acceptSingle: (m, alone) =>
         (m.titled && this.titledSingle(m.words)) || (personTitledSingle(m) && this.notMostlyBare(m.words)) || this.bareSingle(m.words, alone),
       sportsSingle: (m) => this.sportsSingle(m.words),
       surnameSingle: (m) => this.surnameSingle(m.words),
-      titledElsewhere: (m) => this.titledName(nameKey(m.words)),
+      titledElsewhere: (m) => this.titledName(m.key),
       titledGiven: (m) => this.titledGivenName(m.words),
-      mostlyPlace: (m) => this.mostlyPlace(nameKey(m.words)),
+      mostlyPlace: (m) => this.mostlyPlace(m.key),
       canonicalId: (key) => {
         const full = this.fullForInitial(key);
         return full === undefined ? undefined : personSlug(full);
@@ -470,12 +470,12 @@ export function articleEvidence(candidates: readonly Candidate[]): ArticleEviden
   const single = new Map<string, number>();
   for (const m of candidates) {
     const kind: Kind = m.titled ? "titled" : m.placed && !m.quoted && !m.near && !m.filed ? "placed" : "bare";
-    if (m.words.length === 1) note(single, nameKey(m.words), kind);
+    if (m.words.length === 1) note(single, m.key, kind);
     else {
-      note(full, nameKey(m.words), kind);
+      note(full, m.key, kind);
       // "Tổng thống Donald Trump" also vouches for "Trump" alone; Vietnamese people are not
       // named by their family name, so only foreign names lend their last word.
-      if (!isVietnameseName(m.words)) {
+      if (!m.vn) {
         const last = nameKey(m.words.slice(-1));
         if (kind === "titled") note(single, last, kind);
         if (kind !== "placed") note(single, last, "surname");

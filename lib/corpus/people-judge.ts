@@ -47,7 +47,7 @@ export interface ArticleContext {
 }
 
 export function articleContext(mentions: readonly Candidate[]): ArticleContext {
-  const keys = mentions.map((m) => nameKey(m.words));
+  const keys = mentions.map((m) => m.key);
   const sport = mentions.some((m) => m.minuteNext || m.formation || sportRole(m.before));
   const run = new Array<number>(mentions.length).fill(1);
   const runStrong = new Array<boolean>(mentions.length).fill(false);

@@ -7,7 +7,7 @@
 import path from "node:path";
 import { modelReader } from "@/lib/corpus/model-file";
 import { PLACES, VN_SURNAMES } from "@/lib/corpus/names";
-import { type Candidate, ENGLISH_FUNCTION_WORDS, isVietnameseName, nameKey, VN_ONLY } from "@/lib/corpus/people";
+import { type Candidate, ENGLISH_FUNCTION_WORDS, isVietnameseName, VN_ONLY } from "@/lib/corpus/people";
 import type { CandidateScorer, PeopleEvidence } from "@/lib/corpus/people-evidence";
 import { contextOnce, personAdder, personJudge, readJudgeModel } from "@/lib/corpus/people-judge";
 
@@ -41,9 +41,9 @@ export function candidateFeatures(m: Candidate, model: Pick<TaggerModel, "lowerS
   const f = ["bias", `n=${Math.min(n, 4)}`, `f=${w[0]}`, `l=${w[n - 1]}`, `fs=${shape(m.words[0])}`, `ls=${shape(m.words[n - 1])}`];
   for (let i = 1; i < n - 1; i++) f.push(`m=${w[i]}`, `ms=${shape(m.words[i])}`);
   f.push(`shapes=${m.words.map(shape).join("+")}`);
-  if (isVietnameseName(m.words)) f.push("allvn");
+  if (m.vn) f.push("allvn");
   if (VN_SURNAMES.has(w[0])) f.push("surname");
-  if (n === 2 && isVietnameseName(m.words) && !VN_SURNAMES.has(w[0])) f.push("vn-given-only");
+  if (n === 2 && m.vn && !VN_SURNAMES.has(w[0])) f.push("vn-given-only");
   let minShare = 9;
   w.forEach((x, i) => {
     const share = model.lowerShare[x] ?? -1;
@@ -57,7 +57,7 @@ export function candidateFeatures(m: Candidate, model: Pick<TaggerModel, "lowerS
   if (m.cue) f.push("cue");
   if (m.listNext) f.push("list");
   if (evidence) {
-    const s = evidence.stats(nameKey(m.words));
+    const s = evidence.stats(m.key);
     f.push(`bare=${bucket(s?.bare ?? 0)}`);
   }
   return f;

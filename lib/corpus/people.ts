@@ -734,6 +734,13 @@ export const VN_ONLY = /[ăđơưạảấầẩẫậắằẳẵặẹẻẽ�
  */
 export interface Candidate {
   words: string[];
+  /**
+   * `nameKey(words)` and `isVietnameseName(words)`, worked out once where the candidate is made
+   * or its words change (`withWords`, `setWords`): the rules and the archive's evidence ask them of
+   * each candidate many times (a name's key was a tenth of the person pass's CPU, cost29).
+   */
+  key: string;
+  vn: boolean;
   /** A title only people take introduces it here ("ông Trump", "Thái tử Salman"; not "HLV Barca"). */
   personTitled?: boolean;
   /** A title or honorific introduces it here ("HLV Allegri", "ông Trump"). */
@@ -859,6 +866,18 @@ function isCapitals(w: string): boolean {
 export function isVietnameseName(words: string[]): boolean {
   for (const w of words) if (!isVietnameseSyllable(w)) return false;
   return true;
+}
+
+/** A copy of `m` with other words, and their `key` and `vn`. */
+export function withWords(m: Candidate, words: string[]): Candidate {
+  return { ...m, words, key: nameKey(words), vn: isVietnameseName(words) };
+}
+
+/** Gives `m` other words, and their `key` and `vn`. */
+function setWords(m: Candidate, words: string[]) {
+  m.words = words;
+  m.key = nameKey(words);
+  m.vn = isVietnameseName(words);
 }
 
 // A word's lowercase form. Not memoised: the words are fresh slices of the text, and looking
@@ -1295,7 +1314,8 @@ function segment(
   if (TITLE_SET.has(words === wordsBeforeTitle ? joinedLower : words.join(" ").toLowerCase())) return;
   const wordsKey = words === wordsBeforeTitle ? key : nameKey(words);
   const known = knownByKey.get(wordsKey) ?? (words.length === 1 ? (knownByShort.get(wordsKey) ?? null) : null);
-  const vnSurname = words.length >= 2 && VN_SURNAMES.has(lws[a]) && isVietnameseName(words);
+  const vn = isVietnameseName(words);
+  const vnSurname = words.length >= 2 && VN_SURNAMES.has(lws[a]) && vn;
   const strong = Boolean(known) || (titled && words.length >= 1) || vnSurname || (placeQualified && words.length >= 2);
   const end = offsets[a + words.length - 1] + words[words.length - 1].length;
   // "Hội đồng Nguyễn Phước tộc": the lineage's name before "tộc" (clan) names the clan.
@@ -1307,6 +1327,8 @@ function segment(
   if (orgPlaced && !placed && afterOrg === "org") {
     out.push({
       words,
+      key: wordsKey,
+      vn,
       titled,
       known: known?.name ?? null,
       personTitled,
@@ -1325,6 +1347,8 @@ function segment(
   } else {
     out.push({
       words,
+      key: wordsKey,
+      vn,
       titled,
       known: known?.name ?? null,
       personTitled,
@@ -1460,7 +1484,7 @@ export function isWeakCandidate(m: Candidate): boolean {
     m.words.length <= 3 &&
     m.words.every((w, i) => /^[A-Za-z'’-]+$/.test(w) || /[ñüöäçëïßøå]/iu.test(w) || (i === 0 && /^[A-Z]\.$/.test(w))) &&
     !m.words.some((w) => ENGLISH_FUNCTION_WORDS.has(lower(w))) &&
-    !isVietnameseName(m.words)
+    !m.vn
   );
 }
 
@@ -1474,7 +1498,7 @@ function hasMiddleName(words: string[]): boolean {
 
 /** Players and singers named by their given names ("Xuân Trường", "Hồng Duy"): people when listed with people. */
 function isGivenNamePair(m: Candidate): boolean {
-  return m.words.length >= 2 && m.words.length <= 3 && isVietnameseName(m.words);
+  return m.words.length >= 2 && m.words.length <= 3 && m.vn;
 }
 
 /** Capitalised English words in titles of films, books and events ("The Girl On The Train"). */
@@ -1708,7 +1732,7 @@ export function findCandidates(texts: string[]): Candidate[] {
     m.before = wordsBefore(text.slice(Math.max(0, m.start - 30), m.start));
     m.after = text.charCodeAt(m.end) === 32 ? (/^ ([\p{L}\p{M}]+)/u.exec(text.slice(m.end, m.end + 20))?.[1].toLowerCase() ?? "") : "";
     if (colonBefore(text, m.start) && FORMATION_BEFORE.test(text.slice(Math.max(0, m.start - 25), m.start))) m.formation = true;
-    if (!m.known && isVietnameseName(m.words) && ORG_COMPOUNDS.has(`${lower(m.words[m.words.length - 1])} ${m.after}`)) {
+    if (!m.known && m.vn && ORG_COMPOUNDS.has(`${lower(m.words[m.words.length - 1])} ${m.after}`)) {
       // After a title too when two words open with no family name: "phóng viên Đài Truyền hình", "Giám đốc Đài Khí tượng".
       if (!m.titled || (m.words.length === 2 && !VN_SURNAMES.has(lower(m.words[0])))) m.placed = true;
     }
@@ -1720,7 +1744,7 @@ export function findCandidates(texts: string[]): Candidate[] {
       !m.known &&
       text.charCodeAt(m.end) === 32 &&
       yearDigit(text.charCodeAt(m.end + 1)) &&
-      !isVietnameseName(m.words) &&
+      !m.vn &&
       /^ (?:19|20)\d\d(?!\d)/.test(text.slice(m.end, m.end + 6))
     )
       m.placed = true;
@@ -1742,7 +1766,7 @@ export function findCandidates(texts: string[]): Candidate[] {
     // "Santos 4-0 Sporting Cristal": a foreign name beside one match score is a team's here. Counted
     // bare in the archive (`near`): players stand beside scores in other shapes, and one result
     // says nothing of the name's other senses ("Santos" of Fernando Santos).
-    else if (!m.titled && !m.placed && !m.known && besideScore(texts[m.text], m.start, m.end) && !isVietnameseName(m.words)) {
+    else if (!m.titled && !m.placed && !m.known && besideScore(texts[m.text], m.start, m.end) && !m.vn) {
       m.placed = true;
       m.near = true;
     }
@@ -1762,7 +1786,7 @@ export function findCandidates(texts: string[]): Candidate[] {
       !m.titled &&
       !m.known &&
       !m.placed &&
-      (street === "any" || (m.words.length >= 2 && isVietnameseName(m.words))) &&
+      (street === "any" || (m.words.length >= 2 && m.vn)) &&
       LIST_GAP.test(text.slice(prev.end, m.start)) &&
       !PERSON_AFTER.test(text.slice(m.end, m.end + 30))
     ) {
@@ -1832,7 +1856,7 @@ function withInitials(text: string, m: Candidate) {
   const qualifier = /(\p{Lu}[\p{L}\p{M}]*) $/u.exec(prefix);
   if (qualifier && placeLength([qualifier[1]], 0) === 1) prefix = prefix.slice(0, qualifier.index);
   if (endsWithPhrase(prefix, PLACE_BEFORE_SET)) return;
-  m.words = given ? [given, initials, ...m.words] : [initials, ...m.words];
+  setWords(m, given ? [given, initials, ...m.words] : [initials, ...m.words]);
   m.start = start;
   if (!m.titled && endsWithPhrase(withoutParty(prefix), TITLE_SET)) {
     m.titled = true;
@@ -1877,7 +1901,7 @@ function initialled(text: string, m: Candidate, next: Candidate | undefined): Ca
     n = found[0];
     n.glued = true;
   }
-  n.words = [`${m.words[0]}.`, ...n.words];
+  setWords(n, [`${m.words[0]}.`, ...n.words]);
   n.start = m.start;
   if (m.titled) {
     n.titled = true;
@@ -1927,10 +1951,14 @@ function capitalNames(text: string, textIndex: number): Candidate[] {
     );
     const words = joinParticles(titled);
     if (words.length < 2 || words.some((w) => w.length < 3 && !/^\p{Ll}/u.test(w))) continue;
+    const key = nameKey(words);
+    const vn = isVietnameseName(words);
     const m: Candidate = {
       words,
+      key,
+      vn,
       titled: false,
-      known: knownByKey.get(nameKey(words))?.name ?? null,
+      known: knownByKey.get(key)?.name ?? null,
       strong: false,
       placed: false,
       caps: true,
@@ -1947,7 +1975,7 @@ function capitalNames(text: string, textIndex: number): Candidate[] {
       const lw = w.toLowerCase();
       return /^[\p{L}'’ -]+$/u.test(w) && !ENGLISH_FUNCTION_WORDS.has(lw) && !NON_PERSON_WORDS.has(lw) && !COMPANY_FORMS.has(lw);
     });
-    if (personLike && !isVietnameseName(words) && words.length <= 4) found.push(m);
+    if (personLike && !vn && words.length <= 4) found.push(m);
   }
   return found.length >= CAPS_TABLE_MIN ? found : [];
 }
@@ -2076,7 +2104,7 @@ function isCredit(texts: string[], m: Candidate): boolean {
   // "… 40 tỷ đồng Lê Hữu Việt": a name closing the article with no full stop after it signs it.
   if (tail === "") return true;
   // "… Tổng thống Macron Hà Khoa": a byline glued to the last word of the text.
-  const glued = isVietnameseName(m.words) && isForeignWord(/(\S+) $/u.exec(text.slice(Math.max(0, m.start - 30), m.start))?.[1] ?? "");
+  const glued = m.vn && isForeignWord(/(\S+) $/u.exec(text.slice(Math.max(0, m.start - 30), m.start))?.[1] ?? "");
   return glued || isSentenceStart(text, m.start) || /\(?theo\s+$/iu.test(text.slice(Math.max(0, m.start - 8), m.start));
 }
 
@@ -2178,34 +2206,34 @@ function otherSense(
   // Names a known person's (data/people.json) here: "đế chế Ronaldo" names no thing "Ronaldo de Lima" opens with.
   const known = new Set<string>();
   for (const c of candidates) {
-    if (c.known) known.add(nameKey(c.words));
+    if (c.known) known.add(c.key);
     // "thấy ở Ozil", "trong đội Lệ Quyên" (a show's team named after its coach): one place word
     // before a name the archive vouches for as a person says nothing about its other mentions.
     if (c.placed && !c.credit && !c.inOrg && !c.titledAcross && !person?.(c)) {
-      placed.add(nameKey(c.words));
-      if (!c.near && FIRM_BEFORE.has(lastTwo(c.before))) firms.add(nameKey(c.words));
+      placed.add(c.key);
+      if (!c.near && FIRM_BEFORE.has(lastTwo(c.before))) firms.add(c.key);
     }
   }
   for (const c of candidates) {
     if (!c.titled) continue;
-    const key = nameKey(c.words);
+    const key = c.key;
     if (!(firms.has(key) && FIRM_TITLES.has(lastTwo(c.before)))) titled.add(key);
   }
   if (!placed.size) return () => false;
   return (m) => {
     if (m.known) return false;
-    const key = nameKey(m.words);
+    const key = m.key;
     if (m.titled) return !titled.has(key);
     if (titled.has(key)) return false;
     if (placed.has(key)) return true;
     // "vai Phan Hải … Phan Hải Từng hóa thân": the thing's name with the next sentence's first word glued on.
-    if (m.words.length >= 3 && isVietnameseName(m.words)) {
+    if (m.words.length >= 3 && m.vn) {
       const shorter = nameKey(m.words.slice(0, -1));
       if (placed.has(shorter) && !titled.has(shorter)) return true;
     }
     // A foreign full name whose surname names the place ("Santiago Bernabeu" beside "sân Bernabeu").
     const last = nameKey(m.words.slice(-1));
-    if (m.words.length < 2 || isVietnameseName(m.words)) return false;
+    if (m.words.length < 2 || m.vn) return false;
     if (placed.has(last) && !titled.has(last)) return true;
     // A foreign name whose first word names the place or the firm here ("khách sạn Cardrona" beside
     // "Cardrona Bra Fence", "xổ số Vietlott" beside "Vietlott Mega"), when the archive says that word
@@ -2238,10 +2266,10 @@ export function candidatesToResolve(candidates: readonly Candidate[]): Candidate
   const names = new Set<string>();
   for (const c of candidates) {
     if (c.placed) continue;
-    names.add(nameKey(c.words));
+    names.add(c.key);
     if (c.words.length >= 2) names.add(nameKey(c.words.slice(-1)));
   }
-  return candidates.filter((c) => !c.placed || c.titledAcross || c.afterFirm || (!c.credit && !c.inOrg && names.has(nameKey(c.words))));
+  return candidates.filter((c) => !c.placed || c.titledAcross || c.afterFirm || (!c.credit && !c.inOrg && names.has(c.key)));
 }
 
 /**
@@ -2274,7 +2302,7 @@ export function resolvePeople(candidatesFound: readonly Candidate[], given: Peop
   const mentions = candidates.filter((m) => (!m.placed || m.titledAcross) && !thing(m));
   // Weak candidates (untitled foreign-looking names) need support: a person cue right after,
   // a word of the name used alone elsewhere, or a list shared with an accepted name.
-  const singles = new Set(mentions.filter((m) => m.words.length === 1).map((m) => nameKey(m.words)));
+  const singles = new Set(mentions.filter((m) => m.words.length === 1).map((m) => m.key));
   // "G. Ziuganov" here supports "Gennady Ziuganov" as a bare surname would (not itself).
   const initialled = new Set(mentions.filter((m) => m.words.length === 2 && opensWithInitial(m.words)).map((m) => nameKey(m.words.slice(1))));
   const accepted = new Set<Candidate>();
@@ -2292,7 +2320,7 @@ export function resolvePeople(candidatesFound: readonly Candidate[], given: Peop
       const last = nameKey([m.words[m.words.length - 1]]);
       const reused = singles.has(last) || singles.has(nameKey([m.words[0]])) || (!opensWithInitial(m.words) && initialled.has(last));
       // "N.Djokovic": the surname after an initial, as the archive knows it alone ("tay vợt Djokovic").
-      const surname = !reused && m.words.length === 2 && opensWithInitial(m.words) && helpers.acceptSingle?.({ ...m, words: m.words.slice(1) }, false);
+      const surname = !reused && m.words.length === 2 && opensWithInitial(m.words) && helpers.acceptSingle?.(withWords(m, m.words.slice(1)), false);
       if ((m.cue || reused || surname) && !helpers.doubt?.(m)) accepted.add(m);
     } else if (m.cue && hasMiddleName(m.words) && !helpers.reject?.(m)) {
       // "Quang Văn Toàn (27 tuổi)": a rarer family name, but a person's middle name and a person's cue.
@@ -2354,7 +2382,7 @@ export function resolvePeople(candidatesFound: readonly Candidate[], given: Peop
  */
 function withoutGluedLists(all: readonly Candidate[]): readonly Candidate[] {
   const singles = new Set<string>();
-  for (const m of all) if (m.words.length === 1) singles.add(nameKey(m.words));
+  for (const m of all) if (m.words.length === 1) singles.add(m.key);
   return all.filter((m) => !m.cutGlued || m.titled || m.known || m.words.filter((w) => singles.has(nameKey([w]))).length < 2);
 }
 
@@ -2366,7 +2394,7 @@ function withoutGluedLists(all: readonly Candidate[]): readonly Candidate[] {
  */
 function acceptInitialled(mentions: readonly Candidate[], accepted: Set<Candidate>) {
   const surnames = new Set<string>();
-  for (const m of accepted) if (m.words.length === 1) surnames.add(nameKey(m.words));
+  for (const m of accepted) if (m.words.length === 1) surnames.add(m.key);
   if (!surnames.size) return;
   for (const m of mentions) {
     if (m.lineUp && !accepted.has(m) && m.words.length === 2 && opensWithInitial(m.words) && surnames.has(nameKey(m.words.slice(1)))) accepted.add(m);
@@ -2398,7 +2426,7 @@ function namesPlayers(candidates: readonly Candidate[], surnameSingle: (m: Candi
   let players = 0;
   for (const m of candidates) {
     if (m.words.length !== 1 || m.placed || m.strong || m.titled) continue;
-    const key = nameKey(m.words);
+    const key = m.key;
     if (asked.has(key)) continue;
     asked.add(key);
     if (surnameSingle(m) && ++players >= PLAYERS_MIN) return true;
@@ -2431,7 +2459,7 @@ export function openNames(people: readonly Entity[], mentions: readonly Candidat
     if (m.placed || (m.words.length < 2 && !openSingle(m.words[0]))) continue;
     // "V.Putin" beside "Vladimir Putin": the initial stands for the given name found.
     if (opensWithInitial(m.words) && found.some((f) => f.endsWith(` ${nameKey(m.words.slice(1))} `))) continue;
-    const key = nameKey(m.words);
+    const key = m.key;
     if (seen.has(key)) continue;
     seen.add(key);
     const spaced = ` ${key} `;
@@ -2452,12 +2480,13 @@ function splitGluedPairs(candidates: readonly Candidate[], gluedPair: (words: st
     if (!glued(m)) return [m];
     const head = m.words.slice(0, 2);
     const tail = m.words.slice(2);
-    const knownHead = knownByKey.get(nameKey(head))?.name ?? null;
-    const knownTail = knownByKey.get(nameKey(tail))?.name ?? null;
+    const first = withWords(m, head);
+    const second = withWords(m, tail);
+    const knownHead = knownByKey.get(first.key)?.name ?? null;
+    const knownTail = knownByKey.get(second.key)?.name ?? null;
     return [
       {
-        ...m,
-        words: head,
+        ...first,
         known: knownHead,
         strong: m.strong || Boolean(knownHead),
         end: m.start + head.join(" ").length,
@@ -2467,7 +2496,7 @@ function splitGluedPairs(candidates: readonly Candidate[], gluedPair: (words: st
         minuteNext: undefined,
         after: "",
       },
-      { ...m, words: tail, known: knownTail, titled: false, personTitled: false, strong: Boolean(knownTail), start: m.end - tail.join(" ").length, before: "" },
+      { ...second, known: knownTail, titled: false, personTitled: false, strong: Boolean(knownTail), start: m.end - tail.join(" ").length, before: "" },
     ];
   });
 }
@@ -2497,7 +2526,7 @@ function withStageTag(full: readonly string[], short: readonly string[]): boolea
  * stage tag is that stage name, its fullest form (mergeMentions folds the short form into it).
  */
 function acceptStageTags(mentions: readonly Candidate[], accepted: Set<Candidate>) {
-  const names = [...accepted].filter((m) => m.words.length >= 2 && isVietnameseName(m.words));
+  const names = [...accepted].filter((m) => m.words.length >= 2 && m.vn);
   if (!names.length) return;
   for (const m of mentions) {
     if (!accepted.has(m) && STAGE_TAG.test(m.words[m.words.length - 1]) && names.some((n) => withStageTag(m.words, n.words))) accepted.add(m);
@@ -2525,14 +2554,14 @@ function acceptLineUps(mentions: readonly Candidate[], accepted: Set<Candidate>,
   }
   // Surnames of the article's accepted full names: "Gibbs" in a line-up after "Kieran Gibbs".
   const surnames = new Set<string>();
-  for (const m of accepted) if (m.words.length >= 2 && !isVietnameseName(m.words)) surnames.add(nameKey(m.words.slice(-1)));
+  for (const m of accepted) if (m.words.length >= 2 && !m.vn) surnames.add(nameKey(m.words.slice(-1)));
   for (let i = 0; i < mentions.length;) {
     let j = i;
     while (j + 1 < mentions.length && (mentions[j].listNext || mentions[j].sepNext) && mentions[j + 1].text === mentions[j].text) j++;
     const chain = mentions.slice(i, j + 1);
     i = j + 1;
     if (chain.length < LINE_UP_MIN) continue;
-    const support = chain.filter((m) => accepted.has(m) || (m.words.length === 1 && surnames.has(nameKey(m.words)))).length;
+    const support = chain.filter((m) => accepted.has(m) || (m.words.length === 1 && surnames.has(m.key))).length;
     if (!chain[0].formation && (support < LINE_UP_SUPPORT || support * 5 < chain.length * 2)) continue;
     for (const m of chain) {
       if (accepted.has(m) || helpers.doubt?.(m)) continue;
@@ -2596,11 +2625,7 @@ interface Person {
 function writtenPart(m: Candidate, known: KnownPerson): string[] | undefined {
   const full = nameKey(known.name.split(" ")).split(" ");
   const given = full.slice(0, -1);
-  return nameKey(m.words)
-    .split(" ")
-    .every((w) => full.includes(w) || (w.length === 2 && w[1] === "." && given.some((g) => g[0] === w[0])))
-    ? m.words
-    : undefined;
+  return m.key.split(" ").every((w) => full.includes(w) || (w.length === 2 && w[1] === "." && given.some((g) => g[0] === w[0]))) ? m.words : undefined;
 }
 
 /**
@@ -2633,13 +2658,13 @@ function mergeMentions(
   const people = new Map<string, Person>();
   // By the parts of the key, not the words: "David de Gea" (particle glued) is longer than "De Gea".
   // Worked out once per mention, not once per comparison of the sort.
-  const partsOf = new Map(accepted.map((m) => [m, nameKey(m.words).split(" ").length]));
+  const partsOf = new Map(accepted.map((m) => [m, m.key.split(" ").length]));
   // A name with an initial after the full names as long ("José Mourinho" before "J.Mourinho"), so it can merge into one.
   const initial = (m: Candidate) => (opensWithInitial(m.words) ? 1 : 0);
   const ordered = accepted.sort((x, y) => partsOf.get(y)! - partsOf.get(x)! || initial(x) - initial(y) || x.text - y.text || x.start - y.start);
   for (const m of ordered) {
     const known = m.known ? (knownByName.get(m.known) ?? null) : null;
-    const key = known ? nameKey(known.name.split(" ")) : nameKey(m.words);
+    const key = known ? nameKey(known.name.split(" ")) : m.key;
     const existing = people.get(key);
     if (existing) {
       existing.count++;
@@ -2661,7 +2686,7 @@ function mergeMentions(
     // "Sơn Tùng" after "Sơn Tùng M-TP": the stage name without its tag.
     if (!containing.length) containing.push(...[...people.entries()].filter(([, p]) => withStageTag(p.words, m.words)));
     // "Muller" after "Robert Mueller": a foreign surname misspelt by a letter or two.
-    if (!containing.length && single && !isVietnameseName(m.words)) {
+    if (!containing.length && single && !m.vn) {
       containing.push(
         ...[...people.entries()].filter(([k, p]) => !isVietnameseName(p.words) && sameVariant(k.split(" ").at(-1)!, key, p.words.slice(-1), m.words)),
       );
@@ -2729,7 +2754,7 @@ function takeCommonestSpelling(people: Map<string, Person>) {
 /** "Ngoại trưởng Tillerson", "Công chúa Mako": a foreign one-word name after a title only people take. */
 export function personTitledSingle(m: Candidate): boolean {
   const w = m.words[0];
-  return Boolean(m.personTitled) && m.words.length === 1 && w.length >= 3 && !isVietnameseName(m.words) && !/^\p{Lu}+$/u.test(w);
+  return Boolean(m.personTitled) && m.words.length === 1 && w.length >= 3 && !m.vn && !/^\p{Lu}+$/u.test(w);
 }
 
 /**
