@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { allCapitals, CAPITAL_RUN, capitalRuns, hasCapitalPair, wordsBefore } from "@/lib/corpus/char-class";
+import { allCapitals, CAPITAL_RUN, capitalRuns, hasCapitalPair, wordAfter, wordsBefore } from "@/lib/corpus/char-class";
 
 // The regexes the scans replace: their answers must be the same on any text.
 const CAPITAL_PAIR = /\p{Lu}{2,} \p{Lu}{2,}/u;
@@ -52,6 +52,24 @@ describe("char-class scans", () => {
     expect(wordsBefore("đội, HLV ")).toBe("hlv");
     expect(wordsBefore("đội,HLV ")).toBe("");
     expect(wordsBefore("HLV")).toBe("");
+  });
+
+  it("wordAfter captures what the regex captures in the 20 characters after a name, lowercased", () => {
+    const viaRegex = (s: string, end: number) => (s.charCodeAt(end) === 32 ? (/^ ([\p{L}\p{M}]+)/u.exec(s.slice(end, end + 20))?.[1].toLowerCase() ?? "") : "");
+    // A name's end anywhere in a text, and (most cases) right before a space: texts long enough
+    // to reach the 20-character limit.
+    const long = fc.array(char, { maxLength: 30 }).map((cs) => cs.join(""));
+    fc.assert(
+      fc.property(long, long, fc.nat(60), (a, b, end) => {
+        const s = `${a} ${b}`;
+        return wordAfter(s, a.length) === viaRegex(s, a.length) && wordAfter(s, end) === viaRegex(s, end);
+      }),
+      { numRuns: 20000 },
+    );
+    expect(wordAfter("Ông Trump cho biết", 9)).toBe("cho");
+    expect(wordAfter("Ông Trump, 70 tuổi", 9)).toBe("");
+    expect(wordAfter("Ông Trump Đến", 9)).toBe("đến");
+    expect(wordAfter("Ronaldo abcdefghijklmnopqrstuvwxyz", 7)).toBe("abcdefghijklmnopqrs");
   });
 
   it("capitalRuns finds what matchAll(CAPITAL_RUN) finds", () => {

@@ -108,6 +108,28 @@ export function wordsBefore(slice: string): string {
   return k2 === 0 || charIs(slice.charCodeAt(k2 - 1), OPENER) ? slice.slice(k2, e).toLowerCase() : "";
 }
 
+/** What `wordAfter` reads: a space, then letters and marks, within this many characters of the name's end. */
+const AFTER_SPAN = 20;
+const WORD_AFTER = /^ ([\p{L}\p{M}]+)/u;
+
+/**
+ * The word right after a name that ends at `end`, lowercased, or "": what
+ * `/^ ([\p{L}\p{M}]+)/u` captures in `text.slice(end, end + 20)`. By character code: the regex
+ * made a slice and a match array for every candidate (cost30).
+ */
+export function wordAfter(text: string, end: number): string {
+  if (text.charCodeAt(end) !== 32) return "";
+  const t = table ?? charClasses();
+  const stop = Math.min(text.length, end + AFTER_SPAN);
+  let e = end + 1;
+  for (; e < stop; e++) {
+    const c = text.charCodeAt(e);
+    if (c >= 0xd800 && c <= 0xdfff) return WORD_AFTER.exec(text.slice(end, stop))?.[1].toLowerCase() ?? "";
+    if (!(t[c] & (LETTER | MARK))) break;
+  }
+  return e === end + 1 ? "" : text.slice(end + 1, e).toLowerCase();
+}
+
 // A run of capitalised words, the person rules' raw material (a name part, then more joined by
 // single spaces; lowercase particles inside foreign names, two in a row too: "Mohammed bin
 // Abdulrahman", "Ursula von der Leyen", "ter Stegen"; "al-"/"el-" before a part: "Bashar al-Assad").

@@ -18,7 +18,7 @@ import { matchesNotAfter } from "@/lib/text/match-not-after";
 // Local bindings, read once: under the CommonJS transform the index build runs with (tsx), every
 // use of an imported binding is a getter call, and these are used per word of every article.
 const { CAN, CHI, NON_PERSON_WORDS, NOT_PEOPLE, PERSON_TITLES, PLACES, SENTENCE_WORDS, VN_SURNAMES } = nameLists;
-const { allCapitals, capitalRuns, hasCapitalPair, wordsBefore } = charClass;
+const { allCapitals, capitalRuns, hasCapitalPair, wordAfter, wordsBefore } = charClass;
 const { isVietnameseSyllable } = syllables;
 const { endsWithPhrase, firstPhrase, lastWordBefore, lastWordsOf, phrasesBefore, phrasesOf } = phraseEnds;
 
@@ -1730,7 +1730,7 @@ export function findCandidates(texts: string[]): Candidate[] {
   for (const m of out) {
     const text = texts[m.text];
     m.before = wordsBefore(text.slice(Math.max(0, m.start - 30), m.start));
-    m.after = text.charCodeAt(m.end) === 32 ? (/^ ([\p{L}\p{M}]+)/u.exec(text.slice(m.end, m.end + 20))?.[1].toLowerCase() ?? "") : "";
+    m.after = wordAfter(text, m.end);
     if (colonBefore(text, m.start) && FORMATION_BEFORE.test(text.slice(Math.max(0, m.start - 25), m.start))) m.formation = true;
     if (!m.known && m.vn && ORG_COMPOUNDS.has(`${lower(m.words[m.words.length - 1])} ${m.after}`)) {
       // After a title too when two words open with no family name: "phóng viên Đài Truyền hình", "Giám đốc Đài Khí tượng".
