@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { allCapitals, CAPITAL_RUN, capitalRuns, hasCapitalPair, wordAfter, wordsBefore } from "@/lib/corpus/char-class";
+import { allCapitals, CAPITAL_RUN, capitalRuns, hasCapitalPair, lowerWordAfter, wordAfter, wordsBefore } from "@/lib/corpus/char-class";
 
 // The regexes the scans replace: their answers must be the same on any text.
 const CAPITAL_PAIR = /\p{Lu}{2,} \p{Lu}{2,}/u;
@@ -70,6 +70,22 @@ describe("char-class scans", () => {
     expect(wordAfter("Ông Trump, 70 tuổi", 9)).toBe("");
     expect(wordAfter("Ông Trump Đến", 9)).toBe("đến");
     expect(wordAfter("Ronaldo abcdefghijklmnopqrstuvwxyz", 7)).toBe("abcdefghijklmnopqrs");
+  });
+
+  it("lowerWordAfter captures what /^ (\\p{Ll}+)/u captures in the 12 characters after a name", () => {
+    const viaRegex = (s: string, end: number) => /^ (\p{Ll}+)/u.exec(s.slice(end, end + 12))?.[1] ?? "";
+    const long = fc.array(char, { maxLength: 20 }).map((cs) => cs.join(""));
+    fc.assert(
+      fc.property(long, long, fc.nat(40), (a, b, end) => {
+        const s = `${a} ${b}`;
+        return lowerWordAfter(s, a.length) === viaRegex(s, a.length) && lowerWordAfter(s, end) === viaRegex(s, end);
+      }),
+      { numRuns: 20000 },
+    );
+    expect(lowerWordAfter("Phó Giáo sư Nguyễn", 8)).toBe("sư");
+    expect(lowerWordAfter("Trợ lý", 3)).toBe("lý");
+    expect(lowerWordAfter("Ông Trump Đến", 9)).toBe("");
+    expect(lowerWordAfter("Ronaldo abcdefghijklmnop", 7)).toBe("abcdefghijk");
   });
 
   it("capitalRuns finds what matchAll(CAPITAL_RUN) finds", () => {

@@ -16,6 +16,8 @@ const LETTER = 8;
 const MARK = 16;
 /** `\p{N}`. */
 const NUMBER = 32;
+/** `\p{Ll}`. */
+const LOWER = 64;
 
 const CLASSES: [number, RegExp][] = [
   [UPPER, /^\p{Lu}$/u],
@@ -24,6 +26,7 @@ const CLASSES: [number, RegExp][] = [
   [LETTER, /^\p{L}$/u],
   [MARK, /^\p{M}$/u],
   [NUMBER, /^\p{N}$/u],
+  [LOWER, /^\p{Ll}$/u],
 ];
 
 let table: Uint8Array | null = null;
@@ -108,9 +111,8 @@ export function wordsBefore(slice: string): string {
   return k2 === 0 || charIs(slice.charCodeAt(k2 - 1), OPENER) ? slice.slice(k2, e).toLowerCase() : "";
 }
 
-/** What `wordAfter` reads: a space, then letters and marks, within this many characters of the name's end. */
-const AFTER_SPAN = 20;
 const WORD_AFTER = /^ ([\p{L}\p{M}]+)/u;
+const LOWER_WORD_AFTER = /^ (\p{Ll}+)/u;
 
 /**
  * The word right after a name that ends at `end`, lowercased, or "": what
@@ -118,16 +120,34 @@ const WORD_AFTER = /^ ([\p{L}\p{M}]+)/u;
  * made a slice and a match array for every candidate (cost30).
  */
 export function wordAfter(text: string, end: number): string {
-  if (text.charCodeAt(end) !== 32) return "";
+  const e = scanAfter(text, end, 20, LETTER | MARK);
+  if (e < 0) return WORD_AFTER.exec(text.slice(end, end + 20))?.[1].toLowerCase() ?? "";
+  return e === end + 1 ? "" : text.slice(end + 1, e).toLowerCase();
+}
+
+/** What `/^ (\p{Ll}+)/u` captures in `text.slice(end, end + 12)`, or "": a lowercase word right after `end`. */
+export function lowerWordAfter(text: string, end: number): string {
+  const e = scanAfter(text, end, 12, LOWER);
+  if (e < 0) return LOWER_WORD_AFTER.exec(text.slice(end, end + 12))?.[1] ?? "";
+  return text.slice(end + 1, e);
+}
+
+/**
+ * Where the characters of class `bits` that follow a space at `end` stop, within `span`
+ * characters from `end` (`end + 1` when none follow, or no space); -1 at a surrogate, where only
+ * the regex can say.
+ */
+function scanAfter(text: string, end: number, span: number, bits: number): number {
+  if (text.charCodeAt(end) !== 32) return end + 1;
   const t = table ?? charClasses();
-  const stop = Math.min(text.length, end + AFTER_SPAN);
+  const stop = Math.min(text.length, end + span);
   let e = end + 1;
   for (; e < stop; e++) {
     const c = text.charCodeAt(e);
-    if (c >= 0xd800 && c <= 0xdfff) return WORD_AFTER.exec(text.slice(end, stop))?.[1].toLowerCase() ?? "";
-    if (!(t[c] & (LETTER | MARK))) break;
+    if (c >= 0xd800 && c <= 0xdfff) return -1;
+    if (!(t[c] & bits)) break;
   }
-  return e === end + 1 ? "" : text.slice(end + 1, e).toLowerCase();
+  return e;
 }
 
 // A run of capitalised words, the person rules' raw material (a name part, then more joined by

@@ -18,7 +18,7 @@ import { matchesNotAfter } from "@/lib/text/match-not-after";
 // Local bindings, read once: under the CommonJS transform the index build runs with (tsx), every
 // use of an imported binding is a getter call, and these are used per word of every article.
 const { CAN, CHI, NON_PERSON_WORDS, NOT_PEOPLE, PERSON_TITLES, PLACES, SENTENCE_WORDS, VN_SURNAMES } = nameLists;
-const { allCapitals, capitalRuns, hasCapitalPair, wordAfter, wordsBefore } = charClass;
+const { allCapitals, capitalRuns, hasCapitalPair, lowerWordAfter, wordAfter, wordsBefore } = charClass;
 const { isVietnameseSyllable } = syllables;
 const { endsWithPhrase, firstPhrase, lastWordBefore, lastWordsOf, phrasesBefore, phrasesOf } = phraseEnds;
 
@@ -1047,7 +1047,7 @@ function givenTruong(text: string, offsets: number[], runWords: string[], lws: s
 function titleCutAt(text: string, end: number, lws: string[], a: number, b: number): number {
   // The regex needs a space right after the run; most runs end at punctuation or the text's end.
   if (text.charCodeAt(end) !== 32) return 0;
-  const next = /^ (\p{Ll}+)/u.exec(text.slice(end, end + 12))?.[1];
+  const next = lowerWordAfter(text, end);
   if (!next) return 0;
   const last = lws[b - 1];
   if (b - a >= 2 && TITLE_SET.has(`${lws[b - 2]} ${last} ${next}`)) return 2;
