@@ -881,6 +881,8 @@ export const PLACES = [
   "Bỉ",
   "Hà Lan",
   "Thụy Sĩ",
+  // The same country with "y" for "i", as 181 of the corpus's 444 mentions write it.
+  "Thụy Sỹ",
   "Thụy Điển",
   "Na Uy",
   "Phần Lan",

@@ -1602,14 +1602,18 @@ function hasJoint(w: string): boolean {
   return hyphen > 0 && w.indexOf("-", hyphen + 1) < 0 && isJoint(w.slice(0, hyphen), w.slice(hyphen + 1));
 }
 
-/** Whether a person's title of one to three words opens the text at `at` ("Cục trưởng …", "Phó Giám đốc …"). */
+/**
+ * Whether a person's title of one to three words opens the text at `at` ("Cục trưởng …", "Phó Giám
+ * đốc …"), or a unit's head's: "Trưởng" (head) and the unit ("Trưởng Công an huyện", "Phó Trưởng khoa").
+ */
 function titleOpens(text: string, at: number): boolean {
   const words = text
     .slice(at, at + 40)
     .toLowerCase()
     .split(" ", 3);
   for (let n = 1; n <= words.length; n++) if (TITLE_SET.has(words.slice(0, n).join(" "))) return true;
-  return false;
+  const head = words[0] === "phó" ? 1 : 0;
+  return words[head] === "trưởng" && words.length > head + 1;
 }
 
 /**
@@ -1679,12 +1683,43 @@ export function cutGluedWords(text: string, runs: number[]): number[] {
   return out;
 }
 
+/** A linked video's or clip's heading word: "Kết quả Video Federer thắng Nadal", "(Halle, Đức) Video Federer biến …". */
+const MEDIA_WORDS = ["Video", "Clip"];
+
+/**
+ * The runs with a media word (`MEDIA_WORDS`) cut out where no sentence starts with it: a linked
+ * heading glued on by a lost full stop opens with it, and no name holds it. At a sentence's start
+ * `segment` drops it already, as a sentence's first word.
+ */
+export function cutMediaWords(text: string, runs: number[]): number[] {
+  let out: number[] | null = null;
+  for (const word of MEDIA_WORDS) {
+    // Most texts hold neither word: one search each before reading the runs.
+    if (!text.includes(`${word} `)) continue;
+    const cut: number[] = [];
+    const from = out ?? runs;
+    for (let r = 0; r < from.length; r += 2) {
+      let start = from[r];
+      const end = from[r + 1];
+      for (let at = text.indexOf(`${word} `, start); at >= 0 && at + word.length < end; at = text.indexOf(`${word} `, at + 1)) {
+        // The whole word: a run's start or a space before it.
+        if ((at > start && text.charCodeAt(at - 1) !== 32) || (at === start && isSentenceStart(text, at))) continue;
+        if (at > start) cut.push(start, at - 1);
+        start = at + word.length + 1;
+      }
+      if (start < end) cut.push(start, end);
+    }
+    out = cut;
+  }
+  return out ?? runs;
+}
+
 /** Every name segment of the article's title and paragraphs, accepted or not (see `resolvePeople`). */
 export function findCandidates(texts: string[]): Candidate[] {
   const out: Candidate[] = [];
   texts.forEach((text, i) => {
     // Runs of capitalised words (charClass.CAPITAL_RUN), found by character code.
-    const runs = cutGluedWords(text, splitAtJoints(text, capitalRuns(text)));
+    const runs = cutMediaWords(text, cutGluedWords(text, splitAtJoints(text, capitalRuns(text))));
     for (let r = 0; r < runs.length; r += 2) {
       const run = text.slice(runs[r], runs[r + 1]);
       // Most runs are one word (it opens with a capital or "al-", so it is no particle), and a
@@ -2025,8 +2060,12 @@ function isFiled(text: string, m: Candidate): boolean {
 const CREDIT_BEFORE = /(?:ảnh|nguồn|photo|đồ họa)\s*:\s*$/iu;
 /** Opening a sentence only: "nhóm tác giả: Hà Quốc Việt" and "(tác giả: Bùi Quốc Bảo)" name authors of works. */
 const CREDIT_BARE = /(?:^|[.!?…"”)] )(?:Ảnh|Tác giả:) $/u;
-/** A photo or video credit closing the article after a byline: ". Ảnh: Đoàn phim cung cấp", ". Ảnh và Clip: Hải Bá". */
-const CREDIT_AFTER = /^\.\s*(?:Ảnh|Nguồn|Video|Clip|Đồ họa)(?: và \p{L}+)?\s*:[^.!?:]{0,50}\.?$/u;
+/**
+ * Photo or video credits closing the article after a byline: ". Ảnh: Đoàn phim cung cấp", ". Ảnh và
+ * Clip: Hải Bá"; the byline's full stop is often lost ("Quỳnh Anh Clip: Afamily") and credits are
+ * listed with semicolons ("Hoàng Anh; Ảnh: Nhím; Clip: BTC").
+ */
+const CREDIT_AFTER = /^(?:[.;]?\s*(?:Ảnh|Nguồn|Video|Clip|Đồ họa)(?: và \p{L}+)?\s*:[^.!?:;]{0,50}){1,3}[.;]?$/u;
 /** What may follow a byline: the outlet or "(Tổng hợp)", "Tổng hợp" (compiled), "/VOV.VN", another author, nothing else lowercase. */
 const BYLINE_TAIL =
   /^(?:\s+(?!\s)|\([^()]{0,40}\)|[Tt]ổng hợp(?![\p{L}\p{M}])|[/–-]\s*[^\s/]+(?![^\s/])|[\p{Lu}\d][\p{L}\p{M}\d.]*(?![\p{L}\p{M}\d.])|[.,&–-])*$/u;
