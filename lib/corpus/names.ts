@@ -566,6 +566,10 @@ export const NON_PERSON_WORDS = new Set([
   "xã",
   "sông",
   "núi",
+  // A realm or a village written with a capital inside a sentence ("Cardiff, Xứ Wales", "Làng
+  // Thiếu Lâm"): no Vietnamese name holds these syllables.
+  "xứ",
+  "làng",
   "biển",
   "đảo",
   "vịnh",
@@ -990,11 +994,15 @@ export const PLACES = [
   "Bahrain",
   "Oman",
   "Arab Saudi",
+  // The press's other spellings: "Tổng thống Mỹ Donald Trump tới Arap Saudi", "Arabia Saudi và UAE".
+  "Arabia Saudi",
+  "Arap Saudi",
   "Ả Rập Saudi",
   "Saudi",
   "Maroc",
   "Tunisia",
   "Sudan",
+  "Nam Sudan",
   "Somalia",
   "Mông Cổ",
   "Kazakhstan",

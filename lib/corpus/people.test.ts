@@ -1008,9 +1008,9 @@ describe("findPeople on frozen27's kinds: glued neighbours and captions (issue #
     expect(cutMediaWords("Kết quả Clipper Darrell thắng.", [0, 3, 8, 22])).toEqual([0, 3, 8, 22]);
   });
   it("reads a byline before the closing video or photo credit without its full stop ('Quỳnh Anh Clip: Afamily')", () => {
-    expect(names("Ca sĩ Minh Hằng nói.", 'Cô khẳng định: "Sẽ đi đến cuối con đường". Quỳnh Anh Clip: Afamily')).toEqual(["Minh Hằng"]);
+    expect(names("Ca sĩ Minh Hằng nói.", 'Cô khẳng định: "Sẽ đi đến cuối con đường". Lê Quỳnh Anh Clip: Afamily')).toEqual(["Minh Hằng"]);
     // Credits listed with semicolons.
-    expect(names("Ca sĩ Minh Hằng nói.", "Phát sóng tối thứ Sáu. Hoàng Anh; Ảnh: Nhím; Clip: BTC")).toEqual(["Minh Hằng"]);
+    expect(names("Ca sĩ Minh Hằng nói.", "Phát sóng tối thứ Sáu. Lê Hoàng Anh; Ảnh: Nhím; Clip: BTC")).toEqual(["Minh Hằng"]);
     // A name inside the sentence before the credit is still read.
     expect(names("Ca sĩ Minh Hằng nói.", "Hôm qua gặp ông Lê Văn Ba Clip: VTV").sort()).toEqual(["Lê Văn Ba", "Minh Hằng"]);
   });
@@ -1021,5 +1021,27 @@ describe("findPeople on frozen27's kinds: glued neighbours and captions (issue #
   it("reads 'Trưởng' and a unit after a joint as a title, so the name before it stands alone", () => {
     expect(names("Ngày 29-5, đại tá Nguyễn Ngọc Sơn-Trưởng Công an huyện Đak Đoa (Gia Lai) cho biết.")).toEqual(["Nguyễn Ngọc Sơn"]);
     expect(names("Ông Lê Văn Hải-Phó Trưởng khoa Hồi sức cho biết.")).toEqual(["Lê Văn Hải"]);
+  });
+  it("cuts a foreign place glued after a foreign name: a line-up's next team", () => {
+    const text = "Bồ Đào Nha: Patricio; Pepe, Fonte; Pizzi, Nani, Andre Silva Mexico: Rodolfo Cota; Jurgen Damm";
+    expect(words(text)).toContain("Andre Silva");
+    expect(words(text)).not.toContain("Andre Silva Mexico");
+    expect(words("Đức: Kimmich, Rudy Mexico: Ochoa, Salcedo")).toContain("Rudy");
+    expect(words("Sebastian Rudy 3 Jonas Hector 14 Emre Can Chile 23 Johnny Herrera")).toContain("Emre Can");
+    // One word and a place closing the run: a thing named after both, left whole ("Spartak Moscow").
+    expect(words("Trường đại học George Washington (Mỹ) cho biết.")).toContain("George Washington");
+    // A title or a known person keeps the place a surname; so does a Vietnamese name ("Cao Toàn Mỹ").
+    expect(names("Nữ diễn viên Kerry Washington có ý kiến khác.")).toEqual(["Kerry Washington"]);
+    expect(words("Hồ Văn Cuba phát biểu.")).toEqual(["Hồ Văn Cuba"]);
+    // A place in Vietnamese syllables ends given names: "Anh" (England).
+    expect(words("Wanbi Tuấn Anh hát.")).toEqual(["Wanbi Tuấn Anh"]);
+  });
+  it("reads the press's other spellings of two countries as places", () => {
+    expect(names("Các nước Somalia, Nam Sudan, Nigeria và Yemen. Mỹ và Arabia Saudi đã ký. Ông Trump tới Arap Saudi.")).toEqual(["Trump"]);
+  });
+  it("reads a stats table's 'V' between two countries, and a realm or a village written with a capital, as no name", () => {
+    expect(words("Djokovic Diego Schwartzman Serbia V Argentina 2 Xếp hạng")).not.toContain("V Argentina");
+    expect(findCandidates(["Ronaldo ghi bàn tại Cardiff, Xứ Wales."]).map((m) => [m.words.join(" "), Boolean(m.placed)])).toContainEqual(["Wales", true]);
+    expect(findCandidates(["Du khách tới Làng Đồng Kỵ mua đồ gỗ."]).map((m) => [m.words.join(" "), Boolean(m.placed)])).toContainEqual(["Đồng Kỵ", true]);
   });
 });

@@ -889,6 +889,29 @@ function allPlaces(words: string[]): boolean {
   return words.length > 0;
 }
 
+/**
+ * How many words of a foreign place (ASCII, no Vietnamese syllable: "Mexico", "Moscow") stand at `at` after foreign words
+ * of a run (0 when none): the next item glued on by a lost full stop or a line's end ("Nani
+ * Mexico: Ochoa …", a line-up and the next team's; "Andre Silva Mexico Dự kiến"). No one is
+ * named so unless a title or `people.json` says so ("nữ diễn viên Kerry Washington", "Nhà thiên
+ * văn học Antonio Paris"). A Vietnamese name keeps a place at its end ("Cao Toàn Mỹ").
+ */
+function gluedPlaceLength(text: string, runStart: number, words: string[], from: number, at: number): number {
+  const n = placeLength(words, at);
+  // Not a place written in Vietnamese syllables: "Anh" (England) and "Nga" (Russia) end given names.
+  if (!n || !ASCII_ONLY.test(words[at]) || isVietnameseSyllable(words[at]) || isVietnameseName(words.slice(from, at))) return 0;
+  if (knownFrom(words, from) || endsWithPhrase(text.slice(Math.max(0, runStart - 60), runStart), TITLE_SET)) return 0;
+  // One word and a place closing the run may be a thing named after both ("Đại học George
+  // Washington", "Spartak Moscow"): cut only where the next item is glued on (words after the
+  // place in the run, or a team's colon after it).
+  if (at - from === 1 && at + n === words.length) {
+    let end = runStart;
+    for (const w of words) end += w.length + 1;
+    if (text.charCodeAt(end - 1) !== 58) return 0;
+  }
+  return n;
+}
+
 /** Whether a well-known person's full name (2–4 words) starts at `at`. */
 function knownFrom(words: string[], at: number): boolean {
   for (let n = 2; n <= 4 && at + n <= words.length; n++) if (knownByKey.has(nameKey(words.slice(at, at + n)))) return true;
@@ -944,7 +967,7 @@ export function mentionsInRun(text: string, runStart: number, runWords: string[]
     }
     // A place splits a run only in qualifier position, before the name ("Nga Vladimir Putin"),
     // never at its end ("Cao Toàn Mỹ", "Trương Hồ Phương Nga").
-    let place = i < runWords.length && i === segStart ? placeLength(runWords, i) : 0;
+    let place = i < runWords.length ? (i === segStart ? placeLength(runWords, i) : gluedPlaceLength(text, runStart, runWords, segStart, i)) : 0;
     // "Chủ tịch Hội đồng châu Âu Donald Tusk": a continent written "châu Âu" opens the run with "Âu".
     if (!place && i === 0 && CONTINENTS.has(w0) && /(?:^|\s)châu $/iu.test(text.slice(Math.max(0, runStart - 6), runStart))) place = 1;
     // "Paris Hilton": a well-known person whose given name is a place.
@@ -1145,6 +1168,8 @@ function segment(
   if (a >= b) return;
   // A name cut at an initial ("George H" of George H.W. Bush, "Nguyễn Cao Q.", "Gulfstream G-550") names no one in full.
   if (b - a >= 2 && ONE_CAPITAL.test(runWords[b - 1])) return;
+  // "Serbia V Argentina" (versus, a stats table's two countries): a letter before a place names no one.
+  if (b - a >= 2 && ONE_CAPITAL.test(runWords[a]) && allPlaces(runWords.slice(a + 1, b))) return;
   // "Phan Thị Tr.", "Trần Công Th.": a Vietnamese name whose given name is cut to its first consonants.
   if (b - a >= 2 && abbreviatedSyllable(text, offsets[b - 1], runWords[b - 1]) && VN_SURNAMES.has(lws[a]) && isVietnameseName(runWords.slice(a, b - 1))) return;
   // An acronym between a title and a name qualifies it: "Phát ngôn viên FBI Ron Hopper", "Thứ trưởng Bộ GD-ĐT Bùi Văn Ga".
