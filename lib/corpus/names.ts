@@ -1176,6 +1176,9 @@ export const NOT_PEOPLE = new Set([
   "phật bà",
   "ông địa",
   "bà chúa xứ",
+  // An honour ("Mẹ Việt Nam Anh hùng", Heroic Vietnamese Mother) whose last word is cut at "hùng".
+  "mẹ việt nam anh",
+  "mẹ việt nam anh hùng",
   // Armed groups named like people ("Al" reads as a given name).
   "al qaeda",
   "al-qaeda",

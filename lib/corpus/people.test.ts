@@ -1044,4 +1044,7 @@ describe("findPeople on frozen27's kinds: glued neighbours and captions (issue #
     expect(findCandidates(["Ronaldo ghi bàn tại Cardiff, Xứ Wales."]).map((m) => [m.words.join(" "), Boolean(m.placed)])).toContainEqual(["Wales", true]);
     expect(findCandidates(["Du khách tới Làng Đồng Kỵ mua đồ gỗ."]).map((m) => [m.words.join(" "), Boolean(m.placed)])).toContainEqual(["Đồng Kỵ", true]);
   });
+  it("reads the honour 'Mẹ Việt Nam Anh hùng' as no one", () => {
+    expect(words("Tặng quà cho Mẹ Việt Nam Anh hùng, thương binh và bà Lê Thị Ba.")).not.toContain("Mẹ Việt Nam Anh");
+  });
 });
