@@ -1047,4 +1047,12 @@ describe("findPeople on frozen27's kinds: glued neighbours and captions (issue #
   it("reads the honour 'Mẹ Việt Nam Anh hùng' as no one", () => {
     expect(words("Tặng quà cho Mẹ Việt Nam Anh hùng, thương binh và bà Lê Thị Ba.")).not.toContain("Mẹ Việt Nam Anh");
   });
+  it("reads a foreign name every mention of which a model number follows as a product, outside sports pieces", () => {
+    const placed = (...texts: string[]) => findCandidates(texts).map((m) => [m.words.join(" "), Boolean(m.placed)]);
+    expect(placed("Cận cảnh Xiaomi Mi Max 2 vừa trình làng.", "Xiaomi Mi Max 2 có màn hình lớn.")).toContainEqual(["Xiaomi Mi Max", true]);
+    // One mention without the number: a name as well, left to the rules.
+    expect(placed("Ra mắt Hero Achiever 150 giá rẻ.", "Hero Achiever nói rằng.")).toContainEqual(["Hero Achiever", false]);
+    // In a sports piece a number after a player is a shirt's or a minute.
+    expect(placed("Tiền đạo Jamie Vardy ghi bàn.", "Leicester: 1 Kasper Schmeichel 11 Marc Albrighton 20 Shinji Okazaki")).toContainEqual(["Marc Albrighton", false]);
+  });
 });

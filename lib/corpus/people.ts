@@ -7,6 +7,7 @@ import * as charClass from "@/lib/corpus/char-class";
 import * as phraseEnds from "@/lib/corpus/ends-with-phrase-set";
 import { lineUpItems } from "@/lib/corpus/line-ups";
 import { besideScore } from "@/lib/corpus/match-score";
+import { modelNumberAfter } from "@/lib/corpus/model-number";
 import { footballPiece, sportsPiece } from "@/lib/corpus/sport-piece";
 import * as nameLists from "@/lib/corpus/names";
 import { gluedSurname, nameWords, opensWithInitial, spacedInitial, writtenName } from "@/lib/corpus/initials";
@@ -1862,7 +1863,31 @@ export function findCandidates(texts: string[]): Candidate[] {
     if (!m.listNext && (SEP_GAP.test(gap) || SHIRT_GAP.test(gap))) m.sepNext = true;
     if (MINUTE_GAP.test(gap)) m.minuteNext = true;
   });
+  if (!sportsPiece(out)) placeModels(texts, out);
   return out;
+}
+
+/**
+ * "Xiaomi Mi Max 2", "Hero Achiever 150", "Ranger Wildtrak 3.2L": outside sports pieces (where
+ * shirt numbers and minutes follow players), a foreign name every mention of which a model number
+ * follows (`modelNumberAfter`) is a product's, here. Counted bare in the archive (`near`), as one
+ * product says nothing of the name's other senses. Not a titled, known or cued name.
+ */
+function placeModels(texts: string[], out: Candidate[]) {
+  let models: Map<string, boolean> | null = null;
+  for (const m of out) {
+    if (m.placed || isVietnameseName(m.words) || VN_ONLY.test(m.words[0])) continue;
+    const key = nameKey(m.words);
+    const model = !m.titled && !m.known && !m.cue && modelNumberAfter(texts[m.text], m.end);
+    models ??= new Map();
+    models.set(key, (models.get(key) ?? true) && model);
+  }
+  if (!models) return;
+  for (const m of out) {
+    if (m.placed || !models.get(nameKey(m.words))) continue;
+    m.placed = true;
+    m.near = true;
+  }
 }
 
 /**
