@@ -1863,26 +1863,27 @@ export function findCandidates(texts: string[]): Candidate[] {
     if (!m.listNext && (SEP_GAP.test(gap) || SHIRT_GAP.test(gap))) m.sepNext = true;
     if (MINUTE_GAP.test(gap)) m.minuteNext = true;
   });
-  if (!sportsPiece(out)) placeModels(texts, out);
+  // Not in sports pieces, nor beside a line-up of shirt numbers ("31 Ederson 30 Nicolas Otamendi").
+  if (!sportsPiece(out) && !out.some((m) => m.sepNext)) placeModels(texts, out);
   return out;
 }
 
 /**
- * "Xiaomi Mi Max 2", "Hero Achiever 150", "Ranger Wildtrak 3.2L": outside sports pieces (where
- * shirt numbers and minutes follow players), a foreign name every mention of which a model number
+ * "Xiaomi Mi Max 2", "Hero Achiever 150", "Ranger Wildtrak 3.2L": outside sports pieces and line-ups
+ * (where shirt numbers and minutes follow players), a foreign name every mention of which a model number
  * follows (`modelNumberAfter`) is a product's, here. Counted bare in the archive (`near`), as one
  * product says nothing of the name's other senses. Not a titled, known or cued name.
  */
 function placeModels(texts: string[], out: Candidate[]) {
-  let models: Map<string, boolean> | null = null;
+  // Most articles have no name with a number after it: the character test first, the names' keys only then.
+  if (!out.some((m) => !m.placed && modelNumberAfter(texts[m.text], m.end))) return;
+  const models = new Map<string, boolean>();
   for (const m of out) {
     if (m.placed || isVietnameseName(m.words) || VN_ONLY.test(m.words[0])) continue;
     const key = nameKey(m.words);
     const model = !m.titled && !m.known && !m.cue && modelNumberAfter(texts[m.text], m.end);
-    models ??= new Map();
     models.set(key, (models.get(key) ?? true) && model);
   }
-  if (!models) return;
   for (const m of out) {
     if (m.placed || !models.get(nameKey(m.words))) continue;
     m.placed = true;
