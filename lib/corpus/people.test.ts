@@ -1053,6 +1053,9 @@ describe("findPeople on frozen27's kinds: glued neighbours and captions (issue #
     // One mention without the number: a name as well, left to the rules.
     expect(placed("Ra mắt Hero Achiever 150 giá rẻ.", "Hero Achiever nói rằng.")).toContainEqual(["Hero Achiever", false]);
     // In a sports piece a number after a player is a shirt's or a minute.
-    expect(placed("Tiền đạo Jamie Vardy ghi bàn.", "Leicester: 1 Kasper Schmeichel 11 Marc Albrighton 20 Shinji Okazaki")).toContainEqual(["Marc Albrighton", false]);
+    expect(placed("Tiền đạo Jamie Vardy ghi bàn.", "Leicester: 1 Kasper Schmeichel 11 Marc Albrighton 20 Shinji Okazaki")).toContainEqual([
+      "Marc Albrighton",
+      false,
+    ]);
   });
 });
