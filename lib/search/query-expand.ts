@@ -7,7 +7,7 @@ import { MAX_WORD_LENGTH } from "@/lib/search/query-parse";
 import { foldedDf, type Lexicon } from "@/lib/search/rank-index";
 import { topK } from "@/lib/search/facets";
 import { exactVariants } from "@/lib/search/variants";
-import { vnDistance } from "@/lib/text/vn-distance";
+import { vnDistanceFrom } from "@/lib/text/vn-distance";
 
 /** One folded term a query word matches, and how much a match counts. */
 export interface Expansion {
@@ -82,11 +82,12 @@ export function typoCandidates(index: Lexicon, word: QueryWord): Candidate[] {
   const folded = new Set<number>(typoNeighbours(index, word.folded).map((nb) => nb.f));
   const self = index.foldedId.get(word.folded);
   if (self !== undefined) folded.add(self);
+  const distanceTo = vnDistanceFrom(word.term);
   for (const f of folded) {
     for (const e of exactVariants(index, f)) {
       const term = index.exactTerm[e];
       if (term === word.term) continue;
-      const distance = vnDistance(word.term, term);
+      const distance = distanceTo(term);
       if (distance <= budget) out.push({ text: term, f, distance, df: exactDf(index, e) });
     }
   }
