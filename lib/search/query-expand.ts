@@ -94,6 +94,24 @@ export function typoCandidates(index: Lexicon, word: QueryWord): Candidate[] {
   return out.sort((a, b) => a.distance - b.distance || b.df - a.df);
 }
 
+/** Where a query's corrections and suggestions get a word's typo candidates (typoCandidates, or typoMemo). */
+export type TypoCandidates = (word: QueryWord) => readonly Candidate[];
+
+/**
+ * typoCandidates kept per word for one query: the correction tried and the suggestion offered
+ * ask for the same words' candidates (a fuzzy search of the vocabulary and a distance per
+ * spelling each). They depend on the word and the vocabulary only.
+ */
+export function typoMemo(index: Lexicon): TypoCandidates {
+  const kept = new Map<string, Candidate[]>();
+  return (word) => {
+    const key = word.marked ? `m${word.folded} ${word.term}` : `f${word.folded}`;
+    let found = kept.get(key);
+    if (!found) kept.set(key, (found = typoCandidates(index, word)));
+    return found;
+  };
+}
+
 /** Archive-wide document frequency of an exact term (how often the spelling is used). */
 export function exactDf(index: Lexicon, e: number): number {
   return index.shared?.exactDf?.[e] ?? 0;
