@@ -150,6 +150,11 @@ function variants(): [string, MatcherOptions][] {
       `wideJoinedShare ${wideJoinedShare}`,
       { nearMissRule: { ...NEAR_MISS, wideJoinedShare } },
     ]),
+    // A joined pair counts by its idf toward wideJoinedShare's two pairs or more (NearMissRule.wideJoinedIdf, rank30 2026-11-29).
+    [
+      "every joined pair counts one toward wideJoinedShare (wideJoinedIdf false, before 2026-11-29 rank30)",
+      { nearMissRule: { ...NEAR_MISS, wideJoinedIdf: false } },
+    ],
     // Near misses listed alone when nothing matches, lacking lower-case words only (NearMissRule.listAlone, landed 2026-11-26 23:15 at 5 words, 4 since 2026-11-28 rank26).
     ["no near misses alone (listAlone 0, #11's honest nothing before 2026-11-26 23:15)", { nearMissRule: { ...NEAR_MISS, listAlone: 0 } }],
     ["near misses alone from 3 words (listAlone 3)", { nearMissRule: { ...NEAR_MISS, listAlone: 3 } }],
