@@ -623,7 +623,7 @@ describe("rank score", () => {
           expect(misses(createMatcher([...bell, ...onePair]), "trụ trì trộm chuông")).toEqual({});
         });
 
-        it("weighs each pair by its idf when half the query's pairs is two or more (wideJoinedIdf)", () => {
+        it("weighs each pair by its idf when half the query's pairs is two or more (wideJoinedIdf, off by default)", () => {
           const q = "cần cẩu đổ ở công trường";
           const site = [
             ...background,
@@ -637,12 +637,12 @@ describe("rank score", () => {
               article(`common${i}`, `Tin địa phương số ${i}`, "Công nhân ở công trường cần nghỉ ngơi, không được làm cẩu thả, không đổ rác bừa bãi."),
             ),
           ];
-          const m = createMatcher(site);
+          const m = createMatcher(site, { nearMissRule: { ...NEAR_MISS, wideJoinedIdf: true } });
           expect(m.match(q)!.hits.length).toBe(11);
           // Two common pairs are less than half the pairs' idf: the ten do not count, and the report lacking `đổ` is looked for.
           expect(misses(m, q)).toHaveProperty("collapsed", ["đổ"]);
-          // Every pair counting one (before rank30): the ten write two of five pairs, so eleven full matches say the query.
-          expect(misses(createMatcher(site, { nearMissRule: { ...NEAR_MISS, wideJoinedIdf: false } }), q)).toEqual({});
+          // Every pair counting one (the default): the ten write two of five pairs, so eleven full matches say the query.
+          expect(misses(createMatcher(site), q)).toEqual({});
         });
 
         it("reaches a query of three words (wideShort 3): a report saying the verb in other words, beside full matches holding the words apart", () => {
