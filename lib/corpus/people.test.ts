@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   type Candidate,
   cutGluedWords,
+  cutMediaWords,
   findCandidates,
   findPeople,
   nameKey,
@@ -986,5 +987,75 @@ describe("findPeople on frozen26's kinds (issue #16, people29)", () => {
     const text = "Bà Ivanka Trumpvà Jared Kushnerđã đến Nhà Trắng.";
     expect(cutGluedWords(text, [3, 33, 38, 47])).toEqual([3, 15, 18, 31, 38, 47]);
     expect(cutGluedWords("Ông Donald Trump nói.", [4, 16])).toEqual([4, 16]);
+  });
+});
+
+describe("findPeople on frozen27's kinds: glued neighbours and captions (issue #16, people30)", () => {
+  const words = (...texts: string[]) => findCandidates(texts).map((m) => m.words.join(" "));
+  it("cuts a linked video's heading word off the name after it, wherever no sentence opens with it", () => {
+    // After a bracket or a heading's words: no sentence start, so `segment` kept "Video" before.
+    expect(words("Trận đấu (Halle, Đức) Video Federer biến Florian Mayer thành cựu vương.")).toContain("Federer");
+    expect(words("Lịch thi đấu Kết quả Video Federer thắng nhàn Yuichi Sugita.")).not.toContain("Video Federer");
+    // Inside a run: the name before it stands alone too.
+    expect(words("Juan Martin Del Potro Video Murray thắng nhàn.")).toEqual(["Juan Martin Del Potro", "Murray"]);
+    expect(words("Trận đấu (Halle, Đức) Clip Federer thắng.")).toContain("Federer");
+  });
+  it("leaves runs without a media word, and a sentence that opens with one, to the rules as they were", () => {
+    const text = "Hết trận. Video Federer thắng. Ông Nguyễn Văn An nói.";
+    expect(cutMediaWords(text, [10, 24, 35, 49])).toEqual([10, 24, 35, 49]);
+    expect(cutMediaWords("Ông Donald Trump nói.", [4, 16])).toEqual([4, 16]);
+    // "Videos", "Clipper": a word that only opens with a media word is no media word.
+    expect(cutMediaWords("Kết quả Clipper Darrell thắng.", [0, 3, 8, 22])).toEqual([0, 3, 8, 22]);
+  });
+  it("reads a byline before the closing video or photo credit without its full stop ('Quỳnh Anh Clip: Afamily')", () => {
+    expect(names("Ca sĩ Minh Hằng nói.", 'Cô khẳng định: "Sẽ đi đến cuối con đường". Lê Quỳnh Anh Clip: Afamily')).toEqual(["Minh Hằng"]);
+    // Credits listed with semicolons.
+    expect(names("Ca sĩ Minh Hằng nói.", "Phát sóng tối thứ Sáu. Lê Hoàng Anh; Ảnh: Nhím; Clip: BTC")).toEqual(["Minh Hằng"]);
+    // A name inside the sentence before the credit is still read.
+    expect(names("Ca sĩ Minh Hằng nói.", "Hôm qua gặp ông Lê Văn Ba Clip: VTV").sort()).toEqual(["Lê Văn Ba", "Minh Hằng"]);
+  });
+  it("reads 'Thụy Sỹ' as the country, so a table's next label glued on makes no name ('Thụy Sỹ Nơi sinh')", () => {
+    expect(names("Roger Federer Basel, Thụy Sỹ Nơi sinh Moscow, Nga Thụy Sỹ Nơi sống Dubai.")).not.toContain("Thụy Sỹ Nơi");
+    expect(words("Tay vợt Thụy Sỹ Roger Federer thắng.")).toContain("Roger Federer");
+  });
+  it("reads 'Trưởng' and a unit after a joint as a title, so the name before it stands alone", () => {
+    expect(names("Ngày 29-5, đại tá Nguyễn Ngọc Sơn-Trưởng Công an huyện Đak Đoa (Gia Lai) cho biết.")).toEqual(["Nguyễn Ngọc Sơn"]);
+    expect(names("Ông Lê Văn Hải-Phó Trưởng khoa Hồi sức cho biết.")).toEqual(["Lê Văn Hải"]);
+  });
+  it("cuts a foreign place glued after a foreign name: a line-up's next team", () => {
+    const text = "Bồ Đào Nha: Patricio; Pepe, Fonte; Pizzi, Nani, Andre Silva Mexico: Rodolfo Cota; Jurgen Damm";
+    expect(words(text)).toContain("Andre Silva");
+    expect(words(text)).not.toContain("Andre Silva Mexico");
+    expect(words("Đức: Kimmich, Rudy Mexico: Ochoa, Salcedo")).toContain("Rudy");
+    expect(words("Sebastian Rudy 3 Jonas Hector 14 Emre Can Chile 23 Johnny Herrera")).toContain("Emre Can");
+    // One word and a place closing the run: a thing named after both, left whole ("Spartak Moscow").
+    expect(words("Trường đại học George Washington (Mỹ) cho biết.")).toContain("George Washington");
+    // A title or a known person keeps the place a surname; so does a Vietnamese name ("Cao Toàn Mỹ").
+    expect(names("Nữ diễn viên Kerry Washington có ý kiến khác.")).toEqual(["Kerry Washington"]);
+    expect(words("Hồ Văn Cuba phát biểu.")).toEqual(["Hồ Văn Cuba"]);
+    // A place in Vietnamese syllables ends given names: "Anh" (England).
+    expect(words("Wanbi Tuấn Anh hát.")).toEqual(["Wanbi Tuấn Anh"]);
+  });
+  it("reads the press's other spellings of two countries as places", () => {
+    expect(names("Các nước Somalia, Nam Sudan, Nigeria và Yemen. Mỹ và Arabia Saudi đã ký. Ông Trump tới Arap Saudi.")).toEqual(["Trump"]);
+  });
+  it("reads a stats table's 'V' between two countries, and a realm or a village written with a capital, as no name", () => {
+    expect(words("Djokovic Diego Schwartzman Serbia V Argentina 2 Xếp hạng")).not.toContain("V Argentina");
+    expect(findCandidates(["Ronaldo ghi bàn tại Cardiff, Xứ Wales."]).map((m) => [m.words.join(" "), Boolean(m.placed)])).toContainEqual(["Wales", true]);
+    expect(findCandidates(["Du khách tới Làng Đồng Kỵ mua đồ gỗ."]).map((m) => [m.words.join(" "), Boolean(m.placed)])).toContainEqual(["Đồng Kỵ", true]);
+  });
+  it("reads the honour 'Mẹ Việt Nam Anh hùng' as no one", () => {
+    expect(words("Tặng quà cho Mẹ Việt Nam Anh hùng, thương binh và bà Lê Thị Ba.")).not.toContain("Mẹ Việt Nam Anh");
+  });
+  it("reads a foreign name every mention of which a model number follows as a product, outside sports pieces", () => {
+    const placed = (...texts: string[]) => findCandidates(texts).map((m) => [m.words.join(" "), Boolean(m.placed)]);
+    expect(placed("Cận cảnh Xiaomi Mi Max 2 vừa trình làng.", "Xiaomi Mi Max 2 có màn hình lớn.")).toContainEqual(["Xiaomi Mi Max", true]);
+    // One mention without the number: a name as well, left to the rules.
+    expect(placed("Ra mắt Hero Achiever 150 giá rẻ.", "Hero Achiever nói rằng.")).toContainEqual(["Hero Achiever", false]);
+    // In a sports piece a number after a player is a shirt's or a minute.
+    expect(placed("Tiền đạo Jamie Vardy ghi bàn.", "Leicester: 1 Kasper Schmeichel 11 Marc Albrighton 20 Shinji Okazaki")).toContainEqual([
+      "Marc Albrighton",
+      false,
+    ]);
   });
 });

@@ -7,6 +7,7 @@ import * as charClass from "@/lib/corpus/char-class";
 import * as phraseEnds from "@/lib/corpus/ends-with-phrase-set";
 import { lineUpItems } from "@/lib/corpus/line-ups";
 import { besideScore } from "@/lib/corpus/match-score";
+import { modelNumberAfter } from "@/lib/corpus/model-number";
 import { footballPiece, sportsPiece } from "@/lib/corpus/sport-piece";
 import * as nameLists from "@/lib/corpus/names";
 import { gluedSurname, nameWords, opensWithInitial, spacedInitial, writtenName } from "@/lib/corpus/initials";
@@ -908,6 +909,29 @@ function allPlaces(words: string[]): boolean {
   return words.length > 0;
 }
 
+/**
+ * How many words of a foreign place (ASCII, no Vietnamese syllable: "Mexico", "Moscow") stand at `at` after foreign words
+ * of a run (0 when none): the next item glued on by a lost full stop or a line's end ("Nani
+ * Mexico: Ochoa …", a line-up and the next team's; "Andre Silva Mexico Dự kiến"). No one is
+ * named so unless a title or `people.json` says so ("nữ diễn viên Kerry Washington", "Nhà thiên
+ * văn học Antonio Paris"). A Vietnamese name keeps a place at its end ("Cao Toàn Mỹ").
+ */
+function gluedPlaceLength(text: string, runStart: number, words: string[], from: number, at: number): number {
+  const n = placeLength(words, at);
+  // Not a place written in Vietnamese syllables: "Anh" (England) and "Nga" (Russia) end given names.
+  if (!n || !ASCII_ONLY.test(words[at]) || isVietnameseSyllable(words[at]) || isVietnameseName(words.slice(from, at))) return 0;
+  if (knownFrom(words, from) || endsWithPhrase(text.slice(Math.max(0, runStart - 60), runStart), TITLE_SET)) return 0;
+  // One word and a place closing the run may be a thing named after both ("Đại học George
+  // Washington", "Spartak Moscow"): cut only where the next item is glued on (words after the
+  // place in the run, or a team's colon after it).
+  if (at - from === 1 && at + n === words.length) {
+    let end = runStart;
+    for (const w of words) end += w.length + 1;
+    if (text.charCodeAt(end - 1) !== 58) return 0;
+  }
+  return n;
+}
+
 /** Whether a well-known person's full name (2–4 words) starts at `at`. */
 function knownFrom(words: string[], at: number): boolean {
   for (let n = 2; n <= 4 && at + n <= words.length; n++) if (knownByKey.has(nameKey(words.slice(at, at + n)))) return true;
@@ -963,7 +987,7 @@ export function mentionsInRun(text: string, runStart: number, runWords: string[]
     }
     // A place splits a run only in qualifier position, before the name ("Nga Vladimir Putin"),
     // never at its end ("Cao Toàn Mỹ", "Trương Hồ Phương Nga").
-    let place = i < runWords.length && i === segStart ? placeLength(runWords, i) : 0;
+    let place = i < runWords.length ? (i === segStart ? placeLength(runWords, i) : gluedPlaceLength(text, runStart, runWords, segStart, i)) : 0;
     // "Chủ tịch Hội đồng châu Âu Donald Tusk": a continent written "châu Âu" opens the run with "Âu".
     if (!place && i === 0 && CONTINENTS.has(w0) && /(?:^|\s)châu $/iu.test(text.slice(Math.max(0, runStart - 6), runStart))) place = 1;
     // "Paris Hilton": a well-known person whose given name is a place.
@@ -1164,6 +1188,8 @@ function segment(
   if (a >= b) return;
   // A name cut at an initial ("George H" of George H.W. Bush, "Nguyễn Cao Q.", "Gulfstream G-550") names no one in full.
   if (b - a >= 2 && ONE_CAPITAL.test(runWords[b - 1])) return;
+  // "Serbia V Argentina" (versus, a stats table's two countries): a letter before a place names no one.
+  if (b - a >= 2 && ONE_CAPITAL.test(runWords[a]) && allPlaces(runWords.slice(a + 1, b))) return;
   // "Phan Thị Tr.", "Trần Công Th.": a Vietnamese name whose given name is cut to its first consonants.
   if (b - a >= 2 && abbreviatedSyllable(text, offsets[b - 1], runWords[b - 1]) && VN_SURNAMES.has(lws[a]) && isVietnameseName(runWords.slice(a, b - 1))) return;
   // An acronym between a title and a name qualifies it: "Phát ngôn viên FBI Ron Hopper", "Thứ trưởng Bộ GD-ĐT Bùi Văn Ga".
@@ -1626,14 +1652,18 @@ function hasJoint(w: string): boolean {
   return hyphen > 0 && w.indexOf("-", hyphen + 1) < 0 && isJoint(w.slice(0, hyphen), w.slice(hyphen + 1));
 }
 
-/** Whether a person's title of one to three words opens the text at `at` ("Cục trưởng …", "Phó Giám đốc …"). */
+/**
+ * Whether a person's title of one to three words opens the text at `at` ("Cục trưởng …", "Phó Giám
+ * đốc …"), or a unit's head's: "Trưởng" (head) and the unit ("Trưởng Công an huyện", "Phó Trưởng khoa").
+ */
 function titleOpens(text: string, at: number): boolean {
   const words = text
     .slice(at, at + 40)
     .toLowerCase()
     .split(" ", 3);
   for (let n = 1; n <= words.length; n++) if (TITLE_SET.has(words.slice(0, n).join(" "))) return true;
-  return false;
+  const head = words[0] === "phó" ? 1 : 0;
+  return words[head] === "trưởng" && words.length > head + 1;
 }
 
 /**
@@ -1703,12 +1733,43 @@ export function cutGluedWords(text: string, runs: number[]): number[] {
   return out;
 }
 
+/** A linked video's or clip's heading word: "Kết quả Video Federer thắng Nadal", "(Halle, Đức) Video Federer biến …". */
+const MEDIA_WORDS = ["Video", "Clip"];
+
+/**
+ * The runs with a media word (`MEDIA_WORDS`) cut out where no sentence starts with it: a linked
+ * heading glued on by a lost full stop opens with it, and no name holds it. At a sentence's start
+ * `segment` drops it already, as a sentence's first word.
+ */
+export function cutMediaWords(text: string, runs: number[]): number[] {
+  let out: number[] | null = null;
+  for (const word of MEDIA_WORDS) {
+    // Most texts hold neither word: one search each before reading the runs.
+    if (!text.includes(`${word} `)) continue;
+    const cut: number[] = [];
+    const from = out ?? runs;
+    for (let r = 0; r < from.length; r += 2) {
+      let start = from[r];
+      const end = from[r + 1];
+      for (let at = text.indexOf(`${word} `, start); at >= 0 && at + word.length < end; at = text.indexOf(`${word} `, at + 1)) {
+        // The whole word: a run's start or a space before it.
+        if ((at > start && text.charCodeAt(at - 1) !== 32) || (at === start && isSentenceStart(text, at))) continue;
+        if (at > start) cut.push(start, at - 1);
+        start = at + word.length + 1;
+      }
+      if (start < end) cut.push(start, end);
+    }
+    out = cut;
+  }
+  return out ?? runs;
+}
+
 /** Every name segment of the article's title and paragraphs, accepted or not (see `resolvePeople`). */
 export function findCandidates(texts: string[]): Candidate[] {
   const out: Candidate[] = [];
   texts.forEach((text, i) => {
     // Runs of capitalised words (charClass.CAPITAL_RUN), found by character code.
-    const runs = cutGluedWords(text, splitAtJoints(text, capitalRuns(text)));
+    const runs = cutMediaWords(text, cutGluedWords(text, splitAtJoints(text, capitalRuns(text))));
     for (let r = 0; r < runs.length; r += 2) {
       const run = text.slice(runs[r], runs[r + 1]);
       // Most runs are one word (it opens with a capital or "al-", so it is no particle), and a
@@ -1826,7 +1887,32 @@ export function findCandidates(texts: string[]): Candidate[] {
     if (!m.listNext && (SEP_GAP.test(gap) || SHIRT_GAP.test(gap))) m.sepNext = true;
     if (MINUTE_GAP.test(gap)) m.minuteNext = true;
   });
+  // Not in sports pieces, nor beside a line-up of shirt numbers ("31 Ederson 30 Nicolas Otamendi").
+  if (!sportsPiece(out) && !out.some((m) => m.sepNext)) placeModels(texts, out);
   return out;
+}
+
+/**
+ * "Xiaomi Mi Max 2", "Hero Achiever 150", "Ranger Wildtrak 3.2L": outside sports pieces and line-ups
+ * (where shirt numbers and minutes follow players), a foreign name every mention of which a model number
+ * follows (`modelNumberAfter`) is a product's, here. Counted bare in the archive (`near`), as one
+ * product says nothing of the name's other senses. Not a titled, known or cued name.
+ */
+function placeModels(texts: string[], out: Candidate[]) {
+  // Most articles have no name with a number after it: the character test first, the names' keys only then.
+  if (!out.some((m) => !m.placed && modelNumberAfter(texts[m.text], m.end))) return;
+  const models = new Map<string, boolean>();
+  for (const m of out) {
+    if (m.placed || isVietnameseName(m.words) || VN_ONLY.test(m.words[0])) continue;
+    const key = nameKey(m.words);
+    const model = !m.titled && !m.known && !m.cue && modelNumberAfter(texts[m.text], m.end);
+    models.set(key, (models.get(key) ?? true) && model);
+  }
+  for (const m of out) {
+    if (m.placed || !models.get(nameKey(m.words))) continue;
+    m.placed = true;
+    m.near = true;
+  }
 }
 
 /**
@@ -2053,8 +2139,12 @@ function isFiled(text: string, m: Candidate): boolean {
 const CREDIT_BEFORE = /(?:ảnh|nguồn|photo|đồ họa)\s*:\s*$/iu;
 /** Opening a sentence only: "nhóm tác giả: Hà Quốc Việt" and "(tác giả: Bùi Quốc Bảo)" name authors of works. */
 const CREDIT_BARE = /(?:^|[.!?…"”)] )(?:Ảnh|Tác giả:) $/u;
-/** A photo or video credit closing the article after a byline: ". Ảnh: Đoàn phim cung cấp", ". Ảnh và Clip: Hải Bá". */
-const CREDIT_AFTER = /^\.\s*(?:Ảnh|Nguồn|Video|Clip|Đồ họa)(?: và \p{L}+)?\s*:[^.!?:]{0,50}\.?$/u;
+/**
+ * Photo or video credits closing the article after a byline: ". Ảnh: Đoàn phim cung cấp", ". Ảnh và
+ * Clip: Hải Bá"; the byline's full stop is often lost ("Quỳnh Anh Clip: Afamily") and credits are
+ * listed with semicolons ("Hoàng Anh; Ảnh: Nhím; Clip: BTC").
+ */
+const CREDIT_AFTER = /^(?:[.;]?\s*(?:Ảnh|Nguồn|Video|Clip|Đồ họa)(?: và \p{L}+)?\s*:[^.!?:;]{0,50}){1,3}[.;]?$/u;
 /** What may follow a byline: the outlet or "(Tổng hợp)", "Tổng hợp" (compiled), "/VOV.VN", another author, nothing else lowercase. */
 const BYLINE_TAIL =
   /^(?:\s+(?!\s)|\([^()]{0,40}\)|[Tt]ổng hợp(?![\p{L}\p{M}])|[/–-]\s*[^\s/]+(?![^\s/])|[\p{Lu}\d][\p{L}\p{M}\d.]*(?![\p{L}\p{M}\d.])|[.,&–-])*$/u;

@@ -3,7 +3,7 @@
 // a Telex/VNI-typed word that decodes to a syllable in use (hoaf → hoà), or a common
 // close spelling that forms a known pair with a correctly typed neighbour (Vladimir
 // Putn → Vladimir Putin). A word the corpus uses is never changed.
-import { exactDf, typoCandidates, wordDf, wordKnown, type Candidate } from "@/lib/search/query-expand";
+import { exactDf, typoCandidates, wordDf, wordKnown, type Candidate, type TypoCandidates } from "@/lib/search/query-expand";
 import type { ParsedQuery, QueryWord } from "@/lib/search/query-parse";
 import { archiveSize, pairDf, type Lexicon } from "@/lib/search/rank-index";
 import { normalize } from "@/lib/text/analyzer";
@@ -81,6 +81,7 @@ export function contextCandidate(
   words: QueryWord[],
   i: number,
   anchor: (j: number) => boolean,
+  typos: TypoCandidates = (word) => typoCandidates(index, word),
 ): (Candidate & { left: boolean; right: boolean }) | null {
   const w = words[i];
   const leftOk = i > 0 && w.joinsPrev && anchor(i - 1);
@@ -90,7 +91,7 @@ export function contextCandidate(
   const right = rightOk ? index.foldedId.get(words[i + 1].folded) : undefined;
   const minDf = commonDf(index);
   let best: (Candidate & { left: boolean; right: boolean; score: number }) | null = null;
-  for (const c of typoCandidates(index, w).slice(0, CANDIDATES_TRIED)) {
+  for (const c of typos(w).slice(0, CANDIDATES_TRIED)) {
     if (c.df < minDf) continue;
     const l = left === undefined ? 0 : pairDf(index, left, c.f);
     const r = right === undefined ? 0 : pairDf(index, c.f, right);
@@ -123,7 +124,7 @@ const KNOWN_RATIO = 20;
  *
  * The caller checks that each fix really stands next to its neighbour (`pairs`).
  */
-export function correctQuery(index: Lexicon, q: string, parsed: ParsedQuery): Correction | null {
+export function correctQuery(index: Lexicon, q: string, parsed: ParsedQuery, typos: TypoCandidates = (word) => typoCandidates(index, word)): Correction | null {
   const { words } = parsed;
   const known = words.map((w) => wordKnown(index, w));
   // Words in quotes were typed on purpose: a quoted phrase is matched as typed or not at all.
@@ -160,7 +161,7 @@ export function correctQuery(index: Lexicon, q: string, parsed: ParsedQuery): Co
   const anchor = (j: number) => known[j] && !fixed.has(j);
   for (let i = 0; i < words.length; i++) {
     if (known[i] || fixed.has(i)) continue;
-    const c = contextCandidate(index, words, i, anchor);
+    const c = contextCandidate(index, words, i, anchor, typos);
     if (!c) return null;
     edit(i, matchCase(words[i].text, c.text));
     if (c.left) pairs.push([i - 1, i]);
@@ -170,7 +171,7 @@ export function correctQuery(index: Lexicon, q: string, parsed: ParsedQuery): Co
     let best: { i: number; c: NonNullable<ReturnType<typeof contextCandidate>> } | null = null;
     for (let i = 0; i < words.length; i++) {
       if (locked(i) || words[i].folded.length < 4) continue;
-      const c = contextCandidate(index, words, i, (j) => j !== i && known[j]);
+      const c = contextCandidate(index, words, i, (j) => j !== i && known[j], typos);
       if (!c || c.df < KNOWN_RATIO * wordDf(index, words[i])) continue;
       if (!best || c.distance < best.c.distance) best = { i, c };
     }
@@ -208,14 +209,14 @@ const NAME_RATIO = 5;
  * has few full matches, and keeps it only when it finds several times more, saying so
  * (`correctedQuery`).
  */
-export function rareNameFix(index: Lexicon, q: string, parsed: ParsedQuery): Correction | null {
+export function rareNameFix(index: Lexicon, q: string, parsed: ParsedQuery, typos: TypoCandidates = (word) => typoCandidates(index, word)): Correction | null {
   const minDf = commonDf(index);
   let best: { i: number; c: Candidate } | null = null;
   parsed.words.forEach((w, i) => {
     if (w.quoted || w.marked || !/^\p{Lu}/u.test(w.text) || w.folded.length < 4 || /\d/.test(w.folded)) return;
     const df = wordDf(index, w);
     if (df > RARE_NAME_DF) return;
-    const c = typoCandidates(index, w).find((x) => x.df >= minDf && x.df >= NAME_RATIO * Math.max(1, df));
+    const c = typos(w).find((x) => x.df >= minDf && x.df >= NAME_RATIO * Math.max(1, df));
     if (c && (!best || c.distance < best.c.distance || (c.distance === best.c.distance && c.df > best.c.df))) best = { i, c };
   });
   if (!best) return null;

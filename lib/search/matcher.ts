@@ -9,7 +9,7 @@ import { memoryArchive } from "@/lib/index/memory";
 import type { Segment as IndexSegment } from "@/lib/index/segment";
 import { ACCENT_SCAN, accentReading, holdersOf } from "@/lib/search/accents";
 import { applyEdits, correctQuery, rareNameFix } from "@/lib/search/correct";
-import { expandQuery, type Group } from "@/lib/search/query-expand";
+import { expandQuery, typoMemo, type Group } from "@/lib/search/query-expand";
 import { joinGlued, splitRunTogether, withWhole } from "@/lib/search/run-together";
 import { abbreviationReaderOf, LONG_FORM_WORDS, readAbbreviations } from "@/lib/search/abbreviations";
 import { nameIds, namePostings, titleHeld, titleHolders, titleNameTerms } from "@/lib/search/title-names";
@@ -505,6 +505,8 @@ export function createMatcher(
   function run(p: Prepared, mode: MatchMode): MatchResult | null {
     const { parsed } = p;
     const meter: Meter = { left: budget, scored: 0, cut: false };
+    // The query's words' typo candidates, looked up once whether a correction or a suggestion asks.
+    const typos = typoMemo(lex);
     if (!parsed.words.length) {
       if (!parsed.excluded.length) return null;
       // Only exclusions: every article without them.
@@ -534,7 +536,7 @@ export function createMatcher(
     if (hits.length && hits.length < NAME_FIX_BELOW && nameFix && mode === "all" && !meter.cut) {
       // Almost nothing as typed: a misspelt foreign name read as its far commoner spelling, when that finds several times more (and says so).
       // The corrected query is answered as any query is (its near misses too); each fix removes a rare word, so this ends.
-      const fix = rareNameFix(lex, p.q, parsed);
+      const fix = rareNameFix(lex, p.q, parsed, typos);
       const fixed = fix ? run(prepare(fix.query), mode) : null;
       if (fix && fixed && !fixed.correctedQuery && fixed.hits.length >= Math.max(NAME_FIX_BELOW, NAME_FIX_GAIN * hits.length)) {
         fixed.correctedQuery = fix.query;
@@ -568,7 +570,7 @@ export function createMatcher(
         for (const h of near) boost(h);
       }
       // The reading comes from the matched articles themselves: it finds them.
-      const suggestion = reading ? readingText(p, reading) : offered(suggestQuery(lex, p.q, parsed), meter);
+      const suggestion = reading ? readingText(p, reading) : offered(suggestQuery(lex, p.q, parsed, false, typos), meter);
       return finish(hits, meter, { nearMisses: near, suggestion, totalExact: !hits.capped && !meter.cut, partial: meter.cut });
     }
     // Nothing has every word as typed: a confident correction that says so (tried once, after the
@@ -579,7 +581,7 @@ export function createMatcher(
       if (tried) return null;
       tried = true;
       if (meter.left <= 0 || meter.scored >= scoreBudget) meter.cut = true;
-      const fix = mode === "all" && !meter.cut ? correctQuery(lex, p.q, parsed) : null;
+      const fix = mode === "all" && !meter.cut ? correctQuery(lex, p.q, parsed, typos) : null;
       if (!fix) return null;
       const c = prepare(fix.query);
       // Each typo fix must really stand next to the neighbour that vouched for it in some
@@ -611,7 +613,7 @@ export function createMatcher(
     const fixed = correction();
     if (fixed) return fixed;
     return finish(Object.assign([], { proximity: new Map() }), meter, {
-      suggestion: offered(suggestQuery(lex, p.q, parsed, true), meter),
+      suggestion: offered(suggestQuery(lex, p.q, parsed, true, typos), meter),
       totalExact: !hits.capped && !meter.cut,
       partial: meter.cut,
     });

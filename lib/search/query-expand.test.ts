@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { dateSpellings, decimalSpellings, inCodes, numberSpellings } from "@/lib/search/query-expand";
+import { memoryArchive } from "@/lib/index/memory";
+import { dateSpellings, decimalSpellings, inCodes, numberSpellings, typoCandidates, typoMemo } from "@/lib/search/query-expand";
 import { parseQuery } from "@/lib/search/query-parse";
+import { testArticle } from "@/lib/corpus/test-article";
 
 describe("numberSpellings", () => {
   it("gives a whole number of 4+ digits its other writings: Vietnamese and English thousands, plain", () => {
@@ -56,5 +58,21 @@ describe("inCodes", () => {
     expect(codes("cấm Paraquat và 2,4-D")).toEqual([false, false, false, true, true]);
     expect(codes("thuốc 2,4D")).toEqual([false, true, true]);
     expect(codes("tăng 2,5 lần")).toEqual([false, false, false]);
+  });
+});
+
+describe("typoMemo", () => {
+  const lex = memoryArchive([testArticle({ id: "a", title: "Hòa bình ở Bình Dương", paragraphs: ["Hóa đơn và hoa hồng, hỏa hoạn, khoa học, bính."] })]).lexicon;
+
+  it("gives each word's typoCandidates, looked up once per word and told apart by its marks", () => {
+    const typos = typoMemo(lex);
+    // The same letters typed without and with marks (and another mark) have other candidates.
+    const words = parseQuery("hoa hòa hóa binh bính").words;
+    for (const w of words) expect(typos(w)).toEqual(typoCandidates(lex, w));
+    expect(typos(words[0])).not.toEqual(typos(words[1]));
+    expect(typos(words[1])).not.toEqual(typos(words[2]));
+    // Asked again (the same word in another query's parse), the kept list itself.
+    const again = parseQuery("hòa").words[0];
+    expect(typos(again)).toBe(typos(words[1]));
   });
 });

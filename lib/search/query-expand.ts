@@ -7,7 +7,7 @@ import { MAX_WORD_LENGTH } from "@/lib/search/query-parse";
 import { foldedDf, type Lexicon } from "@/lib/search/rank-index";
 import { topK } from "@/lib/search/facets";
 import { exactVariants } from "@/lib/search/variants";
-import { vnDistance } from "@/lib/text/vn-distance";
+import { vnDistanceFrom } from "@/lib/text/vn-distance";
 
 /** One folded term a query word matches, and how much a match counts. */
 export interface Expansion {
@@ -82,15 +82,34 @@ export function typoCandidates(index: Lexicon, word: QueryWord): Candidate[] {
   const folded = new Set<number>(typoNeighbours(index, word.folded).map((nb) => nb.f));
   const self = index.foldedId.get(word.folded);
   if (self !== undefined) folded.add(self);
+  const distanceTo = vnDistanceFrom(word.term);
   for (const f of folded) {
     for (const e of exactVariants(index, f)) {
       const term = index.exactTerm[e];
       if (term === word.term) continue;
-      const distance = vnDistance(word.term, term);
+      const distance = distanceTo(term);
       if (distance <= budget) out.push({ text: term, f, distance, df: exactDf(index, e) });
     }
   }
   return out.sort((a, b) => a.distance - b.distance || b.df - a.df);
+}
+
+/** Where a query's corrections and suggestions get a word's typo candidates (typoCandidates, or typoMemo). */
+export type TypoCandidates = (word: QueryWord) => readonly Candidate[];
+
+/**
+ * typoCandidates kept per word for one query: the correction tried and the suggestion offered
+ * ask for the same words' candidates (a fuzzy search of the vocabulary and a distance per
+ * spelling each). They depend on the word and the vocabulary only.
+ */
+export function typoMemo(index: Lexicon): TypoCandidates {
+  const kept = new Map<string, Candidate[]>();
+  return (word) => {
+    const key = word.marked ? `m${word.folded} ${word.term}` : `f${word.folded}`;
+    let found = kept.get(key);
+    if (!found) kept.set(key, (found = typoCandidates(index, word)));
+    return found;
+  };
 }
 
 /** Archive-wide document frequency of an exact term (how often the spelling is used). */

@@ -623,6 +623,28 @@ describe("rank score", () => {
           expect(misses(createMatcher([...bell, ...onePair]), "trụ trì trộm chuông")).toEqual({});
         });
 
+        it("weighs each pair by its idf when half the query's pairs is two or more (wideJoinedIdf, off by default)", () => {
+          const q = "cần cẩu đổ ở công trường";
+          const site = [
+            ...background,
+            // `ở công` and `công trường` are common pairs: any report from a building site writes them.
+            ...Array.from({ length: 20 }, (_, i) => article(`site${i}`, `Tin xây dựng số ${i}`, "Công nhân làm việc ở công trường từ sáng sớm.")),
+            article("fell", "Cần cẩu đổ ở công trường", "Một cần cẩu đổ sập sáng nay."),
+            // The report of the same accident that says `sập`, never `đổ`.
+            article("collapsed", "Cần cẩu sập ở công trường", "Một cần cẩu sập khiến hai người bị thương."),
+            // Every word, writing only the two common pairs of the query's five: `cần`, `cẩu`, `đổ` of other stories.
+            ...Array.from({ length: 10 }, (_, i) =>
+              article(`common${i}`, `Tin địa phương số ${i}`, "Công nhân ở công trường cần nghỉ ngơi, không được làm cẩu thả, không đổ rác bừa bãi."),
+            ),
+          ];
+          const m = createMatcher(site, { nearMissRule: { ...NEAR_MISS, wideJoinedIdf: true } });
+          expect(m.match(q)!.hits.length).toBe(11);
+          // Two common pairs are less than half the pairs' idf: the ten do not count, and the report lacking `đổ` is looked for.
+          expect(misses(m, q)).toHaveProperty("collapsed", ["đổ"]);
+          // Every pair counting one (the default): the ten write two of five pairs, so eleven full matches say the query.
+          expect(misses(createMatcher(site), q)).toEqual({});
+        });
+
         it("reaches a query of three words (wideShort 3): a report saying the verb in other words, beside full matches holding the words apart", () => {
           const coach = [
             ...background,

@@ -1,7 +1,7 @@
 // "Did you mean": a spelling (Kellog → Kellogg) or, for a query typed without marks,
 // its most likely marked reading (see accents.ts). Offered, never applied.
 import { commonDf, contextCandidate, decodedWord, matchCase, applyEdits } from "@/lib/search/correct";
-import { typoCandidates, wordDf, wordKnown } from "@/lib/search/query-expand";
+import { typoCandidates, wordDf, wordKnown, type TypoCandidates } from "@/lib/search/query-expand";
 import type { ParsedQuery } from "@/lib/search/query-parse";
 import { pairDf, type Lexicon } from "@/lib/search/rank-index";
 
@@ -16,7 +16,13 @@ const CONTEXT_MIN = 3;
  * neighbours pair with; a lone word, its most common close spelling. A multi-word
  * query is never rewritten whole (cơn bão is not "hơn bảo").
  */
-export function suggestQuery(index: Lexicon, q: string, parsed: ParsedQuery, nothingFound = false): string | null {
+export function suggestQuery(
+  index: Lexicon,
+  q: string,
+  parsed: ParsedQuery,
+  nothingFound = false,
+  typos: TypoCandidates = (word) => typoCandidates(index, word),
+): string | null {
   const { words } = parsed;
   const known = words.map((w) => wordKnown(index, w));
   const edits: { start: number; end: number; text: string }[] = [];
@@ -26,17 +32,17 @@ export function suggestQuery(index: Lexicon, q: string, parsed: ParsedQuery, not
       const decoded = decodedWord(index, w);
       if (decoded) return edits.push({ start: w.start, end: w.end, text: decoded });
       if (w.folded.length < 3) return;
-      const c = contextCandidate(index, words, i, (j) => known[j]);
+      const c = contextCandidate(index, words, i, (j) => known[j], typos);
       if (c) return edits.push({ start: w.start, end: w.end, text: matchCase(w.text, c.text) });
       if (words.length > 1 || w.folded.length < 4) return;
-      const lone = typoCandidates(index, w).find((nb) => nb.df >= 1);
+      const lone = typos(w).find((nb) => nb.df >= 1);
       if (lone) edits.push({ start: w.start, end: w.end, text: matchCase(w.text, lone.text) });
       return;
     }
     // Nothing has every word: a known word may still be the wrong one (hòa bính), when a
     // close spelling pairs with its correctly typed neighbours. Offered, never applied.
     if (nothingFound && w.folded.length >= 3) {
-      const c = contextCandidate(index, words, i, (j) => j !== i && known[j]);
+      const c = contextCandidate(index, words, i, (j) => j !== i && known[j], typos);
       if (c) edits.push({ start: w.start, end: w.end, text: matchCase(w.text, c.text) });
       return;
     }
@@ -45,7 +51,7 @@ export function suggestQuery(index: Lexicon, q: string, parsed: ParsedQuery, not
     const f = index.foldedId.get(w.folded)!;
     const own = neighbours(index, parsed, i).reduce((n, [l, r]) => n + pairDf(index, l ?? f, r ?? f), 0);
     if (own > 0) return;
-    const c = contextCandidate(index, words, i, (j) => known[j]);
+    const c = contextCandidate(index, words, i, (j) => known[j], typos);
     if (c && c.df >= Math.max(commonDf(index), 10) && pairScore(index, parsed, i, c.f) >= CONTEXT_MIN) {
       edits.push({ start: w.start, end: w.end, text: matchCase(w.text, c.text) });
     }

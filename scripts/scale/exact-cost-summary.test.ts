@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fitLine, summarize, type QueryCost } from "./exact-cost-summary";
+import { fitLine, runOrder, summarize, type QueryCost } from "./exact-cost-summary";
 
 const row = (q: string, members: number, match: number, search: number): QueryCost => ({ q, members, full: members, match, search });
 
@@ -53,5 +53,19 @@ describe("summarize", () => {
     const s = summarize([row("a", 0, 1, 1), row("b", 2000, 5, 5), row("c", 2000, 0.2, 0.2)], 10_000, [0]);
     expect(s.fit.match.b).toBeCloseTo(0.0008);
     expect(s.cut[0].matchShare).toBeCloseTo((1.6 + 0.2) / 6.2);
+  });
+});
+
+describe("runOrder", () => {
+  it("times every query once per run, each run from another place, run 0 from the start", () => {
+    const orders = [0, 1, 2].map((r) => runOrder(10, 3, r));
+    expect(orders[0]).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    for (const o of orders) expect([...o].sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    // No query is first in two runs (with more queries than runs): the median leaves its warm-up out.
+    expect(orders.map((o) => o[0])).toEqual([0, 3, 6]);
+  });
+
+  it("keeps a single run in list order", () => {
+    expect(runOrder(4, 1, 0)).toEqual([0, 1, 2, 3]);
   });
 });

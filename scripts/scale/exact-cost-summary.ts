@@ -37,6 +37,18 @@ export function fitLine(xs: number[], ys: number[]): Line {
 
 const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
 
+/**
+ * The order run `r` of `runs` times `n` queries in: the list from a place of its own, wrapping
+ * around (run 0 from the start). The query timed first after a fresh matcher and engine pays
+ * what they leave (scratch made per segment, the engine's garbage collected: 660 ms at 200k for
+ * a query of 5,727 members, 54 ms after two others); starting each run elsewhere puts that on
+ * another query each run, and the per-query median leaves it out (fast30).
+ */
+export function runOrder(n: number, runs: number, r: number): number[] {
+  const from = Math.floor((r * n) / Math.max(1, runs));
+  return Array.from({ length: n }, (_, i) => (from + i) % n);
+}
+
 export function summarize(rows: QueryCost[], archive: number, bounds: number[], shares = [0.01, 0.05, 0.2]) {
   const sorted = (f: (r: QueryCost) => number) => rows.map(f).sort((a, b) => a - b);
   const total = { match: sum(rows.map((r) => r.match)), search: sum(rows.map((r) => r.search)) };

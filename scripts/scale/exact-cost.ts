@@ -1,7 +1,8 @@
 // What an exact `total` and exact facet counts cost (issue #10; docs/contract.md `totalExact`): times
 // npm run eval's latency queries (as bench.ts --parts eval picks them) through match() with its first
 // ten (as query-profile.ts does) and search() (a request with the words alone: relevance, grouped by
-// story, facets counted), by the process's CPU time, median of `--runs` runs per query, then:
+// story, facets counted), by the process's CPU time, median of `--runs` runs per query (each run
+// starting at another place in the list, so no query always pays the fresh engine's warm-up), then:
 // - the queries by how much of the archive they match (full matches + near misses: the members every
 //   one of which today is scored, bounded, made a hit and counted): over 1%, 5%, 20%, and each
 //   band's share of all the queries' CPU and of the slowest 1% (the p99's queries);
@@ -23,7 +24,7 @@ import { createMatcher } from "@/lib/search/matcher";
 import { EMPTY_QUERY, wordsQuery } from "@/lib/url/search-params";
 import { loadAverage, median, shownTen } from "../eval/metrics";
 import { latencyQueries, liveArticles } from "../eval/queries";
-import { summarize, type QueryCost } from "./exact-cost-summary";
+import { runOrder, summarize, type QueryCost } from "./exact-cost-summary";
 
 const { values } = cliArgs(__filename, {
   options: {
@@ -55,14 +56,16 @@ async function main() {
     const engine = new SearchEngine(live.archive);
     engine.prepare();
     engine.search({ ...EMPTY_QUERY, q: "" });
-    queries.forEach((q, i) => {
+    // Each run from another place in the list: the first query's warm-up falls on another one (runOrder).
+    for (const i of runOrder(queries.length, runs, r)) {
+      const q = queries[i];
       let t = cpu();
       shownTen(matcher.match(q));
       matchMs[i].push(cpu() - t);
       t = cpu();
       engine.search(asked[i]);
       searchMs[i].push(cpu() - t);
-    });
+    }
   }
   const matcher = createMatcher(live.archive);
   const rows: QueryCost[] = queries.map((q, i) => {

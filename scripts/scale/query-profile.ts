@@ -22,6 +22,8 @@
 // `--query Q` (repeatable) times only these queries, each run on a fresh matcher and engine (no
 // answer kept from the run before), and prints each query's median over the runs: an A/B of
 // a few slow queries with many runs (e.g. `--query "co gia tri" --runs 15 --clock cpu`).
+// Each run times the queries from another place in the list, so the warm-up of a fresh matcher
+// and engine (their scratch, the garbage they leave) falls on another query each run.
 // `--skip-profile` (no timing): per query, how many members (full matches + near misses) a
 // title-first top k could leave unscored. A member is "headed" when some posting of some term of a
 // query word has a title or lead occurrence (what rank-score's `headless` reads from the count
@@ -60,6 +62,7 @@ import { loadJudged } from "../eval/judged";
 import { CODE_QUERIES } from "./code-queries";
 import { loadAverage, median, percentile, shownTen } from "../eval/metrics";
 import { latencyQueries, liveArticles } from "../eval/queries";
+import { runOrder } from "./exact-cost-summary";
 
 const { values } = cliArgs(__filename, {
   options: {
@@ -139,13 +142,18 @@ async function main() {
         return (u.user + u.system) / 1000;
       }
     : () => performance.now();
-  const time = (run: (q: string) => unknown, twice = false) =>
-    queries.map((q) => {
-      if (twice) run(q);
+  // Each run times the list from another place (exact-cost-summary.ts runOrder): the query timed
+  // first after a fresh matcher and engine pays their warm-up, and the median leaves that out.
+  const time = (run: (q: string) => unknown, r: number, twice = false) => {
+    const times = new Array<number>(queries.length);
+    for (const i of runOrder(queries.length, Number(values.runs), r)) {
+      if (twice) run(queries[i]);
       const t = now();
-      run(q);
-      return now() - t;
-    });
+      run(queries[i]);
+      times[i] = now() - t;
+    }
+    return times;
+  };
   const names = ["match", "match-ab", "search", "search-b", "warm"] as const;
   const out: Record<string, { p50: number[]; p99: number[] }> = Object.fromEntries(names.map((n) => [n, { p50: [], p99: [] }]));
   if (ab && only.has("match")) only.add("match-ab");
@@ -177,7 +185,7 @@ async function main() {
     const order = r % 2 && (ab || engineB) ? (["match-ab", "match", "search-b", "search", "warm"] as const) : names;
     for (const name of order) {
       if (!only.has(name)) continue;
-      const times = time(runners[name], name === "warm");
+      const times = time(runners[name], r, name === "warm");
       if (name === "search") lastSearch = times;
       if (name === "match") lastMatch = times;
       if (name === "match" || name === "search") perQuery[name].push(times);

@@ -17,6 +17,11 @@ export const STAGES: StageRule[] = [
   { stage: "reading: parse", match: new RegExp(`[^ ]*lib/search/query-parse\\.ts:|^tokenize\\d* `) },
   { stage: "reading: run-together", match: new RegExp(`[^ ]*lib/search/run-together\\.ts:`) },
   { stage: "reading: names (nameRuns, person ids, title names)", match: /^(nameRuns|personIdsOf|isPerson|titleNameTerms|stretches)\d* / },
+  // Before the reading's rule: typoCandidates lives in query-expand.ts but serves corrections and suggestions (fast30).
+  {
+    stage: "typo candidates (typoCandidates: the vocabulary's fuzzy search, vnDistance)",
+    match: new RegExp(`^(typoCandidates|typoNeighbours)\\d* [^ ]*lib/search/query-expand\\.ts:|[^ ]*lib/text/vn-distance\\.ts:`),
+  },
   { stage: "reading: lexicon, variants, completions (expandQuery)", match: new RegExp(`[^ ]*lib/search/(query-expand|variants)\\.ts:`) },
   { stage: "suggestion looked for (suggestQuery: typo neighbours)", match: new RegExp(`[^ ]*lib/search/suggest\\.ts:`) },
   { stage: "accent reading (accentReading, holdersOf)", match: new RegExp(`[^ ]*lib/search/accents\\.ts:|^boost\\d* `) },
