@@ -1903,13 +1903,13 @@ function placeModels(texts: string[], out: Candidate[]) {
   if (!out.some((m) => !m.placed && modelNumberAfter(texts[m.text], m.end))) return;
   const models = new Map<string, boolean>();
   for (const m of out) {
-    if (m.placed || isVietnameseName(m.words) || VN_ONLY.test(m.words[0])) continue;
-    const key = nameKey(m.words);
+    if (m.placed || m.vn || VN_ONLY.test(m.words[0])) continue;
+    const key = m.key;
     const model = !m.titled && !m.known && !m.cue && modelNumberAfter(texts[m.text], m.end);
     models.set(key, (models.get(key) ?? true) && model);
   }
   for (const m of out) {
-    if (m.placed || !models.get(nameKey(m.words))) continue;
+    if (m.placed || !models.get(m.key)) continue;
     m.placed = true;
     m.near = true;
   }
