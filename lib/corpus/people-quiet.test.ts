@@ -2,7 +2,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { capitalRuns } from "@/lib/corpus/char-class";
 import { readRawArticles } from "@/lib/corpus/load";
-import { type Candidate, mentionsInRun, quietWord } from "@/lib/corpus/people";
+import { type Candidate, findCandidates, isVietnameseName, mentionsInRun, nameKey, quietWord } from "@/lib/corpus/people";
 import { prepareArticle } from "@/lib/corpus/prepare";
 
 const SEEDS = path.resolve(__dirname, "../../seeds");
@@ -57,5 +57,11 @@ describe("quietWord", () => {
     expect(quietWord(text, at, "Theo")).toBe(false);
     expect(quietWord(TEXTS[0], 0, "Trong")).toBe(true);
     expect(quietWord(TEXTS[0], TEXTS[0].indexOf("Mỹ"), "Mỹ")).toBe(true);
+  });
+
+  it("gives every candidate of the seeds the key and vn of its words (people-key.test.ts)", () => {
+    const found = findCandidates(texts);
+    expect(found.length).toBeGreaterThan(100);
+    expect(found.filter((m) => m.key !== nameKey(m.words) || m.vn !== isVietnameseName(m.words)).map((m) => m.words.join(" "))).toEqual([]);
   });
 });
