@@ -386,7 +386,7 @@ export function createMatcher(
    * completions are left out, and older segments are not read (`meter.cut`): segments are
    * read newest first.
    */
-  /** `vouch`: phrases some hit must hold (see ScoreRequest.vouch); `hits.vouched` says whether one does. */
+  /** `vouch`: phrases some hit must hold (see ScoreRequest.vouch); `hits.vouched` says whether one does. `exists`: only whether there are full matches is asked (ScoreRequest.exists). */
   function scoreAll(
     p: Prepared,
     groups: Group[],
@@ -397,6 +397,7 @@ export function createMatcher(
     vouch: number[][] | null = null,
     rule: NearMissRule | undefined = narrowRule,
     countJoined = false,
+    exists = false,
   ): Scored {
     // Flags and scorers first, the hits at the end (each segment's own list, joined in segment order).
     const flags: Pick<Scored, "capped" | "vouched" | "joined" | "proximity"> = { proximity: new Map<IndexSegment, ProximityScorer>() };
@@ -428,6 +429,7 @@ export function createMatcher(
         vouch: vouch ?? undefined,
         topHint,
         countJoined: countJoined ? wideRule.wideBelow : undefined,
+        exists,
         docLimit,
         scoreBudget: scoreBudget - meter.scored,
       };
@@ -655,7 +657,8 @@ export function createMatcher(
     const p = prepare(q);
     // The check's own meter: a suggestion left out never makes the answer partial.
     const check: Meter = { left: meter.left, scored: meter.scored, cut: false };
-    const found = p.parsed.words.length > 0 && scoreAll(p, p.groups, "all", check).length > 0;
+    // Only whether it finds one: its full matches without their scores where no phrase or name decides them (ScoreRequest.exists).
+    const found = p.parsed.words.length > 0 && scoreAll(p, p.groups, "all", check, p.parsed.phrases, null, null, narrowRule, false, true).length > 0;
     meter.left = check.left;
     meter.scored = check.scored;
     return found && !check.cut ? q : null;

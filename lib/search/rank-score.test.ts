@@ -1073,6 +1073,53 @@ describe("the membership pass (every word required: members decided before any p
     expect(cuts).toBeGreaterThan(20);
   });
 
+  it("answers `exists` with the full matches the whole scoring finds (unscored), the same charge and cut, and leaves the scratch clean", () => {
+    let shortcuts = 0;
+    let cuts = 0;
+    fc.assert(
+      fc.property(sample, fc.boolean(), (x, excluding) => {
+        const arts = x.docs.map((d, i) => {
+          const held = [...x.words.filter((_, k) => d.holds[k]), ...(d.common ? [x.common] : d.alike ? [ALIKE[x.common]] : []), ...d.other];
+          return article(
+            `a${i}`,
+            held.slice(0, d.inTitle % (held.length + 1)).join(" ") || "tin",
+            held.slice(d.inTitle % (held.length + 1)).join(" ") || "tức",
+          );
+        });
+        for (let i = 0; i < x.padding; i++) arts.push(article(`p${i}`, "tin", COMMON.slice(i % 3).join(" ")));
+        const archive = memoryArchive(arts);
+        const ix = archive.segments[0].rank;
+        const ws = [...x.words.slice(0, x.at), x.common, ...x.words.slice(x.at)];
+        const typed =
+          x.typing === "unmarked" ? ws.map(unmark).join(" ") : x.typing === "quoted" ? `"${ws.slice(0, 2).join(" ")}" ${ws.slice(2).join(" ")}` : ws.join(" ");
+        const { words, phrases } = parseQuery(typed);
+        // An excluded word (one of the others' words): exclusions still apply to the members.
+        const excluded = excluding ? [{ folded: [archive.lexicon.foldedId.get(unmark(x.words[0]).toLowerCase()) ?? -1], exact: [] }] : [];
+        const base: ScoreRequest = { groups: expandQuery(archive.lexicon, words), phrases, excluded, mode: "all", nearMiss: x.nearMiss };
+        if (x.scoreBudget !== null) base.scoreBudget = x.scoreBudget;
+        const whole = { ...base };
+        const reference = outcome(boundQuery(ix, createScratch(ix), whole), whole);
+        const sc = createScratch(ix);
+        const asked: ScoreRequest = { ...base, exists: true };
+        const got = outcome(boundQuery(ix, sc, asked), asked);
+        const shortcut = !x.nearMiss && !phrases.length;
+        if (shortcut) {
+          shortcuts++;
+          if (reference.cutAt !== undefined) cuts++;
+          const full = reference.docs.slice(0, reference.full);
+          expect([...got.docs].sort((a, b) => a - b)).toEqual([...full].sort((a, b) => a - b));
+          expect({ full: got.full, scored: got.scored, cutAt: got.cutAt }).toEqual({ full: reference.full, scored: reference.scored, cutAt: reference.cutAt });
+        } else expect(got).toEqual(reference);
+        // The same scratch then serves a whole request as a fresh one does.
+        const after = { ...base };
+        expect(outcome(boundQuery(ix, sc, after), after)).toEqual(reference);
+      }),
+      { numRuns: 300 },
+    );
+    expect(shortcuts).toBeGreaterThan(50);
+    expect(cuts).toBeGreaterThan(5);
+  });
+
   // The wide rule (NearMissRule.wideWords, wideShort): an article stays in the running while the
   // idf it lacks, less what its completions cover, is within the rule's share, so the membership
   // pass must test coverage as the scoring pass does (a completion counts its expansion weight).

@@ -627,6 +627,13 @@ export interface ScoreRequest {
   skipRatio?: number;
   /** Set by scoreQuery when the score budget cut the segment: the articles read (its first ones). */
   cutAt?: number;
+  /**
+   * Only which articles are full matches is asked (the matcher's check that a suggestion finds
+   * something): with "all" and no phrase, name, near miss, vouch or count to check, the full
+   * matches come from the membership pass alone, none scored (every lower and upper bound 0);
+   * `scored` and `cutAt` are what the whole scoring sets. Otherwise the request is answered whole.
+   */
+  exists?: boolean;
 }
 
 /** Candidates of a request with their scores bounded: what a top-k selection refines. */
@@ -919,9 +926,44 @@ function run(index: RankIndex, s: Scratch, req: ScoreRequest, explain: Explain |
     const most = minor ? lackAllowed(groups.length, rule) : 0;
     const budget = req.mode === "all" ? (req.missShare ?? 0) * stats.totalIdf : Infinity;
     const docLimit = req.docLimit ?? index.n;
-    const work = accumulate(index, s, groups, touched, budget, minor, most, stats, w, wide, docLimit, req.scoreBudget ?? Infinity, !req.onePass, req.skipRatio);
+    // Membership alone decides the full matches when nothing positional may drop one (ScoreRequest.exists).
+    const membersOnly =
+      req.exists === true &&
+      req.mode === "all" &&
+      budget === 0 &&
+      !req.onePass &&
+      !minor &&
+      !wide &&
+      !req.phrases.length &&
+      !req.names?.length &&
+      !req.vouch &&
+      !req.countJoined;
+    const work = accumulate(
+      index,
+      s,
+      groups,
+      touched,
+      budget,
+      minor,
+      most,
+      stats,
+      w,
+      wide,
+      docLimit,
+      req.scoreBudget ?? Infinity,
+      !req.onePass,
+      req.skipRatio,
+      membersOnly,
+    );
     req.scored = work.scored;
     req.cutAt = work.limit < docLimit ? work.limit : undefined;
+    if (membersOnly) {
+      req.capped = false;
+      // The membership pass's list: live full matches below the cut (see memberPass).
+      const docs = dropExcluded(index, s, s.members.toArray(), req.excluded);
+      const bounds = new Float64Array(docs.length);
+      return { docs, full: docs.length, lower: bounds, upper: bounds, proximity: null };
+    }
     // Cut by the score budget: the articles after the cut are out (their sums are partial); the rest keep their order.
     const cutAt = work.limit < docLimit ? work.limit : Infinity;
     // As a plain array, for the rarer paths (any word, a miss share) that filter and keep it.
@@ -1249,6 +1291,7 @@ function accumulate(
   scoreBudget = Infinity,
   membersFirst = true,
   skipRatio = SKIP_RATIO,
+  membersOnly = false,
 ): { scored: number; limit: number } {
   const wide = widened?.budget ?? 0;
   const { foldedStart, foldedDocs, foldedTf, titleNorm, leadNorm, bodyNorm, exactStart, exactDocs } = index;
@@ -1287,6 +1330,12 @@ function accumulate(
     // The budget was charged and any cut made by the membership pass (its count is returned).
     limit = members.limit;
     check = Infinity;
+    if (membersOnly) {
+      // Only the members asked (ScoreRequest.exists): they stay listed in Scratch.members, unscored.
+      const memberDocs = members.docs.items;
+      for (let i = 0; i < members.docs.length; i++) held[memberDocs[i]] = 0;
+      return { scored: members.scored, limit };
+    }
   }
   // Read after the membership pass, which grows it.
   const { posAt } = s;
