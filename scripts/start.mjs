@@ -18,6 +18,7 @@ import path from "node:path";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { parserErrorResponse } from "./parser-error.mjs";
 
 const require = createRequire(import.meta.url);
 
@@ -129,24 +130,13 @@ async function serve(args) {
 /**
  * Node answers a request its parser refuses (a request line and headers over its 16 KB limit,
  * malformed syntax) itself, before any route: a bare status with no body. The same status
- * here, with a short Vietnamese page, as Node does it: only while no response is under way.
+ * here, with the API's JSON error or a short Vietnamese page (scripts/parser-error.mjs), as
+ * Node does it: only while no response is under way.
  */
 function answerParserError(error, socket) {
   if (error.code === "ECONNRESET" || !socket.writable || socket._httpMessage?.headersSent) {
     socket.destroy();
     return;
   }
-  const [status, reason, title] = {
-    HPE_HEADER_OVERFLOW: [431, "Request Header Fields Too Large", "Yêu cầu quá dài"],
-    ERR_HTTP_REQUEST_TIMEOUT: [408, "Request Timeout", "Yêu cầu đến quá chậm"],
-    HPE_CHUNK_EXTENSIONS_OVERFLOW: [413, "Content Too Large", "Yêu cầu quá lớn"],
-  }[error.code] ?? [400, "Bad Request", "Yêu cầu không hợp lệ"];
-  const body = Buffer.from(
-    `<!doctype html><html lang="vi"><meta charset="utf-8"><title>${title} – Tìm tin</title>` +
-      `<main><h1>${title}</h1><p>Máy chủ không đọc được yêu cầu này.</p><p><a href="/">Quay lại trang tìm kiếm</a></p></main></html>`,
-  );
-  const head =
-    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: ${body.length}\r\n` +
-    "X-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n";
-  socket.end(Buffer.concat([Buffer.from(head), body]));
+  socket.end(parserErrorResponse(error.code, error.rawPacket));
 }

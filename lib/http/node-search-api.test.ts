@@ -9,12 +9,13 @@ import { STATIC_SECURITY_HEADERS } from "@/lib/security/headers";
 import { recordSearches, seedServiceEnv } from "@/lib/http/test-seeds";
 
 describe("isSearchApi and acceptsGzip", () => {
-  it("takes GET /api/search with or without a query string, nothing else", () => {
+  it("takes GET and HEAD /api/search with or without a query string, nothing else", () => {
     expect(isSearchApi("GET", "/api/search")).toBe(true);
     expect(isSearchApi("GET", "/api/search?q=h%C3%B2a")).toBe(true);
+    expect(isSearchApi("HEAD", "/api/search?q=%ZZ")).toBe(true);
     for (const [method, url] of [
       ["POST", "/api/search?q=x"],
-      ["HEAD", "/api/search?q=x"],
+      ["OPTIONS", "/api/search?q=x"],
       ["GET", "/api/search/"],
       ["GET", "/api/searchx?q=x"],
       ["GET", "/api/suggest?q=x"],
@@ -86,6 +87,27 @@ describe("GET /api/search answered on Node's response (npm start) as the route a
     expect(again.status).toBe(304);
     expect(again.body.length).toBe(0);
     expect(again.headers.etag).toBe(ours.headers.etag);
+  });
+
+  it("answers HEAD with GET's status and headers and no body, a badly encoded q included (400, not 200)", async () => {
+    const head = (url: string) =>
+      new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+        http
+          .request(base + url, { method: "HEAD", agent: false }, (res) => {
+            const chunks: Buffer[] = [];
+            res.on("data", (c: Buffer) => chunks.push(c));
+            res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+          })
+          .on("error", reject)
+          .end();
+      });
+    for (const url of ["/api/search?q=%ZZ", "/api/search?q=%C0%80", "/api/search?q=h%C3%B2a"]) {
+      const [got, headed] = [await get(url), await head(url)];
+      expect(headed.status, url).toBe(got.status);
+      expect(headed.headers["content-type"], url).toBe(got.headers["content-type"]);
+      expect(headed.body.length, url).toBe(0);
+    }
+    expect((await head("/api/search?q=%ZZ")).status).toBe(400);
   });
 
   it("gzips an answer for a client that takes gzip, the same JSON", async () => {

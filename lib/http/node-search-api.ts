@@ -26,9 +26,13 @@ export const NODE_ROUTES = {
   front: (req: IncomingMessage, res: ServerResponse) => frontRequest(req, res),
 };
 
-/** The request's path is the search API's (any query string). */
+/**
+ * The request's path is the search API's (any query string). HEAD too: Next's route only sees
+ * the normalised URL, where `q=%ZZ` no longer shows as badly encoded (HEAD got 200, GET 400);
+ * Node sends no body to a HEAD.
+ */
 export function isSearchApi(method: string | undefined, url: string | undefined): boolean {
-  return method === "GET" && url !== undefined && (url === "/api/search" || url.startsWith("/api/search?"));
+  return (method === "GET" || method === "HEAD") && url !== undefined && (url === "/api/search" || url.startsWith("/api/search?"));
 }
 
 /** Bodies below this are sent as they are (as the compression middleware Next.js uses does). */

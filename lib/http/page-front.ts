@@ -82,9 +82,9 @@ export function searchPageHash(r: FrontRequest): string | null {
   return searchPageOf(r)?.hash ?? null;
 }
 
-/** The HTML document of `/` with parameters that do not parse. */
+/** The HTML document of `/` with parameters that do not parse: HEAD too, so it gets GET's 400. */
 export function isBadSearchPage(r: FrontRequest): boolean {
-  return isSearchDocument(r) && !parseSearchQuery(r.search).ok;
+  return r.pathname === "/" && isDocument(r, ["GET", "HEAD"]) && !parseSearchQuery(r.search).ok;
 }
 
 /**
