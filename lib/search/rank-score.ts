@@ -2114,9 +2114,11 @@ function createScanner(index: RankIndex, s: Scratch, groups: Group[], phrases: n
       let pairs = 0;
       for (let g = 1; g < n; g++) if (joinMask & (1 << g)) pairs++;
       const need = Math.max(1, Math.floor(share * pairs + 1e-9));
-      // What each joined pair counts: one, or (asking two pairs or more) its idf over the joined pairs' mean (NearMissRule.wideJoinedIdf).
-      const worth = new Float64Array(n).fill(1);
+      // What each joined pair counts: one (null), or, asking two pairs or more, its idf over the
+      // joined pairs' mean (NearMissRule.wideJoinedIdf, an option left off: no array by default).
+      let worth: Float64Array | null = null;
       if (byIdf && need > 1) {
+        worth = new Float64Array(n).fill(1);
         let total = 0;
         for (let g = 1; g < n; g++) {
           const [a, b] = [groups[g - 1].terms[0], groups[g].terms[0]];
@@ -2127,7 +2129,7 @@ function createScanner(index: RankIndex, s: Scratch, groups: Group[], phrases: n
       let count = 0;
       for (let i = 0; i < docs.length && count < most; i++) {
         let held = 0;
-        for (let g = 1; g < n && held < need - 1e-9; g++) if (joinMask & (1 << g) && mayPair(docs[i], g)) held += worth[g];
+        for (let g = 1; g < n && held < need - 1e-9; g++) if (joinMask & (1 << g) && mayPair(docs[i], g)) held += worth ? worth[g] : 1;
         if (held >= need - 1e-9) count++;
       }
       return count;
