@@ -9,7 +9,7 @@ import { fdCrc32, mapFd } from "@/lib/index/mapped-file";
 import { verifiedFiles } from "@/lib/index/verified-files";
 
 /** Bumped when the layout of any index file changes. */
-export const FORMAT_VERSION = 5;
+export const FORMAT_VERSION = 6;
 
 /**
  * Bumped when cleaning, tokenisation or anything else that decides what is indexed
