@@ -168,6 +168,11 @@ export interface MatcherOptions {
    * (default true; false: the longest known stretch stands together, as before 2026-11-29 rank31).
    */
   nameCore?: boolean;
+  /**
+   * A month typed after `tháng` (`tháng 10`) also matches the dates written with it (`1/10/2017`,
+   * `14.10`, `10/2017`: query-expand.ts monthDates; default true; false: as before 2026-11-29 rank31).
+   */
+  monthDates?: boolean;
   /** A day and month typed `2/9` also matches `2.9`, and the reverse (query-expand.ts dateSpellings; default true; false: as before 2026-11-27). */
   dateSpellings?: boolean;
   /**
@@ -306,6 +311,7 @@ export function createMatcher(
     placeNames = true,
     lowerNames = true,
     nameCore = true,
+    monthDates = true,
     dateSpellings = true,
     decimalSpellings = true,
     exhaustive = false,
@@ -366,7 +372,7 @@ export function createMatcher(
     const split = glued ? joinGlued(lex, cut) : cut;
     // Abbreviations and their long forms, each matching the other (abbreviations.ts).
     const parsed = abbreviations ? readAbbreviations(abbreviationReader, split, abbreviationLong) : split;
-    const groups = withWhole(expandQuery(lex, parsed.words, dateSpellings, decimalSpellings), parsed.whole);
+    const groups = withWhole(expandQuery(lex, parsed.words, dateSpellings, decimalSpellings, monthDates), parsed.whole);
     const prepared: Prepared = {
       q,
       parsed,

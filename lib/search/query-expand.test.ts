@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { memoryArchive } from "@/lib/index/memory";
-import { dateSpellings, decimalSpellings, inCodes, numberSpellings, typoCandidates, typoMemo } from "@/lib/search/query-expand";
+import { dateSpellings, decimalSpellings, inCodes, monthDates, numberSpellings, typoCandidates, typoMemo } from "@/lib/search/query-expand";
 import { parseQuery } from "@/lib/search/query-parse";
 import { testArticle } from "@/lib/corpus/test-article";
 
@@ -14,6 +14,27 @@ describe("numberSpellings", () => {
 
   it("leaves years, decimals, dates, short numbers and mixed separators alone", () => {
     for (const n of ["2017", "2.017", "7,5", "1.5", "20/11", "25/4/2025", "300", "0123", "1.000,5", "8.00"]) expect(numberSpellings(n)).toEqual([]);
+  });
+});
+
+describe("monthDates", () => {
+  const lex = memoryArchive([
+    testArticle({
+      id: "a",
+      title: "Tăng giá từ 1/10/2017",
+      paragraphs: ["Lùi từ 1/9/2017 sang 01.10.2017; phương án tháng 10/2017, ngày 14/10 và 10/4, tháng 4/2017, 10,5 tấn, 3/13."],
+    }),
+  ]).lexicon;
+  const terms = (m: string) => monthDates(lex, m).map((f) => lex.foldedTerm[f]).sort();
+
+  it("gives the written dates of a month: day and month with or without a year, either separator, and month and year", () => {
+    expect(terms("10")).toEqual(["01.10.2017", "1/10/2017", "10/2017", "14/10"]);
+    expect(terms("4")).toEqual(["10/4", "4/2017"]);
+    expect(terms("04")).toEqual(["10/4", "4/2017"]);
+  });
+
+  it("gives nothing for a number that is no month", () => {
+    for (const m of ["13", "0", "2017", "10,5", "1/10"]) expect(terms(m)).toEqual([]);
   });
 });
 
