@@ -25,7 +25,10 @@ describe("monthDates", () => {
       paragraphs: ["Lùi từ 1/9/2017 sang 01.10.2017; phương án tháng 10/2017, ngày 14/10 và 10/4, tháng 4/2017, 10,5 tấn, 3/13."],
     }),
   ]).lexicon;
-  const terms = (m: string) => monthDates(lex, m).map((f) => lex.foldedTerm[f]).sort();
+  const terms = (m: string) =>
+    monthDates(lex, m)
+      .map((f) => lex.foldedTerm[f])
+      .sort();
 
   it("gives the written dates of a month: day and month with or without a year, either separator, and month and year", () => {
     expect(terms("10")).toEqual(["01.10.2017", "1/10/2017", "10/2017", "14/10"]);
