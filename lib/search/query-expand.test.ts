@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { Archive } from "@/lib/index/archive";
 import { memoryArchive } from "@/lib/index/memory";
+import { memorySegment } from "@/lib/index/segment";
+import { buildRankIndex } from "@/lib/search/rank-index";
 import { dateSpellings, decimalSpellings, inCodes, monthDates, numberSpellings, typoCandidates, typoMemo } from "@/lib/search/query-expand";
 import { parseQuery } from "@/lib/search/query-parse";
 import { testArticle } from "@/lib/corpus/test-article";
@@ -38,6 +41,23 @@ describe("monthDates", () => {
 
   it("gives nothing for a number that is no month", () => {
     for (const m of ["13", "0", "2017", "10,5", "1/10"]) expect(terms(m)).toEqual([]);
+  });
+
+  it("reads the dates again when the archive's lexicon grows (a live archive adds terms in place)", () => {
+    const archive = new Archive(10);
+    const add = (id: string, title: string) => {
+      const a = testArticle({ id, title, paragraphs: ["Tin."] });
+      archive.add(memorySegment(id, [{ article: a, line: 0 }], buildRankIndex([a])));
+      archive.refresh();
+    };
+    add("a", "Áp dụng từ 1/10/2017");
+    const dates = () =>
+      monthDates(archive.lexicon, "10")
+        .map((f) => archive.lexicon.foldedTerm[f])
+        .sort();
+    expect(dates()).toEqual(["1/10/2017"]);
+    add("b", "Lùi sang 15/10");
+    expect(dates()).toEqual(["1/10/2017", "15/10"]);
   });
 });
 

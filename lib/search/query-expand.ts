@@ -196,6 +196,18 @@ function monthOf(term: string): number {
 export function monthDates(index: Lexicon, month: string): number[] {
   if (!/^(?:0?[1-9]|1[0-2])$/.test(month)) return [];
   const m = Number(month);
+  // A few hundred prefix walks per month: kept per lexicon until it grows (a live archive adds terms in place).
+  let kept = monthsKept.get(index);
+  if (!kept || kept.size !== index.foldedTerm.length) monthsKept.set(index, (kept = { size: index.foldedTerm.length, months: new Map() }));
+  let dates = kept.months.get(m);
+  if (!dates) kept.months.set(m, (dates = datesOfMonth(index, m)));
+  return dates;
+}
+
+const monthsKept = new WeakMap<Lexicon, { size: number; months: Map<number, number[]> }>();
+
+/** The vocabulary's dates of month `m` (monthDates), read from the radix tree. */
+function datesOfMonth(index: Lexicon, m: number): number[] {
   const found = new Set<number>();
   const keep = (prefix: string) => {
     for (const f of index.vocab.atPrefix(prefix).values()) if (monthOf(index.foldedTerm[f]) === m) found.add(f);
