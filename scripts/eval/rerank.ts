@@ -262,6 +262,10 @@ export const FEATURES: Record<string, { about: string; f: Feature }> = {
     about: "the same over the title and the lead",
     f: (q, p) => consensus(q, p, (x) => [...x.title, ...x.lead]),
   },
+  titleQuestion: {
+    about: "−1 when the title asks a question (ends with `?`): a preview, a guess or a debate rather than the report (rank31)",
+    f: (_q, p) => (/\?\s*["'”’»]?\s*$/u.test(p.rawTitle ?? "") ? -1 : 0),
+  },
   textLen: {
     about:
       "the text part with BM25's length normalisation (b 0.75 over the archive's mean of 645 syllables: a long article's counts weigh less) minus the score's text part (weight 1: the text part replaced; rank31)",
