@@ -4,6 +4,7 @@ import { testArticle } from "@/lib/corpus/test-article";
 import type { Article } from "@/lib/corpus/types";
 import { memoryArchive } from "@/lib/index/memory";
 import { createMatcher, type MatchMode } from "@/lib/search/matcher";
+import { RANK_WEIGHTS } from "@/lib/search/rank-score";
 import { typoBudget } from "@/lib/search/query-expand";
 import { MAX_WORD_LENGTH, MAX_WORDS, parseQuery } from "@/lib/search/query-parse";
 import { leadPassage, SNIPPET_MAX } from "@/lib/search/snippet";
@@ -275,6 +276,26 @@ describe("accent suggestions", () => {
     expect(r.correctedQuery).toBeNull();
     const ranked = [...r.scores].sort((a, b) => b[1] - a[1]).map(([id]) => id);
     expect(ranked.indexOf("marked")).toBeLessThan(ranked.indexOf("plain"));
+  });
+
+  it("adds the accent to every full match holding the reading, the first article included, and to no other", () => {
+    const plain = createMatcher(
+      [
+        ...Array.from({ length: 8 }, (_, i) => article(`p${i}`, `Tin ${i}`, "Hai bên ký thỏa thuận hòa bình.")),
+        article("h", "Hoa bình", "Một bình hoa đẹp."),
+        article("r", "Đường phố", "Con đường đẹp."),
+        article("o", "Đại dương", "Biển và đại dương."),
+        article("n", "Họ Dương", "Ông Dương nói."),
+        article("plain", "Tin", "Một hoa bình ở đây."),
+        article("marked", "Tin", "Một hòa bình ở đây."),
+      ],
+      { weights: { ...RANK_WEIGHTS, accent: 0 } },
+    );
+    const boosted = usage.match("hoa binh")!.scores;
+    const without = plain.match("hoa binh")!.scores;
+    const added = [...boosted].map(([id, score]) => [id, Math.round((score - without.get(id)!) * 1e6) / 1e6]);
+    const holders = ["p0", "p1", "p2", "p3", "p4", "p5", "p6", "p7", "marked"];
+    expect(Object.fromEntries(added)).toEqual(Object.fromEntries([...boosted.keys()].map((id) => [id, holders.includes(id) ? RANK_WEIGHTS.accent : 0])));
   });
 
   it("says nothing for an ambiguous word or a marked query", () => {
