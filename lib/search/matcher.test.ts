@@ -260,7 +260,7 @@ describe("a misspelt foreign name in a query that finds almost nothing", () => {
 });
 
 describe("accent suggestions", () => {
-  const usage = createMatcher([
+  const written = [
     ...Array.from({ length: 8 }, (_, i) => article(`p${i}`, `Tin ${i}`, "Hai bên ký thỏa thuận hòa bình.")),
     article("h", "Hoa bình", "Một bình hoa đẹp."),
     article("r", "Đường phố", "Con đường đẹp."),
@@ -268,7 +268,8 @@ describe("accent suggestions", () => {
     article("n", "Họ Dương", "Ông Dương nói."),
     article("plain", "Tin", "Một hoa bình ở đây."),
     article("marked", "Tin", "Một hòa bình ở đây."),
-  ]);
+  ];
+  const usage = createMatcher(written);
 
   it("offers the archive's marked reading of an unmarked query, and boosts it", () => {
     const r = usage.match("hoa binh")!;
@@ -279,18 +280,7 @@ describe("accent suggestions", () => {
   });
 
   it("adds the accent to every full match holding the reading, the first article included, and to no other", () => {
-    const plain = createMatcher(
-      [
-        ...Array.from({ length: 8 }, (_, i) => article(`p${i}`, `Tin ${i}`, "Hai bên ký thỏa thuận hòa bình.")),
-        article("h", "Hoa bình", "Một bình hoa đẹp."),
-        article("r", "Đường phố", "Con đường đẹp."),
-        article("o", "Đại dương", "Biển và đại dương."),
-        article("n", "Họ Dương", "Ông Dương nói."),
-        article("plain", "Tin", "Một hoa bình ở đây."),
-        article("marked", "Tin", "Một hòa bình ở đây."),
-      ],
-      { weights: { ...RANK_WEIGHTS, accent: 0 } },
-    );
+    const plain = createMatcher(written, { weights: { ...RANK_WEIGHTS, accent: 0 } });
     const boosted = usage.match("hoa binh")!.scores;
     const without = plain.match("hoa binh")!.scores;
     const added = [...boosted].map(([id, score]) => [id, Math.round((score - without.get(id)!) * 1e6) / 1e6]);
