@@ -1059,3 +1059,29 @@ describe("findPeople on frozen27's kinds: glued neighbours and captions (issue #
     ]);
   });
 });
+
+describe("findPeople on firms, outlets and clubs named after a country (issue #16, people31)", () => {
+  const placed = (...texts: string[]) =>
+    findCandidates(texts)
+      .filter((m) => m.placed)
+      .map((m) => m.words.join(" "));
+  it("reads a name after an organisation's word and a country as the organisation's, not a person's", () => {
+    expect(names("Ông Hutchins làm việc tại công ty Mỹ Kryptos Logic từ năm ngoái.")).not.toContain("Kryptos Logic");
+    expect(placed("Khoản vay của ngân hàng Thụy Sỹ Credit Suisse đã bị hủy.")).toContain("Credit Suisse");
+    expect(placed("Theo báo Nga Moskovsky Komsomolets, vụ việc xảy ra hôm qua.")).toContain("Moskovsky Komsomolets");
+    expect(placed("Phát biểu với tờ báo Đức Frankfurter Allgemeine, ông nói.")).toContain("Frankfurter Allgemeine");
+    expect(placed("Anh chơi cho đội bóng Australia Brisbane Roar mùa trước.")).toContain("Brisbane Roar");
+    expect(placed("Họ vượt qua CLB Nhật Bản Kashima Antlers nhờ bàn thắng sân khách.")).toContain("Kashima Antlers");
+  });
+  it("keeps the person where the organisation's word is part of another word or a title stands before it", () => {
+    // "nhà báo" (a journalist), "tình báo" (intelligence) end no outlet's word.
+    expect(names("Mẩu tweet của nhà báo Anh Samira Ahmed gây chú ý.")).toEqual(["Samira Ahmed"]);
+    expect(names("Cựu nhân viên tình báo Mỹ Edward Snowden lên tiếng.")).toEqual(["Edward Snowden"]);
+    // A title right before the club's word, or a few words before the fund's: the head, a person.
+    expect(names("Huấn luyện viên CLB Bình Dương Trần Bình Sự điều chỉnh đội hình.")).toEqual(["Trần Bình Sự"]);
+    expect(names("Người chủ cũ là chủ tịch quỹ đầu tư Hong Kong Gary Chen.")).toEqual(["Gary Chen"]);
+    expect(names("Giám đốc điều hành mới của hãng Mỹ Mark Fields phát biểu.")).toEqual(["Mark Fields"]);
+    // A national team's player ("đội tuyển" is no club's word).
+    expect(placed("Tiền đạo của đội tuyển Anh Harry Kane ghi bàn.")).not.toContain("Harry Kane");
+  });
+});

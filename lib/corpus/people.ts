@@ -1278,6 +1278,13 @@ function segment(
     endsWithPhrase(placeContext, UNIT_BEFORE) &&
     isVietnameseName(runWords.slice(a, b)) &&
     titleAcrossUnit(text, offsets[a]);
+  // "ngân hàng Thụy Sỹ Credit Suisse", "báo Nga Moskovsky Komsomolets": a firm's, an outlet's or a
+  // club's word before the place names the firm, the paper or the club, unless a title stands
+  // across it ("Chủ tịch quỹ đầu tư Hong Kong Gary Chen", the fund's head).
+  if (placeQualified && !titled && !placed) {
+    const org = orgBeforePlace(prefix);
+    if (org && !endsWithPhrase(text.slice(Math.max(0, runStart - org - 60), runStart - org), TITLE_SET) && !titleAcrossUnit(text, runStart)) placed = true;
+  }
   // "dòng xe sang Flying Spur": a thing's head a few lowercase words before; a thing here, but
   // the archive counts it bare (such heads also stand a few words before people's names).
   const near = !titled && !placed && (endsWithPhrase(placeContext, WEAK_PLACE_BEFORE) || thingBefore(text.slice(Math.max(0, offsets[a] - 50), offsets[a])));
@@ -1417,6 +1424,60 @@ const ORG_HEAD_TITLES = new Set([...TITLE_SET, "ceo", "ông chủ", "nhà sáng 
  * words; "phong cách" alone is a person's style ("phong cách Paris Hilton").
  */
 const DOCTRINE_LIST = /(?:tư tưởng|đạo đức)\s*,?\s*(?:và\s+)?phong cách $/iu;
+
+/**
+ * Words of a firm, an outlet or a club that a place stands after before its name: "công ty Mỹ
+ * Kryptos Logic", "tờ Đức Frankfurter …", "đội bóng Australia Brisbane Roar". Not "đội tuyển" (a
+ * national team's player: "đội tuyển Anh Harry Kane").
+ */
+const ORG_BEFORE_PLACE = new Set([
+  "công ty",
+  "cty",
+  "tập đoàn",
+  "hãng",
+  "hãng xe",
+  "hãng hàng không",
+  "hãng tin",
+  "hãng thông tấn",
+  "hãng phim",
+  "ngân hàng",
+  "quỹ",
+  "quỹ đầu tư",
+  "báo",
+  "tờ",
+  "tờ báo",
+  "nhật báo",
+  "tuần báo",
+  "tạp chí",
+  "kênh",
+  "kênh truyền hình",
+  "đài",
+  "đài truyền hình",
+  "nhà mạng",
+  "thương hiệu",
+  "nhãn hiệu",
+  "đội bóng",
+  "câu lạc bộ",
+  "clb",
+  "ban nhạc",
+  "nhóm nhạc",
+]);
+/** A word before "báo", "đài" … that makes it part of another word: "nhà báo" (a journalist), "tình báo", "tượng đài". */
+const ORG_BEFORE_PLACE_JOINED = new Set(["nhà", "tình", "thông", "cảnh", "dự", "công", "tượng", "lâu", "khán"]);
+
+/**
+ * The length of the organisation's word of ORG_BEFORE_PLACE `prefix` ends with, with the space
+ * after it (0 when none, or when the word before it joins it into another word: "nhà báo").
+ */
+function orgBeforePlace(prefix: string): number {
+  const phrases = phrasesBefore(prefix);
+  for (let i = phrases.length - 1; i >= 0; i--) {
+    if (!ORG_BEFORE_PLACE.has(phrases[i])) continue;
+    const longer = phrases[i + 1];
+    return longer !== undefined && ORG_BEFORE_PLACE_JOINED.has(longer.slice(0, longer.length - phrases[i].length - 1)) ? 0 : phrases[i].length + 1;
+  }
+  return 0;
+}
 
 /** Administrative units and groups whose head a title names across the unit's word ("Giám đốc BHXH tỉnh …"); not streets, schools or firms. */
 const UNIT_BEFORE = new Set(["tỉnh", "thành phố", "tp", "tp.", "huyện", "quận", "thị xã", "thị trấn", "xã", "phường", "thôn", "ấp", "bản", "tập đoàn"]);
