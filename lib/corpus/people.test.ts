@@ -1084,4 +1084,16 @@ describe("findPeople on firms, outlets and clubs named after a country (issue #1
     // A national team's player ("đội tuyển" is no club's word).
     expect(placed("Tiền đạo của đội tuyển Anh Harry Kane ghi bàn.")).not.toContain("Harry Kane");
   });
+  it("reads an English product's edition or a firm's head word as no person's ('Bkav Pro', 'Gold Trust', 'Black Edition')", () => {
+    const words = (...texts: string[]) => findCandidates(texts).map((m) => m.words.join(" "));
+    expect(words("Người dùng Bkav Pro đều đã được bảo vệ tự động.")).toEqual([]);
+    expect(words("Quỹ của ông, Gold Trust, vừa bán cổ phần.")).toEqual([]);
+    expect(words("giá của Protonic Frozen Black Edition cao nhất.")).toEqual([]);
+    expect(words("có bản Titanium Plus bán ở Úc.")).toEqual([]);
+    // A title before a firm's word and its English head word titles the firm's head.
+    expect(names("Chủ tịch Samsung Electronics Lee Kun-hee bị buộc tội.")).toEqual(["Lee Kun-hee"]);
+    expect(names("Tổng giám đốc điều hành British Airways Alex Cruz xin lỗi.")).toEqual(["Alex Cruz"]);
+    expect(names("Tiền vệ Stoke City Charlie Adam chỉ trích.")).toEqual(["Charlie Adam"]);
+    expect(names("Giám đốc VNPT Telecom Kevin Tran nói.")).toEqual(["Kevin Tran"]);
+  });
 });

@@ -237,7 +237,7 @@ const ORG_COMPOUNDS = new Set([
   "chính phủ",
 ]);
 /** Organisation acronyms that are also name parts when not written in capitals ("Kim Jong Un" / "UN"). */
-const CAPITALS_ONLY = new Set(["un", "who", "is", "eu", "sea", "ap", "rt", "fed", "pro", "show", "plus", "book"]);
+const CAPITALS_ONLY = new Set(["un", "who", "is", "eu", "sea", "ap", "rt", "fed", "show", "book"]);
 // "Vịnh" heads a bay ("Vịnh Hạ Long") but ends given names ("Shin Hồng Vịnh", "Nguyễn Đức Vịnh").
 const GIVEN_NAME_ORG_WORDS = new Set(["trường", "hợp", "vịnh", "hội"]);
 /** Units whose name follows their acronym: "Đội CSGT An Lạc", "Phòng CSĐT …", "Đoàn TNCS Hồ Chí Minh". */
@@ -1409,8 +1409,10 @@ function segment(
  * the text before it.
  */
 function headOfOneWordOrg(text: string, offsets: number[], lws: string[], from: number): boolean {
-  if (from === 2) return ORG_HEAD_TITLES.has(lws[0]);
-  return from === 1 && endsWithPhrase(withoutParty(text.slice(Math.max(0, offsets[0] - 60), offsets[0])), ORG_HEAD_TITLES);
+  if (from === 2 && ORG_HEAD_TITLES.has(lws[0])) return true;
+  // "Chủ tịch Samsung Electronics Lee Kun-hee", "Tiền vệ Stoke City Charlie Adam": the firm's or
+  // the club's name ends with an English head word (the firm's word `from - 1`).
+  return from <= 2 && endsWithPhrase(withoutParty(text.slice(Math.max(0, offsets[0] - 60), offsets[0])), ORG_HEAD_TITLES);
 }
 /** A firm's name written as one word in the Latin alphabet ("Apple", "Google", "Vingroup"); not a Vietnamese word ("Ban") or a short form ("Tp"). */
 function firmWord(w: string): boolean {
