@@ -1072,6 +1072,9 @@ describe("findPeople on firms, outlets and clubs named after a country (issue #1
     expect(placed("Phát biểu với tờ báo Đức Frankfurter Allgemeine, ông nói.")).toContain("Frankfurter Allgemeine");
     expect(placed("Anh chơi cho đội bóng Australia Brisbane Roar mùa trước.")).toContain("Brisbane Roar");
     expect(placed("Họ vượt qua CLB Nhật Bản Kashima Antlers nhờ bàn thắng sân khách.")).toContain("Kashima Antlers");
+    // A few lowercase words of the organisation's kind between its word and the country.
+    expect(placed("Tập đoàn truyền thông Đức Funke Mediengruppe đưa tin.")).toContain("Funke Mediengruppe");
+    expect(placed("Theo hãng hàng không quốc gia Anh British Airway, các chuyến bay bị hủy.")).toContain("British Airway");
   });
   it("keeps the person where the organisation's word is part of another word or a title stands before it", () => {
     // "nhà báo" (a journalist), "tình báo" (intelligence) end no outlet's word.
@@ -1081,6 +1084,14 @@ describe("findPeople on firms, outlets and clubs named after a country (issue #1
     expect(names("Huấn luyện viên CLB Bình Dương Trần Bình Sự điều chỉnh đội hình.")).toEqual(["Trần Bình Sự"]);
     expect(names("Người chủ cũ là chủ tịch quỹ đầu tư Hong Kong Gary Chen.")).toEqual(["Gary Chen"]);
     expect(names("Giám đốc điều hành mới của hãng Mỹ Mark Fields phát biểu.")).toEqual(["Mark Fields"]);
+    // Not across a word that ends the organisation's words ("của"), nor "giấy tờ" (papers), nor before a
+    // Vietnamese full name ("Anh" is "Mr." there).
+    expect(placed("Hãng xe của Mỹ John Krafcik đứng đầu.")).not.toContain("John Krafcik");
+    expect(placed("Bị phạt vì không có giấy tờ gốc Anh Peter Quinn cho biết.")).not.toContain("Peter Quinn");
+    expect(names("Bị phạt vì xe không có giấy tờ gốc Anh Dương Văn Quyền cho biết.")).toEqual(["Dương Văn Quyền"]);
+    expect(names("Chiếc xe thuộc hãng taxi Anh Trần Văn Minh đang lái bị giữ lại.")).toEqual(["Trần Văn Minh"]);
+    // A title before the organisation's word across a few words of its kind: its head.
+    expect(names("Chủ tịch hãng hàng không giá rẻ quốc gia Malaysia Tony Fernandes nói.")).toEqual(["Tony Fernandes"]);
     // A national team's player ("đội tuyển" is no club's word).
     expect(placed("Tiền đạo của đội tuyển Anh Harry Kane ghi bàn.")).not.toContain("Harry Kane");
   });

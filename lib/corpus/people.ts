@@ -1281,7 +1281,8 @@ function segment(
   // "ngân hàng Thụy Sỹ Credit Suisse", "báo Nga Moskovsky Komsomolets": a firm's, an outlet's or a
   // club's word before the place names the firm, the paper or the club, unless a title stands
   // across it ("Chủ tịch quỹ đầu tư Hong Kong Gary Chen", the fund's head).
-  if (placeQualified && !titled && !placed) {
+  // A Vietnamese full name from a family name is a person's there ("giấy tờ gốc Anh Dương Văn Quyền": "Anh" is "Mr.").
+  if (placeQualified && !titled && !placed && !(VN_SURNAMES.has(lws[a]) && b - a >= 2 && isVietnameseName(runWords.slice(a, b)))) {
     const org = orgBeforePlace(prefix);
     if (org && !endsWithPhrase(text.slice(Math.max(0, runStart - org - 60), runStart - org), TITLE_SET) && !titleAcrossUnit(text, runStart)) placed = true;
   }
@@ -1464,19 +1465,30 @@ const ORG_BEFORE_PLACE = new Set([
   "ban nhạc",
   "nhóm nhạc",
 ]);
-/** A word before "báo", "đài" … that makes it part of another word: "nhà báo" (a journalist), "tình báo", "tượng đài". */
-const ORG_BEFORE_PLACE_JOINED = new Set(["nhà", "tình", "thông", "cảnh", "dự", "công", "tượng", "lâu", "khán"]);
+/** A word before "báo", "đài", "tờ" … that makes it part of another word: "nhà báo" (a journalist), "tình báo", "tượng đài", "giấy tờ". */
+const ORG_BEFORE_PLACE_JOINED = new Set(["nhà", "tình", "thông", "cảnh", "dự", "công", "tượng", "lâu", "khán", "giấy"]);
 
 /**
- * The length of the organisation's word of ORG_BEFORE_PLACE `prefix` ends with, with the space
- * after it (0 when none, or when the word before it joins it into another word: "nhà báo").
+ * How far back from the end of `prefix` the organisation's word of ORG_BEFORE_PLACE starts, up to
+ * THING_GAP lowercase words of its kind before the end ("tập đoàn truyền thông Đức Funke
+ * Mediengruppe"; not across THING_GAP_STOPS or a title: "công ty của ông"); 0 when none, or when
+ * the word before it joins it into another word ("nhà báo", "tình báo").
  */
 function orgBeforePlace(prefix: string): number {
-  const phrases = phrasesBefore(prefix);
-  for (let i = phrases.length - 1; i >= 0; i--) {
-    if (!ORG_BEFORE_PLACE.has(phrases[i])) continue;
-    const longer = phrases[i + 1];
-    return longer !== undefined && ORG_BEFORE_PLACE_JOINED.has(longer.slice(0, longer.length - phrases[i].length - 1)) ? 0 : phrases[i].length + 1;
+  let end = prefix.length;
+  for (let gap = 0; gap <= THING_GAP; gap++) {
+    const before = gap === 0 ? prefix : prefix.slice(0, end);
+    const phrases = phrasesBefore(before);
+    for (let i = phrases.length - 1; i >= 0; i--) {
+      if (!ORG_BEFORE_PLACE.has(phrases[i])) continue;
+      const longer = phrases[i + 1];
+      return longer !== undefined && ORG_BEFORE_PLACE_JOINED.has(longer.slice(0, longer.length - phrases[i].length - 1)) ? 0 : prefix.length - end + phrases[i].length + 1;
+    }
+    // The last word before `end`: a lowercase word of the organisation's kind lets the search go on before it.
+    const start = prefix.lastIndexOf(" ", end - 2) + 1;
+    const w = prefix.slice(start, end - 1);
+    if (start === 0 || !LOWER_WORD.test(w) || THING_GAP_STOPS.has(w) || TITLE_SET.has(w)) return 0;
+    end = start;
   }
   return 0;
 }
