@@ -1482,7 +1482,9 @@ function orgBeforePlace(prefix: string): number {
     for (let i = phrases.length - 1; i >= 0; i--) {
       if (!ORG_BEFORE_PLACE.has(phrases[i])) continue;
       const longer = phrases[i + 1];
-      return longer !== undefined && ORG_BEFORE_PLACE_JOINED.has(longer.slice(0, longer.length - phrases[i].length - 1)) ? 0 : prefix.length - end + phrases[i].length + 1;
+      return longer !== undefined && ORG_BEFORE_PLACE_JOINED.has(longer.slice(0, longer.length - phrases[i].length - 1))
+        ? 0
+        : prefix.length - end + phrases[i].length + 1;
     }
     // The last word before `end`: a lowercase word of the organisation's kind lets the search go on before it.
     const start = prefix.lastIndexOf(" ", end - 2) + 1;
