@@ -1107,4 +1107,21 @@ describe("findPeople on firms, outlets and clubs named after a country (issue #1
     expect(names("Tiền vệ Stoke City Charlie Adam chỉ trích.")).toEqual(["Charlie Adam"]);
     expect(names("Giám đốc VNPT Telecom Kevin Tran nói.")).toEqual(["Kevin Tran"]);
   });
+  it("reads a list a firm's or a brand's word introduces with 'như' as firms and brands, not as their namesakes", () => {
+    const placed = (...texts: string[]) =>
+      findCandidates(texts)
+        .filter((m) => m.placed)
+        .map((m) => m.words.join(" "));
+    const text = "Cô trình diễn cho nhiều thương hiệu như Marc Jacobs, Vera Wang và Michael Kors.";
+    expect(placed(text)).toEqual(["Marc Jacobs", "Vera Wang", "Michael Kors"]);
+    expect(names(text)).toEqual([]);
+    // Lowercase words of the kind between the brands' word and "như".
+    expect(placed("Cô làm cho các thương hiệu thời trang đình đám như Rena Lange, Toni Gard.")).toEqual(["Rena Lange", "Toni Gard"]);
+    // Not a club's players, journalists, a Vietnamese full name, or across "của".
+    expect(placed("Những cái tên đem lại thành công cho đội bóng như Kevin Strootman, Radja Nainggolan.")).toEqual([]);
+    expect(placed("Các nhà báo như Samira Ahmed, John Duerden đã đến.")).toEqual([]);
+    expect(placed("Các doanh nghiệp như Nguyễn Văn An, Phan Thị Mai đã đến.")).toEqual([]);
+    expect(placed("Công ty của ông như Kevin Strootman, Radja Nainggolan đã đến.")).toEqual([]);
+    expect(placed("Các công ty nhiều giám đốc như Kevin Tran, Peter Quinn đã đến.")).toEqual([]);
+  });
 });

@@ -1475,10 +1475,8 @@ const ORG_BEFORE_PLACE_JOINED = new Set(["nhà", "tình", "thông", "cảnh", "d
  * the word before it joins it into another word ("nhà báo", "tình báo").
  */
 function orgBeforePlace(prefix: string): number {
-  let end = prefix.length;
-  for (let gap = 0; gap <= THING_GAP; gap++) {
-    const before = gap === 0 ? prefix : prefix.slice(0, end);
-    const phrases = phrasesBefore(before);
+  for (const end of endsAcrossLowerWords(prefix, THING_GAP)) {
+    const phrases = phrasesBefore(end === prefix.length ? prefix : prefix.slice(0, end));
     for (let i = phrases.length - 1; i >= 0; i--) {
       if (!ORG_BEFORE_PLACE.has(phrases[i])) continue;
       const longer = phrases[i + 1];
@@ -1486,13 +1484,28 @@ function orgBeforePlace(prefix: string): number {
         ? 0
         : prefix.length - end + phrases[i].length + 1;
     }
-    // The last word before `end`: a lowercase word of the organisation's kind lets the search go on before it.
-    const start = prefix.lastIndexOf(" ", end - 2) + 1;
-    const w = prefix.slice(start, end - 1);
-    if (start === 0 || !LOWER_WORD.test(w) || THING_GAP_STOPS.has(w) || TITLE_SET.has(w)) return 0;
-    end = start;
   }
   return 0;
+}
+
+/**
+ * Where `before` (ending with a space) ends, then where it ends without its last word, its last
+ * two … up to `most` words: lowercase words that may follow an organisation's word ("tập đoàn
+ * truyền thông", "các thương hiệu thời trang đình đám"), not across THING_GAP_STOPS ("của", "như")
+ * or a title ("giám đốc"). Asked only of a few candidates (after a place, before "như").
+ */
+function endsAcrossLowerWords(before: string, most: number): number[] {
+  const ends = [before.length];
+  let end = before.length;
+  for (let k = 0; k < most; k++) {
+    const start = before.lastIndexOf(" ", end - 2) + 1;
+    const w = before.slice(start, end - 1);
+    // A title's last word ("các công ty nhiều giám đốc như Kevin Tran"): the names after it are people.
+    if (start === 0 || !LOWER_WORD.test(w) || THING_GAP_STOPS.has(w) || endsWithPhrase(before.slice(0, end), TITLE_SET)) break;
+    ends.push(start);
+    end = start;
+  }
+  return ends;
 }
 
 /** Administrative units and groups whose head a title names across the unit's word ("Giám đốc BHXH tỉnh …"); not streets, schools or firms. */
@@ -1939,6 +1952,22 @@ export function findCandidates(texts: string[]): Candidate[] {
     const before = text.slice(Math.max(0, m.start - 40), m.start);
     street = endsWithPhrase(before, STREET_WORDS) && (STREET_LIST_BEFORE.test(before) ? "any" : "names");
   });
+  // "các thương hiệu nổi tiếng như Marc Jacobs, Vera Wang", "quỹ đầu tư lớn như Morgan Stanley": a
+  // list a firm's or a brand's word introduces with "như" (such as) names firms and brands, named
+  // after people or not. Counted bare in the archive (`near`): the designer is a person elsewhere.
+  let brands = false;
+  out.forEach((m, i) => {
+    const prev = out[i - 1];
+    const text = texts[m.text];
+    const listed = brands && prev.text === m.text && LIST_GAP.test(text.slice(prev.end, m.start));
+    brands = false;
+    // A Vietnamese full name there is a person's ("các doanh nghiệp như ông …" aside, an owner or a player).
+    if (m.titled || m.known || m.placed || m.credit || (m.vn && m.words.length >= 2 && VN_SURNAMES.has(lower(m.words[0])))) return;
+    if (!listed && !(text.startsWith("như ", m.start - 4) && firmsSuchAs(text.slice(Math.max(0, m.start - 70), m.start - 4)))) return;
+    m.placed = true;
+    m.near = true;
+    brands = true;
+  });
   // "Arsenal Ospina – Monreal, …": a team's name heads its line-up; the first player is no part of it.
   out.forEach((m, i) => {
     const next = out[i + 1];
@@ -1967,6 +1996,40 @@ export function findCandidates(texts: string[]): Candidate[] {
   // Not in sports pieces, nor beside a line-up of shirt numbers ("31 Ederson 30 Nicolas Otamendi").
   if (!sportsPiece(out) && !out.some((m) => m.sepNext)) placeModels(texts, out);
   return out;
+}
+
+/**
+ * Words of firms, brands and outlets that introduce a list of them with "như" (such as). Not a
+ * club's: "những cái tên đem lại thành công cho đội bóng như Kevin Strootman" lists its players.
+ */
+const FIRMS_SUCH_AS = new Set([
+  "thương hiệu",
+  "nhãn hàng",
+  "nhãn hiệu",
+  "hãng",
+  "tập đoàn",
+  "công ty",
+  "ngân hàng",
+  "quỹ",
+  "doanh nghiệp",
+  "nhà mạng",
+  "mạng xã hội",
+  "ứng dụng",
+  "báo",
+  "tờ báo",
+  "tạp chí",
+]);
+/** "các nhà báo như …" (journalists), "tình báo" (intelligence): no firms' word. */
+const NOT_FIRMS_SUCH_AS = new Set(["nhà báo", "tình báo", "dự báo", "cảnh báo", "thông báo"]);
+/** Lowercase words that may stand between the firms' word and "như": "các thương hiệu thời trang đình đám như". */
+const FIRMS_SUCH_AS_GAP = 5;
+
+/** Whether `before` (the text before "như") ends with a word of FIRMS_SUCH_AS and at most FIRMS_SUCH_AS_GAP lowercase words of its kind. */
+function firmsSuchAs(before: string): boolean {
+  return endsAcrossLowerWords(before, FIRMS_SUCH_AS_GAP).some((end) => {
+    const head = before.slice(0, end);
+    return endsWithPhrase(head, FIRMS_SUCH_AS) && !endsWithPhrase(head, NOT_FIRMS_SUCH_AS);
+  });
 }
 
 /**
