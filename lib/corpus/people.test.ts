@@ -1060,7 +1060,7 @@ describe("findPeople on frozen27's kinds: glued neighbours and captions (issue #
   });
 });
 
-describe("findPeople on firms, outlets and clubs named after a country (issue #16, people31)", () => {
+describe("findPeople on firms, outlets, brands and products read as people (issue #16, people31)", () => {
   const placed = (...texts: string[]) =>
     findCandidates(texts)
       .filter((m) => m.placed)
@@ -1108,10 +1108,6 @@ describe("findPeople on firms, outlets and clubs named after a country (issue #1
     expect(names("Giám đốc VNPT Telecom Kevin Tran nói.")).toEqual(["Kevin Tran"]);
   });
   it("reads a list a firm's or a brand's word introduces with 'như' as firms and brands, not as their namesakes", () => {
-    const placed = (...texts: string[]) =>
-      findCandidates(texts)
-        .filter((m) => m.placed)
-        .map((m) => m.words.join(" "));
     const text = "Cô trình diễn cho nhiều thương hiệu như Marc Jacobs, Vera Wang và Michael Kors.";
     expect(placed(text)).toEqual(["Marc Jacobs", "Vera Wang", "Michael Kors"]);
     expect(names(text)).toEqual([]);
