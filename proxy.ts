@@ -26,7 +26,7 @@ export function proxy(request: NextRequest) {
   const requestId = requestIdFrom(request.headers.get("x-request-id"));
   // A results page the client already holds, on an unchanged index: 304, with the CSP of its copy.
   const hash = searchPageHash(front);
-  const held = hash ? heldNonce(request.headers.get("if-none-match"), hash) : null;
+  const held = hash ? heldNonce(request.headers.get("if-none-match"), hash, newNonce) : null;
   if (hash && held) {
     return new NextResponse(null, {
       status: 304,

@@ -74,7 +74,7 @@ export function frontRequest(req: IncomingMessage, res: ServerResponse): boolean
   }
   const page = searchPageOf(r);
   const hash = page?.hash ?? null;
-  const held = hash ? heldNonce(header(req, "if-none-match"), hash) : null;
+  const held = hash ? heldNonce(header(req, "if-none-match"), hash, newNonce) : null;
   if (hash && held) {
     for (const { key, value } of STATIC_SECURITY_HEADERS) res.setHeader(key, value);
     res.writeHead(304, { ETag: pageTag(hash, held), "Cache-Control": PAGE_CACHE, "Content-Security-Policy": policy(held), "X-Request-Id": requestId }).end();
