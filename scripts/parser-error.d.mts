@@ -1,2 +1,6 @@
+import type { Socket } from "node:net";
+
 /** See parser-error.mjs. */
-export function parserErrorResponse(code: string | undefined, rawPacket: Buffer | undefined): Buffer;
+export function rememberRequestLines(socket: Socket): void;
+/** See parser-error.mjs. */
+export function parserErrorResponse(code: string | undefined, rawPacket: Buffer | undefined, socket?: Socket): Buffer;
