@@ -73,6 +73,16 @@ describe("proxy.ts's work done on Node's request before Next.js (npm start)", ()
     }
   });
 
+  it("tells an article page which of its hints to drop, and never passes a client's own list on", () => {
+    const id = "002_39daa1a30ecf3676";
+    expect(readyService()!.engine.hasArticle(id)).toBe(true);
+    const bad = exchange(`/articles/${id}?q=Putin%ZZ&back=%3Fq%3DPutin`);
+    expect(bad.answered).toBe(false);
+    expect(bad.req[BAD_ENCODING_HEADER]).toBe("q");
+    const good = exchange(`/articles/${id}?q=Putin`, { [BAD_ENCODING_HEADER]: "q,back" });
+    expect(good.req[BAD_ENCODING_HEADER]).toBeUndefined();
+  });
+
   it("gives other pages a fresh nonce each and a new request id, without a tag", () => {
     const a = exchange("/khong-co/trang");
     const b = exchange("/khong-co/trang");

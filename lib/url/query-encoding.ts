@@ -8,9 +8,10 @@ import { parseSearchParams, SEARCH_PARAMS, type ParamError, type ParseResult } f
 export const BAD_ENCODING = "is not valid percent-encoded UTF-8";
 
 /**
- * Set by proxy.ts on a results page request whose named parameter is badly encoded: the page
- * only sees Next's decoded searchParams, where `%ff` is already U+FFFD and `%zz` cannot be
- * told from `%25zz`. A client's own is removed (proxy.ts, lib/http/node-page-front.ts).
+ * Set by proxy.ts on a results page request whose named parameter is badly encoded, and on an
+ * article page's request whose hints are (their names, joined by commas): the page only sees
+ * Next's decoded searchParams, where `%ff` is already U+FFFD and `%zz` cannot be told from
+ * `%25zz`. A client's own is removed (proxy.ts, lib/http/node-page-front.ts).
  */
 export const BAD_ENCODING_HEADER = "x-tim-tin-bad-encoding";
 
@@ -46,6 +47,11 @@ export const SEARCH_PARAM_NAMES: ReadonlySet<string> = new Set(SEARCH_PARAMS);
 export function parseSearchQuery(search: string): ParseResult {
   const error = badlyEncodedParam(search, SEARCH_PARAM_NAMES);
   return error ? { ok: false, error } : parseSearchParams(new URLSearchParams(search));
+}
+
+/** The article page's hints proxy.ts found badly encoded (BAD_ENCODING_HEADER: names joined by commas), dropped by the page. */
+export function droppedHints(header: string | null): ReadonlySet<string> {
+  return new Set(header ? header.split(",") : []);
 }
 
 /** The error for a parameter proxy.ts found badly encoded (BAD_ENCODING_HEADER), if it is one of ours. */
