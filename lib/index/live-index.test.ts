@@ -167,6 +167,26 @@ describe("LiveIndex: live updates", () => {
     expect(engine.size).toBe(2);
   });
 
+  it("leaves a new file's last line for the next update while it is half written, and loses none", async () => {
+    const corpus = tempDir();
+    writeFileSync(path.join(corpus, "a.jsonl"), record("h0", 0) + "\n");
+    const { index, engine } = await open(corpus, tempDir());
+    const file = path.join(corpus, "new.jsonl");
+    const whole = [record("h1", 1), record("h2", 2), record("h3", 3)].join("\n") + "\n";
+    const cut = whole.indexOf("\n") + 20; // the writer stopped 20 bytes into the second line
+    writeFileSync(file, whole.slice(0, cut));
+    expect((await index.update()).added).toBe(1);
+    expect(index.skippedSources).toEqual([]);
+    appendFileSync(file, whole.slice(cut));
+    expect((await index.update()).added).toBe(2);
+    expect(index.skippedSources).toEqual([]);
+    expect(["h1", "h2", "h3"].map((id) => engine.article(id)?.id)).toEqual(["h1", "h2", "h3"]);
+    // A last line without its newline that is whole is read at once; a broken line with its newline is reported.
+    writeFileSync(path.join(corpus, "c.jsonl"), `${record("h4", 4)}\n{"id": "h5", "title": \n${record("h6", 5)}`);
+    expect((await index.update()).added).toBe(2);
+    expect(index.skippedSources).toEqual([{ source: "c.jsonl:2", reason: "not valid JSON" }]);
+  });
+
   it("does not read again a file whose mtime changed over the same bytes, before or after a restart; reads one whose bytes changed", async () => {
     const corpus = tempDir();
     const saved = tempDir();
