@@ -2,7 +2,16 @@ import { NextResponse, type NextRequest } from "next/server";
 import { heldNonce, pageTag } from "@/lib/http/etag";
 import { pageMethod, pageMethodAnswer } from "@/lib/http/page-method";
 import { invalidParameter } from "@/lib/api/responses";
-import { badArticleHintsOf, badlyEncodedParamOf, isBadSearchPage, isMissingItemPage, PAGE_CACHE, policy, searchPageHash, type FrontRequest } from "@/lib/http/page-front";
+import {
+  badArticleHintsOf,
+  badlyEncodedParamOf,
+  isBadSearchPage,
+  isMissingItemPage,
+  PAGE_CACHE,
+  policy,
+  searchPageHash,
+  type FrontRequest,
+} from "@/lib/http/page-front";
 import { badPathResponse, hasMalformedEncoding } from "@/lib/security/bad-path";
 import { BAD_ENCODING_HEADER } from "@/lib/url/query-encoding";
 import { newNonce, requestIdFrom } from "@/lib/security/headers";

@@ -35,7 +35,17 @@ describe("entity tags", () => {
   it("never match a malformed If-None-Match (RFC 9110's grammar), whatever tag it holds", () => {
     const tag = entityTag(version, ["x"]);
     const opaque = tag.slice(2);
-    for (const header of [`W/${tag}`, `w/${opaque}`, `W/ ${opaque}`, tag.slice(0, -1), opaque.slice(1, -1), `${tag} ${tag}`, `*, ${tag}`, `${tag}, *`, `"a"b, ${tag}`]) {
+    for (const header of [
+      `W/${tag}`,
+      `w/${opaque}`,
+      `W/ ${opaque}`,
+      tag.slice(0, -1),
+      opaque.slice(1, -1),
+      `${tag} ${tag}`,
+      `*, ${tag}`,
+      `${tag}, *`,
+      `"a"b, ${tag}`,
+    ]) {
       expect(notModified(header, tag), header).toBe(false);
     }
   });

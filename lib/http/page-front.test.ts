@@ -31,7 +31,13 @@ describe("isBadSearchPage", () => {
 });
 
 describe("badArticleHintsOf", () => {
-  const at = (pathname: string, search: string): FrontRequest => ({ method: "GET", pathname, search, searchParams: new URLSearchParams(search), has: () => false });
+  const at = (pathname: string, search: string): FrontRequest => ({
+    method: "GET",
+    pathname,
+    search,
+    searchParams: new URLSearchParams(search),
+    has: () => false,
+  });
   it("names an article page's hints that are not valid percent-encoded UTF-8, which the page drops", () => {
     expect(badArticleHintsOf(at("/articles/a1", "?q=%ZZ"))).toEqual(["q"]);
     expect(badArticleHintsOf(at("/articles/a1", "?q=Putin%C0%80&back=%3Fq%3D%25ff"))).toEqual(["q"]);

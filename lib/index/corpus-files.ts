@@ -143,12 +143,19 @@ export async function countLines(full: string): Promise<number> {
  * article's limit; anything else is read to its size, as before.
  */
 export async function completeLinesEnd(full: string, size: number): Promise<number> {
-  if (size === 0 || !(await lstat(full).then((s) => s.isFile(), () => false))) return size;
+  if (
+    size === 0 ||
+    !(await lstat(full).then(
+      (s) => s.isFile(),
+      () => false,
+    ))
+  )
+    return size;
   const handle = await open(full, "r");
   try {
     // Back from the end, a chunk at a time, to the last newline.
     let tailStart = -1;
-    for (let pos = size; tailStart < 0 && size - pos <= MAX_ARTICLE_BYTES; ) {
+    for (let pos = size; tailStart < 0 && size - pos <= MAX_ARTICLE_BYTES;) {
       if (pos === 0) tailStart = 0;
       else {
         const from = Math.max(0, pos - TAIL_CHUNK);

@@ -33,7 +33,9 @@ describe("describeParamError", () => {
       ["vladimir-putin%00", "vladimir-putin[U+0000]"],
     ]) {
       const raw = new URLSearchParams(`person=${value}`);
-      expect(describeParamError(errorOf(raw), raw)).toBe(`Mã người (person) “${shown}” phải là một mã như vladimir-putin (chữ thường không dấu, nối bằng gạch ngang)`);
+      expect(describeParamError(errorOf(raw), raw)).toBe(
+        `Mã người (person) “${shown}” phải là một mã như vladimir-putin (chữ thường không dấu, nối bằng gạch ngang)`,
+      );
     }
   });
 
