@@ -15,40 +15,21 @@ const STATUS = {
 };
 const OTHER = [400, "Bad Request", "Yêu cầu không hợp lệ", "bad_request", "The server could not parse this HTTP request."];
 
-/** The start of a request line; its path is what decides the answer's kind. */
-const REQUEST_LINE = /^[A-Z]+ \//;
 /** Paths whose own errors are JSON: the API (/api and below) and the feed (/feed). */
 const JSON_ERRORS = /^[A-Z]+ \/(?:api(?:[/?# ]|$)|feed(?:[?# ]|$))/;
-const LAST_REQUEST_LINE = Symbol("tim-tin.last-request-line");
-
-/**
- * Keep on each connection the first bytes of the last chunk read that starts a request, so that
- * a parser error whose overflow comes in a later chunk (the request line, then 16 KB of headers
- * written apart) can still be answered in the kind its path wants: Node's `rawPacket` is only
- * the chunk the parser failed in. A listener on `data` makes Node hand the socket's bytes to
- * its parser through JavaScript instead of straight from C++ (its `consume`), as every server
- * with a `data` listener does; only a 64-byte string per chunk that starts a request is kept.
- */
-export function rememberRequestLines(socket) {
-  socket.on("data", (chunk) => {
-    if (chunk.length > 0 && chunk[0] >= 0x41 && chunk[0] <= 0x5a) {
-      const head = chunk.toString("latin1", 0, 64);
-      if (REQUEST_LINE.test(head)) socket[LAST_REQUEST_LINE] = head;
-    }
-  });
-}
 
 /**
  * The raw response (status line, headers, body) for a parser error. A program calling the API
  * or reading the feed parses the error it gets, so a request whose request line names /api/… or
- * /feed gets the API's JSON error; any other a short Vietnamese page. The request line is read
- * from `rawPacket` (the bytes Node had read) when it starts with one, else from what
- * `rememberRequestLines` kept on `socket`; with neither, the page is sent.
+ * /feed gets the API's JSON error; any other a short Vietnamese page. `rawPacket` is the bytes
+ * Node had read: when it does not start with the request line (an overflow in a later chunk),
+ * the page is sent. Keeping each connection's request line in JavaScript would mean reading
+ * every connection's bytes there (a `data` listener turns Node's C++ reading off): it cost every
+ * results page more CPU (docs/history/performance-log.md, qa31), for this one rare case.
  */
-export function parserErrorResponse(code, rawPacket, socket) {
+export function parserErrorResponse(code, rawPacket) {
   const [status, reason, title, apiCode, message] = STATUS[code] ?? OTHER;
-  const packet = rawPacket ? rawPacket.subarray(0, 64).toString("latin1") : "";
-  const line = REQUEST_LINE.test(packet) ? packet : (socket?.[LAST_REQUEST_LINE] ?? "");
+  const line = rawPacket ? rawPacket.subarray(0, 64).toString("latin1") : "";
   const api = JSON_ERRORS.test(line);
   const body = Buffer.from(
     api

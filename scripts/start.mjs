@@ -18,7 +18,7 @@ import path from "node:path";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { parserErrorResponse, rememberRequestLines } from "./parser-error.mjs";
+import { parserErrorResponse } from "./parser-error.mjs";
 
 const require = createRequire(import.meta.url);
 
@@ -106,7 +106,6 @@ async function serve(args) {
       failed(res, error);
     }
   });
-  server.on("connection", rememberRequestLines);
   server.on("clientError", answerParserError);
   if (values.keepAliveTimeout) server.keepAliveTimeout = Number(values.keepAliveTimeout);
   await app.prepare();
@@ -131,8 +130,7 @@ async function serve(args) {
 /**
  * Node answers a request its parser refuses (a request line and headers over its 16 KB limit,
  * malformed syntax) itself, before any route: a bare status with no body. The same status
- * here, with the API's JSON error or a short Vietnamese page (scripts/parser-error.mjs, which
- * reads the request line from the failed chunk or the one `rememberRequestLines` kept), as
+ * here, with the API's JSON error or a short Vietnamese page (scripts/parser-error.mjs), as
  * Node does it: only while no response is under way.
  */
 function answerParserError(error, socket) {
@@ -140,5 +138,5 @@ function answerParserError(error, socket) {
     socket.destroy();
     return;
   }
-  socket.end(parserErrorResponse(error.code, error.rawPacket, socket));
+  socket.end(parserErrorResponse(error.code, error.rawPacket));
 }
