@@ -39,10 +39,19 @@ test("a file copied into the corpus directory shows up in the results without a 
 test("a file written in parts while 20 requests run: every answer whole, no line lost or reported", async () => {
   // As a crawler appending to a new file: the watcher may read it between two writes, in the
   // middle of a line; requests of every kind keep coming meanwhile.
-  const lines = Array.from({ length: 12 }, (_, i) => JSON.stringify({ id: `live-parts-${i}`, title: `Tin zyxparts số ${i}`, body: `Bài zyxparts số ${i} về giá lúa.`, date: "2025-09-03" }));
+  const lines = Array.from({ length: 12 }, (_, i) =>
+    JSON.stringify({ id: `live-parts-${i}`, title: `Tin zyxparts số ${i}`, body: `Bài zyxparts số ${i} về giá lúa.`, date: "2025-09-03" }),
+  );
   const text = lines.map((l) => `${l}\n`).join("");
   const cuts = [0, text.indexOf("\n", text.length / 3) + 15, text.indexOf("\n", (2 * text.length) / 3) + 7, text.length];
-  const paths = ["/api/search?q=zyxparts&group=0&size=50", "/api/search?q=zyxparts", "/?q=zyxparts", "/feed?q=zyxparts", "/api/facets?facet=outlet&q=zyxparts", "/api/health"];
+  const paths = [
+    "/api/search?q=zyxparts&group=0&size=50",
+    "/api/search?q=zyxparts",
+    "/?q=zyxparts",
+    "/feed?q=zyxparts",
+    "/api/facets?facet=outlet&q=zyxparts",
+    "/api/health",
+  ];
   const answers: Promise<{ path: string; status: number; body: string }>[] = [];
   const fire = () => {
     for (let i = 0; i < 20; i++) {
