@@ -37,6 +37,13 @@ export interface ScannedFile {
 
 export type CorpusRecord = { raw: RawArticle; line: number } | { skipped: Skipped };
 
+/**
+ * The reason reported for a plain .jsonl's unterminated last line that is not valid JSON: left
+ * for the next read (a writer may be half way through it), listed meanwhile so that a file
+ * truncated for good is not silent; the next read of the file replaces it.
+ */
+export const INCOMPLETE_LAST_LINE = "last line incomplete (no newline, not valid JSON): waiting for the rest";
+
 /** The corpus files and their sizes; a file that vanishes meanwhile is left out. */
 export async function scanCorpus(dir: string): Promise<ScannedFile[]> {
   const files = await listCorpusFiles(dir);
@@ -187,7 +194,8 @@ const TAIL_CHUNK = 64 * 1024;
 /**
  * The records of one file from byte `from` (line `fromLine`); `state` ends with the
  * offset and line reached. An unterminated last line of a plain .jsonl that is not yet
- * valid JSON is being written: it is left for the next read, not reported.
+ * valid JSON may be being written: it is left for the next read, and reported as
+ * INCOMPLETE_LAST_LINE meanwhile.
  */
 export async function* readRecords(
   dir: string,
@@ -212,6 +220,7 @@ export async function* readRecords(
       if ("raw" in r) yield { raw: r.raw, line: ++line };
       else yield r;
     }
+    if (end < size) yield { skipped: { source: file, reason: INCOMPLETE_LAST_LINE } };
     state.consumed = end;
     state.lines = line;
     return;
@@ -275,7 +284,7 @@ export async function* readRecords(
       if (!gz) state.consumed = offset + rest.length;
       const r = record(line, state.lines);
       if (r) yield r;
-    }
+    } else if (line.trim()) yield { skipped: { source: file, reason: INCOMPLETE_LAST_LINE } };
   }
   if (gz) state.consumed = (await stat(full)).size;
 }
