@@ -65,7 +65,12 @@ describe("names in the title", () => {
     // Passed, searched or both, each title's count is the same.
     const held = [0, 1, 2, 3].map((d) => titleHeld(seg, ids, d));
     expect(held).toEqual([1, 1, 1, 2]);
-    for (const [articles, cost] of [[2, 1], [1, 1], [1, 4]]) expect([0, 1, 2, 3].map(titleCounter(seg, ids, articles, cost))).toEqual(held);
+    for (const [articles, cost] of [
+      [2, 1],
+      [1, 1],
+      [1, 4],
+    ])
+      expect([0, 1, 2, 3].map(titleCounter(seg, ids, articles, cost))).toEqual(held);
   });
 
   it("ranks the article whose title names the query's names above one saying its other words more", () => {

@@ -42,7 +42,12 @@ async function main() {
   const index = new LiveIndex({ corpusDir: path.resolve(values.corpus!), indexDir: path.resolve(values.index) });
   await index.open();
   const engine = new SearchEngine(index.archive);
-  const listed = values.queries ? readFileSync(values.queries, "utf8").split("\n").map((q) => q.trim()).filter(Boolean) : [];
+  const listed = values.queries
+    ? readFileSync(values.queries, "utf8")
+        .split("\n")
+        .map((q) => q.trim())
+        .filter(Boolean)
+    : [];
   const queries = [...FIXED, ...(values.codes ? CODE_QUERIES : []), ...listed];
   const every = Number(values["eval-every"]);
   if (every > 0) {
