@@ -9,7 +9,7 @@ import { englishLevel } from "@/lib/corpus/english-words";
 import { modelReader } from "@/lib/corpus/model-file";
 import { VN_SURNAMES } from "@/lib/corpus/names";
 import { type Candidate, ENGLISH_FUNCTION_WORDS, isVietnameseName, nameKey, VN_ONLY } from "@/lib/corpus/people";
-import type { PeopleEvidence } from "@/lib/corpus/people-evidence";
+import { type PeopleEvidence, placedAll } from "@/lib/corpus/people-evidence";
 import { sportRole } from "@/lib/corpus/sport-piece";
 
 export interface JudgeModel {
@@ -149,7 +149,7 @@ export function personFeatures(
   if (evidence) {
     const s = n > 1 ? evidence.stats(key) : evidence.singleStats(key);
     const titled = s?.titled ?? 0;
-    const placed = s?.placed ?? 0;
+    const placed = placedAll(s);
     const bare = s?.bare ?? 0;
     f.push(`ev-titled=${bucket(titled)}`, `ev-placed=${bucket(placed)}`, `ev-bare=${bucket(bare)}`);
     if (n === 1) f.push(`ev-surname=${bucket(s?.surname ?? 0)}`);
