@@ -12,7 +12,7 @@ import { applyEdits, correctQuery, rareNameFix } from "@/lib/search/correct";
 import { expandQuery, typoMemo, type Group } from "@/lib/search/query-expand";
 import { joinGlued, splitRunTogether, withWhole } from "@/lib/search/run-together";
 import { abbreviationReaderOf, LONG_FORM_WORDS, readAbbreviations } from "@/lib/search/abbreviations";
-import { nameIds, namePostings, titleHeld, titleHolders, titleNameTerms } from "@/lib/search/title-names";
+import { nameIds, titleCounter, titleNameTerms } from "@/lib/search/title-names";
 import { NAME_SHARE, writtenAsName } from "@/lib/search/word-case";
 import { parseQuery, unquotedQuery, type ParsedQuery } from "@/lib/search/query-parse";
 import { personCountsOf, personIdsOf } from "@/lib/search/person-ids";
@@ -288,7 +288,7 @@ interface MaskCache {
 let lastStamp = 0;
 
 const CACHE_SIZE = 64;
-/** Names in the title: a binary search per article costs about this many postings read in one pass (addTitleNames). */
+/** Names in the title: a binary search per article and spelling costs about this many postings read in one pass (addTitleNames). */
 const TITLE_SEARCH_COST = 16;
 
 /** Fewer full matches than this: a rare capitalised word is tried as its far commoner spelling (correct.ts rareNameFix)… */
@@ -642,8 +642,9 @@ export function createMatcher(
 
   /**
    * Names in the title (RankWeights.titleNames): weight × the share of the query's names each
-   * article's title holds, on its score and bound. Per segment, whichever reads less: a binary
-   * search per article in each name's postings, or one pass over those postings.
+   * article's title holds, on its score and bound. Per segment and name, whichever reads less: a
+   * binary search per article in each of the name's spellings' postings, or one pass over those
+   * postings (title-names.ts titlePasses).
    */
   function addTitleNames(p: Prepared, hits: Hit[], near: NearMiss[]) {
     const weight = (weights ?? RANK_WEIGHTS).titleNames;
@@ -659,10 +660,9 @@ export function createMatcher(
     }
     for (const [seg, list] of bySeg) {
       const rank = seg.rank;
-      const ids = nameIds(rank, p.titleNames);
-      const pass = list.length * TITLE_SEARCH_COST > namePostings(rank, ids) ? titleHolders(rank, ids) : null;
+      const heldBy = titleCounter(rank, nameIds(rank, p.titleNames), list.length, TITLE_SEARCH_COST);
       for (const h of list) {
-        const held = pass ? pass[h.d] : titleHeld(rank, ids, h.d);
+        const held = heldBy(h.d);
         if (!held) continue;
         h.score += each * held;
         if (h.bound !== undefined) h.bound += each * held;

@@ -5,7 +5,7 @@ import { createMatcher } from "@/lib/search/matcher";
 import { expandQuery } from "@/lib/search/query-expand";
 import { parseQuery } from "@/lib/search/query-parse";
 import { RANK_WEIGHTS } from "@/lib/search/rank-score";
-import { isNameWord, nameIds, namePostings, titleHeld, titleHolders, titleNameTerms } from "@/lib/search/title-names";
+import { isNameWord, nameIds, namePostings, titleCounter, titleHeld, titleHolders, titleNameTerms, titlePasses } from "@/lib/search/title-names";
 
 // The report names `Iran` in its title; the other story says `bắn tên lửa` more often, with `Iran` in its lead only.
 const articles = [
@@ -40,6 +40,37 @@ describe("names in the title", () => {
     expect(namePostings(seg, ids)).toBe(4);
     // A spelling the segment lacks is left out.
     expect(nameIds(seg, [["iran", "nowhere"]])).toEqual([[seg.foldedId.get("iran")]]);
+  });
+
+  it("passes over a name with many spellings rather than searching each spelling per article, counting the same", () => {
+    // A month typed after `tháng` is a name whose spellings are its written dates (query-expand.ts monthDates).
+    const dated = [
+      testArticle({ id: "d1", title: "Lãi suất tăng từ 14/6", paragraphs: ["Fed tăng lãi suất từ 14/6."] }),
+      testArticle({ id: "d2", title: "Fed họp", paragraphs: ["Cuộc họp ngày 15/6/2017 và 1.6."] }),
+      testArticle({ id: "d3", title: "Giá vàng tháng 6", paragraphs: ["Giá vàng giảm."] }),
+      testArticle({ id: "d4", title: "Fed giữ lãi suất 2/6", paragraphs: ["Fed giữ nguyên lãi suất."] }),
+    ];
+    const archive = memoryArchive(dated);
+    const lex = archive.lexicon;
+    const seg = archive.segments[0].rank;
+    const names = titleNameTerms(lex, expandQuery(lex, parseQuery("Fed lãi suất tháng 6").words, true, true, true));
+    const ids = nameIds(seg, names);
+    // `fed` (one spelling) and `6` with its four dates.
+    expect(ids.map((fs) => fs.length)).toEqual([1, 5]);
+    // Two articles at one posting read a search: `fed` (one spelling, three postings) is searched (2 reads < 3),
+    // the month (five spellings, five postings) passed (2 × 5 searches > 5), whatever one name alone would cost.
+    expect(titlePasses(seg, ids, 2, 1)).toEqual([false, true]);
+    expect(titlePasses(seg, ids, 1, 1)).toEqual([false, false]);
+    expect(titlePasses(seg, ids, 1, 4)).toEqual([true, true]);
+    // Passed, searched or both, each title's count is the same.
+    const held = [0, 1, 2, 3].map((d) => titleHeld(seg, ids, d));
+    expect(held).toEqual([1, 1, 1, 2]);
+    for (const [articles, cost] of [
+      [2, 1],
+      [1, 1],
+      [1, 4],
+    ])
+      expect([0, 1, 2, 3].map(titleCounter(seg, ids, articles, cost))).toEqual(held);
   });
 
   it("ranks the article whose title names the query's names above one saying its other words more", () => {

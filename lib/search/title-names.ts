@@ -77,3 +77,24 @@ export function titleHeld(rank: Postings, ids: readonly number[][], d: number): 
   }
   return held;
 }
+
+/**
+ * Per name, whether one pass over its spellings' postings (titleHolders) reads less than a binary
+ * search per article in each spelling's postings (titleHeld), each search costing about
+ * `searchCost` postings read in a pass. Counted per spelling: a month typed after `tháng` is a
+ * name whose spellings are its hundreds of written dates (query-expand.ts monthDates), whose
+ * searches per article cost hundreds of times one.
+ */
+export function titlePasses(rank: Postings, ids: readonly number[][], articles: number, searchCost: number): boolean[] {
+  return ids.map((fs) => articles * searchCost * fs.length > namePostings(rank, [fs]));
+}
+
+/** How many of the names (`nameIds`) an article's title holds, for `articles` articles of the segment: each name passed or searched (titlePasses). */
+export function titleCounter(rank: Postings, ids: readonly number[][], articles: number, searchCost: number): (d: number) => number {
+  const passes = titlePasses(rank, ids, articles, searchCost);
+  const passed = ids.filter((_, k) => passes[k]);
+  const searched = ids.filter((_, k) => !passes[k]);
+  const pass = passed.length ? titleHolders(rank, passed) : null;
+  if (!searched.length) return (d) => pass![d];
+  return pass ? (d) => pass[d] + titleHeld(rank, searched, d) : (d) => titleHeld(rank, searched, d);
+}

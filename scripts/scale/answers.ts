@@ -1,14 +1,14 @@
 // The answers of a saved index to a fixed set of searches, and how long search() took, for
 // checking that a change of the index format changes nothing users see (run the old and the
 // new code, each on its own index of the same corpus, then compare the two files):
-//   npx tsx scripts/scale/answers.ts --index DIR [--corpus ../shared/corpus] [--out FILE] [--codes]
+//   npx tsx scripts/scale/answers.ts --index DIR [--corpus ../shared/corpus] [--out FILE] [--codes] [--queries FILE]
 // Searches: 11 fixed queries, and two 2–3-word windows of the titles of the 200 oldest
 // articles, each sorted by relevance and by date. The file holds, per search: total,
 // suggestion, correction, the page's ids, scores and snippets, the top 5 people (`--full`:
 // the whole response but its timing, for checking that a speed-up changes nothing; `--group`:
 // each search grouped by story, pages 1 and 2, as a request with words asks). The timing
 // (printed) is the median of rounds 2 and 3 of the relevance searches (round 1 warms up).
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { cliArgs } from "../cli";
 import { LiveIndex } from "@/lib/index/live-index";
@@ -31,6 +31,8 @@ const { values } = cliArgs(__filename, {
     "eval-every": { type: "string", default: "0" },
     // Also the queries typing a code (code-queries.ts), which the analyzer checks as phrases.
     codes: { type: "boolean", default: false },
+    // Also these queries, one a line (e.g. many months typed after `tháng`).
+    queries: { type: "string" },
   },
 });
 const FIXED = [...NATURAL_QUERIES, '"hòa bình"'];
@@ -40,7 +42,13 @@ async function main() {
   const index = new LiveIndex({ corpusDir: path.resolve(values.corpus!), indexDir: path.resolve(values.index) });
   await index.open();
   const engine = new SearchEngine(index.archive);
-  const queries = [...FIXED, ...(values.codes ? CODE_QUERIES : [])];
+  const listed = values.queries
+    ? readFileSync(values.queries, "utf8")
+        .split("\n")
+        .map((q) => q.trim())
+        .filter(Boolean)
+    : [];
+  const queries = [...FIXED, ...(values.codes ? CODE_QUERIES : []), ...listed];
   const every = Number(values["eval-every"]);
   if (every > 0) {
     const articles = index.archive.segments.flatMap((seg) =>

@@ -11,7 +11,7 @@
 // the article's token stream, on a fresh matcher) and how many the budgets cut (`partial`). `--score-budget N` sets the score budget (`Infinity`: none).
 // `--ab '{"marks":0}'` also times match() with those RANK_WEIGHTS changed ("match-ab"), in the
 // same process and runs, the two alternating which goes first: a weight's or feature's cost
-// (`"mix": false`, `"nearMissRule": {…}` and `"topHint": N` set those matcher options). match() is timed with
+// (`"mix": false`, `"nearMissRule": {…}`, `"topHint": N` and `"monthDates": false` set those matcher options). match() is timed with
 // its first ten as the page lists them (scripts/eval/metrics.ts shownTen).
 // `--index-b DIR` also times search() on a second saved index of the same corpus ("search-b":
 // another layout or build, the same code), in the same process and runs, alternating order.
@@ -119,10 +119,10 @@ async function main() {
   let engine = new SearchEngine(live.archive, budgets);
   // Rebuilt every run: a matcher keeps its last 64 queries' results (CACHE_SIZE), which would time a cache hit for a set as small as the judged one.
   let matcher = createMatcher(live.archive, budgets);
-  // `mix` and `nearMissRule` are matcher options; every other key a weight.
-  const { mix, nearMissRule, topHint, ...over } = (values.ab ? JSON.parse(values.ab) : {}) as Partial<RankWeights> &
-    Pick<MatcherOptions, "mix" | "nearMissRule" | "topHint">;
-  const abOf = () => (values.ab ? createMatcher(live.archive, { weights: { ...RANK_WEIGHTS, ...over }, mix, nearMissRule, topHint }) : null);
+  // `mix`, `nearMissRule`, `topHint` and `monthDates` are matcher options; every other key a weight.
+  const { mix, nearMissRule, topHint, monthDates, ...over } = (values.ab ? JSON.parse(values.ab) : {}) as Partial<RankWeights> &
+    Pick<MatcherOptions, "mix" | "nearMissRule" | "topHint" | "monthDates">;
+  const abOf = () => (values.ab ? createMatcher(live.archive, { weights: { ...RANK_WEIGHTS, ...over }, mix, nearMissRule, topHint, monthDates }) : null);
   let ab = abOf();
   const cached = new SearchEngine(live.archive, { resultCacheBytes: DEFAULT_CACHE_MB * 2 ** 20 });
   // `--index-b DIR`: a second saved index of the same corpus (another layout or build),
