@@ -830,7 +830,7 @@ for (const k of KNOWN) {
 }
 
 /** Comparison key: folded, hyphens as spaces, and for foreign names y/i spelling merged (Yury/Yuri, Sergey/Sergei). */
-export function nameKey(words: string[]): string {
+export function nameKey(words: readonly string[]): string {
   return keyOfJoined(words.join(" "));
 }
 
@@ -864,7 +864,7 @@ function isCapitals(w: string): boolean {
   return allCapitals(w, 2);
 }
 
-export function isVietnameseName(words: string[]): boolean {
+export function isVietnameseName(words: readonly string[]): boolean {
   for (const w of words) if (!isVietnameseSyllable(w)) return false;
   return true;
 }
