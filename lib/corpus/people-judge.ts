@@ -8,7 +8,7 @@ import path from "node:path";
 import { englishLevel } from "@/lib/corpus/english-words";
 import { modelReader } from "@/lib/corpus/model-file";
 import { VN_SURNAMES } from "@/lib/corpus/names";
-import { type Candidate, ENGLISH_FUNCTION_WORDS, isVietnameseName, nameKey, VN_ONLY } from "@/lib/corpus/people";
+import { type Candidate, ENGLISH_FUNCTION_WORDS, isVietnameseName, keyParts, nameKey, VN_ONLY } from "@/lib/corpus/people";
 import type { PeopleEvidence } from "@/lib/corpus/people-evidence";
 import { sportRole } from "@/lib/corpus/sport-piece";
 
@@ -177,9 +177,7 @@ function walkFeatures(
 ) {
   const { keys } = article;
   const key = nameKey(words);
-  // The key's parts (words joined by single spaces) counted, not split.
-  let n = 1;
-  for (let i = key.indexOf(" "); i >= 0; i = key.indexOf(" ", i + 1)) n++;
+  const n = keyParts(key);
   const w = words.map((x) => x.toLowerCase());
   const vn = isVietnameseName(words);
   f.flag("bias");
