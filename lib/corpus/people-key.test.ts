@@ -59,6 +59,9 @@ describe("a key's parts, counted without splitting", () => {
     expect(sameVariant("george bush", "george h.w. bush", ["George", "Bush"], ["George", "H.W.", "Bush"])).toBe(false);
     expect(sameVariant("moon jae in", "moon", ["Moon", "Jae", "In"], ["Moon"])).toBe(false);
     expect(sameVariant("mueller", "muller", ["Mueller"], ["Muller"])).toBe(true);
+    // A Vietnamese name one letter off is another person, however close.
+    expect(sameVariant("nguyen van nam", "nguyen van lam", ["Nguyễn", "Văn", "Nam"], ["Nguyễn", "Văn", "Lam"])).toBe(false);
+    expect(sameVariant("nguyen van nam", "nguyen van lam", ["Nguyen", "Van", "Nam"], ["Nguyễn", "Văn", "Lam"])).toBe(false);
     // Against a longer name's last word: "Muller" is Robert Swan Mueller's surname misspelt.
     expect(resolvePeople(findCandidates(["Ông Robert Swan Mueller phát biểu. Ông Muller nói."])).map((p) => p.name)).toEqual(["Robert Swan Mueller"]);
   });

@@ -2945,8 +2945,8 @@ function foldShortForms(people: Map<string, Person>, helpers: PeopleHelpers) {
     const family = VN_SURNAMES.has(lower(p.words[0]));
     const reversed = parts.length === 2 && VN_SURNAMES.has(lower(p.words[1]));
     const into = peopleWhere(people, (k, q) => {
+      if (keyParts(k) <= parts.length || !isVietnameseName(q.words)) return false;
       const kw = k.split(" ");
-      if (kw.length <= parts.length || !isVietnameseName(q.words)) return false;
       return (family && parts.every((w, i) => kw[i] === w)) || (reversed && kw[0] === parts[1] && kw[kw.length - 1] === parts[0]);
     });
     if (into.length !== 1) continue;
@@ -2987,10 +2987,10 @@ function foldFamilyVariants(people: Map<string, Person>) {
  * misspelt by a letter or two per word ("Keo Komuro" / "Kei Komoru").
  */
 export function sameVariant(full: string, key: string, fullWords: string[], words: string[]): boolean {
-  // The parts counted first: most pairs asked differ in length and are no variant, split for nothing.
+  // The parts counted first: most pairs asked differ in length, or are as long and Vietnamese, and are no variant, split for nothing.
   const nf = keyParts(full);
   const nk = keyParts(key);
-  if (!(nk < nf && nk >= 2) && nk !== nf) return false;
+  if (!(nk < nf && nk >= 2) && (nk !== nf || isVietnameseName(fullWords) || isVietnameseName(words))) return false;
   const f = full.split(" ");
   const k = key.split(" ");
   if (k.length < f.length && k.length >= 2 && f[0] === k[0] && f[f.length - 1] === k[k.length - 1]) {
@@ -2998,7 +2998,8 @@ export function sameVariant(full: string, key: string, fullWords: string[], word
     for (const w of f) if (w === k[j]) j++;
     return j === k.length;
   }
-  if (k.length !== f.length || isVietnameseName(fullWords) || isVietnameseName(words)) return false;
+  // As long and not Vietnamese (asked above): a misspelling?
+  if (k.length !== f.length) return false;
   let total = 0;
   for (let i = 0; i < f.length; i++) {
     if (f[i][0] !== k[i][0]) return false;
