@@ -135,8 +135,8 @@ export function phrasesOf(before: string): readonly string[] {
   if (before.charCodeAt(before.length - 1) === 32) {
     let end = before.length - 1;
     while (end > 0 && before[end - 1] === " ") end--;
-    const out: string[] = [];
-    if (plainPhrases(before, end, out)) return out;
+    const plain = plainPhrases(before, end);
+    if (plain) return plain;
   }
   return walkedPhrases(before);
 }
@@ -170,24 +170,25 @@ const STARTS = new Int32Array(4);
  * joined phrase per word: the last four words (or fewer) one space apart, none opening with a
  * bracket or quote, the last no abbreviation of three characters or less ending with a full stop,
  * and no character whose lowercase is longer. Each phrase is then that slice's tail, as the words
- * lowercased and joined by single spaces would be. Fills `out` and answers true, or answers false
- * (`out` left empty) for the general walk.
+ * lowercased and joined by single spaces would be; the list is made at its length (pushes grew
+ * it by 17). Null for the general walk.
  */
-function plainPhrases(before: string, end: number, out: string[]): boolean {
+function plainPhrases(before: string, end: number): string[] | null {
   let n = 0;
   for (let e = end; n < 4 && e > 0;) {
     const start = before.lastIndexOf(" ", e - 1) + 1;
-    if (OPENING_MARKS.has(before.charCodeAt(start))) return false;
+    if (OPENING_MARKS.has(before.charCodeAt(start))) return null;
     STARTS[n++] = start;
     e = start - 1;
     // Several spaces between two words: the phrase joins them by one.
-    if (n < 4 && e > 0 && before.charCodeAt(e - 1) === 32) return false;
+    if (n < 4 && e > 0 && before.charCodeAt(e - 1) === 32) return null;
   }
-  if (n === 0 || (end - STARTS[0] <= 3 && before.charCodeAt(end - 1) === 46)) return false;
+  if (n === 0 || (end - STARTS[0] <= 3 && before.charCodeAt(end - 1) === 46)) return null;
   const from = STARTS[n - 1];
   const lower = before.slice(from, end).toLowerCase();
-  if (lower.length !== end - from) return false;
-  for (let i = 0; i < n - 1; i++) out.push(lower.slice(STARTS[i] - from));
-  out.push(lower);
-  return true;
+  if (lower.length !== end - from) return null;
+  if (n === 1) return [lower];
+  if (n === 2) return [lower.slice(STARTS[0] - from), lower];
+  if (n === 3) return [lower.slice(STARTS[0] - from), lower.slice(STARTS[1] - from), lower];
+  return [lower.slice(STARTS[0] - from), lower.slice(STARTS[1] - from), lower.slice(STARTS[2] - from), lower];
 }
