@@ -467,3 +467,18 @@ describe("a day and month written with slashes or dots (query-expand.ts dateSpel
     expect(marked(holiday.highlight("Lễ 2.9 được nghỉ 3 ngày", "nghỉ lễ 2/9"))).toEqual(["Lễ 2.9", "nghỉ"]);
   });
 });
+
+describe("a month typed after tháng matches the dates written with it (query-expand.ts monthDates)", () => {
+  const fees = [
+    article("dated", "Điều chỉnh giá dịch vụ hàng không", "Giá mới áp dụng từ 1/10/2017, lùi một tháng so với dự kiến.", filler),
+    article("plain", "Tăng giá dịch vụ hàng không từ tháng 10", "Giá mới áp dụng tháng 10.", filler),
+    article("other", "Giá dịch vụ hàng không tăng", "Giá mới áp dụng từ 1/9/2017, một tháng sớm hơn.", filler),
+  ];
+  const found = (m: ReturnType<typeof createMatcher>, q: string) => [...(m.match(q)?.scores.keys() ?? [])].sort();
+
+  it("finds the month inside a written date, not another month's, and only after tháng (off with monthDates false)", () => {
+    expect(found(createMatcher(fees), "giá dịch vụ hàng không tháng 10")).toEqual(["dated", "plain"]);
+    expect(found(createMatcher(fees), "giá dịch vụ hàng không 10")).toEqual(["plain"]);
+    expect(found(createMatcher(fees, { monthDates: false }), "giá dịch vụ hàng không tháng 10")).toEqual(["plain"]);
+  });
+});

@@ -15,7 +15,7 @@ import { abbreviationReaderOf, LONG_FORM_WORDS, readAbbreviations } from "@/lib/
 import { nameIds, namePostings, titleHeld, titleHolders, titleNameTerms } from "@/lib/search/title-names";
 import { NAME_SHARE, writtenAsName } from "@/lib/search/word-case";
 import { parseQuery, unquotedQuery, type ParsedQuery } from "@/lib/search/query-parse";
-import { personIdsOf } from "@/lib/search/person-ids";
+import { personCountsOf, personIdsOf } from "@/lib/search/person-ids";
 import { keyTerms, relatedIn } from "@/lib/search/rank-related";
 import { postingsUpTo, type RankIndex } from "@/lib/search/rank-index";
 import {
@@ -162,6 +162,17 @@ export interface MatcherOptions {
    * (rank-score.ts nameRuns `lowerWords`, LOWER_NAME_WORDS; default true; false: as before 2026-11-27).
    */
   lowerNames?: boolean;
+  /**
+   * A person's name keeps only its core (rank-score.ts nameRuns `articles`): a stretch the facet
+   * names in one article only drops a word at its edge while the rest is still a person it names
+   * (default true; false: the longest known stretch stands together, as before 2026-11-29 rank31).
+   */
+  nameCore?: boolean;
+  /**
+   * A month typed after `tháng` (`tháng 10`) also matches the dates written with it (`1/10/2017`,
+   * `14.10`, `10/2017`: query-expand.ts monthDates; default true; false: as before 2026-11-29 rank31).
+   */
+  monthDates?: boolean;
   /** A day and month typed `2/9` also matches `2.9`, and the reverse (query-expand.ts dateSpellings; default true; false: as before 2026-11-27). */
   dateSpellings?: boolean;
   /**
@@ -299,6 +310,8 @@ export function createMatcher(
     names = true,
     placeNames = true,
     lowerNames = true,
+    nameCore = true,
+    monthDates = true,
     dateSpellings = true,
     decimalSpellings = true,
     exhaustive = false,
@@ -329,6 +342,8 @@ export function createMatcher(
   let cacheGeneration = -1;
   /** Whether some segment's person facet holds this id (names: a run of capitals that is a person). */
   const isPerson = (slug: string) => archive.segments.some((seg) => personIdsOf(seg).has(slug));
+  /** How many articles the person facet names this id in (nameCore). */
+  const personArticles = (slug: string) => archive.segments.reduce((n, seg) => n + (personCountsOf(seg).get(slug) ?? 0), 0);
 
   /** A word typed in lower case that the archive writes as a name (nameShare). */
   const lowerName = nameShare <= 1 ? (folded: string) => writtenAsName(lex.shared?.cases, lex.foldedId.get(folded), nameShare) : undefined;
@@ -357,7 +372,7 @@ export function createMatcher(
     const split = glued ? joinGlued(lex, cut) : cut;
     // Abbreviations and their long forms, each matching the other (abbreviations.ts).
     const parsed = abbreviations ? readAbbreviations(abbreviationReader, split, abbreviationLong) : split;
-    const groups = withWhole(expandQuery(lex, parsed.words, dateSpellings, decimalSpellings), parsed.whole);
+    const groups = withWhole(expandQuery(lex, parsed.words, dateSpellings, decimalSpellings, monthDates), parsed.whole);
     const prepared: Prepared = {
       q,
       parsed,
@@ -365,9 +380,12 @@ export function createMatcher(
       titleNames: titleNameTerms(lex, groups, lowerName),
       // A name holding a word typed run together (`son tung mtp`: `m` `tp`) is not one: the article may write the word whole (`MTP`), which no phrase of its parts finds.
       names: names
-        ? nameRuns(parsed.words, (slug) => isPerson(slug) || (placeNames && PLACE_NAMES.has(slug)), lowerNames ? LOWER_NAME_WORDS : 0).filter((run) =>
-            run.every((i) => !(parsed.whole[i] >= 0)),
-          )
+        ? nameRuns(
+            parsed.words,
+            (slug) => isPerson(slug) || (placeNames && PLACE_NAMES.has(slug)),
+            lowerNames ? LOWER_NAME_WORDS : 0,
+            nameCore ? personArticles : undefined,
+          ).filter((run) => run.every((i) => !(parsed.whole[i] >= 0)))
         : [],
       excluded: parsed.excluded.map((tokens) => excludedTerms(lex, tokens)),
       unwritten: groups.reduce((m, g, i) => (g.terms.some((t) => t.base) ? m : m | (1 << i)), 0),

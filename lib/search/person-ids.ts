@@ -14,3 +14,18 @@ export function personIdsOf(seg: Segment): Set<string> {
   if (!ids) sets.set(persons, (ids = new Set(persons.map((p) => p.id))));
   return ids;
 }
+
+const counts = new WeakMap<Int32Array, Map<string, number>>();
+
+/** How many of a segment's articles name each person of its facet (by id), made once per segment. */
+export function personCountsOf(seg: Segment): Map<string, number> {
+  const vals = seg.cols.personVals;
+  let byId = counts.get(vals);
+  if (!byId) {
+    const persons = seg.cols.dicts.persons;
+    const n = new Int32Array(persons.length);
+    for (const v of vals) n[v]++;
+    counts.set(vals, (byId = new Map(persons.map((p, i) => [p.id, n[i]]))));
+  }
+  return byId;
+}

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { Archive } from "@/lib/index/archive";
 import { memoryArchive } from "@/lib/index/memory";
-import { dateSpellings, decimalSpellings, inCodes, numberSpellings, typoCandidates, typoMemo } from "@/lib/search/query-expand";
+import { memorySegment } from "@/lib/index/segment";
+import { buildRankIndex } from "@/lib/search/rank-index";
+import { dateSpellings, decimalSpellings, inCodes, monthDates, numberSpellings, typoCandidates, typoMemo } from "@/lib/search/query-expand";
 import { parseQuery } from "@/lib/search/query-parse";
 import { testArticle } from "@/lib/corpus/test-article";
 
@@ -14,6 +17,47 @@ describe("numberSpellings", () => {
 
   it("leaves years, decimals, dates, short numbers and mixed separators alone", () => {
     for (const n of ["2017", "2.017", "7,5", "1.5", "20/11", "25/4/2025", "300", "0123", "1.000,5", "8.00"]) expect(numberSpellings(n)).toEqual([]);
+  });
+});
+
+describe("monthDates", () => {
+  const lex = memoryArchive([
+    testArticle({
+      id: "a",
+      title: "Tăng giá từ 1/10/2017",
+      paragraphs: ["Lùi từ 1/9/2017 sang 01.10.2017; phương án tháng 10/2017, ngày 14/10 và 10/4, tháng 4/2017, 10,5 tấn, 3/13."],
+    }),
+  ]).lexicon;
+  const terms = (m: string) =>
+    monthDates(lex, m)
+      .map((f) => lex.foldedTerm[f])
+      .sort();
+
+  it("gives the written dates of a month: day and month with or without a year, either separator, and month and year", () => {
+    expect(terms("10")).toEqual(["01.10.2017", "1/10/2017", "10/2017", "14/10"]);
+    expect(terms("4")).toEqual(["10/4", "4/2017"]);
+    expect(terms("04")).toEqual(["10/4", "4/2017"]);
+  });
+
+  it("gives nothing for a number that is no month", () => {
+    for (const m of ["13", "0", "2017", "10,5", "1/10"]) expect(terms(m)).toEqual([]);
+  });
+
+  it("reads the dates again when the archive's lexicon grows (a live archive adds terms in place)", () => {
+    const archive = new Archive(10);
+    const add = (id: string, title: string) => {
+      const a = testArticle({ id, title, paragraphs: ["Tin."] });
+      archive.add(memorySegment(id, [{ article: a, line: 0 }], buildRankIndex([a])));
+      archive.refresh();
+    };
+    add("a", "Áp dụng từ 1/10/2017");
+    const dates = () =>
+      monthDates(archive.lexicon, "10")
+        .map((f) => archive.lexicon.foldedTerm[f])
+        .sort();
+    expect(dates()).toEqual(["1/10/2017"]);
+    add("b", "Lùi sang 15/10");
+    expect(dates()).toEqual(["1/10/2017", "15/10"]);
   });
 });
 

@@ -177,8 +177,51 @@ export function dateSpellings(folded: string): string[] {
   return [[day, month, ...(year ? [year] : [])].join(other)];
 }
 
+/** A day 1–31 and a month 1–12 written together (`1/10`, `01.10.2017`), or a month and a year (`10/2017`); its month, or 0. */
+function monthOf(term: string): number {
+  const dated = /^(\d{1,2})([./])(\d{1,2})(?:\2\d{4})?$/.exec(term);
+  if (dated) return Number(dated[1]) >= 1 && Number(dated[1]) <= 31 && Number(dated[3]) <= 12 ? Number(dated[3]) : 0;
+  const monthYear = /^(\d{1,2})[./]\d{4}$/.exec(term);
+  return monthYear && Number(monthYear[1]) <= 12 ? Number(monthYear[1]) : 0;
+}
+
+/**
+ * The written dates of a month typed after `tháng` (issue #9, rank31): `tháng 10` is a report's
+ * `từ 1/10/2017`, `ngày 1.10` or `tháng 10/2017`, each one word to the analyzer, so the month
+ * typed alone never matched them (`tang gia dich vu hang khong thang 10`, `fed tang lai suat
+ * thang 6`: the reports write `1/10/2017`, `14/6`). The vocabulary's terms with that month:
+ * a day (with or without a leading zero), `/` or `.`, the month, an optional year; or the month
+ * and a year. Empty unless `month` is a month 1–12 written plainly.
+ */
+export function monthDates(index: Lexicon, month: string): number[] {
+  if (!/^(?:0?[1-9]|1[0-2])$/.test(month)) return [];
+  const m = Number(month);
+  // A few hundred prefix walks per month: kept per lexicon until it grows (a live archive adds terms in place).
+  let kept = monthsKept.get(index);
+  if (!kept || kept.size !== index.foldedTerm.length) monthsKept.set(index, (kept = { size: index.foldedTerm.length, months: new Map() }));
+  let dates = kept.months.get(m);
+  if (!dates) kept.months.set(m, (dates = datesOfMonth(index, m)));
+  return dates;
+}
+
+const monthsKept = new WeakMap<Lexicon, { size: number; months: Map<number, number[]> }>();
+
+/** The vocabulary's dates of month `m` (monthDates), read from the radix tree. */
+function datesOfMonth(index: Lexicon, m: number): number[] {
+  const found = new Set<number>();
+  const keep = (prefix: string) => {
+    for (const f of index.vocab.atPrefix(prefix).values()) if (monthOf(index.foldedTerm[f]) === m) found.add(f);
+  };
+  const months = m < 10 ? [`${m}`, `0${m}`] : [`${m}`];
+  for (const sep of ["/", "."]) {
+    for (const mm of months) keep(`${mm}${sep}`);
+    for (let d = 1; d <= 31; d++) for (const dd of d < 10 ? [`${d}`, `0${d}`] : [`${d}`]) for (const mm of months) keep(`${dd}${sep}${mm}`);
+  }
+  return [...found];
+}
+
 /** The terms one word matches: itself (marks as typed), another spelling of a number or a date, and, for the last word, completions. */
-export function expandWord(index: Lexicon, word: QueryWord, dates = true, decimals = true, inCode = false): Group {
+export function expandWord(index: Lexicon, word: QueryWord, dates = true, decimals = true, inCode = false, month = false): Group {
   const terms: Expansion[] = [];
   const exact = word.marked ? (index.exactId.get(word.term) ?? -1) : -1;
   const self = word.marked ? (exact >= 0 ? index.foldedOf[exact] : undefined) : index.foldedId.get(word.folded);
@@ -188,6 +231,7 @@ export function expandWord(index: Lexicon, word: QueryWord, dates = true, decima
     const f = index.foldedId.get(spelling);
     if (f !== undefined) terms.push({ f, weight: 1, base: true });
   }
+  if (month) for (const f of monthDates(index, word.folded)) terms.push({ f, weight: 1, base: true });
   if (word.prefix) {
     const completions: { f: number; e?: number; df: number; at: number }[] = [];
     let seen = 0;
@@ -222,8 +266,8 @@ export function inCodes(words: QueryWord[]): boolean[] {
   return words.map((w, i) => !!w.tight || !!words[i + 1]?.tight);
 }
 
-/** Expand every word of a query as typed. */
-export function expandQuery(index: Lexicon, words: QueryWord[], dates = true, decimals = true): Group[] {
+/** Expand every word of a query as typed; with `months`, a month typed after `tháng` matches its written dates too (monthDates). */
+export function expandQuery(index: Lexicon, words: QueryWord[], dates = true, decimals = true, months = false): Group[] {
   const codes = inCodes(words);
-  return words.map((w, i) => expandWord(index, w, dates, decimals, codes[i]));
+  return words.map((w, i) => expandWord(index, w, dates, decimals, codes[i], months && i > 0 && words[i - 1].folded === "thang" && !w.tight));
 }

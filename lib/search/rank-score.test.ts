@@ -955,6 +955,42 @@ describe("rank score", () => {
       // Typed without capitals, the words are words.
       expect(keys(createMatcher(docs), "chủ tịch nước thăm trung quốc")).toEqual(["china", "scattered"]);
     });
+
+    it("drops the edge words of a name the facet holds from one article while the rest is a person it names (articles)", () => {
+      const named = new Map([
+        ["y-pham-ngoc-thach", 1],
+        ["pham-ngoc-thach", 4],
+        ["tran-thanh-man", 18],
+        ["tran-thanh", 300],
+        ["a-b", 1],
+      ]);
+      const articles = (slug: string) => named.get(slug) ?? 0;
+      const core = (q: string) => nameRuns(parseQuery(q).words, (slug) => named.has(slug), 0, articles);
+      expect(core("ĐH Y Phạm Ngọc Thạch bị kiểm điểm")).toEqual([[2, 3, 4]]);
+      // Without the counts, the longest known stretch, as before.
+      expect(nameRuns(parseQuery("ĐH Y Phạm Ngọc Thạch").words, (slug) => named.has(slug))).toEqual([[1, 2, 3, 4]]);
+      // A name seen in two articles or more keeps its words, however common a shorter slug is.
+      expect(core("Trần Thanh Mẫn làm Chủ tịch")).toEqual([[0, 1, 2]]);
+      // Never below two words.
+      expect(core("A B thăm")).toEqual([[0, 1]]);
+    });
+
+    it("lists the articles writing a longer form around the name's core (nameCore), not with nameCore false", () => {
+      const docs = [
+        {
+          ...article("report", "Trường ĐH Y khoa Phạm Ngọc Thạch bị kiểm điểm", "Bộ yêu cầu kiểm điểm trường."),
+          persons: [{ id: "pham-ngoc-thach", name: "Phạm Ngọc Thạch" }],
+        },
+        {
+          ...article("tagged", "ĐH Y Phạm Ngọc Thạch tuyển sinh", "Trường tuyển sinh cả nước."),
+          persons: [{ id: "y-pham-ngoc-thach", name: "Y Phạm Ngọc Thạch" }],
+        },
+        ...background,
+      ];
+      const keys = (m: ReturnType<typeof createMatcher>, q: string) => [...m.match(q)!.scores.keys()].sort();
+      expect(keys(createMatcher(docs), "ĐH Y Phạm Ngọc Thạch bị kiểm điểm")).toEqual(["report"]);
+      expect(keys(createMatcher(docs, { nameCore: false }), "ĐH Y Phạm Ngọc Thạch bị kiểm điểm")).toEqual([]);
+    });
   });
 });
 

@@ -1788,11 +1788,19 @@ type NameWord = { text: string; folded: string; joinsPrev: boolean; phrase: numb
  * people type names without marks or capitals, and three syllables that slug to a person
  * are that person far more often than three words that happen to (two are not: `le hoi`,
  * `gia han`, `cong ty` are people's names in the facet and common words in a query).
+ *
+ * With `articles` (how many articles the facet names a person in; 0 for anyone else), a stretch
+ * the facet names in one article only drops a word at its edge while the rest is still a person
+ * it names (issue #9, rank31): the facet is read from articles by a tagger, which now and then
+ * sticks a neighbour's word onto a name (`Y Phạm Ngọc Thạch`, from one article's `ĐH Y Phạm Ngọc
+ * Thạch`), and the name must not make that word stand beside it (the reports write `ĐH Y khoa
+ * Phạm Ngọc Thạch`). A name seen in two articles or more keeps its words (`Trần Thanh Mẫn`, 18,
+ * though `tran-thanh` is a commoner slug); a place is no person and keeps its words.
  */
-export function nameRuns(words: readonly NameWord[], isPerson: (slug: string) => boolean, lowerWords = 0): number[][] {
+export function nameRuns(words: readonly NameWord[], isPerson: (slug: string) => boolean, lowerWords = 0, articles?: (slug: string) => number): number[][] {
   const capital = (t: string) => /^\p{Lu}/u.test(t);
-  const runs = stretches(words, (w) => capital(w.text) && w.phrase < 0, NAME_WORDS, isPerson);
-  if (lowerWords > 0) runs.push(...stretches(words, (w) => !capital(w.text) && w.phrase < 0, lowerWords, isPerson, LOWER_NAME_MOST));
+  const runs = stretches(words, (w) => capital(w.text) && w.phrase < 0, NAME_WORDS, isPerson, Infinity, articles);
+  if (lowerWords > 0) runs.push(...stretches(words, (w) => !capital(w.text) && w.phrase < 0, lowerWords, isPerson, LOWER_NAME_MOST, articles));
   return runs;
 }
 
@@ -1802,13 +1810,17 @@ export function nameRuns(words: readonly NameWord[], isPerson: (slug: string) =>
  */
 const LOWER_NAME_MOST = 5;
 
-/** The longest stretches (`least` to `most` words) of the runs of joined words `inRun` keeps whose slug `isPerson` knows. */
+/**
+ * The longest stretches (`least` to `most` words) of the runs of joined words `inRun` keeps whose slug `isPerson` knows;
+ * with `articles`, each without the edge words its person does not need (see nameRuns).
+ */
 function stretches(
   words: readonly NameWord[],
   inRun: (w: { text: string; phrase: number }) => boolean,
   least: number,
   isPerson: (slug: string) => boolean,
   most = Infinity,
+  articles?: (slug: string) => number,
 ): number[][] {
   const runs: number[][] = [];
   // Each word slugged once, from its folded form (what slugify gives its text, without normalising it again):
@@ -1828,7 +1840,7 @@ function stretches(
       let end = last;
       while (end - i >= least && !isPerson(prefix[end - i - 1])) end--;
       if (end - i >= least) {
-        runs.push(run.slice(i, end));
+        runs.push(articles ? nameCore(run.slice(i, end), slugs, least, articles) : run.slice(i, end));
         i = end;
       } else i++;
     }
@@ -1841,6 +1853,24 @@ function stretches(
   });
   close();
   return runs;
+}
+
+/** A stretch the facet names in one article only, without the edge words another person it names does without (see nameRuns). */
+function nameCore(stretch: number[], slugs: readonly string[], least: number, articles: (slug: string) => number): number[] {
+  const named = (s: number[]) =>
+    articles(
+      s
+        .map((k) => slugs[k])
+        .filter(Boolean)
+        .join("-"),
+    );
+  let core = stretch;
+  while (core.length > least && named(core) === 1) {
+    const shorter = [core.slice(1), core.slice(0, -1)].find((s) => named(s) > 0);
+    if (!shorter) break;
+    core = shorter;
+  }
+  return core;
 }
 
 /** Whether an article holding `held` of the words scored so far (`needed`) is still a match or a near miss (lacking at most `most` minor words). */

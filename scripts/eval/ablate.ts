@@ -130,7 +130,12 @@ function variants(): [string, MatcherOptions][] {
     // Places of two or more words typed with capitals read as names (matcher.ts PLACE_NAMES, rank16 2026-11-27).
     ["places typed with capitals are not names (placeNames false, before 2026-11-27)", { placeNames: false }],
     ["names typed in lower case are words (lowerNames false, before 2026-11-27)", { lowerNames: false }],
+    // A name the facet holds from one article keeps only the core another person it names has (MatcherOptions.nameCore, rank31 2026-11-29).
+    ["a name's every known word stands together (nameCore false, before 2026-11-29 rank31)", { nameCore: false }],
     ["dates as typed only (dateSpellings false, before 2026-11-27)", { dateSpellings: false }],
+    // A month typed after `tháng` matches the dates written with it (`1/10/2017`: MatcherOptions.monthDates, rank31 2026-11-29).
+    ["a month typed after tháng matches itself only (monthDates false, before 2026-11-29 rank31)", { monthDates: false }],
+    ["before rank31 (nameCore and monthDates false)", { nameCore: false, monthDates: false }],
     ["before rank17 (lowerNames and dateSpellings false)", { lowerNames: false, dateSpellings: false }],
     // A decimal's other separator (query-expand.ts decimalSpellings, rank21 2026-11-27).
     ["decimals as typed only (decimalSpellings false, before 2026-11-27 rank21)", { decimalSpellings: false }],

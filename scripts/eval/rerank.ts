@@ -92,6 +92,23 @@ export function consensus(q: ScreenQuery, p: Page, field: (p: Page) => string[])
   return total ? shared / total : 0;
 }
 
+/** The archive's mean article length in syllables (the 35k corpus: 645), for textLen. */
+const MEAN_LENGTH = 645;
+
+/** BM25F of the query's words over title, lead and body (5 / 2 / 1, k1 1.2, as RANK_WEIGHTS), each count's saturation normalised by the article's length with `b`. */
+function textLengthNormed(q: ScreenQuery, p: Page, b: number): number {
+  const k1 = 1.2;
+  const length = p.title.length + p.lead.length + p.body.length;
+  const k = k1 * (1 - b + (b * length) / MEAN_LENGTH);
+  const count = (xs: string[], w: string) => xs.reduce((n, x) => n + (x === w ? 1 : 0), 0);
+  return sum(
+    q.words.map((w) => {
+      const x = 5 * count(p.title, w) + 2 * count(p.lead, w) + count(p.body, w);
+      return x > 0 ? ((q.idf.get(w) ?? 0) * x * (k1 + 1)) / (x + k) : 0;
+    }),
+  );
+}
+
 /** A candidate feature: a number per page of a query (larger = better), about 0–1. */
 export type Feature = (q: ScreenQuery, p: Page) => number;
 
@@ -244,6 +261,19 @@ export const FEATURES: Record<string, { about: string; f: Feature }> = {
   consensusHead: {
     about: "the same over the title and the lead",
     f: (q, p) => consensus(q, p, (x) => [...x.title, ...x.lead]),
+  },
+  titleQuestion: {
+    about: "−1 when the title asks a question (ends with `?`): a preview, a guess or a debate rather than the report (rank31)",
+    f: (_q, p) => (/\?\s*["'”’»]?\s*$/u.test(p.rawTitle ?? "") ? -1 : 0),
+  },
+  textLen: {
+    about:
+      "the text part with BM25's length normalisation (b 0.75 over the archive's mean of 645 syllables: a long article's counts weigh less) minus the score's text part (weight 1: the text part replaced; rank31)",
+    f: (q, p) => textLengthNormed(q, p, 0.75) - (p.named?.text ?? 0),
+  },
+  textLenHalf: {
+    about: "the same with b 0.4",
+    f: (q, p) => textLengthNormed(q, p, 0.4) - (p.named?.text ?? 0),
   },
   nearInTime: {
     about: "−(days from the median date of our first 10, over 14, at most 1): a preview or a look back is far from the event's reports",
