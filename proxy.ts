@@ -2,7 +2,16 @@ import { NextResponse, type NextRequest } from "next/server";
 import { heldNonce, pageTag } from "@/lib/http/etag";
 import { pageMethod, pageMethodAnswer } from "@/lib/http/page-method";
 import { invalidParameter } from "@/lib/api/responses";
-import { badlyEncodedParamOf, isBadSearchPage, isMissingItemPage, PAGE_CACHE, policy, searchPageHash, type FrontRequest } from "@/lib/http/page-front";
+import {
+  badArticleHintsOf,
+  badlyEncodedParamOf,
+  isBadSearchPage,
+  isMissingItemPage,
+  PAGE_CACHE,
+  policy,
+  searchPageHash,
+  type FrontRequest,
+} from "@/lib/http/page-front";
 import { badPathResponse, hasMalformedEncoding } from "@/lib/security/bad-path";
 import { BAD_ENCODING_HEADER } from "@/lib/url/query-encoding";
 import { newNonce, requestIdFrom } from "@/lib/security/headers";
@@ -26,7 +35,7 @@ export function proxy(request: NextRequest) {
   const requestId = requestIdFrom(request.headers.get("x-request-id"));
   // A results page the client already holds, on an unchanged index: 304, with the CSP of its copy.
   const hash = searchPageHash(front);
-  const held = hash ? heldNonce(request.headers.get("if-none-match"), hash) : null;
+  const held = hash ? heldNonce(request.headers.get("if-none-match"), hash, newNonce) : null;
   if (hash && held) {
     return new NextResponse(null, {
       status: 304,
@@ -59,9 +68,12 @@ export function proxy(request: NextRequest) {
   forwarded.set("x-nonce", nonce);
   forwarded.set("x-request-id", requestId);
   forwarded.set("content-security-policy", csp);
-  // Only this middleware says which parameter is badly encoded (the page cannot tell).
+  // Only this middleware says which parameter is badly encoded (the page cannot tell); an
+  // article page drops its badly encoded hints (lib/http/page-front.ts, badArticleHintsOf).
   forwarded.delete(BAD_ENCODING_HEADER);
+  const badHints = badArticleHintsOf(front);
   if (badlyEncoded) forwarded.set(BAD_ENCODING_HEADER, badlyEncoded.param);
+  else if (badHints.length > 0) forwarded.set(BAD_ENCODING_HEADER, badHints.join(","));
 
   // A results page whose parameters do not parse still renders its Vietnamese explanation
   // (app/page.tsx), and an unknown article or person its Vietnamese "not found", but with the

@@ -39,3 +39,21 @@ test("an unknown article says so in Vietnamese", async ({ page }) => {
   expect(res?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Không tìm thấy bài viết" })).toBeVisible();
 });
+
+test("an article link whose q or back is not valid percent-encoded UTF-8 shows the article, without them", async ({ request }) => {
+  const backOf = (html: string) => /href="([^"]*)"/.exec(/<a [^>]*data-testid="back"[^>]*>/.exec(html)?.[0] ?? "")?.[1];
+  const good = await request.get("/articles/002_39daa1a30ecf3676?q=Putin");
+  expect(good.status()).toBe(200);
+  const goodHtml = await good.text();
+  expect(goodHtml).toContain("<mark");
+  expect(backOf(goodHtml)).toContain("q=Putin");
+  // As /api/articles/{id} ignores them: a 200, no highlight and no search for the damaged words.
+  for (const search of ["?q=Putin%ZZ", "?q=Putin%C0%80&back=%3Fq%3DPutin%ff"]) {
+    const res = await request.get(`/articles/002_39daa1a30ecf3676${search}`);
+    expect(res.status(), search).toBe(200);
+    const html = await res.text();
+    expect(html, search).not.toContain("<mark");
+    expect(backOf(html), search).toBe("/");
+  }
+  expect((await request.get("/api/articles/002_39daa1a30ecf3676?q=Putin%ZZ")).status()).toBe(200);
+});

@@ -35,3 +35,46 @@ test("a file copied into the corpus directory shows up in the results without a 
   const health = await (await fetch(`${own.server.base}/api/health`)).json();
   expect(health.articles).toBe(3);
 });
+
+test("a file written in parts while 20 requests run: every answer whole, no line lost or reported", async () => {
+  // As a crawler appending to a new file: the watcher may read it between two writes, in the
+  // middle of a line; requests of every kind keep coming meanwhile.
+  const lines = Array.from({ length: 12 }, (_, i) =>
+    JSON.stringify({ id: `live-parts-${i}`, title: `Tin zyxparts số ${i}`, body: `Bài zyxparts số ${i} về giá lúa.`, date: "2025-09-03" }),
+  );
+  const text = lines.map((l) => `${l}\n`).join("");
+  const cuts = [0, text.indexOf("\n", text.length / 3) + 15, text.indexOf("\n", (2 * text.length) / 3) + 7, text.length];
+  const paths = [
+    "/api/search?q=zyxparts&group=0&size=50",
+    "/api/search?q=zyxparts",
+    "/?q=zyxparts",
+    "/feed?q=zyxparts",
+    "/api/facets?facet=outlet&q=zyxparts",
+    "/api/health",
+  ];
+  const answers: Promise<{ path: string; status: number; body: string }>[] = [];
+  const fire = () => {
+    for (let i = 0; i < 20; i++) {
+      const p = paths[i % paths.length];
+      answers.push(fetch(`${own.server.base}${p}`).then(async (r) => ({ path: p, status: r.status, body: await r.text() })));
+    }
+  };
+  const file = path.join(own.corpus, "parts.jsonl");
+  for (let i = 1; i < cuts.length; i++) {
+    fire();
+    await writeFile(file, text.slice(cuts[i - 1], cuts[i]), { flag: i === 1 ? "w" : "a" });
+    // Long enough for the watcher (WATCH_MS 300) to read the file between two writes.
+    await new Promise((r) => setTimeout(r, 700));
+  }
+  for (const a of await Promise.all(answers)) {
+    expect(a.status, a.path).toBe(200);
+    if (a.path.startsWith("/api/")) expect(() => JSON.parse(a.body), a.path).not.toThrow();
+    else expect(a.body.trimEnd(), a.path).toMatch(/<\/(html|feed)>$/);
+  }
+  await expect(async () => {
+    const found = await (await fetch(`${own.server.base}/api/search?q=zyxparts&group=0&size=50`)).json();
+    expect(found.total).toBe(lines.length);
+  }).toPass();
+  const health = await (await fetch(`${own.server.base}/api/health`)).json();
+  expect(health.skipped).toEqual([]);
+});

@@ -15,15 +15,22 @@ const STATUS = {
 };
 const OTHER = [400, "Bad Request", "Yêu cầu không hợp lệ", "bad_request", "The server could not parse this HTTP request."];
 
+/** Paths whose own errors are JSON: the API (/api and below) and the feed (/feed). */
+const JSON_ERRORS = /^[A-Z]+ \/(?:api(?:[/?# ]|$)|feed(?:[?# ]|$))/;
+
 /**
  * The raw response (status line, headers, body) for a parser error. A program calling the API
- * parses the error it gets, so a request whose first bytes name an /api/ path gets the API's
- * JSON error; any other a short Vietnamese page. `rawPacket` is the bytes Node had read; when
- * it does not start with the request line (an overflow in a later chunk), the page is sent.
+ * or reading the feed parses the error it gets, so a request whose request line names /api/… or
+ * /feed gets the API's JSON error; any other a short Vietnamese page. `rawPacket` is the bytes
+ * Node had read: when it does not start with the request line (an overflow in a later chunk),
+ * the page is sent. Keeping each connection's request line in JavaScript would mean reading
+ * every connection's bytes there (a `data` listener turns Node's C++ reading off): it cost every
+ * results page more CPU (docs/history/performance-log.md, qa31), for this one rare case.
  */
 export function parserErrorResponse(code, rawPacket) {
   const [status, reason, title, apiCode, message] = STATUS[code] ?? OTHER;
-  const api = rawPacket ? /^[A-Z]+ \/api(?:[/?#]|$)/.test(rawPacket.subarray(0, 64).toString("latin1")) : false;
+  const line = rawPacket ? rawPacket.subarray(0, 64).toString("latin1") : "";
+  const api = JSON_ERRORS.test(line);
   const body = Buffer.from(
     api
       ? JSON.stringify({ error: { code: apiCode, message } })

@@ -841,9 +841,37 @@ export const NON_PERSON_WORDS = new Set([
   "thaad",
   "moto",
   "surface",
-  "pro",
   "book",
+  // A product's edition or line, and English heads of firms, outlets, clubs and events ("Bkav Pro",
+  // "Tronic Plus", "Black Edition", "Ascott Limited", "Lily Robotics", "Kryptos Logic", "Summer
+  // Fest", "Gold Trust", "Cartoon Network", "Racing Santander", "Football Observatory"): in the
+  // 35k corpus no person read with one of them was a person (people-dump, 2026-11-29; not "Mini":
+  // "Anukul Mini", a Thai player).
+  "pro",
   "plus",
+  "edition",
+  "limited",
+  "robotics",
+  "solutions",
+  "electronic",
+  "electronics",
+  "logic",
+  "fest",
+  "international",
+  "network",
+  "networks",
+  "studio",
+  "enterprises",
+  "nano",
+  "premium",
+  "weekly",
+  "racing",
+  "trust",
+  "motorcycles",
+  "gazeta",
+  "industries",
+  "telecom",
+  "football",
 ]);
 
 /** Places (countries, capitals, Vietnamese provinces) that precede a name as a qualifier: "Tổng thống Nga Vladimir Putin". */

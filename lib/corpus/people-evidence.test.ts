@@ -9,8 +9,8 @@ describe("PeopleEvidence", () => {
   it("counts each name once per article and kind", () => {
     const e = new PeopleEvidence();
     e.add(findCandidates(["Tiền vệ Xuân Trường ghi bàn. Tiền vệ Xuân Trường lại ghi bàn.", "Trên đường Huỳnh Tấn Phát."]));
-    expect(e.stats(key("Xuân Trường"))).toEqual({ titled: 1, placed: 0, bare: 0, surname: 0 });
-    expect(e.stats(key("Huỳnh Tấn Phát"))).toEqual({ titled: 0, placed: 1, bare: 0, surname: 0 });
+    expect(e.stats(key("Xuân Trường"))).toEqual({ titled: 1, placed: 0, bare: 0, surname: 0, credit: 0 });
+    expect(e.stats(key("Huỳnh Tấn Phát"))).toEqual({ titled: 0, placed: 1, bare: 0, surname: 0, credit: 0 });
     expect(e.articles).toBe(1);
   });
 
@@ -78,9 +78,9 @@ describe("PeopleEvidence", () => {
     const a = findCandidates(["Tiền vệ Xuân Trường chuyền bóng.", "Trên đường Huỳnh Tấn Phát."]);
     total.add(a, file);
     total.add(findCandidates(["HLV Hữu Thắng và tiền vệ Xuân Trường."]));
-    expect(file.stats(key("Xuân Trường"))).toEqual({ titled: 1, placed: 0, bare: 0, surname: 0 });
+    expect(file.stats(key("Xuân Trường"))).toEqual({ titled: 1, placed: 0, bare: 0, surname: 0, credit: 0 });
     const copy = PeopleEvidence.fromData(file.toData());
-    expect(copy.stats(key("Huỳnh Tấn Phát"))).toEqual({ titled: 0, placed: 1, bare: 0, surname: 0 });
+    expect(copy.stats(key("Huỳnh Tấn Phát"))).toEqual({ titled: 0, placed: 1, bare: 0, surname: 0, credit: 0 });
     expect(copy.articles).toBe(1);
     total.merge(copy, -1);
     expect(total.stats(key("Xuân Trường"))?.titled).toBe(1);
@@ -145,7 +145,7 @@ describe("PeopleEvidence on glued words (issue #16, second frozen set)", () => {
   it("counts a name quoted on its own as bare, not placed: headlines quote people too", () => {
     const e = new PeopleEvidence();
     e.add(findCandidates(["Bộ phim về 'Rufus Firefly' gây sốt."]));
-    expect(e.stats(key("Rufus Firefly"))).toEqual({ titled: 0, placed: 0, bare: 1, surname: 0 });
+    expect(e.stats(key("Rufus Firefly"))).toEqual({ titled: 0, placed: 0, bare: 1, surname: 0, credit: 0 });
   });
 
   it("keeps out of a line-up a one-word name the archive writes mostly after place words", () => {
@@ -179,7 +179,7 @@ describe("PeopleEvidence on glued words (session of 2026-11-26 16:52)", () => {
   it("counts a name a few words after a thing's head as bare: such heads also stand before people", () => {
     const e = new PeopleEvidence();
     e.add(findCandidates(["Ông mua chiếc xe cũ Rufus Firefly."]));
-    expect(e.stats(key("Rufus Firefly"))).toEqual({ titled: 0, placed: 0, bare: 1, surname: 0 });
+    expect(e.stats(key("Rufus Firefly"))).toEqual({ titled: 0, placed: 0, bare: 1, surname: 0, credit: 0 });
   });
 
   it("keeps a full name beside its given name alone", () => {
@@ -227,7 +227,7 @@ describe("PeopleEvidence on bylines with their filing time (session of 2026-11-2
   it("counts a filed byline bare: players share sports writers' names", () => {
     const e = new PeopleEvidence();
     e.add(findCandidates(["Trận đấu kết thúc.", "Minh Tuấn - Thể thao Việt Nam | 21:00 12/07/2017"]));
-    expect(e.stats(key("Minh Tuấn"))).toEqual({ titled: 0, placed: 0, bare: 1, surname: 0 });
+    expect(e.stats(key("Minh Tuấn"))).toEqual({ titled: 0, placed: 0, bare: 1, surname: 0, credit: 0 });
   });
 });
 
@@ -459,5 +459,45 @@ describe("PeopleEvidence on a known person's name opening another name (issue #1
     const article = "Đế chế Ronaldo sụp đổ. Ronaldo Nazario cho biết anh buồn.";
     for (let i = 0; i < 3; i++) e.add(findCandidates([`Fan hâm mộ Ronaldo lần ${i}.`]));
     expect(names(e, article)).toContain("Ronaldo Nazario");
+  });
+});
+
+describe("PeopleEvidence on credits, counted apart (issue #16, people32)", () => {
+  it("counts a credit as its own kind, and a name placed and credited in one article once, as placed", () => {
+    const e = new PeopleEvidence();
+    e.add(findCandidates(["Cầu thủ ăn mừng.", "Trận đấu kết thúc. Ảnh: Đinh Tuấn"]));
+    expect(e.stats(key("Đinh Tuấn"))).toEqual({ titled: 0, placed: 0, bare: 0, surname: 0, credit: 1 });
+    e.add(findCandidates(["Kẹt xe trên đường Đinh Tuấn.", "Trận đấu kết thúc. Ảnh: Đinh Tuấn"]));
+    expect(e.stats(key("Đinh Tuấn"))).toEqual({ titled: 0, placed: 1, bare: 0, surname: 0, credit: 1 });
+    const copy = PeopleEvidence.fromData(e.toData());
+    expect(copy.stats(key("Đinh Tuấn"))).toEqual({ titled: 0, placed: 1, bare: 0, surname: 0, credit: 1 });
+  });
+
+  it("keeps a full name the archive knows as a byline out where it stands untitled, as places do", () => {
+    const e = new PeopleEvidence();
+    const text = "Hoàng Hảo vừa đến.";
+    expect(names(e, text)).toEqual(["Hoàng Hảo"]);
+    for (let i = 0; i < 3; i++) e.add(findCandidates([`Trận đấu thứ ${i}.`, `Cầu thủ ăn mừng. Ảnh: Hoàng Hảo`]));
+    expect(names(e, text)).toEqual([]);
+    expect(names(e, "Ông Hoàng Hảo vừa đến.")).toEqual(["Hoàng Hảo"]);
+  });
+
+  it("reads no place in a one-word name's credits: a caption names a player before the photo credit", () => {
+    const e = new PeopleEvidence();
+    for (let i = 0; i < 3; i++) e.add(findCandidates([`Diego Mandzuka ghi bàn lần ${i}.`]));
+    for (let i = 0; i < 2; i++) e.add(findCandidates([`Trận đấu thứ ${i}.`, `Cầu thủ ăn mừng. Ảnh: Mandzuka`]));
+    expect(e.singleStats(key("Mandzuka"))).toMatchObject({ placed: 0, credit: 2, surname: 3 });
+    expect(e.surnameSingle(["Mandzuka"])).toBe(true);
+  });
+
+  it("lets one article with a place word before a one-word name pass, not two", () => {
+    const e = new PeopleEvidence();
+    for (let i = 0; i < 3; i++) e.add(findCandidates([`Radamel Falcaro ghi bàn lần ${i}.`]));
+    e.add(findCandidates(["Trận đấu trên sân Falcaro."]));
+    expect(e.surnameSingle(["Falcaro"])).toBe(true);
+    expect(names(e, "HLV Wenzel bực bội. Falcaro ghi bàn.")).toContain("Falcaro");
+    e.add(findCandidates(["Trận đấu khác trên sân Falcaro."]));
+    expect(e.surnameSingle(["Falcaro"])).toBe(false);
+    expect(names(e, "HLV Wenzel bực bội. Falcaro ghi bàn.")).not.toContain("Falcaro");
   });
 });

@@ -18,10 +18,15 @@ export interface NameStats {
   placed: number;
   bare: number;
   surname: number;
+  /**
+   * In how many articles the name was a byline or a photo credit (`Candidate.credit`, not `filed`):
+   * kept apart from `placed`, since a credit says the name is a writer's, not a place's.
+   */
+  credit: number;
 }
 
 /** The counts kept per name, in saved order. */
-export const KINDS = ["titled", "placed", "bare", "surname"] as const;
+export const KINDS = ["titled", "placed", "bare", "surname", "credit"] as const;
 
 /** Thresholds; the defaults were set on the tuning sets (data/eval/people-labels*.json). */
 export interface EvidenceOptions {
@@ -200,13 +205,13 @@ export class PeopleEvidence {
   /** Whether the archive says this name is a person (titled often, rarely after place words). */
   titledName(key: string): boolean {
     const s = this.names.get(key);
-    return Boolean(s && s.titled >= this.options.minTitled && s.titled >= 2 * s.placed);
+    return Boolean(s && s.titled >= this.options.minTitled && s.titled >= 2 * placedAll(s));
   }
 
   /** Whether the archive says this name mostly names a place or an organisation. */
   placeName(key: string): boolean {
     const s = this.names.get(key);
-    return Boolean(s && s.placed >= this.options.minPlaced && s.placed > 2 * s.titled);
+    return Boolean(s && placedAll(s) >= this.options.minPlaced && placedAll(s) > 2 * s.titled);
   }
 
   /** Whether a one-word foreign name is introduced by a title often enough to stand alone. */
@@ -222,7 +227,7 @@ export class PeopleEvidence {
    */
   bareSingle(words: string[], alone = false): boolean {
     const s = this.singleOk(words);
-    if (!s || s.titled < 2 * s.placed) return false;
+    if (!s || outweighedByPlaces(s)) return false;
     // Named alone, in no list of names, a word needs titles behind it too: English words end
     // full names as often as surnames do ("Snow White", "Red Cross"), but are rarely titled.
     if (alone && s.titled < this.options.minTitledSingle) return false;
@@ -253,7 +258,7 @@ export class PeopleEvidence {
    */
   surnameSingle(words: string[]): boolean {
     const s = this.singleOk(words);
-    if (!s || s.surname < 3 || 3 * s.surname < s.bare || s.titled < 2 * s.placed) return false;
+    if (!s || s.surname < 3 || 3 * s.surname < s.bare || outweighedByPlaces(s)) return false;
     const level = englishLevel(nameKey(words));
     return !(level > 0 && level <= 20);
   }
@@ -278,13 +283,13 @@ export class PeopleEvidence {
   /** Whether the archive names places far more often than people with this name ("Biên Hòa"). */
   mostlyPlace(key: string): boolean {
     const s = this.names.get(key);
-    return Boolean(s && s.placed >= this.options.minPlaced && s.placed > 4 * s.titled);
+    return Boolean(s && placedAll(s) >= this.options.minPlaced && placedAll(s) > 4 * s.titled);
   }
 
   /** In how many articles a name (by key; one word or more) stands at all. */
   private uses(key: string): number {
     const s = key.includes(" ") ? this.names.get(key) : this.singles.get(key);
-    return s ? s.titled + s.placed + s.bare : 0;
+    return s ? s.titled + placedAll(s) + s.bare : 0;
   }
 
   /**
@@ -323,7 +328,7 @@ export class PeopleEvidence {
     this.byGivenName ??= this.indexByGivenName();
     const key = nameKey(words);
     const titled = this.byGivenName.get(key) ?? 0;
-    return titled >= GIVEN_TITLED_MIN && titled >= (this.names.get(key)?.placed ?? 0);
+    return titled >= GIVEN_TITLED_MIN && titled >= placedAll(this.names.get(key));
   }
 
   private indexByGivenName(): Map<string, number> {
@@ -357,7 +362,7 @@ export class PeopleEvidence {
     const out = new Map<string, number>();
     for (const [key, s] of this.names) {
       const first = key.slice(0, key.indexOf(" "));
-      out.set(first, (out.get(first) ?? 0) + s.titled + s.placed + s.bare);
+      out.set(first, (out.get(first) ?? 0) + s.titled + placedAll(s) + s.bare);
     }
     return out;
   }
@@ -375,8 +380,8 @@ export class PeopleEvidence {
     if (words[0].length < 3 || isVietnameseName(words.slice(0, 1))) return false;
     const head = nameKey(words.slice(0, 1));
     const s = this.singles.get(head);
-    if (!s || s.placed === 0 || s.placed < s.titled) return false;
-    const alone = s.titled + s.placed + s.bare;
+    if (!s || placedAll(s) === 0 || placedAll(s) < s.titled) return false;
+    const alone = s.titled + placedAll(s) + s.bare;
     if (alone < GLUED_MIN) return false;
     const given = nameKey(words.slice(1, 2));
     return alone >= opensOf(head) && opensOf(given) > this.uses(given);
@@ -462,14 +467,14 @@ export interface ArticleEvidence {
   singleKinds: number[];
 }
 
-const BIT: Record<Kind, number> = { titled: 1, placed: 2, bare: 4, surname: 8 };
+const BIT: Record<Kind, number> = { titled: 1, placed: 2, bare: 4, surname: 8, credit: 16 };
 
 /** One article's evidence from its candidates (`findCandidates`). */
 export function articleEvidence(candidates: readonly Candidate[]): ArticleEvidence {
   const full = new Map<string, number>();
   const single = new Map<string, number>();
   for (const m of candidates) {
-    const kind: Kind = m.titled ? "titled" : m.placed && !m.quoted && !m.near && !m.filed ? "placed" : "bare";
+    const kind: Kind = m.titled ? "titled" : m.credit && !m.filed ? "credit" : m.placed && !m.quoted && !m.near && !m.filed ? "placed" : "bare";
     if (m.words.length === 1) note(single, m.key, kind);
     else {
       note(full, m.key, kind);
@@ -478,11 +483,18 @@ export function articleEvidence(candidates: readonly Candidate[]): ArticleEviden
       if (!m.vn) {
         const last = nameKey(m.words.slice(-1));
         if (kind === "titled") note(single, last, kind);
-        if (kind !== "placed") note(single, last, "surname");
+        if (kind !== "placed" && kind !== "credit") note(single, last, "surname");
       }
     }
   }
-  return { names: [...full.keys()], nameKinds: [...full.values()], singles: [...single.keys()], singleKinds: [...single.values()] };
+  return { names: [...full.keys()], nameKinds: kindsOf(full), singles: [...single.keys()], singleKinds: kindsOf(single) };
+}
+
+/** The kinds' bits per name; placed and credited in one article counts once, as placed. */
+function kindsOf(map: Map<string, number>): number[] {
+  const out: number[] = [];
+  for (const bits of map.values()) out.push(bits & BIT.placed ? bits & ~BIT.credit : bits);
+  return out;
 }
 
 function note(map: Map<string, number>, key: string, kind: Kind) {
@@ -499,14 +511,37 @@ function apply(target: Map<string, NameStats>, keys: readonly string[], kinds: r
     if (bits & BIT.placed) s.placed += delta;
     if (bits & BIT.bare) s.bare += delta;
     if (bits & BIT.surname) s.surname += delta;
+    if (bits & BIT.credit) s.credit += delta;
     if (isEmpty(s)) target.delete(keys[i]);
   }
 }
 
 function empty(): NameStats {
-  return { titled: 0, placed: 0, bare: 0, surname: 0 };
+  return { titled: 0, placed: 0, bare: 0, surname: 0, credit: 0 };
 }
 
 function isEmpty(s: NameStats): boolean {
-  return s.titled <= 0 && s.placed <= 0 && s.bare <= 0 && s.surname <= 0;
+  return s.titled <= 0 && s.placed <= 0 && s.bare <= 0 && s.surname <= 0 && s.credit <= 0;
+}
+
+/**
+ * A full name's place count with its credits: a byline writer's or a photographer's name, signing
+ * articles, stands untitled elsewhere too where the rules read no byline ("Hoàng Hải", "Huy Hùng");
+ * so credits keep it out there, as they did when they were counted placed. The judge was trained on
+ * this sum too. A one-word name's predicates read `placed` alone: its credits are mostly a caption's
+ * name before the photo credit ("Mandzukic Ảnh: Getty"), a player's, not a place's.
+ */
+export function placedAll(s: NameStats | undefined): number {
+  return s ? s.placed + s.credit : 0;
+}
+
+/** One article with a place word before a one-word name is a slip or a club's word ("của AS Monaco Falcao"), not a place's name. */
+const SINGLE_PLACED_MIN = 2;
+
+/**
+ * Whether place words precede a one-word name too often for its titles to vouch for it: in
+ * SINGLE_PLACED_MIN articles or more, and more than half as often as titles introduce it.
+ */
+function outweighedByPlaces(s: NameStats): boolean {
+  return s.placed >= SINGLE_PLACED_MIN && s.titled < 2 * s.placed;
 }

@@ -9,7 +9,7 @@ import { englishLevel } from "@/lib/corpus/english-words";
 import { modelReader } from "@/lib/corpus/model-file";
 import { VN_SURNAMES } from "@/lib/corpus/names";
 import { type Candidate, ENGLISH_FUNCTION_WORDS, isVietnameseName, keyParts, nameKey, VN_ONLY } from "@/lib/corpus/people";
-import type { PeopleEvidence } from "@/lib/corpus/people-evidence";
+import { type PeopleEvidence, placedAll } from "@/lib/corpus/people-evidence";
 import { sportRole } from "@/lib/corpus/sport-piece";
 
 export interface JudgeModel {
@@ -269,7 +269,7 @@ function walkFeatures(
   if (evidence) {
     const s = n > 1 ? evidence.stats(key) : evidence.singleStats(key);
     const titled = s?.titled ?? 0;
-    const placed = s?.placed ?? 0;
+    const placed = placedAll(s);
     const bare = s?.bare ?? 0;
     f.value("ev-titled", bucket(titled));
     f.value("ev-placed", bucket(placed));

@@ -1059,3 +1059,65 @@ describe("findPeople on frozen27's kinds: glued neighbours and captions (issue #
     ]);
   });
 });
+
+describe("findPeople on firms, outlets, brands and products read as people (issue #16, people31)", () => {
+  const placed = (...texts: string[]) =>
+    findCandidates(texts)
+      .filter((m) => m.placed)
+      .map((m) => m.words.join(" "));
+  it("reads a name after an organisation's word and a country as the organisation's, not a person's", () => {
+    expect(names("Ông Hutchins làm việc tại công ty Mỹ Kryptos Logic từ năm ngoái.")).not.toContain("Kryptos Logic");
+    expect(placed("Khoản vay của ngân hàng Thụy Sỹ Credit Suisse đã bị hủy.")).toContain("Credit Suisse");
+    expect(placed("Theo báo Nga Moskovsky Komsomolets, vụ việc xảy ra hôm qua.")).toContain("Moskovsky Komsomolets");
+    expect(placed("Phát biểu với tờ báo Đức Frankfurter Allgemeine, ông nói.")).toContain("Frankfurter Allgemeine");
+    expect(placed("Anh chơi cho đội bóng Australia Brisbane Roar mùa trước.")).toContain("Brisbane Roar");
+    expect(placed("Họ vượt qua CLB Nhật Bản Kashima Antlers nhờ bàn thắng sân khách.")).toContain("Kashima Antlers");
+    // A few lowercase words of the organisation's kind between its word and the country.
+    expect(placed("Tập đoàn truyền thông Đức Funke Mediengruppe đưa tin.")).toContain("Funke Mediengruppe");
+    expect(placed("Theo hãng hàng không quốc gia Anh British Airway, các chuyến bay bị hủy.")).toContain("British Airway");
+  });
+  it("keeps the person where the organisation's word is part of another word or a title stands before it", () => {
+    // "nhà báo" (a journalist), "tình báo" (intelligence) end no outlet's word.
+    expect(names("Mẩu tweet của nhà báo Anh Samira Ahmed gây chú ý.")).toEqual(["Samira Ahmed"]);
+    expect(names("Cựu nhân viên tình báo Mỹ Edward Snowden lên tiếng.")).toEqual(["Edward Snowden"]);
+    // A title right before the club's word, or a few words before the fund's: the head, a person.
+    expect(names("Huấn luyện viên CLB Bình Dương Trần Bình Sự điều chỉnh đội hình.")).toEqual(["Trần Bình Sự"]);
+    expect(names("Người chủ cũ là chủ tịch quỹ đầu tư Hong Kong Gary Chen.")).toEqual(["Gary Chen"]);
+    expect(names("Giám đốc điều hành mới của hãng Mỹ Mark Fields phát biểu.")).toEqual(["Mark Fields"]);
+    // Not across a word that ends the organisation's words ("của"), nor "giấy tờ" (papers), nor before a
+    // Vietnamese full name ("Anh" is "Mr." there).
+    expect(placed("Hãng xe của Mỹ John Krafcik đứng đầu.")).not.toContain("John Krafcik");
+    expect(placed("Bị phạt vì không có giấy tờ gốc Anh Peter Quinn cho biết.")).not.toContain("Peter Quinn");
+    expect(names("Bị phạt vì xe không có giấy tờ gốc Anh Dương Văn Quyền cho biết.")).toEqual(["Dương Văn Quyền"]);
+    expect(names("Chiếc xe thuộc hãng taxi Anh Trần Văn Minh đang lái bị giữ lại.")).toEqual(["Trần Văn Minh"]);
+    // A title before the organisation's word across a few words of its kind: its head.
+    expect(names("Chủ tịch hãng hàng không giá rẻ quốc gia Malaysia Tony Fernandes nói.")).toEqual(["Tony Fernandes"]);
+    // A national team's player ("đội tuyển" is no club's word).
+    expect(placed("Tiền đạo của đội tuyển Anh Harry Kane ghi bàn.")).not.toContain("Harry Kane");
+  });
+  it("reads an English product's edition or a firm's head word as no person's ('Bkav Pro', 'Gold Trust', 'Black Edition')", () => {
+    const words = (...texts: string[]) => findCandidates(texts).map((m) => m.words.join(" "));
+    expect(words("Người dùng Bkav Pro đều đã được bảo vệ tự động.")).toEqual([]);
+    expect(words("Quỹ của ông, Gold Trust, vừa bán cổ phần.")).toEqual([]);
+    expect(words("giá của Protonic Frozen Black Edition cao nhất.")).toEqual([]);
+    expect(words("có bản Titanium Plus bán ở Úc.")).toEqual([]);
+    // A title before a firm's word and its English head word titles the firm's head.
+    expect(names("Chủ tịch Samsung Electronics Lee Kun-hee bị buộc tội.")).toEqual(["Lee Kun-hee"]);
+    expect(names("Tổng giám đốc điều hành British Airways Alex Cruz xin lỗi.")).toEqual(["Alex Cruz"]);
+    expect(names("Tiền vệ Stoke City Charlie Adam chỉ trích.")).toEqual(["Charlie Adam"]);
+    expect(names("Giám đốc VNPT Telecom Kevin Tran nói.")).toEqual(["Kevin Tran"]);
+  });
+  it("reads a list a firm's or a brand's word introduces with 'như' as firms and brands, not as their namesakes", () => {
+    const text = "Cô trình diễn cho nhiều thương hiệu như Marc Jacobs, Vera Wang và Michael Kors.";
+    expect(placed(text)).toEqual(["Marc Jacobs", "Vera Wang", "Michael Kors"]);
+    expect(names(text)).toEqual([]);
+    // Lowercase words of the kind between the brands' word and "như".
+    expect(placed("Cô làm cho các thương hiệu thời trang đình đám như Rena Lange, Toni Gard.")).toEqual(["Rena Lange", "Toni Gard"]);
+    // Not a club's players, journalists, a Vietnamese full name, or across "của".
+    expect(placed("Những cái tên đem lại thành công cho đội bóng như Kevin Strootman, Radja Nainggolan.")).toEqual([]);
+    expect(placed("Các nhà báo như Samira Ahmed, John Duerden đã đến.")).toEqual([]);
+    expect(placed("Các doanh nghiệp như Nguyễn Văn An, Phan Thị Mai đã đến.")).toEqual([]);
+    expect(placed("Công ty của ông như Kevin Strootman, Radja Nainggolan đã đến.")).toEqual([]);
+    expect(placed("Các công ty nhiều giám đốc như Kevin Tran, Peter Quinn đã đến.")).toEqual([]);
+  });
+});

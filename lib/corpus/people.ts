@@ -237,7 +237,7 @@ const ORG_COMPOUNDS = new Set([
   "chính phủ",
 ]);
 /** Organisation acronyms that are also name parts when not written in capitals ("Kim Jong Un" / "UN"). */
-const CAPITALS_ONLY = new Set(["un", "who", "is", "eu", "sea", "ap", "rt", "fed", "pro", "show", "plus", "book"]);
+const CAPITALS_ONLY = new Set(["un", "who", "is", "eu", "sea", "ap", "rt", "fed", "show", "book"]);
 // "Vịnh" heads a bay ("Vịnh Hạ Long") but ends given names ("Shin Hồng Vịnh", "Nguyễn Đức Vịnh").
 const GIVEN_NAME_ORG_WORDS = new Set(["trường", "hợp", "vịnh", "hội"]);
 /** Units whose name follows their acronym: "Đội CSGT An Lạc", "Phòng CSĐT …", "Đoàn TNCS Hồ Chí Minh". */
@@ -1285,6 +1285,14 @@ function segment(
     endsWithPhrase(placeContext, UNIT_BEFORE) &&
     isVietnameseName(runWords.slice(a, b)) &&
     titleAcrossUnit(text, offsets[a]);
+  // "ngân hàng Thụy Sỹ Credit Suisse", "báo Nga Moskovsky Komsomolets": a firm's, an outlet's or a
+  // club's word before the place names the firm, the paper or the club, unless a title stands
+  // across it ("Chủ tịch quỹ đầu tư Hong Kong Gary Chen", the fund's head).
+  // A Vietnamese full name from a family name is a person's there ("giấy tờ gốc Anh Dương Văn Quyền": "Anh" is "Mr.").
+  if (placeQualified && !titled && !placed && !(VN_SURNAMES.has(lws[a]) && b - a >= 2 && isVietnameseName(runWords.slice(a, b)))) {
+    const org = orgBeforePlace(prefix);
+    if (org && !endsWithPhrase(text.slice(Math.max(0, runStart - org - 60), runStart - org), TITLE_SET) && !titleAcrossUnit(text, runStart)) placed = true;
+  }
   // "dòng xe sang Flying Spur": a thing's head a few lowercase words before; a thing here, but
   // the archive counts it bare (such heads also stand a few words before people's names).
   const near = !titled && !placed && (endsWithPhrase(placeContext, WEAK_PLACE_BEFORE) || thingBefore(text.slice(Math.max(0, offsets[a] - 50), offsets[a])));
@@ -1409,8 +1417,10 @@ function segment(
  * the text before it.
  */
 function headOfOneWordOrg(text: string, offsets: number[], lws: string[], from: number): boolean {
-  if (from === 2) return ORG_HEAD_TITLES.has(lws[0]);
-  return from === 1 && endsWithPhrase(withoutParty(text.slice(Math.max(0, offsets[0] - 60), offsets[0])), ORG_HEAD_TITLES);
+  if (from === 2 && ORG_HEAD_TITLES.has(lws[0])) return true;
+  // "Chủ tịch Samsung Electronics Lee Kun-hee", "Tiền vệ Stoke City Charlie Adam": the firm's or
+  // the club's name ends with an English head word (the firm's word `from - 1`).
+  return from <= 2 && endsWithPhrase(withoutParty(text.slice(Math.max(0, offsets[0] - 60), offsets[0])), ORG_HEAD_TITLES);
 }
 /** A firm's name written as one word in the Latin alphabet ("Apple", "Google", "Vingroup"); not a Vietnamese word ("Ban") or a short form ("Tp"). */
 function firmWord(w: string): boolean {
@@ -1424,6 +1434,86 @@ const ORG_HEAD_TITLES = new Set([...TITLE_SET, "ceo", "ông chủ", "nhà sáng 
  * words; "phong cách" alone is a person's style ("phong cách Paris Hilton").
  */
 const DOCTRINE_LIST = /(?:tư tưởng|đạo đức)\s*,?\s*(?:và\s+)?phong cách $/iu;
+
+/**
+ * Words of a firm, an outlet or a club that a place stands after before its name: "công ty Mỹ
+ * Kryptos Logic", "tờ Đức Frankfurter …", "đội bóng Australia Brisbane Roar". Not "đội tuyển" (a
+ * national team's player: "đội tuyển Anh Harry Kane").
+ */
+const ORG_BEFORE_PLACE = new Set([
+  "công ty",
+  "cty",
+  "tập đoàn",
+  "hãng",
+  "hãng xe",
+  "hãng hàng không",
+  "hãng tin",
+  "hãng thông tấn",
+  "hãng phim",
+  "ngân hàng",
+  "quỹ",
+  "quỹ đầu tư",
+  "báo",
+  "tờ",
+  "tờ báo",
+  "nhật báo",
+  "tuần báo",
+  "tạp chí",
+  "kênh",
+  "kênh truyền hình",
+  "đài",
+  "đài truyền hình",
+  "nhà mạng",
+  "thương hiệu",
+  "nhãn hiệu",
+  "đội bóng",
+  "câu lạc bộ",
+  "clb",
+  "ban nhạc",
+  "nhóm nhạc",
+]);
+/** A word before "báo", "đài", "tờ" … that makes it part of another word: "nhà báo" (a journalist), "tình báo", "tượng đài", "giấy tờ". */
+const ORG_BEFORE_PLACE_JOINED = new Set(["nhà", "tình", "thông", "cảnh", "dự", "công", "tượng", "lâu", "khán", "giấy"]);
+
+/**
+ * How far back from the end of `prefix` the organisation's word of ORG_BEFORE_PLACE starts, up to
+ * THING_GAP lowercase words of its kind before the end ("tập đoàn truyền thông Đức Funke
+ * Mediengruppe"; not across THING_GAP_STOPS or a title: "công ty của ông"); 0 when none, or when
+ * the word before it joins it into another word ("nhà báo", "tình báo").
+ */
+function orgBeforePlace(prefix: string): number {
+  for (const end of endsAcrossLowerWords(prefix, THING_GAP)) {
+    const phrases = phrasesBefore(end === prefix.length ? prefix : prefix.slice(0, end));
+    for (let i = phrases.length - 1; i >= 0; i--) {
+      if (!ORG_BEFORE_PLACE.has(phrases[i])) continue;
+      const longer = phrases[i + 1];
+      return longer !== undefined && ORG_BEFORE_PLACE_JOINED.has(longer.slice(0, longer.length - phrases[i].length - 1))
+        ? 0
+        : prefix.length - end + phrases[i].length + 1;
+    }
+  }
+  return 0;
+}
+
+/**
+ * Where `before` (ending with a space) ends, then where it ends without its last word, its last
+ * two … up to `most` words: lowercase words that may follow an organisation's word ("tập đoàn
+ * truyền thông", "các thương hiệu thời trang đình đám"), not across THING_GAP_STOPS ("của", "như")
+ * or a title ("giám đốc"). Asked only of a few candidates (after a place, before "như").
+ */
+function endsAcrossLowerWords(before: string, most: number): number[] {
+  const ends = [before.length];
+  let end = before.length;
+  for (let k = 0; k < most; k++) {
+    const start = before.lastIndexOf(" ", end - 2) + 1;
+    const w = before.slice(start, end - 1);
+    // A title's last word ("các công ty nhiều giám đốc như Kevin Tran"): the names after it are people.
+    if (start === 0 || !LOWER_WORD.test(w) || THING_GAP_STOPS.has(w) || endsWithPhrase(before.slice(0, end), TITLE_SET)) break;
+    ends.push(start);
+    end = start;
+  }
+  return ends;
+}
 
 /** Administrative units and groups whose head a title names across the unit's word ("Giám đốc BHXH tỉnh …"); not streets, schools or firms. */
 const UNIT_BEFORE = new Set(["tỉnh", "thành phố", "tp", "tp.", "huyện", "quận", "thị xã", "thị trấn", "xã", "phường", "thôn", "ấp", "bản", "tập đoàn"]);
@@ -1869,6 +1959,22 @@ export function findCandidates(texts: string[]): Candidate[] {
     const before = text.slice(Math.max(0, m.start - 40), m.start);
     street = endsWithPhrase(before, STREET_WORDS) && (STREET_LIST_BEFORE.test(before) ? "any" : "names");
   });
+  // "các thương hiệu nổi tiếng như Marc Jacobs, Vera Wang", "quỹ đầu tư lớn như Morgan Stanley": a
+  // list a firm's or a brand's word introduces with "như" (such as) names firms and brands, named
+  // after people or not. Counted bare in the archive (`near`): the designer is a person elsewhere.
+  let brands = false;
+  out.forEach((m, i) => {
+    const prev = out[i - 1];
+    const text = texts[m.text];
+    const listed = brands && prev.text === m.text && LIST_GAP.test(text.slice(prev.end, m.start));
+    brands = false;
+    // A Vietnamese full name there is a person's ("các doanh nghiệp như ông …" aside, an owner or a player).
+    if (m.titled || m.known || m.placed || m.credit || (m.vn && m.words.length >= 2 && VN_SURNAMES.has(lower(m.words[0])))) return;
+    if (!listed && !(text.startsWith("như ", m.start - 4) && firmsSuchAs(text.slice(Math.max(0, m.start - 70), m.start - 4)))) return;
+    m.placed = true;
+    m.near = true;
+    brands = true;
+  });
   // "Arsenal Ospina – Monreal, …": a team's name heads its line-up; the first player is no part of it.
   out.forEach((m, i) => {
     const next = out[i + 1];
@@ -1897,6 +2003,40 @@ export function findCandidates(texts: string[]): Candidate[] {
   // Not in sports pieces, nor beside a line-up of shirt numbers ("31 Ederson 30 Nicolas Otamendi").
   if (!sportsPiece(out) && !out.some((m) => m.sepNext)) placeModels(texts, out);
   return out;
+}
+
+/**
+ * Words of firms, brands and outlets that introduce a list of them with "như" (such as). Not a
+ * club's: "những cái tên đem lại thành công cho đội bóng như Kevin Strootman" lists its players.
+ */
+const FIRMS_SUCH_AS = new Set([
+  "thương hiệu",
+  "nhãn hàng",
+  "nhãn hiệu",
+  "hãng",
+  "tập đoàn",
+  "công ty",
+  "ngân hàng",
+  "quỹ",
+  "doanh nghiệp",
+  "nhà mạng",
+  "mạng xã hội",
+  "ứng dụng",
+  "báo",
+  "tờ báo",
+  "tạp chí",
+]);
+/** "các nhà báo như …" (journalists), "tình báo" (intelligence): no firms' word. */
+const NOT_FIRMS_SUCH_AS = new Set(["nhà báo", "tình báo", "dự báo", "cảnh báo", "thông báo"]);
+/** Lowercase words that may stand between the firms' word and "như": "các thương hiệu thời trang đình đám như". */
+const FIRMS_SUCH_AS_GAP = 5;
+
+/** Whether `before` (the text before "như") ends with a word of FIRMS_SUCH_AS and at most FIRMS_SUCH_AS_GAP lowercase words of its kind. */
+function firmsSuchAs(before: string): boolean {
+  return endsAcrossLowerWords(before, FIRMS_SUCH_AS_GAP).some((end) => {
+    const head = before.slice(0, end);
+    return endsWithPhrase(head, FIRMS_SUCH_AS) && !endsWithPhrase(head, NOT_FIRMS_SUCH_AS);
+  });
 }
 
 /**

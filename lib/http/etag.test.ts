@@ -29,17 +29,43 @@ describe("entity tags", () => {
     expect(notModified(`"other", ${tag}`, tag)).toBe(true);
     expect(notModified(`"other"`, tag)).toBe(false);
     expect(notModified("*", tag)).toBe(true);
+    expect(notModified(` , ${tag} ,`, tag)).toBe(true);
+  });
+
+  it("never match a malformed If-None-Match (RFC 9110's grammar), whatever tag it holds", () => {
+    const tag = entityTag(version, ["x"]);
+    const opaque = tag.slice(2);
+    for (const header of [
+      `W/${tag}`,
+      `w/${opaque}`,
+      `W/ ${opaque}`,
+      tag.slice(0, -1),
+      opaque.slice(1, -1),
+      `${tag} ${tag}`,
+      `*, ${tag}`,
+      `${tag}, *`,
+      `"a"b, ${tag}`,
+    ]) {
+      expect(notModified(header, tag), header).toBe(false);
+    }
   });
 
   it("give a page's nonce back only to a client holding that page", () => {
     const hash = tagHash(version, ["page"]);
     const nonce = "0Q0w7zW9yE5WqDCXw8Iojw==";
-    expect(heldNonce(pageTag(hash, nonce), hash)).toBe(nonce);
-    expect(heldNonce(`W/"zzz", ${pageTag(hash, nonce)}`, hash)).toBe(nonce);
-    expect(heldNonce(pageTag(tagHash(version, ["other"]), nonce), hash)).toBeNull();
+    const fresh = () => "fresh";
+    expect(heldNonce(pageTag(hash, nonce), hash, fresh)).toBe(nonce);
+    expect(heldNonce(`W/"zzz", ${pageTag(hash, nonce)}`, hash, fresh)).toBe(nonce);
+    expect(heldNonce(pageTag(tagHash(version, ["other"]), nonce), hash, fresh)).toBeNull();
     // Nothing but a nonce's characters may come back in a header.
-    expect(heldNonce(`W/"${hash}.abc'; script-src *"`, hash)).toBeNull();
-    expect(heldNonce("*", hash)).toBeNull();
+    expect(heldNonce(`W/"${hash}.abc'; script-src *"`, hash, fresh)).toBeNull();
+    expect(heldNonce(`W/${pageTag(hash, nonce)}`, hash, fresh)).toBeNull();
+  });
+
+  it("answer * for any current page with a fresh nonce, as the API answers it", () => {
+    const hash = tagHash(version, ["page"]);
+    expect(heldNonce("*", hash, () => "fresh")).toBe("fresh");
+    expect(heldNonce(" * ", hash, () => "fresh")).toBe("fresh");
   });
 });
 

@@ -35,14 +35,36 @@ export function tagHash(version: IndexVersion, parts: readonly string[]): string
     .slice(0, 22);
 }
 
-/** The tags of an If-None-Match header (weak or strong), or "*". */
+/**
+ * One member of an If-None-Match list (RFC 9110 §8.8.3 and §5.6.1): an optional `W/`, then an
+ * opaque tag of visible characters but `"` (Node hands header bytes over as latin1, so obs-text is
+ * U+0080–U+00FF), then the list's comma or the end; spaces and empty members are allowed around.
+ */
+const LIST_MEMBER = /[ \t]*(?:(?:W\/)?"([\x21\x23-\x7E\x80-\xFF]*)")?[ \t]*(?:,|$)/y;
+
+/**
+ * The opaque tags of an If-None-Match header (weak or strong), or "*". A header that is not
+ * `*` or a list of entity tags (`W/W/"x"`, an unquoted or unterminated tag, `*` in a list)
+ * names no tag: it is ignored, so a malformed tag never matches.
+ */
 export function parseIfNoneMatch(header: string | null): string[] | "*" {
   if (!header) return [];
   if (header.trim() === "*") return "*";
-  return [...header.matchAll(/(?:W\/)?"([^"]*)"/g)].map((m) => m[1]);
+  const tags: string[] = [];
+  LIST_MEMBER.lastIndex = 0;
+  while (LIST_MEMBER.lastIndex < header.length) {
+    const at = LIST_MEMBER.lastIndex;
+    const m = LIST_MEMBER.exec(header);
+    if (!m || LIST_MEMBER.lastIndex === at) return [];
+    if (m[1] !== undefined) tags.push(m[1]);
+  }
+  return tags;
 }
 
-/** Whether a request with this If-None-Match already holds `etag` (weak comparison). */
+/**
+ * Whether a request with this If-None-Match already holds `etag` (weak comparison). `*` holds
+ * any current representation (RFC 9110 §13.1.2): the caller asks only when it would answer 200.
+ */
 export function notModified(ifNoneMatch: string | null, etag: string): boolean {
   const tags = parseIfNoneMatch(ifNoneMatch);
   if (tags === "*") return true;
@@ -67,10 +89,14 @@ export function pageTag(hash: string, nonce: string): string {
 
 const NONCE = /^[A-Za-z0-9+/]{22}==$/;
 
-/** The nonce of a held page tag for `hash`, or null when the client holds no such page. */
-export function heldNonce(ifNoneMatch: string | null, hash: string): string | null {
+/**
+ * The nonce a 304 for the results page `hash` repeats, or null when the request holds no such
+ * page: the nonce of the held page's tag; for `*` (any current page, RFC 9110 §13.1.2, as the
+ * API answers it) a `fresh` one, since the client named no copy whose nonce could be repeated.
+ */
+export function heldNonce(ifNoneMatch: string | null, hash: string, fresh: () => string): string | null {
   const tags = parseIfNoneMatch(ifNoneMatch);
-  if (tags === "*") return null;
+  if (tags === "*") return fresh();
   for (const t of tags) {
     const dot = t.indexOf(".");
     if (dot > 0 && t.slice(0, dot) === hash && NONCE.test(t.slice(dot + 1))) return t.slice(dot + 1);

@@ -56,6 +56,33 @@ describe("proxy.ts's work done on Node's request before Next.js (npm start)", ()
     expect(again.sent["x-content-type-options"]).toBe("nosniff");
   });
 
+  it("answers If-None-Match: * with a 304 (RFC 9110, as the API does), and never a malformed tag", () => {
+    const { sent } = exchange("/?q=Putin");
+    const any = exchange("/?q=Putin", { "if-none-match": "*" });
+    expect(any.res.status).toBe(304);
+    const nonce = nonceOf(any.sent["content-security-policy"]);
+    expect(nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+    expect(nonce).not.toBe(nonceOf(sent["content-security-policy"]));
+    expect(any.sent.etag).toContain(`.${nonce}"`);
+    // Not a results page that would be a 200: no 304.
+    expect(exchange("/?from=2017-02-30", { "if-none-match": "*" }).answered).toBe(false);
+    for (const header of [`W/${sent.etag}`, `${sent.etag} ${sent.etag}`, `*, ${sent.etag}`]) {
+      const again = exchange("/?q=Putin", { "if-none-match": header });
+      expect(again.answered, header).toBe(false);
+      expect(again.sent.etag, header).not.toBe(sent.etag);
+    }
+  });
+
+  it("tells an article page which of its hints to drop, and never passes a client's own list on", () => {
+    const id = "002_39daa1a30ecf3676";
+    expect(readyService()!.engine.hasArticle(id)).toBe(true);
+    const bad = exchange(`/articles/${id}?q=Putin%ZZ&back=%3Fq%3DPutin`);
+    expect(bad.answered).toBe(false);
+    expect(bad.req[BAD_ENCODING_HEADER]).toBe("q");
+    const good = exchange(`/articles/${id}?q=Putin`, { [BAD_ENCODING_HEADER]: "q,back" });
+    expect(good.req[BAD_ENCODING_HEADER]).toBeUndefined();
+  });
+
   it("gives other pages a fresh nonce each and a new request id, without a tag", () => {
     const a = exchange("/khong-co/trang");
     const b = exchange("/khong-co/trang");

@@ -14,6 +14,7 @@ import { heldNonce, pageTag } from "@/lib/http/etag";
 import { keptPageKey, pageKeeper, sendKeptPage, type PageAnswer, type PageTokens } from "@/lib/http/kept-page-front";
 import { KeptPages, pageCacheBytes } from "@/lib/http/kept-pages";
 import {
+  badArticleHintsOf,
   badlyEncodedParamOf,
   isBadSearchPage,
   isMissingItemPage,
@@ -74,7 +75,7 @@ export function frontRequest(req: IncomingMessage, res: ServerResponse): boolean
   }
   const page = searchPageOf(r);
   const hash = page?.hash ?? null;
-  const held = hash ? heldNonce(header(req, "if-none-match"), hash) : null;
+  const held = hash ? heldNonce(header(req, "if-none-match"), hash, newNonce) : null;
   if (hash && held) {
     for (const { key, value } of STATIC_SECURITY_HEADERS) res.setHeader(key, value);
     res.writeHead(304, { ETag: pageTag(hash, held), "Cache-Control": PAGE_CACHE, "Content-Security-Policy": policy(held), "X-Request-Id": requestId }).end();
@@ -86,6 +87,9 @@ export function frontRequest(req: IncomingMessage, res: ServerResponse): boolean
   req.headers["x-request-id"] = requestId;
   req.headers["content-security-policy"] = csp;
   req.headers[FRONT_HEADER] = "1";
+  // An article page drops the hints it cannot read (page-front.ts, badArticleHintsOf).
+  const badHints = badArticleHintsOf(r);
+  if (badHints.length > 0) req.headers[BAD_ENCODING_HEADER] = badHints.join(",");
   res.setHeader("Content-Security-Policy", csp);
   res.setHeader("X-Request-Id", requestId);
   if (page) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isBadSearchPage, isMissingItemPage, type FrontRequest } from "@/lib/http/page-front";
+import { badArticleHintsOf, isBadSearchPage, isMissingItemPage, type FrontRequest } from "@/lib/http/page-front";
 import { readyService } from "@/lib/search/service";
 
 const request = (pathname: string): FrontRequest => ({ method: "GET", pathname, search: "", searchParams: new URLSearchParams(), has: () => false });
@@ -27,5 +27,24 @@ describe("isBadSearchPage", () => {
     }
     expect(isBadSearchPage(page("HEAD", "?q=putin"))).toBe(false);
     expect(isBadSearchPage({ ...page("HEAD", "?q=%ZZ"), pathname: "/feed" })).toBe(false);
+  });
+});
+
+describe("badArticleHintsOf", () => {
+  const at = (pathname: string, search: string): FrontRequest => ({
+    method: "GET",
+    pathname,
+    search,
+    searchParams: new URLSearchParams(search),
+    has: () => false,
+  });
+  it("names an article page's hints that are not valid percent-encoded UTF-8, which the page drops", () => {
+    expect(badArticleHintsOf(at("/articles/a1", "?q=%ZZ"))).toEqual(["q"]);
+    expect(badArticleHintsOf(at("/articles/a1", "?q=Putin%C0%80&back=%3Fq%3D%25ff"))).toEqual(["q"]);
+    expect(badArticleHintsOf(at("/articles/a1", "?back=%ED%A0%80&q=h%C3%B2a"))).toEqual(["back"]);
+    expect(badArticleHintsOf(at("/articles/a1", "?q=%&back=%zz"))).toEqual(["q", "back"]);
+    expect(badArticleHintsOf(at("/articles/a1", "?q=h%C3%B2a+b%C3%ACnh&back=%3Fq%3Dx&zzz=%ff"))).toEqual([]);
+    // Not an article page: its own rules (a 400, or nothing read).
+    for (const path of ["/", "/people/a1", "/articles/a1/x", "/api/articles/a1"]) expect(badArticleHintsOf(at(path, "?q=%ZZ")), path).toEqual([]);
   });
 });

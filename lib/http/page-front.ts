@@ -60,6 +60,20 @@ export function badlyEncodedParamOf(r: FrontRequest): ParamError | null {
   return names ? badlyEncodedParam(r.search, names) : null;
 }
 
+/** The article page's parameters: display hints only (the highlighted words, the back link). */
+const ARTICLE_HINTS = ["q", "back"] as const;
+
+/**
+ * The article page's parameters that are not valid percent-encoded UTF-8, which it drops rather
+ * than answer a 400: they only highlight words and aim the back link, and /api/articles/{id}
+ * ignores them too (docs/contract.md). Judged on the raw URL, as `badlyEncodedParamOf`; the
+ * page reads them from BAD_ENCODING_HEADER (`droppedHints`).
+ */
+export function badArticleHintsOf(r: FrontRequest): string[] {
+  if (!ITEM_PAGE.test(r.pathname) || !r.pathname.startsWith("/articles/")) return [];
+  return ARTICLE_HINTS.filter((name) => badlyEncodedParam(r.search, new Set([name])) !== null);
+}
+
 /** A results page request: its tag, its search and the service that answers it. */
 export interface SearchPage {
   hash: string;

@@ -2,10 +2,10 @@
 // a .jsonl that grows is read from where the last read stopped.
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { open, readFile, stat } from "node:fs/promises";
+import { lstat, open, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { createGunzip } from "node:zlib";
-import { listCorpusFiles, parseRecord, parseSeedFile, streamCorpusFile } from "@/lib/corpus/load";
+import { listCorpusFiles, MAX_ARTICLE_BYTES, parseRecord, parseSeedFile, streamCorpusFile } from "@/lib/corpus/load";
 import type { RawArticle, Skipped } from "@/lib/corpus/types";
 
 /** What the index remembers of a file it has read. */
@@ -36,6 +36,13 @@ export interface ScannedFile {
 }
 
 export type CorpusRecord = { raw: RawArticle; line: number } | { skipped: Skipped };
+
+/**
+ * The reason reported for a plain .jsonl's unterminated last line that is not valid JSON: left
+ * for the next read (a writer may be half way through it), listed meanwhile so that a file
+ * truncated for good is not silent; the next read of the file replaces it.
+ */
+export const INCOMPLETE_LAST_LINE = "last line incomplete (no newline, not valid JSON): waiting for the rest";
 
 /** The corpus files and their sizes; a file that vanishes meanwhile is left out. */
 export async function scanCorpus(dir: string): Promise<ScannedFile[]> {
@@ -137,9 +144,58 @@ export async function countLines(full: string): Promise<number> {
 }
 
 /**
+ * Where a plain .jsonl's complete lines end: its size, or, when its last line has no newline
+ * yet and is not valid JSON (a writer has written part of it: its next write is an append),
+ * the start of that line. Only for a regular file (not a link), and a last line within one
+ * article's limit; anything else is read to its size, as before.
+ */
+export async function completeLinesEnd(full: string, size: number): Promise<number> {
+  if (
+    size === 0 ||
+    !(await lstat(full).then(
+      (s) => s.isFile(),
+      () => false,
+    ))
+  )
+    return size;
+  const handle = await open(full, "r");
+  try {
+    // Back from the end, a chunk at a time, to the last newline.
+    let tailStart = -1;
+    for (let pos = size; tailStart < 0 && size - pos <= MAX_ARTICLE_BYTES;) {
+      if (pos === 0) tailStart = 0;
+      else {
+        const from = Math.max(0, pos - TAIL_CHUNK);
+        const buf = Buffer.alloc(pos - from);
+        await handle.read(buf, 0, buf.length, from);
+        const nl = buf.lastIndexOf(10);
+        if (nl >= 0) tailStart = from + nl + 1;
+        pos = from;
+      }
+    }
+    if (tailStart < 0 || tailStart === size) return size;
+    const tail = Buffer.alloc(size - tailStart);
+    await handle.read(tail, 0, tail.length, tailStart);
+    const text = tail.toString("utf8");
+    if (!text.trim()) return size;
+    try {
+      JSON.parse(text);
+      return size;
+    } catch {
+      return tailStart;
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+const TAIL_CHUNK = 64 * 1024;
+
+/**
  * The records of one file from byte `from` (line `fromLine`); `state` ends with the
  * offset and line reached. An unterminated last line of a plain .jsonl that is not yet
- * valid JSON is being written: it is left for the next read, not reported.
+ * valid JSON may be being written: it is left for the next read, and reported as
+ * INCOMPLETE_LAST_LINE meanwhile.
  */
 export async function* readRecords(
   dir: string,
@@ -152,17 +208,20 @@ export async function* readRecords(
   state.lines = from.line;
   if (from.byte === 0) {
     // A whole file: the loader's reader, which never follows a link out of the corpus, never
-    // opens a FIFO or a device, and reports broken bytes, sizes and gzip faults.
+    // opens a FIFO or a device, and reports broken bytes, sizes and gzip faults. A new plain
+    // .jsonl may still be being written: its unterminated last line is left, as an appended part's.
     const size = await stat(full).then(
       (s) => s.size,
       () => 0,
     );
+    const end = /\.jsonl$/i.test(file) ? await completeLinesEnd(full, size) : size;
     let line = 0;
-    for await (const r of streamCorpusFile(dir, file, { endByte: size })) {
+    for await (const r of streamCorpusFile(dir, file, { endByte: end })) {
       if ("raw" in r) yield { raw: r.raw, line: ++line };
       else yield r;
     }
-    state.consumed = size;
+    if (end < size) yield { skipped: { source: file, reason: INCOMPLETE_LAST_LINE } };
+    state.consumed = end;
     state.lines = line;
     return;
   }
@@ -225,7 +284,7 @@ export async function* readRecords(
       if (!gz) state.consumed = offset + rest.length;
       const r = record(line, state.lines);
       if (r) yield r;
-    }
+    } else if (line.trim()) yield { skipped: { source: file, reason: INCOMPLETE_LAST_LINE } };
   }
   if (gz) state.consumed = (await stat(full)).size;
 }

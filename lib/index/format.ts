@@ -9,13 +9,13 @@ import { fdCrc32, mapFd } from "@/lib/index/mapped-file";
 import { verifiedFiles } from "@/lib/index/verified-files";
 
 /** Bumped when the layout of any index file changes. */
-export const FORMAT_VERSION = 5;
+export const FORMAT_VERSION = 6;
 
 /**
  * Bumped when cleaning, tokenisation or anything else that decides what is indexed
  * changes: a saved index of another analyzer version is rebuilt, never served.
  */
-export const ANALYZER_VERSION = "2026-11-29.1";
+export const ANALYZER_VERSION = "2026-11-29.4";
 
 const MAGIC = Buffer.from("TIMTIN\u0000\u0001", "latin1");
 

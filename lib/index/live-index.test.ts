@@ -5,6 +5,7 @@ import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import { WorkerAnalyser } from "@/lib/index/analysis-pool";
 import { readIndexFile } from "@/lib/index/format";
+import { INCOMPLETE_LAST_LINE } from "@/lib/index/corpus-files";
 import { LiveIndex } from "@/lib/index/live-index";
 import { STRIDE, storySignature } from "@/lib/stories/signature";
 import { SearchEngine } from "@/lib/search/engine";
@@ -165,6 +166,39 @@ describe("LiveIndex: live updates", () => {
     expect(ids("Thái Lan")).toEqual([]);
     expect(engine.article("x1")?.title).toContain("Giá vàng"); // the older copy is back
     expect(engine.size).toBe(2);
+  });
+
+  it("leaves a new file's last line for the next update while it is half written, and loses none", async () => {
+    const corpus = tempDir();
+    writeFileSync(path.join(corpus, "a.jsonl"), record("h0", 0) + "\n");
+    const { index, engine } = await open(corpus, tempDir());
+    const file = path.join(corpus, "new.jsonl");
+    const whole = [record("h1", 1), record("h2", 2), record("h3", 3)].join("\n") + "\n";
+    const cut = whole.indexOf("\n") + 20; // the writer stopped 20 bytes into the second line
+    const waiting = { source: "new.jsonl", reason: INCOMPLETE_LAST_LINE };
+    writeFileSync(file, whole.slice(0, cut));
+    expect((await index.update()).added).toBe(1);
+    // Listed while it waits, so a file truncated for good is not silent.
+    expect(index.skippedSources).toEqual([waiting]);
+    appendFileSync(file, whole.slice(cut, cut + 10)); // more of it, still not whole
+    expect((await index.update()).added).toBe(0);
+    expect(index.skippedSources).toEqual([waiting]);
+    appendFileSync(file, whole.slice(cut + 10));
+    expect((await index.update()).added).toBe(2);
+    expect(index.skippedSources).toEqual([]);
+    expect(["h1", "h2", "h3"].map((id) => engine.article(id)?.id)).toEqual(["h1", "h2", "h3"]);
+    // A last line without its newline that is whole is read at once; a broken line with its newline is reported.
+    writeFileSync(path.join(corpus, "c.jsonl"), `${record("h4", 4)}\n{"id": "h5", "title": \n${record("h6", 5)}`);
+    expect((await index.update()).added).toBe(2);
+    expect(index.skippedSources).toEqual([{ source: "c.jsonl:2", reason: "not valid JSON" }]);
+  });
+
+  it("reports a .jsonl truncated for good in its last line at a first build, and serves the lines before it", async () => {
+    const corpus = tempDir();
+    writeFileSync(path.join(corpus, "cut.jsonl"), `${record("k1", 0)}\n${record("k2", 1).slice(0, 30)}`);
+    const { index, engine } = await open(corpus, tempDir());
+    expect(engine.size).toBe(1);
+    expect(index.skippedSources).toEqual([{ source: "cut.jsonl", reason: INCOMPLETE_LAST_LINE }]);
   });
 
   it("does not read again a file whose mtime changed over the same bytes, before or after a restart; reads one whose bytes changed", async () => {

@@ -16,6 +16,7 @@ import { Archive } from "@/lib/index/archive";
 import { SavedEvidenceDecoder, type SavedFileEvidence } from "@/lib/index/saved-evidence";
 import {
   countLines,
+  INCOMPLETE_LAST_LINE,
   onlyAppended,
   probes,
   readRecords,
@@ -594,7 +595,8 @@ export class LiveIndex {
     let added = 0;
     for (const r of reads) {
       const file = r.scan.file;
-      const skipped: Skipped[] = r.replaces || r.from.byte === 0 ? [] : [...(this.skipped.get(file) ?? [])];
+      // An appended part keeps the file's earlier skips, but for its incomplete last line: read again now.
+      const skipped: Skipped[] = r.replaces || r.from.byte === 0 ? [] : (this.skipped.get(file) ?? []).filter((s) => s.reason !== INCOMPLETE_LAST_LINE);
       // A whole file lists the reader's skips before the articles that could not be cleaned
       // (as when files were read whole before being indexed); an appended part, in line order.
       const unclean: Skipped[] = r.from.byte === 0 ? [] : skipped;

@@ -4,6 +4,7 @@ import { testArticle } from "@/lib/corpus/test-article";
 import type { Article } from "@/lib/corpus/types";
 import { memoryArchive } from "@/lib/index/memory";
 import { createMatcher, type MatchMode } from "@/lib/search/matcher";
+import { RANK_WEIGHTS } from "@/lib/search/rank-score";
 import { typoBudget } from "@/lib/search/query-expand";
 import { MAX_WORD_LENGTH, MAX_WORDS, parseQuery } from "@/lib/search/query-parse";
 import { leadPassage, SNIPPET_MAX } from "@/lib/search/snippet";
@@ -259,7 +260,7 @@ describe("a misspelt foreign name in a query that finds almost nothing", () => {
 });
 
 describe("accent suggestions", () => {
-  const usage = createMatcher([
+  const written = [
     ...Array.from({ length: 8 }, (_, i) => article(`p${i}`, `Tin ${i}`, "Hai bên ký thỏa thuận hòa bình.")),
     article("h", "Hoa bình", "Một bình hoa đẹp."),
     article("r", "Đường phố", "Con đường đẹp."),
@@ -267,7 +268,8 @@ describe("accent suggestions", () => {
     article("n", "Họ Dương", "Ông Dương nói."),
     article("plain", "Tin", "Một hoa bình ở đây."),
     article("marked", "Tin", "Một hòa bình ở đây."),
-  ]);
+  ];
+  const usage = createMatcher(written);
 
   it("offers the archive's marked reading of an unmarked query, and boosts it", () => {
     const r = usage.match("hoa binh")!;
@@ -275,6 +277,15 @@ describe("accent suggestions", () => {
     expect(r.correctedQuery).toBeNull();
     const ranked = [...r.scores].sort((a, b) => b[1] - a[1]).map(([id]) => id);
     expect(ranked.indexOf("marked")).toBeLessThan(ranked.indexOf("plain"));
+  });
+
+  it("adds the accent to every full match holding the reading, the first article included, and to no other", () => {
+    const plain = createMatcher(written, { weights: { ...RANK_WEIGHTS, accent: 0 } });
+    const boosted = usage.match("hoa binh")!.scores;
+    const without = plain.match("hoa binh")!.scores;
+    const added = [...boosted].map(([id, score]) => [id, Math.round((score - without.get(id)!) * 1e6) / 1e6]);
+    const holders = ["p0", "p1", "p2", "p3", "p4", "p5", "p6", "p7", "marked"];
+    expect(Object.fromEntries(added)).toEqual(Object.fromEntries([...boosted.keys()].map((id) => [id, holders.includes(id) ? RANK_WEIGHTS.accent : 0])));
   });
 
   it("says nothing for an ambiguous word or a marked query", () => {

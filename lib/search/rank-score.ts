@@ -447,9 +447,9 @@ export interface Scratch {
    * reads these rather than every posting again. Grown as needed.
    */
   listed: Int32Array;
-  /** Per article: its row in `counts` (-1: none yet); `slotted` lists the articles with a row. */
+  /** Per article: its row in `counts` (-1: none yet); `slotted` lists the articles with a row (reused: see IntList). */
   slot: Int32Array;
-  slotted: number[];
+  slotted: IntList;
   /** Per row: title, lead and body occurrences of each query word (for the positional bounds); grown as needed. */
   counts: Int32Array;
   /**
@@ -513,7 +513,7 @@ export function createScratch(index: RankIndex): Scratch {
     posAt: new Int32Array(0),
     listed: new Int32Array(0),
     slot: new Int32Array(index.n).fill(-1),
-    slotted: [],
+    slotted: new IntList(),
     counts: new Int32Array(0),
     looseAt: new Int32Array(index.n),
     looseDocs: new Int32Array(0),
@@ -995,7 +995,12 @@ function run(index: RankIndex, s: Scratch, req: ScoreRequest, explain: Explain |
       candidates = dropExcluded(index, s, candidates, req.excluded);
       near = dropExcluded(index, s, near, req.excluded);
     }
-    if (minor || wide) req.nearMisses = new Map(near.map((d) => [d, lackOf(d)]));
+    if (minor || wide) {
+      // A plain loop: no [article, mask] pair per near miss for the Map's constructor to read.
+      const nearMisses = new Map<number, number>();
+      for (let i = 0; i < near.length; i++) nearMisses.set(near[i], lackOf(near[i]));
+      req.nearMisses = nearMisses;
+    }
 
     const coverage = w.coverage / stats.totalIdf;
     const head = w.head / stats.totalIdf;
@@ -1080,7 +1085,7 @@ function run(index: RankIndex, s: Scratch, req: ScoreRequest, explain: Explain |
     }
     if (req.mode === "all" && req.countJoined)
       req.joined = scanner.countJoined(candidates, req.countJoined, req.nearMissRule?.wideJoinedShare ?? 0, req.nearMissRule?.wideJoinedIdf ?? false);
-    const docs = near.length ? [...candidates, ...near] : candidates;
+    const docs = near.length ? candidates.concat(near) : candidates;
     const lower = new Float64Array(docs.length);
     if (weighed) for (let i = 0; i < docs.length; i++) lower[i] = base(docs[i]);
     else perWordScores(docs, lower, sums, coverage, head, fitWeight, fitCount, titleLen);
@@ -1133,8 +1138,9 @@ function run(index: RankIndex, s: Scratch, req: ScoreRequest, explain: Explain |
     }
     const { slot, slotted, counts } = s;
     counts.fill(0, 0, Math.min(counts.length, slotted.length * 3 * groups.length));
-    for (const d of slotted) slot[d] = -1;
-    slotted.length = 0;
+    const rows = slotted.items;
+    for (let i = 0; i < slotted.length; i++) slot[rows[i]] = -1;
+    slotted.clear();
     touched.clear();
   }
 }
@@ -1396,8 +1402,9 @@ function accumulate(
         if (byMember) {
           d = memberDocs![i];
           p = posAt[atWord + d];
-          // A member lacking the term (a near miss), or a position left by another query.
-          if (p < from || p >= end || foldedDocs[p] !== d) continue;
+          // A member lacking the term (a near miss), or a position left by another query. A member
+          // holding the word (held's bit) had this position written by this query's membership pass.
+          if ((held[d] & bit) === 0 && (p < from || p >= end || foldedDocs[p] !== d)) continue;
         } else if (spans) {
           p = listed[first + i];
           if (p < 0) [p, lacksMark] = [~p, true];

@@ -26,6 +26,19 @@ describe("describeParamError", () => {
     const raw = new URLSearchParams(qs);
     expect(describeParamError(errorOf(raw), raw)).toBe(text);
   });
+  it("shows a value's invisible characters, so none can hide in it or turn the sentence around", () => {
+    for (const [value, shown] of [
+      ["%E2%80%AEvladimir-putin", "[U+202E]vladimir-putin"],
+      ["vladimir-putin%E2%80%8D", "vladimir-putin[U+200D]"],
+      ["vladimir-putin%00", "vladimir-putin[U+0000]"],
+    ]) {
+      const raw = new URLSearchParams(`person=${value}`);
+      expect(describeParamError(errorOf(raw), raw)).toBe(
+        `Mã người (person) “${shown}” phải là một mã như vladimir-putin (chữ thường không dấu, nối bằng gạch ngang)`,
+      );
+    }
+  });
+
   it("falls back to a plain sentence for an unknown reason", () => {
     expect(describeParamError({ param: "mystery", message: "" })).toBe("Tham số mystery không hợp lệ");
   });

@@ -36,6 +36,15 @@ const REASONS: [RegExp, (m: RegExpExecArray) => string][] = [
 
 const SHOWN_VALUE_MAX = 40;
 
+/**
+ * A value as shown in the sentence: its invisible characters (controls, bidi marks and overrides,
+ * zero-width joiners) written as `[U+200F]`, so the reader sees why it is refused, and a link
+ * cannot turn the sentence around it (U+202E) or hide what it holds.
+ */
+function visible(value: string): string {
+  return value.replace(/[\p{Cc}\p{Cf}]/gu, (ch) => `[U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}]`);
+}
+
 /** A Vietnamese sentence naming the bad parameter, its value and what is wrong with it. */
 export function describeParamError(error: ParamError, raw?: RawParams): string {
   const name = NAMES[error.param] ?? `Tham số ${error.param}`;
@@ -44,7 +53,7 @@ export function describeParamError(error: ParamError, raw?: RawParams): string {
     return m && say(m);
   }).find(Boolean);
   const value = raw && error.param !== "q" ? badValue(raw, error.param) : undefined;
-  const shown = value === undefined ? "" : ` “${value.length > SHOWN_VALUE_MAX ? `${value.slice(0, SHOWN_VALUE_MAX)}…` : value}”`;
+  const shown = value === undefined ? "" : ` “${visible(value.length > SHOWN_VALUE_MAX ? `${value.slice(0, SHOWN_VALUE_MAX)}…` : value)}”`;
   return `${name}${shown} ${reason ?? "không hợp lệ"}`;
 }
 

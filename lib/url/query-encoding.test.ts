@@ -27,6 +27,19 @@ describe("badlyEncodedParam", () => {
     expect(badlyEncodedParam("?q+=%ff", NAMES)).toBeNull(); // "q " is another name
   });
 
+  it("judges only the values a route reads: a repeated parameter's others are ignored, as unknown ones are", () => {
+    // The first q, the first from that is not blank, every person.
+    expect(badlyEncodedParam("?q=Putin&q=%ZZ", NAMES)).toBeNull();
+    expect(badlyEncodedParam("?q=%ZZ&q=Putin", NAMES)?.param).toBe("q");
+    expect(badlyEncodedParam("?q=&q=%ZZ", NAMES)).toBeNull();
+    expect(badlyEncodedParam("?from=2025-08-01&from=%ff", NAMES)).toBeNull();
+    expect(badlyEncodedParam("?from=+&from=%ff", NAMES)?.param).toBe("from");
+    expect(badlyEncodedParam("?person=a&person=%ff", NAMES)?.param).toBe("person");
+    // As the parsers read them.
+    expect(parseSearchQuery("?q=Putin&q=%ZZ&page=2&page=%ff")).toEqual(parseSearchQuery("?q=Putin&page=2"));
+    expect(parseSearchQuery("?page=&page=%ff").ok).toBe(false);
+  });
+
   it("names the first bad one in URL order", () => {
     expect(badlyEncodedParam("?person=%zz&q=%ff", NAMES)?.param).toBe("person");
   });

@@ -69,6 +69,17 @@ describe("parseSearchParams", () => {
     );
   });
 
+  it("drops invisible format characters in q, so a word pasted with one is the word", () => {
+    for (const q of ["Pu%C2%ADtin", "Pu%E2%80%8Dtin", "Pu%E2%80%8Ctin", "%E2%80%AEPutin", "Putin%E2%80%8F", "%EF%BB%BFPutin", "%E2%81%A6Putin%E2%81%A9"]) {
+      const r = parse(`q=${q}`);
+      expect(r.ok && r.query.q, q).toBe("Putin");
+    }
+    // A zero-width space is a word break, as the corpus's cleaning reads it.
+    const r = parse("q=hoa%E2%80%8Bbinh");
+    expect(r.ok && r.query.q).toBe("hoa binh");
+    expect(parse("q=%E2%80%8F%E2%80%8D")).toEqual(parse(""));
+  });
+
   it("keeps repeated facet params, in order, without duplicates", () => {
     const r = parse("person=vladimir-putin&person=donald-trump&person=vladimir-putin&outlet=vnexpress");
     expect(r.ok && r.query.person).toEqual(["vladimir-putin", "donald-trump"]);

@@ -39,17 +39,24 @@ const facetIds = z.pipe(
   z.array(z.string()).check(z.maxLength(MAX_FACET_VALUES, `must have at most ${MAX_FACET_VALUES} different values`)),
 );
 
-const CONTROLS = /\p{Cc}/gu;
-const controlsToSpaces = (s: string) => s.replace(CONTROLS, " ");
-/** A query's text as every route reads it: control characters as spaces, trimmed. */
-export const queryText = (s: string) => controlsToSpaces(s).trim();
+/** Control characters, and the zero-width space (a word break, as lib/corpus/text.ts's `tidy` reads it). */
+const SPACES = /[\p{Cc}\u200b]/gu;
+/**
+ * Invisible format characters (zero-width joiner and non-joiner, soft hyphen, bidi marks and
+ * overrides, BOM): pasted along with a word, they would split it in two (`Pu\u00adtin` found
+ * nothing), and in a page they can turn the text around them.
+ */
+const FORMAT = /\p{Cf}/gu;
+/** A query's text as every route reads it: control characters as spaces, format characters dropped, trimmed. */
+export const queryText = (s: string) => s.replace(SPACES, " ").replace(FORMAT, "").trim();
 
 /**
  * Every search parameter and its rule: the one list both the server's schema and the
  * client's URL parsers are built from, so neither can read a parameter the other ignores.
  */
 const FIELDS = {
-  // A control character (a NUL, a tab or line break pasted in) is never part of a query: it reads as a space.
+  // A control character (a NUL, a tab or line break pasted in) is never part of a query: it reads
+  // as a space; an invisible format character (a soft hyphen, a bidi mark) is dropped.
   q: z._default(z.string().check(z.overwrite(queryText), z.maxLength(MAX_QUERY_LENGTH, `must be at most ${MAX_QUERY_LENGTH} characters`)), ""),
   from: z._default(z.nullable(isoDate), null),
   to: z._default(z.nullable(isoDate), null),

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
 import { RelatedArticles } from "@/components/article/RelatedArticles";
 import { NotFoundMessage } from "@/components/errors/NotFoundMessage";
@@ -10,6 +11,7 @@ import { serviceState } from "@/lib/search/service";
 import { SITE_NAME } from "@/lib/ui/page-meta";
 import { backHref, firstParam } from "@/lib/url/links";
 import { decodePathParam } from "@/lib/url/path-param";
+import { BAD_ENCODING_HEADER, droppedHints } from "@/lib/url/query-encoding";
 import { MAX_QUERY_LENGTH, queryText, searchHref } from "@/lib/url/search-params";
 
 export const dynamic = "force-dynamic";
@@ -27,8 +29,10 @@ export async function generateMetadata({ params }: PageProps<"/articles/[id]">):
 export default async function ArticlePage({ params, searchParams }: PageProps<"/articles/[id]">) {
   const id = decodePathParam((await params).id);
   const sp = await searchParams;
-  const q = queryText(firstParam(sp.q) ?? "").slice(0, MAX_QUERY_LENGTH);
-  const back = backHref(firstParam(sp.back), q);
+  // A hint that was not valid percent-encoded UTF-8 is dropped (lib/http/page-front.ts, badArticleHintsOf).
+  const dropped = droppedHints((await headers()).get(BAD_ENCODING_HEADER));
+  const q = dropped.has("q") ? "" : queryText(firstParam(sp.q) ?? "").slice(0, MAX_QUERY_LENGTH);
+  const back = backHref(dropped.has("back") ? undefined : firstParam(sp.back), q);
   const state = serviceState();
   if (state.status !== "ok") {
     return (
