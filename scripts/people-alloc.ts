@@ -3,11 +3,13 @@
 // per-article candidates (`findCandidates`) over the cleaned texts of a corpus file, or with
 // `--part resolve` every article's `resolvePeople` with the whole file's evidence and the tagger
 // (as people-candidates-bench.ts times them). Run as:
-//   node --expose-gc --import tsx scripts/people-alloc.ts --corpus FILE.jsonl[.gz] [--part resolve] [--sites 25]
+//   node --expose-gc --import tsx scripts/people-alloc.ts --corpus FILE.jsonl[.gz] [--part resolve] [--sites 25] [--callers]
 // Prints the bytes one pass allocates, sampled by V8's sampling heap profiler through the
 // inspector (every 256 bytes, collected objects kept), the collections it ran (v8.GCProfiler:
 // scavenges and mark-compacts), and the functions allocating most with their share of the
 // sampled bytes (`name file:line`; under tsx the line is the compiled file's, not the source's).
+// `--callers` names a built-in's bytes (`split`, `slice`, an iterator's `next`) with the JS
+// function that called it (`split :0 <- mergeMentions …`), so a built-in's share splits by caller.
 import { Session } from "node:inspector";
 import v8 from "node:v8";
 import { benchArticles } from "./bench-articles";
@@ -23,12 +25,16 @@ const { values } = cliArgs(__filename, {
     corpus: { type: "string" },
     part: { type: "string", default: "candidates" },
     sites: { type: "string", default: "25" },
+    callers: { type: "boolean", default: false },
   },
 });
 
-function sitesOf(node: ProfileNode, sites: Map<string, number>) {
-  if (node.selfSize > 0) sites.set(labelOf(node.callFrame), (sites.get(labelOf(node.callFrame)) ?? 0) + node.selfSize);
-  for (const c of node.children) sitesOf(c, sites);
+function sitesOf(node: ProfileNode, sites: Map<string, number>, caller = "") {
+  const own = labelOf(node.callFrame);
+  // A built-in has no script: with --callers, its label carries the nearest JS caller's.
+  const label = values.callers && !node.callFrame.url && caller ? `${own} <- ${caller}` : own;
+  if (node.selfSize > 0) sites.set(label, (sites.get(label) ?? 0) + node.selfSize);
+  for (const c of node.children) sitesOf(c, sites, node.callFrame.url ? own : caller);
 }
 
 async function main() {

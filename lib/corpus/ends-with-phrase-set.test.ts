@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { endsWithPhrase, endsWithPhraseSet, lastWordsOf, phrasesOf } from "@/lib/corpus/ends-with-phrase-set";
+import fc from "fast-check";
+import { endsWithPhrase, endsWithPhraseSet, lastWordsOf, phrasesOf, walkedPhrases } from "@/lib/corpus/ends-with-phrase-set";
 
 const PHRASES = ["hlv", "tiền đạo", "luyện viên", "a b c"];
 const naive = (text: string) => PHRASES.some((p) => text === p || text.endsWith(` ${p}`));
@@ -105,6 +106,21 @@ describe("endsWithPhrase (the text before a name)", () => {
   it("lists the last one to four words before the name, the shortest first", () => {
     expect(phrasesOf("nói với Phó Thủ tướng ")).toEqual(["tướng", "thủ tướng", "phó thủ tướng", "với phó thủ tướng"]);
     expect(phrasesOf("Thủ tướng")).toEqual([]);
+  });
+
+  it("lists them from one lowercased slice as the word-by-word walk does, whatever the spaces, marks, full stops and casing", () => {
+    // Spaces in runs, opening marks, abbreviations, a letter whose lowercase is longer (İ), a final sigma.
+    const char = fc.constantFrom(..."  Aa Đđ Ễễ Bb TP.(“\"'‘İΣσΟ\u00a0\t");
+    const text = fc.array(char, { maxLength: 30 }).map((cs) => cs.join(""));
+    fc.assert(
+      fc.property(text, (s) => {
+        expect(phrasesOf(s), JSON.stringify(s)).toEqual(walkedPhrases(s));
+      }),
+      { numRuns: 20000 },
+    );
+    expect(phrasesOf("ở TP. ")).toEqual(walkedPhrases("ở TP. "));
+    expect(phrasesOf("ở TP. ")).toEqual(["tp", "ở tp"]);
+    expect(phrasesOf("bà  (Lan  ")).toEqual(["lan", "bà lan"]);
   });
 
   it("takes each phrase's last word, for the first test of a text", () => {

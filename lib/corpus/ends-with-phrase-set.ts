@@ -132,6 +132,17 @@ export function phrasesBefore(before: string): readonly string[] {
 
 /** `phrasesBefore` without the cache. */
 export function phrasesOf(before: string): readonly string[] {
+  if (before.charCodeAt(before.length - 1) === 32) {
+    let end = before.length - 1;
+    while (end > 0 && before[end - 1] === " ") end--;
+    const plain = plainPhrases(before, end);
+    if (plain) return plain;
+  }
+  return walkedPhrases(before);
+}
+
+/** `phrasesOf` word by word, for any text (exported for the test that holds `plainPhrases` to it). */
+export function walkedPhrases(before: string): readonly string[] {
   const out: string[] = [];
   // Most texts before a name end with a plain space: the regex only for the rest.
   if (before.charCodeAt(before.length - 1) === 32 || /\s$/.test(before)) {
@@ -149,4 +160,35 @@ export function phrasesOf(before: string): readonly string[] {
     }
   }
   return out;
+}
+
+/** The starts of the last words `plainPhrases` reads (one array for all calls: it never nests). */
+const STARTS = new Int32Array(4);
+
+/**
+ * `phrasesOf`'s usual case, from one lowercased slice instead of a slice, a lowercased copy and a
+ * joined phrase per word: the last four words (or fewer) one space apart, none opening with a
+ * bracket or quote, the last no abbreviation of three characters or less ending with a full stop,
+ * and no character whose lowercase is longer. Each phrase is then that slice's tail, as the words
+ * lowercased and joined by single spaces would be; the list is made at its length (pushes grew
+ * it by 17). Null for the general walk.
+ */
+function plainPhrases(before: string, end: number): string[] | null {
+  let n = 0;
+  for (let e = end; n < 4 && e > 0;) {
+    const start = before.lastIndexOf(" ", e - 1) + 1;
+    if (OPENING_MARKS.has(before.charCodeAt(start))) return null;
+    STARTS[n++] = start;
+    e = start - 1;
+    // Several spaces between two words: the phrase joins them by one.
+    if (n < 4 && e > 0 && before.charCodeAt(e - 1) === 32) return null;
+  }
+  if (n === 0 || (end - STARTS[0] <= 3 && before.charCodeAt(end - 1) === 46)) return null;
+  const from = STARTS[n - 1];
+  const lower = before.slice(from, end).toLowerCase();
+  if (lower.length !== end - from) return null;
+  if (n === 1) return [lower];
+  if (n === 2) return [lower.slice(STARTS[0] - from), lower];
+  if (n === 3) return [lower.slice(STARTS[0] - from), lower.slice(STARTS[1] - from), lower];
+  return [lower.slice(STARTS[0] - from), lower.slice(STARTS[1] - from), lower.slice(STARTS[2] - from), lower];
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { findCandidates, openNames, resolvePeople } from "@/lib/corpus/people";
 import { PeopleEvidence } from "@/lib/corpus/people-evidence";
-import { articleContext, type JudgeModel, personAdder, personFeatures, personJudge } from "@/lib/corpus/people-judge";
+import { readFileSync } from "node:fs";
+import { articleContext, FeatureWeights, judgeScore, type JudgeModel, personAdder, personFeatures, personJudge, personScore } from "@/lib/corpus/people-judge";
 
 const names = (text: string, helpers = {}) => resolvePeople(findCandidates([text]), helpers).map((p) => p.name);
 
@@ -83,5 +84,61 @@ describe("people judge", () => {
   it("asks about foreign one-word names no person found explains, not about a found person's surname", () => {
     const mentions = findCandidates(["Neymar và ông Kieran Gibbs đến. Gibbs vui, FIFA cũng vậy."]);
     expect(openNames(resolvePeople(mentions), mentions)).toEqual([["Neymar"]]);
+  });
+
+  it("scores a person without building its features' strings: the very number the strings' weights sum to", () => {
+    const texts = [
+      "Tiền đạo Martial ghi bàn. Đội hình: Rui Patricio, Cancelo, Neves, Guedes và Carvalho. Joao Cancelo cũng đá.",
+      "Ông Kieran Gibbs đến Hà Nội. Hôm qua Kieran vui, Gibbs cũng vui. Đồng hồ Oyster Perpetual được ưa chuộng, theo AP.",
+      "Anh Nguyễn Văn Nam nói với bà Trần Thị Mai rằng Nam sẽ về. The Voice có Wendy Rabb, 2017 Holding.",
+    ];
+    const lowerShare = { martial: 3, holding: 4, voice: 2, the: 4, oyster: 0 };
+    const evidence = new PeopleEvidence();
+    const articles = texts.map((t) => findCandidates([t]));
+    for (const mentions of articles) evidence.add(mentions);
+    // Every feature the fixtures give, weighted apart (so that a sum in another order would
+    // likely read another float); then, read last, values that must match no feature: "03" is not 3.
+    const weights: Record<string, number> = {};
+    let seed = 7;
+    for (const mentions of articles)
+      for (const m of mentions)
+        for (const f of personFeatures(m.words, mentions, lowerShare, evidence)) weights[f] ??= ((seed = (seed * 48271) % 2147483647) / 2147483647) * 2 - 1;
+    Object.assign(weights, { "lowermax=03": 100, "lowermin=-01": 100, "n=2.0": 100, "b=": 100, "own=1x": 100 });
+    expect(Object.keys(weights)).toEqual(expect.arrayContaining(["lowermax=3", "lowermin=-1", "n=2", "en=0", "en=all", "sport|n=1", "b=ông", "a=end"]));
+    const table = new FeatureWeights(weights);
+    const map = new Map(Object.entries(weights));
+    let scored = 0;
+    for (const mentions of articles)
+      for (const m of mentions) {
+        const strings = judgeScore(map, personFeatures(m.words, mentions, lowerShare, evidence));
+        expect(personScore(table, m.words, mentions, lowerShare, evidence)).toBe(strings);
+        expect(personScore(table, m.words, mentions, lowerShare)).toBe(judgeScore(map, personFeatures(m.words, mentions, lowerShare)));
+        scored++;
+      }
+    expect(scored).toBeGreaterThan(15);
+    // The order is the sum's: the name's own features, each own mention's words beside it, the article's flags, the counts.
+    const gibbs = findCandidates(["Ông Kieran Gibbs đến Hà Nội. Hôm qua Kieran vui, Gibbs cũng vui."]);
+    expect(personFeatures(["Kieran", "Gibbs"], gibbs, { kieran: 1 })).toEqual([
+      ...["bias", "n=2", "shapes=ascii+ascii", "first=kieran", "last=gibbs", "en=0", "lowermax=1", "lowermin=-1", "b=ông", "a=đến"],
+      ...["titled", "person-titled", "strong", "in-title", "own=1", "short=2", "run=1"],
+    ]);
+  });
+
+  it("reads a foreign full name's last word's own counts", () => {
+    const mentions = findCandidates(["Hôm qua Kieran Gibbs Junior đến Hà Nội. Ông Junior vui, ông Junior nói."]);
+    const evidence = new PeopleEvidence();
+    evidence.add(mentions);
+    expect(personFeatures(["Kieran", "Gibbs", "Junior"], mentions, {}, evidence)).toEqual(
+      expect.arrayContaining(["n=3", "ev-last-surname=1", "ev-last-titled=1"]),
+    );
+  });
+
+  it("scores as the shipped model's feature strings do", () => {
+    const model = JSON.parse(readFileSync("data/people-judge.json", "utf8")) as JudgeModel;
+    const mentions = findCandidates(["HLV Bảo Quân nói Donald Trump và Kim Jong-un gặp nhau. Ông Trump, bà Nguyễn Thị Hoa và Lacazette đều vui."]);
+    const table = new FeatureWeights(model.weights);
+    const map = new Map(Object.entries(model.weights));
+    for (const m of mentions)
+      expect(personScore(table, m.words, mentions, { trump: 0 })).toBe(judgeScore(map, personFeatures(m.words, mentions, { trump: 0 })));
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Candidate, findCandidates, isVietnameseName, nameKey, resolvePeople, withWords } from "@/lib/corpus/people";
+import { type Candidate, findCandidates, isVietnameseName, keyParts, nameKey, resolvePeople, sameVariant, withWords } from "@/lib/corpus/people";
 
 // A candidate's `key` and `vn` are worked out once, where it is made or its words change: texts
 // that make candidates each of those ways (a run, initials taken back, an initial glued or spaced,
@@ -45,5 +45,27 @@ describe("a candidate's key and Vietnamese-name flag", () => {
     const other = withWords(m, ["Alvaro", "Morata"]);
     expect(other).toMatchObject({ words: ["Alvaro", "Morata"], key: "alvaro morata", vn: false, titled: m.titled });
     expect(m).toMatchObject({ key: "nguyen van thang", vn: true });
+  });
+});
+
+describe("a key's parts, counted without splitting", () => {
+  it('are what split(" ") gives, for any string', () => {
+    for (const key of ["", "a", "moon jae in", "a  b", " a ", "george h.w. bush"]) expect(keyParts(key)).toBe(key.split(" ").length);
+  });
+
+  it("let sameVariant refuse pairs of other lengths before splitting, and still find a name without its middle part", () => {
+    expect(sameVariant("george h.w. bush", "george bush", ["George", "H.W.", "Bush"], ["George", "Bush"])).toBe(true);
+    expect(sameVariant("moon jae in", "moon jea in", ["Moon", "Jae", "In"], ["Moon", "Jea", "In"])).toBe(true);
+    expect(sameVariant("george bush", "george h.w. bush", ["George", "Bush"], ["George", "H.W.", "Bush"])).toBe(false);
+    expect(sameVariant("moon jae in", "moon", ["Moon", "Jae", "In"], ["Moon"])).toBe(false);
+    expect(sameVariant("mueller", "muller", ["Mueller"], ["Muller"])).toBe(true);
+    // A Vietnamese name one letter off is another person, however close.
+    expect(sameVariant("nguyen van nam", "nguyen van nham", ["Nguyễn", "Văn", "Nam"], ["Nguyễn", "Văn", "Nhâm"])).toBe(false);
+    expect(sameVariant("nguyenz van nam", "nguyen van nham", ["Nguyenz", "Van", "Nam"], ["Nguyễn", "Văn", "Nhâm"])).toBe(false);
+    expect(sameVariant("nguyen van nam", "nguyenz van nham", ["Nguyễn", "Văn", "Nam"], ["Nguyenz", "Van", "Nham"])).toBe(false);
+    // The same pair, foreign: a slip.
+    expect(sameVariant("nguyenz van nam", "nguyenz van nham", ["Nguyenz", "Van", "Nam"], ["Nguyenz", "Van", "Nham"])).toBe(true);
+    // Against a longer name's last word: "Muller" is Robert Swan Mueller's surname misspelt.
+    expect(resolvePeople(findCandidates(["Ông Robert Swan Mueller phát biểu. Ông Muller nói."])).map((p) => p.name)).toEqual(["Robert Swan Mueller"]);
   });
 });

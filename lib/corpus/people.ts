@@ -830,8 +830,15 @@ for (const k of KNOWN) {
 }
 
 /** Comparison key: folded, hyphens as spaces, and for foreign names y/i spelling merged (Yury/Yuri, Sergey/Sergei). */
-export function nameKey(words: string[]): string {
+export function nameKey(words: readonly string[]): string {
   return keyOfJoined(words.join(" "));
+}
+
+/** `key.split(" ").length`, counted without the array: how many words a key (words joined by single spaces) holds. */
+export function keyParts(key: string): number {
+  let n = 1;
+  for (let i = key.indexOf(" "); i >= 0; i = key.indexOf(" ", i + 1)) n++;
+  return n;
 }
 
 /** `nameKey` of words already joined by single spaces. */
@@ -864,7 +871,7 @@ function isCapitals(w: string): boolean {
   return allCapitals(w, 2);
 }
 
-export function isVietnameseName(words: string[]): boolean {
+export function isVietnameseName(words: readonly string[]): boolean {
   for (const w of words) if (!isVietnameseSyllable(w)) return false;
   return true;
 }
@@ -2865,7 +2872,7 @@ function writtenPart(m: Candidate, known: KnownPerson): string[] | undefined {
  */
 function shownName(p: Person): string {
   if (!p.known || !p.written) return p.name;
-  const parts = (words: string[]) => nameKey(words).split(" ").length;
+  const parts = (words: string[]) => keyParts(nameKey(words));
   // "C.Ronaldo" as written where the article gives no fuller form: an initial is no given name.
   return parts(p.written) < parts(p.known.name.split(" ")) || opensWithInitial(p.written) ? writtenName(p.written, p.writtenGlued) : p.name;
 }
@@ -2878,6 +2885,19 @@ function initialFits(full: readonly string[], initialled: readonly string[]): bo
   return nameKey(full.slice(-rest)) === nameKey(initialled.slice(1)) && foldMarks(given[0]).toLowerCase() === foldMarks(initialled[0][0]).toLowerCase();
 }
 
+/**
+ * The people (key, person), in the map's order, that `ok` accepts; with `first`, only the first.
+ * What `[...people.entries()].filter(…)` gives, without an array of every entry per question
+ * (asked per mention, it was a tenth of the resolve pass's garbage).
+ */
+function peopleWhere(people: Map<string, Person>, ok: (key: string, p: Person) => boolean, first = false): [string, Person][] {
+  const out: [string, Person][] = [];
+  people.forEach((p, k) => {
+    if (!(first && out.length) && ok(k, p)) out.push([k, p]);
+  });
+  return out;
+}
+
 /** Full names first; shorter mentions resolve to the one full name they are part of. */
 function mergeMentions(
   accepted: Candidate[],
@@ -2888,7 +2908,8 @@ function mergeMentions(
   const people = new Map<string, Person>();
   // By the parts of the key, not the words: "David de Gea" (particle glued) is longer than "De Gea".
   // Worked out once per mention, not once per comparison of the sort.
-  const partsOf = new Map(accepted.map((m) => [m, m.key.split(" ").length]));
+  const partsOf = new Map<Candidate, number>();
+  for (const m of accepted) partsOf.set(m, keyParts(m.key));
   // A name with an initial after the full names as long ("José Mourinho" before "J.Mourinho"), so it can merge into one.
   const initial = (m: Candidate) => (opensWithInitial(m.words) ? 1 : 0);
   const ordered = accepted.sort((x, y) => partsOf.get(y)! - partsOf.get(x)! || initial(x) - initial(y) || x.text - y.text || x.start - y.start);
@@ -2901,7 +2922,7 @@ function mergeMentions(
       const spelling = existing.spelled?.get(key);
       if (spelling) spelling.count++;
       const written = known && writtenPart(m, known);
-      if (written && (!existing.written || nameKey(written).split(" ").length > nameKey(existing.written).split(" ").length)) {
+      if (written && (!existing.written || keyParts(nameKey(written)) > keyParts(nameKey(existing.written)))) {
         existing.written = written;
         existing.writtenGlued = m.glued;
       }
@@ -2911,15 +2932,12 @@ function mergeMentions(
     const single = !key.includes(" ");
     const asLast = ` ${key}`;
     const asFirst = `${key} `;
-    const containing: [string, Person][] = [];
-    for (const e of people) if (e[0].endsWith(asLast) || (single && e[0].startsWith(asFirst))) containing.push(e);
+    let containing = peopleWhere(people, (k) => k.endsWith(asLast) || (single && k.startsWith(asFirst)));
     // "Sơn Tùng" after "Sơn Tùng M-TP": the stage name without its tag.
-    if (!containing.length) containing.push(...[...people.entries()].filter(([, p]) => withStageTag(p.words, m.words)));
+    if (!containing.length) containing = peopleWhere(people, (_, p) => withStageTag(p.words, m.words));
     // "Muller" after "Robert Mueller": a foreign surname misspelt by a letter or two.
     if (!containing.length && single && !m.vn) {
-      containing.push(
-        ...[...people.entries()].filter(([k, p]) => !isVietnameseName(p.words) && sameVariant(k.split(" ").at(-1)!, key, p.words.slice(-1), m.words)),
-      );
+      containing = peopleWhere(people, (k, p) => !isVietnameseName(p.words) && sameVariant(k.slice(k.lastIndexOf(" ") + 1), key, p.words.slice(-1), m.words));
     }
     if (containing.length === 1) {
       containing[0][1].count++;
@@ -2930,12 +2948,12 @@ function mergeMentions(
       people.set(key, { name: known.name, words: known.name.split(" "), count: 1, known, written: writtenPart(m, known), writtenGlued: m.glued });
     } else if (m.words.length >= 2) {
       // "J.Mourinho" beside "José Mourinho": the initial is the given name's.
-      const full = opensWithInitial(m.words) && [...people.values()].find((p) => !p.known && initialFits(p.words, m.words));
+      const full = opensWithInitial(m.words) && peopleWhere(people, (_, p) => !p.known && initialFits(p.words, m.words), true)[0];
       if (full) {
-        full.count++;
+        full[1].count++;
         continue;
       }
-      const variant = [...people.entries()].find(([k, p]) => !p.known && sameVariant(k, key, p.words, m.words));
+      const variant = peopleWhere(people, (k, p) => !p.known && sameVariant(k, key, p.words, m.words), true)[0];
       if (variant) {
         variant[1].count++;
         if (m.words.length === variant[1].words.length) countSpelling(variant, key, m.words);
@@ -3004,11 +3022,11 @@ function foldGluedWords(people: Map<string, Person>, helpers: PeopleHelpers) {
     const gluedToForeign = p.words.length >= 3 && isVietnameseName(p.words.slice(-1)) && !isVietnameseName(p.words.slice(0, -1));
     if (!helpers.rare(key, gluedToForeign ? shorter : undefined)) continue;
     // Not into a one-word name: "Andy Le" is the full name of the "Andy" named alone.
-    let into = [...people.entries()].filter(([k]) => k !== key && k.includes(" ") && (k === shorter || k.endsWith(` ${shorter}`)));
+    let into = peopleWhere(people, (k) => k !== key && k.includes(" ") && (k === shorter || k.endsWith(` ${shorter}`)));
     // "Khi Perez", "Mua Mbappe": a Vietnamese word glued before a foreign name.
     if (!into.length && isVietnameseName(p.words.slice(0, 1)) && !isVietnameseName(p.words.slice(1)) && !VN_SURNAMES.has(lower(p.words[0]))) {
       const rest = nameKey(p.words.slice(1));
-      into = [...people.entries()].filter(([k]) => k !== key && (k === rest || k.endsWith(` ${rest}`)));
+      into = peopleWhere(people, (k) => k !== key && (k === rest || k.endsWith(` ${rest}`)));
     }
     if (into.length === 0 && gluedLastWord(p.words, gluedToForeign) && helpers.gluedAfter?.(p.words)) {
       // "Tiền đạo: …, Nguyễn Tiến Linh  Hai cầu thủ dự phòng: …": a list's last name glued to the next
@@ -3066,9 +3084,9 @@ function foldShortForms(people: Map<string, Person>, helpers: PeopleHelpers) {
     const parts = key.split(" ");
     const family = VN_SURNAMES.has(lower(p.words[0]));
     const reversed = parts.length === 2 && VN_SURNAMES.has(lower(p.words[1]));
-    const into = [...people.entries()].filter(([k, q]) => {
+    const into = peopleWhere(people, (k, q) => {
+      if (keyParts(k) <= parts.length || !isVietnameseName(q.words)) return false;
       const kw = k.split(" ");
-      if (kw.length <= parts.length || !isVietnameseName(q.words)) return false;
       return (family && parts.every((w, i) => kw[i] === w)) || (reversed && kw[0] === parts[1] && kw[kw.length - 1] === parts[0]);
     });
     if (into.length !== 1) continue;
@@ -3093,8 +3111,9 @@ function foldFamilyVariants(people: Map<string, Person>) {
   for (const [key, p] of people) {
     if (p.known || p.count !== 1 || p.words.length < 3 || !isVietnameseName(p.words)) continue;
     const rest = key.split(" ").slice(1).join(" ");
-    const into = [...people.entries()].filter(
-      ([k, q]) => k !== key && q.count >= 2 && q.words.length === p.words.length && isVietnameseName(q.words) && k.split(" ").slice(1).join(" ") === rest,
+    const into = peopleWhere(
+      people,
+      (k, q) => k !== key && q.count >= 2 && q.words.length === p.words.length && isVietnameseName(q.words) && k.split(" ").slice(1).join(" ") === rest,
     );
     if (into.length !== 1) continue;
     into[0][1].count++;
@@ -3108,6 +3127,10 @@ function foldFamilyVariants(people: Map<string, Person>) {
  * misspelt by a letter or two per word ("Keo Komuro" / "Kei Komoru").
  */
 export function sameVariant(full: string, key: string, fullWords: string[], words: string[]): boolean {
+  // The parts counted first: most pairs asked differ in length, or are as long and Vietnamese, and are no variant, split for nothing.
+  const nf = keyParts(full);
+  const nk = keyParts(key);
+  if (!(nk < nf && nk >= 2) && (nk !== nf || isVietnameseName(fullWords) || isVietnameseName(words))) return false;
   const f = full.split(" ");
   const k = key.split(" ");
   if (k.length < f.length && k.length >= 2 && f[0] === k[0] && f[f.length - 1] === k[k.length - 1]) {
@@ -3115,7 +3138,8 @@ export function sameVariant(full: string, key: string, fullWords: string[], word
     for (const w of f) if (w === k[j]) j++;
     return j === k.length;
   }
-  if (k.length !== f.length || isVietnameseName(fullWords) || isVietnameseName(words)) return false;
+  // As long and not Vietnamese (asked above): a misspelling?
+  if (k.length !== f.length) return false;
   let total = 0;
   for (let i = 0; i < f.length; i++) {
     if (f[i][0] !== k[i][0]) return false;
