@@ -1128,9 +1128,7 @@ describe("one person, one entry within an article (issue #16, people33)", () => 
 
   it("folds a slip of a well-known person's name into that person, shown as the article writes it in full", () => {
     // The article writes the name right too: the slip is gone, the name shown right.
-    expect(people("Tổng thống Donald Trump phát biểu. Ông Donad Trump cho biết thêm. Tổng thống Donald Trump nói.")).toEqual([
-      "Donald Trump | donald-trump",
-    ]);
+    expect(people("Tổng thống Donald Trump phát biểu. Ông Donad Trump cho biết thêm. Tổng thống Donald Trump nói.")).toEqual(["Donald Trump | donald-trump"]);
     // Only the surname right: the slip is the fullest form written; the id stays the person's.
     expect(people("Ông Reccip Tayip Erdogan nói. Ông Erdogan cho biết.")).toEqual(["Reccip Tayip Erdogan | recep-tayyip-erdogan"]);
     // Another person with a surname a letter apart is no slip (the given names differ).
@@ -1141,7 +1139,10 @@ describe("one person, one entry within an article (issue #16, people33)", () => 
     expect(people("Ông Rufus Quentin phát biểu. Ông Rufus Quentin Firefly nói thêm.")).toEqual(["Rufus Quentin Firefly | rufus-quentin-firefli"]);
     expect(people("Ông Moon Jae-in phát biểu. Ông Moon Jae nói thêm.")).toEqual(["Moon Jae-in | moon-jae-in"]);
     // A generation names another person of the family; two more words are mostly another name glued on.
-    expect(people("Ông Rufus Quentin phát biểu. Ông Rufus Quentin Jr nói thêm.")).toEqual(["Rufus Quentin Jr | rufus-quentin-jr", "Rufus Quentin | rufus-quentin"]);
+    expect(people("Ông Rufus Quentin phát biểu. Ông Rufus Quentin Jr nói thêm.")).toEqual([
+      "Rufus Quentin Jr | rufus-quentin-jr",
+      "Rufus Quentin | rufus-quentin",
+    ]);
     expect(people("Ông Rufus Quentin phát biểu. Ông Rufus Quentin Ambrose Chapel nói.")).toEqual([
       "Rufus Quentin Ambrose Chapel | rufus-quentin-ambrose-chapel",
       "Rufus Quentin | rufus-quentin",
@@ -1152,9 +1153,7 @@ describe("one person, one entry within an article (issue #16, people33)", () => 
   });
 
   it("merges a one-word mention that opens a name in any spelling merged into it", () => {
-    expect(people("Tiền đạo Hary Kane ghi bàn. Tiền đạo Harry Kane nói. Tiền đạo Hary Kane cười. Ông Harry nói thêm.")).toEqual([
-      "Hary Kane | hari-kane",
-    ]);
+    expect(people("Tiền đạo Hary Kane ghi bàn. Tiền đạo Harry Kane nói. Tiền đạo Hary Kane cười. Ông Harry nói thêm.")).toEqual(["Hary Kane | hari-kane"]);
   });
 
   it("cuts a sentence's word glued after a one-word name the article also names alone", () => {
