@@ -1169,11 +1169,23 @@ describe("one person, one entry within an article (issue #16, people33)", () => 
     expect(resolvePeople(findCandidates(putin), { mostlyLower: (w) => w.toLowerCase() === "việc" }).map((p) => p.name)).toEqual(["Rufus Firefly"]);
   });
 
+  it("names the person by the full spelling its surname mentions back", () => {
+    const text =
+      "Thượng nghị sĩ John McCai nói. Thượng nghị sĩ John McCai cười. Thượng nghị sĩ John McCain đi. Ông McCain nói. Ông McCain cười. Ông McCain đi.";
+    expect(findPeople([text]).map((p) => p.name)).toEqual(["John McCain"]);
+    // Surnames that several spellings end with tell none apart: the commonest full spelling stays.
+    const ubeda = "HLV Claudio Ubeda nói. HLV Claudio Ubeda cười. HLV Cladio Ubeda đi. Ông Ubeda nói. Ông Ubeda cười. Ông Ubeda đi.";
+    expect(findPeople([ubeda]).map((p) => p.name)).toEqual(["Claudio Ubeda"]);
+  });
+
   it("leaves a slip of a name found out of the open names only where the article writes the name more often", () => {
     const open = (text: string) => openNames([{ id: "donald-trump", name: "Donald Trump" }], findCandidates([text])).map((w) => w.join(" "));
     expect(open("Ông Donald Trump nói. Donad Trump cười. Donald Trump đi.")).toEqual([]);
     // Once each: either may be the slip.
     expect(open("Ông Donald Trump nói. Donad Trump cười.")).toEqual(["Donad Trump"]);
     expect(open("Ông Donald Trump nói. Donald Tusk cười. Donald Trump đi.")).toEqual(["Donald Tusk"]);
+    // The surname alone counts for its spelling where the surnames differ.
+    expect(open("Ông Donald Trump nói. Donad Trumq cười. Ông Trump đi.")).toEqual([]);
+    expect(open("Ông Donald Trump nói. Donad Trumq cười. Ông Trumq đi.")).toEqual(["Donad Trumq", "Trumq"]);
   });
 });

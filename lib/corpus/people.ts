@@ -2713,13 +2713,17 @@ export function openNames(people: readonly Entity[], mentions: readonly Candidat
 /**
  * "Donad Trump" once beside "Donald Trump" five times: a foreign full name misspelt by a letter or
  * two per word (`sameVariant`, as long) is the person found, not another, where the article
- * writes the found spelling more often ("Yagel Herrera" found, "Yangel Herrera" once too: either
+ * writes the found spelling more often (its surname alone counted too) ("Yagel Herrera" found, "Yangel Herrera" once too: either
  * may be the slip, and both stay open to the judge).
  */
 function slipOfFound(m: Candidate, foundKeys: readonly string[], foundWords: readonly string[][], mentions: readonly Candidate[]): boolean {
   if (m.words.length < 2 || m.vn) return false;
   const parts = keyParts(m.key);
-  const times = (key: string) => mentions.reduce((n, x) => (x.key === key ? n + 1 : n), 0);
+  // Its mentions, its surname's alone among them ("McCain" for John McCain, not John McCai; a shared surname counts for both).
+  const times = (key: string) => {
+    const last = key.slice(key.lastIndexOf(" ") + 1);
+    return mentions.reduce((n, x) => (x.key === key || x.key === last ? n + 1 : n), 0);
+  };
   return foundKeys.some((f, i) => keyParts(f) === parts && sameVariant(f, m.key, foundWords[i], m.words) && times(f) > times(m.key));
 }
 
@@ -2960,6 +2964,7 @@ function mergeMentions(
     }
     if (containing.length === 1) {
       containing[0][1].count++;
+      if (single) countSurname(containing[0][1], key);
       continue;
     }
     if (containing.length > 1) continue;
@@ -2994,6 +2999,24 @@ function mergeMentions(
     const id = p.known ? slugify(p.known.name) : VN_ONLY.test(p.name) ? personSlug(p.name) : personSlug(key);
     return { id: helpers.canonicalId?.(key, p.name) ?? id, name: shownName(p) };
   });
+}
+
+/**
+ * "McCain" five times beside "John McCai" twice and "John McCain" once: a one-word mention counts
+ * for the full spelling merged into `p` that ends with it (`Person.spelled`), so the spelling the
+ * article writes most often, surname mentions included, names the person.
+ */
+function countSurname(p: Person, key: string) {
+  if (!p.spelled) return;
+  const asLast = ` ${key}`;
+  let ending: { count: number } | undefined;
+  for (const [k, spelling] of p.spelled) {
+    if (!k.endsWith(asLast)) continue;
+    // Several spellings end with it ("Claudi Ubeda", "Cladio Ubeda"): it tells none apart.
+    if (ending) return;
+    ending = spelling;
+  }
+  if (ending) ending.count++;
 }
 
 /** Whether a spelling merged into `p` (`Person.spelled`) opens with `prefix` (a word and a space). */
