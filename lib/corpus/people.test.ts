@@ -1169,6 +1169,16 @@ describe("one person, one entry within an article (issue #16, people33)", () => 
     expect(resolvePeople(findCandidates(putin), { mostlyLower: (w) => w.toLowerCase() === "việc" }).map((p) => p.name)).toEqual(["Rufus Firefly"]);
   });
 
+  it("merges a one-word mention misspelt by one letter, or two in long words, and no other", () => {
+    const titled = (text: string) => findPeople([text]).map((p) => p.name);
+    expect(titled("Ông Robert Mueller nói. Ông Muller cười.")).toEqual(["Robert Mueller"]);
+    expect(titled("Ông Dave Mitchell nói. Ông Michetll cười.")).toEqual(["Dave Mitchell"]);
+    // Two letters apart in shorter words: two people of one article.
+    expect(titled("Ông Alvaro Morata nói. Ông Mata cười.")).toEqual(["Alvaro Morata", "Mata"]);
+    expect(titled("Ông Robert Mueller nói. Ông Nueller cười.")).toEqual(["Robert Mueller", "Nueller"]);
+    expect(titled("Hoàng tử Akishino nói. Nhật hoàng Akihito cười.")).toEqual(["Akishino", "Akihito"]);
+  });
+
   it("names the person by the full spelling its surname mentions back", () => {
     const text =
       "Thượng nghị sĩ John McCai nói. Thượng nghị sĩ John McCai cười. Thượng nghị sĩ John McCain đi. Ông McCain nói. Ông McCain cười. Ông McCain đi.";

@@ -2958,9 +2958,9 @@ function mergeMentions(
     let containing = peopleWhere(people, (k, p) => k.endsWith(asLast) || (single && (k.startsWith(asFirst) || spelledOpening(p, asFirst))));
     // "Sơn Tùng" after "Sơn Tùng M-TP": the stage name without its tag.
     if (!containing.length) containing = peopleWhere(people, (_, p) => withStageTag(p.words, m.words));
-    // "Muller" after "Robert Mueller": a foreign surname misspelt by a letter or two.
+    // "Muller" after "Robert Mueller": a foreign surname misspelt (`surnameSlip`).
     if (!containing.length && single && !m.vn) {
-      containing = peopleWhere(people, (k, p) => !isVietnameseName(p.words) && sameVariant(k.slice(k.lastIndexOf(" ") + 1), key, p.words.slice(-1), m.words));
+      containing = peopleWhere(people, (k, p) => !isVietnameseName(p.words) && surnameSlip(k.slice(k.lastIndexOf(" ") + 1), key));
     }
     if (containing.length === 1) {
       containing[0][1].count++;
@@ -3003,20 +3003,14 @@ function mergeMentions(
 
 /**
  * "McCain" five times beside "John McCai" twice and "John McCain" once: a one-word mention counts
- * for the full spelling merged into `p` that ends with it (`Person.spelled`), so the spelling the
+ * for the full spellings merged into `p` that end with it (`Person.spelled`), so the spelling the
  * article writes most often, surname mentions included, names the person.
  */
 function countSurname(p: Person, key: string) {
   if (!p.spelled) return;
+  // Every spelling it ends: where several do ("Claudio Ubeda", "Cladio Ubeda") it tells none apart.
   const asLast = ` ${key}`;
-  let ending: { count: number } | undefined;
-  for (const [k, spelling] of p.spelled) {
-    if (!k.endsWith(asLast)) continue;
-    // Several spellings end with it ("Claudi Ubeda", "Cladio Ubeda"): it tells none apart.
-    if (ending) return;
-    ending = spelling;
-  }
-  if (ending) ending.count++;
+  for (const [k, spelling] of p.spelled) if (k.endsWith(asLast)) spelling.count++;
 }
 
 /** Whether a spelling merged into `p` (`Person.spelled`) opens with `prefix` (a word and a space). */
@@ -3295,6 +3289,21 @@ export function sameVariant(full: string, key: string, fullWords: string[], word
   }
   return total > 0 && total <= 3;
 }
+
+/**
+ * Whether one-word `key` is `surname` misspelt, the first letter kept: by one letter ("mccai" /
+ * "mccain", "younes" / "youness"), or by two where both words have eight letters or more
+ * ("michetll" / "mitchell"). Two letters apart, shorter words are mostly two people of one
+ * article ("Mata" / "Morata", "Akihito" / "Akishino", "Rivaldo" / "Ronaldo").
+ */
+function surnameSlip(surname: string, key: string): boolean {
+  if (surname === key || surname[0] !== key[0] || Math.abs(surname.length - key.length) > 2) return false;
+  const d = editDistance(surname, key);
+  return d === 1 || (d === 2 && Math.min(surname.length, key.length) >= SLIP_LONG);
+}
+
+/** How long two words are, at least, for two letters between them to be a slip (`surnameSlip`). */
+const SLIP_LONG = 8;
 
 /** Edit distance of two short words (Levenshtein, with a swap of neighbours as one edit). */
 export function editDistance(a: string, b: string): number {
