@@ -41,8 +41,58 @@ const { values } = cliArgs(__filename, {
 });
 
 /** What a reader types (prefixes of names, places and words, with and without marks) and searches. */
-const PREFIXES = ["t", "ng", "hà n", "ho", "donald", "vla", "nguy", "thu t", "viet", "bóng", "hoa b", "ch", "put", "tp", "gia v", "trump", "kh", "obama", "sài g", "tr", "hồ c", "đà n", "quốc h", "mỹ"];
-const QUERIES = ["hòa bình", "giá vàng", "Donald Trump", "bóng đá", "Hà Nội", "tai nạn giao thông", "thời tiết", "Putin", "xe máy", "học sinh", "công an", "bão", "Triều Tiên", "giá xăng", "Obama", "sân bay", "World Cup", "lãi suất", "chứng khoán", "tết", "Sài Gòn", "cháy", "Biển Đông", "bệnh viện"];
+const PREFIXES = [
+  "t",
+  "ng",
+  "hà n",
+  "ho",
+  "donald",
+  "vla",
+  "nguy",
+  "thu t",
+  "viet",
+  "bóng",
+  "hoa b",
+  "ch",
+  "put",
+  "tp",
+  "gia v",
+  "trump",
+  "kh",
+  "obama",
+  "sài g",
+  "tr",
+  "hồ c",
+  "đà n",
+  "quốc h",
+  "mỹ",
+];
+const QUERIES = [
+  "hòa bình",
+  "giá vàng",
+  "Donald Trump",
+  "bóng đá",
+  "Hà Nội",
+  "tai nạn giao thông",
+  "thời tiết",
+  "Putin",
+  "xe máy",
+  "học sinh",
+  "công an",
+  "bão",
+  "Triều Tiên",
+  "giá xăng",
+  "Obama",
+  "sân bay",
+  "World Cup",
+  "lãi suất",
+  "chứng khoán",
+  "tết",
+  "Sài Gòn",
+  "cháy",
+  "Biển Đông",
+  "bệnh viện",
+];
 /** The new file's made-up phrase, in three titles: a frequent phrase (lib/suggest/phrases.ts) once the suggest index is rebuilt. */
 const NEW_WORDS = ["Zubrakia", "Kelvot"];
 const NEW_PROBE = "zubrakia k";
