@@ -46,10 +46,14 @@ function keyOf(text: string, foldMarks: boolean): string {
 
 const byWeight = (a: Entry, b: Entry) => b.weight - a.weight || (a.suggestion.text < b.suggestion.text ? -1 : 1);
 
-/** Entries added to the tree, keys or short prefixes ranked, between two steps of a build. */
-const ENTRIES_PER_STEP = 256;
+/**
+ * Work between two steps of a build (each a millisecond or so): suggestions added to the tree,
+ * its keys listed under their short prefixes, and candidates of short prefixes ranked (a
+ * prefix's list is sorted in one step, however long: a one-letter prefix's is thousands).
+ */
+const ENTRIES_PER_STEP = 64;
 const KEYS_PER_STEP = 2048;
-const PREFIXES_PER_STEP = 64;
+const CANDIDATES_PER_STEP = 4096;
 
 export class SuggestIndex {
   private readonly tree = new SearchableMap<Entry[]>();
@@ -104,10 +108,14 @@ export class SuggestIndex {
       }
       if (++keys % KEYS_PER_STEP === 0) yield;
     }
-    let prefixes = 0;
+    let candidates = 0;
     for (const [prefix, list] of this.short) {
       this.short.set(prefix, [...new Set(list)].sort(byWeight).slice(0, SHORT_KEEP));
-      if (++prefixes % PREFIXES_PER_STEP === 0) yield;
+      candidates += list.length;
+      if (candidates >= CANDIDATES_PER_STEP) {
+        candidates = 0;
+        yield;
+      }
     }
   }
 
@@ -153,7 +161,7 @@ export interface SuggestEntry {
 }
 
 /** Entries read between two steps of `suggestSourceSteps` (each may be a document store read). */
-const SOURCE_ENTRIES_PER_STEP = 64;
+const SOURCE_ENTRIES_PER_STEP = 32;
 
 /** Tallies the people and outlets of an archive and collects its titles. */
 export function suggestSource(entries: Iterable<SuggestEntry>): SuggestSource {
