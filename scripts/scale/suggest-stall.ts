@@ -165,13 +165,15 @@ async function phase(name: string, base: string, pid: number, probe: string, ser
     else emptyOrOld++;
   }
   const health = JSON.parse((await get(base, "/api/health")).body) as { loop: { eventLoopDelayMs: { max?: number } } };
-  const slowest = answers.reduce((a, b) => (b.ms > a.ms ? b : a));
+  const slowest = (kind: string) => answers.filter((a) => a.url.startsWith(kind)).reduce((a, b) => (b.ms > a.ms ? b : a), { url: "none", ms: 0 } as Answer);
   const statuses = new Map<number, number>();
   for (const a of answers) statuses.set(a.status, (statuses.get(a.status) ?? 0) + 1);
   const sorted = answers.map((a) => a.ms).sort((a, b) => a - b);
+  const pct = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))].toFixed(0);
+  const [search, suggest] = [slowest("/api/search"), slowest("/api/suggest")];
   console.log(
     `${name}: ${answers.length} requests (${[...statuses].map(([s, n]) => `${n}×${s}`).join(", ")}), the first ${first.length} at once; ` +
-      `slowest ${slowest.ms.toFixed(0)} ms (${slowest.url}), p50 ${sorted[Math.floor(sorted.length / 2)].toFixed(0)} ms; ` +
+      `slowest search ${search.ms.toFixed(0)} ms (${decodeURIComponent(search.url)}), suggestion ${suggest.ms.toFixed(0)} ms (${decodeURIComponent(suggest.url)}), p50 ${pct(0.5)} ms, p90 ${pct(0.9)} ms; ` +
       `suggestions served after ${servedAt ? `${(servedAt.ms / 1000).toFixed(2)} s (${(servedAt.cpu / 1000).toFixed(2)} s of the main thread's CPU)` : "never (timeout)"}, ` +
       `the probe answered without them ${emptyOrOld} times; the main thread's most CPU between two answers ${mostCpu.toFixed(0)} ms; ` +
       `event loop delay max ${health.loop.eventLoopDelayMs.max ?? 0} ms (wall); load ${loadBefore} → ${load()}`,
