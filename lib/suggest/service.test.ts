@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { testArticle } from "@/lib/corpus/test-article";
+import type { Article } from "@/lib/corpus/types";
 import { Archive } from "@/lib/index/archive";
 import { memorySegment } from "@/lib/index/segment";
 import { SearchEngine } from "@/lib/search/engine";
@@ -18,6 +19,18 @@ const sha256 = (text: string) => createHash("sha256").update(text).digest("hex")
  * every prefix of the test archive: `sha256(answersOf(index))` there.
  */
 const BUILT_AT_ONCE = "b196f04ddc89a2d34a9ecad047137aee47cb0b9a52320c7eb6adc9c1dd4ef907";
+
+/** A segment of `articles` added to the archive, as a live update adds a file's. */
+function add(archive: Archive, name: string, articles: Article[]) {
+  archive.add(
+    memorySegment(
+      name,
+      articles.map((article, line) => ({ article, line })),
+      buildRankIndex(articles),
+    ),
+  );
+  archive.refresh();
+}
 
 describe("the suggest index of an engine, built between requests", () => {
   it("answers none at first, and builds in the background what the old builder built at once", async () => {
@@ -51,15 +64,7 @@ describe("the suggest index of an engine, built between requests", () => {
 
   it("reads the archive again when it changes while its titles are read", async () => {
     const archive = new Archive(12);
-    const articles = [testArticle({ id: "gone", persons: ["Zubrakia Kelvot"] }), ...suggestArticles()];
-    archive.add(
-      memorySegment(
-        "s0",
-        articles.map((article, line) => ({ article, line })),
-        buildRankIndex(articles),
-      ),
-    );
-    archive.refresh();
+    add(archive, "s0", [testArticle({ id: "gone", persons: ["Zubrakia Kelvot"] }), ...suggestArticles()]);
     const engine = new SearchEngine(archive);
     suggestIndexFor(engine, 0);
     // The first steps read the first article; then it is removed.
@@ -73,26 +78,36 @@ describe("the suggest index of an engine, built between requests", () => {
 
   it("keeps answering from the index built last while the archive changes, rebuilt at most once a minute", async () => {
     const archive = new Archive(12);
-    const add = (name: string, list: ReturnType<typeof suggestArticles>) => {
-      archive.add(
-        memorySegment(
-          name,
-          list.map((article, line) => ({ article, line })),
-          buildRankIndex(list),
-        ),
-      );
-      archive.refresh();
-    };
-    add("s0", suggestArticles(40));
+    add(archive, "s0", suggestArticles(40));
     const engine = new SearchEngine(archive);
     suggestIndexFor(engine);
     await suggestBuild(engine);
     const first = suggestIndexFor(engine);
-    add("s1", [testArticle({ id: "new", persons: ["Zubrakia Kelvot"] })]);
+    add(archive, "s1", [testArticle({ id: "new", persons: ["Zubrakia Kelvot"] })]);
     // Within the minute: the same index, no build started.
     expect(suggestIndexFor(engine)).toBe(first);
     await suggestBuild(engine);
     expect(suggestIndexFor(engine)).toBe(first);
     expect(suggestionsFor(engine, "zub")).toEqual([]);
+  });
+
+  it("ends while the archive keeps changing: a reading that overlaps changes is kept after three cut short", async () => {
+    const archive = new Archive(12);
+    add(archive, "s0", suggestArticles());
+    const engine = new SearchEngine(archive);
+    suggestIndexFor(engine, 0);
+    // A new file every turn of the event loop, as long as the build runs.
+    let files = 0;
+    let building = true;
+    const change = () => {
+      if (!building) return;
+      add(archive, `new-${files}`, [testArticle({ id: `new-${files++}` })]);
+      setImmediate(change);
+    };
+    setImmediate(change);
+    await suggestBuild(engine);
+    building = false;
+    expect(files).toBeGreaterThan(3);
+    expect(suggestionsFor(engine, "vla")).toEqual([{ kind: "person", text: "Vladimir Putin", id: "vladimir-putin" }]);
   });
 });

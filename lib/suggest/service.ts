@@ -25,13 +25,23 @@ interface Held {
 
 const held = new WeakMap<SearchEngine, Held>();
 
-/** The archive changed while its titles were being read: read them again. */
+/** The archive changed while its titles were being read. */
 class ArchiveChanged extends Error {}
 
-/** The engine's live entries, as long as its archive stays at `generation`. */
-function* entriesAt(engine: SearchEngine, generation: number): Generator<SuggestEntry> {
+/**
+ * Readings of the archive begun again because it changed meanwhile; the next one is kept even if
+ * the archive changes under it (else a busy archive, changed every few seconds, would never get
+ * its index): it holds what it read, of one state or the next, and is rebuilt when due, as it is
+ * not of the archive's generation.
+ */
+const STRICT_READINGS = 3;
+/** Readings in all before a build gives up (a change may remove a segment's files as it is read). */
+const MAX_READINGS = 5;
+
+/** The engine's live entries; `strict`: as long as its archive stays at `generation`. */
+function* entriesOf(engine: SearchEngine, generation: number, strict: boolean): Generator<SuggestEntry> {
   for (const entry of engine.entries()) {
-    if (engine.archive.generation !== generation) throw new ArchiveChanged();
+    if (strict && engine.archive.generation !== generation) throw new ArchiveChanged();
     yield entry;
   }
 }
@@ -39,15 +49,16 @@ function* entriesAt(engine: SearchEngine, generation: number): Generator<Suggest
 async function build(engine: SearchEngine, h: Held, sliceMs: number) {
   // Started after the request at hand is answered.
   await new Promise((resolve) => setImmediate(resolve));
-  for (;;) {
+  for (let reading = 1; ; reading++) {
     const generation = engine.archive.generation;
     try {
-      h.index = await inSlices(suggestIndexSteps(entriesAt(engine, generation)), sliceMs);
+      h.index = await inSlices(suggestIndexSteps(entriesOf(engine, generation, reading <= STRICT_READINGS)), sliceMs);
       h.generation = generation;
       h.at = performance.now();
       return;
     } catch (error) {
-      if (!(error instanceof ArchiveChanged)) throw error;
+      // Read again if the archive changed meanwhile (a merge may have dropped a segment being read).
+      if (engine.archive.generation === generation || reading >= MAX_READINGS) throw error;
     }
   }
 }
