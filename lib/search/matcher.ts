@@ -54,56 +54,6 @@ export interface NearMiss extends Hit {
   missing: string[];
 }
 
-/** One segment's scoring as columns: its members' scores and upper bounds, by their place in it. */
-interface ScoreColumns {
-  score: Float64Array;
-  bound: Float64Array;
-}
-
-/**
- * A member of a scoring (matcher.ts scoreAll): its score and bound are read from and written to
- * its segment's columns. One small object per member, not an object and two boxed doubles: a
- * common query's members (tens of thousands at 200k articles) all live through the query, so
- * every one survives the young generation's collections and is copied by each of them.
- */
-class ScoredHit implements Hit {
-  constructor(
-    readonly seg: IndexSegment,
-    readonly d: number,
-    private readonly cols: ScoreColumns,
-    private readonly at: number,
-  ) {}
-
-  get score(): number {
-    return this.cols.score[this.at];
-  }
-
-  set score(v: number) {
-    this.cols.score[this.at] = v;
-  }
-
-  get bound(): number {
-    return this.cols.bound[this.at];
-  }
-
-  set bound(v: number) {
-    this.cols.bound[this.at] = v;
-  }
-}
-
-/** A near miss of a scoring, as ScoredHit. */
-class ScoredNearMiss extends ScoredHit implements NearMiss {
-  constructor(
-    seg: IndexSegment,
-    d: number,
-    cols: ScoreColumns,
-    at: number,
-    readonly missing: string[],
-  ) {
-    super(seg, d, cols, at);
-  }
-}
-
 /**
  * "all": every word as typed, or a confident correction that says so (the default);
  * "exact": every word as typed, never corrected; "any": articles with some of the words.
@@ -510,18 +460,15 @@ export function createMatcher(
       if (b.proximity) flags.proximity.set(seg, b.proximity);
       const misses = req.nearMisses;
       const { docs, lower, upper } = b;
-      // The scoring's own arrays become the members' columns: a score and its bound are written apart
-      // (the accent, names in the title, refine), so a bound that is the score's array is copied.
-      const cols: ScoreColumns = { score: lower, bound: upper === lower ? upper.slice() : upper };
       // Full matches come first and lack no word (with missShare, an experiment, one may also be a near miss).
       const first = missShare ? 0 : b.full;
       const mine = found[s];
-      for (let i = 0; i < first; i++) mine.push(new ScoredHit(seg, docs[i], cols, i));
+      for (let i = 0; i < first; i++) mine.push({ seg, d: docs[i], score: lower[i], bound: upper[i] });
       for (let i = first; i < docs.length; i++) {
         const d = docs[i];
         const lack = misses?.get(d);
-        if (lack === undefined) mine.push(new ScoredHit(seg, d, cols, i));
-        else nearFound[s].push(new ScoredNearMiss(seg, d, cols, i, wordsOf(p, lack)));
+        if (lack === undefined) mine.push({ seg, d, score: lower[i], bound: upper[i] });
+        else nearFound[s].push({ seg, d, score: lower[i], bound: upper[i], missing: wordsOf(p, lack) });
       }
     }
     // One segment (most archives): its list is the answer, not copied hit by hit (thousands for a common query).
