@@ -33,9 +33,8 @@ import { cliArgs } from "./cli";
 import { archiveCandidates, labelFiles } from "./people-eval";
 import { readRawArticles } from "@/lib/corpus/load";
 import { bestThreshold, DEFAULT_LOGISTIC, type Example, type LogisticOptions, trainLogistic } from "@/lib/corpus/logistic";
-import { nameWords, writtenName } from "@/lib/corpus/initials";
-import { candidatesToResolve, openNames, resolvePeople } from "@/lib/corpus/people";
-import { evalKey } from "@/lib/corpus/people-eval";
+import { candidatesToResolve, resolvePeople } from "@/lib/corpus/people";
+import { evalKey, type JudgeExample, judgeExamples } from "@/lib/corpus/people-eval";
 import { PeopleEvidence } from "@/lib/corpus/people-evidence";
 import { JUDGE_FILE, type JudgeModel, judgeScore, personFeatures } from "@/lib/corpus/people-judge";
 import { readTaggerModel, taggerScorer } from "@/lib/corpus/people-tagger";
@@ -124,34 +123,17 @@ async function main() {
     const labels = JSON.parse(readFileSync(file, "utf8")) as { articles: { id: string; people: string[] }[] };
     const out: FileExamples = { file: path.basename(file), labelled: 0, drop: [], add: [] };
     for (const { id, people } of labels.articles) {
-      const gold = new Set(people.map(evalKey));
-      out.labelled += gold.size;
+      out.labelled += new Set(people.map(evalKey)).size;
       const mentions = candidatesToResolve(candidates.get(id) ?? []);
-      const found = resolvePeople(mentions, helpers);
-      const seen = new Set<string>();
-      // Labelled by the name as the pipeline writes it, as people-eval.ts compares it: "C.Ronaldo",
-      // whose words are "C." and "Ronaldo", is no "C. Ronaldo" to the labels.
-      const example = (words: readonly string[], name: string): Labelled => {
-        const f = personFeatures(words, mentions, tagger.lowerShare, evidence).filter(keep);
-        return { f, y: gold.has(evalKey(name)) ? 1 : 0, name, id };
-      };
-      for (const p of found) {
-        const key = evalKey(p.name);
-        if (seen.has(key)) continue;
-        seen.add(key);
-        out.drop.push(example(nameWords(p.name), p.name));
-      }
-      for (const words of openNames(found, mentions)) {
-        out.add.push(
-          example(
-            words,
-            writtenName(
-              words,
-              mentions.some((m) => m.glued && m.words === words),
-            ),
-          ),
-        );
-      }
+      const examples = judgeExamples(people, resolvePeople(mentions, helpers), mentions);
+      const labelled = ({ words, name, y }: JudgeExample): Labelled => ({
+        f: personFeatures(words, mentions, tagger.lowerShare, evidence).filter(keep),
+        y,
+        name,
+        id,
+      });
+      out.drop.push(...examples.drop.map(labelled));
+      out.add.push(...examples.add.map(labelled));
     }
     return out;
   });
