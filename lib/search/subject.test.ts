@@ -24,7 +24,9 @@ const articles = [
       "Quốc hội muốn Sessions ra điều trần.",
     ],
   }),
-  ...[1, 2, 3].map((i) => testArticle({ id: `filler${i}`, title: `Phiên điều trần số ${i}`, paragraphs: [`Nhân chứng từ chối trả lời trong buổi điều trần ${i}.`] })),
+  ...[1, 2, 3].map((i) =>
+    testArticle({ id: `filler${i}`, title: `Phiên điều trần số ${i}`, paragraphs: [`Nhân chứng từ chối trả lời trong buổi điều trần ${i}.`] }),
+  ),
 ];
 
 describe("the query's subject", () => {

@@ -336,7 +336,8 @@ export const FEATURES: Record<string, { about: string; f: Feature }> = {
     },
   },
   leadPairs: {
-    about: "the share of the query's adjacent pairs that the lead (first paragraph) writes adjacent: the query said where the story opens, not deep in the body (rank32)",
+    about:
+      "the share of the query's adjacent pairs that the lead (first paragraph) writes adjacent: the query said where the story opens, not deep in the body (rank32)",
     f: (q, p) => {
       const pairs = queryPairs(q);
       return pairs.length ? pairs.filter((pair) => holdsRun(p.lead, pair)).length / pairs.length : 0;
@@ -405,7 +406,6 @@ export function leaveOneSetOut(queries: ScreenQuery[], f: Feature, weights: numb
   }
   return { mean: total / queries.length, chosen };
 }
-
 
 /**
  * What a screen re-ranks: `within` N keeps our first N only (a feature can only reorder them: the
