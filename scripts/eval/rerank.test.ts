@@ -76,7 +76,7 @@ describe("rerank", () => {
     expect(typedDays("tháng 13 năm 6", 2017)).toBeNull();
     const q = { ...query("a", "1", [], {}), q: "CPI tháng 5" };
     expect(FEATURES.dateNear.f(q, page("p", 1, "x", { day: day(6, 10) }))).toBeCloseTo(0);
-    expect(FEATURES.dateNear.f(q, page("p", 1, "x", { day: day(7, 15) }))).toBe(-0.5);
+    expect(FEATURES.dateNear.f(q, page("p", 1, "x", { day: day(6, 30) }))).toBe(-0.5);
     expect(FEATURES.dateNear.f(q, page("p", 1, "x", { day: null }))).toBe(0);
   });
 
