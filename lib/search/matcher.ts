@@ -13,6 +13,7 @@ import { expandQuery, typoMemo, type Group } from "@/lib/search/query-expand";
 import { joinGlued, splitRunTogether, withWhole } from "@/lib/search/run-together";
 import { abbreviationReaderOf, LONG_FORM_WORDS, readAbbreviations } from "@/lib/search/abbreviations";
 import { nameIds, titleCounter, titleNameTerms } from "@/lib/search/title-names";
+import { rarestWordTerms, subjectCounts, subjectShare } from "@/lib/search/subject";
 import { NAME_SHARE, writtenAsName } from "@/lib/search/word-case";
 import { parseQuery, unquotedQuery, type ParsedQuery } from "@/lib/search/query-parse";
 import { personCountsOf, personIdsOf } from "@/lib/search/person-ids";
@@ -259,6 +260,8 @@ interface Prepared {
   names: number[][];
   /** The query's names and codes as a title may write them (title-names.ts, RankWeights.titleNames). */
   titleNames: string[][];
+  /** The query's rarest word as a title or text may write it (subject.ts, RankWeights.subject). */
+  subject: string[] | null;
   excluded: ExcludedTerms[];
   /** Mask of the words no article writes, completions aside (rank-score.ts ScoreRequest.unwritten). */
   unwritten: number;
@@ -378,6 +381,7 @@ export function createMatcher(
       parsed,
       groups,
       titleNames: titleNameTerms(lex, groups, lowerName),
+      subject: rarestWordTerms(lex, groups),
       // A name holding a word typed run together (`son tung mtp`: `m` `tp`) is not one: the article may write the word whole (`MTP`), which no phrase of its parts finds.
       names: names
         ? nameRuns(
@@ -565,6 +569,7 @@ export function createMatcher(
     }
     if (hits.length) {
       addTitleNames(p, hits, near);
+      addSubject(p, hits, near);
       // The best matches by their per-word features vote for a reading (no positional scan needed).
       const reading = p.parsed.words.some((w) => w.marked) ? null : accentReading(lex, parsed.words, topHits(hits, ACCENT_SCAN));
       if (reading) {
@@ -650,15 +655,7 @@ export function createMatcher(
     const weight = (weights ?? RANK_WEIGHTS).titleNames;
     if (!weight || !p.titleNames.length) return;
     const each = weight / p.titleNames.length;
-    const bySeg = new Map<IndexSegment, Hit[]>();
-    for (const list of [hits, near]) {
-      for (const h of list) {
-        let of = bySeg.get(h.seg);
-        if (!of) bySeg.set(h.seg, (of = []));
-        of.push(h);
-      }
-    }
-    for (const [seg, list] of bySeg) {
+    for (const [seg, list] of bySegment(hits, near)) {
       const rank = seg.rank;
       const heldBy = titleCounter(rank, nameIds(rank, p.titleNames), list.length, TITLE_SEARCH_COST);
       for (const h of list) {
@@ -668,6 +665,36 @@ export function createMatcher(
         if (h.bound !== undefined) h.bound += each * held;
       }
     }
+  }
+
+  /**
+   * The query's subject (RankWeights.subject): weight × each article's share (subject.ts
+   * subjectShare) on its score and bound, read per segment from the rarest word's postings.
+   */
+  function addSubject(p: Prepared, hits: Hit[], near: NearMiss[]) {
+    const { subject: weight, subjectMentions } = weights ?? RANK_WEIGHTS;
+    if (!weight || !p.subject) return;
+    for (const [seg, list] of bySegment(hits, near)) {
+      const countOf = subjectCounts(seg.rank, p.subject, list.length, TITLE_SEARCH_COST);
+      for (const h of list) {
+        const add = weight * subjectShare(countOf(h.d), subjectMentions);
+        h.score += add;
+        if (h.bound !== undefined) h.bound += add;
+      }
+    }
+  }
+
+  /** The full matches and near misses, by segment (the parts read per segment's postings). */
+  function bySegment(hits: Hit[], near: NearMiss[]): Map<IndexSegment, Hit[]> {
+    const bySeg = new Map<IndexSegment, Hit[]>();
+    for (const list of [hits, near]) {
+      for (const h of list) {
+        let of = bySeg.get(h.seg);
+        if (!of) bySeg.set(h.seg, (of = []));
+        of.push(h);
+      }
+    }
+    return bySeg;
   }
 
   /** A suggestion is offered only when it finds something as typed (checked within the budget). */

@@ -154,6 +154,16 @@ export interface RankWeights {
    */
   titleNames: number;
   /**
+   * The query's subject (issue #9, rank32): added by the matcher to every article, this × 1 when
+   * its title holds the query's rarest word, else × its mentions of that word in the lead and body
+   * over `subjectMentions` (at most 1) (lib/search/subject.ts). A title holding only the query's
+   * common words (`điều trần`) no longer outscores the reports naming its subject (`Sessions`) all
+   * through their text. Like `titleNames`, read from the postings' counts after scoring, on the
+   * score and the bound alike, so a block's bound grows by at most this. 0 = off.
+   */
+  subject: number;
+  subjectMentions: number;
+  /**
    * What a code's inner pairs count in `pairs`, `near` and `flow` (× their weight): the letters
    * and digits of a code typed together or with a hyphen (`G7`, `U-23`, `2,4-D`) are one word as
    * typed, which the analyzer splits (analyzer.ts WORD) and the query must match as a phrase; as
@@ -194,6 +204,8 @@ export const RANK_WEIGHTS: RankWeights = {
   spanBody: 0.5,
   accent: 2,
   titleNames: 10,
+  subject: 0,
+  subjectMentions: 5,
   codePairs: 0,
   marks: 0,
 };

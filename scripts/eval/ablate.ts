@@ -124,6 +124,8 @@ function variants(): [string, MatcherOptions][] {
     // The query's names and codes in the title (RankWeights.titleNames, title-names.ts, rank18 2026-11-27).
     ["names in the title not counted (titleNames 0, before 2026-11-27 rank18)", v({ titleNames: 0 })],
     ...[2, 5].map((titleNames): [string, MatcherOptions] => [`titleNames ${titleNames}`, v({ titleNames })]),
+    // The query's subject: its rarest word in the title, or named often in the text (RankWeights.subject, subject.ts, rank32 2026-11-29).
+    ...[5, 10, 15, 20].map((subject): [string, MatcherOptions] => [`subject ${subject}`, v({ subject })]),
     // Words typed in lower case that the archive writes capitalised read as names (MatcherOptions.nameShare, word-case.ts, rank19 2026-11-27).
     ["lower-case words are never names (nameShare off, before 2026-11-27 rank19)", { nameShare: Infinity }],
     ...[0.9, 0.98].map((nameShare): [string, MatcherOptions] => [`nameShare ${nameShare}`, { nameShare }]),

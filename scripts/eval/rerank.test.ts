@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FEATURES, leaveOneSetOut, perSet, rerank, type Page, type ScreenQuery } from "./rerank";
+import { FEATURES, leaveOneSetOut, perSet, rerank, typedDays, type Page, type ScreenQuery } from "./rerank";
 
 const page = (id: string, score: number, title: string, over: Partial<Page> = {}): Page => ({
   id,
@@ -64,6 +64,36 @@ describe("rerank", () => {
     const q = query("a", "1", [], {});
     expect(FEATURES.notPreview.f(q, page("p", 1, "x", { titleTerms: ["giá", "xăng", "sẽ", "tăng"] }))).toBe(-1);
     expect(FEATURES.notPreview.f({ ...q, q: "giá xăng sẽ tăng" }, page("p", 1, "x", { titleTerms: ["sẽ"] }))).toBe(0);
+  });
+
+  it("reads the days a query names: a month after `tháng`, a day and month", () => {
+    const day = (m: number, d: number) => Math.floor(Date.UTC(2017, m - 1, d) / 86_400_000);
+    expect(typedDays("fed tang lai suat thang 6", 2017)).toEqual([day(6, 1), day(6, 30) + 15]);
+    expect(typedDays("CPI tháng 5/2017", 2016)).toEqual([day(5, 1), day(5, 31) + 15]);
+    expect(typedDays("Nga duyệt binh 9/5", 2017)).toEqual([day(5, 9) - 7, day(5, 9) + 3]);
+    // A number not after `tháng`, a month out of range: no day named.
+    expect(typedDays("300 ca khúc trước 1975", 2017)).toBeNull();
+    expect(typedDays("tháng 13 năm 6", 2017)).toBeNull();
+    const q = { ...query("a", "1", [], {}), q: "CPI tháng 5" };
+    expect(FEATURES.dateNear.f(q, page("p", 1, "x", { day: day(6, 10) }))).toBeCloseTo(0);
+    expect(FEATURES.dateNear.f(q, page("p", 1, "x", { day: day(6, 30) }))).toBe(-0.5);
+    expect(FEATURES.dateNear.f(q, page("p", 1, "x", { day: null }))).toBe(0);
+  });
+
+  it("reads the query's rarest word as the subject: in the title, or named often in the text", () => {
+    const q = query("a", "1", [], {});
+    // `xang` is the rarest word (idf 3).
+    expect(FEATURES.rarestSubject.f(q, page("p", 1, "xang dau"))).toBe(1);
+    expect(FEATURES.rarestSubject.f(q, page("p", 1, "gia tang", { lead: ["xang"], body: ["xang", "xang"] }))).toBe(0.6);
+    expect(FEATURES.rarestSubject.f(q, page("p", 1, "gia tang", { body: Array(7).fill("xang") }))).toBe(1);
+  });
+
+  it("pushes a story's copies down, and reads the query's pairs in the lead", () => {
+    const q = query("a", "1", [page("a", 3, "gia xang tang manh"), page("b", 2, "gia xang tang manh nay"), page("c", 1, "vang giam")], {});
+    expect(q.pages.map((p) => FEATURES.copyBelow.f(q, p))).toEqual([0, -1, 0]);
+    const lead = (words: string) => page("p", 1, "x", { lead: words.split(" ") });
+    expect(FEATURES.leadPairs.f(q, lead("hom nay gia xang tang"))).toBe(1);
+    expect(FEATURES.leadPairs.f(q, lead("gia xang giam con gia vang tang"))).toBe(0.5);
   });
 });
 

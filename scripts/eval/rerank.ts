@@ -109,6 +109,51 @@ function textLengthNormed(q: ScreenQuery, p: Page, b: number): number {
   );
 }
 
+const DAY = 86_400_000;
+
+/** Jaccard similarity of two lists' distinct syllables. */
+function jaccard(a: string[], b: string[]): number {
+  const x = new Set(a);
+  const y = new Set(b);
+  let both = 0;
+  for (const w of x) if (y.has(w)) both++;
+  const all = x.size + y.size - both;
+  return all ? both / all : 0;
+}
+
+/** Titles at least this alike (syllables, Jaccard) tell the same story: copyBelow. */
+const SAME_STORY = 0.7;
+
+/**
+ * The days a query names, as a span [from, to] of day numbers in `year`: a month typed after
+ * `tháng` (`tháng 6`, `tháng 5/2017`) from its first day to 15 days after its last (reports on a
+ * month come at its end or after); a day and month typed `d/m` or `d.m` from 7 days before to
+ * 3 after (previews, then the reports). Null when the query names no day or month.
+ */
+export function typedDays(q: string, year: number): [number, number] | null {
+  const words = tokenize(q).map((t) => t.folded);
+  const day = (y: number, m: number, d: number) => Math.floor(Date.UTC(y, m - 1, d) / DAY);
+  for (let i = 0; i < words.length; i++) {
+    const month = /^(\d{1,2})(?:\/(\d{4}))?$/u.exec(words[i]);
+    if (i > 0 && words[i - 1] === "thang" && month && +month[1] >= 1 && +month[1] <= 12) {
+      const y = month[2] ? +month[2] : year;
+      return [day(y, +month[1], 1), day(y, +month[1] + 1, 0) + 15];
+    }
+    const date = /^(\d{1,2})[/.](\d{1,2})$/u.exec(words[i]);
+    if (date && +date[1] >= 1 && +date[1] <= 31 && +date[2] >= 1 && +date[2] <= 12) {
+      const at = day(year, +date[2], +date[1]);
+      return [at - 7, at + 3];
+    }
+  }
+  return null;
+}
+
+/** The query's adjacent pairs of folded words, in the order typed. */
+const queryPairs = (q: ScreenQuery) => {
+  const words = tokenize(q.q).map((t) => t.folded);
+  return words.slice(1).map((w, i) => [words[i], w]);
+};
+
 /** A candidate feature: a number per page of a query (larger = better), about 0–1. */
 export type Feature = (q: ScreenQuery, p: Page) => number;
 
@@ -275,6 +320,38 @@ export const FEATURES: Record<string, { about: string; f: Feature }> = {
     about: "the same with b 0.4",
     f: (q, p) => textLengthNormed(q, p, 0.4) - (p.named?.text ?? 0),
   },
+  copyBelow: {
+    about: `−1 when a page above it in our first 20 tells the same story (titles' syllables ≥ ${SAME_STORY} alike, Jaccard): a near-duplicate's copies pushed down (rank32)`,
+    f: (q, p) => (q.pages.slice(0, q.pages.indexOf(p)).some((x) => jaccard(x.title, p.title) >= SAME_STORY) ? -1 : 0),
+  },
+  dateNear: {
+    about:
+      "−(days from the span the query names, a month typed after `tháng` or a day typed `d/m`, over 30, at most 1); 0 when it names none or the article has no date (rank32)",
+    f: (q, p) => {
+      if (p.day === null) return 0;
+      const span = typedDays(q.q, new Date(p.day * DAY).getUTCFullYear());
+      if (!span) return 0;
+      const off = p.day < span[0] ? span[0] - p.day : Math.max(0, p.day - span[1]);
+      return -Math.min(1, off / 30);
+    },
+  },
+  leadPairs: {
+    about:
+      "the share of the query's adjacent pairs that the lead (first paragraph) writes adjacent: the query said where the story opens, not deep in the body (rank32)",
+    f: (q, p) => {
+      const pairs = queryPairs(q);
+      return pairs.length ? pairs.filter((pair) => holdsRun(p.lead, pair)).length / pairs.length : 0;
+    },
+  },
+  rarestSubject: {
+    about:
+      "1 when the title holds the query's rarest word, else how often the lead and body name it, over 5, at most 1: a title holding only the query's common words, over a report naming its subject (a person) only in the text (held-out25's o07; rank32)",
+    f: (q, p) => {
+      const rare = rarest(q);
+      if (p.title.includes(rare)) return 1;
+      return Math.min(1, [...p.lead, ...p.body].filter((t) => t === rare).length / 5);
+    },
+  },
   nearInTime: {
     about: "−(days from the median date of our first 10, over 14, at most 1): a preview or a look back is far from the event's reports",
     f: (q, p) => {
@@ -329,8 +406,6 @@ export function leaveOneSetOut(queries: ScreenQuery[], f: Feature, weights: numb
   }
   return { mean: total / queries.length, chosen };
 }
-
-const DAY = 86_400_000;
 
 /**
  * What a screen re-ranks: `within` N keeps our first N only (a feature can only reorder them: the
