@@ -4,22 +4,10 @@
 // TypeScript loader); it analyses on its own thread, as every live update is small.
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
-import { setFlagsFromString } from "node:v8";
 import { Worker } from "node:worker_threads";
 import type { EvidenceData } from "@/lib/corpus/people-evidence";
 import type { Entity, RawArticle } from "@/lib/corpus/types";
 import type { Analyser, Analysis, HeldCandidates } from "@/lib/index/analysis";
-
-/**
- * V8 optimises a function once it has run this much bytecode (`--interrupt-budget`): 4× Node
- * 20's default of 67,584. Each analysis worker runs the person code cold, once per build; at the
- * default V8 optimised it on thin type feedback, dropped the code at the next new object shape
- * ("wrong map") and compiled it again, several times per large function: about a third of the
- * CPU people added to a 10k build, on V8's compiler threads (docs/history/cleaning-log.md,
- * cost32). V8's flags are the process's, so the build's own thread runs with it too; the
- * answers are the same, only when code is optimised changes.
- */
-export const INTERRUPT_BUDGET = 4 * 67_584;
 
 interface Job {
   resolve: (results: unknown[]) => void;
@@ -45,8 +33,6 @@ export class WorkerAnalyser implements Analyser {
     threads = 1,
     private readonly options: { people?: boolean; hold?: boolean } = {},
   ) {
-    // Before the workers start: a worker's functions take the budget in force when they are made.
-    setFlagsFromString(`--interrupt-budget=${INTERRUPT_BUDGET}`);
     // tsx's require hook registered inside the worker, then the TypeScript worker required.
     const require = createRequire(import.meta.url);
     const api = require.resolve("tsx/cjs/api");
