@@ -6,6 +6,7 @@ import { copyFile, rm, writeFile } from "node:fs/promises";
 import http from "node:http";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { suggestionsEverywhere } from "./helpers";
 import { copySeeds, serveOwnCorpus } from "./own-server";
 
 const own = serveOwnCorpus("cores", (dir) => copySeeds(dir), { WATCH_MS: "300" }, { cores: 2 });
@@ -99,6 +100,8 @@ const PATHS = [
 ];
 
 test("every server process answers the same, one writer and one reader of the saved index", async () => {
+  // Suggestions once each process has built its suggest index (none before: lib/suggest/service.ts).
+  await suggestionsEverywhere(own.server.base, "pu");
   const [a, b] = await askEveryProcess(PATHS);
   expect([a.role, b.role].sort()).toEqual(["reader", "writer"]);
   expect(a.pid).not.toBe(b.pid);

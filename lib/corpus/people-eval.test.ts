@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type ContextCount, compareNames, contextCounts, evalKey, layerChanges } from "@/lib/corpus/people-eval";
+import { findCandidates, resolvePeople } from "@/lib/corpus/people";
+import { type ContextCount, compareNames, contextCounts, evalKey, judgeExamples, layerChanges } from "@/lib/corpus/people-eval";
 
 describe("people evaluation", () => {
   it("compares a name without its final full stop, as labels copy it from the sentence", () => {
@@ -50,5 +51,24 @@ describe("people evaluation", () => {
     contextCounts([], [c(["Hà", "Thành"], "định cư ở", "nhưng"), c(["La", "Mã"], "ở", "")], out);
     expect(out.get("b1=ở")).toEqual({ person: 1, other: 2, examples: ["Hà Thành", "La Mã"] });
     expect(out.get("last=thành")).toEqual({ person: 2, other: 1, examples: ["Hà Thành"] });
+  });
+
+  it("labels the judge's examples by the name as written: a glued initial's name is a person (issue #16, people34)", () => {
+    const mentions = findCandidates(["HLV J.Mourinho khen Marcus Rashford và Rashford vui."]);
+    const labelled = ["J.Mourinho", "Marcus Rashford"];
+    const found = resolvePeople(mentions);
+    expect(found.map((p) => p.name)).toEqual(["Marcus Rashford", "J.Mourinho"]);
+    const { drop, add } = judgeExamples(labelled, found, mentions);
+    expect(drop).toEqual([
+      { words: ["Marcus", "Rashford"], name: "Marcus Rashford", y: 1 },
+      { words: ["J.", "Mourinho"], name: "J.Mourinho", y: 1 },
+    ]);
+    expect(add).toEqual([]);
+    // Nothing found: every name is open, the glued one written as the pipeline would add it.
+    expect(judgeExamples(labelled, [], mentions).add).toEqual([
+      { words: ["J.", "Mourinho"], name: "J.Mourinho", y: 1 },
+      { words: ["Marcus", "Rashford"], name: "Marcus Rashford", y: 1 },
+      { words: ["Rashford"], name: "Rashford", y: 0 },
+    ]);
   });
 });

@@ -1,6 +1,8 @@
 // How scripts/people-eval.ts compares the people found in an article with its labels: pure
 // functions, so tests can check them without running the script.
-import { nameKey } from "@/lib/corpus/people";
+import { nameWords, writtenName } from "@/lib/corpus/initials";
+import { type Candidate, nameKey, openNames } from "@/lib/corpus/people";
+import type { Entity } from "@/lib/corpus/types";
 
 /**
  * A name's comparison key: `nameKey` of its words, without a final full stop. Labels copy a
@@ -81,4 +83,45 @@ export function contextCounts(
       }
     }
   }
+}
+
+/** One example of the people judge's training (scripts/people-judge-train.ts): a name, its words, and whether the labels hold it. */
+export interface JudgeExample {
+  words: readonly string[];
+  name: string;
+  y: 0 | 1;
+}
+
+/**
+ * The judge's examples of one labelled article: each person found, once per `evalKey` (its first
+ * model, which drops), and each open name no person found explains (`openNames`, its second, which
+ * adds). Labelled by the name as the pipeline writes it, as `compareNames` compares it: "C.Ronaldo",
+ * whose words are `C.` and `Ronaldo`, would be "C. Ronaldo" rejoined, which no label holds.
+ */
+export function judgeExamples(
+  labelled: readonly string[],
+  found: readonly Entity[],
+  mentions: readonly Candidate[],
+): { drop: JudgeExample[]; add: JudgeExample[] } {
+  const gold = new Set(labelled.map(evalKey));
+  const example = (words: readonly string[], name: string): JudgeExample => ({ words, name, y: gold.has(evalKey(name)) ? 1 : 0 });
+  const seen = new Set<string>();
+  const drop: JudgeExample[] = [];
+  for (const p of found) {
+    const key = evalKey(p.name);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    drop.push(example(nameWords(p.name), p.name));
+  }
+  // Written as `resolvePeople` writes an added name.
+  const add = openNames(found, mentions).map((words) =>
+    example(
+      words,
+      writtenName(
+        words,
+        mentions.some((m) => m.glued && m.words === words),
+      ),
+    ),
+  );
+  return { drop, add };
 }

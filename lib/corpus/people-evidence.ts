@@ -409,6 +409,7 @@ export class PeopleEvidence {
         return full === undefined ? undefined : personSlug(full);
       },
       listedSingle: (m) => !this.placeSingle(m.words),
+      mostlyLower: scorer?.mostlyLower,
       doubt: scorer?.doubt ? (m) => scorer.doubt!(m, this) : undefined,
       judge: scorer?.judge ? (words, mentions) => scorer.judge!(words, mentions, this) : undefined,
       add: scorer?.add ? (words, mentions) => scorer.add!(words, mentions, this) : undefined,

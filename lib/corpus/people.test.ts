@@ -6,6 +6,7 @@ import {
   findCandidates,
   findPeople,
   nameKey,
+  openNames,
   type PeopleHelpers,
   quietWord,
   resolvePeople,
@@ -1119,5 +1120,82 @@ describe("findPeople on firms, outlets, brands and products read as people (issu
     expect(placed("Các doanh nghiệp như Nguyễn Văn An, Phan Thị Mai đã đến.")).toEqual([]);
     expect(placed("Công ty của ông như Kevin Strootman, Radja Nainggolan đã đến.")).toEqual([]);
     expect(placed("Các công ty nhiều giám đốc như Kevin Tran, Peter Quinn đã đến.")).toEqual([]);
+  });
+});
+
+describe("one person, one entry within an article (issue #16, people33)", () => {
+  const people = (...texts: string[]) => findPeople(texts).map((p) => `${p.name} | ${p.id}`);
+
+  it("folds a slip of a well-known person's name into that person, shown as the article writes it in full", () => {
+    // The article writes the name right too: the slip is gone, the name shown right.
+    expect(people("Tổng thống Donald Trump phát biểu. Ông Donad Trump cho biết thêm. Tổng thống Donald Trump nói.")).toEqual(["Donald Trump | donald-trump"]);
+    // Only the surname right: the slip is the fullest form written; the id stays the person's.
+    expect(people("Ông Reccip Tayip Erdogan nói. Ông Erdogan cho biết.")).toEqual(["Reccip Tayip Erdogan | recep-tayyip-erdogan"]);
+    // Another person with a surname a letter apart is no slip (the given names differ).
+    expect(people("Ông Ronald Trump phát biểu. Tổng thống Donald Trump nói.")).toEqual(["Ronald Trump | ronald-trump", "Donald Trump | donald-trump"]);
+  });
+
+  it("folds a foreign name into the one longer name it opens, one step further", () => {
+    expect(people("Ông Rufus Quentin phát biểu. Ông Rufus Quentin Firefly nói thêm.")).toEqual(["Rufus Quentin Firefly | rufus-quentin-firefli"]);
+    expect(people("Ông Moon Jae-in phát biểu. Ông Moon Jae nói thêm.")).toEqual(["Moon Jae-in | moon-jae-in"]);
+    // A generation names another person of the family; two more words are mostly another name glued on.
+    expect(people("Ông Rufus Quentin phát biểu. Ông Rufus Quentin Jr nói thêm.")).toEqual([
+      "Rufus Quentin Jr | rufus-quentin-jr",
+      "Rufus Quentin | rufus-quentin",
+    ]);
+    expect(people("Ông Rufus Quentin phát biểu. Ông Rufus Quentin Ambrose Chapel nói.")).toEqual([
+      "Rufus Quentin Ambrose Chapel | rufus-quentin-ambrose-chapel",
+      "Rufus Quentin | rufus-quentin",
+    ]);
+    // Not a Vietnamese word run on after a hyphen or a space ("Trump-Nga", "Laura Ling Hai").
+    expect(people("Ông Rufus Quentin phát biểu. Ông Rufus Quentin-học nói.")).toHaveLength(2);
+    expect(people("Ông Rufus Quentin phát biểu. Ông Rufus Quentin Hai nói.")).toHaveLength(2);
+  });
+
+  it("merges a one-word mention that opens a name in any spelling merged into it", () => {
+    expect(people("Tiền đạo Hary Kane ghi bàn. Tiền đạo Harry Kane nói. Tiền đạo Hary Kane cười. Ông Harry nói thêm.")).toEqual(["Hary Kane | hari-kane"]);
+  });
+
+  it("cuts a sentence's word glued after a one-word name the article also names alone", () => {
+    const texts = ["Công chúa Nhật Bản Mako Sự việc Công chúa Mako - 25 tuổi, con gái cả. Công chúa Mako sẽ không còn là Công chúa nữa."];
+    const lower = (w: string) => ["sự", "vào", "thủy"].includes(w.toLowerCase());
+    expect(resolvePeople(findCandidates(texts), { mostlyLower: lower }).map((p) => p.name)).toEqual(["Mako"]);
+    expect(resolvePeople(findCandidates(texts), {}).map((p) => p.name)).toEqual(["Mako Sự"]);
+    // Not where the article never names the word alone.
+    const alone = ["Ca sĩ Hellen Thủy hát. Ca sĩ Hellen Thủy cười."];
+    expect(resolvePeople(findCandidates(alone), { mostlyLower: lower }).map((p) => p.name)).toEqual(["Hellen Thủy"]);
+    // Cut, it merges like any one-word mention ("Putin Việc" beside "Vladimir Putin").
+    const putin = ["Tổng thống Rufus Firefly nói. Ông Firefly Việc này được bàn. Ông Firefly cười."];
+    expect(resolvePeople(findCandidates(putin), { mostlyLower: (w) => w.toLowerCase() === "việc" }).map((p) => p.name)).toEqual(["Rufus Firefly"]);
+  });
+
+  it("merges a one-word mention misspelt by one letter, or two in long words, and no other", () => {
+    const titled = (text: string) => findPeople([text]).map((p) => p.name);
+    expect(titled("Ông Robert Mueller nói. Ông Muller cười.")).toEqual(["Robert Mueller"]);
+    expect(titled("Ông Dave Mitchell nói. Ông Michetll cười.")).toEqual(["Dave Mitchell"]);
+    // Two letters apart in shorter words: two people of one article.
+    expect(titled("Ông Alvaro Morata nói. Ông Mata cười.")).toEqual(["Alvaro Morata", "Mata"]);
+    expect(titled("Ông Robert Mueller nói. Ông Nueller cười.")).toEqual(["Robert Mueller", "Nueller"]);
+    expect(titled("Hoàng tử Akishino nói. Nhật hoàng Akihito cười.")).toEqual(["Akishino", "Akihito"]);
+  });
+
+  it("names the person by the full spelling its surname mentions back", () => {
+    const text =
+      "Thượng nghị sĩ John McCai nói. Thượng nghị sĩ John McCai cười. Thượng nghị sĩ John McCain đi. Ông McCain nói. Ông McCain cười. Ông McCain đi.";
+    expect(findPeople([text]).map((p) => p.name)).toEqual(["John McCain"]);
+    // Surnames that several spellings end with tell none apart: the commonest full spelling stays.
+    const ubeda = "HLV Claudio Ubeda nói. HLV Claudio Ubeda cười. HLV Cladio Ubeda đi. Ông Ubeda nói. Ông Ubeda cười. Ông Ubeda đi.";
+    expect(findPeople([ubeda]).map((p) => p.name)).toEqual(["Claudio Ubeda"]);
+  });
+
+  it("leaves a slip of a name found out of the open names only where the article writes the name more often", () => {
+    const open = (text: string) => openNames([{ id: "donald-trump", name: "Donald Trump" }], findCandidates([text])).map((w) => w.join(" "));
+    expect(open("Ông Donald Trump nói. Donad Trump cười. Donald Trump đi.")).toEqual([]);
+    // Once each: either may be the slip.
+    expect(open("Ông Donald Trump nói. Donad Trump cười.")).toEqual(["Donad Trump"]);
+    expect(open("Ông Donald Trump nói. Donald Tusk cười. Donald Trump đi.")).toEqual(["Donald Tusk"]);
+    // The surname alone counts for its spelling where the surnames differ.
+    expect(open("Ông Donald Trump nói. Donad Trumq cười. Ông Trump đi.")).toEqual([]);
+    expect(open("Ông Donald Trump nói. Donad Trumq cười. Ông Trumq đi.")).toEqual(["Donad Trumq", "Trumq"]);
   });
 });

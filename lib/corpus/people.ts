@@ -2404,6 +2404,8 @@ export interface PeopleHelpers {
    * has the name without that word in several articles, and several times as often as with it.
    */
   gluedAfter?: (words: string[]) => boolean;
+  /** Whether the corpus writes this word in lower case nearly always ("sự", "vào"; the tagger's `lowerShare`, top bucket). */
+  mostlyLower?: (word: string) => boolean;
   /** Canonical id for a person's name, so variants share one id across the archive. */
   canonicalId?: (key: string, name: string) => string | undefined;
   /**
@@ -2689,7 +2691,9 @@ function openSingle(w: string): boolean {
  * Trump). In text order, once per name.
  */
 export function openNames(people: readonly Entity[], mentions: readonly Candidate[]): string[][] {
-  const found = people.map((p) => ` ${nameKey(nameWords(p.name))} `);
+  const foundWords = people.map((p) => nameWords(p.name));
+  const foundKeys = foundWords.map((words) => nameKey(words));
+  const found = foundKeys.map((key) => ` ${key} `);
   const seen = new Set<string>();
   const out: string[][] = [];
   for (const m of mentions) {
@@ -2700,9 +2704,27 @@ export function openNames(people: readonly Entity[], mentions: readonly Candidat
     if (seen.has(key)) continue;
     seen.add(key);
     const spaced = ` ${key} `;
-    if (!found.some((f) => f.includes(spaced) || spaced.includes(f))) out.push(m.words);
+    if (found.some((f) => f.includes(spaced) || spaced.includes(f))) continue;
+    if (!slipOfFound(m, foundKeys, foundWords, mentions)) out.push(m.words);
   }
   return out;
+}
+
+/**
+ * "Donad Trump" once beside "Donald Trump" five times: a foreign full name misspelt by a letter or
+ * two per word (`sameVariant`, as long) is the person found, not another, where the article
+ * writes the found spelling more often (its surname alone counted too) ("Yagel Herrera" found, "Yangel Herrera" once too: either
+ * may be the slip, and both stay open to the judge).
+ */
+function slipOfFound(m: Candidate, foundKeys: readonly string[], foundWords: readonly string[][], mentions: readonly Candidate[]): boolean {
+  if (m.words.length < 2 || m.vn) return false;
+  const parts = keyParts(m.key);
+  // Its mentions, its surname's alone among them ("McCain" for John McCain, not John McCai; a shared surname counts for both).
+  const times = (key: string) => {
+    const last = key.slice(key.lastIndexOf(" ") + 1);
+    return mentions.reduce((n, x) => (x.key === key || x.key === last ? n + 1 : n), 0);
+  };
+  return foundKeys.some((f, i) => keyParts(f) === parts && sameVariant(f, m.key, foundWords[i], m.words) && times(f) > times(m.key));
 }
 
 /**
@@ -2932,15 +2954,17 @@ function mergeMentions(
     const single = !key.includes(" ");
     const asLast = ` ${key}`;
     const asFirst = `${key} `;
-    let containing = peopleWhere(people, (k) => k.endsWith(asLast) || (single && k.startsWith(asFirst)));
+    // One word opens a name in any of the spellings merged into it ("Harry" beside "Hary Kane" and "Harry Kane").
+    let containing = peopleWhere(people, (k, p) => k.endsWith(asLast) || (single && (k.startsWith(asFirst) || spelledOpening(p, asFirst))));
     // "Sơn Tùng" after "Sơn Tùng M-TP": the stage name without its tag.
     if (!containing.length) containing = peopleWhere(people, (_, p) => withStageTag(p.words, m.words));
-    // "Muller" after "Robert Mueller": a foreign surname misspelt by a letter or two.
+    // "Muller" after "Robert Mueller": a foreign surname misspelt (`surnameSlip`).
     if (!containing.length && single && !m.vn) {
-      containing = peopleWhere(people, (k, p) => !isVietnameseName(p.words) && sameVariant(k.slice(k.lastIndexOf(" ") + 1), key, p.words.slice(-1), m.words));
+      containing = peopleWhere(people, (k, p) => !isVietnameseName(p.words) && surnameSlip(k.slice(k.lastIndexOf(" ") + 1), key));
     }
     if (containing.length === 1) {
       containing[0][1].count++;
+      if (single) countSurname(containing[0][1], key);
       continue;
     }
     if (containing.length > 1) continue;
@@ -2966,12 +2990,34 @@ function mergeMentions(
   takeCommonestSpelling(people);
   foldGluedWords(people, helpers);
   dropGluedHeads(people, helpers);
+  cutGluedSingles(people, ordered, helpers);
+  foldKnownVariants(people);
+  foldOpenings(people);
   foldFamilyVariants(people);
   foldShortForms(people, helpers);
   return [...people.entries()].map(([key, p]) => {
     const id = p.known ? slugify(p.known.name) : VN_ONLY.test(p.name) ? personSlug(p.name) : personSlug(key);
     return { id: helpers.canonicalId?.(key, p.name) ?? id, name: shownName(p) };
   });
+}
+
+/**
+ * "McCain" five times beside "John McCai" twice and "John McCain" once: a one-word mention counts
+ * for the full spellings merged into `p` that end with it (`Person.spelled`), so the spelling the
+ * article writes most often, surname mentions included, names the person.
+ */
+function countSurname(p: Person, key: string) {
+  if (!p.spelled) return;
+  // Every spelling it ends: where several do ("Claudio Ubeda", "Cladio Ubeda") it tells none apart.
+  const asLast = ` ${key}`;
+  for (const [k, spelling] of p.spelled) if (k.endsWith(asLast)) spelling.count++;
+}
+
+/** Whether a spelling merged into `p` (`Person.spelled`) opens with `prefix` (a word and a space). */
+function spelledOpening(p: Person, prefix: string): boolean {
+  if (!p.spelled) return false;
+  for (const k of p.spelled.keys()) if (k.startsWith(prefix)) return true;
+  return false;
 }
 
 /** One more mention of `person` spelled `words` (keyed `key`), a slip of its name or the name itself. */
@@ -3103,6 +3149,100 @@ function foldShortForms(people: Map<string, Person>, helpers: PeopleHelpers) {
 }
 
 /**
+ * "Công chúa Nhật Bản Mako Sự việc …", "Công chúa Noriko Vào năm 2014": a missing full stop glues the
+ * next sentence's first word to a one-word name, and the name's bare mentions merge into the glued
+ * form. A foreign word and a marked Vietnamese word that the corpus writes in lower case nearly
+ * always (`mostlyLower`: "sự", "vào") is the one-word name where the article also names it alone.
+ * Not a Vietnamese given name after a foreign one ("Kelvin Khánh", "Andy Lê"): those words are
+ * written capitalised as often as not.
+ */
+function cutGluedSingles(people: Map<string, Person>, mentions: readonly Candidate[], helpers: PeopleHelpers) {
+  if (!helpers.mostlyLower) return;
+  for (const [key, p] of [...people]) {
+    if (p.known || p.words.length !== 2) continue;
+    const [name, word] = p.words;
+    if (!isForeignWord(name) || !markedSyllable(word) || !helpers.mostlyLower(word)) continue;
+    const single = nameKey([name]);
+    if (!mentions.some((m) => m.key === single)) continue;
+    people.delete(key);
+    // Then merged as a one-word mention is ("Putin Việc" beside "Vladimir Putin").
+    const into = peopleWhere(people, (k) => k === single || k.endsWith(` ${single}`) || k.startsWith(`${single} `));
+    if (into.length === 1) into[0][1].count += p.count;
+    else if (!into.length) people.set(single, { name, words: [name], count: p.count, known: null });
+  }
+}
+
+/**
+ * "Donad Trump" beside "Donald Trump", "Marouane Fellini" beside the well-known "Fellaini": an
+ * unknown foreign name that is a slip of exactly one well-known person's name in the article (the
+ * same words a letter or two apart, or without a middle part: `sameVariant`) is that person. The
+ * main pass compares unknown names only, and a well-known person's key is the full name whatever
+ * the article writes, so the slip and the person stayed two entries. A slip as long as the name
+ * says the article writes the name in full: it is shown so.
+ */
+function foldKnownVariants(people: Map<string, Person>) {
+  for (const [key, p] of [...people]) {
+    if (p.known || p.words.length < 2 || isVietnameseName(p.words)) continue;
+    const into = peopleWhere(people, (k, q) => q.known !== null && sameVariant(k, key, q.words, p.words));
+    if (into.length !== 1) continue;
+    const [knownKey, known] = into[0];
+    known.count += p.count;
+    // Shown as the article writes it in full ("Emanuel Macron" beside "Macron"), where it never
+    // writes the person's full name right; the id stays the person's.
+    const parts = keyParts(knownKey);
+    if (keyParts(key) === parts && (!known.written || keyParts(nameKey(known.written)) < parts)) {
+      known.written = p.words;
+      known.name = p.name;
+      known.writtenGlued = undefined;
+    }
+    people.delete(key);
+  }
+}
+
+/** "Jr", "Sr", "II": a generation after a name names another person of the family ("Donald Trump Jr"). */
+const GENERATION = /^(?:jr|sr|ii|iii|iv)\.?$/i;
+
+/**
+ * Whether `long` is `short` carried one step further: one more word (not a Vietnamese word, a
+ * place or a generation: "Laura Ling Hai", "Donald Trump Jr"), or the last word carried on after
+ * a hyphen by what no Vietnamese sentence writes there ("Moon Jae-in", "Dominic Calvert-Lewin";
+ * not "Oxlade-Chamberlain-học", "Trump-Nga").
+ */
+function carriesOn(short: readonly string[], long: readonly string[]): boolean {
+  const last = short[short.length - 1];
+  if (long.length === short.length + 1) {
+    const w = long[long.length - 1];
+    return !isVietnameseSyllable(w) && !GENERATION.test(w) && !allPlaces([w]);
+  }
+  if (long.length !== short.length || !long[long.length - 1].startsWith(`${last}-`)) return false;
+  const tail = long[long.length - 1].slice(last.length + 1);
+  return !NON_ASCII.test(tail) && !(isVietnameseSyllable(tail) && tail[0] !== tail[0].toLowerCase()) && !allPlaces([tail]);
+}
+
+/**
+ * "Moon Jae" beside "Moon Jae-in", "Tổng thống [Recep Tayyip] Erdogan", "Saif al-Islam" beside
+ * "Saif al-Islam Gaddafi": a foreign name of two words or more that opens exactly one longer name
+ * of the article, carried one step further (`carriesOn`), is that name cut short by a bracket, a
+ * hyphen or a line's end. Two more words are mostly another name glued on ("Tom Cruise Thandie
+ * Newton"), and are left alone. A well-known person so completed is shown by the full name.
+ */
+function foldOpenings(people: Map<string, Person>) {
+  for (const [key, p] of [...people]) {
+    if (p.known || p.words.length < 2 || !people.has(key) || isVietnameseName(p.words)) continue;
+    const opening = `${key} `;
+    const into = peopleWhere(people, (k, q) => k.startsWith(opening) && carriesOn(p.words, q.words));
+    if (into.length !== 1) continue;
+    const long = into[0][1];
+    long.count += p.count;
+    if (long.known) {
+      long.written = long.words;
+      long.writtenGlued = undefined;
+    }
+    people.delete(key);
+  }
+}
+
+/**
  * "Vương Phán Phán" once in a caption beside "Dương Phán Phán" throughout the text: a Vietnamese
  * full name said once, whose middle and given names are those of exactly one other full name
  * said several times, is that person under a slipped family name.
@@ -3149,6 +3289,21 @@ export function sameVariant(full: string, key: string, fullWords: string[], word
   }
   return total > 0 && total <= 3;
 }
+
+/**
+ * Whether one-word `key` is `surname` misspelt, the first letter kept: by one letter ("mccai" /
+ * "mccain", "younes" / "youness"), or by two where both words have eight letters or more
+ * ("michetll" / "mitchell"). Two letters apart, shorter words are mostly two people of one
+ * article ("Mata" / "Morata", "Akihito" / "Akishino", "Rivaldo" / "Ronaldo").
+ */
+function surnameSlip(surname: string, key: string): boolean {
+  if (surname === key || surname[0] !== key[0] || Math.abs(surname.length - key.length) > 2) return false;
+  const d = editDistance(surname, key);
+  return d === 1 || (d === 2 && Math.min(surname.length, key.length) >= SLIP_LONG);
+}
+
+/** How long two words are, at least, for two letters between them to be a slip (`surnameSlip`). */
+const SLIP_LONG = 8;
 
 /** Edit distance of two short words (Levenshtein, with a swap of neighbours as one edit). */
 export function editDistance(a: string, b: string): number {

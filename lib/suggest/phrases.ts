@@ -1,5 +1,6 @@
 // Frequent multi-syllable phrases of an archive's titles ("hòa bình", "Tổng thống Mỹ"):
 // the words people are likely to be typing, found without a dictionary.
+import { drain, type Steps } from "@/lib/suggest/steps";
 import { joins, tokenize, type Token } from "@/lib/text/analyzer";
 
 export interface Phrase {
@@ -46,32 +47,46 @@ function acceptable(words: Token[]): boolean {
   return words.every((w) => /\p{L}/u.test(w.term));
 }
 
+/** Titles tokenised, or map entries read, between two steps of `frequentPhraseSteps`. */
+const TITLES_PER_STEP = 32;
+const ENTRIES_PER_STEP = 4096;
+
 /**
  * The phrases found in at least `minCount` titles, most frequent first. Two passes, so
  * spellings are only tallied for the few phrases that are frequent enough.
  */
 export function frequentPhrases(titles: readonly string[], options: Partial<PhraseOptions> = {}): Phrase[] {
+  return drain(frequentPhraseSteps(titles, options));
+}
+
+/** `frequentPhrases` in steps of a few dozen titles (lib/suggest/steps.ts). */
+export function* frequentPhraseSteps(titles: readonly string[], options: Partial<PhraseOptions> = {}): Steps<Phrase[]> {
   const { minCount, maxWords } = { ...DEFAULT_PHRASE_OPTIONS, ...options };
   const key = (words: Token[]) => words.map((w) => w.term).join(" ");
 
   const counts = new Map<string, number>();
-  for (const title of titles) {
+  for (let i = 0; i < titles.length; i++) {
     const seen = new Set<string>();
-    for (const words of runs(title, maxWords)) {
+    for (const words of runs(titles[i], maxWords)) {
       if (!acceptable(words)) continue;
       const k = key(words);
       if (seen.has(k)) continue;
       seen.add(k);
       counts.set(k, (counts.get(k) ?? 0) + 1);
     }
+    if (i % TITLES_PER_STEP === TITLES_PER_STEP - 1) yield;
   }
-  for (const [k, c] of counts) if (c < minCount) counts.delete(k);
+  let read = 0;
+  for (const [k, c] of counts) {
+    if (c < minCount) counts.delete(k);
+    if (++read % ENTRIES_PER_STEP === 0) yield;
+  }
 
   // A title's first word is capitalised for the sentence, not the phrase: its spelling
   // counts only when nothing else spells the phrase.
   const spellings = new Map<string, Map<string, number>>();
-  for (const title of titles) {
-    for (const words of runs(title, maxWords)) {
+  for (let i = 0; i < titles.length; i++) {
+    for (const words of runs(titles[i], maxWords)) {
       const k = key(words);
       if (!counts.has(k)) continue;
       const text = words.map((w) => w.text.normalize("NFC")).join(" ");
@@ -79,8 +94,16 @@ export function frequentPhrases(titles: readonly string[], options: Partial<Phra
       votes.set(text, (votes.get(text) ?? 0) + (words[0].start === 0 ? 0.001 : 1));
       spellings.set(k, votes);
     }
+    if (i % TITLES_PER_STEP === TITLES_PER_STEP - 1) yield;
   }
-  return [...counts].map(([k, count]) => ({ text: mostVoted(spellings.get(k)!), count })).sort((a, b) => b.count - a.count || (a.text < b.text ? -1 : 1));
+  const phrases: Phrase[] = [];
+  for (const [k, count] of counts) {
+    phrases.push({ text: mostVoted(spellings.get(k)!), count });
+    if (phrases.length % ENTRIES_PER_STEP === 0) yield;
+  }
+  yield;
+  // In one step (some 25,000 phrases at 35k articles).
+  return phrases.sort((a, b) => b.count - a.count || (a.text < b.text ? -1 : 1));
 }
 
 function mostVoted(votes: Map<string, number>): string {

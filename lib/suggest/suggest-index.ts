@@ -2,9 +2,11 @@
 // words start with the typed text, marks optional ("vlad" → Vladimir Putin, "hoa b" →
 // hòa bình). A radix tree over folded keys (MiniSearch's SearchableMap, as the search
 // index uses) finds them; short prefixes, which match thousands, are answered from lists
-// ranked once at build time.
+// ranked once at build time. A build is a generator of steps (lib/suggest/steps.ts), so the
+// server can build one between requests (lib/suggest/service.ts) rather than during one.
 import SearchableMap from "minisearch/SearchableMap";
-import { frequentPhrases, type PhraseOptions } from "@/lib/suggest/phrases";
+import { frequentPhraseSteps, type PhraseOptions } from "@/lib/suggest/phrases";
+import { drain, type Steps } from "@/lib/suggest/steps";
 import { fold, normalize } from "@/lib/text/analyzer";
 
 export type SuggestionKind = "person" | "outlet" | "phrase";
@@ -44,17 +46,36 @@ function keyOf(text: string, foldMarks: boolean): string {
 
 const byWeight = (a: Entry, b: Entry) => b.weight - a.weight || (a.suggestion.text < b.suggestion.text ? -1 : 1);
 
+/**
+ * Work between two steps of a build (each a millisecond or so): suggestions added to the tree,
+ * its keys listed under their short prefixes, and candidates of short prefixes ranked (a
+ * prefix's list is sorted in one step, however long: a one-letter prefix's is thousands).
+ */
+const ENTRIES_PER_STEP = 64;
+const KEYS_PER_STEP = 2048;
+const CANDIDATES_PER_STEP = 4096;
+
 export class SuggestIndex {
   private readonly tree = new SearchableMap<Entry[]>();
   private readonly short = new Map<string, Entry[]>();
-  readonly size: number;
+  private entries = 0;
 
-  constructor(source: SuggestSource, phraseOptions: Partial<PhraseOptions> = {}) {
-    const entries: Entry[] = [];
+  /** Built at once from `source` (`suggestIndexSteps` builds one in steps); without a source, empty. */
+  constructor(source?: SuggestSource, phraseOptions: Partial<PhraseOptions> = {}) {
+    if (source) drain(this.fill(source, phraseOptions));
+  }
+
+  /** Suggestions held (people, outlets, phrases). */
+  get size(): number {
+    return this.entries;
+  }
+
+  /** Adds every suggestion of `source` and ranks the short prefixes' candidates, in steps (once, on an empty index). */
+  *fill(source: SuggestSource, phraseOptions: Partial<PhraseOptions> = {}): Steps<void> {
     const entityKeys = new Set<string>();
     const add = (kind: SuggestionKind, text: string, weight: number, id?: string) => {
       const entry: Entry = { suggestion: id ? { kind, text, id } : { kind, text }, weight, normalized: keyOf(text, false) };
-      entries.push(entry);
+      this.entries++;
       // Names complete from any word: "putin" finds Vladimir Putin. Phrases from their start.
       const folded = keyOf(text, true);
       const starts = kind === "phrase" ? [0] : [...folded.matchAll(/(?<=^|[\s\-‐‑.])\S/gu)].map((m) => m.index ?? 0);
@@ -65,16 +86,19 @@ export class SuggestIndex {
         else this.tree.set(key, [entry]);
       }
       if (kind !== "phrase") entityKeys.add(folded);
+      // Whether to pause here.
+      return this.entries % ENTRIES_PER_STEP === 0;
     };
-    for (const p of source.persons) add("person", p.name, p.count, p.id);
-    for (const o of source.outlets) add("outlet", o.name, o.count, o.id);
-    for (const phrase of frequentPhrases(source.titles, phraseOptions)) {
+    for (const p of source.persons) if (add("person", p.name, p.count, p.id)) yield;
+    for (const o of source.outlets) if (add("outlet", o.name, o.count, o.id)) yield;
+    const phrases = yield* frequentPhraseSteps(source.titles, phraseOptions);
+    for (const phrase of phrases) {
       // A phrase that is a name ("Donald Trump") is already offered as the person.
-      if (!entityKeys.has(keyOf(phrase.text, true))) add("phrase", phrase.text, phrase.count);
+      if (!entityKeys.has(keyOf(phrase.text, true)) && add("phrase", phrase.text, phrase.count)) yield;
     }
-    this.size = entries.length;
 
     // Rank the candidates of every short prefix once.
+    let keys = 0;
     for (const [key, list] of this.tree) {
       for (let n = 1; n <= Math.min(SHORT_PREFIX, key.length); n++) {
         const prefix = key.slice(0, n);
@@ -82,8 +106,17 @@ export class SuggestIndex {
         kept.push(...list);
         this.short.set(prefix, kept);
       }
+      if (++keys % KEYS_PER_STEP === 0) yield;
     }
-    for (const [prefix, list] of this.short) this.short.set(prefix, [...new Set(list)].sort(byWeight).slice(0, SHORT_KEEP));
+    let candidates = 0;
+    for (const [prefix, list] of this.short) {
+      this.short.set(prefix, [...new Set(list)].sort(byWeight).slice(0, SHORT_KEEP));
+      candidates += list.length;
+      if (candidates >= CANDIDATES_PER_STEP) {
+        candidates = 0;
+        yield;
+      }
+    }
   }
 
   /** Completions of `q`, best first: typed marks matched first, then by how often the archive uses them. */
@@ -127,8 +160,16 @@ export interface SuggestEntry {
   outlet: { id: string; name: string } | null;
 }
 
+/** Entries read between two steps of `suggestSourceSteps` (each may be a document store read). */
+const SOURCE_ENTRIES_PER_STEP = 32;
+
 /** Tallies the people and outlets of an archive and collects its titles. */
 export function suggestSource(entries: Iterable<SuggestEntry>): SuggestSource {
+  return drain(suggestSourceSteps(entries));
+}
+
+/** `suggestSource` in steps of a few dozen entries (lib/suggest/steps.ts). */
+export function* suggestSourceSteps(entries: Iterable<SuggestEntry>): Steps<SuggestSource> {
   const persons = new Map<string, { id: string; name: string; count: number }>();
   const outlets = new Map<string, { id: string; name: string; count: number }>();
   const tally = (counts: typeof persons, v: { id: string; name: string }) => {
@@ -141,6 +182,15 @@ export function suggestSource(entries: Iterable<SuggestEntry>): SuggestSource {
     titles.push(e.title);
     for (const p of e.persons) tally(persons, p);
     if (e.outlet) tally(outlets, e.outlet);
+    if (titles.length % SOURCE_ENTRIES_PER_STEP === 0) yield;
   }
   return { persons: [...persons.values()], outlets: [...outlets.values()], titles };
+}
+
+/** A suggest index of `entries` built in steps: what `new SuggestIndex(suggestSource(entries), options)` builds at once. */
+export function* suggestIndexSteps(entries: Iterable<SuggestEntry>, phraseOptions: Partial<PhraseOptions> = {}): Steps<SuggestIndex> {
+  const source = yield* suggestSourceSteps(entries);
+  const index = new SuggestIndex();
+  yield* index.fill(source, phraseOptions);
+  return index;
 }

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { Article } from "@/lib/corpus/types";
 import { absentQueries } from "./absent";
-import { deleteLetter, mulberry32, stripMarks, swapTone, wrongTone } from "./queries";
+import { testArticle } from "@/lib/corpus/test-article";
+import { memoryArchive } from "@/lib/index/memory";
+import { archiveLatencyQueries, deleteLetter, latencyQueries, mulberry32, stripMarks, swapTone, wrongTone } from "./queries";
 import { typeText } from "./typing";
 import { topTen, reciprocalRank } from "./metrics";
 
@@ -45,6 +47,15 @@ describe("eval query variants", () => {
     );
     expect(r.present).toEqual(["Elon Musk", "Sam Altman"]);
     expect(r.absent).toEqual(["ChatGPT", "Musk Altman"]);
+  });
+
+  it("draws an archive's latency queries from its live articles, as from the articles themselves", () => {
+    const titles = ["Hòa bình ở Trung Đông", "Giá vàng tăng mạnh hôm nay", "Đội tuyển Việt Nam thắng Thái Lan", "Bão số 12 đổ bộ miền Trung"];
+    const articles = titles.map((title, i) => testArticle({ id: `a${i}`, title, paragraphs: [`${title}, theo tin từ Hà Nội.`] }));
+    const queries = latencyQueries(articles, 1);
+    expect(queries.length).toBeGreaterThan(0);
+    expect(archiveLatencyQueries(memoryArchive(articles), 1)).toEqual(queries);
+    expect(archiveLatencyQueries(memoryArchive(articles), 2)).toEqual(latencyQueries(articles, 2));
   });
 
   it("ranks", () => {

@@ -24,6 +24,8 @@ import { cliArgs } from "../cli";
 import { LiveIndex } from "@/lib/index/live-index";
 import { latencyQueries, liveArticles } from "../eval/queries";
 import { comparableHtml, comparableMarkup } from "./page-parts";
+import type { Article } from "@/lib/corpus/types";
+import { fold } from "@/lib/text/analyzer";
 
 const { values } = cliArgs(__filename, {
   options: {
@@ -35,6 +37,7 @@ const { values } = cliArgs(__filename, {
     people: { type: "boolean", default: false },
     pages: { type: "boolean", default: false },
     whole: { type: "boolean", default: false },
+    suggest: { type: "boolean", default: false },
   },
 });
 
@@ -48,7 +51,8 @@ function withoutTiming(text: string): string {
 async function main() {
   if (!values.index || !values.a || !values.b) throw new Error("--index DIR --a URL --b URL");
   const live = await LiveIndex.open({ corpusDir: path.resolve(values.archive!), indexDir: path.resolve(values.index), reader: true, waitForWriter: false });
-  const queries = latencyQueries(liveArticles(live.archive), Math.max(1, Number(values.every)));
+  const articles = liveArticles(live.archive);
+  const queries = latencyQueries(articles, Math.max(1, Number(values.every)));
   let same = 0;
   const differ: string[] = [];
   for (const q of queries) {
@@ -63,7 +67,36 @@ async function main() {
   for (const url of differ.slice(0, 5)) console.log(`  differs: ${decodeURIComponent(url)}`);
   const pagesDiffer = values.people ? await comparePeople(queries) : 0;
   const resultsDiffer = values.pages ? await compareResultsPages(queries) : 0;
-  process.exitCode = differ.length || pagesDiffer || resultsDiffer ? 1 : 0;
+  const suggestDiffer = values.suggest ? await compareSuggestions(articles) : 0;
+  process.exitCode = differ.length || pagesDiffer || resultsDiffer || suggestDiffer ? 1 : 0;
+}
+
+/** Suggestions compared byte for byte (see `--suggest`); returns how many differ. */
+async function compareSuggestions(articles: Article[]): Promise<number> {
+  const named = new Map<string, number>();
+  const outlets = new Set<string>();
+  for (const a of articles) {
+    for (const p of a.persons) named.set(p.name, (named.get(p.name) ?? 0) + 1);
+    if (a.outlet) outlets.add(a.outlet.name);
+  }
+  const people = [...named].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).slice(0, 200);
+  const texts = [...people.map(([name]) => name), ...outlets, ...articles.filter((_, i) => i % 50 === 0).map((a) => a.title.split(" ").slice(0, 3).join(" "))];
+  const typed = new Set<string>();
+  for (const text of texts) for (const form of [text, fold(text)]) for (let n = 1; n <= form.length; n++) typed.add(form.slice(0, n));
+  const ask = (base: string, q: string) => fetch(`${base}/api/suggest?q=${encodeURIComponent(q)}`).then((r) => r.text());
+  for (const base of [values.a!, values.b!]) {
+    while ((JSON.parse(await ask(base, "th")) as { suggestions: unknown[] }).suggestions.length === 0) await new Promise((r) => setTimeout(r, 500));
+  }
+  const differ: string[] = [];
+  let some = 0;
+  for (const q of typed) {
+    const [a, b] = await Promise.all([values.a!, values.b!].map((base) => ask(base, q)));
+    if (a !== b) differ.push(q);
+    if (a.includes('"text"')) some++;
+  }
+  console.log(`${typed.size} suggestion prefixes: ${typed.size - differ.length} answers the same (${some} with suggestions), ${differ.length} different`);
+  for (const q of differ.slice(0, 5)) console.log(`  differs: /api/suggest?q=${q}`);
+  return differ.length;
 }
 
 const TOGETHER = /data-testid="person-together"[\s\S]*?<\/ul>/;

@@ -30,7 +30,7 @@ import type { SearchEngine } from "@/lib/search/engine";
 import type { createMatcher } from "@/lib/search/matcher";
 import { wordsQuery } from "@/lib/url/search-params";
 import { loadAverage, median, percentile, shownTen } from "../eval/metrics";
-import { latencyQueries, liveArticles } from "../eval/queries";
+import { archiveLatencyQueries } from "../eval/queries";
 import { CODE_QUERIES } from "./code-queries";
 
 const { values } = cliArgs(__filename, {
@@ -79,16 +79,15 @@ async function main() {
     const { createMatcher: createBase, SearchEngine: BaseEngine } = values.order === "base-first" ? loaded.first : loaded.second;
     const { createMatcher: createThis, SearchEngine: ThisEngine } = values.order === "base-first" ? loaded.second : loaded.first;
     const live = await LiveIndex.open({ corpusDir: path.resolve(values.archive!), indexDir: path.resolve(values.index), reader: true, waitForWriter: false });
-    const articles = liveArticles(live.archive);
     // Lists small enough to read each query's medians: `--query`, `--set codes`; not the latency set.
     const given = values.query ?? (values.set === "codes" ? CODE_QUERIES : []);
-    const queries = given.length ? given : latencyQueries(articles, Math.max(1, Number(values.every)));
+    const queries = given.length ? given : archiveLatencyQueries(live.archive, Math.max(1, Number(values.every)));
     const runs = Number(values.runs);
     const cpu = () => {
       const u = process.cpuUsage();
       return (u.user + u.system) / 1000;
     };
-    console.log(`${articles.length} articles, ${queries.length} queries, ${runs} runs, CPU time; load ${loadAverage()}`);
+    console.log(`${live.archive.live} articles, ${queries.length} queries, ${runs} runs, CPU time; load ${loadAverage()}`);
     const sides = ["base", "this"] as const;
     const engines = values.search ? { base: new BaseEngine(live.archive), this: new ThisEngine(live.archive) } : null;
     engines?.base.prepare();

@@ -23,7 +23,7 @@ import { SearchEngine } from "@/lib/search/engine";
 import { createMatcher } from "@/lib/search/matcher";
 import { EMPTY_QUERY, wordsQuery } from "@/lib/url/search-params";
 import { loadAverage, median, shownTen } from "../eval/metrics";
-import { latencyQueries, liveArticles } from "../eval/queries";
+import { archiveLatencyQueries } from "../eval/queries";
 import { runOrder, summarize, type QueryCost } from "./exact-cost-summary";
 
 const { values } = cliArgs(__filename, {
@@ -39,10 +39,9 @@ const { values } = cliArgs(__filename, {
 
 async function main() {
   const live = await LiveIndex.open({ corpusDir: path.resolve(values.archive!), indexDir: path.resolve(values.index!), reader: true, waitForWriter: false });
-  const articles = liveArticles(live.archive);
-  const queries = latencyQueries(articles, Math.max(1, Number(values.every)));
+  const queries = archiveLatencyQueries(live.archive, Math.max(1, Number(values.every)));
   const runs = Number(values.runs);
-  console.log(`${articles.length} articles, ${queries.length} queries, ${runs} runs, CPU time; load ${loadAverage()}`);
+  console.log(`${live.archive.live} articles, ${queries.length} queries, ${runs} runs, CPU time; load ${loadAverage()}`);
   const cpu = () => {
     const u = process.cpuUsage();
     return (u.user + u.system) / 1000;
@@ -79,7 +78,7 @@ async function main() {
     };
   });
   const bounds = (values.bound ?? ["1000", "2000"]).map(Number);
-  const s = summarize(rows, articles.length, bounds);
+  const s = summarize(rows, live.archive.live, bounds);
   const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
   console.log(`match() + first ten: sum ${s.sum.match.toFixed(0)} ms, p50 ${s.p50.match.toFixed(2)}, p99 ${s.p99.match.toFixed(2)} ms`);
   console.log(`search():            sum ${s.sum.search.toFixed(0)} ms, p50 ${s.p50.search.toFixed(2)}, p99 ${s.p99.search.toFixed(2)} ms`);

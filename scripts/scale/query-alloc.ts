@@ -17,7 +17,7 @@ import { cliArgs } from "../cli";
 import { LiveIndex } from "@/lib/index/live-index";
 import { createMatcher } from "@/lib/search/matcher";
 import { loadAverage, median, shownTen } from "../eval/metrics";
-import { latencyQueries, liveArticles } from "../eval/queries";
+import { archiveLatencyQueries } from "../eval/queries";
 import { stageOf } from "./cpu-profile";
 import { CONTEXTS, STAGES } from "./query-stage-rules";
 import { labelOf, post, type ProfileNode } from "./heap-sampling";
@@ -59,7 +59,7 @@ function sitesOf(node: ProfileNode, stack: string[], sites: Map<string, number>,
 async function main() {
   if (!gc) throw new Error("run with node --expose-gc --max-semi-space-size=256 --import tsx (see the header)");
   const live = await LiveIndex.open({ corpusDir: path.resolve(values.archive!), indexDir: path.resolve(values.index!), reader: true, waitForWriter: false });
-  const queries = values.query?.length ? values.query : latencyQueries(liveArticles(live.archive), Math.max(1, Number(values.every)));
+  const queries = values.query?.length ? values.query : archiveLatencyQueries(live.archive, Math.max(1, Number(values.every)));
   const runs = Math.max(1, Number(values.runs));
   const sites = Number(values.sites);
   const session = new Session();

@@ -61,7 +61,7 @@ import { EMPTY_QUERY, wordsQuery } from "@/lib/url/search-params";
 import { loadJudged } from "../eval/judged";
 import { CODE_QUERIES } from "./code-queries";
 import { loadAverage, median, percentile, shownTen } from "../eval/metrics";
-import { latencyQueries, liveArticles } from "../eval/queries";
+import { archiveLatencyQueries } from "../eval/queries";
 import { runOrder } from "./exact-cost-summary";
 
 const { values } = cliArgs(__filename, {
@@ -89,7 +89,6 @@ async function main() {
   // A reader: a profile never rebuilds or updates the index it measures; an index built by
   // another analyzer or for another corpus fails at once, saying why (rebuild it with npm run index).
   const live = await LiveIndex.open({ corpusDir: path.resolve(values.archive!), indexDir: path.resolve(values.index!), reader: true, waitForWriter: false });
-  const articles = liveArticles(live.archive);
   const every = Math.max(1, Number(values.every));
   const natural = [...loadJudged().queries, ...loadJudged(path.resolve(__dirname, "../../data/eval/judged-heldout2.json")).queries].map((jq) => jq.q);
   const given = values.query ?? [];
@@ -99,7 +98,7 @@ async function main() {
       ? natural.filter((_, i) => i % every === 0)
       : values.set === "codes"
         ? CODE_QUERIES
-        : latencyQueries(articles, every);
+        : archiveLatencyQueries(live.archive, every);
   if (values["wide-list"]) {
     wideList(live.archive, queries);
     await live.close();
@@ -135,7 +134,7 @@ async function main() {
   if (engineB && only.has("search")) only.add("search-b");
   // As the server does before it says it is ready (stories, facet numbering, pair filters).
   engine.prepare();
-  console.log(`${articles.length} articles, ${queries.length} queries, ${cpu ? "CPU" : "wall"} time; load ${loadAverage()}`);
+  console.log(`${live.archive.live} articles, ${queries.length} queries, ${cpu ? "CPU" : "wall"} time; load ${loadAverage()}`);
   const now = cpu
     ? () => {
         const u = process.cpuUsage();

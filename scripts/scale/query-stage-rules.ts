@@ -42,4 +42,21 @@ export const STAGES: StageRule[] = [
   { stage: "hits made (scoreAll, result)", match: fn("scoreAll|result|finish|wordsOf", "matcher.ts") },
   { stage: "reading: the rest of prepare", match: fn("prepare", "matcher.ts") },
   { stage: "match's own (run, match)", match: fn("run|match|topHits", "matcher.ts") },
+  // Beyond match(): a whole search's stages (`--under compute`, query-profile.ts `--only search`).
+  // TopK's methods (in facets.ts) serve the stories and the top k too: they count where they are called.
+  {
+    stage: "after match: the ten hits' snippets and titles marked",
+    match: new RegExp(`[^ ]*lib/search/snippet\\.ts:|^(snippet|highlight|streamWords|maskOf|rulesOf)\\d* [^ ]*lib/search/matcher\\.ts:`),
+  },
+  { stage: "after match: the ten hits' document store", match: new RegExp(`[^ ]*lib/index/(docstore|raw-inflater)\\.ts:`) },
+  { stage: "after match: the ten hits' rest (hit, stories' info)", match: fn("hit", "engine.ts") },
+  { stage: "after match: stories (addHits, ranked, storyOf)", match: new RegExp(`[^ ]*lib/stories/story-index\\.ts:`) },
+  {
+    stage: "after match: facets and dates (countAll, visit, counters' top, date buckets)",
+    match: new RegExp(
+      `^(countAll|visit)\\d* [^ ]*lib/search/engine\\.ts:|^(?!push|sorted|last)\\w* [^ ]*lib/search/facets\\.ts:|[^ ]*lib/search/date-buckets\\.ts:`,
+    ),
+  },
+  { stage: "after match: the page's order (rankedPage, mixedPage, nearMissPage)", match: fn("rankedPage|mixedPage|nearMissPage", "engine.ts") },
+  { stage: "after match: the engine's own (compute, search)", match: new RegExp(`[^ ]*lib/search/engine\\.ts:`) },
 ];

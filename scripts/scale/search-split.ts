@@ -19,7 +19,7 @@ import { LiveIndex } from "@/lib/index/live-index";
 import { SearchEngine } from "@/lib/search/engine";
 import { wordsQuery } from "@/lib/url/search-params";
 import { loadAverage, median } from "../eval/metrics";
-import { latencyQueries, liveArticles } from "../eval/queries";
+import { archiveLatencyQueries } from "../eval/queries";
 import { EVAL_OPTIONS } from "./request-queries";
 
 const { values } = cliArgs(__filename, {
@@ -34,7 +34,7 @@ const KEPT = ["kept", "no snippet", "no hits"] as const;
 async function main() {
   if (!values.index) throw new Error("--index DIR: a saved index of the corpus");
   const live = await LiveIndex.open({ corpusDir: path.resolve(values.archive!), indexDir: path.resolve(values.index), reader: true, waitForWriter: false });
-  const queries = latencyQueries(liveArticles(live.archive), Math.max(1, Number(values.every)));
+  const queries = archiveLatencyQueries(live.archive, Math.max(1, Number(values.every)));
   const asked = queries.map((q) => ({ ...wordsQuery(q), group: values.group !== "off" }));
   const engine = new SearchEngine(live.archive);
   engine.prepare();
