@@ -14,6 +14,10 @@
 // figure that predicts a quiet machine's wall time from a busy one's. Under a shared machine's
 // load the CPU seconds are the fairer comparison. Issue #16's target: archive no more than 20%
 // slower than none.
+// --parts (Linux, with --threads N) also prints where each build's CPU went, by thread and phase:
+// the build thread, the analysis workers (each) and the process's other threads (V8's
+// concurrent GC and compiles, zlib), while articles are analysed (until the last batch's
+// results), while the workers decide the held people (`resolve`), and the rest (saving).
 // Without --index: cleans every article once (that time is the rest of indexing), then times,
 // median of N runs:
 //   before: findPeople per article (the article-only rules);
@@ -25,7 +29,7 @@ import path from "node:path";
 import { PerformanceObserver } from "node:perf_hooks";
 import { cliArgs } from "./cli";
 import { median } from "./eval/metrics";
-import { otherThreadsCpu, statCpuSeconds } from "./proc-cpu";
+import { otherThreadsCpu, statCpuSeconds, threadsCpu } from "./proc-cpu";
 import { readRawArticles } from "@/lib/corpus/load";
 import { type Candidate, findCandidates, findPeople, resolvePeople } from "@/lib/corpus/people";
 import { PeopleEvidence } from "@/lib/corpus/people-evidence";
@@ -42,6 +46,7 @@ const { values, positionals } = cliArgs(__filename, {
     index: { type: "boolean", default: false },
     variants: { type: "string", default: "none,article,archive" },
     threads: { type: "string", default: "0" },
+    parts: { type: "boolean", default: false },
   },
 });
 const dir = positionals[0] ?? path.resolve(__dirname, "../../shared/corpus");
@@ -87,6 +92,73 @@ function gcMsSoFar(): number {
   return gcPauseMs;
 }
 
+/** CPU seconds of the build thread, the analysis workers (each) and the other live threads at one moment. */
+interface CpuAt {
+  main: number;
+  workers: number[];
+  other: number;
+}
+
+/**
+ * `--parts`: CPU by thread and phase of one build. The analysis workers are the threads that
+ * appeared when the analyser was made (`new Worker` starts its thread at once); the phases end
+ * at the last analysis result, and when the workers have decided the held people.
+ */
+class PartClock {
+  private readonly workerIds: number[];
+  private readonly start: CpuAt;
+  private analysed: CpuAt;
+  private resolved: CpuAt | null = null;
+
+  constructor(before: Set<number>, now: Map<number, number>) {
+    this.workerIds = [...now.keys()].filter((tid) => !before.has(tid));
+    this.start = this.now();
+    this.analysed = this.start;
+  }
+
+  now(): CpuAt {
+    const cpu = threadsCpu();
+    let other = 0;
+    for (const [tid, s] of cpu) if (tid !== process.pid && !this.workerIds.includes(tid)) other += s;
+    return { main: cpu.get(process.pid) ?? NaN, workers: this.workerIds.map((tid) => cpu.get(tid) ?? NaN), other };
+  }
+
+  /** The analyser, its answers timed. */
+  wrap(a: Analyser): Analyser {
+    return {
+      run: async (raws, today) => {
+        const out = await a.run(raws, today);
+        this.analysed = this.now();
+        return out;
+      },
+      resolve: a.resolve
+        ? async (held, evidence) => {
+            const out = await a.resolve!(held, evidence);
+            this.resolved = this.now();
+            return out;
+          }
+        : undefined,
+      close: () => a.close(),
+    };
+  }
+
+  /** Per phase: build thread, workers (their sum, then each), other threads; read before the workers end. */
+  report(): string {
+    const end = this.now();
+    const phases: [string, CpuAt, CpuAt][] = [["analysis", this.start, this.analysed]];
+    if (this.resolved) phases.push(["resolve", this.analysed, this.resolved]);
+    phases.push(["rest", this.resolved ?? this.analysed, end]);
+    phases.push(["all", this.start, end]);
+    return phases
+      .map(([name, a, b]) => {
+        const w = b.workers.map((x, i) => x - a.workers[i]);
+        const sum = w.reduce((x, y) => x + y, 0);
+        return `${name} build ${(b.main - a.main).toFixed(2)} workers ${sum.toFixed(2)} (${w.map((x) => x.toFixed(2)).join(" + ")}) other ${(b.other - a.other).toFixed(2)}`;
+      })
+      .join("; ");
+  }
+}
+
 /** Build and save the whole corpus's index once; seconds, and the saved people evidence's size. */
 async function buildOnce(variant: Variant): Promise<{ s: number; cpu: number; mainCpu: number; otherCpu: number; gcS: number; peopleBytes: number }> {
   const indexDir = mkdtempSync(path.join(tmpdir(), "people-bench-"));
@@ -96,9 +168,13 @@ async function buildOnce(variant: Variant): Promise<{ s: number; cpu: number; ma
     const m0 = mainThreadCpu();
     const o0 = otherThreadsCpu();
     const g0 = gcMsSoFar();
-    const analyser = threads > 0 ? new WorkerAnalyser(threads, { people: variant !== "none", hold: variant === "archive" }) : inThread(variant !== "none");
+    const before = new Set(threadsCpu().keys());
+    let analyser = threads > 0 ? new WorkerAnalyser(threads, { people: variant !== "none", hold: variant === "archive" }) : inThread(variant !== "none");
+    const parts = values.parts ? new PartClock(before, threadsCpu()) : null;
+    if (parts) analyser = parts.wrap(analyser);
     const index = await LiveIndex.open({ corpusDir: dir, indexDir, archivePeople: variant === "archive", analyser });
     const s = ms(t0) / 1000;
+    if (parts) console.log(`${variant}: ${parts.report()}`);
     await analyser.close();
     // CPU seconds (user + system, this process's threads, GC included): what the build costs
     // whatever else shares the cores; wall seconds grow with the machine's load.

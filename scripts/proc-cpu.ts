@@ -13,18 +13,30 @@ export function statCpuSeconds(file: string): number {
  * Every thread is named "node", so they cannot be told apart here. NaN off Linux.
  */
 export function otherThreadsCpu(): number {
-  try {
-    let sum = 0;
-    for (const tid of readdirSync("/proc/self/task")) {
-      if (Number(tid) === process.pid) continue;
-      try {
-        sum += statCpuSeconds(`/proc/self/task/${tid}/stat`);
-      } catch {
-        // the thread ended meanwhile
-      }
+  let sum = 0;
+  for (const [tid, s] of threadsCpu()) if (tid !== process.pid) sum += s;
+  return readable() ? sum : NaN;
+}
+
+/** CPU seconds so far of each live thread of this process, by thread id (empty off Linux). */
+export function threadsCpu(): Map<number, number> {
+  const out = new Map<number, number>();
+  if (!readable()) return out;
+  for (const tid of readdirSync("/proc/self/task")) {
+    try {
+      out.set(Number(tid), statCpuSeconds(`/proc/self/task/${tid}/stat`));
+    } catch {
+      // the thread ended meanwhile
     }
-    return sum;
+  }
+  return out;
+}
+
+function readable(): boolean {
+  try {
+    readdirSync("/proc/self/task");
+    return true;
   } catch {
-    return NaN;
+    return false;
   }
 }
