@@ -381,7 +381,8 @@ export function createMatcher(
       parsed,
       groups,
       titleNames: titleNameTerms(lex, groups, lowerName),
-      subject: rarestWordTerms(lex, groups),
+      // Looked up only when the feature is on (RANK_WEIGHTS.subject is 0: no per-query cost).
+      subject: (weights ?? RANK_WEIGHTS).subject ? rarestWordTerms(lex, groups) : null,
       // A name holding a word typed run together (`son tung mtp`: `m` `tp`) is not one: the article may write the word whole (`MTP`), which no phrase of its parts finds.
       names: names
         ? nameRuns(
