@@ -71,6 +71,8 @@ export type CandidateScorer = ((m: Candidate, evidence: PeopleEvidence, all: rea
   add?: (words: readonly string[], mentions: readonly Candidate[], evidence: PeopleEvidence) => boolean;
   /** Whether the corpus writes a word in lower case nearly always ("hai", "lịch", "tôi"): a sentence's word, not a given name. */
   mostlyLower?: (word: string) => boolean;
+  /** Whether the corpus writes a word in lower case five times in eight or more ("vua", "cha"). */
+  oftenLower?: (word: string) => boolean;
 };
 
 type Kind = keyof NameStats;
@@ -410,6 +412,7 @@ export class PeopleEvidence {
       },
       listedSingle: (m) => !this.placeSingle(m.words),
       mostlyLower: scorer?.mostlyLower,
+      oftenLower: scorer?.oftenLower,
       doubt: scorer?.doubt ? (m) => scorer.doubt!(m, this) : undefined,
       judge: scorer?.judge ? (words, mentions) => scorer.judge!(words, mentions, this) : undefined,
       add: scorer?.add ? (words, mentions) => scorer.add!(words, mentions, this) : undefined,

@@ -103,11 +103,15 @@ export function taggerScorer(model: TaggerModel): CandidateScorer {
   const below = model.doubtBelow ?? DEFAULT_DOUBT;
   scorer.doubt = (m, evidence) => taggable(m, model) && score(weights, candidateFeatures(m, model, evidence)) < below;
   scorer.mostlyLower = (word) => (model.lowerShare[word.toLowerCase()] ?? 0) >= MOSTLY_LOWER;
+  scorer.oftenLower = (word) => (model.lowerShare[word.toLowerCase()] ?? 0) >= OFTEN_LOWER;
   return scorer;
 }
 
 /** The top bucket of `lowerShare`: seven uses in eight or more written in lower case. */
 const MOSTLY_LOWER = 4;
+
+/** The two top buckets of `lowerShare`: five uses in eight or more written in lower case ("vua", a title; not "Hoàng", a family name). */
+const OFTEN_LOWER = 3;
 
 /** See `TaggerModel.doubtBelow`. */
 export const DEFAULT_DOUBT = -3;

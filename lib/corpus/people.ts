@@ -11,6 +11,7 @@ import { modelNumberAfter } from "@/lib/corpus/model-number";
 import { footballPiece, sportsPiece } from "@/lib/corpus/sport-piece";
 import * as nameLists from "@/lib/corpus/names";
 import { gluedSurname, nameWords, opensWithInitial, spacedInitial, writtenName } from "@/lib/corpus/initials";
+import { englishLevel } from "@/lib/corpus/english-words";
 import { foldMarks, personSlug, slugify } from "@/lib/corpus/text";
 import * as syllables from "@/lib/corpus/vn-syllable";
 import type { Entity } from "@/lib/corpus/types";
@@ -2406,6 +2407,8 @@ export interface PeopleHelpers {
   gluedAfter?: (words: string[]) => boolean;
   /** Whether the corpus writes this word in lower case nearly always ("sự", "vào"; the tagger's `lowerShare`, top bucket). */
   mostlyLower?: (word: string) => boolean;
+  /** Whether the corpus writes this word in lower case five times in eight or more ("vua", "cha"; `lowerShare`'s two top buckets). */
+  oftenLower?: (word: string) => boolean;
   /** Canonical id for a person's name, so variants share one id across the archive. */
   canonicalId?: (key: string, name: string) => string | undefined;
   /**
@@ -2499,7 +2502,8 @@ function lastTwo(before: string): string {
 /**
  * The candidates `resolvePeople` needs, for callers that keep them while the archive is read:
  * every one not after a place word, and those after a place word that share a name (or a
- * foreign surname) with one that is not (see `otherSense`).
+ * foreign surname) with one that is not (see `otherSense`), or whose surname stands alone in one
+ * that is not ("tỉnh Ulyanovsk Sergei Morozov … ông Morozov": see `fullFromPlaced`).
  */
 export function candidatesToResolve(candidates: readonly Candidate[]): Candidate[] {
   const names = new Set<string>();
@@ -2508,7 +2512,13 @@ export function candidatesToResolve(candidates: readonly Candidate[]): Candidate
     names.add(c.key);
     if (c.words.length >= 2) names.add(nameKey(c.words.slice(-1)));
   }
-  return candidates.filter((c) => !c.placed || c.titledAcross || c.afterFirm || (!c.credit && !c.inOrg && names.has(c.key)));
+  return candidates.filter(
+    (c) =>
+      !c.placed ||
+      c.titledAcross ||
+      c.afterFirm ||
+      (!c.credit && ((!c.inOrg && names.has(c.key)) || (!c.vn && c.words.length >= 2 && names.has(nameKey(c.words.slice(-1)))))),
+  );
 }
 
 /**
@@ -2599,7 +2609,7 @@ export function resolvePeople(candidatesFound: readonly Candidate[], given: Peop
   acceptInitialled(mentions, accepted);
   const people = mergeMentions([...accepted], helpers, listed, alone);
   const { judge, add } = helpers;
-  const kept = judge ? people.filter((p) => judge(nameWords(p.name), found)) : people;
+  const kept = fullFromPlaced(judge ? people.filter((p) => judge(nameWords(p.name), found)) : people, candidatesFound, helpers);
   if (add) {
     for (const words of openNames(people, found)) {
       if (!add(words, found)) continue;
@@ -2613,6 +2623,57 @@ export function resolvePeople(candidatesFound: readonly Candidate[], given: Peop
   }
   return kept;
 }
+
+/**
+ * "Thống đốc tỉnh Ulyanovsk Sergei Morozov … ông Morozov", "tài năng trẻ của Arsenal Hector Bellerin
+ * … Bellerin", "nhắm Tim Miller … Miller": the person's full name stands once, after a place's or a
+ * firm's name glued before it, or a thing's word a few words before, so the rules read that mention
+ * as the place's or the firm's thing and leave the person under the surname alone. A one-word
+ * foreign person, no well-known one, is named in full by the one such placed foreign name of the
+ * article that ends with it (not a credit): its last two words (three after an initial or a
+ * particle: "John F. Kennedy"), the given name and the surname, unless a person found has that name.
+ */
+function fullFromPlaced(people: Entity[], candidates: readonly Candidate[], helpers: PeopleHelpers): Entity[] {
+  if (!candidates.some((m) => m.placed && !m.vn && m.words.length >= 2)) return people;
+  return people.flatMap((p) => {
+    if (p.name.includes(" ") || !isForeignWord(p.name)) return [p];
+    const key = nameKey([p.name]);
+    if (knownByShort.has(key) || knownByKey.has(key)) return [p];
+    const asLast = ` ${key}`;
+    const fulls = new Set<string>();
+    let full: string[] | undefined;
+    for (const m of candidates) {
+      if (!m.placed || m.credit || m.vn || m.words.length < 2 || !m.key.endsWith(asLast)) continue;
+      fulls.add(m.key);
+      full = m.words;
+    }
+    if (!full || fulls.size !== 1) return [p];
+    let from = Math.max(0, full.length - 2);
+    // "John F. Kennedy", "Abu Bakr al-Baghdadi", "Nicolas de la Cruz": the given name stands before an initial or a particle.
+    while (from > 0 && (ONE_INITIAL.test(full[from]) || LOWER_START.test(full[from]) || LOWER_START.test(full[from + 1]))) from--;
+    const words = full.slice(from);
+    // Not a Vietnamese word ("Bố Wenger", "Xuân Flores"), nor a common English word or a short form ("Queen Elizabeth",
+    // a ship; "Long Warriors", "St Petersburg"): a thing's name or a relative's word, no given name.
+    const given = words[0];
+    if (words.some(markedSyllable) || given.length < 3 || isEnglishWord(given)) return [p];
+    const fullKey = nameKey(words);
+    if (people.some((q) => q !== p && nameKey(nameWords(q.name)) === fullKey)) return [];
+    const name = words.join(" ");
+    return [{ id: helpers.canonicalId?.(fullKey, name) ?? personSlug(fullKey), name }];
+  });
+}
+
+/** A common English word (`englishLevel` 1–20, as `surnameSingle` reads it): "Queen", "Long", "Saint". */
+function isEnglishWord(w: string): boolean {
+  const level = englishLevel(w.toLowerCase());
+  return level > 0 && level <= 20;
+}
+
+/** A particle of a name, or a word that opens with one ("de", "al-Baghdadi"). */
+const LOWER_START = /^\p{Ll}/u;
+
+/** An initial with its full stop, as a word of a name ("F." of "John F. Kennedy"). */
+const ONE_INITIAL = /^\p{Lu}\.$/u;
 
 /**
  * Without the names cut from a glued word (`cutGlued`) two of whose words the article names alone:
@@ -2990,6 +3051,7 @@ function mergeMentions(
   takeCommonestSpelling(people);
   foldGluedWords(people, helpers);
   dropGluedHeads(people, helpers);
+  cutGluedOpenings(people, helpers);
   cutGluedSingles(people, ordered, helpers);
   foldKnownVariants(people);
   foldOpenings(people);
@@ -3169,6 +3231,36 @@ function cutGluedSingles(people: Map<string, Person>, mentions: readonly Candida
     const into = peopleWhere(people, (k) => k === single || k.endsWith(` ${single}`) || k.startsWith(`${single} `));
     if (into.length === 1) into[0][1].count += p.count;
     else if (!into.length) people.set(single, { name, words: [name], count: p.count, known: null });
+  }
+}
+
+/**
+ * "Vua Decebalus", "Cha Neymar" (a headline's "Neymar's father"), "Vợ Việt Anh": a one-word title
+ * written with a capital before a name, as a headline or a capitalised phrase writes it, where the
+ * corpus writes the word in lower case most of the time (`oftenLower`: "vua", "cha", "vợ"; not a
+ * family name, "Hoàng"). The title is no part of the name: the rest is the person, merged as its
+ * mentions would be, a well-known person's by their entry. A one-word rest must be foreign ("Bố
+ * Trạch", a district); a rest of two words or more without a mark follows a marked word only ("Cha
+ * Tae Hyun": "Cha" is a Korean family name too).
+ */
+function cutGluedOpenings(people: Map<string, Person>, helpers: PeopleHelpers) {
+  const { oftenLower } = helpers;
+  if (!oftenLower) return;
+  for (const [key, p] of [...people]) {
+    if (p.known || p.words.length < 2) continue;
+    const head = lower(p.words[0]);
+    if (!TITLE_SET.has(head) || VN_SURNAMES.has(head) || !oftenLower(head)) continue;
+    const words = p.words.slice(1);
+    if (words.length === 1 ? !isForeignWord(words[0]) : !markedSyllable(p.words[0]) && !words.some(markedSyllable)) continue;
+    const rest = nameKey(words);
+    people.delete(key);
+    const known = knownByKey.get(rest) ?? (words.length === 1 ? knownByShort.get(rest) : undefined);
+    const restKey = known ? nameKey(known.name.split(" ")) : rest;
+    const into = peopleWhere(people, (k) => k === restKey || k.endsWith(` ${rest}`) || (words.length === 1 && k.startsWith(`${rest} `)));
+    if (into.length === 1) into[0][1].count += p.count;
+    else if (into.length) continue;
+    else if (known) people.set(restKey, { name: known.name, words: known.name.split(" "), count: p.count, known, written: words });
+    else people.set(rest, { name: words.join(" "), words, count: p.count, known: null });
   }
 }
 
