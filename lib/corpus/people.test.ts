@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   type Candidate,
+  candidatesToResolve,
   cutGluedWords,
   cutMediaWords,
   findCandidates,
@@ -1197,5 +1198,49 @@ describe("one person, one entry within an article (issue #16, people33)", () => 
     // The surname alone counts for its spelling where the surnames differ.
     expect(open("Ông Donald Trump nói. Donad Trumq cười. Ông Trump đi.")).toEqual([]);
     expect(open("Ông Donald Trump nói. Donad Trumq cười. Ông Trumq đi.")).toEqual(["Donad Trumq", "Trumq"]);
+  });
+});
+
+describe("a title glued before a name, and a surname named in full where the full name stands after a place (issue #16, people36)", () => {
+  const people = (texts: string[], helpers: PeopleHelpers = {}) => resolvePeople(findCandidates(texts), helpers).map((p) => `${p.name} | ${p.id}`);
+  // The corpus writes these titles in lower case most of the time (the tagger's `lowerShare`).
+  const oftenLower = (w: string) => ["vua", "cha", "vợ", "bố"].includes(w.toLowerCase());
+
+  it("cuts a one-word title written with a capital before a name, where the corpus writes it mostly in lower case", () => {
+    const king = ["Bức tượng có tên Vua Decebalus, vị vua cuối cùng của Dacia."];
+    expect(people(king, { oftenLower })).toEqual(["Decebalus | decebalus"]);
+    // Not where the corpus writes the word capitalised as often (a name's word), nor without the corpus's counts.
+    expect(people(king, { oftenLower: () => false })).toEqual(["Vua Decebalus | vua-decebalus"]);
+    expect(people(king)).toEqual(["Vua Decebalus | vua-decebalus"]);
+    // A relative's word before a well-known person: that person's entry, as the article writes the name.
+    expect(people(["Theo ông Cha Messi, trận đấu rất hay."], { oftenLower })).toEqual(["Messi | lionel-messi"]);
+    expect(people(["Theo ông Cha Messi, trận đấu rất hay."])).toEqual(["Cha Messi | cha-messi"]);
+    // Merged into the person the article names without it.
+    expect(people(["Vợ Việt Anh nói gì. Diễn viên Việt Anh cười."], { oftenLower })).toEqual(["Việt Anh | viet-anh"]);
+  });
+
+  it("keeps the word where the rest is no name on its own", () => {
+    // A Vietnamese syllable alone ("Bố Trạch", a district); a Korean family name before an unmarked given name.
+    expect(people(["Ông Bố Trạch nói."], { oftenLower })).toEqual(["Bố Trạch | bo-trach"]);
+    expect(people(["Diễn viên Cha Tae Hyun nói. Diễn viên Cha Tae Hyun cười."], { oftenLower })).toEqual(["Cha Tae Hyun | cha-tae-hyun"]);
+  });
+
+  it("names a surname in full by the one placed foreign name of the article ending with it", () => {
+    const governor = ["Thống đốc tỉnh Ulyanovsk Sergei Morozov phát biểu. Theo ông Morozov, tượng đài rất đẹp."];
+    expect(people(governor)).toEqual(["Sergei Morozov | sergei-morozov"]);
+    // The build resolves the candidates it keeps: the placed name is kept for its surname.
+    expect(resolvePeople(candidatesToResolve(findCandidates(governor))).map((p) => p.name)).toEqual(["Sergei Morozov"]);
+    // A particle goes with the surname ("Rufus de Firefly").
+    expect(people(["Thống đốc bang Ohio Rufus de Firefly phát biểu. Theo ông Firefly, tượng đài rất đẹp."])).toEqual(["Rufus de Firefly | rufus-de-firefli"]);
+  });
+
+  it("keeps the surname alone where the placed name is a thing's or two names end with it", () => {
+    // A common English word before the surname: a ship's name ("HMS Queen Elizabeth"), no given name.
+    expect(people(["Tàu sân bay HMS Queen Firefly xuất cảng. Theo ông Firefly, tàu rất lớn."])).toEqual(["Firefly | firefli"]);
+    // A Vietnamese word before it: a relative's word, a place's.
+    expect(people(["Khách sạn Xuân Firefly mở cửa. Theo ông Firefly, khách sạn rất lớn."])).toEqual(["Firefly | firefli"]);
+    expect(
+      people(["Thống đốc tỉnh Ulyanovsk Sergei Firefly và thị trưởng thành phố Samara Oleg Firefly phát biểu. Theo ông Firefly, tượng đài rất đẹp."]),
+    ).toEqual(["Firefly | firefli"]);
   });
 });

@@ -2649,8 +2649,8 @@ function fullFromPlaced(people: Entity[], candidates: readonly Candidate[], help
     }
     if (!full || fulls.size !== 1) return [p];
     let from = Math.max(0, full.length - 2);
-    // "John F. Kennedy", "Abu Bakr al-Baghdadi", "Nicolas de la Cruz": the given name stands before an initial or a particle.
-    while (from > 0 && (ONE_INITIAL.test(full[from]) || LOWER_START.test(full[from]) || LOWER_START.test(full[from + 1]))) from--;
+    // "John F. Kennedy": the given name stands before an initial, or a particle a word of its own.
+    while (from > 0 && (ONE_INITIAL.test(full[from]) || LOWER_START.test(full[from]))) from--;
     const words = full.slice(from);
     // Not a Vietnamese word ("Bố Wenger", "Xuân Flores"), nor a common English word or a short form ("Queen Elizabeth",
     // a ship; "Long Warriors", "St Petersburg"): a thing's name or a relative's word, no given name.
@@ -2669,7 +2669,7 @@ function isEnglishWord(w: string): boolean {
   return level > 0 && level <= 20;
 }
 
-/** A particle of a name, or a word that opens with one ("de", "al-Baghdadi"). */
+/** A particle written as a word of its own. */
 const LOWER_START = /^\p{Ll}/u;
 
 /** An initial with its full stop, as a word of a name ("F." of "John F. Kennedy"). */
