@@ -1016,7 +1016,10 @@ export function mentionsInRun(text: string, runStart: number, runWords: string[]
     const capitalsOnly = CAPITALS_ONLY.has(lw) && !allCapitals(w, 1);
     const onlyBefore = ORG_ONLY_BEFORE.get(lw);
     const nameHere = onlyBefore !== undefined && (lws[i + 1] ?? "") !== onlyBefore;
-    const nonPerson = department || (NON_PERSON_WORDS.has(lw) && !headOnly && !capitalsOnly && !nameHere) || (isCapitals(w) && !IN_RUN_TITLES.has(lw));
+    const nonPerson =
+      department ||
+      (NON_PERSON_WORDS.has(lw) && !headOnly && !capitalsOnly && !nameHere && !givenLast(text, offsets, runWords, i, segStart)) ||
+      (isCapitals(w) && !IN_RUN_TITLES.has(lw));
     if (i < runWords.length && !place && !nonPerson) {
       i++;
       continue;
@@ -1071,6 +1074,23 @@ function givenTruong(text: string, offsets: number[], runWords: string[], lws: s
   const next = /^ (\p{Ll}+)/u.exec(text.slice(offsets[i + 1] + runWords[i + 1].length, offsets[i + 1] + runWords[i + 1].length + 12))?.[1];
   return !next || !SCHOOL_NEXT.has(next);
 }
+
+/**
+ * "ông Huỳnh Ngọc Quận, Phó chủ tịch …", "ông Võ Thiên Lăng - Phó Chủ tịch …": a word that heads a
+ * place or a thing ("quận", a district; "lăng", a mausoleum) ends a run of three Vietnamese words
+ * from a family name, right after a person's title: it is the given name, not the head of what
+ * follows, since no name follows it (the run ends there) nor a number ("Quận 5").
+ */
+function givenLast(text: string, offsets: number[], runWords: string[], i: number, segStart: number): boolean {
+  // "Ông Vũ Đình Lăng (ông nội cháu bé)": the title may open the run.
+  const k = IN_RUN_TITLES.has(lower(runWords[0])) ? 1 : 0;
+  if (segStart !== 0 || i !== k + 2 || runWords.length !== k + 3 || !VN_SURNAMES.has(lower(runWords[k])) || !isVietnameseName(runWords.slice(k))) return false;
+  if (NUMBER_NEXT.test(text.slice(offsets[i] + runWords[i].length, offsets[i] + runWords[i].length + 3))) return false;
+  return k === 1 || endsWithPhrase(text.slice(Math.max(0, offsets[0] - 60), offsets[0]), TITLE_SET);
+}
+
+/** A number after the run: the unit's own ("Quận 5"). */
+const NUMBER_NEXT = /^\s?\d/u;
 
 /**
  * How many last words of `words[a, b)` open a title the lowercase word after them ends ("Phó
