@@ -1225,6 +1225,16 @@ describe("a title glued before a name, and a surname named in full where the ful
     expect(people(["Diễn viên Cha Tae Hyun nói. Diễn viên Cha Tae Hyun cười."], { oftenLower })).toEqual(["Cha Tae Hyun | cha-tae-hyun"]);
   });
 
+  it("reads a place's or a thing's word ending a titled three-word Vietnamese name as its given name", () => {
+    expect(names("Trao đổi với phóng viên, ông Huỳnh Ngọc Quận, Phó chủ tịch UBND huyện Tư Nghĩa, cho biết.")).toEqual(["Huỳnh Ngọc Quận"]);
+    expect(names("Ông Vũ Đình Lăng (ông nội cháu bé) chia sẻ.")).toEqual(["Vũ Đình Lăng"]);
+    // Not before a number (the unit's own: "Quận 5"), nor without a title, nor after a name of two words.
+    expect(names("Ông Lê Văn Quận 5 nói.")).toEqual([]);
+    expect(names("Khu vực Trần Văn Quận, rồi về.")).toEqual([]);
+    expect(names("Họ gặp Trần Văn Quận, rồi vui.")).toEqual([]);
+    expect(names("Ông Lê Quận, rồi về.")).toEqual([]);
+  });
+
   it("names a surname in full by the one placed foreign name of the article ending with it", () => {
     const governor = ["Thống đốc tỉnh Ulyanovsk Sergei Morozov phát biểu. Theo ông Morozov, tượng đài rất đẹp."];
     expect(people(governor)).toEqual(["Sergei Morozov | sergei-morozov"]);
@@ -1238,7 +1248,9 @@ describe("a title glued before a name, and a surname named in full where the ful
     // A common English word before the surname: a ship's name ("HMS Queen Elizabeth"), no given name.
     expect(people(["Tàu sân bay HMS Queen Firefly xuất cảng. Theo ông Firefly, tàu rất lớn."])).toEqual(["Firefly | firefli"]);
     // A Vietnamese word before it: a relative's word, a place's.
-    expect(people(["Khách sạn Xuân Firefly mở cửa. Theo ông Firefly, khách sạn rất lớn."])).toEqual(["Firefly | firefli"]);
+    expect(people(["Khách sạn Xuân Fenwick mở cửa. Theo ông Fenwick, khách sạn rất lớn."])).toEqual(["Fenwick | fenwick"]);
+    // A credit names its photographer, not the person ("Ảnh: Rufus Firefly").
+    expect(people(["Theo ông Firefly, tượng đài rất đẹp. Ảnh: Rufus Firefly"])).toEqual(["Firefly | firefli"]);
     expect(
       people(["Thống đốc tỉnh Ulyanovsk Sergei Firefly và thị trưởng thành phố Samara Oleg Firefly phát biểu. Theo ông Firefly, tượng đài rất đẹp."]),
     ).toEqual(["Firefly | firefli"]);

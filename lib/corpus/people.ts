@@ -2650,8 +2650,8 @@ export function resolvePeople(candidatesFound: readonly Candidate[], given: Peop
  * firm's name glued before it, or a thing's word a few words before, so the rules read that mention
  * as the place's or the firm's thing and leave the person under the surname alone. A one-word
  * foreign person, no well-known one, is named in full by the one such placed foreign name of the
- * article that ends with it (not a credit): its last two words (three after an initial or a
- * particle: "John F. Kennedy"), the given name and the surname, unless a person found has that name.
+ * article that ends with it (not a credit): its last two words, the given name and the surname (a
+ * particle is a word of the surname's: "Rufus de Firefly"), unless a person found has that name.
  */
 function fullFromPlaced(people: Entity[], candidates: readonly Candidate[], helpers: PeopleHelpers): Entity[] {
   if (!candidates.some((m) => m.placed && !m.vn && m.words.length >= 2)) return people;
@@ -2668,10 +2668,7 @@ function fullFromPlaced(people: Entity[], candidates: readonly Candidate[], help
       full = m.words;
     }
     if (!full || fulls.size !== 1) return [p];
-    let from = Math.max(0, full.length - 2);
-    // "John F. Kennedy": the given name stands before an initial, or a particle a word of its own.
-    while (from > 0 && (ONE_INITIAL.test(full[from]) || LOWER_START.test(full[from]))) from--;
-    const words = full.slice(from);
+    const words = full.slice(-2);
     // Not a Vietnamese word ("Bố Wenger", "Xuân Flores"), nor a common English word or a short form ("Queen Elizabeth",
     // a ship; "Long Warriors", "St Petersburg"): a thing's name or a relative's word, no given name.
     const given = words[0];
@@ -2688,12 +2685,6 @@ function isEnglishWord(w: string): boolean {
   const level = englishLevel(w.toLowerCase());
   return level > 0 && level <= 20;
 }
-
-/** A particle written as a word of its own. */
-const LOWER_START = /^\p{Ll}/u;
-
-/** An initial with its full stop, as a word of a name ("F." of "John F. Kennedy"). */
-const ONE_INITIAL = /^\p{Lu}\.$/u;
 
 /**
  * Without the names cut from a glued word (`cutGlued`) two of whose words the article names alone:
