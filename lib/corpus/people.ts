@@ -137,6 +137,9 @@ const IN_RUN_TITLES = new Set([
   "bầu",
   "tướng",
   "đb",
+  // A child written with the capital that opens a sentence or a caption: "Bé Tấn Đức" is Tấn Đức, as
+  // "bé Tấn Đức" is. Not "Vua": it opens nicknames as often as kings ("Vua Muay Thái", "Vua Sư Tử").
+  "bé",
 ]);
 /**
  * What a run says before a segment: an organisation's word ("Bộ", "Instagram Cường Đô La": a
