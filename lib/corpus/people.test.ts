@@ -1201,6 +1201,15 @@ describe("one person, one entry within an article (issue #16, people33)", () => 
   });
 });
 
+describe("findPeople on a child's title written with a capital (issue #16, people35)", () => {
+  it("reads 'Bé' opening a run as the title, as 'bé' is, and leaves a name ending with Bé whole", () => {
+    const names = (text: string) => findPeople([text]).map((p) => p.name);
+    expect(names("Bé Tấn Khoa ra đời khi cặp đôi còn khó khăn.")).toEqual(["Tấn Khoa"]);
+    expect(names("Cô bé Tấn Khoa mới 4 tuổi.")).toEqual(["Tấn Khoa"]);
+    expect(names("Bà Nguyễn Thị Bé cho biết gia đình khó khăn.")).toEqual(["Nguyễn Thị Bé"]);
+  });
+});
+
 describe("a title glued before a name, and a surname named in full where the full name stands after a place (issue #16, people36)", () => {
   const people = (texts: string[], helpers: PeopleHelpers = {}) => resolvePeople(findCandidates(texts), helpers).map((p) => `${p.name} | ${p.id}`);
   // The corpus writes these titles in lower case most of the time (the tagger's `lowerShare`).
