@@ -1587,3 +1587,20 @@ describe("the membership pass searching a common term's postings (gallop, skipRa
     expect(run({ skipRatio: Infinity })).toEqual(reference);
   });
 });
+
+describe("deleted articles", () => {
+  it("are no match, whether the membership pass ran or not (onePass)", () => {
+    const a = memoryArchive([...background, article("old", "Bão đổ bộ", "Gió mạnh, bão lớn."), article("new", "Bão đổ bộ", "Gió mạnh, bão lớn.")]);
+    const ix = a.segments[0].rank;
+    const old = ix.ids.indexOf("old");
+    ix.deleted = new Uint8Array(ix.n);
+    ix.deleted[old] = 1;
+    const parsed = parseQuery("bão gió");
+    for (const onePass of [false, true]) {
+      const req: ScoreRequest = { groups: expandQuery(a.lexicon, parsed.words), phrases: [], excluded: [], mode: "all", onePass };
+      const b = boundQuery(ix, createScratch(ix), req);
+      expect(b.docs.map((d) => ix.ids[d])).toEqual(["new"]);
+      expect(b.full).toBe(1);
+    }
+  });
+});
