@@ -1,0 +1,153 @@
+// Two builds (or two indexes) under load at the same moment: bench.ts's load part (autocannon on
+// /api/search over the eval queries, every search computed with --cache off) run on both at
+// once, half the connections each, so the two share whatever else the machine runs. On a
+// machine shared with other jobs the load moves between two runs taken one after the other by
+// more than a 10% change in CPU per request; taken together, each round is a pair. After
+// `npm run build` here and in the other checkout:
+//   npx tsx scripts/scale/load-ab.ts --index DIR [--app-b OTHER_CHECKOUT] [--index-b DIR]
+//     [--workers 2] [--connections 50] [--duration 30] [--rounds 4] [--port 3420] [--cache off]
+//     [--env-b NAME=VALUE ...] [--cpu-prof DIR]
+// App A is this checkout on --index; app B is --app-b (default this checkout) on --index-b
+// (default --index), with --env-b's variables added to its environment (a server setting A/B,
+// e.g. TIMTIN_SEMI_SPACE_MB=64). Each serves a copy of its index made here (removed after), as `npm start`
+// runs it (--workers processes), A on --port and B on --port + 1; both start, become ready, then
+// --rounds rounds of --duration seconds each load both together; the servers run on between
+// rounds (round 1 is a fresh process's first requests, as bench.ts's load part times). Per
+// round and app: requests answered, req/s, the server processes' CPU (user + system, /proc)
+// over the round per request, and the cores they kept busy; then B against A round by round
+// (paired-runs.ts). The eval queries are drawn from --index with this checkout's code (the
+// two indexes of one corpus give the same 250: their titles are the same). `--cpu-prof DIR`: each
+// server process writes its CPU profile under DIR/A or DIR/B when it stops (cpu-summary.ts,
+// query-stages.ts read them).
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import { cliArgs } from "../cli";
+import { healthOfEach, serverCpuMs, startApp, stopApp, waitAllReady } from "../app-server";
+import { median } from "../eval/metrics";
+import { pairedRuns } from "./paired-runs";
+import { loadQueries } from "./request-queries";
+
+const { values } = cliArgs(__filename, {
+  options: {
+    index: { type: "string" },
+    "index-b": { type: "string" },
+    "app-b": { type: "string" },
+    corpus: { type: "string", default: "../shared/corpus" },
+    workers: { type: "string", default: "2" },
+    connections: { type: "string", default: "50" },
+    duration: { type: "string", default: "30" },
+    rounds: { type: "string", default: "4" },
+    port: { type: "string", default: "3420" },
+    cache: { type: "string", default: "off" },
+    "eval-every": { type: "string", default: "8" },
+    "env-b": { type: "string", multiple: true },
+    "cpu-prof": { type: "string" },
+  },
+});
+
+interface App {
+  name: "A" | "B";
+  dir: string;
+  index: string;
+  copy: string;
+  base: string;
+  port: number;
+  server: ReturnType<typeof startApp> | null;
+}
+
+interface Round {
+  requests: number;
+  errors: number;
+  timeouts: number;
+  cpuMs: number;
+  wallMs: number;
+}
+
+/** Load one app with autocannon for `duration` s; its server processes' CPU over the run. */
+async function loadOne(app: App, queries: string[], connections: number, duration: number): Promise<Round> {
+  let i = 0;
+  const before = serverCpuMs(app.server!.pid!);
+  const started = performance.now();
+  const result = await autocannon({
+    url: app.base,
+    connections,
+    duration,
+    requests: [{ setupRequest: (req) => ({ ...req, path: `/api/search?q=${encodeURIComponent(queries[i++ % queries.length])}` }) }],
+  });
+  const wallMs = performance.now() - started;
+  const after = serverCpuMs(app.server!.pid!);
+  const cpuMs = [...after].reduce((n, [pid, ms]) => n + ms - (before.get(pid) ?? ms), 0);
+  return { requests: result.requests.total, errors: result.errors, timeouts: result.timeouts, cpuMs, wallMs };
+}
+
+async function main() {
+  if (!values.index) throw new Error("--index DIR: a saved index of the corpus");
+  const corpus = path.resolve(values.corpus!);
+  const workers = Number(values.workers);
+  const duration = Number(values.duration);
+  const each = Math.max(1, Math.floor(Number(values.connections) / 2));
+  const queries = await loadQueries(corpus, path.resolve(values.index), Number(values["eval-every"]));
+  const scratch = mkdtempSync(path.join(os.tmpdir(), "timtin-load-ab-"));
+  const apps: App[] = [
+    { name: "A", dir: ".", index: path.resolve(values.index) },
+    { name: "B", dir: values["app-b"] ?? ".", index: path.resolve(values["index-b"] ?? values.index) },
+  ].map((a, i) => {
+    const port = Number(values.port) + i;
+    return { ...a, name: a.name as "A" | "B", copy: path.join(scratch, a.name), port, base: `http://127.0.0.1:${port}`, server: null };
+  });
+  const load = () =>
+    os
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(", ");
+  console.log(`machine: ${os.cpus()[0]?.model ?? "?"} × ${os.cpus().length}, node ${process.version}; load average at start: ${load()}`);
+  const envB = Object.fromEntries((values["env-b"] ?? []).map((kv) => [kv.slice(0, kv.indexOf("=")), kv.slice(kv.indexOf("=") + 1)]));
+  for (const app of apps)
+    console.log(
+      `${app.name}: ${path.resolve(app.dir)}, index ${app.index} (served from a copy)${app.name === "B" && values["env-b"] ? `, ${values["env-b"].join(" ")}` : ""}`,
+    );
+  console.log(
+    `${queries.length} eval queries; ${each} connections on each app for ${duration} s per round, both at once; ${workers} server processes each; result cache ${values.cache}`,
+  );
+  try {
+    for (const app of apps) {
+      cpSync(app.index, app.copy, { recursive: true });
+      const env: Record<string, string> = { CORPUS_DIR: corpus, INDEX_DIR: app.copy, LOG_LEVEL: "warn", WATCH_MS: "0" };
+      if (values.cache === "off") env.SEARCH_CACHE_MB = "0";
+      if (app.name === "B") Object.assign(env, envB);
+      if (values["cpu-prof"]) env.TIMTIN_CPU_PROF_DIR = path.resolve(values["cpu-prof"], app.name);
+      app.server = startApp(app.port, workers, env, undefined, app.dir);
+    }
+    for (const app of apps) await waitAllReady(app.base, workers, app.server);
+    const rounds: Record<"A" | "B", Round[]> = { A: [], B: [] };
+    console.log("| round | load at end | A req/s | A CPU per request | A cores busy | B req/s | B CPU per request | B cores busy | B/A CPU per request |");
+    console.log("|---|---|---|---|---|---|---|---|---|");
+    for (let r = 0; r < Number(values.rounds); r++) {
+      for (const app of apps) await healthOfEach(app.base, workers, "?reset=1");
+      const [a, b] = await Promise.all(apps.map((app) => loadOne(app, queries, each, duration)));
+      rounds.A.push(a);
+      rounds.B.push(b);
+      const perReq = (x: Round) => x.cpuMs / Math.max(1, x.requests);
+      const cell = (x: Round) =>
+        `${((x.requests * 1000) / x.wallMs).toFixed(0)}${x.errors || x.timeouts ? ` (${x.errors} errors, ${x.timeouts} timeouts)` : ""} | ${perReq(x).toFixed(2)} ms | ${(x.cpuMs / x.wallMs).toFixed(2)}`;
+      console.log(`| ${r + 1} | ${load()} | ${cell(a)} | ${cell(b)} | ${(perReq(b) / perReq(a)).toFixed(3)} |`);
+    }
+    const per = (xs: Round[]) => xs.map((x) => x.cpuMs / Math.max(1, x.requests));
+    const p = pairedRuns(per(rounds.A), per(rounds.B));
+    console.log(
+      `CPU per request, medians of the rounds: A ${median(per(rounds.A)).toFixed(2)} ms, B ${median(per(rounds.B)).toFixed(2)} ms; ` +
+        `B lower in ${p.lower} of ${rounds.A.length} rounds (${p.higher} higher), paired median ${p.medianDiff.toFixed(2)} ms, B/A of the sums ${p.ratio.toFixed(3)}`,
+    );
+    console.log(`load average at end: ${load()}`);
+  } finally {
+    for (const app of apps) if (app.server) await stopApp(app.server);
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
