@@ -25,8 +25,7 @@ import path from "node:path";
 import autocannon from "autocannon";
 import { cliArgs } from "../cli";
 import { healthOfEach, serverCpuMs, startApp, stopApp, waitAllReady } from "../app-server";
-import { median } from "../eval/metrics";
-import { pairedRuns } from "./paired-runs";
+import { loadRatios } from "./paired-runs";
 import { loadQueries } from "./request-queries";
 
 const { values } = cliArgs(__filename, {
@@ -134,12 +133,15 @@ async function main() {
         `${((x.requests * 1000) / x.wallMs).toFixed(0)}${x.errors || x.timeouts ? ` (${x.errors} errors, ${x.timeouts} timeouts)` : ""} | ${perReq(x).toFixed(2)} ms | ${(x.cpuMs / x.wallMs).toFixed(2)}`;
       console.log(`| ${r + 1} | ${load()} | ${cell(a)} | ${cell(b)} | ${(perReq(b) / perReq(a)).toFixed(3)} |`);
     }
-    const per = (xs: Round[]) => xs.map((x) => x.cpuMs / Math.max(1, x.requests));
-    const p = pairedRuns(per(rounds.A), per(rounds.B));
-    console.log(
-      `CPU per request, medians of the rounds: A ${median(per(rounds.A)).toFixed(2)} ms, B ${median(per(rounds.B)).toFixed(2)} ms; ` +
-        `B lower in ${p.lower} of ${rounds.A.length} rounds (${p.higher} higher), paired median ${p.medianDiff.toFixed(2)} ms, B/A of the sums ${p.ratio.toFixed(3)}`,
-    );
+    const line = (from: number, what: string) => {
+      const r = loadRatios(rounds.A, rounds.B, from);
+      console.log(
+        `${what}: B/A of CPU per request ${r.ofTotals.toFixed(3)} over the rounds' totals, median of the rounds ${r.median.toFixed(3)}, B lower in ${r.lower} of ${r.perRound.length}`,
+      );
+    };
+    line(0, "all rounds");
+    // The first round holds each fresh process's compiles and first reads of the index.
+    if (rounds.A.length > 1) line(1, "rounds 2 on");
     console.log(`load average at end: ${load()}`);
   } finally {
     for (const app of apps) if (app.server) await stopApp(app.server);
