@@ -6,7 +6,7 @@
 // `npm run build` here and in the other checkout:
 //   npx tsx scripts/scale/load-ab.ts --index DIR [--app-b OTHER_CHECKOUT] [--index-b DIR]
 //     [--workers 2] [--connections 50] [--duration 30] [--rounds 4] [--port 3420] [--cache off]
-//     [--env-b NAME=VALUE ...] [--cpu-prof DIR]
+//     [--env-b NAME=VALUE ...] [--cpu-prof DIR] [--idle S] [--log DIR]
 // App A is this checkout on --index; app B is --app-b (default this checkout) on --index-b
 // (default --index), with --env-b's variables added to its environment (a server setting A/B,
 // e.g. TIMTIN_SEMI_SPACE_MB=64). Each serves a copy of its index made here (removed after), as `npm start`
@@ -18,13 +18,19 @@
 // (paired-runs.ts). The eval queries are drawn from --index with this checkout's code (the
 // two indexes of one corpus give the same 250: their titles are the same). `--cpu-prof DIR`: each
 // server process writes its CPU profile under DIR/A or DIR/B when it stops (cpu-summary.ts,
-// query-stages.ts read them).
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
+// query-stages.ts read them). Each round also says how much of the servers' CPU their processes'
+// other threads did (V8's helpers: GC, background compiles; the thread pool). `--idle S`: before
+// the first round, each app's CPU over S seconds with no request (what runs in the background).
+// `--log DIR`: each app's server output in DIR/A.log and DIR/B.log, and each round's part of it
+// in DIR/A-round-N.log (with `--env-b TIMTIN_V8_FLAGS="--trace-opt --trace-deopt"`, or the same
+// for A in its environment, opt-trace.ts reads a round's compiles and deopts).
+import { closeSync, cpSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { cliArgs } from "../cli";
 import { healthOfEach, serverCpuMs, startApp, stopApp, waitAllReady } from "../app-server";
+import { statCpuSeconds } from "../proc-cpu";
 import { loadRatios } from "./paired-runs";
 import { loadQueries } from "./request-queries";
 
@@ -43,6 +49,8 @@ const { values } = cliArgs(__filename, {
     "eval-every": { type: "string", default: "8" },
     "env-b": { type: "string", multiple: true },
     "cpu-prof": { type: "string" },
+    idle: { type: "string", default: "0" },
+    log: { type: "string" },
   },
 });
 
@@ -54,6 +62,8 @@ interface App {
   base: string;
   port: number;
   server: ReturnType<typeof startApp> | null;
+  /** The server's output file (--log), and where the current round's part of it starts. */
+  log: { file: string; fd: number; at: number } | null;
 }
 
 interface Round {
@@ -61,13 +71,26 @@ interface Round {
   errors: number;
   timeouts: number;
   cpuMs: number;
+  /** Of cpuMs, the server processes' main threads'. */
+  mainMs: number;
   wallMs: number;
+}
+
+/** CPU so far (ms) of each server process of the app, in all and of its main thread. */
+function appCpu(app: App): { all: number; main: number } {
+  let all = 0;
+  let main = 0;
+  for (const [pid, ms] of serverCpuMs(app.server!.pid!)) {
+    all += ms;
+    main += statCpuSeconds(`/proc/${pid}/task/${pid}/stat`) * 1000;
+  }
+  return { all, main };
 }
 
 /** Load one app with autocannon for `duration` s; its server processes' CPU over the run. */
 async function loadOne(app: App, queries: string[], connections: number, duration: number): Promise<Round> {
   let i = 0;
-  const before = serverCpuMs(app.server!.pid!);
+  const before = appCpu(app);
   const started = performance.now();
   const result = await autocannon({
     url: app.base,
@@ -76,9 +99,15 @@ async function loadOne(app: App, queries: string[], connections: number, duratio
     requests: [{ setupRequest: (req) => ({ ...req, path: `/api/search?q=${encodeURIComponent(queries[i++ % queries.length])}` }) }],
   });
   const wallMs = performance.now() - started;
-  const after = serverCpuMs(app.server!.pid!);
-  const cpuMs = [...after].reduce((n, [pid, ms]) => n + ms - (before.get(pid) ?? ms), 0);
-  return { requests: result.requests.total, errors: result.errors, timeouts: result.timeouts, cpuMs, wallMs };
+  const after = appCpu(app);
+  return {
+    requests: result.requests.total,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    cpuMs: after.all - before.all,
+    mainMs: after.main - before.main,
+    wallMs,
+  };
 }
 
 async function main() {
@@ -94,7 +123,7 @@ async function main() {
     { name: "B", dir: values["app-b"] ?? ".", index: path.resolve(values["index-b"] ?? values.index) },
   ].map((a, i) => {
     const port = Number(values.port) + i;
-    return { ...a, name: a.name as "A" | "B", copy: path.join(scratch, a.name), port, base: `http://127.0.0.1:${port}`, server: null };
+    return { ...a, name: a.name as "A" | "B", copy: path.join(scratch, a.name), port, base: `http://127.0.0.1:${port}`, server: null, log: null };
   });
   const load = () =>
     os
@@ -117,20 +146,40 @@ async function main() {
       if (values.cache === "off") env.SEARCH_CACHE_MB = "0";
       if (app.name === "B") Object.assign(env, envB);
       if (values["cpu-prof"]) env.TIMTIN_CPU_PROF_DIR = path.resolve(values["cpu-prof"], app.name);
-      app.server = startApp(app.port, workers, env, undefined, app.dir);
+      if (values.log) {
+        mkdirSync(values.log, { recursive: true });
+        const file = path.resolve(values.log, `${app.name}.log`);
+        app.log = { file, fd: openSync(file, "w"), at: 0 };
+      }
+      app.server = startApp(app.port, workers, env, app.log?.fd, app.dir);
     }
     for (const app of apps) await waitAllReady(app.base, workers, app.server);
+    if (Number(values.idle) > 0) {
+      const before = apps.map(appCpu);
+      await new Promise((r) => setTimeout(r, Number(values.idle) * 1000));
+      const used = apps.map((app, i) => `${app.name} ${(appCpu(app).all - before[i].all).toFixed(0)} ms`);
+      console.log(`idle for ${values.idle} s after ready, the server processes' CPU: ${used.join(", ")}`);
+    }
+    for (const app of apps) if (app.log) app.log.at = statSync(app.log.file).size;
     const rounds: Record<"A" | "B", Round[]> = { A: [], B: [] };
-    console.log("| round | load at end | A req/s | A CPU per request | A cores busy | B req/s | B CPU per request | B cores busy | B/A CPU per request |");
-    console.log("|---|---|---|---|---|---|---|---|---|");
+    console.log(
+      "| round | load at end | A req/s | A CPU per request | A cores busy | A other threads | B req/s | B CPU per request | B cores busy | B other threads | B/A CPU per request |",
+    );
+    console.log("|---|---|---|---|---|---|---|---|---|---|---|");
     for (let r = 0; r < Number(values.rounds); r++) {
       for (const app of apps) await healthOfEach(app.base, workers, "?reset=1");
       const [a, b] = await Promise.all(apps.map((app) => loadOne(app, queries, each, duration)));
       rounds.A.push(a);
       rounds.B.push(b);
+      for (const app of apps)
+        if (app.log) {
+          const end = statSync(app.log.file).size;
+          writeFileSync(path.resolve(values.log!, `${app.name}-round-${r + 1}.log`), readFileSync(app.log.file).subarray(app.log.at, end));
+          app.log.at = end;
+        }
       const perReq = (x: Round) => x.cpuMs / Math.max(1, x.requests);
       const cell = (x: Round) =>
-        `${((x.requests * 1000) / x.wallMs).toFixed(0)}${x.errors || x.timeouts ? ` (${x.errors} errors, ${x.timeouts} timeouts)` : ""} | ${perReq(x).toFixed(2)} ms | ${(x.cpuMs / x.wallMs).toFixed(2)}`;
+        `${((x.requests * 1000) / x.wallMs).toFixed(0)}${x.errors || x.timeouts ? ` (${x.errors} errors, ${x.timeouts} timeouts)` : ""} | ${perReq(x).toFixed(2)} ms | ${(x.cpuMs / x.wallMs).toFixed(2)} | ${((100 * (x.cpuMs - x.mainMs)) / Math.max(1, x.cpuMs)).toFixed(0)}%`;
       console.log(`| ${r + 1} | ${load()} | ${cell(a)} | ${cell(b)} | ${(perReq(b) / perReq(a)).toFixed(3)} |`);
     }
     const line = (from: number, what: string) => {
@@ -145,6 +194,7 @@ async function main() {
     console.log(`load average at end: ${load()}`);
   } finally {
     for (const app of apps) if (app.server) await stopApp(app.server);
+    for (const app of apps) if (app.log) closeSync(app.log.fd);
     rmSync(scratch, { recursive: true, force: true });
   }
 }
