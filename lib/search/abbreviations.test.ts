@@ -212,6 +212,15 @@ describe("the phrase rule: a short form that has replaced its long form", () => 
     expect(read.words.map((w) => w.folded)).toEqual(["tp", "ho", "chi", "minh"]);
     expect(read.whole.map((f) => lex.foldedTerm[f])).toEqual(["tphcm", "hcm", "hcm", "hcm"]);
     expect(read.also?.map((f) => lex.foldedTerm[f])).toEqual([undefined, "tphcm", "tphcm", "tphcm"]);
+    // Highlights mark the form each article writes.
+    const marked = (text: string) =>
+      createMatcher(hcmArticles)
+        .highlight(text, "trạm y tế TPHCM")
+        .filter((seg) => seg.mark)
+        .map((seg) => seg.text)
+        .join(" | ");
+    expect(marked(station.paragraphs[0])).toBe("Trạm y tế | TP Hồ Chí Minh");
+    expect(marked(glued.paragraphs[0])).toBe("Trạm y tế | TPHCM");
   });
 
   it("reads only a short form of consonants, written more than its long form, with a clear lead", () => {
