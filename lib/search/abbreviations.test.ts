@@ -194,8 +194,10 @@ describe("the phrase rule: a short form that has replaced its long form", () => 
   const words = (long: LongForm | null) => long?.syllables.map((s) => lex.foldedTerm[s]);
 
   it("reads a long form of three syllables the short form's articles write, when the share rule does not", () => {
-    expect(words(new AbbreviationReader(archiveAbbreviations(archive)).longForm(hcm))).toEqual(["ho", "chi", "minh"]);
+    expect(words(new AbbreviationReader(archiveAbbreviations(archive), PHRASE_SYLLABLES).longForm(hcm))).toEqual(["ho", "chi", "minh"]);
     expect(new AbbreviationReader(archiveAbbreviations(archive), Infinity).longForm(hcm)).toBeNull();
+    // Off as landed (ABBREVIATION_PHRASE).
+    expect(new AbbreviationReader(archiveAbbreviations(archive)).longForm(hcm)).toBeNull();
   });
 
   it("finds the article writing the long form for a query typing the short form run together, and the one writing it as typed", () => {
@@ -208,13 +210,13 @@ describe("the phrase rule: a short form that has replaced its long form", () => 
     expect(found(PHRASE_SYLLABLES)).toEqual(["glued", "station"]);
     expect(found(Infinity)).toEqual(["glued"]);
     // The part read as its long form still matches the word as typed, and the long form's syllables the part.
-    const read = readAbbreviations(new AbbreviationReader(archiveAbbreviations(archive)), splitRunTogether(lex, parseQuery("TPHCM")));
+    const read = readAbbreviations(new AbbreviationReader(archiveAbbreviations(archive), PHRASE_SYLLABLES), splitRunTogether(lex, parseQuery("TPHCM")));
     expect(read.words.map((w) => w.folded)).toEqual(["tp", "ho", "chi", "minh"]);
     expect(read.whole.map((f) => lex.foldedTerm[f])).toEqual(["tphcm", "hcm", "hcm", "hcm"]);
     expect(read.also?.map((f) => lex.foldedTerm[f])).toEqual([undefined, "tphcm", "tphcm", "tphcm"]);
     // Highlights mark the form each article writes.
     const marked = (text: string) =>
-      createMatcher(hcmArticles)
+      createMatcher(hcmArticles, { abbreviationPhrase: PHRASE_SYLLABLES })
         .highlight(text, "trạm y tế TPHCM")
         .filter((seg) => seg.mark)
         .map((seg) => seg.text)

@@ -37,6 +37,13 @@ export const ABBREVIATION_SAMPLE = 200;
 export const PHRASE_SYLLABLES = 3;
 /** Under the phrase rule, the long form must be written with the short form at least this many times as often as the next phrase. */
 export const PHRASE_LEAD = 2;
+/**
+ * The phrase rule as landed: off (Infinity). At PHRASE_SYLLABLES it reads `HCM`, `THPT`, `HLV` and
+ * finds `TPHCM`'s reports writing `TP Hồ Chí Minh`, but a short form read as k syllables weighs k
+ * words in the title and head parts of the articles writing it, and on twenty-six tuning sets
+ * leave-one-set-out keeps it off (docs/history/relevance-log.md, rank33).
+ */
+export const ABBREVIATION_PHRASE = Infinity;
 
 /** A phrase a short form stands for: its syllables' folded ids, and the evidence. */
 export interface LongForm {
@@ -84,10 +91,10 @@ export class AbbreviationReader {
   private readonly answers = new Map<number, LongForm | null>();
   private builtAt = -1;
 
-  /** `phraseSyllables`: the fewest syllables of a long form read by the phrase rule (PHRASE_SYLLABLES; Infinity: the share rule alone). */
+  /** `phraseSyllables`: the fewest syllables of a long form read by the phrase rule (default ABBREVIATION_PHRASE; Infinity: the share rule alone). */
   constructor(
     private readonly source: AbbreviationSource,
-    private readonly phraseSyllables = PHRASE_SYLLABLES,
+    private readonly phraseSyllables = ABBREVIATION_PHRASE,
   ) {}
 
   get lex(): Lexicon {
@@ -241,7 +248,7 @@ export function pickByPhrase(lex: Lexicon, f: number, candidates: LongForm[], sy
 const readers = new WeakMap<Archive, Map<number, AbbreviationReader>>();
 
 /** One reader per archive (and phrase rule), shared by its matchers: a reading is paid once per archive state, not once per matcher. */
-export function abbreviationReaderOf(archive: Archive, phraseSyllables = PHRASE_SYLLABLES): AbbreviationReader {
+export function abbreviationReaderOf(archive: Archive, phraseSyllables = ABBREVIATION_PHRASE): AbbreviationReader {
   let byRule = readers.get(archive);
   if (!byRule) readers.set(archive, (byRule = new Map()));
   let r = byRule.get(phraseSyllables);

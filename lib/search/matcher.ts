@@ -11,7 +11,7 @@ import { ACCENT_SCAN, accentReading, holdersOf } from "@/lib/search/accents";
 import { applyEdits, correctQuery, rareNameFix } from "@/lib/search/correct";
 import { expandQuery, typoMemo, type Group } from "@/lib/search/query-expand";
 import { joinGlued, splitRunTogether, withWhole } from "@/lib/search/run-together";
-import { abbreviationReaderOf, LONG_FORM_WORDS, PHRASE_SYLLABLES, readAbbreviations } from "@/lib/search/abbreviations";
+import { ABBREVIATION_PHRASE, abbreviationReaderOf, LONG_FORM_WORDS, readAbbreviations } from "@/lib/search/abbreviations";
 import { nameIds, titleCounter, titleNameTerms } from "@/lib/search/title-names";
 import { rarestWordTerms, subjectCounts, subjectShare } from "@/lib/search/subject";
 import { NAME_SHARE, writtenAsName } from "@/lib/search/word-case";
@@ -151,7 +151,7 @@ export interface MatcherOptions {
   abbreviations?: boolean;
   /** The fewest words of a typed long form read as its abbreviation too (default LONG_FORM_WORDS 3; Infinity: never). */
   abbreviationLong?: number;
-  /** The fewest syllables of a long form read by the phrase rule when the share rule fails (default PHRASE_SYLLABLES 3: `HCM`, `THPT`; Infinity: the share rule alone, before rank33). */
+  /** The fewest syllables of a long form read by the phrase rule when the share rule fails (default ABBREVIATION_PHRASE, Infinity: off; PHRASE_SYLLABLES 3 reads `HCM`, `THPT`: abbreviations.ts, rank33). */
   abbreviationPhrase?: number;
   /** Names typed with capitals must stand together (default true; false for experiments). */
   names?: boolean;
@@ -326,7 +326,7 @@ export function createMatcher(
     glued = true,
     abbreviations = true,
     abbreviationLong = LONG_FORM_WORDS,
-    abbreviationPhrase = PHRASE_SYLLABLES,
+    abbreviationPhrase = ABBREVIATION_PHRASE,
     nameShare = NAME_SHARE,
     unquote = true,
   }: MatcherOptions = {},

@@ -13,7 +13,7 @@ import path from "node:path";
 import { cliArgs } from "../cli";
 import { LiveIndex } from "@/lib/index/live-index";
 import type { Archive } from "@/lib/index/archive";
-import { AbbreviationReader, abbreviationShape, archiveAbbreviations, PHRASE_SYLLABLES, qualifies, readAbbreviations } from "@/lib/search/abbreviations";
+import { ABBREVIATION_PHRASE, AbbreviationReader, abbreviationShape, archiveAbbreviations, qualifies, readAbbreviations } from "@/lib/search/abbreviations";
 import { parseQuery } from "@/lib/search/query-parse";
 import { archiveSize, BREAK, foldedDf, tokenAt } from "@/lib/search/rank-index";
 import { splitRunTogether } from "@/lib/search/run-together";
@@ -86,8 +86,8 @@ async function main() {
       top: { type: "string", default: "40" },
       words: { type: "string" },
       list: { type: "string" },
-      // The phrase rule's fewest syllables (abbreviations.ts PHRASE_SYLLABLES; `Infinity`: the share rule alone, before rank33).
-      phrase: { type: "string", default: String(PHRASE_SYLLABLES) },
+      // The phrase rule's fewest syllables (abbreviations.ts ABBREVIATION_PHRASE, as landed: `Infinity`, off; `3`: PHRASE_SYLLABLES, rank33's rule).
+      phrase: { type: "string", default: String(ABBREVIATION_PHRASE) },
     },
   });
   if (!args.index) throw new Error("--index=DIR is required");
