@@ -181,7 +181,9 @@ describe("the phrase rule: a short form that has replaced its long form", () => 
     testArticle({
       id: `hcm${i}`,
       title: `Kẹt xe ở TP HCM ngày ${i}`,
-      paragraphs: [i < 3 ? `Đường ở ${["Thành phố", "TP", "quận 1"][i]} Hồ Chí Minh ${["kẹt", "ngập", "đông"][i]} ${i} giờ.` : `Nhiều tuyến đường kẹt ${i} giờ.`],
+      paragraphs: [
+        i < 3 ? `Đường ở ${["Thành phố", "TP", "quận 1"][i]} Hồ Chí Minh ${["kẹt", "ngập", "đông"][i]} ${i} giờ.` : `Nhiều tuyến đường kẹt ${i} giờ.`,
+      ],
     }),
   );
   const fill = Array.from({ length: 19 }, (_, i) => testArticle({ id: `fill${i}`, title: `Giá lúa tuần ${i}`, paragraphs: [`Giá lúa tuần ${i} tăng nhẹ.`] }));
