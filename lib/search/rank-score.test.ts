@@ -763,6 +763,16 @@ describe("rank score", () => {
           article("bayern", "Bayern vô địch Đức", "Tin bóng đá."),
         ];
         expect(createMatcher(title, { nearMissRule: { ...wide, alone: true } }).match("Chelsea vô địch Ngoại hạng Anh mùa giải")!.nearMisses).toHaveLength(0);
+        // A loanword binds nothing (aloneSyllables): `bị hack`, written together in most articles
+        // writing `hack`, is a passive and its verb; the report saying `tin tặc` lacks `hack` alone.
+        const phone = [
+          ...background,
+          ...[1, 2, 3].map((i) => article(`hacked${i}`, `Tài khoản số ${i} bị hack`, "Tin công nghệ.")),
+          article("iris", "Máy quét mống mắt của điện thoại mới bị tin tặc qua mặt", "Tin công nghệ."),
+        ];
+        const iris = "máy quét mống mắt bị hack";
+        expect(misses(createMatcher(phone), iris)).toEqual({ iris: ["hack"] });
+        expect(misses(createMatcher(phone, { nearMissRule: { ...NEAR_MISS, aloneSyllables: false } }), iris)).toEqual({});
         // Off (listAlone false, #11 before 2026-11-26 22:50): no full match, no near miss.
         expect(misses(createMatcher(mansion, { nearMissRule: { ...wide, listAlone: 0 } }), query)).toEqual({});
         // Beside a full match the wide rule is unchanged: the name may be lacked there.

@@ -21,6 +21,7 @@ import type { Expansion, Group } from "@/lib/search/query-expand";
 import { mayHoldAny, pairFilter, pairProbes, type PairFilter } from "@/lib/search/pair-filter";
 import { archiveSize, ESCAPE, foldedDf, pairDf, postingsBelow, postingsUpTo, tokenAt, type RankIndex } from "@/lib/search/rank-index";
 import { kthLargest, mapped } from "@/lib/search/topk";
+import { isSyllable } from "@/lib/text/telex";
 import { exactVariants } from "@/lib/search/variants";
 
 /** Weights of the three fields inside one BM25F saturation. */
@@ -351,6 +352,15 @@ export interface NearMissRule {
    * (rank27); false: before.
    */
   aloneUnwritten: boolean;
+  /**
+   * Near misses listed alone never lack a syllable of a compound (read from the pair statistics,
+   * RankWeights.compound: `vô địch` lacking `địch` is another story). With this set, only two
+   * Vietnamese syllables make one: a word that is not a syllable (a loanword: `hack`, `selfie`)
+   * binds nothing to its neighbour. Held-out26's l01 `galaxy s8 bi hack mong mat`: 18 of the 37
+   * articles writing `hack` write `bị hack`, a passive and its verb, so the reports saying `tin
+   * tặc`, `qua mặt` were never listed. Since rank33 (docs/history/relevance-log.md); false: before.
+   */
+  aloneSyllables: boolean;
 }
 
 export const NEAR_MISS: NearMissRule = {
@@ -371,6 +381,7 @@ export const NEAR_MISS: NearMissRule = {
   wideJoinedIdf: false,
   listAlone: 4,
   aloneUnwritten: true,
+  aloneSyllables: true,
 };
 
 /** The fewest words of a query the wide rule applies to (0: never). */
@@ -841,9 +852,12 @@ function wideRule(
   const lackable = rule.alone && rule.aloneUnwritten ? unwrittenAbbreviations(groups, unwritten) : 0;
   const unwrittenAbbreviation = (i: number) => (lackable & (1 << i)) !== 0;
   if (rule.alone) {
+    // Word g and the one before it as one compound; with aloneSyllables, of two Vietnamese syllables only.
+    const syllable = (g: number) => !rule.aloneSyllables || isSyllable(groups[g].word.folded);
+    const bound = (g: number) => compound(index, groups, g, w) && syllable(g - 1) && syllable(g);
     groups.forEach((g, i) => {
       if (unwrittenAbbreviation(i)) return;
-      if (!/^[\p{Ll}\p{M}]+$/u.test(g.word.text) || inCompound(index, groups, i, w)) droppable &= ~(1 << i);
+      if (!/^[\p{Ll}\p{M}]+$/u.test(g.word.text) || bound(i) || bound(i + 1)) droppable &= ~(1 << i);
     });
   }
   const units = phrases.map((p) => p.reduce((m, i) => m | (1 << i), 0));
