@@ -10,6 +10,7 @@ import { besideScore } from "@/lib/corpus/match-score";
 import { modelNumberAfter } from "@/lib/corpus/model-number";
 import { footballPiece, sportsPiece } from "@/lib/corpus/sport-piece";
 import * as nameLists from "@/lib/corpus/names";
+import { mapPacked } from "@/lib/corpus/packed";
 import { gluedSurname, nameWords, opensWithInitial, spacedInitial, writtenName } from "@/lib/corpus/initials";
 import { foldMarks, personSlug, slugify } from "@/lib/corpus/text";
 import * as syllables from "@/lib/corpus/vn-syllable";
@@ -960,15 +961,17 @@ export function quietWord(text: string, at: number, w: string): boolean {
 export function mentionsInRun(text: string, runStart: number, runWords: string[], textIndex: number, out: Candidate[]) {
   // Split at words that make a run an organisation or a thing: "Trường THPT Bùi Thị Xuân".
   let segStart = 0;
-  // Made at its length (pushing grows a backing store of 17 slots for the usual one or two words).
+  // Each word's offset, and its lowercase form (read many times by the rules below and in
+  // `segment`): pushed, not made by `map`, which makes a holey array once V8 optimises its caller
+  // (a packed one before), so every optimised read of them deopted on the new hidden class.
+  const offsets: number[] = [];
+  const lws: string[] = [];
   let pos = runStart;
-  const offsets = runWords.map((w) => {
-    const at = pos;
+  for (const w of runWords) {
+    offsets.push(pos);
+    lws.push(lower(w));
     pos += w.length + 1;
-    return at;
-  });
-  // Each word's lowercase form, read many times by the rules below and in `segment`.
-  const lws = runWords.map(lower);
+  }
   let afterPlace = false;
   let afterOrg: AfterOrg = false;
   let glued = false;
@@ -2691,9 +2694,10 @@ function openSingle(w: string): boolean {
  * Trump). In text order, once per name.
  */
 export function openNames(people: readonly Entity[], mentions: readonly Candidate[]): string[][] {
-  const foundWords = people.map((p) => nameWords(p.name));
-  const foundKeys = foundWords.map((words) => nameKey(words));
-  const found = foundKeys.map((key) => ` ${key} `);
+  // Packed arrays in every tier (lib/corpus/packed.ts): each `map` of a mapped array deopted.
+  const foundWords = mapPacked(people, (p) => nameWords(p.name));
+  const foundKeys = mapPacked(foundWords, (words) => nameKey(words));
+  const found = mapPacked(foundKeys, (key) => ` ${key} `);
   const seen = new Set<string>();
   const out: string[][] = [];
   for (const m of mentions) {
