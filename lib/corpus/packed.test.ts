@@ -6,11 +6,10 @@ import { mapPacked } from "@/lib/corpus/packed";
 setFlagsFromString("--allow-natives-syntax");
 const holey = new Function("a", "return %HasHoleyElements(a)") as (a: unknown) => boolean;
 /** Runs `f` in the interpreter, optimises it with TurboFan, and returns its optimised answer. */
-const optimised = new Function(
-  "f",
-  "arg",
-  "%PrepareFunctionForOptimization(f); f(arg); f(arg); %OptimizeFunctionOnNextCall(f); return f(arg);",
-) as <A, R>(f: (a: A) => R, arg: A) => R;
+const optimised = new Function("f", "arg", "%PrepareFunctionForOptimization(f); f(arg); f(arg); %OptimizeFunctionOnNextCall(f); return f(arg);") as <A, R>(
+  f: (a: A) => R,
+  arg: A,
+) => R;
 
 describe("mapPacked", () => {
   it("maps as Array.prototype.map does", () => {
