@@ -734,8 +734,8 @@ export const VN_ONLY = /[ăđơưạảấầẩẫậắằẳẵặẹẻẽ�
  * One capitalised name segment of an article, with what the article itself says about it.
  * Plain data (no references), so it can be kept per article and fed to archive statistics.
  * Made with every field, the optional flags `undefined` until a pass sets them, in one order
- * (`segment`, `capitalNames`): a flag added later gave the candidate another hidden class (16
- * per 2k articles), and each optimised read of candidates deopted on the next new one (cost33).
+ * (`newCandidate`): a flag added later gave the candidate another hidden class (16 per 2k
+ * articles), and each optimised read of candidates deopted on the next new one (cost33).
  */
 export interface Candidate {
   words: string[];
@@ -1369,26 +1369,43 @@ function segment(
   if (text.startsWith(" tộc", end) && !LETTER.test(text.charAt(end + 4))) placed = true;
   const personTitled = titled && (IN_RUN_TITLES.has(lws[from]) ? PERSON_ONLY_TITLES.has(lws[from]) : endsWithPhrase(prefix, PERSON_ONLY_TITLES));
   const start = offsets[a];
-  // One literal with every field, the flags later passes set `undefined` (see `Candidate`); not a
-  // spread of an optional field, which builds each candidate by the slow generic path.
   const inOrg = orgPlaced && !placed && afterOrg === "org";
-  out.push({
+  const m = newCandidate(words, wordsKey, vn, known?.name ?? null, textIndex, start, end);
+  m.titled = titled;
+  m.personTitled = personTitled;
+  m.strong = strong;
+  m.placed = inOrg || placed || orgPlaced;
+  if (near) m.near = true;
+  if (titledAcross) m.titledAcross = true;
+  if (inOrg) {
+    m.inOrg = true;
+    if (afterFirm) m.afterFirm = true;
+  }
+  out.push(m);
+}
+
+/**
+ * A candidate with every field, in one order, the flags unset (see `Candidate`): the only
+ * place a candidate is made, so all candidates share one hidden class.
+ */
+function newCandidate(words: string[], key: string, vn: boolean, known: string | null, text: number, start: number, end: number): Candidate {
+  return {
     words,
-    key: wordsKey,
+    key,
     vn,
-    titled,
-    known: known?.name ?? null,
-    personTitled,
-    strong,
-    placed: inOrg || placed || orgPlaced,
+    titled: false,
+    known,
+    personTitled: undefined,
+    strong: false,
+    placed: false,
     credit: undefined,
     filed: undefined,
     quoted: undefined,
-    near: near ? true : undefined,
-    titledAcross: titledAcross ? true : undefined,
+    near: undefined,
+    titledAcross: undefined,
     cutGlued: undefined,
-    inOrg: inOrg ? true : undefined,
-    afterFirm: inOrg && afterFirm ? true : undefined,
+    inOrg: undefined,
+    afterFirm: undefined,
     cue: false,
     listNext: false,
     sepNext: undefined,
@@ -1399,10 +1416,10 @@ function segment(
     glued: undefined,
     before: "",
     after: "",
-    text: textIndex,
+    text,
     start,
     end,
-  });
+  };
 }
 
 /**
@@ -2184,38 +2201,9 @@ function capitalNames(text: string, textIndex: number): Candidate[] {
     if (words.length < 2 || words.some((w) => w.length < 3 && !/^\p{Ll}/u.test(w))) continue;
     const key = nameKey(words);
     const vn = isVietnameseName(words);
-    // Every field, in `segment`'s order: one hidden class for all candidates.
-    const m: Candidate = {
-      words,
-      key,
-      vn,
-      titled: false,
-      known: knownByKey.get(key)?.name ?? null,
-      personTitled: undefined,
-      strong: false,
-      placed: false,
-      credit: undefined,
-      filed: undefined,
-      quoted: undefined,
-      near: undefined,
-      titledAcross: undefined,
-      cutGlued: undefined,
-      inOrg: undefined,
-      afterFirm: undefined,
-      cue: false,
-      listNext: false,
-      sepNext: undefined,
-      minuteNext: undefined,
-      formation: undefined,
-      lineUp: undefined,
-      caps: true,
-      glued: undefined,
-      before: "",
-      after: "",
-      text: textIndex,
-      start: r.index ?? 0,
-      end: (r.index ?? 0) + r[0].length,
-    };
+    const start = r.index ?? 0;
+    const m = newCandidate(words, key, vn, knownByKey.get(key)?.name ?? null, textIndex, start, start + r[0].length);
+    m.caps = true;
     // "CÔNG TY TNHH MTV …": a company's legal form is no one's name.
     const personLike = words.every((w) => {
       const lw = w.toLowerCase();
