@@ -501,3 +501,38 @@ describe("PeopleEvidence on credits, counted apart (issue #16, people32)", () =>
     expect(names(e, "HLV Wenzel bực bội. Falcaro ghi bàn.")).not.toContain("Falcaro");
   });
 });
+
+describe("PeopleEvidence on stage names: a foreign word glued before a Vietnamese full name (issue #16, people35)", () => {
+  const twice = (e: PeopleEvidence, text: (i: number) => string) => {
+    for (let i = 0; i < 2; i++) e.add(findCandidates([text(i)]));
+  };
+
+  it("names the singer with the stage word where the archive writes the two together in two articles", () => {
+    const e = new PeopleEvidence();
+    const text = "Đêm nhạc có sự góp mặt của Zubin Hoàng Lâm cùng nhiều ca sĩ. Hoàng Lâm cho biết anh rất vui.";
+    e.add(findCandidates([`Ca sĩ Zubin Hoàng Lâm ra mắt MV mới.`]));
+    expect(names(e, text)).toEqual(["Hoàng Lâm"]);
+    e.add(findCandidates([`Zubin Hoàng Lâm vừa tổ chức họp báo.`]));
+    expect(e.stats(key("Zubin Hoàng Lâm"))).toMatchObject({ titled: 1, bare: 1 });
+    expect(names(e, text)).toEqual(["Zubin Hoàng Lâm"]);
+    expect(PeopleEvidence.fromData(e.toData()).stats(key("Zubin Hoàng Lâm"))).toEqual(e.stats(key("Zubin Hoàng Lâm")));
+    // Without the archive the rules read the Vietnamese name alone, as before.
+    expect(resolvePeople(findCandidates([text])).map((p) => p.name)).toEqual(["Hoàng Lâm"]);
+  });
+
+  it("leaves out a common English word, a joined title and a firm's word the archive places", () => {
+    const e = new PeopleEvidence();
+    twice(e, (i) => `Võ sư Karate Đoàn Bảo Quý dạy võ lần ${i}.`);
+    expect(names(e, "Võ sư Karate Đoàn Bảo Quý mở lớp mới.")).toEqual(["Đoàn Bảo Quý"]);
+    twice(e, (i) => `PGS-TS Nguyễn Thiện Tâm phát biểu lần ${i}.`);
+    expect(names(e, "PGS-TS Nguyễn Thiện Tâm cho biết bệnh nhân đã ổn.")).toEqual(["Nguyễn Thiện Tâm"]);
+    twice(e, (i) => `Tổng giám đốc Vintex Vũ Đình Khải nói lần ${i}.`);
+    const firm = "Tổng giám đốc Vintex Vũ Đình Khải cho biết doanh thu tăng.";
+    expect(names(e, firm)).toEqual(["Vintex Vũ Đình Khải"]);
+    twice(e, (i) => `Công ty Vintex báo lãi quý ${i}.`);
+    expect(names(e, firm)).toEqual(["Vũ Đình Khải"]);
+    // Only one foreign word opening the run: two are a qualifier and a name, or a stage name of two words.
+    twice(e, (i) => `Bollywood Rocky Hoàng Lâm hát lần ${i}.`);
+    expect(names(e, "Bollywood Rocky Hoàng Lâm hát tiếp.")).toEqual(["Hoàng Lâm"]);
+  });
+});

@@ -57,6 +57,9 @@ const HEAD_ALONE = 2;
 /** A name's words glued before another name: the other name (and those words alone) stand in this many articles, and this many times as often. */
 const GLUED_MIN = 3;
 
+/** A stage name's foreign word and Vietnamese name written together in this many articles, at least (`stageName`). */
+const STAGE_MIN = 2;
+
 export const DEFAULT_EVIDENCE: EvidenceOptions = { minTitled: 2, minTitledSingle: 3, minPlaced: 3 };
 
 /**
@@ -409,6 +412,7 @@ export class PeopleEvidence {
         return full === undefined ? undefined : personSlug(full);
       },
       listedSingle: (m) => !this.placeSingle(m.words),
+      stageName: (m) => m.stage !== undefined && this.uses(nameKey([m.stage, ...m.words])) >= STAGE_MIN && !this.placeSingle([m.stage]),
       mostlyLower: scorer?.mostlyLower,
       doubt: scorer?.doubt ? (m) => scorer.doubt!(m, this) : undefined,
       judge: scorer?.judge ? (words, mentions) => scorer.judge!(words, mentions, this) : undefined,
@@ -479,6 +483,8 @@ export function articleEvidence(candidates: readonly Candidate[]): ArticleEviden
     if (m.words.length === 1) note(single, m.key, kind);
     else {
       note(full, m.key, kind);
+      // "Soobin Hoàng Sơn": the stage name as written, so `stageName` can tell how often the archive writes it.
+      if (m.stage) note(full, nameKey([m.stage, ...m.words]), kind);
       // "Tổng thống Donald Trump" also vouches for "Trump" alone; Vietnamese people are not
       // named by their family name, so only foreign names lend their last word.
       if (!m.vn) {

@@ -9,7 +9,7 @@ const sameMap = new Function("a", "b", "return %HaveSameMap(a, b)") as (a: unkno
 // Texts whose candidates take the flags later passes set: a thing's head (`near`), a line-up
 // (`lineUp`, `sepNext`, `formation`), an organisation's run (`inOrg`, then unset for a team's
 // line-up), a table in capitals (`caps`), a glued sentence (`cutGlued`), an initial (`glued`),
-// a quoted title (`quoted`), a byline (`credit`), a score (`near`).
+// a quoted title (`quoted`), a byline (`credit`), a score (`near`), a stage name (`stage`).
 const TEXTS = [
   "Hãng vừa giới thiệu dòng xe sang Flying Spur mang tên Design Series.",
   "Đội hình dự kiến: Málaga (4-5-1): Kameni; Ricca, Demichelis, Camacho.",
@@ -20,13 +20,14 @@ const TEXTS = [
   "Tiền đạo C.Ronaldo ghi bàn, Nsi 18, Văn Thành 45+1, Fagan 76 cũng vậy.",
   "'Inside Job' - phim tài liệu. Santos 4-0 Sporting Cristal. CEO Apple Tim Cook nói.",
   "Ảnh: Đinh Tuấn",
+  "Đêm nhạc có sự góp mặt của Zubin Hoàng Lâm cùng nhiều ca sĩ.",
 ];
 
 describe("candidates' hidden class", () => {
   it("is one for every candidate, whatever flags the passes set", () => {
     const all: Candidate[] = TEXTS.flatMap((t) => findCandidates([t]));
     // The fixture reaches the flags set after a candidate is made.
-    for (const flag of ["near", "lineUp", "sepNext", "formation", "caps", "cutGlued", "glued", "quoted", "credit"] as const) {
+    for (const flag of ["near", "lineUp", "sepNext", "formation", "caps", "cutGlued", "glued", "quoted", "credit", "stage"] as const) {
       expect(
         all.some((m) => m[flag]),
         flag,

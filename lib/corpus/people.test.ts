@@ -1199,3 +1199,12 @@ describe("one person, one entry within an article (issue #16, people33)", () => 
     expect(open("Ông Donald Trump nói. Donad Trumq cười. Ông Trumq đi.")).toEqual(["Donad Trumq", "Trumq"]);
   });
 });
+
+describe("findPeople on a child's title written with a capital (issue #16, people35)", () => {
+  it("reads 'Bé' opening a run as the title, as 'bé' is, and leaves a name ending with Bé whole", () => {
+    const names = (text: string) => findPeople([text]).map((p) => p.name);
+    expect(names("Bé Tấn Khoa ra đời khi cặp đôi còn khó khăn.")).toEqual(["Tấn Khoa"]);
+    expect(names("Cô bé Tấn Khoa mới 4 tuổi.")).toEqual(["Tấn Khoa"]);
+    expect(names("Bà Nguyễn Thị Bé cho biết gia đình khó khăn.")).toEqual(["Nguyễn Thị Bé"]);
+  });
+});

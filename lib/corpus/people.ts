@@ -5,6 +5,7 @@ import outletsJson from "@/data/outlets.json";
 import peopleJson from "@/data/people.json";
 import * as charClass from "@/lib/corpus/char-class";
 import * as phraseEnds from "@/lib/corpus/ends-with-phrase-set";
+import { englishLevel } from "@/lib/corpus/english-words";
 import { lineUpItems } from "@/lib/corpus/line-ups";
 import { besideScore } from "@/lib/corpus/match-score";
 import { modelNumberAfter } from "@/lib/corpus/model-number";
@@ -137,6 +138,9 @@ const IN_RUN_TITLES = new Set([
   "bầu",
   "tướng",
   "đb",
+  // A child written with the capital that opens a sentence or a caption: "Bé Tấn Đức" is Tấn Đức, as
+  // "bé Tấn Đức" is. Not "Vua": it opens nicknames as often as kings ("Vua Muay Thái", "Vua Sư Tử").
+  "bé",
 ]);
 /**
  * What a run says before a segment: an organisation's word ("Bộ", "Instagram Cường Đô La": a
@@ -786,6 +790,12 @@ export interface Candidate {
   /** `placed` only because an organisation word of the same run precedes it ("Instagram Cường Đô La"). */
   inOrg?: boolean;
   /**
+   * A foreign word glued before the Vietnamese full name at a run's start ("Soobin Hoàng Sơn", "Ali
+   * Hoàng Dương"): a singer's stage name where the archive writes the two together (`stageNames`),
+   * a qualifier otherwise, and left out of the name as before ("Karate Đoàn Bảo Châu").
+   */
+  stage?: string;
+  /**
    * `inOrg` after one firm's or club's word, and a foreign full name ("của Arsenal Hector Bellerin"):
    * a person where the archive titles the name elsewhere (`vouchedFullName`), a thing otherwise
    * ("công cụ Apple Smart Case").
@@ -979,6 +989,8 @@ export function mentionsInRun(text: string, runStart: number, runWords: string[]
   let afterOrg: AfterOrg = false;
   let glued = false;
   let titleFrom = -1;
+  let stageAt = -1;
+  const firstOut = out.length;
   const w0 = runWords[0];
   for (let i = 0; i <= runWords.length;) {
     // A missing full stop glues the next sentence on: "Hilton Chiếc Ferrari", "Macron Hà Khoa".
@@ -993,6 +1005,8 @@ export function mentionsInRun(text: string, runStart: number, runWords: string[]
       if (glue === "word" && i === runWords.length - 1 && out.length > before) out[out.length - 1].cutGlued = true;
       afterPlace = false;
       afterOrg = false;
+      // "Soobin Hoàng Sơn": one foreign word opening the run, kept for the name it may belong to.
+      if (qualifier && i === 1 && stageWord(runWords[0], lws[0])) stageAt = offsets[1];
       // A common word opens the glued sentence ("Chiếc"); a family name opens a name ("Đoàn Bảo Châu").
       glued = glue === "word";
       titleFrom = qualifier ? segStart : -1;
@@ -1047,6 +1061,18 @@ export function mentionsInRun(text: string, runStart: number, runWords: string[]
     i += place > 0 ? place : 1;
     segStart = i;
   }
+  if (stageAt >= 0) {
+    for (let k = firstOut; k < out.length; k++) if (out[k].start === stageAt && out[k].words.length >= 2) out[k].stage = w0;
+  }
+}
+
+/**
+ * Whether a foreign word glued before a Vietnamese full name may be a stage name's ("Soobin",
+ * "Yaya", "Chibi"): not a common English word ("Karate", "Video", "Host"), a title ("ThS"; joined
+ * titles, "PGS-TS", "GS-TS") or a well-known person's one-word name.
+ */
+function stageWord(w: string, lw: string): boolean {
+  return !w.includes("-") && englishLevel(lw) === 0 && !TITLE_SET.has(lw) && !IN_RUN_TITLES.has(lw) && !knownByShort.has(nameKey([w]));
 }
 
 /**
@@ -1414,6 +1440,7 @@ function newCandidate(words: string[], key: string, vn: boolean, known: string |
     lineUp: undefined,
     caps: undefined,
     glued: undefined,
+    stage: undefined,
     before: "",
     after: "",
     text,
@@ -2410,6 +2437,12 @@ export interface PeopleHelpers {
   /** Canonical id for a person's name, so variants share one id across the archive. */
   canonicalId?: (key: string, name: string) => string | undefined;
   /**
+   * Whether the foreign word glued before a Vietnamese full name (`Candidate.stage`) is part of a
+   * stage name: the archive writes the two together in several articles, and the word is no
+   * place's or firm's there ("Soobin Hoàng Sơn"; not "PVTex Vũ Đình Duy", a firm and its head).
+   */
+  stageName?: (m: Candidate) => boolean;
+  /**
    * Whether a foreign name opens with a thing's name: the archive writes its first word alone at
    * least twice as often as full names open with it (a place or a brand, "Cardrona", "Vietlott"; not
    * a given name, "Katy", "Johanna"), and its second word opens full names no more often than it
@@ -2609,10 +2642,32 @@ export function resolvePeople(candidatesFound: readonly Candidate[], given: Peop
         found.some((m) => m.glued && m.words === words),
       );
       const key = nameKey(words);
-      kept.push({ id: helpers.canonicalId?.(key, name) ?? (VN_ONLY.test(name) ? personSlug(name) : personSlug(key)), name });
+      kept.push({ id: addedId(helpers, key, name), name });
     }
   }
-  return kept;
+  return helpers.stageName ? stageNames(kept, found, helpers.stageName) : kept;
+}
+
+/** The id of a person no known entry names: the archive's canonical one, else a slug of the name (Vietnamese) or of its key. */
+function addedId(helpers: PeopleHelpers, key: string, name: string): string {
+  return helpers.canonicalId?.(key, name) ?? (VN_ONLY.test(name) ? personSlug(name) : personSlug(key));
+}
+
+/**
+ * "Soobin Hoàng Sơn", "Yaya Trương Nhi": a person found under a Vietnamese full name that a
+ * mention writes with a foreign word glued before it (`Candidate.stage`) is named with that word
+ * where the archive vouches for the pair (`PeopleHelpers.stageName`). Only the name changes: who
+ * is a person, and which mentions merge, was decided on the Vietnamese name.
+ */
+function stageNames(people: Entity[], mentions: readonly Candidate[], stageName: (m: Candidate) => boolean): Entity[] {
+  if (!mentions.some((m) => m.stage)) return people;
+  return people.map((p) => {
+    const key = nameKey(p.name.split(" "));
+    const m = mentions.find((c) => c.stage && c.key === key && stageName(c));
+    if (!m) return p;
+    const name = `${m.stage} ${p.name}`;
+    return { id: addedId({}, nameKey([m.stage!, ...m.words]), name), name };
+  });
 }
 
 /**

@@ -15,7 +15,7 @@ export const FORMAT_VERSION = 6;
  * Bumped when cleaning, tokenisation or anything else that decides what is indexed
  * changes: a saved index of another analyzer version is rebuilt, never served.
  */
-export const ANALYZER_VERSION = "2026-11-29.5";
+export const ANALYZER_VERSION = "2026-11-29.6";
 
 const MAGIC = Buffer.from("TIMTIN\u0000\u0001", "latin1");
 

@@ -35,8 +35,8 @@ export function parsePerQuery(text: string): PerQuery[] {
   const rows: PerQuery[] = [];
   for (const line of text.split("\n")) {
     const cells = line.split("|").map((c) => c.trim());
-    // | set | id query | ours | MiniSearch | FlexSearch | …
-    if (cells.length < 6 || !/^[a-z]\d+ /.test(cells[2] ?? "")) continue;
+    // | set | id query | ours | MiniSearch | FlexSearch | … (ids are letters then digits: a23, aa01)
+    if (cells.length < 6 || !/^[a-z]+\d+ /.test(cells[2] ?? "")) continue;
     const [id, ...q] = cells[2].split(" ");
     const nums = cells.slice(3, 6).map(Number);
     if (nums.some((n) => Number.isNaN(n))) continue;

@@ -94,6 +94,7 @@ describe("judged-set measures", () => {
     ["judged-heldout24.json", 30],
     ["judged-heldout25.json", 30],
     ["judged-heldout26.json", 30],
+    ["judged-heldout27.json", 30],
   ])("loads the held-out set %s: its own queries (none of the frozen set's), a third unmarked, every query graded 0/1/2", (file, size) => {
     const set = loadJudged(path.resolve(__dirname, "../../data/eval", file));
     const frozen = new Set(loadJudged().queries.map((q) => q.q));

@@ -30,7 +30,7 @@ const { values: args } = cliArgs(__filename, {
 
 async function main() {
   if (!args.index) throw new Error("--index=DIR is required (a saved index: npm run index)");
-  if (args.sets?.includes("heldout26")) throw new Error("held-out26 is this session's fresh set: never read it");
+  if (args.sets?.includes("heldout27")) throw new Error("held-out27 is this session's fresh set: never read it");
   const live = await openSaved(args.corpus!, args.index);
   const archive = live.archive;
   const matcher = createMatcher(archive);
