@@ -29,9 +29,13 @@ if (cluster.isPrimary) {
   // TIMTIN_CPU_PROF_DIR: each server process writes its CPU profile there when it stops
   // (node --cpu-prof, which NODE_OPTIONS may not carry), for scripts/scale/request-cpu.ts.
   const profDir = process.env.TIMTIN_CPU_PROF_DIR;
+  // TIMTIN_V8_FLAGS: more V8 flags for each server process, space-separated (e.g.
+  // --single-threaded-gc), to measure them under load (scripts/scale/load-ab.ts --env-b).
+  const v8Flags = (process.env.TIMTIN_V8_FLAGS ?? "").split(/\s+/).filter(Boolean);
   const execArgv = [
     ...process.execArgv,
     ...(semi > 0 ? [`--max-semi-space-size=${semi}`] : []),
+    ...v8Flags,
     ...(profDir ? ["--cpu-prof", `--cpu-prof-dir=${profDir}`] : []),
   ];
   if (execArgv.length > process.execArgv.length) cluster.setupPrimary({ execArgv });

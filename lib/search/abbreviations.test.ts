@@ -7,6 +7,8 @@ import {
   AbbreviationReader,
   archiveAbbreviations,
   besideShort,
+  PHRASE_SYLLABLES,
+  pickByPhrase,
   pickLongForm,
   readAbbreviations,
   type LongForm,
@@ -168,5 +170,82 @@ describe("which long form is kept", () => {
     // A share below ABBREVIATION_SHARE, or a phrase that chance explains, is not a long form.
     expect(pickLongForm(big, [c(2, 10)])).toBeNull();
     expect(pickLongForm(big, [c(50, 40_000)])).toBeNull();
+  });
+});
+
+describe("the phrase rule: a short form that has replaced its long form", () => {
+  // Ten reports write `TP HCM`, three of them `Hồ Chí Minh` too (between different words); one article writes only
+  // `TP Hồ Chí Minh`. The share rule reads nothing (four of thirty articles write `Hồ Chí Minh`:
+  // the short form's articles write it less than three times as often), the phrase rule reads it.
+  const reports = Array.from({ length: 10 }, (_, i) =>
+    testArticle({
+      id: `hcm${i}`,
+      title: `Kẹt xe ở TP HCM ngày ${i}`,
+      paragraphs: [
+        i < 3 ? `Đường ở ${["Thành phố", "TP", "quận 1"][i]} Hồ Chí Minh ${["kẹt", "ngập", "đông"][i]} ${i} giờ.` : `Nhiều tuyến đường kẹt ${i} giờ.`,
+      ],
+    }),
+  );
+  const fill = Array.from({ length: 19 }, (_, i) => testArticle({ id: `fill${i}`, title: `Giá lúa tuần ${i}`, paragraphs: [`Giá lúa tuần ${i} tăng nhẹ.`] }));
+  const station = testArticle({ id: "station", title: "Trạm y tế xã hội hóa", paragraphs: ["Trạm y tế ở TP Hồ Chí Minh được xã hội hóa."] });
+  const glued = testArticle({ id: "glued", title: "Trạm y tế mở cửa", paragraphs: ["Trạm y tế ở TPHCM mở cửa cả ngày."] });
+  const hcmArticles = [...reports, ...fill, station, glued];
+  const archive = memoryArchive(hcmArticles);
+  const lex = archive.lexicon;
+  const hcm = lex.foldedId.get("hcm")!;
+  const words = (long: LongForm | null) => long?.syllables.map((s) => lex.foldedTerm[s]);
+
+  it("reads a long form of three syllables the short form's articles write, when the share rule does not", () => {
+    expect(words(new AbbreviationReader(archiveAbbreviations(archive), PHRASE_SYLLABLES).longForm(hcm))).toEqual(["ho", "chi", "minh"]);
+    expect(new AbbreviationReader(archiveAbbreviations(archive), Infinity).longForm(hcm)).toBeNull();
+    // Off as landed (ABBREVIATION_PHRASE).
+    expect(new AbbreviationReader(archiveAbbreviations(archive)).longForm(hcm)).toBeNull();
+  });
+
+  it("finds the article writing the long form for a query typing the short form run together, and the one writing it as typed", () => {
+    const found = (phrase: number) =>
+      createMatcher(hcmArticles, { abbreviationPhrase: phrase })
+        .match("trạm y tế TPHCM")!
+        .top(10)
+        .map((h) => h.seg.rank.ids[h.d])
+        .sort();
+    expect(found(PHRASE_SYLLABLES)).toEqual(["glued", "station"]);
+    expect(found(Infinity)).toEqual(["glued"]);
+    // The part read as its long form still matches the word as typed, and the long form's syllables the part.
+    const read = readAbbreviations(new AbbreviationReader(archiveAbbreviations(archive), PHRASE_SYLLABLES), splitRunTogether(lex, parseQuery("TPHCM")));
+    expect(read.words.map((w) => w.folded)).toEqual(["tp", "ho", "chi", "minh"]);
+    expect(read.whole.map((f) => lex.foldedTerm[f])).toEqual(["tphcm", "hcm", "hcm", "hcm"]);
+    expect(read.also?.map((f) => lex.foldedTerm[f])).toEqual([undefined, "tphcm", "tphcm", "tphcm"]);
+    // Highlights mark the form each article writes.
+    const marked = (text: string) =>
+      createMatcher(hcmArticles, { abbreviationPhrase: PHRASE_SYLLABLES })
+        .highlight(text, "trạm y tế TPHCM")
+        .filter((seg) => seg.mark)
+        .map((seg) => seg.text)
+        .join(" | ");
+    expect(marked(station.paragraphs[0])).toBe("Trạm y tế | TP Hồ Chí Minh");
+    expect(marked(glued.paragraphs[0])).toBe("Trạm y tế | TPHCM");
+  });
+
+  it("reads only a short form of consonants, written more than its long form, with a clear lead", () => {
+    const c = (syllables: string[], together: number, df: number): LongForm => ({
+      syllables: syllables.map((s) => lex.foldedId.get(s)!),
+      together,
+      sampled: 200,
+      df,
+      spelling: [],
+    });
+    const hoChiMinh = ["ho", "chi", "minh"];
+    expect(words(pickByPhrase(lex, hcm, [c(hoChiMinh, 3, 4)]))).toEqual(hoChiMinh);
+    // Fewer articles together than ABBREVIATION_MIN_ARTICLES; a long form of two syllables.
+    expect(pickByPhrase(lex, hcm, [c(hoChiMinh, ABBREVIATION_MIN_ARTICLES - 1, 4)])).toBeNull();
+    expect(pickByPhrase(lex, hcm, [c(["ho", "chi"], 3, 4)])).toBeNull();
+    // The long form written in as many articles as the short form: the short form has not replaced it.
+    expect(pickByPhrase(lex, hcm, [c(hoChiMinh, 3, 10)])).toBeNull();
+    // Another phrase written with it more than half as often.
+    expect(words(pickByPhrase(lex, hcm, [c(hoChiMinh, 4, 4), c(["gia", "lua", "tuan"], 2, 4)]))).toEqual(hoChiMinh);
+    expect(pickByPhrase(lex, hcm, [c(hoChiMinh, 4, 4), c(["gia", "lua", "tuan"], 3, 4)])).toBeNull();
+    // A short form holding a vowel may be a syllable of its own (`Đắk`).
+    expect(pickByPhrase(lex, lex.foldedId.get("gia")!, [c(hoChiMinh, 3, 4)])).toBeNull();
   });
 });

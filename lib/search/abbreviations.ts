@@ -27,6 +27,23 @@ export const PIECE_SHARE = 0.5;
 export const SAMPLE_TOKENS = 400;
 /** The short form's articles read for phrases (spread over its postings): the evidence is a share, so a sample reads it. */
 export const ABBREVIATION_SAMPLE = 200;
+/**
+ * The fewest syllables of a long form read by the phrase rule (pickByPhrase) when the share
+ * rule does not hold. News writes the commonest short forms (`TP.HCM`, `THPT`, `HLV`) in place of
+ * their long form, so their articles write the long form less often than the archive does and the
+ * share rule never reads them; a phrase of three syllables or more whose initials spell the short
+ * form is rarely written with it by chance.
+ */
+export const PHRASE_SYLLABLES = 3;
+/** Under the phrase rule, the long form must be written with the short form at least this many times as often as the next phrase. */
+export const PHRASE_LEAD = 2;
+/**
+ * The phrase rule as landed: off (Infinity). At PHRASE_SYLLABLES it reads `HCM`, `THPT`, `HLV` and
+ * finds `TPHCM`'s reports writing `TP Hồ Chí Minh`, but a short form read as k syllables weighs k
+ * words in the title and head parts of the articles writing it, and on twenty-six tuning sets
+ * leave-one-set-out keeps it off (docs/history/relevance-log.md, rank33).
+ */
+export const ABBREVIATION_PHRASE = Infinity;
 
 /** A phrase a short form stands for: its syllables' folded ids, and the evidence. */
 export interface LongForm {
@@ -74,7 +91,11 @@ export class AbbreviationReader {
   private readonly answers = new Map<number, LongForm | null>();
   private builtAt = -1;
 
-  constructor(private readonly source: AbbreviationSource) {}
+  /** `phraseSyllables`: the fewest syllables of a long form read by the phrase rule (default ABBREVIATION_PHRASE; Infinity: the share rule alone). */
+  constructor(
+    private readonly source: AbbreviationSource,
+    private readonly phraseSyllables = ABBREVIATION_PHRASE,
+  ) {}
 
   get lex(): Lexicon {
     return this.source.lex;
@@ -93,7 +114,8 @@ export class AbbreviationReader {
     this.fresh();
     const known = this.answers.get(f);
     if (known !== undefined) return known;
-    const found = pickLongForm(this.source.lex, this.candidates(f));
+    const candidates = this.candidates(f);
+    const found = pickLongForm(this.source.lex, candidates) ?? pickByPhrase(this.source.lex, f, candidates, this.phraseSyllables);
     this.answers.set(f, found);
     return found;
   }
@@ -208,12 +230,29 @@ export function pickLongForm(lex: Lexicon, candidates: LongForm[]): LongForm | n
   return !next || best.together > ABBREVIATION_LEAD * next.together ? best : null;
 }
 
-const readers = new WeakMap<Archive, AbbreviationReader>();
+/**
+ * The phrase rule, when pickLongForm reads nothing: for a short form `f` of consonants (one holding
+ * a vowel may be a syllable of its own: `Đắk`) that the archive writes in more articles than its
+ * long form (the short form has replaced it; `TTg` is not the usual spelling of the common `trong
+ * thời gian`), a long form of `syllables` or more written with it in ABBREVIATION_MIN_ARTICLES
+ * sampled articles, PHRASE_LEAD times as often as the next phrase (`HCM`, in 3,698 articles:
+ * `Hồ Chí Minh` in 5 of 200 sampled, no other phrase more than once).
+ */
+export function pickByPhrase(lex: Lexicon, f: number, candidates: LongForm[], syllables = PHRASE_SYLLABLES): LongForm | null {
+  const [best, next] = candidates;
+  if (!best || best.syllables.length < syllables || best.together < ABBREVIATION_MIN_ARTICLES) return null;
+  if (/[aeiouy]/.test(lex.foldedTerm[f]) || !(foldedDf(lex, f) > best.df)) return null;
+  return !next || best.together >= PHRASE_LEAD * next.together ? best : null;
+}
 
-/** One reader per archive, shared by its matchers: a reading is paid once per archive state, not once per matcher. */
-export function abbreviationReaderOf(archive: Archive): AbbreviationReader {
-  let r = readers.get(archive);
-  if (!r) readers.set(archive, (r = new AbbreviationReader(archiveAbbreviations(archive))));
+const readers = new WeakMap<Archive, Map<number, AbbreviationReader>>();
+
+/** One reader per archive (and phrase rule), shared by its matchers: a reading is paid once per archive state, not once per matcher. */
+export function abbreviationReaderOf(archive: Archive, phraseSyllables = ABBREVIATION_PHRASE): AbbreviationReader {
+  let byRule = readers.get(archive);
+  if (!byRule) readers.set(archive, (byRule = new Map()));
+  let r = byRule.get(phraseSyllables);
+  if (!r) byRule.set(phraseSyllables, (r = new AbbreviationReader(archiveAbbreviations(archive), phraseSyllables)));
   return r;
 }
 
@@ -284,28 +323,36 @@ export const LONG_FORM_WORDS = 3;
  * The query read with its abbreviations: a short form (`TQ`) is replaced by its long form's
  * syllables (`Trung Quốc`), a run of words that is a long form (`huấn luyện viên`) is kept; in
  * both, each of the long form's words also matches the short form (`whole`, as for words typed
- * run together), so the reading only adds articles. Words already split (`whole[i] >= 0`), quoted
- * or in a phrase are left as they are, and so is a last word being typed unless typed in capitals.
+ * run together), so the reading only adds articles. A part of a word typed run together
+ * (`TPHCM`: `TP` `HCM`) is read as a short form too, its syllables still matching the word as typed
+ * (`also`: an article writing `TPHCM` holds every word). Words already read as a long form's
+ * (`whole[i] >= 0`, not a part), quoted or in a phrase are left as they are, and so is a last word
+ * being typed unless typed in capitals.
  */
 export function readAbbreviations(reader: AbbreviationReader, query: SplitQuery, longWords = LONG_FORM_WORDS): SplitQuery {
   const lex = reader.lex;
   const words: QueryWord[] = [];
   const whole: number[] = [];
+  const also: number[] = [];
   const moved: number[] = [];
   const free = (i: number) => !(query.whole[i] >= 0) && query.words[i].phrase < 0 && !query.words[i].quoted;
+  // A part of a word typed run together (splitRunTogether: its `whole` shared with a neighbour) may be a short form.
+  const part = (i: number) => query.whole[i] >= 0 && (query.whole[i - 1] === query.whole[i] || query.whole[i + 1] === query.whole[i]);
   let changed = false;
   for (let i = 0; i < query.words.length; i++) {
     const w = query.words[i];
     moved.push(words.length);
     const f = lex.foldedId.get(w.folded);
     // A short form typed: its long form's syllables, joined, each also matching the short form.
-    const long = free(i) && typedShort(lex, w, f) && words.length + query.words.length - i < MAX_WORDS ? reader.longForm(f!) : null;
+    const short = (free(i) || (part(i) && !w.quoted && w.phrase < 0)) && typedShort(lex, w, f);
+    const long = short && words.length + query.words.length - i < MAX_WORDS ? reader.longForm(f!) : null;
     if (long && words.length + long.syllables.length + query.words.length - i - 1 <= MAX_WORDS) {
       long.syllables.forEach((s, k) => {
         const { text, term } = spelled(lex, long.spelling[k], s);
         const folded = lex.foldedTerm[s];
         words.push({ ...w, text, term, folded, marked: term !== folded, prefix: false, joinsPrev: k === 0 ? w.joinsPrev : true, phrase: -1 });
         whole.push(f!);
+        also.push(query.whole[i] ?? -1);
       });
       changed = true;
       continue;
@@ -324,6 +371,7 @@ export function readAbbreviations(reader: AbbreviationReader, query: SplitQuery,
           if (j > 0) moved.push(words.length);
           words.push(query.words[i + j]);
           whole.push(g);
+          also.push(query.also?.[i + j] ?? -1);
         }
       }
     }
@@ -334,7 +382,8 @@ export function readAbbreviations(reader: AbbreviationReader, query: SplitQuery,
     }
     words.push(w);
     whole.push(query.whole[i] ?? -1);
+    also.push(query.also?.[i] ?? -1);
   }
   if (!changed) return query;
-  return { ...query, words, whole, phrases: query.phrases.map((p) => p.map((i) => moved[i])) };
+  return { ...query, words, whole, also, phrases: query.phrases.map((p) => p.map((i) => moved[i])) };
 }

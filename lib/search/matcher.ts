@@ -11,7 +11,7 @@ import { ACCENT_SCAN, accentReading, holdersOf } from "@/lib/search/accents";
 import { applyEdits, correctQuery, rareNameFix } from "@/lib/search/correct";
 import { expandQuery, typoMemo, type Group } from "@/lib/search/query-expand";
 import { joinGlued, splitRunTogether, withWhole } from "@/lib/search/run-together";
-import { abbreviationReaderOf, LONG_FORM_WORDS, readAbbreviations } from "@/lib/search/abbreviations";
+import { ABBREVIATION_PHRASE, abbreviationReaderOf, LONG_FORM_WORDS, readAbbreviations } from "@/lib/search/abbreviations";
 import { nameIds, titleCounter, titleNameTerms } from "@/lib/search/title-names";
 import { rarestWordTerms, subjectCounts, subjectShare } from "@/lib/search/subject";
 import { NAME_SHARE, writtenAsName } from "@/lib/search/word-case";
@@ -151,6 +151,8 @@ export interface MatcherOptions {
   abbreviations?: boolean;
   /** The fewest words of a typed long form read as its abbreviation too (default LONG_FORM_WORDS 3; Infinity: never). */
   abbreviationLong?: number;
+  /** The fewest syllables of a long form read by the phrase rule when the share rule fails (default ABBREVIATION_PHRASE, Infinity: off; PHRASE_SYLLABLES 3 reads `HCM`, `THPT`: abbreviations.ts, rank33). */
+  abbreviationPhrase?: number;
   /** Names typed with capitals must stand together (default true; false for experiments). */
   names?: boolean;
   /**
@@ -324,6 +326,7 @@ export function createMatcher(
     glued = true,
     abbreviations = true,
     abbreviationLong = LONG_FORM_WORDS,
+    abbreviationPhrase = ABBREVIATION_PHRASE,
     nameShare = NAME_SHARE,
     unquote = true,
   }: MatcherOptions = {},
@@ -338,7 +341,7 @@ export function createMatcher(
   /** The fewest words of a query whose near misses may be listed alone (the `alone` experiment: from wideFrom). */
   const aloneFrom = asked.alone ? wideFrom(wideRule) : Math.max(asked.listAlone, wideFrom(wideRule));
   const lex = archive.lexicon;
-  const abbreviationReader = abbreviationReaderOf(archive);
+  const abbreviationReader = abbreviationReaderOf(archive, abbreviationPhrase);
   const scratches = new WeakMap<IndexSegment, Scratch>();
   const maskCaches = new WeakMap<IndexSegment, MaskCache>();
   const cache = new Map<string, Prepared>();
@@ -375,7 +378,7 @@ export function createMatcher(
     const split = glued ? joinGlued(lex, cut) : cut;
     // Abbreviations and their long forms, each matching the other (abbreviations.ts).
     const parsed = abbreviations ? readAbbreviations(abbreviationReader, split, abbreviationLong) : split;
-    const groups = withWhole(expandQuery(lex, parsed.words, dateSpellings, decimalSpellings, monthDates), parsed.whole);
+    const groups = withWhole(expandQuery(lex, parsed.words, dateSpellings, decimalSpellings, monthDates), parsed.whole, parsed.also);
     const prepared: Prepared = {
       q,
       parsed,

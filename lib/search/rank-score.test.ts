@@ -763,6 +763,16 @@ describe("rank score", () => {
           article("bayern", "Bayern vô địch Đức", "Tin bóng đá."),
         ];
         expect(createMatcher(title, { nearMissRule: { ...wide, alone: true } }).match("Chelsea vô địch Ngoại hạng Anh mùa giải")!.nearMisses).toHaveLength(0);
+        // A loanword binds nothing (aloneSyllables): `bị hack`, written together in most articles
+        // writing `hack`, is a passive and its verb; the report saying `tin tặc` lacks `hack` alone.
+        const phone = [
+          ...background,
+          ...[1, 2, 3].map((i) => article(`hacked${i}`, `Tài khoản số ${i} bị hack`, "Tin công nghệ.")),
+          article("iris", "Máy quét mống mắt của điện thoại mới bị tin tặc qua mặt", "Tin công nghệ."),
+        ];
+        const iris = "máy quét mống mắt bị hack";
+        expect(misses(createMatcher(phone), iris)).toEqual({ iris: ["hack"] });
+        expect(misses(createMatcher(phone, { nearMissRule: { ...NEAR_MISS, aloneSyllables: false } }), iris)).toEqual({});
         // Off (listAlone false, #11 before 2026-11-26 22:50): no full match, no near miss.
         expect(misses(createMatcher(mansion, { nearMissRule: { ...wide, listAlone: 0 } }), query)).toEqual({});
         // Beside a full match the wide rule is unchanged: the name may be lacked there.
@@ -1585,5 +1595,22 @@ describe("the membership pass searching a common term's postings (gallop, skipRa
     expect(reference.docs.length).toBeGreaterThan(0);
     expect(run({ skipRatio: 0 })).toEqual(reference);
     expect(run({ skipRatio: Infinity })).toEqual(reference);
+  });
+});
+
+describe("deleted articles", () => {
+  it("are no match, whether the membership pass ran or not (onePass)", () => {
+    const a = memoryArchive([...background, article("old", "Bão đổ bộ", "Gió mạnh, bão lớn."), article("new", "Bão đổ bộ", "Gió mạnh, bão lớn.")]);
+    const ix = a.segments[0].rank;
+    const old = ix.ids.indexOf("old");
+    ix.deleted = new Uint8Array(ix.n);
+    ix.deleted[old] = 1;
+    const parsed = parseQuery("bão gió");
+    for (const onePass of [false, true]) {
+      const req: ScoreRequest = { groups: expandQuery(a.lexicon, parsed.words), phrases: [], excluded: [], mode: "all", onePass };
+      const b = boundQuery(ix, createScratch(ix), req);
+      expect(b.docs.map((d) => ix.ids[d])).toEqual(["new"]);
+      expect(b.full).toBe(1);
+    }
   });
 });

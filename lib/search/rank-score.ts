@@ -21,6 +21,7 @@ import type { Expansion, Group } from "@/lib/search/query-expand";
 import { mayHoldAny, pairFilter, pairProbes, type PairFilter } from "@/lib/search/pair-filter";
 import { archiveSize, ESCAPE, foldedDf, pairDf, postingsBelow, postingsUpTo, tokenAt, type RankIndex } from "@/lib/search/rank-index";
 import { kthLargest, mapped } from "@/lib/search/topk";
+import { isSyllable } from "@/lib/text/telex";
 import { exactVariants } from "@/lib/search/variants";
 
 /** Weights of the three fields inside one BM25F saturation. */
@@ -351,6 +352,15 @@ export interface NearMissRule {
    * (rank27); false: before.
    */
   aloneUnwritten: boolean;
+  /**
+   * Near misses listed alone never lack a syllable of a compound (read from the pair statistics,
+   * RankWeights.compound: `vô địch` lacking `địch` is another story). With this set, only two
+   * Vietnamese syllables make one: a word that is not a syllable (a loanword: `hack`, `selfie`)
+   * binds nothing to its neighbour. Held-out26's l01 `galaxy s8 bi hack mong mat`: 18 of the 37
+   * articles writing `hack` write `bị hack`, a passive and its verb, so the reports saying `tin
+   * tặc`, `qua mặt` were never listed. Since rank33 (docs/history/relevance-log.md); false: before.
+   */
+  aloneSyllables: boolean;
 }
 
 export const NEAR_MISS: NearMissRule = {
@@ -371,6 +381,7 @@ export const NEAR_MISS: NearMissRule = {
   wideJoinedIdf: false,
   listAlone: 4,
   aloneUnwritten: true,
+  aloneSyllables: true,
 };
 
 /** The fewest words of a query the wide rule applies to (0: never). */
@@ -841,9 +852,12 @@ function wideRule(
   const lackable = rule.alone && rule.aloneUnwritten ? unwrittenAbbreviations(groups, unwritten) : 0;
   const unwrittenAbbreviation = (i: number) => (lackable & (1 << i)) !== 0;
   if (rule.alone) {
+    // Word g and the one before it as one compound; with aloneSyllables, of two Vietnamese syllables only.
+    const syllable = (g: number) => !rule.aloneSyllables || isSyllable(groups[g].word.folded);
+    const bound = (g: number) => compound(index, groups, g, w) && syllable(g - 1) && syllable(g);
     groups.forEach((g, i) => {
       if (unwrittenAbbreviation(i)) return;
-      if (!/^[\p{Ll}\p{M}]+$/u.test(g.word.text) || inCompound(index, groups, i, w)) droppable &= ~(1 << i);
+      if (!/^[\p{Ll}\p{M}]+$/u.test(g.word.text) || bound(i) || bound(i + 1)) droppable &= ~(1 << i);
     });
   }
   const units = phrases.map((p) => p.reduce((m, i) => m | (1 << i), 0));
@@ -993,17 +1007,7 @@ function run(index: RankIndex, s: Scratch, req: ScoreRequest, explain: Explain |
       near = live(index, s, lacking, req.excluded);
     } else {
       // Live full matches and near misses in one pass (a full match lacks nothing: never a near miss).
-      const { mask } = s;
-      const deleted = index.deleted ?? null;
-      const nearMisses = minor !== 0 || wide !== null;
-      const read = touched.items;
-      for (let i = 0; i < touched.length; i++) {
-        const d = read[i];
-        if (d >= cutAt) continue;
-        if (deleted !== null && deleted[d] !== 0) continue;
-        if (mask[d] === full) candidates.push(d);
-        else if (nearMisses && lackOf(d) !== 0) near.push(d);
-      }
+      listMembers(touched, s.mask, index.deleted ?? null, cutAt, full, minor !== 0 || wide !== null ? lackOf : null, candidates, near);
       candidates = dropExcluded(index, s, candidates, req.excluded);
       near = dropExcluded(index, s, near, req.excluded);
     }
@@ -1102,7 +1106,6 @@ function run(index: RankIndex, s: Scratch, req: ScoreRequest, explain: Explain |
     if (weighed) for (let i = 0; i < docs.length; i++) lower[i] = base(docs[i]);
     else perWordScores(docs, lower, sums, coverage, head, fitWeight, fitCount, titleLen);
     const upper = new Float64Array(docs.length);
-    let bounded = false;
     // MaxScore's cut: a full match whose bound stays below the TOP_HINT-th best lower bound
     // (less the accent the matcher may add) cannot reach the first TOP_HINT by relevance, so
     // a looser bound serves it: every positional feature at its ceiling (no work per
@@ -1117,18 +1120,7 @@ function run(index: RankIndex, s: Scratch, req: ScoreRequest, explain: Explain |
     const hint = req.topHint ?? TOP_HINT;
     const cut = ceiling > 0 && hint > 0 && candidates.length > 2 * hint ? kthLargest(lower.slice(0, candidates.length), hint) - w.accent : -Infinity;
     // markUp is only written with marks in the term frequency (deferMarked): else 0, not read.
-    const marks = w.marks > 0;
-    for (let i = 0; i < docs.length; i++) {
-      const d = docs[i];
-      const up = marks ? s.markUp[d] : 0;
-      let extra: number;
-      if (cut === -Infinity) extra = scanner.bound(d, -Infinity) + up;
-      else if (lower[i] + ceiling + up < cut) extra = ceiling + up;
-      else if (lower[i] + ceilingBody + up < cut && scanner.headless(d)) extra = ceilingBody + up;
-      else extra = scanner.bound(d, i >= candidates.length ? -Infinity : Infinity) + up;
-      upper[i] = extra > 0 ? inflate(lower[i] + extra) : lower[i];
-      if (extra > 0) bounded = true;
-    }
+    const bounded = boundMembers(scanner, docs, candidates.length, lower, upper, w.marks > 0 ? s.markUp : null, cut, ceiling, ceilingBody);
     const proximity: ProximityScorer | null = bounded
       ? {
           arm: scanner.arm,
@@ -1139,22 +1131,85 @@ function run(index: RankIndex, s: Scratch, req: ScoreRequest, explain: Explain |
       : null;
     return { docs, full: candidates.length, lower, upper, proximity };
   } finally {
-    const read = touched.items;
-    for (let i = 0; i < touched.length; i++) {
-      const d = read[i];
-      const at = SUMS * d;
-      s.sums[at + TITLE] = s.sums[at + TEXT] = s.sums[at + COVER] = s.sums[at + HEAD] = s.markUp[d] = 0;
-      s.fitCount[d] = 0;
-      s.mask[d] = 0;
-      s.litMask[d] = 0;
-    }
-    const { slot, slotted, counts } = s;
-    counts.fill(0, 0, Math.min(counts.length, slotted.length * 3 * groups.length));
-    const rows = slotted.items;
-    for (let i = 0; i < slotted.length; i++) slot[rows[i]] = -1;
-    slotted.clear();
-    touched.clear();
+    resetScratch(s, touched, groups.length);
   }
+}
+
+// run's loops over every member are functions of their own: run reads requests whose arrays
+// and objects come in several maps (an empty list is another elements kind than a full one),
+// and when its optimised code meets one it was not built for, V8 deoptimises that call and
+// keeps the code, so each later query of that kind finished run in the interpreter; these
+// loops, thousands of members for a common query, stay optimised whatever run's state.
+
+/** The live full matches (`candidates`) and near misses (`near`, when `lackOf` is given) of the articles scored, below `cutAt`. */
+function listMembers(
+  touched: IntList,
+  mask: Int32Array,
+  deleted: Uint8Array | null,
+  cutAt: number,
+  full: number,
+  lackOf: ((d: number) => number) | null,
+  candidates: number[],
+  near: number[],
+): void {
+  const read = touched.items;
+  for (let i = 0; i < touched.length; i++) {
+    const d = read[i];
+    if (d >= cutAt) continue;
+    if (deleted !== null && deleted[d] !== 0) continue;
+    if (mask[d] === full) candidates.push(d);
+    else if (lackOf !== null && lackOf(d) !== 0) near.push(d);
+  }
+}
+
+/**
+ * Each member's upper bound (see run: MaxScore's cut `cut`, the ceilings, the count rows);
+ * `full` members first, then near misses, whose pair filters are read now. True when some
+ * bound exceeds its lower bound.
+ */
+function boundMembers(
+  scanner: Scanner,
+  docs: readonly number[],
+  full: number,
+  lower: Float64Array,
+  upper: Float64Array,
+  markUp: Float64Array | null,
+  cut: number,
+  ceiling: number,
+  ceilingBody: number,
+): boolean {
+  let bounded = false;
+  for (let i = 0; i < docs.length; i++) {
+    const d = docs[i];
+    const up = markUp !== null ? markUp[d] : 0;
+    let extra: number;
+    if (cut === -Infinity) extra = scanner.bound(d, -Infinity) + up;
+    else if (lower[i] + ceiling + up < cut) extra = ceiling + up;
+    else if (lower[i] + ceilingBody + up < cut && scanner.headless(d)) extra = ceilingBody + up;
+    else extra = scanner.bound(d, i >= full ? -Infinity : Infinity) + up;
+    upper[i] = extra > 0 ? inflate(lower[i] + extra) : lower[i];
+    if (extra > 0) bounded = true;
+  }
+  return bounded;
+}
+
+/** The scratch as run found it: every article's sums, marks and masks, the count rows and their slots. */
+function resetScratch(s: Scratch, touched: IntList, words: number): void {
+  const read = touched.items;
+  for (let i = 0; i < touched.length; i++) {
+    const d = read[i];
+    const at = SUMS * d;
+    s.sums[at + TITLE] = s.sums[at + TEXT] = s.sums[at + COVER] = s.sums[at + HEAD] = s.markUp[d] = 0;
+    s.fitCount[d] = 0;
+    s.mask[d] = 0;
+    s.litMask[d] = 0;
+  }
+  const { slot, slotted, counts } = s;
+  counts.fill(0, 0, Math.min(counts.length, slotted.length * 3 * words));
+  const rows = slotted.items;
+  for (let i = 0; i < slotted.length; i++) slot[rows[i]] = -1;
+  slotted.clear();
+  touched.clear();
 }
 
 /**

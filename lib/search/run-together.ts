@@ -16,6 +16,8 @@ export const RUN_TOGETHER_MIN_DF = 10;
 /** A parsed query with its run-together words split; `whole[i]`: the folded id of the typed word word i is a part of, or -1. */
 export interface SplitQuery extends ParsedQuery {
   whole: number[];
+  /** A second word word i also matches, or -1 (absent: none): the run-together word whose part was read as a short form (abbreviations.ts). */
+  also?: number[];
 }
 
 /** Where to cut a typed word into two parts the archive writes apart more often than together; -1 if nowhere. */
@@ -62,11 +64,10 @@ export function splitRunTogether(lex: Lexicon, parsed: ParsedQuery): SplitQuery 
   return { ...parsed, words, phrases: parsed.phrases.map((p) => p.map((i) => moved[i])), whole };
 }
 
-/** Each part of a split word also matches the word as typed (an article writing `TPHCM` holds both parts). */
-export function withWhole(groups: Group[], whole: number[]): Group[] {
-  return groups.map((g, i) =>
-    whole[i] >= 0 && !g.terms.some((t) => t.f === whole[i]) ? { ...g, terms: [...g.terms, { f: whole[i], weight: 1, base: true }] } : g,
-  );
+/** Each part of a split word also matches the word as typed (an article writing `TPHCM` holds both parts); and the word `also` names. */
+export function withWhole(groups: Group[], whole: number[], also: number[] = []): Group[] {
+  const add = (g: Group, f: number) => (f >= 0 && !g.terms.some((t) => t.f === f) ? { ...g, terms: [...g.terms, { f, weight: 1, base: true }] } : g);
+  return groups.map((g, i) => add(add(g, whole[i] ?? -1), also[i] ?? -1));
 }
 
 /** A pair written apart in more articles than this is common words (`viet nam`, `ca phe`), whose glued spellings (`Vietnam`, `caphe`) mostly name something else. */

@@ -13,7 +13,7 @@ import path from "node:path";
 import { cliArgs } from "../cli";
 import { LiveIndex } from "@/lib/index/live-index";
 import type { Archive } from "@/lib/index/archive";
-import { AbbreviationReader, abbreviationShape, archiveAbbreviations, qualifies, readAbbreviations } from "@/lib/search/abbreviations";
+import { ABBREVIATION_PHRASE, AbbreviationReader, abbreviationShape, archiveAbbreviations, qualifies, readAbbreviations } from "@/lib/search/abbreviations";
 import { parseQuery } from "@/lib/search/query-parse";
 import { archiveSize, BREAK, foldedDf, tokenAt } from "@/lib/search/rank-index";
 import { splitRunTogether } from "@/lib/search/run-together";
@@ -86,13 +86,15 @@ async function main() {
       top: { type: "string", default: "40" },
       words: { type: "string" },
       list: { type: "string" },
+      // The phrase rule's fewest syllables (abbreviations.ts ABBREVIATION_PHRASE, as landed: `Infinity`, off; `3`: PHRASE_SYLLABLES, rank33's rule).
+      phrase: { type: "string", default: String(ABBREVIATION_PHRASE) },
     },
   });
   if (!args.index) throw new Error("--index=DIR is required");
   const live = await LiveIndex.open({ corpusDir: path.resolve(args.corpus!), indexDir: path.resolve(args.index), reader: true, waitForWriter: false });
   const archive = live.archive;
   const lex = archive.lexicon;
-  const reader = new AbbreviationReader(archiveAbbreviations(archive));
+  const reader = new AbbreviationReader(archiveAbbreviations(archive), Number(args.phrase));
   const longText = (syllables: number[]) => syllables.map((g) => lex.foldedTerm[g]).join(" ");
 
   for (const word of args.words?.split(",") ?? []) {

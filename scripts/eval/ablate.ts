@@ -176,6 +176,11 @@ function variants(): [string, MatcherOptions][] {
     ["abbreviations read as typed only (abbreviations false, before 2026-11-28 rank23)", { abbreviations: false }],
     ["two-word long forms read as their abbreviation too (abbreviationLong 2)", { abbreviationLong: 2 }],
     ["typed long forms never read as their abbreviation (abbreviationLong Infinity)", { abbreviationLong: Infinity }],
+    // A long form of three syllables or more read when the short form replaces it in its articles (abbreviations.ts pickByPhrase, rank33; off as landed).
+    ["the phrase rule (abbreviationPhrase 3, rank33: HCM, THPT, HLV)", { abbreviationPhrase: 3 }],
+    ["the phrase rule from four syllables (abbreviationPhrase 4)", { abbreviationPhrase: 4 }],
+    // Near misses listed alone: a compound binds two Vietnamese syllables only (NearMissRule.aloneSyllables, rank33).
+    ["a loanword binds a compound for near misses alone (aloneSyllables false, before rank33)", { nearMissRule: { ...NEAR_MISS, aloneSyllables: false } }],
     ["near misses alone from 6 words (listAlone 6, rank9's experiment)", { nearMissRule: { ...NEAR_MISS, listAlone: 6 } }],
     ["k1 0.8", v({ k1: 0.8 })],
     ["k1 1.6", v({ k1: 1.6 })],

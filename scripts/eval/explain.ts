@@ -47,7 +47,7 @@ async function main() {
     const shown = shownTen(matcher.match(jq.q)).slice(0, Number(args.top));
     // As the matcher reads the query: words typed run together split (run-together.ts), abbreviations read (abbreviations.ts).
     const parsed = readAbbreviations(abbreviations, splitRunTogether(archive.lexicon, parseQuery(jq.q)));
-    const groups = withWhole(expandQuery(archive.lexicon, parsed.words), parsed.whole);
+    const groups = withWhole(expandQuery(archive.lexicon, parsed.words), parsed.whole, parsed.also);
     console.log(`\n## ${jq.id} ${jq.q}`);
     console.log(`rank grade ${FEATURE_NAMES.join(" ")} score | title`);
     for (const seg of archive.segments) {

@@ -454,7 +454,7 @@ export async function loadScreen(index: string, corpus: string, depth: number): 
       const nearIds = new Set(r?.nearMisses.map((h) => h.seg.rank.ids[h.d]) ?? []);
       // The named features, as explain.ts reads them (the matcher's reading of the query).
       const parsed = splitRunTogether(archive.lexicon, parseQuery(jq.q));
-      const groups = withWhole(expandQuery(archive.lexicon, parsed.words), parsed.whole);
+      const groups = withWhole(expandQuery(archive.lexicon, parsed.words), parsed.whole, parsed.also);
       const named = new Map<string, RankFeatures>();
       for (const seg of new Set(hits.map(([h]) => h.seg))) {
         const local = localize(archive, seg, groups, []).groups;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pairedRuns } from "./paired-runs";
+import { loadRatios, pairedRuns } from "./paired-runs";
 
 describe("pairedRuns", () => {
   it("counts the pairs where B reads lower, higher and the same, with the differences' median and mean", () => {
@@ -14,5 +14,38 @@ describe("pairedRuns", () => {
 
   it("refuses runs that do not pair", () => {
     expect(() => pairedRuns([1, 2], [1])).toThrow();
+  });
+});
+
+describe("loadRatios", () => {
+  const a = [
+    { requests: 100, cpuMs: 2000 },
+    { requests: 400, cpuMs: 2000 },
+    { requests: 500, cpuMs: 2500 },
+  ];
+  const b = [
+    { requests: 50, cpuMs: 2000 },
+    { requests: 500, cpuMs: 2000 },
+    { requests: 250, cpuMs: 2500 },
+  ];
+
+  it("reads B/A per round and over the rounds' totals, by requests, not by rounds", () => {
+    const r = loadRatios(a, b);
+    expect(r.perRound).toEqual([2, 0.8, 2]);
+    expect(r.median).toBe(2);
+    expect(r.lower).toBe(1);
+    // A: 6500 ms over 1000 requests; B: 6500 over 800.
+    expect(r.ofTotals).toBeCloseTo(1000 / 800, 12);
+  });
+
+  it("leaves out the first rounds when asked", () => {
+    const r = loadRatios(a, b, 1);
+    expect(r.perRound).toEqual([0.8, 2]);
+    expect(r.ofTotals).toBeCloseTo(4500 / 750 / (4500 / 900), 12);
+  });
+
+  it("refuses rounds that do not pair or leave nothing", () => {
+    expect(() => loadRatios(a, b.slice(1))).toThrow();
+    expect(() => loadRatios(a, b, 3)).toThrow();
   });
 });

@@ -27,3 +27,24 @@ export function pairedRuns(a: number[], b: number[]): Paired {
     ratio: sum(b) / sum(a),
   };
 }
+
+/** One app's load over one round: requests answered and its server processes' CPU (ms). */
+export interface LoadRound {
+  requests: number;
+  cpuMs: number;
+}
+
+/**
+ * B's CPU per request against A's over rounds taken at the same moments (load-ab.ts), from
+ * round `from` on (0-based; 1 leaves out the fresh processes' first round, their compiles and
+ * first reads): each round's B/A and their median, and B/A of the CPU per request over those
+ * rounds' totals (each request counts once, whatever its round's rate).
+ */
+export function loadRatios(a: LoadRound[], b: LoadRound[], from = 0): { perRound: number[]; median: number; ofTotals: number; lower: number } {
+  if (a.length !== b.length || a.length <= from) throw new Error(`loadRatios: ${a.length} rounds of A against ${b.length} of B, from ${from}`);
+  const perReq = (x: LoadRound) => x.cpuMs / Math.max(1, x.requests);
+  const perRound = a.slice(from).map((x, i) => perReq(b[from + i]) / perReq(x));
+  const total = (xs: LoadRound[]) =>
+    perReq(xs.slice(from).reduce((t, x) => ({ requests: t.requests + x.requests, cpuMs: t.cpuMs + x.cpuMs }), { requests: 0, cpuMs: 0 }));
+  return { perRound, median: median(perRound), ofTotals: total(b) / total(a), lower: perRound.filter((r) => r < 1).length };
+}

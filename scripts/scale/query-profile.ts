@@ -299,7 +299,7 @@ function skipProfile(archive: Archive, queries: string[]) {
     r.refine(members);
     // The matcher's reading of the query (as scripts/eval/explain.ts reads it).
     const parsed = splitRunTogether(archive.lexicon, parseQuery(q));
-    const groups = withWhole(expandQuery(archive.lexicon, parsed.words), parsed.whole);
+    const groups = withWhole(expandQuery(archive.lexicon, parsed.words), parsed.whole, parsed.also);
     const bySeg = new Map(archive.segments.map((seg) => [seg, localize(archive, seg, groups, []).groups]));
     const ceilings = new Map(archive.segments.map((seg) => [seg, headlessCeilings(seg.rank, createScratch(seg.rank), bySeg.get(seg)!)]));
     const headed: boolean[] = [];
