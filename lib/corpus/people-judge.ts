@@ -8,6 +8,7 @@ import path from "node:path";
 import { englishLevel } from "@/lib/corpus/english-words";
 import { modelReader } from "@/lib/corpus/model-file";
 import { VN_SURNAMES } from "@/lib/corpus/names";
+import { mapPacked } from "@/lib/corpus/packed";
 import { type Candidate, ENGLISH_FUNCTION_WORDS, isVietnameseName, keyParts, nameKey, VN_ONLY } from "@/lib/corpus/people";
 import { type PeopleEvidence, placedAll } from "@/lib/corpus/people-evidence";
 import { sportRole } from "@/lib/corpus/sport-piece";
@@ -53,7 +54,7 @@ export interface ArticleContext {
 }
 
 export function articleContext(mentions: readonly Candidate[]): ArticleContext {
-  const keys = mentions.map((m) => m.key);
+  const keys = mapPacked(mentions, (m) => m.key);
   const sport = mentions.some((m) => m.minuteNext || m.formation || sportRole(m.before));
   const run = new Array<number>(mentions.length).fill(1);
   const runStrong = new Array<boolean>(mentions.length).fill(false);
@@ -178,7 +179,7 @@ function walkFeatures(
   const { keys } = article;
   const key = nameKey(words);
   const n = keyParts(key);
-  const w = words.map((x) => x.toLowerCase());
+  const w = mapPacked(words, (x) => x.toLowerCase());
   const vn = isVietnameseName(words);
   f.flag("bias");
   f.value("n", Math.min(n, 5));

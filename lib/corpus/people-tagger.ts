@@ -7,6 +7,7 @@
 import path from "node:path";
 import { modelReader } from "@/lib/corpus/model-file";
 import { PLACES, VN_SURNAMES } from "@/lib/corpus/names";
+import { mapPacked } from "@/lib/corpus/packed";
 import { type Candidate, ENGLISH_FUNCTION_WORDS, isVietnameseName, VN_ONLY } from "@/lib/corpus/people";
 import type { CandidateScorer, PeopleEvidence } from "@/lib/corpus/people-evidence";
 import { contextOnce, personAdder, personJudge, readJudgeModel } from "@/lib/corpus/people-judge";
@@ -36,7 +37,7 @@ const bucket = (n: number) => (n <= 0 ? 0 : n < 3 ? 1 : n < 10 ? 2 : n < 50 ? 3 
 
 /** The features of one candidate; `evidence` adds corpus statistics when given. */
 export function candidateFeatures(m: Candidate, model: Pick<TaggerModel, "lowerShare">, evidence?: PeopleEvidence): string[] {
-  const w = m.words.map((x) => x.toLowerCase());
+  const w = mapPacked(m.words, (x) => x.toLowerCase());
   const n = w.length;
   const f = ["bias", `n=${Math.min(n, 4)}`, `f=${w[0]}`, `l=${w[n - 1]}`, `fs=${shape(m.words[0])}`, `ls=${shape(m.words[n - 1])}`];
   for (let i = 1; i < n - 1; i++) f.push(`m=${w[i]}`, `ms=${shape(m.words[i])}`);

@@ -11,6 +11,7 @@ import { besideScore } from "@/lib/corpus/match-score";
 import { modelNumberAfter } from "@/lib/corpus/model-number";
 import { footballPiece, sportsPiece } from "@/lib/corpus/sport-piece";
 import * as nameLists from "@/lib/corpus/names";
+import { mapPacked } from "@/lib/corpus/packed";
 import { gluedSurname, nameWords, opensWithInitial, spacedInitial, writtenName } from "@/lib/corpus/initials";
 import { foldMarks, personSlug, slugify } from "@/lib/corpus/text";
 import * as syllables from "@/lib/corpus/vn-syllable";
@@ -736,6 +737,9 @@ export const VN_ONLY = /[ăđơưạảấầẩẫậắằẳẵặẹẻẽ�
 /**
  * One capitalised name segment of an article, with what the article itself says about it.
  * Plain data (no references), so it can be kept per article and fed to archive statistics.
+ * Made with every field, the optional flags `undefined` until a pass sets them, in one order
+ * (`newCandidate`): a flag added later gave the candidate another hidden class (16 per 2k
+ * articles), and each optimised read of candidates deopted on the next new one (cost33).
  */
 export interface Candidate {
   words: string[];
@@ -970,15 +974,17 @@ export function quietWord(text: string, at: number, w: string): boolean {
 export function mentionsInRun(text: string, runStart: number, runWords: string[], textIndex: number, out: Candidate[]) {
   // Split at words that make a run an organisation or a thing: "Trường THPT Bùi Thị Xuân".
   let segStart = 0;
-  // Made at its length (pushing grows a backing store of 17 slots for the usual one or two words).
+  // Each word's offset, and its lowercase form (read many times by the rules below and in
+  // `segment`): pushed, not made by `map`, which makes a holey array once V8 optimises its caller
+  // (a packed one before), so every optimised read of them deopted on the new hidden class.
+  const offsets: number[] = [];
+  const lws: string[] = [];
   let pos = runStart;
-  const offsets = runWords.map((w) => {
-    const at = pos;
+  for (const w of runWords) {
+    offsets.push(pos);
+    lws.push(lower(w));
     pos += w.length + 1;
-    return at;
-  });
-  // Each word's lowercase form, read many times by the rules below and in `segment`.
-  const lws = runWords.map(lower);
+  }
   let afterPlace = false;
   let afterOrg: AfterOrg = false;
   let glued = false;
@@ -1409,49 +1415,58 @@ function segment(
   if (text.startsWith(" tộc", end) && !LETTER.test(text.charAt(end + 4))) placed = true;
   const personTitled = titled && (IN_RUN_TITLES.has(lws[from]) ? PERSON_ONLY_TITLES.has(lws[from]) : endsWithPhrase(prefix, PERSON_ONLY_TITLES));
   const start = offsets[a];
-  // Two literals, not a spread of an optional field: a spread builds each candidate by the slow
-  // generic path (a tenth of the candidates' time); the fields stay in the same order.
-  if (orgPlaced && !placed && afterOrg === "org") {
-    out.push({
-      words,
-      key: wordsKey,
-      vn,
-      titled,
-      known: known?.name ?? null,
-      personTitled,
-      strong,
-      placed: true,
-      inOrg: true,
-      ...(afterFirm ? { afterFirm: true as const } : {}),
-      cue: false,
-      listNext: false,
-      before: "",
-      after: "",
-      text: textIndex,
-      start,
-      end,
-    });
-  } else {
-    out.push({
-      words,
-      key: wordsKey,
-      vn,
-      titled,
-      known: known?.name ?? null,
-      personTitled,
-      strong,
-      placed: placed || orgPlaced,
-      cue: false,
-      listNext: false,
-      before: "",
-      after: "",
-      text: textIndex,
-      start,
-      end,
-    });
-    if (near) out[out.length - 1].near = true;
-    if (titledAcross) out[out.length - 1].titledAcross = true;
+  const inOrg = orgPlaced && !placed && afterOrg === "org";
+  const m = newCandidate(words, wordsKey, vn, known?.name ?? null, textIndex, start, end);
+  m.titled = titled;
+  m.personTitled = personTitled;
+  m.strong = strong;
+  m.placed = inOrg || placed || orgPlaced;
+  if (near) m.near = true;
+  if (titledAcross) m.titledAcross = true;
+  if (inOrg) {
+    m.inOrg = true;
+    if (afterFirm) m.afterFirm = true;
   }
+  out.push(m);
+}
+
+/**
+ * A candidate with every field, in one order, the flags unset (see `Candidate`): the only
+ * place a candidate is made, so all candidates share one hidden class.
+ */
+function newCandidate(words: string[], key: string, vn: boolean, known: string | null, text: number, start: number, end: number): Candidate {
+  return {
+    words,
+    key,
+    vn,
+    titled: false,
+    known,
+    personTitled: undefined,
+    strong: false,
+    placed: false,
+    credit: undefined,
+    filed: undefined,
+    quoted: undefined,
+    near: undefined,
+    titledAcross: undefined,
+    cutGlued: undefined,
+    inOrg: undefined,
+    afterFirm: undefined,
+    cue: false,
+    listNext: false,
+    sepNext: undefined,
+    minuteNext: undefined,
+    formation: undefined,
+    lineUp: undefined,
+    caps: undefined,
+    glued: undefined,
+    stage: undefined,
+    before: "",
+    after: "",
+    text,
+    start,
+    end,
+  };
 }
 
 /**
@@ -2028,7 +2043,8 @@ export function findCandidates(texts: string[]): Candidate[] {
     const gap = texts[m.text].slice(m.end, next.start);
     if (!LIST_GAP.test(gap) && !SEP_GAP.test(gap)) return;
     m.placed = false;
-    delete m.inOrg;
+    // Unset, not deleted: a deleted field leaves the candidate's hidden class for a slow dictionary.
+    m.inOrg = undefined;
   });
   const named = out.filter((m) => !m.placed);
   named.forEach((m, i) => {
@@ -2232,23 +2248,9 @@ function capitalNames(text: string, textIndex: number): Candidate[] {
     if (words.length < 2 || words.some((w) => w.length < 3 && !/^\p{Ll}/u.test(w))) continue;
     const key = nameKey(words);
     const vn = isVietnameseName(words);
-    const m: Candidate = {
-      words,
-      key,
-      vn,
-      titled: false,
-      known: knownByKey.get(key)?.name ?? null,
-      strong: false,
-      placed: false,
-      caps: true,
-      cue: false,
-      listNext: false,
-      before: "",
-      after: "",
-      text: textIndex,
-      start: r.index ?? 0,
-      end: (r.index ?? 0) + r[0].length,
-    };
+    const start = r.index ?? 0;
+    const m = newCandidate(words, key, vn, knownByKey.get(key)?.name ?? null, textIndex, start, start + r[0].length);
+    m.caps = true;
     // "CÔNG TY TNHH MTV …": a company's legal form is no one's name.
     const personLike = words.every((w) => {
       const lw = w.toLowerCase();
@@ -2816,9 +2818,10 @@ function openSingle(w: string): boolean {
  * Trump). In text order, once per name.
  */
 export function openNames(people: readonly Entity[], mentions: readonly Candidate[]): string[][] {
-  const foundWords = people.map((p) => nameWords(p.name));
-  const foundKeys = foundWords.map((words) => nameKey(words));
-  const found = foundKeys.map((key) => ` ${key} `);
+  // Packed arrays in every tier (lib/corpus/packed.ts): each `map` of a mapped array deopted.
+  const foundWords = mapPacked(people, (p) => nameWords(p.name));
+  const foundKeys = mapPacked(foundWords, (words) => nameKey(words));
+  const found = mapPacked(foundKeys, (key) => ` ${key} `);
   const seen = new Set<string>();
   const out: string[][] = [];
   for (const m of mentions) {
