@@ -2695,6 +2695,7 @@ function stageNames(people: Entity[], mentions: readonly Candidate[], stageName:
     const m = mentions.find((c) => c.stage && c.key === key && stageName(c));
     if (!m) return p;
     const name = `${m.stage} ${p.name}`;
+    // No helpers: `canonicalId` only resolves names written with an initial, which a stage name is not; its id is its slug.
     return { id: addedId({}, nameKey([m.stage!, ...m.words]), name), name };
   });
 }
@@ -3325,6 +3326,7 @@ function cutGluedOpenings(people: Map<string, Person>, helpers: PeopleHelpers) {
     const restKey = known ? nameKey(known.name.split(" ")) : rest;
     const into = peopleWhere(people, (k) => k === restKey || k.endsWith(` ${rest}`) || (words.length === 1 && k.startsWith(`${rest} `)));
     if (into.length === 1) into[0][1].count += p.count;
+    // Several entries hold the rest: the person is among them already, so the glued form goes alone.
     else if (into.length) continue;
     else if (known) people.set(restKey, { name: known.name, words: known.name.split(" "), count: p.count, known, written: words });
     else people.set(rest, { name: words.join(" "), words, count: p.count, known: null });
